@@ -1,0 +1,90 @@
+# coachplan: a plain Makefile.  make, make check, make install, make bench.
+#   make STATIC=1          static binaries (fast start-up, no shared libraries)
+#   make O=DIR             build into DIR (default build/)
+#   make check             the whole test suite, built with ASan and UBSan in build/san
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share
+MANDIR ?= $(DATADIR)/man
+LOCALEDIR ?= $(DATADIR)/locale
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS = -std=c17 -Wall -Wextra -Werror -Wpedantic -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+ALL_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -Ilib \
+	       $(YAML_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) $(if $(STATIC),-static)
+LIBS = $(YAML_LIBS) -lcsv
+
+O ?= build
+SAN ?=
+SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS = $(if $(SAN),$(SANITIZERS))
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
+TOOLS := $(sort $(basename $(notdir $(wildcard cmd/*.c))))
+BINS := $(TOOLS:%=$(O)/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
+UNITS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+MAN1 := $(TOOLS:%=man/%.1)
+MANS := $(sort $(wildcard man/*.[1-9]))
+
+all: $(BINS)
+
+$(O)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/libcoachplan.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/cp-%: $(O)/cmd/cp-%.o $(O)/libcoachplan.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
+
+$(O)/tests/test-%: $(O)/tests/test-%.o $(O)/libcoachplan.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
+
+units: $(UNITS)
+
+# The suite always runs against binaries built with the sanitizers.
+check:
+	$(MAKE) O=build/san SAN=1 all units
+	CP_BIN=$(CURDIR)/build/san tests/run
+
+sanitize: check
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	for m in $(MANS); do \
+		s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+
+clean:
+	rm -rf build
+
+.PHONY: all units check sanitize install uninstall clean
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)
+.SECONDARY:

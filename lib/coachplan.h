@@ -1,0 +1,459 @@
+/* coachplan.h: the shared library of the coachplan tools, one section per
+ * source file in lib/.  Library functions report problems (on stderr, with
+ * position) and return -1; only the tools in cmd/ decide how to exit. */
+#ifndef COACHPLAN_H
+#define COACHPLAN_H
+
+#include <libintl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <sysexits.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+#define CP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Limits: input beyond these is refused with an error, so no file can make a
+ * tool's memory grow without bound. */
+#define PLAN_MAX_BYTES (1L << 20)   /* one plan file */
+#define PLAN_MAX_DEPTH 64           /* nesting of YAML collections */
+#define PLAN_MAX_NODES 100000       /* YAML nodes in one plan */
+#define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
+
+/* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+void buf_grow(struct buf *b, size_t more);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) CP_PRINTF(2, 3);
+const char *buf_str(struct buf *b); /* NUL-terminated view, valid until the next change */
+void buf_free(struct buf *b);
+
+struct arena {
+	struct arena_block *head;
+};
+
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
+/* A slice of someone else's bytes. */
+struct str {
+	const char *s;
+	size_t n;
+};
+
+int str_eq(struct str a, const char *b);
+
+/* ---- err.c: diagnostics and exit status ---- */
+
+/* Where a problem is.  text holds at least the line with off in it: the whole
+ * source (line 0: counted from text), or one line (line given). */
+struct srcpos {
+	const char *file;
+	unsigned long line;
+	const char *text;
+	size_t len, off;
+	size_t span; /* bytes to underline; 0 for one character */
+};
+
+extern const char *cp_prog;
+
+void err_init(const char *argv0);
+int cp_err(int status, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_errno(int status, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
+	CP_PRINTF(4, 5);
+void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);
+void cp_warn_at(const struct srcpos *at, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_status(void);           /* the first status an error recorded, 0 if none */
+unsigned long cp_errors(void); /* errors reported so far */
+void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
+void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col);
+/* User text made safe to print inside a message: quoted, control bytes
+ * escaped, long text shortened.  Returns a static buffer (two in turn). */
+const char *quote(const char *s, size_t n);
+const char *quotes(const char *s);
+
+/* ---- utf8.c ---- */
+
+size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
+size_t utf8_chars(const char *s, size_t n);   /* code points */
+int utf8_width(const char *s, size_t n);      /* terminal columns */
+
+/* ---- date.c: calendar dates as days since 1970-01-01 ---- */
+
+#define DATE_NONE INT32_MIN
+
+struct interval {
+	int n;
+	char unit; /* 'd', 'w', 'm', 'y' */
+};
+
+int date_from_ymd(int y, int m, int d);
+void date_to_ymd(int day, int *y, int *m, int *d);
+int date_days_in_month(int y, int m);
+const char *date_parse(const char *s, size_t n, int *day); /* NULL or why not */
+void date_format(int day, char out[11]);
+int date_add_months(int day, int months); /* the day clamped to the month's end */
+int date_add_interval(int day, struct interval iv, int times);
+int date_weekday(int day); /* 1 Monday .. 7 Sunday */
+void date_isoweek(int day, int *year, int *week);
+int date_today(void); /* $CP_TODAY if set, else the local date */
+const char *interval_parse(const char *s, size_t n, struct interval *iv);
+void interval_format(struct interval iv, char out[16]);
+int interval_days_approx(struct interval iv);
+
+/* ---- duration.c: hours and minutes as people type them ---- */
+
+#define DURATION_MAX (24 * 60) /* one entry covers at most a day */
+
+const char *duration_parse(const char *s, size_t n, long *minutes);
+void duration_format(long minutes, char out[24]); /* h:mm */
+
+/* ---- period.c: named stretches of time and grouping buckets ---- */
+
+struct period {
+	int from, to; /* inclusive days */
+};
+
+const char *period_parse(const char *s, int today, struct period *p);
+void period_format(const struct period *p, char out[32]);
+int period_contains(const struct period *p, int day);
+
+enum bucket { BUCKET_DAY, BUCKET_WEEK, BUCKET_MONTH, BUCKET_QUARTER, BUCKET_HALF, BUCKET_YEAR };
+int bucket_label(enum bucket b, int day, char out[16]); /* returns the length */
+
+/* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
+
+enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_COUNT };
+enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
+enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
+	      SCHEME_OTHER, SCHEME_COUNT };
+enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
+enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_STATUS_COUNT };
+
+int mode_parse(const char *s, size_t n); /* English or Dutch; -1 if unknown */
+const char *mode_name(int mode);
+int mode_remote(int mode);
+int funder_parse(const char *s, size_t n);
+const char *funder_name(int funder);
+int scheme_parse(const char *s, size_t n);
+const char *scheme_name(int scheme);
+int status_parse(const char *s, size_t n);
+const char *status_name(int status);
+int goal_status_parse(const char *s, size_t n);
+const char *goal_status_name(int status);
+/* "a, b or c" of a word list, for hints */
+const char *mode_choices(void);
+const char *funder_choices(void);
+const char *scheme_choices(void);
+const char *status_choices(void);
+const char *goal_status_choices(void);
+int id_valid(const char *s, size_t n); /* [A-Za-z0-9._-]+, not . or .. */
+
+/* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
+
+enum ykind { Y_SCALAR, Y_MAP, Y_SEQ, Y_ALIAS };
+enum ystyle { Y_PLAIN, Y_SQUOTED, Y_DQUOTED, Y_LITERAL, Y_FOLDED, Y_BLOCK, Y_FLOW };
+
+#define YF_ANCHORED 1 /* an alias refers to it: editing it would change more than one place */
+#define YF_TAGGED 2
+
+struct ynode {
+	uint8_t kind, style;
+	uint16_t flags;
+	uint32_t start, end; /* byte range in the source, end exclusive */
+	uint32_t n;          /* scalar: bytes of value; map: pairs; seq: items */
+	union {
+		const char *str;      /* scalar value, NUL-terminated */
+		struct ynode **kids;  /* map: key, value, key, value ...; seq: items */
+		struct ynode *target; /* alias */
+	} u;
+};
+
+struct ydoc {
+	const char *file;
+	const char *src; /* the bytes parsed, BOM included */
+	size_t len;
+	struct ynode *root;
+};
+
+int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
+struct ynode *yderef(struct ynode *n);
+struct ynode *ymap_get(struct ynode *map, const char *key);
+struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */
+int yscalar_null(const struct ynode *n);                     /* plain empty, ~ or null */
+void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at);
+
+/* ---- plan.c: a coaching plan ---- */
+
+struct goal {
+	const char *id, *text;
+	int status;
+	struct ynode *node, *status_node;
+};
+
+struct contact {
+	const char *name, *role;
+};
+
+struct goal_result {
+	const char *goal;
+	int status;
+};
+
+struct evaluation {
+	int date;
+	const char *summary;
+	struct goal_result *goals;
+	size_t ngoals;
+};
+
+struct plan {
+	struct ydoc doc;
+	char *src;
+	struct arena arena;
+
+	const char *id;
+	const char *name;
+	int scheme;
+	const char *employer, *employer_contact;
+	const char *coach;
+	int funder;
+	const char *funder_ref;
+	int start, end; /* end DATE_NONE if open */
+	long work_minutes; /* per week; -1 if not given */
+	struct interval every;
+	int next; /* DATE_NONE if it cannot be known */
+	long budget_minutes; /* -1 if no budget */
+	struct interval budget_per;
+	struct goal *goals;
+	size_t ngoals;
+	const char **agreements, **conditions;
+	size_t nagreements, nconditions;
+	struct contact *contacts;
+	size_t ncontacts;
+	struct evaluation *evals;
+	size_t nevals;
+	int status;
+	unsigned defaulted; /* PLAN_DEFAULT_* bits: values the file does not hold */
+};
+
+#define PLAN_DEFAULT_END 1
+#define PLAN_DEFAULT_EVERY 2
+#define PLAN_DEFAULT_NEXT 4
+#define PLAN_DEFAULT_STATUS 8
+
+/* Reads and checks a plan; every problem is reported.  NULL on failure, with
+ * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
+struct plan *plan_load(const char *path, int *status);
+struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
+void plan_free(struct plan *p);
+const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
+struct interval plan_default_every(int funder);
+int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
+
+/* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */
+
+struct plan_spec {
+	const char *id, *name;
+	int scheme; /* SCHEME_NONE: not written */
+	const char *employer, *employer_contact, *coach;
+	int funder;
+	const char *funder_ref;
+	int start, end;
+	long work_minutes; /* -1: not written */
+	struct interval every;
+	int next;
+	long budget_minutes; /* -1: not written */
+	struct interval budget_per;
+	const char **goals;
+	size_t ngoals;
+};
+
+int yaml_needs_quotes(const char *s, size_t n);
+void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
+void plan_format(struct buf *b, const struct plan_spec *spec);
+
+/* ---- edit.c: changing a YAML text in place ---- */
+
+struct edit {
+	size_t off, del;
+	char *ins;
+	size_t inslen;
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, cap;
+};
+
+void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t inslen);
+int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out);
+void edits_free(struct edits *e);
+const char *yaml_newline(const struct ydoc *doc); /* "\r\n" if the file uses it */
+int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		     const char *value);
+int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *value_yaml);
+int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		     const char *item_yaml);
+
+/* ---- csvout.c: writing CSV fields ---- */
+
+int csv_needs_quotes(const char *s, size_t n, char sep);
+void csv_put(struct buf *b, const char *s, size_t n, char sep);
+void csv_put_safe(struct buf *b, const char *s, size_t n, char sep); /* for spreadsheets */
+
+/* ---- sheet.c: reading hour sheets ---- */
+
+enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
+		 COL_KNOWN };
+
+struct entry {
+	int date;
+	int mode;
+	long minutes;
+	struct str coach, plan, goal, note;
+	unsigned long line; /* where the record starts */
+};
+
+#define SHEET_LENIENT 1 /* typed input: durations and Dutch mode words allowed */
+
+struct sheet;
+
+struct sheet *sheet_open(const char *path, int flags);
+struct sheet *sheet_open_fd(int fd, const char *name, int flags);
+int sheet_next(struct sheet *sh, struct entry *e); /* 1, 0 at the end, -1 bad record */
+void sheet_close(struct sheet *sh);
+const char *sheet_name(const struct sheet *sh);
+char sheet_sep(const struct sheet *sh);
+size_t sheet_ncols(const struct sheet *sh);
+struct str sheet_colname(const struct sheet *sh, size_t col);
+int sheet_colof(const struct sheet *sh, enum sheet_col c); /* -1 if absent */
+struct str sheet_field(const struct sheet *sh, size_t col); /* of the current record */
+void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at);
+const char *sheet_colkey(enum sheet_col c);
+
+/* ---- check.c: an hour entry against its plan ---- */
+
+struct plancache;
+
+#define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
+
+/* Reports (at the entry's field when pos is given) why an entry does not fit
+ * its plan; 0 if it does. */
+int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
+		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
+
+/* ---- sheetw.c: appending to hour sheets ---- */
+
+struct row {
+	char *v[COL_KNOWN]; /* canonical text of the pinned columns */
+	char **extra;       /* values of other columns, as named in rows.extra_names */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+	char **extra_names;
+	size_t nextra;
+};
+
+struct row *rows_add(struct rows *r);
+void rows_free(struct rows *r);
+/* Appends all rows or none, in the sheet's own column order and separator;
+ * creates the sheet (mode 0600) with the pinned header if it is missing. */
+int sheet_append(const char *path, const struct rows *rows);
+void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
+		       const char *newline);
+
+/* ---- atomic.c: files that are whole or untouched ---- */
+
+struct locked {
+	int fd;
+	char *path; /* the file, symbolic links resolved */
+	off_t size;
+	mode_t mode;
+};
+
+/* 0, 1 if path exists (nothing written, nothing said), -1 */
+int atomic_create(const char *path, const void *data, size_t len, mode_t mode);
+int locked_open(struct locked *lf, const char *path);          /* 0, 1 if absent, -1 */
+int locked_read(struct locked *lf, struct buf *out);           /* the whole file */
+int locked_replace(struct locked *lf, const void *data, size_t len);
+int locked_append(struct locked *lf, const void *data, size_t len);
+void locked_close(struct locked *lf);
+
+/* ---- table.c: output for people (aligned) and programs (CSV, JSON) ---- */
+
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
+
+struct table;
+
+#define COL_RIGHT 1  /* align right in tables */
+#define COL_NUMBER 2 /* a number in JSON */
+
+struct table *table_new(void);
+void table_col(struct table *t, const char *key, const char *title, int flags);
+void table_cell(struct table *t, const char *s); /* fills rows left to right */
+void table_cellf(struct table *t, const char *fmt, ...) CP_PRINTF(2, 3);
+void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
+int table_print(struct table *t, enum outfmt f, FILE *out);
+void table_free(struct table *t);
+int outfmt_parse(const char *s);
+
+/* ---- cli.c: what every tool does alike ---- */
+
+struct argp;
+extern const struct argp cli_plans_argp;  /* -p PLANSDIR */
+extern const struct argp cli_sheet_argp;  /* -f SHEET */
+extern const struct argp cli_output_argp; /* -o FORMAT */
+
+struct cli {
+	const char *plansdir;
+	const char *sheet;
+	enum outfmt out;
+};
+extern struct cli cli;
+
+void cli_init(int argc, char **argv);
+const char *cli_plans(void);
+const char *cli_sheetpath(void); /* -f, $CP_SHEET, or hours/$USER.csv */
+enum outfmt cli_outfmt(void);
+int cli_exit(int status); /* checks that standard output was written */
+int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
+
+/* ---- caseload.c: plans and sheets as they lie on disk ---- */
+
+char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */
+int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
+void paths_free(char **paths, size_t n);
+
+struct plancache;
+struct plancache *plancache_new(const char *dir);
+/* The plan with this id, loaded once; NULL if missing (*status says why). */
+struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
+void plancache_free(struct plancache *c);
+/* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
+int caseload_init(const char *dir);
+
+#endif

@@ -1,0 +1,261 @@
+/* err.c: every message a tool prints about a problem, in one shape:
+ *   prog: file:line:column: message
+ * followed, where the source is at hand, by the line with the fault marked
+ * and a hint how to mend it.  Functions return -1 so that library code can
+ * say `return cp_err(...)`; the first status recorded becomes the exit status. */
+#include <errno.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+const char *cp_prog = "coachplan";
+static int first_status;
+static unsigned long nerrors;
+static int quiet;
+
+void err_init(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+	if (argv0)
+		cp_prog = slash ? slash + 1 : argv0;
+}
+
+int cp_status(void)
+{
+	return first_status;
+}
+
+unsigned long cp_errors(void)
+{
+	return nerrors;
+}
+
+void cp_errors_quiet(int q)
+{
+	quiet = q;
+}
+
+static void record(int status)
+{
+	nerrors++;
+	if (!first_status)
+		first_status = status;
+}
+
+static void vreport(const char *kind, const char *fmt, va_list ap, const char *suffix)
+{
+	fprintf(stderr, "%s: ", cp_prog);
+	if (kind)
+		fprintf(stderr, "%s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	if (suffix)
+		fprintf(stderr, ": %s", suffix);
+	fputc('\n', stderr);
+}
+
+int cp_err(int status, const char *fmt, ...)
+{
+	record(status);
+	if (quiet)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap, NULL);
+	va_end(ap);
+	return -1;
+}
+
+int cp_errno(int status, const char *fmt, ...)
+{
+	const char *why = strerror(errno);
+	record(status);
+	if (quiet)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(NULL, fmt, ap, why);
+	va_end(ap);
+	return -1;
+}
+
+void cp_warn(const char *fmt, ...)
+{
+	if (quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(_("warning"), fmt, ap, NULL);
+	va_end(ap);
+}
+
+static size_t line_start(const struct srcpos *at)
+{
+	size_t i = at->off > at->len ? at->len : at->off;
+	while (i > 0 && at->text[i - 1] != '\n')
+		i--;
+	return i;
+}
+
+static size_t line_end(const struct srcpos *at, size_t from)
+{
+	const char *nl = memchr(at->text + from, '\n', at->len - from);
+	size_t end = nl ? (size_t)(nl - at->text) : at->len;
+	if (end > from && at->text[end - 1] == '\r')
+		end--;
+	return end;
+}
+
+void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col)
+{
+	size_t ls = line_start(at);
+	size_t off = at->off > at->len ? at->len : at->off;
+	unsigned long l = at->line;
+	if (!l) {
+		l = 1;
+		for (const char *p = at->text; (p = memchr(p, '\n', (size_t)(at->text + ls - p)));
+		     p++)
+			l++;
+	}
+	*line = l;
+	*col = 1 + utf8_chars(at->text + ls, off - ls);
+}
+
+/* Copies text into out for the terminal: control bytes and broken UTF-8
+ * become '?', so a hostile file cannot drive the user's terminal. */
+static void put_clean(struct buf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t ok = utf8_invalid(s + i, n - i);
+		for (size_t j = 0; j < ok; j++) {
+			unsigned char c = (unsigned char)s[i + j];
+			buf_putc(out, c < 0x20 || c == 0x7f ? (c == '\t' ? ' ' : '?') : (char)c);
+		}
+		i += ok;
+		if (i < n) {
+			buf_putc(out, '?');
+			i++;
+		}
+	}
+}
+
+#define EXCERPT_WIDE 100 /* bytes of a long line shown around the fault */
+
+static void excerpt(const struct srcpos *at, unsigned long line)
+{
+	size_t ls = line_start(at), le = line_end(at, ls);
+	size_t off = at->off > le ? le : at->off;
+	size_t from = ls, to = le;
+	if (le - ls > EXCERPT_WIDE) { /* a window on a long line, on character bounds */
+		from = off > ls + EXCERPT_WIDE / 3 ? off - EXCERPT_WIDE / 3 : ls;
+		while (from > ls && ((unsigned char)at->text[from] & 0xc0) == 0x80)
+			from--;
+		to = from + EXCERPT_WIDE < le ? from + EXCERPT_WIDE : le;
+		while (to < le && ((unsigned char)at->text[to] & 0xc0) == 0x80)
+			to++;
+	}
+	struct buf b = {0}, pre = {0};
+	char num[24];
+	int w = snprintf(num, sizeof num, "%lu", line);
+	buf_printf(&b, " %s | %s", num, from > ls ? "..." : "");
+	put_clean(&b, at->text + from, to - from);
+	if (to < le)
+		buf_puts(&b, "...");
+	buf_printf(&b, "\n %*s | %s", w, "", from > ls ? "   " : "");
+	put_clean(&pre, at->text + from, off - from);
+	for (int i = utf8_width(pre.s ? pre.s : "", pre.len); i > 0; i--)
+		buf_putc(&b, ' ');
+	size_t span = at->span ? at->span : 1;
+	if (off + span > to)
+		span = to > off ? to - off : 1;
+	pre.len = 0;
+	put_clean(&pre, at->text + off, off < to ? span : 0);
+	int carets = pre.len ? utf8_width(pre.s, pre.len) : 1;
+	for (int i = 0; i < (carets > 0 ? carets : 1); i++)
+		buf_putc(&b, '^');
+	buf_putc(&b, '\n');
+	fputs(buf_str(&b), stderr);
+	buf_free(&b);
+	buf_free(&pre);
+}
+
+static void vreport_at(const char *kind, const struct srcpos *at, const char *hint,
+		       const char *fmt, va_list ap)
+{
+	unsigned long line, col;
+	srcpos_linecol(at, &line, &col);
+	fprintf(stderr, "%s: %s:%lu:%lu: ", cp_prog, at->file, line, col);
+	if (kind)
+		fprintf(stderr, "%s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	if (at->text)
+		excerpt(at, line);
+	if (hint)
+		fprintf(stderr, " %s: %s\n", _("hint"), hint);
+}
+
+int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
+{
+	record(status);
+	if (quiet)
+		return -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport_at(NULL, at, hint, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void cp_warn_at(const struct srcpos *at, const char *fmt, ...)
+{
+	if (quiet)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport_at(_("warning"), at, NULL, fmt, ap);
+	va_end(ap);
+}
+
+#define QUOTE_MAX 60
+
+const char *quote(const char *s, size_t n)
+{
+	static char bufs[2][QUOTE_MAX * 4 + 16];
+	static int turn;
+	char *out = bufs[turn ^= 1], *o = out;
+	*o++ = '"';
+	size_t i = 0;
+	while (i < n && o - out < QUOTE_MAX) {
+		unsigned char c = (unsigned char)s[i];
+		size_t ok = c >= 0x80 ? utf8_invalid(s + i, n - i < 4 ? n - i : 4) : 0;
+		if (c >= 0x80 && ok > 0) { /* copy one whole UTF-8 character */
+			size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			memcpy(o, s + i, len);
+			o += len;
+			i += len;
+			continue;
+		}
+		if (c == '"' || c == '\\')
+			o += sprintf(o, "\\%c", c);
+		else if (c == '\n')
+			o += sprintf(o, "\\n");
+		else if (c == '\t')
+			o += sprintf(o, "\\t");
+		else if (c < 0x20 || c >= 0x7f)
+			o += sprintf(o, "\\x%02x", c);
+		else
+			*o++ = (char)c;
+		i++;
+	}
+	*o++ = '"';
+	if (i < n)
+		o += sprintf(o, "...");
+	*o = '\0';
+	return out;
+}
+
+const char *quotes(const char *s)
+{
+	return quote(s, s ? strlen(s) : 0);
+}

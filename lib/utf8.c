@@ -1,0 +1,88 @@
+/* utf8.c: just enough UTF-8 to validate input and line up table columns. */
+#include "coachplan.h"
+
+/* Length of the valid sequence at s, or 0 if it is broken or overlong. */
+static size_t seqlen(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+		   : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (!len || len > n)
+		return 0;
+	uint32_t v = c & (0x7f >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10ffff)) ||
+	    (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+size_t utf8_invalid(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	uint32_t cp;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len = seqlen(u + i, n - i, &cp);
+		if (!len)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+size_t utf8_chars(const char *s, size_t n)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return chars;
+}
+
+/* Columns a code point takes: combining marks none, East Asian wide two. */
+static int cpwidth(uint32_t c)
+{
+	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c == 0xfeff ||
+	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+	    (c >= 0x20d0 && c <= 0x20ff))
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f) ||
+	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
+	    (c >= 0x20000 && c <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+int utf8_width(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	int w = 0;
+	size_t i = 0;
+	uint32_t cp;
+	while (i < n) {
+		size_t len = seqlen(u + i, n - i, &cp);
+		if (!len) { /* a broken byte shows as one replacement character */
+			w++;
+			i++;
+			continue;
+		}
+		w += cpwidth(cp);
+		i += len;
+	}
+	return w;
+}
