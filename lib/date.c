@@ -1,0 +1,177 @@
+/* date.c: calendar dates as a count of days since 1970-01-01, so that
+ * comparing and subtracting dates is integer arithmetic.  The conversions
+ * are Howard Hinnant's proleptic Gregorian algorithms. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "coachplan.h"
+
+int date_from_ymd(int y, int m, int d)
+{
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_to_ymd(int day, int *y, int *m, int *d)
+{
+	int z = day + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+static int digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+const char *date_parse(const char *s, size_t n, int *day)
+{
+	static char why[128];
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return _("not a date; dates are written YYYY-MM-DD");
+	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	if (y < 0 || m < 0 || d < 0)
+		return _("not a date; dates are written YYYY-MM-DD");
+	if (y < 1900 || y > 2999)
+		return _("year out of range (1900 to 2999)");
+	if (m < 1 || m > 12)
+		return _("no such month; months are 01 to 12");
+	int last = date_days_in_month(y, m);
+	if (d < 1 || d > last) {
+		snprintf(why, sizeof why, _("no such day: %04d-%02d has %d days"), y, m, last);
+		return why;
+	}
+	*day = date_from_ymd(y, m, d);
+	return NULL;
+}
+
+void date_format(int day, char out[11])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	y = y < 0 ? 0 : y % 10000;
+	const int v[] = {y / 1000, y / 100 % 10, y / 10 % 10, y % 10, -1,
+			 m / 10, m % 10, -1, d / 10, d % 10};
+	for (int i = 0; i < 10; i++)
+		out[i] = v[i] < 0 ? '-' : (char)('0' + v[i]);
+	out[10] = '\0';
+}
+
+int date_add_months(int day, int months)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	int mm = y * 12 + (m - 1) + months;
+	y = mm >= 0 ? mm / 12 : (mm - 11) / 12;
+	m = mm - y * 12 + 1;
+	int last = date_days_in_month(y, m);
+	return date_from_ymd(y, m, d > last ? last : d);
+}
+
+/* Months are counted from the original day each time, so that the 31st stays
+ * the 31st where the month has one instead of drifting to the 28th. */
+int date_add_interval(int day, struct interval iv, int times)
+{
+	switch (iv.unit) {
+	case 'd':
+		return day + iv.n * times;
+	case 'w':
+		return day + 7 * iv.n * times;
+	case 'm':
+		return date_add_months(day, iv.n * times);
+	case 'y':
+		return date_add_months(day, 12 * iv.n * times);
+	}
+	return day;
+}
+
+int date_weekday(int day)
+{
+	return ((day % 7 + 7) % 7 + 3) % 7 + 1;
+}
+
+/* An ISO week belongs to the year that holds its Thursday. */
+void date_isoweek(int day, int *year, int *week)
+{
+	int thursday = day - (date_weekday(day) - 1) + 3;
+	int y, m, d;
+	date_to_ymd(thursday, &y, &m, &d);
+	*year = y;
+	*week = (thursday - date_from_ymd(y, 1, 1)) / 7 + 1;
+}
+
+int date_today(void)
+{
+	const char *fixed = getenv("CP_TODAY");
+	int day;
+	if (fixed && *fixed && !date_parse(fixed, strlen(fixed), &day))
+		return day;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char *interval_parse(const char *s, size_t n, struct interval *iv)
+{
+	size_t i = 0;
+	long v = 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9' && v < 100000)
+		v = v * 10 + (s[i++] - '0');
+	if (i == 0 || i + 1 != n || !strchr("dwmy", s[i]) || s[i] == '\0')
+		return _("not an interval; write a number and d, w, m or y, as in 6m");
+	if (v < 1)
+		return _("an interval must be at least 1");
+	static const long max[] = {3660, 520, 120, 10}; /* ten years in each unit */
+	if (v > max[strchr("dwmy", s[i]) - "dwmy"])
+		return _("an interval may be at most ten years");
+	iv->n = (int)v;
+	iv->unit = s[i];
+	return NULL;
+}
+
+void interval_format(struct interval iv, char out[16])
+{
+	snprintf(out, 16, "%d%c", iv.n, iv.unit);
+}
+
+int interval_days_approx(struct interval iv)
+{
+	switch (iv.unit) {
+	case 'w':
+		return 7 * iv.n;
+	case 'm':
+		return 30 * iv.n + iv.n / 2;
+	case 'y':
+		return 365 * iv.n;
+	}
+	return iv.n;
+}

@@ -1,0 +1,223 @@
+/* period.c: stretches of time as users name them, and the buckets hours are
+ * grouped in.  Every period is a pair of inclusive days.
+ *   2026  2026H1  2026Q3  2026-03  2026W10  2026-W10  2026-03-02
+ *   A..B (either end may be left open)   this-week last-month deze-maand ... */
+#include <ctype.h>
+#include <limits.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+#define OPEN_FROM (INT_MIN / 2)
+#define OPEN_TO (INT_MAX / 2)
+
+static int weeks_in_year(int y)
+{
+	int year, week;
+	date_isoweek(date_from_ymd(y, 12, 28), &year, &week);
+	return week;
+}
+
+static int isoweek_start(int y, int w)
+{
+	int jan4 = date_from_ymd(y, 1, 4);
+	return jan4 - (date_weekday(jan4) - 1) + 7 * (w - 1);
+}
+
+static void months(struct period *p, int y, int m, int count)
+{
+	p->from = date_from_ymd(y, m, 1);
+	p->to = date_add_months(p->from, count) - 1;
+}
+
+static int num(const char *s, size_t n, int *v)
+{
+	if (n == 0 || n > 4)
+		return -1;
+	int x = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* The period this day lies in, for the relative words. */
+static void around(int day, char unit, int back, struct period *p)
+{
+	int y, m, d;
+	switch (unit) {
+	case 'd':
+		p->from = p->to = day - back;
+		return;
+	case 'w':
+		p->from = day - (date_weekday(day) - 1) - 7 * back;
+		p->to = p->from + 6;
+		return;
+	}
+	date_to_ymd(day, &y, &m, &d);
+	int size = unit == 'm' ? 1 : unit == 'q' ? 3 : unit == 'h' ? 6 : 12;
+	int first = (m - 1) / size * size + 1;
+	months(p, y, first, size);
+	p->from = date_add_months(p->from, -size * back);
+	p->to = date_add_months(p->from, size) - 1;
+}
+
+static const struct relword {
+	const char *word;
+	char unit;
+	int back;
+} relwords[] = {
+	{"today", 'd', 0},         {"yesterday", 'd', 1},     {"this-week", 'w', 0},
+	{"last-week", 'w', 1},     {"this-month", 'm', 0},    {"last-month", 'm', 1},
+	{"this-quarter", 'q', 0},  {"last-quarter", 'q', 1},  {"this-half", 'h', 0},
+	{"last-half", 'h', 1},     {"this-year", 'y', 0},     {"last-year", 'y', 1},
+	{"vandaag", 'd', 0},       {"gisteren", 'd', 1},      {"deze-week", 'w', 0},
+	{"vorige-week", 'w', 1},   {"deze-maand", 'm', 0},    {"vorige-maand", 'm', 1},
+	{"dit-kwartaal", 'q', 0},  {"vorig-kwartaal", 'q', 1}, {"dit-halfjaar", 'h', 0},
+	{"vorig-halfjaar", 'h', 1}, {"dit-jaar", 'y', 0},      {"vorig-jaar", 'y', 1},
+};
+
+static int relative(const char *s, size_t n, int today, struct period *p)
+{
+	char word[32];
+	if (n >= sizeof word)
+		return -1;
+	for (size_t i = 0; i < n; i++) /* this_week, "this week" and This-Week alike */
+		word[i] = s[i] == '_' || s[i] == ' ' ? '-' : (char)tolower((unsigned char)s[i]);
+	word[n] = '\0';
+	for (size_t i = 0; i < sizeof relwords / sizeof *relwords; i++)
+		if (!strcmp(word, relwords[i].word)) {
+			around(today, relwords[i].unit, relwords[i].back, p);
+			return 0;
+		}
+	return -1;
+}
+
+static const char *single(const char *s, size_t n, int today, struct period *p)
+{
+	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
+					  "2026W10, a date, FROM..TO or a word like last-month");
+	int y, v;
+	if (relative(s, n, today, p) == 0)
+		return NULL;
+	if (n == 10)
+		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
+	if (n < 4 || num(s, 4, &y) < 0 || y < 1900 || y > 2999)
+		return _(bad);
+	s += 4;
+	n -= 4;
+	if (n == 0) {
+		months(p, y, 1, 12);
+		return NULL;
+	}
+	if (*s == '-' && n > 1 && isdigit((unsigned char)s[1])) { /* 2026-03 */
+		if (num(s + 1, n - 1, &v) < 0 || n != 3)
+			return _(bad);
+		if (v < 1 || v > 12)
+			return _("no such month; months are 01 to 12");
+		months(p, y, v, 1);
+		return NULL;
+	}
+	if (*s == '-') {
+		s++;
+		n--;
+	}
+	if (n < 2 || num(s + 1, n - 1, &v) < 0)
+		return _(bad);
+	switch (toupper((unsigned char)*s)) {
+	case 'H':
+		if (v < 1 || v > 2)
+			return _("no such half year; halves are H1 and H2");
+		months(p, y, 6 * v - 5, 6);
+		return NULL;
+	case 'Q':
+		if (v < 1 || v > 4)
+			return _("no such quarter; quarters are Q1 to Q4");
+		months(p, y, 3 * v - 2, 3);
+		return NULL;
+	case 'W':
+		if (v < 1 || v > weeks_in_year(y))
+			return weeks_in_year(y) == 53 ? _("no such week; this year has weeks 1 to 53")
+						       : _("no such week; this year has weeks 1 to 52");
+		p->from = isoweek_start(y, v);
+		p->to = p->from + 6;
+		return NULL;
+	}
+	return _(bad);
+}
+
+const char *period_parse(const char *s, int today, struct period *p)
+{
+	const char *dots = strstr(s, "..");
+	if (!dots)
+		return single(s, strlen(s), today, p);
+	struct period a = {OPEN_FROM, OPEN_TO}, b = {OPEN_FROM, OPEN_TO};
+	const char *why;
+	if (dots > s && (why = single(s, (size_t)(dots - s), today, &a)))
+		return why;
+	if (dots[2] && (why = single(dots + 2, strlen(dots + 2), today, &b)))
+		return why;
+	if (dots == s && !dots[2])
+		return _("a period needs at least one end: FROM.., ..TO or FROM..TO");
+	p->from = a.from;
+	p->to = b.to;
+	if (p->from > p->to)
+		return _("the period ends before it begins");
+	return NULL;
+}
+
+int period_contains(const struct period *p, int day)
+{
+	return day >= p->from && day <= p->to;
+}
+
+/* The shortest name for the period: 2026H1 rather than its two dates. */
+void period_format(const struct period *p, char out[32])
+{
+	static const enum bucket kinds[] = {BUCKET_YEAR, BUCKET_HALF, BUCKET_QUARTER,
+					    BUCKET_MONTH, BUCKET_WEEK, BUCKET_DAY};
+	char label[16], a[11], b[11];
+	if (p->from != OPEN_FROM && p->to != OPEN_TO)
+		for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+			struct period q;
+			bucket_label(kinds[i], p->from, label);
+			if (!single(label, strlen(label), 0, &q) && q.from == p->from && q.to == p->to) {
+				snprintf(out, 32, "%s", label);
+				return;
+			}
+		}
+	if (p->from == OPEN_FROM)
+		a[0] = '\0';
+	else
+		date_format(p->from, a);
+	if (p->to == OPEN_TO)
+		b[0] = '\0';
+	else
+		date_format(p->to, b);
+	snprintf(out, 32, "%s..%s", a, b);
+}
+
+int bucket_label(enum bucket b, int day, char out[16])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	switch (b) {
+	case BUCKET_DAY:
+		return snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
+	case BUCKET_WEEK:
+		date_isoweek(day, &y, &d);
+		return snprintf(out, 16, "%04d-W%02d", y, d);
+	case BUCKET_MONTH:
+		return snprintf(out, 16, "%04d-%02d", y, m);
+	case BUCKET_QUARTER:
+		return snprintf(out, 16, "%04dQ%d", y, (m + 2) / 3);
+	case BUCKET_HALF:
+		return snprintf(out, 16, "%04dH%d", y, m <= 6 ? 1 : 2);
+	case BUCKET_YEAR:
+		return snprintf(out, 16, "%04d", y);
+	}
+	return 0;
+}

@@ -1,0 +1,149 @@
+/* words.c: the closed word lists of the formats.  Files hold the English
+ * word; input also takes the Dutch words coaches type. */
+#include <string.h>
+#include <strings.h>
+
+#include "coachplan.h"
+
+struct word {
+	const char *text;
+	int value;
+};
+
+static int lookup(const struct word *w, const char *s, size_t n)
+{
+	for (; w->text; w++)
+		if (strlen(w->text) == n && !strncasecmp(w->text, s, n))
+			return w->value;
+	return -1;
+}
+
+static const struct word modes[] = {
+	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
+	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
+	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
+	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},
+	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
+	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
+	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
+	{"whatsapp", MODE_CHAT},
+	{NULL, 0},
+};
+static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat"};
+
+int mode_parse(const char *s, size_t n)
+{
+	return lookup(modes, s, n);
+}
+
+const char *mode_name(int mode)
+{
+	return mode >= 0 && mode < MODE_COUNT ? mode_names[mode] : "?";
+}
+
+int mode_remote(int mode)
+{
+	return mode != MODE_ONSITE;
+}
+
+const char *mode_choices(void)
+{
+	return _("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen) or "
+		 "chat (app)");
+}
+
+static const struct word funders[] = {
+	{"uwv", FUNDER_UWV}, {"gemeente", FUNDER_GEMEENTE}, {"werkgever", FUNDER_WERKGEVER},
+	{"other", FUNDER_OTHER}, {NULL, 0},
+};
+static const char *const funder_names[FUNDER_COUNT] = {"uwv", "gemeente", "werkgever", "other"};
+
+int funder_parse(const char *s, size_t n)
+{
+	return lookup(funders, s, n);
+}
+
+const char *funder_name(int f)
+{
+	return f >= 0 && f < FUNDER_COUNT ? funder_names[f] : "?";
+}
+
+const char *funder_choices(void)
+{
+	return _("uwv, gemeente, werkgever or other");
+}
+
+static const struct word schemes[] = {
+	{"wajong", SCHEME_WAJONG}, {"wia", SCHEME_WIA}, {"iro", SCHEME_IRO},
+	{"participatiewet", SCHEME_PARTICIPATIEWET}, {"other", SCHEME_OTHER}, {NULL, 0},
+};
+static const char *const scheme_names[SCHEME_COUNT] = {"", "wajong", "wia", "iro",
+						       "participatiewet", "other"};
+
+int scheme_parse(const char *s, size_t n)
+{
+	return lookup(schemes, s, n);
+}
+
+const char *scheme_name(int s)
+{
+	return s >= 0 && s < SCHEME_COUNT ? scheme_names[s] : "?";
+}
+
+const char *scheme_choices(void)
+{
+	return _("wajong, wia, iro, participatiewet or other");
+}
+
+static const struct word statuses[] = {
+	{"active", STATUS_ACTIVE}, {"paused", STATUS_PAUSED}, {"closed", STATUS_CLOSED}, {NULL, 0},
+};
+static const char *const status_names[STATUS_COUNT] = {"active", "paused", "closed"};
+
+int status_parse(const char *s, size_t n)
+{
+	return lookup(statuses, s, n);
+}
+
+const char *status_name(int s)
+{
+	return s >= 0 && s < STATUS_COUNT ? status_names[s] : "?";
+}
+
+const char *status_choices(void)
+{
+	return _("active, paused or closed");
+}
+
+static const struct word goal_statuses[] = {
+	{"open", GOAL_OPEN}, {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED}, {NULL, 0},
+};
+static const char *const goal_status_names[GOAL_STATUS_COUNT] = {"open", "achieved", "dropped"};
+
+int goal_status_parse(const char *s, size_t n)
+{
+	return lookup(goal_statuses, s, n);
+}
+
+const char *goal_status_name(int s)
+{
+	return s >= 0 && s < GOAL_STATUS_COUNT ? goal_status_names[s] : "?";
+}
+
+const char *goal_status_choices(void)
+{
+	return _("open, achieved or dropped");
+}
+
+int id_valid(const char *s, size_t n)
+{
+	if (n == 0 || n > 64 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '.' || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
