@@ -1,0 +1,543 @@
+/* plan.c: a coaching plan read from YAML and checked against the format
+ * (coachplan-plan(5)).  Every problem in a file is reported, each at its
+ * position; unknown keys are allowed and left alone.  Typing follows YAML
+ * 1.2 where it matters: only the pinned words are enumerations, dates must
+ * be real calendar days, and text stays the text the user wrote. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coachplan.h"
+
+struct reader {
+	struct plan *p;
+	int bad;
+};
+
+static void complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt,
+		     ...) CP_PRINTF(4, 5);
+
+static void complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	struct srcpos at;
+	ynode_pos(&r->p->doc, n, &at);
+	cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+	r->bad++;
+}
+
+/* The value of key in map, or NULL if absent or written as null. */
+static struct ynode *get(struct ynode *map, const char *key)
+{
+	struct ynode *v = yderef(ymap_get(map, key));
+	return v && !yscalar_null(v) ? v : NULL;
+}
+
+static const char *text(struct reader *r, struct ynode *n, const char *what)
+{
+	if (!n)
+		return NULL;
+	if (n->kind != Y_SCALAR) {
+		complain(r, n, NULL, _("%s must be a text, not a list or mapping"), what);
+		return NULL;
+	}
+	if (memchr(n->u.str, '\0', n->n)) {
+		complain(r, n, NULL, _("%s holds a NUL character"), what);
+		return NULL;
+	}
+	return n->u.str;
+}
+
+static const char *required_text(struct reader *r, struct ynode *map, const char *key,
+				 const char *what)
+{
+	const char *s = text(r, get(map, key), what);
+	if (!s && !get(map, key)) {
+		struct ynode *at = ymap_key(map, key) ? ymap_key(map, key) : map;
+		complain(r, at, NULL, _("missing %s"), what);
+	}
+	return s;
+}
+
+static int date_of(struct reader *r, struct ynode *n, const char *what)
+{
+	const char *s = text(r, n, what);
+	int day;
+	if (!s)
+		return DATE_NONE;
+	const char *why = date_parse(s, n->n, &day);
+	if (why) {
+		complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", what, why);
+		return DATE_NONE;
+	}
+	return day;
+}
+
+static int word_of(struct reader *r, struct ynode *n, const char *what,
+		   int (*parse)(const char *, size_t), const char *(*choices)(void))
+{
+	const char *s = text(r, n, what);
+	if (!s)
+		return -1;
+	int v = parse(s, n->n);
+	if (v < 0) {
+		char hint[256];
+		snprintf(hint, sizeof hint, _("%s is one of %s"), what, choices());
+		complain(r, n, hint, _("unknown %s %s"), what, quote(s, n->n));
+	}
+	return v;
+}
+
+/* A number of hours, whole or with a decimal point, as minutes. */
+static long hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
+{
+	const char *s = text(r, n, what);
+	if (!s)
+		return -1;
+	long whole = 0, frac = 0, scale = 1;
+	size_t i = 0;
+	while (i < n->n && s[i] >= '0' && s[i] <= '9' && whole <= max_hours)
+		whole = whole * 10 + (s[i++] - '0');
+	if (i > 0 && i < n->n && s[i] == '.' && n->style == Y_PLAIN)
+		for (i++; i < n->n && s[i] >= '0' && s[i] <= '9' && scale < 100; i++) {
+			frac = frac * 10 + (s[i] - '0');
+			scale *= 10;
+		}
+	if (i == 0 || i != n->n || n->style != Y_PLAIN) {
+		complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
+			 what);
+		return -1;
+	}
+	if (whole > max_hours || (whole == 0 && frac == 0)) {
+		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), what, max_hours);
+		return -1;
+	}
+	return whole * 60 + frac * 60 / scale;
+}
+
+static struct interval interval_of(struct reader *r, struct ynode *n, const char *what,
+				   struct interval dflt)
+{
+	const char *s = text(r, n, what);
+	struct interval iv;
+	if (!s)
+		return dflt;
+	const char *why = interval_parse(s, n->n, &iv);
+	if (why) {
+		complain(r, n, _("write a number and d, w, m or y: 6m is every six months"), "%s: %s",
+			 what, why);
+		return dflt;
+	}
+	return iv;
+}
+
+static struct ynode *mapping(struct reader *r, struct ynode *n, const char *what)
+{
+	if (n && n->kind != Y_MAP) {
+		complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
+			 what);
+		return NULL;
+	}
+	return n;
+}
+
+static struct ynode *list(struct reader *r, struct ynode *n, const char *what)
+{
+	if (n && n->kind != Y_SEQ) {
+		complain(r, n, _("write each item on its own line after \"- \""), _("%s must be a list"),
+			 what);
+		return NULL;
+	}
+	return n;
+}
+
+static void read_participant(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *m = mapping(r, get(root, "participant"), "participant");
+	if (!m) {
+		if (!get(root, "participant"))
+			complain(r, ymap_key(root, "participant") ? ymap_key(root, "participant") : root,
+				 _("add participant: with name: below it"), _("missing participant"));
+		return;
+	}
+	p->name = required_text(r, m, "name", _("participant name"));
+	struct ynode *s = get(m, "scheme");
+	if (s) {
+		int v = word_of(r, s, _("scheme"), scheme_parse, scheme_choices);
+		p->scheme = v < 0 ? SCHEME_NONE : v;
+	}
+}
+
+static void read_employer(struct reader *r, struct ynode *root)
+{
+	struct ynode *e = get(root, "employer");
+	if (e && e->kind == Y_SCALAR) { /* employer: Restaurant De Keuken */
+		r->p->employer = text(r, e, _("employer"));
+		return;
+	}
+	if ((e = mapping(r, e, _("employer")))) {
+		r->p->employer = text(r, get(e, "name"), _("employer name"));
+		r->p->employer_contact = text(r, get(e, "contact"), _("employer contact"));
+	}
+}
+
+static void read_dates(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *n = get(root, "start");
+	p->start = date_of(r, n, _("start"));
+	if (!n)
+		complain(r, ymap_key(root, "start") ? ymap_key(root, "start") : root, NULL,
+			 _("missing start date"));
+	n = get(root, "end");
+	p->end = date_of(r, n, _("end"));
+	if (!n && p->start != DATE_NONE) {
+		p->end = plan_default_end(p->funder, p->start);
+		p->defaulted |= PLAN_DEFAULT_END;
+	}
+	if (n && p->end != DATE_NONE && p->start != DATE_NONE && p->end < p->start)
+		complain(r, n, NULL, _("the plan ends before it starts"));
+}
+
+static void read_evaluation(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *m = mapping(r, get(root, "evaluation"), _("evaluation"));
+	struct ynode *every = m ? get(m, "every") : NULL, *next = m ? get(m, "next") : NULL;
+	p->every = interval_of(r, every, _("evaluation interval"), plan_default_every(p->funder));
+	if (!every)
+		p->defaulted |= PLAN_DEFAULT_EVERY;
+	p->next = date_of(r, next, _("next evaluation"));
+	if (!next) {
+		int from = p->nevals ? p->evals[p->nevals - 1].date : p->start;
+		p->next = from == DATE_NONE ? DATE_NONE : date_add_interval(from, p->every, 1);
+		p->defaulted |= PLAN_DEFAULT_NEXT;
+	}
+}
+
+static void read_budget(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *m = mapping(r, get(root, "budget"), _("budget"));
+	p->budget_minutes = -1;
+	p->budget_per = (struct interval){6, 'm'};
+	if (!m)
+		return;
+	struct ynode *hours = get(m, "hours");
+	if (!hours)
+		complain(r, ymap_key(m, "hours") ? ymap_key(m, "hours") : m, NULL,
+			 _("missing budget hours"));
+	else
+		p->budget_minutes = hours_of(r, hours, _("budget hours"), 100000);
+	p->budget_per = interval_of(r, get(m, "per"), _("budget period"), p->budget_per);
+}
+
+static void read_goals(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *l = list(r, get(root, "goals"), _("goals"));
+	if (!l)
+		return;
+	p->goals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->goals);
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *g = mapping(r, yderef(l->u.kids[i]), _("a goal"));
+		if (!g)
+			continue;
+		struct goal *goal = &p->goals[p->ngoals];
+		memset(goal, 0, sizeof *goal);
+		goal->node = g;
+		struct ynode *id = get(g, "id");
+		goal->id = required_text(r, g, "id", _("goal id"));
+		if (goal->id && !id_valid(goal->id, id->n)) {
+			complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
+				 _("goal id %s has characters that are not allowed"), quote(goal->id, id->n));
+			goal->id = NULL;
+		}
+		if (goal->id && plan_goal(p, goal->id, id->n)) {
+			complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
+			goal->id = NULL;
+		}
+		goal->text = text(r, get(g, "text"), _("goal text"));
+		goal->status_node = get(g, "status");
+		int st = goal->status_node ? word_of(r, goal->status_node, _("goal status"),
+						     goal_status_parse, goal_status_choices)
+					   : GOAL_OPEN;
+		goal->status = st < 0 ? GOAL_OPEN : st;
+		if (goal->id)
+			p->ngoals++;
+	}
+}
+
+static const char **texts(struct reader *r, struct ynode *root, const char *key, const char *what,
+			  size_t *count)
+{
+	struct ynode *n = get(root, key);
+	*count = 0;
+	if (n && n->kind == Y_SCALAR) { /* a single agreement written without "- " */
+		const char **v = arena_alloc(&r->p->arena, sizeof *v);
+		if ((v[0] = text(r, n, what)))
+			*count = 1;
+		return v;
+	}
+	struct ynode *l = list(r, n, what);
+	if (!l)
+		return NULL;
+	const char **v = arena_alloc(&r->p->arena, (l->n ? l->n : 1) * sizeof *v);
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *item = yderef(l->u.kids[i]);
+		if (!yscalar_null(item) && (v[*count] = text(r, item, what)))
+			(*count)++;
+	}
+	return v;
+}
+
+static void read_contacts(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *l = list(r, get(root, "contacts"), _("contacts"));
+	if (!l)
+		return;
+	p->contacts = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->contacts);
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *c = yderef(l->u.kids[i]);
+		struct contact *ct = &p->contacts[p->ncontacts];
+		if (c->kind == Y_SCALAR) {
+			ct->name = text(r, c, _("contact"));
+			ct->role = NULL;
+		} else if ((c = mapping(r, c, _("a contact")))) {
+			ct->name = text(r, get(c, "name"), _("contact name"));
+			ct->role = text(r, get(c, "role"), _("contact role"));
+		} else
+			continue;
+		if (ct->name)
+			p->ncontacts++;
+	}
+}
+
+static void read_evaluations(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *l = list(r, get(root, "evaluations"), _("evaluations"));
+	if (!l)
+		return;
+	p->evals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->evals);
+	int last = DATE_NONE;
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *m = mapping(r, yderef(l->u.kids[i]), _("an evaluation"));
+		if (!m)
+			continue;
+		struct evaluation *ev = &p->evals[p->nevals];
+		memset(ev, 0, sizeof *ev);
+		struct ynode *d = get(m, "date");
+		if (!d) {
+			complain(r, m, NULL, _("missing evaluation date"));
+			continue;
+		}
+		if ((ev->date = date_of(r, d, _("evaluation date"))) == DATE_NONE)
+			continue;
+		if (last != DATE_NONE && ev->date < last)
+			complain(r, d, _("cp-evaluate appends evaluations oldest first"),
+				 _("evaluation dates are out of order"));
+		last = ev->date;
+		ev->summary = text(r, get(m, "summary"), _("evaluation summary"));
+		struct ynode *gs = mapping(r, get(m, "goals"), _("evaluation goals"));
+		if (gs) {
+			ev->goals = arena_alloc(&p->arena, (gs->n ? gs->n : 1) * sizeof *ev->goals);
+			for (uint32_t k = 0; k < gs->n; k++) {
+				struct ynode *key = yderef(gs->u.kids[2 * k]);
+				struct ynode *val = yderef(gs->u.kids[2 * k + 1]);
+				if (!plan_goal(p, key->u.str, key->n)) {
+					complain(r, key, _("name a goal id from goals:"),
+						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
+					continue;
+				}
+				int st = word_of(r, val, _("goal status"), goal_status_parse,
+						 goal_status_choices);
+				if (st < 0)
+					continue;
+				ev->goals[ev->ngoals].goal = key->u.str;
+				ev->goals[ev->ngoals++].status = st;
+			}
+		}
+		p->nevals++;
+	}
+}
+
+static void check_id(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *n = get(root, "id");
+	p->id = required_text(r, root, "id", _("plan id"));
+	if (!p->id)
+		return;
+	if (!id_valid(p->id, n->n)) {
+		complain(r, n, _("use letters, digits, '.', '_' and '-', as in P-2026-014"),
+			 _("plan id %s has characters that are not allowed"), quote(p->id, n->n));
+		p->id = NULL;
+		return;
+	}
+	const char *file = p->doc.file, *base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	size_t len = strlen(base), idlen = strlen(p->id);
+	const char *ext = strrchr(base, '.');
+	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml")) &&
+	    ((size_t)(ext - base) != idlen || memcmp(base, p->id, idlen)) && len > 0) {
+		char hint[160];
+		snprintf(hint, sizeof hint, _("rename the file to %s.yaml or change the id"), p->id);
+		complain(r, n, hint, _("plan id %s does not match the file name"), quote(p->id, idlen));
+	}
+}
+
+static void read_plan(struct reader *r)
+{
+	struct plan *p = r->p;
+	struct ynode *root = yderef(p->doc.root);
+	if (!root || yscalar_null(root) || root->kind != Y_MAP) {
+		struct ynode at = {0};
+		complain(r, root ? root : &at, _("a plan starts with lines like id: P-2026-014"),
+			 _("a plan must be a mapping of keys"));
+		return;
+	}
+	struct ynode *v = get(root, "version");
+	if (v && (v->kind != Y_SCALAR || strcmp(v->u.str, "1")))
+		complain(r, v, _("this version of coachplan reads version 1"),
+			 _("unknown plan version %s"), quote(v->u.str, v->kind == Y_SCALAR ? v->n : 0));
+	check_id(r, root);
+	read_participant(r, root);
+	read_employer(r, root);
+	p->coach = text(r, get(root, "coach"), _("coach"));
+	struct ynode *f = get(root, "funder");
+	int funder = f ? word_of(r, f, _("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
+	p->funder = funder < 0 ? FUNDER_OTHER : funder;
+	p->funder_ref = text(r, get(root, "funder_ref"), _("funder reference"));
+	read_dates(r, root);
+	struct ynode *w = get(root, "work_hours_per_week");
+	p->work_minutes = w ? hours_of(r, w, _("work hours per week"), 80) : -1;
+	read_goals(r, root);
+	read_evaluations(r, root);
+	read_evaluation(r, root);
+	read_budget(r, root);
+	p->agreements = texts(r, root, "agreements", _("agreement"), &p->nagreements);
+	p->conditions = texts(r, root, "conditions", _("condition"), &p->nconditions);
+	read_contacts(r, root);
+	struct ynode *s = get(root, "status");
+	int st = s ? word_of(r, s, _("status"), status_parse, status_choices) : STATUS_ACTIVE;
+	p->status = st < 0 ? STATUS_ACTIVE : st;
+	if (!s)
+		p->defaulted |= PLAN_DEFAULT_STATUS;
+}
+
+struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
+{
+	struct plan *p = xcalloc(1, sizeof *p);
+	p->src = src;
+	p->start = p->end = p->next = DATE_NONE;
+	p->budget_minutes = p->work_minutes = -1;
+	const char *name = arena_strndup(&p->arena, file, strlen(file));
+	if (ydoc_parse(&p->doc, &p->arena, name, src, len) < 0) {
+		*status = EX_DATAERR;
+		plan_free(p);
+		return NULL;
+	}
+	struct reader r = {p, 0};
+	read_plan(&r);
+	if (r.bad) {
+		*status = EX_DATAERR;
+		plan_free(p);
+		return NULL;
+	}
+	*status = 0;
+	return p;
+}
+
+static int slurp(int fd, const char *path, char **out, size_t *len)
+{
+	struct buf b = {0};
+	for (;;) {
+		buf_grow(&b, 65536);
+		ssize_t n = read(fd, b.s + b.len, b.cap - b.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			cp_errno(EX_IOERR, _("%s: cannot read"), path);
+			buf_free(&b);
+			return EX_IOERR;
+		}
+		if (n == 0)
+			break;
+		b.len += (size_t)n;
+		if (b.len > PLAN_MAX_BYTES) {
+			cp_err(EX_DATAERR, _("%s: a plan may be at most %ld bytes"), path, PLAN_MAX_BYTES);
+			buf_free(&b);
+			return EX_DATAERR;
+		}
+	}
+	*out = b.s ? b.s : xstrdup("");
+	if (b.s)
+		b.s[b.len] = '\0';
+	*len = b.len;
+	return 0;
+}
+
+struct plan *plan_load(const char *path, int *status)
+{
+	int stdin_ = !strcmp(path, "-");
+	int fd = stdin_ ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*status = EX_NOINPUT;
+		cp_errno(EX_NOINPUT, _("%s: cannot open"), path);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		*status = EX_NOINPUT;
+		cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
+		close(fd);
+		return NULL;
+	}
+	char *src = NULL;
+	size_t len = 0;
+	*status = slurp(fd, stdin_ ? _("standard input") : path, &src, &len);
+	if (!stdin_)
+		close(fd);
+	if (*status)
+		return NULL;
+	return plan_parse(stdin_ ? "-" : path, src, len, status);
+}
+
+void plan_free(struct plan *p)
+{
+	if (!p)
+		return;
+	arena_free(&p->arena);
+	free(p->src);
+	free(p);
+}
+
+const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
+{
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (p->goals[i].id && strlen(p->goals[i].id) == n && !memcmp(p->goals[i].id, id, n))
+			return &p->goals[i];
+	return NULL;
+}
+
+struct interval plan_default_every(int funder)
+{
+	return funder == FUNDER_UWV ? (struct interval){6, 'm'} : (struct interval){3, 'm'};
+}
+
+/* UWV pays coaching for at most three years. */
+int plan_default_end(int funder, int start)
+{
+	return funder == FUNDER_UWV ? date_add_months(start, 36) - 1 : DATE_NONE;
+}

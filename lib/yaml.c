@@ -1,0 +1,418 @@
+/* yaml.c: libyaml's events built into a tree whose every node remembers the
+ * bytes it came from, so that a plan can be edited in place and every
+ * problem shown where it is.  Aliases point at their anchor's node and are
+ * never copied, so an alias "bomb" costs no more than its own text. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "coachplan.h"
+
+/* libyaml counts characters, not bytes; its marks are mapped back to byte
+ * offsets by walking the UTF-8 text from the last mark. */
+struct cursor {
+	const unsigned char *s;
+	size_t len, chars, bytes;
+};
+
+static size_t byte_of(struct cursor *c, size_t index)
+{
+	while (c->chars < index && c->bytes < c->len) {
+		unsigned char b = c->s[c->bytes];
+		c->bytes += b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+		c->chars++;
+	}
+	while (c->chars > index && c->bytes > 0) {
+		do
+			c->bytes--;
+		while (c->bytes > 0 && (c->s[c->bytes] & 0xc0) == 0x80);
+		c->chars--;
+	}
+	return c->bytes > c->len ? c->len : c->bytes;
+}
+
+struct frame {
+	struct ynode *node;
+	size_t base; /* where its children start on the kid stack */
+};
+
+struct anchor {
+	const char *name;
+	struct ynode *node;
+};
+
+#define MAX_ANCHORS 1000
+
+struct builder {
+	struct ydoc *doc;
+	struct arena *arena;
+	yaml_parser_t parser;
+	struct cursor cur;
+	size_t bom; /* bytes of byte order mark before what libyaml sees */
+	struct frame stack[PLAN_MAX_DEPTH];
+	int depth;
+	struct ynode **kids;
+	size_t nkids, capkids;
+	struct anchor anchors[MAX_ANCHORS];
+	int nanchors;
+	size_t nodes;
+	struct ynode *root;
+	int docs;
+};
+
+static int fail(struct builder *b, size_t off, size_t span, const char *hint, const char *msg)
+{
+	struct srcpos at = {b->doc->file, 0, b->doc->src, b->doc->len, off, span};
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+static size_t off_of(struct builder *b, yaml_mark_t m)
+{
+	return b->bom + byte_of(&b->cur, m.index);
+}
+
+/* libyaml's own words, with ours where we have better ones. */
+static const struct {
+	const char *problem, *message, *hint;
+} problems[] = {
+	{"found character that cannot start any token", N_("this character cannot start a value"),
+	 N_("YAML does not allow tabs for indenting; a text that starts with @ ` % or | needs "
+	    "quotes")},
+	{"mapping values are not allowed in this context",
+	 N_("a colon followed by a space is not allowed here"),
+	 N_("put the value in quotes when it holds ': '")},
+	{"did not find expected key", N_("expected a key here"),
+	 N_("check the indentation of this line and the one above")},
+	{"did not find expected '-' indicator", N_("expected a list item (- ) here"),
+	 N_("check the indentation of this line and the one above")},
+	{"found unexpected end of stream", N_("the file ends inside a quoted text or a list"),
+	 N_("close the quote or bracket that was opened")},
+	{"found unknown escape character", N_("unknown escape in a double-quoted text"),
+	 N_("write a backslash as \\\\ or use single quotes")},
+	{"could not find expected ':'", N_("expected a colon after this key"), NULL},
+	{"found undefined tag handle", N_("unknown tag"), NULL},
+	{"did not find expected <document start>", N_("a second document is not allowed"),
+	 N_("a plan file holds one YAML document")},
+	{"control characters are not allowed", N_("control characters are not allowed"),
+	 N_("remove the invisible character (a NUL byte or similar) from the file")},
+	{"invalid leading UTF-8 octet", N_("the file is not valid UTF-8"),
+	 N_("save the file as UTF-8")},
+	{"invalid trailing UTF-8 octet", N_("the file is not valid UTF-8"),
+	 N_("save the file as UTF-8")},
+	{"incomplete UTF-8 octet sequence", N_("the file ends in the middle of a UTF-8 character"),
+	 N_("save the file as UTF-8")},
+	{"invalid Unicode character", N_("the file is not valid UTF-8"), N_("save the file as UTF-8")},
+};
+
+static int parse_error(struct builder *b)
+{
+	yaml_parser_t *p = &b->parser;
+	const char *problem = p->problem ? p->problem : "syntax error";
+	size_t off = p->error == YAML_READER_ERROR ? b->bom + p->problem_offset
+						    : off_of(b, p->problem_mark);
+	if (p->error == YAML_MEMORY_ERROR)
+		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
+	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
+		if (!strcmp(problem, problems[i].problem))
+			return fail(b, off, 0, problems[i].hint ? _(problems[i].hint) : NULL,
+				    _(problems[i].message));
+	char msg[256];
+	snprintf(msg, sizeof msg, "%s%s%s", p->context ? p->context : "", p->context ? ": " : "",
+		 problem);
+	return fail(b, off, 0, NULL, msg);
+}
+
+static void push_kid(struct builder *b, struct ynode *n)
+{
+	if (b->nkids == b->capkids) {
+		b->capkids = b->capkids ? 2 * b->capkids : 64;
+		b->kids = xreallocarray(b->kids, b->capkids, sizeof *b->kids);
+	}
+	b->kids[b->nkids++] = n;
+}
+
+static struct ynode *new_node(struct builder *b, int kind, size_t start, size_t end)
+{
+	struct ynode *n = arena_alloc(b->arena, sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->kind = (uint8_t)kind;
+	n->start = (uint32_t)start;
+	n->end = (uint32_t)end;
+	return n;
+}
+
+static int place(struct builder *b, struct ynode *n)
+{
+	if (++b->nodes > PLAN_MAX_NODES)
+		return fail(b, n->start, 0, NULL, _("too many values in one file"));
+	if (b->depth == 0) {
+		if (b->root)
+			return fail(b, n->start, 0, _("a plan file holds one YAML document"),
+				    _("a second document is not allowed"));
+		b->root = n;
+		return 0;
+	}
+	push_kid(b, n);
+	return 0;
+}
+
+static int add_anchor(struct builder *b, const yaml_char_t *name, struct ynode *n)
+{
+	if (!name)
+		return 0;
+	if (b->nanchors == MAX_ANCHORS)
+		return fail(b, n->start, 0, NULL, _("too many anchors in one file"));
+	b->anchors[b->nanchors].name = arena_strndup(b->arena, (const char *)name,
+						      strlen((const char *)name));
+	b->anchors[b->nanchors++].node = n;
+	n->flags |= YF_ANCHORED;
+	return 0;
+}
+
+/* Past the anchor and tag in front of a scalar, to where its text begins. */
+static size_t value_start(const char *src, size_t start, size_t end)
+{
+	size_t i = start;
+	while (i < end && (src[i] == '&' || src[i] == '!')) {
+		while (i < end && src[i] != ' ' && src[i] != '\t' && src[i] != '\n' && src[i] != '\r')
+			i++;
+		while (i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'))
+			i++;
+	}
+	return i < end ? i : start;
+}
+
+static int scalar(struct builder *b, yaml_event_t *e)
+{
+	size_t start = off_of(b, e->start_mark), end = off_of(b, e->end_mark);
+	static const uint8_t styles[] = {
+		[YAML_PLAIN_SCALAR_STYLE] = Y_PLAIN, [YAML_SINGLE_QUOTED_SCALAR_STYLE] = Y_SQUOTED,
+		[YAML_DOUBLE_QUOTED_SCALAR_STYLE] = Y_DQUOTED,
+		[YAML_LITERAL_SCALAR_STYLE] = Y_LITERAL, [YAML_FOLDED_SCALAR_STYLE] = Y_FOLDED};
+	int style = e->data.scalar.style <= YAML_FOLDED_SCALAR_STYLE ? e->data.scalar.style : 0;
+	if (e->data.scalar.anchor || e->data.scalar.tag)
+		start = value_start(b->doc->src, start, end);
+	if (styles[style] == Y_LITERAL || styles[style] == Y_FOLDED)
+		while (end > start + 1 && strchr(" \t\r\n", b->doc->src[end - 1]))
+			end--; /* libyaml's mark is past the trailing line breaks */
+	struct ynode *n = new_node(b, Y_SCALAR, start, end);
+	n->style = styles[style];
+	if (e->data.scalar.tag)
+		n->flags |= YF_TAGGED;
+	n->n = (uint32_t)e->data.scalar.length;
+	n->u.str = arena_strndup(b->arena, (const char *)e->data.scalar.value, e->data.scalar.length);
+	if (place(b, n) < 0)
+		return -1;
+	return add_anchor(b, e->data.scalar.anchor, n);
+}
+
+static int alias(struct builder *b, yaml_event_t *e)
+{
+	size_t start = off_of(b, e->start_mark), end = off_of(b, e->end_mark);
+	struct ynode *n = new_node(b, Y_ALIAS, start, end);
+	for (int i = b->nanchors - 1; i >= 0; i--)
+		if (!strcmp(b->anchors[i].name, (const char *)e->data.alias.anchor)) {
+			n->u.target = b->anchors[i].node;
+			return place(b, n);
+		}
+	return fail(b, start, end - start, _("define the anchor (&name) before its alias (*name)"),
+		    _("unknown alias"));
+}
+
+static int open_collection(struct builder *b, yaml_event_t *e, int kind)
+{
+	size_t start = off_of(b, e->start_mark);
+	if (b->depth == PLAN_MAX_DEPTH)
+		return fail(b, start, 0, NULL, _("values are nested too deeply"));
+	int flow = kind == Y_MAP ? e->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+				 : e->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+	const yaml_char_t *anchor = kind == Y_MAP ? e->data.mapping_start.anchor
+						  : e->data.sequence_start.anchor;
+	const yaml_char_t *tag = kind == Y_MAP ? e->data.mapping_start.tag
+					       : e->data.sequence_start.tag;
+	struct ynode *n = new_node(b, kind, start, start);
+	n->style = flow ? Y_FLOW : Y_BLOCK;
+	if (tag)
+		n->flags |= YF_TAGGED;
+	if (place(b, n) < 0 || add_anchor(b, anchor, n) < 0)
+		return -1;
+	b->stack[b->depth].node = n;
+	b->stack[b->depth++].base = b->nkids;
+	return 0;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct ynode *x = *(struct ynode *const *)a, *y = *(struct ynode *const *)b;
+	int c = memcmp(x->u.str, y->u.str, x->n < y->n ? x->n : y->n);
+	if (c)
+		return c;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* libyaml accepts a key twice; YAML does not, and neither do we. */
+static int check_keys(struct builder *b, struct ynode *map)
+{
+	size_t n = map->n;
+	struct ynode **keys = xreallocarray(NULL, n, sizeof *keys);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = yderef(map->u.kids[2 * i]);
+		if (keys[i]->kind != Y_SCALAR) {
+			struct ynode *k = map->u.kids[2 * i];
+			rc = fail(b, k->start, 0, _("write the key as plain text"),
+				  _("a key must be a text, not a list or mapping"));
+			goto done;
+		}
+	}
+	qsort(keys, n, sizeof *keys, key_cmp);
+	for (size_t i = 1; i < n; i++)
+		if (keys[i]->n == keys[i - 1]->n && !memcmp(keys[i]->u.str, keys[i - 1]->u.str, keys[i]->n)) {
+			char hint[160];
+			unsigned long line, col;
+			struct srcpos first;
+			ynode_pos(b->doc, keys[i - 1], &first);
+			srcpos_linecol(&first, &line, &col);
+			snprintf(hint, sizeof hint, _("the first %s is on line %lu; keep one of them"),
+				 quote(keys[i]->u.str, keys[i]->n), line);
+			struct srcpos at;
+			ynode_pos(b->doc, keys[i], &at);
+			cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"),
+				  quote(keys[i]->u.str, keys[i]->n));
+			rc = -1;
+		}
+done:
+	free(keys);
+	return rc;
+}
+
+static int close_collection(struct builder *b, yaml_event_t *e)
+{
+	struct frame *f = &b->stack[--b->depth];
+	struct ynode *n = f->node;
+	size_t count = b->nkids - f->base;
+	n->u.kids = arena_alloc(b->arena, (count ? count : 1) * sizeof *n->u.kids);
+	memcpy(n->u.kids, b->kids + f->base, count * sizeof *n->u.kids);
+	b->nkids = f->base;
+	n->n = (uint32_t)(n->kind == Y_MAP ? count / 2 : count);
+	if (n->style == Y_FLOW || count == 0)
+		n->end = (uint32_t)off_of(b, e->end_mark);
+	else /* a block collection ends where its last value does, not at the next token */
+		n->end = n->u.kids[count - 1]->end;
+	if (n->kind == Y_MAP && n->n > 1)
+		return check_keys(b, n);
+	return 0;
+}
+
+static int event(struct builder *b, yaml_event_t *e, int *done)
+{
+	switch (e->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (b->docs++)
+			return fail(b, off_of(b, e->start_mark), 3, _("a plan file holds one YAML document"),
+				    _("a second document is not allowed"));
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return scalar(b, e);
+	case YAML_ALIAS_EVENT:
+		return alias(b, e);
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(b, e, Y_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(b, e, Y_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return close_collection(b, e);
+	case YAML_STREAM_END_EVENT:
+		*done = 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len)
+{
+	struct builder *b = xcalloc(1, sizeof *b);
+	doc->file = file;
+	doc->src = src;
+	doc->len = len;
+	doc->root = NULL;
+	b->doc = doc;
+	b->arena = a;
+	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
+		b->bom = 3;
+	b->cur.s = (const unsigned char *)src + b->bom;
+	b->cur.len = len - b->bom;
+	yaml_parser_initialize(&b->parser);
+	yaml_parser_set_encoding(&b->parser, YAML_UTF8_ENCODING);
+	yaml_parser_set_input_string(&b->parser, b->cur.s, b->cur.len);
+	int rc = 0;
+	for (int done = 0; !done && rc == 0;) {
+		yaml_event_t e;
+		if (!yaml_parser_parse(&b->parser, &e)) {
+			rc = parse_error(b);
+			break;
+		}
+		rc = event(b, &e, &done);
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&b->parser);
+	doc->root = b->root;
+	free(b->kids);
+	free(b);
+	return rc;
+}
+
+struct ynode *yderef(struct ynode *n)
+{
+	while (n && n->kind == Y_ALIAS)
+		n = n->u.target;
+	return n;
+}
+
+struct ynode *ymap_key(struct ynode *map, const char *key)
+{
+	map = yderef(map);
+	if (!map || map->kind != Y_MAP)
+		return NULL;
+	size_t len = strlen(key);
+	for (uint32_t i = 0; i < map->n; i++) {
+		struct ynode *k = yderef(map->u.kids[2 * i]);
+		if (k->kind == Y_SCALAR && k->n == len && !memcmp(k->u.str, key, len))
+			return map->u.kids[2 * i];
+	}
+	return NULL;
+}
+
+struct ynode *ymap_get(struct ynode *map, const char *key)
+{
+	struct ynode *k = ymap_key(map, key);
+	if (!k)
+		return NULL;
+	map = yderef(map);
+	for (uint32_t i = 0; i < map->n; i++)
+		if (map->u.kids[2 * i] == k)
+			return map->u.kids[2 * i + 1];
+	return NULL;
+}
+
+int yscalar_null(const struct ynode *n)
+{
+	if (n->kind != Y_SCALAR || n->style != Y_PLAIN || (n->flags & YF_TAGGED))
+		return 0;
+	return n->n == 0 || !strcmp(n->u.str, "~") || !strcmp(n->u.str, "null") ||
+	       !strcmp(n->u.str, "Null") || !strcmp(n->u.str, "NULL");
+}
+
+void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at)
+{
+	at->file = doc->file;
+	at->line = 0;
+	at->text = doc->src;
+	at->len = doc->len;
+	at->off = n->start;
+	at->span = n->end > n->start ? n->end - n->start : 0;
+}
