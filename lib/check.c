@@ -1,0 +1,93 @@
+/* check.c: does an hour entry fit its plan?  The plan must exist and be
+ * active, the day must lie within the plan's dates and not in the future,
+ * and a goal, if named, must be one of the plan's goals. */
+#include <string.h>
+
+#include "coachplan.h"
+
+struct where {
+	void (*pos)(void *, enum sheet_col, struct srcpos *);
+	void *arg;
+};
+
+static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+	CP_PRINTF(4, 5);
+
+static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!w->pos) {
+		cp_err(EX_DATAERR, "%s", msg);
+		if (hint)
+			fprintf(stderr, " %s: %s\n", _("hint"), hint);
+		return -1;
+	}
+	struct srcpos at;
+	w->pos(w->arg, c, &at);
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+static int check_dates(const struct where *w, const struct plan *p, const struct entry *e,
+		       int flags, int today)
+{
+	char day[11], from[11], to[11], hint[160];
+	date_format(e->date, day);
+	if (flags & CHECK_FORCE)
+		return 0;
+	if (e->date > today)
+		return bad(w, COL_DATE, _("hours are logged after the work; --force logs them anyway"),
+			   _("%s is in the future"), day);
+	if (e->date < p->start || (p->end != DATE_NONE && e->date > p->end)) {
+		date_format(p->start, from);
+		if (p->end != DATE_NONE)
+			date_format(p->end, to);
+		else
+			strcpy(to, "");
+		snprintf(hint, sizeof hint, _("plan %s runs %s..%s; --force logs it anyway"), p->id,
+			 from, to);
+		return bad(w, COL_DATE, hint, _("%s lies outside plan %s"), day, p->id);
+	}
+	return 0;
+}
+
+static int check_goal(const struct where *w, const struct plan *p, const struct entry *e)
+{
+	if (!e->goal.n || plan_goal(p, e->goal.s, e->goal.n))
+		return 0;
+	struct buf ids = {0};
+	for (size_t i = 0; i < p->ngoals; i++)
+		buf_printf(&ids, "%s%s", i ? ", " : "", p->goals[i].id);
+	char hint[512];
+	if (p->ngoals)
+		snprintf(hint, sizeof hint, _("the goals of %s are %s"), p->id, ids.s);
+	else
+		snprintf(hint, sizeof hint, _("plan %s has no goals; leave the goal empty"), p->id);
+	buf_free(&ids);
+	return bad(w, COL_GOAL, hint, _("plan %s has no goal %s"), p->id,
+		   quote(e->goal.s, e->goal.n));
+}
+
+int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
+		void (*pos)(void *, enum sheet_col, struct srcpos *), void *arg)
+{
+	struct where w = {pos, arg};
+	int status;
+	char id[80];
+	snprintf(id, sizeof id, "%.*s", (int)e->plan.n, e->plan.s);
+	struct plan *p = plancache_get(plans, e->plan.s, e->plan.n, &status);
+	if (!p && status == EX_NOINPUT)
+		return bad(&w, COL_PLAN, _("cp-new creates a plan; -p names the plans directory"),
+			   _("unknown plan %s"), quotes(id));
+	if (!p)
+		return bad(&w, COL_PLAN, NULL, _("plan %s cannot be read (see above)"), id);
+	if (p->status != STATUS_ACTIVE && !(flags & CHECK_FORCE))
+		return bad(&w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
+			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
+	if (check_dates(&w, p, e, flags, today) < 0)
+		return -1;
+	return check_goal(&w, p, e);
+}

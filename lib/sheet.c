@@ -1,0 +1,601 @@
+/* sheet.c: reading hour sheets (coachplan-sheet(5)) as a stream of entries.
+ *
+ * Records are parsed by libcsv.  A line without a quote character cannot
+ * hold any of the cases that make CSV hard, so such lines are split here
+ * directly, with libcsv's rules for them: fields end at the separator and
+ * lose the blanks (space, tab, carriage return) at both ends; a line of
+ * blanks is no record.  Lines with a quote go to libcsv.  tests/unit
+ * checks both paths against each other.  Memory is one buffer, bounded by
+ * the longest record; it does not grow with the number of lines. */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coachplan.h"
+
+#define CHUNK (256 * 1024)
+
+struct sheet {
+	char *name;
+	int fd, own_fd;
+	int flags;
+	char sep;
+	int fatal, at_eof;
+
+	char *buf; /* unread input is buf[start, end) */
+	size_t cap, start, end;
+	unsigned long lineno; /* lines consumed so far */
+
+	int cols[COL_KNOWN];
+	size_t ncols;
+	struct buf header;   /* the header's field texts, NUL-separated */
+	struct str *names;
+
+	/* the current record */
+	struct str *fields;
+	size_t nfields, capfields;
+	const char *raw; /* its text, for messages */
+	size_t rawlen;
+	unsigned long line;
+
+	/* libcsv's path */
+	struct csv_parser csv;
+	int csv_ready, record_done;
+	struct buf rawbuf, fieldbuf;
+	size_t *fieldoffs;
+};
+
+static const char *const colkeys[COL_KNOWN] = {"date", "coach", "plan", "goal",
+					       "mode", "minutes", "note"};
+
+const char *sheet_colkey(enum sheet_col c)
+{
+	return colkeys[c];
+}
+
+static int is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int is_lf(unsigned char c)
+{
+	return c == '\n';
+}
+
+static void add_field(struct sheet *sh, const char *s, size_t n)
+{
+	if (sh->nfields == sh->capfields) {
+		sh->capfields = sh->capfields ? 2 * sh->capfields : 16;
+		sh->fields = xreallocarray(sh->fields, sh->capfields, sizeof *sh->fields);
+		sh->fieldoffs = xreallocarray(sh->fieldoffs, sh->capfields, sizeof *sh->fieldoffs);
+	}
+	sh->fields[sh->nfields++] = (struct str){s, n};
+}
+
+/* ---- input lines ---- */
+
+static int fill(struct sheet *sh)
+{
+	if (sh->start > 0) {
+		memmove(sh->buf, sh->buf + sh->start, sh->end - sh->start);
+		sh->end -= sh->start;
+		sh->start = 0;
+	}
+	if (sh->end > SHEET_MAX_RECORD) {
+		struct srcpos at = {sh->name, sh->lineno + 1, sh->buf, sh->end, 0, 0};
+		sh->fatal = 1;
+		return cp_err_at(EX_DATAERR, &at, _("is this a CSV hour sheet?"),
+				 _("line is longer than %ld bytes"), SHEET_MAX_RECORD);
+	}
+	if (sh->end == sh->cap) {
+		sh->cap *= 2;
+		sh->buf = xrealloc(sh->buf, sh->cap);
+	}
+	for (;;) {
+		ssize_t n = read(sh->fd, sh->buf + sh->end, sh->cap - sh->end);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			sh->fatal = 1;
+			return cp_errno(EX_IOERR, _("%s: cannot read"), sh->name);
+		}
+		if (n == 0)
+			sh->at_eof = 1;
+		sh->end += (size_t)n;
+		return 0;
+	}
+}
+
+/* The next line without its line feed; 1, 0 at the end, -1 on error.
+ * *terminated is 0 for a last line that has no line feed. */
+static int next_line(struct sheet *sh, const char **line, size_t *len, int *terminated)
+{
+	for (;;) {
+		char *nl = memchr(sh->buf + sh->start, '\n', sh->end - sh->start);
+		if (nl) {
+			*line = sh->buf + sh->start;
+			*len = (size_t)(nl - *line);
+			*terminated = 1;
+			sh->start += *len + 1;
+			sh->lineno++;
+			return 1;
+		}
+		if (sh->at_eof) {
+			if (sh->start == sh->end)
+				return 0;
+			*line = sh->buf + sh->start;
+			*len = sh->end - sh->start;
+			*terminated = 0;
+			sh->start = sh->end;
+			sh->lineno++;
+			return 1;
+		}
+		if (fill(sh) < 0)
+			return -1;
+	}
+}
+
+/* ---- the two ways to split a record ---- */
+
+static void split_plain(struct sheet *sh, const char *line, size_t len)
+{
+	const char *p = line, *end = line + len;
+	for (;;) {
+		const char *q = memchr(p, sh->sep, (size_t)(end - p));
+		const char *fe = q ? q : end, *fs = p;
+		while (fs < fe && is_blank((unsigned char)*fs))
+			fs++;
+		while (fe > fs && is_blank((unsigned char)fe[-1]))
+			fe--;
+		add_field(sh, fs, (size_t)(fe - fs));
+		if (!q)
+			break;
+		p = q + 1;
+	}
+}
+
+static void on_field(void *s, size_t n, void *data)
+{
+	struct sheet *sh = data;
+	size_t off = sh->fieldbuf.len;
+	buf_add(&sh->fieldbuf, s, n);
+	buf_putc(&sh->fieldbuf, '\0');
+	add_field(sh, NULL, n);
+	sh->fieldoffs[sh->nfields - 1] = off;
+}
+
+static void on_record(int c, void *data)
+{
+	(void)c;
+	((struct sheet *)data)->record_done = 1;
+}
+
+static int csv_setup(struct sheet *sh)
+{
+	if (sh->csv_ready)
+		csv_free(&sh->csv);
+	if (csv_init(&sh->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return cp_err(EX_OSERR, _("out of memory"));
+	csv_set_delim(&sh->csv, (unsigned char)sh->sep);
+	csv_set_space_func(&sh->csv, is_blank);
+	csv_set_term_func(&sh->csv, is_lf);
+	sh->csv_ready = 1;
+	return 0;
+}
+
+/* Where, in the raw record, field k starts: for messages only. */
+static size_t field_offset(const struct sheet *sh, size_t k)
+{
+	int quoted = 0;
+	size_t field = 0;
+	for (size_t i = 0; i < sh->rawlen; i++) {
+		if (field == k)
+			return i;
+		if (sh->raw[i] == '"')
+			quoted = !quoted;
+		else if (sh->raw[i] == sh->sep && !quoted)
+			field++;
+	}
+	return sh->rawlen;
+}
+
+void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at)
+{
+	size_t off = col == (size_t)-1 ? 0 : field_offset(sh, col);
+	unsigned long line = sh->line;
+	for (size_t i = 0; i < off; i++)
+		line += sh->raw[i] == '\n';
+	*at = (struct srcpos){sh->name, line, sh->raw, sh->rawlen, off, 0};
+	if (col != (size_t)-1 && col < sh->nfields)
+		at->span = sh->fields[col].n ? sh->fields[col].n : 0;
+}
+
+static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const char *hint)
+{
+	struct srcpos at = {sh->name, 0, sh->raw, sh->rawlen, off, 0};
+	at.line = sh->line;
+	for (size_t i = 0; i < off && i < sh->rawlen; i++)
+		at.line += sh->raw[i] == '\n';
+	csv_setup(sh); /* libcsv keeps its error state; start afresh */
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+/* Offset of the quote that opens the field still open at the end. */
+static size_t open_quote(const struct sheet *sh)
+{
+	int quoted = 0;
+	size_t at = 0;
+	for (size_t i = 0; i < sh->rawlen; i++)
+		if (sh->raw[i] == '"') {
+			if (!quoted)
+				at = i;
+			quoted = !quoted;
+		}
+	return at;
+}
+
+static int split_quoted(struct sheet *sh, const char *line, size_t len, int terminated)
+{
+	sh->rawbuf.len = 0;
+	sh->fieldbuf.len = 0;
+	sh->record_done = 0;
+	for (;;) {
+		size_t before = sh->rawbuf.len;
+		buf_add(&sh->rawbuf, line, len);
+		if (terminated)
+			buf_putc(&sh->rawbuf, '\n');
+		sh->raw = sh->rawbuf.s;
+		sh->rawlen = sh->rawbuf.len;
+		size_t fed = sh->rawbuf.len - before;
+		size_t got = csv_parse(&sh->csv, sh->rawbuf.s + before, fed, on_field, on_record, sh);
+		if (got != fed)
+			return csv_error_at(sh, before + got,
+					    _("a quote inside a field that is not quoted, or text after "
+					      "a closing quote"),
+					    _("a field with a quote in it is written \"like \"\"this\"\"\""));
+		if (sh->record_done)
+			break;
+		if (!terminated) {
+			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
+				sh->fatal = 1;
+				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
+						    _("add the closing quote"));
+			}
+			break;
+		}
+		if (sh->rawbuf.len > SHEET_MAX_RECORD) {
+			sh->fatal = 1;
+			return csv_error_at(sh, open_quote(sh),
+					    _("quoted field runs on for more than a megabyte"),
+					    _("is the closing quote missing?"));
+		}
+		int r = next_line(sh, &line, &len, &terminated);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			terminated = 0;
+			line = "";
+			len = 0;
+			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
+				sh->fatal = 1;
+				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
+						    _("add the closing quote"));
+			}
+			break;
+		}
+	}
+	for (size_t i = 0; i < sh->nfields; i++)
+		sh->fields[i].s = sh->fieldbuf.s + sh->fieldoffs[i];
+	return 0;
+}
+
+/* The next record's fields; 1, 0 at the end, -1 on a bad record. */
+static int next_record(struct sheet *sh)
+{
+	const char *line;
+	size_t len;
+	int terminated;
+	for (;;) {
+		sh->nfields = 0;
+		int r = next_line(sh, &line, &len, &terminated);
+		if (r <= 0)
+			return r;
+		sh->line = sh->lineno;
+		sh->raw = line;
+		sh->rawlen = len;
+		if (!memchr(line, '"', len)) {
+			size_t i = 0;
+			while (i < len && is_blank((unsigned char)line[i]))
+				i++;
+			if (i == len)
+				continue; /* a blank line is no record */
+			split_plain(sh, line, len);
+			return 1;
+		}
+		if (split_quoted(sh, line, len, terminated) < 0)
+			return -1;
+		if (sh->nfields)
+			return 1;
+	}
+}
+
+/* ---- the header ---- */
+
+static char detect_sep(const char *line, size_t len)
+{
+	size_t commas = 0, semis = 0;
+	int quoted = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			commas += line[i] == ',', semis += line[i] == ';';
+	}
+	return semis > commas ? ';' : ',';
+}
+
+static int header(struct sheet *sh)
+{
+	const char *line;
+	size_t len;
+	int terminated;
+	int r = next_line(sh, &line, &len, &terminated);
+	if (r <= 0)
+		return r; /* an empty file is a sheet without entries */
+	if (len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+		line += 3;
+		len -= 3;
+	}
+	sh->sep = detect_sep(line, len);
+	if (csv_setup(sh) < 0)
+		return -1;
+	sh->line = sh->lineno;
+	sh->raw = line;
+	sh->rawlen = len;
+	sh->nfields = 0;
+	if (memchr(line, '"', len)) {
+		if (split_quoted(sh, line, len, terminated) < 0)
+			return -1;
+	} else
+		split_plain(sh, line, len);
+	sh->ncols = sh->nfields;
+	struct srcpos at;
+	for (size_t i = 0; i < sh->nfields; i++) {
+		buf_add(&sh->header, sh->fields[i].s, sh->fields[i].n);
+		buf_putc(&sh->header, '\0');
+	}
+	sh->names = xreallocarray(NULL, sh->ncols ? sh->ncols : 1, sizeof *sh->names);
+	size_t off = 0;
+	for (size_t i = 0; i < sh->ncols; i++) {
+		sh->names[i] = (struct str){sh->header.s + off, sh->fields[i].n};
+		off += sh->fields[i].n + 1;
+	}
+	for (int c = 0; c < COL_KNOWN; c++)
+		sh->cols[c] = -1;
+	int bad = 0;
+	for (size_t i = 0; i < sh->ncols; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (sh->names[j].n == sh->names[i].n &&
+			    !strncasecmp(sh->names[j].s, sh->names[i].s, sh->names[i].n)) {
+				sheet_pos(sh, i, &at);
+				cp_err_at(EX_DATAERR, &at, _("give every column its own name"),
+					  _("column %s appears twice in the header"),
+					  quote(sh->names[i].s, sh->names[i].n));
+				bad = 1;
+			}
+		for (int c = 0; c < COL_KNOWN; c++)
+			if (sh->names[i].n == strlen(colkeys[c]) &&
+			    !strncasecmp(sh->names[i].s, colkeys[c], sh->names[i].n))
+				sh->cols[c] = (int)i;
+	}
+	for (int c = 0; c < COL_KNOWN && !bad; c++)
+		if (sh->cols[c] < 0 && c != COL_NOTE) {
+			sheet_pos(sh, (size_t)-1, &at);
+			cp_err_at(EX_DATAERR, &at,
+				  _("the first line names the columns: date,coach,plan,goal,mode,minutes,note"),
+				  _("the header has no column %s"), colkeys[c]);
+			bad = 1;
+		}
+	if (bad) {
+		sh->fatal = 1;
+		return -1;
+	}
+	return 1;
+}
+
+/* ---- entries ---- */
+
+static int bad_field(struct sheet *sh, enum sheet_col c, const char *hint, const char *msg)
+{
+	struct srcpos at;
+	sheet_pos(sh, (size_t)sh->cols[c], &at);
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+static struct str field(const struct sheet *sh, enum sheet_col c)
+{
+	return sh->cols[c] < 0 ? (struct str){"", 0} : sh->fields[sh->cols[c]];
+}
+
+static long whole_minutes(struct str s)
+{
+	long v = 0;
+	if (s.n == 0 || s.n > 5)
+		return -1;
+	for (size_t i = 0; i < s.n; i++) {
+		if (s.s[i] < '0' || s.s[i] > '9')
+			return -1;
+		v = v * 10 + (s.s[i] - '0');
+	}
+	return v;
+}
+
+static int to_entry(struct sheet *sh, struct entry *e)
+{
+	char msg[256];
+	const char *why;
+	struct str date = field(sh, COL_DATE), minutes = field(sh, COL_MINUTES);
+	e->line = sh->line;
+	e->coach = field(sh, COL_COACH);
+	e->plan = field(sh, COL_PLAN);
+	e->goal = field(sh, COL_GOAL);
+	e->note = field(sh, COL_NOTE);
+	if ((why = date_parse(date.s, date.n, &e->date)))
+		return bad_field(sh, COL_DATE, NULL, why);
+	if (!e->coach.n)
+		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
+				 _("missing coach"));
+	if (!id_valid(e->plan.s, e->plan.n)) {
+		snprintf(msg, sizeof msg, e->plan.n ? _("bad plan id %s") : _("missing plan id"),
+			 quote(e->plan.s, e->plan.n));
+		return bad_field(sh, COL_PLAN, _("a plan id is letters, digits, '.', '_' and '-'"), msg);
+	}
+	if (e->goal.n && !id_valid(e->goal.s, e->goal.n)) {
+		snprintf(msg, sizeof msg, _("bad goal id %s"), quote(e->goal.s, e->goal.n));
+		return bad_field(sh, COL_GOAL, _("a goal id is letters, digits, '.', '_' and '-'"), msg);
+	}
+	if ((e->mode = mode_parse(field(sh, COL_MODE).s, field(sh, COL_MODE).n)) < 0) {
+		struct str m = field(sh, COL_MODE);
+		snprintf(msg, sizeof msg, m.n ? _("unknown mode %s") : _("missing mode"), quote(m.s, m.n));
+		char hint[256];
+		snprintf(hint, sizeof hint, _("mode is one of %s"), mode_choices());
+		return bad_field(sh, COL_MODE, hint, msg);
+	}
+	e->minutes = whole_minutes(minutes);
+	if (e->minutes > 0 && e->minutes <= DURATION_MAX)
+		return 0;
+	if (sh->flags & SHEET_LENIENT) {
+		why = duration_parse(minutes.s, minutes.n, &e->minutes);
+		return why ? bad_field(sh, COL_MINUTES, NULL, why) : 0;
+	}
+	if (e->minutes == 0 || e->minutes > DURATION_MAX)
+		return bad_field(sh, COL_MINUTES, _("an entry is 1 to 1440 minutes"),
+				 _("minutes out of range"));
+	return bad_field(sh, COL_MINUTES, _("the file holds whole minutes, as in 90"),
+			 minutes.n ? _("minutes must be a whole number") : _("missing minutes"));
+}
+
+int sheet_next(struct sheet *sh, struct entry *e)
+{
+	if (sh->fatal)
+		return 0;
+	int r = next_record(sh);
+	if (r <= 0)
+		return r;
+	if (sh->nfields != sh->ncols) {
+		struct srcpos at;
+		size_t col = sh->nfields > sh->ncols ? sh->ncols : (size_t)-1;
+		sheet_pos(sh, col, &at);
+		if (col == (size_t)-1) {
+			at.off = sh->rawlen;
+			while (at.off > 0 && (sh->raw[at.off - 1] == '\n' || sh->raw[at.off - 1] == '\r'))
+				at.off--;
+		}
+		return cp_err_at(EX_DATAERR, &at, _("a field with a comma in it needs double quotes"),
+				 ngettext("%zu field where the header has %zu",
+					  "%zu fields where the header has %zu", sh->nfields),
+				 sh->nfields, sh->ncols);
+	}
+	return to_entry(sh, e) < 0 ? -1 : 1;
+}
+
+/* ---- opening and closing ---- */
+
+struct sheet *sheet_open_fd(int fd, const char *name, int flags)
+{
+	struct sheet *sh = xcalloc(1, sizeof *sh);
+	sh->name = xstrdup(name);
+	sh->fd = fd;
+	sh->flags = flags;
+	sh->sep = ',';
+	sh->cap = CHUNK;
+	sh->buf = xmalloc(sh->cap);
+	for (int c = 0; c < COL_KNOWN; c++)
+		sh->cols[c] = -1;
+	if (header(sh) < 0) {
+		sh->fd = -1;
+		sheet_close(sh);
+		return NULL;
+	}
+	return sh;
+}
+
+struct sheet *sheet_open(const char *path, int flags)
+{
+	if (!strcmp(path, "-"))
+		return sheet_open_fd(STDIN_FILENO, _("standard input"), flags);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		cp_errno(EX_NOINPUT, _("%s: cannot open"), path);
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
+		return NULL;
+	}
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	struct sheet *sh = sheet_open_fd(fd, path, flags);
+	if (!sh)
+		close(fd);
+	else
+		sh->own_fd = 1;
+	return sh;
+}
+
+void sheet_close(struct sheet *sh)
+{
+	if (!sh)
+		return;
+	if (sh->own_fd)
+		close(sh->fd);
+	if (sh->csv_ready)
+		csv_free(&sh->csv);
+	free(sh->name);
+	free(sh->buf);
+	free(sh->fields);
+	free(sh->fieldoffs);
+	free(sh->names);
+	buf_free(&sh->header);
+	buf_free(&sh->rawbuf);
+	buf_free(&sh->fieldbuf);
+	free(sh);
+}
+
+const char *sheet_name(const struct sheet *sh)
+{
+	return sh->name;
+}
+
+char sheet_sep(const struct sheet *sh)
+{
+	return sh->sep;
+}
+
+size_t sheet_ncols(const struct sheet *sh)
+{
+	return sh->ncols;
+}
+
+struct str sheet_colname(const struct sheet *sh, size_t col)
+{
+	return sh->names[col];
+}
+
+int sheet_colof(const struct sheet *sh, enum sheet_col c)
+{
+	return sh->cols[c];
+}
+
+struct str sheet_field(const struct sheet *sh, size_t col)
+{
+	return col < sh->nfields ? sh->fields[col] : (struct str){"", 0};
+}

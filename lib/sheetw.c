@@ -1,0 +1,162 @@
+/* sheetw.c: appending entries to an hour sheet.  Lines are written in the
+ * sheet's own column order, separator and line ends, with fields quoted
+ * only where needed; existing lines are never touched or reordered, so git
+ * can merge sheets line by line (merge=union). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "coachplan.h"
+
+struct row *rows_add(struct rows *r)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	struct row *row = &r->v[r->n++];
+	memset(row, 0, sizeof *row);
+	if (r->nextra)
+		row->extra = xcalloc(r->nextra, sizeof *row->extra);
+	return row;
+}
+
+void rows_free(struct rows *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		for (int c = 0; c < COL_KNOWN; c++)
+			free(r->v[i].v[c]);
+		for (size_t k = 0; k < r->nextra; k++)
+			free(r->v[i].extra[k]);
+		free(r->v[i].extra);
+	}
+	for (size_t k = 0; k < r->nextra; k++)
+		free(r->extra_names[k]);
+	free(r->extra_names);
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+static const char *value(const struct rows *rows, const struct row *row, struct str name)
+{
+	for (int c = 0; c < COL_KNOWN; c++)
+		if (name.n == strlen(sheet_colkey(c)) && !strncasecmp(name.s, sheet_colkey(c), name.n))
+			return row->v[c] ? row->v[c] : "";
+	for (size_t k = 0; k < rows->nextra; k++)
+		if (strlen(rows->extra_names[k]) == name.n &&
+		    !strncasecmp(rows->extra_names[k], name.s, name.n))
+			return row->extra[k] ? row->extra[k] : "";
+	return "";
+}
+
+void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
+		       const char *newline)
+{
+	char sep = target ? sheet_sep(target) : ',';
+	for (size_t i = 0; i < rows->n; i++) {
+		if (target)
+			for (size_t c = 0; c < sheet_ncols(target); c++) {
+				const char *v = value(rows, &rows->v[i], sheet_colname(target, c));
+				if (c)
+					buf_putc(b, sep);
+				csv_put(b, v, strlen(v), sep);
+			}
+		else {
+			for (int c = 0; c < COL_KNOWN; c++) {
+				const char *v = rows->v[i].v[c] ? rows->v[i].v[c] : "";
+				if (c)
+					buf_putc(b, sep);
+				csv_put(b, v, strlen(v), sep);
+			}
+			for (size_t k = 0; k < rows->nextra; k++) {
+				const char *v = rows->v[i].extra[k] ? rows->v[i].extra[k] : "";
+				buf_putc(b, sep);
+				csv_put(b, v, strlen(v), sep);
+			}
+		}
+		buf_puts(b, newline);
+	}
+}
+
+static int create(const char *path, const struct rows *rows)
+{
+	struct buf b = {0};
+	for (int c = 0; c < COL_KNOWN; c++)
+		buf_printf(&b, "%s%s", c ? "," : "", sheet_colkey(c));
+	for (size_t k = 0; k < rows->nextra; k++) {
+		buf_putc(&b, ',');
+		csv_put(&b, rows->extra_names[k], strlen(rows->extra_names[k]), ',');
+	}
+	buf_putc(&b, '\n');
+	sheet_format_rows(&b, rows, NULL, "\n");
+	int rc = atomic_create(path, b.s, b.len, 0600);
+	buf_free(&b);
+	return rc;
+}
+
+/* The line end the sheet already uses, so a sheet saved by Excel with CRLF
+ * does not get a mix of both. */
+static const char *newline_of(struct locked *lf)
+{
+	char head[4096];
+	ssize_t n = pread(lf->fd, head, sizeof head, 0);
+	const char *nl = n > 0 ? memchr(head, '\n', (size_t)n) : NULL;
+	return nl && nl > head && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+static int ends_in_newline(struct locked *lf)
+{
+	char last;
+	return lf->size == 0 || (pread(lf->fd, &last, 1, lf->size - 1) == 1 && last == '\n');
+}
+
+static int append(struct locked *lf, const char *path, const struct rows *rows)
+{
+	int fd = dup(lf->fd);
+	if (fd < 0)
+		return cp_errno(EX_OSERR, "%s", path);
+	struct sheet *target = sheet_open_fd(fd, path, 0);
+	if (!target) {
+		close(fd);
+		return -1;
+	}
+	const char *nl = newline_of(lf);
+	struct buf b = {0};
+	if (!ends_in_newline(lf))
+		buf_puts(&b, nl); /* a hand-edited last line without its line break */
+	if (sheet_ncols(target) == 0) {
+		/* an empty file: give it the header first */
+		for (int c = 0; c < COL_KNOWN; c++)
+			buf_printf(&b, "%s%s", c ? "," : "", sheet_colkey(c));
+		buf_puts(&b, nl);
+		sheet_format_rows(&b, rows, NULL, nl);
+	} else
+		sheet_format_rows(&b, rows, target, nl);
+	sheet_close(target);
+	close(fd);
+	int rc = locked_append(lf, b.s, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+int sheet_append(const char *path, const struct rows *rows)
+{
+	for (int tries = 0; tries < 100; tries++) {
+		struct locked lf;
+		int r = locked_open(&lf, path);
+		if (r < 0)
+			return -1;
+		if (r == 1) {
+			r = create(path, rows);
+			if (r != 1)
+				return r;
+			continue; /* someone else created it just now: append to theirs */
+		}
+		r = append(&lf, path, rows);
+		locked_close(&lf);
+		return r;
+	}
+	return cp_err(EX_TEMPFAIL, _("%s: keeps changing; try again"), path);
+}
