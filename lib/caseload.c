@@ -1,0 +1,209 @@
+/* caseload.c: plans and sheets as they lie on disk: a plans directory of
+ * <id>.yaml files, and a cache so that a run reads each plan only once. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coachplan.h"
+
+char *plan_path(const char *dir, const char *id)
+{
+	if (!id_valid(id, strlen(id)))
+		return NULL;
+	struct buf b = {0};
+	buf_printf(&b, "%s/%s.yaml", dir, id);
+	return b.s;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_plan_file(const char *name)
+{
+	size_t n = strlen(name);
+	if (name[0] == '.') /* hidden, or an editor's or our own temporary file */
+		return 0;
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+int plans_list(const char *dir, char ***paths, size_t *n)
+{
+	DIR *d = opendir(dir);
+	*paths = NULL;
+	*n = 0;
+	if (!d)
+		return cp_errno(EX_NOINPUT, _("%s: cannot open plans directory"), dir);
+	size_t cap = 0;
+	struct dirent *de;
+	errno = 0;
+	while ((de = readdir(d))) {
+		if (!is_plan_file(de->d_name))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			*paths = xreallocarray(*paths, cap, sizeof **paths);
+		}
+		struct buf b = {0};
+		buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
+		(*paths)[(*n)++] = b.s;
+	}
+	int rc = errno ? cp_errno(EX_IOERR, _("%s: cannot read plans directory"), dir) : 0;
+	closedir(d);
+	if (*n)
+		qsort(*paths, *n, sizeof **paths, by_name);
+	return rc;
+}
+
+void paths_free(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+struct slot {
+	char *id;
+	struct plan *plan;
+	int status;
+};
+
+struct plancache {
+	char *dir;
+	struct slot *slots;
+	size_t cap, used;
+};
+
+struct plancache *plancache_new(const char *dir)
+{
+	struct plancache *c = xcalloc(1, sizeof *c);
+	c->dir = xstrdup(dir);
+	c->cap = 64;
+	c->slots = xcalloc(c->cap, sizeof *c->slots);
+	return c;
+}
+
+static size_t hash(const char *s, size_t n)
+{
+	size_t h = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+static struct slot *find(struct plancache *c, const char *id, size_t n)
+{
+	size_t i = hash(id, n) & (c->cap - 1);
+	while (c->slots[i].id && (strlen(c->slots[i].id) != n || memcmp(c->slots[i].id, id, n)))
+		i = (i + 1) & (c->cap - 1);
+	return &c->slots[i];
+}
+
+static void grow(struct plancache *c)
+{
+	struct slot *old = c->slots;
+	size_t oldcap = c->cap;
+	c->cap *= 2;
+	c->slots = xcalloc(c->cap, sizeof *c->slots);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].id)
+			*find(c, old[i].id, strlen(old[i].id)) = old[i];
+	free(old);
+}
+
+struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status)
+{
+	struct slot *s = find(c, id, n);
+	if (!s->id) {
+		if (2 * (c->used + 1) > c->cap) {
+			grow(c);
+			s = find(c, id, n);
+		}
+		s->id = xstrndup(id, n);
+		c->used++;
+		char *path = plan_path(c->dir, s->id);
+		if (!path)
+			s->status = EX_DATAERR;
+		else if (access(path, F_OK) < 0 && errno == ENOENT)
+			s->status = EX_NOINPUT; /* the caller words this one for its reader */
+		else
+			s->plan = plan_load(path, &s->status);
+		free(path);
+	}
+	*status = s->status;
+	return s->plan;
+}
+
+void plancache_free(struct plancache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->slots[i].id);
+		plan_free(c->slots[i].plan);
+	}
+	free(c->slots);
+	free(c->dir);
+	free(c);
+}
+
+static const char *const caseload_readme = N_(
+	"# Caseload\n"
+	"\n"
+	"Coaching plans and hours, kept with coachplan(7).\n"
+	"\n"
+	"- `plans/ID.yaml`: one coaching plan per participant (cp-new, cp-evaluate)\n"
+	"- `hours/COACH.csv`: one hour sheet per coach (cp-log, cp-hours, cp-report)\n"
+	"\n"
+	"These files hold personal data: keep the repository private.\n");
+
+static int make_dir(const char *path)
+{
+	struct stat st;
+	if (mkdir(path, 0700) == 0)
+		return 0;
+	if (errno == EEXIST && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return 0;
+	return cp_errno(EX_CANTCREAT, _("%s: cannot create directory"), path);
+}
+
+static int make_file(const char *dir, const char *name, const char *text, mode_t mode)
+{
+	struct buf path = {0};
+	buf_printf(&path, "%s/%s", dir, name);
+	int rc = atomic_create(path.s, text, strlen(text), mode);
+	buf_free(&path);
+	return rc < 0 ? -1 : 0; /* a file the user already has is left as it is */
+}
+
+int caseload_init(const char *dir)
+{
+	struct buf sub = {0};
+	int rc = make_dir(dir);
+	const char *subdirs[] = {"plans", "hours"};
+	for (size_t i = 0; rc == 0 && i < sizeof subdirs / sizeof *subdirs; i++) {
+		sub.len = 0;
+		buf_printf(&sub, "%s/%s", dir, subdirs[i]);
+		rc = make_dir(sub.s);
+	}
+	buf_free(&sub);
+	if (rc == 0)
+		rc = make_file(dir, ".gitattributes",
+			       "# coachplan: appends to one sheet on two branches both survive a merge\n"
+			       "hours/*.csv merge=union\n",
+			       0644);
+	if (rc == 0)
+		rc = make_file(dir, ".gitignore",
+			       "# coachplan's temporary files, left behind only by a crash\n"
+			       ".*.cptmp.*\n",
+			       0644);
+	if (rc == 0)
+		rc = make_file(dir, "README.md", _(caseload_readme), 0644);
+	if (rc == 0)
+		printf("%s\n", dir);
+	return rc;
+}

@@ -1,0 +1,266 @@
+/* table.c: one table, three renderings.  People get aligned columns with
+ * a rule under the header and above totals; programs get CSV with a header
+ * of stable keys, or JSON, and neither gets the total row: a program can
+ * add up for itself, and a total in the data would be counted twice. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "coachplan.h"
+
+struct column {
+	char *key, *title;
+	int flags;
+};
+
+struct table {
+	struct column *cols;
+	size_t ncols;
+	struct buf cells;  /* every cell, NUL-terminated, row after row */
+	size_t *offs;      /* where each cell starts */
+	size_t ncells, cap;
+	size_t total_row;  /* first row of totals, or (size_t)-1 */
+};
+
+struct table *table_new(void)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+	t->total_row = (size_t)-1;
+	return t;
+}
+
+void table_col(struct table *t, const char *key, const char *title, int flags)
+{
+	t->cols = xreallocarray(t->cols, t->ncols + 1, sizeof *t->cols);
+	t->cols[t->ncols++] = (struct column){xstrdup(key), xstrdup(title), flags};
+}
+
+void table_cell(struct table *t, const char *s)
+{
+	if (t->ncells == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->offs = xreallocarray(t->offs, t->cap, sizeof *t->offs);
+	}
+	t->offs[t->ncells++] = t->cells.len;
+	buf_add(&t->cells, s, strlen(s) + 1);
+}
+
+void table_cellf(struct table *t, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		table_cell(t, small);
+		return;
+	}
+	char *big = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	table_cell(t, big);
+	free(big);
+}
+
+void table_total(struct table *t)
+{
+	if (t->total_row == (size_t)-1)
+		t->total_row = t->ncells / t->ncols;
+}
+
+static const char *cell(const struct table *t, size_t row, size_t col)
+{
+	size_t i = row * t->ncols + col;
+	return i < t->ncells ? t->cells.s + t->offs[i] : "";
+}
+
+static size_t nrows(const struct table *t)
+{
+	return t->ncols ? (t->ncells + t->ncols - 1) / t->ncols : 0;
+}
+
+static void pad(struct buf *b, int n)
+{
+	for (; n > 0; n--)
+		buf_putc(b, ' ');
+}
+
+/* Cells for the terminal: no line breaks or control bytes inside a row. */
+static void put_cell(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s);
+}
+
+static int width(const char *s)
+{
+	return utf8_width(s, strlen(s));
+}
+
+static void rule(struct buf *b, const int *w, size_t ncols)
+{
+	int total = 0;
+	for (size_t c = 0; c < ncols; c++)
+		total += w[c] + (c ? 2 : 0);
+	for (int i = 0; i < total; i++)
+		buf_putc(b, '-');
+	buf_putc(b, '\n');
+}
+
+static void text_row(const struct table *t, struct buf *b, const int *w, size_t row)
+{
+	size_t start = b->len;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = row == (size_t)-1 ? t->cols[c].title : cell(t, row, c);
+		int gap = w[c] - width(s);
+		if (c)
+			pad(b, 2);
+		if (t->cols[c].flags & COL_RIGHT)
+			pad(b, gap);
+		put_cell(b, s);
+		if (!(t->cols[c].flags & COL_RIGHT))
+			pad(b, gap);
+	}
+	while (b->len > start && b->s[b->len - 1] == ' ')
+		b->len--;
+	buf_putc(b, '\n');
+}
+
+static void print_text(const struct table *t, struct buf *b)
+{
+	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof *w);
+	size_t rows = nrows(t);
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = width(t->cols[c].title);
+		for (size_t r = 0; r < rows; r++)
+			if (width(cell(t, r, c)) > w[c])
+				w[c] = width(cell(t, r, c));
+	}
+	text_row(t, b, w, (size_t)-1);
+	rule(b, w, t->ncols);
+	for (size_t r = 0; r < rows; r++) {
+		if (r == t->total_row)
+			rule(b, w, t->ncols);
+		text_row(t, b, w, r);
+	}
+	free(w);
+}
+
+static void print_csv(const struct table *t, struct buf *b)
+{
+	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			buf_putc(b, ',');
+		csv_put(b, t->cols[c].key, strlen(t->cols[c].key), ',');
+	}
+	buf_putc(b, '\n');
+	for (size_t r = 0; r < rows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				buf_putc(b, ',');
+			const char *s = cell(t, r, c);
+			csv_put(b, s, strlen(s), ',');
+		}
+		buf_putc(b, '\n');
+	}
+}
+
+static void json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+static int json_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if ((*s < '0' || *s > '9') && *s != '.')
+			return 0;
+	return 1;
+}
+
+static void print_json(const struct table *t, struct buf *b)
+{
+	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
+	buf_putc(b, '[');
+	for (size_t r = 0; r < rows; r++) {
+		buf_puts(b, r ? ",\n  {" : "\n  {");
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *s = cell(t, r, c);
+			if (c)
+				buf_puts(b, ", ");
+			json_string(b, t->cols[c].key);
+			buf_puts(b, ": ");
+			if ((t->cols[c].flags & COL_NUMBER) && json_number(s))
+				buf_puts(b, s);
+			else if ((t->cols[c].flags & COL_NUMBER) && !*s)
+				buf_puts(b, "null");
+			else
+				json_string(b, s);
+		}
+		buf_putc(b, '}');
+	}
+	buf_puts(b, rows ? "\n]\n" : "]\n");
+}
+
+int table_print(struct table *t, enum outfmt f, FILE *out)
+{
+	struct buf b = {0};
+	if (f == OUT_JSON)
+		print_json(t, &b);
+	else if (f == OUT_CSV)
+		print_csv(t, &b);
+	else
+		print_text(t, &b);
+	size_t len = b.len, n = len ? fwrite(b.s, 1, len, out) : 0;
+	buf_free(&b);
+	return n == len ? 0 : -1;
+}
+
+void table_free(struct table *t)
+{
+	if (!t)
+		return;
+	for (size_t c = 0; c < t->ncols; c++) {
+		free(t->cols[c].key);
+		free(t->cols[c].title);
+	}
+	free(t->cols);
+	free(t->offs);
+	buf_free(&t->cells);
+	free(t);
+}
+
+int outfmt_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum outfmt f;
+	} names[] = {{"table", OUT_TABLE}, {"text", OUT_TABLE}, {"csv", OUT_CSV}, {"json", OUT_JSON}};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcasecmp(s, names[i].name))
+			return (int)names[i].f;
+	return -1;
+}
