@@ -1,0 +1,201 @@
+/* cp-log: append checked hour entries to an hour sheet, one from the
+ * command line or many as CSV on standard input, all or none. */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+enum { OPT_FORCE = 256 };
+
+static const struct argp_option options[] = {
+	{"plan", 'P', N_("ID"), 0, N_("the plan the time was for"), 1},
+	{"goal", 'g', N_("GOAL"), 0, N_("the plan's goal it was for (G1, ...)"), 1},
+	{"mode", 'm', N_("MODE"), 0,
+	 N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app)"), 1},
+	{"date", 'd', N_("DATE"), 0, N_("the day (YYYY-MM-DD, today, yesterday; default today)"), 1},
+	{"coach", 'c', N_("NAME"), 0, N_("who coached (default: $USER)"), 1},
+	{"force", OPT_FORCE, NULL, 0,
+	 N_("log on a closed plan, outside its dates or in the future"), 2},
+	{"dry-run", 'n', NULL, 0, N_("print the lines instead of appending them"), 2},
+	{0},
+};
+
+static struct {
+	const char *plan, *goal, *mode, *date, *coach;
+	int force, dry_run, batch;
+	const char *duration;
+	struct buf note;
+} opt;
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case 'P': opt.plan = arg; break;
+	case 'g': opt.goal = arg; break;
+	case 'm': opt.mode = arg; break;
+	case 'd': opt.date = arg; break;
+	case 'c': opt.coach = arg; break;
+	case OPT_FORCE: opt.force = 1; break;
+	case 'n': opt.dry_run = 1; break;
+	case ARGP_KEY_ARG:
+		if (state->arg_num == 0 && !strcmp(arg, "-"))
+			opt.batch = 1;
+		else if (state->arg_num == 0)
+			opt.duration = arg;
+		else if (opt.batch)
+			argp_error(state, _("with - the entries come from standard input only"));
+		else
+			buf_printf(&opt.note, "%s%s", opt.note.len ? " " : "", arg);
+		break;
+	case ARGP_KEY_END:
+		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date))
+			argp_error(state, _("with - the entries come from standard input only"));
+		if (!opt.batch && (!opt.plan || !opt.mode || !opt.duration))
+			argp_error(state, _("--plan, --mode and a DURATION are required"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&cli_sheet_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
+
+static const struct argp argp = {
+	options, parse, N_("DURATION [NOTE...]\n-"),
+	N_("Append an hour entry to an hour sheet, checked against its plan; with - append the "
+	   "entries read as CSV (with a header) from standard input, all or none.\v"
+	   "DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 2u15.\n\n"
+	   "Examples:\n"
+	   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
+	   "  cp-log -f hours/robin.csv - < entries.csv"),
+	children, NULL, "coachplan",
+};
+
+static char *coach_name(void)
+{
+	const char *user = opt.coach ? opt.coach : getenv("USER");
+	return xstrdup(user && *user ? user : "coach");
+}
+
+static void fill_row(struct row *r, const struct entry *e)
+{
+	char day[11], minutes[24];
+	date_format(e->date, day);
+	snprintf(minutes, sizeof minutes, "%ld", e->minutes);
+	r->v[COL_DATE] = xstrdup(day);
+	r->v[COL_COACH] = xstrndup(e->coach.s, e->coach.n);
+	r->v[COL_PLAN] = xstrndup(e->plan.s, e->plan.n);
+	r->v[COL_GOAL] = xstrndup(e->goal.s, e->goal.n);
+	r->v[COL_MODE] = xstrdup(mode_name(e->mode));
+	r->v[COL_MINUTES] = xstrdup(minutes);
+	r->v[COL_NOTE] = xstrndup(e->note.s, e->note.n);
+}
+
+/* One entry from the options: syntax errors are usage errors (64). */
+static int entry_from_args(struct entry *e, char *coach)
+{
+	const char *why;
+	memset(e, 0, sizeof *e);
+	int rc = 0;
+	e->plan = (struct str){opt.plan, strlen(opt.plan)};
+	e->goal = (struct str){opt.goal ? opt.goal : "", opt.goal ? strlen(opt.goal) : 0};
+	e->coach = (struct str){coach, strlen(coach)};
+	e->note = (struct str){opt.note.s ? opt.note.s : "", opt.note.len};
+	if (!id_valid(e->plan.s, e->plan.n))
+		rc = cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.plan));
+	if (e->goal.n && !id_valid(e->goal.s, e->goal.n))
+		rc = cp_err(EX_USAGE, _("bad goal id %s"), quotes(opt.goal));
+	if ((e->mode = mode_parse(opt.mode, strlen(opt.mode))) < 0)
+		rc = cp_err(EX_USAGE, _("unknown mode %s; use %s"), quotes(opt.mode), mode_choices());
+	if ((why = duration_parse(opt.duration, strlen(opt.duration), &e->minutes)))
+		rc = cp_err(EX_USAGE, "%s: %s", quotes(opt.duration), why);
+	e->date = date_today();
+	if (opt.date && cli_date(opt.date, &e->date) < 0)
+		rc = -1;
+	const char *texts[] = {e->note.s, coach};
+	for (size_t i = 0; i < 2; i++)
+		if (utf8_invalid(texts[i], strlen(texts[i])) != strlen(texts[i]))
+			rc = cp_err(EX_USAGE, _("%s is not valid UTF-8"), quotes(texts[i]));
+	return rc;
+}
+
+static void sheet_col_pos(void *arg, enum sheet_col c, struct srcpos *at)
+{
+	struct sheet *sh = arg;
+	sheet_pos(sh, (size_t)sheet_colof(sh, c), at);
+}
+
+/* Entries from standard input: every problem is reported, none is written
+ * unless all are good. */
+static int entries_from_stdin(struct plancache *plans, struct rows *rows)
+{
+	struct sheet *in = sheet_open("-", SHEET_LENIENT);
+	if (!in)
+		return -1;
+	size_t ncols = sheet_ncols(in);
+	rows->extra_names = xcalloc(ncols ? ncols : 1, sizeof *rows->extra_names);
+	for (size_t c = 0; c < ncols; c++) {
+		int known = 0;
+		for (int k = 0; k < COL_KNOWN; k++)
+			known |= sheet_colof(in, k) == (int)c;
+		if (!known)
+			rows->extra_names[rows->nextra++] =
+				xstrndup(sheet_colname(in, c).s, sheet_colname(in, c).n);
+	}
+	int bad = 0, r, today = date_today();
+	struct entry e;
+	while ((r = sheet_next(in, &e)) != 0) {
+		if (r < 0 || entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today,
+					 sheet_col_pos, in) < 0) {
+			bad++;
+			continue;
+		}
+		struct row *row = rows_add(rows);
+		fill_row(row, &e);
+		for (size_t c = 0, k = 0; c < ncols; c++) {
+			struct str name = sheet_colname(in, c);
+			if (k < rows->nextra && strlen(rows->extra_names[k]) == name.n &&
+			    !memcmp(rows->extra_names[k], name.s, name.n)) {
+				struct str v = sheet_field(in, c);
+				row->extra[k++] = xstrndup(v.s, v.n);
+			}
+		}
+	}
+	sheet_close(in);
+	return bad || cp_errors() ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv);
+	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	struct plancache *plans = plancache_new(cli_plans());
+	struct rows rows = {0};
+	char *coach = coach_name();
+	int rc;
+	if (opt.batch)
+		rc = entries_from_stdin(plans, &rows);
+	else {
+		struct entry e;
+		rc = entry_from_args(&e, coach);
+		if (rc == 0)
+			rc = entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, date_today(), NULL, NULL);
+		if (rc == 0)
+			fill_row(rows_add(&rows), &e);
+	}
+	if (rc == 0 && opt.dry_run) {
+		struct buf b = {0};
+		sheet_format_rows(&b, &rows, NULL, "\n");
+		fwrite(b.s ? b.s : "", 1, b.len, stdout);
+		buf_free(&b);
+	} else if (rc == 0 && rows.n)
+		rc = sheet_append(cli_sheetpath(), &rows);
+	rows_free(&rows);
+	plancache_free(plans);
+	free(coach);
+	buf_free(&opt.note);
+	return cli_exit(rc < 0 ? cp_status() : 0);
+}

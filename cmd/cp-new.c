@@ -1,0 +1,249 @@
+/* cp-new: create a coaching plan from the funder's defaults, or with --init
+ * an empty caseload to keep plans and hour sheets in. */
+#include <argp.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "coachplan.h"
+
+enum {
+	OPT_SCHEME = 256, OPT_EMPLOYER, OPT_CONTACT, OPT_COACH, OPT_REF, OPT_HOURS, OPT_EVERY,
+	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT
+};
+
+static const struct argp_option options[] = {
+	{NULL, 0, NULL, 0, N_("The plan:"), 1},
+	{"id", 'i', N_("ID"), 0, N_("plan id, e.g. P-2026-014; the file is PLANSDIR/ID.yaml"), 1},
+	{"name", 'n', N_("NAME"), 0, N_("participant's name"), 1},
+	{"funder", 'F', N_("FUNDER"), 0, N_("uwv, gemeente, werkgever or other"), 1},
+	{"start", 's', N_("DATE"), 0, N_("first day of coaching (YYYY-MM-DD)"), 1},
+	{"goal", 'g', N_("TEXT"), 0, N_("a goal; repeat for more (G1, G2, ...)"), 1},
+	{NULL, 0, NULL, 0, N_("More about the plan:"), 2},
+	{"scheme", OPT_SCHEME, N_("SCHEME"), 0, N_("wajong, wia, iro, participatiewet or other"), 2},
+	{"employer", OPT_EMPLOYER, N_("NAME"), 0, N_("employer's name"), 2},
+	{"contact", OPT_CONTACT, N_("NAME"), 0, N_("contact at the employer (leidinggevende)"), 2},
+	{"coach", OPT_COACH, N_("NAME"), 0, N_("the coach (default: $USER)"), 2},
+	{"ref", OPT_REF, N_("REF"), 0, N_("the funder's dossier or decision number"), 2},
+	{"hours", OPT_HOURS, N_("H"), 0, N_("contract hours per week"), 2},
+	{"every", OPT_EVERY, N_("INTERVAL"), 0,
+	 N_("evaluate every INTERVAL (default: 6m for uwv, 3m otherwise)"), 2},
+	{"next", OPT_NEXT, N_("DATE"), 0, N_("first evaluation (default: start + interval)"), 2},
+	{"end", OPT_END, N_("DATE"), 0,
+	 N_("last day of coaching (default for uwv: start + 3 years - 1 day)"), 2},
+	{"budget", OPT_BUDGET, N_("HOURS[/PER]"), 0,
+	 N_("hours granted per period, e.g. 60/6m (period default: 6m)"), 2},
+	{NULL, 0, NULL, 0, N_("Where and how:"), 3},
+	{"dir", 'd', N_("PLANSDIR"), 0, N_("plans directory (same as -p)"), 3},
+	{"dry-run", OPT_DRY_RUN, NULL, 0, N_("print the plan instead of writing it"), 3},
+	{"init", OPT_INIT, N_("DIR"), 0, N_("create an empty caseload in DIR and stop"), 3},
+	{0},
+};
+
+static struct {
+	struct plan_spec spec;
+	const char *goals[100];
+	const char *init;
+	int dry_run;
+	const char *start, *end, *every, *next, *budget, *hours, *funder, *scheme;
+} opt;
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct plan_spec *s = &opt.spec;
+	switch (key) {
+	case 'i': s->id = arg; break;
+	case 'n': s->name = arg; break;
+	case 'F': opt.funder = arg; break;
+	case 's': opt.start = arg; break;
+	case 'g':
+		if (s->ngoals == sizeof opt.goals / sizeof *opt.goals)
+			argp_error(state, _("too many goals"));
+		opt.goals[s->ngoals++] = arg;
+		break;
+	case 'd': cli.plansdir = arg; break;
+	case OPT_SCHEME: opt.scheme = arg; break;
+	case OPT_EMPLOYER: s->employer = arg; break;
+	case OPT_CONTACT: s->employer_contact = arg; break;
+	case OPT_COACH: s->coach = arg; break;
+	case OPT_REF: s->funder_ref = arg; break;
+	case OPT_HOURS: opt.hours = arg; break;
+	case OPT_EVERY: opt.every = arg; break;
+	case OPT_NEXT: opt.next = arg; break;
+	case OPT_END: opt.end = arg; break;
+	case OPT_BUDGET: opt.budget = arg; break;
+	case OPT_DRY_RUN: opt.dry_run = 1; break;
+	case OPT_INIT: opt.init = arg; break;
+	case ARGP_KEY_ARG:
+		argp_error(state, _("unexpected argument %s"), quotes(arg));
+		break;
+	case ARGP_KEY_END:
+		if (opt.init)
+			break;
+		if (!s->id || !s->name || !opt.funder || !opt.start)
+			argp_error(state, _("--id, --name, --funder and --start are required"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
+
+static const struct argp argp = {
+	options, parse, NULL,
+	N_("Create a coaching plan PLANSDIR/ID.yaml from the funder's defaults and print its "
+	   "path.\vExamples:\n"
+	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
+	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' --budget 60/6m\n"
+	   "  cp-new --init caseload"),
+	children, NULL, "coachplan",
+};
+
+static int usage_error(const char *what, const char *arg, const char *why)
+{
+	return cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why);
+}
+
+static int unknown(const char *what, const char *arg, const char *choices)
+{
+	return cp_err(EX_USAGE, _("unknown %s %s; use %s"), what, quotes(arg), choices);
+}
+
+/* Free text from the command line goes into the plan as typed, but it must
+ * be one line of valid UTF-8. */
+static int check_text(const char *what, const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return cp_err(EX_USAGE, _("%s is empty"), what);
+	if (utf8_invalid(s, n) != n)
+		return usage_error(what, s, _("not valid UTF-8"));
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return usage_error(what, s, _("control characters are not allowed"));
+	return 0;
+}
+
+static long hours_arg(const char *what, const char *s, long max)
+{
+	char *end;
+	errno = 0;
+	double h = strtod(s, &end);
+	if (errno || end == s || *end || h <= 0 || h > max)
+		return usage_error(what, s, _("not a number of hours")), -1;
+	return (long)(h * 60 + 0.5);
+}
+
+static int interval_arg(const char *what, const char *s, struct interval *iv)
+{
+	const char *why = interval_parse(s, strlen(s), iv);
+	return why ? usage_error(what, s, why) : 0;
+}
+
+static int build_spec(void)
+{
+	struct plan_spec *s = &opt.spec;
+	int rc = 0;
+	if (!id_valid(s->id, strlen(s->id)))
+		rc |= usage_error(_("plan id"), s->id,
+				  _("only letters, digits, '.', '_' and '-' are allowed, as in "
+				    "P-2026-014"));
+	rc |= check_text(_("name"), s->name);
+	for (size_t i = 0; i < s->ngoals; i++)
+		rc |= check_text(_("goal"), opt.goals[i]);
+	s->goals = opt.goals;
+	const char *texts[][2] = {{_("employer"), s->employer}, {_("contact"), s->employer_contact},
+				  {_("coach"), s->coach}, {_("funder reference"), s->funder_ref}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (texts[i][1])
+			rc |= check_text(texts[i][0], texts[i][1]);
+	if ((s->funder = funder_parse(opt.funder, strlen(opt.funder))) < 0)
+		rc |= unknown(_("funder"), opt.funder, funder_choices());
+	s->scheme = SCHEME_NONE;
+	if (opt.scheme && (s->scheme = scheme_parse(opt.scheme, strlen(opt.scheme))) < 0)
+		rc |= unknown(_("scheme"), opt.scheme, scheme_choices());
+	if (cli_date(opt.start, &s->start) < 0)
+		return -1;
+	if (rc)
+		return -1;
+	s->end = opt.end ? DATE_NONE : plan_default_end(s->funder, s->start);
+	if (opt.end && cli_date(opt.end, &s->end) < 0)
+		return -1;
+	if (s->end != DATE_NONE && s->end < s->start)
+		return cp_err(EX_USAGE, _("the plan ends before it starts"));
+	s->every = plan_default_every(s->funder);
+	if (opt.every && interval_arg(_("interval"), opt.every, &s->every) < 0)
+		return -1;
+	s->next = date_add_interval(s->start, s->every, 1);
+	if (opt.next && cli_date(opt.next, &s->next) < 0)
+		return -1;
+	s->work_minutes = opt.hours ? hours_arg(_("hours"), opt.hours, 80) : -1;
+	if (opt.hours && s->work_minutes < 0)
+		return -1;
+	s->budget_minutes = -1;
+	s->budget_per = (struct interval){6, 'm'};
+	if (opt.budget) {
+		char *copy = xstrdup(opt.budget), *per = strchr(copy, '/');
+		if (per)
+			*per++ = '\0';
+		s->budget_minutes = hours_arg(_("budget"), copy, 100000);
+		rc = s->budget_minutes < 0 || (per && interval_arg(_("budget period"), per,
+								   &s->budget_per) < 0);
+		free(copy);
+		if (rc)
+			return -1;
+	}
+	if (!s->coach) {
+		const char *user = getenv("USER");
+		s->coach = user && *user && !check_text(_("coach"), user) ? user : NULL;
+	}
+	return 0;
+}
+
+static int write_plan(void)
+{
+	struct buf b = {0};
+	plan_format(&b, &opt.spec);
+	/* What we write, we must be able to read back: check before anything lands. */
+	char *path = plan_path(cli_plans(), opt.spec.id);
+	int status;
+	struct plan *back = plan_parse(path, xstrndup(b.s, b.len), b.len, &status);
+	if (!back) {
+		free(path);
+		buf_free(&b);
+		return cp_err(EX_SOFTWARE, _("internal error: the new plan does not read back"));
+	}
+	plan_free(back);
+	int rc = 0;
+	if (opt.dry_run)
+		fwrite(b.s, 1, b.len, stdout);
+	else {
+		struct stat st;
+		if (stat(cli_plans(), &st) < 0 || !S_ISDIR(st.st_mode))
+			rc = cp_err(EX_CANTCREAT, _("%s: no plans directory here; cp-new --init creates "
+						    "a caseload, -d names another directory"),
+				    cli_plans());
+		else if ((rc = atomic_create(path, b.s, b.len, 0600)) == 1)
+			rc = cp_err(EX_CANTCREAT, _("%s: a plan with this id exists; not overwritten"),
+				    path);
+		else if (rc == 0)
+			printf("%s\n", path);
+	}
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv);
+	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	if (opt.init)
+		return cli_exit(caseload_init(opt.init) < 0 ? cp_status() : 0);
+	if (build_spec() < 0 || write_plan() < 0)
+		return cli_exit(cp_status());
+	return cli_exit(0);
+}

@@ -1,0 +1,70 @@
+#!/bin/sh
+# cp-new: plans from the funder's defaults, and every way to get it wrong.
+. "$(dirname "$0")/lib.sh"
+
+run cp-new --init cl
+status_is 0 "--init creates a caseload"
+check "--init makes plans/ and hours/" test -d cl/plans -a -d cl/hours
+check "--init writes merge=union for sheets" grep -q 'hours/\*.csv merge=union' cl/.gitattributes
+check "--init ignores our temporary files" grep -q 'cptmp' cl/.gitignore
+echo "mine" >cl/README.md
+run cp-new --init cl
+status_is 0 "--init again is harmless"
+check "--init keeps files the user has" grep -qx mine cl/README.md
+cd cl
+
+run cp-new --id P-2026-014 --name "Bart de Wit" --funder uwv --start 2026-01-05 \
+	--goal "Zelfstandig de kassa bedienen" --goal "Structureel 16 uur per week werken" \
+	--scheme wajong --employer "Restaurant De Keuken" --contact "Anja de Vries" \
+	--coach robin --ref 2026-000123 --hours 16 --budget 60/6m
+status_is 0 "a UWV plan"
+out_is "plans/P-2026-014.yaml" "prints the path"
+same plans/P-2026-014.yaml "$TOP/tests/golden/new-uwv.yaml" "the plan as pinned, with UWV defaults"
+check "mode 0600" test "$(stat -c %a plans/P-2026-014.yaml)" = 600
+
+umask 000
+run cp-new --id G-1 --name "Zoë van 't Hek" --funder gemeente --start 2026-01-31 \
+	--employer "'s-Hertogenbosch" --goal yes --goal "no" --goal "12" --goal "2026-03-01" \
+	--goal "#1: eerst" --goal "Let op: pauzes" --goal "'t Hek"
+status_is 0 "a gemeente plan with hostile texts"
+check "0600 whatever the umask" test "$(stat -c %a plans/G-1.yaml)" = 600
+same plans/G-1.yaml "$TOP/tests/golden/new-gemeente.yaml" "every misreadable text quoted; 3m, no end"
+umask 022
+
+run cp-new --id W-1 --name "Ahmed" --funder werkgever --start 2026-01-31 --every 2w \
+	--end 2026-12-31 --next 2026-02-10 --dry-run
+status_is 0 "--dry-run"
+check "--dry-run writes nothing" test ! -e plans/W-1.yaml
+check "--dry-run prints the plan" grep -q '^  every: 2w$' out
+check "--next is kept" grep -q '^  next: 2026-02-10$' out
+
+run cp-new --id M-1 --name "Eva" --funder uwv --start 2024-02-29
+check "UWV end of a leap-day start" grep -q '^end: 2027-02-27$' plans/M-1.yaml
+check "first evaluation 6 months on, clamped" grep -q '^  next: 2024-08-29$' plans/M-1.yaml
+
+refuses 73 "exists; not overwritten" "an existing plan" \
+	cp-new --id P-2026-014 --name X --funder uwv --start 2026-01-05
+refuses 64 'plan id "\.\./x"' "a path-like id" cp-new --id ../x --name X --funder uwv --start 2026-01-05
+refuses 64 'plan id "/etc/passwd"' "an absolute id" cp-new --id /etc/passwd --name X --funder uwv --start 2026-01-05
+refuses 64 'plan id "a b"' "an id with a space" cp-new --id "a b" --name X --funder uwv --start 2026-01-05
+refuses 64 'unknown funder "uvw"' "an unknown funder" cp-new --id X-1 --name X --funder uvw --start 2026-01-05
+refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
+refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
+refuses 64 '"5-1-2026": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 5-1-2026
+refuses 64 'ends before it starts' "an end before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2025-01-01
+refuses 64 'interval "6x"' "a bad interval" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --every 6x
+refuses 64 'budget "lots"' "a bad budget" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --budget lots
+refuses 64 'name is empty' "an empty name" cp-new --id X-1 --name "" --funder uwv --start 2026-01-05
+refuses 64 'control characters' "a name with a line break" cp-new --id X-1 --name "$(printf 'a\nb')" --funder uwv --start 2026-01-05
+refuses 64 'not valid UTF-8' "a name that is not UTF-8" cp-new --id X-1 --name "$(printf 'B\351rt')" --funder uwv --start 2026-01-05
+refuses 64 'required' "a missing --start" cp-new --id X-1 --name X --funder uwv
+refuses 73 'no plans directory' "no plans directory" cp-new -d nowhere --id X-1 --name X --funder uwv --start 2026-01-05
+
+run cp-new --version
+status_is 0 "--version"
+check "--version names coachplan" grep -q '^coachplan ' out
+run cp-new --help
+check "--help lists --funder" grep -q -- '--funder=FUNDER' out
+run cp-new --bogus
+status_is 64 "an unknown option is a usage error"
+done_testing

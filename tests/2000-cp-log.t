@@ -1,0 +1,132 @@
+#!/bin/sh
+# cp-log: checked entries appended to an hour sheet, all or none.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+export CP_TODAY=2026-03-10
+
+run cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-03-02 1h30 Inwerken kassa, met leidinggevende
+status_is 0 "an entry with a Dutch mode word and a note"
+check "quiet on success" test ! -s out -a ! -s err
+check "creates the sheet 0600" test "$(stat -c %a hours/robin.csv)" = 600
+for d in 90 90m "90 min" 1h30 "1h 30m" 1u30 1:30 1.5h 1,5u "1,5 uur"; do
+	run cp-log --plan P-1 --mode phone -d 2026-03-03 "$d"
+	status_is 0 "duration $d"
+done
+run cp-log --plan P-1 --mode telefoon 2u15
+run cp-log --plan P-1 --mode mail -d yesterday 45 'Mail "aan" werkgever'
+run cp-log --plan P-1 --mode beeldbellen -d 2026-03-05 1u
+run cp-log --plan P-1 --mode app -d 2026-03-05 --goal G2 15m
+run cp-log --plan P-1 --mode onsite -d 2026-03-05 --coach ahmed 60
+cat >expected.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-1,G1,onsite,90,"Inwerken kassa, met leidinggevende"
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,
+2026-03-10,robin,P-1,,phone,135,
+2026-03-09,robin,P-1,,email,45,"Mail ""aan"" werkgever"
+2026-03-05,robin,P-1,,video,60,
+2026-03-05,robin,P-1,G2,chat,15,
+2026-03-05,ahmed,P-1,,onsite,60,
+CSV
+same hours/robin.csv expected.csv "every form written canonically, quoted only where needed"
+
+run cp-log -n --plan P-2 --mode phone -d 2026-03-02 30
+status_is 0 "--dry-run"
+out_is "2026-03-02,robin,P-2,,phone,30," "--dry-run prints the line"
+same hours/robin.csv expected.csv "--dry-run writes nothing"
+
+# every way to be wrong leaves the sheet as it was
+refuses 65 'unknown plan "P-9"' "an unknown plan" cp-log --plan P-9 --mode phone 30
+refuses 65 'plan P-1 has no goal "G9"' "an unknown goal" cp-log --plan P-1 --goal G9 --mode phone 30
+refuses 64 'unknown mode "walk"' "an unknown mode" cp-log --plan P-1 --mode walk 30
+refuses 64 '"1.5": a bare fraction' "an ambiguous duration" cp-log --plan P-1 --mode phone 1.5
+refuses 64 '"abc": not a duration' "a bad duration" cp-log --plan P-1 --mode phone abc
+refuses 64 '"0": a duration must be more' "a zero duration" cp-log --plan P-1 --mode phone 0
+refuses 64 '"25h": a duration may be at most' "a duration over a day" cp-log --plan P-1 --mode phone 25h
+refuses 64 '"1h75"' "minutes over 59" cp-log --plan P-1 --mode phone 1h75
+refuses 65 'is in the future' "a day in the future" cp-log --plan P-1 --mode phone -d 2026-03-11 30
+refuses 65 'lies outside plan P-2' "a day before the plan" cp-log --plan P-2 --mode phone -d 2026-02-28 30
+refuses 64 'no such day' "a day that does not exist" cp-log --plan P-1 --mode phone -d 2026-02-29 30
+refuses 64 'bad plan id "\.\./x"' "a path-like plan id" cp-log --plan ../x --mode phone 30
+refuses 64 'required' "no duration" cp-log --plan P-1 --mode phone
+
+sed -i 's/^status: active$/status: closed/' plans/P-2.yaml
+refuses 65 'plan P-2 is closed' "a closed plan" cp-log --plan P-2 --mode phone -d 2026-03-02 30
+run cp-log --plan P-2 --mode phone -d 2026-03-02 --force 30
+status_is 0 "--force logs on a closed plan"
+sed -i 's/^status: closed$/status: active/' plans/P-2.yaml
+
+# the plan itself is broken: its error is shown, with position
+cp plans/P-1.yaml p1.bak
+printf 'funder: uwv\n' >>plans/P-1.yaml
+refuses 65 'plans/P-1.yaml:[0-9]+:1: duplicate key "funder"' "a broken plan" cp-log --plan P-1 --mode phone 30
+cp p1.bak plans/P-1.yaml
+
+# many entries on standard input: all or none
+cp hours/robin.csv before.csv
+cat >in.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-06,robin,P-1,G1,werkvloer,1h,"Kassa, samen"
+2026-03-06;bad
+2026-03-07,robin,P-1,G7,app,15,
+2026-02-30,robin,P-1,G1,app,15,
+2026-03-07,robin,P-1,G1,walk,15,
+2026-03-07,robin,P-1,G1,app,1.5,
+2026-03-07,robin,P-9,G1,app,15,
+CSV
+run cp-log - <in.csv
+status_is 65 "a bad batch fails"
+check "every bad line is reported" test "$(grep -c '^cp-log: standard input:[0-9]*:[0-9]*: ' err)" -eq 6
+check "wrong field count, with position" grep -q '^cp-log: standard input:3:15: 1 field where the header has 7' err
+check "unknown goal at its column" grep -q '^cp-log: standard input:4:22: plan P-1 has no goal "G7"' err
+check "bad date at its column" grep -q '^cp-log: standard input:5:1: no such day' err
+check "unknown mode at its column" grep -q '^cp-log: standard input:6:25: unknown mode "walk"' err
+check "unknown plan at its column" grep -q '^cp-log: standard input:8:18: unknown plan "P-9"' err
+same hours/robin.csv before.csv "a bad batch writes nothing"
+
+printf '2026-03-06,robin,P-1,G1,app,15,"open\n' >>in2.csv
+(echo 'date,coach,plan,goal,mode,minutes,note'; cat in2.csv) >in3.csv
+refuses 65 'standard input:2:[0-9]+: quote opened here is never closed' "an unclosed quote" sh -c 'cp-log - <in3.csv'
+
+cat >good.csv <<'CSV'
+mode;minutes;date;plan;coach;goal;note;km
+werkvloer;1h;2026-03-06;P-1;robin;G1;Kassa, samen;12
+"beeldbellen";"0:45";2026-03-06;P-2;robin;;"Rooster ""nieuw""";0
+CSV
+run cp-log - <good.csv
+status_is 0 "a good batch, in another column order and separator"
+cat before.csv >expected.csv
+cat >>expected.csv <<'CSV'
+2026-03-06,robin,P-1,G1,onsite,60,"Kassa, samen"
+2026-03-06,robin,P-2,,video,45,"Rooster ""nieuw"""
+CSV
+same hours/robin.csv expected.csv "appended in the sheet's column order"
+
+# the sheet's own dialect is kept: ; separator, CRLF, an extra column, no final newline
+printf 'date;coach;plan;goal;mode;minutes;note;km\r\n2026-03-02;robin;P-1;G1;onsite;60;x;5' >hours/excel.csv
+run cp-log -f hours/excel.csv --plan P-1 --mode phone -d 2026-03-03 30 "a;b"
+status_is 0 "append to a ; and CRLF sheet"
+printf 'date;coach;plan;goal;mode;minutes;note;km\r\n2026-03-02;robin;P-1;G1;onsite;60;x;5\r\n2026-03-03;robin;P-1;;phone;30;"a;b";\r\n' >expected.csv
+same hours/excel.csv expected.csv "separator, line ends and extra column kept"
+
+printf 'date,plan,minutes\n' >hours/short.csv
+refuses 65 'hours/short.csv:1:1: the header has no column coach' "a sheet without required columns" \
+	cp-log -f hours/short.csv --plan P-1 --mode phone 30
+refuses 73 'nowhere/x.csv: cannot create' "a sheet in a missing directory" cp-log -f nowhere/x.csv --plan P-1 --mode phone 30
+
+# concurrent writers never lose or mix a line
+for i in 1 2 3 4; do
+	(for j in 1 2 3 4 5 6 7 8 9 10; do cp-log -f hours/many.csv --plan P-1 --mode phone -d 2026-03-0$((j % 9 + 1)) "$i$j" || echo fail; done) &
+done
+wait
+check "40 concurrent appends, 40 lines" test "$(wc -l <hours/many.csv)" -eq 41
+check "every line whole" test "$(grep -c '^2026-03-0[1-9],robin,P-1,,phone,[0-9]*,$' hours/many.csv)" -eq 40
+done_testing
