@@ -343,6 +343,8 @@ struct sheet;
 struct sheet *sheet_open(const char *path, int flags);
 struct sheet *sheet_open_fd(int fd, const char *name, int flags);
 int sheet_next(struct sheet *sh, struct entry *e); /* 1, 0 at the end, -1 bad record */
+int sheet_record(struct sheet *sh); /* the next record's fields, unchecked: 1, 0, -1 */
+size_t sheet_nfields(const struct sheet *sh);
 void sheet_close(struct sheet *sh);
 const char *sheet_name(const struct sheet *sh);
 char sheet_sep(const struct sheet *sh);

@@ -481,11 +481,19 @@ static int to_entry(struct sheet *sh, struct entry *e)
 			 minutes.n ? _("minutes must be a whole number") : _("missing minutes"));
 }
 
+int sheet_record(struct sheet *sh)
+{
+	return sh->fatal ? 0 : next_record(sh);
+}
+
+size_t sheet_nfields(const struct sheet *sh)
+{
+	return sh->nfields;
+}
+
 int sheet_next(struct sheet *sh, struct entry *e)
 {
-	if (sh->fatal)
-		return 0;
-	int r = next_record(sh);
+	int r = sheet_record(sh);
 	if (r <= 0)
 		return r;
 	if (sh->nfields != sh->ncols) {
