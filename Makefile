@@ -37,35 +37,39 @@ UNITS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 MAN1 := $(TOOLS:%=man/%.1)
 MANS := $(sort $(wildcard man/*.[1-9]))
 
+# Quiet by default; make V=1 shows the commands.
+Q = $(if $(V),,@)
+say = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
+
 all: $(BINS)
 
 $(O)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/cmd/%.o: cmd/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/libcoachplan.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $(LIB_OBJ)
+	$(Q)rm -f $@
+	$(call say,AR,$@)$(AR) rcs $@ $(LIB_OBJ)
 
 $(O)/cp-%: $(O)/cmd/cp-%.o $(O)/libcoachplan.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
 
 $(O)/tests/test-%: $(O)/tests/test-%.o $(O)/libcoachplan.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
 
 units: $(UNITS)
 
 # The suite always runs against binaries built with the sanitizers.
 check:
-	$(MAKE) O=build/san SAN=1 all units
+	$(Q)$(MAKE) --no-print-directory O=build/san SAN=1 all units
 	CP_BIN=$(CURDIR)/build/san tests/run
 
 sanitize: check
