@@ -33,6 +33,9 @@ static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "
 
 int mode_parse(const char *s, size_t n)
 {
+	for (int m = 0; m < MODE_COUNT; m++) /* what files hold, before any lenience */
+		if (n == strlen(mode_names[m]) && !memcmp(s, mode_names[m], n))
+			return m;
 	return lookup(modes, s, n);
 }
 
@@ -135,15 +138,18 @@ const char *goal_status_choices(void)
 	return _("open, achieved or dropped");
 }
 
+static int id_char(unsigned char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '.' ||
+	       c == '_' || c == '-';
+}
+
 int id_valid(const char *s, size_t n)
 {
 	if (n == 0 || n > 64 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '.' || c == '_' || c == '-'))
+	for (size_t i = 0; i < n; i++)
+		if (!id_char((unsigned char)s[i]))
 			return 0;
-	}
 	return 1;
 }

@@ -53,7 +53,7 @@ struct builder {
 	int depth;
 	struct ynode **kids;
 	size_t nkids, capkids;
-	struct anchor anchors[MAX_ANCHORS];
+	struct anchor *anchors; /* allocated on the first anchor: most plans have none */
 	int nanchors;
 	size_t nodes;
 	struct ynode *root;
@@ -162,6 +162,8 @@ static int add_anchor(struct builder *b, const yaml_char_t *name, struct ynode *
 		return 0;
 	if (b->nanchors == MAX_ANCHORS)
 		return fail(b, n->start, 0, NULL, _("too many anchors in one file"));
+	if (!b->anchors)
+		b->anchors = xreallocarray(NULL, MAX_ANCHORS, sizeof *b->anchors);
 	b->anchors[b->nanchors].name = arena_strndup(b->arena, (const char *)name,
 						      strlen((const char *)name));
 	b->anchors[b->nanchors++].node = n;
@@ -252,11 +254,32 @@ static int key_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
+static int same_key(const struct ynode *a, const struct ynode *b)
+{
+	return a->n == b->n && !memcmp(a->u.str, b->u.str, a->n);
+}
+
+static int duplicate(struct builder *b, struct ynode *first, struct ynode *again)
+{
+	char hint[160];
+	unsigned long line, col;
+	struct srcpos at;
+	ynode_pos(b->doc, first, &at);
+	srcpos_linecol(&at, &line, &col);
+	snprintf(hint, sizeof hint, _("the first %s is on line %lu; keep one of them"),
+		 quote(again->u.str, again->n), line);
+	ynode_pos(b->doc, again, &at);
+	return cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"), quote(again->u.str, again->n));
+}
+
+#define FEW_KEYS 16 /* compared pairwise; more are sorted first */
+
 /* libyaml accepts a key twice; YAML does not, and neither do we. */
 static int check_keys(struct builder *b, struct ynode *map)
 {
 	size_t n = map->n;
-	struct ynode **keys = xreallocarray(NULL, n, sizeof *keys);
+	struct ynode *few[FEW_KEYS];
+	struct ynode **keys = n <= FEW_KEYS ? few : xreallocarray(NULL, n, sizeof *keys);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		keys[i] = yderef(map->u.kids[2 * i]);
@@ -267,24 +290,22 @@ static int check_keys(struct builder *b, struct ynode *map)
 			goto done;
 		}
 	}
+	if (n <= FEW_KEYS) {
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = 0; j < i; j++)
+				if (same_key(keys[i], keys[j])) {
+					rc = duplicate(b, keys[j], keys[i]);
+					break;
+				}
+		goto done;
+	}
 	qsort(keys, n, sizeof *keys, key_cmp);
 	for (size_t i = 1; i < n; i++)
-		if (keys[i]->n == keys[i - 1]->n && !memcmp(keys[i]->u.str, keys[i - 1]->u.str, keys[i]->n)) {
-			char hint[160];
-			unsigned long line, col;
-			struct srcpos first;
-			ynode_pos(b->doc, keys[i - 1], &first);
-			srcpos_linecol(&first, &line, &col);
-			snprintf(hint, sizeof hint, _("the first %s is on line %lu; keep one of them"),
-				 quote(keys[i]->u.str, keys[i]->n), line);
-			struct srcpos at;
-			ynode_pos(b->doc, keys[i], &at);
-			cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"),
-				  quote(keys[i]->u.str, keys[i]->n));
-			rc = -1;
-		}
+		if (same_key(keys[i], keys[i - 1]))
+			rc = duplicate(b, keys[i - 1], keys[i]);
 done:
-	free(keys);
+	if (keys != few)
+		free(keys);
 	return rc;
 }
 
@@ -362,6 +383,7 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 	yaml_parser_delete(&b->parser);
 	doc->root = b->root;
 	free(b->kids);
+	free(b->anchors);
 	free(b);
 	return rc;
 }
