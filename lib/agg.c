@@ -1,0 +1,401 @@
+/* agg.c: hours summed per group, a group being the values of the chosen
+ * keys (plan, month, ...).  Memory grows with the number of groups, never
+ * with the number of entries.
+ *
+ * A group's key is encoded in a few bytes per part so that comparing two
+ * keys byte by byte orders them as the output wants: strings end in a NUL
+ * (no key string holds one), a mode is its number, a time bucket a
+ * big-endian number (labels are made only for output).  The funder is a property of the plan, and reading plans is
+ * the slow part, so groups are kept per plan while the sheets are read and
+ * turned into funders once at the end (agg_finish). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+struct group {
+	struct totals t;
+	uint32_t hash;
+	uint16_t keylen;
+	unsigned char key[];
+};
+
+#define DAYS_CACHED 8 /* sheets run in date order, give or take a few days */
+
+struct agg {
+	struct {
+		int day, bucket[KEY_COUNT];
+	} days[DAYS_CACHED];
+	enum key keys[KEY_COUNT + 1]; /* as stored: funder slots hold the plan */
+	size_t nkeys;                 /* what the caller asked for */
+	size_t nparts;                /* plus a hidden plan, where one is needed */
+	int finished;
+	struct arena arena;
+	struct group **slots;
+	size_t cap, used;
+	struct group **sorted;
+};
+
+static const char *const key_names[KEY_COUNT] = {
+	"plan", "goal", "mode", "coach", "funder", "day", "week", "month", "quarter", "half", "year"};
+
+const char *key_name(enum key k)
+{
+	return key_names[k];
+}
+
+int keys_parse(const char *s, enum key *keys, size_t *n)
+{
+	*n = 0;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		int found = -1;
+		for (int k = 0; k < KEY_COUNT; k++)
+			if (strlen(key_names[k]) == len && !strncmp(s, key_names[k], len))
+				found = k;
+		if (found < 0 || *n == KEY_COUNT)
+			return -1;
+		for (size_t i = 0; i < *n; i++)
+			if (keys[i] == (enum key)found)
+				return -1;
+		keys[(*n)++] = (enum key)found;
+		s += len;
+		if (*s == ',')
+			s++;
+	}
+	return *n ? 0 : -1;
+}
+
+static int is_time(enum key k)
+{
+	return k >= KEY_DAY;
+}
+
+struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan)
+{
+	struct agg *a = xcalloc(1, sizeof *a);
+	memcpy(a->keys, keys, n * sizeof *keys);
+	a->nkeys = a->nparts = n;
+	if (hidden_plan)
+		a->keys[a->nparts++] = KEY_FUNDER; /* holds the plan, like every funder slot */
+	a->cap = 1024;
+	a->slots = xcalloc(a->cap, sizeof *a->slots);
+	for (int i = 0; i < DAYS_CACHED; i++)
+		a->days[i].day = DATE_NONE;
+	return a;
+}
+
+/* Eight bytes at a time, mixed so that the low bits (the table index)
+ * depend on every byte: keys often differ only in their last month. */
+static uint32_t hash(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, v;
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9u;
+		h ^= h >> 31;
+	}
+	v = 0;
+	memcpy(&v, p, n);
+	h = (h ^ v) * 0x94d049bb133111ebu;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9u;
+	return (uint32_t)(h ^ h >> 32);
+}
+
+static void grow(struct agg *a)
+{
+	size_t cap = a->cap * 2;
+	struct group **slots = xcalloc(cap, sizeof *slots);
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->slots[i]) {
+			size_t j = a->slots[i]->hash & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = a->slots[i];
+		}
+	free(a->slots);
+	a->slots = slots;
+	a->cap = cap;
+}
+
+static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+{
+	uint32_t h = hash(key, len);
+	size_t i = h & (a->cap - 1);
+	for (struct group *g; (g = a->slots[i]); i = (i + 1) & (a->cap - 1))
+		if (g->hash == h && g->keylen == len && !memcmp(g->key, key, len))
+			return g;
+	if (2 * (a->used + 1) > a->cap) {
+		grow(a);
+		for (i = h & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
+			;
+	}
+	struct group *g = arena_alloc(&a->arena, sizeof *g + len);
+	memset(&g->t, 0, sizeof g->t);
+	g->t.first = PERIOD_OPEN_TO;
+	g->t.last = PERIOD_OPEN_FROM;
+	g->hash = h;
+	g->keylen = (uint16_t)len;
+	memcpy(g->key, key, len);
+	a->slots[i] = g;
+	a->used++;
+	return g;
+}
+
+#define PART_MAX 255 /* bytes of a string part; longer ones are cut */
+#define BIAS (1u << 31) /* makes every day number positive, so bytes sort as numbers */
+
+static size_t put_str(unsigned char *p, struct str s)
+{
+	size_t n = s.n > PART_MAX ? PART_MAX : s.n;
+	memcpy(p, s.s, n);
+	p[n] = '\0';
+	return n + 1;
+}
+
+static size_t put_int(unsigned char *p, int v)
+{
+	uint32_t u = (uint32_t)v + BIAS;
+	p[0] = (unsigned char)(u >> 24);
+	p[1] = (unsigned char)(u >> 16);
+	p[2] = (unsigned char)(u >> 8);
+	p[3] = (unsigned char)u;
+	return 4;
+}
+
+static int get_int(const unsigned char *p)
+{
+	uint32_t u = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+	return (int)(u - BIAS);
+}
+
+static int bucket(enum key k, int day)
+{
+	int y, m, d;
+	if (k == KEY_DAY)
+		return day;
+	if (k == KEY_WEEK) {
+		date_isoweek(day, &y, &d);
+		return y * 100 + d;
+	}
+	date_to_ymd(day, &y, &m, &d);
+	switch (k) {
+	case KEY_MONTH:
+		return y * 100 + m;
+	case KEY_QUARTER:
+		return y * 10 + (m + 2) / 3;
+	case KEY_HALF:
+		return y * 10 + (m <= 6 ? 1 : 2);
+	default:
+		return y;
+	}
+}
+
+static int day_bucket(struct agg *a, enum key k, int day)
+{
+	unsigned slot = (unsigned)day % DAYS_CACHED;
+	if (a->days[slot].day != day) {
+		a->days[slot].day = day;
+		for (size_t i = 0; i < a->nparts; i++)
+			if (is_time(a->keys[i]))
+				a->days[slot].bucket[a->keys[i]] = bucket(a->keys[i], day);
+	}
+	return a->days[slot].bucket[k];
+}
+
+static void add_totals(struct totals *t, const struct totals *more)
+{
+	for (int m = 0; m < MODE_COUNT; m++)
+		t->mode[m] += more->mode[m];
+	t->minutes += more->minutes;
+	t->entries += more->entries;
+	if (more->first < t->first)
+		t->first = more->first;
+	if (more->last > t->last)
+		t->last = more->last;
+}
+
+#define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
+
+void agg_add(struct agg *a, const struct entry *e)
+{
+	unsigned char key[KEY_MAX];
+	size_t len = 0;
+	for (size_t i = 0; i < a->nparts; i++) {
+		switch (a->keys[i]) {
+		case KEY_PLAN:
+		case KEY_FUNDER: /* the plan, until agg_finish */
+			len += put_str(key + len, e->plan);
+			break;
+		case KEY_GOAL:
+			len += put_str(key + len, e->goal);
+			break;
+		case KEY_COACH:
+			len += put_str(key + len, e->coach);
+			break;
+		case KEY_MODE:
+			key[len++] = (unsigned char)e->mode;
+			break;
+		default:
+			len += put_int(key + len, day_bucket(a, a->keys[i], e->date));
+		}
+	}
+	struct totals one = {.minutes = e->minutes, .entries = 1, .first = e->date, .last = e->date};
+	one.mode[e->mode] = e->minutes;
+	add_totals(&lookup(a, key, len)->t, &one);
+}
+
+/* The bytes of part i of a key, and where the next part starts. */
+static const unsigned char *part(const struct agg *a, const unsigned char *key, size_t i,
+				 size_t *len)
+{
+	for (size_t k = 0;; k++) {
+		enum key kind = a->keys[k];
+		size_t n = kind == KEY_MODE ? 1 : is_time(kind) ? 4 : strlen((const char *)key) + 1;
+		if (k == i) {
+			*len = n;
+			return key;
+		}
+		key += n;
+	}
+}
+
+void agg_finish(struct agg *a,
+		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		void *arg)
+{
+	int has_funder = 0;
+	for (size_t i = 0; i < a->nparts; i++)
+		has_funder |= a->keys[i] == KEY_FUNDER;
+	a->finished = 1;
+	if (!has_funder)
+		return;
+	struct agg *out = agg_new(a->keys, a->nkeys, 0);
+	for (size_t s = 0; s < a->cap; s++) {
+		struct group *g = a->slots[s];
+		if (!g)
+			continue;
+		unsigned char key[KEY_MAX];
+		size_t len = 0, n;
+		const char *funder = NULL;
+		for (size_t i = 0; i < a->nparts && funder != (const char *)-1; i++) {
+			const unsigned char *p = part(a, g->key, i, &n);
+			if (a->keys[i] == KEY_FUNDER) {
+				funder = funder_of((struct str){(const char *)p, n - 1}, &g->t, arg);
+				if (!funder)
+					funder = (const char *)-1; /* filtered out */
+				else if (i < a->nkeys)
+					len += put_str(key + len, (struct str){funder, strlen(funder)});
+			} else {
+				memcpy(key + len, p, n);
+				len += n;
+			}
+		}
+		if (funder != (const char *)-1)
+			add_totals(&lookup(out, key, len)->t, &g->t);
+	}
+	/* the result takes over from the per-plan groups */
+	arena_free(&a->arena);
+	free(a->slots);
+	a->arena = out->arena;
+	a->slots = out->slots;
+	a->cap = out->cap;
+	a->used = out->used;
+	a->nparts = a->nkeys; /* funder slots now hold the funder, a string like the plan was */
+	free(out);
+}
+
+static int cmp_groups(const void *x, const void *y)
+{
+	const struct group *g = *(struct group *const *)x, *h = *(struct group *const *)y;
+	int c = memcmp(g->key, h->key, g->keylen < h->keylen ? g->keylen : h->keylen);
+	return c ? c : (g->keylen > h->keylen) - (g->keylen < h->keylen);
+}
+
+struct group **agg_groups(struct agg *a, size_t *n)
+{
+	free(a->sorted);
+	a->sorted = xreallocarray(NULL, a->used ? a->used : 1, sizeof *a->sorted);
+	*n = 0;
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->slots[i])
+			a->sorted[(*n)++] = a->slots[i];
+	qsort(a->sorted, *n, sizeof *a->sorted, cmp_groups);
+	return a->sorted;
+}
+
+const struct totals *group_totals(const struct group *g)
+{
+	return &g->t;
+}
+
+static char *put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* Labels are written by hand: with a hundred thousand groups, printf's
+ * generality is most of the cost of the output. */
+size_t group_label(const struct agg *a, const struct group *g, size_t i, char *out, size_t size)
+{
+	size_t n;
+	const unsigned char *p = part(a, g->key, i, &n);
+	enum key k = a->keys[i];
+	char label[16], *e = label;
+	const char *text = label;
+	if (k == KEY_MODE)
+		text = mode_name(*p);
+	else if (!is_time(k))
+		text = (const char *)p;
+	else {
+		int v = get_int(p);
+		switch (k) {
+		case KEY_DAY:
+			date_format(v, label);
+			e = label + 10;
+			break;
+		case KEY_WEEK:
+		case KEY_MONTH:
+			e = put_digits(e, v / 100 % 10000, 4);
+			*e++ = '-';
+			if (k == KEY_WEEK)
+				*e++ = 'W';
+			e = put_digits(e, v % 100, 2);
+			break;
+		case KEY_QUARTER:
+		case KEY_HALF:
+			e = put_digits(e, v / 10 % 10000, 4);
+			*e++ = k == KEY_QUARTER ? 'Q' : 'H';
+			e = put_digits(e, v % 10, 1);
+			break;
+		default:
+			e = put_digits(e, v % 10000, 4);
+		}
+		*e = '\0';
+	}
+	size_t len = strlen(text);
+	if (size) {
+		size_t copy = len < size ? len : size - 1;
+		memcpy(out, text, copy);
+		out[copy] = '\0';
+	}
+	return len;
+}
+
+size_t agg_count(const struct agg *a)
+{
+	return a->used;
+}
+
+void agg_free(struct agg *a)
+{
+	if (!a)
+		return;
+	arena_free(&a->arena);
+	free(a->slots);
+	free(a->sorted);
+	free(a);
+}

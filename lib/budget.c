@@ -1,0 +1,151 @@
+/* budget.c: hours logged against hours granted.  A plan's budget is N hours
+ * per period (budget.per, 6m for UWV's toekenningsperiode), the periods
+ * counted from the plan's start; what was logged in each is set against
+ * what was granted, and against the employee's contract hours. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+struct used {
+	const struct plan *plan;
+	long *minutes; /* per budget period, from the plan's start */
+	int nperiods;
+};
+
+struct budget {
+	struct plancache *plans;
+	struct used *v; /* an open-addressing table keyed by the plan */
+	size_t n, cap;
+};
+
+struct budget *budget_new(struct plancache *plans)
+{
+	struct budget *b = xcalloc(1, sizeof *b);
+	b->plans = plans;
+	return b;
+}
+
+/* Which budget period of the plan holds the day: -1 before the start. */
+static int period_of(const struct plan *p, int day)
+{
+	if (day < p->start)
+		return -1;
+	int k = (day - p->start) / interval_days_approx(p->budget_per);
+	while (k > 0 && date_add_interval(p->start, p->budget_per, k) > day)
+		k--;
+	while (date_add_interval(p->start, p->budget_per, k + 1) <= day)
+		k++;
+	return k;
+}
+
+static size_t slot_of(const struct budget *b, const struct plan *p)
+{
+	size_t i = ((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15u & (b->cap - 1);
+	while (b->v[i].plan && b->v[i].plan != p)
+		i = (i + 1) & (b->cap - 1);
+	return i;
+}
+
+static struct used *used_of(struct budget *b, const struct plan *p)
+{
+	if (2 * (b->n + 1) > b->cap) {
+		struct used *old = b->v;
+		size_t oldcap = b->cap;
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->v = xcalloc(b->cap, sizeof *b->v);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].plan)
+				b->v[slot_of(b, old[i].plan)] = old[i];
+		free(old);
+	}
+	size_t i = slot_of(b, p);
+	if (!b->v[i].plan) {
+		b->v[i].plan = p;
+		b->n++;
+	}
+	return &b->v[i];
+}
+
+void budget_add(struct budget *b, const struct entry *e)
+{
+	int status;
+	const struct plan *p = plancache_get(b->plans, e->plan.s, e->plan.n, &status);
+	if (!p || p->budget_minutes < 0)
+		return;
+	int k = period_of(p, e->date);
+	if (k < 0)
+		return;
+	struct used *u = used_of(b, p);
+	if (k >= u->nperiods) {
+		u->minutes = xreallocarray(u->minutes, (size_t)k + 1, sizeof *u->minutes);
+		memset(u->minutes + u->nperiods, 0, ((size_t)k + 1 - (size_t)u->nperiods) *
+						       sizeof *u->minutes);
+		u->nperiods = k + 1;
+	}
+	u->minutes[k] += e->minutes;
+}
+
+static long used_in(struct budget *b, const struct plan *p, int k)
+{
+	if (!b->cap)
+		return 0;
+	const struct used *u = &b->v[slot_of(b, p)];
+	return u->plan && k < u->nperiods ? u->minutes[k] : 0;
+}
+
+static void add_line(struct budget_line **out, size_t *n, size_t *cap, struct budget *b,
+		     const struct plan *p, int k)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*out = xreallocarray(*out, *cap, sizeof **out);
+	}
+	struct budget_line *l = &(*out)[(*n)++];
+	l->plan = p;
+	l->from = date_add_interval(p->start, p->budget_per, k);
+	l->to = date_add_interval(p->start, p->budget_per, k + 1) - 1;
+	if (p->end != DATE_NONE && l->to > p->end)
+		l->to = p->end;
+	l->granted = p->budget_minutes;
+	l->used = used_in(b, p, k);
+	/* contract hours over the period, for the share UWV looks at */
+	l->work = p->work_minutes < 0 ? -1 : p->work_minutes * (l->to - l->from + 1) / 7;
+}
+
+size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
+		    const struct period *range, int today, struct budget_line **out)
+{
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	for (size_t i = 0; i < nplans; i++) {
+		const struct plan *p = plans[i];
+		if (p->budget_minutes < 0 || p->start == DATE_NONE)
+			continue;
+		if (!range) { /* the period that holds today, or the plan's last one */
+			if (p->status != STATUS_ACTIVE)
+				continue;
+			int day = today;
+			if (p->end != DATE_NONE && day > p->end)
+				day = p->end;
+			if (day >= p->start)
+				add_line(out, &n, &cap, b, p, period_of(p, day));
+			continue;
+		}
+		int last = p->end != DATE_NONE && p->end < range->to ? p->end : range->to;
+		for (int k = range->from > p->start ? period_of(p, range->from) : 0;
+		     date_add_interval(p->start, p->budget_per, k) <= last; k++)
+			add_line(out, &n, &cap, b, p, k);
+	}
+	return n;
+}
+
+void budget_free(struct budget *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->cap; i++)
+		free(b->v[i].minutes);
+	free(b->v);
+	free(b);
+}
