@@ -125,18 +125,23 @@ struct arena_block {
 	max_align_t data[];
 };
 
-#define ARENA_BLOCK 8192
+/* Blocks grow from small to large, so that a small plan costs little and
+ * a large one does not cost many allocations. */
+#define ARENA_FIRST 2048
+#define ARENA_BLOCK 32768
 
 void *arena_alloc(struct arena *a, size_t n)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	struct arena_block *b = a->head;
 	if (!b || b->size - b->used < n) {
-		size_t size = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
+		size_t size = b ? (b->size < ARENA_BLOCK ? 2 * b->size : ARENA_BLOCK) : ARENA_FIRST;
+		if (n > size / 2)
+			size = n;
 		b = xmalloc(sizeof *b + size);
 		b->used = 0;
 		b->size = size;
-		if (n > ARENA_BLOCK / 2 && a->head) {
+		if (size == n && a->head) {
 			/* a big piece gets a block of its own behind the current one,
 			 * so the current block's free space is not wasted */
 			b->next = a->head->next;

@@ -2,6 +2,7 @@
  * <id>.yaml files, and a cache so that a run reads each plan only once. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -70,10 +71,13 @@ struct slot {
 	char *id;
 	struct plan *plan;
 	int status;
+	int unreported; /* failed on the loader thread, which says nothing */
 };
 
 struct plancache {
 	char *dir;
+	int slim, loading;
+	pthread_t loader;
 	struct slot *slots;
 	size_t cap, used;
 };
@@ -115,6 +119,24 @@ static void grow(struct plancache *c)
 	free(old);
 }
 
+static _Thread_local int on_loader; /* this thread is plancache_preload's */
+
+static void load(struct plancache *c, struct slot *s)
+{
+	char *path = plan_path(c->dir, s->id);
+	s->plan = NULL;
+	if (!path)
+		s->status = EX_DATAERR;
+	else if (access(path, F_OK) < 0 && errno == ENOENT)
+		s->status = EX_NOINPUT; /* the caller words this one for its reader */
+	else
+		s->plan = plan_load(path, &s->status);
+	if (s->plan && c->slim)
+		plan_slim(s->plan);
+	s->unreported = !s->plan && on_loader;
+	free(path);
+}
+
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status)
 {
 	struct slot *s = find(c, id, n);
@@ -125,23 +147,58 @@ struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *s
 		}
 		s->id = xstrndup(id, n);
 		c->used++;
-		char *path = plan_path(c->dir, s->id);
-		if (!path)
-			s->status = EX_DATAERR;
-		else if (access(path, F_OK) < 0 && errno == ENOENT)
-			s->status = EX_NOINPUT; /* the caller words this one for its reader */
-		else
-			s->plan = plan_load(path, &s->status);
-		free(path);
-	}
+		load(c, s);
+	} else if (s->unreported && !on_loader)
+		load(c, s); /* again, to say what is wrong with it */
 	*status = s->status;
 	return s->plan;
+}
+
+void plancache_slim(struct plancache *c)
+{
+	c->slim = 1;
+}
+
+static void *load_all(void *arg)
+{
+	struct plancache *c = arg;
+	on_loader = 1;
+	char **paths;
+	size_t n;
+	cp_errors_quiet_thread(1); /* the reader that needs a plan reports its problems */
+	if (plans_list(c->dir, &paths, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			const char *base = strrchr(paths[i], '/') + 1;
+			size_t len = strlen(base) - (strlen(base) > 5 && !strcmp(base + strlen(base) - 5,
+										   ".yaml") ? 5 : 4);
+			int status;
+			if (id_valid(base, len))
+				plancache_get(c, base, len, &status);
+		}
+	paths_free(paths, n);
+	return NULL;
+}
+
+int plancache_preload(struct plancache *c)
+{
+	if (pthread_create(&c->loader, NULL, load_all, c) != 0)
+		return -1;
+	c->loading = 1;
+	return 0;
+}
+
+void plancache_wait(struct plancache *c)
+{
+	if (c->loading)
+		pthread_join(c->loader, NULL);
+	c->loading = 0;
 }
 
 void plancache_free(struct plancache *c)
 {
 	if (!c)
 		return;
+	plancache_wait(c);
 	for (size_t i = 0; i < c->cap; i++) {
 		free(c->slots[i].id);
 		plan_free(c->slots[i].plan);

@@ -86,6 +86,7 @@ void cp_warn_at(const struct srcpos *at, const char *fmt, ...) CP_PRINTF(2, 3);
 int cp_status(void);           /* the first status an error recorded, 0 if none */
 unsigned long cp_errors(void); /* errors reported so far */
 void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
+void cp_errors_quiet_thread(int quiet); /* neither count nor print, on this thread */
 void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col);
 /* User text made safe to print inside a message: quoted, control bytes
  * escaped, long text shortened.  Returns a static buffer (two in turn). */
@@ -133,6 +134,9 @@ void duration_format(long minutes, char out[24]); /* h:mm */
 struct period {
 	int from, to; /* inclusive days */
 };
+
+#define PERIOD_OPEN_FROM (-(1 << 29)) /* no start: before any date */
+#define PERIOD_OPEN_TO (1 << 29)      /* no end */
 
 const char *period_parse(const char *s, int today, struct period *p);
 void period_format(const struct period *p, char out[32]);
@@ -267,6 +271,7 @@ struct plan {
 struct plan *plan_load(const char *path, int *status);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
+void plan_slim(struct plan *p);
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
 struct interval plan_default_every(int funder);
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
@@ -388,6 +393,80 @@ int sheet_append(const char *path, const struct rows *rows);
 void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
 		       const char *newline);
 
+/* ---- scan.c: the entries of many sheets that pass a filter ---- */
+
+struct strlist {
+	const char **v;
+	size_t n;
+};
+
+struct filter {
+	int from, to;        /* inclusive days */
+	unsigned modes;      /* 1 << mode; 0 for all */
+	struct strlist plans, coaches, goals; /* empty for all */
+};
+
+#define SCAN_KEEP_GOING 1 /* report bad lines and read on */
+
+void filter_init(struct filter *f);
+int filter_pass(const struct filter *f, const struct entry *e);
+void strlist_add(struct strlist *l, const char *s);
+/* Directories become their *.csv files in name order; - stays standard input. */
+int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n);
+int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
+		int (*fn)(const struct entry *, void *), void *arg);
+
+/* ---- agg.c: hours summed per group of keys ---- */
+
+enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_DAY, KEY_WEEK, KEY_MONTH,
+	   KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
+
+struct totals {
+	long minutes;
+	int32_t mode[MODE_COUNT]; /* minutes per mode */
+	int32_t entries;
+	int32_t first, last;      /* days of the first and the last entry */
+};
+
+struct agg;
+struct group;
+
+int keys_parse(const char *s, enum key *keys, size_t *n); /* "plan,month" */
+const char *key_name(enum key k);
+/* hidden_plan: keep groups per plan for a funder filter without a funder key */
+struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan);
+void agg_add(struct agg *a, const struct entry *e);
+/* After the last agg_add, where plans matter: funder_of is called for the
+ * plan of every group (with its totals) and names the plan's funder; NULL
+ * leaves the group out. */
+void agg_finish(struct agg *a,
+		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		void *arg);
+struct group **agg_groups(struct agg *a, size_t *n); /* sorted by the keys, in order */
+const struct totals *group_totals(const struct group *g);
+size_t group_label(const struct agg *a, const struct group *g, size_t part, char *out,
+		   size_t size);
+size_t agg_count(const struct agg *a);
+void agg_free(struct agg *a);
+
+/* ---- budget.c: hours logged against hours granted ---- */
+
+struct budget_line {
+	const struct plan *plan;
+	int from, to;       /* the budget period */
+	long granted, used; /* minutes */
+	long work;          /* contract minutes in the period; -1 if unknown */
+};
+
+struct budget;
+struct budget *budget_new(struct plancache *plans);
+void budget_add(struct budget *b, const struct entry *e);
+/* One line per budget period of each plan that overlaps range; with no
+ * range, the period holding today of each active plan. */
+size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
+		    const struct period *range, int today, struct budget_line **out);
+void budget_free(struct budget *b);
+
 /* ---- atomic.c: files that are whole or untouched ---- */
 
 struct locked {
@@ -414,10 +493,15 @@ struct table;
 #define COL_RIGHT 1  /* align right in tables */
 #define COL_NUMBER 2 /* a number in JSON */
 
-struct table *table_new(void);
+struct table *table_new(void); /* rows kept until table_print */
+/* CSV and JSON rows go to out as soon as they are complete, so memory does
+ * not grow with the rows; a text table is kept (its widths need every row).
+ * table_print then ends it. */
+struct table *table_stream(enum outfmt f, FILE *out);
 void table_col(struct table *t, const char *key, const char *title, int flags);
 void table_cell(struct table *t, const char *s); /* fills rows left to right */
 void table_cellf(struct table *t, const char *fmt, ...) CP_PRINTF(2, 3);
+void table_cell_long(struct table *t, long v);
 void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
 int table_print(struct table *t, enum outfmt f, FILE *out);
 void table_free(struct table *t);
@@ -455,6 +539,13 @@ struct plancache *plancache_new(const char *dir);
 /* The plan with this id, loaded once; NULL if missing (*status says why). */
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
 void plancache_free(struct plancache *c);
+void plancache_slim(struct plancache *c); /* keep only what plan_slim keeps */
+/* Reads every plan of the directory on a thread of its own, while the
+ * caller reads sheets; nothing else may use the cache until plancache_wait.
+ * Problems are not reported by the loader: plancache_get reports them again
+ * for the plans the caller asks for. */
+int plancache_preload(struct plancache *c);
+void plancache_wait(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 

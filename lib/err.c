@@ -12,6 +12,7 @@ const char *cp_prog = "coachplan";
 static int first_status;
 static unsigned long nerrors;
 static int quiet;
+static _Thread_local int thread_quiet; /* a helper thread's trial reads */
 
 void err_init(const char *argv0)
 {
@@ -35,8 +36,15 @@ void cp_errors_quiet(int q)
 	quiet = q;
 }
 
+void cp_errors_quiet_thread(int q)
+{
+	thread_quiet = q;
+}
+
 static void record(int status)
 {
+	if (thread_quiet)
+		return;
 	nerrors++;
 	if (!first_status)
 		first_status = status;
@@ -56,7 +64,7 @@ static void vreport(const char *kind, const char *fmt, va_list ap, const char *s
 int cp_err(int status, const char *fmt, ...)
 {
 	record(status);
-	if (quiet)
+	if (quiet || thread_quiet)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
@@ -69,7 +77,7 @@ int cp_errno(int status, const char *fmt, ...)
 {
 	const char *why = strerror(errno);
 	record(status);
-	if (quiet)
+	if (quiet || thread_quiet)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
@@ -80,7 +88,7 @@ int cp_errno(int status, const char *fmt, ...)
 
 void cp_warn(const char *fmt, ...)
 {
-	if (quiet)
+	if (quiet || thread_quiet)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -198,7 +206,7 @@ static void vreport_at(const char *kind, const struct srcpos *at, const char *hi
 int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
 {
 	record(status);
-	if (quiet)
+	if (quiet || thread_quiet)
 		return -1;
 	va_list ap;
 	va_start(ap, fmt);
@@ -209,7 +217,7 @@ int cp_err_at(int status, const struct srcpos *at, const char *hint, const char 
 
 void cp_warn_at(const struct srcpos *at, const char *fmt, ...)
 {
-	if (quiet)
+	if (quiet || thread_quiet)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -221,8 +229,8 @@ void cp_warn_at(const struct srcpos *at, const char *fmt, ...)
 
 const char *quote(const char *s, size_t n)
 {
-	static char bufs[2][QUOTE_MAX * 4 + 16];
-	static int turn;
+	static _Thread_local char bufs[2][QUOTE_MAX * 4 + 16];
+	static _Thread_local int turn;
 	char *out = bufs[turn ^= 1], *o = out;
 	*o++ = '"';
 	size_t i = 0;

@@ -3,13 +3,12 @@
  *   2026  2026H1  2026Q3  2026-03  2026W10  2026-W10  2026-03-02
  *   A..B (either end may be left open)   this-week last-month deze-maand ... */
 #include <ctype.h>
-#include <limits.h>
 #include <string.h>
 
 #include "coachplan.h"
 
-#define OPEN_FROM (INT_MIN / 2)
-#define OPEN_TO (INT_MAX / 2)
+#define OPEN_FROM PERIOD_OPEN_FROM
+#define OPEN_TO PERIOD_OPEN_TO
 
 static int weeks_in_year(int y)
 {

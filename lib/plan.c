@@ -528,6 +528,30 @@ void plan_free(struct plan *p)
 	free(p);
 }
 
+/* Keeps a plan's dates, figures and names, and lets go of the rest (its
+ * text, YAML tree, goals, lists and evaluations): a run that needs only
+ * funders and budgets of thousands of plans then holds a few hundred bytes
+ * of each. */
+void plan_slim(struct plan *p)
+{
+	const char **keep[] = {&p->id, &p->name, &p->employer, &p->employer_contact, &p->coach,
+			       &p->funder_ref};
+	struct arena small = {0};
+	for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+		if (*keep[i])
+			*keep[i] = arena_strndup(&small, *keep[i], strlen(*keep[i]));
+	arena_free(&p->arena);
+	free(p->src);
+	p->src = NULL;
+	p->arena = small;
+	memset(&p->doc, 0, sizeof p->doc);
+	p->goals = NULL;
+	p->agreements = p->conditions = NULL;
+	p->contacts = NULL;
+	p->evals = NULL;
+	p->ngoals = p->nagreements = p->nconditions = p->ncontacts = p->nevals = 0;
+}
+
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
 {
 	for (size_t i = 0; i < p->ngoals; i++)

@@ -24,7 +24,7 @@
 
 #include "coachplan.h"
 
-#define CHUNK (256 * 1024)
+#define CHUNK (64 * 1024)
 
 struct sheet {
 	char *name;
@@ -152,6 +152,9 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 static void split_plain(struct sheet *sh, const char *line, size_t len)
 {
 	const char *p = line, *end = line + len;
+	/* room for the common case up front, so the loop need not check */
+	if (sh->capfields < sh->ncols + 1)
+		add_field(sh, NULL, 0), sh->nfields = 0;
 	for (;;) {
 		const char *q = memchr(p, sh->sep, (size_t)(end - p));
 		const char *fe = q ? q : end, *fs = p;
@@ -159,7 +162,10 @@ static void split_plain(struct sheet *sh, const char *line, size_t len)
 			fs++;
 		while (fe > fs && is_blank((unsigned char)fe[-1]))
 			fe--;
-		add_field(sh, fs, (size_t)(fe - fs));
+		if (sh->nfields < sh->capfields)
+			sh->fields[sh->nfields++] = (struct str){fs, (size_t)(fe - fs)};
+		else
+			add_field(sh, fs, (size_t)(fe - fs));
 		if (!q)
 			break;
 		p = q + 1;
@@ -411,6 +417,77 @@ static char detect_sep(const char *line, size_t len)
 	return semis > commas ? ';' : ',';
 }
 
+/* The record in sh->fields as the sheet's column names.  -1 if it lacks a
+ * required column or names one twice; reported if report is set. */
+static int adopt_header(struct sheet *sh, int report)
+{
+	struct srcpos at;
+	int cols[COL_KNOWN], bad = 0;
+	for (int c = 0; c < COL_KNOWN; c++)
+		cols[c] = -1;
+	for (size_t i = 0; i < sh->nfields; i++) {
+		struct str f = sh->fields[i];
+		for (size_t j = 0; j < i; j++)
+			if (sh->fields[j].n == f.n && !strncasecmp(sh->fields[j].s, f.s, f.n)) {
+				if (report) {
+					sheet_pos(sh, i, &at);
+					cp_err_at(EX_DATAERR, &at, _("give every column its own name"),
+						  _("column %s appears twice in the header"), quote(f.s, f.n));
+				}
+				bad = 1;
+			}
+		for (int c = 0; c < COL_KNOWN; c++)
+			if (f.n == strlen(colkeys[c]) && !strncasecmp(f.s, colkeys[c], f.n))
+				cols[c] = (int)i;
+	}
+	for (int c = 0; c < COL_KNOWN && !bad; c++)
+		if (cols[c] < 0 && c != COL_NOTE) {
+			if (report) {
+				sheet_pos(sh, (size_t)-1, &at);
+				cp_err_at(EX_DATAERR, &at,
+					  _("the first line names the columns: "
+					    "date,coach,plan,goal,mode,minutes,note"),
+					  _("the header has no column %s"), colkeys[c]);
+			}
+			bad = 1;
+		}
+	if (bad)
+		return -1;
+	memcpy(sh->cols, cols, sizeof cols);
+	sh->ncols = sh->nfields;
+	sh->header.len = 0;
+	for (size_t i = 0; i < sh->nfields; i++) {
+		buf_add(&sh->header, sh->fields[i].s, sh->fields[i].n);
+		buf_putc(&sh->header, '\0');
+	}
+	sh->names = xreallocarray(sh->names, sh->ncols ? sh->ncols : 1, sizeof *sh->names);
+	for (size_t i = 0, off = 0; i < sh->ncols; off += sh->fields[i++].n + 1)
+		sh->names[i] = (struct str){sh->header.s + off, sh->fields[i].n};
+	return 0;
+}
+
+static int split_header(struct sheet *sh, const char *line, size_t len, int terminated)
+{
+	if (len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+		line += 3;
+		len -= 3;
+	}
+	sh->sep = detect_sep(line, len);
+	if (csv_setup(sh) < 0)
+		return -1;
+	sh->raw = line;
+	sh->rawlen = len;
+	sh->nfields = 0;
+	if (!memchr(line, '"', len))
+		split_plain(sh, line, len);
+	else if (!split_simple_quoted(sh, line, len)) {
+		sh->nfields = 0;
+		if (split_quoted(sh, line, len, terminated) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int header(struct sheet *sh)
 {
 	const char *line;
@@ -419,65 +496,55 @@ static int header(struct sheet *sh)
 	int r = next_line(sh, &line, &len, &terminated);
 	if (r <= 0)
 		return r; /* an empty file is a sheet without entries */
-	if (len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
-		line += 3;
-		len -= 3;
-	}
-	sh->sep = detect_sep(line, len);
-	if (csv_setup(sh) < 0)
-		return -1;
 	sh->line = sh->lineno;
-	sh->raw = line;
-	sh->rawlen = len;
-	sh->nfields = 0;
-	if (memchr(line, '"', len)) {
-		if (split_quoted(sh, line, len, terminated) < 0)
-			return -1;
-	} else
-		split_plain(sh, line, len);
-	sh->ncols = sh->nfields;
-	struct srcpos at;
-	for (size_t i = 0; i < sh->nfields; i++) {
-		buf_add(&sh->header, sh->fields[i].s, sh->fields[i].n);
-		buf_putc(&sh->header, '\0');
-	}
-	sh->names = xreallocarray(NULL, sh->ncols ? sh->ncols : 1, sizeof *sh->names);
-	size_t off = 0;
-	for (size_t i = 0; i < sh->ncols; i++) {
-		sh->names[i] = (struct str){sh->header.s + off, sh->fields[i].n};
-		off += sh->fields[i].n + 1;
-	}
-	for (int c = 0; c < COL_KNOWN; c++)
-		sh->cols[c] = -1;
-	int bad = 0;
-	for (size_t i = 0; i < sh->ncols; i++) {
-		for (size_t j = 0; j < i; j++)
-			if (sh->names[j].n == sh->names[i].n &&
-			    !strncasecmp(sh->names[j].s, sh->names[i].s, sh->names[i].n)) {
-				sheet_pos(sh, i, &at);
-				cp_err_at(EX_DATAERR, &at, _("give every column its own name"),
-					  _("column %s appears twice in the header"),
-					  quote(sh->names[i].s, sh->names[i].n));
-				bad = 1;
-			}
-		for (int c = 0; c < COL_KNOWN; c++)
-			if (sh->names[i].n == strlen(colkeys[c]) &&
-			    !strncasecmp(sh->names[i].s, colkeys[c], sh->names[i].n))
-				sh->cols[c] = (int)i;
-	}
-	for (int c = 0; c < COL_KNOWN && !bad; c++)
-		if (sh->cols[c] < 0 && c != COL_NOTE) {
-			sheet_pos(sh, (size_t)-1, &at);
-			cp_err_at(EX_DATAERR, &at,
-				  _("the first line names the columns: date,coach,plan,goal,mode,minutes,note"),
-				  _("the header has no column %s"), colkeys[c]);
-			bad = 1;
-		}
-	if (bad) {
+	if (split_header(sh, line, len, terminated) < 0 || adopt_header(sh, 1) < 0) {
 		sh->fatal = 1;
 		return -1;
 	}
 	return 1;
+}
+
+/* Whether a line names the required columns, judged without touching the
+ * current record (which is reported if this is no header). */
+static int looks_like_header(const char *line, size_t len)
+{
+	if (len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+		line += 3;
+		len -= 3;
+	}
+	char sep = detect_sep(line, len);
+	unsigned seen = 0;
+	for (const char *p = line, *end = line + len; p <= end;) {
+		const char *q = memchr(p, sep, (size_t)(end - p));
+		const char *fs = p, *fe = q ? q : end;
+		while (fs < fe && (is_blank((unsigned char)*fs) || *fs == '"'))
+			fs++;
+		while (fe > fs && (is_blank((unsigned char)fe[-1]) || fe[-1] == '"'))
+			fe--;
+		for (int c = 0; c < COL_KNOWN; c++)
+			if ((size_t)(fe - fs) == strlen(colkeys[c]) && !strncasecmp(fs, colkeys[c], (size_t)(fe - fs)))
+				seen |= 1u << c;
+		p = fe < end && q ? q + 1 : end + 1;
+	}
+	return (seen | 1u << COL_NOTE) == (1u << COL_KNOWN) - 1;
+}
+
+/* A record that fails may be the header of a second sheet, as in
+ * `cat hours/a.csv hours/b.csv | cp-hours -`: then it names the columns from
+ * here on. */
+static int header_again(struct sheet *sh)
+{
+	size_t len = sh->rawlen;
+	while (len && (sh->raw[len - 1] == '\n' || sh->raw[len - 1] == '\r'))
+		len--;
+	if (memchr(sh->raw, '\n', len) || !looks_like_header(sh->raw, len))
+		return 0;
+	char *copy = xstrndup(sh->raw, len);
+	int ok = split_header(sh, copy, len, 0) == 0 && adopt_header(sh, 1) == 0;
+	free(copy);
+	if (!ok)
+		sh->fatal = 1;
+	return ok ? 1 : -1;
 }
 
 /* ---- entries ---- */
@@ -507,6 +574,7 @@ static long whole_minutes(struct str s)
 	return v;
 }
 
+/* 0 for a good entry, 1 for a header again, -1 (reported) for a bad one */
 static int to_entry(struct sheet *sh, struct entry *e)
 {
 	char msg[256];
@@ -517,8 +585,10 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->plan = field(sh, COL_PLAN);
 	e->goal = field(sh, COL_GOAL);
 	e->note = field(sh, COL_NOTE);
-	if ((why = date_parse(date.s, date.n, &e->date)))
-		return bad_field(sh, COL_DATE, NULL, why);
+	if ((why = date_parse(date.s, date.n, &e->date))) {
+		int again = header_again(sh);
+		return again ? again : bad_field(sh, COL_DATE, NULL, why);
+	}
 	if (!e->coach.n)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
 				 _("missing coach"));
@@ -564,10 +634,15 @@ size_t sheet_nfields(const struct sheet *sh)
 
 int sheet_next(struct sheet *sh, struct entry *e)
 {
-	int r = sheet_record(sh);
-	if (r <= 0)
+	int r;
+again:
+	if ((r = sheet_record(sh)) <= 0)
 		return r;
 	if (sh->nfields != sh->ncols) {
+		if ((r = header_again(sh)) > 0)
+			goto again;
+		if (r < 0)
+			return -1;
 		struct srcpos at;
 		size_t col = sh->nfields > sh->ncols ? sh->ncols : (size_t)-1;
 		sheet_pos(sh, col, &at);
@@ -581,7 +656,9 @@ int sheet_next(struct sheet *sh, struct entry *e)
 					  "%zu fields where the header has %zu", sh->nfields),
 				 sh->nfields, sh->ncols);
 	}
-	return to_entry(sh, e) < 0 ? -1 : 1;
+	if ((r = to_entry(sh, e)) > 0)
+		goto again;
+	return r < 0 ? -1 : 1;
 }
 
 /* ---- opening and closing ---- */

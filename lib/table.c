@@ -20,6 +20,12 @@ struct table {
 	size_t *offs;      /* where each cell starts */
 	size_t ncells, cap;
 	size_t total_row;  /* first row of totals, or (size_t)-1 */
+	/* streaming: rows for programs go out as they are complete */
+	FILE *out;
+	enum outfmt fmt;
+	size_t written;    /* rows written */
+	struct buf pending; /* rows not yet handed to stdio */
+	int error;
 };
 
 struct table *table_new(void)
@@ -28,6 +34,18 @@ struct table *table_new(void)
 	t->total_row = (size_t)-1;
 	return t;
 }
+
+struct table *table_stream(enum outfmt f, FILE *out)
+{
+	struct table *t = table_new();
+	if (f == OUT_CSV || f == OUT_JSON) {
+		t->out = out;
+		t->fmt = f;
+	}
+	return t;
+}
+
+static void stream_row(struct table *t);
 
 void table_col(struct table *t, const char *key, const char *title, int flags)
 {
@@ -43,6 +61,21 @@ void table_cell(struct table *t, const char *s)
 	}
 	t->offs[t->ncells++] = t->cells.len;
 	buf_add(&t->cells, s, strlen(s) + 1);
+	if (t->out && t->ncells == t->ncols)
+		stream_row(t);
+}
+
+void table_cell_long(struct table *t, long v)
+{
+	char digits[24], *p = digits + sizeof digits;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	table_cell(t, p);
 }
 
 void table_cellf(struct table *t, const char *fmt, ...)
@@ -67,7 +100,7 @@ void table_cellf(struct table *t, const char *fmt, ...)
 void table_total(struct table *t)
 {
 	if (t->total_row == (size_t)-1)
-		t->total_row = t->ncells / t->ncols;
+		t->total_row = t->out ? 0 : t->ncells / t->ncols;
 }
 
 static const char *cell(const struct table *t, size_t row, size_t col)
@@ -148,24 +181,33 @@ static void print_text(const struct table *t, struct buf *b)
 	free(w);
 }
 
-static void print_csv(const struct table *t, struct buf *b)
+static void csv_header(const struct table *t, struct buf *b)
 {
-	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			buf_putc(b, ',');
 		csv_put(b, t->cols[c].key, strlen(t->cols[c].key), ',');
 	}
 	buf_putc(b, '\n');
-	for (size_t r = 0; r < rows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (c)
-				buf_putc(b, ',');
-			const char *s = cell(t, r, c);
-			csv_put(b, s, strlen(s), ',');
-		}
-		buf_putc(b, '\n');
+}
+
+static void csv_row(const struct table *t, struct buf *b, size_t r)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			buf_putc(b, ',');
+		const char *s = cell(t, r, c);
+		csv_put(b, s, strlen(s), ',');
 	}
+	buf_putc(b, '\n');
+}
+
+static void print_csv(const struct table *t, struct buf *b)
+{
+	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
+	csv_header(t, b);
+	for (size_t r = 0; r < rows; r++)
+		csv_row(t, b, r);
 }
 
 static void json_string(struct buf *b, const char *s)
@@ -201,33 +243,75 @@ static int json_number(const char *s)
 	return 1;
 }
 
+static void json_row(const struct table *t, struct buf *b, size_t r, int first)
+{
+	buf_puts(b, first ? "\n  {" : ",\n  {");
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = cell(t, r, c);
+		if (c)
+			buf_puts(b, ", ");
+		json_string(b, t->cols[c].key);
+		buf_puts(b, ": ");
+		if ((t->cols[c].flags & COL_NUMBER) && json_number(s))
+			buf_puts(b, s);
+		else if ((t->cols[c].flags & COL_NUMBER) && !*s)
+			buf_puts(b, "null");
+		else
+			json_string(b, s);
+	}
+	buf_putc(b, '}');
+}
+
 static void print_json(const struct table *t, struct buf *b)
 {
 	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
 	buf_putc(b, '[');
-	for (size_t r = 0; r < rows; r++) {
-		buf_puts(b, r ? ",\n  {" : "\n  {");
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = cell(t, r, c);
-			if (c)
-				buf_puts(b, ", ");
-			json_string(b, t->cols[c].key);
-			buf_puts(b, ": ");
-			if ((t->cols[c].flags & COL_NUMBER) && json_number(s))
-				buf_puts(b, s);
-			else if ((t->cols[c].flags & COL_NUMBER) && !*s)
-				buf_puts(b, "null");
-			else
-				json_string(b, s);
-		}
-		buf_putc(b, '}');
-	}
+	for (size_t r = 0; r < rows; r++)
+		json_row(t, b, r, r == 0);
 	buf_puts(b, rows ? "\n]\n" : "]\n");
+}
+
+static void flush_pending(struct table *t)
+{
+	if (t->pending.len && fwrite(t->pending.s, 1, t->pending.len, t->out) != t->pending.len)
+		t->error = 1;
+	t->pending.len = 0;
+}
+
+/* A streaming table keeps one row at a time: write it and forget it. */
+static void stream_row(struct table *t)
+{
+	struct buf *b = &t->pending;
+	if (t->written == 0 && t->total_row == (size_t)-1) {
+		if (t->fmt == OUT_CSV)
+			csv_header(t, b);
+		else
+			buf_putc(b, '[');
+	}
+	if (t->total_row == (size_t)-1) { /* totals are for people only */
+		if (t->fmt == OUT_CSV)
+			csv_row(t, b, 0);
+		else
+			json_row(t, b, 0, t->written == 0);
+		t->written++;
+	}
+	if (b->len > 65536)
+		flush_pending(t);
+	t->ncells = 0;
+	t->cells.len = 0;
 }
 
 int table_print(struct table *t, enum outfmt f, FILE *out)
 {
 	struct buf b = {0};
+	if (t->out) { /* what is left of a streaming table: its header or its end */
+		if (t->written == 0 && t->fmt == OUT_CSV)
+			csv_header(t, &t->pending);
+		else if (t->fmt == OUT_JSON)
+			buf_puts(&t->pending, t->written ? "\n]\n" : "[]\n");
+		flush_pending(t);
+		return t->error ? -1 : 0;
+	}
 	if (f == OUT_JSON)
 		print_json(t, &b);
 	else if (f == OUT_CSV)
@@ -250,6 +334,7 @@ void table_free(struct table *t)
 	free(t->cols);
 	free(t->offs);
 	buf_free(&t->cells);
+	buf_free(&t->pending);
 	free(t);
 }
 

@@ -138,10 +138,12 @@ const char *goal_status_choices(void)
 	return _("open, achieved or dropped");
 }
 
+/* [A-Za-z0-9._-] as a bit set over the 256 byte values */
+static const uint64_t id_chars[4] = {0x03ff600000000000u, 0x07fffffe87fffffeu, 0, 0};
+
 static int id_char(unsigned char c)
 {
-	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10 || c == '.' ||
-	       c == '_' || c == '-';
+	return id_chars[c >> 6] >> (c & 63) & 1;
 }
 
 int id_valid(const char *s, size_t n)
