@@ -41,6 +41,11 @@ err_like() {
 	if head -n 1 err | grep -Eq -- "$1"; then ok "$2"; else not_ok "$2" "wanted /$1/" "$(cat err)"; fi
 }
 
+# err_has REGEX DESC: some line of stderr matches
+err_has() {
+	if grep -Eq -- "$1" err; then ok "$2"; else not_ok "$2" "wanted /$1/" "$(cat err)"; fi
+}
+
 # out_is TEXT DESC: stdout is exactly TEXT and a line break
 out_is() {
 	printf '%s\n' "$1" >"$WORK/.snapexpected"

@@ -1,0 +1,424 @@
+/* cp-hours: hours summed from hour sheets, by any combination of plan,
+ * goal, mode, coach, funder and stretch of time; or checked against the
+ * hours each plan was granted. */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "coachplan.h"
+
+enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_GOAL, OPT_MODE,
+       OPT_BUDGET };
+
+static const struct argp_option options[] = {
+	{NULL, 0, NULL, 0, N_("Grouping:"), 1},
+	{"by", 'b', N_("KEYS"), 0,
+	 N_("group by these, in this order: plan, goal, mode, coach, funder, day, week, month, "
+	    "quarter, half, year (default: plan)"), 1},
+	{"remote", 'r', NULL, 0, N_("add the on-site and remote minutes and the remote share"), 1},
+	{"budget", OPT_BUDGET, NULL, 0,
+	 N_("set each plan's hours against its budget per budget period; exit 1 if any is over"), 1},
+	{NULL, 0, NULL, 0, N_("Selecting (each of --plan ... --mode may be repeated):"), 2},
+	{"from", OPT_FROM, N_("DATE"), 0, N_("entries on or after DATE"), 2},
+	{"to", OPT_TO, N_("DATE"), 0, N_("entries on or before DATE"), 2},
+	{"period", OPT_PERIOD, N_("PERIOD"), 0,
+	 N_("2026, 2026H1, 2026Q3, 2026-03, 2026W10, FROM..TO, this-week, last-month, ..."), 2},
+	{"plan", OPT_PLAN, N_("ID"), 0, N_("only this plan"), 2},
+	{"coach", OPT_COACH, N_("NAME"), 0, N_("only this coach's entries"), 2},
+	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("only plans of this funder (reads the plans)"), 2},
+	{"goal", OPT_GOAL, N_("GOAL"), 0, N_("only this goal"), 2},
+	{"mode", OPT_MODE, N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
+	{NULL, 0, NULL, 0, N_("Output:"), 3},
+	{"keep-going", 'k', NULL, 0, N_("report every bad line and total the rest (exit 65)"), 3},
+	{0},
+};
+
+static struct {
+	enum key keys[KEY_COUNT];
+	size_t nkeys;
+	int remote, budget, keep_going;
+	struct filter filter;
+	struct strlist funders;
+	int dates_given;
+	char **sheets;
+	size_t nsheets;
+} opt;
+
+static void date_opt(struct argp_state *state, const char *arg, int *day)
+{
+	if (cli_date(arg, day) < 0)
+		argp_failure(state, EX_USAGE, 0, "%s", _("see --help for the forms of a date"));
+	opt.dates_given = 1;
+}
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct filter *f = &opt.filter;
+	struct period p;
+	const char *why;
+	int v;
+	switch (key) {
+	case 'b':
+		if (keys_parse(arg, opt.keys, &opt.nkeys) < 0)
+			argp_error(state, _("bad --by %s: name keys from plan, goal, mode, coach, funder, "
+					    "day, week, month, quarter, half, year, each once"),
+				   quotes(arg));
+		break;
+	case 'r': opt.remote = 1; break;
+	case 'k': opt.keep_going = 1; break;
+	case OPT_BUDGET: opt.budget = 1; break;
+	case OPT_FROM: date_opt(state, arg, &f->from); break;
+	case OPT_TO: date_opt(state, arg, &f->to); break;
+	case OPT_PERIOD:
+		if ((why = period_parse(arg, date_today(), &p)))
+			argp_error(state, "%s: %s", quotes(arg), why);
+		f->from = p.from > f->from ? p.from : f->from;
+		f->to = p.to < f->to ? p.to : f->to;
+		opt.dates_given = 1;
+		break;
+	case OPT_PLAN: strlist_add(&f->plans, arg); break;
+	case OPT_COACH: strlist_add(&f->coaches, arg); break;
+	case OPT_GOAL: strlist_add(&f->goals, arg); break;
+	case OPT_FUNDER:
+		if ((v = funder_parse(arg, strlen(arg))) < 0)
+			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
+		strlist_add(&opt.funders, funder_name(v));
+		break;
+	case OPT_MODE:
+		if ((v = mode_parse(arg, strlen(arg))) < 0)
+			argp_error(state, _("unknown mode %s; use %s"), quotes(arg), mode_choices());
+		f->modes |= 1u << v;
+		break;
+	case ARGP_KEY_ARG:
+		opt.sheets = xreallocarray(opt.sheets, opt.nsheets + 1, sizeof *opt.sheets);
+		opt.sheets[opt.nsheets++] = arg;
+		break;
+	case ARGP_KEY_END:
+		if (f->from > f->to)
+			argp_error(state, _("--from is after --to"));
+		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes))
+			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal "
+					    "or --mode"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&cli_output_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
+
+static const struct argp argp = {
+	options, parse, N_("[SHEET...]"),
+	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
+	   "default: ./hours) per group of keys.\v"
+	   "Examples:\n"
+	   "  cp-hours --by plan --period this-week --coach robin\n"
+	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
+	   "  cp-hours --by coach,month --remote\n"
+	   "  cp-hours --budget || echo 'a plan is over budget'"),
+	children, NULL, "coachplan",
+};
+
+/* ---- plans: funders, and hours logged outside a plan's dates ---- */
+
+struct plans_seen {
+	struct plancache *cache;
+	struct strlist unknown;        /* plan ids without a plan file */
+	struct strlist outside;        /* plan ids with hours outside their dates */
+};
+
+static const char *funder_of(struct str id, const struct totals *t, void *arg)
+{
+	struct plans_seen *ps = arg;
+	int status;
+	struct plan *p = plancache_get(ps->cache, id.s, id.n, &status);
+	if (!p) {
+		char *copy = xstrndup(id.s, id.n);
+		strlist_add(&ps->unknown, copy);
+		if (opt.funders.n)
+			return NULL;
+		return "?";
+	}
+	if (t->first < p->start || (p->end != DATE_NONE && t->last > p->end))
+		strlist_add(&ps->outside, p->id);
+	if (!opt.funders.n)
+		return funder_name(p->funder);
+	for (size_t i = 0; i < opt.funders.n; i++)
+		if (!strcmp(opt.funders.v[i], funder_name(p->funder)))
+			return funder_name(p->funder);
+	return NULL;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void warn_unknown(const char *id, const struct plan *p)
+{
+	(void)p;
+	cp_warn(_("%s: no such plan in %s; its hours count under funder ?"), id, cli_plans());
+}
+
+static void warn_outside(const char *id, const struct plan *p)
+{
+	char from[11], to[11] = "";
+	date_format(p->start, from);
+	if (p->end != DATE_NONE)
+		date_format(p->end, to);
+	cp_warn(_("%s has hours outside its dates %s..%s"), id, from, to);
+}
+
+/* Each plan once, in order, though its groups come many times. */
+static void warn_plans(struct strlist *l, struct plancache *cache,
+		       void (*warn)(const char *id, const struct plan *p))
+{
+	if (l->n)
+		qsort(l->v, l->n, sizeof *l->v, by_string);
+	for (size_t i = 0; i < l->n; i++)
+		if (!i || strcmp(l->v[i], l->v[i - 1])) {
+			int status;
+			warn(l->v[i], plancache_get(cache, l->v[i], strlen(l->v[i]), &status));
+		}
+}
+
+/* ---- output ---- */
+
+static void hours_cell(struct table *t, enum outfmt f, long minutes)
+{
+	char hm[24];
+	if (f == OUT_TABLE) {
+		duration_format(minutes, hm);
+		table_cell(t, hm);
+	} else
+		table_cell_long(t, minutes);
+}
+
+static void share_cell(struct table *t, enum outfmt f, long part, long whole)
+{
+	if (whole <= 0)
+		table_cell(t, "");
+	else
+		table_cellf(t, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+}
+
+static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt)
+{
+	hours_cell(t, f, tt->minutes);
+	if (!opt.remote)
+		return;
+	long onsite = tt->mode[MODE_ONSITE];
+	hours_cell(t, f, onsite);
+	hours_cell(t, f, tt->minutes - onsite);
+	share_cell(t, f, tt->minutes - onsite, tt->minutes);
+}
+
+static const char *key_title(enum key k)
+{
+	static const char *const titles[KEY_COUNT] = {
+		N_("plan"), N_("goal"), N_("mode"), N_("coach"), N_("funder"), N_("day"),
+		N_("week"), N_("month"), N_("quarter"), N_("half year"), N_("year")};
+	return _(titles[k]);
+}
+
+static int print_groups(struct agg *a)
+{
+	enum outfmt f = cli_outfmt();
+	struct table *t = table_stream(f, stdout);
+	for (size_t i = 0; i < opt.nkeys; i++)
+		table_col(t, key_name(opt.keys[i]), key_title(opt.keys[i]), 0);
+	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER);
+	if (opt.remote) {
+		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER);
+		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER);
+		table_col(t, "remote_share", _("remote %"), COL_RIGHT | COL_NUMBER);
+	}
+	size_t n;
+	struct group **groups = agg_groups(a, &n);
+	struct totals all = {0};
+	char label[300];
+	for (size_t g = 0; g < n; g++) {
+		const struct totals *tt = group_totals(groups[g]);
+		for (size_t i = 0; i < opt.nkeys; i++) {
+			group_label(a, groups[g], i, label, sizeof label);
+			table_cell(t, label);
+		}
+		totals_cells(t, f, tt);
+		all.minutes += tt->minutes;
+		for (int m = 0; m < MODE_COUNT; m++)
+			all.mode[m] += tt->mode[m];
+	}
+	table_total(t);
+	for (size_t i = 0; i < opt.nkeys; i++)
+		table_cell(t, i ? "" : _("total"));
+	totals_cells(t, f, &all);
+	int rc = table_print(t, f, stdout);
+	table_free(t);
+	return rc;
+}
+
+/* ---- budgets ---- */
+
+static int plan_selected(const struct plan *p)
+{
+	const struct strlist *lists[] = {&opt.filter.plans, &opt.filter.coaches, &opt.funders};
+	const char *values[] = {p->id, p->coach ? p->coach : "", funder_name(p->funder)};
+	for (size_t l = 0; l < 3; l++) {
+		int found = !lists[l]->n;
+		for (size_t i = 0; i < lists[l]->n; i++)
+			found |= !strcmp(lists[l]->v[i], values[l]);
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+static int print_budget(struct budget *b, struct plancache *cache)
+{
+	char **paths;
+	size_t npaths;
+	if (plans_list(cli_plans(), &paths, &npaths) < 0)
+		return -1;
+	const struct plan **plans = xcalloc(npaths ? npaths : 1, sizeof *plans);
+	size_t nplans = 0;
+	for (size_t i = 0; i < npaths; i++) {
+		const char *base = strrchr(paths[i], '/') ? strrchr(paths[i], '/') + 1 : paths[i];
+		int status;
+		const struct plan *p = plancache_get(cache, base, strcspn(base, "."), &status);
+		if (p && plan_selected(p))
+			plans[nplans++] = p;
+	}
+	paths_free(paths, npaths);
+	struct period range = {opt.filter.from, opt.filter.to};
+	struct budget_line *lines;
+	size_t n = budget_lines(b, plans, nplans, opt.dates_given ? &range : NULL, date_today(),
+				&lines);
+	enum outfmt f = cli_outfmt();
+	struct table *t = table_stream(f, stdout);
+	table_col(t, "plan", _("plan"), 0);
+	table_col(t, "participant", _("participant"), 0);
+	table_col(t, "from", _("from"), 0);
+	table_col(t, "to", _("to"), 0);
+	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "work_share", _("of work"), COL_RIGHT | COL_NUMBER);
+	int over = 0;
+	char day[11];
+	for (size_t i = 0; i < n; i++) {
+		table_cell(t, lines[i].plan->id);
+		table_cell(t, lines[i].plan->name ? lines[i].plan->name : "");
+		date_format(lines[i].from, day);
+		table_cell(t, day);
+		date_format(lines[i].to, day);
+		table_cell(t, day);
+		hours_cell(t, f, lines[i].granted);
+		hours_cell(t, f, lines[i].used);
+		hours_cell(t, f, lines[i].granted - lines[i].used);
+		share_cell(t, f, lines[i].used, lines[i].work);
+		over |= lines[i].used > lines[i].granted;
+	}
+	int rc = table_print(t, f, stdout);
+	table_free(t);
+	free(lines);
+	free(plans);
+	return rc < 0 ? -1 : over;
+}
+
+/* ---- the run ---- */
+
+struct run {
+	struct agg *agg;
+	struct budget *budget;
+};
+
+static int add_entry(const struct entry *e, void *arg)
+{
+	struct run *r = arg;
+	if (r->agg)
+		agg_add(r->agg, e);
+	if (r->budget)
+		budget_add(r->budget, e);
+	return 0;
+}
+
+static char **sheet_paths(size_t *n)
+{
+	char **paths;
+	static char *dflt[] = {"hours"};
+	struct stat st;
+	if (!opt.nsheets && (stat("hours", &st) < 0 || !S_ISDIR(st.st_mode))) {
+		cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
+		return NULL;
+	}
+	if (sheets_expand(opt.nsheets ? opt.sheets : dflt, opt.nsheets ? opt.nsheets : 1, &paths,
+			  n) < 0) {
+		paths_free(paths, *n);
+		return NULL;
+	}
+	return paths;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv);
+	filter_init(&opt.filter);
+	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	if (!opt.nkeys && !opt.budget)
+		opt.keys[opt.nkeys++] = KEY_PLAN;
+	int by_funder = 0;
+	for (size_t i = 0; i < opt.nkeys; i++)
+		by_funder |= opt.keys[i] == KEY_FUNDER;
+	/* plans are read only when asked for, or when the answer needs them */
+	int use_plans = cli.plansdir || by_funder || opt.funders.n || opt.budget;
+	size_t nsheets;
+	char **sheets = sheet_paths(&nsheets);
+	if (!sheets)
+		return cli_exit(cp_status());
+	struct plans_seen seen = {use_plans ? plancache_new(cli_plans()) : NULL, {0}, {0}};
+	struct run run = {NULL, NULL};
+	if (seen.cache)
+		plancache_slim(seen.cache);
+	if (opt.budget)
+		run.budget = budget_new(seen.cache);
+	else {
+		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
+		/* the groups keep their plan until the end, so plans can be read
+		 * on another thread meanwhile */
+		if (seen.cache)
+			plancache_preload(seen.cache);
+	}
+	int rc = scan_sheets(sheets, nsheets, &opt.filter, opt.keep_going ? SCAN_KEEP_GOING : 0,
+			     add_entry, &run);
+	if (seen.cache)
+		plancache_wait(seen.cache);
+	int found = 0;
+	if (rc == 0 || opt.keep_going) {
+		if (run.agg) {
+			if (use_plans)
+				agg_finish(run.agg, funder_of, &seen);
+			if (print_groups(run.agg) < 0)
+				rc = -1;
+			warn_plans(&seen.unknown, seen.cache, warn_unknown);
+			warn_plans(&seen.outside, seen.cache, warn_outside);
+		} else if ((found = print_budget(run.budget, seen.cache)) < 0)
+			rc = -1;
+	}
+	for (size_t i = 0; i < seen.unknown.n; i++)
+		free((char *)seen.unknown.v[i]);
+	free(seen.unknown.v);
+	free(seen.outside.v);
+	agg_free(run.agg);
+	budget_free(run.budget);
+	plancache_free(seen.cache);
+	paths_free(sheets, nsheets);
+	free(opt.sheets);
+	free(opt.filter.plans.v);
+	free(opt.filter.coaches.v);
+	free(opt.filter.goals.v);
+	free(opt.funders.v);
+	return cli_exit(cp_status() ? cp_status() : found ? 1 : 0);
+}

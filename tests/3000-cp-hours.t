@@ -1,0 +1,133 @@
+#!/bin/sh
+# cp-hours: totals per key and period, budgets, and the sheets it reads.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+G=$TOP/tests/golden/hours
+cp "$TOP/tests/data/hours-a.csv" "$TOP/tests/data/hours-b.csv" "$TOP/tests/data/empty.csv" hours/
+cp-new --id P-3 --name "Noël" --funder werkgever --start 2026-03-01 --budget 2/3m >/dev/null
+
+# golden: one file per key, with the plans read (-p) so funder works
+for key in plan goal mode coach funder day week month quarter half year; do
+	run cp-hours --by $key -p plans
+	same out "$G/by-$key.csv" "--by $key"
+done
+err_like 'warning: P-OLD: no such plan in plans' "a plan without a file is reported"
+check "... once" test "$(grep -c P-OLD err)" -eq 1
+
+run cp-hours --by goal,mode --remote
+same out "$G/goal-mode-remote.csv" "--by goal,mode --remote"
+run cp-hours --by funder,half
+same out "$G/funder-half.csv" "--by funder,half reads the plans by itself"
+run cp-hours --by plan,month -o table --remote
+same out "$G/plan-month.table" "a table for people, with totals"
+run cp-hours --by mode -o json --remote
+same out "$G/mode.json" "JSON"
+
+# periods: each form selects what it should
+while read -r period want; do
+	run cp-hours --by year --period "$period" -o csv
+	got=$(tail -n +2 out | tr '\n' ' ' | sed 's/ $//')
+	if [ "$got" = "$want" ]; then ok "--period $period"; else not_ok "--period $period" "got '$got', wanted '$want'" "$(cat err)"; fi
+done <<'PERIODS'
+2026 2026,705 
+2026H1 2026,495 
+2026H2 2026,210 
+2026Q1 2026,405 
+2026Q2 2026,90 
+2026-03 2026,180 
+2026W14 2026,180 
+2026-W27 2026,210 
+2020W53 2020,60 2021,30 
+2025W01 
+2026W01 2025,20 
+2024-02-29 2024,45 
+2026-03-31..2026-04-01 2026,180 
+..2021-01-03 2020,60 2021,30 
+2026-07-01.. 2026,210 
+this-month 2026,30 
+last-half 2026,495 
+vorig-jaar 2025,20 
+PERIODS
+run cp-hours --by year --from 2026-03-01 --to 2026-06-30
+out_is "year,minutes
+2026,270" "--from and --to"
+
+# filters
+run cp-hours --by plan --coach ahmed
+out_is "plan,minutes
+P-1,30
+P-2,105" "--coach"
+run cp-hours --by plan --mode telefoon --mode email
+out_is "plan,minutes
+P-1,45
+P-2,45
+P-OLD,45" "--mode, twice, in Dutch"
+run cp-hours --by goal --plan P-1 --goal G2
+out_is "goal,minutes
+G2,195" "--plan and --goal"
+run cp-hours --by plan --funder gemeente
+out_is "plan,minutes
+P-2,180" "--funder reads the plans"
+
+# sheets: files, directories, standard input, dialects
+run cp-hours --by coach hours/hours-a.csv hours/hours-b.csv
+out_is "coach,minutes
+ahmed,135
+robin,740" "several sheets"
+run sh -c 'cat hours/hours-a.csv hours/empty.csv hours/hours-b.csv | cp-hours --by coach -'
+out_is "coach,minutes
+ahmed,135
+robin,740" "cat of sheets with different headers on standard input"
+run cp-hours --by plan hours/hours-b.csv
+out_is "plan,minutes
+P-1,30
+P-2,105" "BOM, CRLF and ; in one sheet"
+run cp-hours hours/empty.csv
+out_is "plan,minutes" "a sheet with only a header"
+: >hours/zero.csv
+run cp-hours hours/zero.csv
+status_is 0 "an empty file is an empty sheet"
+rm hours/zero.csv
+run cp-hours --by plan -o table hours/empty.csv
+out_is "plan   hours
+------------
+------------
+total   0:00" "an empty table"
+
+# budgets: 60 hours per 6 months for P-1, 2 per 3 months for P-3
+run cp-hours --budget
+status_is 0 "--budget: nobody over in the current period"
+same out "$G/budget-now.csv" "--budget: each active plan's current period"
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,robin,P-3,,onsite,150,\n2026-11-02,robin,P-3,,onsite,60,\n' >hours/noel.csv
+run cp-hours --budget --period 2026 -o table
+status_is 1 "--budget: exit 1 when a plan is over"
+same out "$G/budget-2026.table" "--budget over a year: every period, used and left"
+rm hours/noel.csv
+
+# hours outside a plan's dates
+printf 'date,coach,plan,goal,mode,minutes,note\n2025-12-01,robin,P-1,,phone,30,\n' >hours/early.csv
+run cp-hours -p plans
+err_has 'warning: P-1 has hours outside its dates 2026-01-05\.\.2029-01-04' "hours before a plan starts are warned about"
+rm hours/early.csv
+
+# bad lines
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-02-30,robin,P-1,,phone,30,\n2026-03-01,robin,P-1,,walk,30,\n2026-03-02,robin,P-1,,phone,30,\n' >bad.csv
+run cp-hours bad.csv
+status_is 65 "a bad line stops the run"
+err_like '^cp-hours: bad.csv:2:1: no such day' "with its position"
+check "and nothing is printed" test ! -s out
+run cp-hours --keep-going --by plan bad.csv
+status_is 65 "--keep-going still fails"
+check "--keep-going reports every bad line" test "$(grep -c '^cp-hours: bad.csv:' err)" -eq 2
+out_is "plan,minutes
+P-1,30" "--keep-going totals the good lines"
+refuses 66 'nothere.csv: cannot open' "a missing sheet" cp-hours nothere.csv
+refuses 64 'bad --by "plan,plan"' "a key twice" cp-hours --by plan,plan
+refuses 64 'bad --by "client"' "an unknown key" cp-hours --by client
+refuses 64 '"2026H3": no such half' "a bad period" cp-hours --period 2026H3
+refuses 64 'unknown mode "walk"' "a bad mode" cp-hours --mode walk
+refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
+refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01
+cd hours
+refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-hours
+done_testing
