@@ -81,6 +81,13 @@ install: all
 	for m in $(MANS); do \
 		s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
 
+# The sample caseload, fresh in $(O)/demo, and a coach's week logged in it.
+demo: all
+	rm -rf $(O)/demo && cp -R examples/caseload $(O)/demo && chmod 600 $(O)/demo/plans/* $(O)/demo/hours/*
+	cd $(O)/demo && PATH="$(abspath $(O)):$$PATH" CP_TODAY=2026-11-23 USER=robin \
+		sh $(CURDIR)/examples/weekly.sh
+	@echo "Try: cd $(O)/demo && export PATH=\"$(abspath $(O)):\$$PATH\" CP_TODAY=2026-11-23 USER=robin"
+
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
@@ -88,7 +95,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize install uninstall clean
+.PHONY: all units check sanitize install uninstall clean demo
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

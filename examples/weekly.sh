@@ -1,0 +1,41 @@
+#!/bin/sh
+# weekly.sh [CASELOAD]: a coach's Monday morning in a script.  Logs what is
+# still in the notebook from last week, and this morning's contacts, with
+# cp-log(1), then shows what was added.  Run it inside a caseload, or give
+# the caseload's directory.  Every line is checked against its plan; a
+# mistake stops the script before anything is written.
+set -eu
+cd "${1:-.}"
+# The sample caseload lives in November 2026; drop this line in your own.
+: "${CP_TODAY:=2026-11-23}" && export CP_TODAY
+me=${USER:-$(id -un)}
+sheet=${CP_SHEET:-hours/$me.csv}
+before=$(cat "$sheet" 2>/dev/null | wc -l)
+
+# Last week, from the notebook: one line per contact, in the sheet's CSV.
+# Dutch mode words and durations as you write them are fine; the sheet
+# gets the English word and minutes.
+lastweek() {
+	cat <<EOF
+date,coach,plan,goal,mode,minutes,note
+2026-11-16,$me,P-2024-003,G4,werkvloer,1u30,Driegesprek: Marieke voert de weekgesprekken nu zelf
+2026-11-17,$me,P-2026-013,G1,werkvloer,2u,"Zuivel aangevuld, René tevreden"
+2026-11-18,$me,P-2024-011,G2,beeldbellen,45m,"Weekoverzicht besproken; ""nee"" zeggen geoefend"
+2026-11-19,$me,P-2025-019,,mail,15,Voorstel afbouw naar klantmanager gemeente
+2026-11-20,$me,P-2026-013,G3,app,0:15,Vroeg zelf om hulp bij de koeling
+EOF
+}
+echo "Would add (cp-log -n, a dry run):"
+lastweek | cp-log -n - # checks every line and prints it, but writes nothing
+lastweek | cp-log -    # now for real: all lines or none
+
+# This morning, one contact at a time (the date defaults to today).
+cp-log --plan P-2024-003 --goal G3 --mode telefoon 20m Maandagbelletje, rooster zaterdag
+cp-log -P P-2026-013 -g G2 -m werkvloer 1,5u 'Uitbreiding naar 16 uur besproken met René'
+cp-log -P P-2024-011 -m bellen -d vandaag 0,5u 'Nieuwe evaluatiedatum gepland met Sébastien'
+
+echo "Added to $sheet:"
+tail -n +"$((before + 1))" "$sheet"
+# Once they exist: this week's hours per plan and mode, and what is due.
+#   cp-hours --by plan,mode --period this-week "$sheet"
+#   cp-evaluate --due --within 2w

@@ -1,0 +1,54 @@
+#!/bin/sh
+# The manual: every page lints clean, every tool has its page, every
+# option a tool's --help shows is in that page, and the example files in
+# the format pages are files the tools accept.
+. "$(dirname "$0")/lib.sh"
+
+# example PAGE N: the Nth literal display (.Bd -literal) of a page, as text
+example() {
+	awk -v n="$2" '/^\.Bd -literal/ { on = ++b == n; next } /^\.Ed/ { on = 0 } on' "$TOP/man/$1" |
+		sed 's/\\e/\\/g; s/\\&//g'
+}
+
+for page in "$TOP"/man/*.[1-9]; do
+	name=${page##*/}
+	if ! command -v mandoc >/dev/null; then
+		ok "$name lints clean # skip mandoc is not installed"
+		continue
+	fi
+	check "$name lints clean" mandoc -Tlint -Wwarning "$page"
+	# .Dt CP-NEW 1 in man/cp-new.1
+	dt=$(sed -n 's/^\.Dt //p' "$page" | tr 'A-Z' 'a-z')
+	check "$name: .Dt names the file" test "$dt" = "${name%.*} ${name##*.}"
+done
+
+for src in "$TOP"/cmd/*.c; do
+	tool=$(basename "$src" .c)
+	page=$TOP/man/$tool.1
+	check "$tool has man/$tool.1" test -f "$page"
+	[ -f "$page" ] || continue
+	run "$tool" --help
+	missing=
+	for opt in $(grep -oE -- '--[a-z][a-z-]*' out | sort -u) \
+		$(sed -n 's/^ *-\([A-Za-z]\),.*/-\1/p' out); do
+		grep -Eq -- "Fl ${opt#-}( |$)" "$page" || missing="$missing $opt"
+	done
+	check "$tool.1 documents every option of --help${missing:+ (missing:$missing)}" \
+		test -z "$missing"
+done
+
+mkdir plans
+example coachplan-plan.5 2 >plans/P-2026-014.yaml
+example coachplan-plan.5 3 >plans/P-2026-015.yaml
+for id in P-2026-014 P-2026-015; do
+	run cp-log -n -P $id -m phone 15
+	status_is 0 "coachplan-plan(5): the example plan $id reads"
+done
+example coachplan-sheet.5 1 >sheet.csv
+example coachplan-sheet.5 3 >excel.csv
+for s in sheet excel; do
+	run cp-log -n - <$s.csv
+	status_is 0 "coachplan-sheet(5): the example $s.csv reads"
+	check "coachplan-sheet(5): $s.csv holds entries" test -s out
+done
+done_testing
