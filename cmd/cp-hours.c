@@ -135,12 +135,10 @@ static const char *funder_of(struct str id, const struct totals *t, void *arg)
 	struct plans_seen *ps = arg;
 	int status;
 	struct plan *p = plancache_get(ps->cache, id.s, id.n, &status);
-	if (!p) {
-		char *copy = xstrndup(id.s, id.n);
-		strlist_add(&ps->unknown, copy);
-		if (opt.funders.n)
-			return NULL;
-		return "?";
+	if (!p) { /* no plan file, or a broken one (reported) */
+		if (!status)
+			strlist_add(&ps->unknown, xstrndup(id.s, id.n));
+		return opt.funders.n ? NULL : "?";
 	}
 	if (t->first < p->start || (p->end != DATE_NONE && t->last > p->end))
 		strlist_add(&ps->outside, p->id);

@@ -13,7 +13,8 @@ static const struct argp_option options[] = {
 	{"goal", 'g', N_("GOAL"), 0, N_("the plan's goal it was for (G1, ...)"), 1},
 	{"mode", 'm', N_("MODE"), 0,
 	 N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app)"), 1},
-	{"date", 'd', N_("DATE"), 0, N_("the day (YYYY-MM-DD, today, yesterday; default today)"), 1},
+	{"date", 'd', N_("DATE"), 0,
+	 N_("the day: YYYY-MM-DD, today, yesterday, vandaag, gisteren (default: today)"), 1},
 	{"coach", 'c', N_("NAME"), 0, N_("who coached (default: $USER)"), 1},
 	{"force", OPT_FORCE, NULL, 0,
 	 N_("log on a closed plan, outside its dates or in the future"), 2},
@@ -27,6 +28,25 @@ static struct {
 	const char *duration;
 	struct buf note;
 } opt;
+
+/* `cp-log ... 2 uur Gesprek` means two hours, not two minutes and a note
+ * that starts with "uur": a unit split off by the shell is taken back. */
+static void unit_in_note(void)
+{
+	static char joined[64];
+	long minutes;
+	size_t word = strcspn(opt.note.s ? opt.note.s : "", " ");
+	if (!opt.duration || !word || strspn(opt.duration, "0123456789.,") != strlen(opt.duration))
+		return;
+	snprintf(joined, sizeof joined, "%s %.*s", opt.duration, (int)word, opt.note.s);
+	if (strlen(opt.duration) + word + 1 >= sizeof joined ||
+	    duration_parse(joined, strlen(joined), &minutes))
+		return;
+	opt.duration = joined;
+	size_t rest = opt.note.s[word] ? word + 1 : word;
+	memmove(opt.note.s, opt.note.s + rest, opt.note.len - rest + 1);
+	opt.note.len -= rest;
+}
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
@@ -49,10 +69,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			buf_printf(&opt.note, "%s%s", opt.note.len ? " " : "", arg);
 		break;
 	case ARGP_KEY_END:
-		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date))
+		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach))
 			argp_error(state, _("with - the entries come from standard input only"));
 		if (!opt.batch && (!opt.plan || !opt.mode || !opt.duration))
 			argp_error(state, _("--plan, --mode and a DURATION are required"));
+		if (opt.coach && !*opt.coach)
+			argp_error(state, _("--coach is empty"));
+		unit_in_note();
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -115,10 +138,8 @@ static int entry_from_args(struct entry *e, char *coach)
 	e->date = date_today();
 	if (opt.date && cli_date(opt.date, &e->date) < 0)
 		rc = -1;
-	const char *texts[] = {e->note.s, coach};
-	for (size_t i = 0; i < 2; i++)
-		if (utf8_invalid(texts[i], strlen(texts[i])) != strlen(texts[i]))
-			rc = cp_err(EX_USAGE, _("%s is not valid UTF-8"), quotes(texts[i]));
+	if (rc == 0 && entry_check_text(e, NULL, NULL) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -148,8 +169,8 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 	int bad = 0, r, today = date_today();
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
-		if (r < 0 || entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today,
-					 sheet_col_pos, in) < 0) {
+		if (r < 0 || entry_check_text(&e, sheet_col_pos, in) < 0 ||
+		    entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today, sheet_col_pos, in) < 0) {
 			bad++;
 			continue;
 		}
@@ -186,8 +207,9 @@ int main(int argc, char **argv)
 		if (rc == 0)
 			fill_row(rows_add(&rows), &e);
 	}
-	if (rc == 0 && opt.dry_run) {
+	if (rc == 0 && opt.dry_run) { /* a whole sheet, so that it pipes into cp-hours - */
 		struct buf b = {0};
+		sheet_format_header(&b, &rows);
 		sheet_format_rows(&b, &rows, NULL, "\n");
 		fwrite(b.s ? b.s : "", 1, b.len, stdout);
 		buf_free(&b);

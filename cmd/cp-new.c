@@ -1,7 +1,6 @@
 /* cp-new: create a coaching plan from the funder's defaults, or with --init
  * an empty caseload to keep plans and hour sheets in. */
 #include <argp.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -129,12 +128,9 @@ static int check_text(const char *what, const char *s)
 
 static long hours_arg(const char *what, const char *s, long max)
 {
-	char *end;
-	errno = 0;
-	double h = strtod(s, &end);
-	if (errno || end == s || *end || h <= 0 || h > max)
-		return usage_error(what, s, _("not a number of hours")), -1;
-	return (long)(h * 60 + 0.5);
+	long minutes;
+	const char *why = hours_parse(s, strlen(s), max, &minutes);
+	return why ? (usage_error(what, s, why), -1) : minutes;
 }
 
 static int interval_arg(const char *what, const char *s, struct interval *iv)
@@ -196,9 +192,9 @@ static int build_spec(void)
 		if (rc)
 			return -1;
 	}
-	if (!s->coach) {
+	if (!s->coach) { /* $USER if it makes a name; no coach: key otherwise */
 		const char *user = getenv("USER");
-		s->coach = user && *user && !check_text(_("coach"), user) ? user : NULL;
+		s->coach = user && id_valid(user, strlen(user)) ? user : NULL;
 	}
 	return 0;
 }

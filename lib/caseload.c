@@ -29,7 +29,7 @@ static int is_plan_file(const char *name)
 	size_t n = strlen(name);
 	if (name[0] == '.') /* hidden, or an editor's or our own temporary file */
 		return 0;
-	return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
+	return n > 5 && !strcmp(name + n - 5, ".yaml"); /* plans are named <id>.yaml */
 }
 
 int plans_list(const char *dir, char ***paths, size_t *n)
@@ -128,7 +128,7 @@ static void load(struct plancache *c, struct slot *s)
 	if (!path)
 		s->status = EX_DATAERR;
 	else if (access(path, F_OK) < 0 && errno == ENOENT)
-		s->status = EX_NOINPUT; /* the caller words this one for its reader */
+		s->status = 0; /* no such plan: the caller words this for its reader */
 	else
 		s->plan = plan_load(path, &s->status);
 	if (s->plan && c->slim)
@@ -169,8 +169,7 @@ static void *load_all(void *arg)
 	if (plans_list(c->dir, &paths, &n) == 0)
 		for (size_t i = 0; i < n; i++) {
 			const char *base = strrchr(paths[i], '/') + 1;
-			size_t len = strlen(base) - (strlen(base) > 5 && !strcmp(base + strlen(base) - 5,
-										   ".yaml") ? 5 : 4);
+			size_t len = strlen(base) - 5; /* less .yaml */
 			int status;
 			if (id_valid(base, len))
 				plancache_get(c, base, len, &status);

@@ -10,25 +10,46 @@ struct where {
 	void *arg;
 };
 
-static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
-	CP_PRINTF(4, 5);
-
-static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+static int bad_as(int status, const struct where *w, enum sheet_col c, const char *hint,
+		  const char *fmt, va_list ap)
 {
 	char msg[512];
-	va_list ap;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	if (!w->pos) {
-		cp_err(EX_DATAERR, "%s", msg);
+		cp_err(status, "%s", msg);
 		if (hint)
 			fprintf(stderr, " %s: %s\n", _("hint"), hint);
 		return -1;
 	}
 	struct srcpos at;
 	w->pos(w->arg, c, &at);
-	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+	return cp_err_at(status, &at, hint, "%s", msg);
+}
+
+/* An entry that does not fit its plan: a data error, wherever it came from. */
+static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+	CP_PRINTF(4, 5);
+
+static int bad(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bad_as(EX_DATAERR, w, c, hint, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Text that cannot be written: bad input data, or a bad argument. */
+static int bad_text(const struct where *w, enum sheet_col c, const char *hint, const char *fmt,
+		    ...) CP_PRINTF(4, 5);
+
+static int bad_text(const struct where *w, enum sheet_col c, const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bad_as(w->pos ? EX_DATAERR : EX_USAGE, w, c, hint, fmt, ap);
+	va_end(ap);
+	return -1;
 }
 
 static int check_dates(const struct where *w, const struct plan *p, const struct entry *e,
@@ -79,7 +100,7 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 	char id[80];
 	snprintf(id, sizeof id, "%.*s", (int)e->plan.n, e->plan.s);
 	struct plan *p = plancache_get(plans, e->plan.s, e->plan.n, &status);
-	if (!p && status == EX_NOINPUT)
+	if (!p && !status)
 		return bad(&w, COL_PLAN, _("cp-new creates a plan; -p names the plans directory"),
 			   _("unknown plan %s"), quotes(id));
 	if (!p)
@@ -90,4 +111,29 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 	if (check_dates(&w, p, e, flags, today) < 0)
 		return -1;
 	return check_goal(&w, p, e);
+}
+
+/* A sheet holds one entry per line, so that git can merge it line by line:
+ * no line breaks or other control characters in its texts. */
+int entry_check_text(const struct entry *e,
+		     void (*pos)(void *, enum sheet_col, struct srcpos *), void *arg)
+{
+	struct where w = {pos, arg};
+	const struct {
+		struct str s;
+		enum sheet_col col;
+		const char *what;
+	} texts[] = {{e->coach, COL_COACH, N_("coach")}, {e->note, COL_NOTE, N_("note")}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct str s = texts[i].s;
+		if (utf8_invalid(s.s, s.n) != s.n)
+			return bad_text(&w, texts[i].col, _("save the input as UTF-8"),
+				   _("%s is not valid UTF-8"), _(texts[i].what));
+		for (size_t k = 0; k < s.n; k++)
+			if ((unsigned char)s.s[k] < 0x20 || s.s[k] == 0x7f)
+				return bad_text(&w, texts[i].col, _("a sheet holds one entry per line"),
+					   _("%s holds a line break or another control character"),
+					   _(texts[i].what));
+	}
+	return 0;
 }

@@ -35,7 +35,7 @@ void cli_init(int argc, char **argv)
 }
 
 static const struct argp_option plans_options[] = {
-	{"plans", 'p', N_("DIR"), 0, N_("plans directory (default: $CP_PLANS, else ./plans)"), 0},
+	{"plans", 'p', N_("DIR"), 0, N_("plans directory (default: $CP_PLANS or ./plans)"), 0},
 	{0},
 };
 
@@ -53,7 +53,7 @@ const struct argp cli_plans_argp = {plans_options, plans_parse, NULL, NULL, NULL
 
 static const struct argp_option sheet_options[] = {
 	{"file", 'f', N_("SHEET"), 0,
-	 N_("hour sheet (default: $CP_SHEET, else ./hours/$USER.csv)"), 0},
+	 N_("hour sheet (default: $CP_SHEET or ./hours/$USER.csv)"), 0},
 	{0},
 };
 

@@ -128,6 +128,7 @@ int interval_days_approx(struct interval iv);
 
 const char *duration_parse(const char *s, size_t n, long *minutes);
 void duration_format(long minutes, char out[24]); /* h:mm */
+const char *hours_parse(const char *s, size_t n, long max_hours, long *minutes); /* 18,5 */
 
 /* ---- period.c: named stretches of time and grouping buckets ---- */
 
@@ -370,6 +371,9 @@ struct plancache;
  * its plan; 0 if it does. */
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
 		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
+/* Reports a coach or note that would not make one clean line of a sheet. */
+int entry_check_text(const struct entry *e,
+		     void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
 
 /* ---- sheetw.c: appending to hour sheets ---- */
 
@@ -392,6 +396,7 @@ void rows_free(struct rows *r);
 int sheet_append(const char *path, const struct rows *rows);
 void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
 		       const char *newline);
+void sheet_format_header(struct buf *b, const struct rows *rows); /* the pinned one, + extras */
 
 /* ---- scan.c: the entries of many sheets that pass a filter ---- */
 
@@ -536,7 +541,8 @@ void paths_free(char **paths, size_t n);
 
 struct plancache;
 struct plancache *plancache_new(const char *dir);
-/* The plan with this id, loaded once; NULL if missing (*status says why). */
+/* The plan with this id, read once.  NULL with *status 0 if there is no
+ * such plan file; NULL with an exit status if it cannot be read (reported). */
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
 void plancache_free(struct plancache *c);
 void plancache_slim(struct plancache *c); /* keep only what plan_slim keeps */

@@ -100,27 +100,16 @@ static int word_of(struct reader *r, struct ynode *n, const char *what,
 static long hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
 {
 	const char *s = text(r, n, what);
+	long minutes;
 	if (!s)
 		return -1;
-	long whole = 0, frac = 0, scale = 1;
-	size_t i = 0;
-	while (i < n->n && s[i] >= '0' && s[i] <= '9' && whole <= max_hours)
-		whole = whole * 10 + (s[i++] - '0');
-	if (i > 0 && i < n->n && s[i] == '.' && n->style == Y_PLAIN)
-		for (i++; i < n->n && s[i] >= '0' && s[i] <= '9' && scale < 100; i++) {
-			frac = frac * 10 + (s[i] - '0');
-			scale *= 10;
-		}
-	if (i == 0 || i != n->n || n->style != Y_PLAIN) {
-		complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
-			 _(what));
+	if (n->style != Y_PLAIN || memchr(s, ',', n->n) ||
+	    hours_parse(s, n->n, max_hours, &minutes)) {
+		complain(r, n, _("write a number of hours, as in 16 or 18.5"),
+			 _("%s must be a number from 0 to %ld"), _(what), max_hours);
 		return -1;
 	}
-	if (whole > max_hours || (whole == 0 && frac == 0)) {
-		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
-		return -1;
-	}
-	return whole * 60 + frac * 60 / scale;
+	return minutes;
 }
 
 static struct interval interval_of(struct reader *r, struct ynode *n, const char *what,
@@ -389,7 +378,7 @@ static void check_id(struct reader *r, struct ynode *root)
 	base = base ? base + 1 : file;
 	size_t len = strlen(base), idlen = strlen(p->id);
 	const char *ext = strrchr(base, '.');
-	if (ext && (!strcmp(ext, ".yaml") || !strcmp(ext, ".yml")) &&
+	if (ext && !strcmp(ext, ".yaml") &&
 	    ((size_t)(ext - base) != idlen || memcmp(base, p->id, idlen)) && len > 0) {
 		char hint[160];
 		snprintf(hint, sizeof hint, _("rename the file to %s.yaml or change the id"), p->id);

@@ -80,16 +80,21 @@ void sheet_format_rows(struct buf *b, const struct rows *rows, const struct shee
 	}
 }
 
+void sheet_format_header(struct buf *b, const struct rows *rows)
+{
+	for (int c = 0; c < COL_KNOWN; c++)
+		buf_printf(b, "%s%s", c ? "," : "", sheet_colkey(c));
+	for (size_t k = 0; k < rows->nextra; k++) {
+		buf_putc(b, ',');
+		csv_put(b, rows->extra_names[k], strlen(rows->extra_names[k]), ',');
+	}
+	buf_putc(b, '\n');
+}
+
 static int create(const char *path, const struct rows *rows)
 {
 	struct buf b = {0};
-	for (int c = 0; c < COL_KNOWN; c++)
-		buf_printf(&b, "%s%s", c ? "," : "", sheet_colkey(c));
-	for (size_t k = 0; k < rows->nextra; k++) {
-		buf_putc(&b, ',');
-		csv_put(&b, rows->extra_names[k], strlen(rows->extra_names[k]), ',');
-	}
-	buf_putc(&b, '\n');
+	sheet_format_header(&b, rows);
 	sheet_format_rows(&b, rows, NULL, "\n");
 	int rc = atomic_create(path, b.s, b.len, 0600);
 	buf_free(&b);
@@ -112,6 +117,30 @@ static int ends_in_newline(struct locked *lf)
 	return lf->size == 0 || (pread(lf->fd, &last, 1, lf->size - 1) == 1 && last == '\n');
 }
 
+static int has_column(const struct sheet *sh, const char *name)
+{
+	for (size_t c = 0; c < sheet_ncols(sh); c++) {
+		struct str n = sheet_colname(sh, c);
+		if (n.n == strlen(name) && !strncasecmp(n.s, name, n.n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Values the sheet has no column for are not written: say so. */
+static void warn_dropped(const struct sheet *target, const char *path, const struct rows *rows)
+{
+	int notes = 0;
+	for (size_t i = 0; i < rows->n; i++)
+		notes |= rows->v[i].v[COL_NOTE] && *rows->v[i].v[COL_NOTE];
+	if (notes && !has_column(target, "note"))
+		cp_warn(_("%s has no note column; the notes are not written"), path);
+	for (size_t k = 0; k < rows->nextra; k++)
+		if (!has_column(target, rows->extra_names[k]))
+			cp_warn(_("%s has no column %s; its values are not written"), path,
+				quotes(rows->extra_names[k]));
+}
+
 static int append(struct locked *lf, const char *path, const struct rows *rows)
 {
 	int fd = dup(lf->fd);
@@ -132,8 +161,10 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 			buf_printf(&b, "%s%s", c ? "," : "", sheet_colkey(c));
 		buf_puts(&b, nl);
 		sheet_format_rows(&b, rows, NULL, nl);
-	} else
+	} else {
+		warn_dropped(target, path, rows);
 		sheet_format_rows(&b, rows, target, nl);
+	}
 	sheet_close(target);
 	close(fd);
 	int rc = locked_append(lf, b.s, b.len);

@@ -60,6 +60,18 @@ refuses 64 'not valid UTF-8' "a name that is not UTF-8" cp-new --id X-1 --name "
 refuses 64 'required' "a missing --start" cp-new --id X-1 --name X --funder uwv
 refuses 73 'no plans directory' "no plans directory" cp-new -d nowhere --id X-1 --name X --funder uwv --start 2026-01-05
 
+# bugs found while documenting, each with its test
+refuses 64 'hours "nan"' "--hours nan (was written as nothing, status 0)" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --hours nan
+refuses 64 'budget "0x10"' "--budget in hex" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --budget 0x10
+refuses 64 'hours "1e1"' "--hours with an exponent" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --hours 1e1
+run cp-new --id C-1 --name X --funder uwv --start 2026-01-05 --hours 18,5 --budget 40,25/3m --dry-run
+check "--hours takes a decimal comma" grep -qx 'work_hours_per_week: 18.5' out
+check "--budget takes a decimal comma" grep -qx '  hours: 40.25' out
+run env USER="$(printf 'a\tb')" cp-new --id U-1 --name X --funder uwv --start 2026-01-05
+status_is 0 "a \$USER that is no name is left out, quietly (was an error with status 0)"
+check "... with no coach: key" sh -c '! grep -q "^coach:" plans/U-1.yaml'
+check "... and nothing on stderr" test ! -s err
+
 run cp-new --version
 status_is 0 "--version"
 check "--version names coachplan" grep -q '^coachplan ' out

@@ -40,7 +40,8 @@ same hours/robin.csv expected.csv "every form written canonically, quoted only w
 
 run cp-log -n --plan P-2 --mode phone -d 2026-03-02 30
 status_is 0 "--dry-run"
-out_is "2026-03-02,robin,P-2,,phone,30," "--dry-run prints the line"
+out_is "date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-2,,phone,30," "--dry-run prints the line as a sheet"
 same hours/robin.csv expected.csv "--dry-run writes nothing"
 
 # every way to be wrong leaves the sheet as it was
@@ -63,6 +64,25 @@ refuses 65 'plan P-2 is closed' "a closed plan" cp-log --plan P-2 --mode phone -
 run cp-log --plan P-2 --mode phone -d 2026-03-02 --force 30
 status_is 0 "--force logs on a closed plan"
 sed -i 's/^status: closed$/status: active/' plans/P-2.yaml
+
+# bugs found while documenting, each with its test
+run cp-log -n --plan P-1 --mode phone -d 2026-03-02 2 uur Gesprek met Anja
+out_is "date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-1,,phone,120,Gesprek met Anja" "2 uur split by the shell is two hours, not 2 minutes and a note"
+refuses 64 'note holds a line break' "a note with a line break" cp-log --plan P-1 --mode phone 30 "$(printf 'a\nb')"
+refuses 64 'note holds a line break' "a note with an escape character" cp-log --plan P-1 --mode phone 30 "$(printf 'a\033[31mb')"
+refuses 64 'coach is empty' "an empty --coach (was logged as coach)" cp-log --plan P-1 --mode phone -c "" 30
+refuses 64 'standard input only' "--coach with - (was ignored)" sh -c 'cp-log -c ahmed - </dev/null'
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,robin,P-1,,phone,30,"two\nlines"\n' >nl.csv
+refuses 65 'standard input:2:[0-9]+: note holds a line break' "a batch note with a line break" sh -c 'cp-log - <nl.csv'
+mkdir plans/D-1.yaml
+refuses 66 'plans/D-1.yaml: cannot read' "a plan that is a directory is not an unknown plan" cp-log --plan D-1 --mode phone 30
+check "... and gets no cp-new hint" sh -c '! grep -q "unknown plan" err'
+rmdir plans/D-1.yaml
+printf 'date,coach,plan,goal,mode,minutes\n' >hours/nonote.csv
+run cp-log -f hours/nonote.csv --plan P-1 --mode phone -d 2026-03-02 30 Belangrijk
+status_is 0 "a sheet without a note column still takes the entry"
+err_like 'warning: hours/nonote.csv has no note column' "... and says the note is not written (was silent)"
 
 # the plan itself is broken: its error is shown, with position
 cp plans/P-1.yaml p1.bak
