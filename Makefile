@@ -74,6 +74,10 @@ check:
 
 sanitize: check
 
+# Against the peers in ../shared/bench, on its data; see tests/bench.sh.
+bench: all
+	CP_BIN=$(O) tests/bench.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7
@@ -95,7 +99,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize install uninstall clean demo
+.PHONY: all units check sanitize bench install uninstall clean demo
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -36,6 +36,15 @@ cp-log -P P-2024-011 -m bellen -d vandaag 0,5u 'Nieuwe evaluatiedatum gepland me
 
 echo "Added to $sheet:"
 tail -n +"$((before + 1))" "$sheet"
-# Once they exist: this week's hours per plan and mode, and what is due.
-#   cp-hours --by plan,mode --period this-week "$sheet"
-#   cp-evaluate --due --within 2w
+
+# Last week and this week, per plan, with the share not on the work floor.
+echo
+echo "My hours last week and this week:"
+cp-hours -o table --by plan,week --remote --coach "$me" --period last-week..this-week
+# Budgets: the exit status says whether a plan is over.
+echo
+if cp-hours -o table --budget --coach "$me"; then
+	echo "Every plan is within its budget."
+else
+	echo "A plan is over its budget: see above." >&2
+fi
