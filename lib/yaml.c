@@ -315,7 +315,8 @@ static int close_collection(struct builder *b, yaml_event_t *e)
 	struct ynode *n = f->node;
 	size_t count = b->nkids - f->base;
 	n->u.kids = arena_alloc(b->arena, (count ? count : 1) * sizeof *n->u.kids);
-	memcpy(n->u.kids, b->kids + f->base, count * sizeof *n->u.kids);
+	if (count) /* b->kids is still NULL in a file whose collections are all empty */
+		memcpy(n->u.kids, b->kids + f->base, count * sizeof *n->u.kids);
 	b->nkids = f->base;
 	n->n = (uint32_t)(n->kind == Y_MAP ? count / 2 : count);
 	if (n->style == Y_FLOW || count == 0)
