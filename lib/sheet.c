@@ -54,6 +54,7 @@ struct sheet {
 	int csv_ready, record_done;
 	struct buf rawbuf, fieldbuf;
 	size_t *fieldoffs;
+	struct buf again; /* a header met again: the record's text while it is current */
 };
 
 static const char *const colkeys[COL_KNOWN] = {"date", "coach", "plan", "goal",
@@ -539,9 +540,11 @@ static int header_again(struct sheet *sh)
 		len--;
 	if (memchr(sh->raw, '\n', len) || !looks_like_header(sh->raw, len))
 		return 0;
-	char *copy = xstrndup(sh->raw, len);
-	int ok = split_header(sh, copy, len, 0) == 0 && adopt_header(sh, 1) == 0;
-	free(copy);
+	/* a copy (raw may lie in rawbuf, which splitting reuses) that lives on:
+	 * the fields and messages of a bad header point into it */
+	sh->again.len = 0;
+	buf_add(&sh->again, sh->raw, len);
+	int ok = split_header(sh, sh->again.s, len, 0) == 0 && adopt_header(sh, 1) == 0;
 	if (!ok)
 		sh->fatal = 1;
 	return ok ? 1 : -1;
@@ -723,6 +726,7 @@ void sheet_close(struct sheet *sh)
 	buf_free(&sh->header);
 	buf_free(&sh->rawbuf);
 	buf_free(&sh->fieldbuf);
+	buf_free(&sh->again);
 	free(sh);
 }
 
