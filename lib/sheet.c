@@ -295,6 +295,7 @@ void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at)
 static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const char *hint)
 {
 	struct srcpos at = {sh->name, 0, sh->raw, sh->rawlen, off, 0};
+	sh->nfields = 0; /* a bad record has no fields (libcsv's may be half made) */
 	at.line = sh->line;
 	for (size_t i = 0; i < off && i < sh->rawlen; i++)
 		at.line += sh->raw[i] == '\n';
