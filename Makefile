@@ -2,6 +2,9 @@
 #   make STATIC=1          static binaries (fast start-up, no shared libraries)
 #   make O=DIR             build into DIR (default build/)
 #   make check             the whole test suite, built with ASan and UBSan in build/san
+#   make fuzz              each libFuzzer harness for FUZZ_SECONDS (clang; see tests/fuzz/)
+#   make check-valgrind    the suite again, the tools run under valgrind (build/vg)
+#   make lint              cppcheck and clang-tidy on lib/ and cmd/
 VERSION = 0.1.0
 
 PREFIX ?= /usr/local
@@ -34,6 +37,11 @@ TOOLS := $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 BINS := $(TOOLS:%=$(O)/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNITS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=%)
+REPLAYS := $(FUZZERS:%=$(O)/tests/replay-%)
+HELPER_SRC := $(sort $(wildcard tests/helpers/*.c))
+HELPERS := $(HELPER_SRC:tests/helpers/%.c=$(O)/tests/%)
 MAN1 := $(TOOLS:%=man/%.1)
 MANS := $(sort $(wildcard man/*.[1-9]))
 
@@ -55,6 +63,26 @@ $(O)/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
+$(O)/tests/fuzz-%.o: tests/fuzz/fuzz-%.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/replay.o: tests/fuzz/replay.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Small programs the shell tests use: a killer with a random delay, and a
+# shim for LD_PRELOAD that makes writes fail (no sanitizer in the shim: it
+# is loaded into programs built with and without them).
+$(O)/tests/%.so: tests/helpers/%.so.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
+
+$(O)/tests/%: tests/helpers/%.c $(O)/libcoachplan.a
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(O)/libcoachplan.a $(LIBS)
+
 $(O)/libcoachplan.a: $(LIB_OBJ)
 	$(Q)rm -f $@
 	$(call say,AR,$@)$(AR) rcs $@ $(LIB_OBJ)
@@ -65,7 +93,12 @@ $(O)/cp-%: $(O)/cmd/cp-%.o $(O)/libcoachplan.a
 $(O)/tests/test-%: $(O)/tests/test-%.o $(O)/libcoachplan.a
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
 
-units: $(UNITS)
+# Each fuzz harness built with a main() that replays files: the corpora
+# and the regressions run in make check, without clang.
+$(O)/tests/replay-fuzz-%: $(O)/tests/fuzz-%.o $(O)/tests/replay.o $(O)/libcoachplan.a
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/tests/replay.o $(O)/libcoachplan.a $(LIBS)
+
+units: $(UNITS) $(REPLAYS) $(HELPERS)
 
 # The suite always runs against binaries built with the sanitizers.
 check:
@@ -73,6 +106,26 @@ check:
 	CP_BIN=$(CURDIR)/build/san tests/run
 
 sanitize: check
+
+# ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README) ----
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_CC ?= clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+$(O)/fuzz-%: $(O)/tests/fuzz-%.o $(O)/libcoachplan.a
+	@mkdir -p $(@D)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< $(O)/libcoachplan.a $(LIBS)
+
+fuzzers: $(FUZZERS:%=$(O)/%)
+
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory O=build/fuzz CC=$(FUZZ_CC) \
+		SANFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' fuzzers
+
+# Runs each harness for FUZZ_SECONDS on a copy of its corpus, FUZZ_JOBS at once.
+fuzz: fuzz-build
+	FUZZ_BIN=build/fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) tests/fuzz/run.sh $(FUZZ)
 
 # Against the peers in ../shared/bench, on its data; see tests/bench.sh.
 bench: all
@@ -99,7 +152,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize bench install uninstall clean demo
+.PHONY: all units check sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:
