@@ -99,6 +99,28 @@ static int single_quotable(const char *s)
 	return 1;
 }
 
+static size_t line_start(const struct ydoc *doc, size_t off);
+
+/* An empty value has no text of its own; libyaml puts it where the next
+ * token starts.  Text can go there only right after the indicator that
+ * opened it: the ':' of "key:" or the '-' of a list item that starts its
+ * line.  Elsewhere ("? key" with no ':', "{x}", "{x-}") an insert would
+ * run into the key before it. */
+static int empty_in_place(const struct ydoc *doc, const struct ynode *n)
+{
+	size_t i = n->start;
+	while (i > 0 && (doc->src[i - 1] == ' ' || doc->src[i - 1] == '\t'))
+		i--;
+	if (i > 0 && doc->src[i - 1] == ':')
+		return 1;
+	if (i == 0 || doc->src[i - 1] != '-')
+		return 0;
+	for (size_t k = line_start(doc, i - 1); k < i; k++)
+		if (doc->src[k] != ' ' && doc->src[k] != '-')
+			return 0;
+	return 1;
+}
+
 /* Keeps the user's choice of quotes where the new value allows it. */
 int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
 		     const char *value)
@@ -109,6 +131,8 @@ int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode
 		return refuse(doc, n, _("it is a list or mapping"));
 	if (n->style == Y_LITERAL || n->style == Y_FOLDED)
 		return refuse(doc, n, _("it is a block of text (| or >)"));
+	if (n->start == n->end && !empty_in_place(doc, n))
+		return refuse(doc, n, _("it is empty and has no place of its own in the text"));
 	struct buf b = {0};
 	if (n->style == Y_SQUOTED && single_quotable(value))
 		put_single_quoted(&b, value);
