@@ -87,6 +87,7 @@ int cp_status(void);           /* the first status an error recorded, 0 if none 
 unsigned long cp_errors(void); /* errors reported so far */
 void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
 void cp_errors_quiet_thread(int quiet); /* neither count nor print, on this thread */
+int cp_errors_silent(void); /* nothing is printed now: skip work done only for messages */
 void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col);
 /* User text made safe to print inside a message: quoted, control bytes
  * escaped, long text shortened.  Returns a static buffer (two in turn). */

@@ -113,11 +113,67 @@ static size_t line_end(const struct srcpos *at, size_t from)
 	return end;
 }
 
+int cp_errors_silent(void)
+{
+	return quiet || thread_quiet;
+}
+
+/* The line starts of the last whole text (a plan) a message pointed into,
+ * so that a hostile plan with tens of thousands of faults costs a binary
+ * search per message, not a scan from its start: that made a 250 kB file
+ * of duplicate keys take 12 seconds.  Kept per thread; only threads that
+ * print build one (the plan loader's are silent).  A table is used only
+ * for the same text and length, and only if it agrees with the line start
+ * found by looking back from the fault, so a text freed and replaced by
+ * another at the same address is counted afresh. */
+static _Thread_local struct {
+	const char *text;
+	size_t len, n, cap;
+	size_t *start;
+} lines;
+
+static void index_lines(const struct srcpos *at)
+{
+	lines.text = at->text;
+	lines.len = at->len;
+	lines.n = 0;
+	for (const char *p = at->text, *end = at->text + at->len; p;) {
+		if (lines.n == lines.cap) {
+			lines.cap = lines.cap ? 2 * lines.cap : 256;
+			lines.start = xreallocarray(lines.start, lines.cap, sizeof *lines.start);
+		}
+		lines.start[lines.n++] = (size_t)(p - at->text);
+		p = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		if (p)
+			p++;
+	}
+}
+
+/* The line (from 1) that starts at ls, or 0 if the table does not know it. */
+static unsigned long indexed_line(const struct srcpos *at, size_t ls)
+{
+	if (lines.text != at->text || lines.len != at->len)
+		return 0;
+	size_t lo = 0, hi = lines.n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lines.start[mid] <= ls)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lines.n && lines.start[lo] == ls ? lo + 1 : 0;
+}
+
 void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col)
 {
 	size_t ls = line_start(at);
 	size_t off = at->off > at->len ? at->len : at->off;
 	unsigned long l = at->line;
+	if (!l && !cp_errors_silent() && !(l = indexed_line(at, ls))) {
+		index_lines(at);
+		l = indexed_line(at, ls);
+	}
 	if (!l) {
 		l = 1;
 		for (const char *p = at->text; (p = memchr(p, '\n', (size_t)(at->text + ls - p)));

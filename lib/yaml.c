@@ -264,6 +264,10 @@ static int duplicate(struct builder *b, struct ynode *first, struct ynode *again
 	char hint[160];
 	unsigned long line, col;
 	struct srcpos at;
+	if (cp_errors_silent()) { /* a trial read: no hint to work out */
+		ynode_pos(b->doc, again, &at);
+		return cp_err_at(EX_DATAERR, &at, NULL, "%s", _("duplicate key"));
+	}
 	ynode_pos(b->doc, first, &at);
 	srcpos_linecol(&at, &line, &col);
 	snprintf(hint, sizeof hint, _("the first %s is on line %lu; keep one of them"),
