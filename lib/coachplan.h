@@ -23,6 +23,7 @@
 #define PLAN_MAX_DEPTH 64           /* nesting of YAML collections */
 #define PLAN_MAX_NODES 100000       /* YAML nodes in one plan */
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
+#define SHEET_MAX_COLUMNS 1000      /* columns in a sheet's header */
 
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 

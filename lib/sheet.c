@@ -427,6 +427,14 @@ static int adopt_header(struct sheet *sh, int report)
 	int cols[COL_KNOWN], bad = 0;
 	for (int c = 0; c < COL_KNOWN; c++)
 		cols[c] = -1;
+	if (sh->nfields > SHEET_MAX_COLUMNS) { /* names are compared pairwise below */
+		if (report) {
+			sheet_pos(sh, SHEET_MAX_COLUMNS, &at);
+			cp_err_at(EX_DATAERR, &at, _("is this a CSV hour sheet?"),
+				  _("the header has more than %d columns"), SHEET_MAX_COLUMNS);
+		}
+		return -1;
+	}
 	for (size_t i = 0; i < sh->nfields; i++) {
 		struct str f = sh->fields[i];
 		for (size_t j = 0; j < i; j++)
@@ -437,6 +445,7 @@ static int adopt_header(struct sheet *sh, int report)
 						  _("column %s appears twice in the header"), quote(f.s, f.n));
 				}
 				bad = 1;
+				break; /* once per column: a line of commas is not n^2 messages */
 			}
 		for (int c = 0; c < COL_KNOWN; c++)
 			if (f.n == strlen(colkeys[c]) && !strncasecmp(f.s, colkeys[c], f.n))
