@@ -468,8 +468,10 @@ static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
 		if (n == 0)
 			break;
 		b.len += (size_t)n;
-		if (b.len > PLAN_MAX_BYTES) {
-			cp_err(EX_DATAERR, _("%s: a plan may be at most %ld bytes"), path, PLAN_MAX_BYTES);
+		if (b.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
+			struct srcpos at = {path, 0, b.s, b.len, PLAN_MAX_BYTES, 0};
+			cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
+				  _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
 			buf_free(&b);
 			return EX_DATAERR;
 		}
