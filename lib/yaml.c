@@ -327,7 +327,7 @@ static int close_collection(struct builder *b, yaml_event_t *e)
 		n->end = (uint32_t)off_of(b, e->end_mark);
 	else /* a block collection ends where its last value does, not at the next token */
 		n->end = n->u.kids[count - 1]->end;
-	if (n->kind == Y_MAP && n->n > 1)
+	if (n->kind == Y_MAP && n->n > 0) /* one pair too: its key must be a text as well */
 		return check_keys(b, n);
 	return 0;
 }
