@@ -3,6 +3,7 @@
 #   make O=DIR             build into DIR (default build/)
 #   make check             the whole test suite, built with ASan and UBSan in build/san
 #   make fuzz              each libFuzzer harness for FUZZ_SECONDS (clang; see tests/fuzz/)
+#   make check-long        the kill and concurrency tests at full length
 #   make check-valgrind    the suite again, the tools run under valgrind (build/vg)
 #   make lint              cppcheck and clang-tidy on lib/ and cmd/
 VERSION = 0.1.0
@@ -107,6 +108,13 @@ check:
 
 sanitize: check
 
+# The long runs of the crash and concurrency tests: 2,000 kills of each
+# writer, and every one of the 8 x 1,000 concurrent entries its own cp-log.
+check-long:
+	$(Q)$(MAKE) --no-print-directory O=build/san SAN=1 all units
+	CP_BIN=$(CURDIR)/build/san CP_KILLS=2000 CP_SINGLES=1000 \
+		prove -v tests/6000-concurrency.t tests/6100-kill.t
+
 # ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README) ----
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
@@ -152,7 +160,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
+.PHONY: all units check check-long sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Concurrent writers: 8 cp-log processes append 1,000 entries each to one
+# sheet, single entries and batches mixed so that both paths race.  The
+# sheet must end with exactly 8,000 whole lines and the header once, each
+# writer's lines in its own order, none lost, none doubled, none mixed.
+#
+# The sheet lives on a tmpfs (/dev/shm) where there is one: the lines are
+# the same, but 8,000 fsyncs to a disk take minutes.  CP_SINGLES (default
+# 100) of each writer's entries are single invocations, the rest batches
+# of CP_BATCH (default 50); make check-long runs every entry as a single
+# invocation (CP_SINGLES=1000).
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+export CP_TODAY=2026-11-23
+WRITERS=${CP_WRITERS:-8} ENTRIES=${CP_ENTRIES:-1000}
+SINGLES=${CP_SINGLES:-100} BATCH=${CP_BATCH:-50}
+
+DIR=$WORK
+if [ -d /dev/shm ] && [ -w /dev/shm ] && SHM=$(mktemp -d /dev/shm/coachplan-test.XXXXXX); then
+	DIR=$SHM
+	trap 'cd /; rm -rf "$WORK" "$SHM"' EXIT
+fi
+SHEET=$DIR/shared.csv
+echo "# sheet in ${DIR%/*}; $WRITERS writers x $ENTRIES entries, $SINGLES single each, batches of $BATCH"
+
+# writer I: entries I-1 .. I-ENTRIES, rounds of one batch and a few singles
+writer() {
+	i=$1 j=0 fails=0 singles=$SINGLES batched=$((ENTRIES - SINGLES))
+	rounds=$(((batched + BATCH - 1) / BATCH))
+	[ "$rounds" -lt 1 ] && rounds=1
+	per=$(((singles + rounds - 1) / rounds))
+	while [ "$j" -lt "$ENTRIES" ]; do
+		n=$BATCH
+		[ "$n" -gt "$batched" ] && n=$batched
+		if [ "$n" -gt 0 ]; then
+			awk -v i="$i" -v from="$((j + 1))" -v n="$n" 'BEGIN {
+				print "date,coach,plan,goal,mode,minutes,note"
+				for (k = from; k < from + n; k++)
+					printf "2026-03-02,robin,P-1,,phone,15,w%d-%d\n", i, k
+			}' >"batch.$i"
+			cp-log -f "$SHEET" - <"batch.$i" 2>>"err.$i" || fails=$((fails + 1))
+			batched=$((batched - n)) j=$((j + n))
+		fi
+		k=0
+		while [ "$k" -lt "$per" ] && [ "$singles" -gt 0 ]; do
+			j=$((j + 1)) k=$((k + 1)) singles=$((singles - 1))
+			cp-log -f "$SHEET" --plan P-1 --mode phone -d 2026-03-02 15 "w$i-$j" 2>>"err.$i" ||
+				fails=$((fails + 1))
+		done
+	done
+	echo "$fails" >"fails.$i"
+}
+
+start=$(date +%s)
+i=1
+while [ "$i" -le "$WRITERS" ]; do
+	writer "$i" &
+	i=$((i + 1))
+done
+wait
+secs=$(($(date +%s) - start))
+
+fails=$(cat fails.* | awk '{ s += $1 } END { print s + 0 }')
+check "no writer failed ($fails failures)" test "$fails" -eq 0
+[ "$fails" -eq 0 ] || cat err.* | head -5 | sed 's/^/# /'
+total=$((WRITERS * ENTRIES))
+lines=$(($(wc -l <"$SHEET") - 1))
+check "$total entries, $lines lines after the header" test "$lines" -eq "$total"
+check "the header once, on the first line" \
+	test "$(grep -c '^date,' "$SHEET")" -eq 1 -a "$(head -n 1 "$SHEET")" = "date,coach,plan,goal,mode,minutes,note"
+check "every line whole" test "$(grep -Ec '^2026-03-02,robin,P-1,,phone,15,w[0-9]+-[0-9]+$' "$SHEET")" -eq "$total"
+tail -n +2 "$SHEET" | cut -d, -f7 | sort >got
+i=1
+while [ "$i" -le "$WRITERS" ]; do seq -f "w$i-%g" 1 "$ENTRIES"; i=$((i + 1)); done | sort >want
+lost=$(comm -13 got want | wc -l) doubled=$(uniq -d got | wc -l)
+check "none lost ($lost), none doubled ($doubled)" test "$lost" -eq 0 -a "$doubled" -eq 0
+check "each writer's lines in its own order" awk -F, 'NR > 1 {
+	split($7, w, "-"); if (w[2] <= last[w[1]]) exit 1; last[w[1]] = w[2] }' "$SHEET"
+check "a sheet that reads" cp-hours "$SHEET"
+check "no temporary file left behind" test -z "$(find "$DIR" -name '.*cptmp*')"
+echo "# $WRITERS x $ENTRIES concurrent appends in $secs s: $lines lines, $lost lost, $doubled doubled, $fails failed"
+done_testing
