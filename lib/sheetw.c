@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "coachplan.h"
@@ -183,6 +184,13 @@ int sheet_append(const char *path, const struct rows *rows)
 			r = create(path, rows);
 			if (r != 1)
 				return r;
+			struct stat st;
+			if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+				/* a link to nowhere: creating its target is how a planted
+				 * link makes a writer put a file where it should not */
+				return cp_err(EX_CANTCREAT,
+					      _("%s: a symbolic link to a file that does not exist; not "
+						"followed"), path);
 			continue; /* someone else created it just now: append to theirs */
 		}
 		r = append(&lf, path, rows);
