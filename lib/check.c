@@ -124,6 +124,10 @@ int entry_check_text(const struct entry *e,
 		enum sheet_col col;
 		const char *what;
 	} texts[] = {{e->coach, COL_COACH, N_("coach")}, {e->note, COL_NOTE, N_("note")}};
+	/* quoting may double a text: the line must stay one the reader takes */
+	if (2 * (e->coach.n + e->note.n) + 128 > SHEET_MAX_RECORD)
+		return bad_text(&w, COL_NOTE, _("keep notes short; a sheet line is at most 1 MB"),
+				_("note is too long"));
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
 		struct str s = texts[i].s;
 		if (utf8_invalid(s.s, s.n) != s.n)
