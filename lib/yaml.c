@@ -372,6 +372,17 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 		b->bom = 3;
 	b->cur.s = (const unsigned char *)src + b->bom;
 	b->cur.len = len - b->bom;
+	/* YAML allows a byte order mark only in front: inside it is an invisible
+	 * character libyaml would keep in a value or stumble over at a key */
+	const char *bom = len > b->bom ? memmem(src + b->bom, len - b->bom, "\xef\xbb\xbf", 3)
+				       : NULL;
+	if (bom) {
+		int rc = fail(b, (size_t)(bom - src), 3,
+			      _("remove it; the file may start with one, nowhere else"),
+			      _("an invisible byte order mark (U+FEFF) inside the file"));
+		free(b);
+		return rc;
+	}
 	yaml_parser_initialize(&b->parser);
 	yaml_parser_set_encoding(&b->parser, YAML_UTF8_ENCODING);
 	yaml_parser_set_input_string(&b->parser, b->cur.s, b->cur.len);
