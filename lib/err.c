@@ -185,7 +185,8 @@ void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long 
 }
 
 /* Copies text into out for the terminal: control bytes and broken UTF-8
- * become '?', so a hostile file cannot drive the user's terminal. */
+ * become '?', so a hostile file cannot drive the user's terminal; so does
+ * a byte order mark, which would show as nothing at the fault. */
 static void put_clean(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
@@ -193,6 +194,11 @@ static void put_clean(struct buf *out, const char *s, size_t n)
 		size_t ok = utf8_invalid(s + i, n - i);
 		for (size_t j = 0; j < ok; j++) {
 			unsigned char c = (unsigned char)s[i + j];
+			if (c == 0xef && j + 2 < ok && !memcmp(s + i + j, "\xef\xbb\xbf", 3)) {
+				buf_putc(out, '?');
+				j += 2;
+				continue;
+			}
 			buf_putc(out, c < 0x20 || c == 0x7f ? (c == '\t' ? ' ' : '?') : (char)c);
 		}
 		i += ok;
