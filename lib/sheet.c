@@ -605,6 +605,16 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	if (!e->coach.n)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
 				 _("missing coach"));
+	/* a sheet is UTF-8, and a coach's name goes into every tool's output */
+	if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
+		return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
+				 _("coach is not valid UTF-8"));
+	for (size_t i = 0; i < e->coach.n; i++)
+		if ((unsigned char)e->coach.s[i] < 0x20 || e->coach.s[i] == 0x7f)
+			return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
+	if (utf8_invalid(e->note.s, e->note.n) != e->note.n)
+		return bad_field(sh, COL_NOTE, _("save the sheet as UTF-8"),
+				 _("note is not valid UTF-8"));
 	if (!id_valid(e->plan.s, e->plan.n)) {
 		snprintf(msg, sizeof msg, e->plan.n ? _("bad plan id %s") : _("missing plan id"),
 			 quote(e->plan.s, e->plan.n));
