@@ -359,6 +359,41 @@ static int event(struct builder *b, yaml_event_t *e, int *done)
 	}
 }
 
+/* Characters that change what a plan means while no editor shows them:
+ * a byte order mark after the start (YAML allows one only in front;
+ * libyaml keeps it in a value or stumbles over it at a key), and NEL,
+ * LS and PS, which libyaml takes for line breaks as YAML 1.1 did, where
+ * YAML 1.2 and every editor see a character in the line ("name: A<NEL>
+ * x: y" reads as two keys).  planfmt writes them escaped in quotes. */
+static int invisible(struct builder *b, const char *src, size_t len)
+{
+	static const struct {
+		const char *bytes, *message, *hint;
+	} marks[] = {
+		{"\xef\xbb\xbf", N_("an invisible byte order mark (U+FEFF) inside the file"),
+		 N_("remove it; the file may start with one, nowhere else")},
+		{"\xc2\x85", N_("a next-line character (U+0085), which YAML readers differ on"),
+		 N_("remove it, or write it as \\N inside double quotes")},
+		{"\xe2\x80\xa8", N_("a line separator (U+2028), which YAML readers differ on"),
+		 N_("remove it, or write it as \\L inside double quotes")},
+		{"\xe2\x80\xa9", N_("a paragraph separator (U+2029), which YAML readers differ on"),
+		 N_("remove it, or write it as \\P inside double quotes")},
+	};
+	const char *first = NULL;
+	size_t which = 0;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		size_t n = strlen(marks[i].bytes);
+		const char *at = len > b->bom ? memmem(src + b->bom, len - b->bom, marks[i].bytes, n)
+					      : NULL;
+		if (at && (!first || at < first))
+			first = at, which = i;
+	}
+	if (!first)
+		return 0;
+	return fail(b, (size_t)(first - src), strlen(marks[which].bytes), _(marks[which].hint),
+		    _(marks[which].message));
+}
+
 int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len)
 {
 	struct builder *b = xcalloc(1, sizeof *b);
@@ -372,16 +407,9 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 		b->bom = 3;
 	b->cur.s = (const unsigned char *)src + b->bom;
 	b->cur.len = len - b->bom;
-	/* YAML allows a byte order mark only in front: inside it is an invisible
-	 * character libyaml would keep in a value or stumble over at a key */
-	const char *bom = len > b->bom ? memmem(src + b->bom, len - b->bom, "\xef\xbb\xbf", 3)
-				       : NULL;
-	if (bom) {
-		int rc = fail(b, (size_t)(bom - src), 3,
-			      _("remove it; the file may start with one, nowhere else"),
-			      _("an invisible byte order mark (U+FEFF) inside the file"));
+	if (invisible(b, src, len) < 0) {
 		free(b);
-		return rc;
+		return -1;
 	}
 	yaml_parser_initialize(&b->parser);
 	yaml_parser_set_encoding(&b->parser, YAML_UTF8_ENCODING);
