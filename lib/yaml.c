@@ -215,6 +215,11 @@ static int alias(struct builder *b, yaml_event_t *e)
 	for (int i = b->nanchors - 1; i >= 0; i--)
 		if (!strcmp(b->anchors[i].name, (const char *)e->data.alias.anchor)) {
 			n->u.target = b->anchors[i].node;
+			for (int d = 0; d < b->depth; d++) /* [*a] inside &a: a tree with a loop */
+				if (b->stack[d].node == n->u.target)
+					return fail(b, start, end - start,
+						    _("an alias may only refer to a value that is complete"),
+						    _("alias inside the value it refers to"));
 			return place(b, n);
 		}
 	return fail(b, start, end - start, _("define the anchor (&name) before its alias (*name)"),
