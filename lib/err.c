@@ -184,9 +184,23 @@ void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long 
 	*col = 1 + utf8_chars(at->text + ls, off - ls);
 }
 
+/* Bytes of an invisible or controlling character at s (n bytes left):
+ * C1 controls (U+0080-U+009F, which some terminals obey as escapes), the
+ * line and paragraph separators, and the byte order mark; 0 for others. */
+static size_t unshowable(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+		return 2;
+	if (n >= 3 && ((u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) ||
+		       (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)))
+		return 3;
+	return 0;
+}
+
 /* Copies text into out for the terminal: control bytes and broken UTF-8
- * become '?', so a hostile file cannot drive the user's terminal; so does
- * a byte order mark, which would show as nothing at the fault. */
+ * become '?', so a hostile file cannot drive the user's terminal; so do
+ * the characters above, which would show as nothing at the fault. */
 static void put_clean(struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
@@ -194,9 +208,10 @@ static void put_clean(struct buf *out, const char *s, size_t n)
 		size_t ok = utf8_invalid(s + i, n - i);
 		for (size_t j = 0; j < ok; j++) {
 			unsigned char c = (unsigned char)s[i + j];
-			if (c == 0xef && j + 2 < ok && !memcmp(s + i + j, "\xef\xbb\xbf", 3)) {
+			size_t skip = c >= 0xc2 ? unshowable(s + i + j, ok - j) : 0;
+			if (skip) {
 				buf_putc(out, '?');
-				j += 2;
+				j += skip - 1;
 				continue;
 			}
 			buf_putc(out, c < 0x20 || c == 0x7f ? (c == '\t' ? ' ' : '?') : (char)c);
@@ -301,6 +316,15 @@ const char *quote(const char *s, size_t n)
 		size_t ok = c >= 0x80 ? utf8_invalid(s + i, n - i < 4 ? n - i : 4) : 0;
 		if (c >= 0x80 && ok > 0) { /* copy one whole UTF-8 character */
 			size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (unshowable(s + i, n - i)) { /* or name it, if it would not show */
+				uint32_t cp = len == 2 ? (uint32_t)(c & 0x1f) << 6 | (s[i + 1] & 0x3f)
+						       : (uint32_t)(c & 0x0f) << 12 |
+							 (uint32_t)(s[i + 1] & 0x3f) << 6 |
+							 (s[i + 2] & 0x3f);
+				o += sprintf(o, "\\u%04X", (unsigned)cp);
+				i += len;
+				continue;
+			}
 			memcpy(o, s + i, len);
 			o += len;
 			i += len;

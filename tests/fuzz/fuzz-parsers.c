@@ -116,8 +116,13 @@ static void texts(const char *s, size_t n)
 	size_t len = strlen(q);
 	FUZZ_ASSERT(len < 60 * 4 + 16);
 	FUZZ_ASSERT(utf8_invalid(q, len) == len);
-	for (size_t i = 0; i < len; i++)
-		FUZZ_ASSERT((unsigned char)q[i] >= 0x20 && q[i] != 0x7f);
+	for (size_t i = 0; i < len; i++) {
+		const unsigned char *u = (const unsigned char *)q + i;
+		FUZZ_ASSERT(u[0] >= 0x20 && u[0] != 0x7f);
+		FUZZ_ASSERT(!(u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)); /* C1 controls */
+		FUZZ_ASSERT(!(u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)));
+		FUZZ_ASSERT(!(u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf));
+	}
 	size_t bad = utf8_invalid(s, n);
 	FUZZ_ASSERT(bad <= n);
 	FUZZ_ASSERT(utf8_chars(s, n) <= n);
