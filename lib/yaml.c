@@ -102,6 +102,8 @@ static const struct {
 	{"incomplete UTF-8 octet sequence", N_("the file ends in the middle of a UTF-8 character"),
 	 N_("save the file as UTF-8")},
 	{"invalid Unicode character", N_("the file is not valid UTF-8"), N_("save the file as UTF-8")},
+	{"invalid length of a UTF-8 sequence", N_("the file is not valid UTF-8"),
+	 N_("save the file as UTF-8")},
 };
 
 static int parse_error(struct builder *b)
@@ -369,7 +371,8 @@ static int event(struct builder *b, yaml_event_t *e, int *done)
  * libyaml keeps it in a value or stumbles over it at a key), and NEL,
  * LS and PS, which libyaml takes for line breaks as YAML 1.1 did, where
  * YAML 1.2 and every editor see a character in the line ("name: A<NEL>
- * x: y" reads as two keys).  planfmt writes them escaped in quotes. */
+ * x: y" reads as two keys).  planfmt writes them escaped in quotes.  And
+ * a carriage return alone, a line break to libyaml only. */
 static int invisible(struct builder *b, const char *src, size_t len)
 {
 	static const struct {
@@ -393,6 +396,16 @@ static int invisible(struct builder *b, const char *src, size_t len)
 		if (at && (!first || at < first))
 			first = at, which = i;
 	}
+	/* a carriage return alone breaks the line for libyaml, not for the
+	 * positions in messages (and not in most editors) */
+	for (const char *cr = src; (cr = memchr(cr, '\r', len - (size_t)(cr - src))); cr++)
+		if (cr + 1 == src + len || cr[1] != '\n') {
+			if (!first || cr < first)
+				return fail(b, (size_t)(cr - src), 1,
+					    _("save the file with LF or CRLF line ends"),
+					    _("a carriage return without a line feed"));
+			break;
+		}
 	if (!first)
 		return 0;
 	return fail(b, (size_t)(first - src), strlen(marks[which].bytes), _(marks[which].hint),
