@@ -600,7 +600,12 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->note = field(sh, COL_NOTE);
 	if ((why = date_parse(date.s, date.n, &e->date))) {
 		int again = header_again(sh);
-		return again ? again : bad_field(sh, COL_DATE, NULL, why);
+		if (again)
+			return again;
+		if (date.n > 3 && !memcmp(date.s, "\xef\xbb\xbf", 3)) /* from cat a.csv b.csv */
+			return bad_field(sh, COL_DATE, _("a sheet may start with one, nowhere else"),
+					 _("an invisible byte order mark (U+FEFF) before the date"));
+		return bad_field(sh, COL_DATE, NULL, why);
 	}
 	if (!e->coach.n)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
@@ -655,6 +660,25 @@ size_t sheet_nfields(const struct sheet *sh)
 	return sh->nfields;
 }
 
+/* Why a record may have the wrong number of fields. */
+static const char *count_hint(const struct sheet *sh)
+{
+	const char *cr = memchr(sh->raw, '\r', sh->rawlen);
+	if (cr && cr + 1 < sh->raw + sh->rawlen && cr[1] != '\n')
+		return _("a carriage return without a line feed joins two lines here; save the "
+			 "sheet with LF or CRLF line ends");
+	char other = sh->sep == ';' ? ',' : ';';
+	size_t others = 0;
+	for (size_t i = 0; i < sh->rawlen; i++)
+		others += sh->raw[i] == other;
+	if (sh->nfields < sh->ncols && others + 1 >= sh->ncols)
+		return sh->sep == ';' ? _("the header is separated by ; and this line by ,")
+				      : _("the header is separated by , and this line by ;");
+	if (sh->nfields < sh->ncols)
+		return _("every line has a field for each column, an empty one too (,,)");
+	return _("a field with a comma in it needs double quotes");
+}
+
 int sheet_next(struct sheet *sh, struct entry *e)
 {
 	int r;
@@ -674,7 +698,7 @@ again:
 			while (at.off > 0 && (sh->raw[at.off - 1] == '\n' || sh->raw[at.off - 1] == '\r'))
 				at.off--;
 		}
-		return cp_err_at(EX_DATAERR, &at, _("a field with a comma in it needs double quotes"),
+		return cp_err_at(EX_DATAERR, &at, count_hint(sh),
 				 ngettext("%zu field where the header has %zu",
 					  "%zu fields where the header has %zu", sh->nfields),
 				 sh->nfields, sh->ncols);
