@@ -115,6 +115,21 @@ check-long:
 	CP_BIN=$(CURDIR)/build/san CP_KILLS=2000 CP_SINGLES=1000 \
 		prove -v tests/6000-concurrency.t tests/6100-kill.t
 
+# The whole suite with every tool, unit test and fuzz replay run under
+# valgrind (memcheck, leaks included), built without sanitizers in
+# build/vg.  Valgrind's reports go to build/vg/run/logs; any error is exit
+# status 125, which fails the test that ran it.  The kill and concurrency
+# tests run shorter (valgrind starts slowly), the bad-input bounds wider.
+check-valgrind:
+	$(Q)$(MAKE) --no-print-directory O=build/vg CFLAGS='-O1 -g' all units
+	tests/valgrind.sh build/vg build/vg/run
+	CP_BIN=$(CURDIR)/build/vg/run CP_KILLS=20 CP_ENTRIES=100 CP_SINGLES=10 \
+		CP_BAD_MEM_KB=4194304 CP_BAD_SECONDS=900 tests/run
+	@n=$$(ls build/vg/run/logs | wc -l); \
+	if grep -l . build/vg/run/logs/*.log 2>/dev/null; then \
+		echo "valgrind reported errors (see the logs above)"; exit 1; fi; \
+	echo "valgrind: $$n runs, no errors, no leaks"
+
 # ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README) ----
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
@@ -160,7 +175,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check check-long sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
+.PHONY: all units check check-long check-valgrind sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -20,8 +20,13 @@ if [ "${1:-}" = --one ]; then
 	set -- -max_total_time="$S" -print_final_stats=1 -timeout=10 -max_len=8192 \
 		-artifact_prefix="$B/crashes/$name/"
 	[ -f "tests/fuzz/$short.dict" ] && set -- "$@" -dict="tests/fuzz/$short.dict"
+	case $short in # the bad input corpus seeds the readers too
+	plan | edit) seeds=tests/bad/plans ;;
+	sheet | csv) seeds=tests/bad/sheets ;;
+	*) seeds= ;;
+	esac
 	start=$(date +%s)
-	nice -n "$NICE" "$B/$name" "$@" "$B/corpus/$name" "tests/fuzz/regress/$short" \
+	nice -n "$NICE" "$B/$name" "$@" "$B/corpus/$name" "tests/fuzz/regress/$short" $seeds \
 		>"$B/$name.log" 2>&1
 	rc=$?
 	secs=$(($(date +%s) - start))
