@@ -88,7 +88,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_MODE:
 		if ((v = mode_parse(arg, strlen(arg))) < 0)
 			argp_error(state, _("unknown mode %s; use %s"), quotes(arg), mode_choices());
-		f->modes |= 1u << v;
+		else /* argp_error exits, but the analysers cannot know */
+			f->modes |= 1u << v;
 		break;
 	case ARGP_KEY_ARG:
 		opt.sheets = xreallocarray(opt.sheets, opt.nsheets + 1, sizeof *opt.sheets);
@@ -418,5 +419,5 @@ int main(int argc, char **argv)
 	free(opt.filter.coaches.v);
 	free(opt.filter.goals.v);
 	free(opt.funders.v);
-	return cli_exit(cp_status() ? cp_status() : found ? 1 : 0);
+	return cli_exit(cp_status() ? cp_status() : rc < 0 ? EX_IOERR : found ? 1 : 0);
 }

@@ -96,7 +96,8 @@ static uint32_t hash(const unsigned char *p, size_t n)
 		h ^= h >> 31;
 	}
 	v = 0;
-	memcpy(&v, p, n);
+	if (n) /* an empty key may come with no bytes behind p at all */
+		memcpy(&v, p, n);
 	h = (h ^ v) * 0x94d049bb133111ebu;
 	h ^= h >> 29;
 	h *= 0xbf58476d1ce4e5b9u;

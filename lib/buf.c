@@ -5,7 +5,7 @@
 
 #include "coachplan.h"
 
-static void *oom(void)
+static _Noreturn void oom(void)
 {
 	fprintf(stderr, "%s: %s\n", cp_prog, _("out of memory"));
 	exit(EX_OSERR);
@@ -14,25 +14,31 @@ static void *oom(void)
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
-	return p ? p : oom();
+	if (!p)
+		oom();
+	return p;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
-	return p ? p : oom();
+	if (!p)
+		oom();
+	return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
-	return p ? p : oom();
+	if (!p)
+		oom();
+	return p;
 }
 
 void *xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		return oom();
+		oom();
 	return xrealloc(p, n * size);
 }
 

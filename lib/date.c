@@ -131,7 +131,7 @@ void date_isoweek(int day, int *year, int *week)
 int date_today(void)
 {
 	const char *fixed = getenv("CP_TODAY");
-	int day;
+	int day = 0;
 	if (fixed && *fixed && !date_parse(fixed, strlen(fixed), &day))
 		return day;
 	time_t now = time(NULL);

@@ -210,7 +210,7 @@ static void insert_lines(struct edits *e, const struct ydoc *doc, const struct y
 int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 		     const char *key, const char *value)
 {
-	size_t indent;
+	size_t indent = 0;
 	if (editable(doc, map) < 0)
 		return -1;
 	if (map->kind != Y_MAP || map->n == 0)
@@ -236,7 +236,7 @@ int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode
 int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     const char *item)
 {
-	size_t indent;
+	size_t indent = 0;
 	if (editable(doc, seq) < 0)
 		return -1;
 	if (seq->kind != Y_SEQ || seq->n == 0)

@@ -181,7 +181,7 @@ void period_format(const struct period *p, char out[32])
 	char label[16], a[11], b[11];
 	if (p->from != OPEN_FROM && p->to != OPEN_TO)
 		for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
-			struct period q;
+			struct period q = {0, 0};
 			bucket_label(kinds[i], p->from, label);
 			if (!single(label, strlen(label), 0, &q) && q.from == p->from && q.to == p->to) {
 				snprintf(out, 32, "%s", label);

@@ -70,7 +70,7 @@ static int date_of(struct reader *r, struct ynode *n, const char *what)
 {
 	const char *s = text(r, n, what);
 	int day;
-	if (!s)
+	if (!s || !n) /* no text without a node; the analyser cannot see that */
 		return DATE_NONE;
 	const char *why = date_parse(s, n->n, &day);
 	if (why) {
@@ -117,7 +117,7 @@ static struct interval interval_of(struct reader *r, struct ynode *n, const char
 {
 	const char *s = text(r, n, what);
 	struct interval iv;
-	if (!s)
+	if (!s || !n)
 		return dflt;
 	const char *why = interval_parse(s, n->n, &iv);
 	if (why) {
