@@ -130,6 +130,16 @@ check-valgrind:
 		echo "valgrind reported errors (see the logs above)"; exit 1; fi; \
 	echo "valgrind: $$n runs, no errors, no leaks"
 
+# Static analysis of lib/ and cmd/: cppcheck (its one suppression: it need
+# not find the system headers) and clang-tidy (checks in .clang-tidy).
+CPPCHECK = cppcheck --enable=warning,portability,performance --std=c11 --error-exitcode=1 \
+	   --inline-suppr --suppress=missingIncludeSystem -q
+CLANG_TIDY = clang-tidy --quiet
+
+lint:
+	$(CPPCHECK) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -Ilib lib cmd
+	$(CLANG_TIDY) $(LIB_SRC) $(sort $(wildcard cmd/*.c)) -- -std=c17 $(ALL_CPPFLAGS)
+
 # ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README) ----
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
@@ -175,7 +185,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check check-long check-valgrind sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
+.PHONY: all units check check-long check-valgrind lint sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:
