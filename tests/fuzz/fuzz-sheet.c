@@ -21,7 +21,8 @@ static void look(struct sheet *sh)
 	struct srcpos at;
 	unsigned long line, col;
 	size_t most = sheet_nfields(sh) > sheet_ncols(sh) ? sheet_nfields(sh) : sheet_ncols(sh);
-	for (size_t c = 0; c <= most; c++) {
+	for (size_t c = 0; c <= most; c = c < 64 ? c + 1 : c < most ? most : most + 1) {
+		/* the first columns and the last: each sheet_pos scans the record */
 		struct str f = sheet_field(sh, c);
 		for (size_t i = 0; i < f.n; i++)
 			fuzz_sink += (unsigned char)f.s[i];
