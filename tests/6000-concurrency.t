@@ -79,4 +79,18 @@ check "each writer's lines in its own order" awk -F, 'NR > 1 {
 check "a sheet that reads" cp-hours "$SHEET"
 check "no temporary file left behind" test -z "$(find "$DIR" -name '.*cptmp*')"
 echo "# $WRITERS x $ENTRIES concurrent appends in $secs s: $lines lines, $lost lost, $doubled doubled, $fails failed"
+
+# Eight cp-new at once for one id: one plan, written once, seven refusals.
+i=1
+while [ "$i" -le 8 ]; do
+	(cp-new -d "$DIR" --id P-9 --name "Writer $i" --funder uwv --start 2026-01-05 >"new.$i" 2>&1
+		echo $? >"newst.$i") &
+	i=$((i + 1))
+done
+wait
+won=$(cat newst.* | grep -c '^0$') lost=$(cat newst.* | grep -c '^73$')
+check "8 cp-new at once: one writes the plan ($won), seven are refused ($lost)" \
+	test "$won" -eq 1 -a "$lost" -eq 7
+check "... and the plan is one writer's, whole" \
+	sh -c "grep -c '^  name: Writer [1-8]\$' '$DIR/P-9.yaml' | grep -qx 1 && cp-log -n -p '$DIR' -P P-9 -m phone 15 >/dev/null"
 done_testing

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Writers killed (SIGKILL) at random moments: cp-log appending a batch or
-# one entry, and cp-evaluate --record rewriting a plan.  After every kill
+# one entry, cp-new creating a plan, and cp-evaluate --record rewriting
+# a plan.  After every kill
 # the sheet is byte for byte the old sheet or the old one with all the new
 # lines, and the plan is the old plan or the new one, and reads.  The
 # delays are random (tests/helpers/killat) over the whole run of a writer,
@@ -77,6 +78,29 @@ check "every line whole" test "$(tail -n +2 "$SHEET" | grep -Evc '^2026-03-0[234
 temps=$(find "$DIR" -name '.*cptmp*' | wc -l)
 echo "# cp-log: $KILLS kills, $broken broken files: $old old, $new new ($finished had finished), $temps killed between temporary file and rename"
 find "$DIR" -name '.*cptmp*' -exec rm -f {} +
+
+# ---- cp-new: a plan created, killed before, during or after ----
+mkdir newplans
+cp-new -d newplans --id N-0 --name "Bart de Wit" --funder uwv --start 2026-01-05 --goal Kassa --dry-run >new.yaml
+t_new=$(time_of cp-new -d newplans --id N-x --name "Bart de Wit" --funder uwv --start 2026-01-05 --goal Kassa)
+rm -f newplans/N-x.yaml
+absent=0 whole=0 broken=0 k=0
+while [ "$k" -lt $((KILLS / 2)) ]; do
+	k=$((k + 1))
+	"$KILLAT" $((t_new * 11 / 10)) cp-new -d newplans --id "N-$k" --name "Bart de Wit" --funder uwv \
+		--start 2026-01-05 --goal Kassa >/dev/null 2>&1
+	if ! [ -e "newplans/N-$k.yaml" ]; then
+		absent=$((absent + 1))
+	elif sed "s/N-0/N-$k/g" new.yaml | cmp -s - "newplans/N-$k.yaml"; then
+		whole=$((whole + 1))
+	else
+		broken=$((broken + 1))
+		echo "# kill $k: plans/N-$k.yaml is there but not whole"
+	fi
+done
+check "cp-new: $((KILLS / 2)) kills, 0 half-written plans ($broken)" test "$broken" -eq 0
+temps=$(find newplans -name '.*cptmp*' | wc -l)
+echo "# cp-new: $((KILLS / 2)) kills, $broken broken files: $absent not made, $whole whole, $temps killed between temporary file and rename"
 
 # ---- cp-evaluate --record: a plan rewritten in place ----
 if ! [ -x "$CP_BIN/cp-evaluate" ]; then
