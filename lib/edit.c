@@ -133,6 +133,8 @@ int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode
 		return refuse(doc, n, _("it is a block of text (| or >)"));
 	if (n->start == n->end && !empty_in_place(doc, n))
 		return refuse(doc, n, _("it is empty and has no place of its own in the text"));
+	if (n == doc->root) /* what may follow a plain root, a tab on a blank line, not a quoted one */
+		return refuse(doc, n, _("it is the whole document"));
 	struct buf b = {0};
 	if (n->style == Y_SQUOTED && single_quotable(value))
 		put_single_quoted(&b, value);
