@@ -19,19 +19,22 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 struct record {
 	struct buf *fields;
-	size_t n;
+	size_t n, cap;
 };
 
 struct records {
 	struct record *v;
-	size_t n;
+	size_t n, cap;
 	struct record cur;
 };
 
 static void on_field(void *s, size_t n, void *data)
 {
 	struct records *r = data;
-	r->cur.fields = xreallocarray(r->cur.fields, r->cur.n + 1, sizeof *r->cur.fields);
+	if (r->cur.n == r->cur.cap) { /* doubling: a line of 8,000 commas is no n^2 */
+		r->cur.cap = r->cur.cap ? 2 * r->cur.cap : 8;
+		r->cur.fields = xreallocarray(r->cur.fields, r->cur.cap, sizeof *r->cur.fields);
+	}
 	struct buf *f = &r->cur.fields[r->cur.n++];
 	memset(f, 0, sizeof *f);
 	buf_add(f, s ? s : "", n);
@@ -41,7 +44,10 @@ static void on_record(int c, void *data)
 {
 	struct records *r = data;
 	(void)c;
-	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
 	r->v[r->n++] = r->cur;
 	memset(&r->cur, 0, sizeof r->cur);
 }
