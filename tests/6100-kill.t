@@ -72,8 +72,10 @@ while [ "$k" -lt "$KILLS" ]; do
 done
 check "cp-log: $KILLS kills, 0 broken sheets ($broken)" test "$broken" -eq 0
 check "cp-log: the sheet read after every kill ($unreadable did not)" test "$unreadable" -eq 0
-check "cp-log: some kills left the old sheet ($old)" test "$old" -gt 0
-check "cp-log: some runs got their lines in ($new)" test "$new" -gt 0
+if [ "$KILLS" -ge 100 ]; then # fewer (as under valgrind) may all land on one side
+	check "cp-log: some kills left the old sheet ($old)" test "$old" -gt 0
+	check "cp-log: some runs got their lines in ($new)" test "$new" -gt 0
+fi
 check "every line whole" test "$(tail -n +2 "$SHEET" | grep -Evc '^2026-03-0[234],robin,P-1,(G1)?,(onsite|phone),(15|30|45),(start|batch line [0-9]+|one line)$')" -eq 0
 temps=$(find "$DIR" -name '.*cptmp*' | wc -l)
 echo "# cp-log: $KILLS kills, $broken broken files: $old old, $new new ($finished had finished), $temps killed between temporary file and rename"
