@@ -140,7 +140,7 @@ lint:
 	$(CPPCHECK) -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -Ilib lib cmd
 	$(CLANG_TIDY) $(LIB_SRC) $(sort $(wildcard cmd/*.c)) -- -std=c17 $(ALL_CPPFLAGS)
 
-# ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README) ----
+# ---- fuzzing: clang's libFuzzer, with ASan and UBSan (tests/fuzz/README.md) ----
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_CC ?= clang
