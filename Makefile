@@ -4,6 +4,7 @@
 #   make check             the whole test suite, built with ASan and UBSan in build/san
 #   make fuzz              each libFuzzer harness for FUZZ_SECONDS (clang; see tests/fuzz/)
 #   make check-long        the kill and concurrency tests at full length
+#   make figures           the reliability figures (README) from the tests
 #   make check-valgrind    the suite again, the tools run under valgrind (build/vg)
 #   make lint              cppcheck and clang-tidy on lib/ and cmd/
 VERSION = 0.1.0
@@ -115,6 +116,15 @@ check-long:
 	CP_BIN=$(CURDIR)/build/san CP_KILLS=2000 CP_SINGLES=1000 \
 		prove -v tests/6000-concurrency.t tests/6100-kill.t
 
+# The reliability figures of the README, from the tests that measure them
+# and from the last fuzz runs (build/fuzz/summary.txt, if any).
+figures:
+	$(Q)$(MAKE) --no-print-directory O=build/san SAN=1 all units
+	@CP_BIN=$(CURDIR)/build/san prove -v tests/6000-concurrency.t tests/6100-kill.t \
+		tests/6150-full-disk.t tests/6300-bad-corpus.t 2>&1 | grep -E '^# [0-9a-z]|^Result'
+	@if [ -s build/fuzz/summary.txt ]; then echo "# fuzzing (build/fuzz/summary.txt):"; \
+		sed 's/^/#   /' build/fuzz/summary.txt; fi
+
 # The whole suite with every tool, unit test and fuzz replay run under
 # valgrind (memcheck, leaks included), built without sanitizers in
 # build/vg.  Valgrind's reports go to build/vg/run/logs; any error is exit
@@ -185,7 +195,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all units check check-long check-valgrind lint sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
+.PHONY: all units check check-long check-valgrind figures lint sanitize bench install uninstall clean demo fuzz fuzz-build fuzzers
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:
