@@ -8,11 +8,13 @@
 # fsync fail (EIO), or creating and opening for writing fail (EROFS).
 . "$(dirname "$0")/lib.sh"
 export CP_TODAY=2026-03-10
+runs=0
 
 # fails STATUS REGEX DESC CMD...: like refuses, and no temporary file is
 # left in the caseload $CL.  The harness's own files (out, err) stay in
 # the work directory, on a disk that works.
 fails() {
+	runs=$((runs + 1))
 	refuses "$@"
 	check "$3: no temporary file left" test -z "$(find "$CL" -name '.*cptmp*')"
 }
@@ -83,6 +85,7 @@ faults "fsync fails (EIO)" 74 74 74 "Input/output error"
 FAULT=EROFS
 faults "read-only (EROFS)" 73 77 73 "Read-only file system"
 PATH=${PATH#"$WORK/faulty:"}
+echo "# $runs writes on a full, failing or read-only disk: $failures failed checks (refused, said why, no file changed, no temporary file)"
 run cp-log -p "$CL/plans" -f "$CL/hours/robin.csv" --plan P-1 --mode phone -d 2026-03-03 30 Tweede
 status_is 0 "without the shim the same sheet takes the entry"
 check "... as its second line" test "$(wc -l <"$CL/hours/robin.csv")" -eq 3
