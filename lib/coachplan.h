@@ -458,4 +458,28 @@ void plancache_free(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 
+/* ---- edit.c, continued: values that may be missing, empty or in flow style ---- */
+
+/* One pair of a mapping to write: value is a text to quote as needed, or
+ * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
+struct ykv {
+	const char *key, *value;
+	int raw;
+};
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
+/* map[key] = value: the value changed in place, or the pair added */
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw);
+/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw);
+/* A mapping appended to a list, block or flow */
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n);
+/* ... to the list map[key], made a list if missing or empty */
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n);
+
 #endif
