@@ -45,11 +45,11 @@ static const char *text(struct reader *r, struct ynode *n, const char *what)
 	if (!n)
 		return NULL;
 	if (n->kind != Y_SCALAR) {
-		complain(r, n, NULL, _("%s must be a text, not a list or mapping"), what);
+		complain(r, n, NULL, _("%s must be a text, not a list or mapping"), _(what));
 		return NULL;
 	}
 	if (memchr(n->u.str, '\0', n->n)) {
-		complain(r, n, NULL, _("%s holds a NUL character"), what);
+		complain(r, n, NULL, _("%s holds a NUL character"), _(what));
 		return NULL;
 	}
 	return n->u.str;
@@ -61,7 +61,7 @@ static const char *required_text(struct reader *r, struct ynode *map, const char
 	const char *s = text(r, get(map, key), what);
 	if (!s && !get(map, key)) {
 		struct ynode *at = ymap_key(map, key) ? ymap_key(map, key) : map;
-		complain(r, at, NULL, _("missing %s"), what);
+		complain(r, at, NULL, _("missing %s"), _(what));
 	}
 	return s;
 }
@@ -74,7 +74,7 @@ static int date_of(struct reader *r, struct ynode *n, const char *what)
 		return DATE_NONE;
 	const char *why = date_parse(s, n->n, &day);
 	if (why) {
-		complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", what, why);
+		complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", _(what), why);
 		return DATE_NONE;
 	}
 	return day;
@@ -89,8 +89,8 @@ static int word_of(struct reader *r, struct ynode *n, const char *what,
 	int v = parse(s, n->n);
 	if (v < 0) {
 		char hint[256];
-		snprintf(hint, sizeof hint, _("%s is one of %s"), what, choices());
-		complain(r, n, hint, _("unknown %s %s"), what, quote(s, n->n));
+		snprintf(hint, sizeof hint, _("%s is one of %s"), _(what), choices());
+		complain(r, n, hint, _("unknown %s %s"), _(what), quote(s, n->n));
 	}
 	return v;
 }
@@ -112,11 +112,11 @@ static long hours_of(struct reader *r, struct ynode *n, const char *what, long m
 		}
 	if (i == 0 || i != n->n || n->style != Y_PLAIN) {
 		complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
-			 what);
+			 _(what));
 		return -1;
 	}
 	if (whole > max_hours || (whole == 0 && frac == 0)) {
-		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), what, max_hours);
+		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
 		return -1;
 	}
 	return whole * 60 + frac * 60 / scale;
@@ -132,7 +132,7 @@ static struct interval interval_of(struct reader *r, struct ynode *n, const char
 	const char *why = interval_parse(s, n->n, &iv);
 	if (why) {
 		complain(r, n, _("write a number and d, w, m or y: 6m is every six months"), "%s: %s",
-			 what, why);
+			 _(what), why);
 		return dflt;
 	}
 	return iv;
@@ -142,7 +142,7 @@ static struct ynode *mapping(struct reader *r, struct ynode *n, const char *what
 {
 	if (n && n->kind != Y_MAP) {
 		complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
-			 what);
+			 _(what));
 		return NULL;
 	}
 	return n;
@@ -152,7 +152,7 @@ static struct ynode *list(struct reader *r, struct ynode *n, const char *what)
 {
 	if (n && n->kind != Y_SEQ) {
 		complain(r, n, _("write each item on its own line after \"- \""), _("%s must be a list"),
-			 what);
+			 _(what));
 		return NULL;
 	}
 	return n;
@@ -168,10 +168,10 @@ static void read_participant(struct reader *r, struct ynode *root)
 				 _("add participant: with name: below it"), _("missing participant"));
 		return;
 	}
-	p->name = required_text(r, m, "name", _("participant name"));
+	p->name = required_text(r, m, "name", N_("participant name"));
 	struct ynode *s = get(m, "scheme");
 	if (s) {
-		int v = word_of(r, s, _("scheme"), scheme_parse, scheme_choices);
+		int v = word_of(r, s, N_("scheme"), scheme_parse, scheme_choices);
 		p->scheme = v < 0 ? SCHEME_NONE : v;
 	}
 }
@@ -180,12 +180,12 @@ static void read_employer(struct reader *r, struct ynode *root)
 {
 	struct ynode *e = get(root, "employer");
 	if (e && e->kind == Y_SCALAR) { /* employer: Restaurant De Keuken */
-		r->p->employer = text(r, e, _("employer"));
+		r->p->employer = text(r, e, N_("employer"));
 		return;
 	}
-	if ((e = mapping(r, e, _("employer")))) {
-		r->p->employer = text(r, get(e, "name"), _("employer name"));
-		r->p->employer_contact = text(r, get(e, "contact"), _("employer contact"));
+	if ((e = mapping(r, e, N_("employer")))) {
+		r->p->employer = text(r, get(e, "name"), N_("employer name"));
+		r->p->employer_contact = text(r, get(e, "contact"), N_("employer contact"));
 	}
 }
 
@@ -193,12 +193,12 @@ static void read_dates(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
 	struct ynode *n = get(root, "start");
-	p->start = date_of(r, n, _("start"));
+	p->start = date_of(r, n, N_("start"));
 	if (!n)
 		complain(r, ymap_key(root, "start") ? ymap_key(root, "start") : root, NULL,
 			 _("missing start date"));
 	n = get(root, "end");
-	p->end = date_of(r, n, _("end"));
+	p->end = date_of(r, n, N_("end"));
 	if (!n && p->start != DATE_NONE) {
 		p->end = plan_default_end(p->funder, p->start);
 		p->defaulted |= PLAN_DEFAULT_END;
@@ -210,12 +210,12 @@ static void read_dates(struct reader *r, struct ynode *root)
 static void read_evaluation(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *m = mapping(r, get(root, "evaluation"), _("evaluation"));
+	struct ynode *m = mapping(r, get(root, "evaluation"), N_("evaluation"));
 	struct ynode *every = m ? get(m, "every") : NULL, *next = m ? get(m, "next") : NULL;
-	p->every = interval_of(r, every, _("evaluation interval"), plan_default_every(p->funder));
+	p->every = interval_of(r, every, N_("evaluation interval"), plan_default_every(p->funder));
 	if (!every)
 		p->defaulted |= PLAN_DEFAULT_EVERY;
-	p->next = date_of(r, next, _("next evaluation"));
+	p->next = date_of(r, next, N_("next evaluation"));
 	if (!next) {
 		int from = p->nevals ? p->evals[p->nevals - 1].date : p->start;
 		p->next = from == DATE_NONE ? DATE_NONE : date_add_interval(from, p->every, 1);
@@ -226,7 +226,7 @@ static void read_evaluation(struct reader *r, struct ynode *root)
 static void read_budget(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *m = mapping(r, get(root, "budget"), _("budget"));
+	struct ynode *m = mapping(r, get(root, "budget"), N_("budget"));
 	p->budget_minutes = -1;
 	p->budget_per = (struct interval){6, 'm'};
 	if (!m)
@@ -236,26 +236,26 @@ static void read_budget(struct reader *r, struct ynode *root)
 		complain(r, ymap_key(m, "hours") ? ymap_key(m, "hours") : m, NULL,
 			 _("missing budget hours"));
 	else
-		p->budget_minutes = hours_of(r, hours, _("budget hours"), 100000);
-	p->budget_per = interval_of(r, get(m, "per"), _("budget period"), p->budget_per);
+		p->budget_minutes = hours_of(r, hours, N_("budget hours"), 100000);
+	p->budget_per = interval_of(r, get(m, "per"), N_("budget period"), p->budget_per);
 }
 
 static void read_goals(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "goals"), _("goals"));
+	struct ynode *l = list(r, get(root, "goals"), N_("goals"));
 	if (!l)
 		return;
 	p->goals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->goals);
 	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *g = mapping(r, yderef(l->u.kids[i]), _("a goal"));
+		struct ynode *g = mapping(r, yderef(l->u.kids[i]), N_("a goal"));
 		if (!g)
 			continue;
 		struct goal *goal = &p->goals[p->ngoals];
 		memset(goal, 0, sizeof *goal);
 		goal->node = g;
 		struct ynode *id = get(g, "id");
-		goal->id = required_text(r, g, "id", _("goal id"));
+		goal->id = required_text(r, g, "id", N_("goal id"));
 		if (goal->id && !id_valid(goal->id, id->n)) {
 			complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
 				 _("goal id %s has characters that are not allowed"), quote(goal->id, id->n));
@@ -265,9 +265,9 @@ static void read_goals(struct reader *r, struct ynode *root)
 			complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
 			goal->id = NULL;
 		}
-		goal->text = text(r, get(g, "text"), _("goal text"));
+		goal->text = text(r, get(g, "text"), N_("goal text"));
 		goal->status_node = get(g, "status");
-		int st = goal->status_node ? word_of(r, goal->status_node, _("goal status"),
+		int st = goal->status_node ? word_of(r, goal->status_node, N_("goal status"),
 						     goal_status_parse, goal_status_choices)
 					   : GOAL_OPEN;
 		goal->status = st < 0 ? GOAL_OPEN : st;
@@ -302,7 +302,7 @@ static const char **texts(struct reader *r, struct ynode *root, const char *key,
 static void read_contacts(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "contacts"), _("contacts"));
+	struct ynode *l = list(r, get(root, "contacts"), N_("contacts"));
 	if (!l)
 		return;
 	p->contacts = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->contacts);
@@ -310,11 +310,11 @@ static void read_contacts(struct reader *r, struct ynode *root)
 		struct ynode *c = yderef(l->u.kids[i]);
 		struct contact *ct = &p->contacts[p->ncontacts];
 		if (c->kind == Y_SCALAR) {
-			ct->name = text(r, c, _("contact"));
+			ct->name = text(r, c, N_("contact"));
 			ct->role = NULL;
-		} else if ((c = mapping(r, c, _("a contact")))) {
-			ct->name = text(r, get(c, "name"), _("contact name"));
-			ct->role = text(r, get(c, "role"), _("contact role"));
+		} else if ((c = mapping(r, c, N_("a contact")))) {
+			ct->name = text(r, get(c, "name"), N_("contact name"));
+			ct->role = text(r, get(c, "role"), N_("contact role"));
 		} else
 			continue;
 		if (ct->name)
@@ -325,13 +325,13 @@ static void read_contacts(struct reader *r, struct ynode *root)
 static void read_evaluations(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "evaluations"), _("evaluations"));
+	struct ynode *l = list(r, get(root, "evaluations"), N_("evaluations"));
 	if (!l)
 		return;
 	p->evals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->evals);
 	int last = DATE_NONE;
 	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *m = mapping(r, yderef(l->u.kids[i]), _("an evaluation"));
+		struct ynode *m = mapping(r, yderef(l->u.kids[i]), N_("an evaluation"));
 		if (!m)
 			continue;
 		struct evaluation *ev = &p->evals[p->nevals];
@@ -341,14 +341,14 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 			complain(r, m, NULL, _("missing evaluation date"));
 			continue;
 		}
-		if ((ev->date = date_of(r, d, _("evaluation date"))) == DATE_NONE)
+		if ((ev->date = date_of(r, d, N_("evaluation date"))) == DATE_NONE)
 			continue;
 		if (last != DATE_NONE && ev->date < last)
 			complain(r, d, _("cp-evaluate appends evaluations oldest first"),
 				 _("evaluation dates are out of order"));
 		last = ev->date;
-		ev->summary = text(r, get(m, "summary"), _("evaluation summary"));
-		struct ynode *gs = mapping(r, get(m, "goals"), _("evaluation goals"));
+		ev->summary = text(r, get(m, "summary"), N_("evaluation summary"));
+		struct ynode *gs = mapping(r, get(m, "goals"), N_("evaluation goals"));
 		if (gs) {
 			ev->goals = arena_alloc(&p->arena, (gs->n ? gs->n : 1) * sizeof *ev->goals);
 			for (uint32_t k = 0; k < gs->n; k++) {
@@ -359,7 +359,7 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
 					continue;
 				}
-				int st = word_of(r, val, _("goal status"), goal_status_parse,
+				int st = word_of(r, val, N_("goal status"), goal_status_parse,
 						 goal_status_choices);
 				if (st < 0)
 					continue;
@@ -375,7 +375,7 @@ static void check_id(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
 	struct ynode *n = get(root, "id");
-	p->id = required_text(r, root, "id", _("plan id"));
+	p->id = required_text(r, root, "id", N_("plan id"));
 	if (!p->id)
 		return;
 	if (!id_valid(p->id, n->n)) {
@@ -413,23 +413,23 @@ static void read_plan(struct reader *r)
 	check_id(r, root);
 	read_participant(r, root);
 	read_employer(r, root);
-	p->coach = text(r, get(root, "coach"), _("coach"));
+	p->coach = text(r, get(root, "coach"), N_("coach"));
 	struct ynode *f = get(root, "funder");
-	int funder = f ? word_of(r, f, _("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
+	int funder = f ? word_of(r, f, N_("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
 	p->funder = funder < 0 ? FUNDER_OTHER : funder;
-	p->funder_ref = text(r, get(root, "funder_ref"), _("funder reference"));
+	p->funder_ref = text(r, get(root, "funder_ref"), N_("funder reference"));
 	read_dates(r, root);
 	struct ynode *w = get(root, "work_hours_per_week");
-	p->work_minutes = w ? hours_of(r, w, _("work hours per week"), 80) : -1;
+	p->work_minutes = w ? hours_of(r, w, N_("work hours per week"), 80) : -1;
 	read_goals(r, root);
 	read_evaluations(r, root);
 	read_evaluation(r, root);
 	read_budget(r, root);
-	p->agreements = texts(r, root, "agreements", _("agreement"), &p->nagreements);
-	p->conditions = texts(r, root, "conditions", _("condition"), &p->nconditions);
+	p->agreements = texts(r, root, "agreements", N_("agreement"), &p->nagreements);
+	p->conditions = texts(r, root, "conditions", N_("condition"), &p->nconditions);
 	read_contacts(r, root);
 	struct ynode *s = get(root, "status");
-	int st = s ? word_of(r, s, _("status"), status_parse, status_choices) : STATUS_ACTIVE;
+	int st = s ? word_of(r, s, N_("status"), status_parse, status_choices) : STATUS_ACTIVE;
 	p->status = st < 0 ? STATUS_ACTIVE : st;
 	if (!s)
 		p->defaulted |= PLAN_DEFAULT_STATUS;
@@ -458,11 +458,17 @@ struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 	return p;
 }
 
-static int slurp(int fd, const char *path, char **out, size_t *len)
+/* Reads all of fd.  size is what fstat says (0 if unknown): a buffer of
+ * that size, not a large one per plan, keeps a run over thousands of
+ * plans from handing memory back to the system and faulting it in again
+ * for every file. */
+static int slurp(int fd, const char *path, size_t size, char **out, size_t *len)
 {
 	struct buf b = {0};
+	buf_grow(&b, size && size < PLAN_MAX_BYTES ? size + 1 : 65536);
 	for (;;) {
-		buf_grow(&b, 65536);
+		if (b.cap - b.len <= 1)
+			buf_grow(&b, 65536);
 		ssize_t n = read(fd, b.s + b.len, b.cap - b.len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -497,7 +503,8 @@ struct plan *plan_load(const char *path, int *status)
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	int known = fstat(fd, &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		*status = EX_NOINPUT;
 		cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
@@ -506,7 +513,8 @@ struct plan *plan_load(const char *path, int *status)
 	}
 	char *src = NULL;
 	size_t len = 0;
-	*status = slurp(fd, stdin_ ? _("standard input") : path, &src, &len);
+	size_t size = known && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	*status = slurp(fd, stdin_ ? _("standard input") : path, size, &src, &len);
 	if (!stdin_)
 		close(fd);
 	if (*status)
