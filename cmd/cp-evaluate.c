@@ -325,36 +325,14 @@ static void ics_plan(const struct plan *p, void *arg)
 static int ics(int on)
 {
 	struct duelist l = {0};
-	struct buf b = {0}, summary = {0}, desc = {0};
+	struct buf b = {0}, name = {0};
 	each_plan(ics_plan, &l);
 	due_sort(&l);
-	if (opt.coach)
-		buf_printf(&summary, "coachplan: %s", opt.coach);
-	ics_begin(&b, opt.coach ? summary.s : "coachplan");
-	for (size_t i = 0; i < l.n; i++) {
-		const struct due_item *d = &l.v[i];
-		if (d->what != DUE_EVALUATION && d->what != DUE_END)
-			continue;
-		summary.len = desc.len = 0;
-		if (d->what == DUE_EVALUATION) {
-			buf_printf(&summary, _("Evaluation %s: %s"), d->plan, d->name);
-			buf_printf(&desc, _("Record it with: cp-evaluate --record %s"), d->plan);
-		} else {
-			buf_printf(&summary, _("End of coaching %s: %s"), d->plan, d->name);
-			buf_printf(&desc, "%s", d->flags & DUE_UWV_LIMIT
-						? _("UWV pays coaching for at most 3 years; close the "
-						    "plan or agree an extension.")
-						: _("Close the plan or agree an extension."));
-		}
-		struct ics_event ev = {d->what == DUE_END ? "end" : "evaluation", d->plan, d->date,
-				       buf_str(&summary), buf_str(&desc)};
-		ics_event(&b, &ev, on);
-	}
-	ics_end(&b);
+	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
+	ics_feed(&b, name.s, &l, on);
 	fwrite(b.s, 1, b.len, stdout);
 	buf_free(&b);
-	buf_free(&summary);
-	buf_free(&desc);
+	buf_free(&name);
 	due_free(&l);
 	return cp_status();
 }

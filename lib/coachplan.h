@@ -556,5 +556,7 @@ struct ics_event {
 void ics_begin(struct buf *b, const char *name);
 void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: DTSTAMP's day */
 void ics_end(struct buf *b);
+/* A whole feed: the list's next evaluations and plan ends (due.c) */
+void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
 
 #endif

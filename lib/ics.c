@@ -97,3 +97,34 @@ void ics_end(struct buf *b)
 {
 	prop(b, "END", "VCALENDAR");
 }
+
+/* Next evaluations and plan ends as events.  A calendar shows more people
+ * than the coach: only the plan id and the participant's name go in, and
+ * never goals, summaries, employers or anything medical. */
+void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp)
+{
+	struct buf summary = {0}, desc = {0};
+	ics_begin(b, name);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct due_item *d = &l->v[i];
+		if (d->what != DUE_EVALUATION && d->what != DUE_END)
+			continue;
+		summary.len = desc.len = 0;
+		if (d->what == DUE_EVALUATION) {
+			buf_printf(&summary, _("Evaluation %s: %s"), d->plan, d->name);
+			buf_printf(&desc, _("Record it with: cp-evaluate --record %s"), d->plan);
+		} else {
+			buf_printf(&summary, _("End of coaching %s: %s"), d->plan, d->name);
+			buf_puts(&desc, d->flags & DUE_UWV_LIMIT
+						? _("UWV pays coaching for at most 3 years; close the plan "
+						    "or agree an extension.")
+						: _("Close the plan or agree an extension."));
+		}
+		struct ics_event ev = {d->what == DUE_END ? "end" : "evaluation", d->plan, d->date,
+				       buf_str(&summary), buf_str(&desc)};
+		ics_event(b, &ev, stamp);
+	}
+	ics_end(b);
+	buf_free(&summary);
+	buf_free(&desc);
+}
