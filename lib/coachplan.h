@@ -555,4 +555,105 @@ void plancache_wait(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 
+/* ---- edit.c, continued: values that may be missing, empty or in flow style ---- */
+
+/* One pair of a mapping to write: value is a text to quote as needed, or
+ * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
+struct ykv {
+	const char *key, *value;
+	int raw;
+};
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
+/* map[key] = value: the value changed in place, or the pair added */
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw);
+/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw);
+/* A mapping appended to a list, block or flow */
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n);
+/* ... to the list map[key], made a list if missing or empty */
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n);
+
+/* ---- record.c: an evaluation recorded in a plan ---- */
+
+struct record {
+	int date;
+	const char *summary;
+	struct goal_result *goals; /* new statuses, in this order in the evaluation */
+	size_t ngoals;
+	int next;  /* DATE_NONE: the date plus the plan's interval */
+	int close; /* status: closed, with end: */
+	int end;   /* with close; DATE_NONE: the date */
+};
+
+/* Whether r fits the plan (reported if not); fills in next and end. */
+int record_check(const struct plan *p, struct record *r, int today);
+/* The edits of the plan's text that record r, and nothing else. */
+int record_edits(struct edits *e, const struct plan *p, const struct record *r);
+/* Whether the plan read back after the edits holds r and the rest as before. */
+int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
+/* All of it, under the plan's lock; the new plan goes to dry, if given,
+ * instead of replacing the file. */
+int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+
+/* ---- due.c: what needs a coach's attention, and when ---- */
+
+enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_COUNT };
+
+#define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
+
+struct due_item {
+	int what;
+	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation */
+	int since; /* quiet: the last contact logged, DATE_NONE if none */
+	int flags;
+	const char *plan, *name, *coach;
+};
+
+struct duelist {
+	struct due_item *v;
+	size_t n, cap;
+	struct arena arena;
+};
+
+struct due_opts {
+	int on;              /* the day it is */
+	int until;           /* evaluations due up to this day */
+	int end_until;       /* plan ends up to this day */
+	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
+};
+
+const char *due_what_name(int what);
+/* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
+void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
+void due_sort(struct duelist *l); /* by date, plan, what */
+void due_free(struct duelist *l);
+
+struct contacts;
+struct contacts *contacts_new(void);
+/* Reads a sheet's entries up to a day; -1 if it had bad ones (reported). */
+int contacts_read(struct contacts *c, const char *sheet, int until);
+int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
+void contacts_free(struct contacts *c);
+
+/* ---- ics.c: an iCalendar feed (RFC 5545) ---- */
+
+struct ics_event {
+	const char *kind; /* evaluation, end: in the UID and CATEGORIES */
+	const char *plan;
+	int day;
+	const char *summary, *description;
+};
+
+void ics_begin(struct buf *b, const char *name);
+void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: DTSTAMP's day */
+void ics_end(struct buf *b);
+/* A whole feed: the list's next evaluations and plan ends (due.c) */
+void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
+
 #endif

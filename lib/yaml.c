@@ -19,6 +19,14 @@ static size_t byte_of(struct cursor *c, size_t index)
 {
 	while (c->chars < index && c->bytes < c->len) {
 		unsigned char b = c->s[c->bytes];
+		if (b < 0x80) { /* plans are mostly ASCII: one byte, one character */
+			size_t run = index - c->chars, left = c->len - c->bytes, i = 0;
+			for (run = run < left ? run : left; i < run && c->s[c->bytes + i] < 0x80; i++)
+				;
+			c->bytes += i;
+			c->chars += i;
+			continue;
+		}
 		c->bytes += b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 		c->chars++;
 	}
