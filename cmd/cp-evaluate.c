@@ -285,9 +285,9 @@ static int due(int on)
 		const char *key, *title;
 		int flags;
 	} cols[] = {
-		{"date", N_("Date"), 0}, {"plan", N_("Plan"), 0}, {"participant", N_("Participant"), 0},
-		{"coach", N_("Coach"), 0}, {"what", N_("What"), 0},
-		{"days", N_("Days"), COL_RIGHT | COL_NUMBER}, {"note", N_("Note"), 0},
+		{"date", N_("date"), 0}, {"plan", N_("plan"), 0}, {"participant", N_("participant"), 0},
+		{"coach", N_("coach"), 0}, {"what", N_("what"), 0},
+		{"days", N_("days"), COL_RIGHT | COL_NUMBER}, {"note", N_("note"), 0},
 	};
 	struct table *t = table_new();
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)

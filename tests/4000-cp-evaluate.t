@@ -88,7 +88,7 @@ out_is '[
   {"date": "2026-11-22", "plan": "B-late", "participant": "Naam B-late", "coach": "robin", "what": "evaluation", "days": -1, "note": "1 day overdue"}
 ]' "-o json, days a number; a plan file named"
 run cp-evaluate -o table --within 0d plans/A-today.yaml
-out_is "Date        Plan     Participant   Coach  What        Days  Note
+out_is "date        plan     participant   coach  what        days  note
 ---------------------------------------------------------------------
 2026-11-23  A-today  Naam A-today  robin  evaluation     0  due today" "-o table"
 run cp-evaluate -o table plans/D-later.yaml --within 0
