@@ -101,13 +101,5 @@ clean:
 
 .PHONY: all units check sanitize bench install uninstall clean demo
 
-# cp-evaluate --due over the 3,600-plan bench set, against a libyaml program
-# (the floor), PyYAML and a process per file; it prints ratios from one run.
-BENCH ?= ../shared/bench
-bench-evaluate: $(O)/cp-evaluate
-	bash $(BENCH)/run-baselines --plans "$(O)/cp-evaluate --due --on 2026-11-23"
-
-.PHONY: bench-evaluate
-
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:
