@@ -68,6 +68,14 @@ static int is_lf(unsigned char c)
 	return c == '\n';
 }
 
+static int blank_line(const char *line, size_t len)
+{
+	size_t i = 0;
+	while (i < len && is_blank((unsigned char)line[i]))
+		i++;
+	return i == len;
+}
+
 static void add_field(struct sheet *sh, const char *s, size_t n)
 {
 	if (sh->nfields == sh->capfields) {
@@ -310,10 +318,7 @@ static int next_record(struct sheet *sh)
 		sh->raw = line;
 		sh->rawlen = len;
 		if (!memchr(line, '"', len)) {
-			size_t i = 0;
-			while (i < len && is_blank((unsigned char)line[i]))
-				i++;
-			if (i == len)
+			if (blank_line(line, len))
 				continue; /* a blank line is no record */
 			split_plain(sh, line, len);
 			return 1;
@@ -345,12 +350,16 @@ static int header(struct sheet *sh)
 	const char *line;
 	size_t len;
 	int terminated;
-	int r = next_line(sh, &line, &len, &terminated);
-	if (r <= 0)
-		return r; /* an empty file is a sheet without entries */
-	if (len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
-		line += 3;
-		len -= 3;
+	for (;;) { /* blank lines before the header are no record, as everywhere */
+		int r = next_line(sh, &line, &len, &terminated);
+		if (r <= 0)
+			return r; /* an empty file is a sheet without entries */
+		if (sh->lineno == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+			line += 3;
+			len -= 3;
+		}
+		if (!blank_line(line, len))
+			break;
 	}
 	sh->sep = detect_sep(line, len);
 	if (csv_setup(sh) < 0)
