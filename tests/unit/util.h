@@ -77,7 +77,7 @@ static char scratch_dir[256];
 
 static inline void scratch_remove(void)
 {
-	char cmd[300];
+	char cmd[2 * sizeof scratch_dir + 64];
 	if (!scratch_dir[0])
 		return;
 	snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", scratch_dir,
