@@ -102,7 +102,19 @@ static const struct {
 	{"incomplete UTF-8 octet sequence", N_("the file ends in the middle of a UTF-8 character"),
 	 N_("save the file as UTF-8")},
 	{"invalid Unicode character", N_("the file is not valid UTF-8"), N_("save the file as UTF-8")},
+	{"invalid length of a UTF-8 sequence", N_("the file is not valid UTF-8"),
+	 N_("save the file as UTF-8")},
 };
+
+/* libyaml names the first byte that does not continue a UTF-8 sequence;
+ * the fault the user must mend is the character that sequence began. */
+static size_t broken_char(const char *src, size_t off)
+{
+	size_t i = off;
+	while (i > 0 && off - i < 3 && ((unsigned char)src[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 && (unsigned char)src[i - 1] >= 0xc0 ? i - 1 : off;
+}
 
 static int parse_error(struct builder *b)
 {
@@ -112,6 +124,8 @@ static int parse_error(struct builder *b)
 						    : off_of(b, p->problem_mark);
 	if (p->error == YAML_MEMORY_ERROR)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
+	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
+		off = broken_char(b->doc->src, off);
 	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
 		if (!strcmp(problem, problems[i].problem))
 			return fail(b, off, 0, problems[i].hint ? _(problems[i].hint) : NULL,
