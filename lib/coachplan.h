@@ -196,6 +196,9 @@ struct ydoc {
 	struct ynode *root;
 };
 
+/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
+ * text could not be read, and the whole tree if only its keys are wrong
+ * (a key twice, a list as a key), so that a reader can report more. */
 int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
 struct ynode *yderef(struct ynode *n);
 struct ynode *ymap_get(struct ynode *map, const char *key);

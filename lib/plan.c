@@ -354,6 +354,8 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 			for (uint32_t k = 0; k < gs->n; k++) {
 				struct ynode *key = yderef(gs->u.kids[2 * k]);
 				struct ynode *val = yderef(gs->u.kids[2 * k + 1]);
+				if (key->kind != Y_SCALAR)
+					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
 					complain(r, key, _("name a goal id from goals:"),
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
@@ -442,14 +444,15 @@ struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 	p->start = p->end = p->next = DATE_NONE;
 	p->budget_minutes = p->work_minutes = -1;
 	const char *name = arena_strndup(&p->arena, file, strlen(file));
-	if (ydoc_parse(&p->doc, &p->arena, name, src, len) < 0) {
+	int bad_keys = ydoc_parse(&p->doc, &p->arena, name, src, len) < 0;
+	if (bad_keys && !p->doc.root) {
 		*status = EX_DATAERR;
 		plan_free(p);
 		return NULL;
 	}
 	struct reader r = {p, 0};
-	read_plan(&r);
-	if (r.bad) {
+	read_plan(&r); /* also after bad keys: all faults of a file in one run */
+	if (bad_keys || r.bad) {
 		*status = EX_DATAERR;
 		plan_free(p);
 		return NULL;

@@ -58,6 +58,7 @@ struct builder {
 	size_t nodes;
 	struct ynode *root;
 	int docs;
+	int bad; /* faults that leave the tree whole: reported, and parsing goes on */
 };
 
 static int fail(struct builder *b, size_t off, size_t span, const char *hint, const char *msg)
@@ -266,20 +267,23 @@ static int key_cmp(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* libyaml accepts a key twice; YAML does not, and neither do we. */
-static int check_keys(struct builder *b, struct ynode *map)
+/* libyaml accepts a key twice, and a list or mapping as a key; YAML does
+ * not allow the first and a plan has no use for the second.  Neither
+ * leaves the tree broken, so parsing goes on and every one in the file is
+ * reported in the same run. */
+static void check_keys(struct builder *b, struct ynode *map)
 {
-	size_t n = map->n;
-	struct ynode **keys = xreallocarray(NULL, n, sizeof *keys);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		keys[i] = yderef(map->u.kids[2 * i]);
-		if (keys[i]->kind != Y_SCALAR) {
-			struct ynode *k = map->u.kids[2 * i];
-			rc = fail(b, k->start, 0, _("write the key as plain text"),
-				  _("a key must be a text, not a list or mapping"));
-			goto done;
+	struct ynode **keys = xreallocarray(NULL, map->n, sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < map->n; i++) {
+		struct ynode *k = yderef(map->u.kids[2 * i]);
+		if (k->kind == Y_SCALAR) {
+			keys[n++] = k;
+			continue;
 		}
+		fail(b, map->u.kids[2 * i]->start, 0, _("write the key as plain text"),
+		     _("a key must be a text, not a list or mapping"));
+		b->bad = 1;
 	}
 	qsort(keys, n, sizeof *keys, key_cmp);
 	for (size_t i = 1; i < n; i++)
@@ -295,11 +299,9 @@ static int check_keys(struct builder *b, struct ynode *map)
 			ynode_pos(b->doc, keys[i], &at);
 			cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"),
 				  quote(keys[i]->u.str, keys[i]->n));
-			rc = -1;
+			b->bad = 1;
 		}
-done:
 	free(keys);
-	return rc;
 }
 
 static int close_collection(struct builder *b, yaml_event_t *e)
@@ -315,8 +317,8 @@ static int close_collection(struct builder *b, yaml_event_t *e)
 		n->end = (uint32_t)off_of(b, e->end_mark);
 	else /* a block collection ends where its last value does, not at the next token */
 		n->end = n->u.kids[count - 1]->end;
-	if (n->kind == Y_MAP && n->n > 1)
-		return check_keys(b, n);
+	if (n->kind == Y_MAP && n->n > 0)
+		check_keys(b, n);
 	return 0;
 }
 
@@ -374,7 +376,9 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 		yaml_event_delete(&e);
 	}
 	yaml_parser_delete(&b->parser);
-	doc->root = b->root;
+	doc->root = rc == 0 ? b->root : NULL; /* a tree only where the whole text was read */
+	if (rc == 0 && b->bad)
+		rc = -1;
 	free(b->kids);
 	free(b);
 	return rc;

@@ -642,7 +642,7 @@ static void all_at_once(void)
 	is_int(cp_errors() - before, 4, "all three counted, and the unknown funder");
 	is_int(count_messages(err), 4, "all four reported");
 	ok(strstr(err, "plans/P-1.yaml:4:3: duplicate key \"name\"") &&
-		   strstr(err, "plans/P-1.yaml:7:15: duplicate key \"id\"") &&
+		   strstr(err, "plans/P-1.yaml:7:14: duplicate key \"id\"") &&
 		   strstr(err, "plans/P-1.yaml:8:1: duplicate key \"start\"") &&
 		   strstr(err, "plans/P-1.yaml:9:9: unknown funder \"uvw\""),
 	   "each at its place");
