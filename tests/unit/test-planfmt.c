@@ -63,6 +63,7 @@ static void scalars(void)
 		{"a\xe2\x80\xa8" "b\xe2\x80\xa9", "\"a\\Lb\\P\""},
 		{"\xef\xbb\xbf" "x", "\"\\uFEFFx\""},
 		{"# x", "\"# x\""},
+		{"a\xc2\x80" "b\xc2\x9f\xef\xbf\xbe\xef\xbf\xbf", "\"a\\x80b\\x9F\\uFFFE\\uFFFF\""},
 		{"Zo\xc3\xab: ja", "\"Zo\xc3\xab: ja\""},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
