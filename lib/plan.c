@@ -119,7 +119,8 @@ static long hours_of(struct reader *r, struct ynode *n, const char *what, long m
 		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), what, max_hours);
 		return -1;
 	}
-	return whole * 60 + frac * 60 / scale;
+	/* to the nearest minute: 0.63 h is 37.8 minutes, which plan_format wrote for 38 */
+	return whole * 60 + (frac * 120 + scale) / (2 * scale);
 }
 
 static struct interval interval_of(struct reader *r, struct ynode *n, const char *what,
