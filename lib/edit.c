@@ -91,6 +91,19 @@ static void put_single_quoted(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* Double quotes around a text yaml_needs_quotes() let pass: it holds no
+ * control characters, so only " and \ need a backslash. */
+static void put_double_quoted(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
 static int single_quotable(const char *s)
 {
 	for (; *s; s++)
@@ -116,7 +129,7 @@ int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode
 		if (yaml_needs_quotes(value, strlen(value)))
 			yaml_put_scalar(&b, value, strlen(value));
 		else
-			buf_printf(&b, "\"%s\"", value);
+			put_double_quoted(&b, value);
 	} else {
 		if (n->start == n->end) /* "key:" with nothing after it */
 			buf_putc(&b, ' ');
