@@ -197,6 +197,29 @@ static size_t value_start(const char *src, size_t start, size_t end)
 	return i < end ? i : start;
 }
 
+/* libyaml's mark for a block text (| or >) is past its trailing line breaks
+ * and the next line's indentation.  Its range ends at its last character;
+ * where it keeps its final line breaks (|+), before the last of those, so
+ * that a line added after the block's last line comes after all it keeps. */
+static size_t block_end(const char *src, size_t start, size_t end)
+{
+	int keep = 0;
+	for (size_t i = start + 1; i < end && !strchr(" \t\r\n#", src[i]); i++)
+		keep |= src[i] == '+';
+	if (!keep) {
+		while (end > start + 1 && strchr(" \t\r\n", src[end - 1]))
+			end--;
+		return end;
+	}
+	while (end > start + 1 && strchr(" \t", src[end - 1]))
+		end--;
+	if (end > start + 1 && src[end - 1] == '\n')
+		end--;
+	if (end > start + 1 && src[end - 1] == '\r')
+		end--;
+	return end;
+}
+
 static int scalar(struct builder *b, yaml_event_t *e)
 {
 	size_t start = off_of(b, e->start_mark), end = off_of(b, e->end_mark);
@@ -208,8 +231,7 @@ static int scalar(struct builder *b, yaml_event_t *e)
 	if (e->data.scalar.anchor || e->data.scalar.tag)
 		start = value_start(b->doc->src, start, end);
 	if (styles[style] == Y_LITERAL || styles[style] == Y_FOLDED)
-		while (end > start + 1 && strchr(" \t\r\n", b->doc->src[end - 1]))
-			end--; /* libyaml's mark is past the trailing line breaks */
+		end = block_end(b->doc->src, start, end);
 	struct ynode *n = new_node(b, Y_SCALAR, start, end);
 	n->style = styles[style];
 	if (e->data.scalar.tag)

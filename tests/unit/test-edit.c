@@ -303,6 +303,8 @@ static void appends(void)
 		 "  - date: 2026-02-01\n"},
 		{"an item after an item with a block text", SEQ, "l:\n  - |\n    one\n    two\nx: 1\n", "l",
 		 NULL, "three", "l:\n  - |\n    one\n    two\n  - three\nx: 1\n"},
+		{"an item after a block that keeps its blank lines", SEQ, "l:\n  - |+\n    one\n\n  \nx: 1\n",
+		 "l", NULL, "two", "l:\n  - |+\n    one\n\n  \n  - two\nx: 1\n"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct doc d;

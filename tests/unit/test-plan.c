@@ -710,6 +710,9 @@ static void ranges(void)
 		"folded: >-\n"
 		"  folded\n"
 		"  text\n"
+		"kept: |+\n"
+		"  kept\n"
+		"\n"
 		"nested:\n"
 		"  inner:\n"
 		"    deep: value\n"
@@ -742,6 +745,7 @@ static void ranges(void)
 		{"flow_map/b", "[2]"},
 		{"literal", "|\n  line one\n  line two"},
 		{"folded", ">-\n  folded\n  text"},
+		{"kept", "|+\n  kept\n"},
 		{"nested", "inner:\n    deep: value"},
 		{"nested/inner/deep", "value"},
 		{"zero_indent", "- a\n- b"},
@@ -786,6 +790,8 @@ static void ranges(void)
 	ok(n && n->style == Y_LITERAL && !strcmp(n->u.str, "line one\nline two\n"), "literal style");
 	n = path_get(doc.root, "folded");
 	ok(n && n->style == Y_FOLDED && !strcmp(n->u.str, "folded text"), "folded style");
+	n = path_get(doc.root, "kept");
+	ok(n && n->style == Y_LITERAL && !strcmp(n->u.str, "kept\n\n"), "a block that keeps its breaks");
 	n = path_get(doc.root, "goals");
 	ok(n && n->kind == Y_SEQ && n->style == Y_BLOCK && n->n == 2, "goals: a block list of two");
 	n = path_get(doc.root, "flow_map");
