@@ -6,6 +6,40 @@
 #include "tap.h"
 #include "util.h"
 
+/* Every qsort in this program is a heap sort: correct, but not stable and
+ * moving elements about, like musl's smoothsort.  So edits_apply cannot lean
+ * on glibc's merge sort keeping equal elements in order. */
+static void swap_bytes(char *a, char *b, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		char t = a[i];
+		a[i] = b[i];
+		b[i] = t;
+	}
+}
+
+static void sift(char *v, size_t root, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	for (size_t child; (child = 2 * root + 1) < n; root = child) {
+		if (child + 1 < n && cmp(v + child * size, v + (child + 1) * size) < 0)
+			child++;
+		if (cmp(v + root * size, v + child * size) >= 0)
+			return;
+		swap_bytes(v + root * size, v + child * size, size);
+	}
+}
+
+void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	char *v = base;
+	for (size_t i = n / 2; i-- > 0;)
+		sift(v, i, n, size, cmp);
+	for (size_t end = n; end-- > 1;) {
+		swap_bytes(v, v + end * size, size);
+		sift(v, 0, end, size, cmp);
+	}
+}
+
 static struct ynode *path_get(struct ynode *root, const char *path)
 {
 	char key[64];
