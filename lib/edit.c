@@ -15,30 +15,39 @@ void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t 
 	e->v[e->n++] = (struct edit){off, del, xstrndup(ins, inslen), inslen};
 }
 
+/* An edit and the place it was added in: the order among edits at one
+ * offset.  (Comparing the edits' addresses instead, as before, only works
+ * for a sort that never moves them; glibc's merge sort happens not to.) */
+struct sorted {
+	const struct edit *e;
+	size_t seq;
+};
+
 static int by_offset(const void *a, const void *b)
 {
-	const struct edit *x = a, *y = b;
-	if (x->off != y->off)
-		return x->off < y->off ? -1 : 1;
-	return (x > y) - (x < y); /* inserts at one place keep their order */
+	const struct sorted *x = a, *y = b;
+	if (x->e->off != y->e->off)
+		return x->e->off < y->e->off ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq); /* inserts at one place keep their order */
 }
 
 int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out)
 {
-	struct edit *v = xreallocarray(NULL, e->n ? e->n : 1, sizeof *v);
-	if (e->n)
-		memcpy(v, e->v, e->n * sizeof *v);
+	struct sorted *v = xreallocarray(NULL, e->n ? e->n : 1, sizeof *v);
+	for (size_t i = 0; i < e->n; i++)
+		v[i] = (struct sorted){&e->v[i], i};
 	qsort(v, e->n, sizeof *v, by_offset);
 	size_t at = 0;
 	int rc = 0;
 	for (size_t i = 0; i < e->n; i++) {
-		if (v[i].off < at || v[i].off + v[i].del > len) {
+		const struct edit *d = v[i].e;
+		if (d->off < at || d->off + d->del > len) {
 			rc = -1; /* overlapping edits: a bug in the caller, never guessed at */
 			break;
 		}
-		buf_add(out, src + at, v[i].off - at);
-		buf_add(out, v[i].ins, v[i].inslen);
-		at = v[i].off + v[i].del;
+		buf_add(out, src + at, d->off - at);
+		buf_add(out, d->ins, d->inslen);
+		at = d->off + d->del;
 	}
 	if (rc == 0)
 		buf_add(out, src + at, len - at);
