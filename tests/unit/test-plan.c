@@ -2,6 +2,7 @@
  * field of the format, the defaults, YAML 1.2 typing, every error at its
  * exact file:line:column, the byte ranges edits rely on, and the limits
  * that keep a hostile file from costing time or memory. */
+#include <sys/resource.h>
 #include <time.h>
 
 #include "coachplan.h"
@@ -874,6 +875,9 @@ static void aliases(void)
 		buf_printf(&b, "l%d: &l%d [*l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d, *l%d]\n", i,
 			   i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1);
 	size_t base = b.len;
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	long rss_before = ru.ru_maxrss;
 	double t0 = seconds();
 	p = parse("plans/P-1.yaml", b.s, &status, &err);
 	double t1 = seconds();
@@ -895,6 +899,9 @@ static void aliases(void)
 		free(err);
 		plan_free(p);
 	}
+	getrusage(RUSAGE_SELF, &ru);
+	ok(ru.ru_maxrss - rss_before < 64 * 1024, "and all of them took %ld kB more memory at most",
+	   ru.ru_maxrss - rss_before);
 	buf_free(&b);
 
 	/* nesting: 64 levels in all are allowed, more are refused */
