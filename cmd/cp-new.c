@@ -129,7 +129,9 @@ static int check_text(const char *what, const char *s)
 static long hours_arg(const char *what, const char *s, long max)
 {
 	long minutes;
-	const char *why = hours_parse(s, strlen(s), max, &minutes);
+	const char *why = hours_parse(s, strlen(s), &minutes);
+	if (!why && (minutes <= 0 || minutes > max * 60))
+		why = _("hours out of range");
 	return why ? (usage_error(what, s, why), -1) : minutes;
 }
 

@@ -128,7 +128,7 @@ int interval_days_approx(struct interval iv);
 
 const char *duration_parse(const char *s, size_t n, long *minutes);
 void duration_format(long minutes, char out[24]); /* h:mm */
-const char *hours_parse(const char *s, size_t n, long max_hours, long *minutes); /* 18,5 */
+const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
 
 /* ---- period.c: named stretches of time and grouping buckets ---- */
 
@@ -201,6 +201,9 @@ struct ydoc {
 	struct ynode *root;
 };
 
+/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
+ * text could not be read, and the whole tree if only its keys are wrong
+ * (a key twice, a list as a key), so that a reader can report more. */
 int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
 struct ynode *yderef(struct ynode *n);
 struct ynode *ymap_get(struct ynode *map, const char *key);
@@ -342,7 +345,7 @@ struct entry {
 	unsigned long line; /* where the record starts */
 };
 
-#define SHEET_LENIENT 1 /* typed input: durations and Dutch mode words allowed */
+#define SHEET_LENIENT 1 /* typed input: durations like 1h30 in the minutes column */
 
 struct sheet;
 

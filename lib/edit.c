@@ -265,10 +265,16 @@ static void put_single_quoted(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* Single quotes can escape nothing: no control character, nothing YAML
+ * takes for a line break (NEL, U+2028, U+2029), no C1 control, U+FFFE or
+ * U+FFFF (not allowed in a file), and no invisible byte order mark. */
 static int single_quotable(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
+		if (u[0] < 0x20 || u[0] == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) ||
+		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) ||
+		    (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
+		    (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf)))
 			return 0;
 	return 1;
 }

@@ -34,6 +34,19 @@ static int numeric(const char *s, size_t n)
 	return 1;
 }
 
+/* The code points YAML does not allow in a file at all, only escaped in
+ * double quotes: C1 controls but NEL (U+0080-U+009F), U+FFFE and U+FFFF.
+ * Returns the code point, or 0. */
+static unsigned not_printable(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	if (n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f && u[1] != 0x85)
+		return u[1];
+	if (n >= 3 && u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf))
+		return u[2] == 0xbe ? 0xfffe : 0xffff;
+	return 0;
+}
+
 int yaml_needs_quotes(const char *s, size_t n)
 {
 	if (n == 0 || reserved(s, n) || numeric(s, n))
@@ -54,6 +67,8 @@ int yaml_needs_quotes(const char *s, size_t n)
 		    (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
 		     ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)))
 			return 1; /* characters YAML takes for line breaks */
+		if (not_printable(s + i, n - i))
+			return 1;
 	}
 	return 0;
 }
@@ -93,6 +108,10 @@ static void put_double_quoted(struct buf *b, const char *s, size_t n)
 		else if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbb &&
 			 (unsigned char)s[i + 2] == 0xbf)
 			buf_puts(b, "\\uFEFF"), i += 2;
+		else if (not_printable(s + i, n - i) > 0xff)
+			buf_printf(b, "\\u%04X", not_printable(s + i, n - i)), i += 2;
+		else if (not_printable(s + i, n - i))
+			buf_printf(b, "\\x%02X", not_printable(s + i, n - i)), i++;
 		else
 			buf_putc(b, (char)c);
 	}

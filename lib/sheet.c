@@ -74,6 +74,14 @@ static int is_lf(unsigned char c)
 	return c == '\n';
 }
 
+static int blank_line(const char *line, size_t len)
+{
+	size_t i = 0;
+	while (i < len && is_blank((unsigned char)line[i]))
+		i++;
+	return i == len;
+}
+
 static void add_field(struct sheet *sh, const char *s, size_t n)
 {
 	if (sh->nfields == sh->capfields) {
@@ -384,10 +392,7 @@ static int next_record(struct sheet *sh)
 		sh->raw = line;
 		sh->rawlen = len;
 		if (!memchr(line, '"', len)) {
-			size_t i = 0;
-			while (i < len && is_blank((unsigned char)line[i]))
-				i++;
-			if (i == len)
+			if (blank_line(line, len))
 				continue; /* a blank line is no record */
 			split_plain(sh, line, len);
 			return 1;
@@ -493,9 +498,14 @@ static int header(struct sheet *sh)
 	const char *line;
 	size_t len;
 	int terminated;
-	int r = next_line(sh, &line, &len, &terminated);
-	if (r <= 0)
-		return r; /* an empty file is a sheet without entries */
+	for (;;) { /* blank lines before the header are no record, as everywhere */
+		int r = next_line(sh, &line, &len, &terminated);
+		if (r <= 0)
+			return r; /* an empty file is a sheet without entries */
+		size_t bom = sh->lineno == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3) ? 3 : 0;
+		if (!blank_line(line + bom, len - bom))
+			break;
+	}
 	sh->line = sh->lineno;
 	if (split_header(sh, line, len, terminated) < 0 || adopt_header(sh, 1) < 0) {
 		sh->fatal = 1;

@@ -100,7 +100,7 @@ void table_cellf(struct table *t, const char *fmt, ...)
 void table_total(struct table *t)
 {
 	if (t->total_row == (size_t)-1)
-		t->total_row = t->out ? 0 : t->ncells / t->ncols;
+		t->total_row = t->out || !t->ncols ? 0 : t->ncells / t->ncols;
 }
 
 static const char *cell(const struct table *t, size_t row, size_t col)
@@ -231,16 +231,26 @@ static void json_string(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
+/* Only what JSON's grammar calls a number goes out bare: -?(0|[1-9][0-9]*)
+ * with an optional fraction.  Anything else (1., .5, 01) is a string. */
 static int json_number(const char *s)
 {
 	if (*s == '-')
 		s++;
-	if (!*s)
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
 		return 0;
-	for (; *s; s++)
-		if ((*s < '0' || *s > '9') && *s != '.')
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
 			return 0;
-	return 1;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return !*s;
 }
 
 static void json_row(const struct table *t, struct buf *b, size_t r, int first)
