@@ -147,8 +147,8 @@ static void render(const struct report *r, struct buf *out)
 				break;
 			case BLOCK_LIST:
 				for (size_t k = 0; k < b->nitems; k++) {
-					buf_puts(out, "- ");
-					put(out, b->items[k], 0);
+					buf_puts(out, "- "); /* what follows starts a block */
+					put(out, b->items[k], 1);
 					buf_putc(out, '\n');
 				}
 				break;
