@@ -24,6 +24,7 @@ static const char style[] =
 	"tfoot { display: table-row-group; }\n" /* the total once, at the end, not on every page */
 	"tfoot td { font-weight: bold; border-top: 2px solid #555; }\n"
 	".num { text-align: right; white-space: nowrap; }\n"
+	"table.wide { font-size: 8.5pt; }\n"
 	"table.fields { width: auto; min-width: 60%; }\n"
 	"table.fields th, table.fields td { border: none; padding: 1pt 12pt 1pt 0; }\n"
 	"table.fields th { font-weight: normal; color: #444; white-space: nowrap; }\n"
@@ -87,7 +88,8 @@ static void row(struct buf *out, const struct rtable *t, size_t r)
 static void table(struct buf *out, const struct rtable *t)
 {
 	size_t rows = rtable_rows(t), body = t->total < rows ? t->total : rows;
-	buf_puts(out, "<table>\n<thead><tr>");
+	/* many columns fit A4 upright in a smaller type */
+	buf_puts(out, t->ncols > 7 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		buf_puts(out, t->cols[c].flags & RCOL_NUMBER ? "<th class=\"num\">" : "<th>");
 		put(out, t->cols[c].title, 0);
