@@ -659,4 +659,210 @@ void ics_end(struct buf *b);
 /* A whole feed: the list's next evaluations and plan ends (due.c) */
 void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
 
+/* ==== Added for cp-report ==== */
+
+/* ---- table.c (continued) ---- */
+
+/* A kept table (table_new) rendered into b instead of a stream. */
+void table_format(struct table *t, enum outfmt f, struct buf *b);
+void json_put(struct buf *b, const char *s); /* a JSON string, quoted and escaped */
+
+/* ---- atomic.c (continued) ---- */
+
+/* With on, atomic_create and locked_* leave syncing to atomic_sync(path),
+ * which makes everything written to path's file system durable at once:
+ * for batches of many files.  Each file is still whole or absent. */
+void atomic_defer_sync(int on);
+int atomic_sync(const char *path);
+
+/* ---- report.c: a report as data, for the renderers of render*.c ----
+ * A report is a title and sections; a section is a list of blocks: fields
+ * (label and value), a table, paragraphs or a list.  Values are typed
+ * cells, so that each renderer writes a date, minutes or a share in its
+ * own way; the model knows nothing of formats. */
+
+enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_MINUTES, CELL_PERCENT,
+		 CELL_COUNT, CELL_BLANK };
+
+struct cell {
+	enum cell_kind kind;
+	const char *text; /* TEXT; WORD: the word for people (on site) */
+	const char *code; /* WORD: the word for programs (onsite) */
+	long v;           /* DATE: a day; MINUTES; COUNT; PERCENT: tenths of a percent */
+};
+
+struct cell cell_empty(void);
+struct cell cell_text(const char *s); /* NULL or "" is empty */
+struct cell cell_word(const char *code, const char *label);
+struct cell cell_date(int day); /* DATE_NONE is empty */
+struct cell cell_minutes(long minutes);
+struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */
+struct cell cell_count(long n);
+struct cell cell_blank(void); /* a space to write in by hand, on paper */
+
+#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, labels; else minutes, 12.5, codes */
+/* The text of a cell, "" for empty and blank ones; dates are written here
+ * and nowhere else.  buf holds what needs formatting. */
+const char *cell_format(const struct cell *c, int flags, char buf[32]);
+
+#define RCOL_NUMBER 1 /* aligned right; a number in JSON */
+
+struct rcol {
+	const char *key, *title; /* key for programs, title for people */
+	int flags;
+};
+
+struct report;
+
+struct rtable {
+	struct report *report;
+	struct rcol *cols;
+	size_t ncols;
+	struct cell *cells; /* row after row */
+	size_t ncells, cap;
+	size_t total; /* rows from here on are totals, for people only; SIZE_MAX if none */
+};
+
+size_t rtable_rows(const struct rtable *t);
+const struct cell *rtable_cell(const struct rtable *t, size_t row, size_t col);
+
+enum block_kind { BLOCK_FIELDS, BLOCK_TABLE, BLOCK_TEXT, BLOCK_LIST };
+
+struct rfield {
+	const char *key, *label;
+	struct cell value;
+};
+
+struct block {
+	enum block_kind kind;
+	const char *key, *title; /* title: a heading of its own, or NULL */
+	struct rfield *fields;   /* FIELDS */
+	size_t nfields;
+	struct rtable table;     /* TABLE */
+	const char **items;      /* TEXT: paragraphs; LIST: items */
+	size_t nitems;
+};
+
+struct section {
+	const char *key, *title;
+	struct block **blocks;
+	size_t nblocks;
+};
+
+struct report {
+	struct arena arena;
+	const char *kind;     /* accountability, declaration, caseload, summary */
+	const char *title, *subtitle;
+	const char *stamp;    /* "generated on ..." with --stamp, else NULL */
+	struct section **sections;
+	size_t nsections;
+	const struct block *main; /* the table a one-table format (CSV) writes */
+};
+
+struct report *report_new(const char *kind, const char *title);
+void report_free(struct report *r);
+const char *report_str(struct report *r, const char *s); /* a copy that lives with r */
+void report_subtitle(struct report *r, const char *s);
+void report_stamp(struct report *r, const char *s);
+void report_section(struct report *r, const char *key, const char *title);
+/* The rest add to the last section.  A field joins the fields block the
+ * section ends with, or starts one. */
+void report_field(struct report *r, const char *key, const char *label, struct cell v);
+struct rtable *report_table(struct report *r, const char *key, const char *title);
+void report_main(struct report *r); /* the last table added is the main one */
+void report_text(struct report *r, const char *key, const char *title, const char *text);
+void report_item(struct report *r, const char *key, const char *title, const char *item);
+void rtable_col(struct rtable *t, const char *key, const char *title, int flags);
+void rtable_add(struct rtable *t, struct cell c); /* fills rows left to right */
+void rtable_total(struct rtable *t);              /* the next row starts the totals */
+
+/* ---- render.c: one renderer per format, behind one interface ---- */
+
+struct renderer {
+	const char *name; /* as -o names it */
+	const char *ext;  /* of the files it writes */
+	void (*render)(const struct report *r, struct buf *out);
+};
+
+extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json;
+const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
+const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
+int report_print(const struct report *r, const struct renderer *f, FILE *out);
+/* Writes path whole or not at all (mode 0600); an existing file is
+ * replaced with force, else refused (EX_CANTCREAT). */
+int report_write(const struct report *r, const struct renderer *f, const char *path, int force);
+/* s for the renderers, in b (emptied first): control bytes other than the
+ * line feed as spaces, a line break as one line feed, bad UTF-8 as U+FFFD. */
+const char *render_clean(struct buf *b, const char *s);
+/* The cell for people or programs, cleaned as render_clean does. */
+const char *render_cell(struct buf *b, const struct cell *c, int flags);
+
+/* ---- planset.c: the plans a report is about, from directories and files ---- */
+
+struct planset {
+	struct plan **plans; /* by id; NULL where a plan could not be read (reported) */
+	char **paths;
+	size_t n;
+	int named;           /* plan files were named one by one, not as directories */
+};
+
+#define PLANSET_SLIM 1  /* keep only what plan_slim keeps */
+#define PLANSET_QUIET 2 /* report nothing: a helper thread's read; read again to report */
+
+/* Directories become their *.yaml files; only: just the plan with this id.
+ * -1 if any plan could not be read (reported; the others are there). */
+int planset_load(struct planset *s, char *const *args, size_t n, int flags, const char *only);
+/* planset_load in two steps: the paths (no plan read yet), then the plans
+ * not read yet, which may run on a thread of its own. */
+int planset_list(struct planset *s, char *const *args, size_t n, const char *only);
+int planset_read(struct planset *s, int flags);
+ssize_t planset_find(const struct planset *s, const char *id, size_t n); /* index, or -1 */
+void planset_free(struct planset *s);
+/* The path of plan id among args (directories and plan files), or NULL. */
+char *plan_locate(char *const *args, size_t n, const char *id);
+
+/* ---- account.c, declare.c, overview.c: the reports of cp-report ---- */
+
+struct report_opts {
+	struct period period;
+	int period_given; /* else each report's own default */
+	int today;
+	int pseudonymize; /* participants named by their plan id, in all text */
+	const char *stamp;
+	int keep_going;   /* bad lines and plans are left out, not fatal */
+};
+
+/* The name the report may use for the participant, and text with the
+ * participant's name taken out when pseudonymizing. */
+const char *report_participant(const struct plan *p, const struct report_opts *o);
+const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
+			 const char *text);
+const char *report_mode_label(int mode);
+const char *report_goal_status_label(int status);
+const char *report_funder_label(int funder);
+const char *report_status_label(int status);
+
+/* The accountability report (verantwoordingsrapportage) of one plan;
+ * NULL on failure (reported). */
+struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const struct report_opts *o);
+/* The caseload overview: one row per active plan. */
+struct report *overview_report(char *const *plans, size_t nplans, char *const *sheets,
+			       size_t nsheets, const struct report_opts *o);
+
+struct declare_opts {
+	struct report_opts ro;
+	int funder;        /* -1: any */
+	const char *only;  /* one plan's declaration, or NULL for every plan of the funder */
+	const char *dir;   /* NULL: the one declaration to standard output */
+	const struct renderer *fmt;
+	int all;           /* plans without hours are in the summary too */
+	int force;         /* replace report files that exist */
+};
+
+/* Declarations per plan for a funder and period, and DIR/summary.csv: all
+ * or none unless keep_going.  0, or -1 (reported). */
+int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
+	    const struct declare_opts *o);
+
 #endif

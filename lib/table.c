@@ -210,7 +210,7 @@ static void print_csv(const struct table *t, struct buf *b)
 		csv_row(t, b, r);
 }
 
-static void json_string(struct buf *b, const char *s)
+void json_put(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
 	for (; *s; s++) {
@@ -260,14 +260,14 @@ static void json_row(const struct table *t, struct buf *b, size_t r, int first)
 		const char *s = cell(t, r, c);
 		if (c)
 			buf_puts(b, ", ");
-		json_string(b, t->cols[c].key);
+		json_put(b, t->cols[c].key);
 		buf_puts(b, ": ");
 		if ((t->cols[c].flags & COL_NUMBER) && json_number(s))
 			buf_puts(b, s);
 		else if ((t->cols[c].flags & COL_NUMBER) && !*s)
 			buf_puts(b, "null");
 		else
-			json_string(b, s);
+			json_put(b, s);
 	}
 	buf_putc(b, '}');
 }
@@ -311,6 +311,16 @@ static void stream_row(struct table *t)
 	t->cells.len = 0;
 }
 
+void table_format(struct table *t, enum outfmt f, struct buf *b)
+{
+	if (f == OUT_JSON)
+		print_json(t, b);
+	else if (f == OUT_CSV)
+		print_csv(t, b);
+	else
+		print_text(t, b);
+}
+
 int table_print(struct table *t, enum outfmt f, FILE *out)
 {
 	struct buf b = {0};
@@ -322,12 +332,7 @@ int table_print(struct table *t, enum outfmt f, FILE *out)
 		flush_pending(t);
 		return t->error ? -1 : 0;
 	}
-	if (f == OUT_JSON)
-		print_json(t, &b);
-	else if (f == OUT_CSV)
-		print_csv(t, &b);
-	else
-		print_text(t, &b);
+	table_format(t, f, &b);
 	size_t len = b.len, n = len ? fwrite(b.s, 1, len, out) : 0;
 	buf_free(&b);
 	return n == len ? 0 : -1;

@@ -47,5 +47,6 @@ if [ -x "$bin/cp-report" ]; then
 	out=$(mktemp -d)
 	/usr/bin/time -f "%e s, peak %M KB" "$bin/cp-report" --declaration --funder uwv \
 		--period 2026H1 -o "$out" "$dir/plans" "$dir/sheet-1m.csv"
+	echo "$(($(wc -l <"$out/summary.csv") - 1)) declarations and summary.csv (goal: 1.5 s, 50 MB)"
 	rm -rf "$out"
 fi

@@ -95,3 +95,13 @@ done_testing() {
 	echo "1..$tests"
 	[ "$failures" -eq 0 ]
 }
+
+# golden FILE GOLDEN DESC: FILE is the golden file GOLDEN; with
+# CP_UPDATE_GOLDEN=1 in the environment, GOLDEN is written from FILE.
+golden() {
+	if [ -n "${CP_UPDATE_GOLDEN:-}" ]; then
+		mkdir -p "$(dirname "$2")" && cp "$1" "$2" && ok "$3 (golden written)"
+	else
+		same "$1" "$2" "$3"
+	fi
+}
