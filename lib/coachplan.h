@@ -24,6 +24,9 @@
 #define PLAN_MAX_NODES 100000       /* YAML nodes in one plan */
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
 
+/* How tables are written: for people, or for programs. */
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
+
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 
 struct buf {
@@ -475,6 +478,17 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 		    const struct period *range, int today, struct budget_line **out);
 void budget_free(struct budget *b);
 
+/* Which plans of a directory a budget check shows: empty lists pass all. */
+struct plan_select {
+	const struct strlist *ids, *coaches, *funders;
+};
+
+/* The budget lines of the selected plans as a table; 1 if a plan is over,
+ * 0 if none is, -1 if the plans or the output failed. */
+int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
+		 const struct plan_select *sel, const struct period *range, int today,
+		 enum outfmt f, FILE *out);
+
 /* ---- atomic.c: files that are whole or untouched ---- */
 
 struct locked {
@@ -494,7 +508,6 @@ void locked_close(struct locked *lf);
 
 /* ---- table.c: output for people (aligned) and programs (CSV, JSON) ---- */
 
-enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
 
 struct table;
 
@@ -510,6 +523,8 @@ void table_col(struct table *t, const char *key, const char *title, int flags);
 void table_cell(struct table *t, const char *s); /* fills rows left to right */
 void table_cellf(struct table *t, const char *fmt, ...) CP_PRINTF(2, 3);
 void table_cell_long(struct table *t, long v);
+void table_cell_minutes(struct table *t, enum outfmt f, long minutes); /* h:mm for people */
+void table_cell_share(struct table *t, enum outfmt f, long part, long whole); /* percent */
 void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
 int table_print(struct table *t, enum outfmt f, FILE *out);
 void table_free(struct table *t);

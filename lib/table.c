@@ -78,6 +78,25 @@ void table_cell_long(struct table *t, long v)
 	table_cell(t, p);
 }
 
+void table_cell_minutes(struct table *t, enum outfmt f, long minutes)
+{
+	char hm[24];
+	if (f != OUT_TABLE) {
+		table_cell_long(t, minutes);
+		return;
+	}
+	duration_format(minutes, hm);
+	table_cell(t, hm);
+}
+
+void table_cell_share(struct table *t, enum outfmt f, long part, long whole)
+{
+	if (whole <= 0)
+		table_cell(t, "");
+	else
+		table_cellf(t, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+}
+
 void table_cellf(struct table *t, const char *fmt, ...)
 {
 	char small[256];
