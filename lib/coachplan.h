@@ -65,6 +65,23 @@ struct str {
 
 int str_eq(struct str a, const char *b);
 
+/* ---- strmap.c: a table from short strings to pointers ---- */
+
+struct strmap {
+	struct strmap_slot {
+		char *key;
+		size_t len;
+		void *value;
+	} *v;
+	size_t cap, used;
+};
+
+uint32_t hash_bytes(const void *data, size_t n);
+/* The value slot for key, added (NULL, *added set) if the key is new. */
+void **strmap_put(struct strmap *m, const char *key, size_t n, int *added);
+void *strmap_get(const struct strmap *m, const char *key, size_t n);
+void strmap_free(struct strmap *m, void (*free_value)(void *));
+
 /* ---- err.c: diagnostics and exit status ---- */
 
 /* Where a problem is.  text holds at least the line with off in it: the whole

@@ -99,60 +99,23 @@ void due_free(struct duelist *l)
 
 /* ---- the last contact with each plan, from the hour sheets ---- */
 
-struct seen {
-	char *plan;
-	int last;
-};
-
 struct contacts {
-	struct seen *v;
-	size_t cap, used;
+	struct strmap last; /* plan id: an int, the day of the last contact */
 };
 
 struct contacts *contacts_new(void)
 {
-	struct contacts *c = xcalloc(1, sizeof *c);
-	c->cap = 256;
-	c->v = xcalloc(c->cap, sizeof *c->v);
-	return c;
-}
-
-static size_t hash(const char *s, size_t n)
-{
-	size_t h = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
-static struct seen *slot(struct contacts *c, const char *id, size_t n)
-{
-	size_t i = hash(id, n) & (c->cap - 1);
-	while (c->v[i].plan && (strlen(c->v[i].plan) != n || memcmp(c->v[i].plan, id, n)))
-		i = (i + 1) & (c->cap - 1);
-	return &c->v[i];
+	return xcalloc(1, sizeof(struct contacts));
 }
 
 static void see(struct contacts *c, struct str plan, int day)
 {
-	struct seen *s = slot(c, plan.s, plan.n);
-	if (!s->plan) {
-		if (2 * (c->used + 1) > c->cap) {
-			struct seen *old = c->v;
-			size_t oldcap = c->cap;
-			c->cap *= 2;
-			c->v = xcalloc(c->cap, sizeof *c->v);
-			for (size_t i = 0; i < oldcap; i++)
-				if (old[i].plan)
-					*slot(c, old[i].plan, strlen(old[i].plan)) = old[i];
-			free(old);
-			s = slot(c, plan.s, plan.n);
-		}
-		s->plan = xstrndup(plan.s, plan.n);
-		s->last = day;
-		c->used++;
-	} else if (day > s->last)
-		s->last = day;
+	int added;
+	void **v = strmap_put(&c->last, plan.s, plan.n, &added);
+	if (added)
+		*v = xmalloc(sizeof(int)), *(int *)*v = day;
+	else if (day > *(int *)*v)
+		*(int *)*v = day;
 }
 
 int contacts_read(struct contacts *c, const char *path, int until)
@@ -174,16 +137,14 @@ int contacts_read(struct contacts *c, const char *path, int until)
 
 int contacts_last(struct contacts *c, const char *plan)
 {
-	struct seen *s = slot(c, plan, strlen(plan));
-	return s->plan ? s->last : DATE_NONE;
+	int *last = strmap_get(&c->last, plan, strlen(plan));
+	return last ? *last : DATE_NONE;
 }
 
 void contacts_free(struct contacts *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->cap; i++)
-		free(c->v[i].plan);
-	free(c->v);
+	strmap_free(&c->last, free);
 	free(c);
 }
