@@ -25,7 +25,8 @@
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
 
 /* How tables are written: for people, or for programs. */
-enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON,
+	      OUT_EXCEL /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */ };
 
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 
@@ -335,6 +336,16 @@ int csv_needs_quotes(const char *s, size_t n, char sep);
 void csv_put(struct buf *b, const char *s, size_t n, char sep);
 void csv_put_safe(struct buf *b, const char *s, size_t n, char sep); /* for spreadsheets */
 
+/* The spreadsheet dialect, -o excel: what Dutch Excel and LibreOffice open
+ * without an import dialog.  Hours as decimal hours (1,5), numbers with a
+ * decimal comma, text cells through csv_put_safe. */
+#define EXCEL_BOM "\xef\xbb\xbf"
+#define EXCEL_SEP ';'
+#define EXCEL_EOL "\r\n"
+void excel_hours(char out[32], long minutes);        /* 90 -> 1,5; -30 -> -0,5 */
+void excel_number(struct buf *b, const char *s);     /* 12.5 -> 12,5 */
+void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsite -> onsite_hours */
+
 /* ---- sheet.c: reading hour sheets ---- */
 
 enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
@@ -513,6 +524,7 @@ struct table;
 
 #define COL_RIGHT 1  /* align right in tables */
 #define COL_NUMBER 2 /* a number in JSON */
+#define COL_HOURS 4  /* minutes (table_cell_minutes): decimal hours for spreadsheets */
 
 struct table *table_new(void); /* rows kept until table_print */
 /* CSV and JSON rows go to out as soon as they are complete, so memory does
@@ -799,7 +811,8 @@ struct renderer {
 	void (*render)(const struct report *r, struct buf *out);
 };
 
-extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json;
+extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,
+	render_excel; /* render_csv's spreadsheet dialect, as -o excel */
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
 const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
 int report_print(const struct report *r, const struct renderer *f, FILE *out);
@@ -873,6 +886,7 @@ struct declare_opts {
 	const struct renderer *fmt;
 	int all;           /* plans without hours are in the summary too */
 	int force;         /* replace report files that exist */
+	int excel;         /* summary.csv in the spreadsheet dialect too */
 };
 
 /* Declarations per plan for a funder and period, and DIR/summary.csv: all
