@@ -383,6 +383,7 @@ const char *sheet_colkey(enum sheet_col c);
 struct plancache;
 
 #define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
+#define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
 
 /* Reports (at the entry's field when pos is given) why an entry does not fit
  * its plan; 0 if it does. */
@@ -585,6 +586,16 @@ void plancache_wait(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 
+/* ---- hook.c: a caseload as a git repository ---- */
+
+#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
+#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+
+/* In a caseload that is a git repository: the diff drivers' settings in
+ * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
+ * cp-check; a hook the user has is never replaced. */
+int caseload_git(const char *dir, int flags);
+
 /* ---- edit.c, continued: values that may be missing, empty or in flow style ---- */
 
 /* One pair of a mapping to write: value is a text to quote as needed, or
@@ -685,6 +696,21 @@ void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: 
 void ics_end(struct buf *b);
 /* A whole feed: the list's next evaluations and plan ends (due.c) */
 void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
+
+/* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
+
+struct lint {
+	struct plancache *cache;  /* the plans the sheets' entries are held against; NULL: none */
+	int today;
+	unsigned long max_errors; /* errors printed per sheet (the rest counted); 0: all */
+	unsigned long plans, sheets, lines;  /* read */
+	unsigned long bad_plans, bad_sheets; /* with errors */
+};
+
+/* Each reports every problem of its file; -1 if there was one.  cached:
+ * the plan is one of l->cache's directory, read there once. */
+int lint_plan(struct lint *l, const char *path, int cached);
+int lint_sheet(struct lint *l, const char *path);
 
 /* ==== Added for cp-report ==== */
 
