@@ -207,6 +207,8 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	struct files f = {0};
 	collect(&f);
+	if (!f.plansdir)
+		f.plansdir = xstrdup(cli_plans());
 	struct lint l = {0};
 	l.today = date_today();
 	l.max_errors = opt.max_errors;

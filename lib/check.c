@@ -69,8 +69,11 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 			date_format(p->end, to);
 		else
 			strcpy(to, "");
-		snprintf(hint, sizeof hint, _("plan %s runs %s..%s; --force logs it anyway"), p->id,
-			 from, to);
+		snprintf(hint, sizeof hint,
+			 flags & CHECK_HISTORY ? _("plan %s runs %s..%s; mend the date, or the plan's "
+						   "start or end")
+					       : _("plan %s runs %s..%s; --force logs it anyway"),
+			 p->id, from, to);
 		return bad(w, COL_DATE, hint, _("%s lies outside plan %s"), day, p->id);
 	}
 	return 0;

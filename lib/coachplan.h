@@ -705,6 +705,7 @@ struct lint {
 	unsigned long max_errors; /* errors printed per sheet (the rest counted); 0: all */
 	unsigned long plans, sheets, lines;  /* read */
 	unsigned long bad_plans, bad_sheets; /* with errors */
+	unsigned long plan_errors; /* of plans first read for a sheet's entries */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:

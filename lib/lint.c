@@ -19,11 +19,11 @@ static void count_file(struct lint *l, int *counted, int is_plan)
 		l->bad_sheets++;
 }
 
-/* After the cap, errors are counted but not printed. */
-static void cap(struct lint *l, unsigned long before)
+/* The sheet's own errors since before (not its plans'). */
+static unsigned long sheet_errors(const struct lint *l, unsigned long before,
+				  unsigned long plan_before)
 {
-	if (l->max_errors && cp_errors() - before >= l->max_errors)
-		cp_errors_quiet(1);
+	return cp_errors() - before - (l->plan_errors - plan_before);
 }
 
 int lint_plan(struct lint *l, const char *path, int cached)
@@ -53,7 +53,12 @@ static void col_pos(void *arg, enum sheet_col c, struct srcpos *at)
 static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e)
 {
 	int status;
+	unsigned long before = cp_errors();
 	struct plan *p = plancache_get(l->cache, e->plan.s, e->plan.n, &status);
+	if (cp_errors() > before) { /* a plan not named, read for the first time: its own errors */
+		l->plan_errors += cp_errors() - before;
+		l->bad_plans++;
+	}
 	if (!p && status)
 		return 0; /* a plan that cannot be read: reported with the plan */
 	return entry_check(l->cache, e, CHECK_HISTORY, l->today, col_pos, sh);
@@ -61,7 +66,7 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e)
 
 int lint_sheet(struct lint *l, const char *path)
 {
-	unsigned long before = cp_errors();
+	unsigned long before = cp_errors(), plan_before = l->plan_errors;
 	int counted = 0, r;
 	struct entry e;
 	l->sheets++;
@@ -75,13 +80,15 @@ int lint_sheet(struct lint *l, const char *path)
 		if (r < 0 || entry_check_text(&e, col_pos, sh) < 0 ||
 		    (l->cache && entry_fits(l, sh, &e) < 0)) {
 			count_file(l, &counted, 0);
-			cap(l, before);
+			/* after the cap, errors are counted but not printed */
+			if (l->max_errors && sheet_errors(l, before, plan_before) >= l->max_errors)
+				cp_errors_quiet(1);
 		}
 	}
 	sheet_close(sh);
 	cp_errors_quiet(0);
-	if (l->max_errors && cp_errors() - before > l->max_errors)
-		cp_warn(_("%s: %lu more errors not shown"), path,
-			cp_errors() - before - l->max_errors);
+	unsigned long n = sheet_errors(l, before, plan_before);
+	if (l->max_errors && n > l->max_errors)
+		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);
 	return counted ? -1 : 0;
 }
