@@ -9,7 +9,11 @@
 
 #include "coachplan.h"
 
+enum { OPT_LIST_GOALS = 256 };
+
 static const struct argp_option options[] = {
+	/* for the shell completions: robust to comments and flow style, as awk is not */
+	{"list-goals", OPT_LIST_GOALS, N_("ID"), OPTION_HIDDEN, N_("print the goal ids of plan ID"), 1},
 	{"max-errors", 'm', N_("N"), 0,
 	 N_("show at most N errors per sheet and count the rest (default 50; 0: all)"), 1},
 	{"verbose", 'v', NULL, 0, N_("say what was checked, also when all is well"), 1},
@@ -19,9 +23,10 @@ static const struct argp_option options[] = {
 static struct {
 	unsigned long max_errors;
 	int verbose;
+	const char *list_goals;
 	char **args;
 	size_t nargs;
-} opt = {50, 0, NULL, 0};
+} opt = {50, 0, NULL, NULL, 0};
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
@@ -33,6 +38,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--max-errors takes a number, not %s"), quotes(arg));
 		break;
 	case 'v': opt.verbose = 1; break;
+	case OPT_LIST_GOALS: opt.list_goals = arg; break;
 	case ARGP_KEY_ARGS:
 		opt.args = state->argv + state->next;
 		opt.nargs = (size_t)(state->argc - state->next);
@@ -201,10 +207,25 @@ static void summary(const struct lint *l)
 	}
 }
 
+/* The goal ids of a plan (an id in the plans directory, or a file), one a line. */
+static int list_goals(const char *arg)
+{
+	int status;
+	char *path = strchr(arg, '/') || ends(arg, ".yaml") ? xstrdup(arg) : plan_path(cli_plans(), arg);
+	struct plan *p = path ? plan_load(path, &status) : NULL;
+	for (size_t i = 0; p && i < p->ngoals; i++)
+		printf("%s\n", p->goals[i].id);
+	plan_free(p);
+	free(path);
+	return p ? 0 : status ? status : EX_USAGE;
+}
+
 int main(int argc, char **argv)
 {
 	cli_init(argc, argv);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	if (opt.list_goals)
+		return cli_exit(list_goals(opt.list_goals));
 	struct files f = {0};
 	collect(&f);
 	if (!f.plansdir)
