@@ -9,6 +9,8 @@ BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(DATADIR)/man
 LOCALEDIR ?= $(DATADIR)/locale
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/vendor-completions
 DESTDIR ?=
 
 CC ?= cc
@@ -78,12 +80,22 @@ sanitize: check
 bench: all
 	CP_BIN=$(O) tests/bench.sh
 
+# Bash completion: one file, under each tool's name (bash-completion's
+# loader looks a command up by its name), the others linked to the first.
+# Message catalogues: every po/LANG.mo (or $(O)/po/LANG.mo) that is built.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do \
 		s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
+	install -m 0644 completions/cp.bash $(DESTDIR)$(BASHCOMPDIR)/$(firstword $(TOOLS))
+	for t in $(filter-out $(firstword $(TOOLS)),$(TOOLS)); do \
+		ln -sf $(firstword $(TOOLS)) $(DESTDIR)$(BASHCOMPDIR)/$$t || exit 1; done
+	install -m 0644 completions/_coachplan $(DESTDIR)$(ZSHCOMPDIR)/_coachplan
+	for mo in po/*.mo $(O)/po/*.mo; do [ -f "$$mo" ] || continue; \
+		l=$$(basename $$mo .mo); install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/coachplan.mo || exit 1; done
 
 # The sample caseload, fresh in $(O)/demo, and a coach's week logged in it.
 demo: all
@@ -93,13 +105,20 @@ demo: all
 	@echo "Try: cd $(O)/demo && export PATH=\"$(abspath $(O)):\$$PATH\" CP_TODAY=2026-11-23 USER=robin"
 
 uninstall:
-	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(TOOLS:%=$(DESTDIR)$(BASHCOMPDIR)/%) \
+		$(DESTDIR)$(ZSHCOMPDIR)/_coachplan
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
+	for mo in po/*.mo $(O)/po/*.mo; do [ -f "$$mo" ] || continue; \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$mo .mo)/LC_MESSAGES/coachplan.mo; done
+
+# The Debian package, in the parent directory (see README.md).
+deb:
+	dpkg-buildpackage -us -uc -b
 
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize bench install uninstall clean demo
+.PHONY: all units check sanitize bench install uninstall clean demo deb
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

@@ -210,10 +210,10 @@ static int print_groups(struct agg *a)
 	struct table *t = table_stream(f, stdout);
 	for (size_t i = 0; i < opt.nkeys; i++)
 		table_col(t, key_name(opt.keys[i]), key_title(opt.keys[i]), 0);
-	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 	if (opt.remote) {
-		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER);
-		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER);
+		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 		table_col(t, "remote_share", _("remote %"), COL_RIGHT | COL_NUMBER);
 	}
 	size_t n;

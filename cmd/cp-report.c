@@ -13,7 +13,7 @@
 #include "coachplan.h"
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
-       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP };
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -30,8 +30,12 @@ static const struct argp_option options[] = {
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"output", 'o', N_("FORMAT|DIR"), 0,
-	 N_("text, markdown, html, csv or json (default: text); with --declaration, also the "
-	    "directory to write one file per plan and summary.csv into (default format: html)"), 3},
+	 N_("text, markdown, html, csv, excel or json (default: text); with --declaration, also "
+	    "the directory to write one file per plan and summary.csv into (default format: html)"),
+	 3},
+	{"excel", OPT_EXCEL, NULL, 0,
+	 N_("every CSV in the spreadsheet dialect (BOM, ';', decimal comma, hours as 1,5): the "
+	    "report, unless -o names another format, and summary.csv"), 3},
 	{"force", OPT_FORCE, NULL, 0, N_("replace report files that exist"), 3},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
 	 N_("name participants by their plan id, also in notes and texts"), 3},
@@ -43,7 +47,7 @@ static const struct argp_option options[] = {
 
 static struct {
 	const char *plan;
-	int declaration, caseload, all, force, pseudonymize, stamp, keep_going;
+	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
 	int funder;
 	struct period period;
 	int period_given;
@@ -120,6 +124,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_FORCE: opt.force = 1; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case OPT_STAMP: opt.stamp = 1; break;
+	case OPT_EXCEL: opt.excel = 1; break;
 	case 'k': opt.keep_going = 1; break;
 	case OPT_PERIOD:
 		if ((why = period_parse(arg, date_today(), &opt.period)))
@@ -146,6 +151,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.declaration + opt.caseload + (opt.plan && !opt.declaration) != 1)
 			argp_error(state, _("name one report: --plan ID, --declaration or --caseload"));
 		outputs(state);
+		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
+			opt.fmt = &render_excel;
 		if (opt.declaration && !opt.period_given)
 			argp_error(state, _("--declaration needs --period, as in --period 2026H1"));
 		if (opt.declaration && !opt.plan && opt.funder < 0)
@@ -224,7 +231,7 @@ int main(int argc, char **argv)
 	if (opt.declaration) {
 		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir,
 					 opt.fmt ? opt.fmt : opt.dir ? &render_html : &render_text,
-					 opt.all, opt.force};
+					 opt.all, opt.force, opt.excel};
 		declare(plans, nplans, sheets, nsheets, &d);
 	} else if (opt.caseload)
 		print(overview_report(plans, nplans, sheets, nsheets, &ro));

@@ -191,9 +191,9 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	table_col(t, "participant", _("participant"), 0);
 	table_col(t, "from", _("from"), 0);
 	table_col(t, "to", _("to"), 0);
-	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER);
-	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER);
-	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 	table_col(t, "work_share", _("of work"), COL_RIGHT | COL_NUMBER);
 	int over = 0;
 	char day[11];

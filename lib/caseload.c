@@ -220,8 +220,12 @@ int caseload_init(const char *dir)
 	buf_free(&sub);
 	if (rc == 0)
 		rc = make_file(dir, ".gitattributes",
-			       "# coachplan: appends to one sheet on two branches both survive a merge\n"
-			       "hours/*.csv merge=union\n",
+			       "# coachplan: appends to one sheet on two branches both survive a merge;\n"
+			       "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
+			       "# sheet's changed fields with git diff --word-diff, and a plan's\n"
+			       "# changes under the goal or key they are in\n"
+			       "hours/*.csv merge=union diff=coachplan-csv\n"
+			       "plans/*.yaml diff=coachplan-yaml\n",
 			       0644);
 	if (rc == 0)
 		rc = make_file(dir, ".gitignore",

@@ -69,19 +69,29 @@ static error_t sheet_parse(int key, char *arg, struct argp_state *state)
 const struct argp cli_sheet_argp = {sheet_options, sheet_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 
+#define OPT_EXCEL 0x10000 /* above every tool's own option keys */
+
 static const struct argp_option output_options[] = {
 	{"output", 'o', N_("FORMAT"), 0,
-	 N_("table, csv or json (default: table on a terminal, csv otherwise)"), 0},
+	 N_("table, csv, excel or json (default: table on a terminal, csv otherwise)"), 0},
+	{"excel", OPT_EXCEL, NULL, 0,
+	 N_("same as -o excel: CSV that Dutch Excel and LibreOffice open as it is (BOM, ';', "
+	    "decimal comma, hours as 1,5)"), 0},
 	{0},
 };
 
 static error_t output_parse(int key, char *arg, struct argp_state *state)
 {
+	if (key == OPT_EXCEL) {
+		cli.out = OUT_EXCEL;
+		return 0;
+	}
 	if (key != 'o')
 		return ARGP_ERR_UNKNOWN;
 	int f = outfmt_parse(arg);
 	if (f < 0)
-		argp_error(state, _("unknown output format %s; use table, csv or json"), quotes(arg));
+		argp_error(state, _("unknown output format %s; use table, csv, excel or json"),
+			   quotes(arg));
 	cli.out = (enum outfmt)f;
 	return 0;
 }

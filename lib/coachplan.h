@@ -25,7 +25,8 @@
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
 
 /* How tables are written: for people, or for programs. */
-enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON,
+	      OUT_EXCEL /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */ };
 
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 
@@ -352,6 +353,16 @@ int csv_needs_quotes(const char *s, size_t n, char sep);
 void csv_put(struct buf *b, const char *s, size_t n, char sep);
 void csv_put_safe(struct buf *b, const char *s, size_t n, char sep); /* for spreadsheets */
 
+/* The spreadsheet dialect, -o excel: what Dutch Excel and LibreOffice open
+ * without an import dialog.  Hours as decimal hours (1,5), numbers with a
+ * decimal comma, text cells through csv_put_safe. */
+#define EXCEL_BOM "\xef\xbb\xbf"
+#define EXCEL_SEP ';'
+#define EXCEL_EOL "\r\n"
+void excel_hours(char out[32], long minutes);        /* 90 -> 1,5; -30 -> -0,5 */
+void excel_number(struct buf *b, const char *s);     /* 12.5 -> 12,5 */
+void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsite -> onsite_hours */
+
 /* ---- sheet.c: reading hour sheets ---- */
 
 enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
@@ -389,6 +400,7 @@ const char *sheet_colkey(enum sheet_col c);
 struct plancache;
 
 #define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
+#define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
 
 /* Reports (at the entry's field when pos is given) why an entry does not fit
  * its plan; 0 if it does. */
@@ -530,6 +542,7 @@ struct table;
 
 #define COL_RIGHT 1  /* align right in tables */
 #define COL_NUMBER 2 /* a number in JSON */
+#define COL_HOURS 4  /* minutes (table_cell_minutes): decimal hours for spreadsheets */
 
 struct table *table_new(void); /* rows kept until table_print */
 /* CSV and JSON rows go to out as soon as they are complete, so memory does
@@ -589,6 +602,16 @@ int plancache_preload(struct plancache *c);
 void plancache_wait(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
+
+/* ---- hook.c: a caseload as a git repository ---- */
+
+#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
+#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+
+/* In a caseload that is a git repository: the diff drivers' settings in
+ * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
+ * cp-check; a hook the user has is never replaced. */
+int caseload_git(const char *dir, int flags);
 
 /* ---- edit.c, continued: values that may be missing, empty or in flow style ---- */
 
@@ -690,6 +713,22 @@ void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: 
 void ics_end(struct buf *b);
 /* A whole feed: the list's next evaluations and plan ends (due.c) */
 void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
+
+/* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
+
+struct lint {
+	struct plancache *cache;  /* the plans the sheets' entries are held against; NULL: none */
+	int today;
+	unsigned long max_errors; /* errors printed per sheet (the rest counted); 0: all */
+	unsigned long plans, sheets, lines;  /* read */
+	unsigned long bad_plans, bad_sheets; /* with errors */
+	unsigned long plan_errors; /* of plans first read for a sheet's entries */
+};
+
+/* Each reports every problem of its file; -1 if there was one.  cached:
+ * the plan is one of l->cache's directory, read there once. */
+int lint_plan(struct lint *l, const char *path, int cached);
+int lint_sheet(struct lint *l, const char *path);
 
 /* ==== Added for cp-report ==== */
 
@@ -816,7 +855,8 @@ struct renderer {
 	void (*render)(const struct report *r, struct buf *out);
 };
 
-extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json;
+extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,
+	render_excel; /* render_csv's spreadsheet dialect, as -o excel */
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
 const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
 int report_print(const struct report *r, const struct renderer *f, FILE *out);
@@ -890,6 +930,7 @@ struct declare_opts {
 	const struct renderer *fmt;
 	int all;           /* plans without hours are in the summary too */
 	int force;         /* replace report files that exist */
+	int excel;         /* summary.csv in the spreadsheet dialect too */
 };
 
 /* Declarations per plan for a funder and period, and DIR/summary.csv: all

@@ -345,7 +345,8 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 	}
 	if (summary) {
 		char *path = target(o, "summary", "csv");
-		if (report_write(summary, &render_csv, path, o->force) < 0)
+		if (report_write(summary, o->excel || o->fmt == &render_excel ? &render_excel : &render_csv,
+				 path, o->force) < 0)
 			rc = -1;
 		free(path);
 		report_free(summary);

@@ -10,7 +10,7 @@
 #include "coachplan.h"
 
 static const struct renderer *const renderers[] = {
-	&render_text, &render_markdown, &render_html, &render_csv, &render_json,
+	&render_text, &render_markdown, &render_html, &render_csv, &render_excel, &render_json,
 };
 
 #define NRENDERERS (sizeof renderers / sizeof *renderers)

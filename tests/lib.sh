@@ -84,7 +84,7 @@ refuses() {
 
 # A caseload with a couple of plans, for tests that need one.
 caseload() {
-	cp-new --init . >/dev/null &&
+	cp-new --init . --no-hook >/dev/null &&
 	cp-new --id P-1 --name "Bart de Wit" --funder uwv --start 2026-01-05 \
 		--goal "Zelfstandig de kassa bedienen" --goal "16 uur per week" --budget 60/6m >/dev/null &&
 	cp-new --id P-2 --name "Zoë van 't Hek" --funder gemeente --start 2026-03-01 \

@@ -2,6 +2,7 @@
  * spreadsheet would run as formulas made harmless, and whatever csv_put
  * writes read back by the sheet reader field for field. */
 #include <fcntl.h>
+#include <limits.h>
 
 #include "coachplan.h"
 #include "tap.h"
@@ -157,6 +158,40 @@ out:
 	buf_free(&field);
 }
 
+/* The spreadsheet dialect: decimal hours exact to the minute, numbers
+ * with a comma, and headers that name the unit. */
+static void excel(void)
+{
+	static const struct {
+		long minutes;
+		const char *hours;
+	} cases[] = {
+		{0, "0"}, {1, "0,016667"}, {15, "0,25"}, {20, "0,333333"}, {40, "0,666667"},
+		{60, "1"}, {90, "1,5"}, {-30, "-0,5"}, {-90, "-1,5"}, {1440, "24"},
+		{6000000, "100000"}, {LONG_MIN / 2000000, NULL},
+	};
+	char out[32];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		excel_hours(out, cases[i].minutes);
+		if (cases[i].hours)
+			is_str(out, cases[i].hours, "%ld minutes are %s hours", cases[i].minutes,
+			       cases[i].hours);
+		else
+			ok(out[0] == '-' && strlen(out) < 32, "a huge negative still fits: %s", out);
+	}
+	struct buf b = {0};
+	excel_number(&b, "-12.5");
+	is_str(buf_str(&b), "-12,5", "a share gets a decimal comma");
+	const char *keys[][2] = {{"minutes", "hours"}, {"onsite_minutes", "onsite_hours"},
+				 {"onsite", "onsite_hours"}, {"left", "left_hours"}};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		b.len = 0;
+		excel_hours_key(&b, keys[i][0]);
+		is_str(buf_str(&b), keys[i][1], "column %s becomes %s", keys[i][0], keys[i][1]);
+	}
+	buf_free(&b);
+}
+
 int main(void)
 {
 	err_init("test-csvout");
@@ -165,5 +200,6 @@ int main(void)
 	safe();
 	round_trip(',');
 	round_trip(';');
+	excel();
 	return tap_done();
 }
