@@ -25,6 +25,9 @@ void cli_init(int argc, char **argv)
 {
 	(void)argc;
 	setlocale(LC_ALL, "");
+	/* Numbers for programs have a point whatever the locale (printf's %f
+	 * would write 12,5 under nl_NL); people get their separator from lang.c. */
+	setlocale(LC_NUMERIC, "C");
 	/* An uninstalled build finds its catalogue through $COACHPLAN_LOCALEDIR. */
 	const char *dir = getenv("COACHPLAN_LOCALEDIR");
 	bindtextdomain("coachplan", dir && *dir ? dir : LOCALEDIR);
