@@ -96,6 +96,24 @@ void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long 
 const char *quote(const char *s, size_t n);
 const char *quotes(const char *s);
 
+/* ---- lang.c: the language people read, and numbers and dates in it ---- */
+
+#define LANG_DATE_MAX 32
+
+const char *lang_current(void);      /* "en", "nl": the catalogue the messages come from */
+int lang_is(const char *code);
+const char *lang_parse(const char *s); /* "nl", "nl_BE", "EN" ... as "nl" or "en"; NULL */
+/* Messages in language code (NULL: as they are) until the matching
+ * lang_pop; -1 if there is no catalogue for it (they stay English).
+ * Not while another thread translates. */
+int lang_push(const char *code);
+void lang_pop(void);
+char lang_decimal(void);                     /* '.' or ',' */
+char *lang_number(char *s);                  /* "12.5" with the language's decimal separator */
+void lang_hours(long minutes, char out[24]); /* 1110 as "18.5", 1200 as "20" */
+const char *lang_month(int m);               /* 1..12: "January", "januari" */
+void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januari 2026" */
+
 /* ---- utf8.c ---- */
 
 size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
