@@ -102,18 +102,26 @@ static const struct argp_child children[] = {
 	{&cli_plans_argp, 0, NULL, 4}, {&cli_sheet_argp, 0, NULL, 4}, {&cli_output_argp, 0, NULL, 4},
 	{0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("PLANS are plan files or directories (default: the plans directory).\n\n"
+		   "Examples:\n"
+		   "  cp-evaluate --quiet-since 14d\n"
+		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' "
+		   "--goal G1=achieved\n"
+		   "  cp-evaluate --ics --coach robin > robin.ics"));
+}
+
 static const struct argp argp = {
 	options, parse,
 	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
 	   "--ics [PLANS...]"),
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
-	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed.\v"
-	   "PLANS are plan files or directories (default: the plans directory).\n\n"
-	   "Examples:\n"
-	   "  cp-evaluate --quiet-since 14d\n"
-	   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' --goal G1=achieved\n"
-	   "  cp-evaluate --ics --coach robin > robin.ics"),
-	children, NULL, "coachplan",
+	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
+	children, help, "coachplan",
 };
 
 /* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where

@@ -165,18 +165,25 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("Examples:\n"
+		   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
+		   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+		   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
+		   "  cp-report --caseload"));
+}
+
 static const struct argp argp = {
 	options, parse, N_("[PLANS...] [SHEETS...]"),
 	N_("Write the accountability report of a plan, the declarations per funder and period, "
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
 	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
-	   "and - for standard input (default: ./hours).\v"
-	   "Examples:\n"
-	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
-	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
-	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-	   "  cp-report --caseload"),
-	children, NULL, "coachplan",
+	   "and - for standard input (default: ./hours)."),
+	children, help, "coachplan",
 };
 
 /* "Generated on 2026-11-23 at 14:05": today as the tools know it (CP_TODAY). */

@@ -567,6 +567,10 @@ const char *cli_plans(void);
 const char *cli_sheetpath(void); /* -f, $CP_SHEET, or hours/$USER.csv */
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
+/* An argp help_filter's work: --help shows post after the options, in the
+ * messages' language.  The text before the options is argp's doc, which
+ * holds no \v: a translator gets two plain strings. */
+char *cli_help_filter(int key, const char *text, const char *post);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
 
 /* ---- caseload.c: plans and sheets as they lie on disk ---- */
