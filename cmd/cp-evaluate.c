@@ -236,43 +236,6 @@ static void read_contacts(struct scan *s)
 	globfree(&g);
 }
 
-static void note(struct table *t, const struct due_item *d, int days)
-{
-	char since[11];
-	int ago = -days;
-	switch (d->what) {
-	case DUE_EVALUATION:
-		if (days < 0)
-			table_cellf(t, ngettext("%d day overdue", "%d days overdue", ago), ago);
-		else if (days == 0)
-			table_cell(t, _("due today"));
-		else
-			table_cellf(t, ngettext("due in %d day", "due in %d days", days), days);
-		return;
-	case DUE_END: {
-		const char *what = d->flags & DUE_UWV_LIMIT ? _("UWV 3-year limit") : _("plan end");
-		if (days < 0)
-			table_cellf(t, ngettext("%s passed %d day ago: close or extend the plan",
-						"%s passed %d days ago: close or extend the plan", ago),
-				    what, ago);
-		else if (days == 0)
-			table_cellf(t, _("%s today"), what);
-		else
-			table_cellf(t, ngettext("%s in %d day", "%s in %d days", days), what, days);
-		return;
-	}
-	case DUE_QUIET:
-		date_format(d->since, since);
-		if (d->since == DATE_NONE)
-			table_cell(t, _("no contact logged since the start"));
-		else
-			table_cellf(t, _("no contact logged since %s"), since);
-		return;
-	default:
-		table_cell(t, _("all goals reached: phase out the coaching (afbouwen)"));
-	}
-}
-
 static int due(int on)
 {
 	struct scan s = {0};
@@ -300,7 +263,9 @@ static int due(int on)
 	struct table *t = table_new();
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
 		table_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
-	int overdue = 0;
+	int overdue = 0, people = cli_outfmt() == OUT_TABLE;
+	struct buf text = {0};
+	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
 	for (size_t i = 0; i < s.list.n; i++) {
 		const struct due_item *d = &s.list.v[i];
 		char day[11];
@@ -309,14 +274,16 @@ static int due(int on)
 		table_cell(t, d->plan);
 		table_cell(t, d->name);
 		table_cell(t, d->coach);
-		table_cell(t, due_what_name(d->what));
+		table_cell(t, people ? due_what_label(d->what) : due_what_name(d->what));
 		table_cellf(t, "%d", d->date - on);
-		note(t, d, d->date - on);
+		table_cell(t, due_note(&text, d, on));
 		overdue |= d->what == DUE_EVALUATION && d->date < on;
 	}
-	if (s.list.n || cli_outfmt() != OUT_TABLE)
+	lang_pop();
+	if (s.list.n || !people)
 		table_print(t, cli_outfmt(), stdout);
 	table_free(t);
+	buf_free(&text);
 	due_free(&s.list);
 	contacts_free(s.contacts);
 	return cp_status() ? cp_status() : overdue;

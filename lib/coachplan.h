@@ -668,7 +668,10 @@ struct due_opts {
 	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
 };
 
-const char *due_what_name(int what);
+const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
+const char *due_what_label(int what); /* for people, in their language */
+/* What an item asks of the coach on day on ("3 days overdue"), in b. */
+const char *due_note(struct buf *b, const struct due_item *d, int on);
 /* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
 void due_sort(struct duelist *l); /* by date, plan, what */
