@@ -722,27 +722,30 @@ int atomic_sync(const char *path);
  * own way; the model knows nothing of formats. */
 
 enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_MINUTES, CELL_PERCENT,
-		 CELL_COUNT, CELL_BLANK };
+		 CELL_COUNT, CELL_BLANK, CELL_HOURS };
 
 struct cell {
 	enum cell_kind kind;
 	const char *text; /* TEXT; WORD: the word for people (on site) */
 	const char *code; /* WORD: the word for programs (onsite) */
-	long v;           /* DATE: a day; MINUTES; COUNT; PERCENT: tenths of a percent */
+	long v;           /* DATE: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a percent */
 };
 
 struct cell cell_empty(void);
 struct cell cell_text(const char *s); /* NULL or "" is empty */
 struct cell cell_word(const char *code, const char *label);
 struct cell cell_date(int day); /* DATE_NONE is empty */
-struct cell cell_minutes(long minutes);
+struct cell cell_minutes(long minutes); /* a duration: h:mm for people */
+struct cell cell_hours(long minutes);   /* an amount of hours, as 18.5: not a time of day */
 struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */
 struct cell cell_count(long n);
 struct cell cell_blank(void); /* a space to write in by hand, on paper */
 
-#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, labels; else minutes, 12.5, codes */
+#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, 5 January 2026, labels; else minutes,
+			 12.5, 2026-01-05, codes */
 /* The text of a cell, "" for empty and blank ones; dates are written here
- * and nowhere else.  buf holds what needs formatting. */
+ * and nowhere else.  For people, in the language of the messages (lang.c):
+ * month names and the decimal separator.  buf holds what needs formatting. */
 const char *cell_format(const struct cell *c, int flags, char buf[32]);
 
 #define RCOL_NUMBER 1 /* aligned right; a number in JSON */
@@ -794,11 +797,14 @@ struct report {
 	const char *kind;     /* accountability, declaration, caseload, summary */
 	const char *title, *subtitle;
 	const char *stamp;    /* "generated on ..." with --stamp, else NULL */
+	const char *lang;     /* the language it was built in, and is rendered in */
 	struct section **sections;
 	size_t nsections;
 	const struct block *main; /* the table a one-table format (CSV) writes */
 };
 
+/* A report is in the language of the messages when it is made (see
+ * lang_push); its renderers write it in that language. */
 struct report *report_new(const char *kind, const char *title);
 void report_free(struct report *r);
 const char *report_str(struct report *r, const char *s); /* a copy that lives with r */
@@ -828,6 +834,7 @@ extern const struct renderer render_text, render_markdown, render_html, render_c
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
 const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
 int report_print(const struct report *r, const struct renderer *f, FILE *out);
+void report_render(const struct report *r, const struct renderer *f, struct buf *out);
 /* Writes path whole or not at all (mode 0600); an existing file is
  * replaced with force, else refused (EX_CANTCREAT). */
 int report_write(const struct report *r, const struct renderer *f, const char *path, int force);
@@ -870,7 +877,13 @@ struct report_opts {
 	int pseudonymize; /* participants named by their plan id, in all text */
 	const char *stamp;
 	int keep_going;   /* bad lines and plans are left out, not fatal */
+	const char *lang; /* the language of the report (lang.c); NULL: the messages' */
+	int for_people;   /* text, Markdown, HTML: dates in sentences as "5 January 2026" */
 };
+
+/* A day in a report's sentences: for people as "5 January 2026", for
+ * programs ISO. */
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX]);
 
 /* The name the report may use for the participant, and text with the
  * participant's name taken out when pseudonymizing. */
@@ -881,6 +894,9 @@ const char *report_mode_label(int mode);
 const char *report_goal_status_label(int status);
 const char *report_funder_label(int funder);
 const char *report_status_label(int status);
+const char *report_scheme_label(int scheme);
+/* An interval for people, "6 months", as a word cell: programs get "6m". */
+struct cell report_interval(struct report *r, struct interval iv);
 
 /* The accountability report (verantwoordingsrapportage) of one plan;
  * NULL on failure (reported). */
