@@ -81,9 +81,13 @@ $(O)/locale/%/LC_MESSAGES/coachplan.mo: po/%.po
 	$(call say,MSGFMT,$@)msgfmt --check -o $@ $<
 
 # The template is committed, so that a translator needs no build; sorted
-# and without line numbers, so that it changes only where a string does.
+# and without line numbers, and replaced only when a string changed (not
+# for its creation date), so that it changes only where a string does.
 pot:
-	$(XGETTEXT) -o po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	@mkdir -p $(O)/po
+	$(XGETTEXT) -o $(O)/po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	$(Q)diff -q -I '^"POT-Creation-Date:' po/coachplan.pot $(O)/po/coachplan.pot >/dev/null 2>&1 || \
+		cp $(O)/po/coachplan.pot po/coachplan.pot
 
 # Every catalogue is complete (no fuzzy, no untranslated message) and has
 # every string of the sources as they are now (msgcmp against a fresh
