@@ -206,7 +206,8 @@ run dutch cp-new --init nieuw
 status_is 0 "cp-new --init in Dutch"
 check "... the caseload's README in Dutch" grep -q '^Coachingsplannen en uren, bijgehouden met coachplan(7)\.$' nieuw/README.md
 cd nieuw || exit 1
-run dutch cp-new --id P-2026-020 --name 'Sanne de Jong' --funder uwv --start 2026-11-02 --budget 60/6m
+run dutch cp-new --id P-2026-020 --name 'Sanne de Jong' --funder uwv --start 2026-11-02 --budget 60/6m \
+	--hours 18,5
 status_is 0 "cp-new in Dutch"
 p=plans/P-2026-020.yaml
 check "... the plan's comments in Dutch" grep -q '^# Coachingsplan P-2026-020$' $p
@@ -218,8 +219,13 @@ check "... and its words" grep -q '^funder: uwv$' $p
 run cp-log -n --plan P-2026-020 --mode werkvloer -d 2026-11-16 1u Kennismaking
 status_is 0 "... and it reads back"
 LC_ALL=C.UTF-8 cp-new --dry-run --id P-2026-020 --name 'Sanne de Jong' --funder uwv \
-	--start 2026-11-02 --budget 60/6m | sed 's/ *#.*//' >en.yaml
+	--start 2026-11-02 --budget 60/6m --hours 18,5 | sed 's/ *#.*//' >en.yaml
 sed 's/ *#.*//' $p >nl.yaml
 same nl.yaml en.yaml "... the same plan as in English, but for its comments"
+check "... its hours a week as YAML writes a number" grep -q '^work_hours_per_week: 18\.5$' $p
+run dutch cp-report --plan P-2026-020
+out_has '^Werkuren per week: +18,5$' "... and in a Dutch report with a decimal comma"
+run cp-report --plan P-2026-020
+out_has '^Work hours per week: +18\.5$' "... and in an English one with a point"
 
 done_testing
