@@ -217,9 +217,12 @@ static void language(struct report_opts *o, const struct renderer *fmt)
 	int machine = fmt == &render_csv || fmt == &render_json;
 	o->for_people = !machine;
 	o->lang = opt.lang ? opt.lang : machine ? "en" : NULL;
-	if (opt.lang && lang_push(opt.lang) < 0)
-		cp_warn(_("no catalogue for --lang %s here; the report is in English"), opt.lang);
-	lang_pop();
+	if (opt.lang) {
+		int missing = lang_push(opt.lang) < 0;
+		lang_pop();
+		if (missing)
+			cp_warn(_("no catalogue for --lang %s here; the report is in English"), opt.lang);
+	}
 }
 
 static int print(struct report *r)
