@@ -2,6 +2,7 @@
 #   make STATIC=1          static binaries (fast start-up, no shared libraries)
 #   make O=DIR             build into DIR (default build/)
 #   make check             the whole test suite, built with ASan and UBSan in build/san
+#   make pot               po/coachplan.pot from the sources, for translators
 VERSION = 0.1.0
 
 PREFIX ?= /usr/local
@@ -38,12 +39,20 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test-*.c))
 UNITS := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 MAN1 := $(TOOLS:%=man/%.1)
 MANS := $(sort $(wildcard man/*.[1-9]))
+# Message catalogues: po/LANG.po, built where the tools look when they are
+# run from the build directory ($(O)/locale, see lib/cli.c).
+LANGS := $(sort $(basename $(notdir $(wildcard po/*.po))))
+MOS := $(LANGS:%=$(O)/locale/%/LC_MESSAGES/coachplan.mo)
+XGETTEXT = xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=UTF-8 \
+	   --add-comments=TRANSLATORS: --package-name=coachplan --package-version=$(VERSION) \
+	   --msgid-bugs-address=https://github.com/coachplan/coachplan/issues \
+	   --sort-output --add-location=file --no-wrap
 
 # Quiet by default; make V=1 shows the commands.
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 
-all: $(BINS)
+all: $(BINS) $(MOS)
 
 $(O)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
@@ -69,8 +78,36 @@ $(O)/tests/test-%: $(O)/tests/test-%.o $(O)/libcoachplan.a
 
 units: $(UNITS)
 
+$(O)/locale/%/LC_MESSAGES/coachplan.mo: po/%.po
+	@mkdir -p $(@D)
+	$(call say,MSGFMT,$@)msgfmt --check -o $@ $<
+
+# The template is committed, so that a translator needs no build; sorted
+# and without line numbers, and replaced only when a string changed (not
+# for its creation date), so that it changes only where a string does.
+pot:
+	@mkdir -p $(O)/po
+	$(XGETTEXT) -o $(O)/po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	$(Q)diff -q -I '^"POT-Creation-Date:' po/coachplan.pot $(O)/po/coachplan.pot >/dev/null 2>&1 || \
+		cp $(O)/po/coachplan.pot po/coachplan.pot
+
+# Every catalogue is complete (no fuzzy, no untranslated message) and has
+# every string of the sources as they are now (msgcmp against a fresh
+# template): a new message without its Dutch fails the build.
+po-check:
+	@mkdir -p $(O)/po
+	$(Q)$(XGETTEXT) -o $(O)/po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	$(Q)for l in $(LANGS); do \
+		msgcmp po/$$l.po $(O)/po/coachplan.pot || { \
+			echo "po/$$l.po lacks strings of the sources: make pot, then" \
+			     "msgmerge -U po/$$l.po po/coachplan.pot and translate them" >&2; exit 1; }; \
+		stats=$$(msgfmt --check --statistics -o /dev/null po/$$l.po 2>&1) || { echo "$$stats" >&2; exit 1; }; \
+		echo "po/$$l.po: $$stats"; \
+		case $$stats in *fuzzy*|*untranslated*) echo "po/$$l.po is not complete" >&2; exit 1;; esac; \
+	done
+
 # The suite always runs against binaries built with the sanitizers.
-check:
+check: po-check
 	$(Q)$(MAKE) --no-print-directory O=build/san SAN=1 all units
 	CP_BIN=$(CURDIR)/build/san tests/run
 
@@ -93,9 +130,10 @@ install: all
 	for t in $(filter-out $(firstword $(TOOLS)),$(TOOLS)); do \
 		ln -sf $(firstword $(TOOLS)) $(DESTDIR)$(BASHCOMPDIR)/$$t || exit 1; done
 	install -m 0644 completions/_coachplan $(DESTDIR)$(ZSHCOMPDIR)/_coachplan
-	for mo in po/*.mo $(O)/po/*.mo; do [ -f "$$mo" ] || continue; \
-		l=$$(basename $$mo .mo); install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
-		install -m 0644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/coachplan.mo || exit 1; done
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 0644 $(O)/locale/$$l/LC_MESSAGES/coachplan.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit 1; done
 
 # The sample caseload, fresh in $(O)/demo, and a coach's week logged in it.
 demo: all
@@ -108,8 +146,7 @@ uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%) $(TOOLS:%=$(DESTDIR)$(BASHCOMPDIR)/%) \
 		$(DESTDIR)$(ZSHCOMPDIR)/_coachplan
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
-	for mo in po/*.mo $(O)/po/*.mo; do [ -f "$$mo" ] || continue; \
-		rm -f $(DESTDIR)$(LOCALEDIR)/$$(basename $$mo .mo)/LC_MESSAGES/coachplan.mo; done
+	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/coachplan.mo; done
 
 # The Debian package, in the parent directory (see README.md).
 deb:
@@ -118,7 +155,7 @@ deb:
 clean:
 	rm -rf build
 
-.PHONY: all units check sanitize bench install uninstall clean demo deb
+.PHONY: all units check sanitize bench install uninstall clean demo deb pot po-check
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
 .SECONDARY:

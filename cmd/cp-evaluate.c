@@ -102,18 +102,26 @@ static const struct argp_child children[] = {
 	{&cli_plans_argp, 0, NULL, 4}, {&cli_sheet_argp, 0, NULL, 4}, {&cli_output_argp, 0, NULL, 4},
 	{0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("PLANS are plan files or directories (default: the plans directory).\n\n"
+		   "Examples:\n"
+		   "  cp-evaluate --quiet-since 14d\n"
+		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' "
+		   "--goal G1=achieved\n"
+		   "  cp-evaluate --ics --coach robin > robin.ics"));
+}
+
 static const struct argp argp = {
 	options, parse,
 	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
 	   "--ics [PLANS...]"),
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
-	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed.\v"
-	   "PLANS are plan files or directories (default: the plans directory).\n\n"
-	   "Examples:\n"
-	   "  cp-evaluate --quiet-since 14d\n"
-	   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' --goal G1=achieved\n"
-	   "  cp-evaluate --ics --coach robin > robin.ics"),
-	children, NULL, "coachplan",
+	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
+	children, help, "coachplan",
 };
 
 /* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
@@ -228,43 +236,6 @@ static void read_contacts(struct scan *s)
 	globfree(&g);
 }
 
-static void note(struct table *t, const struct due_item *d, int days)
-{
-	char since[11];
-	int ago = -days;
-	switch (d->what) {
-	case DUE_EVALUATION:
-		if (days < 0)
-			table_cellf(t, ngettext("%d day overdue", "%d days overdue", ago), ago);
-		else if (days == 0)
-			table_cell(t, _("due today"));
-		else
-			table_cellf(t, ngettext("due in %d day", "due in %d days", days), days);
-		return;
-	case DUE_END: {
-		const char *what = d->flags & DUE_UWV_LIMIT ? _("UWV 3-year limit") : _("plan end");
-		if (days < 0)
-			table_cellf(t, ngettext("%s passed %d day ago: close or extend the plan",
-						"%s passed %d days ago: close or extend the plan", ago),
-				    what, ago);
-		else if (days == 0)
-			table_cellf(t, _("%s today"), what);
-		else
-			table_cellf(t, ngettext("%s in %d day", "%s in %d days", days), what, days);
-		return;
-	}
-	case DUE_QUIET:
-		date_format(d->since, since);
-		if (d->since == DATE_NONE)
-			table_cell(t, _("no contact logged since the start"));
-		else
-			table_cellf(t, _("no contact logged since %s"), since);
-		return;
-	default:
-		table_cell(t, _("all goals reached: phase out the coaching (afbouwen)"));
-	}
-}
-
 static int due(int on)
 {
 	struct scan s = {0};
@@ -292,7 +263,9 @@ static int due(int on)
 	struct table *t = table_new();
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
 		table_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
-	int overdue = 0;
+	int overdue = 0, people = cli_outfmt() == OUT_TABLE;
+	struct buf text = {0};
+	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
 	for (size_t i = 0; i < s.list.n; i++) {
 		const struct due_item *d = &s.list.v[i];
 		char day[11];
@@ -301,14 +274,16 @@ static int due(int on)
 		table_cell(t, d->plan);
 		table_cell(t, d->name);
 		table_cell(t, d->coach);
-		table_cell(t, due_what_name(d->what));
+		table_cell(t, people ? due_what_label(d->what) : due_what_name(d->what));
 		table_cellf(t, "%d", d->date - on);
-		note(t, d, d->date - on);
+		table_cell(t, due_note(&text, d, on));
 		overdue |= d->what == DUE_EVALUATION && d->date < on;
 	}
-	if (s.list.n || cli_outfmt() != OUT_TABLE)
+	lang_pop();
+	if (s.list.n || !people)
 		table_print(t, cli_outfmt(), stdout);
 	table_free(t);
+	buf_free(&text);
 	due_free(&s.list);
 	contacts_free(s.contacts);
 	return cp_status() ? cp_status() : overdue;

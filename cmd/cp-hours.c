@@ -110,16 +110,22 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&cli_output_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(key, text,
+			       N_("Examples:\n"
+				  "  cp-hours --by plan --period this-week --coach robin\n"
+				  "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
+				  "  cp-hours --by coach,month --remote\n"
+				  "  cp-hours --budget || echo 'a plan is over budget'"));
+}
+
 static const struct argp argp = {
 	options, parse, N_("[SHEET...]"),
 	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
-	   "default: ./hours) per group of keys.\v"
-	   "Examples:\n"
-	   "  cp-hours --by plan --period this-week --coach robin\n"
-	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
-	   "  cp-hours --by coach,month --remote\n"
-	   "  cp-hours --budget || echo 'a plan is over budget'"),
-	children, NULL, "coachplan",
+	   "default: ./hours) per group of keys."),
+	children, help, "coachplan",
 };
 
 /* ---- plans: funders, and hours logged outside a plan's dates ---- */

@@ -13,7 +13,7 @@
 #include "coachplan.h"
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
-       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL };
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -36,6 +36,9 @@ static const struct argp_option options[] = {
 	{"excel", OPT_EXCEL, NULL, 0,
 	 N_("every CSV in the spreadsheet dialect (BOM, ';', decimal comma, hours as 1,5): the "
 	    "report, unless -o names another format, and summary.csv"), 3},
+	{"lang", OPT_LANG, N_("LANG"), 0,
+	 N_("the language of the report: nl or en (default: the locale's; en for csv and json)"),
+	 3},
 	{"force", OPT_FORCE, NULL, 0, N_("replace report files that exist"), 3},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
 	 N_("name participants by their plan id, also in notes and texts"), 3},
@@ -46,7 +49,7 @@ static const struct argp_option options[] = {
 };
 
 static struct {
-	const char *plan;
+	const char *plan, *lang;
 	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
 	int funder;
 	struct period period;
@@ -131,6 +134,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, "%s: %s", quotes(arg), why);
 		opt.period_given = 1;
 		break;
+	case OPT_LANG:
+		if (!(opt.lang = lang_parse(arg)))
+			argp_error(state, _("unknown language %s; use nl or en"), quotes(arg));
+		break;
 	case OPT_FUNDER:
 		if ((v = funder_parse(arg, strlen(arg))) < 0)
 			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
@@ -172,31 +179,57 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("Examples:\n"
+		   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
+		   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+		   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
+		   "  cp-report --caseload"));
+}
+
 static const struct argp argp = {
 	options, parse, N_("[PLANS...] [SHEETS...]"),
 	N_("Write the accountability report of a plan, the declarations per funder and period, "
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
 	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
-	   "and - for standard input (default: ./hours).\v"
-	   "Examples:\n"
-	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
-	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
-	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-	   "  cp-report --caseload"),
-	children, NULL, "coachplan",
+	   "and - for standard input (default: ./hours)."),
+	children, help, "coachplan",
 };
 
-/* "Generated on 2026-11-23 at 14:05": today as the tools know it (CP_TODAY). */
-static char *stamp(void)
+/* "Generated on 23 November 2026 at 14:05": today as the tools know it
+ * (CP_TODAY), in the report's language. */
+static char *stamp(const struct report_opts *o)
 {
 	static char text[128];
-	char day[11];
+	char day[LANG_DATE_MAX];
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
-	date_format(date_today(), day);
-	snprintf(text, sizeof text, _("Generated on %s at %02d:%02d."), day, tm.tm_hour, tm.tm_min);
+	lang_push(o->lang);
+	snprintf(text, sizeof text, _("Generated on %s at %02d:%02d."),
+		 report_day(o, date_today(), day), tm.tm_hour, tm.tm_min);
+	lang_pop();
 	return text;
+}
+
+/* The report's language: --lang; else the messages' for people, and
+ * English for CSV and JSON, whose output must not change with the locale.
+ * Only the report switches: messages stay in the locale's language. */
+static void language(struct report_opts *o, const struct renderer *fmt)
+{
+	int machine = fmt == &render_csv || fmt == &render_excel || fmt == &render_json;
+	o->for_people = !machine;
+	o->lang = opt.lang ? opt.lang : machine ? "en" : NULL;
+	if (opt.lang) {
+		int missing = lang_push(opt.lang) < 0;
+		lang_pop();
+		if (missing)
+			cp_warn(_("no catalogue for --lang %s here; the report is in English"), opt.lang);
+	}
 }
 
 static int print(struct report *r)
@@ -226,11 +259,14 @@ int main(int argc, char **argv)
 		paths_free(sheets, nsheets);
 		return cli_exit(cp_status());
 	}
+	const struct renderer *fmt = opt.fmt ? opt.fmt : opt.declaration && opt.dir ? &render_html
+										   : &render_text;
 	struct report_opts ro = {opt.period, opt.period_given, date_today(), opt.pseudonymize,
-				 opt.stamp ? stamp() : NULL, opt.keep_going};
+				 NULL, opt.keep_going, NULL, 0};
+	language(&ro, fmt);
+	ro.stamp = opt.stamp ? stamp(&ro) : NULL;
 	if (opt.declaration) {
-		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir,
-					 opt.fmt ? opt.fmt : opt.dir ? &render_html : &render_text,
+		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir, fmt,
 					 opt.all, opt.force, opt.excel};
 		declare(plans, nplans, sheets, nsheets, &d);
 	} else if (opt.caseload)

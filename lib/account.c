@@ -38,11 +38,12 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 			const struct period *period)
 {
 	char label[32];
-	report_section(r, "plan", _("Plan"));
+	report_section(r, "plan", _("Details"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
 	if (p->scheme != SCHEME_NONE)
-		report_field(r, "scheme", _("Scheme"), cell_text(scheme_name(p->scheme)));
+		report_field(r, "scheme", _("Scheme"),
+			     cell_word(scheme_name(p->scheme), report_scheme_label(p->scheme)));
 	report_field(r, "employer", _("Employer"), cell_text(p->employer));
 	report_field(r, "funder", _("Funder"),
 		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
@@ -56,7 +57,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	report_field(r, "status", _("Status"),
 		     cell_word(status_name(p->status), report_status_label(p->status)));
 	report_field(r, "work_minutes", _("Work hours per week"),
-		     p->work_minutes < 0 ? cell_empty() : cell_minutes(p->work_minutes));
+		     p->work_minutes < 0 ? cell_empty() : cell_hours(p->work_minutes));
 	period_format(period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
 	report_field(r, "period_from", _("From"), cell_date(period->from));
@@ -86,11 +87,11 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		const struct evaluation *ev = &p->evals[i];
 		if (!period_contains(period, ev->date))
 			continue;
-		char day[11], key[32], goals_key[48], title[128];
+		char day[11], key[32], goals_key[48], title[128], when[LANG_DATE_MAX];
 		date_format(ev->date, day);
 		snprintf(key, sizeof key, "evaluation-%s", day);
 		snprintf(goals_key, sizeof goals_key, "evaluation-%s-goals", day);
-		snprintf(title, sizeof title, _("Evaluation of %s"), day);
+		snprintf(title, sizeof title, _("Evaluation of %s"), report_day(o, ev->date, when));
 		report_text(r, key, title,
 			    ev->summary ? report_scrub(r, p, o, ev->summary) : _("No summary."));
 		for (size_t g = 0; g < ev->ngoals; g++) {
@@ -179,10 +180,8 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		report_text(r, "budget", NULL, _("The plan has no budget."));
 		return;
 	}
-	char per[16];
-	interval_format(p->budget_per, per);
 	report_field(r, "granted", _("Granted per budget period"), cell_minutes(p->budget_minutes));
-	report_field(r, "per", _("Budget period"), cell_text(per));
+	report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
 	struct budget_line *lines;
 	size_t n = budget_lines(a->budget, &p, 1, &a->period, o->today, &lines);
 	struct rtable *t = report_table(r, "budget_periods", NULL);
@@ -211,10 +210,8 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 
 static void evaluation(struct report *r, const struct plan *p)
 {
-	char every[16];
-	interval_format(p->every, every);
 	report_section(r, "evaluation", _("Evaluation"));
-	report_field(r, "every", _("Evaluated every"), cell_text(every));
+	report_field(r, "every", _("Evaluated every"), report_interval(r, p->every));
 	report_field(r, "last", _("Last evaluation"),
 		     cell_date(p->nevals ? p->evals[p->nevals - 1].date : DATE_NONE));
 	report_field(r, "next", _("Next evaluation"), cell_date(p->next));
@@ -239,12 +236,11 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 	int limit = plan_default_end(FUNDER_UWV, p->start);
 	if (p->funder == FUNDER_UWV && p->status != STATUS_CLOSED &&
 	    limit <= date_add_months(o->today, 6)) {
-		char day[11], text[256];
-		date_format(limit, day);
+		char day[LANG_DATE_MAX], text[256];
 		snprintf(text, sizeof text,
 			 _("The plan reaches UWV's 3-year limit on %s: discuss an extension or the "
 			   "phase-out with the labour expert (arbeidsdeskundige)."),
-			 day);
+			 report_day(o, limit, day));
 		report_text(r, "goals", NULL, text);
 	}
 	report_field(r, "conclusion", _("Conclusion of the coach"), cell_blank());
@@ -288,6 +284,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
 		char label[32], sub[256];
+		lang_push(o->lang);
 		period_format(&a.period, label);
 		r = report_new("accountability", _("Accountability report"));
 		snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
@@ -302,6 +299,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		conclusion(r, p, o);
 		if (o->stamp)
 			report_stamp(r, o->stamp);
+		lang_pop();
 		if (a.outside) {
 			char hm[24];
 			duration_format(a.outside_minutes, hm);

@@ -114,6 +114,24 @@ void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long 
 const char *quote(const char *s, size_t n);
 const char *quotes(const char *s);
 
+/* ---- lang.c: the language people read, and numbers and dates in it ---- */
+
+#define LANG_DATE_MAX 32
+
+const char *lang_current(void);      /* "en", "nl": the catalogue the messages come from */
+int lang_is(const char *code);
+const char *lang_parse(const char *s); /* "nl", "nl_BE", "EN" ... as "nl" or "en"; NULL */
+/* Messages in language code (NULL: as they are) until the matching
+ * lang_pop; -1 if there is no catalogue for it (they stay English).
+ * Not while another thread translates. */
+int lang_push(const char *code);
+void lang_pop(void);
+char lang_decimal(void);                     /* '.' or ',' */
+char *lang_number(char *s);                  /* "12.5" with the language's decimal separator */
+void lang_hours(long minutes, char out[24]); /* 1110 as "18.5", 1200 as "20" */
+const char *lang_month(int m);               /* 1..12: "January", "januari" */
+void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januari 2026" */
+
 /* ---- utf8.c ---- */
 
 size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
@@ -579,6 +597,10 @@ const char *cli_plans(void);
 const char *cli_sheetpath(void); /* -f, $CP_SHEET, or hours/$USER.csv */
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
+/* An argp help_filter's work: --help shows post after the options, in the
+ * messages' language.  The text before the options is argp's doc, which
+ * holds no \v: a translator gets two plain strings. */
+char *cli_help_filter(int key, const char *text, const char *post);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
 
 /* ---- caseload.c: plans and sheets as they lie on disk ---- */
@@ -686,7 +708,10 @@ struct due_opts {
 	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
 };
 
-const char *due_what_name(int what);
+const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
+const char *due_what_label(int what); /* for people, in their language */
+/* What an item asks of the coach on day on ("3 days overdue"), in b. */
+const char *due_note(struct buf *b, const struct due_item *d, int on);
 /* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
 void due_sort(struct duelist *l); /* by date, plan, what */
@@ -753,27 +778,30 @@ int atomic_sync(const char *path);
  * own way; the model knows nothing of formats. */
 
 enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_MINUTES, CELL_PERCENT,
-		 CELL_COUNT, CELL_BLANK };
+		 CELL_COUNT, CELL_BLANK, CELL_HOURS };
 
 struct cell {
 	enum cell_kind kind;
 	const char *text; /* TEXT; WORD: the word for people (on site) */
 	const char *code; /* WORD: the word for programs (onsite) */
-	long v;           /* DATE: a day; MINUTES; COUNT; PERCENT: tenths of a percent */
+	long v;           /* DATE: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a percent */
 };
 
 struct cell cell_empty(void);
 struct cell cell_text(const char *s); /* NULL or "" is empty */
 struct cell cell_word(const char *code, const char *label);
 struct cell cell_date(int day); /* DATE_NONE is empty */
-struct cell cell_minutes(long minutes);
+struct cell cell_minutes(long minutes); /* a duration: h:mm for people */
+struct cell cell_hours(long minutes);   /* an amount of hours, as 18.5: not a time of day */
 struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */
 struct cell cell_count(long n);
 struct cell cell_blank(void); /* a space to write in by hand, on paper */
 
-#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, labels; else minutes, 12.5, codes */
+#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, 5 January 2026, labels; else minutes,
+			 12.5, 2026-01-05, codes */
 /* The text of a cell, "" for empty and blank ones; dates are written here
- * and nowhere else.  buf holds what needs formatting. */
+ * and nowhere else.  For people, in the language of the messages (lang.c):
+ * month names and the decimal separator.  buf holds what needs formatting. */
 const char *cell_format(const struct cell *c, int flags, char buf[32]);
 
 #define RCOL_NUMBER 1 /* aligned right; a number in JSON */
@@ -825,11 +853,14 @@ struct report {
 	const char *kind;     /* accountability, declaration, caseload, summary */
 	const char *title, *subtitle;
 	const char *stamp;    /* "generated on ..." with --stamp, else NULL */
+	const char *lang;     /* the language it was built in, and is rendered in */
 	struct section **sections;
 	size_t nsections;
 	const struct block *main; /* the table a one-table format (CSV) writes */
 };
 
+/* A report is in the language of the messages when it is made (see
+ * lang_push); its renderers write it in that language. */
 struct report *report_new(const char *kind, const char *title);
 void report_free(struct report *r);
 const char *report_str(struct report *r, const char *s); /* a copy that lives with r */
@@ -860,6 +891,7 @@ extern const struct renderer render_text, render_markdown, render_html, render_c
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
 const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
 int report_print(const struct report *r, const struct renderer *f, FILE *out);
+void report_render(const struct report *r, const struct renderer *f, struct buf *out);
 /* Writes path whole or not at all (mode 0600); an existing file is
  * replaced with force, else refused (EX_CANTCREAT). */
 int report_write(const struct report *r, const struct renderer *f, const char *path, int force);
@@ -902,7 +934,13 @@ struct report_opts {
 	int pseudonymize; /* participants named by their plan id, in all text */
 	const char *stamp;
 	int keep_going;   /* bad lines and plans are left out, not fatal */
+	const char *lang; /* the language of the report (lang.c); NULL: the messages' */
+	int for_people;   /* text, Markdown, HTML: dates in sentences as "5 January 2026" */
 };
+
+/* A day in a report's sentences: for people as "5 January 2026", for
+ * programs ISO. */
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX]);
 
 /* The name the report may use for the participant, and text with the
  * participant's name taken out when pseudonymizing. */
@@ -913,6 +951,9 @@ const char *report_mode_label(int mode);
 const char *report_goal_status_label(int status);
 const char *report_funder_label(int funder);
 const char *report_status_label(int status);
+const char *report_scheme_label(int scheme);
+/* An interval for people, "6 months", as a word cell: programs get "6m". */
+struct cell report_interval(struct report *r, struct interval iv);
 
 /* The accountability report (verantwoordingsrapportage) of one plan;
  * NULL on failure (reported). */

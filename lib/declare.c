@@ -315,7 +315,9 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 {
 	const struct declare_opts *o = run->o;
 	struct rtable *sum = NULL;
+	lang_push(o->ro.lang); /* the reports' language; problems are told in the messages' */
 	struct report *summary = o->dir ? summary_new(o, &sum) : NULL;
+	lang_pop();
 	int rc = 0;
 	for (size_t i = 0; i < nd; i++) {
 		const struct plan *slim = run->ps.plans[d[i].plan];
@@ -330,8 +332,10 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 			rc = -1;
 			continue;
 		}
+		lang_push(o->ro.lang);
 		struct report *r = declaration(run, p, d[i].plan, run->v + d[i].from,
 					       d[i].to - d[i].from, &all);
+		lang_pop();
 		if (o->dir) {
 			char *path = target(o, p->id, o->fmt->ext);
 			if (report_write(r, o->fmt, path, o->force) < 0)

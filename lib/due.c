@@ -18,6 +18,53 @@ const char *due_what_name(int what)
 	return what >= 0 && what < DUE_COUNT ? what_names[what] : "?";
 }
 
+const char *due_what_label(int what)
+{
+	static const char *const labels[DUE_COUNT] = {N_("evaluation"), N_("end"), N_("quiet"),
+						      /* TRANSLATORS: afbouw */
+						      N_("phase-out")};
+	return what >= 0 && what < DUE_COUNT ? _(labels[what]) : "?";
+}
+
+const char *due_note(struct buf *b, const struct due_item *d, int on)
+{
+	char since[11];
+	int days = d->date - on, ago = -days;
+	b->len = 0;
+	switch (d->what) {
+	case DUE_EVALUATION:
+		if (days < 0)
+			buf_printf(b, ngettext("%d day overdue", "%d days overdue", ago), ago);
+		else if (days == 0)
+			buf_puts(b, _("due today"));
+		else
+			buf_printf(b, ngettext("due in %d day", "due in %d days", days), days);
+		break;
+	case DUE_END: {
+		const char *what = d->flags & DUE_UWV_LIMIT ? _("UWV 3-year limit") : _("plan end");
+		if (days < 0)
+			buf_printf(b, ngettext("%s passed %d day ago: close or extend the plan",
+					       "%s passed %d days ago: close or extend the plan", ago),
+				   what, ago);
+		else if (days == 0)
+			buf_printf(b, _("%s today"), what);
+		else
+			buf_printf(b, ngettext("%s in %d day", "%s in %d days", days), what, days);
+		break;
+	}
+	case DUE_QUIET:
+		date_format(d->since, since);
+		if (d->since == DATE_NONE)
+			buf_puts(b, _("no contact logged since the start"));
+		else
+			buf_printf(b, _("no contact logged since %s"), since);
+		break;
+	default:
+		buf_puts(b, _("all goals reached: phase out the coaching (afbouwen)"));
+	}
+	return buf_str(b);
+}
+
 static void add(struct duelist *l, const struct plan *p, int what, int date, int since, int flags)
 {
 	if (l->n == l->cap) {

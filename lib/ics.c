@@ -2,7 +2,9 @@
  * calendar program.  Lines end in CRLF and are folded at 75 octets, never
  * inside a UTF-8 character (3.1); TEXT values escape \ ; , and line breaks
  * (3.3.11).  The output depends only on its input: the same caseload gives
- * the same bytes, so a feed can be diffed, tested and served as a file. */
+ * the same bytes, so a feed can be diffed, tested and served as a file.
+ * Its summaries are for people and follow the messages' language (a
+ * Dutch coach's calendar says Evaluatie); UIDs and categories never do. */
 #include <string.h>
 
 #include "coachplan.h"

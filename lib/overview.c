@@ -58,8 +58,9 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 		rc = -1;
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
-		char today[11], month[32], period[32], sub[256], title[64];
-		date_format(o->today, today);
+		char today[LANG_DATE_MAX], month[32], period[32], sub[256], title[64];
+		lang_push(o->lang);
+		report_day(o, o->today, today);
 		period_format(&s.month, month);
 		period_format(&s.period, period);
 		r = report_new("caseload", _("Caseload"));
@@ -116,6 +117,7 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 		rtable_add(t, cell_empty());
 		if (o->stamp)
 			report_stamp(r, o->stamp);
+		lang_pop();
 	}
 	agg_free(s.in_month);
 	agg_free(s.in_period);

@@ -65,10 +65,19 @@ const char *render_cell(struct buf *b, const struct cell *c, int flags)
 	return render_clean(b, cell_format(c, flags, tmp));
 }
 
+/* In the report's language, whatever the messages are in meanwhile: the
+ * month names and the decimal separator come from the catalogue. */
+void report_render(const struct report *r, const struct renderer *f, struct buf *out)
+{
+	lang_push(r->lang);
+	f->render(r, out);
+	lang_pop();
+}
+
 int report_print(const struct report *r, const struct renderer *f, FILE *out)
 {
 	struct buf b = {0};
-	f->render(r, &b);
+	report_render(r, f, &b);
 	size_t n = b.len ? fwrite(b.s, 1, b.len, out) : 0;
 	int rc = n == b.len ? 0 : -1;
 	buf_free(&b);
@@ -78,7 +87,7 @@ int report_print(const struct report *r, const struct renderer *f, FILE *out)
 int report_write(const struct report *r, const struct renderer *f, const char *path, int force)
 {
 	struct buf b = {0};
-	f->render(r, &b);
+	report_render(r, f, &b);
 	int rc = atomic_create(path, b.s ? b.s : "", b.len, 0600);
 	if (rc == 1 && force) {
 		struct locked lf;

@@ -143,9 +143,8 @@ static void block(struct buf *out, const struct block *b)
 
 static void render(const struct report *r, struct buf *out)
 {
-	/* TRANSLATORS: the language of the labels, as HTML's lang names it */
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
-		   _("en"));
+		   lang_current());
 	buf_puts(out, "<title>");
 	put(out, r->title, 0);
 	if (r->subtitle) {

@@ -1,9 +1,10 @@
 /* render_json.c: a report as data.  Its sections in order, each with its
  * blocks: fields as an object of key and value, a table as its columns,
  * its rows as objects keyed by column and its total row apart, paragraphs
- * and lists as arrays of strings.  Minutes, counts and shares are numbers,
- * dates ISO strings, words their English codes, empty cells null; text is
- * escaped as JSON needs and otherwise kept, accents and all. */
+ * and lists as arrays of strings.  Minutes, hours (in minutes), counts and
+ * shares are numbers, dates ISO strings, words their English codes, empty
+ * cells null; text is escaped as JSON needs and otherwise kept, accents
+ * and all. */
 #include <string.h>
 
 #include "coachplan.h"
@@ -24,6 +25,7 @@ static void value(struct buf *out, const struct cell *c)
 		buf_puts(out, "null");
 		break;
 	case CELL_MINUTES:
+	case CELL_HOURS:
 	case CELL_COUNT:
 	case CELL_PERCENT:
 		buf_puts(out, cell_format(c, 0, tmp));

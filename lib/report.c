@@ -35,6 +35,11 @@ struct cell cell_minutes(long minutes)
 	return (struct cell){CELL_MINUTES, NULL, NULL, minutes};
 }
 
+struct cell cell_hours(long minutes)
+{
+	return (struct cell){CELL_HOURS, NULL, NULL, minutes};
+}
+
 /* In tenths of a percent, rounded half away from zero. */
 struct cell cell_percent(long part, long whole)
 {
@@ -64,7 +69,10 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 	case CELL_WORD:
 		return human ? c->text : c->code;
 	case CELL_DATE:
-		date_format((int)v, buf);
+		if (human)
+			lang_date((int)v, buf);
+		else
+			date_format((int)v, buf);
 		return buf;
 	case CELL_MINUTES:
 		if (human) {
@@ -75,8 +83,16 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 			snprintf(buf, 32, "%ld", v);
 		return buf;
 	case CELL_PERCENT:
-		snprintf(buf, 32, "%s%ld.%ld%s", v < 0 ? "-" : "", labs(v) / 10, labs(v) % 10,
-			 human ? "%" : "");
+		snprintf(buf, 32, "%s%ld%c%ld%s", v < 0 ? "-" : "", labs(v) / 10,
+			 human ? lang_decimal() : '.', labs(v) % 10, human ? "%" : "");
+		return buf;
+	case CELL_HOURS:
+		if (human) {
+			char h[24];
+			lang_hours(v, h);
+			snprintf(buf, 32, "%s", h);
+		} else
+			snprintf(buf, 32, "%ld", v);
 		return buf;
 	case CELL_COUNT:
 		snprintf(buf, 32, "%ld", v);
@@ -93,6 +109,7 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 struct report *report_new(const char *kind, const char *title)
 {
 	struct report *r = xcalloc(1, sizeof *r);
+	r->lang = report_str(r, lang_current());
 	r->kind = report_str(r, kind);
 	r->title = report_str(r, title);
 	return r;

@@ -1,6 +1,7 @@
 /* reporting.c: what the builders of cp-report's reports share: the words
- * for people (labels of modes, statuses, funders), the participant's name
- * or pseudonym, and free text with the participant's name taken out. */
+ * for people (labels of modes, statuses, funders), days in sentences, the
+ * participant's name or pseudonym, and free text with the participant's
+ * name taken out. */
 #include <string.h>
 #include <strings.h>
 
@@ -31,6 +32,35 @@ const char *report_status_label(int status)
 {
 	static const char *const labels[STATUS_COUNT] = {N_("active"), N_("paused"), N_("closed")};
 	return status >= 0 && status < STATUS_COUNT ? _(labels[status]) : "?";
+}
+
+const char *report_scheme_label(int scheme)
+{
+	static const char *const labels[SCHEME_COUNT] = {"", N_("Wajong"), N_("WIA"), N_("IRO"),
+							 N_("Participatiewet"), N_("other")};
+	return scheme > 0 && scheme < SCHEME_COUNT ? _(labels[scheme]) : "";
+}
+
+struct cell report_interval(struct report *r, struct interval iv)
+{
+	char code[16], label[64];
+	interval_format(iv, code);
+	switch (iv.unit) {
+	case 'd': snprintf(label, sizeof label, ngettext("%d day", "%d days", iv.n), iv.n); break;
+	case 'w': snprintf(label, sizeof label, ngettext("%d week", "%d weeks", iv.n), iv.n); break;
+	case 'm': snprintf(label, sizeof label, ngettext("%d month", "%d months", iv.n), iv.n); break;
+	default: snprintf(label, sizeof label, ngettext("%d year", "%d years", iv.n), iv.n);
+	}
+	return cell_word(report_str(r, code), report_str(r, label));
+}
+
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX])
+{
+	if (o->for_people)
+		lang_date(day, out);
+	else
+		date_format(day, out);
+	return out;
 }
 
 const char *report_participant(const struct plan *p, const struct report_opts *o)

@@ -90,12 +90,17 @@ void table_cell_minutes(struct table *t, enum outfmt f, long minutes)
 	table_cell(t, hm);
 }
 
+/* People get the decimal separator of their language (12,5% in Dutch);
+ * programs always get a point. */
 void table_cell_share(struct table *t, enum outfmt f, long part, long whole)
 {
-	if (whole <= 0)
+	char s[64];
+	if (whole <= 0) {
 		table_cell(t, "");
-	else
-		table_cellf(t, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+		return;
+	}
+	snprintf(s, sizeof s, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+	table_cell(t, f == OUT_TABLE ? lang_number(s) : s);
 }
 
 void table_cellf(struct table *t, const char *fmt, ...)

@@ -26,7 +26,7 @@ check "... the default period is the plan from its start to today" \
 	grep -q 'period 2025-06-02\.\.2026-11-23' out
 check "... and it says to phase out" grep -q 'plan the phase-out (afbouw)' out
 run cp-report --plan P-2024-003
-check "a UWV plan near its 3-year limit says so" grep -q "3-year limit on 2027-01-14" out
+check "a UWV plan near its 3-year limit says so" grep -q "3-year limit on 14 January 2027" out
 check "the accountability report holds no contacts" sh -c '! grep -q "Karin Smit\|Jolanda" out'
 
 # ---- the administrator's batch ----
@@ -66,7 +66,7 @@ for f in $FORMATS; do
 done
 check "no time in a report without --stamp" sh -c '! grep -qi "generated" decl/*'
 run cp-report --plan P-2026-013 --stamp -o html
-check "--stamp: when it was made" grep -q 'Generated on 2026-11-23 at [0-2][0-9]:[0-5][0-9]' out
+check "--stamp: when it was made" grep -q 'Generated on 23 November 2026 at [0-2][0-9]:[0-5][0-9]' out
 
 # ---- refusing to overwrite ----
 refuses 73 'decl/P-2024-003.html and 6 more files exist; use --force' "a batch over an existing one" \
@@ -182,7 +182,7 @@ check "HTML: no script, no outside fonts, images or links" sh -c '! grep -qi "<s
 check "HTML: A4 for print" grep -q '@page { size: A4' d.html
 check "Markdown: tags, pipes and emphasis escaped" grep -q '=SUM(A1) \\<script\\>x\\</script\\>, "q" \\| \\\*x\\\* tweede regel' d.markdown
 check "Markdown: a list number at a line start escaped" grep -q '^- 1\\. Jan' a.markdown
-check "text: a note's line break does not break the table" grep -q '^2026-02-02  G1 .*tweede regel' d.text
+check "text: a note's line break does not break the table" grep -q '^2 February 2026  G1 .*tweede regel' d.text
 if command -v python3 >/dev/null; then
 	check "JSON: valid" python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' d.json a.json
 	check "JSON: the note's line break escaped" grep -q '"=SUM(A1) <script>x</script>, \\"q\\" | \*x\*\\ntweede regel"' d.json

@@ -1,6 +1,8 @@
 # tests/lib.sh: sourced by every tests/NNNN-*.t.  Each script runs in a
 # scratch directory of its own (removed on exit), with a fixed "today" and
-# the C locale, against the binaries in $CP_BIN, and prints TAP.
+# the C locale, against the binaries in $CP_BIN, and prints TAP.  The
+# message catalogues are the ones built with those binaries, so that a
+# test can switch to Dutch with LANG or LANGUAGE (tests/7000-nederlands.t).
 set -u
 : "${CP_BIN:?CP_BIN names the directory with the built tools; use make check}"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,7 +11,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-test.XXXXXX")
 trap 'cd /; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export CP_TODAY=2026-11-23 USER=robin LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
-unset CP_PLANS CP_SHEET LANGUAGE COACHPLAN_LOCALEDIR
+unset CP_PLANS CP_SHEET LANGUAGE
+export COACHPLAN_LOCALEDIR=$CP_BIN/locale
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 tests=0 failures=0
 
