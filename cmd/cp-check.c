@@ -51,18 +51,24 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 2}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(key, text,
+			       N_("Examples:\n"
+				  "  cp-check\n"
+				  "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
+				  "  cp-check -v ~/caseload"));
+}
+
 static const struct argp argp = {
 	options, parse, N_("[CASELOAD|PLANS|SHEETS...]"),
 	N_("Check every plan and hour sheet of a caseload: each plan against the format, each "
 	   "line of each sheet, and each entry against its plan.  Every problem of every file is "
 	   "reported, as file:line:column; exit status 65 if there is any.  Arguments are plan "
 	   "files, sheets, directories of either, and caseload directories (holding plans/ and "
-	   "hours/); the default is the caseload here: the plans directory and ./hours.\v"
-	   "Examples:\n"
-	   "  cp-check\n"
-	   "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
-	   "  cp-check -v ~/caseload"),
-	children, NULL, "coachplan",
+	   "hours/); the default is the caseload here: the plans directory and ./hours."),
+	children, help, "coachplan",
 };
 
 struct files {
