@@ -111,16 +111,22 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&cli_output_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(key, text,
+			       N_("Examples:\n"
+				  "  cp-hours --by plan --period this-week --coach robin\n"
+				  "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
+				  "  cp-hours --by coach,month --remote\n"
+				  "  cp-hours --budget || echo 'a plan is over budget'"));
+}
+
 static const struct argp argp = {
 	options, parse, N_("[SHEET...]"),
 	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
-	   "default: ./hours) per group of keys.\v"
-	   "Examples:\n"
-	   "  cp-hours --by plan --period this-week --coach robin\n"
-	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
-	   "  cp-hours --by coach,month --remote\n"
-	   "  cp-hours --budget || echo 'a plan is over budget'"),
-	children, NULL, "coachplan",
+	   "default: ./hours) per group of keys."),
+	children, help, "coachplan",
 };
 
 /* ---- plans: funders, and hours logged outside a plan's dates ---- */
@@ -186,33 +192,15 @@ static void warn_plans(struct strlist *l, struct plancache *cache,
 
 /* ---- output ---- */
 
-static void hours_cell(struct table *t, enum outfmt f, long minutes)
-{
-	char hm[24];
-	if (f == OUT_TABLE) {
-		duration_format(minutes, hm);
-		table_cell(t, hm);
-	} else
-		table_cell_long(t, minutes);
-}
-
-static void share_cell(struct table *t, enum outfmt f, long part, long whole)
-{
-	if (whole <= 0)
-		table_cell(t, "");
-	else
-		table_cellf(t, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
-}
-
 static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt)
 {
-	hours_cell(t, f, tt->minutes);
+	table_cell_minutes(t, f, tt->minutes);
 	if (!opt.remote)
 		return;
 	long onsite = tt->mode[MODE_ONSITE];
-	hours_cell(t, f, onsite);
-	hours_cell(t, f, tt->minutes - onsite);
-	share_cell(t, f, tt->minutes - onsite, tt->minutes);
+	table_cell_minutes(t, f, onsite);
+	table_cell_minutes(t, f, tt->minutes - onsite);
+	table_cell_share(t, f, tt->minutes - onsite, tt->minutes);
 }
 
 static const char *key_title(enum key k)
@@ -229,10 +217,10 @@ static int print_groups(struct agg *a)
 	struct table *t = table_stream(f, stdout);
 	for (size_t i = 0; i < opt.nkeys; i++)
 		table_col(t, key_name(opt.keys[i]), key_title(opt.keys[i]), 0);
-	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER);
+	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 	if (opt.remote) {
-		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER);
-		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER);
+		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 		table_col(t, "remote_share", _("remote %"), COL_RIGHT | COL_NUMBER);
 	}
 	size_t n;
@@ -257,74 +245,6 @@ static int print_groups(struct agg *a)
 	int rc = table_print(t, f, stdout);
 	table_free(t);
 	return rc;
-}
-
-/* ---- budgets ---- */
-
-static int plan_selected(const struct plan *p)
-{
-	const struct strlist *lists[] = {&opt.filter.plans, &opt.filter.coaches, &opt.funders};
-	const char *values[] = {p->id, p->coach ? p->coach : "", funder_name(p->funder)};
-	for (size_t l = 0; l < 3; l++) {
-		int found = !lists[l]->n;
-		for (size_t i = 0; i < lists[l]->n; i++)
-			found |= !strcmp(lists[l]->v[i], values[l]);
-		if (!found)
-			return 0;
-	}
-	return 1;
-}
-
-static int print_budget(struct budget *b, struct plancache *cache)
-{
-	char **paths;
-	size_t npaths;
-	if (plans_list(cli_plans(), &paths, &npaths) < 0)
-		return -1;
-	const struct plan **plans = xcalloc(npaths ? npaths : 1, sizeof *plans);
-	size_t nplans = 0;
-	for (size_t i = 0; i < npaths; i++) {
-		const char *base = strrchr(paths[i], '/') ? strrchr(paths[i], '/') + 1 : paths[i];
-		int status;
-		const struct plan *p = plancache_get(cache, base, strcspn(base, "."), &status);
-		if (p && plan_selected(p))
-			plans[nplans++] = p;
-	}
-	paths_free(paths, npaths);
-	struct period range = {opt.filter.from, opt.filter.to};
-	struct budget_line *lines;
-	size_t n = budget_lines(b, plans, nplans, opt.dates_given ? &range : NULL, date_today(),
-				&lines);
-	enum outfmt f = cli_outfmt();
-	struct table *t = table_stream(f, stdout);
-	table_col(t, "plan", _("plan"), 0);
-	table_col(t, "participant", _("participant"), 0);
-	table_col(t, "from", _("from"), 0);
-	table_col(t, "to", _("to"), 0);
-	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER);
-	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER);
-	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER);
-	table_col(t, "work_share", _("of work"), COL_RIGHT | COL_NUMBER);
-	int over = 0;
-	char day[11];
-	for (size_t i = 0; i < n; i++) {
-		table_cell(t, lines[i].plan->id);
-		table_cell(t, lines[i].plan->name ? lines[i].plan->name : "");
-		date_format(lines[i].from, day);
-		table_cell(t, day);
-		date_format(lines[i].to, day);
-		table_cell(t, day);
-		hours_cell(t, f, lines[i].granted);
-		hours_cell(t, f, lines[i].used);
-		hours_cell(t, f, lines[i].granted - lines[i].used);
-		share_cell(t, f, lines[i].used, lines[i].work);
-		over |= lines[i].used > lines[i].granted;
-	}
-	int rc = table_print(t, f, stdout);
-	table_free(t);
-	free(lines);
-	free(plans);
-	return rc < 0 ? -1 : over;
 }
 
 /* ---- the run ---- */
@@ -403,8 +323,15 @@ int main(int argc, char **argv)
 				rc = -1;
 			warn_plans(&seen.unknown, seen.cache, warn_unknown);
 			warn_plans(&seen.outside, seen.cache, warn_outside);
-		} else if ((found = print_budget(run.budget, seen.cache)) < 0)
-			rc = -1;
+		} else {
+			struct plan_select sel = {&opt.filter.plans, &opt.filter.coaches, &opt.funders};
+			struct period range = {opt.filter.from, opt.filter.to};
+			found = budget_print(run.budget, seen.cache, cli_plans(), &sel,
+					     opt.dates_given ? &range : NULL, date_today(), cli_outfmt(),
+					     stdout);
+			if (found < 0)
+				rc = -1;
+		}
 	}
 	for (size_t i = 0; i < seen.unknown.n; i++)
 		free((char *)seen.unknown.v[i]);

@@ -9,7 +9,7 @@
 
 enum {
 	OPT_SCHEME = 256, OPT_EMPLOYER, OPT_CONTACT, OPT_COACH, OPT_REF, OPT_HOURS, OPT_EVERY,
-	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT
+	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT, OPT_GIT, OPT_NO_HOOK
 };
 
 static const struct argp_option options[] = {
@@ -36,7 +36,11 @@ static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Where and how:"), 3},
 	{"dir", 'd', N_("PLANSDIR"), 0, N_("plans directory (same as -p)"), 3},
 	{"dry-run", OPT_DRY_RUN, NULL, 0, N_("print the plan instead of writing it"), 3},
-	{"init", OPT_INIT, N_("DIR"), 0, N_("create an empty caseload in DIR and stop"), 3},
+	{"init", OPT_INIT, N_("DIR"), 0,
+	 N_("create an empty caseload in DIR and stop; in a git repository, also install the "
+	    "pre-commit hook that runs cp-check"), 3},
+	{"git", OPT_GIT, NULL, 0, N_("with --init: make DIR a git repository if it is none"), 3},
+	{"no-hook", OPT_NO_HOOK, NULL, 0, N_("with --init: no pre-commit hook"), 3},
 	{0},
 };
 
@@ -44,7 +48,7 @@ static struct {
 	struct plan_spec spec;
 	const char *goals[100];
 	const char *init;
-	int dry_run;
+	int dry_run, git, no_hook;
 	const char *start, *end, *every, *next, *budget, *hours, *funder, *scheme;
 } opt;
 
@@ -74,10 +78,14 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_BUDGET: opt.budget = arg; break;
 	case OPT_DRY_RUN: opt.dry_run = 1; break;
 	case OPT_INIT: opt.init = arg; break;
+	case OPT_GIT: opt.git = 1; break;
+	case OPT_NO_HOOK: opt.no_hook = 1; break;
 	case ARGP_KEY_ARG:
 		argp_error(state, _("unexpected argument %s"), quotes(arg));
 		break;
 	case ARGP_KEY_END:
+		if ((opt.git || opt.no_hook) && !opt.init)
+			argp_error(state, _("--git and --no-hook go with --init"));
 		if (opt.init)
 			break;
 		if (!s->id || !s->name || !opt.funder || !opt.start)
@@ -91,14 +99,22 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(key, text,
+			       N_("Examples:\n"
+				  "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
+				  "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
+				  "--budget 60/6m\n"
+				  "  cp-new --init caseload --git"));
+}
+
 static const struct argp argp = {
 	options, parse, NULL,
 	N_("Create a coaching plan PLANSDIR/ID.yaml from the funder's defaults and print its "
-	   "path.\vExamples:\n"
-	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
-	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' --budget 60/6m\n"
-	   "  cp-new --init caseload"),
-	children, NULL, "coachplan",
+	   "path."),
+	children, help, "coachplan",
 };
 
 static int usage_error(const char *what, const char *arg, const char *why)
@@ -129,7 +145,9 @@ static int check_text(const char *what, const char *s)
 static long hours_arg(const char *what, const char *s, long max)
 {
 	long minutes;
-	const char *why = hours_parse(s, strlen(s), max, &minutes);
+	const char *why = hours_parse(s, strlen(s), &minutes);
+	if (!why && (minutes <= 0 || minutes > max * 60))
+		why = _("hours out of range");
 	return why ? (usage_error(what, s, why), -1) : minutes;
 }
 
@@ -237,8 +255,12 @@ int main(int argc, char **argv)
 {
 	cli_init(argc, argv);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
-	if (opt.init)
-		return cli_exit(caseload_init(opt.init) < 0 ? cp_status() : 0);
+	if (opt.init) {
+		int flags = (opt.git ? CASELOAD_GIT_INIT : 0) | (opt.no_hook ? CASELOAD_NO_HOOK : 0);
+		if (caseload_init(opt.init) < 0 || caseload_git(opt.init, flags) < 0)
+			return cli_exit(cp_status());
+		return cli_exit(0);
+	}
 	if (build_spec() < 0 || write_plan() < 0)
 		return cli_exit(cp_status());
 	return cli_exit(0);

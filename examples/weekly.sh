@@ -1,9 +1,10 @@
 #!/bin/sh
-# weekly.sh [CASELOAD]: a coach's Monday morning in a script.  Logs what is
-# still in the notebook from last week, and this morning's contacts, with
-# cp-log(1), then shows what was added.  Run it inside a caseload, or give
-# the caseload's directory.  Every line is checked against its plan; a
-# mistake stops the script before anything is written.
+# weekly.sh [CASELOAD]: a coach's Monday morning in a script.  Shows what
+# is due, logs what is still in the notebook from last week and this
+# morning's contacts with cp-log(1), then the week's hours and the budgets.
+# Run it inside a caseload, or give the caseload's directory.  Every line
+# is checked against its plan; a mistake stops the script before anything
+# is written.
 set -eu
 cd "${1:-.}"
 # The sample caseload lives in November 2026; drop this line in your own.
@@ -11,6 +12,14 @@ cd "${1:-.}"
 me=${USER:-$(id -un)}
 sheet=${CP_SHEET:-hours/$me.csv}
 before=$(cat "$sheet" 2>/dev/null | wc -l)
+
+# First: what is due or overdue in the next two weeks, and which plans near
+# their end.  The exit status is 1 when an evaluation is overdue.
+echo "Due in the next two weeks:"
+if ! cp-evaluate --due --within 2w --coach "$me" -o table; then
+	echo "An evaluation is overdue: plan it this week." >&2
+fi
+echo
 
 # Last week, from the notebook: one line per contact, in the sheet's CSV.
 # Dutch mode words and durations as you write them are fine; the sheet

@@ -85,25 +85,6 @@ struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan)
 	return a;
 }
 
-/* Eight bytes at a time, mixed so that the low bits (the table index)
- * depend on every byte: keys often differ only in their last month. */
-static uint32_t hash(const unsigned char *p, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15u ^ n, v;
-	for (; n >= 8; p += 8, n -= 8) {
-		memcpy(&v, p, 8);
-		h = (h ^ v) * 0xbf58476d1ce4e5b9u;
-		h ^= h >> 31;
-	}
-	v = 0;
-	if (n) /* an empty key may come with no bytes behind p at all */
-		memcpy(&v, p, n);
-	h = (h ^ v) * 0x94d049bb133111ebu;
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9u;
-	return (uint32_t)(h ^ h >> 32);
-}
-
 static void grow(struct agg *a)
 {
 	size_t cap = a->cap * 2;
@@ -122,7 +103,7 @@ static void grow(struct agg *a)
 
 static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 {
-	uint32_t h = hash(key, len);
+	uint32_t h = hash_bytes(key, len);
 	size_t i = h & (a->cap - 1);
 	for (struct group *g; (g = a->slots[i]); i = (i + 1) & (a->cap - 1))
 		if (g->hash == h && g->keylen == len && !memcmp(g->key, key, len))

@@ -31,8 +31,30 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* A batch of many files is synced once at its end (atomic_sync), not file
+ * by file: a sync each costs a journal commit each. */
+static int deferred;
+
+void atomic_defer_sync(int on)
+{
+	deferred = on;
+}
+
+int atomic_sync(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
+	if (fd < 0 || syncfs(fd) < 0)
+		rc = cp_errno(EX_IOERR, _("%s: cannot sync"), path);
+	if (fd >= 0)
+		close(fd);
+	return rc;
+}
+
 static int sync_dir(const char *path)
 {
+	if (deferred)
+		return 0;
 	char *dir = dir_of(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	int rc = 0;
@@ -114,7 +136,7 @@ static int prepare(const char *path, mode_t mode, int copy_fd, off_t copy_len, c
 	}
 	if (rc == 0)
 		rc = write_all(fd, data, len);
-	if (rc == 0)
+	if (rc == 0 && !deferred)
 		rc = fsync(fd);
 	if (close(fd) < 0 && rc == 0)
 		rc = -1;

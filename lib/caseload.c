@@ -78,45 +78,14 @@ struct plancache {
 	char *dir;
 	int slim, loading;
 	pthread_t loader;
-	struct slot *slots;
-	size_t cap, used;
+	struct strmap slots; /* plan id: its struct slot */
 };
 
 struct plancache *plancache_new(const char *dir)
 {
 	struct plancache *c = xcalloc(1, sizeof *c);
 	c->dir = xstrdup(dir);
-	c->cap = 64;
-	c->slots = xcalloc(c->cap, sizeof *c->slots);
 	return c;
-}
-
-static size_t hash(const char *s, size_t n)
-{
-	size_t h = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
-static struct slot *find(struct plancache *c, const char *id, size_t n)
-{
-	size_t i = hash(id, n) & (c->cap - 1);
-	while (c->slots[i].id && (strlen(c->slots[i].id) != n || memcmp(c->slots[i].id, id, n)))
-		i = (i + 1) & (c->cap - 1);
-	return &c->slots[i];
-}
-
-static void grow(struct plancache *c)
-{
-	struct slot *old = c->slots;
-	size_t oldcap = c->cap;
-	c->cap *= 2;
-	c->slots = xcalloc(c->cap, sizeof *c->slots);
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].id)
-			*find(c, old[i].id, strlen(old[i].id)) = old[i];
-	free(old);
 }
 
 static _Thread_local int on_loader; /* this thread is plancache_preload's */
@@ -139,14 +108,12 @@ static void load(struct plancache *c, struct slot *s)
 
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status)
 {
-	struct slot *s = find(c, id, n);
-	if (!s->id) {
-		if (2 * (c->used + 1) > c->cap) {
-			grow(c);
-			s = find(c, id, n);
-		}
+	int added;
+	void **v = strmap_put(&c->slots, id, n, &added);
+	struct slot *s = *v;
+	if (added) {
+		s = *v = xcalloc(1, sizeof *s);
 		s->id = xstrndup(id, n);
-		c->used++;
 		load(c, s);
 	} else if (s->unreported && !on_loader)
 		load(c, s); /* again, to say what is wrong with it */
@@ -193,16 +160,20 @@ void plancache_wait(struct plancache *c)
 	c->loading = 0;
 }
 
+static void slot_free(void *p)
+{
+	struct slot *s = p;
+	free(s->id);
+	plan_free(s->plan);
+	free(s);
+}
+
 void plancache_free(struct plancache *c)
 {
 	if (!c)
 		return;
 	plancache_wait(c);
-	for (size_t i = 0; i < c->cap; i++) {
-		free(c->slots[i].id);
-		plan_free(c->slots[i].plan);
-	}
-	free(c->slots);
+	strmap_free(&c->slots, slot_free);
 	free(c->dir);
 	free(c);
 }
@@ -249,8 +220,12 @@ int caseload_init(const char *dir)
 	buf_free(&sub);
 	if (rc == 0)
 		rc = make_file(dir, ".gitattributes",
-			       "# coachplan: appends to one sheet on two branches both survive a merge\n"
-			       "hours/*.csv merge=union\n",
+			       "# coachplan: appends to one sheet on two branches both survive a merge;\n"
+			       "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
+			       "# sheet's changed fields with git diff --word-diff, and a plan's\n"
+			       "# changes under the goal or key they are in\n"
+			       "hours/*.csv merge=union diff=coachplan-csv\n"
+			       "plans/*.yaml diff=coachplan-yaml\n",
 			       0644);
 	if (rc == 0)
 		rc = make_file(dir, ".gitignore",

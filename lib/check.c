@@ -1,6 +1,7 @@
 /* check.c: does an hour entry fit its plan?  The plan must exist and be
  * active, the day must lie within the plan's dates and not in the future,
- * and a goal, if named, must be one of the plan's goals. */
+ * and a goal, if named, must be one of the plan's goals.  An entry already
+ * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead. */
 #include <string.h>
 
 #include "coachplan.h"
@@ -59,7 +60,7 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 	date_format(e->date, day);
 	if (flags & CHECK_FORCE)
 		return 0;
-	if (e->date > today)
+	if (e->date > today && !(flags & CHECK_HISTORY))
 		return bad(w, COL_DATE, _("hours are logged after the work; --force logs them anyway"),
 			   _("%s is in the future"), day);
 	if (e->date < p->start || (p->end != DATE_NONE && e->date > p->end)) {
@@ -68,8 +69,11 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 			date_format(p->end, to);
 		else
 			strcpy(to, "");
-		snprintf(hint, sizeof hint, _("plan %s runs %s..%s; --force logs it anyway"), p->id,
-			 from, to);
+		snprintf(hint, sizeof hint,
+			 flags & CHECK_HISTORY ? _("plan %s runs %s..%s; mend the date, or the plan's "
+						   "start or end")
+					       : _("plan %s runs %s..%s; --force logs it anyway"),
+			 p->id, from, to);
 		return bad(w, COL_DATE, hint, _("%s lies outside plan %s"), day, p->id);
 	}
 	return 0;
@@ -105,7 +109,7 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 			   _("unknown plan %s"), quotes(id));
 	if (!p)
 		return bad(&w, COL_PLAN, NULL, _("plan %s cannot be read (see above)"), id);
-	if (p->status != STATUS_ACTIVE && !(flags & CHECK_FORCE))
+	if (p->status != STATUS_ACTIVE && !(flags & (CHECK_FORCE | CHECK_HISTORY)))
 		return bad(&w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
 			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
 	if (check_dates(&w, p, e, flags, today) < 0)

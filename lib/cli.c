@@ -1,10 +1,13 @@
 /* cli.c: what every tool does alike: locale and message catalogue, the
- * options they share (as argp children), where plans and sheets are by
- * default, and checking that the output really got written. */
+ * options they share (as argp children), the text --help shows after the
+ * options, where plans and sheets are by default, and checking that the
+ * output really got written. */
 #include <argp.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "coachplan.h"
@@ -21,13 +24,35 @@ const char *argp_program_bug_address = "<https://github.com/coachplan/coachplan/
 
 struct cli cli = {NULL, NULL, OUT_AUTO};
 
+/* Where the message catalogues are: $COACHPLAN_LOCALEDIR; else, for a
+ * tool run from the build directory, the catalogues built beside it
+ * (build/locale), so that an uninstalled tree speaks Dutch too; else the
+ * installed ones. */
+static const char *localedir(void)
+{
+	static char built[PATH_MAX];
+	const char *env = getenv("COACHPLAN_LOCALEDIR");
+	if (env && *env)
+		return env;
+	ssize_t n = readlink("/proc/self/exe", built, sizeof built - sizeof "/locale");
+	char *slash = n > 0 ? memrchr(built, '/', (size_t)n) : NULL;
+	struct stat st;
+	if (slash) {
+		strcpy(slash, "/locale");
+		if (stat(built, &st) == 0 && S_ISDIR(st.st_mode))
+			return built;
+	}
+	return LOCALEDIR;
+}
+
 void cli_init(int argc, char **argv)
 {
 	(void)argc;
 	setlocale(LC_ALL, "");
-	/* An uninstalled build finds its catalogue through $COACHPLAN_LOCALEDIR. */
-	const char *dir = getenv("COACHPLAN_LOCALEDIR");
-	bindtextdomain("coachplan", dir && *dir ? dir : LOCALEDIR);
+	/* Numbers for programs have a point whatever the locale (printf's %f
+	 * would write 12,5 under nl_NL); people get their separator from lang.c. */
+	setlocale(LC_NUMERIC, "C");
+	bindtextdomain("coachplan", localedir());
 	bind_textdomain_codeset("coachplan", "UTF-8");
 	textdomain("coachplan");
 	err_init(argv[0]);
@@ -69,25 +94,61 @@ static error_t sheet_parse(int key, char *arg, struct argp_state *state)
 const struct argp cli_sheet_argp = {sheet_options, sheet_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 
+#define OPT_EXCEL 0x10000 /* above every tool's own option keys */
+
 static const struct argp_option output_options[] = {
 	{"output", 'o', N_("FORMAT"), 0,
-	 N_("table, csv or json (default: table on a terminal, csv otherwise)"), 0},
+	 N_("table, csv, excel or json (default: table on a terminal, csv otherwise)"), 0},
+	{"excel", OPT_EXCEL, NULL, 0,
+	 N_("same as -o excel: CSV that Dutch Excel and LibreOffice open as it is (BOM, ';', "
+	    "decimal comma, hours as 1,5)"), 0},
 	{0},
 };
 
 static error_t output_parse(int key, char *arg, struct argp_state *state)
 {
+	if (key == OPT_EXCEL) {
+		cli.out = OUT_EXCEL;
+		return 0;
+	}
 	if (key != 'o')
 		return ARGP_ERR_UNKNOWN;
 	int f = outfmt_parse(arg);
 	if (f < 0)
-		argp_error(state, _("unknown output format %s; use table, csv or json"), quotes(arg));
+		argp_error(state, _("unknown output format %s; use table, csv, excel or json"),
+			   quotes(arg));
 	cli.out = (enum outfmt)f;
 	return 0;
 }
 
 const struct argp cli_output_argp = {output_options, output_parse, NULL, NULL, NULL, NULL,
 				     "coachplan"};
+
+/* glibc's argp looks up its own words (Usage:, --help's lines, "Try ...")
+ * in the domain of the program's root argp, not in glibc's catalogue, so
+ * they are in ours: without them a Dutch --help starts in English. */
+static const char *const argp_words[] __attribute__((unused)) = {
+	N_("Usage:"),
+	N_("  or: "),
+	N_(" [OPTION...]"),
+	N_("Give this help list"),
+	N_("Give a short usage message"),
+	N_("Print program version"),
+	N_("Mandatory or optional arguments to long options are also mandatory or optional for "
+	   "any corresponding short options."),
+	N_("Report bugs to %s.\n"),
+	N_("Try `%s --help' or `%s --usage' for more information.\n"),
+	N_("%s: Too many arguments\n"),
+	N_("(PROGRAM ERROR) No version known!?"),
+	N_("(PROGRAM ERROR) Option should have been recognized!?"),
+};
+
+char *cli_help_filter(int key, const char *text, const char *post)
+{
+	if (key == ARGP_KEY_HELP_POST_DOC && post)
+		return xstrdup(_(post)); /* argp frees what is not its own text */
+	return (char *)text;
+}
 
 const char *cli_plans(void)
 {

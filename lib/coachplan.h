@@ -25,6 +25,10 @@
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
 #define SHEET_MAX_COLUMNS 1000      /* columns in a sheet's header */
 
+/* How tables are written: for people, or for programs. */
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON,
+	      OUT_EXCEL /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */ };
+
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 
 struct buf {
@@ -63,6 +67,23 @@ struct str {
 
 int str_eq(struct str a, const char *b);
 
+/* ---- strmap.c: a table from short strings to pointers ---- */
+
+struct strmap {
+	struct strmap_slot {
+		char *key;
+		size_t len;
+		void *value;
+	} *v;
+	size_t cap, used;
+};
+
+uint32_t hash_bytes(const void *data, size_t n);
+/* The value slot for key, added (NULL, *added set) if the key is new. */
+void **strmap_put(struct strmap *m, const char *key, size_t n, int *added);
+void *strmap_get(const struct strmap *m, const char *key, size_t n);
+void strmap_free(struct strmap *m, void (*free_value)(void *));
+
 /* ---- err.c: diagnostics and exit status ---- */
 
 /* Where a problem is.  text holds at least the line with off in it: the whole
@@ -94,6 +115,24 @@ void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long 
  * escaped, long text shortened.  Returns a static buffer (two in turn). */
 const char *quote(const char *s, size_t n);
 const char *quotes(const char *s);
+
+/* ---- lang.c: the language people read, and numbers and dates in it ---- */
+
+#define LANG_DATE_MAX 32
+
+const char *lang_current(void);      /* "en", "nl": the catalogue the messages come from */
+int lang_is(const char *code);
+const char *lang_parse(const char *s); /* "nl", "nl_BE", "EN" ... as "nl" or "en"; NULL */
+/* Messages in language code (NULL: as they are) until the matching
+ * lang_pop; -1 if there is no catalogue for it (they stay English).
+ * Not while another thread translates. */
+int lang_push(const char *code);
+void lang_pop(void);
+char lang_decimal(void);                     /* '.' or ',' */
+char *lang_number(char *s);                  /* "12.5" with the language's decimal separator */
+void lang_hours(long minutes, char out[24]); /* 1110 as "18.5", 1200 as "20" */
+const char *lang_month(int m);               /* 1..12: "January", "januari" */
+void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januari 2026" */
 
 /* ---- utf8.c ---- */
 
@@ -130,7 +169,7 @@ int interval_days_approx(struct interval iv);
 
 const char *duration_parse(const char *s, size_t n, long *minutes);
 void duration_format(long minutes, char out[24]); /* h:mm */
-const char *hours_parse(const char *s, size_t n, long max_hours, long *minutes); /* 18,5 */
+const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
 
 /* ---- period.c: named stretches of time and grouping buckets ---- */
 
@@ -203,6 +242,9 @@ struct ydoc {
 	struct ynode *root;
 };
 
+/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
+ * text could not be read, and the whole tree if only its keys are wrong
+ * (a key twice, a list as a key), so that a reader can report more. */
 int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
 struct ynode *yderef(struct ynode *n);
 struct ynode *ymap_get(struct ynode *map, const char *key);
@@ -331,6 +373,16 @@ int csv_needs_quotes(const char *s, size_t n, char sep);
 void csv_put(struct buf *b, const char *s, size_t n, char sep);
 void csv_put_safe(struct buf *b, const char *s, size_t n, char sep); /* for spreadsheets */
 
+/* The spreadsheet dialect, -o excel: what Dutch Excel and LibreOffice open
+ * without an import dialog.  Hours as decimal hours (1,5), numbers with a
+ * decimal comma, text cells through csv_put_safe. */
+#define EXCEL_BOM "\xef\xbb\xbf"
+#define EXCEL_SEP ';'
+#define EXCEL_EOL "\r\n"
+void excel_hours(char out[32], long minutes);        /* 90 -> 1,5; -30 -> -0,5 */
+void excel_number(struct buf *b, const char *s);     /* 12.5 -> 12,5 */
+void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsite -> onsite_hours */
+
 /* ---- sheet.c: reading hour sheets ---- */
 
 enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
@@ -344,7 +396,7 @@ struct entry {
 	unsigned long line; /* where the record starts */
 };
 
-#define SHEET_LENIENT 1 /* typed input: durations and Dutch mode words allowed */
+#define SHEET_LENIENT 1 /* typed input: durations like 1h30 in the minutes column */
 
 struct sheet;
 
@@ -368,6 +420,7 @@ const char *sheet_colkey(enum sheet_col c);
 struct plancache;
 
 #define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
+#define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
 
 /* Reports (at the entry's field when pos is given) why an entry does not fit
  * its plan; 0 if it does. */
@@ -474,6 +527,17 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 		    const struct period *range, int today, struct budget_line **out);
 void budget_free(struct budget *b);
 
+/* Which plans of a directory a budget check shows: empty lists pass all. */
+struct plan_select {
+	const struct strlist *ids, *coaches, *funders;
+};
+
+/* The budget lines of the selected plans as a table; 1 if a plan is over,
+ * 0 if none is, -1 if the plans or the output failed. */
+int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
+		 const struct plan_select *sel, const struct period *range, int today,
+		 enum outfmt f, FILE *out);
+
 /* ---- atomic.c: files that are whole or untouched ---- */
 
 struct locked {
@@ -493,12 +557,12 @@ void locked_close(struct locked *lf);
 
 /* ---- table.c: output for people (aligned) and programs (CSV, JSON) ---- */
 
-enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON };
 
 struct table;
 
 #define COL_RIGHT 1  /* align right in tables */
 #define COL_NUMBER 2 /* a number in JSON */
+#define COL_HOURS 4  /* minutes (table_cell_minutes): decimal hours for spreadsheets */
 
 struct table *table_new(void); /* rows kept until table_print */
 /* CSV and JSON rows go to out as soon as they are complete, so memory does
@@ -509,6 +573,8 @@ void table_col(struct table *t, const char *key, const char *title, int flags);
 void table_cell(struct table *t, const char *s); /* fills rows left to right */
 void table_cellf(struct table *t, const char *fmt, ...) CP_PRINTF(2, 3);
 void table_cell_long(struct table *t, long v);
+void table_cell_minutes(struct table *t, enum outfmt f, long minutes); /* h:mm for people */
+void table_cell_share(struct table *t, enum outfmt f, long part, long whole); /* percent */
 void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
 int table_print(struct table *t, enum outfmt f, FILE *out);
 void table_free(struct table *t);
@@ -533,6 +599,10 @@ const char *cli_plans(void);
 const char *cli_sheetpath(void); /* -f, $CP_SHEET, or hours/$USER.csv */
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
+/* An argp help_filter's work: --help shows post after the options, in the
+ * messages' language.  The text before the options is argp's doc, which
+ * holds no \v: a translator gets two plain strings. */
+char *cli_help_filter(int key, const char *text, const char *post);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
 
 /* ---- caseload.c: plans and sheets as they lie on disk ---- */
@@ -556,5 +626,359 @@ int plancache_preload(struct plancache *c);
 void plancache_wait(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
+
+/* ---- hook.c: a caseload as a git repository ---- */
+
+#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
+#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+
+/* In a caseload that is a git repository: the diff drivers' settings in
+ * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
+ * cp-check; a hook the user has is never replaced. */
+int caseload_git(const char *dir, int flags);
+
+/* ---- edit.c, continued: values that may be missing, empty or in flow style ---- */
+
+/* One pair of a mapping to write: value is a text to quote as needed, or
+ * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
+struct ykv {
+	const char *key, *value;
+	int raw;
+};
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
+/* map[key] = value: the value changed in place, or the pair added */
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw);
+/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw);
+/* A mapping appended to a list, block or flow */
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n);
+/* ... to the list map[key], made a list if missing or empty */
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n);
+
+/* ---- record.c: an evaluation recorded in a plan ---- */
+
+struct record {
+	int date;
+	const char *summary;
+	struct goal_result *goals; /* new statuses, in this order in the evaluation */
+	size_t ngoals;
+	int next;  /* DATE_NONE: the date plus the plan's interval */
+	int close; /* status: closed, with end: */
+	int end;   /* with close; DATE_NONE: the date */
+};
+
+/* Whether r fits the plan (reported if not); fills in next and end. */
+int record_check(const struct plan *p, struct record *r, int today);
+/* The edits of the plan's text that record r, and nothing else. */
+int record_edits(struct edits *e, const struct plan *p, const struct record *r);
+/* Whether the plan read back after the edits holds r and the rest as before. */
+int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
+/* All of it, under the plan's lock; the new plan goes to dry, if given,
+ * instead of replacing the file. */
+int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+
+/* ---- due.c: what needs a coach's attention, and when ---- */
+
+enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_COUNT };
+
+#define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
+
+struct due_item {
+	int what;
+	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation */
+	int since; /* quiet: the last contact logged, DATE_NONE if none */
+	int flags;
+	const char *plan, *name, *coach;
+};
+
+struct duelist {
+	struct due_item *v;
+	size_t n, cap;
+	struct arena arena;
+};
+
+struct due_opts {
+	int on;              /* the day it is */
+	int until;           /* evaluations due up to this day */
+	int end_until;       /* plan ends up to this day */
+	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
+};
+
+const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
+const char *due_what_label(int what); /* for people, in their language */
+/* What an item asks of the coach on day on ("3 days overdue"), in b. */
+const char *due_note(struct buf *b, const struct due_item *d, int on);
+/* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
+void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
+void due_sort(struct duelist *l); /* by date, plan, what */
+void due_free(struct duelist *l);
+
+struct contacts;
+struct contacts *contacts_new(void);
+/* Reads a sheet's entries up to a day; -1 if it had bad ones (reported). */
+int contacts_read(struct contacts *c, const char *sheet, int until);
+int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
+void contacts_free(struct contacts *c);
+
+/* ---- ics.c: an iCalendar feed (RFC 5545) ---- */
+
+struct ics_event {
+	const char *kind; /* evaluation, end: in the UID and CATEGORIES */
+	const char *plan;
+	int day;
+	const char *summary, *description;
+};
+
+void ics_begin(struct buf *b, const char *name);
+void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: DTSTAMP's day */
+void ics_end(struct buf *b);
+/* A whole feed: the list's next evaluations and plan ends (due.c) */
+void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
+
+/* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
+
+struct lint {
+	struct plancache *cache;  /* the plans the sheets' entries are held against; NULL: none */
+	int today;
+	unsigned long max_errors; /* errors printed per sheet (the rest counted); 0: all */
+	unsigned long plans, sheets, lines;  /* read */
+	unsigned long bad_plans, bad_sheets; /* with errors */
+	unsigned long plan_errors; /* of plans first read for a sheet's entries */
+};
+
+/* Each reports every problem of its file; -1 if there was one.  cached:
+ * the plan is one of l->cache's directory, read there once. */
+int lint_plan(struct lint *l, const char *path, int cached);
+int lint_sheet(struct lint *l, const char *path);
+
+/* ==== Added for cp-report ==== */
+
+/* ---- table.c (continued) ---- */
+
+/* A kept table (table_new) rendered into b instead of a stream. */
+void table_format(struct table *t, enum outfmt f, struct buf *b);
+void json_put(struct buf *b, const char *s); /* a JSON string, quoted and escaped */
+
+/* ---- atomic.c (continued) ---- */
+
+/* With on, atomic_create and locked_* leave syncing to atomic_sync(path),
+ * which makes everything written to path's file system durable at once:
+ * for batches of many files.  Each file is still whole or absent. */
+void atomic_defer_sync(int on);
+int atomic_sync(const char *path);
+
+/* ---- report.c: a report as data, for the renderers of render*.c ----
+ * A report is a title and sections; a section is a list of blocks: fields
+ * (label and value), a table, paragraphs or a list.  Values are typed
+ * cells, so that each renderer writes a date, minutes or a share in its
+ * own way; the model knows nothing of formats. */
+
+enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_MINUTES, CELL_PERCENT,
+		 CELL_COUNT, CELL_BLANK, CELL_HOURS };
+
+struct cell {
+	enum cell_kind kind;
+	const char *text; /* TEXT; WORD: the word for people (on site) */
+	const char *code; /* WORD: the word for programs (onsite) */
+	long v;           /* DATE: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a percent */
+};
+
+struct cell cell_empty(void);
+struct cell cell_text(const char *s); /* NULL or "" is empty */
+struct cell cell_word(const char *code, const char *label);
+struct cell cell_date(int day); /* DATE_NONE is empty */
+struct cell cell_minutes(long minutes); /* a duration: h:mm for people */
+struct cell cell_hours(long minutes);   /* an amount of hours, as 18.5: not a time of day */
+struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */
+struct cell cell_count(long n);
+struct cell cell_blank(void); /* a space to write in by hand, on paper */
+
+#define CELL_HUMAN 1 /* for people: h:mm, 12.5%, 5 January 2026, labels; else minutes,
+			 12.5, 2026-01-05, codes */
+/* The text of a cell, "" for empty and blank ones; dates are written here
+ * and nowhere else.  For people, in the language of the messages (lang.c):
+ * month names and the decimal separator.  buf holds what needs formatting. */
+const char *cell_format(const struct cell *c, int flags, char buf[32]);
+
+#define RCOL_NUMBER 1 /* aligned right; a number in JSON */
+
+struct rcol {
+	const char *key, *title; /* key for programs, title for people */
+	int flags;
+};
+
+struct report;
+
+struct rtable {
+	struct report *report;
+	struct rcol *cols;
+	size_t ncols;
+	struct cell *cells; /* row after row */
+	size_t ncells, cap;
+	size_t total; /* rows from here on are totals, for people only; SIZE_MAX if none */
+};
+
+size_t rtable_rows(const struct rtable *t);
+const struct cell *rtable_cell(const struct rtable *t, size_t row, size_t col);
+
+enum block_kind { BLOCK_FIELDS, BLOCK_TABLE, BLOCK_TEXT, BLOCK_LIST };
+
+struct rfield {
+	const char *key, *label;
+	struct cell value;
+};
+
+struct block {
+	enum block_kind kind;
+	const char *key, *title; /* title: a heading of its own, or NULL */
+	struct rfield *fields;   /* FIELDS */
+	size_t nfields;
+	struct rtable table;     /* TABLE */
+	const char **items;      /* TEXT: paragraphs; LIST: items */
+	size_t nitems;
+};
+
+struct section {
+	const char *key, *title;
+	struct block **blocks;
+	size_t nblocks;
+};
+
+struct report {
+	struct arena arena;
+	const char *kind;     /* accountability, declaration, caseload, summary */
+	const char *title, *subtitle;
+	const char *stamp;    /* "generated on ..." with --stamp, else NULL */
+	const char *lang;     /* the language it was built in, and is rendered in */
+	struct section **sections;
+	size_t nsections;
+	const struct block *main; /* the table a one-table format (CSV) writes */
+};
+
+/* A report is in the language of the messages when it is made (see
+ * lang_push); its renderers write it in that language. */
+struct report *report_new(const char *kind, const char *title);
+void report_free(struct report *r);
+const char *report_str(struct report *r, const char *s); /* a copy that lives with r */
+void report_subtitle(struct report *r, const char *s);
+void report_stamp(struct report *r, const char *s);
+void report_section(struct report *r, const char *key, const char *title);
+/* The rest add to the last section.  A field joins the fields block the
+ * section ends with, or starts one. */
+void report_field(struct report *r, const char *key, const char *label, struct cell v);
+struct rtable *report_table(struct report *r, const char *key, const char *title);
+void report_main(struct report *r); /* the last table added is the main one */
+void report_text(struct report *r, const char *key, const char *title, const char *text);
+void report_item(struct report *r, const char *key, const char *title, const char *item);
+void rtable_col(struct rtable *t, const char *key, const char *title, int flags);
+void rtable_add(struct rtable *t, struct cell c); /* fills rows left to right */
+void rtable_total(struct rtable *t);              /* the next row starts the totals */
+
+/* ---- render.c: one renderer per format, behind one interface ---- */
+
+struct renderer {
+	const char *name; /* as -o names it */
+	const char *ext;  /* of the files it writes */
+	void (*render)(const struct report *r, struct buf *out);
+};
+
+extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,
+	render_excel; /* render_csv's spreadsheet dialect, as -o excel */
+const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
+const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
+int report_print(const struct report *r, const struct renderer *f, FILE *out);
+void report_render(const struct report *r, const struct renderer *f, struct buf *out);
+/* Writes path whole or not at all (mode 0600); an existing file is
+ * replaced with force, else refused (EX_CANTCREAT). */
+int report_write(const struct report *r, const struct renderer *f, const char *path, int force);
+/* s for the renderers, in b (emptied first): control bytes other than the
+ * line feed as spaces, a line break as one line feed, bad UTF-8 as U+FFFD. */
+const char *render_clean(struct buf *b, const char *s);
+/* The cell for people or programs, cleaned as render_clean does. */
+const char *render_cell(struct buf *b, const struct cell *c, int flags);
+
+/* ---- planset.c: the plans a report is about, from directories and files ---- */
+
+struct planset {
+	struct plan **plans; /* by id; NULL where a plan could not be read (reported) */
+	char **paths;
+	size_t n;
+	int named;           /* plan files were named one by one, not as directories */
+};
+
+#define PLANSET_SLIM 1  /* keep only what plan_slim keeps */
+#define PLANSET_QUIET 2 /* report nothing: a helper thread's read; read again to report */
+
+/* Directories become their *.yaml files; only: just the plan with this id.
+ * -1 if any plan could not be read (reported; the others are there). */
+int planset_load(struct planset *s, char *const *args, size_t n, int flags, const char *only);
+/* planset_load in two steps: the paths (no plan read yet), then the plans
+ * not read yet, which may run on a thread of its own. */
+int planset_list(struct planset *s, char *const *args, size_t n, const char *only);
+int planset_read(struct planset *s, int flags);
+ssize_t planset_find(const struct planset *s, const char *id, size_t n); /* index, or -1 */
+void planset_free(struct planset *s);
+/* The path of plan id among args (directories and plan files), or NULL. */
+char *plan_locate(char *const *args, size_t n, const char *id);
+
+/* ---- account.c, declare.c, overview.c: the reports of cp-report ---- */
+
+struct report_opts {
+	struct period period;
+	int period_given; /* else each report's own default */
+	int today;
+	int pseudonymize; /* participants named by their plan id, in all text */
+	const char *stamp;
+	int keep_going;   /* bad lines and plans are left out, not fatal */
+	const char *lang; /* the language of the report (lang.c); NULL: the messages' */
+	int for_people;   /* text, Markdown, HTML: dates in sentences as "5 January 2026" */
+};
+
+/* A day in a report's sentences: for people as "5 January 2026", for
+ * programs ISO. */
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX]);
+
+/* The name the report may use for the participant, and text with the
+ * participant's name taken out when pseudonymizing. */
+const char *report_participant(const struct plan *p, const struct report_opts *o);
+const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
+			 const char *text);
+const char *report_mode_label(int mode);
+const char *report_goal_status_label(int status);
+const char *report_funder_label(int funder);
+const char *report_status_label(int status);
+const char *report_scheme_label(int scheme);
+/* An interval for people, "6 months", as a word cell: programs get "6m". */
+struct cell report_interval(struct report *r, struct interval iv);
+
+/* The accountability report (verantwoordingsrapportage) of one plan;
+ * NULL on failure (reported). */
+struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const struct report_opts *o);
+/* The caseload overview: one row per active plan. */
+struct report *overview_report(char *const *plans, size_t nplans, char *const *sheets,
+			       size_t nsheets, const struct report_opts *o);
+
+struct declare_opts {
+	struct report_opts ro;
+	int funder;        /* -1: any */
+	const char *only;  /* one plan's declaration, or NULL for every plan of the funder */
+	const char *dir;   /* NULL: the one declaration to standard output */
+	const struct renderer *fmt;
+	int all;           /* plans without hours are in the summary too */
+	int force;         /* replace report files that exist */
+	int excel;         /* summary.csv in the spreadsheet dialect too */
+};
+
+/* Declarations per plan for a funder and period, and DIR/summary.csv: all
+ * or none unless keep_going.  0, or -1 (reported). */
+int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
+	    const struct declare_opts *o);
 
 #endif

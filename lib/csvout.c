@@ -46,3 +46,43 @@ void csv_put_safe(struct buf *b, const char *s, size_t n, char sep)
 	}
 	csv_put(b, s, n, sep);
 }
+
+/* ---- the spreadsheet dialect (-o excel) ----
+ * Hours go out as decimal hours, because a spreadsheet can add up 1,5 but
+ * takes 1:30 for a time of day.  Six decimals at most, trailing zeros
+ * dropped: 90 minutes is 1,5 and 20 minutes 0,333333, so that a column of
+ * thousands of cells still adds up to the right minute. */
+void excel_hours(char out[32], long minutes)
+{
+	unsigned long m = minutes < 0 ? 0ul - (unsigned long)minutes : (unsigned long)minutes;
+	/* millionths of an hour, rounded half up: exact for whole minutes to 6 decimals */
+	unsigned long long micro = ((unsigned long long)m * 1000000ull + 30) / 60;
+	int n = snprintf(out, 32, "%s%llu,%06llu", minutes < 0 ? "-" : "", micro / 1000000ull,
+			 micro % 1000000ull);
+	while (n > 0 && out[n - 1] == '0')
+		out[--n] = '\0';
+	if (n > 0 && out[n - 1] == ',')
+		out[--n] = '\0';
+}
+
+/* A number as written for programs (-12.5) with a decimal comma.  A
+ * leading minus stays: spreadsheets read -0,5 as a number, not a formula. */
+void excel_number(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		buf_putc(b, *s == '.' ? ',' : *s);
+}
+
+/* The header of a minutes column says its unit: minutes becomes hours,
+ * onsite_minutes onsite_hours, and a key without a unit gets _hours. */
+void excel_hours_key(struct buf *b, const char *key)
+{
+	size_t n = strlen(key);
+	if (n >= 7 && !strcmp(key + n - 7, "minutes")) {
+		buf_add(b, key, n - 7);
+		buf_puts(b, "hours");
+	} else {
+		buf_puts(b, key);
+		buf_puts(b, "_hours");
+	}
+}

@@ -137,22 +137,21 @@ void duration_format(long minutes, char out[24])
 	snprintf(out, 24, "%s%ld:%02ld", sign, minutes / 60, minutes % 60);
 }
 
-/* A number of hours, as in 16, 18.5 or 18,5 (at most two decimals). */
-const char *hours_parse(const char *s, size_t n, long max_hours, long *minutes)
+/* A number of hours, as in 16, 18.5 or 18,5 (at most two decimals and a
+ * million hours); whether the number fits is for the caller to say. */
+const char *hours_parse(const char *s, size_t n, long *minutes)
 {
 	long whole = 0, hundredths = 0;
-	size_t i = 0, decimals = 0;
-	while (i < n && isdigit((unsigned char)s[i]) && whole <= max_hours)
-		whole = whole * 10 + (s[i++] - '0');
-	if (i > 0 && i < n && (s[i] == '.' || s[i] == ','))
+	size_t i = 0, digits = 0, decimals = 0;
+	for (; i < n && isdigit((unsigned char)s[i]) && digits < 7; i++, digits++)
+		whole = whole * 10 + (s[i] - '0');
+	if (digits && i + 1 < n && (s[i] == '.' || s[i] == ','))
 		for (i++; i < n && isdigit((unsigned char)s[i]) && decimals < 2; i++, decimals++)
 			hundredths = hundredths * 10 + (s[i] - '0');
+	if (!digits || i != n || (i > 0 && !isdigit((unsigned char)s[i - 1])))
+		return _("not a number of hours; write it as 16 or 18,5");
 	if (decimals == 1)
 		hundredths *= 10;
-	if (i == 0 || i != n || (i > 0 && (s[i - 1] == '.' || s[i - 1] == ',')))
-		return _("not a number of hours; write it as 16 or 18,5");
-	if (whole > max_hours || (whole == max_hours && hundredths) || (!whole && !hundredths))
-		return _("hours out of range");
 	*minutes = whole * 60 + (hundredths * 60 + 50) / 100;
 	return NULL;
 }

@@ -1,6 +1,11 @@
 /* edit.c: changing a YAML text by replacing byte ranges, so that every
  * comment, blank line and quoting choice outside the change stays as the
- * user wrote it.  An edit that cannot be made safely is refused. */
+ * user wrote it.  An edit that cannot be made safely is refused.
+ *
+ * New text follows the file: its line ends (CRLF stays CRLF), its
+ * indentation (learnt from the collections it has), the style of the
+ * collection it goes into (block, or flow [ ] { } on one line or one item a
+ * line), and comments that follow the last item stay with that item. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,30 +20,33 @@ void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t 
 	e->v[e->n++] = (struct edit){off, del, xstrndup(ins, inslen), inslen};
 }
 
+/* Edits are sorted by offset; edits at one offset keep the order they were
+ * added in.  Pointers into e->v are sorted, not the edits, so that their
+ * addresses say that order. */
 static int by_offset(const void *a, const void *b)
 {
-	const struct edit *x = a, *y = b;
+	const struct edit *x = *(const struct edit *const *)a, *y = *(const struct edit *const *)b;
 	if (x->off != y->off)
 		return x->off < y->off ? -1 : 1;
-	return (x > y) - (x < y); /* inserts at one place keep their order */
+	return (x > y) - (x < y);
 }
 
 int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out)
 {
-	struct edit *v = xreallocarray(NULL, e->n ? e->n : 1, sizeof *v);
-	if (e->n)
-		memcpy(v, e->v, e->n * sizeof *v);
+	const struct edit **v = xreallocarray(NULL, e->n ? e->n : 1, sizeof *v);
+	for (size_t i = 0; i < e->n; i++)
+		v[i] = &e->v[i];
 	qsort(v, e->n, sizeof *v, by_offset);
 	size_t at = 0;
 	int rc = 0;
 	for (size_t i = 0; i < e->n; i++) {
-		if (v[i].off < at || v[i].off + v[i].del > len) {
+		if (v[i]->off < at || v[i]->off + v[i]->del > len) {
 			rc = -1; /* overlapping edits: a bug in the caller, never guessed at */
 			break;
 		}
-		buf_add(out, src + at, v[i].off - at);
-		buf_add(out, v[i].ins, v[i].inslen);
-		at = v[i].off + v[i].del;
+		buf_add(out, src + at, v[i]->off - at);
+		buf_add(out, v[i]->ins, v[i]->inslen);
+		at = v[i]->off + v[i]->del;
 	}
 	if (rc == 0)
 		buf_add(out, src + at, len - at);
@@ -69,16 +77,182 @@ static int refuse(const struct ydoc *doc, const struct ynode *n, const char *why
 			 _("cannot change this value safely: %s"), why);
 }
 
+/* ---- where a node lies ---- */
+
+/* The collections from the root down to a node: an edit inside an anchored
+ * value would change every alias of it too, and inside a flow collection
+ * , [ ] { } end a plain text. */
+struct ypath {
+	const struct ynode *v[PLAN_MAX_DEPTH + 2];
+	int n;
+};
+
+static int find_path(const struct ynode *at, const struct ynode *n, struct ypath *p)
+{
+	if (p->n > PLAN_MAX_DEPTH)
+		return 0;
+	p->v[p->n++] = at;
+	if (at == n)
+		return 1;
+	if (at->kind == Y_MAP || at->kind == Y_SEQ) { /* aliases are not followed */
+		uint32_t count = at->kind == Y_MAP ? 2 * at->n : at->n;
+		for (uint32_t i = 0; i < count; i++)
+			if (find_path(at->u.kids[i], n, p))
+				return 1;
+	}
+	p->n--;
+	return 0;
+}
+
+static int ancestors(const struct ydoc *doc, const struct ynode *n, struct ypath *p)
+{
+	p->n = 0;
+	if (!doc->root || !find_path(doc->root, n, p))
+		p->n = 1; /* not in this tree: no ancestors known */
+	return p->n - 1;
+}
+
 static int editable(const struct ydoc *doc, const struct ynode *n)
 {
+	struct ypath p;
 	if (n->kind == Y_ALIAS)
 		return refuse(doc, n, _("it is an alias of another value"));
 	if (n->flags & YF_ANCHORED)
 		return refuse(doc, n, _("other values refer to it through its anchor"));
 	if (n->flags & YF_TAGGED)
 		return refuse(doc, n, _("it has a YAML tag"));
+	for (int i = 0, up = ancestors(doc, n, &p); i < up; i++) {
+		if (p.v[i]->flags & YF_ANCHORED)
+			return refuse(doc, n, _("it lies inside a value that other values refer to "
+						"through its anchor"));
+		if (p.v[i]->flags & YF_TAGGED)
+			return refuse(doc, n, _("it lies inside a value with a YAML tag"));
+	}
 	return 0;
 }
+
+static int in_flow(const struct ydoc *doc, const struct ynode *n)
+{
+	struct ypath p;
+	for (int i = 0, up = ancestors(doc, n, &p); i < up; i++)
+		if (p.v[i]->style == Y_FLOW)
+			return 1;
+	return 0;
+}
+
+static size_t line_start(const struct ydoc *doc, size_t off)
+{
+	while (off > 0 && doc->src[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+static size_t column(const struct ydoc *doc, size_t off)
+{
+	return off - line_start(doc, off);
+}
+
+/* Where the line holding off ends: at its "\n" or "\r\n", or the end of file. */
+static size_t line_break(const struct ydoc *doc, size_t off)
+{
+	const char *nl = memchr(doc->src + off, '\n', doc->len - off);
+	if (!nl)
+		return doc->len;
+	size_t at = (size_t)(nl - doc->src);
+	return at > off && doc->src[at - 1] == '\r' ? at - 1 : at;
+}
+
+static size_t after_line(const struct ydoc *doc, size_t off)
+{
+	const char *nl = memchr(doc->src + off, '\n', doc->len - off);
+	return nl ? (size_t)(nl - doc->src) + 1 : doc->len;
+}
+
+/* Past the line holding off and the comment lines after it that are
+ * indented at least min_col: they belong to what ends at off, and new
+ * lines go below them.  Blank lines count only with such a comment after. */
+static size_t after_comments(const struct ydoc *doc, size_t off, size_t min_col)
+{
+	const char *s = doc->src;
+	size_t at = after_line(doc, off);
+	for (size_t p = at; p < doc->len;) {
+		size_t i = p;
+		while (i < doc->len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i < doc->len && s[i] == '#' && i - p >= min_col)
+			at = after_line(doc, p);
+		else if (i < doc->len && s[i] != '\n' && s[i] != '\r')
+			break;
+		p = after_line(doc, p);
+	}
+	return at;
+}
+
+/* Inserts whole lines at the start of a line (or at the end of a file
+ * that has no line break at its end). */
+static void insert_lines(struct edits *e, const struct ydoc *doc, size_t at, const struct buf *text)
+{
+	int unterminated = at == doc->len && doc->len > 0 && doc->src[doc->len - 1] != '\n';
+	const char *nl = yaml_newline(doc);
+	struct buf b = {0};
+	if (unterminated)
+		buf_puts(&b, nl);
+	buf_add(&b, text->s, text->len);
+	if (!unterminated)
+		buf_puts(&b, nl);
+	edits_add(e, at, 0, b.s, b.len);
+	buf_free(&b);
+}
+
+/* Lines of text (split at \n) indented by col, joined by the file's line breaks. */
+static void put_block(struct buf *b, const char *text, size_t col, const char *nl)
+{
+	buf_printf(b, "%*s", (int)col, "");
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n') {
+			buf_puts(b, nl);
+			buf_printf(b, "%*s", (int)col, "");
+		} else
+			buf_putc(b, *p);
+	}
+}
+
+/* How deep this file indents a block collection of this kind below its
+ * key, learnt from the first one it has (lists may sit at the key's own
+ * column; mappings may not). */
+static int learn_step(const struct ydoc *doc, const struct ynode *n, int kind, size_t *step)
+{
+	if (n->kind != Y_MAP && n->kind != Y_SEQ)
+		return 0;
+	uint32_t count = n->kind == Y_MAP ? 2 * n->n : n->n;
+	for (uint32_t i = 0; i < count; i++) {
+		const struct ynode *v = n->u.kids[i];
+		if (n->kind == Y_MAP && n->style == Y_BLOCK && i % 2 && v->kind == kind &&
+		    v->style == Y_BLOCK && v->n && !(v->flags & (YF_ANCHORED | YF_TAGGED))) {
+			const struct ynode *key = n->u.kids[i - 1];
+			size_t first = kind == Y_MAP ? v->u.kids[0]->start : v->start;
+			size_t kc = column(doc, key->start), vc = column(doc, first);
+			if (line_start(doc, first) > key->start && (vc > kc || (kind == Y_SEQ && vc == kc))) {
+				*step = vc - kc;
+				return 1;
+			}
+		}
+		if (learn_step(doc, v, kind, step))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t step_of(const struct ydoc *doc, int kind)
+{
+	size_t step = 2;
+	if (doc->root && !learn_step(doc, doc->root, kind, &step) && kind == Y_SEQ &&
+	    !learn_step(doc, doc->root, Y_MAP, &step))
+		step = 2;
+	return step;
+}
+
+/* ---- texts ---- */
 
 static void put_single_quoted(struct buf *b, const char *s)
 {
@@ -91,15 +265,89 @@ static void put_single_quoted(struct buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
+/* Single quotes can escape nothing: no control character, nothing YAML
+ * takes for a line break (NEL, U+2028, U+2029), no C1 control, U+FFFE or
+ * U+FFFF (not allowed in a file), and no invisible byte order mark. */
 static int single_quotable(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
+		if (u[0] < 0x20 || u[0] == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) ||
+		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) ||
+		    (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
+		    (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf)))
 			return 0;
 	return 1;
 }
 
-static size_t line_start(const struct ydoc *doc, size_t off);
+/* Double quotes around a text that yaml_needs_quotes() let pass: it has no
+ * control characters, so only " and \ need a backslash. */
+static void put_double_quoted_plain(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static int flow_indicator(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strchr(",[]{}", s[i]))
+			return 1;
+	return 0;
+}
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n)
+{
+	if (!yaml_needs_quotes(s, n) && flow_indicator(s, n)) {
+		char *copy = xstrndup(s, n);
+		put_single_quoted(b, copy);
+		free(copy);
+	} else
+		yaml_put_scalar(b, s, n);
+}
+
+static void put_value(struct buf *b, const char *value, int raw, int flow)
+{
+	if (raw)
+		buf_puts(b, value);
+	else if (flow)
+		yaml_put_flow_scalar(b, value, strlen(value));
+	else
+		yaml_put_scalar(b, value, strlen(value));
+}
+
+/* "k: v\nk: v" for a block mapping, "{k: v, k: v}" for a flow one. */
+static void put_pairs(struct buf *b, const struct ykv *kv, size_t n, int flow)
+{
+	if (flow)
+		buf_putc(b, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, flow ? ", " : "\n");
+		yaml_put_flow_scalar(b, kv[i].key, strlen(kv[i].key));
+		buf_puts(b, ": ");
+		put_value(b, kv[i].value, kv[i].raw, flow);
+	}
+	if (flow)
+		buf_putc(b, '}');
+}
+
+/* A list item "- ..." whose further lines sit under its first. */
+static void put_item(struct buf *b, const struct ykv *kv, size_t n, int flow)
+{
+	struct buf pairs = {0};
+	put_pairs(&pairs, kv, n, flow);
+	buf_puts(b, "- ");
+	for (size_t i = 0; i < pairs.len; i++)
+		buf_puts(b, pairs.s[i] == '\n' ? "\n  " : (char[]){pairs.s[i], '\0'});
+	buf_free(&pairs);
+}
+
+/* ---- scalars ---- */
 
 /* An empty value has no text of its own; libyaml puts it where the next
  * token starts.  Text can go there only right after the indicator that
@@ -121,9 +369,10 @@ static int empty_in_place(const struct ydoc *doc, const struct ynode *n)
 	return 1;
 }
 
-/* Keeps the user's choice of quotes where the new value allows it. */
-int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
-		     const char *value)
+/* Keeps the user's choice of quotes where the new value allows it; a raw
+ * value (a date) is written as it is where the old one was plain. */
+static int set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		      const char *value, int raw)
 {
 	if (editable(doc, n) < 0)
 		return -1;
@@ -138,36 +387,35 @@ int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode
 	struct buf b = {0};
 	if (n->style == Y_SQUOTED && single_quotable(value))
 		put_single_quoted(&b, value);
-	else if (n->style == Y_DQUOTED || (n->style == Y_SQUOTED && !single_quotable(value))) {
-		if (yaml_needs_quotes(value, strlen(value)))
+	else if (n->style == Y_DQUOTED || n->style == Y_SQUOTED) {
+		if (yaml_needs_quotes(value, strlen(value)) && !raw)
 			yaml_put_scalar(&b, value, strlen(value));
 		else
-			buf_printf(&b, "\"%s\"", value);
+			put_double_quoted_plain(&b, value);
 	} else {
-		if (n->start == n->end) /* "key:" with nothing after it */
-			buf_putc(&b, ' ');
-		yaml_put_scalar(&b, value, strlen(value));
+		if (n->start == n->end && n->start > 0 && doc->src[n->start - 1] == ':')
+			buf_putc(&b, ' '); /* "key:" with nothing after it */
+		put_value(&b, value, raw, in_flow(doc, n));
 	}
 	edits_add(e, n->start, n->end - n->start, b.s, b.len);
 	buf_free(&b);
 	return 0;
 }
 
-static size_t line_start(const struct ydoc *doc, size_t off)
+int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		     const char *value)
 {
-	while (off > 0 && doc->src[off - 1] != '\n')
-		off--;
-	return off;
+	return set_scalar(e, doc, n, value, 0);
 }
 
-/* The offset just past the end of the line that holds off, with a flag for
- * a file that ends without a line break there. */
-static size_t after_line(const struct ydoc *doc, size_t off, int *unterminated)
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day)
 {
-	const char *nl = memchr(doc->src + off, '\n', doc->len - off);
-	*unterminated = !nl;
-	return nl ? (size_t)(nl - doc->src) + 1 : doc->len;
+	char d[11];
+	date_format(day, d);
+	return set_scalar(e, doc, n, d, 1);
 }
+
+/* ---- appending to block collections ---- */
 
 /* Where a block collection's items start on their line; refuses a
  * collection that shares its line with something other than spaces or
@@ -182,55 +430,58 @@ static int block_indent(const struct ydoc *doc, const struct ynode *n, size_t *i
 	return 0;
 }
 
-/* Text spread over lines is indented to sit under the first line. */
-static void put_indented(struct buf *b, const char *text, size_t indent, const char *nl)
+static int check_block(const struct ydoc *doc, const struct ynode *n, int kind, size_t *indent)
 {
-	for (const char *p = text; *p; p++) {
-		if (*p == '\n') {
-			buf_puts(b, nl);
-			buf_printf(b, "%*s", (int)indent, "");
-		} else
-			buf_putc(b, *p);
-	}
+	if (editable(doc, n) < 0)
+		return -1;
+	if (n->kind != kind || n->n == 0)
+		return refuse(doc, n, kind == Y_MAP ? _("it is not a mapping") : _("it is not a list"));
+	if (n->style == Y_FLOW)
+		return refuse(doc, n, kind == Y_MAP ? _("it is written in flow style { }")
+						    : _("it is written in flow style [ ]"));
+	return block_indent(doc, n, indent);
 }
 
-static void insert_lines(struct edits *e, const struct ydoc *doc, const struct ynode *last,
-			 struct buf *text)
+/* Lines (text relative to col) after the collection's last item and the
+ * comments that belong to it. */
+static void block_append(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+			 size_t col, const char *text)
 {
-	int unterminated;
-	size_t at = after_line(doc, last->end, &unterminated);
+	const struct ynode *last = n->u.kids[n->kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
 	struct buf b = {0};
-	if (unterminated)
-		buf_puts(&b, yaml_newline(doc));
-	buf_add(&b, text->s, text->len);
-	if (!unterminated)
-		buf_puts(&b, yaml_newline(doc));
-	edits_add(e, at, 0, b.s, b.len);
+	put_block(&b, text, col, yaml_newline(doc));
+	insert_lines(e, doc, after_comments(doc, last->end, col ? col : 1), &b);
 	buf_free(&b);
+}
+
+/* "key:" and a value: after a space, or (starting with \n) on the lines
+ * below, one step deeper. */
+static void put_key_value(struct buf *b, const struct ydoc *doc, const char *key, const char *value)
+{
+	yaml_put_flow_scalar(b, key, strlen(key));
+	buf_putc(b, ':');
+	if (value[0] != '\n') {
+		buf_putc(b, ' ');
+		buf_puts(b, value);
+		return;
+	}
+	size_t step = step_of(doc, value[1] == '-' && value[2] == ' ' ? Y_SEQ : Y_MAP);
+	for (const char *p = value; *p; p++) {
+		buf_putc(b, *p);
+		if (*p == '\n')
+			buf_printf(b, "%*s", (int)step, "");
+	}
 }
 
 int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 		     const char *key, const char *value)
 {
-	size_t indent = 0;
-	if (editable(doc, map) < 0)
+	size_t indent;
+	if (check_block(doc, map, Y_MAP, &indent) < 0)
 		return -1;
-	if (map->kind != Y_MAP || map->n == 0)
-		return refuse(doc, map, _("it is not a mapping"));
-	if (map->style == Y_FLOW)
-		return refuse(doc, map, _("it is written in flow style { }"));
-	if (block_indent(doc, map, &indent) < 0)
-		return -1;
-	const char *nl = yaml_newline(doc);
 	struct buf b = {0};
-	buf_printf(&b, "%*s%s:", (int)indent, "", key);
-	if (value[0] == '\n') /* a block value, one level deeper */
-		put_indented(&b, value, indent + 2, nl);
-	else {
-		buf_putc(&b, ' ');
-		buf_puts(&b, value);
-	}
-	insert_lines(e, doc, map->u.kids[2 * map->n - 1], &b);
+	put_key_value(&b, doc, key, value);
+	block_append(e, doc, map, indent, b.s);
 	buf_free(&b);
 	return 0;
 }
@@ -238,19 +489,226 @@ int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode
 int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     const char *item)
 {
-	size_t indent = 0;
-	if (editable(doc, seq) < 0)
-		return -1;
-	if (seq->kind != Y_SEQ || seq->n == 0)
-		return refuse(doc, seq, _("it is not a list"));
-	if (seq->style == Y_FLOW)
-		return refuse(doc, seq, _("it is written in flow style [ ]"));
-	if (block_indent(doc, seq, &indent) < 0)
+	size_t indent;
+	if (check_block(doc, seq, Y_SEQ, &indent) < 0)
 		return -1;
 	struct buf b = {0};
-	buf_printf(&b, "%*s- ", (int)indent, "");
-	put_indented(&b, item, indent + 2, yaml_newline(doc));
-	insert_lines(e, doc, seq->u.kids[seq->n - 1], &b);
+	buf_puts(&b, "- ");
+	for (const char *p = item; *p; p++)
+		buf_puts(&b, *p == '\n' ? "\n  " : (char[]){*p, '\0'});
+	block_append(e, doc, seq, indent, b.s);
 	buf_free(&b);
 	return 0;
+}
+
+/* ---- appending to flow collections ---- */
+
+/* The offset of a comma after off and before end, past blanks, line
+ * breaks and comments; 0 if there is none. */
+static size_t comma_after(const struct ydoc *doc, size_t off, size_t end)
+{
+	for (size_t i = off; i < end; i++) {
+		char c = doc->src[i];
+		if (c == ',')
+			return i;
+		if (c == '#')
+			i = line_break(doc, i);
+		else if (!strchr(" \t\r\n", c))
+			break;
+	}
+	return 0;
+}
+
+static int blank_before(const struct ydoc *doc, size_t off)
+{
+	for (size_t i = line_start(doc, off); i < off; i++)
+		if (doc->src[i] != ' ' && doc->src[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Adds text (one line, in flow style) after the last item of a flow
+ * collection, as its items are laid out: on one line ("[a, b]"), or one
+ * item a line, with or without a comma after the last. */
+static int flow_append(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		       const char *text)
+{
+	const char *s = doc->src;
+	size_t close = n->end ? n->end - 1 : 0;
+	if (editable(doc, n) < 0)
+		return -1;
+	if (!n->end || (s[close] != ']' && s[close] != '}'))
+		return refuse(doc, n, _("the end of the list or mapping was not found"));
+	if (n->n == 0) {
+		edits_add(e, close, 0, text, strlen(text));
+		return 0;
+	}
+	const struct ynode *first = n->u.kids[n->kind == Y_MAP ? 2 * n->n - 2 : n->n - 1];
+	const struct ynode *last = n->u.kids[n->kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
+	size_t end = last->end > first->end ? last->end : first->end;
+	size_t comma = comma_after(doc, end, close);
+	size_t from = comma ? comma + 1 : end;
+	int lines = blank_before(doc, first->start) && memchr(s + from, '\n', close - from);
+	struct buf b = {0};
+	if (lines) {
+		const char *nl = yaml_newline(doc);
+		if (!comma)
+			edits_add(e, end, 0, ",", 1);
+		buf_printf(&b, "%s%*s%s%s", nl, (int)column(doc, first->start), "", text,
+			   comma ? "," : "");
+		edits_add(e, line_break(doc, from), 0, b.s, b.len);
+	} else {
+		buf_printf(&b, comma ? " %s," : ", %s", text);
+		edits_add(e, from, 0, b.s, b.len);
+	}
+	buf_free(&b);
+	return 0;
+}
+
+/* ---- values that are missing or empty ---- */
+
+/* Replaces the empty value of key in a mapping ("key:", "key: ~",
+ * "key: # comment", "key: []") by a collection: in a block mapping one
+ * step deeper on the lines below the key (block is the text relative to
+ * that), in a flow mapping the flow text in its place. */
+static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		      const struct ynode *key, const struct ynode *val, int kind, const char *block,
+		      const char *flow)
+{
+	const char *s = doc->src;
+	if (editable(doc, map) < 0 || editable(doc, val) < 0)
+		return -1;
+	if (map->style == Y_FLOW) {
+		int space = val->start == val->end && val->start > 0 && s[val->start - 1] == ':';
+		struct buf b = {0};
+		buf_printf(&b, "%s%s", space ? " " : "", flow);
+		edits_add(e, val->start, val->end - val->start, b.s, b.len);
+		buf_free(&b);
+		return 0;
+	}
+	if (line_start(doc, val->start) != line_start(doc, key->start))
+		return refuse(doc, val, _("its empty value is not on the line of its key"));
+	if (val->end > val->start) { /* ~, null or []: gone, with the blanks before it */
+		size_t from = val->start;
+		while (from > key->end && (s[from - 1] == ' ' || s[from - 1] == '\t'))
+			from--;
+		edits_add(e, from, val->end - from, "", 0);
+	}
+	size_t col = column(doc, key->start);
+	struct buf b = {0};
+	put_block(&b, block, col + step_of(doc, kind), yaml_newline(doc));
+	insert_lines(e, doc, after_comments(doc, val->end, col + 1), &b);
+	buf_free(&b);
+	return 0;
+}
+
+/* Adds "key: value" to a block or flow mapping. */
+static int map_add(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		   const char *key, const char *block, const char *flow)
+{
+	if (map->kind != Y_MAP)
+		return refuse(doc, map, _("it is not a mapping"));
+	if (map->style != Y_FLOW)
+		return yedit_map_append(e, doc, map, key, block);
+	struct buf b = {0};
+	yaml_put_flow_scalar(&b, key, strlen(key));
+	buf_printf(&b, ": %s", flow);
+	int rc = flow_append(e, doc, map, b.s);
+	buf_free(&b);
+	return rc;
+}
+
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw)
+{
+	struct ynode *v = ymap_get((struct ynode *)map, key);
+	if (editable(doc, map) < 0)
+		return -1;
+	if (v)
+		return set_scalar(e, doc, v, value, raw);
+	struct buf block = {0}, flow = {0};
+	put_value(&block, value, raw, 0);
+	put_value(&flow, value, raw, 1);
+	int rc = map_add(e, doc, map, key, block.s, flow.s);
+	buf_free(&block);
+	buf_free(&flow);
+	return rc;
+}
+
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw)
+{
+	struct ynode *k = ymap_key((struct ynode *)map, key), *v = ymap_get((struct ynode *)map, key);
+	if (v && v->kind == Y_MAP)
+		return yedit_map_set(e, doc, v, subkey, value, raw);
+	struct ykv kv = {subkey, value, raw};
+	struct buf block = {0}, flow = {0};
+	put_pairs(&block, &kv, 1, 0);
+	put_pairs(&flow, &kv, 1, 1);
+	int rc;
+	if (editable(doc, map) < 0 || (v && editable(doc, v) < 0))
+		rc = -1;
+	else if (!v) {
+		struct buf nested = {0};
+		buf_printf(&nested, "\n%s", block.s);
+		rc = map_add(e, doc, map, key, nested.s, flow.s);
+		buf_free(&nested);
+	} else if (yscalar_null(v))
+		rc = fill_empty(e, doc, map, k, v, Y_MAP, block.s, flow.s);
+	else
+		rc = refuse(doc, v, _("it is not a mapping"));
+	buf_free(&block);
+	buf_free(&flow);
+	return rc;
+}
+
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n)
+{
+	size_t indent;
+	if (editable(doc, seq) < 0)
+		return -1;
+	if (seq->kind != Y_SEQ)
+		return refuse(doc, seq, _("it is not a list"));
+	struct buf b = {0};
+	int rc;
+	if (seq->style == Y_FLOW) {
+		put_pairs(&b, kv, n, 1);
+		rc = flow_append(e, doc, seq, b.s);
+	} else if ((rc = check_block(doc, seq, Y_SEQ, &indent)) == 0) {
+		/* an item like the last one: "- {date: ...}" or "- date: ..." */
+		const struct ynode *last = yderef(seq->u.kids[seq->n - 1]);
+		put_item(&b, kv, n, last->kind == Y_MAP && last->style == Y_FLOW);
+		block_append(e, doc, seq, indent, b.s);
+	}
+	buf_free(&b);
+	return rc;
+}
+
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n)
+{
+	struct ynode *k = ymap_key((struct ynode *)map, key), *v = ymap_get((struct ynode *)map, key);
+	if (v && v->kind == Y_SEQ && (v->n || map->style == Y_FLOW))
+		return yedit_seq_append_map(e, doc, v, kv, n);
+	struct buf block = {0}, flow = {0};
+	put_item(&block, kv, n, 0);
+	buf_putc(&flow, '[');
+	put_pairs(&flow, kv, n, 1);
+	buf_putc(&flow, ']');
+	int rc;
+	if (editable(doc, map) < 0 || (v && editable(doc, v) < 0))
+		rc = -1;
+	else if (!v) {
+		struct buf nested = {0};
+		buf_printf(&nested, "\n%s", block.s);
+		rc = map_add(e, doc, map, key, nested.s, flow.s);
+		buf_free(&nested);
+	} else if (yscalar_null(v) || (v->kind == Y_SEQ && v->n == 0))
+		rc = fill_empty(e, doc, map, k, v, Y_SEQ, block.s, flow.s);
+	else
+		rc = refuse(doc, v, _("it is not a list"));
+	buf_free(&block);
+	buf_free(&flow);
+	return rc;
 }

@@ -96,17 +96,21 @@ static int word_of(struct reader *r, struct ynode *n, const char *what,
 	return v;
 }
 
-/* A number of hours, whole or with a decimal point, as minutes. */
+/* A number of hours, whole or with a decimal point, as minutes.  YAML
+ * writes a number plain and with a point: a quoted or comma'd one is text. */
 static long hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
 {
 	const char *s = text(r, n, what);
 	long minutes;
 	if (!s)
 		return -1;
-	if (n->style != Y_PLAIN || memchr(s, ',', n->n) ||
-	    hours_parse(s, n->n, max_hours, &minutes)) {
-		complain(r, n, _("write a number of hours, as in 16 or 18.5"),
-			 _("%s must be a number from 0 to %ld"), _(what), max_hours);
+	if (n->style != Y_PLAIN || memchr(s, ',', n->n) || hours_parse(s, n->n, &minutes)) {
+		complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
+			 _(what));
+		return -1;
+	}
+	if (minutes <= 0 || minutes > max_hours * 60) {
+		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
 		return -1;
 	}
 	return minutes;
@@ -299,6 +303,8 @@ static void read_contacts(struct reader *r, struct ynode *root)
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *c = yderef(l->u.kids[i]);
 		struct contact *ct = &p->contacts[p->ncontacts];
+		if (yscalar_null(c)) /* a "- " with nothing after it */
+			continue;
 		if (c->kind == Y_SCALAR) {
 			ct->name = text(r, c, N_("contact"));
 			ct->role = NULL;
@@ -344,6 +350,8 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 			for (uint32_t k = 0; k < gs->n; k++) {
 				struct ynode *key = yderef(gs->u.kids[2 * k]);
 				struct ynode *val = yderef(gs->u.kids[2 * k + 1]);
+				if (key->kind != Y_SCALAR)
+					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
 					complain(r, key, _("name a goal id from goals:"),
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
@@ -432,14 +440,15 @@ struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 	p->start = p->end = p->next = DATE_NONE;
 	p->budget_minutes = p->work_minutes = -1;
 	const char *name = arena_strndup(&p->arena, file, strlen(file));
-	if (ydoc_parse(&p->doc, &p->arena, name, src, len) < 0) {
+	int bad_keys = ydoc_parse(&p->doc, &p->arena, name, src, len) < 0;
+	if (bad_keys && !p->doc.root) {
 		*status = EX_DATAERR;
 		plan_free(p);
 		return NULL;
 	}
 	struct reader r = {p, 0};
-	read_plan(&r);
-	if (r.bad) {
+	read_plan(&r); /* also after bad keys: all faults of a file in one run */
+	if (bad_keys || r.bad) {
 		*status = EX_DATAERR;
 		plan_free(p);
 		return NULL;

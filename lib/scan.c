@@ -40,7 +40,7 @@ static int add_dir(const char *dir, char ***paths, size_t *n, size_t *cap)
 		add_path(paths, n, cap, b.s);
 	}
 	closedir(d);
-	if (*n > first) /* *paths is still NULL for an empty first directory */
+	if (*n > first) /* an empty directory: *paths may still be NULL, which qsort must not get */
 		qsort(*paths + first, *n - first, sizeof **paths, by_name);
 	return 0;
 }

@@ -75,6 +75,14 @@ static int is_lf(unsigned char c)
 	return c == '\n';
 }
 
+static int blank_line(const char *line, size_t len)
+{
+	size_t i = 0;
+	while (i < len && is_blank((unsigned char)line[i]))
+		i++;
+	return i == len;
+}
+
 static void add_field(struct sheet *sh, const char *s, size_t n)
 {
 	if (sh->nfields == sh->capfields) {
@@ -386,10 +394,7 @@ static int next_record(struct sheet *sh)
 		sh->raw = line;
 		sh->rawlen = len;
 		if (!memchr(line, '"', len)) {
-			size_t i = 0;
-			while (i < len && is_blank((unsigned char)line[i]))
-				i++;
-			if (i == len)
+			if (blank_line(line, len))
 				continue; /* a blank line is no record */
 			split_plain(sh, line, len);
 			return 1;
@@ -504,9 +509,14 @@ static int header(struct sheet *sh)
 	const char *line;
 	size_t len;
 	int terminated;
-	int r = next_line(sh, &line, &len, &terminated);
-	if (r <= 0)
-		return r; /* an empty file is a sheet without entries */
+	for (;;) { /* blank lines before the header are no record, as everywhere */
+		int r = next_line(sh, &line, &len, &terminated);
+		if (r <= 0)
+			return r; /* an empty file is a sheet without entries */
+		size_t bom = sh->lineno == 1 && len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3) ? 3 : 0;
+		if (!blank_line(line + bom, len - bom))
+			break;
+	}
 	sh->line = sh->lineno;
 	if (split_header(sh, line, len, terminated) < 0 || adopt_header(sh, 1) < 0) {
 		sh->fatal = 1;
@@ -614,8 +624,9 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
 		return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
 				 _("coach is not valid UTF-8"));
-	for (size_t i = 0; i < e->coach.n; i++)
-		if ((unsigned char)e->coach.s[i] < 0x20 || e->coach.s[i] == 0x7f)
+	for (size_t i = 0; i < e->coach.n; i++) /* a tab is harmless; an escape is not */
+		if (((unsigned char)e->coach.s[i] < 0x20 && e->coach.s[i] != '\t') ||
+		    e->coach.s[i] == 0x7f)
 			return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
 	if (utf8_invalid(e->note.s, e->note.n) != e->note.n)
 		return bad_field(sh, COL_NOTE, _("save the sheet as UTF-8"),

@@ -1,7 +1,8 @@
-/* table.c: one table, three renderings.  People get aligned columns with
+/* table.c: one table, four renderings.  People get aligned columns with
  * a rule under the header and above totals; programs get CSV with a header
- * of stable keys, or JSON, and neither gets the total row: a program can
- * add up for itself, and a total in the data would be counted twice. */
+ * of stable keys, or JSON; spreadsheets get their dialect of CSV.  None
+ * but people get the total row: a program can add up for itself, and a
+ * total in the data would be counted twice. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,7 +39,7 @@ struct table *table_new(void)
 struct table *table_stream(enum outfmt f, FILE *out)
 {
 	struct table *t = table_new();
-	if (f == OUT_CSV || f == OUT_JSON) {
+	if (f == OUT_CSV || f == OUT_JSON || f == OUT_EXCEL) {
 		t->out = out;
 		t->fmt = f;
 	}
@@ -78,6 +79,30 @@ void table_cell_long(struct table *t, long v)
 	table_cell(t, p);
 }
 
+void table_cell_minutes(struct table *t, enum outfmt f, long minutes)
+{
+	char hm[24];
+	if (f != OUT_TABLE) {
+		table_cell_long(t, minutes);
+		return;
+	}
+	duration_format(minutes, hm);
+	table_cell(t, hm);
+}
+
+/* People get the decimal separator of their language (12,5% in Dutch);
+ * programs always get a point. */
+void table_cell_share(struct table *t, enum outfmt f, long part, long whole)
+{
+	char s[64];
+	if (whole <= 0) {
+		table_cell(t, "");
+		return;
+	}
+	snprintf(s, sizeof s, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+	table_cell(t, f == OUT_TABLE ? lang_number(s) : s);
+}
+
 void table_cellf(struct table *t, const char *fmt, ...)
 {
 	char small[256];
@@ -100,7 +125,7 @@ void table_cellf(struct table *t, const char *fmt, ...)
 void table_total(struct table *t)
 {
 	if (t->total_row == (size_t)-1)
-		t->total_row = t->out ? 0 : t->ncells / t->ncols;
+		t->total_row = t->out || !t->ncols ? 0 : t->ncells / t->ncols;
 }
 
 static const char *cell(const struct table *t, size_t row, size_t col)
@@ -181,36 +206,68 @@ static void print_text(const struct table *t, struct buf *b)
 	free(w);
 }
 
-static void csv_header(const struct table *t, struct buf *b)
+/* CSV for programs (RFC 4180: ',' and line feeds), or with excel the
+ * dialect spreadsheets open as they are: a byte order mark, ';', CRLF,
+ * hours in decimal hours and numbers with a decimal comma, and text cells
+ * a spreadsheet would run as formulas made plain text. */
+static int number_text(const char *s);
+
+static void csv_header(const struct table *t, struct buf *b, int excel)
 {
+	char sep = excel ? EXCEL_SEP : ',';
+	if (excel)
+		buf_puts(b, EXCEL_BOM);
 	for (size_t c = 0; c < t->ncols; c++) {
+		struct buf key = {0};
+		if (excel && (t->cols[c].flags & COL_HOURS))
+			excel_hours_key(&key, t->cols[c].key);
+		else
+			buf_puts(&key, t->cols[c].key);
 		if (c)
-			buf_putc(b, ',');
-		csv_put(b, t->cols[c].key, strlen(t->cols[c].key), ',');
+			buf_putc(b, sep);
+		csv_put(b, key.s, key.len, sep);
+		buf_free(&key);
 	}
-	buf_putc(b, '\n');
+	buf_puts(b, excel ? EXCEL_EOL : "\n");
 }
 
-static void csv_row(const struct table *t, struct buf *b, size_t r)
+static void excel_cell(const struct table *t, struct buf *b, size_t col, const char *s)
+{
+	int flags = t->cols[col].flags;
+	size_t sign = *s == '-', digits = strspn(s + sign, "0123456789");
+	if ((flags & COL_HOURS) && digits && !s[sign + digits]) { /* whole minutes */
+		char hours[32];
+		excel_hours(hours, strtol(s, NULL, 10));
+		buf_puts(b, hours);
+	} else if ((flags & (COL_NUMBER | COL_HOURS)) && number_text(s))
+		excel_number(b, s);
+	else
+		csv_put_safe(b, s, strlen(s), EXCEL_SEP);
+}
+
+static void csv_row(const struct table *t, struct buf *b, size_t r, int excel)
 {
 	for (size_t c = 0; c < t->ncols; c++) {
-		if (c)
-			buf_putc(b, ',');
 		const char *s = cell(t, r, c);
-		csv_put(b, s, strlen(s), ',');
+		if (c)
+			buf_putc(b, excel ? EXCEL_SEP : ',');
+		if (excel)
+			excel_cell(t, b, c, s);
+		else
+			csv_put(b, s, strlen(s), ',');
 	}
-	buf_putc(b, '\n');
+	buf_puts(b, excel ? EXCEL_EOL : "\n");
 }
 
-static void print_csv(const struct table *t, struct buf *b)
+static void print_csv(const struct table *t, struct buf *b, int excel)
 {
 	size_t rows = t->total_row < nrows(t) ? t->total_row : nrows(t);
-	csv_header(t, b);
+	csv_header(t, b, excel);
 	for (size_t r = 0; r < rows; r++)
-		csv_row(t, b, r);
+		csv_row(t, b, r, excel);
 }
 
-static void json_string(struct buf *b, const char *s)
+void json_put(struct buf *b, const char *s)
 {
 	buf_putc(b, '"');
 	for (; *s; s++) {
@@ -231,16 +288,27 @@ static void json_string(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-static int json_number(const char *s)
+/* Only what JSON's grammar calls a number goes out bare (or, for a
+ * spreadsheet, with a decimal comma): -?(0|[1-9][0-9]*)
+ * with an optional fraction.  Anything else (1., .5, 01) is a string. */
+static int number_text(const char *s)
 {
 	if (*s == '-')
 		s++;
-	if (!*s)
+	if (*s == '0')
+		s++;
+	else if (*s >= '1' && *s <= '9')
+		while (*s >= '0' && *s <= '9')
+			s++;
+	else
 		return 0;
-	for (; *s; s++)
-		if ((*s < '0' || *s > '9') && *s != '.')
+	if (*s == '.') {
+		if (!(*++s >= '0' && *s <= '9'))
 			return 0;
-	return 1;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return !*s;
 }
 
 static void json_row(const struct table *t, struct buf *b, size_t r, int first)
@@ -250,14 +318,14 @@ static void json_row(const struct table *t, struct buf *b, size_t r, int first)
 		const char *s = cell(t, r, c);
 		if (c)
 			buf_puts(b, ", ");
-		json_string(b, t->cols[c].key);
+		json_put(b, t->cols[c].key);
 		buf_puts(b, ": ");
-		if ((t->cols[c].flags & COL_NUMBER) && json_number(s))
+		if ((t->cols[c].flags & COL_NUMBER) && number_text(s))
 			buf_puts(b, s);
 		else if ((t->cols[c].flags & COL_NUMBER) && !*s)
 			buf_puts(b, "null");
 		else
-			json_string(b, s);
+			json_put(b, s);
 	}
 	buf_putc(b, '}');
 }
@@ -283,14 +351,14 @@ static void stream_row(struct table *t)
 {
 	struct buf *b = &t->pending;
 	if (t->written == 0 && t->total_row == (size_t)-1) {
-		if (t->fmt == OUT_CSV)
-			csv_header(t, b);
+		if (t->fmt != OUT_JSON)
+			csv_header(t, b, t->fmt == OUT_EXCEL);
 		else
 			buf_putc(b, '[');
 	}
 	if (t->total_row == (size_t)-1) { /* totals are for people only */
-		if (t->fmt == OUT_CSV)
-			csv_row(t, b, 0);
+		if (t->fmt != OUT_JSON)
+			csv_row(t, b, 0, t->fmt == OUT_EXCEL);
 		else
 			json_row(t, b, 0, t->written == 0);
 		t->written++;
@@ -301,23 +369,28 @@ static void stream_row(struct table *t)
 	t->cells.len = 0;
 }
 
+void table_format(struct table *t, enum outfmt f, struct buf *b)
+{
+	if (f == OUT_JSON)
+		print_json(t, b);
+	else if (f == OUT_CSV || f == OUT_EXCEL)
+		print_csv(t, b, f == OUT_EXCEL);
+	else
+		print_text(t, b);
+}
+
 int table_print(struct table *t, enum outfmt f, FILE *out)
 {
 	struct buf b = {0};
 	if (t->out) { /* what is left of a streaming table: its header or its end */
-		if (t->written == 0 && t->fmt == OUT_CSV)
-			csv_header(t, &t->pending);
+		if (t->written == 0 && t->fmt != OUT_JSON)
+			csv_header(t, &t->pending, t->fmt == OUT_EXCEL);
 		else if (t->fmt == OUT_JSON)
 			buf_puts(&t->pending, t->written ? "\n]\n" : "[]\n");
 		flush_pending(t);
 		return t->error ? -1 : 0;
 	}
-	if (f == OUT_JSON)
-		print_json(t, &b);
-	else if (f == OUT_CSV)
-		print_csv(t, &b);
-	else
-		print_text(t, &b);
+	table_format(t, f, &b);
 	size_t len = b.len, n = len ? fwrite(b.s, 1, len, out) : 0;
 	buf_free(&b);
 	return n == len ? 0 : -1;
@@ -343,7 +416,8 @@ int outfmt_parse(const char *s)
 	static const struct {
 		const char *name;
 		enum outfmt f;
-	} names[] = {{"table", OUT_TABLE}, {"text", OUT_TABLE}, {"csv", OUT_CSV}, {"json", OUT_JSON}};
+	} names[] = {{"table", OUT_TABLE}, {"text", OUT_TABLE}, {"csv", OUT_CSV}, {"json", OUT_JSON},
+		     {"excel", OUT_EXCEL}};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (!strcasecmp(s, names[i].name))
 			return (int)names[i].f;

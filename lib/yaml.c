@@ -19,6 +19,14 @@ static size_t byte_of(struct cursor *c, size_t index)
 {
 	while (c->chars < index && c->bytes < c->len) {
 		unsigned char b = c->s[c->bytes];
+		if (b < 0x80) { /* plans are mostly ASCII: one byte, one character */
+			size_t run = index - c->chars, left = c->len - c->bytes, i = 0;
+			for (run = run < left ? run : left; i < run && c->s[c->bytes + i] < 0x80; i++)
+				;
+			c->bytes += i;
+			c->chars += i;
+			continue;
+		}
 		c->bytes += b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 		c->chars++;
 	}
@@ -58,6 +66,7 @@ struct builder {
 	size_t nodes;
 	struct ynode *root;
 	int docs;
+	int bad; /* faults that leave the tree whole: reported, and parsing goes on */
 };
 
 static int fail(struct builder *b, size_t off, size_t span, const char *hint, const char *msg)
@@ -106,6 +115,16 @@ static const struct {
 	 N_("save the file as UTF-8")},
 };
 
+/* libyaml names the first byte that does not continue a UTF-8 sequence;
+ * the fault the user must mend is the character that sequence began. */
+static size_t broken_char(const char *src, size_t off)
+{
+	size_t i = off;
+	while (i > 0 && off - i < 3 && ((unsigned char)src[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i > 0 && (unsigned char)src[i - 1] >= 0xc0 ? i - 1 : off;
+}
+
 static int parse_error(struct builder *b)
 {
 	yaml_parser_t *p = &b->parser;
@@ -114,6 +133,8 @@ static int parse_error(struct builder *b)
 						    : off_of(b, p->problem_mark);
 	if (p->error == YAML_MEMORY_ERROR)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
+	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
+		off = broken_char(b->doc->src, off);
 	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
 		if (!strcmp(problem, problems[i].problem))
 			return fail(b, off, 0, problems[i].hint ? _(problems[i].hint) : NULL,
@@ -186,6 +207,29 @@ static size_t value_start(const char *src, size_t start, size_t end)
 	return i < end ? i : start;
 }
 
+/* libyaml's mark for a block text (| or >) is past its trailing line breaks
+ * and the next line's indentation.  Its range ends at its last character;
+ * where it keeps its final line breaks (|+), before the last of those, so
+ * that a line added after the block's last line comes after all it keeps. */
+static size_t block_end(const char *src, size_t start, size_t end)
+{
+	int keep = 0;
+	for (size_t i = start + 1; i < end && !strchr(" \t\r\n#", src[i]); i++)
+		keep |= src[i] == '+';
+	if (!keep) {
+		while (end > start + 1 && strchr(" \t\r\n", src[end - 1]))
+			end--;
+		return end;
+	}
+	while (end > start + 1 && strchr(" \t", src[end - 1]))
+		end--;
+	if (end > start + 1 && src[end - 1] == '\n')
+		end--;
+	if (end > start + 1 && src[end - 1] == '\r')
+		end--;
+	return end;
+}
+
 static int scalar(struct builder *b, yaml_event_t *e)
 {
 	size_t start = off_of(b, e->start_mark), end = off_of(b, e->end_mark);
@@ -197,8 +241,7 @@ static int scalar(struct builder *b, yaml_event_t *e)
 	if (e->data.scalar.anchor || e->data.scalar.tag)
 		start = value_start(b->doc->src, start, end);
 	if (styles[style] == Y_LITERAL || styles[style] == Y_FOLDED)
-		while (end > start + 1 && strchr(" \t\r\n", b->doc->src[end - 1]))
-			end--; /* libyaml's mark is past the trailing line breaks */
+		end = block_end(b->doc->src, start, end);
 	struct ynode *n = new_node(b, Y_SCALAR, start, end);
 	n->style = styles[style];
 	if (e->data.scalar.tag)
@@ -266,58 +309,62 @@ static int same_key(const struct ynode *a, const struct ynode *b)
 	return a->n == b->n && !memcmp(a->u.str, b->u.str, a->n);
 }
 
-static int duplicate(struct builder *b, struct ynode *first, struct ynode *again)
+static void duplicate(struct builder *b, struct ynode *first, struct ynode *again)
 {
 	char hint[160];
 	unsigned long line, col;
 	struct srcpos at;
 	if (cp_errors_silent()) { /* a trial read: no hint to work out */
 		ynode_pos(b->doc, again, &at);
-		return cp_err_at(EX_DATAERR, &at, NULL, "%s", _("duplicate key"));
+		cp_err_at(EX_DATAERR, &at, NULL, "%s", _("duplicate key"));
+		b->bad = 1;
+		return;
 	}
 	ynode_pos(b->doc, first, &at);
 	srcpos_linecol(&at, &line, &col);
 	snprintf(hint, sizeof hint, _("the first %s is on line %lu; keep one of them"),
 		 quote(again->u.str, again->n), line);
 	ynode_pos(b->doc, again, &at);
-	return cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"), quote(again->u.str, again->n));
+	cp_err_at(EX_DATAERR, &at, hint, _("duplicate key %s"), quote(again->u.str, again->n));
+	b->bad = 1;
 }
 
-#define FEW_KEYS 16 /* compared pairwise; more are sorted first */
+#define FEW_KEYS 16 /* compared pairwise, without allocating; more are sorted */
 
-/* libyaml accepts a key twice; YAML does not, and neither do we. */
-static int check_keys(struct builder *b, struct ynode *map)
+/* libyaml accepts a key twice, and a list or mapping as a key; YAML does
+ * not allow the first and a plan has no use for the second.  Neither
+ * leaves the tree broken, so parsing goes on and every one in the file is
+ * reported in the same run. */
+static void check_keys(struct builder *b, struct ynode *map)
 {
-	size_t n = map->n;
 	struct ynode *few[FEW_KEYS];
-	struct ynode **keys = n <= FEW_KEYS ? few : xreallocarray(NULL, n, sizeof *keys);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		keys[i] = yderef(map->u.kids[2 * i]);
-		if (keys[i]->kind != Y_SCALAR) {
-			struct ynode *k = map->u.kids[2 * i];
-			rc = fail(b, k->start, 0, _("write the key as plain text"),
-				  _("a key must be a text, not a list or mapping"));
-			goto done;
+	struct ynode **keys = map->n <= FEW_KEYS ? few : xreallocarray(NULL, map->n, sizeof *keys);
+	size_t n = 0;
+	for (size_t i = 0; i < map->n; i++) {
+		struct ynode *k = yderef(map->u.kids[2 * i]);
+		if (k->kind == Y_SCALAR) {
+			keys[n++] = k;
+			continue;
 		}
+		fail(b, map->u.kids[2 * i]->start, 0, _("write the key as plain text"),
+		     _("a key must be a text, not a list or mapping"));
+		b->bad = 1;
 	}
 	if (n <= FEW_KEYS) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = 0; j < i; j++)
 				if (same_key(keys[i], keys[j])) {
-					rc = duplicate(b, keys[j], keys[i]);
+					duplicate(b, keys[j], keys[i]);
 					break;
 				}
-		goto done;
+	} else {
+		qsort(keys, n, sizeof *keys, key_cmp);
+		for (size_t i = 1; i < n; i++)
+			if (same_key(keys[i], keys[i - 1]))
+				duplicate(b, keys[i - 1], keys[i]);
 	}
-	qsort(keys, n, sizeof *keys, key_cmp);
-	for (size_t i = 1; i < n; i++)
-		if (same_key(keys[i], keys[i - 1]))
-			rc = duplicate(b, keys[i - 1], keys[i]);
-done:
 	if (keys != few)
 		free(keys);
-	return rc;
 }
 
 static int close_collection(struct builder *b, yaml_event_t *e)
@@ -334,8 +381,8 @@ static int close_collection(struct builder *b, yaml_event_t *e)
 		n->end = (uint32_t)off_of(b, e->end_mark);
 	else /* a block collection ends where its last value does, not at the next token */
 		n->end = n->u.kids[count - 1]->end;
-	if (n->kind == Y_MAP && n->n > 0) /* one pair too: its key must be a text as well */
-		return check_keys(b, n);
+	if (n->kind == Y_MAP && n->n > 0)
+		check_keys(b, n);
 	return 0;
 }
 
@@ -443,7 +490,9 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 		yaml_event_delete(&e);
 	}
 	yaml_parser_delete(&b->parser);
-	doc->root = b->root;
+	doc->root = rc == 0 ? b->root : NULL; /* a tree only where the whole text was read */
+	if (rc == 0 && b->bad)
+		rc = -1;
 	free(b->kids);
 	free(b->anchors);
 	free(b);

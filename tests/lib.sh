@@ -1,6 +1,8 @@
 # tests/lib.sh: sourced by every tests/NNNN-*.t.  Each script runs in a
 # scratch directory of its own (removed on exit), with a fixed "today" and
-# the C locale, against the binaries in $CP_BIN, and prints TAP.
+# the C locale, against the binaries in $CP_BIN, and prints TAP.  The
+# message catalogues are the ones built with those binaries, so that a
+# test can switch to Dutch with LANG or LANGUAGE (tests/7000-nederlands.t).
 set -u
 : "${CP_BIN:?CP_BIN names the directory with the built tools; use make check}"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,7 +11,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-test.XXXXXX")
 trap 'cd /; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export CP_TODAY=2026-11-23 USER=robin LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
-unset CP_PLANS CP_SHEET LANGUAGE COACHPLAN_LOCALEDIR
+unset CP_PLANS CP_SHEET LANGUAGE
+export COACHPLAN_LOCALEDIR=$CP_BIN/locale
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 tests=0 failures=0
 
@@ -84,7 +87,7 @@ refuses() {
 
 # A caseload with a couple of plans, for tests that need one.
 caseload() {
-	cp-new --init . >/dev/null &&
+	cp-new --init . --no-hook >/dev/null &&
 	cp-new --id P-1 --name "Bart de Wit" --funder uwv --start 2026-01-05 \
 		--goal "Zelfstandig de kassa bedienen" --goal "16 uur per week" --budget 60/6m >/dev/null &&
 	cp-new --id P-2 --name "Zoë van 't Hek" --funder gemeente --start 2026-03-01 \
@@ -94,4 +97,14 @@ caseload() {
 done_testing() {
 	echo "1..$tests"
 	[ "$failures" -eq 0 ]
+}
+
+# golden FILE GOLDEN DESC: FILE is the golden file GOLDEN; with
+# CP_UPDATE_GOLDEN=1 in the environment, GOLDEN is written from FILE.
+golden() {
+	if [ -n "${CP_UPDATE_GOLDEN:-}" ]; then
+		mkdir -p "$(dirname "$2")" && cp "$1" "$2" && ok "$3 (golden written)"
+	else
+		same "$1" "$2" "$3"
+	fi
 }

@@ -17,20 +17,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-struct record {
+struct csvrec {
 	struct buf *fields;
 	size_t n, cap;
 };
 
-struct records {
-	struct record *v;
+struct csvrecs {
+	struct csvrec *v;
 	size_t n, cap;
-	struct record cur;
+	struct csvrec cur;
 };
 
 static void on_field(void *s, size_t n, void *data)
 {
-	struct records *r = data;
+	struct csvrecs *r = data;
 	if (r->cur.n == r->cur.cap) { /* doubling: a line of 8,000 commas is no n^2 */
 		r->cur.cap = r->cur.cap ? 2 * r->cur.cap : 8;
 		r->cur.fields = xreallocarray(r->cur.fields, r->cur.cap, sizeof *r->cur.fields);
@@ -42,7 +42,7 @@ static void on_field(void *s, size_t n, void *data)
 
 static void on_record(int c, void *data)
 {
-	struct records *r = data;
+	struct csvrecs *r = data;
 	(void)c;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 8;
@@ -52,7 +52,7 @@ static void on_record(int c, void *data)
 	memset(&r->cur, 0, sizeof r->cur);
 }
 
-static void records_free(struct records *r)
+static void records_free(struct csvrecs *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		for (size_t k = 0; k < r->v[i].n; k++)
@@ -76,7 +76,7 @@ static int is_lf(unsigned char c)
 }
 
 /* libcsv's records of text; 0, or -1 where libcsv reports an error. */
-static int libcsv(const char *text, size_t len, char sep, struct records *out)
+static int libcsv(const char *text, size_t len, char sep, struct csvrecs *out)
 {
 	struct csv_parser p;
 	FUZZ_ASSERT(csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0);
@@ -91,7 +91,7 @@ static int libcsv(const char *text, size_t len, char sep, struct records *out)
 	return rc;
 }
 
-static int same_record(struct sheet *sh, const struct record *r)
+static int same_record(struct sheet *sh, const struct csvrec *r)
 {
 	if (sheet_nfields(sh) != r->n)
 		return 0;
@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	buf_add(&text, data + 1, size - 1);
 
-	struct records want = {0};
+	struct csvrecs want = {0};
 	int csv_rc = libcsv(text.s, text.len, sep, &want);
 
 	int fd = fuzz_memfd(NULL, 0, text.s, text.len);

@@ -79,12 +79,9 @@ static void periods(const char *s)
 
 static void hours(const char *s, size_t n)
 {
-	static const long maxes[] = {80, 100000};
-	for (size_t i = 0; i < 2; i++) {
-		long m;
-		if (!hours_parse(s, n, maxes[i], &m))
-			FUZZ_ASSERT(m > 0 && m <= maxes[i] * 60);
-	}
+	long m;
+	if (!hours_parse(s, n, &m))
+		FUZZ_ASSERT(m >= 0 && m <= 10000000L * 60);
 }
 
 static void words(const char *s, size_t n)

@@ -1,0 +1,375 @@
+/* cp-evaluate: what is due in a caseload (evaluations, plan ends, quiet
+ * plans, plans ready for phase-out), an evaluation recorded in a plan, and
+ * a calendar feed of the dates to come. */
+#include <argp.h>
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "coachplan.h"
+
+enum { OPT_DUE = 256, OPT_ICS, OPT_ON, OPT_NEXT, OPT_CLOSE, OPT_END };
+
+static const struct argp_option options[] = {
+	{NULL, 0, NULL, 0, N_("What to do (default --due):"), 1},
+	{"due", OPT_DUE, NULL, 0, N_("list what is due or overdue (exit status 1 if an evaluation is "
+				     "overdue)"), 1},
+	{"record", 'r', N_("ID"), 0, N_("record an evaluation in plan ID (or a plan file)"), 1},
+	{"ics", OPT_ICS, NULL, 0, N_("write an iCalendar feed of next evaluations and plan ends"), 1},
+	{NULL, 0, NULL, 0, N_("With --due and --ics:"), 2},
+	{"on", OPT_ON, N_("DATE"), 0, N_("the day to look from (default today)"), 2},
+	{"within", 'w', N_("N"), 0, N_("evaluations due within N days, weeks or months: 14, 2w, 1m, "
+				       "0 (default 2w)"), 2},
+	{"quiet-since", 'q', N_("N"), 0,
+	 N_("flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
+	    "arguments, default every hours/*.csv"), 2},
+	{"coach", 'c', N_("NAME"), 0, N_("only plans of this coach"), 2},
+	{NULL, 0, NULL, 0, N_("With --record:"), 3},
+	{"date", 'd', N_("DATE"), 0, N_("the day of the evaluation (default today)"), 3},
+	{"summary", 's', N_("TEXT"), 0, N_("what was concluded, one line (required)"), 3},
+	{"goal", 'g', N_("G=STATUS"), 0,
+	 N_("a goal's new status: open, achieved or dropped; repeat for more"), 3},
+	{"next", OPT_NEXT, N_("DATE"), 0, N_("the next evaluation (default: DATE + the plan's "
+					     "interval)"), 3},
+	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end DATE"), 3},
+	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching (default DATE)"), 3},
+	{"dry-run", 'n', NULL, 0, N_("print the changed plan instead of writing it"), 3},
+	{0},
+};
+
+#define MAX_GOALS 100
+
+static struct {
+	int due, ics, close, dry_run;
+	const char *record, *on, *within, *quiet, *coach;
+	const char *date, *summary, *next, *end;
+	char *goals[MAX_GOALS];
+	size_t ngoals;
+	char **args;
+	size_t nargs;
+} opt;
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case OPT_DUE: opt.due = 1; break;
+	case 'r': opt.record = arg; break;
+	case OPT_ICS: opt.ics = 1; break;
+	case OPT_ON: opt.on = arg; break;
+	case 'w': opt.within = arg; break;
+	case 'q': opt.quiet = arg; break;
+	case 'c': opt.coach = arg; break;
+	case 'd': opt.date = arg; break;
+	case 's': opt.summary = arg; break;
+	case OPT_NEXT: opt.next = arg; break;
+	case OPT_CLOSE: opt.close = 1; break;
+	case OPT_END: opt.end = arg; break;
+	case 'n': opt.dry_run = 1; break;
+	case 'g':
+		if (opt.ngoals == MAX_GOALS)
+			argp_error(state, _("too many goals"));
+		opt.goals[opt.ngoals++] = arg;
+		break;
+	case ARGP_KEY_ARGS:
+		opt.args = state->argv + state->next;
+		opt.nargs = (size_t)(state->argc - state->next);
+		break;
+	case ARGP_KEY_END:
+		if (opt.due + opt.ics + !!opt.record > 1)
+			argp_error(state, _("--due, --ics and --record go one at a time"));
+		if (opt.record && (opt.nargs || opt.on || opt.within || opt.quiet || opt.coach))
+			argp_error(state, _("--record takes no plans, --on, --within, --quiet-since or "
+					    "--coach"));
+		if (!opt.record && (opt.date || opt.summary || opt.ngoals || opt.next || opt.close ||
+				    opt.end || opt.dry_run))
+			argp_error(state, _("--date, --summary, --goal, --next, --close, --end and "
+					    "--dry-run go with --record"));
+		if (opt.record && !opt.summary)
+			argp_error(state, _("--record needs --summary"));
+		if (opt.next && opt.close)
+			argp_error(state, _("a closed plan has no next evaluation: --next or --close"));
+		if (opt.end && !opt.close)
+			argp_error(state, _("--end goes with --close"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {
+	{&cli_plans_argp, 0, NULL, 4}, {&cli_sheet_argp, 0, NULL, 4}, {&cli_output_argp, 0, NULL, 4},
+	{0}};
+
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("PLANS are plan files or directories (default: the plans directory).\n\n"
+		   "Examples:\n"
+		   "  cp-evaluate --quiet-since 14d\n"
+		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' "
+		   "--goal G1=achieved\n"
+		   "  cp-evaluate --ics --coach robin > robin.ics"));
+}
+
+static const struct argp argp = {
+	options, parse,
+	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
+	   "--ics [PLANS...]"),
+	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
+	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
+	children, help, "coachplan",
+};
+
+/* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
+ * zero_ok (a window of today alone). */
+static int span_arg(const char *what, const char *arg, struct interval *iv, int zero_ok)
+{
+	char days[32];
+	const char *s = arg, *why;
+	size_t n = strlen(s), digits = strspn(s, "0123456789");
+	if (digits == n && n && n < sizeof days - 1) {
+		snprintf(days, sizeof days, "%sd", s);
+		s = days;
+		n++;
+	}
+	if (digits && strspn(s, "0") == digits && digits + 1 == n && strchr("dwmy", s[digits])) {
+		*iv = (struct interval){0, 'd'};
+		why = zero_ok ? NULL : _("must be at least 1 day");
+	} else
+		why = interval_parse(s, n, iv);
+	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
+}
+
+static int text_arg(const char *what, const char *s)
+{
+	size_t n = strlen(s);
+	if (!n)
+		return cp_err(EX_USAGE, _("%s is empty"), what);
+	if (utf8_invalid(s, n) != n)
+		return cp_err(EX_USAGE, _("%s %s is not valid UTF-8"), what, quotes(s));
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return cp_err(EX_USAGE, _("%s %s: control characters are not allowed"), what,
+				      quotes(s));
+	return 0;
+}
+
+static int is_sheet(const char *arg)
+{
+	size_t n = strlen(arg);
+	return n > 4 && !strcmp(arg + n - 4, ".csv");
+}
+
+/* Every plan named, or in the plans directory, loaded in turn; a broken
+ * plan is reported and skipped. */
+static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
+{
+	char **paths = NULL;
+	size_t n = 0, given = 0;
+	for (size_t i = 0; i <= opt.nargs; i++) {
+		const char *a = i < opt.nargs ? opt.args[i] : NULL;
+		struct stat st;
+		if (a && is_sheet(a))
+			continue;
+		if (!a && given)
+			break;
+		if (!a)
+			a = cli_plans();
+		given++;
+		if (strcmp(a, "-") && stat(a, &st) == 0 && S_ISDIR(st.st_mode))
+			plans_list(a, &paths, &n);
+		else
+			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(a);
+		for (size_t k = 0; k < n; k++) {
+			int status;
+			struct plan *p = plan_load(paths[k], &status);
+			if (p && (!opt.coach || (p->coach && !strcmp(p->coach, opt.coach))))
+				fn(p, arg);
+			plan_free(p);
+		}
+		paths_free(paths, n);
+		paths = NULL;
+		n = 0;
+	}
+}
+
+/* ---- --due ---- */
+
+struct scan {
+	struct duelist list;
+	struct due_opts o;
+	struct contacts *contacts;
+};
+
+static void scan_plan(const struct plan *p, void *arg)
+{
+	struct scan *s = arg;
+	due_plan(&s->list, p, &s->o, s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
+}
+
+static void read_contacts(struct scan *s)
+{
+	size_t given = 0;
+	s->contacts = contacts_new();
+	for (size_t i = 0; i < opt.nargs; i++)
+		if (is_sheet(opt.args[i]) && ++given)
+			contacts_read(s->contacts, opt.args[i], s->o.on);
+	if (cli.sheet || getenv("CP_SHEET")) {
+		contacts_read(s->contacts, cli_sheetpath(), s->o.on);
+		return;
+	}
+	if (given)
+		return;
+	/* a plan may be coached by more than one coach: every sheet counts */
+	glob_t g;
+	if (glob("hours/*.csv", 0, NULL, &g) != 0) {
+		cp_err(EX_NOINPUT, _("no hour sheets in hours/ to find the last contacts in; name them "
+				     "with -f SHEET or as arguments"));
+		return;
+	}
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		contacts_read(s->contacts, g.gl_pathv[i], s->o.on);
+	globfree(&g);
+}
+
+static int due(int on)
+{
+	struct scan s = {0};
+	struct interval within = {2, 'w'};
+	s.o.on = on;
+	if (opt.within && span_arg("--within", opt.within, &within, 1) < 0)
+		return EX_USAGE;
+	if (opt.quiet && span_arg("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)
+		return EX_USAGE;
+	s.o.until = within.n ? date_add_interval(on, within, 1) : on;
+	s.o.end_until = date_add_months(on, 3) > s.o.until ? date_add_months(on, 3) : s.o.until;
+	if (opt.quiet)
+		read_contacts(&s);
+	each_plan(scan_plan, &s);
+	due_sort(&s.list);
+
+	static const struct {
+		const char *key, *title;
+		int flags;
+	} cols[] = {
+		{"date", N_("date"), 0}, {"plan", N_("plan"), 0}, {"participant", N_("participant"), 0},
+		{"coach", N_("coach"), 0}, {"what", N_("what"), 0},
+		{"days", N_("days"), COL_RIGHT | COL_NUMBER}, {"note", N_("note"), 0},
+	};
+	struct table *t = table_new();
+	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+		table_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
+	int overdue = 0, people = cli_outfmt() == OUT_TABLE;
+	struct buf text = {0};
+	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
+	for (size_t i = 0; i < s.list.n; i++) {
+		const struct due_item *d = &s.list.v[i];
+		char day[11];
+		date_format(d->date, day);
+		table_cell(t, day);
+		table_cell(t, d->plan);
+		table_cell(t, d->name);
+		table_cell(t, d->coach);
+		table_cell(t, people ? due_what_label(d->what) : due_what_name(d->what));
+		table_cellf(t, "%d", d->date - on);
+		table_cell(t, due_note(&text, d, on));
+		overdue |= d->what == DUE_EVALUATION && d->date < on;
+	}
+	lang_pop();
+	if (s.list.n || !people)
+		table_print(t, cli_outfmt(), stdout);
+	table_free(t);
+	buf_free(&text);
+	due_free(&s.list);
+	contacts_free(s.contacts);
+	return cp_status() ? cp_status() : overdue;
+}
+
+/* ---- --ics ---- */
+
+static void ics_plan(const struct plan *p, void *arg)
+{
+	struct due_opts o = {.on = 0, .until = INT32_MAX, .end_until = INT32_MAX};
+	due_plan(arg, p, &o, DATE_NONE);
+}
+
+static int ics(int on)
+{
+	struct duelist l = {0};
+	struct buf b = {0}, name = {0};
+	each_plan(ics_plan, &l);
+	due_sort(&l);
+	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
+	ics_feed(&b, name.s, &l, on);
+	fwrite(b.s, 1, b.len, stdout);
+	buf_free(&b);
+	buf_free(&name);
+	due_free(&l);
+	return cp_status();
+}
+
+/* ---- --record ---- */
+
+static int record(int today)
+{
+	struct record r = {DATE_NONE, opt.summary, NULL, 0, DATE_NONE, opt.close, DATE_NONE};
+	struct goal_result goals[MAX_GOALS];
+	size_t n = strlen(opt.record);
+	int rc = 0;
+	r.date = today;
+	if ((opt.date && cli_date(opt.date, &r.date) < 0) ||
+	    (opt.next && cli_date(opt.next, &r.next) < 0) || (opt.end && cli_date(opt.end, &r.end) < 0) ||
+	    text_arg(_("summary"), opt.summary) < 0)
+		return EX_USAGE;
+	for (size_t i = 0; i < opt.ngoals; i++) {
+		char *eq = strchr(opt.goals[i], '=');
+		if (eq)
+			*eq++ = '\0';
+		if (!eq || !id_valid(opt.goals[i], strlen(opt.goals[i])))
+			return cp_err(EX_USAGE, _("--goal %s: write a goal id, = and a status, as in "
+						  "G1=achieved"), quotes(opt.goals[i])), EX_USAGE;
+		goals[i].goal = opt.goals[i];
+		if ((goals[i].status = goal_status_parse(eq, strlen(eq))) < 0)
+			return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(eq),
+				      goal_status_choices()), EX_USAGE;
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(goals[k].goal, goals[i].goal))
+				return cp_err(EX_USAGE, _("goal %s is given twice"), quotes(goals[i].goal)), EX_USAGE;
+	}
+	r.goals = goals;
+	r.ngoals = opt.ngoals;
+	if (r.next != DATE_NONE && r.next <= r.date)
+		return cp_err(EX_USAGE, _("--next must come after the evaluation's date")), EX_USAGE;
+	/* an id names a plan in the plans directory; a path names a file */
+	int path = strchr(opt.record, '/') || (n > 5 && !strcmp(opt.record + n - 5, ".yaml")) ||
+		   (n > 4 && !strcmp(opt.record + n - 4, ".yml"));
+	char *file = path ? xstrdup(opt.record) : plan_path(cli_plans(), opt.record);
+	if (!file)
+		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.record)), EX_USAGE;
+	struct buf dry = {0};
+	if (plan_record(file, &r, today, opt.dry_run ? &dry : NULL) < 0)
+		rc = cp_status() ? cp_status() : EX_SOFTWARE;
+	else if (opt.dry_run)
+		fwrite(dry.s, 1, dry.len, stdout);
+	buf_free(&dry);
+	free(file);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv);
+	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	int today = date_today(), on = today;
+	if (opt.on && cli_date(opt.on, &on) < 0)
+		return cli_exit(EX_USAGE);
+	if (opt.record)
+		return cli_exit(record(today));
+	if (opt.ics)
+		return cli_exit(ics(on));
+	return cli_exit(due(on));
+}

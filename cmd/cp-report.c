@@ -1,0 +1,286 @@
+/* cp-report: reports for funders, coaches and administrators: the
+ * accountability report of a plan, declarations per funder and period, and
+ * the caseload overview.  The reports are built in lib/ (account.c,
+ * declare.c, overview.c) as one model and written by its renderers; this
+ * file only reads the command line and picks the report. */
+#include <argp.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "coachplan.h"
+
+enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG };
+
+static const struct argp_option options[] = {
+	{NULL, 0, NULL, 0, N_("Reports:"), 1},
+	{"plan", OPT_PLAN, N_("ID"), 0,
+	 N_("the accountability report of this plan; with --declaration, its declaration"), 1},
+	{"declaration", OPT_DECLARATION, NULL, 0,
+	 N_("declarations of the hours per plan, for --funder and --period"), 1},
+	{"caseload", OPT_CASELOAD, NULL, 0, N_("one row per active plan"), 1},
+	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
+	{"period", OPT_PERIOD, N_("PERIOD"), 0,
+	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
+	    "for --caseload, this half year)"), 2},
+	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
+	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
+	{NULL, 0, NULL, 0, N_("Output:"), 3},
+	{"output", 'o', N_("FORMAT|DIR"), 0,
+	 N_("text, markdown, html, csv, excel or json (default: text); with --declaration, also "
+	    "the directory to write one file per plan and summary.csv into (default format: html)"),
+	 3},
+	{"excel", OPT_EXCEL, NULL, 0,
+	 N_("every CSV in the spreadsheet dialect (BOM, ';', decimal comma, hours as 1,5): the "
+	    "report, unless -o names another format, and summary.csv"), 3},
+	{"lang", OPT_LANG, N_("LANG"), 0,
+	 N_("the language of the report: nl or en (default: the locale's; en for csv and json)"),
+	 3},
+	{"force", OPT_FORCE, NULL, 0, N_("replace report files that exist"), 3},
+	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
+	 N_("name participants by their plan id, also in notes and texts"), 3},
+	{"stamp", OPT_STAMP, NULL, 0, N_("end with the date and time the report was made"), 3},
+	{"keep-going", 'k', NULL, 0,
+	 N_("leave out bad lines and plans, report them, write the rest (exit 65)"), 3},
+	{0},
+};
+
+static struct {
+	const char *plan, *lang;
+	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
+	int funder;
+	struct period period;
+	int period_given;
+	const char *outs[3];
+	size_t nouts;
+	const struct renderer *fmt;
+	const char *dir;
+	char **plans, **sheets;
+	size_t nplans, nsheets;
+} opt = {.funder = -1};
+
+/* A directory holds plans if it has a *.yaml file; else it is taken for
+ * a directory of sheets. */
+static int holds_plans(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int found = 0;
+	while (d && !found && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		found = de->d_name[0] != '.' && n > 5 && !strcmp(de->d_name + n - 5, ".yaml");
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+static int is_plans(const char *arg)
+{
+	size_t n = strlen(arg);
+	struct stat st;
+	if (n > 5 && !strcmp(arg + n - 5, ".yaml"))
+		return 1;
+	return strcmp(arg, "-") && stat(arg, &st) == 0 && S_ISDIR(st.st_mode) && holds_plans(arg);
+}
+
+static void add_arg(char ***v, size_t *n, char *arg)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = arg;
+}
+
+/* -o is a format if it names one, else (with --declaration) a directory. */
+static void outputs(struct argp_state *state)
+{
+	for (size_t i = 0; i < opt.nouts; i++) {
+		const struct renderer *r = renderer_find(opt.outs[i]);
+		if (r && !opt.fmt)
+			opt.fmt = r;
+		else if (!r && opt.declaration && !opt.dir)
+			opt.dir = opt.outs[i];
+		else if (!r && !opt.declaration)
+			argp_error(state, _("unknown output format %s; use %s (a directory goes with "
+					    "--declaration)"),
+				   quotes(opt.outs[i]), renderer_choices());
+		else
+			argp_error(state, _("-o: one format and one directory at most"));
+	}
+}
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	const char *why;
+	int v;
+	switch (key) {
+	case OPT_PLAN:
+		if (!id_valid(arg, strlen(arg)))
+			argp_error(state, _("bad plan id %s"), quotes(arg));
+		opt.plan = arg;
+		break;
+	case OPT_DECLARATION: opt.declaration = 1; break;
+	case OPT_CASELOAD: opt.caseload = 1; break;
+	case OPT_ALL: opt.all = 1; break;
+	case OPT_FORCE: opt.force = 1; break;
+	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
+	case OPT_STAMP: opt.stamp = 1; break;
+	case OPT_EXCEL: opt.excel = 1; break;
+	case 'k': opt.keep_going = 1; break;
+	case OPT_PERIOD:
+		if ((why = period_parse(arg, date_today(), &opt.period)))
+			argp_error(state, "%s: %s", quotes(arg), why);
+		opt.period_given = 1;
+		break;
+	case OPT_LANG:
+		if (!(opt.lang = lang_parse(arg)))
+			argp_error(state, _("unknown language %s; use nl or en"), quotes(arg));
+		break;
+	case OPT_FUNDER:
+		if ((v = funder_parse(arg, strlen(arg))) < 0)
+			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
+		opt.funder = v;
+		break;
+	case 'o':
+		if (opt.nouts == sizeof opt.outs / sizeof *opt.outs)
+			argp_error(state, _("-o: one format and one directory at most"));
+		opt.outs[opt.nouts++] = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (is_plans(arg))
+			add_arg(&opt.plans, &opt.nplans, arg);
+		else
+			add_arg(&opt.sheets, &opt.nsheets, arg);
+		break;
+	case ARGP_KEY_END:
+		if (opt.declaration + opt.caseload + (opt.plan && !opt.declaration) != 1)
+			argp_error(state, _("name one report: --plan ID, --declaration or --caseload"));
+		outputs(state);
+		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
+			opt.fmt = &render_excel;
+		if (opt.declaration && !opt.period_given)
+			argp_error(state, _("--declaration needs --period, as in --period 2026H1"));
+		if (opt.declaration && !opt.plan && opt.funder < 0)
+			argp_error(state, _("--declaration needs --funder (%s) or --plan ID"),
+				   funder_choices());
+		if (opt.declaration && !opt.plan && !opt.dir)
+			argp_error(state, _("declarations of many plans need -o DIR; one plan's "
+					    "(--plan ID) goes to standard output"));
+		if (!opt.declaration && (opt.funder >= 0 || opt.all))
+			argp_error(state, _("--funder and --all go with --declaration"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
+
+static char *help(int key, const char *text, void *input)
+{
+	(void)input;
+	return cli_help_filter(
+		key, text,
+		N_("Examples:\n"
+		   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
+		   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+		   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
+		   "  cp-report --caseload"));
+}
+
+static const struct argp argp = {
+	options, parse, N_("[PLANS...] [SHEETS...]"),
+	N_("Write the accountability report of a plan, the declarations per funder and period, "
+	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
+	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
+	   "and - for standard input (default: ./hours)."),
+	children, help, "coachplan",
+};
+
+/* "Generated on 23 November 2026 at 14:05": today as the tools know it
+ * (CP_TODAY), in the report's language. */
+static char *stamp(const struct report_opts *o)
+{
+	static char text[128];
+	char day[LANG_DATE_MAX];
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	lang_push(o->lang);
+	snprintf(text, sizeof text, _("Generated on %s at %02d:%02d."),
+		 report_day(o, date_today(), day), tm.tm_hour, tm.tm_min);
+	lang_pop();
+	return text;
+}
+
+/* The report's language: --lang; else the messages' for people, and
+ * English for CSV and JSON, whose output must not change with the locale.
+ * Only the report switches: messages stay in the locale's language. */
+static void language(struct report_opts *o, const struct renderer *fmt)
+{
+	int machine = fmt == &render_csv || fmt == &render_excel || fmt == &render_json;
+	o->for_people = !machine;
+	o->lang = opt.lang ? opt.lang : machine ? "en" : NULL;
+	if (opt.lang) {
+		int missing = lang_push(opt.lang) < 0;
+		lang_pop();
+		if (missing)
+			cp_warn(_("no catalogue for --lang %s here; the report is in English"), opt.lang);
+	}
+}
+
+static int print(struct report *r)
+{
+	if (!r)
+		return -1;
+	int rc = report_print(r, opt.fmt ? opt.fmt : &render_text, stdout);
+	report_free(r);
+	return rc < 0 ? cp_errno(EX_IOERR, _("cannot write standard output")) : 0;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv);
+	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	char *dflt_plans = (char *)cli_plans(), *dflt_sheets = "hours";
+	char **plans = opt.nplans ? opt.plans : &dflt_plans;
+	size_t nplans = opt.nplans ? opt.nplans : 1;
+	struct stat st;
+	if (!opt.nsheets && (stat("hours", &st) < 0 || !S_ISDIR(st.st_mode)))
+		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here")),
+		       cli_exit(EX_USAGE);
+	char **sheets;
+	size_t nsheets;
+	if (sheets_expand(opt.nsheets ? opt.sheets : &dflt_sheets, opt.nsheets ? opt.nsheets : 1,
+			  &sheets, &nsheets) < 0) {
+		paths_free(sheets, nsheets);
+		return cli_exit(cp_status());
+	}
+	const struct renderer *fmt = opt.fmt ? opt.fmt : opt.declaration && opt.dir ? &render_html
+										   : &render_text;
+	struct report_opts ro = {opt.period, opt.period_given, date_today(), opt.pseudonymize,
+				 NULL, opt.keep_going, NULL, 0};
+	language(&ro, fmt);
+	ro.stamp = opt.stamp ? stamp(&ro) : NULL;
+	if (opt.declaration) {
+		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir, fmt,
+					 opt.all, opt.force, opt.excel};
+		declare(plans, nplans, sheets, nsheets, &d);
+	} else if (opt.caseload)
+		print(overview_report(plans, nplans, sheets, nsheets, &ro));
+	else {
+		char *path = plan_locate(plans, nplans, opt.plan);
+		if (!path)
+			cp_err(EX_NOINPUT, _("%s: no such plan in %s"), opt.plan, plans[0]);
+		else
+			print(account_report(path, sheets, nsheets, &ro));
+		free(path);
+	}
+	paths_free(sheets, nsheets);
+	free(opt.plans);
+	free(opt.sheets);
+	return cli_exit(cp_status());
+}

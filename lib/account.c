@@ -1,0 +1,315 @@
+/* account.c: the accountability report (verantwoordingsrapportage) of one
+ * plan for a period: who and what the plan is, its goals and the progress
+ * its evaluations recorded, agreements and workplace conditions, hours per
+ * goal and per mode with the remote share, hours against the budget, the
+ * evaluations, and room for the coach's conclusion and the phase-out.
+ * It leaves out what the funder does not need: contacts, the employer's
+ * contact person, and hours logged outside the plan's dates (counted in a
+ * note instead). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+struct acc {
+	const struct plan *p;
+	struct period period;
+	struct agg *goals; /* minutes per goal, in the period and the plan's dates */
+	struct budget *budget;
+	long outside, outside_minutes;
+};
+
+static int add(const struct entry *e, void *arg)
+{
+	struct acc *a = arg;
+	budget_add(a->budget, e); /* a budget period may reach outside the report's */
+	if (!period_contains(&a->period, e->date))
+		return 0;
+	if (e->date < a->p->start || (a->p->end != DATE_NONE && e->date > a->p->end)) {
+		a->outside++;
+		a->outside_minutes += e->minutes;
+		return 0;
+	}
+	agg_add(a->goals, e);
+	return 0;
+}
+
+static void plan_fields(struct report *r, const struct plan *p, const struct report_opts *o,
+			const struct period *period)
+{
+	char label[32];
+	report_section(r, "plan", _("Details"));
+	report_field(r, "plan", _("Plan"), cell_text(p->id));
+	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
+	if (p->scheme != SCHEME_NONE)
+		report_field(r, "scheme", _("Scheme"),
+			     cell_word(scheme_name(p->scheme), report_scheme_label(p->scheme)));
+	report_field(r, "employer", _("Employer"), cell_text(p->employer));
+	report_field(r, "funder", _("Funder"),
+		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
+	report_field(r, "funder_ref", _("Funder reference"), cell_text(p->funder_ref));
+	report_field(r, "coach", _("Coach"), cell_text(p->coach));
+	report_field(r, "start", _("Start"), cell_date(p->start));
+	report_field(r, "end", _("End"), cell_date(p->end));
+	if (p->funder == FUNDER_UWV)
+		report_field(r, "limit", _("UWV's 3-year limit"),
+			     cell_date(plan_default_end(FUNDER_UWV, p->start)));
+	report_field(r, "status", _("Status"),
+		     cell_word(status_name(p->status), report_status_label(p->status)));
+	report_field(r, "work_minutes", _("Work hours per week"),
+		     p->work_minutes < 0 ? cell_empty() : cell_hours(p->work_minutes));
+	period_format(period, label);
+	report_field(r, "period", _("Period"), cell_text(label));
+	report_field(r, "period_from", _("From"), cell_date(period->from));
+	report_field(r, "period_to", _("To"), cell_date(period->to));
+}
+
+static void goals(struct report *r, const struct plan *p, const struct report_opts *o,
+		  const struct period *period)
+{
+	report_section(r, "goals", _("Goals and progress"));
+	if (!p->ngoals)
+		report_text(r, "goals", NULL, _("The plan has no goals."));
+	else {
+		struct rtable *t = report_table(r, "goals", NULL);
+		rtable_col(t, "goal", _("goal"), 0);
+		rtable_col(t, "text", _("text"), 0);
+		rtable_col(t, "status", _("status"), 0);
+		for (size_t i = 0; i < p->ngoals; i++) {
+			rtable_add(t, cell_text(p->goals[i].id));
+			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
+			rtable_add(t, cell_word(goal_status_name(p->goals[i].status),
+						report_goal_status_label(p->goals[i].status)));
+		}
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < p->nevals; i++) {
+		const struct evaluation *ev = &p->evals[i];
+		if (!period_contains(period, ev->date))
+			continue;
+		char day[11], key[32], goals_key[48], title[128], when[LANG_DATE_MAX];
+		date_format(ev->date, day);
+		snprintf(key, sizeof key, "evaluation-%s", day);
+		snprintf(goals_key, sizeof goals_key, "evaluation-%s-goals", day);
+		snprintf(title, sizeof title, _("Evaluation of %s"), report_day(o, ev->date, when));
+		report_text(r, key, title,
+			    ev->summary ? report_scrub(r, p, o, ev->summary) : _("No summary."));
+		for (size_t g = 0; g < ev->ngoals; g++) {
+			char item[256];
+			snprintf(item, sizeof item, "%s: %s", ev->goals[g].goal,
+				 report_goal_status_label(ev->goals[g].status));
+			report_item(r, goals_key, NULL, item);
+		}
+		shown++;
+	}
+	if (!shown)
+		report_text(r, "evaluations", NULL, _("No evaluation was recorded in the period."));
+}
+
+static void texts(struct report *r, const struct plan *p, const struct report_opts *o)
+{
+	report_section(r, "agreements", _("Agreements and workplace conditions"));
+	const char **lists[] = {p->agreements, p->conditions};
+	size_t counts[] = {p->nagreements, p->nconditions};
+	const char *keys[] = {"agreements", "conditions"};
+	const char *titles[] = {_("Agreements"), _("Workplace conditions")};
+	for (int l = 0; l < 2; l++) {
+		for (size_t i = 0; i < counts[l]; i++)
+			report_item(r, keys[l], titles[l], report_scrub(r, p, o, lists[l][i]));
+		if (!counts[l])
+			report_text(r, keys[l], titles[l], _("None in the plan."));
+	}
+}
+
+static void hours(struct report *r, struct acc *a)
+{
+	report_section(r, "hours", _("Hours in the period"));
+	struct rtable *t = report_table(r, "per_goal", _("Per goal and mode"));
+	rtable_col(t, "goal", _("goal"), 0);
+	for (int m = 0; m < MODE_COUNT; m++)
+		rtable_col(t, mode_name(m), report_mode_label(m), RCOL_NUMBER);
+	rtable_col(t, "minutes", _("total"), RCOL_NUMBER);
+	rtable_col(t, "remote_share", _("remote %"), RCOL_NUMBER);
+	report_main(r);
+	size_t n;
+	struct group **g = agg_groups(a->goals, &n);
+	struct totals all = {0};
+	char goal[300];
+	for (size_t i = 0; i < n; i++) {
+		const struct totals *tt = group_totals(g[i]);
+		group_label(a->goals, g[i], 0, goal, sizeof goal);
+		rtable_add(t, *goal ? cell_text(goal) : cell_word("", _("no goal")));
+		for (int m = 0; m < MODE_COUNT; m++) {
+			rtable_add(t, cell_minutes(tt->mode[m]));
+			all.mode[m] += tt->mode[m];
+		}
+		rtable_add(t, cell_minutes(tt->minutes));
+		rtable_add(t, cell_percent(tt->minutes - tt->mode[MODE_ONSITE], tt->minutes));
+		all.minutes += tt->minutes;
+		all.entries += tt->entries;
+	}
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	for (int m = 0; m < MODE_COUNT; m++)
+		rtable_add(t, cell_minutes(all.mode[m]));
+	rtable_add(t, cell_minutes(all.minutes));
+	long remote = all.minutes - all.mode[MODE_ONSITE];
+	rtable_add(t, cell_percent(remote, all.minutes));
+
+	report_field(r, "minutes", _("Total"), cell_minutes(all.minutes));
+	report_field(r, "onsite", _("On site"), cell_minutes(all.mode[MODE_ONSITE]));
+	report_field(r, "remote", _("Remote (phone, email, video, chat)"), cell_minutes(remote));
+	report_field(r, "remote_share", _("Remote share"), cell_percent(remote, all.minutes));
+	report_field(r, "entries", _("Entries"), cell_count(all.entries));
+	if (a->outside) {
+		char hm[24], text[256];
+		duration_format(a->outside_minutes, hm);
+		snprintf(text, sizeof text,
+			 _("%ld entries (%s hours) in the period lie outside the plan's dates and are "
+			   "not counted."),
+			 a->outside, hm);
+		report_text(r, "outside", NULL, text);
+	}
+}
+
+static void budget(struct report *r, struct acc *a, const struct report_opts *o)
+{
+	const struct plan *p = a->p;
+	report_section(r, "budget", _("Hours against the budget"));
+	if (p->budget_minutes < 0) {
+		report_text(r, "budget", NULL, _("The plan has no budget."));
+		return;
+	}
+	report_field(r, "granted", _("Granted per budget period"), cell_minutes(p->budget_minutes));
+	report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
+	struct budget_line *lines;
+	size_t n = budget_lines(a->budget, &p, 1, &a->period, o->today, &lines);
+	struct rtable *t = report_table(r, "budget_periods", NULL);
+	rtable_col(t, "from", _("from"), 0);
+	rtable_col(t, "to", _("to"), 0);
+	rtable_col(t, "granted", _("granted"), RCOL_NUMBER);
+	rtable_col(t, "used", _("used"), RCOL_NUMBER);
+	rtable_col(t, "left", _("left"), RCOL_NUMBER);
+	rtable_col(t, "work_share", _("of work hours"), RCOL_NUMBER);
+	int over = 0;
+	for (size_t i = 0; i < n; i++) {
+		rtable_add(t, cell_date(lines[i].from));
+		rtable_add(t, cell_date(lines[i].to));
+		rtable_add(t, cell_minutes(lines[i].granted));
+		rtable_add(t, cell_minutes(lines[i].used));
+		rtable_add(t, cell_minutes(lines[i].granted - lines[i].used));
+		rtable_add(t, cell_percent(lines[i].used, lines[i].work));
+		over |= lines[i].used > lines[i].granted;
+	}
+	free(lines);
+	if (over)
+		report_text(r, "over", NULL,
+			    _("More hours were logged than granted in a budget period: UWV pays no "
+			      "more than it granted."));
+}
+
+static void evaluation(struct report *r, const struct plan *p)
+{
+	report_section(r, "evaluation", _("Evaluation"));
+	report_field(r, "every", _("Evaluated every"), report_interval(r, p->every));
+	report_field(r, "last", _("Last evaluation"),
+		     cell_date(p->nevals ? p->evals[p->nevals - 1].date : DATE_NONE));
+	report_field(r, "next", _("Next evaluation"), cell_date(p->next));
+}
+
+static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o)
+{
+	size_t count[GOAL_STATUS_COUNT] = {0};
+	for (size_t i = 0; i < p->ngoals; i++)
+		count[p->goals[i].status]++;
+	report_section(r, "conclusion", _("Conclusion and phase-out"));
+	if (p->ngoals) {
+		char text[256];
+		snprintf(text, sizeof text, _("Of %zu goals, %zu achieved, %zu open, %zu dropped."),
+			 p->ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
+		report_text(r, "goals", NULL, text);
+		if (!count[GOAL_OPEN] && count[GOAL_ACHIEVED])
+			report_text(r, "goals", NULL,
+				    _("No goal is open: plan the phase-out (afbouw) of the coaching, "
+				      "so that the employer takes over."));
+	}
+	int limit = plan_default_end(FUNDER_UWV, p->start);
+	if (p->funder == FUNDER_UWV && p->status != STATUS_CLOSED &&
+	    limit <= date_add_months(o->today, 6)) {
+		char day[LANG_DATE_MAX], text[256];
+		snprintf(text, sizeof text,
+			 _("The plan reaches UWV's 3-year limit on %s: discuss an extension or the "
+			   "phase-out with the labour expert (arbeidsdeskundige)."),
+			 report_day(o, limit, day));
+		report_text(r, "goals", NULL, text);
+	}
+	report_field(r, "conclusion", _("Conclusion of the coach"), cell_blank());
+	report_field(r, "phase_out", _("Phase-out (afbouw)"), cell_blank());
+	report_field(r, "signed", _("Date and signature"), cell_blank());
+}
+
+struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const struct report_opts *o)
+{
+	const char *slash = strrchr(plan_path, '/'), *base = slash ? slash + 1 : plan_path;
+	char *dir = !slash ? xstrdup(".") : slash == plan_path ? xstrdup("/")
+				 : xstrndup(plan_path, (size_t)(slash - plan_path));
+	struct plancache *cache = plancache_new(dir); /* budget.c finds the plan in it */
+	size_t idlen = strlen(base);
+	if (idlen > 5 && !strcmp(base + idlen - 5, ".yaml"))
+		idlen -= 5;
+	int status;
+	struct plan *p = plancache_get(cache, base, idlen, &status);
+	free(dir);
+	if (!p) {
+		if (!status)
+			cp_err(EX_NOINPUT, _("%s: cannot open"), plan_path);
+		plancache_free(cache);
+		return NULL;
+	}
+	struct acc a = {p, o->period, NULL, budget_new(cache), 0, 0};
+	if (!o->period_given) { /* the whole plan so far */
+		a.period.from = p->start;
+		a.period.to = p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
+		if (a.period.to < a.period.from)
+			a.period.to = a.period.from;
+	}
+	enum key goal = KEY_GOAL;
+	a.goals = agg_new(&goal, 1, 0);
+	struct filter f;
+	filter_init(&f);
+	strlist_add(&f.plans, p->id);
+	int rc = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add, &a);
+	free(f.plans.v);
+	struct report *r = NULL;
+	if (rc == 0 || o->keep_going) {
+		char label[32], sub[256];
+		lang_push(o->lang);
+		period_format(&a.period, label);
+		r = report_new("accountability", _("Accountability report"));
+		snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
+			 report_participant(p, o), label);
+		report_subtitle(r, sub);
+		plan_fields(r, p, o, &a.period);
+		goals(r, p, o, &a.period);
+		texts(r, p, o);
+		hours(r, &a);
+		budget(r, &a, o);
+		evaluation(r, p);
+		conclusion(r, p, o);
+		if (o->stamp)
+			report_stamp(r, o->stamp);
+		lang_pop();
+		if (a.outside) {
+			char hm[24];
+			duration_format(a.outside_minutes, hm);
+			cp_warn(_("%s: %ld entries (%s) in the period lie outside the plan's dates; "
+				  "they are left out"),
+				p->id, a.outside, hm);
+		}
+	}
+	agg_free(a.goals);
+	budget_free(a.budget);
+	plancache_free(cache);
+	return r;
+}

@@ -1,0 +1,494 @@
+/* declare.c: declarations, what a funder's portal asks per plan and
+ * period: the plan, the funder's reference, the participant, the coach,
+ * every entry (date, goal, what was done, mode, duration) and the totals
+ * per goal and per mode; and a summary with one row per plan for the
+ * administrator's batch upload.  Nothing else: no contacts, agreements,
+ * conditions or evaluations.
+ *
+ * Hundreds of plans in one run: the plans are read once (and kept slim),
+ * the sheets are read once, and only the entries of the period of the
+ * funder's plans are kept, compactly; a plan is read whole again only when
+ * its declaration is written.  The batch is all or nothing: a broken plan
+ * or a bad line in a sheet stops it before any file is written, unless
+ * keep_going, and no file is overwritten without force. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "coachplan.h"
+
+struct kept {
+	int32_t date, minutes;
+	uint32_t seq;              /* order read: entries of one day stay in sheet order */
+	uint32_t plan, goal, note; /* offsets of NUL-terminated text in run.text */
+	uint8_t mode;
+};
+
+struct run {
+	const struct declare_opts *o;
+	struct planset ps;
+	long *outside, *outside_minutes; /* per plan */
+	struct kept *v;
+	size_t n, cap;
+	struct buf text;
+};
+
+static void put_text(struct buf *b, struct str s, uint32_t *off)
+{
+	*off = (uint32_t)b->len;
+	buf_add(b, s.s, s.n);
+	buf_putc(b, '\0');
+}
+
+/* Every entry of the period, while the plans are read on another thread:
+ * which of them are the funder's is known only then. */
+static int keep(const struct entry *e, void *arg)
+{
+	struct run *r = arg;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 4096;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	struct kept *k = &r->v[r->n];
+	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, 0, 0, 0, (uint8_t)e->mode};
+	r->n++;
+	put_text(&r->text, e->plan, &k->plan);
+	put_text(&r->text, e->goal, &k->goal);
+	put_text(&r->text, e->note, &k->note);
+	return 0;
+}
+
+static const char *text_of(const struct run *r, uint32_t off)
+{
+	return r->text.s + off;
+}
+
+static const struct run *sorting; /* qsort has no argument for it */
+
+static int by_plan_date(const void *a, const void *b)
+{
+	const struct kept *x = a, *y = b;
+	int c = strcmp(text_of(sorting, x->plan), text_of(sorting, y->plan));
+	if (c)
+		return c;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static struct entry entry_of(const struct run *r, const struct plan *p, const struct kept *k)
+{
+	const char *goal = text_of(r, k->goal), *note = text_of(r, k->note);
+	return (struct entry){k->date, k->mode, k->minutes, {p->coach ? p->coach : "", 0},
+			      {p->id, strlen(p->id)}, {goal, strlen(goal)}, {note, strlen(note)}, 0};
+}
+
+static void head(struct report *r, const struct plan *p, const struct declare_opts *o)
+{
+	char label[32], sub[256];
+	period_format(&o->ro.period, label);
+	snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
+		 report_participant(p, &o->ro), label);
+	report_subtitle(r, sub);
+	report_section(r, "declaration", _("Declaration"));
+	report_field(r, "plan", _("Plan"), cell_text(p->id));
+	report_field(r, "funder", _("Funder"),
+		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
+	report_field(r, "funder_ref", _("Funder reference"), cell_text(p->funder_ref));
+	report_field(r, "participant", _("Participant"),
+		     cell_text(report_participant(p, &o->ro)));
+	report_field(r, "coach", _("Coach"), cell_text(p->coach));
+	report_field(r, "period", _("Period"), cell_text(label));
+	report_field(r, "period_from", _("From"), cell_date(o->ro.period.from));
+	report_field(r, "period_to", _("To"), cell_date(o->ro.period.to));
+}
+
+static void entries(struct report *r, const struct run *run, const struct plan *p,
+		    const struct kept *k, size_t n, size_t i)
+{
+	report_section(r, "entries", _("Entries"));
+	struct rtable *t = report_table(r, "entries", NULL);
+	rtable_col(t, "date", _("date"), 0);
+	rtable_col(t, "goal", _("goal"), 0);
+	rtable_col(t, "note", _("what was done"), 0);
+	rtable_col(t, "mode", _("mode"), 0);
+	rtable_col(t, "minutes", _("duration"), RCOL_NUMBER);
+	report_main(r);
+	long sum = 0;
+	for (size_t e = 0; e < n; e++) {
+		rtable_add(t, cell_date(k[e].date));
+		rtable_add(t, cell_text(text_of(run, k[e].goal)));
+		rtable_add(t, cell_text(report_scrub(r, p, &run->o->ro, text_of(run, k[e].note))));
+		rtable_add(t, cell_word(mode_name(k[e].mode), report_mode_label(k[e].mode)));
+		rtable_add(t, cell_minutes(k[e].minutes));
+		sum += k[e].minutes;
+	}
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	for (int c = 0; c < 3; c++)
+		rtable_add(t, cell_empty());
+	rtable_add(t, cell_minutes(sum));
+	if (run->outside[i]) {
+		char hm[24], text[256];
+		duration_format(run->outside_minutes[i], hm);
+		snprintf(text, sizeof text,
+			 _("Left out: %ld entries (%s hours) in the period outside the plan's dates."),
+			 run->outside[i], hm);
+		report_text(r, "outside", NULL, text);
+	}
+}
+
+/* Totals per goal and per mode, summed by the aggregator cp-hours uses. */
+static void totals(struct report *r, const struct run *run, const struct plan *p,
+		   const struct kept *k, size_t n, struct totals *all)
+{
+	enum key goal = KEY_GOAL;
+	struct agg *a = agg_new(&goal, 1, 0);
+	for (size_t e = 0; e < n; e++) {
+		struct entry en = entry_of(run, p, &k[e]);
+		agg_add(a, &en);
+	}
+	report_section(r, "totals", _("Totals"));
+	struct rtable *t = report_table(r, "per_goal", _("Per goal"));
+	rtable_col(t, "goal", _("goal"), 0);
+	rtable_col(t, "text", _("text"), 0);
+	rtable_col(t, "entries", _("entries"), RCOL_NUMBER);
+	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
+	size_t ng;
+	struct group **g = agg_groups(a, &ng);
+	char id[300];
+	memset(all, 0, sizeof *all);
+	for (size_t i = 0; i < ng; i++) {
+		const struct totals *tt = group_totals(g[i]);
+		group_label(a, g[i], 0, id, sizeof id);
+		const struct goal *gl = *id ? plan_goal(p, id, strlen(id)) : NULL;
+		rtable_add(t, *id ? cell_text(id) : cell_word("", _("no goal")));
+		rtable_add(t, cell_text(gl ? report_scrub(r, p, &run->o->ro, gl->text) : NULL));
+		rtable_add(t, cell_count(tt->entries));
+		rtable_add(t, cell_minutes(tt->minutes));
+		all->minutes += tt->minutes;
+		all->entries += tt->entries;
+		for (int m = 0; m < MODE_COUNT; m++)
+			all->mode[m] += tt->mode[m];
+	}
+	agg_free(a);
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	rtable_add(t, cell_empty());
+	rtable_add(t, cell_count(all->entries));
+	rtable_add(t, cell_minutes(all->minutes));
+
+	t = report_table(r, "per_mode", _("Per mode"));
+	rtable_col(t, "mode", _("mode"), 0);
+	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
+	rtable_col(t, "share", _("share"), RCOL_NUMBER);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		rtable_add(t, cell_word(mode_name(m), report_mode_label(m)));
+		rtable_add(t, cell_minutes(all->mode[m]));
+		rtable_add(t, cell_percent(all->mode[m], all->minutes));
+	}
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	rtable_add(t, cell_minutes(all->minutes));
+	rtable_add(t, cell_percent(all->minutes, all->minutes));
+
+	long remote = all->minutes - all->mode[MODE_ONSITE];
+	report_field(r, "minutes", _("Total"), cell_minutes(all->minutes));
+	report_field(r, "onsite", _("On site"), cell_minutes(all->mode[MODE_ONSITE]));
+	report_field(r, "remote", _("Remote (phone, email, video, chat)"), cell_minutes(remote));
+	report_field(r, "remote_share", _("Remote share"), cell_percent(remote, all->minutes));
+	report_field(r, "entries", _("Entries"), cell_count(all->entries));
+}
+
+static struct report *declaration(const struct run *run, const struct plan *p, size_t i,
+				  const struct kept *k, size_t n, struct totals *all)
+{
+	struct report *r = report_new("declaration", _("Declaration of hours"));
+	head(r, p, run->o);
+	entries(r, run, p, k, n, i);
+	totals(r, run, p, k, n, all);
+	if (run->o->ro.stamp)
+		report_stamp(r, run->o->ro.stamp);
+	return r;
+}
+
+static struct report *summary_new(const struct declare_opts *o, struct rtable **t)
+{
+	char label[32], sub[128];
+	period_format(&o->ro.period, label);
+	struct report *r = report_new("summary", _("Declarations"));
+	snprintf(sub, sizeof sub, _("Funder %s, period %s"),
+		 o->funder >= 0 ? report_funder_label(o->funder) : "", label);
+	report_subtitle(r, sub);
+	report_section(r, "plans", _("Plans"));
+	*t = report_table(r, "plans", NULL);
+	report_main(r);
+	rtable_col(*t, "plan", _("plan"), 0);
+	rtable_col(*t, "funder_ref", _("funder reference"), 0);
+	rtable_col(*t, "participant", _("participant"), 0);
+	rtable_col(*t, "minutes", _("hours"), RCOL_NUMBER);
+	rtable_col(*t, "onsite_minutes", _("on site"), RCOL_NUMBER);
+	rtable_col(*t, "remote_minutes", _("remote"), RCOL_NUMBER);
+	rtable_col(*t, "entries", _("entries"), RCOL_NUMBER);
+	return r;
+}
+
+static void summary_row(struct rtable *t, const struct plan *p, const struct report_opts *o,
+			const struct totals *all)
+{
+	rtable_add(t, cell_text(p->id));
+	rtable_add(t, cell_text(p->funder_ref));
+	rtable_add(t, cell_text(report_participant(p, o)));
+	rtable_add(t, cell_minutes(all->minutes));
+	rtable_add(t, cell_minutes(all->mode[MODE_ONSITE]));
+	rtable_add(t, cell_minutes(all->minutes - all->mode[MODE_ONSITE]));
+	rtable_add(t, cell_count(all->entries));
+}
+
+/* mkdir -p, mode 0700: declarations hold personal data. */
+static int make_dirs(const char *dir)
+{
+	char *path = xstrdup(dir);
+	int rc = 0;
+	for (char *p = path + 1;; p++) {
+		if (*p && *p != '/')
+			continue;
+		char c = *p;
+		*p = '\0';
+		struct stat st;
+		if (mkdir(path, 0700) < 0 && !(errno == EEXIST && stat(path, &st) == 0 &&
+					       S_ISDIR(st.st_mode))) {
+			rc = cp_errno(EX_CANTCREAT, _("%s: cannot create directory"), path);
+			break;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	free(path);
+	return rc;
+}
+
+static char *target(const struct declare_opts *o, const char *name, const char *ext)
+{
+	struct buf b = {0};
+	buf_printf(&b, "%s%s%s.%s", o->dir, o->dir[strlen(o->dir) - 1] == '/' ? "" : "/", name, ext);
+	return b.s;
+}
+
+/* The plans that get a declaration: [from, to) of the sorted entries. */
+struct decl {
+	size_t plan, from, to;
+};
+
+/* Without force, refuses before writing anything if a file is there. */
+static int check_targets(const struct run *run, const struct decl *d, size_t nd)
+{
+	const struct declare_opts *o = run->o;
+	size_t exist = 0;
+	char *first = NULL;
+	for (size_t i = 0; i <= nd; i++) {
+		if (i < nd && d[i].from == d[i].to)
+			continue;
+		char *path = i < nd ? target(o, run->ps.plans[d[i].plan]->id, o->fmt->ext)
+				    : target(o, "summary", "csv");
+		struct stat st;
+		if (lstat(path, &st) == 0 && exist++ == 0)
+			first = path;
+		else
+			free(path);
+	}
+	if (!exist)
+		return 0;
+	if (exist == 1)
+		cp_err(EX_CANTCREAT, _("%s exists; use --force to replace it"), first);
+	else
+		cp_err(EX_CANTCREAT, _("%s and %zu more files exist; use --force to replace them"),
+		       first, exist - 1);
+	free(first);
+	return -1;
+}
+
+static int write_all(struct run *run, const struct decl *d, size_t nd)
+{
+	const struct declare_opts *o = run->o;
+	struct rtable *sum = NULL;
+	lang_push(o->ro.lang); /* the reports' language; problems are told in the messages' */
+	struct report *summary = o->dir ? summary_new(o, &sum) : NULL;
+	lang_pop();
+	int rc = 0;
+	for (size_t i = 0; i < nd; i++) {
+		const struct plan *slim = run->ps.plans[d[i].plan];
+		struct totals all = {0};
+		if (d[i].from == d[i].to && o->dir) { /* --all: in the summary with 0 */
+			summary_row(sum, slim, &o->ro, &all);
+			continue;
+		}
+		int status;
+		struct plan *p = plan_load(run->ps.paths[d[i].plan], &status); /* goal texts */
+		if (!p) {
+			rc = -1;
+			continue;
+		}
+		lang_push(o->ro.lang);
+		struct report *r = declaration(run, p, d[i].plan, run->v + d[i].from,
+					       d[i].to - d[i].from, &all);
+		lang_pop();
+		if (o->dir) {
+			char *path = target(o, p->id, o->fmt->ext);
+			if (report_write(r, o->fmt, path, o->force) < 0)
+				rc = -1;
+			free(path);
+			summary_row(sum, p, &o->ro, &all);
+		} else if (report_print(r, o->fmt, stdout) < 0)
+			rc = cp_errno(EX_IOERR, _("cannot write standard output"));
+		report_free(r);
+		plan_free(p);
+	}
+	if (summary) {
+		char *path = target(o, "summary", "csv");
+		if (report_write(summary, o->excel || o->fmt == &render_excel ? &render_excel : &render_csv,
+				 path, o->force) < 0)
+			rc = -1;
+		free(path);
+		report_free(summary);
+	}
+	return rc;
+}
+
+static void warn_outside(const struct run *run, size_t i)
+{
+	char hm[24], from[11], to[11] = "";
+	const struct plan *p = run->ps.plans[i];
+	duration_format(run->outside_minutes[i], hm);
+	date_format(p->start, from);
+	if (p->end != DATE_NONE)
+		date_format(p->end, to);
+	cp_warn(_("%s: %ld entries (%s) in the period lie outside the plan's dates %s..%s; they "
+		  "are left out of its declaration"),
+		p->id, run->outside[i], hm, from, to);
+}
+
+static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
+{
+	char hm[24];
+	long minutes = 0;
+	for (size_t i = 0; i < n; i++)
+		minutes += k[i].minutes;
+	duration_format(minutes, hm);
+	cp_warn(_("%s: no such plan; its %zu entries (%s) in the period are in no declaration"),
+		text_of(run, k->plan), n, hm);
+}
+
+/* The entries of plan i (sorted, k[0..n)), less those outside its dates,
+ * moved to the front in order; how many are left. */
+static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
+{
+	const struct plan *p = run->ps.plans[i];
+	size_t kept = 0;
+	for (size_t e = 0; e < n; e++)
+		if (k[e].date < p->start || (p->end != DATE_NONE && k[e].date > p->end)) {
+			run->outside[i]++;
+			run->outside_minutes[i] += k[e].minutes;
+		} else
+			k[kept++] = k[e];
+	return kept;
+}
+
+/* The plans that get a declaration (or, with all, a summary row), each
+ * with its entries, in the order of the plans. */
+static size_t select_plans(struct run *run, struct decl *d)
+{
+	const struct declare_opts *o = run->o;
+	size_t *from = xcalloc(run->ps.n + 1, sizeof *from), *to = xcalloc(run->ps.n + 1, sizeof *to);
+	for (size_t e = 0, next; e < run->n; e = next) { /* the entries of one plan after another */
+		const char *id = text_of(run, run->v[e].plan);
+		for (next = e + 1; next < run->n && !strcmp(text_of(run, run->v[next].plan), id);)
+			next++;
+		ssize_t at = planset_find(&run->ps, id, strlen(id));
+		if (at >= 0) {
+			from[at] = e;
+			to[at] = next;
+		} else if (!run->ps.named && !o->only)
+			warn_unknown(run, run->v + e, next - e);
+	}
+	size_t nd = 0;
+	for (size_t i = 0; i < run->ps.n; i++) {
+		const struct plan *p = run->ps.plans[i];
+		if (!p || (o->funder >= 0 && p->funder != o->funder))
+			continue;
+		size_t n = within(run, i, run->v + from[i], to[i] - from[i]);
+		int overlaps = p->start <= o->ro.period.to &&
+			       (p->end == DATE_NONE || p->end >= o->ro.period.from);
+		if (n || (o->all && overlaps) || o->only)
+			d[nd++] = (struct decl){i, from[i], from[i] + n};
+		if (run->outside[i])
+			warn_outside(run, i);
+	}
+	free(from);
+	free(to);
+	return nd;
+}
+
+static void *read_plans(void *arg)
+{
+	planset_read(arg, PLANSET_SLIM | PLANSET_QUIET);
+	return NULL;
+}
+
+int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
+	    const struct declare_opts *o)
+{
+	struct run run = {.o = o};
+	int rc = planset_list(&run.ps, plans, nplans, o->only);
+	if (o->only && !run.ps.n) {
+		planset_free(&run.ps);
+		return cp_err(EX_NOINPUT, _("%s: no such plan"), o->only);
+	}
+	/* the plans are read on a thread of their own while the sheets are read */
+	pthread_t loader;
+	int threaded = pthread_create(&loader, NULL, read_plans, &run.ps) == 0;
+	struct filter f;
+	filter_init(&f);
+	f.from = o->ro.period.from;
+	f.to = o->ro.period.to;
+	if (scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run) < 0)
+		rc = -1;
+	if (threaded)
+		pthread_join(loader, NULL);
+	if (planset_read(&run.ps, PLANSET_SLIM) < 0) /* again, to report what is wrong */
+		rc = -1;
+	run.outside = xcalloc(run.ps.n + 1, sizeof *run.outside);
+	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);
+	for (size_t i = 0; i < run.ps.n; i++) {
+		const struct plan *p = run.ps.plans[i];
+		if (p && o->only && o->funder >= 0 && p->funder != o->funder)
+			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
+				    funder_name(p->funder), funder_name(o->funder));
+	}
+	if (rc == 0 || o->ro.keep_going) {
+		sorting = &run;
+		if (run.n)
+			qsort(run.v, run.n, sizeof *run.v, by_plan_date);
+		struct decl *d = xcalloc(run.ps.n + 1, sizeof *d);
+		size_t nd = select_plans(&run, d);
+		int ok = !o->dir || o->force || check_targets(&run, d, nd) == 0;
+		if (ok && o->dir)
+			ok = make_dirs(o->dir) == 0;
+		atomic_defer_sync(1); /* one sync for the batch, at its end */
+		if (!ok || write_all(&run, d, nd) < 0)
+			rc = -1;
+		atomic_defer_sync(0);
+		if (ok && o->dir && atomic_sync(o->dir) < 0)
+			rc = -1;
+		free(d);
+	}
+	free(run.outside);
+	free(run.outside_minutes);
+	free(run.v);
+	buf_free(&run.text);
+	planset_free(&run.ps);
+	return rc;
+}

@@ -1,0 +1,197 @@
+/* due.c: what in a caseload needs the coach's attention, and when.
+ *   evaluation  evaluation.next falls in the window, or has passed
+ *   end         the plan ends soon (for UWV: the 3-year limit), or has ended
+ *   quiet       no contact logged for a while (the coach's signal function)
+ *   phase-out   every goal reached, the plan still active: time to hand
+ *               the coaching over to the employer (afbouwen)
+ * Closed plans are never listed; a paused plan only for its end, which
+ * runs on while it is paused. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+static const char *const what_names[DUE_COUNT] = {"evaluation", "end", "quiet", "phase-out"};
+
+const char *due_what_name(int what)
+{
+	return what >= 0 && what < DUE_COUNT ? what_names[what] : "?";
+}
+
+const char *due_what_label(int what)
+{
+	static const char *const labels[DUE_COUNT] = {N_("evaluation"), N_("end"), N_("quiet"),
+						      /* TRANSLATORS: afbouw */
+						      N_("phase-out")};
+	return what >= 0 && what < DUE_COUNT ? _(labels[what]) : "?";
+}
+
+const char *due_note(struct buf *b, const struct due_item *d, int on)
+{
+	char since[11];
+	int days = d->date - on, ago = -days;
+	b->len = 0;
+	switch (d->what) {
+	case DUE_EVALUATION:
+		if (days < 0)
+			buf_printf(b, ngettext("%d day overdue", "%d days overdue", ago), ago);
+		else if (days == 0)
+			buf_puts(b, _("due today"));
+		else
+			buf_printf(b, ngettext("due in %d day", "due in %d days", days), days);
+		break;
+	case DUE_END: {
+		const char *what = d->flags & DUE_UWV_LIMIT ? _("UWV 3-year limit") : _("plan end");
+		if (days < 0)
+			buf_printf(b, ngettext("%s passed %d day ago: close or extend the plan",
+					       "%s passed %d days ago: close or extend the plan", ago),
+				   what, ago);
+		else if (days == 0)
+			buf_printf(b, _("%s today"), what);
+		else
+			buf_printf(b, ngettext("%s in %d day", "%s in %d days", days), what, days);
+		break;
+	}
+	case DUE_QUIET:
+		date_format(d->since, since);
+		if (d->since == DATE_NONE)
+			buf_puts(b, _("no contact logged since the start"));
+		else
+			buf_printf(b, _("no contact logged since %s"), since);
+		break;
+	default:
+		buf_puts(b, _("all goals reached: phase out the coaching (afbouwen)"));
+	}
+	return buf_str(b);
+}
+
+static void add(struct duelist *l, const struct plan *p, int what, int date, int since, int flags)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	struct due_item *d = &l->v[l->n++];
+	memset(d, 0, sizeof *d);
+	d->what = what;
+	d->date = date;
+	d->since = since;
+	d->flags = flags;
+	/* the plan goes away after the scan; the list keeps what it shows */
+	d->plan = arena_strndup(&l->arena, p->id, strlen(p->id));
+	d->name = p->name ? arena_strndup(&l->arena, p->name, strlen(p->name)) : "";
+	d->coach = p->coach ? arena_strndup(&l->arena, p->coach, strlen(p->coach)) : "";
+}
+
+/* UWV's 3-year limit: the end the format gives a UWV plan by default. */
+static int uwv_limit(const struct plan *p)
+{
+	return p->funder == FUNDER_UWV && p->end == plan_default_end(p->funder, p->start);
+}
+
+static int ready_for_phase_out(const struct plan *p)
+{
+	size_t achieved = 0;
+	for (size_t i = 0; i < p->ngoals; i++) {
+		if (p->goals[i].status == GOAL_OPEN)
+			return 0;
+		achieved += p->goals[i].status == GOAL_ACHIEVED;
+	}
+	return achieved > 0;
+}
+
+void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact)
+{
+	if (p->status == STATUS_CLOSED)
+		return;
+	if (p->end != DATE_NONE && p->end <= o->end_until)
+		add(l, p, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
+	if (p->status != STATUS_ACTIVE)
+		return;
+	if (p->next != DATE_NONE && p->next <= o->until)
+		add(l, p, DUE_EVALUATION, p->next, DATE_NONE, 0);
+	if (o->quiet.n > 0 && p->start <= o->on) {
+		int from = contact != DATE_NONE && contact >= p->start ? contact : p->start;
+		int quiet = date_add_interval(from, o->quiet, 1);
+		if (quiet <= o->on)
+			add(l, p, DUE_QUIET, quiet, contact, 0);
+	}
+	if (ready_for_phase_out(p)) {
+		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;
+		add(l, p, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
+	}
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct due_item *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	int c = strcmp(x->plan, y->plan);
+	return c ? c : x->what - y->what;
+}
+
+void due_sort(struct duelist *l)
+{
+	if (l->n)
+		qsort(l->v, l->n, sizeof *l->v, by_date);
+}
+
+void due_free(struct duelist *l)
+{
+	free(l->v);
+	arena_free(&l->arena);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- the last contact with each plan, from the hour sheets ---- */
+
+struct contacts {
+	struct strmap last; /* plan id: an int, the day of the last contact */
+};
+
+struct contacts *contacts_new(void)
+{
+	return xcalloc(1, sizeof(struct contacts));
+}
+
+static void see(struct contacts *c, struct str plan, int day)
+{
+	int added;
+	void **v = strmap_put(&c->last, plan.s, plan.n, &added);
+	if (added)
+		*v = xmalloc(sizeof(int)), *(int *)*v = day;
+	else if (day > *(int *)*v)
+		*(int *)*v = day;
+}
+
+int contacts_read(struct contacts *c, const char *path, int until)
+{
+	struct sheet *sh = sheet_open(path, 0);
+	if (!sh)
+		return -1;
+	struct entry e;
+	int r, bad = 0;
+	while ((r = sheet_next(sh, &e)) != 0) {
+		if (r < 0)
+			bad = 1; /* reported; the other entries still count */
+		else if (e.date <= until)
+			see(c, e.plan, e.date);
+	}
+	sheet_close(sh);
+	return bad ? -1 : 0;
+}
+
+int contacts_last(struct contacts *c, const char *plan)
+{
+	int *last = strmap_get(&c->last, plan, strlen(plan));
+	return last ? *last : DATE_NONE;
+}
+
+void contacts_free(struct contacts *c)
+{
+	if (!c)
+		return;
+	strmap_free(&c->last, free);
+	free(c);
+}

@@ -1,0 +1,193 @@
+/* hook.c: a caseload as a git repository: a pre-commit hook that runs
+ * cp-check on what is being committed, so a broken plan or sheet cannot
+ * be committed, and diff drivers that keep `git diff` of plans and sheets
+ * readable.  git is run as a program (posix_spawnp), never through a
+ * shell: a caseload's path may hold anything. */
+#include <errno.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "coachplan.h"
+
+extern char **environ;
+
+/* The hook checks the index, not the work tree: what is committed is what
+ * is checked.  The staged plans and sheets are written out inside .git
+ * (they hold personal data) and cp-check runs there. */
+static const char hook[] =
+	"#!/bin/sh\n"
+	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"
+	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"
+	"git diff --cached --quiet -- plans hours 2>/dev/null && exit 0\n"
+	"if ! command -v cp-check >/dev/null 2>&1; then\n"
+	"\techo 'coachplan pre-commit: cp-check not found; install coachplan, or commit with "
+	"--no-verify' >&2\n"
+	"\texit 1\n"
+	"fi\n"
+	"tmp=$(mktemp -d \"$(git rev-parse --git-dir)/coachplan-check.XXXXXX\") || exit 1\n"
+	"trap 'rm -rf \"$tmp\"' EXIT\n"
+	"trap 'exit 1' HUP INT TERM\n"
+	"git checkout-index --prefix=\"$tmp/\" -a || exit 1\n"
+	"cd \"$tmp\" || exit 1\n"
+	"mkdir -p plans\n"
+	"unset CP_PLANS CP_SHEET\n"
+	"cp-check && exit 0\n"
+	"echo 'coachplan pre-commit: commit refused; mend the files above and git add them' >&2\n"
+	"exit 1\n";
+
+/* The settings of the diff drivers .gitattributes names: a word of a
+ * sheet is one CSV field, for git diff --word-diff; a hunk of a plan is
+ * headed by the goal or evaluation it is in, else the top-level key. */
+static const char *const diff_config[][2] = {
+	{"diff.coachplan-csv.wordRegex", "\"([^\"]|\"\")*\"|[^,;\"]+"},
+	{"diff.coachplan-yaml.xfuncname", "^([ ]*- (id|date): .*|[A-Za-z_][A-Za-z0-9_]*:.*)$"},
+};
+
+/* Runs git with args in dir; its standard output goes to out (if given).
+ * Returns git's exit status, or -1 if git could not be run. */
+static int git(const char *dir, const char *const *args, struct buf *out)
+{
+	const char *argv[16] = {"git", "-C", dir};
+	size_t n = 3;
+	for (; *args && n < 15; args++)
+		argv[n++] = *args;
+	argv[n] = NULL;
+	int fds[2];
+	if (pipe(fds) < 0)
+		return -1;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&fa, fds[0]);
+	posix_spawn_file_actions_addclose(&fa, fds[1]);
+	pid_t pid;
+	int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fds[1]);
+	if (rc != 0) {
+		close(fds[0]);
+		return -1;
+	}
+	char chunk[4096];
+	ssize_t got;
+	while ((got = read(fds[0], chunk, sizeof chunk)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			break;
+		if (out)
+			buf_add(out, chunk, (size_t)got);
+	}
+	close(fds[0]);
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) && WEXITSTATUS(st) != 127 ? WEXITSTATUS(st) : -1;
+}
+
+static int exists(const char *dir, const char *name)
+{
+	struct buf b = {0};
+	struct stat st;
+	buf_printf(&b, "%s/%s", dir, name);
+	int rc = lstat(b.s, &st) == 0;
+	buf_free(&b);
+	return rc;
+}
+
+/* Where git looks for the hook (core.hooksPath and worktrees included),
+ * as a path that holds from here. */
+static char *hook_path(const char *dir)
+{
+	struct buf out = {0};
+	const char *args[] = {"rev-parse", "--git-path", "hooks/pre-commit", NULL};
+	if (git(dir, args, &out) != 0 || !out.len) {
+		buf_free(&out);
+		return NULL;
+	}
+	while (out.len && out.s[out.len - 1] == '\n')
+		out.len--;
+	const char *rel = buf_str(&out);
+	struct buf path = {0};
+	if (rel[0] == '/')
+		buf_puts(&path, rel);
+	else
+		buf_printf(&path, "%s/%s", dir, rel);
+	buf_free(&out);
+	return path.s;
+}
+
+static int make_hooks_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int rc = 0;
+	if (slash) {
+		*slash = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
+			rc = cp_errno(EX_CANTCREAT, _("%s: cannot create directory"), dir);
+	}
+	free(dir);
+	return rc;
+}
+
+static int install_hook(const char *dir)
+{
+	char *path = hook_path(dir);
+	if (!path)
+		return cp_err(EX_UNAVAILABLE, _("%s: git cannot say where its hooks go; no pre-commit "
+						"hook installed"), dir);
+	int rc = make_hooks_dir(path);
+	if (rc == 0 && (rc = atomic_create(path, hook, strlen(hook), 0755)) == 1) {
+		struct buf old = {0};
+		struct locked lf;
+		rc = 0;
+		if (locked_open(&lf, path) == 0 && locked_read(&lf, &old) == 0 &&
+		    !strstr(buf_str(&old), "cp-check"))
+			cp_warn(_("%s exists and does not run cp-check; not overwritten: add the line "
+				  "'cp-check || exit 1' to it, or remove it and run cp-new --init again"),
+				path);
+		locked_close(&lf);
+		buf_free(&old);
+	}
+	free(path);
+	return rc;
+}
+
+static int set_diff_config(const char *dir)
+{
+	for (size_t i = 0; i < sizeof diff_config / sizeof *diff_config; i++) {
+		const char *args[] = {"config", diff_config[i][0], diff_config[i][1], NULL};
+		if (git(dir, args, NULL) != 0)
+			return cp_err(EX_UNAVAILABLE, _("%s: git config %s failed"), dir,
+				      diff_config[i][0]);
+	}
+	return 0;
+}
+
+int caseload_git(const char *dir, int flags)
+{
+	if (!exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
+		const char *args[] = {"init", "-q", NULL};
+		int rc = git(dir, args, NULL);
+		if (rc != 0)
+			return cp_err(rc < 0 ? EX_UNAVAILABLE : EX_CANTCREAT,
+				      rc < 0 ? _("%s: git cannot be run; is it installed?")
+					     : _("%s: git init failed"),
+				      dir);
+	}
+	if (!exists(dir, ".git")) {
+		if (!(flags & CASELOAD_NO_HOOK))
+			cp_warn(_("%s is no git repository yet: no pre-commit hook installed; "
+				  "--git makes it one (or run git init, then cp-new --init again)"),
+				dir);
+		return 0;
+	}
+	if (set_diff_config(dir) < 0)
+		return -1;
+	return flags & CASELOAD_NO_HOOK ? 0 : install_hook(dir);
+}

@@ -1,0 +1,177 @@
+/* planset.c: the plans a report is about.  Arguments name plan files and
+ * plans directories (their *.yaml files); the set holds each plan once,
+ * sorted by id, read whole or slim.  A plan's id is its file name, as
+ * plan.c checks, so the set is sorted and searched by file name before
+ * any plan is read. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "coachplan.h"
+
+static const char *base_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* The id a plan file must hold: its name less .yaml. */
+static size_t id_len(const char *path)
+{
+	const char *base = base_of(path);
+	size_t n = strlen(base);
+	return n > 5 && !strcmp(base + n - 5, ".yaml") ? n - 5 : n;
+}
+
+static int cmp_id(const char *a, const char *b)
+{
+	const char *x = base_of(a), *y = base_of(b);
+	size_t m = id_len(a), n = id_len(b);
+	int c = memcmp(x, y, m < n ? m : n);
+	return c ? c : (m > n) - (m < n);
+}
+
+static int by_id(const void *a, const void *b)
+{
+	int c = cmp_id(*(char *const *)a, *(char *const *)b);
+	return c ? c : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Every plan file of args, sorted by id, each id once. */
+static int expand(char *const *args, size_t nargs, char ***out, size_t *n, int *named)
+{
+	char **paths = NULL;
+	size_t np = 0;
+	int rc = 0;
+	*named = 0;
+	for (size_t i = 0; i < nargs; i++) {
+		char **more;
+		size_t nmore;
+		if (!is_dir(args[i])) {
+			paths = xreallocarray(paths, np + 1, sizeof *paths);
+			paths[np++] = xstrdup(args[i]);
+			*named = 1;
+			continue;
+		}
+		if (plans_list(args[i], &more, &nmore) < 0)
+			rc = -1;
+		paths = xreallocarray(paths, np + nmore + 1, sizeof *paths);
+		memcpy(paths + np, more, nmore * sizeof *more);
+		np += nmore;
+		free(more);
+	}
+	if (np)
+		qsort(paths, np, sizeof *paths, by_id);
+	size_t kept = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (kept && !cmp_id(paths[kept - 1], paths[i])) {
+			if (strcmp(paths[kept - 1], paths[i]))
+				rc = cp_err(EX_USAGE, _("%s and %s: two files of one plan"),
+					    paths[kept - 1], paths[i]);
+			free(paths[i]);
+			continue;
+		}
+		paths[kept++] = paths[i];
+	}
+	*out = paths;
+	*n = kept;
+	return rc;
+}
+
+int planset_list(struct planset *s, char *const *args, size_t n, const char *only)
+{
+	memset(s, 0, sizeof *s);
+	int rc = expand(args, n, &s->paths, &s->n, &s->named);
+	if (only) { /* keep the one plan */
+		size_t kept = 0;
+		for (size_t i = 0; i < s->n; i++) {
+			const char *b = base_of(s->paths[i]);
+			if (id_len(s->paths[i]) == strlen(only) && !memcmp(b, only, strlen(only)))
+				s->paths[kept++] = s->paths[i];
+			else
+				free(s->paths[i]);
+		}
+		s->n = kept;
+	}
+	s->plans = xcalloc(s->n ? s->n : 1, sizeof *s->plans);
+	return rc;
+}
+
+int planset_read(struct planset *s, int flags)
+{
+	int rc = 0;
+	if (flags & PLANSET_QUIET)
+		cp_errors_quiet_thread(1);
+	for (size_t i = 0; i < s->n; i++) {
+		int status;
+		if (s->plans[i])
+			continue;
+		s->plans[i] = plan_load(s->paths[i], &status);
+		if (!s->plans[i])
+			rc = -1;
+		else if (flags & PLANSET_SLIM)
+			plan_slim(s->plans[i]);
+	}
+	if (flags & PLANSET_QUIET)
+		cp_errors_quiet_thread(0);
+	return rc;
+}
+
+int planset_load(struct planset *s, char *const *args, size_t n, int flags, const char *only)
+{
+	int rc = planset_list(s, args, n, only);
+	return planset_read(s, flags) < 0 ? -1 : rc;
+}
+
+ssize_t planset_find(const struct planset *s, const char *id, size_t n)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *b = base_of(s->paths[mid]);
+		size_t m = id_len(s->paths[mid]);
+		int c = memcmp(b, id, m < n ? m : n);
+		c = c ? c : (m > n) - (m < n);
+		if (!c)
+			return (ssize_t)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+void planset_free(struct planset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		plan_free(s->plans[i]);
+	free(s->plans);
+	paths_free(s->paths, s->n);
+	memset(s, 0, sizeof *s);
+}
+
+char *plan_locate(char *const *args, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (is_dir(args[i])) {
+			char *dir = xstrdup(args[i]);
+			for (size_t k = strlen(dir); k > 1 && dir[k - 1] == '/'; k--)
+				dir[k - 1] = '\0';
+			char *path = plan_path(dir, id);
+			free(dir);
+			struct stat st;
+			if (path && stat(path, &st) == 0)
+				return path;
+			free(path);
+		} else if (id_len(args[i]) == strlen(id) && !memcmp(base_of(args[i]), id, strlen(id)))
+			return xstrdup(args[i]);
+	}
+	return NULL;
+}

@@ -1,0 +1,210 @@
+/* record.c: an evaluation recorded in a plan.  The plan's text is changed
+ * in place (edit.c): the evaluation appended to `evaluations`, the goals'
+ * statuses, `evaluation.next`, and for a closing evaluation `status` and
+ * `end`; nothing else.  The result must read back holding exactly what was
+ * recorded before it replaces the plan, under the plan's lock, atomically
+ * (atomic.c): two coaches recording at once both land, one after the
+ * other, and a crash leaves the old plan or the new one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+/* A problem of the plan with this evaluation, shown at the plan's line
+ * that matters where there is one. */
+static int plan_err(const struct plan *p, const struct ynode *n, const char *hint,
+		    const char *fmt, const char *arg)
+{
+	char msg[512];
+	snprintf(msg, sizeof msg, fmt, arg);
+	if (!n)
+		return cp_err(EX_DATAERR, "%s: %s", p->doc.file, msg);
+	struct srcpos at;
+	ynode_pos(&p->doc, n, &at);
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+int record_check(const struct plan *p, struct record *r, int today)
+{
+	char d[11];
+	struct ynode *root = yderef(p->doc.root);
+	if (p->status == STATUS_CLOSED)
+		return plan_err(p, ymap_get(root, "status"),
+				_("a closed plan gets no evaluations; set status: active to reopen it"),
+				_("plan %s is closed"), p->id);
+	date_format(p->start, d);
+	if (r->date < p->start)
+		return plan_err(p, ymap_get(root, "start"), NULL,
+				_("the evaluation is before the plan starts on %s"), d);
+	if (r->date > today)
+		return cp_err(EX_DATAERR, _("%s: the evaluation date is in the future; record an "
+					    "evaluation once it was held"),
+			      p->doc.file);
+	if (p->nevals && r->date < p->evals[p->nevals - 1].date) {
+		date_format(p->evals[p->nevals - 1].date, d);
+		return plan_err(p, ymap_get(root, "evaluations"),
+				_("evaluations are kept oldest first"),
+				_("the plan's last evaluation is later, on %s"), d);
+	}
+	for (size_t i = 0; i < r->ngoals; i++)
+		if (!plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal))) {
+			return plan_err(p, ymap_key(root, "goals"), _("name a goal id from goals:"),
+					_("the plan has no goal %s"), quotes(r->goals[i].goal));
+		}
+	if (r->close) {
+		if (r->end == DATE_NONE)
+			r->end = r->date;
+		if (r->end < p->start)
+			return cp_err(EX_DATAERR, _("%s: the plan would end before it starts"),
+				      p->doc.file);
+		return 0;
+	}
+	if (r->next == DATE_NONE)
+		r->next = date_add_interval(r->date, p->every, 1);
+	if (r->next <= r->date)
+		return cp_err(EX_USAGE, _("the next evaluation must come after this one"));
+	if (p->end != DATE_NONE && r->next > p->end) {
+		date_format(p->end, d);
+		cp_warn(_("%s: the next evaluation falls after the plan ends on %s"), p->doc.file, d);
+	}
+	return 0;
+}
+
+/* {G1: achieved, G2: open} */
+static void goals_flow(struct buf *b, const struct record *r)
+{
+	buf_putc(b, '{');
+	for (size_t i = 0; i < r->ngoals; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		yaml_put_flow_scalar(b, r->goals[i].goal, strlen(r->goals[i].goal));
+		buf_printf(b, ": %s", goal_status_name(r->goals[i].status));
+	}
+	buf_putc(b, '}');
+}
+
+/* The edits are made deepest first: edits at one place land in the order
+ * they are made, and a line for a nested value must come before a line
+ * for a key of the plan itself, or it would belong to that key. */
+int record_edits(struct edits *e, const struct plan *p, const struct record *r)
+{
+	const struct ydoc *doc = &p->doc;
+	struct ynode *root = yderef(doc->root);
+	for (size_t i = 0; i < r->ngoals; i++) {
+		const struct goal *g = plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal));
+		struct ynode *st = ymap_get(g->node, "status");
+		const char *name = goal_status_name(r->goals[i].status);
+		if (st ? st->kind == Y_SCALAR && !strcmp(st->u.str, name)
+		       : r->goals[i].status == GOAL_OPEN)
+			continue; /* unchanged: no line in the diff */
+		if (yedit_map_set(e, doc, g->node, "status", name, 0) < 0)
+			return -1;
+	}
+	char day[11];
+	struct buf goals = {0};
+	date_format(r->date, day);
+	goals_flow(&goals, r);
+	struct ykv item[] = {{"date", day, 1}, {"summary", r->summary, 0}, {"goals", goals.s, 1}};
+	int rc = yedit_map_list_append(e, doc, root, "evaluations", item, r->ngoals ? 3 : 2);
+	buf_free(&goals);
+	if (rc < 0)
+		return -1;
+	if (!r->close) {
+		if (p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT))
+			return 0;
+		date_format(r->next, day);
+		return yedit_map_set_in(e, doc, root, "evaluation", "next", day, 1);
+	}
+	if (p->status != STATUS_CLOSED && yedit_map_set(e, doc, root, "status", "closed", 0) < 0)
+		return -1;
+	if (p->end == r->end && !(p->defaulted & PLAN_DEFAULT_END))
+		return 0;
+	date_format(r->end, day);
+	return yedit_map_set(e, doc, root, "end", day, 1);
+}
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* What was read back is what was meant: the new evaluation last, the
+ * goals, the next date or the closing; the rest of the plan as before. */
+int record_holds(const struct plan *before, const struct plan *after, const struct record *r)
+{
+	const struct evaluation *ev = after->nevals ? &after->evals[after->nevals - 1] : NULL;
+	int good = after->nevals == before->nevals + 1 && ev->date == r->date &&
+		   same(ev->summary, r->summary) && ev->ngoals == r->ngoals &&
+		   same(after->id, before->id) && same(after->name, before->name) &&
+		   after->start == before->start && after->ngoals == before->ngoals &&
+		   after->funder == before->funder && same(after->coach, before->coach);
+	for (size_t i = 0; good && i < r->ngoals; i++) {
+		const struct goal *g = plan_goal(after, r->goals[i].goal, strlen(r->goals[i].goal));
+		good = g && g->status == r->goals[i].status && same(ev->goals[i].goal, r->goals[i].goal) &&
+		       ev->goals[i].status == r->goals[i].status;
+	}
+	for (size_t i = 0; good && i < before->nevals; i++)
+		good = after->evals[i].date == before->evals[i].date &&
+		       same(after->evals[i].summary, before->evals[i].summary);
+	if (good && r->close)
+		good = after->status == STATUS_CLOSED && after->end == r->end;
+	else if (good)
+		good = after->status == before->status && after->next == r->next &&
+		       !(after->defaulted & PLAN_DEFAULT_NEXT) && after->end == before->end;
+	if (!good)
+		return cp_err(EX_SOFTWARE, _("%s: internal error: the changed plan does not read back as "
+					     "intended; nothing was written"),
+			      before->doc.file);
+	return 0;
+}
+
+int plan_record(const char *path, struct record *r, int today, struct buf *dry)
+{
+	struct locked lf;
+	struct buf src = {0}, out = {0};
+	struct edits e = {0};
+	struct plan *before = NULL, *after = NULL;
+	int status, rc = locked_open(&lf, path);
+	if (rc == 1)
+		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
+	if (rc < 0)
+		return -1;
+	if ((rc = locked_read(&lf, &src)) < 0)
+		goto out;
+	if (src.len > PLAN_MAX_BYTES) {
+		rc = cp_err(EX_DATAERR, _("%s: a plan may be at most %ld bytes"), path, PLAN_MAX_BYTES);
+		goto out;
+	}
+	before = plan_parse(path, src.s, src.len, &status);
+	src = (struct buf){0}; /* the plan owns it now */
+	if (!before || record_check(before, r, today) < 0 || record_edits(&e, before, r) < 0) {
+		rc = -1;
+		goto out;
+	}
+	if (edits_apply(&e, before->doc.src, before->doc.len, &out) < 0) {
+		rc = cp_err(EX_SOFTWARE, _("%s: internal error: edits overlap; nothing was written"), path);
+		goto out;
+	}
+	buf_str(&out);
+	after = plan_parse(path, out.s, out.len, &status);
+	size_t len = out.len;
+	out = (struct buf){0};
+	if (!after || record_holds(before, after, r) < 0) {
+		rc = after ? -1 : cp_err(EX_SOFTWARE, _("%s: internal error: the changed plan does not "
+							"read back; nothing was written"),
+					 path);
+		goto out;
+	}
+	if (dry)
+		buf_add(dry, after->doc.src, len);
+	else
+		rc = locked_replace(&lf, after->doc.src, len);
+out:
+	plan_free(before);
+	plan_free(after);
+	edits_free(&e);
+	buf_free(&src);
+	buf_free(&out);
+	locked_close(&lf);
+	return rc < 0 ? -1 : 0;
+}

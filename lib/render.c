@@ -1,0 +1,105 @@
+/* render.c: the renderers behind one interface, and what they share:
+ * finding one by name, writing a report to a stream or a file, and
+ * cleaning text before a renderer escapes it.  A new format (PDF, say) is
+ * a render_pdf.c defining one struct renderer, and a line in the list
+ * below. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "coachplan.h"
+
+static const struct renderer *const renderers[] = {
+	&render_text, &render_markdown, &render_html, &render_csv, &render_excel, &render_json,
+};
+
+#define NRENDERERS (sizeof renderers / sizeof *renderers)
+
+/* By name or by file extension: markdown and md, text and txt. */
+const struct renderer *renderer_find(const char *name)
+{
+	for (size_t i = 0; i < NRENDERERS; i++)
+		if (!strcasecmp(name, renderers[i]->name) || !strcasecmp(name, renderers[i]->ext))
+			return renderers[i];
+	return NULL;
+}
+
+const char *renderer_choices(void)
+{
+	static char choices[128];
+	if (!choices[0]) {
+		struct buf b = {0};
+		for (size_t i = 0; i < NRENDERERS; i++)
+			buf_printf(&b, "%s%s", i ? i + 1 < NRENDERERS ? ", " : _(" or ") : "",
+				   renderers[i]->name);
+		snprintf(choices, sizeof choices, "%s", buf_str(&b));
+		buf_free(&b);
+	}
+	return choices;
+}
+
+const char *render_clean(struct buf *b, const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	b->len = 0;
+	while (i < n) {
+		size_t ok = utf8_invalid(s + i, n - i);
+		for (size_t j = i; j < i + ok; j++) {
+			unsigned char c = (unsigned char)s[j];
+			if (c == '\r' && s[j + 1] == '\n')
+				continue; /* CRLF is one line break */
+			buf_putc(b, c == '\n' ? '\n' : c < 0x20 || c == 0x7f ? ' ' : (char)c);
+		}
+		i += ok;
+		if (i < n) {
+			buf_puts(b, "\xef\xbf\xbd"); /* U+FFFD REPLACEMENT CHARACTER */
+			i++;
+		}
+	}
+	return buf_str(b);
+}
+
+const char *render_cell(struct buf *b, const struct cell *c, int flags)
+{
+	char tmp[32];
+	return render_clean(b, cell_format(c, flags, tmp));
+}
+
+/* In the report's language, whatever the messages are in meanwhile: the
+ * month names and the decimal separator come from the catalogue. */
+void report_render(const struct report *r, const struct renderer *f, struct buf *out)
+{
+	lang_push(r->lang);
+	f->render(r, out);
+	lang_pop();
+}
+
+int report_print(const struct report *r, const struct renderer *f, FILE *out)
+{
+	struct buf b = {0};
+	report_render(r, f, &b);
+	size_t n = b.len ? fwrite(b.s, 1, b.len, out) : 0;
+	int rc = n == b.len ? 0 : -1;
+	buf_free(&b);
+	return rc;
+}
+
+int report_write(const struct report *r, const struct renderer *f, const char *path, int force)
+{
+	struct buf b = {0};
+	report_render(r, f, &b);
+	int rc = atomic_create(path, b.s ? b.s : "", b.len, 0600);
+	if (rc == 1 && force) {
+		struct locked lf;
+		rc = locked_open(&lf, path);
+		if (rc == 0)
+			rc = locked_replace(&lf, b.s ? b.s : "", b.len);
+		else if (rc == 1) /* gone meanwhile */
+			rc = atomic_create(path, b.s ? b.s : "", b.len, 0600);
+		locked_close(&lf);
+	}
+	if (rc == 1)
+		rc = cp_err(EX_CANTCREAT, _("%s exists; use --force to replace it"), path);
+	buf_free(&b);
+	return rc;
+}

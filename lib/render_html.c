@@ -1,0 +1,179 @@
+/* render_html.c: a report as one self-contained HTML file: inline CSS for
+ * the screen and for A4 paper, no script, no fonts or images from
+ * elsewhere.  Every text is escaped (& < > " ') wherever it goes, in the
+ * title as much as in a table cell. */
+#include <string.h>
+
+#include "coachplan.h"
+
+static const char style[] =
+	"@page { size: A4; margin: 18mm 16mm 20mm; }\n"
+	"body { font: 10.5pt/1.4 \"DejaVu Sans\", Arial, Helvetica, sans-serif; color: #111;"
+	" max-width: 178mm; margin: 2em auto; padding: 0 1em; }\n"
+	"h1 { font-size: 17pt; margin: 0 0 2pt; }\n"
+	"h2 { font-size: 12.5pt; margin: 18pt 0 6pt; padding-bottom: 2pt;"
+	" border-bottom: 1px solid #555; break-after: avoid; page-break-after: avoid; }\n"
+	"h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; page-break-after: avoid; }\n"
+	".subtitle { margin: 0 0 12pt; color: #333; }\n"
+	"table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; }\n"
+	"th, td { border: 1px solid #999; padding: 2pt 5pt; text-align: left;"
+	" vertical-align: top; }\n"
+	"thead th { background: #e8e8e8; }\n"
+	"thead { display: table-header-group; }\n"
+	"tr { break-inside: avoid; page-break-inside: avoid; }\n"
+	"tfoot { display: table-row-group; }\n" /* the total once, at the end, not on every page */
+	"tfoot td { font-weight: bold; border-top: 2px solid #555; }\n"
+	".num { text-align: right; white-space: nowrap; }\n"
+	"table.wide { font-size: 8.5pt; }\n"
+	"table.fields { width: auto; min-width: 60%; }\n"
+	"table.fields th, table.fields td { border: none; padding: 1pt 12pt 1pt 0; }\n"
+	"table.fields th { font-weight: normal; color: #444; white-space: nowrap; }\n"
+	".blank { display: inline-block; width: 110mm; height: 1.6em;"
+	" border-bottom: 1px solid #111; }\n"
+	"p, ul { margin: 4pt 0 8pt; }\n"
+	"footer { margin-top: 18pt; font-size: 9pt; color: #444; }\n"
+	"@media print { body { max-width: none; margin: 0; padding: 0; } }\n";
+
+/* s with & < > " ' as entities, and line breaks as <br> where they may be. */
+static void put(struct buf *out, const char *s, int breaks)
+{
+	struct buf clean = {0};
+	render_clean(&clean, s);
+	for (const char *p = clean.s; *p; p++)
+		switch (*p) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		case '\n': buf_puts(out, breaks ? "<br>\n" : " "); break;
+		default: buf_putc(out, *p);
+		}
+	buf_free(&clean);
+}
+
+static void cell(struct buf *out, const struct cell *c)
+{
+	char tmp[32];
+	if (c->kind == CELL_BLANK)
+		buf_puts(out, "<span class=\"blank\"></span>");
+	else
+		put(out, cell_format(c, CELL_HUMAN, tmp), 1);
+}
+
+static void fields(struct buf *out, const struct block *b)
+{
+	buf_puts(out, "<table class=\"fields\">\n");
+	for (size_t i = 0; i < b->nfields; i++) {
+		buf_puts(out, "<tr><th scope=\"row\">");
+		put(out, b->fields[i].label, 0);
+		buf_puts(out, "</th><td>");
+		cell(out, &b->fields[i].value);
+		buf_puts(out, "</td></tr>\n");
+	}
+	buf_puts(out, "</table>\n");
+}
+
+static void row(struct buf *out, const struct rtable *t, size_t r)
+{
+	buf_puts(out, "<tr>");
+	for (size_t c = 0; c < t->ncols; c++) {
+		buf_puts(out, t->cols[c].flags & RCOL_NUMBER ? "<td class=\"num\">" : "<td>");
+		cell(out, rtable_cell(t, r, c));
+		buf_puts(out, "</td>");
+	}
+	buf_puts(out, "</tr>\n");
+}
+
+static void table(struct buf *out, const struct rtable *t)
+{
+	size_t rows = rtable_rows(t), body = t->total < rows ? t->total : rows;
+	/* many columns fit A4 upright in a smaller type */
+	buf_puts(out, t->ncols > 7 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
+	for (size_t c = 0; c < t->ncols; c++) {
+		buf_puts(out, t->cols[c].flags & RCOL_NUMBER ? "<th class=\"num\">" : "<th>");
+		put(out, t->cols[c].title, 0);
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr></thead>\n<tbody>\n");
+	for (size_t r = 0; r < body; r++)
+		row(out, t, r);
+	buf_puts(out, "</tbody>\n");
+	if (body < rows) {
+		buf_puts(out, "<tfoot>\n");
+		for (size_t r = body; r < rows; r++)
+			row(out, t, r);
+		buf_puts(out, "</tfoot>\n");
+	}
+	buf_puts(out, "</table>\n");
+}
+
+static void block(struct buf *out, const struct block *b)
+{
+	if (b->title) {
+		buf_puts(out, "<h3>");
+		put(out, b->title, 0);
+		buf_puts(out, "</h3>\n");
+	}
+	switch (b->kind) {
+	case BLOCK_FIELDS:
+		fields(out, b);
+		break;
+	case BLOCK_TABLE:
+		table(out, &b->table);
+		break;
+	case BLOCK_TEXT:
+		for (size_t i = 0; i < b->nitems; i++) {
+			buf_puts(out, "<p>");
+			put(out, b->items[i], 1);
+			buf_puts(out, "</p>\n");
+		}
+		break;
+	case BLOCK_LIST:
+		buf_puts(out, "<ul>\n");
+		for (size_t i = 0; i < b->nitems; i++) {
+			buf_puts(out, "<li>");
+			put(out, b->items[i], 1);
+			buf_puts(out, "</li>\n");
+		}
+		buf_puts(out, "</ul>\n");
+		break;
+	}
+}
+
+static void render(const struct report *r, struct buf *out)
+{
+	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+		   lang_current());
+	buf_puts(out, "<title>");
+	put(out, r->title, 0);
+	if (r->subtitle) {
+		buf_puts(out, " \xe2\x80\x94 "); /* an em dash */
+		put(out, r->subtitle, 0);
+	}
+	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+	put(out, r->title, 0);
+	buf_puts(out, "</h1>\n");
+	if (r->subtitle) {
+		buf_puts(out, "<p class=\"subtitle\">");
+		put(out, r->subtitle, 1);
+		buf_puts(out, "</p>\n");
+	}
+	for (size_t s = 0; s < r->nsections; s++) {
+		const struct section *sec = r->sections[s];
+		buf_puts(out, "<section>\n<h2>");
+		put(out, sec->title, 0);
+		buf_puts(out, "</h2>\n");
+		for (size_t i = 0; i < sec->nblocks; i++)
+			block(out, sec->blocks[i]);
+		buf_puts(out, "</section>\n");
+	}
+	if (r->stamp) {
+		buf_puts(out, "<footer>");
+		put(out, r->stamp, 0);
+		buf_puts(out, "</footer>\n");
+	}
+	buf_puts(out, "</body>\n</html>\n");
+}
+
+const struct renderer render_html = {"html", "html", render};

@@ -1,0 +1,133 @@
+/* reporting.c: what the builders of cp-report's reports share: the words
+ * for people (labels of modes, statuses, funders), days in sentences, the
+ * participant's name or pseudonym, and free text with the participant's
+ * name taken out. */
+#include <string.h>
+#include <strings.h>
+
+#include "coachplan.h"
+
+const char *report_mode_label(int mode)
+{
+	static const char *const labels[MODE_COUNT] = {N_("on site"), N_("phone"), N_("email"),
+						       N_("video"), N_("chat")};
+	return mode >= 0 && mode < MODE_COUNT ? _(labels[mode]) : "?";
+}
+
+const char *report_goal_status_label(int status)
+{
+	static const char *const labels[GOAL_STATUS_COUNT] = {N_("open"), N_("achieved"),
+							      N_("dropped")};
+	return status >= 0 && status < GOAL_STATUS_COUNT ? _(labels[status]) : "?";
+}
+
+const char *report_funder_label(int funder)
+{
+	static const char *const labels[FUNDER_COUNT] = {N_("UWV"), N_("municipality"),
+							 N_("employer"), N_("other")};
+	return funder >= 0 && funder < FUNDER_COUNT ? _(labels[funder]) : "?";
+}
+
+const char *report_status_label(int status)
+{
+	static const char *const labels[STATUS_COUNT] = {N_("active"), N_("paused"), N_("closed")};
+	return status >= 0 && status < STATUS_COUNT ? _(labels[status]) : "?";
+}
+
+const char *report_scheme_label(int scheme)
+{
+	static const char *const labels[SCHEME_COUNT] = {"", N_("Wajong"), N_("WIA"), N_("IRO"),
+							 N_("Participatiewet"), N_("other")};
+	return scheme > 0 && scheme < SCHEME_COUNT ? _(labels[scheme]) : "";
+}
+
+struct cell report_interval(struct report *r, struct interval iv)
+{
+	char code[16], label[64];
+	interval_format(iv, code);
+	switch (iv.unit) {
+	case 'd': snprintf(label, sizeof label, ngettext("%d day", "%d days", iv.n), iv.n); break;
+	case 'w': snprintf(label, sizeof label, ngettext("%d week", "%d weeks", iv.n), iv.n); break;
+	case 'm': snprintf(label, sizeof label, ngettext("%d month", "%d months", iv.n), iv.n); break;
+	default: snprintf(label, sizeof label, ngettext("%d year", "%d years", iv.n), iv.n);
+	}
+	return cell_word(report_str(r, code), report_str(r, label));
+}
+
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX])
+{
+	if (o->for_people)
+		lang_date(day, out);
+	else
+		date_format(day, out);
+	return out;
+}
+
+const char *report_participant(const struct plan *p, const struct report_opts *o)
+{
+	return o->pseudonymize || !p->name ? p->id : p->name;
+}
+
+/* Words of a name that say who someone is: not the particles of Dutch
+ * and Flemish names (de, van, 't ...), nor one or two letters. */
+static int telling(const char *w, size_t n)
+{
+	static const char *const particles[] = {"van", "von", "den", "der", "het", "ten", "ter",
+						"de", "da", "di", "du", "el", "al", "le", "la", "'t",
+						"op", "in", "te", "vd", "v.d.", NULL};
+	if (n < 3)
+		return 0;
+	for (int i = 0; particles[i]; i++)
+		if (strlen(particles[i]) == n && !strncasecmp(w, particles[i], n))
+			return 0;
+	return 1;
+}
+
+static int word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The length of a name matched at s as a whole word, or 0. */
+static size_t match(const char *s, const char *name, size_t n)
+{
+	return n && !strncmp(s, name, n) && !word_byte((unsigned char)s[n]) ? n : 0;
+}
+
+const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
+			 const char *text)
+{
+	if (!o->pseudonymize || !text || !p->name || !*p->name)
+		return text;
+	struct {
+		const char *s;
+		size_t n;
+	} names[16];
+	size_t nn = 0;
+	names[nn].s = p->name; /* the whole name first, then each telling word of it */
+	names[nn++].n = strlen(p->name);
+	for (const char *w = p->name; *w && nn < 16;) {
+		size_t n = strcspn(w, " \t-");
+		if (telling(w, n)) {
+			names[nn].s = w;
+			names[nn++].n = n;
+		}
+		w += n;
+		w += strspn(w, " \t-");
+	}
+	struct buf b = {0};
+	for (const char *s = text; *s;) {
+		size_t len = 0;
+		if (s == text || !word_byte((unsigned char)s[-1]))
+			for (size_t i = 0; i < nn && !len; i++)
+				len = match(s, names[i].s, names[i].n);
+		if (len) {
+			buf_puts(&b, p->id);
+			s += len;
+		} else
+			buf_putc(&b, *s++);
+	}
+	const char *out = report_str(r, buf_str(&b));
+	buf_free(&b);
+	return out;
+}

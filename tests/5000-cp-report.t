@@ -1,0 +1,240 @@
+#!/bin/sh
+# cp-report: the accountability report, declarations and the caseload
+# overview in every format on the sample caseload (golden files; write them
+# anew with CP_UPDATE_GOLDEN=1), escaping of hostile text, privacy,
+# determinism, and every refusal.
+. "$(dirname "$0")/lib.sh"
+G=$TOP/tests/golden/report
+cp -R "$TOP/examples/caseload" cl && chmod 600 cl/plans/* cl/hours/* && cd cl || exit 1
+FORMATS="text markdown html csv json"
+
+# ---- golden files: each format of each report ----
+for f in $FORMATS; do
+	run cp-report --plan P-2024-003 --period 2026H1 -o $f
+	status_is 0 "accountability report as $f"
+	golden out "$G/account.$f" "accountability report as $f is as kept"
+	run cp-report --declaration --plan P-2025-007 --period 2026H1 -o $f
+	status_is 0 "one declaration as $f"
+	golden out "$G/declaration.$f" "one declaration as $f is as kept"
+	run cp-report --caseload -o $f
+	status_is 0 "caseload overview as $f"
+	golden out "$G/caseload.$f" "caseload overview as $f is as kept"
+done
+run cp-report --plan P-2025-019
+golden out "$G/account-whole.text" "accountability over the whole plan, goals achieved: phase out"
+check "... the default period is the plan from its start to today" \
+	grep -q 'period 2025-06-02\.\.2026-11-23' out
+check "... and it says to phase out" grep -q 'plan the phase-out (afbouw)' out
+run cp-report --plan P-2024-003
+check "a UWV plan near its 3-year limit says so" grep -q "3-year limit on 14 January 2027" out
+check "the accountability report holds no contacts" sh -c '! grep -q "Karin Smit\|Jolanda" out'
+
+# ---- the administrator's batch ----
+run cp-report --declaration --funder uwv --period 2026H1 -o decl/
+status_is 0 "a batch of UWV declarations"
+check "... writes nothing on standard output" test ! -s out
+ls decl >list
+golden list "$G/batch.list" "... one HTML file per UWV plan with hours, and summary.csv"
+golden decl/summary.csv "$G/batch-summary.csv" "... summary.csv"
+cp-report --declaration --plan P-2025-007 --period 2026H1 -o html >one.html
+same decl/P-2025-007.html one.html "... a plan's file is its declaration on its own"
+check "... no plan of another funder" sh -c '! ls decl | grep -q "P-2025-019\|P-2026-009\|P-2026-018"'
+check "... files are private (0600)" test "$(stat -c %a decl/P-2024-003.html decl/summary.csv | sort -u)" = 600
+check "... no contacts, agreements or evaluations in a declaration" \
+	sh -c '! grep -q "Marieke van Dijk\|Karin Smit\|maandagochtend\|Zaterdag erbij" decl/*'
+run cp-report --declaration --funder uwv --period 2026H1 -o out2 -o markdown --all plans hours/robin.csv hours/ahmed.csv
+status_is 0 "markdown, --all, plans and sheets named in any order"
+check "... .md files" test -f out2/P-2024-003.md
+golden out2/summary.csv "$G/batch-all-summary.csv" "... --all lists plans without hours with 0"
+run sh -c 'cat hours/*.csv | cp-report --declaration --funder uwv --period 2026H1 -o out3 -'
+same out3/summary.csv decl/summary.csv "sheets on standard input"
+rm -rf out2 out3
+for f in $FORMATS; do
+	cp-report --declaration --funder gemeente --period 2026 -o g/$f -o $f >/dev/null 2>&1
+	check "a gemeente batch as $f" test -f g/$f/P-2025-019.$(case $f in text) echo txt;; markdown) echo md;; *) echo $f;; esac)
+done
+rm -rf g
+
+# ---- deterministic: the same bytes every run, a time only with --stamp ----
+run cp-report --declaration --funder uwv --period 2026H1 -o again/
+check "two batches are byte-identical" diff -r decl again
+rm -rf again
+for f in $FORMATS; do
+	cp-report --plan P-2026-013 -o $f >a1
+	cp-report --plan P-2026-013 -o $f >a2
+	same a1 a2 "two accountability reports as $f are byte-identical"
+done
+check "no time in a report without --stamp" sh -c '! grep -qi "generated" decl/*'
+run cp-report --plan P-2026-013 --stamp -o html
+check "--stamp: when it was made" grep -q 'Generated on 23 November 2026 at [0-2][0-9]:[0-5][0-9]' out
+
+# ---- refusing to overwrite ----
+refuses 73 'decl/P-2024-003.html and 6 more files exist; use --force' "a batch over an existing one" \
+	cp-report --declaration --funder uwv --period 2026H1 -o decl
+run cp-report --declaration --funder uwv --period 2026H1 -o decl --force
+status_is 0 "--force replaces them"
+same decl/P-2025-007.html one.html "... with the same declarations"
+
+# ---- privacy: --pseudonymize leaves no participant's name in any file ----
+names=$(for p in plans/*.yaml; do
+	awk '/^participant:/ { f = 1 } f && /name:/ { sub(/.*name: */, ""); sub(/[,}].*/, ""); print; exit }' "$p"
+done)
+for f in $FORMATS; do
+	cp-report --declaration --funder uwv --period 2026 --all --pseudonymize -o ps/$f -o $f 2>/dev/null
+	cp-report --declaration --funder gemeente --period 2026 --pseudonymize -o ps/g$f -o $f 2>/dev/null
+	cp-report --caseload --pseudonymize -o $f >ps/caseload.$f
+	for p in plans/*.yaml; do
+		id=$(basename "$p" .yaml)
+		cp-report --plan "$id" --pseudonymize -o $f >"ps/$id.$f"
+	done
+done
+leaks=$(echo "$names" | while read -r n; do grep -rlF "$n" ps; done)
+check "--pseudonymize: no participant's name in any of $(find ps -type f | wc -l) files${leaks:+: $leaks}" \
+	test -z "$leaks"
+check "--pseudonymize: summary.csv names plans by id" grep -q '^P-2024-003,2024-004417,P-2024-003,' ps/csv/summary.csv
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-06-03,robin,P-2026-013,G1,phone,10,Lotte gebeld; Hendriks-Lotte en Lottes rooster\n' >hours/lotte.csv
+run cp-report --declaration --plan P-2026-013 --period 2026-06-03 --pseudonymize -o csv
+check "--pseudonymize: the name in a note, as whole words only" \
+	grep -q 'P-2026-013 gebeld; P-2026-013-P-2026-013 en Lottes rooster' out
+rm -rf ps hours/lotte.csv
+
+# ---- empty period, a plan without goals, hours outside a plan's dates ----
+run cp-report --declaration --funder uwv --period 2020 -o empty
+status_is 0 "an empty period"
+check "... says nothing" test ! -s out
+check "... writes only the summary, with its header" test "$(ls empty)" = summary.csv
+check "... which is the header alone" test "$(cat empty/summary.csv)" = "plan,funder_ref,participant,minutes,onsite_minutes,remote_minutes,entries"
+run cp-report --plan P-2024-003 --period 2020H1 -o csv
+out_is "goal,onsite,phone,email,video,chat,minutes,remote_share" "an accountability report of a period without hours"
+cat >plans/P-NOGOAL.yaml <<'EOF'
+version: 1
+id: P-NOGOAL
+participant:
+  name: Kees Zonderdoel
+coach: robin
+funder: uwv
+start: 2026-02-01
+end: 2026-03-31
+EOF
+cat >hours/extra.csv <<'EOF'
+date,coach,plan,goal,mode,minutes,note
+2026-01-20,robin,P-NOGOAL,,phone,20,Voor de start gebeld
+2026-02-02,robin,P-NOGOAL,,onsite,60,Kennismaking op de werkvloer
+2026-04-02,robin,P-NOGOAL,,video,30,Na het einde nog gesproken
+EOF
+run cp-report --plan P-NOGOAL --period 2026
+status_is 0 "a plan without goals"
+check "... says it has none" grep -q 'The plan has no goals\.' out
+check "... counts the hour within its dates" grep -q '^Total: *1:00$' out
+check "... notes the hours outside them" grep -q '2 entries (0:50 hours) in the period lie outside' out
+err_like "warning: P-NOGOAL: 2 entries \(0:50\) in the period lie outside the plan's dates" "... and warns"
+run cp-report --declaration --plan P-NOGOAL --period 2026 -o csv
+out_is "date,goal,note,mode,minutes
+2026-02-02,,Kennismaking op de werkvloer,onsite,60" "a declaration leaves out hours outside the plan's dates"
+err_like "P-NOGOAL: 2 entries \(0:50\) in the period lie outside the plan's dates 2026-02-01\.\.2026-03-31" "... and says so"
+run cp-report --declaration --plan P-NOGOAL --period 2026
+check "... in the declaration too" grep -q 'Left out: 2 entries (0:50 hours)' out
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-02-03,robin,P-GONE,,phone,15,Wie?\n' >hours/gone.csv
+run cp-report --declaration --funder uwv --period 2026H1 -o gone
+err_has 'warning: P-GONE: no such plan; its 1 entries \(0:15\) in the period are in no declaration' \
+	"hours of a plan without a file are named"
+rm -rf gone hours/gone.csv hours/extra.csv plans/P-NOGOAL.yaml
+
+# ---- hostile text: every format escapes it ----
+mkdir hostile && cd hostile && mkdir plans hours
+cat >plans/P-X.yaml <<'EOF'
+version: 1
+id: P-X
+participant:
+  name: "<script>alert('x')</script> \"Jan\", =SUM(A1)"
+employer: "@Evil & Co | *vet* _schuin_ [link](http://x) # kop"
+coach: robin
+funder: uwv
+funder_ref: "+31 6 12345678"
+start: 2026-01-05
+goals:
+  - id: G1
+    text: "-5 <b>kassa</b> & 'quotes'"
+agreements:
+  - "1. Jan belt op maandag"
+EOF
+cat >hours/robin.csv <<'EOF'
+date,coach,plan,goal,mode,minutes,note
+2026-02-02,robin,P-X,G1,onsite,60,"=SUM(A1) <script>x</script>, ""q"" | *x*
+tweede regel"
+2026-02-03,robin,P-X,,phone,15,@x
+2026-02-04,robin,P-X,G1,email,15,-5
+2026-02-05,robin,P-X,G1,chat,15,+31 6 1234
+EOF
+run cp-report --declaration --funder uwv --period 2026H1 -o decl -o csv
+status_is 0 "hostile names and notes"
+golden decl/P-X.csv "$G/hostile.csv" "CSV: quoted, a newline kept in quotes, formulas neutralised"
+check "summary.csv: formulas neutralised" grep -q "^P-X,'+31 6 12345678,\"<script>alert('x')</script> \"\"Jan\"\", =SUM(A1)\",105,60,45,4$" decl/summary.csv
+for f in html markdown json text; do
+	cp-report --declaration --plan P-X --period 2026H1 -o $f >d.$f
+	cp-report --plan P-X --period 2026H1 -o $f >a.$f
+	golden d.$f "$G/hostile-declaration.$f" "a hostile declaration as $f"
+	golden a.$f "$G/hostile-account.$f" "a hostile accountability report as $f"
+done
+check "HTML: no tag from the data" sh -c '! grep -q "<script\|<b>" d.html a.html'
+check "HTML: & < > \" ' as entities" grep -q '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;Jan&quot;' d.html
+check "HTML: no script, no outside fonts, images or links" sh -c '! grep -qi "<script\|<link\|<img\|src=\|url(\|@import" d.html a.html'
+check "HTML: A4 for print" grep -q '@page { size: A4' d.html
+check "Markdown: tags, pipes and emphasis escaped" grep -q '=SUM(A1) \\<script\\>x\\</script\\>, "q" \\| \\\*x\\\* tweede regel' d.markdown
+check "Markdown: a list number at a line start escaped" grep -q '^- 1\\. Jan' a.markdown
+check "text: a note's line break does not break the table" grep -q '^2 February 2026  G1 .*tweede regel' d.text
+if command -v python3 >/dev/null; then
+	check "JSON: valid" python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' d.json a.json
+	check "JSON: the note's line break escaped" grep -q '"=SUM(A1) <script>x</script>, \\"q\\" | \*x\*\\ntweede regel"' d.json
+fi
+cd ..
+
+# ---- refusals: message, status, and nothing written ----
+refuses 64 'name one report' "no report named" cp-report
+refuses 64 'name one report' "two reports" cp-report --caseload --plan P-2024-003
+refuses 64 '--declaration needs --period' "a declaration without a period" \
+	cp-report --declaration --funder uwv -o x
+refuses 64 '--declaration needs --funder' "a batch without a funder" \
+	cp-report --declaration --period 2026H1 -o x
+refuses 64 'need -o DIR' "a batch without a directory" \
+	cp-report --declaration --funder uwv --period 2026H1
+refuses 64 'unknown output format "pdf"' "an unknown format" cp-report --plan P-2024-003 -o pdf
+refuses 64 'one format and one directory' "two directories" \
+	cp-report --declaration --funder uwv --period 2026H1 -o x -o y
+refuses 64 'unknown funder "uvw"' "an unknown funder" \
+	cp-report --declaration --funder uvw --period 2026H1 -o x
+refuses 64 '"2026H3": no such half' "a bad period" cp-report --plan P-2024-003 --period 2026H3
+refuses 64 '--funder and --all go with --declaration' "--all alone" cp-report --caseload --all
+refuses 64 'P-2025-019 is a plan of gemeente, not of uwv' "one plan of another funder" \
+	cp-report --declaration --plan P-2025-019 --funder uwv --period 2026
+refuses 66 'P-9: no such plan' "an unknown plan" cp-report --plan P-9
+refuses 66 'P-9: no such plan' "an unknown plan's declaration" \
+	cp-report --declaration --plan P-9 --period 2026H1
+refuses 66 'nothere.csv: cannot open' "a missing sheet" \
+	cp-report --declaration --funder uwv --period 2026H1 -o x nothere.csv
+refuses 66 'noplans: cannot open' "a missing plans directory" \
+	cp-report --caseload -p noplans
+sed 's/^funder: uwv/funder: uvw/' plans/P-2026-013.yaml >bad.yaml && mv bad.yaml plans/P-2026-013.yaml
+refuses 65 'plans/P-2026-013.yaml:[0-9]+:[0-9]+: unknown funder "uvw"' "a broken plan stops the batch" \
+	cp-report --declaration --funder uwv --period 2026H1 -o x
+run cp-report --declaration --funder uwv --period 2026H1 -o x -k
+status_is 65 "-k: the batch is written but still fails"
+check "... with the other plans' declarations" test -f x/P-2024-003.html
+check "... and not the broken one" test ! -f x/P-2026-013.html
+rm -rf x
+cp "$TOP/examples/caseload/plans/P-2026-013.yaml" plans/
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-02-30,robin,P-2024-003,,phone,30,\n2026-03-01,robin,P-2024-003,,walk,30,\n' >hours/bad.csv
+refuses 65 'hours/bad.csv:2:1: no such day' "a bad line stops the batch" \
+	cp-report --declaration --funder uwv --period 2026H1 -o x
+check "... and every bad line is reported" test "$(grep -c '^cp-report: hours/bad.csv:' err)" -eq 2
+refuses 65 'hours/bad.csv:2:1' "a bad line stops the accountability report" cp-report --plan P-2024-003
+run cp-report --plan P-2024-003 -k -o csv
+status_is 65 "-k: the report is written but the status says it is not whole"
+check "... with the good lines" test -s out
+rm hours/bad.csv
+: >file
+refuses 73 'file: cannot create directory' "a directory that cannot be made" \
+	cp-report --declaration --funder uwv --period 2026H1 -o file/sub
+cd hours
+refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-report --caseload -p ../plans
+done_testing

@@ -1,0 +1,131 @@
+#!/bin/sh
+# cp-check: every problem of every plan and sheet at once; and the
+# pre-commit hook of cp-new --init, which refuses a broken plan.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+cp-log -P P-1 -g G1 -m werkvloer -d 2026-03-02 1h30 Kassa
+cp-log -P P-2 -m telefoon -d 2026-03-03 20 Gebeld
+
+run cp-check
+status_is 0 "a good caseload passes"
+check "... quietly" test ! -s err -a ! -s out
+run cp-check -v
+check "-v says what was checked" grep -q '2 plans, 1 sheet of 2 lines: no errors' err
+
+cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
+run cp-check sample
+status_is 0 "the sample caseload passes, named as a directory"
+
+# two broken plans and a broken sheet: every error, each at its place
+cp plans/P-1.yaml keep.yaml
+cp-new --id P-3 --name Drie --funder uwv --start 2026-01-05 >/dev/null
+printf 'id: P-3\n' >>plans/P-3.yaml
+sed -i 's/^funder: gemeente/funder: gemeeente/; s/^start: 2026-03-01/start: 2026-02-30/' plans/P-2.yaml
+cat >>hours/robin.csv <<'EOF'
+2026-03-04,robin,P-1,G9,phone,15,no such goal
+2026-03-05,robin,P-7,,phone,15,no such plan
+2026-13-01,robin,P-1,,phone,15,bad date
+2026-03-06,robin,P-1,,fax,15,bad mode
+2029-03-07,robin,P-1,,phone,15,after the end
+2026-03-08,robin,P-2,,phone,15,plan that cannot be read
+2026-03-09,robin,P-3,,phone,15,plan that cannot be read
+EOF
+snapshot .
+run cp-check
+status_is 65 "a broken caseload: exit 65"
+err_has '^cp-check: plans/P-3.yaml:[0-9]+:1: duplicate key "id"' "a duplicate key, with its position"
+err_has '^cp-check: plans/P-2.yaml:[0-9]+:[0-9]+: .*gemeeente' "an unknown funder in the second plan"
+err_has '^cp-check: plans/P-2.yaml:8:8: start: no such day' "... and its bad date too"
+err_has '^cp-check: hours/robin.csv:4:[0-9]+: plan P-1 has no goal "G9"' "an unknown goal"
+err_has '^cp-check: hours/robin.csv:5:[0-9]+: unknown plan "P-7"' "an unknown plan"
+err_has '^cp-check: hours/robin.csv:6:1: ' "a bad date in the sheet"
+err_has '^cp-check: hours/robin.csv:7:[0-9]+: unknown mode "fax"' "a bad mode"
+err_has '^cp-check: hours/robin.csv:8:1: 2029-03-07 lies outside plan P-1' "an entry after the plan's end"
+check "entries of plans that cannot be read are not reported again" sh -c '! grep -q "robin.csv:9:\|robin.csv:10:" err'
+check "the excerpt is shown" grep -q '^ *[0-9]* | id: P-3$' err
+check "the summary comes last" sh -c 'tail -n 1 err | grep -qx "cp-check: 2 plans and 1 sheet with errors (8 errors)"'
+unchanged "cp-check changes nothing"
+run cp-check plans/P-3.yaml
+status_is 65 "one plan named"
+check "... only that plan" sh -c '! grep -q "P-2.yaml\|robin.csv" err'
+run cp-check plans/P-1.yaml
+status_is 0 "a good plan named"
+run cp-check -m 2 hours/robin.csv
+check "-m 2 shows two errors of a sheet" test "$(grep -c '^cp-check: hours/robin.csv:' err)" = 2
+err_has 'hours/robin.csv: 3 more errors not shown' "... and counts the rest"
+refuses 64 'max-errors' "a bad --max-errors" cp-check -m lots
+run cp-check nowhere.csv
+status_is 66 "a sheet that is not there"
+
+# a closed plan's old entries are fine; its entries after the end are not
+cat >closed.yaml <<'EOF'
+version: 1
+id: C-1
+participant:
+  name: Closed
+funder: gemeente
+start: 2026-01-01
+end: 2026-06-30
+status: closed
+goals:
+  - id: G1
+    text: Klaar
+    status: achieved
+EOF
+mkdir c c/plans c/hours && cp closed.yaml c/plans/C-1.yaml
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-06-01,robin,C-1,G1,onsite,60,\n' >c/hours/robin.csv
+run cp-check c
+status_is 0 "a closed plan's old entries pass"
+printf '2026-07-01,robin,C-1,,onsite,60,\n' >>c/hours/robin.csv
+run cp-check c
+status_is 65 "an entry after a closed plan's end does not"
+
+# ---- the whole path: --init, git, a good commit, a broken plan refused ----
+if ! command -v git >/dev/null; then
+	ok "the pre-commit hook # skip git is not installed"
+	done_testing
+	exit
+fi
+export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t \
+	GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
+run cp-new --init nogit
+check "--init outside git says no hook was installed" grep -q 'no git repository yet' err
+check "... and does not make one" test ! -e nogit/.git
+run cp-new --init repo --git
+status_is 0 "--init --git"
+out_is repo "... prints the directory"
+check "... makes a git repository" test -d repo/.git
+check "... with the hook, executable" test -x repo/.git/hooks/pre-commit
+check "... and the diff drivers set" sh -c 'git -C repo config diff.coachplan-csv.wordRegex >/dev/null'
+check ".gitattributes names the drivers" grep -q 'hours/\*.csv merge=union diff=coachplan-csv' repo/.gitattributes
+cd repo
+cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv --start 2026-01-05 --goal Kassa >/dev/null
+cp-log -P P-2026-014 -g G1 -m werkvloer -d 2026-03-02 1h30 Kassa
+git add -A && run git commit -q -m 'a good plan'
+status_is 0 "a good plan is committed"
+printf 'id: P-2026-014\n' >>plans/P-2026-014.yaml
+git add plans
+run git commit -q -m 'a broken plan'
+check "a broken plan is refused" test "$status" -ne 0
+err_has '^cp-check: plans/P-2026-014.yaml:[0-9]+:1: duplicate key "id"' "... with the error's position"
+err_has 'commit refused' "... and says the commit was refused"
+check "... nothing was committed" test "$(git rev-list --count HEAD)" = 1
+git checkout -q HEAD -- plans
+sed -i 's/,90,/,75,/' hours/robin.csv
+run git diff --word-diff hours/robin.csv
+check "git diff --word-diff shows the changed field" grep -q ',\[-90-\]{+75+},' out
+# the hook checks the index, not the work tree
+printf 'id: again\n' >>plans/P-2026-014.yaml
+git add hours
+run git commit -q -m 'a good sheet, a broken plan not staged'
+status_is 0 "what is staged is what is checked"
+git checkout -q plans
+printf '#!/bin/sh\nexit 0\n' >.git/hooks/pre-commit
+run cp-new --init .
+check "an existing hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/pre-commit
+err_has 'does not run cp-check; not overwritten' "... and cp-new says so"
+rm .git/hooks/pre-commit
+run cp-new --init . --no-hook
+check "--no-hook installs no hook" test ! -e .git/hooks/pre-commit
+refuses 64 'go with --init' "--git without --init" cp-new --git --id X-1 --name X --funder uwv --start 2026-01-05
+done_testing

@@ -1,0 +1,201 @@
+/* test-caseload: plans as they lie on disk: paths from ids, the list of a
+ * plans directory, a cache that reads each plan once, and a new caseload. */
+#include <sys/stat.h>
+
+#include "coachplan.h"
+#include "tap.h"
+#include "util.h"
+
+static void write_plan(const char *dir, const char *id, const char *body)
+{
+	char path[512], text[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, id);
+	snprintf(text, sizeof text, "id: %.*s\n%s", (int)strcspn(id, "."), id, body);
+	write_file(path, text, strlen(text));
+}
+
+static void paths(void)
+{
+	char *p = plan_path("plans", "P-2026-014");
+	is_str(p, "plans/P-2026-014.yaml", "plan_path");
+	free(p);
+	p = plan_path("/a/b/", "G1");
+	is_str(p, "/a/b//G1.yaml", "plan_path leaves the directory as given");
+	free(p);
+	static const char *const bad[] = {"../x", "", ".", "..", "a/b", "a b", "P-1\n"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ok(plan_path("plans", bad[i]) == NULL, "no path for the id %s", quotes(bad[i]));
+}
+
+static void listing(void)
+{
+	const char *dir = scratch_path("list");
+	mkdir(dir, 0700);
+	static const char *const files[] = {"P-2.yaml", "P-1.yaml", "a.yml", ".hidden.yaml",
+					    ".P-1.yaml.cptmp.Ab12Cd", "notes.txt", "x.yaml~",
+					    "yaml", ".yaml", "P-10.yaml"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		write_plan(dir, files[i], "");
+	char **v;
+	size_t n;
+	ok(plans_list(dir, &v, &n) == 0, "plans_list");
+	static const char *const want[] = {"P-1.yaml", "P-10.yaml", "P-2.yaml"}; /* <id>.yaml */
+	is_int(n, 3, "lists the plan files only, no hidden or temporary files");
+	for (size_t i = 0; i < n && i < 3; i++) {
+		const char *slash = strrchr(v[i], '/');
+		is_str(slash ? slash + 1 : v[i], want[i], "plan file %zu in name order", i + 1);
+		ok(!strncmp(v[i], dir, strlen(dir)) && v[i][strlen(dir)] == '/' &&
+			   v[i][strlen(dir) + 1] != '/',
+		   "as a path in the directory");
+	}
+	paths_free(v, n);
+
+	char withslash[512];
+	snprintf(withslash, sizeof withslash, "%s/", dir);
+	ok(plans_list(withslash, &v, &n) == 0 && n == 3 && !strstr(v[0], "//"),
+	   "a directory given with a slash: no double slash");
+	paths_free(v, n);
+
+	const char *empty = scratch_path("empty");
+	mkdir(empty, 0700);
+	ok(plans_list(empty, &v, &n) == 0 && n == 0 && v == NULL, "an empty directory: no plans");
+	paths_free(v, n);
+
+	capture_start();
+	int rc = plans_list(scratch_path("missing"), &v, &n);
+	char *err = capture_end();
+	ok(rc == -1 && n == 0 && strstr(err, "cannot open plans directory"), "a missing directory");
+	free(err);
+}
+
+static void cache(void)
+{
+	const char *dir = scratch_path("cache");
+	mkdir(dir, 0700);
+	write_plan(dir, "P-1.yaml", "participant: {name: X}\nstart: 2026-01-05\n");
+	write_plan(dir, "P-bad.yaml", "participant: {name: X}\nstart: 2026-02-30\n");
+	struct plancache *c = plancache_new(dir);
+	int status = -1;
+	struct plan *p = plancache_get(c, "P-1", 3, &status);
+	ok(p && status == 0 && !strcmp(p->id, "P-1"), "a plan from the cache");
+	ok(plancache_get(c, "P-1,x", 3, &status) == p, "read once: the same plan again");
+	unlink(scratch_path("cache/P-1.yaml"));
+	ok(plancache_get(c, "P-1", 3, &status) == p && status == 0,
+	   "even when the file is gone since");
+	capture_start();
+	ok(plancache_get(c, "P-9", 3, &status) == NULL && status == 0,
+	   "a missing plan: NULL and no status");
+	char *err = capture_end();
+	is_str(err, "", "and nothing said: the caller words it");
+	free(err);
+	capture_start();
+	ok(plancache_get(c, "../x", 4, &status) == NULL && status == EX_DATAERR,
+	   "a bad id: EX_DATAERR");
+	ok(plancache_get(c, "P-bad", 5, &status) == NULL && status == EX_DATAERR,
+	   "a plan that does not read: EX_DATAERR");
+	err = capture_end();
+	ok(strstr(err, "P-bad.yaml:3:8: start: no such day") != NULL, "with its fault reported");
+	free(err);
+	unsigned long before = cp_errors();
+	capture_start();
+	ok(plancache_get(c, "P-bad", 5, &status) == NULL && status == EX_DATAERR,
+	   "asked again: the same answer");
+	free(capture_end());
+	is_int(cp_errors() - before, 0, "without reading or reporting it twice");
+	for (int i = 0; i < 500; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "Q-%d", i);
+		plancache_get(c, id, strlen(id), &status);
+	}
+	ok(plancache_get(c, "P-1", 3, &status) == p, "after 500 more ids the plan is still there");
+	plancache_free(c);
+	plancache_free(NULL);
+}
+
+static int file_mode(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+static void init(void)
+{
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s", scratch_path("caseload"));
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	FILE *out = tmpfile();
+	dup2(fileno(out), STDOUT_FILENO);
+	int rc = caseload_init(dir);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	char printed[600] = "";
+	rewind(out);
+	size_t n = fread(printed, 1, sizeof printed - 1, out);
+	printed[n] = '\0';
+	fclose(out);
+	is_int(rc, 0, "caseload_init");
+	char want[600];
+	snprintf(want, sizeof want, "%s\n", dir);
+	is_str(printed, want, "prints the directory");
+	static const struct {
+		const char *name;
+		int mode;
+		const char *holds;
+	} files[] = {
+		{"", 0700, NULL},
+		{"plans", 0700, NULL},
+		{"hours", 0700, NULL},
+		{".gitattributes", 0644, "hours/*.csv merge=union diff=coachplan-csv\n"},
+		{".gitignore", 0644, ".*.cptmp.*\n"},
+		{"README.md", 0644, "keep the repository private"},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char path[700];
+		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+		is_int(file_mode(path), files[i].mode, "%s, mode %o", *files[i].name ? files[i].name : "the directory",
+		       files[i].mode);
+		if (files[i].holds) {
+			char *s = read_file(path, NULL);
+			ok(s && strstr(s, files[i].holds), "%s holds %s", files[i].name,
+			   quotes(files[i].holds));
+			free(s);
+		}
+	}
+	char readme[700];
+	snprintf(readme, sizeof readme, "%s/README.md", dir);
+	write_file(readme, "mine\n", 5);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	out = tmpfile();
+	dup2(fileno(out), STDOUT_FILENO);
+	rc = caseload_init(dir);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	fclose(out);
+	is_int(rc, 0, "caseload_init again");
+	char *s = read_file(readme, NULL);
+	is_str(s, "mine\n", "leaves the user's files as they are");
+	free(s);
+
+	const char *file = scratch_path("a-file");
+	write_file(file, "x", 1);
+	capture_start();
+	rc = caseload_init(file);
+	char *err = capture_end();
+	is_int(rc, -1, "a caseload where a file is");
+	ok(strstr(err, "cannot create directory") != NULL, "is refused: %s", first_line(err));
+	free(err);
+}
+
+int main(void)
+{
+	err_init("test-caseload");
+	paths();
+	listing();
+	cache();
+	init();
+	return tap_done();
+}

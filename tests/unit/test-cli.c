@@ -1,0 +1,139 @@
+/* test-cli: what every tool does alike: the shared options, where plans and
+ * sheets are by default, dates on the command line, checked output. */
+#include <argp.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+
+#include "coachplan.h"
+#include "tap.h"
+#include "util.h"
+
+static void defaults(void)
+{
+	unsetenv("CP_PLANS");
+	is_str(cli_plans(), "plans", "plans: ./plans by default");
+	setenv("CP_PLANS", "/srv/caseload/plans", 1);
+	is_str(cli_plans(), "/srv/caseload/plans", "plans: $CP_PLANS");
+	setenv("CP_PLANS", "", 1);
+	is_str(cli_plans(), "plans", "plans: an empty $CP_PLANS is no setting");
+	cli.plansdir = "mine";
+	is_str(cli_plans(), "mine", "plans: -p wins");
+	cli.plansdir = NULL;
+
+	setenv("CP_SHEET", "/srv/hours/robin.csv", 1);
+	is_str(cli_sheetpath(), "/srv/hours/robin.csv", "sheet: $CP_SHEET");
+	cli.sheet = "-";
+	is_str(cli_sheetpath(), "-", "sheet: -f wins");
+	cli.sheet = NULL;
+	unsetenv("CP_SHEET");
+	setenv("USER", "../../etc/passwd", 1);
+	is_str(cli_sheetpath(), "hours/coach.csv", "sheet: a $USER that is no safe name is not used");
+
+	cli.out = OUT_JSON;
+	is_int(cli_outfmt(), OUT_JSON, "output: -o wins");
+	cli.out = OUT_AUTO;
+	is_int(cli_outfmt(), isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_CSV,
+	       "output: a table on a terminal, CSV in a pipe");
+}
+
+static void dates(void)
+{
+	static const struct {
+		const char *arg, *want; /* want NULL: refused */
+	} cases[] = {
+		{"2026-03-02", "2026-03-02"}, {"today", "2026-03-10"},    {"Yesterday", "2026-03-09"},
+		{"vandaag", "2026-03-10"},    {"GISTEREN", "2026-03-09"}, {"2026-02-29", NULL},
+		{"tomorrow", NULL},           {"", NULL},                 {"2-3-2026", NULL},
+		{"last-week", NULL},
+	};
+	setenv("CP_TODAY", "2026-03-10", 1);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int d = DATE_NONE;
+		capture_start();
+		int rc = cli_date(cases[i].arg, &d);
+		char *err = capture_end();
+		if (cases[i].want) {
+			char out[11] = "";
+			if (d != DATE_NONE)
+				date_format(d, out);
+			ok(rc == 0 && !strcmp(out, cases[i].want), "--date %s is %s", quotes(cases[i].arg),
+			   cases[i].want);
+		} else
+			ok(rc == -1 && strstr(err, quotes(cases[i].arg)), "--date %s is refused: %s",
+			   quotes(cases[i].arg), first_line(err));
+		free(err);
+	}
+	unsetenv("CP_TODAY");
+}
+
+static const struct argp_child children[] = {
+	{&cli_plans_argp, 0, NULL, 0}, {&cli_sheet_argp, 0, NULL, 0}, {&cli_output_argp, 0, NULL, 0},
+	{0}};
+static const struct argp parser = {NULL, NULL, NULL, NULL, children, NULL, NULL};
+
+static void options(void)
+{
+	char *argv[] = {"cp-test", "-p", "pl", "--file", "s.csv", "-o", "JSON", NULL};
+	cli = (struct cli){NULL, NULL, OUT_AUTO};
+	int rc = argp_parse(&parser, 7, argv, ARGP_NO_EXIT, NULL, NULL);
+	ok(rc == 0 && !strcmp(cli.plansdir, "pl") && !strcmp(cli.sheet, "s.csv") &&
+		   cli.out == OUT_JSON,
+	   "-p, --file and -o, as argp children");
+	cli = (struct cli){NULL, NULL, OUT_AUTO};
+
+	/* an unknown output format ends the tool with EX_USAGE */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stderr))
+			_exit(99);
+		char *bad[] = {"cp-test", "-o", "xml", NULL};
+		argp_err_exit_status = EX_USAGE;
+		argp_parse(&parser, 3, bad, 0, NULL, NULL);
+		_exit(0);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	ok(WIFEXITED(status) && WEXITSTATUS(status) == EX_USAGE, "-o xml: exit status EX_USAGE");
+}
+
+static void init_and_exit(void)
+{
+	char *argv[] = {"/usr/local/bin/cp-test", NULL};
+	cli_init(1, argv);
+	is_str(cp_prog, "cp-test", "cli_init names the program for messages");
+	is_int(argp_err_exit_status, EX_USAGE, "and makes usage errors EX_USAGE");
+	is_int(cli_exit(3), 3, "cli_exit passes the status on when the output is written");
+
+	/* output that cannot be written turns success into EX_IOERR */
+	FILE *full = fopen("/dev/full", "w");
+	if (!full) {
+		ok(1, "# SKIP no /dev/full");
+		return;
+	}
+	fflush(stdout);
+	int saved = dup(STDOUT_FILENO);
+	dup2(fileno(full), STDOUT_FILENO);
+	printf("# this line goes nowhere\n");
+	capture_start();
+	int rc = cli_exit(0);
+	char *err = capture_end();
+	clearerr(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	fclose(full);
+	is_int(rc, EX_IOERR, "cli_exit on a full disk: EX_IOERR");
+	ok(strstr(err, "cannot write standard output: No space left on device") != NULL,
+	   "saying so: %s", first_line(err));
+	free(err);
+}
+
+int main(void)
+{
+	err_init("test-cli");
+	defaults();
+	dates();
+	options();
+	init_and_exit();
+	return tap_done();
+}

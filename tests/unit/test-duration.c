@@ -1,0 +1,96 @@
+/* test-duration: every way a coach may type a stretch of time, every way
+ * that is refused, and the h:mm the tools print. */
+#include "coachplan.h"
+#include "tap.h"
+
+static void accepted(void)
+{
+	static const struct {
+		const char *in;
+		long minutes;
+	} cases[] = {
+		{"90", 90},           {"90m", 90},          {"90 min", 90},
+		{"90 minuten", 90},   {"90 minutes", 90},   {"90min.", 90},
+		{"1 minuut", 1},      {"1h30", 90},         {"1h30m", 90},
+		{"1h 30m", 90},       {"1h 30", 90},        {"1 h 30 min", 90},
+		{"1u30", 90},         {"2u15", 135},        {"1:30", 90},
+		{"0:45", 45},         {"01:30", 90},        {"24:00", 1440},
+		{"1.5h", 90},         {"1,5u", 90},         {"1,5 uur", 90},
+		{"2 uur", 120},       {"2 uren", 120},      {"2 hours", 120},
+		{"1H30", 90},         {"1U30M", 90},        {"90 MIN", 90},
+		{" 90", 90},          {"90 ", 90},          {"\t1h30\t", 90},
+		{"  1:30  ", 90},     {"0,25u", 15},        {"0.75h", 45},
+		{"1440", 1440},       {"24h", 1440},        {"23h59", 1439},
+		{"1", 1},             {"0h1", 1},           {"1.999h", 120},
+		{"0,01u", 1},         {"2hrs", 120},        {"1hr", 60},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		long m = -1;
+		const char *why = duration_parse(cases[i].in, strlen(cases[i].in), &m);
+		ok(why == NULL, "\"%s\" is accepted%s%s", cases[i].in, why ? ": " : "", why ? why : "");
+		is_int(m, cases[i].minutes, "\"%s\" is %ld minutes", cases[i].in, cases[i].minutes);
+	}
+}
+
+static void refused(void)
+{
+	static const struct {
+		const char *in;
+		const char *why; /* a word the reason holds */
+	} cases[] = {
+		{"1.5", "fraction"},  {"1,5", "fraction"}, {"0", "zero"},        {"0m", "zero"},
+		{"0:00", "zero"},     {"0h", "zero"},      {"0,001u", "zero"},   {"25h", "24 hours"},
+		{"1441", "24 hours"}, {"24:01", "24 hours"}, {"1h75", "below 60"}, {"1:5", "not a"},
+		{"1:75", "below 60"}, {"1:", "not a"},     {":30", "not a"},     {"abc", "not a"},
+		{"", "not a"},        {"   ", "not a"},    {"-30", "not a"},     {"+30", "not a"},
+		{"1h30x", "not a"},   {"1.5.5h", "not a"}, {"1h30h", "not a"},   {"1h1.5", "not a"},
+		{"1.5h30", "not a"},  {"90 sec", "not a"}, {"1:30:00", "not a"}, {"1:3O", "not a"},
+		{"h30", "not a"},     {"1 30", "not a"},   {"1h 30m x", "not a"}, {"9999999999", "not a"},
+		{"1m30", "not a"},    {"1:30m", "not a"},  {"1. 5h", "not a"},   {"1.h", "not a"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		long m = -7;
+		const char *why = duration_parse(cases[i].in, strlen(cases[i].in), &m);
+		ok(why != NULL && strstr(why, cases[i].why), "\"%s\" is refused (%s)", cases[i].in,
+		   why ? why : "accepted");
+		is_int(m, -7, "\"%s\" leaves the result alone", cases[i].in);
+	}
+	/* the length counts, not a NUL: "90" followed by more text is not 90 */
+	long m = 0;
+	ok(duration_parse("90xyz", 2, &m) == NULL && m == 90, "only n bytes are read");
+	ok(duration_parse("1h30", 3, &m) == NULL && m == 63, "1h3 of 1h30 is 63 minutes");
+}
+
+static void formatting(void)
+{
+	static const struct {
+		long minutes;
+		const char *out;
+	} cases[] = {
+		{0, "0:00"},       {1, "0:01"},     {59, "0:59"},     {60, "1:00"},
+		{90, "1:30"},      {135, "2:15"},   {1440, "24:00"},  {6000, "100:00"},
+		{-90, "-1:30"},    {-5, "-0:05"},   {100000, "1666:40"},
+	};
+	char out[24];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		duration_format(cases[i].minutes, out);
+		is_str(out, cases[i].out, "duration_format(%ld)", cases[i].minutes);
+	}
+	for (long mins = 1; mins <= DURATION_MAX; mins++) {
+		long back = -1;
+		duration_format(mins, out);
+		if (duration_parse(out, strlen(out), &back) || back != mins) {
+			ok(0, "duration_format(%ld) = %s reads back as %ld", mins, out, back);
+			return;
+		}
+	}
+	ok(1, "every duration from 0:01 to 24:00 reads back from its h:mm");
+}
+
+int main(void)
+{
+	accepted();
+	refused();
+	formatting();
+	return tap_done();
+}

@@ -1,0 +1,276 @@
+/* test-period: the periods users name (years, halves, quarters, months, ISO
+ * weeks, days, ranges and words like last-month), their shortest names, and
+ * the buckets hours are grouped in. */
+#include "coachplan.h"
+#include "tap.h"
+
+static int day(const char *s)
+{
+	int d = DATE_NONE;
+	return date_parse(s, strlen(s), &d) ? DATE_NONE : d;
+}
+
+static const char *fmt(int d)
+{
+	static char out[4][11];
+	static int turn;
+	turn = (turn + 1) % 4;
+	if (d < day("1900-01-01"))
+		return "(open)";
+	if (d > day("2999-12-31"))
+		return "(open)";
+	date_format(d, out[turn]);
+	return out[turn];
+}
+
+struct range {
+	const char *in, *from, *to; /* "" for an open end */
+};
+
+static void check_ranges(const struct range *cases, size_t n, const char *today_s)
+{
+	int today = day(today_s);
+	for (size_t i = 0; i < n; i++) {
+		struct period p = {0, 0};
+		const char *why = period_parse(cases[i].in, today, &p);
+		if (!ok(why == NULL, "\"%s\" is a period (today %s)", cases[i].in, today_s)) {
+			printf("#   %s\n", why);
+			continue;
+		}
+		is_str(fmt(p.from), *cases[i].from ? cases[i].from : "(open)",
+		       "\"%s\" starts %s", cases[i].in, *cases[i].from ? cases[i].from : "open");
+		is_str(fmt(p.to), *cases[i].to ? cases[i].to : "(open)", "\"%s\" ends %s",
+		       cases[i].in, *cases[i].to ? cases[i].to : "open");
+	}
+}
+
+static void named(void)
+{
+	static const struct range cases[] = {
+		{"2026", "2026-01-01", "2026-12-31"},     {"2024", "2024-01-01", "2024-12-31"},
+		{"2026H1", "2026-01-01", "2026-06-30"},   {"2026H2", "2026-07-01", "2026-12-31"},
+		{"2026h2", "2026-07-01", "2026-12-31"},   {"2026Q1", "2026-01-01", "2026-03-31"},
+		{"2026Q2", "2026-04-01", "2026-06-30"},   {"2026Q3", "2026-07-01", "2026-09-30"},
+		{"2026Q4", "2026-10-01", "2026-12-31"},   {"2026q4", "2026-10-01", "2026-12-31"},
+		{"2026-03", "2026-03-01", "2026-03-31"},  {"2026-02", "2026-02-01", "2026-02-28"},
+		{"2024-02", "2024-02-01", "2024-02-29"},  {"2026-12", "2026-12-01", "2026-12-31"},
+		{"2026W10", "2026-03-02", "2026-03-08"},  {"2026-W10", "2026-03-02", "2026-03-08"},
+		{"2026w10", "2026-03-02", "2026-03-08"},  {"2026W01", "2025-12-29", "2026-01-04"},
+		{"2026W1", "2025-12-29", "2026-01-04"},   {"2026W53", "2026-12-28", "2027-01-03"},
+		{"2020W53", "2020-12-28", "2021-01-03"},  {"2025W01", "2024-12-30", "2025-01-05"},
+		{"2025W52", "2025-12-22", "2025-12-28"},  {"2021W01", "2021-01-04", "2021-01-10"},
+		{"2026-03-02", "2026-03-02", "2026-03-02"}, {"2024-02-29", "2024-02-29", "2024-02-29"},
+		{"2026-03-02..2026-03-10", "2026-03-02", "2026-03-10"},
+		{"2026-03-02..2026-03-02", "2026-03-02", "2026-03-02"},
+		{"2026Q1..2026Q2", "2026-01-01", "2026-06-30"},
+		{"2026-03..2026-05", "2026-03-01", "2026-05-31"},
+		{"2026W52..2027W01", "2026-12-21", "2027-01-10"},
+		{"2025..2026H1", "2025-01-01", "2026-06-30"},
+		{"2026-03-02..", "2026-03-02", ""},       {"..2026-03-02", "", "2026-03-02"},
+		{"2026..", "2026-01-01", ""},             {"..2026", "", "2026-12-31"},
+		{"..2026H1", "", "2026-06-30"},
+	};
+	check_ranges(cases, sizeof cases / sizeof *cases, "2026-03-04");
+}
+
+static void refused(void)
+{
+	static const struct {
+		const char *in, *why; /* words the reason holds */
+	} cases[] = {
+		{"2026H3", "halves"},        {"2026H0", "halves"},       {"2026Q5", "quarters"},
+		{"2026Q0", "quarters"},      {"2026-13", "month"},       {"2026-00", "month"},
+		{"2026W00", "weeks 1 to 53"}, {"2026W54", "weeks 1 to 53"}, {"2025W53", "weeks 1 to 52"},
+		{"2021W53", "weeks 1 to 52"}, {"2026-02-30", "not a period"}, {"2026-03-05..2026-03-01", "before"},
+		{"2026H2..2026H1", "before"}, {"..", "at least one end"}, {"", "not a period"},
+		{"abc", "not a period"},     {"2026-3", "not a period"}, {"2026X1", "not a period"},
+		{"1899", "not a period"},    {"3000", "not a period"},   {"202", "not a period"},
+		{"20261", "not a period"},   {"2026H", "not a period"},  {"2026-", "not a period"},
+		{"2026W", "not a period"},   {"2026-W", "not a period"}, {"next-week", "not a period"},
+		{"this-weeks", "not a period"}, {"2026...2027", "not a period"},
+		{"2026..abc", "not a period"}, {"abc..2026", "not a period"},
+		{"2026-03-02 ", "not a period"}, {"2026 ", "not a period"},
+		{"this-week-and-a-very-long-tail-of-words", "not a period"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct period p = {-1, -1};
+		const char *why = period_parse(cases[i].in, day("2026-03-04"), &p);
+		ok(why && strstr(why, cases[i].why), "\"%s\" is refused: %s", cases[i].in,
+		   why ? why : "(accepted)");
+	}
+}
+
+static void relative(void)
+{
+	/* a Wednesday in March */
+	static const struct range march[] = {
+		{"today", "2026-03-04", "2026-03-04"},        {"yesterday", "2026-03-03", "2026-03-03"},
+		{"this-week", "2026-03-02", "2026-03-08"},    {"last-week", "2026-02-23", "2026-03-01"},
+		{"this-month", "2026-03-01", "2026-03-31"},   {"last-month", "2026-02-01", "2026-02-28"},
+		{"this-quarter", "2026-01-01", "2026-03-31"}, {"last-quarter", "2025-10-01", "2025-12-31"},
+		{"this-half", "2026-01-01", "2026-06-30"},    {"last-half", "2025-07-01", "2025-12-31"},
+		{"this-year", "2026-01-01", "2026-12-31"},    {"last-year", "2025-01-01", "2025-12-31"},
+		{"vandaag", "2026-03-04", "2026-03-04"},      {"gisteren", "2026-03-03", "2026-03-03"},
+		{"deze-week", "2026-03-02", "2026-03-08"},    {"vorige-week", "2026-02-23", "2026-03-01"},
+		{"deze-maand", "2026-03-01", "2026-03-31"},   {"vorige-maand", "2026-02-01", "2026-02-28"},
+		{"dit-kwartaal", "2026-01-01", "2026-03-31"}, {"vorig-kwartaal", "2025-10-01", "2025-12-31"},
+		{"dit-halfjaar", "2026-01-01", "2026-06-30"}, {"vorig-halfjaar", "2025-07-01", "2025-12-31"},
+		{"dit-jaar", "2026-01-01", "2026-12-31"},     {"vorig-jaar", "2025-01-01", "2025-12-31"},
+		{"this week", "2026-03-02", "2026-03-08"},    {"This_Week", "2026-03-02", "2026-03-08"},
+		{"LAST-MONTH", "2026-02-01", "2026-02-28"},   {"Vorige Maand", "2026-02-01", "2026-02-28"},
+		{"last-month..this-month", "2026-02-01", "2026-03-31"},
+		{"last-year..", "2025-01-01", ""},            {"..yesterday", "", "2026-03-03"},
+		{"2026-01-01..today", "2026-01-01", "2026-03-04"},
+	};
+	/* New Year's Day on a Thursday: its week began on Monday in the old year */
+	static const struct range newyear[] = {
+		{"this-week", "2025-12-29", "2026-01-04"},    {"last-week", "2025-12-22", "2025-12-28"},
+		{"yesterday", "2025-12-31", "2025-12-31"},    {"this-month", "2026-01-01", "2026-01-31"},
+		{"last-month", "2025-12-01", "2025-12-31"},   {"last-quarter", "2025-10-01", "2025-12-31"},
+		{"last-half", "2025-07-01", "2025-12-31"},    {"last-year", "2025-01-01", "2025-12-31"},
+		{"this-quarter", "2026-01-01", "2026-03-31"}, {"this-half", "2026-01-01", "2026-06-30"},
+	};
+	/* a Sunday in January, at the end of ISO week 53 of the year before */
+	static const struct range week53[] = {
+		{"this-week", "2026-12-28", "2027-01-03"},    {"last-week", "2026-12-21", "2026-12-27"},
+		{"last-month", "2026-12-01", "2026-12-31"},   {"vorig-kwartaal", "2026-10-01", "2026-12-31"},
+		{"vorig-halfjaar", "2026-07-01", "2026-12-31"}, {"this-year", "2027-01-01", "2027-12-31"},
+	};
+	/* months of unequal length: the day of the month does not carry over */
+	static const struct range endofmonth[] = {
+		{"last-month", "2026-06-01", "2026-06-30"},   {"this-month", "2026-07-01", "2026-07-31"},
+		{"last-quarter", "2026-04-01", "2026-06-30"}, {"this-half", "2026-07-01", "2026-12-31"},
+		{"last-half", "2026-01-01", "2026-06-30"},    {"this-week", "2026-07-27", "2026-08-02"},
+	};
+	static const struct range leapday[] = {
+		{"last-month", "2024-01-01", "2024-01-31"},   {"this-month", "2024-02-01", "2024-02-29"},
+		{"last-year", "2023-01-01", "2023-12-31"},    {"this-week", "2024-02-26", "2024-03-03"},
+	};
+	check_ranges(march, sizeof march / sizeof *march, "2026-03-04");
+	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
+	check_ranges(week53, sizeof week53 / sizeof *week53, "2027-01-03");
+	check_ranges(endofmonth, sizeof endofmonth / sizeof *endofmonth, "2026-07-31");
+	check_ranges(leapday, sizeof leapday / sizeof *leapday, "2024-02-29");
+}
+
+static void formatting(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"2026", "2026"},
+		{"2026-01-01..2026-12-31", "2026"},
+		{"2026H1", "2026H1"},
+		{"2026-01-01..2026-06-30", "2026H1"},
+		{"2026Q1..2026Q2", "2026H1"},
+		{"2026H2", "2026H2"},
+		{"2026Q3", "2026Q3"},
+		{"2026-07..2026-09", "2026Q3"},
+		{"2026-03", "2026-03"},
+		{"2026-03-01..2026-03-31", "2026-03"},
+		{"2026W10", "2026-W10"},
+		{"2026-03-02..2026-03-08", "2026-W10"},
+		{"2026W01", "2026-W01"},
+		{"2026W53", "2026-W53"},
+		{"2020W53", "2020-W53"},
+		{"2026-03-02", "2026-03-02"},
+		{"2026-03-02..2026-03-02", "2026-03-02"},
+		{"2026-03-02..2026-03-09", "2026-03-02..2026-03-09"},
+		{"2026-03-03..2026-03-09", "2026-03-03..2026-03-09"},
+		{"2026-01-01..2026-02-28", "2026-01-01..2026-02-28"},
+		{"2025-07-01..2026-06-30", "2025-07-01..2026-06-30"},
+		{"2025..2026", "2025-01-01..2026-12-31"},
+		{"2026-03-02..", "2026-03-02.."},
+		{"..2026-03-02", "..2026-03-02"},
+		{"2026..", "2026-01-01.."},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct period p;
+		char out[32] = "";
+		const char *why = period_parse(cases[i].in, day("2026-03-04"), &p);
+		if (!why)
+			period_format(&p, out);
+		is_str(out, cases[i].out, "period_format of \"%s\"", cases[i].in);
+	}
+}
+
+static void buckets(void)
+{
+	static const struct {
+		const char *date;
+		enum bucket b;
+		const char *label;
+	} cases[] = {
+		{"2026-03-02", BUCKET_DAY, "2026-03-02"},  {"2026-03-02", BUCKET_WEEK, "2026-W10"},
+		{"2026-03-02", BUCKET_MONTH, "2026-03"},   {"2026-03-02", BUCKET_QUARTER, "2026Q1"},
+		{"2026-03-02", BUCKET_HALF, "2026H1"},     {"2026-03-02", BUCKET_YEAR, "2026"},
+		{"2026-03-31", BUCKET_QUARTER, "2026Q1"},  {"2026-04-01", BUCKET_QUARTER, "2026Q2"},
+		{"2026-06-30", BUCKET_HALF, "2026H1"},     {"2026-07-01", BUCKET_HALF, "2026H2"},
+		{"2026-09-30", BUCKET_QUARTER, "2026Q3"},  {"2026-10-01", BUCKET_QUARTER, "2026Q4"},
+		{"2026-12-31", BUCKET_DAY, "2026-12-31"},  {"2026-12-31", BUCKET_WEEK, "2026-W53"},
+		{"2026-12-31", BUCKET_MONTH, "2026-12"},   {"2026-12-31", BUCKET_QUARTER, "2026Q4"},
+		{"2026-12-31", BUCKET_HALF, "2026H2"},     {"2026-12-31", BUCKET_YEAR, "2026"},
+		{"2027-01-03", BUCKET_WEEK, "2026-W53"},   {"2027-01-03", BUCKET_YEAR, "2027"},
+		{"2027-01-03", BUCKET_MONTH, "2027-01"},   {"2027-01-04", BUCKET_WEEK, "2027-W01"},
+		{"2025-12-29", BUCKET_WEEK, "2026-W01"},   {"2025-12-29", BUCKET_YEAR, "2025"},
+		{"2025-12-29", BUCKET_HALF, "2025H2"},     {"2024-12-30", BUCKET_WEEK, "2025-W01"},
+		{"2021-01-03", BUCKET_WEEK, "2020-W53"},   {"2021-01-01", BUCKET_QUARTER, "2021Q1"},
+		{"2024-02-29", BUCKET_DAY, "2024-02-29"},  {"2024-02-29", BUCKET_WEEK, "2024-W09"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[16];
+		int n = bucket_label(cases[i].b, day(cases[i].date), out);
+		is_str(out, cases[i].label, "bucket %d of %s", (int)cases[i].b, cases[i].date);
+		is_int(n, (int)strlen(cases[i].label), "bucket_label returns the length");
+	}
+
+	/* every label names a period that holds the day, and is that period's name */
+	int bad = 0;
+	for (int d = day("2019-12-20"); d <= day("2032-01-10") && !bad; d++)
+		for (enum bucket b = BUCKET_DAY; b <= BUCKET_YEAR && !bad; b++) {
+			char label[16], back[32];
+			struct period p;
+			bucket_label(b, d, label);
+			const char *why = period_parse(label, d, &p);
+			if (why || !period_contains(&p, d)) {
+				bad = 1;
+				ok(0, "%s (bucket %d of %s) is a period holding the day: %s", label,
+				   (int)b, fmt(d), why ? why : "no");
+				break;
+			}
+			period_format(&p, back);
+			if (strcmp(back, label)) {
+				bad = 1;
+				ok(0, "%s reads back as %s", label, back);
+			}
+		}
+	ok(!bad, "each bucket label from 2019 to 2032 parses to a period that holds its day "
+		 "and formats back to itself");
+}
+
+static void contains(void)
+{
+	struct period p;
+	period_parse("2026Q1", 0, &p);
+	ok(period_contains(&p, day("2026-01-01")), "Q1 holds its first day");
+	ok(period_contains(&p, day("2026-03-31")), "Q1 holds its last day");
+	ok(!period_contains(&p, day("2025-12-31")), "Q1 does not hold the day before");
+	ok(!period_contains(&p, day("2026-04-01")), "Q1 does not hold the day after");
+	period_parse("2026-03-02..", 0, &p);
+	ok(period_contains(&p, day("2999-12-31")), "an open end holds the far future");
+	ok(!period_contains(&p, day("2026-03-01")), "but not the day before its start");
+	period_parse("..2026-03-02", 0, &p);
+	ok(period_contains(&p, day("1900-01-01")), "an open start holds the far past");
+	ok(!period_contains(&p, day("2026-03-03")), "but not the day after its end");
+}
+
+int main(void)
+{
+	named();
+	refused();
+	relative();
+	formatting();
+	buckets();
+	contains();
+	return tap_done();
+}

@@ -1,0 +1,152 @@
+/* test-report: typed cells, and each renderer's escaping of hostile text
+ * in titles, fields, table cells, paragraphs and lists. */
+#include <stdlib.h>
+
+#include "coachplan.h"
+#include "tap.h"
+
+static const char *fmt(struct cell c, int flags)
+{
+	static char buf[4][32];
+	static int turn;
+	turn = (turn + 1) % 4;
+	const char *s = cell_format(&c, flags, buf[turn]);
+	if (s != buf[turn])
+		snprintf(buf[turn], 32, "%s", s);
+	return buf[turn];
+}
+
+static void cells(void)
+{
+	is_str(fmt(cell_minutes(90), CELL_HUMAN), "1:30", "minutes for people");
+	is_str(fmt(cell_minutes(90), 0), "90", "minutes for programs");
+	is_str(fmt(cell_minutes(-75), CELL_HUMAN), "-1:15", "negative minutes (over budget)");
+	is_str(fmt(cell_percent(1, 3), CELL_HUMAN), "33.3%", "a share, rounded");
+	is_str(fmt(cell_percent(2, 3), 0), "66.7", "a share for programs");
+	is_str(fmt(cell_percent(1, 2000), 0), "0.1", "half a tenth rounds up");
+	is_str(fmt(cell_percent(-1, 3), 0), "-33.3", "a negative share");
+	is_str(fmt(cell_percent(-1, 2000), 0), "-0.1", "... rounded away from zero");
+	is_int(cell_percent(5, 0).kind, CELL_EMPTY, "no share of nothing");
+	is_str(fmt(cell_date(date_from_ymd(2026, 3, 2)), 0), "2026-03-02", "a date");
+	is_int(cell_date(DATE_NONE).kind, CELL_EMPTY, "no date is empty");
+	is_int(cell_text("").kind, CELL_EMPTY, "no text is empty");
+	is_str(fmt(cell_word("onsite", "on site"), CELL_HUMAN), "on site", "a word for people");
+	is_str(fmt(cell_word("onsite", "on site"), 0), "onsite", "a word for programs");
+	is_str(fmt(cell_blank(), CELL_HUMAN), "", "a blank has no text");
+}
+
+static const char hostile[] = "<b>\"Jan\" & 'Piet'</b>, =SUM(A1) | *x* _y_ [z]\nline 2";
+
+static struct report *sample(void)
+{
+	struct report *r = report_new("test", "Title <i>");
+	report_subtitle(r, "# not a heading");
+	report_section(r, "s", "Section & co");
+	report_field(r, "name", "Name", cell_text(hostile));
+	report_field(r, "bad", "Bad UTF-8", cell_text("a\xff" "b\x01" "c"));
+	struct rtable *t = report_table(r, "t", "Table");
+	report_main(r);
+	rtable_col(t, "note", "note", 0);
+	rtable_col(t, "minutes", "minutes", RCOL_NUMBER);
+	rtable_add(t, cell_text(hostile));
+	rtable_add(t, cell_minutes(61));
+	rtable_add(t, cell_text("-5"));
+	rtable_add(t, cell_minutes(5));
+	rtable_total(t);
+	rtable_add(t, cell_text("total"));
+	rtable_add(t, cell_minutes(66));
+	report_text(r, "p", NULL, "1. not a list\n- nor this");
+	report_item(r, "l", "List", "+ item");
+	return r;
+}
+
+static char *rendered(const struct renderer *f)
+{
+	struct report *r = sample();
+	struct buf b = {0};
+	f->render(r, &b);
+	report_free(r);
+	return (char *)buf_str(&b);
+}
+
+static void html(void)
+{
+	char *s = rendered(&render_html);
+	ok(strstr(s, "<title>Title &lt;i&gt;") != NULL, "HTML: the title escaped");
+	ok(strstr(s, "&lt;b&gt;&quot;Jan&quot; &amp; &#39;Piet&#39;&lt;/b&gt;") != NULL,
+	   "HTML: & < > \" ' as entities");
+	ok(strstr(s, "<b>") == NULL && strstr(s, "<i>") == NULL, "HTML: no tag from the text");
+	ok(strstr(s, "line 2") != NULL && strstr(s, "<br>\nline 2") != NULL,
+	   "HTML: a line break as <br>");
+	ok(strstr(s, "a\xef\xbf\xbd" "b c") != NULL, "HTML: bad UTF-8 replaced, control bytes spaced");
+	ok(strstr(s, "<tfoot>\n<tr><td>total</td><td class=\"num\">1:06</td>") != NULL,
+	   "HTML: the total in tfoot");
+	free(s);
+}
+
+static void markdown(void)
+{
+	char *s = rendered(&render_markdown);
+	ok(strstr(s, "# Title \\<i\\>\n") != NULL, "Markdown: the title escaped");
+	ok(strstr(s, "\\# not a heading") != NULL, "Markdown: # at a line start");
+	ok(strstr(s, "\\<b\\>\"Jan\" \\& 'Piet'\\</b\\>, =SUM(A1) \\| \\*x\\* \\_y\\_ \\[z\\] line 2") != NULL,
+	   "Markdown: a cell escaped, its line break a space");
+	ok(strstr(s, "1\\. not a list\\\n\\- nor this") != NULL,
+	   "Markdown: list markers at line starts escaped, line break kept");
+	ok(strstr(s, "- \\+ item") != NULL, "Markdown: a list item's own marker escaped");
+	ok(strstr(s, "| **total** | **1:06** |") != NULL, "Markdown: the total in bold");
+	free(s);
+}
+
+static void csv(void)
+{
+	char *s = rendered(&render_csv);
+	is_str(s,
+	       "note,minutes\n"
+	       "\"<b>\"\"Jan\"\" & 'Piet'</b>, =SUM(A1) | *x* _y_ [z]\nline 2\",61\n"
+	       "'-5,5\n",
+	       "CSV: the main table, quoted, formulas neutralised, no total");
+	free(s);
+}
+
+static void json(void)
+{
+	char *s = rendered(&render_json);
+	ok(strstr(s, "\"name\": \"<b>\\\"Jan\\\" & 'Piet'</b>, =SUM(A1) | *x* _y_ [z]\\nline 2\"") !=
+		   NULL,
+	   "JSON: quotes and line breaks escaped");
+	ok(strstr(s, "\"total\": {\"note\": \"total\", \"minutes\": 66}") != NULL,
+	   "JSON: minutes as numbers, the total apart");
+	ok(strstr(s, "a\xef\xbf\xbd" "b c") != NULL, "JSON: bad UTF-8 replaced");
+	free(s);
+}
+
+static void text(void)
+{
+	char *s = rendered(&render_text);
+	ok(strstr(s, "Title <i>\n=========\n") != NULL, "text: the title underlined");
+	ok(strstr(s, "[z] line 2") != NULL, "text: a field's line break a space");
+	ok(strstr(s, "\ntotal ") != NULL && strstr(s, " 1:06\n") != NULL, "text: a total row");
+	free(s);
+}
+
+static void finding(void)
+{
+	ok(renderer_find("md") == &render_markdown, "md is markdown");
+	ok(renderer_find("HTML") == &render_html, "HTML is html");
+	ok(renderer_find("txt") == &render_text, "txt is text");
+	ok(renderer_find("pdf") == NULL, "no pdf yet");
+	is_str(renderer_choices(), "text, markdown, html, csv, excel or json", "the choices");
+}
+
+int main(void)
+{
+	cells();
+	html();
+	markdown();
+	csv();
+	json();
+	text();
+	finding();
+	return tap_done();
+}

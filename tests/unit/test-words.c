@@ -1,0 +1,132 @@
+/* test-words: the closed word lists of the formats, English and Dutch, and
+ * which ids may name a plan or a goal (and so a file). */
+#include "coachplan.h"
+#include "tap.h"
+
+static void modes(void)
+{
+	static const struct {
+		const char *word;
+		int mode;
+	} cases[] = {
+		{"onsite", MODE_ONSITE},     {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
+		{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE}, {"OnSite", MODE_ONSITE},
+		{"WERKVLOER", MODE_ONSITE},  {"phone", MODE_PHONE},      {"telefoon", MODE_PHONE},
+		{"telefonisch", MODE_PHONE}, {"bellen", MODE_PHONE},     {"tel", MODE_PHONE},
+		{"Phone", MODE_PHONE},       {"email", MODE_EMAIL},      {"e-mail", MODE_EMAIL},
+		{"mail", MODE_EMAIL},        {"E-Mail", MODE_EMAIL},     {"video", MODE_VIDEO},
+		{"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO}, {"VIDEO", MODE_VIDEO},
+		{"chat", MODE_CHAT},         {"app", MODE_CHAT},         {"appen", MODE_CHAT},
+		{"whatsapp", MODE_CHAT},     {"WhatsApp", MODE_CHAT},
+		{"", -1},                    {"on site", -1},            {"onsite ", -1},
+		{" onsite", -1},             {"phones", -1},             {"mai", -1},
+		{"fax", -1},                 {"ophone", -1},             {"telefoon\n", -1},
+		{"t\xc3\xa9l\xc3\xa9phone", -1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_int(mode_parse(cases[i].word, strlen(cases[i].word)), cases[i].mode,
+		       "mode_parse(%s)", quotes(cases[i].word));
+	is_int(mode_parse("phonebook", 5), MODE_PHONE, "mode_parse reads only n bytes");
+	for (int m = 0; m < MODE_COUNT; m++) {
+		const char *name = mode_name(m);
+		is_int(mode_parse(name, strlen(name)), m, "mode %s reads back", name);
+		is_int(mode_remote(m), m != MODE_ONSITE, "mode %s is %s", name,
+		       m == MODE_ONSITE ? "not remote" : "remote");
+		ok(strstr(mode_choices(), name) != NULL, "the choices name %s", name);
+	}
+	is_str(mode_name(-1), "?", "mode_name of a bad value");
+	is_str(mode_name(MODE_COUNT), "?", "mode_name past the end");
+}
+
+/* The other word lists: every name reads back, parsing ignores case, and
+ * the choices shown in hints name every word. */
+struct list {
+	const char *what;
+	int count, first; /* values first..count-1 have names */
+	int (*parse)(const char *, size_t);
+	const char *(*name)(int);
+	const char *(*choices)(void);
+	const char *const *others; /* more words, with their values */
+	const int *values;
+};
+
+static void round_trips(const struct list *l)
+{
+	for (int v = l->first; v < l->count; v++) {
+		const char *name = l->name(v);
+		char upper[64];
+		size_t n = strlen(name);
+		is_int(l->parse(name, n), v, "%s %s reads back", l->what, name);
+		for (size_t i = 0; i <= n && i < sizeof upper; i++)
+			upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
+		is_int(l->parse(upper, n), v, "%s %s reads back in capitals", l->what, upper);
+		ok(strstr(l->choices(), name) != NULL, "the %s choices name %s", l->what, name);
+	}
+	is_str(l->name(-1), "?", "%s name of -1", l->what);
+	is_str(l->name(l->count), "?", "%s name past the end", l->what);
+	for (int i = 0; l->others[i]; i++)
+		is_int(l->parse(l->others[i], strlen(l->others[i])), l->values[i], "%s %s", l->what,
+		       quotes(l->others[i]));
+}
+
+static void lists(void)
+{
+	static const char *const funder_words[] = {"UWV", "Gemeente", "employer", "", "uwv ",
+						   "municipality", NULL};
+	static const int funder_values[] = {FUNDER_UWV, FUNDER_GEMEENTE, -1, -1, -1, -1};
+	static const char *const scheme_words[] = {"Wajong", "WIA", "none", "", "participatie",
+						   "wajong2", NULL};
+	static const int scheme_values[] = {SCHEME_WAJONG, SCHEME_WIA, -1, -1, -1, -1};
+	static const char *const status_words[] = {"Active", "CLOSED", "open", "done", "", NULL};
+	static const int status_values[] = {STATUS_ACTIVE, STATUS_CLOSED, -1, -1, -1};
+	static const char *const goal_words[] = {"Achieved", "DROPPED", "active", "reached", "",
+						 "closed", NULL};
+	static const int goal_values[] = {GOAL_ACHIEVED, GOAL_DROPPED, -1, -1, -1, -1};
+	const struct list lists_[] = {
+		{"funder", FUNDER_COUNT, 0, funder_parse, funder_name, funder_choices, funder_words,
+		 funder_values},
+		{"scheme", SCHEME_COUNT, SCHEME_WAJONG, scheme_parse, scheme_name, scheme_choices,
+		 scheme_words, scheme_values},
+		{"status", STATUS_COUNT, 0, status_parse, status_name, status_choices, status_words,
+		 status_values},
+		{"goal status", GOAL_STATUS_COUNT, 0, goal_status_parse, goal_status_name,
+		 goal_status_choices, goal_words, goal_values},
+	};
+	for (size_t i = 0; i < sizeof lists_ / sizeof *lists_; i++)
+		round_trips(&lists_[i]);
+	is_str(scheme_name(SCHEME_NONE), "", "no scheme has an empty name");
+	is_int(scheme_parse("", 0), -1, "and the empty word is no scheme");
+}
+
+static void ids(void)
+{
+	static const struct {
+		const char *id;
+		size_t n; /* 0: strlen */
+		int valid;
+	} cases[] = {
+		{"P-2026-014", 0, 1}, {"G1", 0, 1},   {"a.b_c-d", 0, 1}, {"x", 0, 1},
+		{"...", 0, 1},        {".a", 0, 1},   {"a..b", 0, 1},    {"-", 0, 1},
+		{"", 0, 0},           {".", 0, 0},    {"..", 0, 0},      {"../x", 0, 0},
+		{"a/b", 0, 0},        {"/", 0, 0},    {"a b", 0, 0},     {"a\tb", 0, 0},
+		{"\xc3\xa9", 0, 0},   {"caf\xc3\xa9", 0, 0}, {"a\\b", 0, 0}, {"a:b", 0, 0},
+		{"a*", 0, 0},         {"G1\n", 0, 0}, {"a\0b", 3, 0},    {"G1\0", 3, 0},
+		{"a,b", 0, 0},        {"\"a\"", 0, 0},
+		{"1234567890123456789012345678901234567890123456789012345678901234", 0, 1},
+		{"12345678901234567890123456789012345678901234567890123456789012345", 0, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = cases[i].n ? cases[i].n : strlen(cases[i].id);
+		is_int(id_valid(cases[i].id, n), cases[i].valid, "id %s (%zu bytes) is %s",
+		       quote(cases[i].id, n), n, cases[i].valid ? "valid" : "refused");
+	}
+	ok(id_valid("G1/x", 2), "id_valid reads only n bytes");
+}
+
+int main(void)
+{
+	modes();
+	lists();
+	ids();
+	return tap_done();
+}

@@ -1,0 +1,287 @@
+/* test-yedit: the edits cp-evaluate makes to hand-written YAML, in every
+ * layout a person may choose: each must change only the text it means to,
+ * read back as intended, and refuse what it cannot do safely. */
+#include <stdlib.h>
+
+#include "coachplan.h"
+#include "tap.h"
+
+struct doc {
+	struct ydoc doc;
+	struct arena arena;
+	struct edits edits;
+	struct buf out;
+};
+
+static struct doc *parse(const char *src)
+{
+	struct doc *d = xcalloc(1, sizeof *d);
+	if (ydoc_parse(&d->doc, &d->arena, "test.yaml", src, strlen(src)) < 0) {
+		printf("# does not parse: %s\n", src);
+		exit(1);
+	}
+	return d;
+}
+
+static void done(struct doc *d)
+{
+	edits_free(&d->edits);
+	buf_free(&d->out);
+	arena_free(&d->arena);
+	free(d);
+}
+
+static struct ynode *root(struct doc *d)
+{
+	return d->doc.root;
+}
+
+static struct ynode *at(struct doc *d, const char *key)
+{
+	return ymap_get(d->doc.root, key);
+}
+
+/* The edits applied: the result is want, and it is YAML again. */
+static void result(struct doc *d, const char *want, const char *what)
+{
+	d->out.len = 0;
+	int rc = edits_apply(&d->edits, d->doc.src, d->doc.len, &d->out);
+	is_str(rc == 0 ? buf_str(&d->out) : "(overlap)", want, "%s", what);
+	struct ydoc back;
+	struct arena a = {0};
+	cp_errors_quiet(1);
+	ok(ydoc_parse(&back, &a, "back.yaml", d->out.s, d->out.len) == 0, "%s: reads back", what);
+	cp_errors_quiet(0);
+	arena_free(&a);
+}
+
+static void refused(int rc, struct doc *d, const char *what)
+{
+	ok(rc < 0 && d->edits.n == 0, "%s: refused, nothing changed", what);
+}
+
+static const struct ykv eval[] = {
+	{"date", "2026-11-23", 1},
+	{"summary", "Kassa gaat zelfstandig; uren naar 20.", 0},
+	{"goals", "{G1: achieved}", 1},
+};
+
+static void list_append(const char *src, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	int rc = yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 3);
+	ok(rc == 0, "%s: accepted", what);
+	result(d, want, what);
+	done(d);
+}
+
+static void lists(void)
+{
+	list_append("evaluations:\n  - date: 2026-07-01\n    summary: x\nstatus: active\n",
+		    "evaluations:\n  - date: 2026-07-01\n    summary: x\n"
+		    "  - date: 2026-11-23\n    summary: Kassa gaat zelfstandig; uren naar 20.\n"
+		    "    goals: {G1: achieved}\nstatus: active\n",
+		    "block list");
+	list_append("evaluations:        # added by cp-evaluate --record\nstatus: active\n",
+		    "evaluations:        # added by cp-evaluate --record\n"
+		    "  - date: 2026-11-23\n    summary: Kassa gaat zelfstandig; uren naar 20.\n"
+		    "    goals: {G1: achieved}\nstatus: active\n",
+		    "empty key with a comment");
+	list_append("goals:\n- id: G1\nevaluations: ~\n",
+		    "goals:\n- id: G1\nevaluations:\n- date: 2026-11-23\n"
+		    "  summary: Kassa gaat zelfstandig; uren naar 20.\n  goals: {G1: achieved}\n",
+		    "~, in a file with zero-indented lists");
+	list_append("evaluations: []   # none yet\nstatus: active\n",
+		    "evaluations:   # none yet\n  - date: 2026-11-23\n"
+		    "    summary: Kassa gaat zelfstandig; uren naar 20.\n    goals: {G1: achieved}\n"
+		    "status: active\n",
+		    "[] becomes a block list");
+	list_append("id: x\nstatus: active",
+		    "id: x\nstatus: active\nevaluations:\n  - date: 2026-11-23\n"
+		    "    summary: Kassa gaat zelfstandig; uren naar 20.\n    goals: {G1: achieved}",
+		    "missing key, no line break at the end");
+	list_append("evaluations: [{date: 2026-07-01, summary: x}]\n",
+		    "evaluations: [{date: 2026-07-01, summary: x}, {date: 2026-11-23, summary: Kassa "
+		    "gaat zelfstandig; uren naar 20., goals: {G1: achieved}}]\n",
+		    "flow list on one line");
+	list_append("evaluations: [\n  {date: 2026-07-01},  # first\n]\n",
+		    "evaluations: [\n  {date: 2026-07-01},  # first\n  {date: 2026-11-23, summary: "
+		    "Kassa gaat zelfstandig; uren naar 20., goals: {G1: achieved}},\n]\n",
+		    "flow list, one item a line, trailing comma");
+	list_append("evaluations: [\n  {date: 2026-07-01}  # first\n]\n",
+		    "evaluations: [\n  {date: 2026-07-01},  # first\n  {date: 2026-11-23, summary: "
+		    "Kassa gaat zelfstandig; uren naar 20., goals: {G1: achieved}}\n]\n",
+		    "flow list, one item a line, no trailing comma");
+	list_append("evaluations:\r\n  - {date: 2026-07-01}\r\n    # about the first\r\n"
+		    "# about status\r\nstatus: active\r\n",
+		    "evaluations:\r\n  - {date: 2026-07-01}\r\n    # about the first\r\n"
+		    "  - {date: 2026-11-23, summary: Kassa gaat zelfstandig; uren naar 20., goals: "
+		    "{G1: achieved}}\r\n# about status\r\nstatus: active\r\n",
+		    "CRLF, flow items in a block list, comments after the last item");
+	list_append("goals:\n    - id: G1\nevaluations:\n",
+		    "goals:\n    - id: G1\nevaluations:\n    - date: 2026-11-23\n"
+		    "      summary: Kassa gaat zelfstandig; uren naar 20.\n      goals: {G1: achieved}\n",
+		    "4-space lists, empty key at the end");
+	list_append("{id: x, evaluations: []}\n",
+		    "{id: x, evaluations: [{date: 2026-11-23, summary: Kassa gaat zelfstandig; uren "
+		    "naar 20., goals: {G1: achieved}}]}\n",
+		    "a flow mapping holds the list");
+	list_append("{id: x}\n",
+		    "{id: x, evaluations: [{date: 2026-11-23, summary: Kassa gaat zelfstandig; uren "
+		    "naar 20., goals: {G1: achieved}}]}\n",
+		    "a flow mapping without the key");
+}
+
+static void set(const char *src, const char *key, const char *value, int raw, const char *want,
+		const char *what)
+{
+	struct doc *d = parse(src);
+	ok(yedit_map_set(&d->edits, &d->doc, root(d), key, value, raw) == 0, "%s: accepted", what);
+	result(d, want, what);
+	done(d);
+}
+
+static void set_in(const char *src, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-05-23", 1) == 0,
+	   "%s: accepted", what);
+	result(d, want, what);
+	done(d);
+}
+
+static void scalars(void)
+{
+	set("status: active  # note\n", "status", "closed", 0, "status: closed  # note\n",
+	    "a plain value, comment kept");
+	set("\"status\": 'active'\n", "status", "closed", 0, "\"status\": 'closed'\n",
+	    "quoted key, single-quoted value");
+	set("end: \"2029-01-04\"\n", "end", "2027-01-01", 1, "end: \"2027-01-01\"\n",
+	    "double-quoted date stays quoted");
+	set("end: 2029-01-04\n", "end", "2027-01-01", 1, "end: 2027-01-01\n", "plain date stays plain");
+	set("status:\n", "status", "closed", 0, "status: closed\n", "an empty value is filled");
+	set("status: # none\n", "status", "closed", 0, "status: closed # none\n",
+	    "an empty value before a comment");
+	set("id: x\n", "status", "closed", 0, "id: x\nstatus: closed\n", "a missing key");
+	set("{id: x, status: open}\n", "status", "a, b", 0, "{id: x, status: 'a, b'}\n",
+	    "a comma in a flow mapping is quoted");
+	set("{id: x}\n", "status", "achieved", 0, "{id: x, status: achieved}\n",
+	    "a missing key in a flow mapping");
+	set("s: \"x\"\n", "s", "say \"hi\" \\o/", 0, "s: \"say \\\"hi\\\" \\\\o/\"\n",
+	    "quotes and backslashes escaped in double quotes");
+	set("s: x\n", "s", "Let op: pauzes", 0, "s: \"Let op: pauzes\"\n", "': ' needs quotes");
+
+	set_in("evaluation:\n  every: 6m\n  next: 2026-11-23   # agreed\nstatus: active\n",
+	       "evaluation:\n  every: 6m\n  next: 2027-05-23   # agreed\nstatus: active\n",
+	       "next changed in place");
+	set_in("evaluation:\n  every: 6m\n  # next is agreed later\nstatus: active\n",
+	       "evaluation:\n  every: 6m\n  # next is agreed later\n  next: 2027-05-23\n"
+	       "status: active\n",
+	       "next added after the comment that belongs to the mapping");
+	set_in("evaluation: {every: 6m}\n", "evaluation: {every: 6m, next: 2027-05-23}\n",
+	       "next added to a flow mapping");
+	set_in("evaluation:\nstatus: active\n",
+	       "evaluation:\n  next: 2027-05-23\nstatus: active\n", "an empty evaluation:");
+	set_in("participant:\n    name: X\nstatus: active\n",
+	       "participant:\n    name: X\nstatus: active\nevaluation:\n    next: 2027-05-23\n",
+	       "evaluation: missing, 4-space indentation");
+}
+
+static void goal_status(void)
+{
+	const char *src = "goals:\n  - id: G1\n    text: Kassa\n    # still open\n"
+			  "  - {id: G2, text: Pauzes, status: open}\n  - id: G3\n"
+			  "    \"status\": open\nstatus: active\n";
+	struct doc *d = parse(src);
+	struct ynode *goals = at(d, "goals");
+	ok(yedit_map_set(&d->edits, &d->doc, goals->u.kids[0], "status", "achieved", 0) == 0 &&
+		   yedit_map_set(&d->edits, &d->doc, goals->u.kids[1], "status", "achieved", 0) == 0 &&
+		   yedit_map_set(&d->edits, &d->doc, goals->u.kids[2], "status", "dropped", 0) == 0,
+	   "goal statuses: accepted");
+	result(d,
+	       "goals:\n  - id: G1\n    text: Kassa\n    # still open\n    status: achieved\n"
+	       "  - {id: G2, text: Pauzes, status: achieved}\n  - id: G3\n    \"status\": dropped\n"
+	       "status: active\n",
+	       "goal statuses: missing, flow, quoted key");
+	done(d);
+}
+
+/* Inserts at one place land deeper first when added deeper first. */
+static void nesting(void)
+{
+	struct doc *d = parse("evaluation:\n  every: 6m\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0 &&
+		   yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 1) == 0 &&
+		   yedit_map_set(&d->edits, &d->doc, root(d), "status", "closed", 0) == 0,
+	   "three edits at one place: accepted");
+	result(d,
+	       "evaluation:\n  every: 6m\n  next: 2027-01-01\nevaluations:\n  - date: 2026-11-23\n"
+	       "status: closed\n",
+	       "three edits at one place, in order");
+	done(d);
+}
+
+static void refusals(void)
+{
+	cp_errors_quiet(1);
+	struct doc *d = parse("base: &b {every: 6m}\nevaluation: *b\n");
+	refused(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1), d,
+		"evaluation: an alias");
+	done(d);
+	d = parse("evaluation: &e\n  next: 2026-01-01\nother: *e\n");
+	refused(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1), d,
+		"a value inside an anchored mapping");
+	done(d);
+	d = parse("evaluations: !!seq [{date: 2026-01-01}]\n");
+	refused(yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 1), d,
+		"a tagged list");
+	done(d);
+	d = parse("evaluations: nothing\n");
+	refused(yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 1), d,
+		"a text where a list should be");
+	done(d);
+	d = parse("summary: |\n  long\n");
+	refused(yedit_map_set(&d->edits, &d->doc, root(d), "summary", "x", 0), d, "a block text");
+	done(d);
+	d = parse("evaluations:\n  ~\n");
+	refused(yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 1), d,
+		"an empty value on a line of its own");
+	done(d);
+	cp_errors_quiet(0);
+}
+
+static void quoting(void)
+{
+	static const char *const texts[] = {
+		"Kassa gaat zelfstandig; uren naar 20.", "a, b", "[x]", "{y}", "Let op: pauzes",
+		"'t Hek", "\"quoted\"", "yes", "12", "2026-01-01", "#1", "- item", "x #y", " pad ",
+		"Zoë: één", "tab\there", "line\nbreak",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct buf b = {0};
+		buf_puts(&b, "[");
+		yaml_put_flow_scalar(&b, texts[i], strlen(texts[i]));
+		buf_puts(&b, ", end]");
+		struct ydoc back;
+		struct arena a = {0};
+		int rc = ydoc_parse(&back, &a, "q.yaml", b.s, b.len);
+		ok(rc == 0 && back.root->kind == Y_SEQ && back.root->n == 2 &&
+			   back.root->u.kids[0]->kind == Y_SCALAR &&
+			   !strcmp(back.root->u.kids[0]->u.str, texts[i]),
+		   "flow scalar %s reads back equal", quote(texts[i], strlen(texts[i])));
+		arena_free(&a);
+		buf_free(&b);
+	}
+}
+
+int main(void)
+{
+	err_init("test-yedit");
+	lists();
+	scalars();
+	goal_status();
+	nesting();
+	refusals();
+	quoting();
+	return tap_done();
+}
