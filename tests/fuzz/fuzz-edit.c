@@ -1,9 +1,12 @@
-/* fuzz-edit: the surgical YAML editor (lib/edit.c) on any document.  The
- * first three bytes choose the edit, the node it applies to and the value;
- * the rest is the document.  An edit is either refused with a message, or
- * its result reads again as YAML and holds the new value where it was put.
- * (Refusing is always allowed; a file that no longer reads, or a value
- * that reads back as something else, is the bug this looks for.) */
+/* fuzz-edit: the surgical YAML editor (lib/edit.c) on any document, and
+ * an evaluation recorded in any plan (lib/record.c, what cp-evaluate
+ * --record does).  The first three bytes choose the edit, the node it
+ * applies to and the value; the rest is the document.  An edit is either
+ * refused with a message, or its result reads again as YAML and holds the
+ * new value where it was put; a recorded plan reads again and holds the
+ * evaluation (record_holds).  Refusing is always allowed; a file that no
+ * longer reads, or a value that reads back as something else, is the bug
+ * this looks for. */
 #include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -79,11 +82,70 @@ static int is_text(const struct ynode *n, const char *s)
 	return n && n->kind == Y_SCALAR && n->n == strlen(s) && !memcmp(n->u.str, s, n->n);
 }
 
+static const char *const dates[] = {"2026-07-01", "2026-11-23", "2027-01-31", "2026-02-28"};
+
+/* map[key], or NULL */
+static struct ynode *get(struct ynode *map, const char *key)
+{
+	return yderef(ymap_get(map, key));
+}
+
+static int is_pairs(struct ynode *m, const struct ykv *kv, size_t n)
+{
+	m = yderef(m);
+	if (!m || m->kind != Y_MAP || m->n != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_text(get(m, kv[i].key), kv[i].value))
+			return 0;
+	return 1;
+}
+
+/* What cp-evaluate --record does, on any plan: it must be refused, or
+ * read back holding the evaluation. */
+static void record(const char *src, size_t len, unsigned pick, const char *summary)
+{
+	int status;
+	struct plan *p = plan_parse("fuzz-plan", xstrndup(src, len), len, &status);
+	if (!p)
+		return;
+	struct goal_result goals[2];
+	struct record r = {0};
+	r.date = date_from_ymd(2026, 11, 20) - (int)(pick % 3);
+	r.summary = summary;
+	r.next = DATE_NONE;
+	r.end = DATE_NONE;
+	r.close = pick % 4 == 3;
+	for (size_t i = 0; i < p->ngoals && r.ngoals < 2 && pick & 4; i++)
+		goals[r.ngoals++] = (struct goal_result){p->goals[i].id, (int)(pick >> 4) % 3};
+	r.goals = goals;
+	struct edits e = {0};
+	struct buf out = {0};
+	if (record_check(p, &r, date_from_ymd(2026, 11, 23)) == 0 && record_edits(&e, p, &r) == 0 &&
+	    edits_apply(&e, p->doc.src, p->doc.len, &out) == 0) {
+		size_t n = out.len;
+		struct plan *q = plan_parse("fuzz-plan", out.s ? out.s : xstrndup("", 0), n, &status);
+		out = (struct buf){0};
+		if (!q)
+			fprintf(fuzz_stderr, "--- before\n%s\n---\n", p->doc.src);
+		FUZZ_ASSERT(q); /* the recorded plan reads */
+		FUZZ_ASSERT(record_holds(p, q, &r) == 0);
+		plan_free(q);
+	}
+	buf_free(&out);
+	edits_free(&e);
+	plan_free(p);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 3 || size > PLAN_MAX_BYTES)
 		return 0;
-	unsigned op = data[0] % 4, pick = data[1], which = data[2] % NVALUES;
+	unsigned op = data[0] % 10, pick = data[1], which = data[2] % NVALUES;
+	if (op == 9) {
+		record((const char *)data + 3, size - 3, pick, values[which]);
+		return 0;
+	}
 	const char *src = (const char *)data + 3;
 	size_t len = size - 3;
 	char *text = fuzz_strdup((const uint8_t *)src, len);
@@ -98,6 +160,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct edits e = {0};
 	struct buf item = {0};
 	unsigned long before = cp_errors();
+	const char *date = dates[pick % 4];
+	int day;
+	date_parse(date, 10, &day);
+	const struct ykv kv[] = {{"date", date, 1}, {"summary", value, 0}};
 	int rc;
 	switch (op) {
 	case 0: /* a value changed in place */
@@ -113,11 +179,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		yaml_put_scalar(&item, value, strlen(value));
 		rc = yedit_seq_append(&e, &doc, f->node, item.s);
 		break;
-	default: /* an evaluation, as cp-evaluate --record adds one */
+	case 3: /* an evaluation, as a block of text added to a list */
 		buf_puts(&item, "date: 2026-07-01\nsummary: ");
 		yaml_put_scalar(&item, value, strlen(value));
 		buf_puts(&item, "\ngoals: {G1: achieved}");
 		rc = yedit_seq_append(&e, &doc, f->node, item.s);
+		break;
+	case 4: /* map[key] = value, in place or added */
+		rc = yedit_map_set(&e, &doc, f->node, key, value, 0);
+		break;
+	case 5: /* map[key][subkey] = value */
+		rc = yedit_map_set_in(&e, &doc, f->node, key, "next", value, 0);
+		break;
+	case 6: /* a mapping added to a list */
+		rc = yedit_seq_append_map(&e, &doc, f->node, kv, 2);
+		break;
+	case 7: /* a mapping added to the list map[key] */
+		rc = yedit_map_list_append(&e, &doc, f->node, key, kv, 2);
+		break;
+	default: /* a date, written raw */
+		if (f->key)
+			goto done;
+		rc = yedit_set_date(&e, &doc, f->node, day);
 		break;
 	}
 	if (rc < 0) {
@@ -148,12 +231,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(n->n == f->node->n + 1);
 			FUZZ_ASSERT(is_text(n->u.kids[n->n - 1], value));
 			break;
-		default:
+		case 3:
 			FUZZ_ASSERT(n->n == f->node->n + 1);
 			last = n->u.kids[n->n - 1];
 			FUZZ_ASSERT(last->kind == Y_MAP && last->n == 3);
 			FUZZ_ASSERT(is_text(ymap_get(last, "summary"), value));
 			FUZZ_ASSERT(is_text(ymap_get(last, "date"), "2026-07-01"));
+			break;
+		case 4:
+			FUZZ_ASSERT(is_text(get(n, key), value));
+			break;
+		case 5:
+			FUZZ_ASSERT(is_text(get(get(n, key), "next"), value));
+			break;
+		case 6:
+			FUZZ_ASSERT(n->n == f->node->n + 1 && is_pairs(n->u.kids[n->n - 1], kv, 2));
+			break;
+		case 7:
+			last = get(n, key);
+			FUZZ_ASSERT(last && last->kind == Y_SEQ && last->n >= 1);
+			FUZZ_ASSERT(is_pairs(last->u.kids[last->n - 1], kv, 2));
+			break;
+		default:
+			FUZZ_ASSERT(is_text(n, date));
 			break;
 		}
 		arena_free(&a2);
