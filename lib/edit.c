@@ -393,8 +393,9 @@ static int set_scalar(struct edits *e, const struct ydoc *doc, const struct ynod
 		else
 			put_double_quoted_plain(&b, value);
 	} else {
-		if (n->start == n->end && n->start > 0 && doc->src[n->start - 1] == ':')
-			buf_putc(&b, ' '); /* "key:" with nothing after it */
+		if (n->start == n->end && n->start > 0 &&
+		    (doc->src[n->start - 1] == ':' || doc->src[n->start - 1] == '-'))
+			buf_putc(&b, ' '); /* "key:" or "-" with nothing after it */
 		put_value(&b, value, raw, in_flow(doc, n));
 	}
 	edits_add(e, n->start, n->end - n->start, b.s, b.len);
