@@ -349,6 +349,24 @@ static void put_item(struct buf *b, const struct ykv *kv, size_t n, int flow)
 
 /* ---- scalars ---- */
 
+/* Whether a line of only blanks with a tab in it follows a value that ends
+ * at end: libyaml reads such a line as part of a plain value before it,
+ * but after a quoted one takes the tab for indentation and stops. */
+static int tab_line_after(const struct ydoc *doc, size_t end)
+{
+	int new_line = 0;
+	for (size_t i = end; i < doc->len; i++) {
+		char c = doc->src[i];
+		if (c == '\n')
+			new_line = 1;
+		else if (c == '\t' && new_line)
+			return 1;
+		else if (c != ' ' && c != '\t' && c != '\r')
+			return 0;
+	}
+	return 0;
+}
+
 /* An empty value has no text of its own; libyaml puts it where the next
  * token starts.  Text can go there only right after the indicator that
  * opened it: the ':' of "key:" or the '-' of a list item that starts its
@@ -397,6 +415,12 @@ static int set_scalar(struct edits *e, const struct ydoc *doc, const struct ynod
 		    (doc->src[n->start - 1] == ':' || doc->src[n->start - 1] == '-'))
 			buf_putc(&b, ' '); /* "key:" or "-" with nothing after it */
 		put_value(&b, value, raw, in_flow(doc, n));
+		const char *q = b.s + (b.s[0] == ' ');
+		if ((*q == '"' || *q == '\'') && tab_line_after(doc, n->end)) {
+			buf_free(&b);
+			return refuse(doc, n, _("a blank line with a tab follows it, which YAML "
+						"allows after a text without quotes only"));
+		}
 	}
 	edits_add(e, n->start, n->end - n->start, b.s, b.len);
 	buf_free(&b);
