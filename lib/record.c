@@ -100,7 +100,17 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 		if (yedit_map_set(e, doc, g->node, "status", name, 0) < 0)
 			return -1;
 	}
-	char day[11];
+	char day[11], next[11] = "";
+	int set_next = !r->close && !(p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT));
+	struct ynode *ev = yderef(ymap_get(root, "evaluation"));
+	/* a line inside evaluation: is made before the evaluations: where
+	 * evaluation: is the plan's last key both go to its end, and next:
+	 * belongs above; a new evaluation: block goes after them */
+	int inside = ev && ev->kind == Y_MAP && ev->n > 0;
+	if (set_next)
+		date_format(r->next, next);
+	if (set_next && inside && yedit_map_set_in(e, doc, root, "evaluation", "next", next, 1) < 0)
+		return -1;
 	struct buf goals = {0};
 	date_format(r->date, day);
 	goals_flow(&goals, r);
@@ -109,12 +119,9 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	buf_free(&goals);
 	if (rc < 0)
 		return -1;
-	if (!r->close) {
-		if (p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT))
-			return 0;
-		date_format(r->next, day);
-		return yedit_map_set_in(e, doc, root, "evaluation", "next", day, 1);
-	}
+	if (!r->close)
+		return set_next && !inside ? yedit_map_set_in(e, doc, root, "evaluation", "next", next, 1)
+					   : 0;
 	if (p->status != STATUS_CLOSED && yedit_map_set(e, doc, root, "status", "closed", 0) < 0)
 		return -1;
 	if (p->end == r->end && !(p->defaulted & PLAN_DEFAULT_END))
