@@ -372,11 +372,28 @@ static int tab_line_after(const struct ydoc *doc, size_t end)
  * opened it: the ':' of "key:" or the '-' of a list item that starts its
  * line.  Elsewhere ("? key" with no ':', "{x}", "{x-}") an insert would
  * run into the key before it. */
+static int in_scalar(const struct ynode *n, size_t off, int depth)
+{
+	if (!n || n->kind == Y_ALIAS || depth > PLAN_MAX_DEPTH)
+		return 0;
+	if (n->kind == Y_SCALAR)
+		return off >= n->start && off < n->end;
+	if (off < n->start || (off >= n->end && n->end > n->start))
+		return 0;
+	uint32_t kids = n->kind == Y_MAP ? 2 * n->n : n->n;
+	for (uint32_t k = 0; k < kids; k++)
+		if (in_scalar(n->u.kids[k], off, depth + 1))
+			return 1;
+	return 0;
+}
+
 static int empty_in_place(const struct ydoc *doc, const struct ynode *n)
 {
 	size_t i = n->start;
 	while (i > 0 && (doc->src[i - 1] == ' ' || doc->src[i - 1] == '\t'))
 		i--;
+	if (i > 0 && in_scalar(doc->root, i - 1, 0))
+		return 0; /* the ':' or '-' of a text that runs over lines ("? e\n  -") */
 	if (i > 0 && doc->src[i - 1] == ':')
 		return 1;
 	if (i == 0 || doc->src[i - 1] != '-')
