@@ -112,9 +112,36 @@ static int ancestors(const struct ydoc *doc, const struct ynode *n, struct ypath
 	return p->n - 1;
 }
 
+/* A line of only blanks with a tab among them: libyaml reads it as part
+ * of a plain text before it and refuses it after anything else, so a
+ * change near it (a value quoted, a line added) can make a file that no
+ * longer reads.  Such a file is not changed; the tab is shown. */
+static int tab_blank_line(const struct ydoc *doc)
+{
+	const char *s = doc->src, *end = s + doc->len;
+	for (const char *line = s; line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		const char *le = nl ? nl : end, *tab = NULL, *p = line;
+		for (; p < le && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
+			if (*p == '\t' && !tab)
+				tab = p;
+		if (p == le && tab) {
+			struct srcpos at = {doc->file, 0, s, doc->len, (size_t)(tab - s), 1};
+			return cp_err_at(EX_DATAERR, &at, _("remove the tab; YAML does not indent with tabs"),
+					 _("cannot change this file safely: a blank line holds a tab"));
+		}
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+	return 0;
+}
+
 static int editable(const struct ydoc *doc, const struct ynode *n)
 {
 	struct ypath p;
+	if (tab_blank_line(doc) < 0)
+		return -1;
 	if (n->kind == Y_ALIAS)
 		return refuse(doc, n, _("it is an alias of another value"));
 	if (n->flags & YF_ANCHORED)
@@ -349,29 +376,6 @@ static void put_item(struct buf *b, const struct ykv *kv, size_t n, int flow)
 
 /* ---- scalars ---- */
 
-/* Whether a line of only blanks with a tab in it follows a value that ends
- * at end: libyaml reads such a line as part of a plain value before it,
- * but after a quoted one takes the tab for indentation and stops. */
-static int tab_line_after(const struct ydoc *doc, size_t end)
-{
-	int new_line = 0;
-	for (size_t i = end; i < doc->len; i++) {
-		char c = doc->src[i];
-		if (c == '\n')
-			new_line = 1;
-		else if (c == '\t' && new_line)
-			return 1;
-		else if (c != ' ' && c != '\t' && c != '\r')
-			return 0;
-	}
-	return 0;
-}
-
-/* An empty value has no text of its own; libyaml puts it where the next
- * token starts.  Text can go there only right after the indicator that
- * opened it: the ':' of "key:" or the '-' of a list item that starts its
- * line.  Elsewhere ("? key" with no ':', "{x}", "{x-}") an insert would
- * run into the key before it. */
 static int in_scalar(const struct ynode *n, size_t off, int depth)
 {
 	if (!n || n->kind == Y_ALIAS || depth > PLAN_MAX_DEPTH)
@@ -432,12 +436,6 @@ static int set_scalar(struct edits *e, const struct ydoc *doc, const struct ynod
 		    (doc->src[n->start - 1] == ':' || doc->src[n->start - 1] == '-'))
 			buf_putc(&b, ' '); /* "key:" or "-" with nothing after it */
 		put_value(&b, value, raw, in_flow(doc, n));
-		const char *q = b.s + (b.s[0] == ' ');
-		if ((*q == '"' || *q == '\'') && tab_line_after(doc, n->end)) {
-			buf_free(&b);
-			return refuse(doc, n, _("a blank line with a tab follows it, which YAML "
-						"allows after a text without quotes only"));
-		}
 	}
 	edits_add(e, n->start, n->end - n->start, b.s, b.len);
 	buf_free(&b);
