@@ -479,6 +479,10 @@ static int check_block(const struct ydoc *doc, const struct ynode *n, int kind, 
 	if (n->style == Y_FLOW)
 		return refuse(doc, n, kind == Y_MAP ? _("it is written in flow style { }")
 						    : _("it is written in flow style [ ]"));
+	const struct ynode *last = n->u.kids[kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
+	if (last->start == last->end && !empty_in_place(doc, last)) /* new lines go after it */
+		return refuse(doc, n, _("its last value is empty and has no place of its own in "
+					"the text"));
 	return block_indent(doc, n, indent);
 }
 
