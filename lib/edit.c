@@ -398,6 +398,11 @@ static int empty_in_place(const struct ydoc *doc, const struct ynode *n)
 		i--;
 	if (i > 0 && in_scalar(doc->root, i - 1, 0))
 		return 0; /* the ':' or '-' of a text that runs over lines ("? e\n  -") */
+	size_t ls = i > 0 ? line_start(doc, i - 1) : 0;
+	for (size_t k = ls; k < i; k++) /* or of a comment ("? # budget:") */
+		if (doc->src[k] == '#' && (k == ls || doc->src[k - 1] == ' ' || doc->src[k - 1] == '\t') &&
+		    !in_scalar(doc->root, k, 0))
+			return 0;
 	if (i > 0 && doc->src[i - 1] == ':')
 		return 1;
 	if (i == 0 || doc->src[i - 1] != '-')
