@@ -102,11 +102,11 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	}
 	char day[11], next[11] = "";
 	int set_next = !r->close && !(p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT));
-	struct ynode *ev = yderef(ymap_get(root, "evaluation"));
-	/* a line inside evaluation: is made before the evaluations: where
-	 * evaluation: is the plan's last key both go to its end, and next:
-	 * belongs above; a new evaluation: block goes after them */
-	int inside = ev && ev->kind == Y_MAP && ev->n > 0;
+	/* a line under an evaluation: the plan has is made before the
+	 * evaluations: where evaluation: is the plan's last key both go to
+	 * its end, and next: belongs above; a new evaluation: block goes
+	 * after them */
+	int inside = ymap_key(root, "evaluation") != NULL;
 	if (set_next)
 		date_format(r->next, next);
 	if (set_next && inside && yedit_map_set_in(e, doc, root, "evaluation", "next", next, 1) < 0)
