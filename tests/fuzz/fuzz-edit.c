@@ -172,6 +172,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = yedit_set_scalar(&e, &doc, f->node, value);
 		break;
 	case 1: /* a key and a plain value added to a mapping */
+		if (ymap_key(f->node, key))
+			goto done; /* a key twice is the caller's mistake: yedit_map_set is for that */
 		yaml_put_scalar(&item, value, strlen(value));
 		rc = yedit_map_append(&e, &doc, f->node, key, item.s);
 		break;
