@@ -183,6 +183,8 @@ static void collect(struct files *f)
 /* Whether path is a plan of dir, as plans_list names them. */
 static int in_dir(const char *path, const char *dir)
 {
+	if (!dir) /* no plans directory: no plan is one of its */
+		return 0;
 	const char *slash = strrchr(path, '/');
 	size_t n = strlen(dir);
 	while (n > 1 && dir[n - 1] == '/')
@@ -216,7 +218,7 @@ static void summary(const struct lint *l)
 /* The goal ids of a plan (an id in the plans directory, or a file), one a line. */
 static int list_goals(const char *arg)
 {
-	int status;
+	int status = 0; /* plan_path refuses a bad id without a status */
 	char *path = strchr(arg, '/') || ends(arg, ".yaml") ? xstrdup(arg) : plan_path(cli_plans(), arg);
 	struct plan *p = path ? plan_load(path, &status) : NULL;
 	for (size_t i = 0; p && i < p->ngoals; i++)

@@ -525,7 +525,7 @@ static void put_key_value(struct buf *b, const struct ydoc *doc, const char *key
 int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 		     const char *key, const char *value)
 {
-	size_t indent;
+	size_t indent = 0;
 	if (check_block(doc, map, Y_MAP, &indent) < 0)
 		return -1;
 	struct buf b = {0};
@@ -538,7 +538,7 @@ int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode
 int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     const char *item)
 {
-	size_t indent;
+	size_t indent = 0;
 	if (check_block(doc, seq, Y_SEQ, &indent) < 0)
 		return -1;
 	struct buf b = {0};
@@ -714,7 +714,7 @@ int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode
 int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 			 const struct ykv *kv, size_t n)
 {
-	size_t indent;
+	size_t indent = 0;
 	if (editable(doc, seq) < 0)
 		return -1;
 	if (seq->kind != Y_SEQ)

@@ -140,7 +140,7 @@ static int same(const char *a, const char *b)
 int record_holds(const struct plan *before, const struct plan *after, const struct record *r)
 {
 	const struct evaluation *ev = after->nevals ? &after->evals[after->nevals - 1] : NULL;
-	int good = after->nevals == before->nevals + 1 && ev->date == r->date &&
+	int good = ev && after->nevals == before->nevals + 1 && ev->date == r->date &&
 		   same(ev->summary, r->summary) && ev->ngoals == r->ngoals &&
 		   same(after->id, before->id) && same(after->name, before->name) &&
 		   after->start == before->start && after->ngoals == before->ngoals &&
