@@ -178,8 +178,10 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry)
 		return -1;
 	if ((rc = locked_read(&lf, &src)) < 0)
 		goto out;
-	if (src.len > PLAN_MAX_BYTES) {
-		rc = cp_err(EX_DATAERR, _("%s: a plan may be at most %ld bytes"), path, PLAN_MAX_BYTES);
+	if (src.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
+		struct srcpos at = {path, 0, src.s, src.len, PLAN_MAX_BYTES, 0};
+		rc = cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
+			       _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
 		goto out;
 	}
 	before = plan_parse(path, src.s, src.len, &status);
