@@ -5,8 +5,11 @@
 # refuse each with exit status 65 and a first line of stderr that names the
 # file, line and column, must not crash (no signal, no sanitizer report),
 # must stay under the memory and time bounds below, and must write nothing.
-#   plans:  cp-log -n --plan B (the plan read for an entry), cp-hours -p --budget
-#   sheets: cp-hours SHEET, cp-log -n - < SHEET
+#   plans:  cp-log -n --plan B (the plan read for an entry), cp-hours -p --budget,
+#           cp-evaluate --record B (a writer: it must refuse and write nothing),
+#           cp-evaluate --due, cp-report --plan B, cp-check
+#   sheets: cp-hours SHEET, cp-log -n - < SHEET, cp-check SHEET,
+#           cp-report --plan P-1 SHEET
 # CP_BAD_MEM_KB bounds the peak resident memory of one run (default 131072
 # KB, for the sanitizer build make check uses; a plain build peaks at about
 # 20 MB, on a record of a million empty fields, and holds under 32 MB),
@@ -66,6 +69,10 @@ plan_input() {
 	cp "$src" p/plans/B.yaml
 	judge "plan $name: cp-log" cp-log -n -p p/plans --plan B --mode phone 15
 	judge "plan $name: cp-hours" cp-hours -p p/plans --budget empty.csv
+	judge "plan $name: cp-evaluate --record" cp-evaluate -p p/plans --record B --summary x
+	judge "plan $name: cp-evaluate --due" cp-evaluate -p p/plans --due
+	judge "plan $name: cp-report" cp-report -p p/plans --plan B empty.csv
+	judge "plan $name: cp-check" cp-check -p p/plans p/plans
 }
 
 sheet_input() {
@@ -73,6 +80,8 @@ sheet_input() {
 	inputs=$((inputs + 1))
 	judge "sheet $name: cp-hours" cp-hours "$src"
 	judge "sheet $name: cp-log -" sh -c 'exec cp-log -n - <"$1"' sh "$src"
+	judge "sheet $name: cp-check" cp-check -p plans "$src"
+	judge "sheet $name: cp-report" cp-report -p plans --plan P-1 "$src"
 }
 
 for f in "$TOP"/tests/bad/plans/*.yaml; do
