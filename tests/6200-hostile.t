@@ -16,6 +16,15 @@ for id in ../x ../../outside/x /etc/passwd "$OUT/x" a/b .. . "P-1/../P-2" "$(pri
 	refuses 64 'plan id' "cp-new --id '$shown'" cp-new --id "$id" --name X --funder uwv --start 2026-01-05
 	refuses 64 'bad plan id' "cp-log --plan '$shown'" cp-log --plan "$id" --mode phone 30
 done
+# cp-evaluate --record takes a path to a plan file on purpose (its manual
+# says so); an id without a slash must still be an id
+for id in .. . "x y" "$(printf 'x\033[2J')" "$(head -c 65 /dev/zero | tr '\0' x)"; do
+	shown=$(printf '%s' "$id" | tr -c 'A-Za-z0-9./_-' '?' | cut -c1-24)
+	refuses 64 'bad plan id' "cp-evaluate --record '$shown'" cp-evaluate --record "$id" --summary x
+done
+for id in ../x /etc/passwd a/b .. "P-1/../P-2"; do
+	refuses 64 'bad plan id' "cp-report --plan '$id'" cp-report --plan "$id"
+done
 check "nothing was written outside the caseload" test -z "$(ls -A outside)"
 
 # plan ids in a batch and in sheets: refused at their field, with position
