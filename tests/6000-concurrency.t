@@ -93,4 +93,24 @@ check "8 cp-new at once: one writes the plan ($won), seven are refused ($lost)" 
 	test "$won" -eq 1 -a "$lost" -eq 7
 check "... and the plan is one writer's, whole" \
 	sh -c "grep -c '^  name: Writer [1-8]\$' '$DIR/P-9.yaml' | grep -qx 1 && cp-log -n -p '$DIR' -P P-9 -m phone 15 >/dev/null"
+# Eight cp-evaluate --record at once on one plan: each lands, one after
+# the other under the plan's lock, and the plan reads with all eight.
+if [ -x "$CP_BIN/cp-evaluate" ]; then
+	i=1
+	while [ "$i" -le 8 ]; do
+		(cp-evaluate -p "$DIR" --record P-9 --date 2026-11-20 --summary "Evaluatie $i" \
+			>"ev.$i" 2>&1; echo $? >"evst.$i") &
+		i=$((i + 1))
+	done
+	wait
+	okays=$(cat evst.* | grep -c '^0$')
+	check "8 cp-evaluate --record at once: all 8 recorded ($okays)" test "$okays" -eq 8
+	check "... the plan holds the 8 evaluations, each once" \
+		test "$(grep -c '^    summary: Evaluatie [1-8]$' "$DIR/P-9.yaml")" -eq 8 -a \
+		"$(grep '^    summary: Evaluatie' "$DIR/P-9.yaml" | sort -u | wc -l)" -eq 8
+	check "... and reads" sh -c "cp-log -n -p '$DIR' -P P-9 -m phone 15 >/dev/null"
+	echo "# 8 concurrent cp-evaluate --record on one plan: $okays recorded"
+else
+	ok "8 cp-evaluate --record at once # skip no cp-evaluate in this build"
+fi
 done_testing
