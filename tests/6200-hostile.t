@@ -108,6 +108,9 @@ check "a new sheet is 0600 under umask 000" test "$(stat -c %a hours/new.csv)" =
 run cp-new --init cl2
 check "a new caseload's directories are 0700 under umask 000" \
 	test "$(stat -c %a cl2 cl2/plans cl2/hours | sort -u)" = 700
+run cp-report --declaration --funder uwv --period 2026 -o decl
+check "declarations are 0600 in a 0700 directory under umask 000" \
+	test "$(stat -c %a decl $(find decl -type f) | sort -u | tr '\n' ' ')" = "600 700 "
 umask 022
 chmod 0640 hours/new.csv
 run cp-log -f hours/new.csv --plan P-1 --mode phone -d 2026-03-03 30
