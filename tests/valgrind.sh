@@ -31,3 +31,6 @@ done
 for t in killat failwrite.so; do
 	ln -sf "$build/tests/$t" "$run/tests/$t"
 done
+# the message catalogues, where tests/lib.sh points COACHPLAN_LOCALEDIR
+[ -d "$build/locale" ] && ln -sfn "$build/locale" "$run/locale"
+exit 0
