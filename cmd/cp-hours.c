@@ -228,6 +228,9 @@ static int print_groups(struct agg *a)
 	struct totals all = {0};
 	char label[300];
 	for (size_t g = 0; g < n; g++) {
+		/* sorted, the groups are all over memory: ask for them early */
+		if (g + 8 < n)
+			group_prefetch(groups[g + 8]);
 		const struct totals *tt = group_totals(groups[g]);
 		for (size_t i = 0; i < opt.nkeys; i++) {
 			group_label(a, groups[g], i, label, sizeof label);

@@ -288,23 +288,60 @@ void agg_finish(struct agg *a,
 	free(out);
 }
 
-static int cmp_groups(const void *x, const void *y)
+/* Sorting a hundred thousand groups through their pointers costs two cache
+ * misses a comparison; the first 16 bytes of each key, loaded once into the
+ * array being sorted, settle nearly every comparison without them. */
+struct sortkey {
+	uint64_t hi, lo;
+	struct group *g;
+};
+
+static uint64_t load_be(const unsigned char *p, size_t n)
 {
-	const struct group *g = *(struct group *const *)x, *h = *(struct group *const *)y;
-	int c = memcmp(g->key, h->key, g->keylen < h->keylen ? g->keylen : h->keylen);
+	uint64_t v = 0;
+	for (size_t i = 0; i < 8; i++)
+		v = v << 8 | (i < n ? p[i] : 0);
+	return v;
+}
+
+static int cmp_sortkeys(const void *x, const void *y)
+{
+	const struct sortkey *a = x, *b = y;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	const struct group *g = a->g, *h = b->g;
+	size_t n = g->keylen < h->keylen ? g->keylen : h->keylen;
+	int c = n > 16 ? memcmp(g->key + 16, h->key + 16, n - 16) : 0;
 	return c ? c : (g->keylen > h->keylen) - (g->keylen < h->keylen);
 }
 
 struct group **agg_groups(struct agg *a, size_t *n)
 {
+	struct sortkey *k = xreallocarray(NULL, a->used ? a->used : 1, sizeof *k);
+	*n = 0;
+	for (size_t i = 0; i < a->cap; i++) {
+		struct group *g = a->slots[i];
+		if (!g)
+			continue;
+		k[*n].hi = load_be(g->key, g->keylen);
+		k[*n].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
+		k[(*n)++].g = g;
+	}
+	qsort(k, *n, sizeof *k, cmp_sortkeys);
 	free(a->sorted);
 	a->sorted = xreallocarray(NULL, a->used ? a->used : 1, sizeof *a->sorted);
-	*n = 0;
-	for (size_t i = 0; i < a->cap; i++)
-		if (a->slots[i])
-			a->sorted[(*n)++] = a->slots[i];
-	qsort(a->sorted, *n, sizeof *a->sorted, cmp_groups);
+	for (size_t i = 0; i < *n; i++)
+		a->sorted[i] = k[i].g;
+	free(k);
 	return a->sorted;
+}
+
+void group_prefetch(const struct group *g)
+{
+	__builtin_prefetch(g);
+	__builtin_prefetch(g->key);
 }
 
 const struct totals *group_totals(const struct group *g)

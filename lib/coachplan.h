@@ -503,6 +503,8 @@ void agg_finish(struct agg *a,
 		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
 		void *arg);
 struct group **agg_groups(struct agg *a, size_t *n); /* sorted by the keys, in order */
+/* Asks the cache for group g ahead of its use, where groups are visited in key order. */
+void group_prefetch(const struct group *g);
 const struct totals *group_totals(const struct group *g);
 size_t group_label(const struct agg *a, const struct group *g, size_t part, char *out,
 		   size_t size);

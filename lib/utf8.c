@@ -1,4 +1,6 @@
 /* utf8.c: just enough UTF-8 to validate input and line up table columns. */
+#include <string.h>
+
 #include "coachplan.h"
 
 /* Length of the valid sequence at s, or 0 if it is broken or overlong. */
@@ -33,7 +35,13 @@ size_t utf8_invalid(const char *s, size_t n)
 	uint32_t cp;
 	while (i < n) {
 		if (u[i] < 0x80) {
-			i++;
+			/* notes are mostly ASCII: eight bytes at a time */
+			uint64_t w;
+			for (i++; i + 8 <= n; i += 8) {
+				memcpy(&w, u + i, 8);
+				if (w & 0x8080808080808080u)
+					break;
+			}
 			continue;
 		}
 		size_t len = seqlen(u + i, n - i, &cp);

@@ -51,6 +51,13 @@ static void invalid(void)
 		{"valid, then broken", "\xc3\xa9\xc3\xa9\xc3", 0, 4},
 		{"a NUL inside a sequence", "\xc3\0", 2, 0},
 		{"the length cuts a sequence", "\xc3\xa9", 1, 0},
+		/* ASCII is checked eight bytes at a time: bad bytes at each offset */
+		{"bad byte 1 after eight ASCII", "abcdefgh\xff", 0, 8},
+		{"bad byte 2 after ASCII", "abcdefghi\xc3", 0, 9},
+		{"bad byte in the second word", "abcdefghijklm\x80nop", 0, 13},
+		{"bad byte at the last of sixteen", "abcdefghijklmno\xbf", 0, 15},
+		{"valid after long ASCII", "abcdefghijklmnop\xc3\xa9" "qrstuvwxyz", 0, (size_t)-1},
+		{"ASCII, a sequence, ASCII, bad", "a\xc3\xa9" "bcdefghijklm\xe9", 0, 15},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = cases[i].n ? cases[i].n : strlen(cases[i].s);
