@@ -74,8 +74,8 @@ void budget_add(struct budget *b, const struct entry *e)
 	if (!p || p->budget_minutes < 0)
 		return;
 	int k = period_of(p, e->date);
-	if (k < 0)
-		return;
+	if (k < 0 || (p->end != DATE_NONE && e->date > p->end))
+		return; /* outside the plan's dates: in none of its periods */
 	struct used *u = used_of(b, p);
 	if (k >= u->nperiods) {
 		u->minutes = xreallocarray(u->minutes, (size_t)k + 1, sizeof *u->minutes);
@@ -133,6 +133,10 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 			continue;
 		}
 		int last = p->end != DATE_NONE && p->end < range->to ? p->end : range->to;
+		if (p->end == DATE_NONE && range->to == PERIOD_OPEN_TO)
+			last = today > range->from ? today : range->from; /* else there is no last */
+		if (last < range->from)
+			continue; /* the plan ended before the range */
 		for (int k = range->from > p->start ? period_of(p, range->from) : 0;
 		     date_add_interval(p->start, p->budget_per, k) <= last; k++)
 			add_line(out, &n, &cap, b, p, k);

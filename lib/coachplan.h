@@ -523,8 +523,9 @@ struct budget_line {
 struct budget;
 struct budget *budget_new(struct plancache *plans);
 void budget_add(struct budget *b, const struct entry *e);
-/* One line per budget period of each plan that overlaps range; with no
- * range, the period holding today of each active plan. */
+/* One line per budget period of each plan that overlaps range (a range
+ * without an end, of a plan without one, up to the period holding today);
+ * with no range, the period holding today of each active plan. */
 size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
 		    const struct period *range, int today, struct budget_line **out);
 void budget_free(struct budget *b);
