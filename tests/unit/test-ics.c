@@ -161,12 +161,16 @@ static void dates(void)
 	}
 }
 
-/* A calendar program keeps one event per UID: two events may share none. */
+/* A calendar program keeps one event per UID: two events may share none,
+ * not even of plan ids as long as id_valid allows (64). */
 static void uids(void)
 {
+	char longa[65], longb[65];
+	memset(longa, 'A', 64), longa[64] = '\0';
+	memcpy(longb, longa, sizeof longb), longb[63] = 'B';
 	static const char *const kinds[] = {"evaluation", "end"};
-	const char *plans[] = {"P-1", "P-10", "P-1.a"};
-	char seen[6][512];
+	const char *plans[] = {"P-1", "P-10", "P-1.a", longa, longb};
+	char seen[10][512];
 	int n = 0, dup = 0, bad = 0;
 	for (size_t k = 0; k < 2; k++)
 		for (size_t p = 0; p < sizeof plans / sizeof *plans; p++) {
@@ -183,7 +187,8 @@ static void uids(void)
 	ok(!bad, "the events are well formed");
 	ok(!dup, "%d events of different plans or kinds have %d UIDs", n, n);
 	is_str(seen[0], "evaluation-P-1-20260705@coachplan", "a UID from kind, plan and day");
-	is_str(seen[3], "end-P-1-20260705@coachplan", "the kind keeps a plan's two events apart");
+	is_str(seen[5], "end-P-1-20260705@coachplan", "the kind keeps a plan's two events apart");
+	ok(id_valid(longb, 64) && strstr(seen[9], "B-20260705@coachplan"), "a long id's UID is whole");
 }
 
 static void escaping(void)
