@@ -42,10 +42,11 @@ static const char *lines_of(struct budget *b, const char *id, const char *from, 
 {
 	static struct buf out;
 	struct budget_line *l;
-	struct period range = {*from ? day(from) : PERIOD_OPEN_FROM, *to ? day(to) : PERIOD_OPEN_TO};
+	struct period range = {*from ? day(from) : PERIOD_OPEN_FROM,
+			       *to ? day(to) : PERIOD_OPEN_TO};
 	const struct plan *p = plan(id);
-	size_t n = budget_lines(b, &p, 1, today ? NULL : &range, today ? day(today) : day("2026-03-04"),
-				&l);
+	size_t n = budget_lines(b, &p, 1, today ? NULL : &range,
+				today ? day(today) : day("2026-03-04"), &l);
 	out.len = 0;
 	buf_puts(&out, "");
 	for (size_t i = 0; i < n; i++) {
@@ -117,8 +118,9 @@ static void periods(void)
 		struct budget *b = budget_new(cache);
 		struct entry e = entry(cases[i].plan, cases[i].date, 30);
 		budget_add(b, &e);
-		is_str(lines_of(b, cases[i].plan, cases[i].date, cases[i].date, NULL), cases[i].line,
-		       "%s: %s counts in %s", cases[i].plan, cases[i].date, cases[i].line);
+		is_str(lines_of(b, cases[i].plan, cases[i].date, cases[i].date, NULL),
+		       cases[i].line, "%s: %s counts in %s", cases[i].plan, cases[i].date,
+		       cases[i].line);
 		budget_free(b);
 	}
 }
@@ -130,8 +132,8 @@ static void outside(void)
 	static const struct {
 		const char *plan, *date;
 	} in[] = {
-		{"P-1", "2026-01-04"}, {"P-E", "2026-03-31"}, {"P-E", "2026-04-01"}, {"P-E", "2026-06-15"},
-		{"P-N", "2026-03-02"}, {"P-X", "2026-03-02"},
+		{"P-1", "2026-01-04"}, {"P-E", "2026-03-31"}, {"P-E", "2026-04-01"},
+		{"P-E", "2026-06-15"}, {"P-N", "2026-03-02"}, {"P-X", "2026-03-02"},
 	};
 	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
 		struct entry e = entry(in[i].plan, in[i].date, 45);
@@ -151,8 +153,10 @@ static void ranges(void)
 	static const struct {
 		const char *plan, *from, *to, *lines;
 	} cases[] = {
-		{"P-1", "2026-06-01", "2026-08-31", "2026-01-05..2026-07-04 0, 2026-07-05..2027-01-04 0"},
-		{"P-1", "2026-07-04", "2026-07-05", "2026-01-05..2026-07-04 0, 2026-07-05..2027-01-04 0"},
+		{"P-1", "2026-06-01", "2026-08-31",
+		 "2026-01-05..2026-07-04 0, 2026-07-05..2027-01-04 0"},
+		{"P-1", "2026-07-04", "2026-07-05",
+		 "2026-01-05..2026-07-04 0, 2026-07-05..2027-01-04 0"},
 		{"P-1", "2026-07-05", "2026-07-05", "2026-07-05..2027-01-04 0"},
 		{"P-1", "2025-01-01", "2026-01-04", ""},
 		{"P-1", "2029-01-04", "2029-12-31", "2028-07-05..2029-01-04 0"},
@@ -162,7 +166,8 @@ static void ranges(void)
 		 "2027-07-05..2028-01-04 0, 2028-01-05..2028-07-04 0, 2028-07-05..2029-01-04 0"},
 		{"P-31", "2026-01-01", "2026-12-31",
 		 "2025-08-31..2026-02-27 0, 2026-02-28..2026-08-30 0, 2026-08-31..2027-02-27 0"},
-		{"P-W", "2026-01-31", "2026-02-02", "2026-01-05..2026-02-01 0, 2026-02-02..2026-03-01 0"},
+		{"P-W", "2026-01-31", "2026-02-02",
+		 "2026-01-05..2026-02-01 0, 2026-02-02..2026-03-01 0"},
 		{"P-E", "2026-03-31", "2026-12-31", "2026-01-05..2026-03-31 0"},
 		{"P-E", "2026-04-01", "2026-06-30", ""},
 		{"P-P", "2026-01-05", "2026-01-05", "2026-01-05..2026-04-04 0"},
@@ -173,7 +178,8 @@ static void ranges(void)
 	struct budget *b = budget_new(cache);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		is_str(lines_of(b, cases[i].plan, cases[i].from, cases[i].to, NULL), cases[i].lines,
-		       "%s over %s..%s (today 2026-03-04)", cases[i].plan, cases[i].from, cases[i].to);
+		       "%s over %s..%s (today 2026-03-04)", cases[i].plan, cases[i].from,
+		       cases[i].to);
 	budget_free(b);
 }
 

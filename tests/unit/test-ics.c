@@ -155,7 +155,8 @@ static void dates(void)
 		buf_str(&b);
 		is_str(prop(&b, "DTSTART"), cases[i].start, "DTSTART of %s", cases[i].day);
 		is_str(prop(&b, "DTEND"), cases[i].end, "DTEND the day after %s", cases[i].day);
-		is_str(prop(&b, "DTSTAMP"), "20250101T000000Z", "DTSTAMP from the stamp, not the day");
+		is_str(prop(&b, "DTSTAMP"), "20250101T000000Z",
+		       "DTSTAMP from the stamp, not the day");
 		ok(!prop(&b, "DESCRIPTION"), "no description, no DESCRIPTION");
 		buf_free(&b);
 	}
@@ -188,7 +189,8 @@ static void uids(void)
 	ok(!dup, "%d events of different plans or kinds have %d UIDs", n, n);
 	is_str(seen[0], "evaluation-P-1-20260705@coachplan", "a UID from kind, plan and day");
 	is_str(seen[5], "end-P-1-20260705@coachplan", "the kind keeps a plan's two events apart");
-	ok(id_valid(longb, 64) && strstr(seen[9], "B-20260705@coachplan"), "a long id's UID is whole");
+	ok(id_valid(longb, 64) && strstr(seen[9], "B-20260705@coachplan"),
+	   "a long id's UID is whole");
 }
 
 static void escaping(void)
@@ -230,12 +232,13 @@ static void folding(void)
 					buf_putc(&s, 'a');
 				for (int i = 0; i < reps; i++)
 					buf_puts(&s, chars[c]);
-				struct ics_event ev = {"end", "P-1", day("2026-07-05"), buf_str(&s), NULL};
+				struct ics_event ev = {"end", "P-1", day("2026-07-05"), buf_str(&s),
+						       NULL};
 				ics_event(&b, &ev, day("2026-03-04"));
 				const char *why = malformed(&b);
 				if ((bad = why || strcmp(prop(&b, "SUMMARY"), s.s)))
-					ok(0, "%zu-octet characters after %d: %s", strlen(chars[c]), pad,
-					   why ? why : "does not unfold to itself");
+					ok(0, "%zu-octet characters after %d: %s", strlen(chars[c]),
+					   pad, why ? why : "does not unfold to itself");
 				buf_free(&s);
 				buf_free(&b);
 			}
@@ -245,14 +248,16 @@ static void folding(void)
 	static const struct {
 		const char *summary, *lines;
 	} exact[] = {
-		/* 8 + 67 octets: exactly 75, no fold */
+		/* "SUMMARY:" and 67 octets: exactly 75, no fold */
 		{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
 		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"},
 		{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxy",
-		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n y\r\n"},
+		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+		 " y\r\n"},
 		/* é on octets 75 and 76: it goes to the next line whole */
 		{"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\xc3\xa9",
-		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n \xc3\xa9\r\n"},
+		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
+		 " \xc3\xa9\r\n"},
 	};
 	for (size_t i = 0; i < sizeof exact / sizeof *exact; i++) {
 		struct buf b = {0};
