@@ -71,22 +71,29 @@ static struct plan *recorded(const struct plan *p, const struct record *r, char 
 
 static void refusals(void)
 {
-	static struct goal_result g9[] = {{"G9", GOAL_ACHIEVED}};
+	static struct goal_result g9[] = {{"G9", GOAL_ACHIEVED}}, bad[] = {{"G1", -1}},
+				  twice[] = {{"G1", GOAL_OPEN}, {"G1", GOAL_ACHIEVED}};
 	static const struct {
 		const char *from, *to; /* the plan's variant */
-		const char *date, *today, *next, *why;
+		const char *date, *today, *next;
 		struct goal_result *goals;
+		size_t ngoals;
+		const char *why;
 	} cases[] = {
-		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, "the plan has no goal \"G9\"", g9},
-		{NULL, NULL, "2026-02-28", "2026-06-01", NULL, "last evaluation is later, on 2026-03-01", NULL},
-		{NULL, NULL, "2026-01-04", "2026-06-01", NULL, "before the plan starts on 2026-01-05", NULL},
-		{NULL, NULL, "2026-06-02", "2026-06-01", NULL, "the evaluation date is in the future", NULL},
-		{"status: active", "status: closed", "2026-06-01", "2026-06-01", NULL, "plan P-1 is closed", NULL},
-		{NULL, NULL, "2026-06-01", "2026-06-01", "2026-06-01", "must come after this one", NULL},
+		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, g9, 1, "the plan has no goal \"G9\""},
+		/* a library caller's mistakes, refused before any edit is made */
+		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, bad, 1, "unknown goal status \"-1\""},
+		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, twice, 2, "goal \"G1\" is given twice"},
+		{NULL, NULL, "2026-02-28", "2026-06-01", NULL, NULL, 0, "last evaluation is later, on 2026-03-01"},
+		{NULL, NULL, "2026-01-04", "2026-06-01", NULL, NULL, 0, "before the plan starts on 2026-01-05"},
+		{NULL, NULL, "2026-06-02", "2026-06-01", NULL, NULL, 0, "the evaluation date is in the future"},
+		{"status: active", "status: closed", "2026-06-01", "2026-06-01", NULL, NULL, 0,
+		 "plan P-1 is closed"},
+		{NULL, NULL, "2026-06-01", "2026-06-01", "2026-06-01", NULL, 0, "must come after this one"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct plan *p = load(cases[i].from, cases[i].to);
-		struct record r = {day(cases[i].date), "x", cases[i].goals, cases[i].goals != NULL,
+		struct record r = {day(cases[i].date), "x", cases[i].goals, cases[i].ngoals,
 				   day(cases[i].next), 0, DATE_NONE};
 		capture_start();
 		int rc = record_check(p, &r, day(cases[i].today));
