@@ -149,6 +149,19 @@ static void plan_of_a_line(void)
 	ok(l.bad_sheets == 0 && l.bad_plans == 1 && l.plan_errors == 1, "and counted as the plan's");
 	free(r.err);
 	plancache_free(l.cache);
+
+	/* max_errors caps the sheet's errors, not those of a plan it reads */
+	static const char late[] = HEADER "2026-03-03,robin,P-9,,phone,30,a\n"
+					  "2026-03-03,robin,P-8,,phone,30,b\n"
+					  "2026-03-03,robin,P-bad,,phone,30,c\n";
+	write_file(path, late, strlen(late));
+	struct lint capped = {plancache_new(plans), date_from_ymd(2026, 6, 1), 1, 0, 0, 0, 0, 0, 0};
+	r = lint_one(&capped, path, 0, 0);
+	ok(r.rc == -1 && r.errors == 3, "max_errors 1: three errors counted");
+	ok(strstr(r.err, "P-bad.yaml:3:8:") != NULL, "the plan's error after the cap is shown");
+	ok(strstr(r.err, "sam.csv: 1 more errors not shown") != NULL, "the sheet's second one is not");
+	free(r.err);
+	plancache_free(capped.cache);
 }
 
 int main(void)
