@@ -120,19 +120,20 @@ static void refusals(void)
 
 static void records(void)
 {
-	static struct goal_result g1[] = {{"G1", GOAL_ACHIEVED}},
-				  g2[] = {{"G2", GOAL_DROPPED}, {"G1", GOAL_OPEN}};
+	static struct goal_result one[] = {{"G1", GOAL_ACHIEVED}},
+				  two[] = {{"G2", GOAL_DROPPED}, {"G1", GOAL_OPEN}};
 	static const struct {
 		const char *from, *to;
 		const char *date, *next; /* next: given, or NULL for the interval's */
 		struct goal_result *goals;
 		size_t ngoals;
 		int close;
-		const char *end, *want_next, *want_end; /* want_end NULL: the default end */
-		int g1, g2;
+		const char *end;                /* with close: given, or NULL for the date */
+		const char *want_next, *want_end; /* as the plan reads back */
+		int g1, g2;                     /* the goals' statuses after */
 	} cases[] = {
-		{NULL, NULL, "2026-07-01", NULL, g1, 1, 0, NULL, "2027-01-01", NULL, GOAL_ACHIEVED, GOAL_OPEN},
-		{NULL, NULL, "2026-06-01", "2026-09-15", g2, 2, 0, NULL, "2026-09-15", NULL, GOAL_OPEN, GOAL_DROPPED},
+		{NULL, NULL, "2026-07-01", NULL, one, 1, 0, NULL, "2027-01-01", NULL, GOAL_ACHIEVED, GOAL_OPEN},
+		{NULL, NULL, "2026-06-01", "2026-09-15", two, 2, 0, NULL, "2026-09-15", NULL, GOAL_OPEN, GOAL_DROPPED},
 		/* months have their last day, not a day that does not exist */
 		{"every: 6m", "every: 1m", "2026-03-31", NULL, NULL, 0, 0, NULL, "2026-04-30", NULL, 0, 0},
 		{"evaluations:\n  - date: 2026-03-01\n    summary: Begin.\n", "", "2026-08-31", NULL, NULL, 0,
@@ -142,7 +143,7 @@ static void records(void)
 		/* a plan without evaluation: gets one */
 		{"evaluation:\n  every: 6m   # UWV\n  next: 2026-07-05\n", "", "2026-06-01", NULL, NULL, 0, 0,
 		 NULL, "2026-12-01", NULL, 0, 0},
-		{NULL, NULL, "2026-06-01", NULL, g1, 1, 1, NULL, NULL, "2026-06-01", GOAL_ACHIEVED, GOAL_OPEN},
+		{NULL, NULL, "2026-06-01", NULL, one, 1, 1, NULL, NULL, "2026-06-01", GOAL_ACHIEVED, GOAL_OPEN},
 		{NULL, NULL, "2026-06-01", NULL, NULL, 0, 1, "2026-06-30", NULL, "2026-06-30", 0, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
