@@ -49,12 +49,18 @@ static void col_pos(void *arg, enum sheet_col c, struct srcpos *at)
 }
 
 /* An entry already in a sheet: its plan may have closed since, but the
- * day must lie within the plan's dates and the goal be one of its goals. */
-static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e)
+ * day must lie within the plan's dates and the goal be one of its goals.
+ * capped: the sheet's errors are past max_errors, and not printed; the
+ * errors of a plan read for the first time here are printed all the same. */
+static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e, int capped)
 {
 	int status;
 	unsigned long before = cp_errors();
+	if (capped)
+		cp_errors_quiet(0);
 	struct plan *p = plancache_get(l->cache, e->plan.s, e->plan.n, &status);
+	if (capped)
+		cp_errors_quiet(1);
 	if (cp_errors() > before) { /* a plan not named, read for the first time: its own errors */
 		l->plan_errors += cp_errors() - before;
 		l->bad_plans++;
@@ -67,7 +73,7 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e)
 int lint_sheet(struct lint *l, const char *path)
 {
 	unsigned long before = cp_errors(), plan_before = l->plan_errors;
-	int counted = 0, r;
+	int counted = 0, capped = 0, r;
 	struct entry e;
 	l->sheets++;
 	struct sheet *sh = sheet_open(path, 0);
@@ -78,11 +84,13 @@ int lint_sheet(struct lint *l, const char *path)
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
 		if (r < 0 || entry_check_text(&e, col_pos, sh) < 0 ||
-		    (l->cache && entry_fits(l, sh, &e) < 0)) {
+		    (l->cache && entry_fits(l, sh, &e, capped) < 0)) {
 			count_file(l, &counted, 0);
 			/* after the cap, errors are counted but not printed */
-			if (l->max_errors && sheet_errors(l, before, plan_before) >= l->max_errors)
+			if (l->max_errors && sheet_errors(l, before, plan_before) >= l->max_errors) {
+				capped = 1;
 				cp_errors_quiet(1);
+			}
 		}
 	}
 	sheet_close(sh);

@@ -46,11 +46,22 @@ int record_check(const struct plan *p, struct record *r, int today)
 				_("evaluations are kept oldest first"),
 				_("the plan's last evaluation is later, on %s"), d);
 	}
-	for (size_t i = 0; i < r->ngoals; i++)
-		if (!plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal))) {
+	for (size_t i = 0; i < r->ngoals; i++) {
+		const struct goal_result *g = &r->goals[i];
+		if (!plan_goal(p, g->goal, strlen(g->goal)))
 			return plan_err(p, ymap_key(root, "goals"), _("name a goal id from goals:"),
-					_("the plan has no goal %s"), quotes(r->goals[i].goal));
+					_("the plan has no goal %s"), quotes(g->goal));
+		/* either would make edits that do not read back: "status: ?", a key twice */
+		if (g->status < 0 || g->status >= GOAL_STATUS_COUNT) {
+			char n[16];
+			snprintf(n, sizeof n, "%d", g->status);
+			return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(n),
+				      goal_status_choices());
 		}
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(r->goals[k].goal, g->goal))
+				return cp_err(EX_USAGE, _("goal %s is given twice"), quotes(g->goal));
+	}
 	if (r->close) {
 		if (r->end == DATE_NONE)
 			r->end = r->date;
