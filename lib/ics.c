@@ -20,6 +20,8 @@ static void put_line(struct buf *b, const char *line, size_t n)
 		size_t cut = room;
 		while (cut > 0 && ((unsigned char)line[cut] & 0xc0) == 0x80)
 			cut--; /* back to the start of a character */
+		if (!cut) /* no character starts in reach: the text is no UTF-8, cut anyway */
+			cut = room;
 		buf_add(b, line, cut);
 		buf_puts(b, "\r\n ");
 		line += cut;

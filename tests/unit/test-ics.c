@@ -259,6 +259,17 @@ static void folding(void)
 		 "SUMMARY:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n"
 		 " \xc3\xa9\r\n"},
 	};
+	/* bytes that start no character (the tools check plans for UTF-8, but
+	 * the library must not loop on what it is given): cut at 75 anyway */
+	struct buf junk = {0}, out = {0};
+	for (int i = 0; i < 200; i++)
+		buf_putc(&junk, (char)0x80);
+	struct ics_event bad_ev = {"end", "P-1", day("2026-07-05"), buf_str(&junk), NULL};
+	ics_event(&out, &bad_ev, day("2026-03-04"));
+	ok(strstr(buf_str(&out), "END:VEVENT\r\n") != NULL, "200 continuation bytes fold and end");
+	buf_free(&junk);
+	buf_free(&out);
+
 	for (size_t i = 0; i < sizeof exact / sizeof *exact; i++) {
 		struct buf b = {0};
 		struct ics_event ev = {"end", "P-1", day("2026-07-05"), exact[i].summary, NULL};
