@@ -336,10 +336,7 @@ static int record(int today)
 		if ((goals[i].status = goal_status_parse(eq, strlen(eq))) < 0)
 			return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(eq),
 				      goal_status_choices()), EX_USAGE;
-		for (size_t k = 0; k < i; k++)
-			if (!strcmp(goals[k].goal, goals[i].goal))
-				return cp_err(EX_USAGE, _("goal %s is given twice"), quotes(goals[i].goal)), EX_USAGE;
-	}
+	} /* a goal given twice: record_check says so */
 	r.goals = goals;
 	r.ngoals = opt.ngoals;
 	if (r.next != DATE_NONE && r.next <= r.date)
