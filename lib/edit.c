@@ -475,6 +475,15 @@ static int block_indent(const struct ydoc *doc, const struct ynode *n, size_t *i
 	return 0;
 }
 
+/* The value a block collection's text ends with: its last value's last
+ * value, and so on down.  Nested block collections end where it does. */
+static const struct ynode *last_leaf(const struct ynode *n)
+{
+	while ((n->kind == Y_MAP || n->kind == Y_SEQ) && n->n && n->style != Y_FLOW)
+		n = n->u.kids[n->kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
+	return n;
+}
+
 static int check_block(const struct ydoc *doc, const struct ynode *n, int kind, size_t *indent)
 {
 	if (editable(doc, n) < 0)
@@ -484,8 +493,10 @@ static int check_block(const struct ydoc *doc, const struct ynode *n, int kind, 
 	if (n->style == Y_FLOW)
 		return refuse(doc, n, kind == Y_MAP ? _("it is written in flow style { }")
 						    : _("it is written in flow style [ ]"));
-	const struct ynode *last = n->u.kids[kind == Y_MAP ? 2 * n->n - 1 : n->n - 1];
-	if (last->start == last->end && !empty_in_place(doc, last)) /* new lines go after it */
+	/* new lines go after the last value, found where its innermost one ends
+	 * ("- - ? " ends at the next token, lines below) */
+	const struct ynode *last = last_leaf(n);
+	if (last->start == last->end && !empty_in_place(doc, last))
 		return refuse(doc, n, _("its last value is empty and has no place of its own in "
 					"the text"));
 	return block_indent(doc, n, indent);
