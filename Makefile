@@ -155,13 +155,14 @@ check-long:
 	CP_BIN=$(CURDIR)/build/san CP_KILLS=2000 CP_SINGLES=1000 \
 		prove -v tests/6000-concurrency.t tests/6100-kill.t
 
-# The reliability figures of the README, from the tests that measure them
-# and from the last fuzz runs (build/fuzz/summary.txt, if any).
+# The reliability figures of the README, from the tests that measure them,
+# the long fuzz campaigns on record and the last fuzz runs here, if any.
 figures:
 	$(Q)$(MAKE) --no-print-directory O=build/san SAN=1 all units
 	@CP_BIN=$(CURDIR)/build/san prove -v tests/6000-concurrency.t tests/6100-kill.t \
 		tests/6150-full-disk.t tests/6300-bad-corpus.t 2>&1 | grep -E '^# [0-9a-z]|^Result'
-	@if [ -s build/fuzz/summary.txt ]; then echo "# fuzzing (build/fuzz/summary.txt):"; \
+	@echo "# long fuzz campaigns (tests/fuzz/campaigns.txt):"; sed 's/^/#   /' tests/fuzz/campaigns.txt
+	@if [ -s build/fuzz/summary.txt ]; then echo "# fuzzing here (build/fuzz/summary.txt):"; \
 		sed 's/^/#   /' build/fuzz/summary.txt; fi
 
 # The whole suite with every tool, unit test and fuzz replay run under

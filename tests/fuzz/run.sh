@@ -35,8 +35,10 @@ if [ "${1:-}" = --one ]; then
 	cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
 	ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
 	corp=$(echo "$last" | sed -n 's/.* corp: \([0-9]*\).*/\1/p')
-	crashes=$(find "$B/crashes/$name" -type f | wc -l)
-	line="$(date -u +%Y-%m-%d) $name: ${runs:-?} runs in ${secs} s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, $crashes crashes (exit $rc)"
+	# a slow unit (over 10 s, as when the machine is busy) is kept but is no crash
+	crashes=$(find "$B/crashes/$name" -type f ! -name 'slow-unit-*' | wc -l)
+	slow=$(find "$B/crashes/$name" -type f -name 'slow-unit-*' | wc -l)
+	line="$(date -u +%Y-%m-%d) $name: ${runs:-?} runs in ${secs} s, cov ${cov:-?}, ft ${ft:-?}, corpus ${corp:-?}, $crashes crashes, $slow slow units (exit $rc)"
 	echo "$line"
 	echo "$line" >>"$B/summary.txt"
 	if [ "$rc" -ne 0 ] || [ "$crashes" -ne 0 ]; then
