@@ -349,6 +349,7 @@ struct edit {
 	size_t off, del;
 	char *ins;
 	size_t inslen;
+	int lines; /* whole new lines: after any other edit at the same offset */
 };
 
 struct edits {

@@ -17,17 +17,21 @@ void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t 
 		e->cap = e->cap ? 2 * e->cap : 8;
 		e->v = xreallocarray(e->v, e->cap, sizeof *e->v);
 	}
-	e->v[e->n++] = (struct edit){off, del, xstrndup(ins, inslen), inslen};
+	e->v[e->n++] = (struct edit){off, del, xstrndup(ins, inslen), inslen, 0};
 }
 
-/* Edits are sorted by offset; edits at one offset keep the order they were
- * added in.  Pointers into e->v are sorted, not the edits, so that their
- * addresses say that order. */
+/* Edits are sorted by offset; at one offset a value comes before new lines
+ * (at the end of a file without a final line break, "end:" gets its value
+ * there and new keys go there too), and edits of one kind keep the order
+ * they were added in.  Pointers into e->v are sorted, not the edits, so
+ * that their addresses say that order. */
 static int by_offset(const void *a, const void *b)
 {
 	const struct edit *x = *(const struct edit *const *)a, *y = *(const struct edit *const *)b;
 	if (x->off != y->off)
 		return x->off < y->off ? -1 : 1;
+	if (x->lines != y->lines)
+		return x->lines - y->lines;
 	return (x > y) - (x < y);
 }
 
@@ -228,6 +232,7 @@ static void insert_lines(struct edits *e, const struct ydoc *doc, size_t at, con
 	if (!unterminated)
 		buf_puts(&b, nl);
 	edits_add(e, at, 0, b.s, b.len);
+	e->v[e->n - 1].lines = 1;
 	buf_free(&b);
 }
 

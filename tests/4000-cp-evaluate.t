@@ -222,6 +222,15 @@ check "--close: the UWV plan gets its end" grep -q '^end: 2026-11-23$' plans/A-t
 run cp-evaluate plans/A-today.yaml
 out_is "date,plan,participant,coach,what,days,note" "--close: a closed plan is not listed"
 
+# ---- a plan whose last line is an empty "end:" with no line break ----
+# fuzz-edit found the closing value written after the new lines there
+printf 'id: R-eof\nparticipant:\n  name: X\ncoach: robin\nfunder: gemeente\nstart: 2026-01-05\nevaluation:\n  every: 3m\n  next: 2026-04-05\nend:' >plans/R-eof.yaml
+run cp-evaluate --record R-eof --date 2026-11-20 --summary klaar --close
+status_is 0 "--close on a plan ending in an empty end: without a line break"
+check "the end date is the value of end:" grep -qx 'end: 2026-11-20' plans/R-eof.yaml
+check "status: closed on a line of its own" grep -qx 'status: closed' plans/R-eof.yaml
+rm -f plans/R-eof.yaml
+
 # ---- --ics ----
 rm -f plans/*.yaml
 plan K-cal uwv 2024-01-05 2026-12-01
