@@ -657,7 +657,10 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 		size_t from = val->start;
 		while (from > key->end && (s[from - 1] == ' ' || s[from - 1] == '\t'))
 			from--;
-		edits_add(e, from, val->end - from, "", 0);
+		/* "key: []# note": libyaml takes the comment; "key:# note" is a text */
+		char c = val->end < doc->len ? s[val->end] : '\n';
+		int glued = c != ' ' && c != '\t' && c != '\r' && c != '\n';
+		edits_add(e, from, val->end - from, " ", glued ? 1 : 0);
 	}
 	size_t col = column(doc, key->start);
 	struct buf b = {0};
