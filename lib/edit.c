@@ -116,10 +116,11 @@ static int ancestors(const struct ydoc *doc, const struct ynode *n, struct ypath
 	return p->n - 1;
 }
 
-/* A line of only blanks with a tab among them: libyaml reads it as part
- * of a plain text before it and refuses it after anything else, so a
- * change near it (a value quoted, a line added) can make a file that no
- * longer reads.  Such a file is not changed; the tab is shown. */
+/* A line of only blanks with a tab among them, or of blanks and a
+ * comment: libyaml reads it as part of a plain text before it and refuses
+ * it after anything else, so a change near it (a value quoted, a line
+ * added) can make a file that no longer reads.  Such a file is not
+ * changed; the tab is shown. */
 static int tab_blank_line(const struct ydoc *doc)
 {
 	const char *s = doc->src, *end = s + doc->len;
@@ -129,7 +130,7 @@ static int tab_blank_line(const struct ydoc *doc)
 		for (; p < le && (*p == ' ' || *p == '\t' || *p == '\r'); p++)
 			if (*p == '\t' && !tab)
 				tab = p;
-		if (p == le && tab) {
+		if ((p == le || *p == '#') && tab) {
 			struct srcpos at = {doc->file, 0, s, doc->len, (size_t)(tab - s), 1};
 			return cp_err_at(EX_DATAERR, &at, _("remove the tab; YAML does not indent with tabs"),
 					 _("cannot change this file safely: a blank line holds a tab"));
