@@ -2,7 +2,7 @@
 # scratch directory of its own (removed on exit), with a fixed "today" and
 # the C locale, against the binaries in $CP_BIN, and prints TAP.  The
 # message catalogues are the ones built with those binaries, so that a
-# test can switch to Dutch with LANG or LANGUAGE (tests/7000-nederlands.t).
+# test can switch to Dutch with LANG or LANGUAGE (tests/7001-nederlands.t).
 set -u
 : "${CP_BIN:?CP_BIN names the directory with the built tools; use make check}"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
