@@ -83,39 +83,6 @@ static void add(char ***v, size_t *n, char *path)
 	(*v)[(*n)++] = path;
 }
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int ends(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-	return n > t && !strcmp(s + n - t, tail);
-}
-
-static char *join(const char *dir, const char *name)
-{
-	struct buf b = {0};
-	buf_printf(&b, "%s%s%s", dir, ends(dir, "/") ? "" : "/", name);
-	return b.s;
-}
-
-/* A directory holds plans if it has a *.yaml file (or nothing else). */
-static int holds_plans(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int yaml = 0, csv = 0;
-	while (d && (de = readdir(d)))
-		if (de->d_name[0] != '.')
-			yaml |= ends(de->d_name, ".yaml"), csv |= ends(de->d_name, ".csv");
-	if (d)
-		closedir(d);
-	return yaml || !csv;
-}
-
 static void add_plans_dir(struct files *f, const char *dir)
 {
 	char **paths;
@@ -139,20 +106,6 @@ static void add_sheets(struct files *f, char *const *args, size_t n)
 	free(paths);
 }
 
-/* A caseload directory: its plans/ and hours/, as far as they are there. */
-static int add_caseload(struct files *f, const char *dir)
-{
-	char *plans = join(dir, "plans"), *hours = join(dir, "hours");
-	int found = is_dir(plans) || is_dir(hours);
-	if (is_dir(plans))
-		add_plans_dir(f, plans);
-	if (is_dir(hours))
-		add_sheets(f, &hours, 1);
-	free(plans);
-	free(hours);
-	return found;
-}
-
 static void collect(struct files *f)
 {
 	if (cli.plansdir)
@@ -164,20 +117,16 @@ static void collect(struct files *f)
 			add_sheets(f, &hours, 1);
 		return;
 	}
-	for (size_t i = 0; i < opt.nargs; i++) {
-		const char *a = opt.args[i];
-		if (is_dir(a)) {
-			if (!add_caseload(f, a)) {
-				if (holds_plans(a))
-					add_plans_dir(f, a);
-				else
-					add_sheets(f, &opt.args[i], 1);
-			}
-		} else if (ends(a, ".yaml") || ends(a, ".yml"))
-			add(&f->plans, &f->nplans, xstrdup(a));
+	struct caseload_args a = {0};
+	for (size_t i = 0; i < opt.nargs; i++)
+		caseload_args_add(&a, opt.args[i], CASELOAD_SHEET);
+	for (size_t i = 0; i < a.nplans; i++)
+		if (is_dir(a.plans[i]))
+			add_plans_dir(f, a.plans[i]);
 		else
-			add_sheets(f, &opt.args[i], 1);
-	}
+			add(&f->plans, &f->nplans, xstrdup(a.plans[i]));
+	add_sheets(f, a.sheets, a.nsheets);
+	caseload_args_free(&a);
 }
 
 /* Whether path is a plan of dir, as plans_list names them. */
@@ -219,7 +168,7 @@ static void summary(const struct lint *l)
 static int list_goals(const char *arg)
 {
 	int status = 0; /* plan_path refuses a bad id without a status */
-	char *path = strchr(arg, '/') || ends(arg, ".yaml") ? xstrdup(arg) : plan_path(cli_plans(), arg);
+	char *path = caseload_plan_file(arg);
 	struct plan *p = path ? plan_load(path, &status) : NULL;
 	for (size_t i = 0; p && i < p->ngoals; i++)
 		printf("%s\n", p->goals[i].id);

@@ -2,10 +2,8 @@
  * plans, plans ready for phase-out), an evaluation recorded in a plan, and
  * a calendar feed of the dates to come. */
 #include <argp.h>
-#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "coachplan.h"
 
@@ -46,8 +44,8 @@ static struct {
 	const char *date, *summary, *next, *end;
 	char *goals[MAX_GOALS];
 	size_t ngoals;
-	char **args;
 	size_t nargs;
+	struct caseload_args files;
 } opt;
 
 static error_t parse(int key, char *arg, struct argp_state *state)
@@ -71,9 +69,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("too many goals"));
 		opt.goals[opt.ngoals++] = arg;
 		break;
-	case ARGP_KEY_ARGS:
-		opt.args = state->argv + state->next;
-		opt.nargs = (size_t)(state->argc - state->next);
+	case ARGP_KEY_ARG:
+		caseload_args_add(&opt.files, arg, CASELOAD_PLAN);
+		opt.nargs++;
 		break;
 	case ARGP_KEY_END:
 		if (opt.due + opt.ics + !!opt.record > 1)
@@ -158,32 +156,20 @@ static int text_arg(const char *what, const char *s)
 	return 0;
 }
 
-static int is_sheet(const char *arg)
-{
-	size_t n = strlen(arg);
-	return n > 4 && !strcmp(arg + n - 4, ".csv");
-}
-
 /* Every plan named, or in the plans directory, loaded in turn; a broken
  * plan is reported and skipped. */
 static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 {
-	char **paths = NULL;
-	size_t n = 0, given = 0;
-	for (size_t i = 0; i <= opt.nargs; i++) {
-		const char *a = i < opt.nargs ? opt.args[i] : NULL;
-		struct stat st;
-		if (a && is_sheet(a))
-			continue;
-		if (!a && given)
-			break;
-		if (!a)
-			a = cli_plans();
-		given++;
-		if (strcmp(a, "-") && stat(a, &st) == 0 && S_ISDIR(st.st_mode))
-			plans_list(a, &paths, &n);
+	char *dflt = (char *)cli_plans();
+	char **args = opt.files.nplans ? opt.files.plans : &dflt;
+	size_t nargs = opt.files.nplans ? opt.files.nplans : 1;
+	for (size_t i = 0; i < nargs; i++) {
+		char **paths = NULL;
+		size_t n = 0;
+		if (is_dir(args[i]))
+			plans_list(args[i], &paths, &n);
 		else
-			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(a);
+			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
 		for (size_t k = 0; k < n; k++) {
 			int status;
 			struct plan *p = plan_load(paths[k], &status);
@@ -192,8 +178,6 @@ static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 			plan_free(p);
 		}
 		paths_free(paths, n);
-		paths = NULL;
-		n = 0;
 	}
 }
 
@@ -213,27 +197,33 @@ static void scan_plan(const struct plan *p, void *arg)
 
 static void read_contacts(struct scan *s)
 {
-	size_t given = 0;
+	char **paths;
+	size_t n;
 	s->contacts = contacts_new();
-	for (size_t i = 0; i < opt.nargs; i++)
-		if (is_sheet(opt.args[i]) && ++given)
-			contacts_read(s->contacts, opt.args[i], s->o.on);
-	if (cli.sheet || getenv("CP_SHEET")) {
+	if (opt.files.nsheets) {
+		sheets_expand(opt.files.sheets, opt.files.nsheets, &paths, &n);
+		for (size_t i = 0; i < n; i++)
+			contacts_read(s->contacts, paths[i], s->o.on);
+		paths_free(paths, n);
+	}
+	if (cli_sheet_named()) {
 		contacts_read(s->contacts, cli_sheetpath(), s->o.on);
 		return;
 	}
-	if (given)
+	if (opt.files.nsheets)
 		return;
 	/* a plan may be coached by more than one coach: every sheet counts */
-	glob_t g;
-	if (glob("hours/*.csv", 0, NULL, &g) != 0) {
+	char *hours = "hours";
+	if (!is_dir(hours) || sheets_expand(&hours, 1, &paths, &n) < 0 || !n) {
+		if (is_dir(hours))
+			paths_free(paths, n);
 		cp_err(EX_NOINPUT, _("no hour sheets in hours/ to find the last contacts in; name them "
 				     "with -f SHEET or as arguments"));
 		return;
 	}
-	for (size_t i = 0; i < g.gl_pathc; i++)
-		contacts_read(s->contacts, g.gl_pathv[i], s->o.on);
-	globfree(&g);
+	for (size_t i = 0; i < n; i++)
+		contacts_read(s->contacts, paths[i], s->o.on);
+	paths_free(paths, n);
 }
 
 static int due(int on)
@@ -318,7 +308,6 @@ static int record(int today)
 {
 	struct record r = {DATE_NONE, opt.summary, NULL, 0, DATE_NONE, opt.close, DATE_NONE};
 	struct goal_result goals[MAX_GOALS];
-	size_t n = strlen(opt.record);
 	int rc = 0;
 	r.date = today;
 	if ((opt.date && cli_date(opt.date, &r.date) < 0) ||
@@ -342,9 +331,7 @@ static int record(int today)
 	if (r.next != DATE_NONE && r.next <= r.date)
 		return cp_err(EX_USAGE, _("--next must come after the evaluation's date")), EX_USAGE;
 	/* an id names a plan in the plans directory; a path names a file */
-	int path = strchr(opt.record, '/') || (n > 5 && !strcmp(opt.record + n - 5, ".yaml")) ||
-		   (n > 4 && !strcmp(opt.record + n - 4, ".yml"));
-	char *file = path ? xstrdup(opt.record) : plan_path(cli_plans(), opt.record);
+	char *file = caseload_plan_file(opt.record);
 	if (!file)
 		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.record)), EX_USAGE;
 	struct buf dry = {0};
@@ -364,9 +351,7 @@ int main(int argc, char **argv)
 	int today = date_today(), on = today;
 	if (opt.on && cli_date(opt.on, &on) < 0)
 		return cli_exit(EX_USAGE);
-	if (opt.record)
-		return cli_exit(record(today));
-	if (opt.ics)
-		return cli_exit(ics(on));
-	return cli_exit(due(on));
+	int rc = opt.record ? record(today) : opt.ics ? ics(on) : due(on);
+	caseload_args_free(&opt.files);
+	return cli_exit(rc);
 }

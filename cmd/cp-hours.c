@@ -4,7 +4,6 @@
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "coachplan.h"
 
@@ -267,23 +266,6 @@ static int add_entry(const struct entry *e, void *arg)
 	return 0;
 }
 
-static char **sheet_paths(size_t *n)
-{
-	char **paths;
-	static char *dflt[] = {"hours"};
-	struct stat st;
-	if (!opt.nsheets && (stat("hours", &st) < 0 || !S_ISDIR(st.st_mode))) {
-		cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
-		return NULL;
-	}
-	if (sheets_expand(opt.nsheets ? opt.sheets : dflt, opt.nsheets ? opt.nsheets : 1, &paths,
-			  n) < 0) {
-		paths_free(paths, *n);
-		return NULL;
-	}
-	return paths;
-}
-
 int main(int argc, char **argv)
 {
 	cli_init(argc, argv);
@@ -297,8 +279,8 @@ int main(int argc, char **argv)
 	/* plans are read only when asked for, or when the answer needs them */
 	int use_plans = cli.plansdir || by_funder || opt.funders.n || opt.budget;
 	size_t nsheets;
-	char **sheets = sheet_paths(&nsheets);
-	if (!sheets)
+	char **sheets;
+	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)
 		return cli_exit(cp_status());
 	struct plans_seen seen = {use_plans ? plancache_new(cli_plans()) : NULL, {0}, {0}};
 	struct run run = {NULL, NULL};

@@ -235,8 +235,7 @@ static int write_plan(void)
 	if (opt.dry_run)
 		fwrite(b.s, 1, b.len, stdout);
 	else {
-		struct stat st;
-		if (stat(cli_plans(), &st) < 0 || !S_ISDIR(st.st_mode))
+		if (!is_dir(cli_plans()))
 			rc = cp_err(EX_CANTCREAT, _("%s: no plans directory here; cp-new --init creates "
 						    "a caseload, -d names another directory"),
 				    cli_plans());

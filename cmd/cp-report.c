@@ -4,10 +4,8 @@
  * declare.c, overview.c) as one model and written by its renderers; this
  * file only reads the command line and picks the report. */
 #include <argp.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "coachplan.h"
@@ -58,40 +56,8 @@ static struct {
 	size_t nouts;
 	const struct renderer *fmt;
 	const char *dir;
-	char **plans, **sheets;
-	size_t nplans, nsheets;
+	struct caseload_args files;
 } opt = {.funder = -1};
-
-/* A directory holds plans if it has a *.yaml file; else it is taken for
- * a directory of sheets. */
-static int holds_plans(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int found = 0;
-	while (d && !found && (de = readdir(d))) {
-		size_t n = strlen(de->d_name);
-		found = de->d_name[0] != '.' && n > 5 && !strcmp(de->d_name + n - 5, ".yaml");
-	}
-	if (d)
-		closedir(d);
-	return found;
-}
-
-static int is_plans(const char *arg)
-{
-	size_t n = strlen(arg);
-	struct stat st;
-	if (n > 5 && !strcmp(arg + n - 5, ".yaml"))
-		return 1;
-	return strcmp(arg, "-") && stat(arg, &st) == 0 && S_ISDIR(st.st_mode) && holds_plans(arg);
-}
-
-static void add_arg(char ***v, size_t *n, char *arg)
-{
-	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[(*n)++] = arg;
-}
 
 /* -o is a format if it names one, else (with --declaration) a directory. */
 static void outputs(struct argp_state *state)
@@ -149,10 +115,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		opt.outs[opt.nouts++] = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (is_plans(arg))
-			add_arg(&opt.plans, &opt.nplans, arg);
-		else
-			add_arg(&opt.sheets, &opt.nsheets, arg);
+		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
 		if (opt.declaration + opt.caseload + (opt.plan && !opt.declaration) != 1)
@@ -245,18 +208,13 @@ int main(int argc, char **argv)
 {
 	cli_init(argc, argv);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
-	char *dflt_plans = (char *)cli_plans(), *dflt_sheets = "hours";
-	char **plans = opt.nplans ? opt.plans : &dflt_plans;
-	size_t nplans = opt.nplans ? opt.nplans : 1;
-	struct stat st;
-	if (!opt.nsheets && (stat("hours", &st) < 0 || !S_ISDIR(st.st_mode)))
-		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here")),
-		       cli_exit(EX_USAGE);
+	char *dflt_plans = (char *)cli_plans();
+	char **plans = opt.files.nplans ? opt.files.plans : &dflt_plans;
+	size_t nplans = opt.files.nplans ? opt.files.nplans : 1;
 	char **sheets;
 	size_t nsheets;
-	if (sheets_expand(opt.nsheets ? opt.sheets : &dflt_sheets, opt.nsheets ? opt.nsheets : 1,
-			  &sheets, &nsheets) < 0) {
-		paths_free(sheets, nsheets);
+	if (caseload_sheets(opt.files.sheets, opt.files.nsheets, &sheets, &nsheets) < 0) {
+		caseload_args_free(&opt.files);
 		return cli_exit(cp_status());
 	}
 	const struct renderer *fmt = opt.fmt ? opt.fmt : opt.declaration && opt.dir ? &render_html
@@ -280,7 +238,6 @@ int main(int argc, char **argv)
 		free(path);
 	}
 	paths_free(sheets, nsheets);
-	free(opt.plans);
-	free(opt.sheets);
+	caseload_args_free(&opt.files);
 	return cli_exit(cp_status());
 }

@@ -251,22 +251,12 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
 			      const struct report_opts *o)
 {
-	const char *slash = strrchr(plan_path, '/'), *base = slash ? slash + 1 : plan_path;
-	char *dir = !slash ? xstrdup(".") : slash == plan_path ? xstrdup("/")
-				 : xstrndup(plan_path, (size_t)(slash - plan_path));
-	struct plancache *cache = plancache_new(dir); /* budget.c finds the plan in it */
-	size_t idlen = strlen(base);
-	if (idlen > 5 && !strcmp(base + idlen - 5, ".yaml"))
-		idlen -= 5;
 	int status;
-	struct plan *p = plancache_get(cache, base, idlen, &status);
-	free(dir);
-	if (!p) {
-		if (!status)
-			cp_err(EX_NOINPUT, _("%s: cannot open"), plan_path);
-		plancache_free(cache);
+	struct plan *p = plan_load(plan_path, &status);
+	if (!p)
 		return NULL;
-	}
+	struct plancache *cache = plancache_new("."); /* budget.c finds the plan in it */
+	plancache_put(cache, p);
 	struct acc a = {p, o->period, NULL, budget_new(cache), 0, 0};
 	if (!o->period_given) { /* the whole plan so far */
 		a.period.from = p->start;

@@ -1,5 +1,7 @@
-/* caseload.c: plans and sheets as they lie on disk: a plans directory of
- * <id>.yaml files, and a cache so that a run reads each plan only once. */
+/* caseload.c: plans and sheets as they lie on disk: which files an
+ * invocation means (the same rules in every tool, coachplan(7) FILES), a
+ * plans directory of <id>.yaml files, and a cache so that a run reads each
+ * plan only once. */
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -9,6 +11,141 @@
 #include <unistd.h>
 
 #include "coachplan.h"
+
+const char *cli_plans(void)
+{
+	const char *env = getenv("CP_PLANS");
+	return cli.plansdir ? cli.plansdir : env && *env ? env : "plans";
+}
+
+int cli_sheet_named(void)
+{
+	const char *env = getenv("CP_SHEET");
+	return cli.sheet || (env && *env);
+}
+
+const char *cli_sheetpath(void)
+{
+	static char *dflt;
+	const char *env = getenv("CP_SHEET");
+	if (cli.sheet)
+		return cli.sheet;
+	if (env && *env)
+		return env;
+	if (!dflt) {
+		const char *user = getenv("USER");
+		struct buf b = {0};
+		buf_printf(&b, "hours/%s.csv", user && id_valid(user, strlen(user)) ? user : "coach");
+		dflt = b.s;
+	}
+	return dflt;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+	return n > k && !strcmp(s + n - k, tail);
+}
+
+int caseload_is_plan_file(const char *path)
+{
+	return ends_with(path, ".yaml") || ends_with(path, ".yml");
+}
+
+int is_dir(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A directory holds plans if it has a plan file, or no sheet either. */
+static int holds_plans(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int plans = 0, sheets = 0;
+	while (d && !plans && (de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			plans |= caseload_is_plan_file(de->d_name);
+			sheets |= ends_with(de->d_name, ".csv");
+		}
+	if (d)
+		closedir(d);
+	return plans || !sheets;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct buf b = {0};
+	size_t n = strlen(dir);
+	buf_printf(&b, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", name);
+	return b.s;
+}
+
+static void push(char ***v, size_t *n, char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+/* A caseload directory: its plans/ and hours/, as far as they are there. */
+static int add_caseload(struct caseload_args *a, const char *dir)
+{
+	char *plans = join(dir, "plans"), *hours = join(dir, "hours");
+	int found = 0;
+	if (is_dir(plans))
+		push(&a->plans, &a->nplans, plans), plans = NULL, found = 1;
+	if (is_dir(hours))
+		push(&a->sheets, &a->nsheets, hours), hours = NULL, found = 1;
+	free(plans);
+	free(hours);
+	return found;
+}
+
+void caseload_args_add(struct caseload_args *a, const char *arg, int other)
+{
+	if (is_dir(arg)) {
+		if (!add_caseload(a, arg)) {
+			if (holds_plans(arg))
+				push(&a->plans, &a->nplans, xstrdup(arg));
+			else
+				push(&a->sheets, &a->nsheets, xstrdup(arg));
+		}
+	} else if (caseload_is_plan_file(arg) || (other == CASELOAD_PLAN && !ends_with(arg, ".csv")))
+		push(&a->plans, &a->nplans, xstrdup(arg));
+	else
+		push(&a->sheets, &a->nsheets, xstrdup(arg));
+}
+
+void caseload_args_free(struct caseload_args *a)
+{
+	paths_free(a->plans, a->nplans);
+	paths_free(a->sheets, a->nsheets);
+	memset(a, 0, sizeof *a);
+}
+
+int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
+{
+	static char *hours[] = {"hours"};
+	*paths = NULL;
+	*count = 0;
+	if (!n && !is_dir("hours"))
+		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
+	if (sheets_expand(n ? args : hours, n ? n : 1, paths, count) < 0) {
+		paths_free(*paths, *count);
+		*paths = NULL;
+		*count = 0;
+		return -1;
+	}
+	return 0;
+}
+
+char *caseload_plan_file(const char *arg)
+{
+	if (strchr(arg, '/') || caseload_is_plan_file(arg))
+		return xstrdup(arg);
+	return plan_path(cli_plans(), arg);
+}
 
 char *plan_path(const char *dir, const char *id)
 {
@@ -119,6 +256,22 @@ struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *s
 		load(c, s); /* again, to say what is wrong with it */
 	*status = s->status;
 	return s->plan;
+}
+
+void plancache_put(struct plancache *c, struct plan *p)
+{
+	int added;
+	void **v = strmap_put(&c->slots, p->id, strlen(p->id), &added);
+	struct slot *s = *v;
+	if (!added) {
+		plan_free(s->plan);
+	} else {
+		s = *v = xcalloc(1, sizeof *s);
+		s->id = xstrdup(p->id);
+	}
+	s->plan = p;
+	s->status = 0;
+	s->unreported = 0;
 }
 
 void plancache_slim(struct plancache *c)

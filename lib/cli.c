@@ -150,29 +150,6 @@ char *cli_help_filter(int key, const char *text, const char *post)
 	return (char *)text;
 }
 
-const char *cli_plans(void)
-{
-	const char *env = getenv("CP_PLANS");
-	return cli.plansdir ? cli.plansdir : env && *env ? env : "plans";
-}
-
-const char *cli_sheetpath(void)
-{
-	static char *dflt;
-	const char *env = getenv("CP_SHEET");
-	if (cli.sheet)
-		return cli.sheet;
-	if (env && *env)
-		return env;
-	if (!dflt) {
-		const char *user = getenv("USER");
-		struct buf b = {0};
-		buf_printf(&b, "hours/%s.csv", user && id_valid(user, strlen(user)) ? user : "coach");
-		dflt = b.s;
-	}
-	return dflt;
-}
-
 enum outfmt cli_outfmt(void)
 {
 	if (cli.out != OUT_AUTO)

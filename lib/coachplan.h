@@ -599,8 +599,6 @@ struct cli {
 extern struct cli cli;
 
 void cli_init(int argc, char **argv);
-const char *cli_plans(void);
-const char *cli_sheetpath(void); /* -f, $CP_SHEET, or hours/$USER.csv */
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
 /* An argp help_filter's work: --help shows post after the options, in the
@@ -610,6 +608,34 @@ char *cli_help_filter(int key, const char *text, const char *post);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
 
 /* ---- caseload.c: plans and sheets as they lie on disk ---- */
+
+/* Which files an invocation means, the same in every tool (coachplan(7),
+ * FILES): the plans directory is -p, $CP_PLANS or ./plans; the coach's
+ * sheet -f, $CP_SHEET or ./hours/$USER.csv. */
+const char *cli_plans(void);
+const char *cli_sheetpath(void);
+int cli_sheet_named(void); /* whether -f or $CP_SHEET named the sheet */
+int caseload_is_plan_file(const char *path); /* *.yaml or *.yml */
+int is_dir(const char *path); /* a directory (- never is one: it is standard input) */
+/* The sheets named, directories expanded to their *.csv files, or without
+ * any, those of ./hours; -1 (reported) if there is nothing to read. */
+int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
+/* A plan argument: a path as given (with a slash, or *.yaml or *.yml), or
+ * the id of a plan in the plans directory; NULL for a bad id. */
+char *caseload_plan_file(const char *arg);
+
+/* The arguments of a tool sorted into plans and sheets: a caseload
+ * directory (one with plans/ or hours/) gives both; a directory with a
+ * plan file (or no sheet either) is a plans directory, else one of sheets;
+ * a *.yaml or *.yml file is a plan, a *.csv file a sheet, and anything
+ * else (- among them) what the tool takes it for (other). */
+enum { CASELOAD_SHEET, CASELOAD_PLAN };
+struct caseload_args {
+	char **plans, **sheets; /* plan files and plans directories; sheets and their directories */
+	size_t nplans, nsheets;
+};
+void caseload_args_add(struct caseload_args *a, const char *arg, int other);
+void caseload_args_free(struct caseload_args *a);
 
 char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */
 int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
@@ -622,6 +648,9 @@ struct plancache *plancache_new(const char *dir);
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
 void plancache_free(struct plancache *c);
 void plancache_slim(struct plancache *c); /* keep only what plan_slim keeps */
+/* Adds a plan read elsewhere (a file named on the command line, whatever
+ * its name), found by its id from then on; the cache owns it. */
+void plancache_put(struct plancache *c, struct plan *p);
 /* Reads every plan of the directory on a thread of its own, while the
  * caller reads sheets; nothing else may use the cache until plancache_wait.
  * Problems are not reported by the loader: plancache_get reports them again

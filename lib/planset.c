@@ -15,12 +15,14 @@ static const char *base_of(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* The id a plan file must hold: its name less .yaml. */
+/* The id a plan file must hold: its name less .yaml or .yml. */
 static size_t id_len(const char *path)
 {
 	const char *base = base_of(path);
 	size_t n = strlen(base);
-	return n > 5 && !strcmp(base + n - 5, ".yaml") ? n - 5 : n;
+	if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+		return n - 5;
+	return n > 4 && !strcmp(base + n - 4, ".yml") ? n - 4 : n;
 }
 
 static int cmp_id(const char *a, const char *b)
@@ -35,12 +37,6 @@ static int by_id(const void *a, const void *b)
 {
 	int c = cmp_id(*(char *const *)a, *(char *const *)b);
 	return c ? c : strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int is_dir(const char *path)
-{
-	struct stat st;
-	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* Every plan file of args, sorted by id, each id once. */

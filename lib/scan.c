@@ -52,8 +52,7 @@ int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
 	*paths = NULL;
 	*n = 0;
 	for (size_t i = 0; i < nargs; i++) {
-		struct stat st;
-		if (strcmp(args[i], "-") && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (is_dir(args[i])) {
 			if (add_dir(args[i], paths, n, &cap) < 0)
 				rc = -1;
 		} else

@@ -190,11 +190,83 @@ static void init(void)
 	free(err);
 }
 
+/* The arguments of a run sorted into plans and sheets, the same in every tool. */
+static void arguments(void)
+{
+	const char *top = scratch_path("args");
+	char sub[600];
+	mkdir(top, 0700);
+	static const char *const dirs[] = {"cl", "cl/plans", "cl/hours", "plans", "sheets", "none"};
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		snprintf(sub, sizeof sub, "%s/%s", top, dirs[i]);
+		mkdir(sub, 0700);
+	}
+	snprintf(sub, sizeof sub, "%s/plans", top);
+	write_plan(sub, "P-1.yml", "participant: {name: X}\nstart: 2026-01-05\n");
+	snprintf(sub, sizeof sub, "%s/sheets/a.csv", top);
+	write_file(sub, "date\n", 5);
+
+	struct caseload_args a = {0};
+	char arg[600];
+	snprintf(arg, sizeof arg, "%s/cl", top);
+	caseload_args_add(&a, arg, CASELOAD_SHEET);
+	ok(a.nplans == 1 && a.nsheets == 1 && strstr(a.plans[0], "/cl/plans") &&
+		   strstr(a.sheets[0], "/cl/hours"),
+	   "a caseload directory gives its plans/ and hours/");
+	caseload_args_free(&a);
+
+	snprintf(arg, sizeof arg, "%s/plans", top);
+	caseload_args_add(&a, arg, CASELOAD_SHEET);
+	snprintf(arg, sizeof arg, "%s/sheets", top);
+	caseload_args_add(&a, arg, CASELOAD_SHEET);
+	snprintf(arg, sizeof arg, "%s/none", top);
+	caseload_args_add(&a, arg, CASELOAD_SHEET);
+	ok(a.nplans == 2 && a.nsheets == 1 && strstr(a.plans[0], "/plans") &&
+		   strstr(a.sheets[0], "/sheets") && strstr(a.plans[1], "/none"),
+	   "a directory with a *.yml file holds plans, one with sheets sheets, an empty one plans");
+	caseload_args_free(&a);
+	ok(a.nplans == 0 && a.plans == NULL, "caseload_args_free leaves it empty");
+
+	static const char *const files[] = {"x.yaml", "x.yml", "x.csv", "-", "x.txt"};
+	static const int plan_as_sheet[] = {1, 1, 0, 0, 0}, plan_as_plan[] = {1, 1, 0, 1, 1};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		caseload_args_add(&a, files[i], CASELOAD_SHEET);
+		is_int(a.nplans, plan_as_sheet[i], "%s where others are sheets", files[i]);
+		caseload_args_free(&a);
+		caseload_args_add(&a, files[i], CASELOAD_PLAN);
+		is_int(a.nplans, plan_as_plan[i], "%s where others are plans", files[i]);
+		caseload_args_free(&a);
+	}
+
+	char *p = caseload_plan_file("P-2026-014");
+	ok(p && !strcmp(p, "plans/P-2026-014.yaml"), "an id names a plan in the plans directory");
+	free(p);
+	p = caseload_plan_file("elders/P-1.yml");
+	ok(p && !strcmp(p, "elders/P-1.yml"), "a path names itself");
+	free(p);
+	p = caseload_plan_file("P-1.yml");
+	ok(p && !strcmp(p, "P-1.yml"), "so does a *.yml file here");
+	free(p);
+	ok(caseload_plan_file("a b") == NULL, "a bad id names nothing");
+
+	struct plancache *c = plancache_new(top);
+	int status = -1;
+	snprintf(arg, sizeof arg, "%s/plans/P-1.yml", top);
+	struct plan *plan = plan_load(arg, &status);
+	ok(plan != NULL, "a *.yml plan reads");
+	if (plan)
+		plancache_put(c, plan);
+	ok(plancache_get(c, "P-1", 3, &status) == plan && status == 0,
+	   "plancache_put: the cache finds a plan read elsewhere by its id");
+	plancache_free(c);
+}
+
 int main(void)
 {
 	err_init("test-caseload");
 	paths();
 	listing();
+	arguments();
 	cache();
 	init();
 	return tap_done();

@@ -1,0 +1,59 @@
+#!/bin/sh
+# Which plans and sheets a run means: the same rules in every tool
+# (lib/caseload.c, coachplan(7) FILES).  A caseload directory gives its
+# plans/ and hours/; *.yml is a plan file as much as *.yaml; a plan is named
+# by its id or by its path.
+. "$(dirname "$0")/lib.sh"
+
+mkdir cl && cd cl && caseload && cd ..
+cp-log -f cl/hours/robin.csv -p cl/plans --plan P-1 --mode phone -d 2026-11-16 1u Bellen
+cp-log -f cl/hours/robin.csv -p cl/plans --plan P-2 --mode onsite -d 2026-11-17 30m Werkvloer
+
+(cd cl && cp-report --plan P-1 >../here.txt)
+run cp-report --plan P-1 cl
+status_is 0 "cp-report takes a caseload directory"
+same out here.txt "... and reads its plans/ and hours/ as in the caseload itself"
+
+(cd cl && cp-evaluate --due --on 2026-11-23 >../due-here.txt)
+run cp-evaluate --due --on 2026-11-23 cl
+same out due-here.txt "cp-evaluate --due takes a caseload directory too"
+
+(cd cl && cp-check) >check-here.txt 2>&1
+run cp-check cl
+status_is 0 "cp-check takes a caseload directory"
+
+cp cl/plans/P-1.yaml P-1.yml
+run cp-report --plan P-1 P-1.yml cl/hours
+status_is 0 "cp-report reads a *.yml plan file"
+same out here.txt "... as the same plan in *.yaml"
+run cp-evaluate --due --on 2026-11-23 P-1.yml cl/hours
+status_is 1 "cp-evaluate --due reads a *.yml plan file"
+check "... and lists it" grep -q '^2026-07-05,P-1,' out
+run cp-check P-1.yml
+status_is 0 "cp-check reads a *.yml plan file"
+
+run cp-evaluate --due --on 2026-11-23 cl/plans cl/hours
+same out due-here.txt "a plans directory and a sheets directory mean what the caseload means"
+
+cp P-1.yml copy.yml
+run cp-evaluate --record copy.yml --summary 'Goed gesprek' -d 2026-11-20 -n
+status_is 0 "cp-evaluate --record names a plan by its *.yml path"
+(cd cl && run cp-evaluate --record P-1 --summary 'Goed gesprek' -d 2026-11-20 -n)
+status_is 0 "... or by its id in the plans directory"
+
+(cd cl && CP_PLANS=plans cp-check --list-goals P-1 >../g1)
+cp-check --list-goals P-1.yml >g2
+same g2 g1 "cp-check --list-goals takes an id or a *.yml path"
+
+mkdir empty
+run cp-hours empty
+status_is 0 "an empty directory of sheets is no error"
+cd empty
+run cp-hours
+status_is 64 "no sheet named and no ./hours: a usage error"
+err_like 'no hour sheets named, and no ./hours directory here' "... that says so"
+run cp-report --caseload
+status_is 64 "cp-report says the same"
+err_like 'no hour sheets named, and no ./hours directory here' "... in the same words"
+
+done_testing
