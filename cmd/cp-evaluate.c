@@ -251,9 +251,10 @@ static int due(int on)
 		{"days", N_("days"), COL_RIGHT | COL_NUMBER}, {"note", N_("note"), 0},
 	};
 	struct table *t = table_new();
+	table_title(t, _("Due and overdue"));
 	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
 		table_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
-	int overdue = 0, people = cli_outfmt() == OUT_TABLE;
+	int overdue = 0, people = OUTFMT_PEOPLE(cli_outfmt());
 	struct buf text = {0};
 	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
 	for (size_t i = 0; i < s.list.n; i++) {

@@ -214,6 +214,7 @@ static int print_groups(struct agg *a)
 {
 	enum outfmt f = cli_outfmt();
 	struct table *t = table_stream(f, stdout);
+	table_title(t, _("Hours"));
 	for (size_t i = 0; i < opt.nkeys; i++)
 		table_col(t, key_name(opt.keys[i]), key_title(opt.keys[i]), 0);
 	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER | COL_HOURS);

@@ -12,6 +12,7 @@
 
 _cp_modes="onsite phone email video chat werkvloer telefoon mail beeldbellen app"
 _cp_funders="uwv gemeente werkgever other"
+_cp_formats="text markdown html csv excel json"
 _cp_schemes="wajong wia iro participatiewet other"
 _cp_days="today yesterday vandaag gisteren"
 _cp_periods="today yesterday this-week last-week this-month last-month this-quarter
@@ -171,10 +172,10 @@ _cp_complete() {
 	*:--scheme)
 		_cp_add $_cp_schemes; return ;;
 	cp-report:-o | cp-report:--output)
-		_cp_add text markdown html csv excel json
+		_cp_add $_cp_formats
 		_cp_files -d; return ;;
 	*:-o | *:--output)
-		_cp_add table csv excel json; return ;;
+		_cp_add $_cp_formats; return ;;
 	*:--period)
 		_cp_add $_cp_periods; return ;;
 	cp-log:-d | cp-log:--date | cp-evaluate:-d | cp-evaluate:--date | *:--from | *:--to | \

@@ -191,6 +191,7 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	struct budget_line *lines;
 	size_t n = budget_lines(b, plans, nplans, range, today, &lines);
 	struct table *t = table_stream(f, out);
+	table_title(t, _("Hours granted and used"));
 	table_col(t, "plan", _("plan"), 0);
 	table_col(t, "participant", _("participant"), 0);
 	table_col(t, "from", _("from"), 0);

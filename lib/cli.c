@@ -98,7 +98,8 @@ const struct argp cli_sheet_argp = {sheet_options, sheet_parse, NULL, NULL, NULL
 
 static const struct argp_option output_options[] = {
 	{"output", 'o', N_("FORMAT"), 0,
-	 N_("table, csv, excel or json (default: table on a terminal, csv otherwise)"), 0},
+	 N_("text, markdown, html, csv, excel or json (default: text on a terminal, csv "
+	    "otherwise)"), 0},
 	{"excel", OPT_EXCEL, NULL, 0,
 	 N_("same as -o excel: CSV that Dutch Excel and LibreOffice open as it is (BOM, ';', "
 	    "decimal comma, hours as 1,5)"), 0},
@@ -115,8 +116,8 @@ static error_t output_parse(int key, char *arg, struct argp_state *state)
 		return ARGP_ERR_UNKNOWN;
 	int f = outfmt_parse(arg);
 	if (f < 0)
-		argp_error(state, _("unknown output format %s; use table, csv, excel or json"),
-			   quotes(arg));
+		argp_error(state, _("unknown output format %s; use %s"), quotes(arg),
+			   renderer_choices());
 	cli.out = (enum outfmt)f;
 	return 0;
 }

@@ -25,9 +25,13 @@
 #define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
 #define SHEET_MAX_COLUMNS 1000      /* columns in a sheet's header */
 
-/* How tables are written: for people, or for programs. */
+/* How tables are written: for people, or for programs.  Every tool takes
+ * the same names for them (render.c's list): text (or table), markdown,
+ * html, csv, excel and json. */
 enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON,
-	      OUT_EXCEL /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */ };
+	      OUT_EXCEL, /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */
+	      OUT_MARKDOWN, OUT_HTML };
+#define OUTFMT_PEOPLE(f) ((f) == OUT_TABLE || (f) == OUT_MARKDOWN || (f) == OUT_HTML)
 
 /* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
 
@@ -582,7 +586,8 @@ void table_cell_share(struct table *t, enum outfmt f, long part, long whole); /*
 void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
 int table_print(struct table *t, enum outfmt f, FILE *out);
 void table_free(struct table *t);
-int outfmt_parse(const char *s);
+void table_title(struct table *t, const char *title); /* Markdown's and HTML's heading */
+int outfmt_parse(const char *s); /* a renderer's name (render.c), or -1 */
 
 /* ---- cli.c: what every tool does alike ---- */
 

@@ -15,9 +15,12 @@ static const struct renderer *const renderers[] = {
 
 #define NRENDERERS (sizeof renderers / sizeof *renderers)
 
-/* By name or by file extension: markdown and md, text and txt. */
+/* By name or by file extension: markdown and md, text and txt; table is
+ * text too, the name the tools that print tables took first. */
 const struct renderer *renderer_find(const char *name)
 {
+	if (!strcasecmp(name, "table"))
+		return &render_text;
 	for (size_t i = 0; i < NRENDERERS; i++)
 		if (!strcasecmp(name, renderers[i]->name) || !strcasecmp(name, renderers[i]->ext))
 			return renderers[i];

@@ -161,9 +161,12 @@ static void render(const struct report *r, struct buf *out)
 	}
 	for (size_t s = 0; s < r->nsections; s++) {
 		const struct section *sec = r->sections[s];
-		buf_puts(out, "<section>\n<h2>");
-		put(out, sec->title, 0);
-		buf_puts(out, "</h2>\n");
+		buf_puts(out, "<section>\n");
+		if (sec->title) { /* a tool's one table has none */
+			buf_puts(out, "<h2>");
+			put(out, sec->title, 0);
+			buf_puts(out, "</h2>\n");
+		}
 		for (size_t i = 0; i < sec->nblocks; i++)
 			block(out, sec->blocks[i]);
 		buf_puts(out, "</section>\n");

@@ -122,9 +122,11 @@ static void render(const struct report *r, struct buf *out)
 	}
 	for (size_t s = 0; s < r->nsections; s++) {
 		const struct section *sec = r->sections[s];
-		buf_puts(out, "## ");
-		put(out, sec->title, 0);
-		buf_puts(out, "\n\n");
+		if (sec->title) { /* a tool's one table has none */
+			buf_puts(out, "## ");
+			put(out, sec->title, 0);
+			buf_puts(out, "\n\n");
+		}
 		for (size_t i = 0; i < sec->nblocks; i++) {
 			const struct block *b = sec->blocks[i];
 			if (b->title) {

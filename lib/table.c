@@ -1,8 +1,9 @@
-/* table.c: one table, four renderings.  People get aligned columns with
- * a rule under the header and above totals; programs get CSV with a header
- * of stable keys, or JSON; spreadsheets get their dialect of CSV.  None
- * but people get the total row: a program can add up for itself, and a
- * total in the data would be counted twice. */
+/* table.c: one table, every rendering.  People get aligned columns with
+ * a rule under the header and above totals, or the table as Markdown or
+ * HTML (drawn by the report renderers, render_md.c and render_html.c);
+ * programs get CSV with a header of stable keys, or JSON; spreadsheets get
+ * their dialect of CSV.  None but people get the total row: a program can
+ * add up for itself, and a total in the data would be counted twice. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,6 +16,7 @@ struct column {
 };
 
 struct table {
+	char *title;
 	struct column *cols;
 	size_t ncols;
 	struct buf cells;  /* every cell, NUL-terminated, row after row */
@@ -82,7 +84,7 @@ void table_cell_long(struct table *t, long v)
 void table_cell_minutes(struct table *t, enum outfmt f, long minutes)
 {
 	char hm[24];
-	if (f != OUT_TABLE) {
+	if (!OUTFMT_PEOPLE(f)) {
 		table_cell_long(t, minutes);
 		return;
 	}
@@ -99,8 +101,8 @@ void table_cell_share(struct table *t, enum outfmt f, long part, long whole)
 		table_cell(t, "");
 		return;
 	}
-	snprintf(s, sizeof s, f == OUT_TABLE ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
-	table_cell(t, f == OUT_TABLE ? lang_number(s) : s);
+	snprintf(s, sizeof s, OUTFMT_PEOPLE(f) ? "%.1f%%" : "%.1f", 100.0 * (double)part / (double)whole);
+	table_cell(t, OUTFMT_PEOPLE(f) ? lang_number(s) : s);
 }
 
 void table_cellf(struct table *t, const char *fmt, ...)
@@ -369,12 +371,41 @@ static void stream_row(struct table *t)
 	t->cells.len = 0;
 }
 
+void table_title(struct table *t, const char *title)
+{
+	free(t->title);
+	t->title = xstrdup(title);
+}
+
+/* Markdown and HTML: the table as a report of one table, so that each of
+ * these formats is written in one place (render_md.c, render_html.c). */
+static void print_report(const struct table *t, const struct renderer *f, struct buf *b)
+{
+	struct report *r = report_new("table", t->title ? t->title : cp_prog);
+	report_section(r, "table", NULL);
+	struct rtable *rt = report_table(r, "table", NULL);
+	for (size_t c = 0; c < t->ncols; c++)
+		rtable_col(rt, t->cols[c].key, t->cols[c].title,
+			   t->cols[c].flags & COL_RIGHT ? RCOL_NUMBER : 0);
+	for (size_t row = 0, rows = nrows(t); row < rows; row++) {
+		if (row == t->total_row)
+			rtable_total(rt);
+		for (size_t c = 0; c < t->ncols; c++)
+			rtable_add(rt, cell_text(cell(t, row, c)));
+	}
+	report_main(r);
+	report_render(r, f, b);
+	report_free(r);
+}
+
 void table_format(struct table *t, enum outfmt f, struct buf *b)
 {
 	if (f == OUT_JSON)
 		print_json(t, b);
 	else if (f == OUT_CSV || f == OUT_EXCEL)
 		print_csv(t, b, f == OUT_EXCEL);
+	else if (f == OUT_MARKDOWN || f == OUT_HTML)
+		print_report(t, f == OUT_HTML ? &render_html : &render_markdown, b);
 	else
 		print_text(t, b);
 }
@@ -400,6 +431,7 @@ void table_free(struct table *t)
 {
 	if (!t)
 		return;
+	free(t->title);
 	for (size_t c = 0; c < t->ncols; c++) {
 		free(t->cols[c].key);
 		free(t->cols[c].title);
@@ -414,12 +446,14 @@ void table_free(struct table *t)
 int outfmt_parse(const char *s)
 {
 	static const struct {
-		const char *name;
+		const struct renderer *r;
 		enum outfmt f;
-	} names[] = {{"table", OUT_TABLE}, {"text", OUT_TABLE}, {"csv", OUT_CSV}, {"json", OUT_JSON},
-		     {"excel", OUT_EXCEL}};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (!strcasecmp(s, names[i].name))
-			return (int)names[i].f;
+	} formats[] = {{&render_text, OUT_TABLE},    {&render_markdown, OUT_MARKDOWN},
+		       {&render_html, OUT_HTML},     {&render_csv, OUT_CSV},
+		       {&render_excel, OUT_EXCEL},   {&render_json, OUT_JSON}};
+	const struct renderer *r = renderer_find(s);
+	for (size_t i = 0; r && i < sizeof formats / sizeof *formats; i++)
+		if (formats[i].r == r)
+			return (int)formats[i].f;
 	return -1;
 }

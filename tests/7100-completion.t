@@ -83,7 +83,7 @@ replies "cp-hours -b " "coach day funder goal half mode month plan quarter week 
 has "cp-hours --period " this-month "--period offers this-month"
 has "cp-hours --period " vorig-halfjaar "... and vorig-halfjaar"
 has "cp-hours --period " deze-week "... and deze-week"
-replies "cp-hours -o " "csv excel json table" "-o <TAB> offers the formats"
+replies "cp-hours -o " "csv excel html json markdown text" "-o <TAB> offers the formats"
 has "cp-report -o " markdown "cp-report -o offers its formats"
 replies "cp-new --funder " "gemeente other uwv werkgever" "--funder <TAB>"
 replies "cp-new --scheme w" "wajong wia" "--scheme w<TAB>"
