@@ -928,6 +928,24 @@ struct renderer {
 
 extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,
 	render_excel; /* render_csv's spreadsheet dialect, as -o excel */
+
+/* What a document format (text, Markdown, HTML) draws of each part of a
+ * report; the walk through the report is render_document's, the same for
+ * all of them.  i counts the sections of a report, the blocks of a
+ * section, the paragraphs or items of a block (of n). */
+struct doc_format {
+	void (*head)(struct buf *out, const struct report *r); /* title and subtitle */
+	void (*section)(struct buf *out, const struct section *s, size_t i);
+	void (*section_end)(struct buf *out, const struct section *s);
+	void (*block)(struct buf *out, const struct block *b, size_t i); /* its title */
+	void (*block_end)(struct buf *out, const struct block *b);
+	void (*fields)(struct buf *out, const struct block *b);
+	void (*table)(struct buf *out, const struct rtable *t);
+	void (*paragraph)(struct buf *out, const char *text, size_t i, size_t n);
+	void (*item)(struct buf *out, const char *text, size_t i, size_t n);
+	void (*tail)(struct buf *out, const struct report *r); /* the stamp, the end */
+};
+void render_document(const struct report *r, const struct doc_format *f, struct buf *out);
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */
 const char *renderer_choices(void);                     /* "text, markdown, ..." for hints */
 int report_print(const struct report *r, const struct renderer *f, FILE *out);

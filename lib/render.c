@@ -1,8 +1,9 @@
 /* render.c: the renderers behind one interface, and what they share:
  * finding one by name, writing a report to a stream or a file, and
- * cleaning text before a renderer escapes it.  A new format (PDF, say) is
- * a render_pdf.c defining one struct renderer, and a line in the list
- * below. */
+ * cleaning text before a renderer escapes it, and the walk through a
+ * report that every document format shares.  A new format (PDF, say) is
+ * a render_pdf.c defining one struct doc_format and one struct renderer,
+ * and a line in the list below. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -39,6 +40,40 @@ const char *renderer_choices(void)
 		buf_free(&b);
 	}
 	return choices;
+}
+
+void render_document(const struct report *r, const struct doc_format *f, struct buf *out)
+{
+	f->head(out, r);
+	for (size_t s = 0; s < r->nsections; s++) {
+		const struct section *sec = r->sections[s];
+		f->section(out, sec, s);
+		for (size_t i = 0; i < sec->nblocks; i++) {
+			const struct block *b = sec->blocks[i];
+			f->block(out, b, i);
+			switch (b->kind) {
+			case BLOCK_FIELDS:
+				f->fields(out, b);
+				break;
+			case BLOCK_TABLE:
+				f->table(out, &b->table);
+				break;
+			case BLOCK_TEXT:
+				for (size_t k = 0; k < b->nitems; k++)
+					f->paragraph(out, b->items[k], k, b->nitems);
+				break;
+			case BLOCK_LIST:
+				for (size_t k = 0; k < b->nitems; k++)
+					f->item(out, b->items[k], k, b->nitems);
+				break;
+			}
+			if (f->block_end)
+				f->block_end(out, b);
+		}
+		if (f->section_end)
+			f->section_end(out, sec);
+	}
+	f->tail(out, r);
 }
 
 const char *render_clean(struct buf *b, const char *s)

@@ -108,40 +108,36 @@ static void table(struct buf *out, const struct rtable *t)
 	buf_puts(out, "</table>\n");
 }
 
-static void block(struct buf *out, const struct block *b)
+static void block(struct buf *out, const struct block *b, size_t i)
 {
+	(void)i;
 	if (b->title) {
 		buf_puts(out, "<h3>");
 		put(out, b->title, 0);
 		buf_puts(out, "</h3>\n");
 	}
-	switch (b->kind) {
-	case BLOCK_FIELDS:
-		fields(out, b);
-		break;
-	case BLOCK_TABLE:
-		table(out, &b->table);
-		break;
-	case BLOCK_TEXT:
-		for (size_t i = 0; i < b->nitems; i++) {
-			buf_puts(out, "<p>");
-			put(out, b->items[i], 1);
-			buf_puts(out, "</p>\n");
-		}
-		break;
-	case BLOCK_LIST:
-		buf_puts(out, "<ul>\n");
-		for (size_t i = 0; i < b->nitems; i++) {
-			buf_puts(out, "<li>");
-			put(out, b->items[i], 1);
-			buf_puts(out, "</li>\n");
-		}
-		buf_puts(out, "</ul>\n");
-		break;
-	}
 }
 
-static void render(const struct report *r, struct buf *out)
+static void paragraph(struct buf *out, const char *text, size_t i, size_t n)
+{
+	(void)i, (void)n;
+	buf_puts(out, "<p>");
+	put(out, text, 1);
+	buf_puts(out, "</p>\n");
+}
+
+static void item(struct buf *out, const char *text, size_t i, size_t n)
+{
+	if (i == 0)
+		buf_puts(out, "<ul>\n");
+	buf_puts(out, "<li>");
+	put(out, text, 1);
+	buf_puts(out, "</li>\n");
+	if (i + 1 == n)
+		buf_puts(out, "</ul>\n");
+}
+
+static void head(struct buf *out, const struct report *r)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
 		   lang_current());
@@ -159,24 +155,41 @@ static void render(const struct report *r, struct buf *out)
 		put(out, r->subtitle, 1);
 		buf_puts(out, "</p>\n");
 	}
-	for (size_t s = 0; s < r->nsections; s++) {
-		const struct section *sec = r->sections[s];
-		buf_puts(out, "<section>\n");
-		if (sec->title) { /* a tool's one table has none */
-			buf_puts(out, "<h2>");
-			put(out, sec->title, 0);
-			buf_puts(out, "</h2>\n");
-		}
-		for (size_t i = 0; i < sec->nblocks; i++)
-			block(out, sec->blocks[i]);
-		buf_puts(out, "</section>\n");
+}
+
+static void section(struct buf *out, const struct section *sec, size_t i)
+{
+	(void)i;
+	buf_puts(out, "<section>\n");
+	if (sec->title) { /* a tool's one table has none */
+		buf_puts(out, "<h2>");
+		put(out, sec->title, 0);
+		buf_puts(out, "</h2>\n");
 	}
+}
+
+static void section_end(struct buf *out, const struct section *sec)
+{
+	(void)sec;
+	buf_puts(out, "</section>\n");
+}
+
+static void tail(struct buf *out, const struct report *r)
+{
 	if (r->stamp) {
 		buf_puts(out, "<footer>");
 		put(out, r->stamp, 0);
 		buf_puts(out, "</footer>\n");
 	}
 	buf_puts(out, "</body>\n</html>\n");
+}
+
+static const struct doc_format html = {head,   section, section_end, block, NULL,
+				       fields, table,   paragraph,   item,  tail};
+
+static void render(const struct report *r, struct buf *out)
+{
+	render_document(r, &html, out);
 }
 
 const struct renderer render_html = {"html", "html", render};

@@ -111,7 +111,7 @@ static void table(struct buf *out, const struct rtable *t)
 	}
 }
 
-static void render(const struct report *r, struct buf *out)
+static void head(struct buf *out, const struct report *r)
 {
 	buf_puts(out, "# ");
 	put(out, r->title, 0);
@@ -120,50 +120,64 @@ static void render(const struct report *r, struct buf *out)
 		put(out, r->subtitle, 1);
 		buf_puts(out, "\n\n");
 	}
-	for (size_t s = 0; s < r->nsections; s++) {
-		const struct section *sec = r->sections[s];
-		if (sec->title) { /* a tool's one table has none */
-			buf_puts(out, "## ");
-			put(out, sec->title, 0);
-			buf_puts(out, "\n\n");
-		}
-		for (size_t i = 0; i < sec->nblocks; i++) {
-			const struct block *b = sec->blocks[i];
-			if (b->title) {
-				buf_puts(out, "### ");
-				put(out, b->title, 0);
-				buf_puts(out, "\n\n");
-			}
-			switch (b->kind) {
-			case BLOCK_FIELDS:
-				fields(out, b);
-				break;
-			case BLOCK_TABLE:
-				table(out, &b->table);
-				break;
-			case BLOCK_TEXT:
-				for (size_t k = 0; k < b->nitems; k++) {
-					put(out, b->items[k], 1);
-					buf_puts(out, k + 1 < b->nitems ? "\n\n" : "\n");
-				}
-				break;
-			case BLOCK_LIST:
-				for (size_t k = 0; k < b->nitems; k++) {
-					buf_puts(out, "- "); /* what follows starts a block */
-					put(out, b->items[k], 1);
-					buf_putc(out, '\n');
-				}
-				break;
-			}
-			buf_putc(out, '\n');
-		}
+}
+
+static void section(struct buf *out, const struct section *sec, size_t i)
+{
+	(void)i;
+	if (sec->title) { /* a tool's one table has none */
+		buf_puts(out, "## ");
+		put(out, sec->title, 0);
+		buf_puts(out, "\n\n");
 	}
+}
+
+static void block(struct buf *out, const struct block *b, size_t i)
+{
+	(void)i;
+	if (b->title) {
+		buf_puts(out, "### ");
+		put(out, b->title, 0);
+		buf_puts(out, "\n\n");
+	}
+}
+
+static void block_end(struct buf *out, const struct block *b)
+{
+	(void)b;
+	buf_putc(out, '\n');
+}
+
+static void paragraph(struct buf *out, const char *text, size_t i, size_t n)
+{
+	put(out, text, 1);
+	buf_puts(out, i + 1 < n ? "\n\n" : "\n");
+}
+
+static void item(struct buf *out, const char *text, size_t i, size_t n)
+{
+	(void)i, (void)n;
+	buf_puts(out, "- "); /* what follows starts a block */
+	put(out, text, 1);
+	buf_putc(out, '\n');
+}
+
+static void tail(struct buf *out, const struct report *r)
+{
 	if (r->stamp) {
 		buf_putc(out, '*');
 		put(out, r->stamp, 0);
 		buf_puts(out, "*\n");
 	} else if (out->len > 1 && out->s[out->len - 2] == '\n')
 		out->len--; /* one line break at the end, not two */
+}
+
+static const struct doc_format markdown = {head,   section, NULL,      block, block_end,
+					   fields, table,   paragraph, item,  tail};
+
+static void render(const struct report *r, struct buf *out)
+{
+	render_document(r, &markdown, out);
 }
 
 const struct renderer render_markdown = {"markdown", "md", render};

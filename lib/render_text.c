@@ -117,55 +117,64 @@ static void table(struct buf *out, const struct rtable *rt)
 	table_free(t);
 }
 
-static void block(struct buf *out, const struct block *b)
+static void block(struct buf *out, const struct block *b, size_t i)
 {
+	if (i)
+		buf_putc(out, '\n');
 	if (b->title) {
 		struct buf tmp = {0};
 		buf_printf(out, "%s\n", flat(&tmp, b->title));
 		buf_free(&tmp);
 	}
-	switch (b->kind) {
-	case BLOCK_FIELDS:
-		fields(out, b);
-		break;
-	case BLOCK_TABLE:
-		table(out, &b->table);
-		break;
-	case BLOCK_TEXT:
-		for (size_t i = 0; i < b->nitems; i++) {
-			if (i)
-				buf_putc(out, '\n');
-			wrapped(out, "", b->items[i]);
-		}
-		break;
-	case BLOCK_LIST:
-		for (size_t i = 0; i < b->nitems; i++)
-			wrapped(out, "- ", b->items[i]);
-		break;
-	}
 }
 
-static void render(const struct report *r, struct buf *out)
+static void paragraph(struct buf *out, const char *text, size_t i, size_t n)
+{
+	(void)n;
+	if (i)
+		buf_putc(out, '\n');
+	wrapped(out, "", text);
+}
+
+static void item(struct buf *out, const char *text, size_t i, size_t n)
+{
+	(void)i, (void)n;
+	wrapped(out, "- ", text);
+}
+
+static void head(struct buf *out, const struct report *r)
 {
 	struct buf tmp = {0};
 	underline(out, flat(&tmp, r->title), '=');
 	if (r->subtitle)
 		wrapped(out, "", r->subtitle);
-	for (size_t s = 0; s < r->nsections; s++) {
-		const struct section *sec = r->sections[s];
-		buf_putc(out, '\n');
+	buf_free(&tmp);
+}
+
+static void section(struct buf *out, const struct section *sec, size_t i)
+{
+	(void)i;
+	struct buf tmp = {0};
+	buf_putc(out, '\n');
+	if (sec->title) /* a tool's one table has none */
 		underline(out, flat(&tmp, sec->title), '-');
-		for (size_t i = 0; i < sec->nblocks; i++) {
-			if (i)
-				buf_putc(out, '\n');
-			block(out, sec->blocks[i]);
-		}
-	}
+	buf_free(&tmp);
+}
+
+static void tail(struct buf *out, const struct report *r)
+{
 	if (r->stamp) {
 		buf_putc(out, '\n');
 		wrapped(out, "", r->stamp);
 	}
-	buf_free(&tmp);
+}
+
+static const struct doc_format text = {head,   section, NULL,      block, NULL,
+				       fields, table,   paragraph, item,  tail};
+
+static void render(const struct report *r, struct buf *out)
+{
+	render_document(r, &text, out);
 }
 
 const struct renderer render_text = {"text", "txt", render};
