@@ -64,16 +64,20 @@ static const struct argp_option plans_options[] = {
 	{0},
 };
 
-static error_t plans_parse(int key, char *arg, struct argp_state *state)
+/* -p and -f, for the two children below: each sees only its own option. */
+static error_t paths_parse(int key, char *arg, struct argp_state *state)
 {
 	(void)state;
-	if (key != 'p')
+	if (key == 'p')
+		cli.plansdir = arg;
+	else if (key == 'f')
+		cli.sheet = arg;
+	else
 		return ARGP_ERR_UNKNOWN;
-	cli.plansdir = arg;
 	return 0;
 }
 
-const struct argp cli_plans_argp = {plans_options, plans_parse, NULL, NULL, NULL, NULL,
+const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 
 static const struct argp_option sheet_options[] = {
@@ -82,16 +86,7 @@ static const struct argp_option sheet_options[] = {
 	{0},
 };
 
-static error_t sheet_parse(int key, char *arg, struct argp_state *state)
-{
-	(void)state;
-	if (key != 'f')
-		return ARGP_ERR_UNKNOWN;
-	cli.sheet = arg;
-	return 0;
-}
-
-const struct argp cli_sheet_argp = {sheet_options, sheet_parse, NULL, NULL, NULL, NULL,
+const struct argp cli_sheet_argp = {sheet_options, paths_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 
 #define OPT_EXCEL 0x10000 /* above every tool's own option keys */

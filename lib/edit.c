@@ -704,6 +704,27 @@ int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *m
 	return rc;
 }
 
+/* map[key] made the collection (Y_MAP or Y_SEQ) written as block or flow:
+ * added if the key is missing, filled in if its value is empty (nothing,
+ * or an empty list), refused if it holds anything else. */
+static int put_collection(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, struct ynode *k, struct ynode *v, int kind,
+			  const char *block, const char *flow)
+{
+	if (editable(doc, map) < 0 || (v && editable(doc, v) < 0))
+		return -1;
+	if (!v) {
+		struct buf nested = {0};
+		buf_printf(&nested, "\n%s", block);
+		int rc = map_add(e, doc, map, key, nested.s, flow);
+		buf_free(&nested);
+		return rc;
+	}
+	if (yscalar_null(v) || (kind == Y_SEQ && v->kind == Y_SEQ && v->n == 0))
+		return fill_empty(e, doc, map, k, v, kind, block, flow);
+	return refuse(doc, v, kind == Y_MAP ? _("it is not a mapping") : _("it is not a list"));
+}
+
 int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 		     const char *key, const char *subkey, const char *value, int raw)
 {
@@ -714,18 +735,7 @@ int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode
 	struct buf block = {0}, flow = {0};
 	put_pairs(&block, &kv, 1, 0);
 	put_pairs(&flow, &kv, 1, 1);
-	int rc;
-	if (editable(doc, map) < 0 || (v && editable(doc, v) < 0))
-		rc = -1;
-	else if (!v) {
-		struct buf nested = {0};
-		buf_printf(&nested, "\n%s", block.s);
-		rc = map_add(e, doc, map, key, nested.s, flow.s);
-		buf_free(&nested);
-	} else if (yscalar_null(v))
-		rc = fill_empty(e, doc, map, k, v, Y_MAP, block.s, flow.s);
-	else
-		rc = refuse(doc, v, _("it is not a mapping"));
+	int rc = put_collection(e, doc, map, key, k, v, Y_MAP, block.s, flow.s);
 	buf_free(&block);
 	buf_free(&flow);
 	return rc;
@@ -765,18 +775,7 @@ int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct 
 	buf_putc(&flow, '[');
 	put_pairs(&flow, kv, n, 1);
 	buf_putc(&flow, ']');
-	int rc;
-	if (editable(doc, map) < 0 || (v && editable(doc, v) < 0))
-		rc = -1;
-	else if (!v) {
-		struct buf nested = {0};
-		buf_printf(&nested, "\n%s", block.s);
-		rc = map_add(e, doc, map, key, nested.s, flow.s);
-		buf_free(&nested);
-	} else if (yscalar_null(v) || (v->kind == Y_SEQ && v->n == 0))
-		rc = fill_empty(e, doc, map, k, v, Y_SEQ, block.s, flow.s);
-	else
-		rc = refuse(doc, v, _("it is not a list"));
+	int rc = put_collection(e, doc, map, key, k, v, Y_SEQ, block.s, flow.s);
 	buf_free(&block);
 	buf_free(&flow);
 	return rc;

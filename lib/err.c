@@ -61,27 +61,29 @@ static void vreport(const char *kind, const char *fmt, va_list ap, const char *s
 	fputc('\n', stderr);
 }
 
-int cp_err(int status, const char *fmt, ...)
+static int verr(int status, const char *why, const char *fmt, va_list ap)
 {
 	record(status);
-	if (quiet || thread_quiet)
-		return -1;
+	if (!quiet && !thread_quiet)
+		vreport(NULL, fmt, ap, why);
+	return -1;
+}
+
+int cp_err(int status, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(NULL, fmt, ap, NULL);
+	verr(status, NULL, fmt, ap);
 	va_end(ap);
 	return -1;
 }
 
 int cp_errno(int status, const char *fmt, ...)
 {
-	const char *why = strerror(errno);
-	record(status);
-	if (quiet || thread_quiet)
-		return -1;
+	const char *why = strerror(errno); /* before anything can change errno */
 	va_list ap;
 	va_start(ap, fmt);
-	vreport(NULL, fmt, ap, why);
+	verr(status, why, fmt, ap);
 	va_end(ap);
 	return -1;
 }

@@ -74,25 +74,23 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 		else
 			date_format((int)v, buf);
 		return buf;
-	case CELL_MINUTES:
-		if (human) {
-			char hm[24];
-			duration_format(v, hm);
-			snprintf(buf, 32, "%s", hm);
-		} else
+	case CELL_MINUTES: /* a duration, h:mm, or an amount of hours, 18,5 */
+	case CELL_HOURS: {
+		char h[24];
+		if (!human)
 			snprintf(buf, 32, "%ld", v);
+		else {
+			if (c->kind == CELL_MINUTES)
+				duration_format(v, h);
+			else
+				lang_hours(v, h);
+			snprintf(buf, 32, "%s", h);
+		}
 		return buf;
+	}
 	case CELL_PERCENT:
 		snprintf(buf, 32, "%s%ld%c%ld%s", v < 0 ? "-" : "", labs(v) / 10,
 			 human ? lang_decimal() : '.', labs(v) % 10, human ? "%" : "");
-		return buf;
-	case CELL_HOURS:
-		if (human) {
-			char h[24];
-			lang_hours(v, h);
-			snprintf(buf, 32, "%s", h);
-		} else
-			snprintf(buf, 32, "%ld", v);
 		return buf;
 	case CELL_COUNT:
 		snprintf(buf, 32, "%ld", v);
