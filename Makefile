@@ -36,13 +36,21 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) $(if $(STATIC),-static)
 LIBS = $(YAML_LIBS) -lcsv -pthread
+# PDF (cp-report -o pdf): cairo and pango, linked into cp-report alone, so
+# that the other tools start without loading them.  Without their -dev
+# packages, or with STATIC=1 (Debian ships no static pango), cp-report is
+# built without PDF and says so.
+PDF_PKGS = pangocairo fontconfig
+PDF_LIBS := $(if $(STATIC),,$(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null))
+PDF_CPPFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null))
+PDF_OBJ = $(if $(PDF_LIBS),$(O)/lib/render_pdf.o)
 
 O ?= build
 SAN ?=
 SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SANFLAGS = $(if $(SAN),$(SANITIZERS))
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_SRC := $(filter-out lib/render_pdf.c,$(sort $(wildcard lib/*.c)))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 TOOLS := $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 BINS := $(TOOLS:%=$(O)/%)
@@ -93,7 +101,12 @@ $(O)/libcoachplan.a: $(LIB_OBJ)
 	$(call say,AR,$@)$(AR) rcs $@ $(LIB_OBJ)
 
 $(O)/cp-%: $(O)/cmd/cp-%.o $(O)/libcoachplan.a
-	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(EXTRA_OBJ) $(O)/libcoachplan.a $(LIBS) $(EXTRA_LIBS)
+
+$(O)/lib/render_pdf.o: ALL_CPPFLAGS += $(PDF_CPPFLAGS)
+$(O)/cp-report: $(PDF_OBJ)
+$(O)/cp-report: EXTRA_OBJ = $(PDF_OBJ)
+$(O)/cp-report: EXTRA_LIBS = $(if $(PDF_OBJ),$(PDF_LIBS))
 
 $(O)/tests/test-%: $(O)/tests/unit/test-%.o $(O)/libcoachplan.a
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libcoachplan.a $(LIBS)
@@ -114,7 +127,7 @@ $(O)/locale/%/LC_MESSAGES/coachplan.mo: po/%.po
 # for its creation date), so that it changes only where a string does.
 pot:
 	@mkdir -p $(O)/po
-	$(XGETTEXT) -o $(O)/po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	$(XGETTEXT) -o $(O)/po/coachplan.pot $(sort $(wildcard lib/*.c)) $(sort $(wildcard cmd/*.c))
 	$(Q)diff -q -I '^"POT-Creation-Date:' po/coachplan.pot $(O)/po/coachplan.pot >/dev/null 2>&1 || \
 		cp $(O)/po/coachplan.pot po/coachplan.pot
 
@@ -123,7 +136,7 @@ pot:
 # template): a new message without its Dutch fails the build.
 po-check:
 	@mkdir -p $(O)/po
-	$(Q)$(XGETTEXT) -o $(O)/po/coachplan.pot $(LIB_SRC) $(sort $(wildcard cmd/*.c))
+	$(Q)$(XGETTEXT) -o $(O)/po/coachplan.pot $(sort $(wildcard lib/*.c)) $(sort $(wildcard cmd/*.c))
 	$(Q)for l in $(LANGS); do \
 		msgcmp po/$$l.po $(O)/po/coachplan.pot || { \
 			echo "po/$$l.po lacks strings of the sources: make pot, then" \

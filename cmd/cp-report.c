@@ -6,7 +6,9 @@
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "coachplan.h"
 
@@ -28,8 +30,9 @@ static const struct argp_option options[] = {
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"output", 'o', N_("FORMAT|DIR"), 0,
-	 N_("text, markdown, html, csv, excel or json (default: text); with --declaration, also "
-	    "the directory to write one file per plan and summary.csv into (default format: html)"),
+	 /* TRANSLATORS: %s is the list of formats, "text, markdown, ... or pdf" */
+	 N_("%s (default: text); with --declaration, also the directory to write one file per "
+	    "plan and summary.csv into (default format: html)"),
 	 3},
 	{"excel", OPT_EXCEL, NULL, 0,
 	 N_("every CSV in the spreadsheet dialect (BOM, ';', decimal comma, hours as 1,5): the "
@@ -64,6 +67,9 @@ static void outputs(struct argp_state *state)
 {
 	for (size_t i = 0; i < opt.nouts; i++) {
 		const struct renderer *r = renderer_find(opt.outs[i]);
+		if (!r && !strcasecmp(opt.outs[i], "pdf"))
+			argp_error(state, _("this cp-report was built without cairo and pango, so "
+					    "without PDF"));
 		if (r && !opt.fmt)
 			opt.fmt = r;
 		else if (!r && opt.declaration && !opt.dir)
@@ -123,6 +129,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		outputs(state);
 		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
 			opt.fmt = &render_excel;
+		if (opt.fmt && !strcmp(opt.fmt->name, "pdf") && !opt.dir && isatty(STDOUT_FILENO))
+			argp_error(state, _("a PDF is no text for a terminal: send it to a file "
+					    "(> report.pdf) or name a directory with -o"));
 		if (opt.declaration && !opt.period_given)
 			argp_error(state, _("--declaration needs --period, as in --period 2026H1"));
 		if (opt.declaration && !opt.plan && opt.funder < 0)
@@ -145,6 +154,11 @@ static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}}
 static char *help(int key, const char *text, void *input)
 {
 	(void)input;
+	if (key == 'o') { /* the formats of this build: PDF only with cairo and pango */
+		struct buf b = {0};
+		buf_printf(&b, text, renderer_choices());
+		return b.s;
+	}
 	return cli_help_filter(
 		key, text,
 		N_("Examples:\n"

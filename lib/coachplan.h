@@ -927,7 +927,8 @@ struct renderer {
 };
 
 extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,
-	render_excel; /* render_csv's spreadsheet dialect, as -o excel */
+	render_excel, /* render_csv's spreadsheet dialect, as -o excel */
+	render_pdf;   /* cp-report's alone (render_pdf.c); elsewhere renderer_find has no pdf */
 
 /* What a document format (text, Markdown, HTML) draws of each part of a
  * report; the walk through the report is render_document's, the same for

@@ -10,8 +10,12 @@
 
 #include "coachplan.h"
 
+/* PDF is linked into cp-report only (render_pdf.c): elsewhere it is NULL. */
+extern const struct renderer render_pdf __attribute__((weak));
+
 static const struct renderer *const renderers[] = {
 	&render_text, &render_markdown, &render_html, &render_csv, &render_excel, &render_json,
+	&render_pdf,
 };
 
 #define NRENDERERS (sizeof renderers / sizeof *renderers)
@@ -23,7 +27,8 @@ const struct renderer *renderer_find(const char *name)
 	if (!strcasecmp(name, "table"))
 		return &render_text;
 	for (size_t i = 0; i < NRENDERERS; i++)
-		if (!strcasecmp(name, renderers[i]->name) || !strcasecmp(name, renderers[i]->ext))
+		if (renderers[i] &&
+		    (!strcasecmp(name, renderers[i]->name) || !strcasecmp(name, renderers[i]->ext)))
 			return renderers[i];
 	return NULL;
 }
@@ -33,9 +38,13 @@ const char *renderer_choices(void)
 	static char choices[128];
 	if (!choices[0]) {
 		struct buf b = {0};
+		size_t n = 0, k = 0;
 		for (size_t i = 0; i < NRENDERERS; i++)
-			buf_printf(&b, "%s%s", i ? i + 1 < NRENDERERS ? ", " : _(" or ") : "",
-				   renderers[i]->name);
+			n += renderers[i] != NULL;
+		for (size_t i = 0; i < NRENDERERS; i++)
+			if (renderers[i])
+				buf_printf(&b, "%s%s", k++ ? k < n ? ", " : _(" or ") : "",
+					   renderers[i]->name);
 		snprintf(choices, sizeof choices, "%s", buf_str(&b));
 		buf_free(&b);
 	}

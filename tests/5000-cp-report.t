@@ -198,7 +198,7 @@ refuses 64 '--declaration needs --funder' "a batch without a funder" \
 	cp-report --declaration --period 2026H1 -o x
 refuses 64 'need -o DIR' "a batch without a directory" \
 	cp-report --declaration --funder uwv --period 2026H1
-refuses 64 'unknown output format "pdf"' "an unknown format" cp-report --plan P-2024-003 -o pdf
+refuses 64 'unknown output format "odt"' "an unknown format" cp-report --plan P-2024-003 -o odt
 refuses 64 'one format and one directory' "two directories" \
 	cp-report --declaration --funder uwv --period 2026H1 -o x -o y
 refuses 64 'unknown funder "uvw"' "an unknown funder" \

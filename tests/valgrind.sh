@@ -10,6 +10,7 @@ set -eu
 build=$(cd "$1" && pwd)
 mkdir -p "$2"
 run=$(cd "$2" && pwd)
+supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
 rm -rf "$run/tests" "$run/logs"
 mkdir -p "$run/tests" "$run/logs"
 wrap() { # wrap PROGRAM WRAPPER
@@ -17,6 +18,7 @@ wrap() { # wrap PROGRAM WRAPPER
 #!/bin/sh
 exec valgrind --quiet --error-exitcode=125 --leak-check=full \\
 	--show-leak-kinds=definite,possible --errors-for-leak-kinds=definite,possible \\
+	--suppressions="$supp" \\
 	--log-file="$run/logs/%p.log" "$1" "\$@"
 WRAP
 	chmod +x "$2"

@@ -1,0 +1,430 @@
+/* render_pdf.c: a report as a PDF document on A4, to file and to sign.
+ * Pango lays the text out (it wraps long notes, shapes every script the
+ * fonts hold, Dutch diacritics included) and cairo draws it.  Every page
+ * has a header with the report's title and subtitle (the plan and the
+ * period) and a footer "page 2 of 5"; a table row that does not fit goes
+ * to the next page, under the table's header row again, and a heading
+ * never stands alone at the foot of a page.  The document is laid out
+ * twice, the same way: once to count the pages, once to draw them.
+ *
+ * Only cp-report links this file (with cairo and pango), so the other
+ * tools start without loading them; render.c finds it through a weak
+ * symbol. */
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+#define PAGE_W 595.276 /* A4 in points */
+#define PAGE_H 841.89
+#define MARGIN 51.0 /* 18 mm */
+#define TEXT_W (PAGE_W - 2 * MARGIN)
+#define TOP (MARGIN + 22.0)          /* below the page header */
+#define BOTTOM (PAGE_H - MARGIN - 8) /* above the page footer */
+#define PAD 3.0                      /* around a table cell's text */
+#define FONT "DejaVu Sans, sans-serif"
+
+enum { LEFT, RIGHT };
+
+struct pdf {
+	const struct report *r;
+	cairo_t *cr;
+	PangoLayout *lay;
+	PangoFontDescription *font;
+	int drawing;     /* the second pass */
+	int page, pages; /* this page, from 1; all of them (known in the second pass) */
+	double y;        /* where the next thing goes */
+	/* the table being drawn, whose header a new page repeats */
+	const struct rtable *table;
+	const double *colw;
+	double right; /* where the table ends */
+	struct buf tmp;
+};
+
+/* Lays s out in the font size (points) and weight given, wrapped at width
+ * (0: not wrapped), and returns its height; draws it at x, y when drawing. */
+static double text(struct pdf *p, const char *s, double size, int bold, double x, double y,
+		   double width, int align)
+{
+	pango_font_description_set_size(p->font, (gint)(size * PANGO_SCALE));
+	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(p->lay, p->font);
+	pango_layout_set_width(p->lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	pango_layout_set_alignment(p->lay, align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_text(p->lay, render_clean(&p->tmp, s), -1);
+	int w, h;
+	pango_layout_get_size(p->lay, &w, &h);
+	if (p->drawing) {
+		cairo_move_to(p->cr, x, y);
+		pango_cairo_show_layout(p->cr, p->lay);
+	}
+	return (double)h / PANGO_SCALE;
+}
+
+/* The height s would take, drawn nowhere. */
+static double height(struct pdf *p, const char *s, double size, int bold, double width)
+{
+	int was = p->drawing;
+	p->drawing = 0;
+	double h = text(p, s, size, bold, 0, 0, width, LEFT);
+	p->drawing = was;
+	return h;
+}
+
+static double text_width(struct pdf *p, const char *s, double size, int bold)
+{
+	height(p, s, size, bold, 0);
+	int w, h;
+	pango_layout_get_size(p->lay, &w, &h);
+	return (double)w / PANGO_SCALE;
+}
+
+static void rule(struct pdf *p, double x0, double x1, double y, double width)
+{
+	if (!p->drawing)
+		return;
+	cairo_set_line_width(p->cr, width);
+	cairo_move_to(p->cr, x0, y);
+	cairo_line_to(p->cr, x1, y);
+	cairo_stroke(p->cr);
+}
+
+static void gray(struct pdf *p, double level)
+{
+	if (p->drawing)
+		cairo_set_source_rgb(p->cr, level, level, level);
+}
+
+/* The header and footer every page has. */
+static void furniture(struct pdf *p)
+{
+	struct buf head = {0};
+	buf_puts(&head, p->r->title);
+	if (p->r->subtitle)
+		buf_printf(&head, " \xe2\x80\x94 %s", p->r->subtitle); /* an em dash */
+	gray(p, 0.35);
+	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
+	text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
+	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+	rule(p, MARGIN, PAGE_W - MARGIN, MARGIN + 13, 0.4);
+	head.len = 0;
+	if (p->pages)
+		buf_printf(&head, _("page %d of %d"), p->page, p->pages);
+	else
+		buf_printf(&head, _("page %d of %d"), p->page, 999);
+	text(p, head.s, 8, 0, MARGIN, PAGE_H - MARGIN, TEXT_W, RIGHT);
+	gray(p, 0);
+	buf_free(&head);
+}
+
+static void table_head(struct pdf *p);
+
+static void new_page(struct pdf *p)
+{
+	if (p->page && p->drawing)
+		cairo_show_page(p->cr);
+	p->page++;
+	p->y = TOP;
+	furniture(p);
+	if (p->table)
+		table_head(p);
+}
+
+/* Room for h points more on this page, or a new one. */
+static void need(struct pdf *p, double h)
+{
+	if (p->y + h > BOTTOM && p->y > TOP)
+		new_page(p);
+}
+
+static struct pdf *the; /* the document being drawn: doc_format's calls carry only a buf */
+
+static void head(struct buf *out, const struct report *r)
+{
+	(void)out;
+	struct pdf *p = the;
+	p->y += text(p, r->title, 17, 1, MARGIN, p->y, TEXT_W, LEFT) + 2;
+	if (r->subtitle)
+		p->y += text(p, r->subtitle, 10.5, 0, MARGIN, p->y, TEXT_W, LEFT);
+	p->y += 6;
+}
+
+static void section(struct buf *out, const struct section *sec, size_t i)
+{
+	(void)out, (void)i;
+	struct pdf *p = the;
+	if (!sec->title)
+		return;
+	p->y += 12;
+	need(p, height(p, sec->title, 12.5, 1, TEXT_W) + 40); /* not alone at the foot of a page */
+	p->y += text(p, sec->title, 12.5, 1, MARGIN, p->y, TEXT_W, LEFT) + 2;
+	rule(p, MARGIN, PAGE_W - MARGIN, p->y, 0.6);
+	p->y += 6;
+}
+
+static void block(struct buf *out, const struct block *b, size_t i)
+{
+	(void)out;
+	struct pdf *p = the;
+	if (i)
+		p->y += 6;
+	if (!b->title)
+		return;
+	need(p, height(p, b->title, 11, 1, TEXT_W) + 30);
+	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
+}
+
+static void fields(struct buf *out, const struct block *b)
+{
+	(void)out;
+	struct pdf *p = the;
+	struct buf v = {0};
+	double lw = 0;
+	for (size_t i = 0; i < b->nfields; i++) {
+		double w = text_width(p, b->fields[i].label, 10, 0);
+		lw = w > lw ? w : lw;
+	}
+	lw = lw + 12 < TEXT_W * 0.4 ? lw + 12 : TEXT_W * 0.4;
+	for (size_t i = 0; i < b->nfields; i++) {
+		const struct rfield *f = &b->fields[i];
+		int blank = f->value.kind == CELL_BLANK;
+		const char *s = blank ? "" : render_cell(&v, &f->value, CELL_HUMAN);
+		double hl = height(p, f->label, 10, 0, lw - 12);
+		double hv = blank ? 22 : height(p, *s ? s : "-", 10, 0, TEXT_W - lw);
+		double h = hl > hv ? hl : hv;
+		need(p, h);
+		gray(p, 0.3);
+		text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), lw - 12, LEFT);
+		gray(p, 0);
+		if (blank) /* a line to write on */
+			rule(p, MARGIN + lw, MARGIN + lw + TEXT_W * 0.5, p->y + h - 2, 0.6);
+		else
+			text(p, *s ? s : "-", 10, 0, MARGIN + lw, p->y, TEXT_W - lw, LEFT);
+		p->y += h + 2;
+	}
+	buf_free(&v);
+}
+
+/* Column widths: each its widest line, numbers never wrapped; when they do
+ * not fit the page, the text columns share what the numbers leave, the
+ * narrow ones whole and the wide ones wrapped, equally. */
+static double *widths(struct pdf *p, const struct rtable *t, double size)
+{
+	double *w = xcalloc(t->ncols ? t->ncols : 1, sizeof *w), fixed = 0, flex = 0;
+	struct buf v = {0};
+	size_t rows = rtable_rows(t);
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = text_width(p, t->cols[c].title, size, 1);
+		for (size_t r = 0; r < rows; r++) {
+			double cw = text_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN), size, r >= t->total);
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+		w[c] += 2 * PAD + 1;
+		if (t->cols[c].flags & RCOL_NUMBER)
+			fixed += w[c];
+		else
+			flex += w[c];
+	}
+	if (fixed + flex > TEXT_W && flex > 0) {
+		double room = TEXT_W - fixed > TEXT_W * 0.3 ? TEXT_W - fixed : TEXT_W * 0.3;
+		size_t left = 0;
+		for (size_t c = 0; c < t->ncols; c++)
+			left += !(t->cols[c].flags & RCOL_NUMBER);
+		char *done = xcalloc(t->ncols, 1);
+		for (int settled = 1; settled && left;) { /* the narrow keep their width */
+			settled = 0;
+			for (size_t c = 0; c < t->ncols; c++)
+				if (!done[c] && !(t->cols[c].flags & RCOL_NUMBER) &&
+				    w[c] <= room / (double)left) {
+					room -= w[c];
+					done[c] = 1, left--, settled = 1;
+				}
+		}
+		for (size_t c = 0; c < t->ncols; c++)
+			if (!done[c] && !(t->cols[c].flags & RCOL_NUMBER))
+				w[c] = room / (double)left;
+		free(done);
+	}
+	buf_free(&v);
+	return w;
+}
+
+/* One row (the header when r is SIZE_MAX): its height, drawn if it fits. */
+static double row(struct pdf *p, const struct rtable *t, size_t r, double size, int draw)
+{
+	struct buf v = {0};
+	double h = 0, x = MARGIN;
+	int bold = r == SIZE_MAX || r >= t->total, was = p->drawing;
+	p->drawing = was && draw;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *s = r == SIZE_MAX ? t->cols[c].title
+					      : render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN);
+		int align = t->cols[c].flags & RCOL_NUMBER ? RIGHT : LEFT;
+		double ch = text(p, s, size, bold, x + PAD, p->y + PAD, p->colw[c] - 2 * PAD, align);
+		h = ch > h ? ch : h;
+		x += p->colw[c];
+	}
+	p->drawing = was;
+	buf_free(&v);
+	return h + 2 * PAD;
+}
+
+static double table_size(const struct rtable *t)
+{
+	return t->ncols > 6 ? 8 : 9;
+}
+
+static void table_head(struct pdf *p)
+{
+	const struct rtable *t = p->table;
+	double size = table_size(t), h = row(p, t, SIZE_MAX, size, 0);
+	if (p->drawing) {
+		cairo_set_source_rgb(p->cr, 0.91, 0.91, 0.91);
+		cairo_rectangle(p->cr, MARGIN, p->y, p->right - MARGIN, h);
+		cairo_fill(p->cr);
+		gray(p, 0);
+	}
+	row(p, t, SIZE_MAX, size, 1);
+	p->y += h;
+	rule(p, MARGIN, p->right, p->y, 0.6);
+}
+
+static void table(struct buf *out, const struct rtable *t)
+{
+	(void)out;
+	struct pdf *p = the;
+	double size = table_size(t);
+	double *w = widths(p, t, size);
+	p->colw = w;
+	p->right = MARGIN;
+	for (size_t c = 0; c < t->ncols; c++)
+		p->right += w[c];
+	need(p, 2 * row(p, t, SIZE_MAX, size, 0));
+	p->table = t;
+	table_head(p);
+	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {
+		double h = row(p, t, r, size, 0);
+		need(p, h);
+		if (r == t->total)
+			rule(p, MARGIN, p->right, p->y, 1.0);
+		row(p, t, r, size, 1);
+		p->y += h;
+		rule(p, MARGIN, p->right, p->y, 0.2);
+	}
+	p->table = NULL;
+	p->colw = NULL;
+	free(w);
+	p->y += 4;
+}
+
+static void paragraph(struct buf *out, const char *s, size_t i, size_t n)
+{
+	(void)out, (void)n;
+	struct pdf *p = the;
+	need(p, height(p, s, 10, 0, TEXT_W));
+	p->y += text(p, s, 10, 0, MARGIN, p->y, TEXT_W, LEFT) + (i + 1 < n ? 6 : 2);
+}
+
+static void item(struct buf *out, const char *s, size_t i, size_t n)
+{
+	(void)out, (void)i, (void)n;
+	struct pdf *p = the;
+	need(p, height(p, s, 10, 0, TEXT_W - 12));
+	text(p, "\xe2\x80\xa2", 10, 0, MARGIN, p->y, 0, LEFT); /* a bullet */
+	p->y += text(p, s, 10, 0, MARGIN + 12, p->y, TEXT_W - 12, LEFT) + 2;
+}
+
+static void tail(struct buf *out, const struct report *r)
+{
+	(void)out;
+	struct pdf *p = the;
+	if (!r->stamp)
+		return;
+	p->y += 12;
+	need(p, height(p, r->stamp, 9, 0, TEXT_W));
+	gray(p, 0.3);
+	p->y += text(p, r->stamp, 9, 0, MARGIN, p->y, TEXT_W, LEFT);
+	gray(p, 0);
+}
+
+static const struct doc_format pdf_format = {head,   section, NULL,      block, NULL,
+					     fields, table,   paragraph, item,  tail};
+
+/* One font map for the run, for every document of a batch; freed at exit
+ * with fontconfig's own tables, so that a leak checker sees nothing left. */
+static PangoFontMap *fonts;
+
+static void fonts_free(void)
+{
+	g_object_unref(fonts);
+	fonts = NULL;
+	FcFini();
+}
+
+static PangoLayout *new_layout(cairo_t *cr)
+{
+	if (!fonts) {
+		fonts = pango_cairo_font_map_new();
+		atexit(fonts_free);
+	}
+	PangoContext *ctx = pango_font_map_create_context(fonts);
+	cairo_font_options_t *o = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF); /* the same on any screen */
+	pango_cairo_context_set_font_options(ctx, o);
+	cairo_font_options_destroy(o);
+	pango_cairo_update_context(cr, ctx);
+	PangoLayout *lay = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	return lay;
+}
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int n)
+{
+	if (closure)
+		buf_add(closure, (const char *)data, n);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* One pass over the document: to count pages (out NULL) or to draw them. */
+static int pass(struct pdf *p, struct buf *out)
+{
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->r->title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "coachplan " VERSION);
+	p->cr = cairo_create(s);
+	p->lay = new_layout(p->cr);
+	pango_layout_set_wrap(p->lay, PANGO_WRAP_WORD_CHAR);
+	p->drawing = out != NULL;
+	p->page = 0;
+	new_page(p);
+	the = p;
+	render_document(p->r, &pdf_format, out);
+	the = NULL;
+	if (p->drawing)
+		cairo_show_page(p->cr);
+	g_object_unref(p->lay);
+	cairo_destroy(p->cr);
+	cairo_surface_finish(s);
+	cairo_status_t st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+static void render(const struct report *r, struct buf *out)
+{
+	struct pdf p = {.r = r};
+	p.font = pango_font_description_from_string(FONT);
+	if (pass(&p, NULL) == 0) {
+		p.pages = p.page;
+		if (pass(&p, out) < 0)
+			cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
+	} else
+		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
+	pango_font_description_free(p.font);
+	buf_free(&p.tmp);
+}
+
+const struct renderer render_pdf = {"pdf", "pdf", render};

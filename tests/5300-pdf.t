@@ -1,0 +1,89 @@
+#!/bin/sh
+# cp-report -o pdf: documents read back as a reader would, by a real PDF
+# parser (qpdf checks the file, pdftotext reads its text), page by page.
+. "$(dirname "$0")/lib.sh"
+
+if cp-report --plan P -o pdf 2>&1 | grep -q 'without cairo and pango'; then
+	ok "PDF # skip this cp-report was built without cairo and pango"
+	done_testing
+	exit 0
+fi
+for t in qpdf pdftotext; do
+	if ! command -v $t >/dev/null; then
+		ok "PDF # skip $t is not installed (Debian: qpdf, poppler-utils)"
+		done_testing
+		exit 0
+	fi
+done
+
+caseload
+cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-11-16 1,5u Inwerken kassa
+cp-log --plan P-2 --mode telefoon -d 2026-11-17 20m Rooster besproken
+
+# pdf FILE DESC: a whole PDF, and its text in FILE.txt, a page per form feed
+pdf() {
+	if qpdf --check "$1" >qpdf.out 2>&1; then ok "$2: qpdf finds no fault"
+	else not_ok "$2: qpdf finds no fault" "$(tail -5 qpdf.out)"; fi
+	pdftotext -layout "$1" "$1.txt"
+}
+
+run cp-report --plan P-1 -o pdf
+status_is 0 "the accountability report as PDF"
+mv out report.pdf
+pdf report.pdf "the report"
+check "... names the participant" grep -q 'Bart de Wit' report.pdf.txt
+check "... has the hours" grep -Eq 'Total +1:30' report.pdf.txt
+check "... has lines to sign on" grep -q 'Date and signature' report.pdf.txt
+check "... numbers its pages" grep -Eq 'page 1 of [0-9]+' report.pdf.txt
+check "... with the plan and the period on every page" \
+	test "$(grep -c 'Accountability report — Plan P-1, Bart de Wit, period' report.pdf.txt)" = \
+	"$(grep -c 'page [0-9]* of' report.pdf.txt)"
+check "... is A4" sh -c 'qpdf --show-pages --with-images report.pdf >/dev/null &&
+	qpdf --json report.pdf | grep -q "595.27"'
+
+run cp-report --plan P-2 -o pdf
+mv out zoe.pdf
+pdf zoe.pdf "a name with a diaeresis"
+check "... keeps it" grep -q "Zoë van 't Hek" zoe.pdf.txt
+
+LANGUAGE=nl run cp-report --plan P-1 --lang nl -o pdf
+mv out nl.pdf
+pdf nl.pdf "a Dutch report"
+check "... in Dutch, pages too" grep -Eq 'pagina 1 van [0-9]+' nl.pdf.txt
+
+# A declaration of 400 entries: its table breaks over pages, and every page
+# the table goes on to starts with its header row again.
+{
+	echo date,coach,plan,goal,mode,minutes,note
+	i=0
+	while [ $i -lt 400 ]; do
+		d=$((1 + i % 28))
+		printf '2026-%02d-%02d,robin,P-1,G1,onsite,30,Werkvloer week %d met een wat langere notitie die moet afbreken in de kolom\n' \
+			$((7 + i / 120)) $d $i
+		i=$((i + 1))
+	done
+} >long.csv
+cp-log -f hours/long.csv - <long.csv
+run cp-report --declaration --plan P-1 --period 2026H2 -o pdf hours/long.csv
+status_is 0 "a declaration of 400 entries as PDF"
+mv out long.pdf
+pdf long.pdf "the long declaration"
+pages=$(grep -c 'page [0-9]* of' long.pdf.txt)
+check "... takes many pages ($pages)" test "$pages" -gt 5
+# pages 2 .. n-1 are all entries: each starts (after its page header) with the header row
+awk 'BEGIN { RS = "\f" } NR > 1 && /Werkvloer week/ && !/date +goal +what was done +mode +duration/ { bad++ }
+	END { exit bad > 0 }' long.pdf.txt
+status=$?
+status_is 0 "... the table's header row on every page it runs over"
+check "... every entry there" test "$(grep -c 'Werkvloer week' long.pdf.txt)" = 400
+check "... and the total" grep -Eq 'total +200:00' long.pdf.txt
+
+# Batch declarations: one PDF per plan, beside summary.csv.
+run cp-report --declaration --funder uwv --period 2026H2 -o pdf -o decl
+status_is 0 "batch declarations as PDF"
+check "... one file per plan" test -f decl/P-1.pdf
+pdf decl/P-1.pdf "... that is a whole PDF"
+check "... and the summary beside them" test -f decl/summary.csv
+check "... mode 0600, like every report" test "$(stat -c %a decl/P-1.pdf)" = 600
+
+done_testing
