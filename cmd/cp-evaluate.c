@@ -122,63 +122,14 @@ static const struct argp argp = {
 	children, help, "coachplan",
 };
 
-/* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
- * zero_ok (a window of today alone). */
-static int span_arg(const char *what, const char *arg, struct interval *iv, int zero_ok)
-{
-	char days[32];
-	const char *s = arg, *why;
-	size_t n = strlen(s), digits = strspn(s, "0123456789");
-	if (digits == n && n && n < sizeof days - 1) {
-		snprintf(days, sizeof days, "%sd", s);
-		s = days;
-		n++;
-	}
-	if (digits && strspn(s, "0") == digits && digits + 1 == n && strchr("dwmy", s[digits])) {
-		*iv = (struct interval){0, 'd'};
-		why = zero_ok ? NULL : _("must be at least 1 day");
-	} else
-		why = interval_parse(s, n, iv);
-	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
-}
-
-static int text_arg(const char *what, const char *s)
-{
-	size_t n = strlen(s);
-	if (!n)
-		return cp_err(EX_USAGE, _("%s is empty"), what);
-	if (utf8_invalid(s, n) != n)
-		return cp_err(EX_USAGE, _("%s %s is not valid UTF-8"), what, quotes(s));
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return cp_err(EX_USAGE, _("%s %s: control characters are not allowed"), what,
-				      quotes(s));
-	return 0;
-}
-
-/* Every plan named, or in the plans directory, loaded in turn; a broken
- * plan is reported and skipped. */
+/* Every plan named, or in the plans directory, of the coach asked for. */
 static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 {
 	char *dflt = (char *)cli_plans();
-	char **args = opt.files.nplans ? opt.files.plans : &dflt;
-	size_t nargs = opt.files.nplans ? opt.files.nplans : 1;
-	for (size_t i = 0; i < nargs; i++) {
-		char **paths = NULL;
-		size_t n = 0;
-		if (is_dir(args[i]))
-			plans_list(args[i], &paths, &n);
-		else
-			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
-		for (size_t k = 0; k < n; k++) {
-			int status;
-			struct plan *p = plan_load(paths[k], &status);
-			if (p && (!opt.coach || (p->coach && !strcmp(p->coach, opt.coach))))
-				fn(p, arg);
-			plan_free(p);
-		}
-		paths_free(paths, n);
-	}
+	if (opt.files.nplans)
+		plans_each(opt.files.plans, opt.files.nplans, opt.coach, fn, arg);
+	else
+		plans_each(&dflt, 1, opt.coach, fn, arg);
 }
 
 /* ---- --due ---- */
@@ -231,9 +182,9 @@ static int due(int on)
 	struct scan s = {0};
 	struct interval within = {2, 'w'};
 	s.o.on = on;
-	if (opt.within && span_arg("--within", opt.within, &within, 1) < 0)
+	if (opt.within && cli_span("--within", opt.within, &within, 1) < 0)
 		return EX_USAGE;
-	if (opt.quiet && span_arg("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)
+	if (opt.quiet && cli_span("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)
 		return EX_USAGE;
 	s.o.until = within.n ? date_add_interval(on, within, 1) : on;
 	s.o.end_until = date_add_months(on, 3) > s.o.until ? date_add_months(on, 3) : s.o.until;
@@ -241,43 +192,10 @@ static int due(int on)
 		read_contacts(&s);
 	each_plan(scan_plan, &s);
 	due_sort(&s.list);
-
-	static const struct {
-		const char *key, *title;
-		int flags;
-	} cols[] = {
-		{"date", N_("date"), 0}, {"plan", N_("plan"), 0}, {"participant", N_("participant"), 0},
-		{"coach", N_("coach"), 0}, {"what", N_("what"), 0},
-		{"days", N_("days"), COL_RIGHT | COL_NUMBER}, {"note", N_("note"), 0},
-	};
-	struct table *t = table_new();
-	table_title(t, _("Due and overdue"));
-	for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-		table_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
-	int overdue = 0, people = OUTFMT_PEOPLE(cli_outfmt());
-	struct buf text = {0};
-	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
-	for (size_t i = 0; i < s.list.n; i++) {
-		const struct due_item *d = &s.list.v[i];
-		char day[11];
-		date_format(d->date, day);
-		table_cell(t, day);
-		table_cell(t, d->plan);
-		table_cell(t, d->name);
-		table_cell(t, d->coach);
-		table_cell(t, people ? due_what_label(d->what) : due_what_name(d->what));
-		table_cellf(t, "%d", d->date - on);
-		table_cell(t, due_note(&text, d, on));
-		overdue |= d->what == DUE_EVALUATION && d->date < on;
-	}
-	lang_pop();
-	if (s.list.n || !people)
-		table_print(t, cli_outfmt(), stdout);
-	table_free(t);
-	buf_free(&text);
+	int overdue = due_print(&s.list, on, cli_outfmt(), stdout);
 	due_free(&s.list);
 	contacts_free(s.contacts);
-	return cp_status() ? cp_status() : overdue;
+	return cp_status() ? cp_status() : overdue < 0 ? EX_IOERR : overdue;
 }
 
 /* ---- --ics ---- */
@@ -313,7 +231,7 @@ static int record(int today)
 	r.date = today;
 	if ((opt.date && cli_date(opt.date, &r.date) < 0) ||
 	    (opt.next && cli_date(opt.next, &r.next) < 0) || (opt.end && cli_date(opt.end, &r.end) < 0) ||
-	    text_arg(_("summary"), opt.summary) < 0)
+	    cli_text(_("summary"), opt.summary) < 0)
 		return EX_USAGE;
 	for (size_t i = 0; i < opt.ngoals; i++) {
 		char *eq = strchr(opt.goals[i], '=');

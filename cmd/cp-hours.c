@@ -189,67 +189,6 @@ static void warn_plans(struct strlist *l, struct plancache *cache,
 		}
 }
 
-/* ---- output ---- */
-
-static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt)
-{
-	table_cell_minutes(t, f, tt->minutes);
-	if (!opt.remote)
-		return;
-	long onsite = tt->mode[MODE_ONSITE];
-	table_cell_minutes(t, f, onsite);
-	table_cell_minutes(t, f, tt->minutes - onsite);
-	table_cell_share(t, f, tt->minutes - onsite, tt->minutes);
-}
-
-static const char *key_title(enum key k)
-{
-	static const char *const titles[KEY_COUNT] = {
-		N_("plan"), N_("goal"), N_("mode"), N_("coach"), N_("funder"), N_("day"),
-		N_("week"), N_("month"), N_("quarter"), N_("half year"), N_("year")};
-	return _(titles[k]);
-}
-
-static int print_groups(struct agg *a)
-{
-	enum outfmt f = cli_outfmt();
-	struct table *t = table_stream(f, stdout);
-	table_title(t, _("Hours"));
-	for (size_t i = 0; i < opt.nkeys; i++)
-		table_col(t, key_name(opt.keys[i]), key_title(opt.keys[i]), 0);
-	table_col(t, "minutes", _("hours"), COL_RIGHT | COL_NUMBER | COL_HOURS);
-	if (opt.remote) {
-		table_col(t, "onsite", _("on site"), COL_RIGHT | COL_NUMBER | COL_HOURS);
-		table_col(t, "remote", _("remote"), COL_RIGHT | COL_NUMBER | COL_HOURS);
-		table_col(t, "remote_share", _("remote %"), COL_RIGHT | COL_NUMBER);
-	}
-	size_t n;
-	struct group **groups = agg_groups(a, &n);
-	struct totals all = {0};
-	char label[300];
-	for (size_t g = 0; g < n; g++) {
-		/* sorted, the groups are all over memory: ask for them early */
-		if (g + 8 < n)
-			group_prefetch(groups[g + 8]);
-		const struct totals *tt = group_totals(groups[g]);
-		for (size_t i = 0; i < opt.nkeys; i++) {
-			group_label(a, groups[g], i, label, sizeof label);
-			table_cell(t, label);
-		}
-		totals_cells(t, f, tt);
-		all.minutes += tt->minutes;
-		for (int m = 0; m < MODE_COUNT; m++)
-			all.mode[m] += tt->mode[m];
-	}
-	table_total(t);
-	for (size_t i = 0; i < opt.nkeys; i++)
-		table_cell(t, i ? "" : _("total"));
-	totals_cells(t, f, &all);
-	int rc = table_print(t, f, stdout);
-	table_free(t);
-	return rc;
-}
-
 /* ---- the run ---- */
 
 struct run {
@@ -305,7 +244,7 @@ int main(int argc, char **argv)
 		if (run.agg) {
 			if (use_plans)
 				agg_finish(run.agg, funder_of, &seen);
-			if (print_groups(run.agg) < 0)
+			if (hours_print(run.agg, opt.keys, opt.nkeys, opt.remote, cli_outfmt(), stdout) < 0)
 				rc = -1;
 			warn_plans(&seen.unknown, seen.cache, warn_unknown);
 			warn_plans(&seen.outside, seen.cache, warn_outside);

@@ -127,21 +127,6 @@ static int unknown(const char *what, const char *arg, const char *choices)
 	return cp_err(EX_USAGE, _("unknown %s %s; use %s"), what, quotes(arg), choices);
 }
 
-/* Free text from the command line goes into the plan as typed, but it must
- * be one line of valid UTF-8. */
-static int check_text(const char *what, const char *s)
-{
-	size_t n = strlen(s);
-	if (!n)
-		return cp_err(EX_USAGE, _("%s is empty"), what);
-	if (utf8_invalid(s, n) != n)
-		return usage_error(what, s, _("not valid UTF-8"));
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return usage_error(what, s, _("control characters are not allowed"));
-	return 0;
-}
-
 static long hours_arg(const char *what, const char *s, long max)
 {
 	long minutes;
@@ -165,15 +150,15 @@ static int build_spec(void)
 		rc |= usage_error(_("plan id"), s->id,
 				  _("only letters, digits, '.', '_' and '-' are allowed, as in "
 				    "P-2026-014"));
-	rc |= check_text(_("name"), s->name);
+	rc |= cli_text(_("name"), s->name);
 	for (size_t i = 0; i < s->ngoals; i++)
-		rc |= check_text(_("goal"), opt.goals[i]);
+		rc |= cli_text(_("goal"), opt.goals[i]);
 	s->goals = opt.goals;
 	const char *texts[][2] = {{_("employer"), s->employer}, {_("contact"), s->employer_contact},
 				  {_("coach"), s->coach}, {_("funder reference"), s->funder_ref}};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (texts[i][1])
-			rc |= check_text(texts[i][0], texts[i][1]);
+			rc |= cli_text(texts[i][0], texts[i][1]);
 	if ((s->funder = funder_parse(opt.funder, strlen(opt.funder))) < 0)
 		rc |= unknown(_("funder"), opt.funder, funder_choices());
 	s->scheme = SCHEME_NONE;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "reports.h"
 
 struct acc {
 	const struct plan *p;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 struct group {
 	struct totals t;

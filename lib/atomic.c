@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 static char *dir_of(const char *path)
 {

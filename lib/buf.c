@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 static _Noreturn void oom(void)
 {

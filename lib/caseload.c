@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "caseload.h"
 
 const char *cli_plans(void)
 {
@@ -164,37 +164,91 @@ static int by_name(const void *a, const void *b)
 static int is_plan_file(const char *name)
 {
 	size_t n = strlen(name);
-	if (name[0] == '.') /* hidden, or an editor's or our own temporary file */
-		return 0;
 	return n > 5 && !strcmp(name + n - 5, ".yaml"); /* plans are named <id>.yaml */
+}
+
+static int is_sheet_file(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && !strcmp(name + n - 4, ".csv");
+}
+
+static void add_path(char ***paths, size_t *n, size_t *cap, char *path)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*paths = xreallocarray(*paths, *cap, sizeof **paths);
+	}
+	(*paths)[(*n)++] = path;
+}
+
+/* The files of dir that want takes, in name order, added to paths; never a
+ * hidden one (an editor's or our own temporary file).  The messages for a
+ * directory that cannot be opened or read name it as the caller says. */
+static int add_dir(const char *dir, int (*want)(const char *), const char *cannot_open,
+		   const char *cannot_read, char ***paths, size_t *n, size_t *cap)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return cp_errno(EX_NOINPUT, cannot_open, dir);
+	size_t first = *n;
+	struct dirent *de;
+	errno = 0;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.' && want(de->d_name))
+			add_path(paths, n, cap, join(dir, de->d_name));
+	int rc = errno ? cp_errno(EX_IOERR, cannot_read, dir) : 0;
+	closedir(d);
+	if (*n > first) /* an empty directory: *paths may still be NULL, which qsort must not get */
+		qsort(*paths + first, *n - first, sizeof **paths, by_name);
+	return rc;
 }
 
 int plans_list(const char *dir, char ***paths, size_t *n)
 {
-	DIR *d = opendir(dir);
+	size_t cap = 0;
 	*paths = NULL;
 	*n = 0;
-	if (!d)
-		return cp_errno(EX_NOINPUT, _("%s: cannot open plans directory"), dir);
+	return add_dir(dir, is_plan_file, _("%s: cannot open plans directory"),
+		       _("%s: cannot read plans directory"), paths, n, &cap);
+}
+
+int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
+{
 	size_t cap = 0;
-	struct dirent *de;
-	errno = 0;
-	while ((de = readdir(d))) {
-		if (!is_plan_file(de->d_name))
-			continue;
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 64;
-			*paths = xreallocarray(*paths, cap, sizeof **paths);
-		}
-		struct buf b = {0};
-		buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
-		(*paths)[(*n)++] = b.s;
+	int rc = 0;
+	*paths = NULL;
+	*n = 0;
+	for (size_t i = 0; i < nargs; i++) {
+		if (is_dir(args[i])) {
+			if (add_dir(args[i], is_sheet_file, _("%s: cannot open"), _("%s: cannot read"),
+				    paths, n, &cap) < 0)
+				rc = -1;
+		} else
+			add_path(paths, n, &cap, xstrdup(args[i]));
 	}
-	int rc = errno ? cp_errno(EX_IOERR, _("%s: cannot read plans directory"), dir) : 0;
-	closedir(d);
-	if (*n)
-		qsort(*paths, *n, sizeof **paths, by_name);
 	return rc;
+}
+
+void plans_each(char *const *args, size_t nargs, const char *coach,
+		void (*fn)(const struct plan *, void *), void *arg)
+{
+	for (size_t i = 0; i < nargs; i++) {
+		char **paths = NULL;
+		size_t n = 0;
+		if (is_dir(args[i]))
+			plans_list(args[i], &paths, &n);
+		else
+			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
+		for (size_t k = 0; k < n; k++) {
+			int status;
+			struct plan *p = plan_load(paths[k], &status);
+			if (p && (!coach || (p->coach && !strcmp(p->coach, coach))))
+				fn(p, arg);
+			plan_free(p);
+		}
+		paths_free(paths, n);
+	}
 }
 
 void paths_free(char **paths, size_t n)

@@ -160,6 +160,38 @@ int cli_exit(int status)
 	return status;
 }
 
+int cli_text(const char *what, const char *s)
+{
+	size_t n = strlen(s);
+	const char *why = NULL;
+	if (!n)
+		return cp_err(EX_USAGE, _("%s is empty"), what);
+	if (utf8_invalid(s, n) != n)
+		why = _("not valid UTF-8");
+	for (size_t i = 0; !why && i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			why = _("control characters are not allowed");
+	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(s), why) : 0;
+}
+
+int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok)
+{
+	char days[32];
+	const char *s = arg, *why;
+	size_t n = strlen(s), digits = strspn(s, "0123456789");
+	if (digits == n && n && n < sizeof days - 1) {
+		snprintf(days, sizeof days, "%sd", s);
+		s = days;
+		n++;
+	}
+	if (digits && strspn(s, "0") == digits && digits + 1 == n && strchr("dwmy", s[digits])) {
+		*iv = (struct interval){0, 'd'};
+		why = zero_ok ? NULL : _("must be at least 1 day");
+	} else
+		why = interval_parse(s, n, iv);
+	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
+}
+
 int cli_date(const char *arg, int *day)
 {
 	struct period p;

@@ -2,7 +2,7 @@
  * writer quotes every field, which makes sheets noisy in git diffs. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 int csv_needs_quotes(const char *s, size_t n, char sep)
 {

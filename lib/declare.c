@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "coachplan.h"
+#include "reports.h"
 
 struct kept {
 	int32_t date, minutes;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 static const char *const what_names[DUE_COUNT] = {"evaluation", "end", "quiet", "phase-out"};
 

@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 struct cursor {
 	const char *s, *end;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "plan.h"
 
 void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t inslen)
 {

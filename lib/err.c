@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 const char *cp_prog = "coachplan";
 static int first_status;

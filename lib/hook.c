@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 extern char **environ;
 

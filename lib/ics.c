@@ -7,7 +7,7 @@
  * Dutch coach's calendar says Evaluatie); UIDs and categories never do. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "reports.h"
 
 #define ICS_FOLD 75
 

@@ -6,7 +6,7 @@
  * reported again: the plan's own errors say what to mend. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 static void count_file(struct lint *l, int *counted, int is_plan)
 {

@@ -4,7 +4,7 @@
  * by the aggregator cp-hours uses, one group per plan. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "reports.h"
 
 struct seen {
 	struct period month, period;

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "plan.h"
 
 struct reader {
 	struct plan *p;

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "coachplan.h"
+#include "plan.h"
 
 static int reserved(const char *s, size_t n)
 {

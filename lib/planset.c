@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "coachplan.h"
+#include "caseload.h"
 
 static const char *base_of(const char *path)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 /* A problem of the plan with this evaluation, shown at the plan's line
  * that matters where there is one. */

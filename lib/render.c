@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 /* PDF is linked into cp-report only (render_pdf.c): elsewhere it is NULL. */
 extern const struct renderer render_pdf __attribute__((weak));

@@ -11,7 +11,7 @@
  * (minutes becomes hours, onsite onsite_hours), and shares as 12,5. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 struct dialect {
 	char sep;

@@ -4,7 +4,7 @@
  * title as much as in a table cell. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 static const char style[] =
 	"@page { size: A4; margin: 18mm 16mm 20mm; }\n"

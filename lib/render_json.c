@@ -7,7 +7,7 @@
  * and all. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 static void str(struct buf *out, const char *s)
 {

@@ -5,7 +5,7 @@
  * would start a list, a heading or a quote (- + = 1.). */
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 #define BLANK_LINE "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
 

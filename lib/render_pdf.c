@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 #define PAGE_W 595.276 /* A4 in points */
 #define PAGE_H 841.89

@@ -3,7 +3,7 @@
  * cp-hours prints them (lib/table.c), hours as h:mm, paragraphs wrapped. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 #define WRAP 78
 #define BLANK_LINE "____________________________________________"

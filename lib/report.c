@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 struct cell cell_empty(void)
 {

@@ -1,65 +1,12 @@
 /* scan.c: every entry of many hour sheets that passes a filter, one at a
- * time.  Arguments may name sheets, directories of *.csv and - for
- * standard input.  A bad line is reported with its position; with
- * SCAN_KEEP_GOING the rest is still read. */
-#include <dirent.h>
+ * time (caseload.c says which sheets; - is standard input).  A bad line is
+ * reported with its position; with SCAN_KEEP_GOING the rest is still
+ * read. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "coachplan.h"
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void add_path(char ***paths, size_t *n, size_t *cap, char *path)
-{
-	if (*n == *cap) {
-		*cap = *cap ? 2 * *cap : 16;
-		*paths = xreallocarray(*paths, *cap, sizeof **paths);
-	}
-	(*paths)[(*n)++] = path;
-}
-
-static int add_dir(const char *dir, char ***paths, size_t *n, size_t *cap)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return cp_errno(EX_NOINPUT, _("%s: cannot open"), dir);
-	size_t first = *n;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".csv"))
-			continue;
-		struct buf b = {0};
-		buf_printf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", de->d_name);
-		add_path(paths, n, cap, b.s);
-	}
-	closedir(d);
-	if (*n > first) /* an empty directory: *paths may still be NULL, which qsort must not get */
-		qsort(*paths + first, *n - first, sizeof **paths, by_name);
-	return 0;
-}
-
-int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
-{
-	size_t cap = 0;
-	int rc = 0;
-	*paths = NULL;
-	*n = 0;
-	for (size_t i = 0; i < nargs; i++) {
-		if (is_dir(args[i])) {
-			if (add_dir(args[i], paths, n, &cap) < 0)
-				rc = -1;
-		} else
-			add_path(paths, n, &cap, xstrdup(args[i]));
-	}
-	return rc;
-}
+#include "sheet.h"
 
 static int in_list(const struct strlist *l, struct str s)
 {

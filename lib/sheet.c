@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "sheet.h"
 
 #define CHUNK (64 * 1024)
 

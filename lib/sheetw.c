@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "coachplan.h"
+#include "sheet.h"
 
 struct row *rows_add(struct rows *r)
 {

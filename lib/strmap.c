@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 uint32_t hash_bytes(const void *data, size_t n)
 {

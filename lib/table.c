@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "coachplan.h"
+#include "output.h"
 
 struct column {
 	char *key, *title;

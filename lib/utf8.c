@@ -1,7 +1,7 @@
 /* utf8.c: just enough UTF-8 to validate input and line up table columns. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 /* Length of the valid sequence at s, or 0 if it is broken or overlong. */
 static size_t seqlen(const unsigned char *s, size_t n, uint32_t *cp)

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "coachplan.h"
+#include "base.h"
 
 struct word {
 	const char *text;

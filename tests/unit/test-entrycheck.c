@@ -1,4 +1,4 @@
-/* test-check: does an hour entry fit its plan?  Known and active plan, a day
+/* test-entrycheck: does an hour entry fit its plan?  Known and active plan, a day
  * within the plan and not in the future, a goal of the plan; --force lets
  * the plan's state and dates pass, never an unknown plan or goal. */
 #include <sys/stat.h>
@@ -52,7 +52,7 @@ static void checks(void)
 		const char *what, *plan, *goal, *date;
 		int flags;
 		int col;          /* the column blamed, -1 for none */
-		const char *err;  /* the first line, without "test-check: s.csv:5:C: " */
+		const char *err;  /* the first line, without "test-entrycheck: s.csv:5:C: " */
 		const char *hint;
 	} cases[] = {
 		{"a fitting entry", "P-1", "G1", "2026-03-02", 0, -1, NULL, NULL},
@@ -100,7 +100,7 @@ static void checks(void)
 		is_int(asked, cases[i].col, "%s: the column blamed", cases[i].what);
 		if (cases[i].err) {
 			/* the check's message, after any the plan's reader gave */
-			const char *at = strstr(err, "test-check: s.csv:5:");
+			const char *at = strstr(err, "test-entrycheck: s.csv:5:");
 			const char *msg = at ? strstr(first_line(at), ": ") : NULL;
 			is_str(msg ? msg + 2 : err, cases[i].err, "%s: the message", cases[i].what);
 			ok(at != NULL, "%s: at the sheet's line", cases[i].what);
@@ -121,7 +121,7 @@ static void checks(void)
 	int rc = entry_check(c, &e, 0, today, NULL, NULL);
 	char *err = capture_end();
 	is_int(rc, -1, "without positions: refused");
-	is_str(err, "test-check: 2026-03-11 is in the future\n"
+	is_str(err, "test-entrycheck: 2026-03-11 is in the future\n"
 		    " hint: hours are logged after the work; --force logs them anyway\n",
 	       "without positions: the message and its hint");
 	free(err);
@@ -130,7 +130,7 @@ static void checks(void)
 
 int main(void)
 {
-	err_init("test-check");
+	err_init("test-entrycheck");
 	checks();
 	return tap_done();
 }

@@ -1,10 +1,10 @@
-/* check.c: does an hour entry fit its plan?  The plan must exist and be
+/* entrycheck.c: does an hour entry fit its plan?  The plan must exist and be
  * active, the day must lie within the plan's dates and not in the future,
  * and a goal, if named, must be one of the plan's goals.  An entry already
  * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead. */
 #include <string.h>
 
-#include "coachplan.h"
+#include "domain.h"
 
 struct where {
 	void (*pos)(void *, enum sheet_col, struct srcpos *);

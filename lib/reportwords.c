@@ -1,11 +1,11 @@
-/* reporting.c: what the builders of cp-report's reports share: the words
+/* reportwords.c: what the builders of cp-report's reports share: the words
  * for people (labels of modes, statuses, funders), days in sentences, the
  * participant's name or pseudonym, and free text with the participant's
  * name taken out. */
 #include <string.h>
 #include <strings.h>
 
-#include "coachplan.h"
+#include "reports.h"
 
 const char *report_mode_label(int mode)
 {

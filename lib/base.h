@@ -1,0 +1,276 @@
+/* base.h: the bottom layer: memory, text and diagnostics, dates, durations and
+ * periods, the words of the formats, files written whole, and what the
+ * command line gave (cli.c parses it).  It includes no other header of
+ * the library.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_BASE_H
+#define CP_BASE_H
+
+#include <libintl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <sysexits.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+#define CP_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Limits: input beyond these is refused with an error, so no file can make a
+ * tool's memory grow without bound. */
+#define PLAN_MAX_BYTES (1L << 20)   /* one plan file */
+#define PLAN_MAX_DEPTH 64           /* nesting of YAML collections */
+#define PLAN_MAX_NODES 100000       /* YAML nodes in one plan */
+#define SHEET_MAX_RECORD (1L << 20) /* one sheet record, quoted newlines included */
+#define SHEET_MAX_COLUMNS 1000      /* columns in a sheet's header */
+
+/* How tables are written: for people, or for programs.  Every tool takes
+ * the same names for them (render.c's list): text (or table), markdown,
+ * html, csv, excel and json. */
+enum outfmt { OUT_AUTO, OUT_TABLE, OUT_CSV, OUT_JSON,
+	      OUT_EXCEL, /* CSV for spreadsheets: BOM, ';', CRLF, decimal comma, hours */
+	      OUT_MARKDOWN, OUT_HTML };
+#define OUTFMT_PEOPLE(f) ((f) == OUT_TABLE || (f) == OUT_MARKDOWN || (f) == OUT_HTML)
+
+/* ---- buf.c: growable buffers, arenas, allocation that cannot fail ---- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+void buf_grow(struct buf *b, size_t more);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) CP_PRINTF(2, 3);
+const char *buf_str(struct buf *b); /* NUL-terminated view, valid until the next change */
+void buf_free(struct buf *b);
+
+struct arena {
+	struct arena_block *head;
+};
+
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
+/* A slice of someone else's bytes. */
+struct str {
+	const char *s;
+	size_t n;
+};
+
+int str_eq(struct str a, const char *b);
+
+/* ---- strmap.c: a table from short strings to pointers ---- */
+
+struct strmap {
+	struct strmap_slot {
+		char *key;
+		size_t len;
+		void *value;
+	} *v;
+	size_t cap, used;
+};
+
+uint32_t hash_bytes(const void *data, size_t n);
+/* The value slot for key, added (NULL, *added set) if the key is new. */
+void **strmap_put(struct strmap *m, const char *key, size_t n, int *added);
+void *strmap_get(const struct strmap *m, const char *key, size_t n);
+void strmap_free(struct strmap *m, void (*free_value)(void *));
+
+/* ---- err.c: diagnostics and exit status ---- */
+
+/* Where a problem is.  text holds at least the line with off in it: the whole
+ * source (line 0: counted from text), or one line (line given). */
+struct srcpos {
+	const char *file;
+	unsigned long line;
+	const char *text;
+	size_t len, off;
+	size_t span; /* bytes to underline; 0 for one character */
+};
+
+extern const char *cp_prog;
+
+void err_init(const char *argv0);
+int cp_err(int status, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_errno(int status, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
+	CP_PRINTF(4, 5);
+void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);
+void cp_warn_at(const struct srcpos *at, const char *fmt, ...) CP_PRINTF(2, 3);
+int cp_status(void);           /* the first status an error recorded, 0 if none */
+unsigned long cp_errors(void); /* errors reported so far */
+void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
+void cp_errors_quiet_thread(int quiet); /* neither count nor print, on this thread */
+int cp_errors_silent(void); /* nothing is printed now: skip work done only for messages */
+void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col);
+/* User text made safe to print inside a message: quoted, control bytes
+ * escaped, long text shortened.  Returns a static buffer (two in turn). */
+const char *quote(const char *s, size_t n);
+const char *quotes(const char *s);
+
+/* ---- lang.c: the language people read, and numbers and dates in it ---- */
+
+#define LANG_DATE_MAX 32
+
+const char *lang_current(void);      /* "en", "nl": the catalogue the messages come from */
+int lang_is(const char *code);
+const char *lang_parse(const char *s); /* "nl", "nl_BE", "EN" ... as "nl" or "en"; NULL */
+/* Messages in language code (NULL: as they are) until the matching
+ * lang_pop; -1 if there is no catalogue for it (they stay English).
+ * Not while another thread translates. */
+int lang_push(const char *code);
+void lang_pop(void);
+char lang_decimal(void);                     /* '.' or ',' */
+char *lang_number(char *s);                  /* "12.5" with the language's decimal separator */
+void lang_hours(long minutes, char out[24]); /* 1110 as "18.5", 1200 as "20" */
+const char *lang_month(int m);               /* 1..12: "January", "januari" */
+void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januari 2026" */
+
+/* ---- utf8.c ---- */
+
+size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
+size_t utf8_chars(const char *s, size_t n);   /* code points */
+int utf8_width(const char *s, size_t n);      /* terminal columns */
+
+/* ---- date.c: calendar dates as days since 1970-01-01 ---- */
+
+#define DATE_NONE INT32_MIN
+
+struct interval {
+	int n;
+	char unit; /* 'd', 'w', 'm', 'y' */
+};
+
+int date_from_ymd(int y, int m, int d);
+void date_to_ymd(int day, int *y, int *m, int *d);
+int date_days_in_month(int y, int m);
+const char *date_parse(const char *s, size_t n, int *day); /* NULL or why not */
+void date_format(int day, char out[11]);
+int date_add_months(int day, int months); /* the day clamped to the month's end */
+int date_add_interval(int day, struct interval iv, int times);
+int date_weekday(int day); /* 1 Monday .. 7 Sunday */
+void date_isoweek(int day, int *year, int *week);
+int date_today(void); /* $CP_TODAY if set, else the local date */
+const char *interval_parse(const char *s, size_t n, struct interval *iv);
+void interval_format(struct interval iv, char out[16]);
+int interval_days_approx(struct interval iv);
+
+/* ---- duration.c: hours and minutes as people type them ---- */
+
+#define DURATION_MAX (24 * 60) /* one entry covers at most a day */
+
+const char *duration_parse(const char *s, size_t n, long *minutes);
+void duration_format(long minutes, char out[24]); /* h:mm */
+const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
+
+/* ---- period.c: named stretches of time and grouping buckets ---- */
+
+struct period {
+	int from, to; /* inclusive days */
+};
+
+#define PERIOD_OPEN_FROM (-(1 << 29)) /* no start: before any date */
+#define PERIOD_OPEN_TO (1 << 29)      /* no end */
+
+const char *period_parse(const char *s, int today, struct period *p);
+void period_format(const struct period *p, char out[32]);
+int period_contains(const struct period *p, int day);
+
+enum bucket { BUCKET_DAY, BUCKET_WEEK, BUCKET_MONTH, BUCKET_QUARTER, BUCKET_HALF, BUCKET_YEAR };
+int bucket_label(enum bucket b, int day, char out[16]); /* returns the length */
+
+/* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
+
+enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_COUNT };
+enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
+enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
+	      SCHEME_OTHER, SCHEME_COUNT };
+enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
+enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_STATUS_COUNT };
+
+int mode_parse(const char *s, size_t n); /* English or Dutch; -1 if unknown */
+const char *mode_name(int mode);
+int mode_remote(int mode);
+int funder_parse(const char *s, size_t n);
+const char *funder_name(int funder);
+int scheme_parse(const char *s, size_t n);
+const char *scheme_name(int scheme);
+int status_parse(const char *s, size_t n);
+const char *status_name(int status);
+int goal_status_parse(const char *s, size_t n);
+const char *goal_status_name(int status);
+/* "a, b or c" of a word list, for hints */
+const char *mode_choices(void);
+const char *funder_choices(void);
+const char *scheme_choices(void);
+const char *status_choices(void);
+const char *goal_status_choices(void);
+int id_valid(const char *s, size_t n); /* [A-Za-z0-9._-]+, not . or .. */
+
+/* ---- atomic.c: files that are whole or untouched ---- */
+
+struct locked {
+	int fd;
+	char *path; /* the file, symbolic links resolved */
+	off_t size;
+	mode_t mode;
+};
+
+/* 0, 1 if path exists (nothing written, nothing said), -1 */
+int atomic_create(const char *path, const void *data, size_t len, mode_t mode);
+int locked_open(struct locked *lf, const char *path);          /* 0, 1 if absent, -1 */
+int locked_read(struct locked *lf, struct buf *out);           /* the whole file */
+int locked_replace(struct locked *lf, const void *data, size_t len);
+int locked_append(struct locked *lf, const void *data, size_t len);
+void locked_close(struct locked *lf);
+
+/* ---- atomic.c ---- */
+
+/* With on, atomic_create and locked_* leave syncing to atomic_sync(path),
+ * which makes everything written to path's file system durable at once:
+ * for batches of many files.  Each file is still whole or absent. */
+void atomic_defer_sync(int on);
+int atomic_sync(const char *path);
+
+/* ---- csvout.c: writing CSV fields ---- */
+
+int csv_needs_quotes(const char *s, size_t n, char sep);
+void csv_put(struct buf *b, const char *s, size_t n, char sep);
+void csv_put_safe(struct buf *b, const char *s, size_t n, char sep); /* for spreadsheets */
+
+/* The spreadsheet dialect, -o excel: what Dutch Excel and LibreOffice open
+ * without an import dialog.  Hours as decimal hours (1,5), numbers with a
+ * decimal comma, text cells through csv_put_safe. */
+#define EXCEL_BOM "\xef\xbb\xbf"
+#define EXCEL_SEP ';'
+#define EXCEL_EOL "\r\n"
+void excel_hours(char out[32], long minutes);        /* 90 -> 1,5; -30 -> -0,5 */
+void excel_number(struct buf *b, const char *s);     /* 12.5 -> 12,5 */
+void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsite -> onsite_hours */
+
+/* ---- cli.c: what the command line gave (the argp parsers are the tools'
+ * layer's, coachplan.h) ---- */
+
+struct cli {
+	const char *plansdir;
+	const char *sheet;
+	enum outfmt out;
+};
+extern struct cli cli;
+
+#endif

@@ -1,0 +1,75 @@
+/* budgettable.c: the table of cp-hours --budget: the selected plans of a
+ * directory, their budget lines (budget.c computes them) for people or
+ * programs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports.h"
+
+static int in(const struct strlist *l, const char *v)
+{
+	if (!l || !l->n)
+		return 1;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], v))
+			return 1;
+	return 0;
+}
+
+static int selected(const struct plan *p, const struct plan_select *sel)
+{
+	return in(sel->ids, p->id) && in(sel->coaches, p->coach ? p->coach : "") &&
+	       in(sel->funders, funder_name(p->funder));
+}
+
+int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
+		 const struct plan_select *sel, const struct period *range, int today,
+		 enum outfmt f, FILE *out)
+{
+	char **paths;
+	size_t npaths;
+	if (plans_list(plansdir, &paths, &npaths) < 0)
+		return -1;
+	const struct plan **plans = xcalloc(npaths ? npaths : 1, sizeof *plans);
+	size_t nplans = 0;
+	for (size_t i = 0; i < npaths; i++) {
+		const char *base = strrchr(paths[i], '/') ? strrchr(paths[i], '/') + 1 : paths[i];
+		int status;
+		const struct plan *p = plancache_get(cache, base, strlen(base) - 5, &status);
+		if (p && selected(p, sel))
+			plans[nplans++] = p;
+	}
+	paths_free(paths, npaths);
+	struct budget_line *lines;
+	size_t n = budget_lines(b, plans, nplans, range, today, &lines);
+	struct table *t = table_stream(f, out);
+	table_title(t, _("Hours granted and used"));
+	table_col(t, "plan", _("plan"), 0);
+	table_col(t, "participant", _("participant"), 0);
+	table_col(t, "from", _("from"), 0);
+	table_col(t, "to", _("to"), 0);
+	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER | COL_HOURS);
+	table_col(t, "work_share", _("of work"), COL_RIGHT | COL_NUMBER);
+	int over = 0;
+	char day[11];
+	for (size_t i = 0; i < n; i++) {
+		table_cell(t, lines[i].plan->id);
+		table_cell(t, lines[i].plan->name ? lines[i].plan->name : "");
+		date_format(lines[i].from, day);
+		table_cell(t, day);
+		date_format(lines[i].to, day);
+		table_cell(t, day);
+		table_cell_minutes(t, f, lines[i].granted);
+		table_cell_minutes(t, f, lines[i].used);
+		table_cell_minutes(t, f, lines[i].granted - lines[i].used);
+		table_cell_share(t, f, lines[i].used, lines[i].work);
+		over |= lines[i].used > lines[i].granted;
+	}
+	int rc = table_print(t, f, out);
+	table_free(t);
+	free(lines);
+	free(plans);
+	return rc < 0 ? -1 : over;
+}

@@ -1,0 +1,95 @@
+/* caseload.h: plans and sheets as they lie on disk: which files a run means, the
+ * plans of a directory, read once.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_CASELOAD_H
+#define CP_CASELOAD_H
+
+#include "plan.h"
+#include "sheet.h"
+
+/* ---- caseload.c: plans and sheets as they lie on disk ---- */
+
+/* Which files an invocation means, the same in every tool (coachplan(7),
+ * FILES): the plans directory is -p, $CP_PLANS or ./plans; the coach's
+ * sheet -f, $CP_SHEET or ./hours/$USER.csv. */
+const char *cli_plans(void);
+const char *cli_sheetpath(void);
+int cli_sheet_named(void); /* whether -f or $CP_SHEET named the sheet */
+int caseload_is_plan_file(const char *path); /* *.yaml or *.yml */
+int is_dir(const char *path); /* a directory (- never is one: it is standard input) */
+/* The sheets named, directories expanded to their *.csv files, or without
+ * any, those of ./hours; -1 (reported) if there is nothing to read. */
+int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
+/* A plan argument: a path as given (with a slash, or *.yaml or *.yml), or
+ * the id of a plan in the plans directory; NULL for a bad id. */
+char *caseload_plan_file(const char *arg);
+
+/* The arguments of a tool sorted into plans and sheets: a caseload
+ * directory (one with plans/ or hours/) gives both; a directory with a
+ * plan file (or no sheet either) is a plans directory, else one of sheets;
+ * a *.yaml or *.yml file is a plan, a *.csv file a sheet, and anything
+ * else (- among them) what the tool takes it for (other). */
+enum { CASELOAD_SHEET, CASELOAD_PLAN };
+struct caseload_args {
+	char **plans, **sheets; /* plan files and plans directories; sheets and their directories */
+	size_t nplans, nsheets;
+};
+void caseload_args_add(struct caseload_args *a, const char *arg, int other);
+void caseload_args_free(struct caseload_args *a);
+
+char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */
+int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
+void paths_free(char **paths, size_t n);
+/* Every plan of args (plan files and plans directories) of coach (NULL:
+ * any), read and handed to fn in turn; a broken plan is reported and
+ * skipped. */
+void plans_each(char *const *args, size_t nargs, const char *coach,
+		void (*fn)(const struct plan *, void *), void *arg);
+/* Directories become their *.csv files in name order; - stays standard input. */
+int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n);
+
+struct plancache;
+struct plancache *plancache_new(const char *dir);
+/* The plan with this id, read once.  NULL with *status 0 if there is no
+ * such plan file; NULL with an exit status if it cannot be read (reported). */
+struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
+void plancache_free(struct plancache *c);
+void plancache_slim(struct plancache *c); /* keep only what plan_slim keeps */
+/* Adds a plan read elsewhere (a file named on the command line, whatever
+ * its name), found by its id from then on; the cache owns it. */
+void plancache_put(struct plancache *c, struct plan *p);
+/* Reads every plan of the directory on a thread of its own, while the
+ * caller reads sheets; nothing else may use the cache until plancache_wait.
+ * Problems are not reported by the loader: plancache_get reports them again
+ * for the plans the caller asks for. */
+int plancache_preload(struct plancache *c);
+void plancache_wait(struct plancache *c);
+/* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
+int caseload_init(const char *dir);
+
+/* ---- planset.c: the plans a report is about, from directories and files ---- */
+
+struct planset {
+	struct plan **plans; /* by id; NULL where a plan could not be read (reported) */
+	char **paths;
+	size_t n;
+	int named;           /* plan files were named one by one, not as directories */
+};
+
+#define PLANSET_SLIM 1  /* keep only what plan_slim keeps */
+#define PLANSET_QUIET 2 /* report nothing: a helper thread's read; read again to report */
+
+/* Directories become their *.yaml files; only: just the plan with this id.
+ * -1 if any plan could not be read (reported; the others are there). */
+int planset_load(struct planset *s, char *const *args, size_t n, int flags, const char *only);
+/* planset_load in two steps: the paths (no plan read yet), then the plans
+ * not read yet, which may run on a thread of its own. */
+int planset_list(struct planset *s, char *const *args, size_t n, const char *only);
+int planset_read(struct planset *s, int flags);
+ssize_t planset_find(const struct planset *s, const char *id, size_t n); /* index, or -1 */
+void planset_free(struct planset *s);
+/* The path of plan id among args (directories and plan files), or NULL. */
+char *plan_locate(char *const *args, size_t n, const char *id);
+
+#endif

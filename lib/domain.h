@@ -1,0 +1,172 @@
+/* domain.h: what the tools compute: an entry against its plan, hours per group
+ * and against the hours granted, evaluations recorded and due, a
+ * caseload checked, a caseload in git.  Nothing here prints a table.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_DOMAIN_H
+#define CP_DOMAIN_H
+
+#include "caseload.h"
+
+/* ---- check.c: an hour entry against its plan ---- */
+
+struct plancache;
+
+#define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
+#define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
+
+/* Reports (at the entry's field when pos is given) why an entry does not fit
+ * its plan; 0 if it does. */
+int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
+		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
+/* Reports a coach or note that would not make one clean line of a sheet. */
+int entry_check_text(const struct entry *e,
+		     void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
+
+/* ---- agg.c: hours summed per group of keys ---- */
+
+enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_DAY, KEY_WEEK, KEY_MONTH,
+	   KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
+
+struct totals {
+	long minutes;
+	int32_t mode[MODE_COUNT]; /* minutes per mode */
+	int32_t entries;
+	int32_t first, last;      /* days of the first and the last entry */
+};
+
+struct agg;
+struct group;
+
+int keys_parse(const char *s, enum key *keys, size_t *n); /* "plan,month" */
+const char *key_name(enum key k);
+/* hidden_plan: keep groups per plan for a funder filter without a funder key */
+struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan);
+void agg_add(struct agg *a, const struct entry *e);
+/* After the last agg_add, where plans matter: funder_of is called for the
+ * plan of every group (with its totals) and names the plan's funder; NULL
+ * leaves the group out. */
+void agg_finish(struct agg *a,
+		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		void *arg);
+struct group **agg_groups(struct agg *a, size_t *n); /* sorted by the keys, in order */
+/* Asks the cache for group g ahead of its use, where groups are visited in key order. */
+void group_prefetch(const struct group *g);
+const struct totals *group_totals(const struct group *g);
+size_t group_label(const struct agg *a, const struct group *g, size_t part, char *out,
+		   size_t size);
+size_t agg_count(const struct agg *a);
+void agg_free(struct agg *a);
+
+/* ---- budget.c: hours logged against hours granted ---- */
+
+struct budget_line {
+	const struct plan *plan;
+	int from, to;       /* the budget period */
+	long granted, used; /* minutes */
+	long work;          /* contract minutes in the period; -1 if unknown */
+};
+
+struct budget;
+struct budget *budget_new(struct plancache *plans);
+void budget_add(struct budget *b, const struct entry *e);
+/* One line per budget period of each plan that overlaps range (a range
+ * without an end, of a plan without one, up to the period holding today);
+ * with no range, the period holding today of each active plan. */
+size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
+		    const struct period *range, int today, struct budget_line **out);
+void budget_free(struct budget *b);
+
+
+/* ---- hook.c: a caseload as a git repository ---- */
+
+#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
+#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+
+/* In a caseload that is a git repository: the diff drivers' settings in
+ * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
+ * cp-check; a hook the user has is never replaced. */
+int caseload_git(const char *dir, int flags);
+
+/* ---- record.c: an evaluation recorded in a plan ---- */
+
+struct record {
+	int date;
+	const char *summary;
+	struct goal_result *goals; /* new statuses, in this order in the evaluation */
+	size_t ngoals;
+	int next;  /* DATE_NONE: the date plus the plan's interval */
+	int close; /* status: closed, with end: */
+	int end;   /* with close; DATE_NONE: the date */
+};
+
+/* Whether r fits the plan (reported if not); fills in next and end. */
+int record_check(const struct plan *p, struct record *r, int today);
+/* The edits of the plan's text that record r, and nothing else. */
+int record_edits(struct edits *e, const struct plan *p, const struct record *r);
+/* Whether the plan read back after the edits holds r and the rest as before. */
+int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
+/* All of it, under the plan's lock; the new plan goes to dry, if given,
+ * instead of replacing the file. */
+int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+
+/* ---- due.c: what needs a coach's attention, and when ---- */
+
+enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_COUNT };
+
+#define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
+
+struct due_item {
+	int what;
+	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation */
+	int since; /* quiet: the last contact logged, DATE_NONE if none */
+	int flags;
+	const char *plan, *name, *coach;
+};
+
+struct duelist {
+	struct due_item *v;
+	size_t n, cap;
+	struct arena arena;
+};
+
+struct due_opts {
+	int on;              /* the day it is */
+	int until;           /* evaluations due up to this day */
+	int end_until;       /* plan ends up to this day */
+	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
+};
+
+const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
+const char *due_what_label(int what); /* for people, in their language */
+/* What an item asks of the coach on day on ("3 days overdue"), in b. */
+const char *due_note(struct buf *b, const struct due_item *d, int on);
+/* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
+void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
+void due_sort(struct duelist *l); /* by date, plan, what */
+void due_free(struct duelist *l);
+
+struct contacts;
+struct contacts *contacts_new(void);
+/* Reads a sheet's entries up to a day; -1 if it had bad ones (reported). */
+int contacts_read(struct contacts *c, const char *sheet, int until);
+int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
+void contacts_free(struct contacts *c);
+
+/* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
+
+struct lint {
+	struct plancache *cache;  /* the plans the sheets' entries are held against; NULL: none */
+	int today;
+	unsigned long max_errors; /* errors printed per sheet (the rest counted); 0: all */
+	unsigned long plans, sheets, lines;  /* read */
+	unsigned long bad_plans, bad_sheets; /* with errors */
+	unsigned long plan_errors; /* of plans first read for a sheet's entries */
+};
+
+/* Each reports every problem of its file; -1 if there was one.  cached:
+ * the plan is one of l->cache's directory, read there once. */
+int lint_plan(struct lint *l, const char *path, int cached);
+int lint_sheet(struct lint *l, const char *path);
+
+#endif

@@ -1,0 +1,188 @@
+/* plan.h: the plan format: YAML as a tree that remembers where it came from,
+ * a coaching plan read and checked, written for people, and changed in
+ * place.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_PLAN_H
+#define CP_PLAN_H
+
+#include "base.h"
+
+/* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
+
+enum ykind { Y_SCALAR, Y_MAP, Y_SEQ, Y_ALIAS };
+enum ystyle { Y_PLAIN, Y_SQUOTED, Y_DQUOTED, Y_LITERAL, Y_FOLDED, Y_BLOCK, Y_FLOW };
+
+#define YF_ANCHORED 1 /* an alias refers to it: editing it would change more than one place */
+#define YF_TAGGED 2
+
+struct ynode {
+	uint8_t kind, style;
+	uint16_t flags;
+	uint32_t start, end; /* byte range in the source, end exclusive */
+	uint32_t n;          /* scalar: bytes of value; map: pairs; seq: items */
+	union {
+		const char *str;      /* scalar value, NUL-terminated */
+		struct ynode **kids;  /* map: key, value, key, value ...; seq: items */
+		struct ynode *target; /* alias */
+	} u;
+};
+
+struct ydoc {
+	const char *file;
+	const char *src; /* the bytes parsed, BOM included */
+	size_t len;
+	struct ynode *root;
+};
+
+/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
+ * text could not be read, and the whole tree if only its keys are wrong
+ * (a key twice, a list as a key), so that a reader can report more. */
+int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
+struct ynode *yderef(struct ynode *n);
+struct ynode *ymap_get(struct ynode *map, const char *key);
+struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */
+int yscalar_null(const struct ynode *n);                     /* plain empty, ~ or null */
+void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at);
+
+/* ---- plan.c: a coaching plan ---- */
+
+struct goal {
+	const char *id, *text;
+	int status;
+	struct ynode *node, *status_node;
+};
+
+struct contact {
+	const char *name, *role;
+};
+
+struct goal_result {
+	const char *goal;
+	int status;
+};
+
+struct evaluation {
+	int date;
+	const char *summary;
+	struct goal_result *goals;
+	size_t ngoals;
+};
+
+struct plan {
+	struct ydoc doc;
+	char *src;
+	struct arena arena;
+
+	const char *id;
+	const char *name;
+	int scheme;
+	const char *employer, *employer_contact;
+	const char *coach;
+	int funder;
+	const char *funder_ref;
+	int start, end; /* end DATE_NONE if open */
+	long work_minutes; /* per week; -1 if not given */
+	struct interval every;
+	int next; /* DATE_NONE if it cannot be known */
+	long budget_minutes; /* -1 if no budget */
+	struct interval budget_per;
+	struct goal *goals;
+	size_t ngoals;
+	const char **agreements, **conditions;
+	size_t nagreements, nconditions;
+	struct contact *contacts;
+	size_t ncontacts;
+	struct evaluation *evals;
+	size_t nevals;
+	int status;
+	unsigned defaulted; /* PLAN_DEFAULT_* bits: values the file does not hold */
+};
+
+#define PLAN_DEFAULT_END 1
+#define PLAN_DEFAULT_EVERY 2
+#define PLAN_DEFAULT_NEXT 4
+#define PLAN_DEFAULT_STATUS 8
+
+/* Reads and checks a plan; every problem is reported.  NULL on failure, with
+ * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
+struct plan *plan_load(const char *path, int *status);
+struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
+void plan_free(struct plan *p);
+void plan_slim(struct plan *p);
+const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
+struct interval plan_default_every(int funder);
+int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
+
+/* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */
+
+struct plan_spec {
+	const char *id, *name;
+	int scheme; /* SCHEME_NONE: not written */
+	const char *employer, *employer_contact, *coach;
+	int funder;
+	const char *funder_ref;
+	int start, end;
+	long work_minutes; /* -1: not written */
+	struct interval every;
+	int next;
+	long budget_minutes; /* -1: not written */
+	struct interval budget_per;
+	const char **goals;
+	size_t ngoals;
+};
+
+int yaml_needs_quotes(const char *s, size_t n);
+void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
+void plan_format(struct buf *b, const struct plan_spec *spec);
+
+/* ---- edit.c: changing a YAML text in place ---- */
+
+struct edit {
+	size_t off, del;
+	char *ins;
+	size_t inslen;
+	int lines; /* whole new lines: after any other edit at the same offset */
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, cap;
+};
+
+void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t inslen);
+int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out);
+void edits_free(struct edits *e);
+const char *yaml_newline(const struct ydoc *doc); /* "\r\n" if the file uses it */
+int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		     const char *value);
+int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *value_yaml);
+int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		     const char *item_yaml);
+
+/* ---- edit.c: values that may be missing, empty or in flow style ---- */
+
+/* One pair of a mapping to write: value is a text to quote as needed, or
+ * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
+struct ykv {
+	const char *key, *value;
+	int raw;
+};
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
+/* map[key] = value: the value changed in place, or the pair added */
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw);
+/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw);
+/* A mapping appended to a list, block or flow */
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n);
+/* ... to the list map[key], made a list if missing or empty */
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n);
+
+#endif

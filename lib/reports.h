@@ -1,0 +1,107 @@
+/* reports.h: the documents: cp-report's accountability report, declarations and
+ * overview, and the iCalendar feed, built from the domain and drawn by
+ * the output layer.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_REPORTS_H
+#define CP_REPORTS_H
+
+#include "domain.h"
+#include "output.h"
+
+/* ---- duetable.c: the table of cp-evaluate --due ---- */
+
+/* The items of l as seen on day on; 1 if an evaluation is overdue, 0 if
+ * none is, -1 if the output failed. */
+int due_print(const struct duelist *l, int on, enum outfmt f, FILE *out);
+
+/* ---- hourstable.c: the table of cp-hours ---- */
+
+/* The hours of each group of a, keyed as keys; with remote, on site and at
+ * a distance too.  0, or -1 if the output failed. */
+int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, enum outfmt f,
+		FILE *out);
+
+/* ---- budgettable.c: the table of cp-hours --budget ---- */
+
+/* Which plans of a directory a budget check shows: empty lists pass all. */
+struct plan_select {
+	const struct strlist *ids, *coaches, *funders;
+};
+
+/* The budget lines of the selected plans as a table; 1 if a plan is over,
+ * 0 if none is, -1 if the plans or the output failed. */
+int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
+		 const struct plan_select *sel, const struct period *range, int today,
+		 enum outfmt f, FILE *out);
+
+/* ---- ics.c: an iCalendar feed (RFC 5545) ---- */
+
+struct ics_event {
+	const char *kind; /* evaluation, end: in the UID and CATEGORIES */
+	const char *plan;
+	int day;
+	const char *summary, *description;
+};
+
+void ics_begin(struct buf *b, const char *name);
+void ics_event(struct buf *b, const struct ics_event *ev, int stamp); /* stamp: DTSTAMP's day */
+void ics_end(struct buf *b);
+/* A whole feed: the list's next evaluations and plan ends (due.c) */
+void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
+
+/* ---- account.c, declare.c, overview.c: the reports of cp-report ---- */
+
+struct report_opts {
+	struct period period;
+	int period_given; /* else each report's own default */
+	int today;
+	int pseudonymize; /* participants named by their plan id, in all text */
+	const char *stamp;
+	int keep_going;   /* bad lines and plans are left out, not fatal */
+	const char *lang; /* the language of the report (lang.c); NULL: the messages' */
+	int for_people;   /* text, Markdown, HTML: dates in sentences as "5 January 2026" */
+};
+
+/* A day in a report's sentences: for people as "5 January 2026", for
+ * programs ISO. */
+const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX]);
+
+/* The name the report may use for the participant, and text with the
+ * participant's name taken out when pseudonymizing. */
+const char *report_participant(const struct plan *p, const struct report_opts *o);
+const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
+			 const char *text);
+const char *report_mode_label(int mode);
+const char *report_goal_status_label(int status);
+const char *report_funder_label(int funder);
+const char *report_status_label(int status);
+const char *report_scheme_label(int scheme);
+/* An interval for people, "6 months", as a word cell: programs get "6m". */
+struct cell report_interval(struct report *r, struct interval iv);
+
+/* The accountability report (verantwoordingsrapportage) of one plan;
+ * NULL on failure (reported). */
+struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const struct report_opts *o);
+/* The caseload overview: one row per active plan. */
+struct report *overview_report(char *const *plans, size_t nplans, char *const *sheets,
+			       size_t nsheets, const struct report_opts *o);
+
+struct declare_opts {
+	struct report_opts ro;
+	int funder;        /* -1: any */
+	const char *only;  /* one plan's declaration, or NULL for every plan of the funder */
+	const char *dir;   /* NULL: the one declaration to standard output */
+	const struct renderer *fmt;
+	int all;           /* plans without hours are in the summary too */
+	int force;         /* replace report files that exist */
+	int excel;         /* summary.csv in the spreadsheet dialect too */
+};
+
+/* Declarations per plan for a funder and period, and DIR/summary.csv: all
+ * or none unless keep_going.  0, or -1 (reported). */
+int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
+	    const struct declare_opts *o);
+
+#endif

@@ -1,0 +1,86 @@
+/* sheet.h: the sheet format: hour sheets read as a stream of entries, written
+ * a line at a time, and many of them read through one filter.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_SHEET_H
+#define CP_SHEET_H
+
+#include "base.h"
+
+/* ---- sheet.c: reading hour sheets ---- */
+
+enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
+		 COL_KNOWN };
+
+struct entry {
+	int date;
+	int mode;
+	long minutes;
+	struct str coach, plan, goal, note;
+	unsigned long line; /* where the record starts */
+};
+
+#define SHEET_LENIENT 1 /* typed input: durations like 1h30 in the minutes column */
+
+struct sheet;
+
+struct sheet *sheet_open(const char *path, int flags);
+struct sheet *sheet_open_fd(int fd, const char *name, int flags);
+int sheet_next(struct sheet *sh, struct entry *e); /* 1, 0 at the end, -1 bad record */
+int sheet_record(struct sheet *sh); /* the next record's fields, unchecked: 1, 0, -1 */
+size_t sheet_nfields(const struct sheet *sh);
+void sheet_close(struct sheet *sh);
+const char *sheet_name(const struct sheet *sh);
+char sheet_sep(const struct sheet *sh);
+size_t sheet_ncols(const struct sheet *sh);
+struct str sheet_colname(const struct sheet *sh, size_t col);
+int sheet_colof(const struct sheet *sh, enum sheet_col c); /* -1 if absent */
+struct str sheet_field(const struct sheet *sh, size_t col); /* of the current record */
+void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at);
+const char *sheet_colkey(enum sheet_col c);
+
+/* ---- sheetw.c: appending to hour sheets ---- */
+
+struct row {
+	char *v[COL_KNOWN]; /* canonical text of the pinned columns */
+	char **extra;       /* values of other columns, as named in rows.extra_names */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+	char **extra_names;
+	size_t nextra;
+};
+
+struct row *rows_add(struct rows *r);
+void rows_free(struct rows *r);
+/* Appends all rows or none, in the sheet's own column order and separator;
+ * creates the sheet (mode 0600) with the pinned header if it is missing. */
+int sheet_append(const char *path, const struct rows *rows);
+void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
+		       const char *newline);
+void sheet_format_header(struct buf *b, const struct rows *rows); /* the pinned one, + extras */
+
+/* ---- scan.c: the entries of many sheets that pass a filter ---- */
+
+struct strlist {
+	const char **v;
+	size_t n;
+};
+
+struct filter {
+	int from, to;        /* inclusive days */
+	unsigned modes;      /* 1 << mode; 0 for all */
+	struct strlist plans, coaches, goals; /* empty for all */
+};
+
+#define SCAN_KEEP_GOING 1 /* report bad lines and read on */
+
+void filter_init(struct filter *f);
+int filter_pass(const struct filter *f, const struct entry *e);
+void strlist_add(struct strlist *l, const char *s);
+int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
+		int (*fn)(const struct entry *, void *), void *arg);
+
+#endif

@@ -1,0 +1,49 @@
+#!/bin/sh
+# The library's layers (lib/README): each module includes the header of
+# its own layer, and each header only the headers of the layers below it.
+. "$(dirname "$0")/lib.sh"
+
+# the layer header of each module, as lib/README lists them
+layer_of() {
+	case $1 in
+	cli) echo coachplan.h ;;
+	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
+	table | report | render | render_*) echo output.h ;;
+	entrycheck | agg | budget | record | due | lint | hook | funder | grant | merge) echo domain.h ;;
+	caseload | planset) echo caseload.h ;;
+	yaml | plan | planfmt | edit) echo plan.h ;;
+	sheet | sheetw | scan) echo sheet.h ;;
+	*) echo base.h ;;
+	esac
+}
+
+for src in "$TOP"/lib/*.c; do
+	m=$(basename "$src" .c)
+	want=$(layer_of "$m")
+	got=$(sed -n 's/^#include "\(.*\)"$/\1/p' "$src" | tr '\n' ' ')
+	check "lib/$m.c includes $want alone of the library's headers" test "$got" = "$want "
+done
+
+# headers: which each may include
+allowed() {
+	case $1 in
+	coachplan.h) echo "reports.h" ;;
+	reports.h) echo "domain.h output.h" ;;
+	domain.h) echo "caseload.h" ;;
+	caseload.h) echo "plan.h sheet.h" ;;
+	plan.h | sheet.h | output.h) echo "base.h" ;;
+	base.h) echo "" ;;
+	esac
+}
+for h in "$TOP"/lib/*.h; do
+	n=$(basename "$h")
+	got=$(sed -n 's/^#include "\(.*\)"$/\1/p' "$h" | tr '\n' ' ' | sed 's/ $//')
+	check "lib/$n includes only the layers below it" test "$got" = "$(allowed "$n")"
+	check "lib/$n stays under 300 lines" test "$(wc -l <"$h")" -le 300
+done
+
+for src in "$TOP"/cmd/*.c; do
+	check "$(basename "$src") is thin: at most 300 lines" test "$(wc -l <"$src")" -le 300
+done
+
+done_testing
