@@ -300,13 +300,19 @@ void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at)
 		at->span = sh->fields[col].n ? sh->fields[col].n : 0;
 }
 
+/* Where byte off of the current record's text is. */
+static void record_pos(const struct sheet *sh, size_t off, struct srcpos *at)
+{
+	*at = (struct srcpos){sh->name, sh->line, sh->raw, sh->rawlen, off, 0};
+	for (size_t i = 0; i < off && i < sh->rawlen; i++)
+		at->line += sh->raw[i] == '\n';
+}
+
 static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const char *hint)
 {
-	struct srcpos at = {sh->name, 0, sh->raw, sh->rawlen, off, 0};
+	struct srcpos at;
+	record_pos(sh, off, &at);
 	sh->nfields = 0; /* a bad record has no fields (libcsv's may be half made) */
-	at.line = sh->line;
-	for (size_t i = 0; i < off && i < sh->rawlen; i++)
-		at.line += sh->raw[i] == '\n';
 	csv_setup(sh); /* libcsv keeps its error state; start afresh */
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
@@ -504,6 +510,22 @@ static int split_header(struct sheet *sh, const char *line, size_t len, int term
 	return 0;
 }
 
+/* A carriage return inside the header line, not before its line feed: the
+ * sheet was saved with old Mac line ends (CR alone), so the whole file
+ * reads as one line.  Read as it is, it would be a header and no entries,
+ * hours that silently count as none: refuse it. */
+static int cr_only(const struct sheet *sh, const char *line, size_t len)
+{
+	const char *cr = memchr(line, '\r', len);
+	if (!cr || cr + 1 == line + len)
+		return 0;
+	struct srcpos at = {sh->name, sh->line, line, len, (size_t)(cr - line), 0};
+	return cp_err_at(EX_DATAERR, &at,
+			 _("save it with LF or CRLF line ends, for example: tr '\\r' '\\n' < old.csv > "
+			   "new.csv"),
+			 _("the lines of this sheet end in a carriage return alone (old Mac line ends)"));
+}
+
 static int header(struct sheet *sh)
 {
 	const char *line;
@@ -518,7 +540,8 @@ static int header(struct sheet *sh)
 			break;
 	}
 	sh->line = sh->lineno;
-	if (split_header(sh, line, len, terminated) < 0 || adopt_header(sh, 1) < 0) {
+	if (cr_only(sh, line, len) < 0 || split_header(sh, line, len, terminated) < 0 ||
+	    adopt_header(sh, 1) < 0) {
 		sh->fatal = 1;
 		return -1;
 	}
@@ -664,6 +687,18 @@ static int to_entry(struct sheet *sh, struct entry *e)
 int sheet_record(struct sheet *sh)
 {
 	return sh->fatal ? 0 : next_record(sh);
+}
+
+int sheet_ends_open(struct sheet *sh, struct srcpos *at)
+{
+	cp_errors_quiet_thread(1); /* the other faults are not this question's */
+	while (sheet_record(sh) != 0)
+		;
+	cp_errors_quiet_thread(0);
+	if (!sh->fatal)
+		return 0;
+	record_pos(sh, open_quote(sh), at);
+	return 1;
 }
 
 size_t sheet_nfields(const struct sheet *sh)

@@ -118,6 +118,40 @@ static int ends_in_newline(struct locked *lf)
 	return lf->size == 0 || (pread(lf->fd, &last, 1, lf->size - 1) == 1 && last == '\n');
 }
 
+/* Whether the last line holds a quote: only then can the sheet end inside
+ * a quoted field, which the reader must then decide (a long last line
+ * counts as holding one). */
+static int last_line_quoted(struct locked *lf)
+{
+	char tail[8192];
+	off_t from = lf->size > (off_t)sizeof tail ? lf->size - (off_t)sizeof tail : 0;
+	ssize_t n = pread(lf->fd, tail, (size_t)(lf->size - from), from);
+	if (n <= 0)
+		return n < 0;
+	size_t end = (size_t)n;
+	if (tail[end - 1] == '\n')
+		end--;
+	const char *nl = memrchr(tail, '\n', end);
+	if (!nl && from > 0)
+		return 1;
+	size_t start = nl ? (size_t)(nl - tail) + 1 : 0;
+	return memchr(tail + start, '"', end - start) != NULL;
+}
+
+/* A sheet whose last line was cut off inside a quoted note would swallow
+ * whatever is appended into that note: refuse, and name the line. */
+static int refuse_open_end(struct locked *lf, struct sheet *target)
+{
+	struct srcpos at;
+	if (!last_line_quoted(lf) || !sheet_ends_open(target, &at))
+		return 0;
+	return cp_err_at(EX_DATAERR, &at,
+			 _("close the quote, or finish or remove the line by hand (cp-check names "
+			   "it), then log again"),
+			 _("the sheet ends inside this quoted field, so a new line would become part "
+			   "of it; nothing was appended"));
+}
+
 static int has_column(const struct sheet *sh, const char *name)
 {
 	for (size_t c = 0; c < sheet_ncols(sh); c++) {
@@ -149,6 +183,11 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 		return cp_errno(EX_OSERR, "%s", path);
 	struct sheet *target = sheet_open_fd(fd, path, 0);
 	if (!target) {
+		close(fd);
+		return -1;
+	}
+	if (refuse_open_end(lf, target) < 0) {
+		sheet_close(target);
 		close(fd);
 		return -1;
 	}

@@ -142,6 +142,30 @@ refuses 65 'hours/short.csv:1:1: the header has no column coach' "a sheet withou
 	cp-log -f hours/short.csv --plan P-1 --mode phone 30
 refuses 73 'nowhere/x.csv: cannot create' "a sheet in a missing directory" cp-log -f nowhere/x.csv --plan P-1 --mode phone 30
 
+# A last line cut off inside a quoted note (an editor's or another tool's
+# crash): an append would be swallowed into that note.  Refused, with the
+# line, for one entry and for many; the sheet stays byte for byte.
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,robin,P-1,G1,onsite,90,Inwerken\n2026-03-03,robin,P-1,,phone,30,"afgebroken notitie\n' >hours/cut.csv
+refuses 65 'hours/cut.csv:3:32: the sheet ends inside this quoted field' "an append after a cut-off quoted note" \
+	cp-log -f hours/cut.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+err_has 'hint: close the quote' "... with a hint how to mend it"
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-04,robin,P-1,,phone,20,Nieuw\n' >batch.csv
+refuses 65 'hours/cut.csv:3:32: the sheet ends inside' "... and a batch append" \
+	sh -c 'cp-log -f hours/cut.csv - <batch.csv'
+printf 'date,coach,plan,goal,mode,minutes,note\r\n2026-03-03,robin,P-1,,phone,30,"afgebroken\r\n' >hours/cutcrlf.csv
+refuses 65 'hours/cutcrlf.csv:2:32: the sheet ends inside' "... in a sheet with CRLF line ends too" \
+	cp-log -f hours/cutcrlf.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-03,robin,P-1,,phone,30,"afgebroken' >hours/cutnoeol.csv
+refuses 65 'hours/cutnoeol.csv:2:32: the sheet ends inside' "... and one without a last line break" \
+	cp-log -f hours/cutnoeol.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+run cp-check -p plans hours/cut.csv
+status_is 65 "cp-check refuses the sheet too"
+err_like 'hours/cut.csv:3:32: quote opened here is never closed' "... naming the line"
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-03,robin,P-1,,phone,30,"twee\nregels, ""netjes"""\n' >hours/multi.csv
+run cp-log -f hours/multi.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+status_is 0 "a last note over two lines, quoted whole, takes an append"
+check "... after it, on a line of its own" test "$(tail -n 1 hours/multi.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
+
 # concurrent writers never lose or mix a line
 for i in 1 2 3 4; do
 	(for j in 1 2 3 4 5 6 7 8 9 10; do cp-log -f hours/many.csv --plan P-1 --mode phone -d 2026-03-0$((j % 9 + 1)) "$i$j" || echo fail; done) &

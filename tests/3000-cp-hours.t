@@ -128,6 +128,22 @@ refuses 64 '"2026H3": no such half' "a bad period" cp-hours --period 2026H3
 refuses 64 'unknown mode "walk"' "a bad mode" cp-hours --mode walk
 refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
 refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01
+# A sheet saved with old Mac line ends (CR alone) is one long line: read
+# as it is, a header and no entries, a total of nothing.  Refused instead.
+printf 'date,coach,plan,goal,mode,minutes,note\r2026-03-02,robin,P-1,G1,onsite,90,Inwerken\r2026-03-03,robin,P-1,,phone,30,Bellen\r' >hours/mac.csv
+refuses 65 'hours/mac.csv:1:39: the lines of this sheet end in a carriage return alone' \
+	"a sheet with CR-only line ends" cp-hours hours/mac.csv
+check "... prints no table of nothing" test ! -s out
+err_has "hint: save it with LF or CRLF line ends" "... and says how to mend it"
+refuses 65 'hours/mac.csv:1:39: the lines of this sheet end in a carriage return alone' \
+	"cp-check says the same" cp-check -p plans hours/mac.csv
+printf 'date,coach,plan,goal,mode,minutes,note\r\n2026-03-02,robin,P-1,G1,onsite,90,Inwerken\r\n' >hours/crlf.csv
+run cp-hours -o csv hours/crlf.csv
+status_is 0 "CRLF line ends still read"
+out_is 'plan,minutes
+P-1,90' "... with their hours"
+rm hours/mac.csv hours/crlf.csv
+
 cd hours
 refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-hours
 done_testing

@@ -597,6 +597,25 @@ static void show(const char *what, const char *s, size_t n)
 	printf("\"\n");
 }
 
+/* Whether the first line that is not blank holds a carriage return that
+ * does not end it. */
+static int cr_in_header(const char *in, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(in + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - in) : len, k = i;
+		while (k < end && (in[k] == ' ' || in[k] == '\t' || in[k] == '\r'))
+			k++;
+		if (k < end) {
+			const char *cr = memchr(in + i, '\r', end - i);
+			return cr && cr + 1 < in + end;
+		}
+		i = end + 1;
+	}
+	return 0;
+}
+
 /* Both readers over one input: 1 if they agree. */
 static int differ(const char *in, size_t len, char sep, const char *what)
 {
@@ -606,8 +625,12 @@ static int differ(const char *in, size_t len, char sep, const char *what)
 	int ref = reference(in, len, sep, &want);
 	int sub = subject(in, len, &got);
 	/* the same records, and where libcsv stops at an error, sheet.c reports
-	 * one at the same record */
+	 * one at the same record; but a header line with a carriage return in
+	 * it, not before its line feed, is a sheet with CR-only line ends, which
+	 * sheet.c refuses on purpose (libcsv reads it as one long line) */
 	int agree = sub == ref && want.len == got.len && !memcmp(want.s, got.s, want.len);
+	if (!agree && sub && !ref && cr_in_header(in, len))
+		agree = 1;
 	if (!agree) {
 		fflush(stderr);
 		ok(0, "%s: sheet.c and libcsv agree", what);
