@@ -165,9 +165,11 @@ static void read_contacts(struct scan *s)
 		return;
 	/* a plan may be coached by more than one coach: every sheet counts */
 	char *hours = "hours";
-	if (!is_dir(hours) || sheets_expand(&hours, 1, &paths, &n) < 0 || !n) {
-		if (is_dir(hours))
-			paths_free(paths, n);
+	paths = NULL, n = 0;
+	if (is_dir(hours))
+		sheets_expand(&hours, 1, &paths, &n); /* a directory that cannot be read: reported */
+	if (!n) {
+		paths_free(paths, n);
 		cp_err(EX_NOINPUT, _("no hour sheets in hours/ to find the last contacts in; name them "
 				     "with -f SHEET or as arguments"));
 		return;
