@@ -25,27 +25,24 @@ static const struct argp_option options[] = {
 static struct {
 	const char *plan, *goal, *mode, *date, *coach;
 	int force, dry_run, batch;
-	const char *duration;
-	struct buf note;
+	char **words; /* the duration and the note, as the shell split them */
+	size_t nwords;
+	struct buf duration, note;
 } opt;
 
-/* `cp-log ... 2 uur Gesprek` means two hours, not two minutes and a note
- * that starts with "uur": a unit split off by the shell is taken back. */
-static void unit_in_note(void)
+/* The duration is the longest run of words at the start that reads as
+ * one (1h 30m, 1 uur 30, 3 kwartier); the note is the rest.  A number and
+ * a unit word are never minutes and a note: 30 uur is thirty hours. */
+static const char *split_words(long *minutes)
 {
-	static char joined[64];
-	long minutes;
-	size_t word = strcspn(opt.note.s ? opt.note.s : "", " ");
-	if (!opt.duration || !word || strspn(opt.duration, "0123456789.,") != strlen(opt.duration))
-		return;
-	snprintf(joined, sizeof joined, "%s %.*s", opt.duration, (int)word, opt.note.s);
-	if (strlen(opt.duration) + word + 1 >= sizeof joined ||
-	    duration_parse(joined, strlen(joined), &minutes))
-		return;
-	opt.duration = joined;
-	size_t rest = opt.note.s[word] ? word + 1 : word;
-	memmove(opt.note.s, opt.note.s + rest, opt.note.len - rest + 1);
-	opt.note.len -= rest;
+	const char *why;
+	size_t k = duration_words(opt.words, opt.nwords, minutes, &why);
+	if (!k)
+		k = 1; /* not a duration: say so of the first word */
+	for (size_t i = 0; i < opt.nwords; i++)
+		buf_printf(i < k ? &opt.duration : &opt.note, "%s%s",
+			   (i < k ? i : i - k) ? " " : "", opt.words[i]);
+	return why;
 }
 
 static error_t parse(int key, char *arg, struct argp_state *state)
@@ -61,21 +58,20 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_ARG:
 		if (state->arg_num == 0 && !strcmp(arg, "-"))
 			opt.batch = 1;
-		else if (state->arg_num == 0)
-			opt.duration = arg;
 		else if (opt.batch)
 			argp_error(state, _("with - the entries come from standard input only"));
-		else
-			buf_printf(&opt.note, "%s%s", opt.note.len ? " " : "", arg);
+		else {
+			opt.words = xreallocarray(opt.words, opt.nwords + 1, sizeof *opt.words);
+			opt.words[opt.nwords++] = arg;
+		}
 		break;
 	case ARGP_KEY_END:
 		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach))
 			argp_error(state, _("with - the entries come from standard input only"));
-		if (!opt.batch && (!opt.plan || !opt.mode || !opt.duration))
+		if (!opt.batch && (!opt.plan || !opt.mode || !opt.nwords))
 			argp_error(state, _("--plan, --mode and a DURATION are required"));
 		if (opt.coach && !*opt.coach)
 			argp_error(state, _("--coach is empty"));
-		unit_in_note();
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -91,7 +87,9 @@ static char *help(int key, const char *text, void *input)
 	(void)input;
 	return cli_help_filter(
 		key, text,
-		N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 2u15.\n\n"
+		N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 1 uur 30, 3 "
+		   "kwartier; it is the longest run of words that reads as one, the NOTE the "
+		   "rest.\n\n"
 		   "Examples:\n"
 		   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
 		   "  cp-log -f hours/robin.csv - < entries.csv"));
@@ -133,15 +131,15 @@ static int entry_from_args(struct entry *e, char *coach)
 	e->plan = (struct str){opt.plan, strlen(opt.plan)};
 	e->goal = (struct str){opt.goal ? opt.goal : "", opt.goal ? strlen(opt.goal) : 0};
 	e->coach = (struct str){coach, strlen(coach)};
-	e->note = (struct str){opt.note.s ? opt.note.s : "", opt.note.len};
 	if (!id_valid(e->plan.s, e->plan.n))
 		rc = cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.plan));
 	if (e->goal.n && !id_valid(e->goal.s, e->goal.n))
 		rc = cp_err(EX_USAGE, _("bad goal id %s"), quotes(opt.goal));
 	if ((e->mode = mode_parse(opt.mode, strlen(opt.mode))) < 0)
 		rc = cp_err(EX_USAGE, _("unknown mode %s; use %s"), quotes(opt.mode), mode_choices());
-	if ((why = duration_parse(opt.duration, strlen(opt.duration), &e->minutes)))
-		rc = cp_err(EX_USAGE, "%s: %s", quotes(opt.duration), why);
+	if ((why = split_words(&e->minutes)))
+		rc = cp_err(EX_USAGE, "%s: %s", quotes(opt.duration.s), why);
+	e->note = (struct str){buf_str(&opt.note), opt.note.len};
 	e->date = date_today();
 	if (opt.date && cli_date(opt.date, &e->date) < 0)
 		rc = -1;
@@ -226,5 +224,7 @@ int main(int argc, char **argv)
 	plancache_free(plans);
 	free(coach);
 	buf_free(&opt.note);
+	buf_free(&opt.duration);
+	free(opt.words);
 	return cli_exit(rc < 0 ? cp_status() : 0);
 }

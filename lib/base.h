@@ -175,6 +175,13 @@ int interval_days_approx(struct interval iv);
 #define DURATION_MAX (24 * 60) /* one entry covers at most a day */
 
 const char *duration_parse(const char *s, size_t n, long *minutes);
+/* The longest run of words at the start of words that reads as one
+ * duration (1h 30m, 1 uur 30, 3 kwartier, anderhalf uur): how many words
+ * it takes, with *why NULL, or with *why saying why it cannot be one (30
+ * uur is more than a day: never 30 minutes and a note "uur"); 0, with
+ * *why, if not even the first word is a duration. */
+#define DURATION_WORDS 6
+size_t duration_words(char *const *words, size_t n, long *minutes, const char **why);
 void duration_format(long minutes, char out[24]); /* h:mm */
 const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
 

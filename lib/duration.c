@@ -1,8 +1,12 @@
 /* duration.c: the ways coaches write a stretch of time.
  *   90  90m  90 min  1h30  1h 30m  1u30  2u15  1:30  1.5h  1,5u  1,5 uur  2 uur
- * A bare whole number is minutes; a bare fraction is refused as ambiguous. */
+ *   1 uur 30  1 uur en 30 minuten  3 kwartier  een kwartier  anderhalf uur
+ *   een half uur  twee uur
+ * A bare whole number is minutes; a bare fraction is refused as ambiguous,
+ * and a number written as a word needs its unit. */
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base.h"
 
@@ -14,6 +18,53 @@ static void skip_space(struct cursor *c)
 {
 	while (c->s < c->end && (*c->s == ' ' || *c->s == '\t'))
 		c->s++;
+}
+
+/* A word of the words for numbers, its value in millionths, or -1. */
+static long long number_word(const char *s, size_t n)
+{
+	static const struct {
+		const char *word;
+		long long millionths;
+	} words[] = {
+		{"een", 1000000},   {"\xc3\xa9\xc3\xa9n", 1000000}, {"one", 1000000},
+		{"an", 1000000},    {"a", 1000000},          {"twee", 2000000},
+		{"two", 2000000},   {"drie", 3000000},       {"three", 3000000},
+		{"vier", 4000000},  {"four", 4000000},       {"vijf", 5000000},
+		{"five", 5000000},  {"zes", 6000000},        {"six", 6000000},
+		{"half", 500000},   {"anderhalf", 1500000},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strlen(words[i].word) == n && !strncasecmp(s, words[i].word, n))
+			return words[i].millionths;
+	return -1;
+}
+
+/* A number written as a word (een, twee, anderhalf, een half), in
+ * millionths; -1, the cursor as it was, if there is none. */
+static int number_in_words(struct cursor *c, long long *millionths)
+{
+	const char *start = c->s;
+	while (c->s < c->end && !isspace((unsigned char)*c->s) && !isdigit((unsigned char)*c->s))
+		c->s++;
+	long long v = number_word(start, (size_t)(c->s - start));
+	if (v < 0) {
+		c->s = start;
+		return -1;
+	}
+	if (v == 1000000) { /* een half uur: half an hour */
+		struct cursor again = *c;
+		skip_space(&again);
+		const char *w = again.s;
+		while (again.s < again.end && isalpha((unsigned char)*again.s))
+			again.s++;
+		if (again.s - w == 4 && !strncasecmp(w, "half", 4)) {
+			*c = again;
+			v = 500000;
+		}
+	}
+	*millionths = v;
+	return 0;
 }
 
 /* A number with an optional fraction after '.' or ','; value in millionths. */
@@ -41,8 +92,7 @@ static int number(struct cursor *c, long long *millionths, int *had_fraction)
 	*millionths = whole * 1000000 + frac;
 	return 0;
 }
-
-enum unit { U_NONE, U_HOURS, U_MINUTES, U_BAD };
+enum unit { U_NONE, U_HOURS, U_MINUTES, U_QUARTERS, U_BAD };
 
 static enum unit unit(struct cursor *c)
 {
@@ -50,6 +100,8 @@ static enum unit unit(struct cursor *c)
 					     "hrs.", "u.", NULL};
 	static const char *const minutes[] = {"m", "min", "mins", "min.", "minute", "minutes",
 					       "minuut", "minuten", "mn", NULL};
+	static const char *const quarters[] = {"kwartier", "kwartieren", "kwart", "quarter",
+						"quarters", NULL};
 	const char *start = c->s;
 	while (c->s < c->end && (isalpha((unsigned char)*c->s) || *c->s == '.'))
 		c->s++;
@@ -62,6 +114,9 @@ static enum unit unit(struct cursor *c)
 	for (int i = 0; minutes[i]; i++)
 		if (strlen(minutes[i]) == n && !strncasecmp(start, minutes[i], n))
 			return U_MINUTES;
+	for (int i = 0; quarters[i]; i++)
+		if (strlen(quarters[i]) == n && !strncasecmp(start, quarters[i], n))
+			return U_QUARTERS;
 	return U_BAD;
 }
 
@@ -76,57 +131,109 @@ static const char *check(long long millionths, long *minutes)
 	return NULL;
 }
 
-const char *duration_parse(const char *s, size_t n, long *minutes)
+static const char *const not_a_duration =
+	N_("not a duration; write minutes (90) or hours and minutes (1h30, 1:30, 1,5u)");
+
+/* "en" or "and" between the hours and the minutes: 1 uur en 30 minuten */
+static void skip_and(struct cursor *c)
 {
-	static const char *const bad =
-		N_("not a duration; write minutes (90) or hours and minutes (1h30, 1:30, 1,5u)");
+	struct cursor w = *c;
+	while (w.s < w.end && isalpha((unsigned char)*w.s))
+		w.s++;
+	size_t n = (size_t)(w.s - c->s);
+	if ((n == 2 && !strncasecmp(c->s, "en", 2)) || (n == 3 && !strncasecmp(c->s, "and", 3))) {
+		*c = w;
+		skip_space(c);
+	}
+}
+
+/* duration_parse's work; *syntax is 0 where s is no duration at all, 1
+ * where it is one that cannot be (zero, over a day, 1:75). */
+static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
+{
 	struct cursor c = {s, s + n};
 	long long first, second;
-	int frac, frac2;
+	int frac = 0, frac2, word = 0;
+	*syntax = 0;
 	skip_space(&c);
-	if (number(&c, &first, &frac) < 0)
-		return _(bad);
-	if (c.s < c.end && *c.s == ':') { /* h:mm */
+	if (number_in_words(&c, &first) == 0)
+		word = 1;
+	else if (number(&c, &first, &frac) < 0)
+		return _(not_a_duration);
+	if (!word && c.s < c.end && *c.s == ':') { /* h:mm */
 		c.s++;
 		const char *mm = c.s;
 		if (number(&c, &second, &frac2) < 0 || frac || frac2 || c.s - mm != 2)
-			return _(bad);
+			return _(not_a_duration);
 		skip_space(&c);
 		if (c.s != c.end)
-			return _(bad);
+			return _(not_a_duration);
+		*syntax = 1;
 		if (second >= 60 * 1000000LL)
 			return _("minutes after the hours must be below 60");
 		return check(first * 60 + second, minutes);
 	}
 	skip_space(&c);
-	switch (unit(&c)) {
+	enum unit u = unit(&c);
+	skip_space(&c);
+	if (u == U_BAD || (u == U_NONE && word) || (u != U_HOURS && c.s != c.end))
+		return _(not_a_duration);
+	*syntax = 1;
+	switch (u) {
 	case U_NONE:
-		if (c.s != c.end)
-			return _(bad);
 		if (frac)
 			return _("a bare fraction is ambiguous; add a unit: 1,5u or 90m");
 		return check(first, minutes);
 	case U_MINUTES:
-		skip_space(&c);
-		return c.s == c.end ? check(first, minutes) : _(bad);
-	case U_BAD:
-		return _(bad);
-	case U_HOURS:
+		return check(first, minutes);
+	case U_QUARTERS:
+		return check(first * 15, minutes);
+	default:
 		break;
 	}
-	skip_space(&c);
 	if (c.s == c.end)
 		return check(first * 60, minutes);
-	if (frac || number(&c, &second, &frac2) < 0 || frac2)
-		return _(bad);
+	skip_and(&c);
+	if (frac || word || number(&c, &second, &frac2) < 0 || frac2) {
+		*syntax = 0;
+		return _(not_a_duration);
+	}
 	skip_space(&c);
-	enum unit u = unit(&c);
+	u = unit(&c);
 	skip_space(&c);
-	if ((u != U_NONE && u != U_MINUTES) || c.s != c.end)
-		return _(bad);
+	if ((u != U_NONE && u != U_MINUTES) || c.s != c.end) {
+		*syntax = 0;
+		return _(not_a_duration);
+	}
 	if (second >= 60 * 1000000LL)
 		return _("minutes after the hours must be below 60");
 	return check(first * 60 + second, minutes);
+}
+
+const char *duration_parse(const char *s, size_t n, long *minutes)
+{
+	int syntax;
+	return parse(s, n, minutes, &syntax);
+}
+
+size_t duration_words(char *const *words, size_t n, long *minutes, const char **why)
+{
+	struct buf b = {0};
+	size_t most = n < DURATION_WORDS ? n : DURATION_WORDS;
+	for (size_t k = most; k > 0; k--) {
+		b.len = 0;
+		for (size_t i = 0; i < k; i++)
+			buf_printf(&b, "%s%s", i ? " " : "", words[i]);
+		int syntax;
+		*why = parse(b.s, b.len, minutes, &syntax);
+		if (!*why || syntax || k == 1) {
+			buf_free(&b);
+			return *why && !syntax ? 0 : k;
+		}
+	}
+	buf_free(&b);
+	*why = _(not_a_duration);
+	return 0;
 }
 
 void duration_format(long minutes, char out[24])

@@ -166,6 +166,22 @@ run cp-log -f hours/multi.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
 status_is 0 "a last note over two lines, quoted whole, takes an append"
 check "... after it, on a line of its own" test "$(tail -n 1 hours/multi.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
 
+# The duration is the longest run of words that reads as one; the rest is
+# the note.  A number and a unit word are never minutes and a note.
+for c in "1h 30m x|90|x" "3 kwartier|45|" "1 uur 30 Inwerken|90|Inwerken" \
+	"anderhalf uur met Jan|90|met Jan" "1 uur en 30 minuten overleg|90|overleg" \
+	"een half uur|30|" "90 Verslag naar UWV|90|Verslag naar UWV"; do
+	words=${c%%|*} rest=${c#*|} minutes=${rest%%|*} note=${rest#*|}
+	# shellcheck disable=SC2086
+	run cp-log -n --plan P-1 --mode phone -d 2026-03-04 $words
+	check "cp-log ... $words: $minutes minutes, note '$note'" \
+		test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,$minutes,$note"
+done
+refuses 64 '"30 uur": a duration may be at most 24 hours' "30 uur opbouw is thirty hours, not thirty minutes" \
+	cp-log -f hours/words.csv --plan P-1 --mode phone -d 2026-03-04 30 uur opbouw
+refuses 64 '"een": not a duration' "a note without a duration" \
+	cp-log -f hours/words.csv --plan P-1 --mode phone -d 2026-03-04 een gesprek
+
 # concurrent writers never lose or mix a line
 for i in 1 2 3 4; do
 	(for j in 1 2 3 4 5 6 7 8 9 10; do cp-log -f hours/many.csv --plan P-1 --mode phone -d 2026-03-0$((j % 9 + 1)) "$i$j" || echo fail; done) &

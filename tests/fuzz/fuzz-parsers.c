@@ -13,10 +13,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static int today;
 
+/* cp-log's words: the duration taken is a prefix, and a whole duration
+ * when it reads. */
+static void duration_run(const char *s, size_t n)
+{
+	char *copy = fuzz_strdup((const uint8_t *)s, n), *w[16];
+	size_t nw = 0;
+	for (char *t = strtok(copy, " "); t && nw < 16; t = strtok(NULL, " "))
+		w[nw++] = t;
+	long m = -1;
+	const char *why = NULL;
+	size_t k = duration_words(w, nw, &m, &why);
+	FUZZ_ASSERT(k <= nw && k <= DURATION_WORDS);
+	FUZZ_ASSERT(k || why);
+	if (!why)
+		FUZZ_ASSERT(k > 0 && m > 0 && m <= DURATION_MAX);
+	free(copy);
+}
+
 static void durations(const char *s, size_t n)
 {
 	long m, again;
 	char out[24];
+	if (n < 256)
+		duration_run(s, n);
 	if (duration_parse(s, n, &m))
 		return;
 	FUZZ_ASSERT(m > 0 && m <= DURATION_MAX);

@@ -1,5 +1,7 @@
 /* test-duration: every way a coach may type a stretch of time, every way
  * that is refused, and the h:mm the tools print. */
+#include <string.h>
+
 #include "coachplan.h"
 #include "tap.h"
 
@@ -23,6 +25,11 @@ static void accepted(void)
 		{"1440", 1440},       {"24h", 1440},        {"23h59", 1439},
 		{"1", 1},             {"0h1", 1},           {"1.999h", 120},
 		{"0,01u", 1},         {"2hrs", 120},        {"1hr", 60},
+		{"3 kwartier", 45},   {"een kwartier", 15}, {"1 kwart", 15},
+		{"anderhalf uur", 90}, {"een half uur", 30}, {"half uur", 30},
+		{"een uur", 60},      {"twee uur", 120},    {"Twee Uur", 120},
+		{"\xc3\xa9\xc3\xa9n uur", 60}, {"1 uur 30", 90}, {"1 uur en 30 minuten", 90},
+		{"1h and 30m", 90},   {"an hour", 60},      {"two hours", 120},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -1;
@@ -87,9 +94,46 @@ static void formatting(void)
 	ok(1, "every duration from 0:01 to 24:00 reads back from its h:mm");
 }
 
+/* The words of cp-log's command line: the longest run at the start that
+ * reads as one duration, the rest the note. */
+static void words(void)
+{
+	static const struct {
+		const char *line;
+		size_t taken;   /* words of the duration; 0: none */
+		long minutes;   /* -1: refused */
+	} cases[] = {
+		{"1h 30m x", 2, 90},           {"3 kwartier", 2, 45},
+		{"30 uur opbouw", 2, -1},      {"1 uur 30 Gesprek", 3, 90},
+		{"anderhalf uur met Jan", 2, 90}, {"1 uur en 30 minuten overleg", 5, 90},
+		{"90 Verslag naar UWV", 1, 90}, {"2 uur Gesprek", 2, 120},
+		{"een gesprek", 0, -1},        {"15 een kwartier later", 1, 15},
+		{"1h30", 1, 90},               {"0 uur", 2, -1},
+		{"1:75 pauze", 1, -1},         {"1 uur 30 minuten 2", 4, 90},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char line[128], *w[16];
+		size_t n = 0;
+		snprintf(line, sizeof line, "%s", cases[i].line);
+		for (char *t = strtok(line, " "); t && n < 16; t = strtok(NULL, " "))
+			w[n++] = t;
+		long m = -1;
+		const char *why = NULL;
+		size_t k = duration_words(w, n, &m, &why);
+		is_int(k, cases[i].taken, "\"%s\": the duration is %zu words", cases[i].line,
+		       cases[i].taken);
+		if (cases[i].minutes < 0)
+			ok(why != NULL, "\"%s\": refused", cases[i].line);
+		else
+			ok(!why && m == cases[i].minutes, "\"%s\": %ld minutes", cases[i].line,
+			   cases[i].minutes);
+	}
+}
+
 int main(void)
 {
 	accepted();
+	words();
 	refused();
 	formatting();
 	return tap_done();
