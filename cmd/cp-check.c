@@ -200,6 +200,8 @@ int main(int argc, char **argv)
 		       f.plansdir ? f.plansdir : cli_plans());
 	for (size_t i = 0; i < f.nsheets; i++)
 		lint_sheet(&l, f.sheets[i]);
+	lint_leftovers(f.plans, f.nplans);
+	lint_leftovers(f.sheets, f.nsheets);
 	summary(&l);
 	plancache_free(l.cache);
 	paths_free(f.plans, f.nplans);

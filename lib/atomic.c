@@ -1,7 +1,14 @@
 /* atomic.c: changing files so that they are, at every moment and after any
- * crash, either the old file or the new one.  New content goes to a
- * temporary file beside the target (created with O_EXCL, so a planted
- * symbolic link is never followed), is synced, and is renamed over it.
+ * crash, either the old file or the new one.  New content goes to a file
+ * without a name in the target's directory (O_TMPFILE), is synced, and
+ * only then gets a name: the target's own for a new file (linkat refuses
+ * to overwrite), or a temporary one that is at once renamed over the
+ * target.  A writer killed while writing leaves nothing behind; one killed
+ * in the instant between link and rename leaves .NAME.cptmp.PID.XXXXXX,
+ * which the next writer in that directory removes once PID is gone (and
+ * cp-check reports).  Where the file system has no O_TMPFILE, the
+ * temporary file is named from the start (O_EXCL, so a planted symbolic
+ * link is never followed).
  *
  * A writer locks the file it replaces (flock).  A rename swaps the inode
  * under waiting writers, so after taking the lock a writer checks that its
@@ -9,14 +16,18 @@
  * work the same way: the old bytes and the new lines go into the new file,
  * which makes even a batch of lines all-or-nothing, where an O_APPEND write
  * killed halfway would leave half a line. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base.h"
@@ -81,30 +92,145 @@ static int write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* A new temporary file beside path, mode 0600 until the caller says else. */
-static int temp_beside(const char *path, char **tmp)
+#define TEMP_TAG ".cptmp."
+
+/* .BASE.cptmp.PID.XXXXXX beside path, for mkostemp: PID tells a later
+ * writer whether the one that made it is gone. */
+static char *temp_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	const char *base = slash ? slash + 1 : path;
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
 	struct buf b = {0};
 	buf_add(&b, path, dirlen);
-	buf_printf(&b, ".%s.cptmp.XXXXXX", base);
-	int fd = mkostemp(b.s, O_CLOEXEC);
-	if (fd < 0) {
-		char *dir = dir_of(path);
-		cp_errno(errno == ENOSPC ? EX_IOERR : EX_CANTCREAT,
-			 _("%s: cannot create a file in %s"), path, dir);
-		free(dir);
-		buf_free(&b);
+	buf_printf(&b, ".%s" TEMP_TAG "%ld.XXXXXX", base, (long)getpid());
+	return b.s;
+}
+
+static int cannot_create(const char *path)
+{
+	char *dir = dir_of(path);
+	cp_errno(errno == ENOSPC ? EX_IOERR : EX_CANTCREAT, _("%s: cannot create a file in %s"),
+		 path, dir);
+	free(dir);
+	return -1;
+}
+
+/* Whether a temporary file's name says its writer is gone: its PID is no
+ * process, or (a name from before PIDs were in it) it is over ten minutes
+ * old; no writer keeps one that long. */
+static int stale(int dirfd, const char *name)
+{
+	const char *tag = strstr(name, TEMP_TAG);
+	char *end;
+	long pid = strtol(tag + strlen(TEMP_TAG), &end, 10);
+	if (pid > 0 && *end == '.')
+		return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+	struct stat st;
+	return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	       time(NULL) - st.st_mtime > 600;
+}
+
+int atomic_leftovers(const char *dir, char ***paths, size_t *n)
+{
+	*paths = NULL;
+	*n = 0;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
-	*tmp = b.s;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (de->d_name[0] == '.' && strstr(de->d_name, TEMP_TAG) && stale(fd, de->d_name)) {
+			struct buf b = {0};
+			buf_printf(&b, "%s/%s", dir, de->d_name);
+			*paths = xreallocarray(*paths, *n + 1, sizeof **paths);
+			(*paths)[(*n)++] = b.s;
+		}
+	closedir(d);
+	return 0;
+}
+
+/* Removes the temporary files of writers that were killed, once per
+ * directory and run (a batch writes thousands of files into one). */
+static void sweep(const char *path)
+{
+	static char *swept[8];
+	static size_t nswept;
+	char *dir = dir_of(path);
+	for (size_t i = 0; i < nswept; i++)
+		if (!strcmp(swept[i], dir)) {
+			free(dir);
+			return;
+		}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *de;
+	while (d && (de = readdir(d)))
+		if (de->d_name[0] == '.' && strstr(de->d_name, TEMP_TAG) && stale(fd, de->d_name))
+			unlinkat(fd, de->d_name, 0);
+	if (d)
+		closedir(d);
+	else if (fd >= 0)
+		close(fd);
+	if (nswept < sizeof swept / sizeof *swept)
+		swept[nswept++] = dir;
+	else
+		free(dir);
+}
+
+/* A file without a name in path's directory, if the system has them and
+ * can name them later (through /proc/self/fd); -1 with errno if not. */
+static int unnamed_beside(const char *path)
+{
+	static int usable = -1;
+	if (usable < 0)
+		usable = access("/proc/self/fd", X_OK) == 0;
+	if (!usable) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
+	char *dir = dir_of(path);
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	free(dir);
 	return fd;
 }
 
-/* Writes parts into a new temporary file and syncs it; -1 (reported) with
- * nothing left behind on failure. */
+/* Gives the unnamed file fd the name to; -1 with errno (EEXIST if taken). */
+static int name_it(int fd, const char *to)
+{
+	char proc[64];
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+}
+
+/* A new file for path's next content: unnamed where possible (*tmp NULL),
+ * else a named temporary file (*tmp its name); mode 0600 until the caller
+ * says else.  -1 (reported) if neither can be made. */
+static int temp_beside(const char *path, char **tmp)
+{
+	sweep(path);
+	*tmp = NULL;
+	int fd = unnamed_beside(path);
+	if (fd >= 0)
+		return fd;
+	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+		return cannot_create(path);
+	*tmp = temp_name(path);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	if (fd < 0) {
+		cannot_create(path);
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/* Writes parts into a new file for path and syncs it: its descriptor, or
+ * -1 (reported) with nothing left behind. */
 static int prepare(const char *path, mode_t mode, int copy_fd, off_t copy_len, const void *data,
 		   size_t len, char **tmp)
 {
@@ -138,13 +264,46 @@ static int prepare(const char *path, mode_t mode, int copy_fd, off_t copy_len, c
 		rc = write_all(fd, data, len);
 	if (rc == 0 && !deferred)
 		rc = fsync(fd);
-	if (close(fd) < 0 && rc == 0)
-		rc = -1;
 	if (rc < 0) {
 		cp_errno(EX_IOERR, _("%s: cannot write"), path);
-		unlink(*tmp);
+		close(fd);
+		if (*tmp)
+			unlink(*tmp);
 		free(*tmp);
 		*tmp = NULL;
+		return -1;
+	}
+	return fd;
+}
+
+/* The file prepare made, closed and named tmp (a fresh temporary name if it
+ * had none), ready to be renamed; -1 (reported) if it cannot be. */
+static int finish_temp(const char *path, int fd, char **tmp)
+{
+	for (int tries = 0; !*tmp && tries < 100; tries++) {
+		*tmp = temp_name(path);
+		/* XXXXXX made unique by hand: mkostemp would create the file */
+		static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+		char *x = *tmp + strlen(*tmp) - 6;
+		unsigned long r = 0;
+		if (getrandom(&r, sizeof r, GRND_NONBLOCK) != sizeof r)
+			r = (unsigned long)time(NULL) * 2654435761u + (unsigned long)tries;
+		for (int i = 0; i < 6; i++, r /= 36)
+			x[i] = letters[r % 36];
+		if (name_it(fd, *tmp) == 0)
+			break;
+		int saved = errno;
+		free(*tmp);
+		*tmp = NULL;
+		if (saved != EEXIST) {
+			errno = saved;
+			break;
+		}
+	}
+	int rc = *tmp ? 0 : cp_errno(EX_CANTCREAT, _("%s: cannot create"), path);
+	if (close(fd) < 0 && rc == 0) {
+		rc = cp_errno(EX_IOERR, _("%s: cannot write"), path);
+		unlink(*tmp);
 	}
 	return rc;
 }
@@ -152,24 +311,33 @@ static int prepare(const char *path, mode_t mode, int copy_fd, off_t copy_len, c
 int atomic_create(const char *path, const void *data, size_t len, mode_t mode)
 {
 	char *tmp;
-	if (prepare(path, mode, -1, 0, data, len, &tmp) < 0)
+	int fd = prepare(path, mode, -1, 0, data, len, &tmp);
+	if (fd < 0)
 		return -1;
-	int rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
-	if (rc < 0 && (errno == EINVAL || errno == ENOSYS)) {
-		/* a file system without RENAME_NOREPLACE: link() refuses to overwrite too */
-		rc = link(tmp, path);
-		unlink(tmp);
-	}
-	int saved = errno;
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
-	if (rc < 0 && saved == EEXIST)
-		return 1;
-	if (rc < 0) {
+	int rc;
+	if (!tmp) { /* the unnamed file takes the name, unless it is taken */
+		rc = name_it(fd, path);
+		int saved = errno;
+		if (close(fd) < 0 && rc == 0) {
+			unlink(path);
+			return cp_errno(EX_IOERR, _("%s: cannot write"), path);
+		}
 		errno = saved;
-		return cp_errno(EX_CANTCREAT, _("%s: cannot create"), path);
+	} else {
+		rc = close(fd) < 0 ? -1 : renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		if (rc < 0 && (errno == EINVAL || errno == ENOSYS)) {
+			/* a file system without RENAME_NOREPLACE: link() refuses to overwrite too */
+			rc = link(tmp, path);
+		}
+		int saved = errno;
+		unlink(tmp);
+		free(tmp);
+		errno = saved;
 	}
+	if (rc < 0 && errno == EEXIST)
+		return 1;
+	if (rc < 0)
+		return cp_errno(EX_CANTCREAT, _("%s: cannot create"), path);
 	return sync_dir(path);
 }
 
@@ -241,8 +409,11 @@ int locked_read(struct locked *lf, struct buf *out)
 static int commit(struct locked *lf, int copy, const void *data, size_t len)
 {
 	char *tmp;
-	if (prepare(lf->path, lf->mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len, &tmp) < 0)
+	int fd = prepare(lf->path, lf->mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len, &tmp);
+	if (fd < 0 || finish_temp(lf->path, fd, &tmp) < 0) {
+		free(tmp);
 		return -1;
+	}
 	if (rename(tmp, lf->path) < 0) {
 		cp_errno(EX_IOERR, _("%s: cannot replace"), lf->path);
 		unlink(tmp);

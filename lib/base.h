@@ -245,6 +245,10 @@ int locked_read(struct locked *lf, struct buf *out);           /* the whole file
 int locked_replace(struct locked *lf, const void *data, size_t len);
 int locked_append(struct locked *lf, const void *data, size_t len);
 void locked_close(struct locked *lf);
+/* The temporary files in dir that writers killed halfway left (a writer
+ * removes them from the directories it writes to; cp-check reports them):
+ * their paths, 0; or -1 if dir cannot be read. */
+int atomic_leftovers(const char *dir, char ***paths, size_t *n);
 
 /* ---- atomic.c ---- */
 

@@ -168,5 +168,8 @@ struct lint {
  * the plan is one of l->cache's directory, read there once. */
 int lint_plan(struct lint *l, const char *path, int cached);
 int lint_sheet(struct lint *l, const char *path);
+/* Warns of the temporary files killed writers left in the directories of
+ * paths (atomic_leftovers). */
+void lint_leftovers(char *const *paths, size_t n);
 
 #endif

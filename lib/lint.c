@@ -4,6 +4,7 @@
  * problems reported, every bad line of every sheet too, and every good line
  * is held against its plan.  A line whose plan cannot be read is not
  * reported again: the plan's own errors say what to mend. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
@@ -99,4 +100,27 @@ int lint_sheet(struct lint *l, const char *path)
 	if (l->max_errors && n > l->max_errors)
 		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);
 	return counted ? -1 : 0;
+}
+
+void lint_leftovers(char *const *paths, size_t n)
+{
+	struct strmap seen = {0};
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(paths[i], "-"))
+			continue;
+		const char *slash = strrchr(paths[i], '/');
+		char *dir = !slash ? xstrdup(".") : slash == paths[i]
+				 ? xstrdup("/") : xstrndup(paths[i], (size_t)(slash - paths[i]));
+		int added;
+		strmap_put(&seen, dir, strlen(dir), &added);
+		char **left = NULL;
+		size_t nleft = 0;
+		if (added && atomic_leftovers(dir, &left, &nleft) == 0)
+			for (size_t k = 0; k < nleft; k++)
+				cp_warn(_("%s: a temporary file left by a writer that was stopped (the file "
+					  "it was for is whole); remove it"), left[k]);
+		paths_free(left, nleft);
+		free(dir);
+	}
+	strmap_free(&seen, NULL);
 }

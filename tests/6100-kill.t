@@ -143,4 +143,12 @@ check "cp-evaluate: $KILLS kills, 0 broken plans ($broken)" test "$broken" -eq 0
 check "cp-evaluate: the plan read after every kill ($unreadable did not)" test "$unreadable" -eq 0
 temps=$(find plans -name '.*cptmp*' | wc -l)
 echo "# cp-evaluate --record: $KILLS kills, $broken broken files: $old old, $new new ($finished had finished), $temps killed between temporary file and rename"
+# A writer killed between naming its file and the rename leaves a temporary
+# file; the next writer in the directory removes it.
+cp-log -n -P P-1 -m phone 15 >/dev/null 2>&1
+cp-evaluate --record P-1 --summary 'Na de kills' -d 2026-11-23 >/dev/null 2>&1
+check "cp-evaluate: no temporary file left once a writer has run again" \
+	test "$(find plans -name '.*cptmp*' | wc -l)" -eq 0
+check "cp-evaluate: no temporary file of the kills was ever more than $((KILLS / 20)) ($temps)" \
+	test "$temps" -le $((KILLS / 20))
 done_testing

@@ -4,10 +4,13 @@
  *   ENOSPC  writes to regular files (not fds 0-2) and copy_file_range fail
  *   EIO     fsync fails
  *   EROFS   creating, opening for writing, renaming and linking fail
+ *   KILL    the program is killed (SIGKILL) in the fsync of a regular file:
+ *           a writer stopped after writing its new file, before naming it
  * Programs built with ASan need ASAN_OPTIONS=verify_asan_link_order=0. */
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +62,8 @@ ssize_t copy_file_range(int in, off_t *inoff, int out, off_t *outoff, size_t n, 
 
 int fsync(int fd)
 {
+	if (failing("KILL") && regular(fd))
+		raise(SIGKILL);
 	if (failing("EIO") && regular(fd)) {
 		errno = EIO;
 		return -1;
