@@ -108,8 +108,8 @@ static char *help(int key, const char *text, void *input)
 		N_("PLANS are plan files or directories (default: the plans directory).\n\n"
 		   "Examples:\n"
 		   "  cp-evaluate --quiet-since 14d\n"
-		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' "
-		   "--goal G1=achieved\n"
+		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' \\\n"
+		   "      --goal G1=achieved\n"
 		   "  cp-evaluate --ics --coach robin > robin.ics"));
 }
 

@@ -10,11 +10,12 @@
 # named on the line, read by cp-check --list-goals (comments and flow style
 # included), or by awk if cp-check is not there.
 
-_cp_modes="onsite phone email video chat werkvloer telefoon mail beeldbellen app"
+_cp_modes="onsite phone email video chat other werkvloer telefoon mail beeldbellen app overig"
 _cp_funders="uwv gemeente werkgever other"
 _cp_formats="text markdown html csv excel json"
 _cp_schemes="wajong wia iro participatiewet other"
-_cp_days="today yesterday vandaag gisteren"
+_cp_days="today yesterday vandaag gisteren eergisteren maandag dinsdag woensdag donderdag vrijdag
+zaterdag zondag"
 _cp_periods="today yesterday this-week last-week this-month last-month this-quarter
 last-quarter this-half last-half this-year last-year vandaag gisteren deze-week vorige-week
 deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar dit-jaar

@@ -125,14 +125,18 @@ static void hours(struct report *r, struct acc *a)
 {
 	report_section(r, "hours", _("Hours in the period"));
 	struct rtable *t = report_table(r, "per_goal", _("Per goal and mode"));
+	size_t n;
+	struct group **g = agg_groups(a->goals, &n);
+	long other = 0; /* a column for other only where there are such hours */
+	for (size_t i = 0; i < n; i++)
+		other += group_totals(g[i])->mode[MODE_OTHER];
+	int modes = other ? MODE_COUNT : MODE_OTHER;
 	rtable_col(t, "goal", _("goal"), 0);
-	for (int m = 0; m < MODE_COUNT; m++)
+	for (int m = 0; m < modes; m++)
 		rtable_col(t, mode_name(m), report_mode_label(m), RCOL_NUMBER);
 	rtable_col(t, "minutes", _("total"), RCOL_NUMBER);
 	rtable_col(t, "remote_share", _("remote %"), RCOL_NUMBER);
 	report_main(r);
-	size_t n;
-	struct group **g = agg_groups(a->goals, &n);
 	struct totals all = {0};
 	char goal[300];
 	for (size_t i = 0; i < n; i++) {
@@ -140,20 +144,21 @@ static void hours(struct report *r, struct acc *a)
 		group_label(a->goals, g[i], 0, goal, sizeof goal);
 		rtable_add(t, *goal ? cell_text(goal) : cell_word("", _("no goal")));
 		for (int m = 0; m < MODE_COUNT; m++) {
-			rtable_add(t, cell_minutes(tt->mode[m]));
+			if (m < modes)
+				rtable_add(t, cell_minutes(tt->mode[m]));
 			all.mode[m] += tt->mode[m];
 		}
 		rtable_add(t, cell_minutes(tt->minutes));
-		rtable_add(t, cell_percent(tt->minutes - tt->mode[MODE_ONSITE], tt->minutes));
+		rtable_add(t, cell_percent(totals_remote(tt), tt->minutes));
 		all.minutes += tt->minutes;
 		all.entries += tt->entries;
 	}
 	rtable_total(t);
 	rtable_add(t, cell_text(_("total")));
-	for (int m = 0; m < MODE_COUNT; m++)
+	for (int m = 0; m < modes; m++)
 		rtable_add(t, cell_minutes(all.mode[m]));
 	rtable_add(t, cell_minutes(all.minutes));
-	long remote = all.minutes - all.mode[MODE_ONSITE];
+	long remote = totals_remote(&all);
 	rtable_add(t, cell_percent(remote, all.minutes));
 
 	report_field(r, "minutes", _("Total"), cell_minutes(all.minutes));

@@ -10,6 +10,7 @@
  * turned into funders once at the end (agg_finish). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain.h"
 
@@ -39,9 +40,40 @@ struct agg {
 static const char *const key_names[KEY_COUNT] = {
 	"plan", "goal", "mode", "coach", "funder", "day", "week", "month", "quarter", "half", "year"};
 
+long totals_remote(const struct totals *t)
+{
+	long remote = 0;
+	for (int m = 0; m < MODE_COUNT; m++)
+		if (mode_remote(m))
+			remote += t->mode[m];
+	return remote;
+}
+
 const char *key_name(enum key k)
 {
 	return key_names[k];
+}
+
+/* The keys in the words Dutch coaches use: --by doel,wijze,maand */
+static const struct {
+	const char *word;
+	enum key key;
+} dutch_keys[] = {
+	{"doel", KEY_GOAL},        {"wijze", KEY_MODE},      {"modus", KEY_MODE},
+	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
+	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
+	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"half-year", KEY_HALF},
+};
+
+static int key_of(const char *s, size_t len)
+{
+	for (int k = 0; k < KEY_COUNT; k++)
+		if (strlen(key_names[k]) == len && !strncasecmp(s, key_names[k], len))
+			return k;
+	for (size_t i = 0; i < sizeof dutch_keys / sizeof *dutch_keys; i++)
+		if (strlen(dutch_keys[i].word) == len && !strncasecmp(s, dutch_keys[i].word, len))
+			return (int)dutch_keys[i].key;
+	return -1;
 }
 
 int keys_parse(const char *s, enum key *keys, size_t *n)
@@ -49,10 +81,7 @@ int keys_parse(const char *s, enum key *keys, size_t *n)
 	*n = 0;
 	while (*s) {
 		size_t len = strcspn(s, ",");
-		int found = -1;
-		for (int k = 0; k < KEY_COUNT; k++)
-			if (strlen(key_names[k]) == len && !strncmp(s, key_names[k], len))
-				found = k;
+		int found = key_of(s, len);
 		if (found < 0 || *n == KEY_COUNT)
 			return -1;
 		for (size_t i = 0; i < *n; i++)

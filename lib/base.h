@@ -203,7 +203,7 @@ int bucket_label(enum bucket b, int day, char out[16]); /* returns the length */
 
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 
-enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_COUNT };
+enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
 enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
 	      SCHEME_OTHER, SCHEME_COUNT };

@@ -192,6 +192,69 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
 	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
 }
 
+/* A day named by a word, counted back from today: eergisteren, a weekday
+ * (the last one, today included: never one in the future), or a weekday
+ * of last week (vorige week maandag).  0 with *day, or -1 if arg is no
+ * such word. */
+static int day_word(const char *arg, int today, int *day)
+{
+	static const char *const weekdays[][2] = {
+		{"maandag", "monday"}, {"dinsdag", "tuesday"},   {"woensdag", "wednesday"},
+		{"donderdag", "thursday"}, {"vrijdag", "friday"}, {"zaterdag", "saturday"},
+		{"zondag", "sunday"},
+	};
+	char w[64];
+	size_t n = 0;
+	for (const char *p = arg; *p && n + 1 < sizeof w; p++) /* vorige week maandag, Vorige-Week-Maandag */
+		w[n++] = *p == ' ' ? '-' : (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	w[n] = '\0';
+	if (!strcmp(w, "eergisteren") || !strcmp(w, "day-before-yesterday")) {
+		*day = today - 2;
+		return 0;
+	}
+	const char *name = w;
+	int last_week = 0;
+	if (!strncmp(w, "vorige-week-", 12) || !strncmp(w, "last-week-", 10)) {
+		name = strchr(strchr(w, '-') + 1, '-') + 1;
+		last_week = 1;
+	}
+	for (int d = 0; d < 7; d++)
+		if (!strcmp(name, weekdays[d][0]) || !strcmp(name, weekdays[d][1])) {
+			int back = (date_weekday(today) - 1 - d + 7) % 7;
+			if (last_week) /* that day of the week before this one */
+				back = date_weekday(today) - 1 + 7 - d;
+			*day = today - back;
+			return 0;
+		}
+	return -1;
+}
+
+/* 5-3-2026, 05-03-2026, 5/3/2026: day, month, year, as a Dutch coach
+ * writes a date; -1 (and *why) if arg has that shape but is no date, -2
+ * if it has another shape. */
+static int dutch_date(const char *arg, int *day, const char **why)
+{
+	int d = 0, m = 0, y = 0, nd = 0, nm = 0, ny = 0;
+	const char *p = arg;
+	for (; *p >= '0' && *p <= '9' && nd < 3; p++, nd++)
+		d = d * 10 + (*p - '0');
+	char sep = *p;
+	if (!nd || nd > 2 || (sep != '-' && sep != '/' && sep != '.'))
+		return -2;
+	for (p++; *p >= '0' && *p <= '9' && nm < 3; p++, nm++)
+		m = m * 10 + (*p - '0');
+	if (!nm || nm > 2 || *p != sep)
+		return -2;
+	for (p++; *p >= '0' && *p <= '9' && ny < 5; p++, ny++)
+		y = y * 10 + (*p - '0');
+	if (ny != 4 || *p)
+		return -2;
+	char iso[40];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	*why = date_parse(iso, strlen(iso), day);
+	return *why ? -1 : 0;
+}
+
 int cli_date(const char *arg, int *day)
 {
 	struct period p;
@@ -202,7 +265,14 @@ int cli_date(const char *arg, int *day)
 			*day = p.from;
 			return 0;
 		}
-	const char *why = date_parse(arg, strlen(arg), day);
+	if (day_word(arg, date_today(), day) == 0)
+		return 0;
+	const char *why = NULL;
+	int r = dutch_date(arg, day, &why);
+	if (r == 0)
+		return 0;
+	if (r == -2)
+		why = date_parse(arg, strlen(arg), day);
 	if (why)
 		return cp_err(EX_USAGE, "%s: %s", quotes(arg), why);
 	return 0;

@@ -185,6 +185,8 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
 	rtable_col(t, "share", _("share"), RCOL_NUMBER);
 	for (int m = 0; m < MODE_COUNT; m++) {
+		if (m == MODE_OTHER && !all->mode[m])
+			continue; /* a row for other only where there are such hours */
 		rtable_add(t, cell_word(mode_name(m), report_mode_label(m)));
 		rtable_add(t, cell_minutes(all->mode[m]));
 		rtable_add(t, cell_percent(all->mode[m], all->minutes));
@@ -194,7 +196,7 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	rtable_add(t, cell_minutes(all->minutes));
 	rtable_add(t, cell_percent(all->minutes, all->minutes));
 
-	long remote = all->minutes - all->mode[MODE_ONSITE];
+	long remote = totals_remote(all);
 	report_field(r, "minutes", _("Total"), cell_minutes(all->minutes));
 	report_field(r, "onsite", _("On site"), cell_minutes(all->mode[MODE_ONSITE]));
 	report_field(r, "remote", _("Remote (phone, email, video, chat)"), cell_minutes(remote));
@@ -243,7 +245,7 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct rep
 	rtable_add(t, cell_text(report_participant(p, o)));
 	rtable_add(t, cell_minutes(all->minutes));
 	rtable_add(t, cell_minutes(all->mode[MODE_ONSITE]));
-	rtable_add(t, cell_minutes(all->minutes - all->mode[MODE_ONSITE]));
+	rtable_add(t, cell_minutes(totals_remote(all)));
 	rtable_add(t, cell_count(all->entries));
 }
 

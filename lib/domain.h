@@ -35,6 +35,10 @@ struct totals {
 	int32_t first, last;      /* days of the first and the last entry */
 };
 
+/* Minutes at a distance (phone, email, video, chat): not on site, and
+ * not other. */
+long totals_remote(const struct totals *t);
+
 struct agg;
 struct group;
 

@@ -1,6 +1,8 @@
 /* hourstable.c: the table of cp-hours: the hours of each group of keys
  * (agg.c sums them), for people with a total row, or for programs; with
  * remote, the hours on site and at a distance beside them. */
+#include <string.h>
+
 #include "reports.h"
 
 static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt, int remote)
@@ -8,10 +10,10 @@ static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt
 	table_cell_minutes(t, f, tt->minutes);
 	if (!remote)
 		return;
-	long onsite = tt->mode[MODE_ONSITE];
-	table_cell_minutes(t, f, onsite);
-	table_cell_minutes(t, f, tt->minutes - onsite);
-	table_cell_share(t, f, tt->minutes - onsite, tt->minutes);
+	long far = totals_remote(tt);
+	table_cell_minutes(t, f, tt->mode[MODE_ONSITE]);
+	table_cell_minutes(t, f, far);
+	table_cell_share(t, f, far, tt->minutes);
 }
 
 static const char *key_title(enum key k)
@@ -46,7 +48,10 @@ int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, e
 		const struct totals *tt = group_totals(groups[g]);
 		for (size_t i = 0; i < nkeys; i++) {
 			group_label(a, groups[g], i, label, sizeof label);
-			table_cell(t, label);
+			if (keys[i] == KEY_MODE && OUTFMT_PEOPLE(f)) /* on site, telefoon */
+				table_cell(t, report_mode_label(mode_parse(label, strlen(label))));
+			else
+				table_cell(t, label);
 		}
 		totals_cells(t, f, tt, remote);
 		all.minutes += tt->minutes;

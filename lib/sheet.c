@@ -65,6 +65,26 @@ const char *sheet_colkey(enum sheet_col c)
 	return colkeys[c];
 }
 
+int sheet_col_named(const char *s, size_t n)
+{
+	/* a Dutch header reads like an English one; appends keep its words */
+	static const struct {
+		const char *name;
+		enum sheet_col col;
+	} dutch[] = {
+		{"datum", COL_DATE},   {"jobcoach", COL_COACH}, {"doel", COL_GOAL},
+		{"wijze", COL_MODE},   {"modus", COL_MODE},     {"minuten", COL_MINUTES},
+		{"notitie", COL_NOTE}, {"omschrijving", COL_NOTE},
+	};
+	for (int c = 0; c < COL_KNOWN; c++)
+		if (n == strlen(colkeys[c]) && !strncasecmp(s, colkeys[c], n))
+			return c;
+	for (size_t i = 0; i < sizeof dutch / sizeof *dutch; i++)
+		if (n == strlen(dutch[i].name) && !strncasecmp(s, dutch[i].name, n))
+			return (int)dutch[i].col;
+	return -1;
+}
+
 static int is_blank(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
@@ -458,9 +478,9 @@ static int adopt_header(struct sheet *sh, int report)
 				bad = 1;
 				break; /* once per column: a line of commas is not n^2 messages */
 			}
-		for (int c = 0; c < COL_KNOWN; c++)
-			if (f.n == strlen(colkeys[c]) && !strncasecmp(f.s, colkeys[c], f.n))
-				cols[c] = (int)i;
+		int c = sheet_col_named(f.s, f.n);
+		if (c >= 0)
+			cols[c] = (int)i;
 	}
 	for (int c = 0; c < COL_KNOWN && !bad; c++)
 		if (cols[c] < 0 && c != COL_NOTE) {
@@ -565,9 +585,9 @@ static int looks_like_header(const char *line, size_t len)
 			fs++;
 		while (fe > fs && (is_blank((unsigned char)fe[-1]) || fe[-1] == '"'))
 			fe--;
-		for (int c = 0; c < COL_KNOWN; c++)
-			if ((size_t)(fe - fs) == strlen(colkeys[c]) && !strncasecmp(fs, colkeys[c], (size_t)(fe - fs)))
-				seen |= 1u << c;
+		int c = sheet_col_named(fs, (size_t)(fe - fs));
+		if (c >= 0)
+			seen |= 1u << c;
 		p = fe < end && q ? q + 1 : end + 1;
 	}
 	return (seen | 1u << COL_NOTE) == (1u << COL_KNOWN) - 1;

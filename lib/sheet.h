@@ -42,6 +42,9 @@ int sheet_colof(const struct sheet *sh, enum sheet_col c); /* -1 if absent */
 struct str sheet_field(const struct sheet *sh, size_t col); /* of the current record */
 void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at);
 const char *sheet_colkey(enum sheet_col c);
+/* The column a header's name stands for, English or Dutch (datum, doel,
+ * wijze, minuten, notitie), or -1. */
+int sheet_col_named(const char *s, size_t n);
 
 /* ---- sheetw.c: appending to hour sheets ---- */
 

@@ -42,9 +42,9 @@ void rows_free(struct rows *r)
 
 static const char *value(const struct rows *rows, const struct row *row, struct str name)
 {
-	for (int c = 0; c < COL_KNOWN; c++)
-		if (name.n == strlen(sheet_colkey(c)) && !strncasecmp(name.s, sheet_colkey(c), name.n))
-			return row->v[c] ? row->v[c] : "";
+	int c = sheet_col_named(name.s, name.n);
+	if (c >= 0)
+		return row->v[c] ? row->v[c] : "";
 	for (size_t k = 0; k < rows->nextra; k++)
 		if (strlen(rows->extra_names[k]) == name.n &&
 		    !strncasecmp(rows->extra_names[k], name.s, name.n))
@@ -168,7 +168,7 @@ static void warn_dropped(const struct sheet *target, const char *path, const str
 	int notes = 0;
 	for (size_t i = 0; i < rows->n; i++)
 		notes |= rows->v[i].v[COL_NOTE] && *rows->v[i].v[COL_NOTE];
-	if (notes && !has_column(target, "note"))
+	if (notes && sheet_colof(target, COL_NOTE) < 0)
 		cp_warn(_("%s has no note column; the notes are not written"), path);
 	for (size_t k = 0; k < rows->nextra; k++)
 		if (!has_column(target, rows->extra_names[k]))

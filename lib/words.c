@@ -27,9 +27,11 @@ static const struct word modes[] = {
 	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
 	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
 	{"whatsapp", MODE_CHAT},
+	{"other", MODE_OTHER},     {"overig", MODE_OTHER},     {"anders", MODE_OTHER},
 	{NULL, 0},
 };
-static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat"};
+static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat",
+						   "other"};
 
 int mode_parse(const char *s, size_t n)
 {
@@ -44,15 +46,17 @@ const char *mode_name(int mode)
 	return mode >= 0 && mode < MODE_COUNT ? mode_names[mode] : "?";
 }
 
+/* Contact at a distance; other (a meeting with the funder, say) is
+ * neither on site nor remote. */
 int mode_remote(int mode)
 {
-	return mode != MODE_ONSITE;
+	return mode != MODE_ONSITE && mode != MODE_OTHER;
 }
 
 const char *mode_choices(void)
 {
-	return _("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen) or "
-		 "chat (app)");
+	return _("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), "
+		 "chat (app) or other (overig)");
 }
 
 static const struct word funders[] = {
@@ -119,7 +123,10 @@ const char *status_choices(void)
 }
 
 static const struct word goal_statuses[] = {
-	{"open", GOAL_OPEN}, {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED}, {NULL, 0},
+	{"open", GOAL_OPEN},           {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED},
+	{"lopend", GOAL_OPEN},         {"behaald", GOAL_ACHIEVED},  {"gehaald", GOAL_ACHIEVED},
+	{"bereikt", GOAL_ACHIEVED},    {"vervallen", GOAL_DROPPED}, {"geschrapt", GOAL_DROPPED},
+	{NULL, 0},
 };
 static const char *const goal_status_names[GOAL_STATUS_COUNT] = {"open", "achieved", "dropped"};
 
@@ -135,7 +142,7 @@ const char *goal_status_name(int s)
 
 const char *goal_status_choices(void)
 {
-	return _("open, achieved or dropped");
+	return _("open, achieved (behaald) or dropped (vervallen)");
 }
 
 /* [A-Za-z0-9._-] as a bit set over the 256 byte values */

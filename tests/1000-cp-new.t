@@ -50,7 +50,7 @@ refuses 64 'plan id "a b"' "an id with a space" cp-new --id "a b" --name X --fun
 refuses 64 'unknown funder "uvw"' "an unknown funder" cp-new --id X-1 --name X --funder uvw --start 2026-01-05
 refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
-refuses 64 '"5-1-2026": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 5-1-2026
+refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5
 refuses 64 'ends before it starts' "an end before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2025-01-01
 refuses 64 'interval "6x"' "a bad interval" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --every 6x
 refuses 64 'budget "lots"' "a bad budget" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --budget lots

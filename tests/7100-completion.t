@@ -73,7 +73,7 @@ replies "cp-log -p other --plan " "Q-7" "plan ids from the -p directory on the l
 replies "cp-log --plan Q-7 -p other -g " "G1 G2" "... and goals from there too"
 replies "cp-new -d other --id X --plan " "" "cp-new has no --plan"
 CP_PLANS=other replies "cp-hours --plan " "Q-7" "plan ids from \$CP_PLANS"
-replies "cp-log --mode " "app beeldbellen chat email mail onsite phone telefoon video werkvloer" \
+replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
 	"--mode <TAB> offers the English and Dutch words"
 replies "cp-log --mode tel" "telefoon" "--mode tel<TAB>"
 replies "cp-hours --by plan," "plan,coach plan,day plan,funder plan,goal plan,half plan,mode plan,month plan,quarter plan,week plan,year" \

@@ -43,8 +43,13 @@ static void dates(void)
 	} cases[] = {
 		{"2026-03-02", "2026-03-02"}, {"today", "2026-03-10"},    {"Yesterday", "2026-03-09"},
 		{"vandaag", "2026-03-10"},    {"GISTEREN", "2026-03-09"}, {"2026-02-29", NULL},
-		{"tomorrow", NULL},           {"", NULL},                 {"2-3-2026", NULL},
-		{"last-week", NULL},
+		{"tomorrow", NULL},           {"", NULL},                 {"2-3-2026", "2026-03-02"},
+		{"last-week", NULL},          {"02-03-2026", "2026-03-02"}, {"2/3/2026", "2026-03-02"},
+		{"29-02-2026", NULL},         {"2-3-26", NULL},           {"123-3-2026", NULL},
+		{"eergisteren", "2026-03-08"}, {"dinsdag", "2026-03-10"},  {"maandag", "2026-03-09"},
+		{"woensdag", "2026-03-04"},   {"Sunday", "2026-03-08"},   {"vorige week maandag", "2026-03-02"},
+		{"vorige-week-zondag", "2026-03-08"}, {"last week friday", "2026-03-06"},
+		{"vorige week", NULL},        {"maandagen", NULL},
 	};
 	setenv("CP_TODAY", "2026-03-10", 1);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {

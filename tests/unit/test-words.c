@@ -22,6 +22,8 @@ static void modes(void)
 		{" onsite", -1},             {"phones", -1},             {"mai", -1},
 		{"fax", -1},                 {"ophone", -1},             {"telefoon\n", -1},
 		{"t\xc3\xa9l\xc3\xa9phone", -1},
+		{"other", MODE_OTHER},       {"overig", MODE_OTHER},     {"Overig", MODE_OTHER},
+		{"anders", MODE_OTHER},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		is_int(mode_parse(cases[i].word, strlen(cases[i].word)), cases[i].mode,
@@ -30,8 +32,8 @@ static void modes(void)
 	for (int m = 0; m < MODE_COUNT; m++) {
 		const char *name = mode_name(m);
 		is_int(mode_parse(name, strlen(name)), m, "mode %s reads back", name);
-		is_int(mode_remote(m), m != MODE_ONSITE, "mode %s is %s", name,
-		       m == MODE_ONSITE ? "not remote" : "remote");
+		int far = m != MODE_ONSITE && m != MODE_OTHER; /* other: neither */
+		is_int(mode_remote(m), far, "mode %s is %s", name, far ? "remote" : "not remote");
 		ok(strstr(mode_choices(), name) != NULL, "the choices name %s", name);
 	}
 	is_str(mode_name(-1), "?", "mode_name of a bad value");
@@ -80,8 +82,11 @@ static void lists(void)
 	static const char *const status_words[] = {"Active", "CLOSED", "open", "done", "", NULL};
 	static const int status_values[] = {STATUS_ACTIVE, STATUS_CLOSED, -1, -1, -1};
 	static const char *const goal_words[] = {"Achieved", "DROPPED", "active", "reached", "",
-						 "closed", NULL};
-	static const int goal_values[] = {GOAL_ACHIEVED, GOAL_DROPPED, -1, -1, -1, -1};
+						 "closed", "behaald", "Vervallen", "gehaald",
+						 "bereikt", "lopend", "geschrapt", NULL};
+	static const int goal_values[] = {GOAL_ACHIEVED, GOAL_DROPPED, -1,          -1,
+					  -1,            -1,           GOAL_ACHIEVED, GOAL_DROPPED,
+					  GOAL_ACHIEVED, GOAL_ACHIEVED, GOAL_OPEN,    GOAL_DROPPED};
 	const struct list lists_[] = {
 		{"funder", FUNDER_COUNT, 0, funder_parse, funder_name, funder_choices, funder_words,
 		 funder_values},

@@ -1,0 +1,23 @@
+#!/bin/sh
+# --help on an 80-column terminal, in English and in Dutch: the examples
+# after the options are commands a coach can copy, so none is wrapped in
+# the middle (a continued line starts indented, after a backslash).
+. "$(dirname "$0")/lib.sh"
+
+for src in "$TOP"/cmd/*.c; do
+	tool=$(basename "$src" .c)
+	for lang in en nl; do
+		if [ $lang = nl ]; then
+			LANGUAGE=nl LC_ALL=nl_NL.UTF-8 COLUMNS=80 "$tool" --help >help.txt 2>&1
+		else
+			COLUMNS=80 "$tool" --help >help.txt 2>&1
+		fi
+		# the lines after "Examples:" up to the next blank line
+		awk '/^(Examples|Voorbeelden):$/ { on = 1; next } on && /^$/ { on = 0 } on' help.txt >examples.txt
+		bad=$(awk 'prev !~ /\\$/ && $0 !~ /^  cp-/ { print } { prev = $0 }' examples.txt)
+		check "$tool --help ($lang): every example a whole command" test -z "$bad"
+		check "$tool --help ($lang): fits 80 columns" test "$(wc -L <help.txt)" -le 80
+	done
+done
+
+done_testing

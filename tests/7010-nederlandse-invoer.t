@@ -1,0 +1,77 @@
+#!/bin/sh
+# What a Dutch coach types, read as such: goal states (behaald, vervallen),
+# the mode overig, --by keys and sheet headers in Dutch, dates as
+# dd-mm-jjjj and as words (eergisteren, maandag, vorige week maandag); and
+# the Dutch words of the tables: resterend, the modes, peildatum.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+# CP_TODAY is Monday 23 November 2026
+cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-11-16 1u Inwerken
+
+# ---- goal states ----
+run cp-evaluate --record P-1 --summary 'Kassa lukt' -d 2026-11-20 --goal G1=behaald --goal G2=vervallen
+status_is 0 "cp-evaluate --record takes behaald and vervallen"
+check "... and writes achieved" grep -q 'G1: achieved' plans/P-1.yaml
+check "... and dropped" grep -q 'G2: dropped' plans/P-1.yaml
+sed 's/status: achieved/status: behaald/' plans/P-1.yaml >P-1.yml
+run cp-check P-1.yml
+status_is 0 "a plan with a goal status: behaald reads"
+
+# ---- mode overig ----
+run cp-log --plan P-1 --mode overig -d 2026-11-17 30m Overleg met UWV
+status_is 0 "cp-log takes the mode overig"
+check "... and writes other" grep -q '^2026-11-17,robin,P-1,,other,30,Overleg met UWV$' hours/robin.csv
+run cp-hours -o csv --by mode --remote
+out_is 'mode,minutes,onsite,remote,remote_share
+onsite,60,60,0,0.0
+other,30,0,0,0.0' "other counts neither on site nor remote"
+
+# ---- --by keys ----
+run cp-hours -o csv --by doel,wijze,maand
+status_is 0 "--by doel,wijze,maand"
+check "... is goal, mode, month" test "$(head -n 1 out)" = "goal,mode,month,minutes"
+refuses 64 'bad --by "doelen"' "an unknown key is still refused" cp-hours --by doelen
+
+# ---- a sheet with a Dutch header ----
+printf 'datum,coach,plan,doel,wijze,minuten,notitie\n2026-11-16,robin,P-1,G1,telefoon,45,Gebeld\n' >hours/kim.csv
+run cp-hours -o csv --by coach,mode hours/kim.csv
+out_is 'coach,mode,minutes
+robin,phone,45' "a sheet with a Dutch header reads"
+run cp-log -f hours/kim.csv --plan P-1 --mode mail -d 2026-11-18 15m Verslag
+status_is 0 "cp-log appends to it"
+check "... under its Dutch header, in its columns" \
+	test "$(tail -n 1 hours/kim.csv)" = "2026-11-18,robin,P-1,,email,15,Verslag"
+check "... and keeps the header" test "$(head -n 1 hours/kim.csv)" = "datum,coach,plan,doel,wijze,minuten,notitie"
+run cp-check -p plans hours/kim.csv
+status_is 0 "cp-check reads it too"
+
+# ---- dates ----
+for c in "16-11-2026|2026-11-16" "1-11-2026|2026-11-01" "eergisteren|2026-11-21" \
+	"maandag|2026-11-23" "vrijdag|2026-11-20" "vorige week maandag|2026-11-16" \
+	"vorige-week-woensdag|2026-11-18"; do
+	run cp-log -n --plan P-1 --mode phone -d "${c%%|*}" 20m x
+	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
+done
+refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
+run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
+status_is 0 "--from and --to take dd-mm-jjjj"
+
+# ---- the Dutch words of the tables ----
+if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
+	run env LANGUAGE=nl cp-hours --budget -o text
+	check "the budget's remaining hours: resterend" grep -q 'resterend' out
+	check "... not over" sh -c '! grep -qw over out'
+	run env LANGUAGE=nl cp-hours --by mode -o text
+	check "modes in a Dutch table: op locatie" grep -q '^op locatie' out
+	check "... and overig" grep -q '^overig' out
+	run env LANGUAGE=nl cp-hours --by mode -o csv
+	check "... CSV keeps the codes" grep -q '^onsite,' out
+	run env LANGUAGE=nl cp-evaluate --help
+	check "--on is the peildatum" grep -q 'peildatum' out
+	run env LANGUAGE=nl cp-hours --help
+	check "the exit status is the afsluitstatus" grep -q 'afsluitstatus' out
+else
+	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
+fi
+
+done_testing
