@@ -31,7 +31,8 @@ WARNINGS = -std=c17 -Wall -Wextra $(WERROR) -Wpedantic -Wshadow -Wstrict-prototy
 	   -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
-ALL_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' -Ilib \
+ALL_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+	       -DDATADIR='"$(DATADIR)"' -Ilib \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) $(if $(STATIC),-static)
@@ -76,7 +77,16 @@ XGETTEXT = xgettext --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --from-code=
 Q = $(if $(V),,@)
 say = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2);)
 
-all: $(BINS) $(MOS)
+# Data the tools read (data/), copied beside them so that an uninstalled
+# build finds it as the installed tools find DATADIR/coachplan.
+DATA := $(sort $(wildcard data/*))
+BUILT_DATA = $(DATA:%=$(O)/%)
+
+all: $(BINS) $(MOS) $(BUILT_DATA)
+
+$(O)/data/%: data/%
+	@mkdir -p $(@D)
+	$(Q)cp $< $@
 
 # One rule compiles every source: lib/x.c, cmd/x.c, tests/unit/x.c and
 # tests/fuzz/x.c each to the same path under $(O).
@@ -233,6 +243,8 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 0755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(DATADIR)/coachplan
+	install -m 0644 $(DATA) $(DESTDIR)$(DATADIR)/coachplan
 	for m in $(MANS); do \
 		s=$${m##*.}; install -m 0644 $$m $(DESTDIR)$(MANDIR)/man$$s/ || exit 1; done
 	install -m 0644 completions/cp.bash $(DESTDIR)$(BASHCOMPDIR)/$(firstword $(TOOLS))
@@ -256,6 +268,7 @@ uninstall:
 		$(DESTDIR)$(ZSHCOMPDIR)/_coachplan
 	for m in $(MANS); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; done
 	for l in $(LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/coachplan.mo; done
+	rm -rf $(DESTDIR)$(DATADIR)/coachplan
 
 # The Debian package, in the parent directory (see README.md).
 deb:

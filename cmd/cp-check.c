@@ -192,6 +192,9 @@ int main(int argc, char **argv)
 	l.max_errors = opt.max_errors;
 	if (f.plansdir && is_dir(f.plansdir))
 		l.cache = plancache_new(f.plansdir);
+	char *root = caseload_root(f.plansdir);
+	l.medical = medical_load(root);
+	free(root);
 	for (size_t i = 0; i < f.nplans; i++)
 		lint_plan(&l, f.plans[i], l.cache && in_dir(f.plans[i], f.plansdir));
 	if (f.nsheets && !l.cache)
@@ -204,6 +207,7 @@ int main(int argc, char **argv)
 	lint_leftovers(f.sheets, f.nsheets);
 	summary(&l);
 	plancache_free(l.cache);
+	medical_free(l.medical);
 	paths_free(f.plans, f.nplans);
 	paths_free(f.sheets, f.nsheets);
 	free(f.plansdir);

@@ -7,7 +7,7 @@
 
 #include "coachplan.h"
 
-enum { OPT_DUE = 256, OPT_ICS, OPT_ON, OPT_NEXT, OPT_CLOSE, OPT_END };
+enum { OPT_DUE = 256, OPT_ICS, OPT_ON, OPT_NEXT, OPT_CLOSE, OPT_END, OPT_PSEUDONYMIZE };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("What to do (default --due):"), 1},
@@ -23,6 +23,8 @@ static const struct argp_option options[] = {
 	 N_("flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
 	    "arguments, default every hours/*.csv"), 2},
 	{"coach", 'c', N_("NAME"), 0, N_("only plans of this coach"), 2},
+	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
+	 N_("the plan's id instead of the participant's name, for a list that leaves the house"), 2},
 	{NULL, 0, NULL, 0, N_("With --record:"), 3},
 	{"date", 'd', N_("DATE"), 0, N_("the day of the evaluation (default today)"), 3},
 	{"summary", 's', N_("TEXT"), 0, N_("what was concluded, one line (required)"), 3},
@@ -39,7 +41,7 @@ static const struct argp_option options[] = {
 #define MAX_GOALS 100
 
 static struct {
-	int due, ics, close, dry_run;
+	int due, ics, close, dry_run, pseudonymize;
 	const char *record, *on, *within, *quiet, *coach;
 	const char *date, *summary, *next, *end;
 	char *goals[MAX_GOALS];
@@ -58,6 +60,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'w': opt.within = arg; break;
 	case 'q': opt.quiet = arg; break;
 	case 'c': opt.coach = arg; break;
+	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case 'd': opt.date = arg; break;
 	case 's': opt.summary = arg; break;
 	case OPT_NEXT: opt.next = arg; break;
@@ -76,9 +79,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (opt.due + opt.ics + !!opt.record > 1)
 			argp_error(state, _("--due, --ics and --record go one at a time"));
-		if (opt.record && (opt.nargs || opt.on || opt.within || opt.quiet || opt.coach))
-			argp_error(state, _("--record takes no plans, --on, --within, --quiet-since or "
-					    "--coach"));
+		if (opt.record && (opt.nargs || opt.on || opt.within || opt.quiet || opt.coach ||
+				   opt.pseudonymize))
+			argp_error(state, _("--record takes no plans, --on, --within, --quiet-since, "
+					    "--coach or --pseudonymize"));
 		if (!opt.record && (opt.date || opt.summary || opt.ngoals || opt.next || opt.close ||
 				    opt.end || opt.dry_run))
 			argp_error(state, _("--date, --summary, --goal, --next, --close, --end and "
@@ -184,6 +188,7 @@ static int due(int on)
 	struct scan s = {0};
 	struct interval within = {2, 'w'};
 	s.o.on = on;
+	s.o.pseudonymize = opt.pseudonymize;
 	if (opt.within && cli_span("--within", opt.within, &within, 1) < 0)
 		return EX_USAGE;
 	if (opt.quiet && cli_span("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)
@@ -204,7 +209,8 @@ static int due(int on)
 
 static void ics_plan(const struct plan *p, void *arg)
 {
-	struct due_opts o = {.on = 0, .until = INT32_MAX, .end_until = INT32_MAX};
+	struct due_opts o = {.on = 0, .until = INT32_MAX, .end_until = INT32_MAX,
+			     .pseudonymize = opt.pseudonymize};
 	due_plan(arg, p, &o, DATE_NONE);
 }
 

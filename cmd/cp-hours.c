@@ -8,7 +8,7 @@
 #include "coachplan.h"
 
 enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_GOAL, OPT_MODE,
-       OPT_BUDGET };
+       OPT_BUDGET, OPT_PSEUDONYMIZE };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Grouping:"), 1},
@@ -30,13 +30,15 @@ static const struct argp_option options[] = {
 	{"mode", OPT_MODE, N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"keep-going", 'k', NULL, 0, N_("report every bad line and total the rest (exit 65)"), 3},
+	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
+	 N_("with --budget: the plan's id instead of the participant's name"), 3},
 	{0},
 };
 
 static struct {
 	enum key keys[KEY_COUNT];
 	size_t nkeys;
-	int remote, budget, keep_going;
+	int remote, budget, keep_going, pseudonymize;
 	struct filter filter;
 	struct strlist funders;
 	int dates_given;
@@ -65,6 +67,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 				   quotes(arg));
 		break;
 	case 'r': opt.remote = 1; break;
+	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case 'k': opt.keep_going = 1; break;
 	case OPT_BUDGET: opt.budget = 1; break;
 	case OPT_FROM: date_opt(state, arg, &f->from); break;
@@ -249,7 +252,8 @@ int main(int argc, char **argv)
 			warn_plans(&seen.unknown, seen.cache, warn_unknown);
 			warn_plans(&seen.outside, seen.cache, warn_outside);
 		} else {
-			struct plan_select sel = {&opt.filter.plans, &opt.filter.coaches, &opt.funders};
+			struct plan_select sel = {&opt.filter.plans, &opt.filter.coaches, &opt.funders,
+						  opt.pseudonymize};
 			struct period range = {opt.filter.from, opt.filter.to};
 			found = budget_print(run.budget, seen.cache, cli_plans(), &sel,
 					     opt.dates_given ? &range : NULL, date_today(), cli_outfmt(),

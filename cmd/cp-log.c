@@ -3,6 +3,7 @@
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coachplan.h"
 
@@ -16,6 +17,9 @@ static const struct argp_option options[] = {
 	{"date", 'd', N_("DATE"), 0,
 	 N_("the day: YYYY-MM-DD, today, yesterday, vandaag, gisteren (default: today)"), 1},
 	{"coach", 'c', N_("NAME"), 0, N_("who coached (default: $USER)"), 1},
+	{"internal", 'i', N_("TEXT"), 0,
+	 N_("a note for the team only, in the sheet's internal column: no report or export ever "
+	    "shows it"), 1},
 	{"force", OPT_FORCE, NULL, 0,
 	 N_("log on a closed plan, outside its dates or in the future"), 2},
 	{"dry-run", 'n', NULL, 0, N_("print the lines instead of appending them"), 2},
@@ -23,7 +27,7 @@ static const struct argp_option options[] = {
 };
 
 static struct {
-	const char *plan, *goal, *mode, *date, *coach;
+	const char *plan, *goal, *mode, *date, *coach, *internal;
 	int force, dry_run, batch;
 	char **words; /* the duration and the note, as the shell split them */
 	size_t nwords;
@@ -53,6 +57,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'm': opt.mode = arg; break;
 	case 'd': opt.date = arg; break;
 	case 'c': opt.coach = arg; break;
+	case 'i': opt.internal = arg; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case 'n': opt.dry_run = 1; break;
 	case ARGP_KEY_ARG:
@@ -66,7 +71,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		}
 		break;
 	case ARGP_KEY_END:
-		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach))
+		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach ||
+				  opt.internal))
 			argp_error(state, _("with - the entries come from standard input only"));
 		if (!opt.batch && (!opt.plan || !opt.mode || !opt.nwords))
 			argp_error(state, _("--plan, --mode and a DURATION are required"));
@@ -194,6 +200,22 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 	return bad || cp_errors() ? -1 : 0;
 }
 
+/* An internal note goes nowhere but into the sheet's internal column: a
+ * sheet without one gets nothing written, rather than the note lost. */
+static int internal_column(const char *path)
+{
+	if (access(path, F_OK) < 0)
+		return 0; /* a new sheet is made with the column */
+	struct sheet *sh = sheet_open(path, 0);
+	int rc = !sh ? -1 : sheet_ncols(sh) == 0 || sheet_column(sh, "internal") >= 0 ? 0
+			  : cp_err(EX_DATAERR, _("%s has no internal column, so the internal note "
+						 "would be lost; nothing was written (add ,internal to "
+						 "its header: the lines above stay as they are)"),
+				   path);
+	sheet_close(sh);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	cli_init(argc, argv);
@@ -209,8 +231,18 @@ int main(int argc, char **argv)
 		rc = entry_from_args(&e, coach);
 		if (rc == 0)
 			rc = entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, date_today(), NULL, NULL);
-		if (rc == 0)
-			fill_row(rows_add(&rows), &e);
+		if (rc == 0 && opt.internal && cli_text(_("internal note"), opt.internal) < 0)
+			rc = -1;
+		if (rc == 0 && opt.internal) { /* an extra column, there only if it is used */
+			rows.extra_names = xcalloc(1, sizeof *rows.extra_names);
+			rows.extra_names[rows.nextra++] = xstrdup("internal");
+		}
+		if (rc == 0) {
+			struct row *row = rows_add(&rows);
+			fill_row(row, &e);
+			if (opt.internal)
+				row->extra[0] = xstrdup(opt.internal);
+		}
 	}
 	if (rc == 0 && opt.dry_run) { /* a whole sheet, so that it pipes into cp-hours - */
 		struct buf b = {0};
@@ -218,8 +250,10 @@ int main(int argc, char **argv)
 		sheet_format_rows(&b, &rows, NULL, "\n");
 		fwrite(b.s ? b.s : "", 1, b.len, stdout);
 		buf_free(&b);
-	} else if (rc == 0 && rows.n)
+	} else if (rc == 0 && rows.n && (!opt.internal || internal_column(cli_sheetpath()) == 0))
 		rc = sheet_append(cli_sheetpath(), &rows);
+	else if (rc == 0 && rows.n)
+		rc = -1;
 	rows_free(&rows);
 	plancache_free(plans);
 	free(coach);

@@ -44,7 +44,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	if (p->scheme != SCHEME_NONE)
 		report_field(r, "scheme", _("Scheme"),
 			     cell_word(scheme_name(p->scheme), report_scheme_label(p->scheme)));
-	report_field(r, "employer", _("Employer"), cell_text(p->employer));
+	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
 	report_field(r, "funder", _("Funder"),
 		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
 	report_field(r, "funder_ref", _("Funder reference"), cell_text(p->funder_ref));

@@ -56,7 +56,8 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	char day[11];
 	for (size_t i = 0; i < n; i++) {
 		table_cell(t, lines[i].plan->id);
-		table_cell(t, lines[i].plan->name ? lines[i].plan->name : "");
+		const struct plan *p = lines[i].plan;
+		table_cell(t, sel->pseudonymize || !p->name ? p->id : p->name);
 		date_format(lines[i].from, day);
 		table_cell(t, day);
 		date_format(lines[i].to, day);

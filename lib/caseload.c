@@ -140,6 +140,23 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 	return 0;
 }
 
+char *caseload_root(const char *plansdir)
+{
+	if (!plansdir)
+		return xstrdup(".");
+	char *root = xstrdup(plansdir);
+	size_t n = strlen(root);
+	while (n > 1 && root[n - 1] == '/')
+		root[--n] = '\0';
+	char *slash = strrchr(root, '/');
+	if (!slash) {
+		free(root);
+		return xstrdup(".");
+	}
+	*(slash == root ? slash + 1 : slash) = '\0';
+	return root;
+}
+
 char *caseload_plan_file(const char *arg)
 {
 	if (strchr(arg, '/') || caseload_is_plan_file(arg))

@@ -24,6 +24,8 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
 /* A plan argument: a path as given (with a slash, or *.yaml or *.yml), or
  * the id of a plan in the plans directory; NULL for a bad id. */
 char *caseload_plan_file(const char *arg);
+/* The caseload a plans directory is part of: the directory above it. */
+char *caseload_root(const char *plansdir);
 
 /* The arguments of a tool sorted into plans and sheets: a caseload
  * directory (one with plans/ or hours/) gives both; a directory with a

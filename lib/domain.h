@@ -139,6 +139,7 @@ struct due_opts {
 	int until;           /* evaluations due up to this day */
 	int end_until;       /* plan ends up to this day */
 	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
+	int pseudonymize;      /* the plan's id for the participant's name */
 };
 
 const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
@@ -157,6 +158,17 @@ int contacts_read(struct contacts *c, const char *sheet, int until);
 int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
 void contacts_free(struct contacts *c);
 
+/* ---- medical.c: words that point to medical information ---- */
+
+struct medical;
+/* The list of the tools (data/medical-words) and of the caseload at
+ * caseload (its .coachplan/medical-words; NULL: none). */
+struct medical *medical_load(const char *caseload);
+/* found(arg, off, len) for each word or phrase of the list in text. */
+void medical_scan(const struct medical *m, const char *text, size_t n,
+		  void (*found)(void *arg, size_t off, size_t len), void *arg);
+void medical_free(struct medical *m);
+
 /* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
 
 struct lint {
@@ -166,6 +178,7 @@ struct lint {
 	unsigned long plans, sheets, lines;  /* read */
 	unsigned long bad_plans, bad_sheets; /* with errors */
 	unsigned long plan_errors; /* of plans first read for a sheet's entries */
+	struct medical *medical;  /* words to warn of; NULL: none */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:

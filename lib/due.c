@@ -65,7 +65,8 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 	return buf_str(b);
 }
 
-static void add(struct duelist *l, const struct plan *p, int what, int date, int since, int flags)
+static void add(struct duelist *l, const struct plan *p, const char *name, int what, int date,
+		int since, int flags)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 64;
@@ -79,7 +80,7 @@ static void add(struct duelist *l, const struct plan *p, int what, int date, int
 	d->flags = flags;
 	/* the plan goes away after the scan; the list keeps what it shows */
 	d->plan = arena_strndup(&l->arena, p->id, strlen(p->id));
-	d->name = p->name ? arena_strndup(&l->arena, p->name, strlen(p->name)) : "";
+	d->name = arena_strndup(&l->arena, name, strlen(name));
 	d->coach = p->coach ? arena_strndup(&l->arena, p->coach, strlen(p->coach)) : "";
 }
 
@@ -102,23 +103,25 @@ static int ready_for_phase_out(const struct plan *p)
 
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact)
 {
+	/* the participant, or where the list may leave the house, the plan's id */
+	const char *name = o->pseudonymize || !p->name ? p->id : p->name;
 	if (p->status == STATUS_CLOSED)
 		return;
 	if (p->end != DATE_NONE && p->end <= o->end_until)
-		add(l, p, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
+		add(l, p, name, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
 	if (p->status != STATUS_ACTIVE)
 		return;
 	if (p->next != DATE_NONE && p->next <= o->until)
-		add(l, p, DUE_EVALUATION, p->next, DATE_NONE, 0);
+		add(l, p, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
 	if (o->quiet.n > 0 && p->start <= o->on) {
 		int from = contact != DATE_NONE && contact >= p->start ? contact : p->start;
 		int quiet = date_add_interval(from, o->quiet, 1);
 		if (quiet <= o->on)
-			add(l, p, DUE_QUIET, quiet, contact, 0);
+			add(l, p, name, DUE_QUIET, quiet, contact, 0);
 	}
 	if (ready_for_phase_out(p)) {
 		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;
-		add(l, p, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
+		add(l, p, name, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
 	}
 }
 

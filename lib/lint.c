@@ -6,6 +6,7 @@
  * reported again: the plan's own errors say what to mend. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "domain.h"
 
@@ -27,6 +28,54 @@ static unsigned long sheet_errors(const struct lint *l, unsigned long before,
 	return cp_errors() - before - (l->plan_errors - plan_before);
 }
 
+/* Plans and sheets hold personal data: after a git clone they are 0644. */
+static void private(const char *path)
+{
+	struct stat st;
+	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+		cp_warn(_("%s: readable by others (mode %04o), though it holds personal data; "
+			  "chmod 600 it (a git clone makes files 0644)"),
+			path, (unsigned)(st.st_mode & 07777));
+}
+
+/* A word of the medical list in a text of a file: a warning at its place. */
+struct medical_text {
+	struct srcpos at;   /* where the text starts */
+	const char *text;   /* the text scanned, for lines of a whole file */
+	size_t len;
+	int whole_file;
+};
+
+static void medical_found(void *arg, size_t off, size_t len)
+{
+	struct medical_text *m = arg;
+	struct srcpos at = m->at;
+	if (m->whole_file) { /* the line of off, for the excerpt */
+		size_t start = off;
+		while (start && m->text[start - 1] != '\n')
+			start--;
+		for (size_t i = 0; i < start; i++)
+			at.line += m->text[i] == '\n';
+		const char *nl = memchr(m->text + start, '\n', m->len - start);
+		at.text = m->text + start;
+		at.len = nl ? (size_t)(nl - at.text) : m->len - start;
+		at.off = off - start;
+	} else
+		at.off += off;
+	at.span = len;
+	cp_warn_at(&at, _("%s points to medical information, which has no place in these records "
+			  "(UWV); describe what happens at work instead"),
+		   quote(m->text + off, len));
+}
+
+static void scan_plan(const struct lint *l, const char *path, const struct plan *p)
+{
+	if (!l->medical || !p || !p->src)
+		return;
+	struct medical_text m = {{path, 1, NULL, 0, 0, 0}, p->src, strlen(p->src), 1};
+	medical_scan(l->medical, m.text, m.len, medical_found, &m);
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -35,12 +84,30 @@ int lint_plan(struct lint *l, const char *path, int cached)
 	l->plans++;
 	/* a plan of the cache's directory is read there once, for the sheets too */
 	if (cached && l->cache && strlen(base) > 5 && id_valid(base, strlen(base) - 5))
-		plancache_get(l->cache, base, strlen(base) - 5, &status);
-	else
-		plan_free(plan_load(path, &status));
+		scan_plan(l, path, plancache_get(l->cache, base, strlen(base) - 5, &status));
+	else {
+		struct plan *p = plan_load(path, &status);
+		scan_plan(l, path, p);
+		plan_free(p);
+	}
+	private(path); /* after the plan's own problems, which come first */
 	if (cp_errors() > before)
 		count_file(l, &counted, 1);
 	return counted ? -1 : 0;
+}
+
+/* The note and the internal note of the current record. */
+static void scan_entry(const struct lint *l, struct sheet *sh, int internal)
+{
+	int cols[] = {sheet_colof(sh, COL_NOTE), internal};
+	for (size_t i = 0; l->medical && i < sizeof cols / sizeof *cols; i++) {
+		if (cols[i] < 0)
+			continue;
+		struct str v = sheet_field(sh, (size_t)cols[i]);
+		struct medical_text m = {{0}, v.s, v.n, 0};
+		sheet_pos(sh, (size_t)cols[i], &m.at);
+		medical_scan(l->medical, v.s, v.n, medical_found, &m);
+	}
 }
 
 static void col_pos(void *arg, enum sheet_col c, struct srcpos *at)
@@ -82,8 +149,11 @@ int lint_sheet(struct lint *l, const char *path)
 		count_file(l, &counted, 0);
 		return -1;
 	}
+	int internal = sheet_column(sh, "internal");
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
+		if (r > 0)
+			scan_entry(l, sh, internal);
 		if (r < 0 || entry_check_text(&e, col_pos, sh) < 0 ||
 		    (l->cache && entry_fits(l, sh, &e, capped) < 0)) {
 			count_file(l, &counted, 0);
@@ -96,6 +166,7 @@ int lint_sheet(struct lint *l, const char *path)
 	}
 	sheet_close(sh);
 	cp_errors_quiet(0);
+	private(path);
 	unsigned long n = sheet_errors(l, before, plan_before);
 	if (l->max_errors && n > l->max_errors)
 		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);

@@ -97,7 +97,7 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 			rtable_add(t, cell_text(p->id));
 			rtable_add(t, cell_text(report_participant(p, o)));
 			rtable_add(t, cell_text(p->coach));
-			rtable_add(t, cell_text(p->employer));
+			rtable_add(t, cell_text(report_employer(p, o)));
 			rtable_add(t, cell_word(funder_name(p->funder), report_funder_label(p->funder)));
 			rtable_add(t, cell_date(p->start));
 			rtable_add(t, cell_date(p->end));

@@ -540,6 +540,15 @@ void plan_slim(struct plan *p)
 	for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
 		if (*keep[i])
 			*keep[i] = arena_strndup(&small, *keep[i], strlen(*keep[i]));
+	/* the contacts' names too: a pseudonymized report takes them out of notes */
+	struct contact *contacts = p->ncontacts ? arena_alloc(&small, p->ncontacts * sizeof *contacts)
+						 : NULL;
+	for (size_t i = 0; i < p->ncontacts; i++) {
+		const struct contact *c = &p->contacts[i];
+		contacts[i].name = c->name ? arena_strndup(&small, c->name, strlen(c->name)) : NULL;
+		contacts[i].role = c->role ? arena_strndup(&small, c->role, strlen(c->role)) : NULL;
+	}
+	size_t ncontacts = p->ncontacts;
 	arena_free(&p->arena);
 	free(p->src);
 	p->src = NULL;
@@ -547,9 +556,10 @@ void plan_slim(struct plan *p)
 	memset(&p->doc, 0, sizeof p->doc);
 	p->goals = NULL;
 	p->agreements = p->conditions = NULL;
-	p->contacts = NULL;
+	p->contacts = contacts;
 	p->evals = NULL;
-	p->ngoals = p->nagreements = p->nconditions = p->ncontacts = p->nevals = 0;
+	p->ngoals = p->nagreements = p->nconditions = p->nevals = 0;
+	p->ncontacts = ncontacts;
 }
 
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)

@@ -24,9 +24,11 @@ int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, e
 
 /* ---- budgettable.c: the table of cp-hours --budget ---- */
 
-/* Which plans of a directory a budget check shows: empty lists pass all. */
+/* Which plans of a directory a budget check shows (empty lists pass all),
+ * and whether by the participant's name or, pseudonymized, by the id. */
 struct plan_select {
 	const struct strlist *ids, *coaches, *funders;
+	int pseudonymize;
 };
 
 /* The budget lines of the selected plans as a table; 1 if a plan is over,
@@ -67,9 +69,13 @@ struct report_opts {
  * programs ISO. */
 const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX]);
 
-/* The name the report may use for the participant, and text with the
- * participant's name taken out when pseudonymizing. */
+/* The name the report may use for the participant (the plan's id when
+ * pseudonymizing: one stable code per plan, in every tool and run), the
+ * employer (none then), and text with every name of the plan taken out:
+ * the participant's becomes the id, a contact's their role, the
+ * employer's the word employer. */
 const char *report_participant(const struct plan *p, const struct report_opts *o);
+const char *report_employer(const struct plan *p, const struct report_opts *o); /* NULL: left out */
 const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
 			 const char *text);
 const char *report_mode_label(int mode);

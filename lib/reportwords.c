@@ -94,35 +94,56 @@ static size_t match(const char *s, const char *name, size_t n)
 	return n && !strncmp(s, name, n) && !word_byte((unsigned char)s[n]) ? n : 0;
 }
 
-const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
-			 const char *text)
+const char *report_employer(const struct plan *p, const struct report_opts *o)
 {
-	if (!o->pseudonymize || !text || !p->name || !*p->name)
-		return text;
-	struct {
-		const char *s;
-		size_t n;
-	} names[16];
-	size_t nn = 0;
-	names[nn].s = p->name; /* the whole name first, then each telling word of it */
-	names[nn++].n = strlen(p->name);
-	for (const char *w = p->name; *w && nn < 16;) {
+	return o->pseudonymize ? NULL : p->employer;
+}
+
+/* The names a pseudonymized report takes out of a plan's texts, each with
+ * what stands in its place: the participant's whole name and each telling
+ * word of it become the plan's id; a contact's name its role; the
+ * employer's name the word employer. */
+struct name {
+	const char *s, *code;
+	size_t n;
+};
+
+static size_t add_name(struct name *v, size_t nv, size_t max, const char *name, const char *code,
+		       int words)
+{
+	if (!name || !*name || nv == max)
+		return nv;
+	v[nv++] = (struct name){name, code, strlen(name)};
+	for (const char *w = name; words && *w && nv < max;) {
 		size_t n = strcspn(w, " \t-");
-		if (telling(w, n)) {
-			names[nn].s = w;
-			names[nn++].n = n;
-		}
+		if (telling(w, n))
+			v[nv++] = (struct name){w, code, n};
 		w += n;
 		w += strspn(w, " \t-");
 	}
+	return nv;
+}
+
+const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
+			 const char *text)
+{
+	if (!o->pseudonymize || !text)
+		return text;
+	struct name names[64];
+	size_t nn = add_name(names, 0, 64, p->name, p->id, 1); /* whole names before their words */
+	nn = add_name(names, nn, 64, p->employer_contact, _("the supervisor"), 1);
+	for (size_t i = 0; i < p->ncontacts; i++)
+		nn = add_name(names, nn, 64, p->contacts[i].name,
+			      p->contacts[i].role ? p->contacts[i].role : _("a contact"), 1);
+	nn = add_name(names, nn, 64, p->employer, _("the employer"), 0);
 	struct buf b = {0};
 	for (const char *s = text; *s;) {
-		size_t len = 0;
+		size_t len = 0, i = 0;
 		if (s == text || !word_byte((unsigned char)s[-1]))
-			for (size_t i = 0; i < nn && !len; i++)
-				len = match(s, names[i].s, names[i].n);
+			for (; i < nn && !(len = match(s, names[i].s, names[i].n)); i++)
+				;
 		if (len) {
-			buf_puts(&b, p->id);
+			buf_puts(&b, names[i].code);
 			s += len;
 		} else
 			buf_putc(&b, *s++);

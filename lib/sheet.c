@@ -65,6 +65,14 @@ const char *sheet_colkey(enum sheet_col c)
 	return colkeys[c];
 }
 
+int sheet_column(const struct sheet *sh, const char *name)
+{
+	for (size_t c = 0; c < sh->ncols; c++)
+		if (sh->names[c].n == strlen(name) && !strncasecmp(sh->names[c].s, name, sh->names[c].n))
+			return (int)c;
+	return -1;
+}
+
 int sheet_col_named(const char *s, size_t n)
 {
 	/* a Dutch header reads like an English one; appends keep its words */

@@ -45,6 +45,7 @@ const char *sheet_colkey(enum sheet_col c);
 /* The column a header's name stands for, English or Dutch (datum, doel,
  * wijze, minuten, notitie), or -1. */
 int sheet_col_named(const char *s, size_t n);
+int sheet_column(const struct sheet *sh, const char *name); /* by its name in the header, or -1 */
 
 /* ---- sheetw.c: appending to hour sheets ---- */
 

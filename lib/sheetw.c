@@ -152,16 +152,6 @@ static int refuse_open_end(struct locked *lf, struct sheet *target)
 			   "of it; nothing was appended"));
 }
 
-static int has_column(const struct sheet *sh, const char *name)
-{
-	for (size_t c = 0; c < sheet_ncols(sh); c++) {
-		struct str n = sheet_colname(sh, c);
-		if (n.n == strlen(name) && !strncasecmp(n.s, name, n.n))
-			return 1;
-	}
-	return 0;
-}
-
 /* Values the sheet has no column for are not written: say so. */
 static void warn_dropped(const struct sheet *target, const char *path, const struct rows *rows)
 {
@@ -171,7 +161,7 @@ static void warn_dropped(const struct sheet *target, const char *path, const str
 	if (notes && sheet_colof(target, COL_NOTE) < 0)
 		cp_warn(_("%s has no note column; the notes are not written"), path);
 	for (size_t k = 0; k < rows->nextra; k++)
-		if (!has_column(target, rows->extra_names[k]))
+		if (sheet_column(target, rows->extra_names[k]) < 0)
 			cp_warn(_("%s has no column %s; its values are not written"), path,
 				quotes(rows->extra_names[k]));
 }

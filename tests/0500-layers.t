@@ -9,7 +9,7 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
 	table | report | render | render_*) echo output.h ;;
-	entrycheck | agg | budget | record | due | lint | hook | funder | grant | merge) echo domain.h ;;
+	entrycheck | agg | budget | record | due | lint | hook | funder | grant | merge | medical) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
 	yaml | plan | planfmt | edit) echo plan.h ;;
 	sheet | sheetw | scan) echo sheet.h ;;

@@ -12,7 +12,7 @@ trap 'cd /; rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export CP_TODAY=2026-11-23 USER=robin LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 unset CP_PLANS CP_SHEET LANGUAGE
-export COACHPLAN_LOCALEDIR=$CP_BIN/locale
+export COACHPLAN_LOCALEDIR=$CP_BIN/locale COACHPLAN_DATADIR=$TOP/data
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 tests=0 failures=0
 

@@ -308,7 +308,7 @@ static void print(void)
 		char *s = NULL;
 		size_t len = 0;
 		FILE *out = open_memstream(&s, &len);
-		struct plan_select sel = {cases[i].ids, &none, &none};
+		struct plan_select sel = {cases[i].ids, &none, &none, 0};
 		int rc = budget_print(b, c, dir, &sel, &h1, day("2026-03-04"), OUT_CSV, out);
 		fclose(out);
 		is_int(rc, cases[i].rc, "budget_print %zu: 1 if over budget", i);

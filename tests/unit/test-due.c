@@ -85,7 +85,7 @@ static void evaluations(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on);
-		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}};
+		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}, 0};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: 2025-06-01\nevaluation:\n  next: %s\n",
 			 cases[i].next);
@@ -127,7 +127,7 @@ static void ends(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int on = day(cases[i].on);
-		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}};
+		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}, 0};
 		is_str(shown(cases[i].plan, DUE_END, &o, DATE_NONE, NULL), cases[i].note,
 		       "end of plan %zu on %s", i, cases[i].on);
 	}
@@ -163,7 +163,7 @@ static void quiet(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on), date = DATE_NONE;
-		struct due_opts o = {on, on, on, cases[i].quiet};
+		struct due_opts o = {on, on, on, cases[i].quiet, 0};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: %s\nevaluation:\n  next: 2030-01-01\n",
 			 cases[i].start);
@@ -200,7 +200,7 @@ static void phase_out(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[512];
 		int on = day("2026-03-04"), date = DATE_NONE;
-		struct due_opts o = {on, on, on, {0, 'd'}};
+		struct due_opts o = {on, on, on, {0, 'd'}, 0};
 		snprintf(body, sizeof body, "funder: gemeente\nstart: 2025-01-06\ngoals: %s\n%s",
 			 cases[i].goals, cases[i].rest);
 		const char *note = shown(body, DUE_PHASEOUT, &o, DATE_NONE, &date);
@@ -216,7 +216,7 @@ static void closed_and_paused(void)
 	static const char *const status[] = {"closed", "paused", "active"};
 	static const size_t want[] = {0, 1, 4};
 	int on = day("2029-03-04");
-	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}};
+	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}, 0};
 	for (size_t i = 0; i < 3; i++) {
 		char body[256];
 		snprintf(body, sizeof body,
@@ -238,7 +238,7 @@ static void kept(void)
 {
 	struct duelist l = {0};
 	int on = day("2026-03-04");
-	struct due_opts o = {on, on, on, {0, 'd'}};
+	struct due_opts o = {on, on, on, {0, 'd'}, 0};
 	struct plan *p = plan_of("start: 2026-01-05\nevaluation:\n  next: 2026-03-01\n");
 	if (!p)
 		return;

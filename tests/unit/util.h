@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -111,10 +112,12 @@ static inline const char *scratch_path(const char *name)
 	return paths[turn];
 }
 
+/* Written mode 0600, as the tools write plans and sheets: cp-check warns of
+ * one that others can read. */
 static inline void write_file(const char *path, const void *data, size_t len)
 {
 	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0 || chmod(path, 0600) != 0) {
 		perror(path);
 		exit(99);
 	}
