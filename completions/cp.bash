@@ -218,6 +218,7 @@ _cp_complete() {
 	fi
 	case $tool in
 	cp-hours | cp-report | cp-check | cp-evaluate) _cp_files ;;
+	cp-merge) mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur") ;;
 	esac
 }
 
@@ -227,9 +228,11 @@ _cp_hours() { _cp_complete cp-hours; }
 _cp_evaluate() { _cp_complete cp-evaluate; }
 _cp_report() { _cp_complete cp-report; }
 _cp_check() { _cp_complete cp-check; }
+_cp_merge() { _cp_complete cp-merge; }
 complete -F _cp_new cp-new
 complete -F _cp_log cp-log
 complete -F _cp_hours cp-hours
 complete -F _cp_evaluate cp-evaluate
 complete -F _cp_report cp-report
 complete -F _cp_check cp-check
+complete -F _cp_merge cp-merge

@@ -447,9 +447,10 @@ int caseload_init(const char *dir)
 			       "# coachplan: appends to one sheet on two branches both survive a merge;\n"
 			       "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
 			       "# sheet's changed fields with git diff --word-diff, and a plan's\n"
-			       "# changes under the goal or key they are in\n"
+			       "# changes under the goal or key they are in; plans changed on two\n"
+			       "# branches are merged as plans (cp-merge)\n"
 			       "hours/*.csv merge=union diff=coachplan-csv\n"
-			       "plans/*.yaml diff=coachplan-yaml\n",
+			       "plans/*.yaml merge=coachplan diff=coachplan-yaml\n",
 			       0644);
 	if (rc == 0)
 		rc = make_file(dir, ".gitignore",

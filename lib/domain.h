@@ -158,6 +158,13 @@ int contacts_read(struct contacts *c, const char *sheet, int until);
 int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
 void contacts_free(struct contacts *c);
 
+/* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
+
+/* git's merge driver: theirs' changes since base carried into ours (its
+ * file rewritten), name the path in the repository.  0 when clean, 1 when
+ * conflict markers were left, 2 on an error (reported). */
+int plan_merge(const char *base, const char *ours, const char *theirs, const char *name);
+
 /* ---- medical.c: words that point to medical information ---- */
 
 struct medical;

@@ -28,6 +28,7 @@ static const char hook[] =
 	"--no-verify' >&2\n"
 	"\texit 1\n"
 	"fi\n"
+	"umask 077 # the copies are private, as the plans and sheets should be\n"
 	"tmp=$(mktemp -d \"$(git rev-parse --git-dir)/coachplan-check.XXXXXX\") || exit 1\n"
 	"trap 'rm -rf \"$tmp\"' EXIT\n"
 	"trap 'exit 1' HUP INT TERM\n"
@@ -45,6 +46,9 @@ static const char hook[] =
 static const char *const diff_config[][2] = {
 	{"diff.coachplan-csv.wordRegex", "\"([^\"]|\"\")*\"|[^,;\"]+"},
 	{"diff.coachplan-yaml.xfuncname", "^([ ]*- (id|date): .*|[A-Za-z_][A-Za-z0-9_]*:.*)$"},
+	/* two coaches' evaluations of one plan on two branches: merged as a plan */
+	{"merge.coachplan.name", "coachplan: plans merged as plans (cp-merge)"},
+	{"merge.coachplan.driver", "cp-merge %O %A %B %P"},
 };
 
 /* Runs git with args in dir; its standard output goes to out (if given).

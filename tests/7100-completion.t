@@ -54,9 +54,9 @@ has() {
 	if grep -qx -- "$2" out; then ok "$3"; else not_ok "$3" "no '$2' in: $(tr '\n' ' ' <out)" "$(cat err)"; fi
 }
 
-check "cp.bash defines a completion for all six tools" bash -c "
+check "cp.bash defines a completion for every tool" bash -c "
 	source '$TOP/completions/cp.bash' &&
-	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check; do complete -p \$t >/dev/null || exit 1; done"
+	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge; do complete -p \$t >/dev/null || exit 1; done"
 has "cp-log --" --plan "cp-log --<TAB> offers --plan"
 has "cp-log --" --mode "... and --mode"
 has "cp-log --" --dry-run "... and --dry-run"
@@ -100,6 +100,6 @@ if command -v zsh >/dev/null; then
 else
 	ok "the zsh completion parses # skip zsh is not installed"
 fi
-check "the zsh completion names all six tools" \
-	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check' "$TOP/completions/_coachplan"
+check "the zsh completion names every tool" \
+	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge' "$TOP/completions/_coachplan"
 done_testing
