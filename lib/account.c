@@ -51,9 +51,9 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	report_field(r, "coach", _("Coach"), cell_text(p->coach));
 	report_field(r, "start", _("Start"), cell_date(p->start));
 	report_field(r, "end", _("End"), cell_date(p->end));
-	if (p->funder == FUNDER_UWV)
-		report_field(r, "limit", _("UWV's 3-year limit"),
-			     cell_date(plan_default_end(FUNDER_UWV, p->start)));
+	const struct funder_rules *rules = funder_rules(p->funder);
+	if (rules->limit_label)
+		report_field(r, "limit", _(rules->limit_label), cell_date(funder_limit(p->funder, p->start)));
 	report_field(r, "status", _("Status"),
 		     cell_word(status_name(p->status), report_status_label(p->status)));
 	report_field(r, "work_minutes", _("Work hours per week"),
@@ -238,8 +238,8 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 				    _("No goal is open: plan the phase-out (afbouw) of the coaching, "
 				      "so that the employer takes over."));
 	}
-	int limit = plan_default_end(FUNDER_UWV, p->start);
-	if (p->funder == FUNDER_UWV && p->status != STATUS_CLOSED &&
+	int limit = funder_limit(p->funder, p->start);
+	if (limit != DATE_NONE && p->status != STATUS_CLOSED &&
 	    limit <= date_add_months(o->today, 6)) {
 		char day[LANG_DATE_MAX], text[256];
 		snprintf(text, sizeof text,

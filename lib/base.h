@@ -147,60 +147,6 @@ size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, o
 size_t utf8_chars(const char *s, size_t n);   /* code points */
 int utf8_width(const char *s, size_t n);      /* terminal columns */
 
-/* ---- date.c: calendar dates as days since 1970-01-01 ---- */
-
-#define DATE_NONE INT32_MIN
-
-struct interval {
-	int n;
-	char unit; /* 'd', 'w', 'm', 'y' */
-};
-
-int date_from_ymd(int y, int m, int d);
-void date_to_ymd(int day, int *y, int *m, int *d);
-int date_days_in_month(int y, int m);
-const char *date_parse(const char *s, size_t n, int *day); /* NULL or why not */
-void date_format(int day, char out[11]);
-int date_add_months(int day, int months); /* the day clamped to the month's end */
-int date_add_interval(int day, struct interval iv, int times);
-int date_weekday(int day); /* 1 Monday .. 7 Sunday */
-void date_isoweek(int day, int *year, int *week);
-int date_today(void); /* $CP_TODAY if set, else the local date */
-const char *interval_parse(const char *s, size_t n, struct interval *iv);
-void interval_format(struct interval iv, char out[16]);
-int interval_days_approx(struct interval iv);
-
-/* ---- duration.c: hours and minutes as people type them ---- */
-
-#define DURATION_MAX (24 * 60) /* one entry covers at most a day */
-
-const char *duration_parse(const char *s, size_t n, long *minutes);
-/* The longest run of words at the start of words that reads as one
- * duration (1h 30m, 1 uur 30, 3 kwartier, anderhalf uur): how many words
- * it takes, with *why NULL, or with *why saying why it cannot be one (30
- * uur is more than a day: never 30 minutes and a note "uur"); 0, with
- * *why, if not even the first word is a duration. */
-#define DURATION_WORDS 6
-size_t duration_words(char *const *words, size_t n, long *minutes, const char **why);
-void duration_format(long minutes, char out[24]); /* h:mm */
-const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
-
-/* ---- period.c: named stretches of time and grouping buckets ---- */
-
-struct period {
-	int from, to; /* inclusive days */
-};
-
-#define PERIOD_OPEN_FROM (-(1 << 29)) /* no start: before any date */
-#define PERIOD_OPEN_TO (1 << 29)      /* no end */
-
-const char *period_parse(const char *s, int today, struct period *p);
-void period_format(const struct period *p, char out[32]);
-int period_contains(const struct period *p, int day);
-
-enum bucket { BUCKET_DAY, BUCKET_WEEK, BUCKET_MONTH, BUCKET_QUARTER, BUCKET_HALF, BUCKET_YEAR };
-int bucket_label(enum bucket b, int day, char out[16]); /* returns the length */
-
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 
 enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
@@ -249,8 +195,6 @@ void locked_close(struct locked *lf);
  * removes them from the directories it writes to; cp-check reports them):
  * their paths, 0; or -1 if dir cannot be read. */
 int atomic_leftovers(const char *dir, char ***paths, size_t *n);
-
-/* ---- atomic.c ---- */
 
 /* With on, atomic_create and locked_* leave syncing to atomic_sync(path),
  * which makes everything written to path's file system durable at once:

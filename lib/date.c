@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "base.h"
+#include "calendar.h"
 
 int date_from_ymd(int y, int m, int d)
 {

@@ -87,7 +87,8 @@ static void add(struct duelist *l, const struct plan *p, const char *name, int w
 /* UWV's 3-year limit: the end the format gives a UWV plan by default. */
 static int uwv_limit(const struct plan *p)
 {
-	return p->funder == FUNDER_UWV && p->end == plan_default_end(p->funder, p->start);
+	int limit = funder_limit(p->funder, p->start);
+	return limit != DATE_NONE && p->end == limit;
 }
 
 static int ready_for_phase_out(const struct plan *p)

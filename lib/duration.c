@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base.h"
+#include "calendar.h"
 
 struct cursor {
 	const char *s, *end;

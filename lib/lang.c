@@ -16,7 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "base.h"
+#include "calendar.h"
 
 #define DOMAIN "coachplan"
 #define LANG_DEPTH 4

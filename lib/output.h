@@ -5,7 +5,7 @@
 #ifndef CP_OUTPUT_H
 #define CP_OUTPUT_H
 
-#include "base.h"
+#include "calendar.h"
 
 /* ---- table.c: output for people (aligned) and programs (CSV, JSON) ---- */
 

@@ -5,7 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "base.h"
+#include "calendar.h"
 
 #define OPEN_FROM PERIOD_OPEN_FROM
 #define OPEN_TO PERIOD_OPEN_TO

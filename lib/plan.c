@@ -572,11 +572,10 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
 
 struct interval plan_default_every(int funder)
 {
-	return funder == FUNDER_UWV ? (struct interval){6, 'm'} : (struct interval){3, 'm'};
+	return funder_rules(funder)->every;
 }
 
-/* UWV pays coaching for at most three years. */
 int plan_default_end(int funder, int start)
 {
-	return funder == FUNDER_UWV ? date_add_months(start, 36) - 1 : DATE_NONE;
+	return funder_limit(funder, start);
 }

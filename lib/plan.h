@@ -6,7 +6,7 @@
 #ifndef CP_PLAN_H
 #define CP_PLAN_H
 
-#include "base.h"
+#include "calendar.h"
 
 /* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
 

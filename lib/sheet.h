@@ -5,7 +5,7 @@
 #ifndef CP_SHEET_H
 #define CP_SHEET_H
 
-#include "base.h"
+#include "calendar.h"
 
 /* ---- sheet.c: reading hour sheets ---- */
 

@@ -9,10 +9,11 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
 	table | report | render | render_*) echo output.h ;;
-	entrycheck | agg | budget | record | due | lint | hook | funder | grant | merge | medical) echo domain.h ;;
+	entrycheck | agg | budget | record | due | lint | hook | grant | merge | medical) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
 	yaml | plan | planfmt | edit) echo plan.h ;;
 	sheet | sheetw | scan) echo sheet.h ;;
+	date | duration | period | funder | lang) echo calendar.h ;;
 	*) echo base.h ;;
 	esac
 }
@@ -31,7 +32,8 @@ allowed() {
 	reports.h) echo "domain.h output.h" ;;
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
-	plan.h | sheet.h | output.h) echo "base.h" ;;
+	plan.h | sheet.h | output.h) echo "calendar.h" ;;
+	calendar.h) echo "base.h" ;;
 	base.h) echo "" ;;
 	esac
 }
