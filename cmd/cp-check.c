@@ -51,15 +51,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 2}, {0}};
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(key, text,
-			       N_("Examples:\n"
-				  "  cp-check\n"
-				  "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
-				  "  cp-check -v ~/caseload"));
-}
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-check\n"
+	   "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
+	   "  cp-check -v ~/caseload");
 
 static const struct argp argp = {
 	options, parse, N_("[CASELOAD|PLANS|SHEETS...]"),
@@ -68,7 +64,7 @@ static const struct argp argp = {
 	   "reported, as file:line:column; exit status 65 if there is any.  Arguments are plan "
 	   "files, sheets, directories of either, and caseload directories (holding plans/ and "
 	   "hours/); the default is the caseload here: the plans directory and ./hours."),
-	children, help, "coachplan",
+	children, cli_help, "coachplan",
 };
 
 struct files {
@@ -179,7 +175,7 @@ static int list_goals(const char *arg)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (opt.list_goals)
 		return cli_exit(list_goals(opt.list_goals));

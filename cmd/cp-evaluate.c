@@ -104,18 +104,13 @@ static const struct argp_child children[] = {
 	{&cli_plans_argp, 0, NULL, 4}, {&cli_sheet_argp, 0, NULL, 4}, {&cli_output_argp, 0, NULL, 4},
 	{0}};
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(
-		key, text,
-		N_("PLANS are plan files or directories (default: the plans directory).\n\n"
-		   "Examples:\n"
-		   "  cp-evaluate --quiet-since 14d\n"
-		   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' \\\n"
-		   "      --goal G1=achieved\n"
-		   "  cp-evaluate --ics --coach robin > robin.ics"));
-}
+static const char *const help_post =
+	N_("PLANS are plan files or directories (default: the plans directory).\n\n"
+	   "Examples:\n"
+	   "  cp-evaluate --quiet-since 14d\n"
+	   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' \\\n"
+	   "      --goal G1=achieved\n"
+	   "  cp-evaluate --ics --coach robin > robin.ics");
 
 static const struct argp argp = {
 	options, parse,
@@ -123,7 +118,7 @@ static const struct argp argp = {
 	   "--ics [PLANS...]"),
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
 	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
-	children, help, "coachplan",
+	children, cli_help, "coachplan",
 };
 
 /* Every plan named, or in the plans directory, of the coach asked for. */
@@ -273,7 +268,7 @@ static int record(int today)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	int today = date_today(), on = today;
 	if (opt.on && cli_date(opt.on, &on) < 0)

@@ -113,22 +113,18 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&cli_output_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(key, text,
-			       N_("Examples:\n"
-				  "  cp-hours --by plan --period this-week --coach robin\n"
-				  "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
-				  "  cp-hours --by coach,month --remote\n"
-				  "  cp-hours --budget || echo 'a plan is over budget'"));
-}
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-hours --by plan --period this-week --coach robin\n"
+	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
+	   "  cp-hours --by coach,month --remote\n"
+	   "  cp-hours --budget || echo 'a plan is over budget'");
 
 static const struct argp argp = {
 	options, parse, N_("[SHEET...]"),
 	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
 	   "default: ./hours) per group of keys."),
-	children, help, "coachplan",
+	children, cli_help, "coachplan",
 };
 
 /* ---- plans: funders, and hours logged outside a plan's dates ---- */
@@ -211,7 +207,7 @@ static int add_entry(const struct entry *e, void *arg)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	filter_init(&opt.filter);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)

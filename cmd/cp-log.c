@@ -88,24 +88,19 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp_child children[] = {
 	{&cli_sheet_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(
-		key, text,
-		N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 1 uur 30, 3 "
-		   "kwartier; it is the longest run of words that reads as one, the NOTE the "
-		   "rest.\n\n"
-		   "Examples:\n"
-		   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
-		   "  cp-log -f hours/robin.csv - < entries.csv"));
-}
+static const char *const help_post =
+	N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 1 uur 30, 3 "
+	   "kwartier; it is the longest run of words that reads as one, the NOTE the "
+	   "rest.\n\n"
+	   "Examples:\n"
+	   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
+	   "  cp-log -f hours/robin.csv - < entries.csv");
 
 static const struct argp argp = {
 	options, parse, N_("DURATION [NOTE...]\n-"),
 	N_("Append an hour entry to an hour sheet, checked against its plan; with - append the "
 	   "entries read as CSV (with a header) from standard input, all or none."),
-	children, help, "coachplan",
+	children, cli_help, "coachplan",
 };
 
 static char *coach_name(void)
@@ -218,7 +213,7 @@ static int internal_column(const char *path)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	struct plancache *plans = plancache_new(cli_plans());
 	struct rows rows = {0};

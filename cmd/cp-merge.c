@@ -35,26 +35,22 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(key, text,
-			       N_("A caseload made by cp-new has it as git's merge driver:\n"
-				  "  .gitattributes: plans/*.yaml merge=coachplan\n"
-				  "  git config merge.coachplan.driver 'cp-merge %O %A %B %P'"));
-}
+static const char *const help_post =
+	N_("A caseload made by cp-new has it as git's merge driver:\n"
+	   "  .gitattributes: plans/*.yaml merge=coachplan\n"
+	   "  git config merge.coachplan.driver 'cp-merge %O %A %B %P'");
 
 static const struct argp argp = {
 	NULL, parse, N_("BASE OURS THEIRS [PATH]"),
 	N_("Merge a coaching plan changed on two branches, as git's merge driver: THEIRS' changes "
 	   "since BASE go into OURS, which is rewritten; exit 0 if it merged cleanly, 1 if "
 	   "conflict markers were left where both sides changed one value differently."),
-	NULL, help, "coachplan",
+	NULL, cli_help, "coachplan",
 };
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	int rc = plan_merge(opt.base, opt.ours, opt.theirs, opt.name);
 	return cli_exit(rc == 2 ? cp_status() ? cp_status() : EX_SOFTWARE : rc);

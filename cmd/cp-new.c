@@ -99,22 +99,18 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
 
-static char *help(int key, const char *text, void *input)
-{
-	(void)input;
-	return cli_help_filter(key, text,
-			       N_("Examples:\n"
-				  "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
-				  "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
-				  "--budget 60/6m\n"
-				  "  cp-new --init caseload --git"));
-}
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
+	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
+	   "--budget 60/6m\n"
+	   "  cp-new --init caseload --git");
 
 static const struct argp argp = {
 	options, parse, NULL,
 	N_("Create a coaching plan PLANSDIR/ID.yaml from the funder's defaults and print its "
 	   "path."),
-	children, help, "coachplan",
+	children, cli_help, "coachplan",
 };
 
 static int usage_error(const char *what, const char *arg, const char *why)
@@ -237,7 +233,7 @@ static int write_plan(void)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (opt.init) {
 		int flags = (opt.git ? CASELOAD_GIT_INIT : 0) | (opt.no_hook ? CASELOAD_NO_HOOK : 0);

@@ -151,21 +151,21 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
 
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
+	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
+	   "  cp-report --caseload");
+
 static char *help(int key, const char *text, void *input)
 {
-	(void)input;
 	if (key == 'o') { /* the formats of this build: PDF only with cairo and pango */
 		struct buf b = {0};
 		buf_printf(&b, text, renderer_choices());
 		return b.s;
 	}
-	return cli_help_filter(
-		key, text,
-		N_("Examples:\n"
-		   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
-		   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
-		   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-		   "  cp-report --caseload"));
+	return cli_help(key, text, input);
 }
 
 static const struct argp argp = {
@@ -220,7 +220,7 @@ static int print(struct report *r)
 
 int main(int argc, char **argv)
 {
-	cli_init(argc, argv);
+	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	char *dflt_plans = (char *)cli_plans();
 	char **plans = opt.files.nplans ? opt.files.plans : &dflt_plans;

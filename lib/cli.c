@@ -24,6 +24,8 @@ const char *argp_program_bug_address = "<https://github.com/coachplan/coachplan/
 
 struct cli cli = {NULL, NULL, OUT_AUTO};
 
+static const char *help_post; /* the tool's text after the options in --help */
+
 /* Where the message catalogues are: $COACHPLAN_LOCALEDIR; else, for a
  * tool run from the build directory, the catalogues built beside it
  * (build/locale), so that an uninstalled tree speaks Dutch too; else the
@@ -45,8 +47,9 @@ static const char *localedir(void)
 	return LOCALEDIR;
 }
 
-void cli_init(int argc, char **argv)
+void cli_init(int argc, char **argv, const char *post)
 {
+	help_post = post;
 	(void)argc;
 	setlocale(LC_ALL, "");
 	/* Numbers for programs have a point whatever the locale (printf's %f
@@ -139,10 +142,11 @@ static const char *const argp_words[] __attribute__((unused)) = {
 	N_("(PROGRAM ERROR) Option should have been recognized!?"),
 };
 
-char *cli_help_filter(int key, const char *text, const char *post)
+char *cli_help(int key, const char *text, void *input)
 {
-	if (key == ARGP_KEY_HELP_POST_DOC && post)
-		return xstrdup(_(post)); /* argp frees what is not its own text */
+	(void)input;
+	if (key == ARGP_KEY_HELP_POST_DOC && help_post)
+		return xstrdup(_(help_post)); /* argp frees what is not its own text */
 	return (char *)text;
 }
 

@@ -15,13 +15,14 @@ extern const struct argp cli_plans_argp;  /* -p PLANSDIR */
 extern const struct argp cli_sheet_argp;  /* -f SHEET */
 extern const struct argp cli_output_argp; /* -o FORMAT */
 
-void cli_init(int argc, char **argv);
+/* post: the tool's text after the options in --help (N_, examples). */
+void cli_init(int argc, char **argv, const char *post);
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
-/* An argp help_filter's work: --help shows post after the options, in the
- * messages' language.  The text before the options is argp's doc, which
- * holds no \v: a translator gets two plain strings. */
-char *cli_help_filter(int key, const char *text, const char *post);
+/* Every tool's argp help_filter: --help shows cli_init's post after the
+ * options, in the messages' language.  The text before the options is
+ * argp's doc, which holds no \v: a translator gets two plain strings. */
+char *cli_help(int key, const char *text, void *input);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
 /* Free text from the command line goes into a file as typed, but it must
  * be one line of valid UTF-8; -1 (reported, as what) if it is not. */

@@ -105,7 +105,7 @@ static void options(void)
 static void init_and_exit(void)
 {
 	char *argv[] = {"/usr/local/bin/cp-test", NULL};
-	cli_init(1, argv);
+	cli_init(1, argv, NULL);
 	is_str(cp_prog, "cp-test", "cli_init names the program for messages");
 	is_int(argp_err_exit_status, EX_USAGE, "and makes usage errors EX_USAGE");
 	is_int(cli_exit(3), 3, "cli_exit passes the status on when the output is written");
