@@ -239,6 +239,12 @@ int main(int argc, char **argv)
 				row->extra[0] = xstrdup(opt.internal);
 		}
 	}
+	int refused = 0; /* the hours granted are a ceiling, unless --force */
+	struct ceiling *ceiling = rc == 0 && rows.n ? ceiling_rows(plans, cli_sheetpath(), &rows,
+								   opt.force, &refused)
+						    : NULL;
+	if (refused)
+		rc = -1;
 	if (rc == 0 && opt.dry_run) { /* a whole sheet, so that it pipes into cp-hours - */
 		struct buf b = {0};
 		sheet_format_header(&b, &rows);
@@ -249,6 +255,9 @@ int main(int argc, char **argv)
 		rc = sheet_append(cli_sheetpath(), &rows);
 	else if (rc == 0 && rows.n)
 		rc = -1;
+	if (rc == 0 && ceiling)
+		ceiling_report(ceiling);
+	ceiling_free(ceiling);
 	rows_free(&rows);
 	plancache_free(plans);
 	free(coach);

@@ -169,6 +169,7 @@ int goal_status_parse(const char *s, size_t n);
 const char *goal_status_name(int status);
 /* "a, b or c" of a word list, for hints */
 const char *mode_choices(void);
+const char *funder_label(int f); /* as the funder calls itself: UWV, gemeente */
 const char *funder_choices(void);
 const char *scheme_choices(void);
 const char *status_choices(void);

@@ -1,7 +1,9 @@
-/* budget.c: hours logged against hours granted.  A plan's budget is N hours
- * per period (budget.per, 6m for UWV's toekenningsperiode), the periods
- * counted from the plan's start; what was logged in each is set against
- * what was granted, and against the employee's contract hours. */
+/* budget.c: hours logged against hours granted.  A version 1 plan's budget
+ * is N hours per period (budget.per, 6m for UWV's toekenningsperiode), the
+ * periods counted from the plan's start.  A version 2 plan has grants: an
+ * hour counts in the grant whose period holds its day (grant.c), or, on a
+ * day no grant holds, as ungranted, never dropped.  What was logged in
+ * each is set against what was granted, and against the contract hours. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +11,7 @@
 
 struct used {
 	const struct plan *plan;
-	long *minutes; /* per budget period, from the plan's start */
+	long *minutes; /* per budget period from the plan's start; or per grant, then ungranted */
 	int nperiods;
 };
 
@@ -67,14 +69,21 @@ static struct used *used_of(struct budget *b, const struct plan *p)
 	return &b->v[i];
 }
 
+/* The slot of an hour on day: its grant's, or after them the ungranted. */
+static int grant_slot(const struct plan *p, int day)
+{
+	const struct grant *g = plan_grant_on(p, day);
+	return g ? (int)(g - p->grants) : (int)p->ngrants;
+}
+
 void budget_add(struct budget *b, const struct entry *e)
 {
 	int status;
 	const struct plan *p = plancache_get(b->plans, e->plan.s, e->plan.n, &status);
-	if (!p || p->budget_minutes < 0)
+	if (!p || (p->budget_minutes < 0 && !p->ngrants))
 		return;
-	int k = period_of(p, e->date);
-	if (k < 0 || (p->end != DATE_NONE && e->date > p->end))
+	int k = p->ngrants ? grant_slot(p, e->date) : period_of(p, e->date);
+	if (k < 0 || (!p->ngrants && p->end != DATE_NONE && e->date > p->end))
 		return; /* outside the plan's dates: in none of its periods */
 	struct used *u = used_of(b, p);
 	if (k >= u->nperiods) {
@@ -94,14 +103,66 @@ static long used_in(struct budget *b, const struct plan *p, int k)
 	return u->plan && k < u->nperiods ? u->minutes[k] : 0;
 }
 
-static void add_line(struct budget_line **out, size_t *n, size_t *cap, struct budget *b,
-		     const struct plan *p, int k)
+static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
 		*cap = *cap ? 2 * *cap : 64;
 		*out = xreallocarray(*out, *cap, sizeof **out);
 	}
 	struct budget_line *l = &(*out)[(*n)++];
+	memset(l, 0, sizeof *l);
+	return l;
+}
+
+/* Contract minutes over [from, to], as they were on each day. */
+static long work_over(const struct plan *p, int from, int to)
+{
+	long long sum = 0;
+	for (int day = from; day <= to; day++) {
+		long w = plan_work_on(p, day);
+		if (w < 0)
+			return -1;
+		sum += w;
+	}
+	return (long)(sum / 7);
+}
+
+/* The grants of a version 2 plan in range (with none, the one holding
+ * today), those that ran over whenever they ended, and the ungranted. */
+static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct budget *b,
+			const struct plan *p, const struct period *range, int today)
+{
+	for (size_t k = 0; k < p->ngrants; k++) {
+		const struct grant *g = &p->grants[k];
+		long used = used_in(b, p, (int)k);
+		int to = g->to != DATE_NONE ? g->to : INT32_MAX;
+		int shown = range ? g->from <= range->to && to >= range->from
+				  : g->from <= today && to >= today;
+		if (!shown && used <= g->minutes)
+			continue;
+		struct budget_line *l = new_line(out, n, cap);
+		l->plan = p;
+		l->grant = g;
+		l->from = g->from;
+		l->to = g->to;
+		l->granted = g->minutes;
+		l->used = used;
+		l->work = g->to != DATE_NONE ? work_over(p, g->from, g->to) : -1;
+	}
+	long ungranted = used_in(b, p, (int)p->ngrants);
+	if (ungranted) {
+		struct budget_line *l = new_line(out, n, cap);
+		l->plan = p;
+		l->from = l->to = DATE_NONE;
+		l->used = ungranted;
+		l->work = -1;
+	}
+}
+
+static void add_line(struct budget_line **out, size_t *n, size_t *cap, struct budget *b,
+		     const struct plan *p, int k)
+{
+	struct budget_line *l = new_line(out, n, cap);
 	l->plan = p;
 	l->from = date_add_interval(p->start, p->budget_per, k);
 	l->to = date_add_interval(p->start, p->budget_per, k + 1) - 1;
@@ -120,6 +181,11 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 	*out = NULL;
 	for (size_t i = 0; i < nplans; i++) {
 		const struct plan *p = plans[i];
+		if (p->ngrants) {
+			if (range || p->status == STATUS_ACTIVE)
+				grant_lines(out, &n, &cap, b, p, range, today);
+			continue;
+		}
 		if (p->budget_minutes < 0 || p->start == DATE_NONE)
 			continue;
 		if (!range) { /* the period that holds today, or the plan's last one */
@@ -152,4 +218,33 @@ void budget_free(struct budget *b)
 		free(b->v[i].minutes);
 	free(b->v);
 	free(b);
+}
+
+int budget_line_on(struct budget *b, const struct plan *p, int day, struct budget_line *l)
+{
+	memset(l, 0, sizeof *l);
+	l->plan = p;
+	l->work = -1;
+	if (p->ngrants) {
+		int k = grant_slot(p, day);
+		l->used = used_in(b, p, k);
+		if (k == (int)p->ngrants) {
+			l->from = l->to = DATE_NONE;
+			return -1;
+		}
+		l->grant = &p->grants[k];
+		l->from = l->grant->from;
+		l->to = l->grant->to;
+		l->granted = l->grant->minutes;
+		return 0;
+	}
+	if (p->budget_minutes < 0 || p->start == DATE_NONE || day < p->start ||
+	    (p->end != DATE_NONE && day > p->end))
+		return -1;
+	size_t n = 0, cap = 0;
+	struct budget_line *one = NULL;
+	add_line(&one, &n, &cap, b, p, period_of(p, day));
+	*l = one[0];
+	free(one);
+	return 0;
 }

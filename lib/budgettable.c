@@ -22,6 +22,31 @@ static int selected(const struct plan *p, const struct plan_select *sel)
 	       in(sel->funders, funder_name(p->funder));
 }
 
+static const char *day_text(int d, char out[11])
+{
+	if (d == DATE_NONE)
+		return "";
+	date_format(d, out);
+	return out;
+}
+
+/* Reference, kind and funder of a grant; of a budget period, the plan's;
+ * hours on days no grant holds are ungranted. */
+static void grant_cells(struct table *t, const struct budget_line *l, int people)
+{
+	const struct grant *g = l->grant;
+	if (!g && l->from == DATE_NONE) {
+		table_cell(t, "");
+		table_cell(t, people ? _("ungranted") : "ungranted");
+		table_cell(t, "");
+		return;
+	}
+	const char *ref = g ? g->ref : l->plan->funder_ref;
+	table_cell(t, ref ? ref : "");
+	table_cell(t, g ? grant_kind_name(g->kind) : "");
+	table_cell(t, funder_name(g ? g->funder : l->plan->funder));
+}
+
 int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
 		 const struct plan_select *sel, const struct period *range, int today,
 		 enum outfmt f, FILE *out)
@@ -42,10 +67,18 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	paths_free(paths, npaths);
 	struct budget_line *lines;
 	size_t n = budget_lines(b, plans, nplans, range, today, &lines);
+	int grants = 0; /* a plan with grants: which grant, of which kind and funder */
+	for (size_t i = 0; i < n; i++)
+		grants |= lines[i].grant || lines[i].from == DATE_NONE;
 	struct table *t = table_stream(f, out);
 	table_title(t, _("Hours granted and used"));
 	table_col(t, "plan", _("plan"), 0);
 	table_col(t, "participant", _("participant"), 0);
+	if (grants) {
+		table_col(t, "ref", _("reference"), 0);
+		table_col(t, "kind", _("kind"), 0);
+		table_col(t, "funder", _("funder"), 0);
+	}
 	table_col(t, "from", _("from"), 0);
 	table_col(t, "to", _("to"), 0);
 	table_col(t, "granted", _("granted"), COL_RIGHT | COL_NUMBER | COL_HOURS);
@@ -58,10 +91,10 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 		table_cell(t, lines[i].plan->id);
 		const struct plan *p = lines[i].plan;
 		table_cell(t, sel->pseudonymize || !p->name ? p->id : p->name);
-		date_format(lines[i].from, day);
-		table_cell(t, day);
-		date_format(lines[i].to, day);
-		table_cell(t, day);
+		if (grants)
+			grant_cells(t, &lines[i], OUTFMT_PEOPLE(f));
+		table_cell(t, day_text(lines[i].from, day));
+		table_cell(t, day_text(lines[i].to, day));
 		table_cell_minutes(t, f, lines[i].granted);
 		table_cell_minutes(t, f, lines[i].used);
 		table_cell_minutes(t, f, lines[i].granted - lines[i].used);

@@ -66,7 +66,8 @@ void agg_free(struct agg *a);
 
 struct budget_line {
 	const struct plan *plan;
-	int from, to;       /* the budget period */
+	const struct grant *grant; /* of a version 2 plan; NULL: a budget period, or ungranted */
+	int from, to;       /* the budget period or grant; DATE_NONE: ungranted, open */
 	long granted, used; /* minutes */
 	long work;          /* contract minutes in the period; -1 if unknown */
 };
@@ -80,6 +81,9 @@ void budget_add(struct budget *b, const struct entry *e);
 size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
 		    const struct period *range, int today, struct budget_line **out);
 void budget_free(struct budget *b);
+/* The grant or budget period of plan p that holds day, with what is used
+ * of it: 0; or -1 if none holds it (then l->used is the ungranted). */
+int budget_line_on(struct budget *b, const struct plan *p, int day, struct budget_line *l);
 
 
 /* ---- hook.c: a caseload as a git repository ---- */
@@ -157,6 +161,26 @@ struct contacts *contacts_new(void);
 int contacts_read(struct contacts *c, const char *sheet, int until);
 int contacts_last(struct contacts *c, const char *plan); /* DATE_NONE if none */
 void contacts_free(struct contacts *c);
+
+/* ---- ceiling.c: the hours granted as a ceiling when hours are logged ---- */
+
+struct ceiling;
+/* The hours already logged in sheets on the plans ids. */
+struct ceiling *ceiling_new(struct plancache *plans, char *const *sheets, size_t nsheets,
+			    const struct strlist *ids);
+/* A new entry: -1 (reported) if it takes its grant or budget period over
+ * what was granted, or falls on a day no grant holds for a funder that
+ * needs one, unless force. */
+int ceiling_add(struct ceiling *c, const struct entry *e, int force);
+/* After the append: on stderr, what is left of each grant the entries fell
+ * in, and a warning from 90 % used on. */
+void ceiling_report(struct ceiling *c);
+/* The ceiling of the rows cp-log is about to append to sheet, held
+ * against the hours of every sheet of the caseload (./hours) and of sheet:
+ * *refused if any row may not be written (reported). */
+struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const struct rows *rows,
+			     int force, int *refused);
+void ceiling_free(struct ceiling *c);
 
 /* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
 

@@ -10,17 +10,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plan.h"
+#include "planread.h"
 
-struct reader {
-	struct plan *p;
-	int bad;
-};
-
-static void complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt,
-		     ...) CP_PRINTF(4, 5);
-
-static void complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt, ...)
+void pr_complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -34,118 +26,118 @@ static void complain(struct reader *r, const struct ynode *n, const char *hint, 
 }
 
 /* The value of key in map, or NULL if absent or written as null. */
-static struct ynode *get(struct ynode *map, const char *key)
+struct ynode *pr_get(struct ynode *map, const char *key)
 {
 	struct ynode *v = yderef(ymap_get(map, key));
 	return v && !yscalar_null(v) ? v : NULL;
 }
 
-static const char *text(struct reader *r, struct ynode *n, const char *what)
+const char *pr_text(struct reader *r, struct ynode *n, const char *what)
 {
 	if (!n)
 		return NULL;
 	if (n->kind != Y_SCALAR) {
-		complain(r, n, NULL, _("%s must be a text, not a list or mapping"), _(what));
+		pr_complain(r, n, NULL, _("%s must be a text, not a list or mapping"), _(what));
 		return NULL;
 	}
 	if (memchr(n->u.str, '\0', n->n)) {
-		complain(r, n, NULL, _("%s holds a NUL character"), _(what));
+		pr_complain(r, n, NULL, _("%s holds a NUL character"), _(what));
 		return NULL;
 	}
 	return n->u.str;
 }
 
-static const char *required_text(struct reader *r, struct ynode *map, const char *key,
+const char *pr_required_text(struct reader *r, struct ynode *map, const char *key,
 				 const char *what)
 {
-	const char *s = text(r, get(map, key), what);
-	if (!s && !get(map, key)) {
+	const char *s = pr_text(r, pr_get(map, key), what);
+	if (!s && !pr_get(map, key)) {
 		struct ynode *at = ymap_key(map, key) ? ymap_key(map, key) : map;
-		complain(r, at, NULL, _("missing %s"), _(what));
+		pr_complain(r, at, NULL, _("missing %s"), _(what));
 	}
 	return s;
 }
 
-static int date_of(struct reader *r, struct ynode *n, const char *what)
+int pr_date_of(struct reader *r, struct ynode *n, const char *what)
 {
-	const char *s = text(r, n, what);
+	const char *s = pr_text(r, n, what);
 	int day;
 	if (!s || !n) /* no text without a node; the analyser cannot see that */
 		return DATE_NONE;
 	const char *why = date_parse(s, n->n, &day);
 	if (why) {
-		complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", _(what),
+		pr_complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", _(what),
 			 why);
 		return DATE_NONE;
 	}
 	return day;
 }
 
-static int word_of(struct reader *r, struct ynode *n, const char *what,
+int pr_word_of(struct reader *r, struct ynode *n, const char *what,
 		   int (*parse)(const char *, size_t), const char *(*choices)(void))
 {
-	const char *s = text(r, n, what);
+	const char *s = pr_text(r, n, what);
 	if (!s)
 		return -1;
 	int v = parse(s, n->n);
 	if (v < 0) {
 		char hint[256];
 		snprintf(hint, sizeof hint, _("%s is one of %s"), _(what), choices());
-		complain(r, n, hint, _("unknown %s %s"), _(what), quote(s, n->n));
+		pr_complain(r, n, hint, _("unknown %s %s"), _(what), quote(s, n->n));
 	}
 	return v;
 }
 
 /* A number of hours, whole or with a decimal point, as minutes.  YAML
  * writes a number plain and with a point: a quoted or comma'd one is text. */
-static long hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
+long pr_hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
 {
-	const char *s = text(r, n, what);
+	const char *s = pr_text(r, n, what);
 	long minutes;
 	if (!s)
 		return -1;
 	if (n->style != Y_PLAIN || memchr(s, ',', n->n) || hours_parse(s, n->n, &minutes)) {
-		complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
+		pr_complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
 			 _(what));
 		return -1;
 	}
 	if (minutes <= 0 || minutes > max_hours * 60) {
-		complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
+		pr_complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
 		return -1;
 	}
 	return minutes;
 }
 
-static struct interval interval_of(struct reader *r, struct ynode *n, const char *what,
+struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *what,
 				   struct interval dflt)
 {
-	const char *s = text(r, n, what);
+	const char *s = pr_text(r, n, what);
 	struct interval iv;
 	if (!s || !n)
 		return dflt;
 	const char *why = interval_parse(s, n->n, &iv);
 	if (why) {
-		complain(r, n, _("write a number and d, w, m or y: 6m is every six months"), "%s: %s",
+		pr_complain(r, n, _("write a number and d, w, m or y: 6m is every six months"), "%s: %s",
 			 _(what), why);
 		return dflt;
 	}
 	return iv;
 }
 
-static struct ynode *mapping(struct reader *r, struct ynode *n, const char *what)
+struct ynode *pr_mapping(struct reader *r, struct ynode *n, const char *what)
 {
 	if (n && n->kind != Y_MAP) {
-		complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
+		pr_complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
 			 _(what));
 		return NULL;
 	}
 	return n;
 }
 
-static struct ynode *list(struct reader *r, struct ynode *n, const char *what)
+struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what)
 {
 	if (n && n->kind != Y_SEQ) {
-		complain(r, n, _("write each item on its own line after \"- \""), _("%s must be a list"),
+		pr_complain(r, n, _("write each item on its own line after \"- \""), _("%s must be a list"),
 			 _(what));
 		return NULL;
 	}
@@ -155,61 +147,61 @@ static struct ynode *list(struct reader *r, struct ynode *n, const char *what)
 static void read_participant(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *m = mapping(r, get(root, "participant"), "participant");
+	struct ynode *m = pr_mapping(r, pr_get(root, "participant"), "participant");
 	if (!m) {
-		if (!get(root, "participant"))
-			complain(r, ymap_key(root, "participant") ? ymap_key(root, "participant") : root,
+		if (!pr_get(root, "participant"))
+			pr_complain(r, ymap_key(root, "participant") ? ymap_key(root, "participant") : root,
 				 _("add participant: with name: below it"), _("missing participant"));
 		return;
 	}
-	p->name = required_text(r, m, "name", N_("participant name"));
-	struct ynode *s = get(m, "scheme");
+	p->name = pr_required_text(r, m, "name", N_("participant name"));
+	struct ynode *s = pr_get(m, "scheme");
 	if (s) {
-		int v = word_of(r, s, N_("scheme"), scheme_parse, scheme_choices);
+		int v = pr_word_of(r, s, N_("scheme"), scheme_parse, scheme_choices);
 		p->scheme = v < 0 ? SCHEME_NONE : v;
 	}
 }
 
 static void read_employer(struct reader *r, struct ynode *root)
 {
-	struct ynode *e = get(root, "employer");
+	struct ynode *e = pr_get(root, "employer");
 	if (e && e->kind == Y_SCALAR) { /* employer: Restaurant De Keuken */
-		r->p->employer = text(r, e, N_("employer"));
+		r->p->employer = pr_text(r, e, N_("employer"));
 		return;
 	}
-	if ((e = mapping(r, e, N_("employer")))) {
-		r->p->employer = text(r, get(e, "name"), N_("employer name"));
-		r->p->employer_contact = text(r, get(e, "contact"), N_("employer contact"));
+	if ((e = pr_mapping(r, e, N_("employer")))) {
+		r->p->employer = pr_text(r, pr_get(e, "name"), N_("employer name"));
+		r->p->employer_contact = pr_text(r, pr_get(e, "contact"), N_("employer contact"));
 	}
 }
 
 static void read_dates(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *n = get(root, "start");
-	p->start = date_of(r, n, N_("start"));
+	struct ynode *n = pr_get(root, "start");
+	p->start = pr_date_of(r, n, N_("start"));
 	if (!n)
-		complain(r, ymap_key(root, "start") ? ymap_key(root, "start") : root, NULL,
+		pr_complain(r, ymap_key(root, "start") ? ymap_key(root, "start") : root, NULL,
 			 _("missing start date"));
-	n = get(root, "end");
-	p->end = date_of(r, n, N_("end"));
+	n = pr_get(root, "end");
+	p->end = pr_date_of(r, n, N_("end"));
 	if (!n && p->start != DATE_NONE) {
 		p->end = plan_default_end(p->funder, p->start);
 		p->defaulted |= PLAN_DEFAULT_END;
 	}
 	if (n && p->end != DATE_NONE && p->start != DATE_NONE && p->end < p->start)
-		complain(r, n, NULL, _("the plan ends before it starts"));
+		pr_complain(r, n, NULL, _("the plan ends before it starts"));
 }
 
 static void read_evaluation(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *m = mapping(r, get(root, "evaluation"), N_("evaluation"));
-	struct ynode *every = m ? get(m, "every") : NULL, *next = m ? get(m, "next") : NULL;
-	p->every = interval_of(r, every, N_("evaluation interval"), plan_default_every(p->funder));
+	struct ynode *m = pr_mapping(r, pr_get(root, "evaluation"), N_("evaluation"));
+	struct ynode *every = m ? pr_get(m, "every") : NULL, *next = m ? pr_get(m, "next") : NULL;
+	p->every = pr_interval_of(r, every, N_("evaluation interval"), plan_default_every(p->funder));
 	if (!every)
 		p->defaulted |= PLAN_DEFAULT_EVERY;
-	p->next = date_of(r, next, N_("next evaluation"));
+	p->next = pr_date_of(r, next, N_("next evaluation"));
 	if (!next) {
 		int from = p->nevals ? p->evals[p->nevals - 1].date : p->start;
 		p->next = from == DATE_NONE ? DATE_NONE : date_add_interval(from, p->every, 1);
@@ -220,48 +212,48 @@ static void read_evaluation(struct reader *r, struct ynode *root)
 static void read_budget(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *m = mapping(r, get(root, "budget"), N_("budget"));
+	struct ynode *m = pr_mapping(r, pr_get(root, "budget"), N_("budget"));
 	p->budget_minutes = -1;
 	p->budget_per = (struct interval){6, 'm'};
 	if (!m)
 		return;
-	struct ynode *hours = get(m, "hours");
+	struct ynode *hours = pr_get(m, "hours");
 	if (!hours)
-		complain(r, ymap_key(m, "hours") ? ymap_key(m, "hours") : m, NULL,
+		pr_complain(r, ymap_key(m, "hours") ? ymap_key(m, "hours") : m, NULL,
 			 _("missing budget hours"));
 	else
-		p->budget_minutes = hours_of(r, hours, N_("budget hours"), 100000);
-	p->budget_per = interval_of(r, get(m, "per"), N_("budget period"), p->budget_per);
+		p->budget_minutes = pr_hours_of(r, hours, N_("budget hours"), 100000);
+	p->budget_per = pr_interval_of(r, pr_get(m, "per"), N_("budget period"), p->budget_per);
 }
 
 static void read_goals(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "goals"), N_("goals"));
+	struct ynode *l = pr_list(r, pr_get(root, "goals"), N_("goals"));
 	if (!l)
 		return;
 	p->goals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->goals);
 	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *g = mapping(r, yderef(l->u.kids[i]), N_("a goal"));
+		struct ynode *g = pr_mapping(r, yderef(l->u.kids[i]), N_("a goal"));
 		if (!g)
 			continue;
 		struct goal *goal = &p->goals[p->ngoals];
 		memset(goal, 0, sizeof *goal);
 		goal->node = g;
-		struct ynode *id = get(g, "id");
-		goal->id = required_text(r, g, "id", N_("goal id"));
+		struct ynode *id = pr_get(g, "id");
+		goal->id = pr_required_text(r, g, "id", N_("goal id"));
 		if (goal->id && !id_valid(goal->id, id->n)) {
-			complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
+			pr_complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
 				 _("goal id %s has characters that are not allowed"), quote(goal->id, id->n));
 			goal->id = NULL;
 		}
 		if (goal->id && plan_goal(p, goal->id, id->n)) {
-			complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
+			pr_complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
 			goal->id = NULL;
 		}
-		goal->text = text(r, get(g, "text"), N_("goal text"));
-		goal->status_node = get(g, "status");
-		int st = goal->status_node ? word_of(r, goal->status_node, N_("goal status"),
+		goal->text = pr_text(r, pr_get(g, "text"), N_("goal text"));
+		goal->status_node = pr_get(g, "status");
+		int st = goal->status_node ? pr_word_of(r, goal->status_node, N_("goal status"),
 						     goal_status_parse, goal_status_choices)
 					   : GOAL_OPEN;
 		goal->status = st < 0 ? GOAL_OPEN : st;
@@ -273,21 +265,21 @@ static void read_goals(struct reader *r, struct ynode *root)
 static const char **texts(struct reader *r, struct ynode *root, const char *key, const char *what,
 			  size_t *count)
 {
-	struct ynode *n = get(root, key);
+	struct ynode *n = pr_get(root, key);
 	*count = 0;
 	if (n && n->kind == Y_SCALAR) { /* a single agreement written without "- " */
 		const char **v = arena_alloc(&r->p->arena, sizeof *v);
-		if ((v[0] = text(r, n, what)))
+		if ((v[0] = pr_text(r, n, what)))
 			*count = 1;
 		return v;
 	}
-	struct ynode *l = list(r, n, what);
+	struct ynode *l = pr_list(r, n, what);
 	if (!l)
 		return NULL;
 	const char **v = arena_alloc(&r->p->arena, (l->n ? l->n : 1) * sizeof *v);
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *item = yderef(l->u.kids[i]);
-		if (!yscalar_null(item) && (v[*count] = text(r, item, what)))
+		if (!yscalar_null(item) && (v[*count] = pr_text(r, item, what)))
 			(*count)++;
 	}
 	return v;
@@ -296,7 +288,7 @@ static const char **texts(struct reader *r, struct ynode *root, const char *key,
 static void read_contacts(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "contacts"), N_("contacts"));
+	struct ynode *l = pr_list(r, pr_get(root, "contacts"), N_("contacts"));
 	if (!l)
 		return;
 	p->contacts = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->contacts);
@@ -306,11 +298,11 @@ static void read_contacts(struct reader *r, struct ynode *root)
 		if (yscalar_null(c)) /* a "- " with nothing after it */
 			continue;
 		if (c->kind == Y_SCALAR) {
-			ct->name = text(r, c, N_("contact"));
+			ct->name = pr_text(r, c, N_("contact"));
 			ct->role = NULL;
-		} else if ((c = mapping(r, c, N_("a contact")))) {
-			ct->name = text(r, get(c, "name"), N_("contact name"));
-			ct->role = text(r, get(c, "role"), N_("contact role"));
+		} else if ((c = pr_mapping(r, c, N_("a contact")))) {
+			ct->name = pr_text(r, pr_get(c, "name"), N_("contact name"));
+			ct->role = pr_text(r, pr_get(c, "role"), N_("contact role"));
 		} else
 			continue;
 		if (ct->name)
@@ -321,30 +313,30 @@ static void read_contacts(struct reader *r, struct ynode *root)
 static void read_evaluations(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = list(r, get(root, "evaluations"), N_("evaluations"));
+	struct ynode *l = pr_list(r, pr_get(root, "evaluations"), N_("evaluations"));
 	if (!l)
 		return;
 	p->evals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->evals);
 	int last = DATE_NONE;
 	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *m = mapping(r, yderef(l->u.kids[i]), N_("an evaluation"));
+		struct ynode *m = pr_mapping(r, yderef(l->u.kids[i]), N_("an evaluation"));
 		if (!m)
 			continue;
 		struct evaluation *ev = &p->evals[p->nevals];
 		memset(ev, 0, sizeof *ev);
-		struct ynode *d = get(m, "date");
+		struct ynode *d = pr_get(m, "date");
 		if (!d) {
-			complain(r, m, NULL, _("missing evaluation date"));
+			pr_complain(r, m, NULL, _("missing evaluation date"));
 			continue;
 		}
-		if ((ev->date = date_of(r, d, N_("evaluation date"))) == DATE_NONE)
+		if ((ev->date = pr_date_of(r, d, N_("evaluation date"))) == DATE_NONE)
 			continue;
 		if (last != DATE_NONE && ev->date < last)
-			complain(r, d, _("cp-evaluate appends evaluations oldest first"),
+			pr_complain(r, d, _("cp-evaluate appends evaluations oldest first"),
 				 _("evaluation dates are out of order"));
 		last = ev->date;
-		ev->summary = text(r, get(m, "summary"), N_("evaluation summary"));
-		struct ynode *gs = mapping(r, get(m, "goals"), N_("evaluation goals"));
+		ev->summary = pr_text(r, pr_get(m, "summary"), N_("evaluation summary"));
+		struct ynode *gs = pr_mapping(r, pr_get(m, "goals"), N_("evaluation goals"));
 		if (gs) {
 			ev->goals = arena_alloc(&p->arena, (gs->n ? gs->n : 1) * sizeof *ev->goals);
 			for (uint32_t k = 0; k < gs->n; k++) {
@@ -353,11 +345,11 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 				if (key->kind != Y_SCALAR)
 					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
-					complain(r, key, _("name a goal id from goals:"),
+					pr_complain(r, key, _("name a goal id from goals:"),
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
 					continue;
 				}
-				int st = word_of(r, val, N_("goal status"), goal_status_parse,
+				int st = pr_word_of(r, val, N_("goal status"), goal_status_parse,
 						 goal_status_choices);
 				if (st < 0)
 					continue;
@@ -372,12 +364,12 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 static void check_id(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *n = get(root, "id");
-	p->id = required_text(r, root, "id", N_("plan id"));
+	struct ynode *n = pr_get(root, "id");
+	p->id = pr_required_text(r, root, "id", N_("plan id"));
 	if (!p->id)
 		return;
 	if (!id_valid(p->id, n->n)) {
-		complain(r, n, _("use letters, digits, '.', '_' and '-', as in P-2026-014"),
+		pr_complain(r, n, _("use letters, digits, '.', '_' and '-', as in P-2026-014"),
 			 _("plan id %s has characters that are not allowed"), quote(p->id, n->n));
 		p->id = NULL;
 		return;
@@ -390,7 +382,7 @@ static void check_id(struct reader *r, struct ynode *root)
 	    ((size_t)(ext - base) != idlen || memcmp(base, p->id, idlen)) && len > 0) {
 		char hint[160];
 		snprintf(hint, sizeof hint, _("rename the file to %s.yaml or change the id"), p->id);
-		complain(r, n, hint, _("plan id %s does not match the file name"), quote(p->id, idlen));
+		pr_complain(r, n, hint, _("plan id %s does not match the file name"), quote(p->id, idlen));
 	}
 }
 
@@ -400,34 +392,36 @@ static void read_plan(struct reader *r)
 	struct ynode *root = yderef(p->doc.root);
 	if (!root || yscalar_null(root) || root->kind != Y_MAP) {
 		struct ynode at = {0};
-		complain(r, root ? root : &at, _("a plan starts with lines like id: P-2026-014"),
+		pr_complain(r, root ? root : &at, _("a plan starts with lines like id: P-2026-014"),
 			 _("a plan must be a mapping of keys"));
 		return;
 	}
-	struct ynode *v = get(root, "version");
-	if (v && (v->kind != Y_SCALAR || strcmp(v->u.str, "1")))
-		complain(r, v, _("this version of coachplan reads version 1"),
+	struct ynode *v = pr_get(root, "version");
+	p->version = v && v->kind == Y_SCALAR && !strcmp(v->u.str, "2") ? 2 : 1;
+	if (v && (v->kind != Y_SCALAR || (strcmp(v->u.str, "1") && strcmp(v->u.str, "2"))))
+		pr_complain(r, v, _("this version of coachplan reads versions 1 and 2"),
 			 _("unknown plan version %s"), quote(v->u.str, v->kind == Y_SCALAR ? v->n : 0));
 	check_id(r, root);
 	read_participant(r, root);
 	read_employer(r, root);
-	p->coach = text(r, get(root, "coach"), N_("coach"));
-	struct ynode *f = get(root, "funder");
-	int funder = f ? word_of(r, f, N_("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
+	p->coach = pr_text(r, pr_get(root, "coach"), N_("coach"));
+	struct ynode *f = pr_get(root, "funder");
+	int funder = f ? pr_word_of(r, f, N_("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
 	p->funder = funder < 0 ? FUNDER_OTHER : funder;
-	p->funder_ref = text(r, get(root, "funder_ref"), N_("funder reference"));
+	p->funder_ref = pr_text(r, pr_get(root, "funder_ref"), N_("funder reference"));
 	read_dates(r, root);
-	struct ynode *w = get(root, "work_hours_per_week");
-	p->work_minutes = w ? hours_of(r, w, N_("work hours per week"), 80) : -1;
+	struct ynode *w = pr_get(root, "work_hours_per_week");
+	p->work_minutes = w ? pr_hours_of(r, w, N_("work hours per week"), 80) : -1;
 	read_goals(r, root);
 	read_evaluations(r, root);
 	read_evaluation(r, root);
 	read_budget(r, root);
+	read_history(r, root, p->version);
 	p->agreements = texts(r, root, "agreements", N_("agreement"), &p->nagreements);
 	p->conditions = texts(r, root, "conditions", N_("condition"), &p->nconditions);
 	read_contacts(r, root);
-	struct ynode *s = get(root, "status");
-	int st = s ? word_of(r, s, N_("status"), status_parse, status_choices) : STATUS_ACTIVE;
+	struct ynode *s = pr_get(root, "status");
+	int st = s ? pr_word_of(r, s, N_("status"), status_parse, status_choices) : STATUS_ACTIVE;
 	p->status = st < 0 ? STATUS_ACTIVE : st;
 	if (!s)
 		p->defaulted |= PLAN_DEFAULT_STATUS;
@@ -549,6 +543,26 @@ void plan_slim(struct plan *p)
 		contacts[i].role = c->role ? arena_strndup(&small, c->role, strlen(c->role)) : NULL;
 	}
 	size_t ncontacts = p->ncontacts;
+	/* and the dated history: budgets and declarations follow it */
+	struct grant *grants = p->ngrants ? arena_alloc(&small, p->ngrants * sizeof *grants) : NULL;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		grants[i] = p->grants[i];
+		grants[i].node = NULL;
+		if (grants[i].ref)
+			grants[i].ref = arena_strndup(&small, grants[i].ref, strlen(grants[i].ref));
+	}
+	struct coach_span *spans = p->ncoachspans
+					   ? arena_alloc(&small, p->ncoachspans * sizeof *spans)
+					   : NULL;
+	for (size_t i = 0; i < p->ncoachspans; i++) {
+		spans[i] = p->coachspans[i];
+		if (spans[i].coach)
+			spans[i].coach = arena_strndup(&small, spans[i].coach, strlen(spans[i].coach));
+	}
+	struct work_span *work = p->nworkspans ? arena_alloc(&small, p->nworkspans * sizeof *work)
+					       : NULL;
+	if (work)
+		memcpy(work, p->workspans, p->nworkspans * sizeof *work);
 	arena_free(&p->arena);
 	free(p->src);
 	p->src = NULL;
@@ -557,6 +571,9 @@ void plan_slim(struct plan *p)
 	p->goals = NULL;
 	p->agreements = p->conditions = NULL;
 	p->contacts = contacts;
+	p->grants = grants;
+	p->coachspans = spans;
+	p->workspans = work;
 	p->evals = NULL;
 	p->ngoals = p->nagreements = p->nconditions = p->nevals = 0;
 	p->ncontacts = ncontacts;

@@ -69,6 +69,31 @@ struct evaluation {
 	size_t ngoals;
 };
 
+/* A grant (beschikking) of a version 2 plan: hours for a period. */
+enum grant_kind { GRANT_STANDARD, GRANT_EXTENSION, GRANT_STRIPPENKAART, GRANT_INTERNAL,
+		  GRANT_KIND_COUNT };
+enum grant_level { LEVEL_NONE = -1, LEVEL_ZEER_LICHT, LEVEL_LICHT, LEVEL_MIDDEN, LEVEL_INTENSIEF,
+		   LEVEL_INTERN, LEVEL_COUNT };
+
+struct grant {
+	int from, to;    /* days; to DATE_NONE: a strippenkaart open until used up */
+	int funder;      /* FUNDER_* */
+	const char *ref; /* the beschikking's reference, or NULL */
+	int kind, level; /* enum grant_kind; enum grant_level, LEVEL_NONE when hours are given */
+	long minutes;    /* granted: given, or computed from the level */
+	struct ynode *node;
+};
+
+struct coach_span {
+	int from;
+	const char *coach;
+};
+
+struct work_span {
+	int from;
+	long minutes; /* contract minutes per week */
+};
+
 struct plan {
 	struct ydoc doc;
 	char *src;
@@ -97,6 +122,13 @@ struct plan {
 	size_t nevals;
 	int status;
 	unsigned defaulted; /* PLAN_DEFAULT_* bits: values the file does not hold */
+	int version;        /* 1, or 2 with the dated history below */
+	struct grant *grants; /* dated ones by from, strippenkaarts among them */
+	size_t ngrants;
+	struct coach_span *coachspans; /* by from */
+	size_t ncoachspans;
+	struct work_span *workspans; /* by from */
+	size_t nworkspans;
 };
 
 #define PLAN_DEFAULT_END 1
@@ -112,6 +144,17 @@ void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
 struct interval plan_default_every(int funder);
+/* ---- grant.c: a plan's dated history ---- */
+/* The grant an hour on day belongs to: the dated grant whose period holds
+ * it, else a strippenkaart valid then; NULL: no grant (ungranted). */
+const struct grant *plan_grant_on(const struct plan *p, int day);
+const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
+long plan_work_on(const struct plan *p, int day);         /* contract minutes a week; -1 */
+long grant_level_minutes(const struct plan *p, int level, int from, int to);
+int grant_kind_parse(const char *s, size_t n);
+const char *grant_kind_name(int kind);
+int grant_level_parse(const char *s, size_t n);
+const char *grant_level_name(int level);
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
 
 /* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */

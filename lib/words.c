@@ -75,6 +75,12 @@ const char *funder_name(int f)
 	return f >= 0 && f < FUNDER_COUNT ? funder_names[f] : "?";
 }
 
+const char *funder_label(int f)
+{
+	static const char *const labels[FUNDER_COUNT] = {"UWV", "gemeente", "werkgever", "other"};
+	return f >= 0 && f < FUNDER_COUNT ? labels[f] : "?";
+}
+
 const char *funder_choices(void)
 {
 	return _("uwv, gemeente, werkgever or other");

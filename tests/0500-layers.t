@@ -9,9 +9,10 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
 	table | report | render | render_*) echo output.h ;;
-	entrycheck | agg | budget | record | due | lint | hook | grant | merge | medical) echo domain.h ;;
+	entrycheck | agg | budget | record | due | lint | hook | merge | medical | ceiling) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
-	yaml | plan | planfmt | edit) echo plan.h ;;
+	yaml | planfmt | edit) echo plan.h ;;
+	plan | grant) echo planread.h ;;
 	sheet | sheetw | scan) echo sheet.h ;;
 	date | duration | period | funder | lang) echo calendar.h ;;
 	*) echo base.h ;;
@@ -32,6 +33,7 @@ allowed() {
 	reports.h) echo "domain.h output.h" ;;
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
+	planread.h) echo "plan.h" ;;
 	plan.h | sheet.h | output.h) echo "calendar.h" ;;
 	calendar.h) echo "base.h" ;;
 	base.h) echo "" ;;

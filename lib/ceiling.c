@@ -1,0 +1,180 @@
+/* ceiling.c: the hours granted are a ceiling, seen when an hour is logged
+ * rather than when it is declared: for the grants of a version 2 plan
+ * (a version 1 plan's budget: works as it always did).  Before entries are appended, the hours
+ * already logged on their plans (in every sheet of the caseload: other
+ * coaches log on the same plan) are summed per grant or budget period;
+ * an entry that takes one over what was granted, or that falls on a day
+ * no grant holds for a funder that pays only within one, is refused,
+ * unless forced.  After the append, what is left is said, with a warning
+ * from 90 % used on. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "domain.h"
+
+struct ceiling {
+	struct plancache *plans;
+	struct budget *budget;
+	struct budget_line *touched; /* the grants and periods the new entries fall in */
+	size_t ntouched;
+};
+
+static int add_entry(const struct entry *e, void *arg)
+{
+	budget_add(arg, e);
+	return 0;
+}
+
+struct ceiling *ceiling_new(struct plancache *plans, char *const *sheets, size_t nsheets,
+			    const struct strlist *ids)
+{
+	struct ceiling *c = xcalloc(1, sizeof *c);
+	c->plans = plans;
+	c->budget = budget_new(plans);
+	struct filter f;
+	filter_init(&f);
+	for (size_t i = 0; i < ids->n; i++)
+		strlist_add(&f.plans, ids->v[i]);
+	/* the sheets were checked when they were written: read what reads */
+	cp_errors_quiet_thread(1);
+	scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add_entry, c->budget);
+	cp_errors_quiet_thread(0);
+	free(f.plans.v);
+	return c;
+}
+
+static void describe(struct buf *b, const struct budget_line *l)
+{
+	char from[11], to[11];
+	date_format(l->from, from);
+	if (l->to != DATE_NONE)
+		date_format(l->to, to);
+	const struct grant *g = l->grant;
+	if (!g) {
+		buf_printf(b, _("budget period %s..%s"), from, to);
+		return;
+	}
+	buf_printf(b, _("grant %s..%s"), from, l->to != DATE_NONE ? to : "");
+	const char *funder = funder_label(g->funder);
+	if (g->ref)
+		buf_printf(b, " (%s %s)", funder, g->ref);
+	else
+		buf_printf(b, " (%s)", funder);
+}
+
+int ceiling_add(struct ceiling *c, const struct entry *e, int force)
+{
+	int status;
+	const struct plan *p = plancache_get(c->plans, e->plan.s, e->plan.n, &status);
+	if (!p || !p->ngrants)
+		return 0; /* nothing granted to hold the hour against; a version 1 plan's
+			   * budget stays what it was, a figure to look at (cp-hours --budget) */
+	budget_add(c->budget, e);
+	struct budget_line l;
+	char day[11];
+	date_format(e->date, day);
+	if (budget_line_on(c->budget, p, e->date, &l) < 0) {
+		if (force || !p->ngrants || !funder_rules(p->funder)->grant_required)
+			return 0;
+		return cp_err(EX_DATAERR,
+			      _("%s: no grant holds %s, and %s pays no hour outside a grant; nothing "
+				"written (add the grant to the plan, or log it with --force)"),
+			      p->id, day, funder_label(p->funder));
+	}
+	if (l.used > l.granted && !force) {
+		char used[24], granted[24];
+		struct buf what = {0};
+		duration_format(l.used, used);
+		duration_format(l.granted, granted);
+		describe(&what, &l);
+		cp_err(EX_DATAERR,
+		       _("%s: %s would be used of %s granted, %s; nothing written (log it with "
+			 "--force, or add a follow-up grant to the plan)"),
+		       p->id, used, granted, what.s);
+		buf_free(&what);
+		return -1;
+	}
+	for (size_t i = 0; i < c->ntouched; i++)
+		if (c->touched[i].plan == p && c->touched[i].from == l.from)
+			return 0;
+	c->touched = xreallocarray(c->touched, c->ntouched + 1, sizeof *c->touched);
+	c->touched[c->ntouched++] = l;
+	return 0;
+}
+
+/* A row cp-log is about to write, as an entry (its texts are canonical). */
+static void row_entry(const struct row *r, struct entry *e)
+{
+	memset(e, 0, sizeof *e);
+	date_parse(r->v[COL_DATE], strlen(r->v[COL_DATE]), &e->date);
+	e->minutes = strtol(r->v[COL_MINUTES], NULL, 10);
+	e->mode = mode_parse(r->v[COL_MODE], strlen(r->v[COL_MODE]));
+	e->plan = (struct str){r->v[COL_PLAN], strlen(r->v[COL_PLAN])};
+	e->coach = (struct str){r->v[COL_COACH], strlen(r->v[COL_COACH])};
+	const char *goal = r->v[COL_GOAL] ? r->v[COL_GOAL] : "";
+	e->goal = (struct str){goal, strlen(goal)};
+	e->note = (struct str){"", 0};
+}
+
+struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const struct rows *rows,
+			     int force, int *refused)
+{
+	struct strlist ids = {0};
+	for (size_t i = 0; i < rows->n; i++)
+		strlist_add(&ids, rows->v[i].v[COL_PLAN]);
+	/* every sheet of the caseload, and the one written to */
+	char **sheets = NULL;
+	size_t n = 0;
+	if (is_dir("hours"))
+		caseload_sheets(NULL, 0, &sheets, &n);
+	int listed = 0;
+	for (size_t i = 0; i < n; i++)
+		listed |= !strcmp(sheets[i], sheet);
+	struct stat st; /* a FIFO or a terminal is read only by the append itself */
+	if (!listed && stat(sheet, &st) == 0 && S_ISREG(st.st_mode)) {
+		sheets = xreallocarray(sheets, n + 1, sizeof *sheets);
+		sheets[n++] = xstrdup(sheet);
+	}
+	struct ceiling *c = ceiling_new(plans, sheets, n, &ids);
+	paths_free(sheets, n);
+	free(ids.v);
+	*refused = 0;
+	for (size_t i = 0; i < rows->n; i++) {
+		struct entry e;
+		row_entry(&rows->v[i], &e);
+		if (ceiling_add(c, &e, force) < 0)
+			*refused = 1;
+	}
+	return c;
+}
+
+void ceiling_report(struct ceiling *c)
+{
+	for (size_t i = 0; i < c->ntouched; i++) {
+		struct budget_line l;
+		const struct budget_line *t = &c->touched[i];
+		budget_line_on(c->budget, t->plan, t->from, &l);
+		char left[24], granted[24];
+		struct buf what = {0};
+		duration_format(l.granted - l.used, left);
+		duration_format(l.granted, granted);
+		describe(&what, &l);
+		fprintf(stderr, _("%s: %s: %s of %s left, %s\n"), cp_prog, l.plan->id, left, granted,
+			what.s);
+		if (l.granted > 0 && l.used * 10 >= l.granted * 9)
+			cp_warn(_("%s: %ld%% of the hours granted are used; apply for a follow-up in "
+				  "time"),
+				l.plan->id, l.used * 100 / l.granted);
+		buf_free(&what);
+	}
+}
+
+void ceiling_free(struct ceiling *c)
+{
+	if (!c)
+		return;
+	budget_free(c->budget);
+	free(c->touched);
+	free(c);
+}

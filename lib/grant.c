@@ -1,0 +1,308 @@
+/* grant.c: a coaching trajectory as a dated history (coachplan-plan(5),
+ * version 2): the grants (UWV's beschikkingen, a municipality's, an
+ * employer's strippenkaart), who coached from which day, and the contract
+ * hours from which day.  Every figure follows the dates: an hour belongs
+ * to the grant whose period holds its day, so a grant, coach or change of
+ * hours added later changes nothing computed for a day before it.
+ *
+ * A grant by support level has the hours its level gives: day by day,
+ * the level's share for the trajectory year the day falls in, of the
+ * contract hours in force that day (a week's hours over seven days). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "planread.h"
+
+struct word {
+	const char *text;
+	int value;
+};
+
+static int lookup(const struct word *w, const char *s, size_t n)
+{
+	for (; w->text; w++)
+		if (strlen(w->text) == n && !strncasecmp(w->text, s, n))
+			return w->value;
+	return -1;
+}
+
+static const struct word kinds[] = {
+	{"standard", GRANT_STANDARD},           {"extension", GRANT_EXTENSION},
+	{"vervolg", GRANT_EXTENSION},           {"vervolgaanvraag", GRANT_EXTENSION},
+	{"strippenkaart", GRANT_STRIPPENKAART}, {"strip-card", GRANT_STRIPPENKAART},
+	{"internal", GRANT_INTERNAL},           {"intern", GRANT_INTERNAL},
+	{NULL, 0},
+};
+static const char *const kind_names[GRANT_KIND_COUNT] = {"standard", "extension",
+							 "strippenkaart", "internal"};
+
+static const struct word levels[] = {
+	{"zeer-licht", LEVEL_ZEER_LICHT}, {"zeer licht", LEVEL_ZEER_LICHT},
+	{"very-light", LEVEL_ZEER_LICHT}, {"licht", LEVEL_LICHT},
+	{"light", LEVEL_LICHT},           {"midden", LEVEL_MIDDEN},
+	{"medium", LEVEL_MIDDEN},         {"intensief", LEVEL_INTENSIEF},
+	{"intensive", LEVEL_INTENSIEF},   {"intern", LEVEL_INTERN},
+	{"internal", LEVEL_INTERN},       {NULL, 0},
+};
+static const char *const level_names[LEVEL_COUNT] = {"zeer-licht", "licht", "midden",
+						     "intensief", "intern"};
+
+/* Tenths of a percent of the contract hours, in years 1, 2 and 3 on. */
+static const int level_share[LEVEL_COUNT][3] = {
+	{30, 30, 30}, {60, 30, 30}, {100, 50, 30}, {150, 75, 60}, {150, 75, 60}};
+
+int grant_kind_parse(const char *s, size_t n)
+{
+	return lookup(kinds, s, n);
+}
+
+const char *grant_kind_name(int kind)
+{
+	return kind >= 0 && kind < GRANT_KIND_COUNT ? kind_names[kind] : "?";
+}
+
+static const char *kind_choices(void)
+{
+	return _("standard, extension (vervolg), strippenkaart or internal");
+}
+
+int grant_level_parse(const char *s, size_t n)
+{
+	return lookup(levels, s, n);
+}
+
+const char *grant_level_name(int level)
+{
+	return level >= 0 && level < LEVEL_COUNT ? level_names[level] : "?";
+}
+
+static const char *level_choices(void)
+{
+	return _("zeer-licht, licht, midden, intensief or intern (very-light, light, medium, "
+		 "intensive, internal)");
+}
+
+long plan_work_on(const struct plan *p, int day)
+{
+	long minutes = p->work_minutes;
+	for (size_t i = 0; i < p->nworkspans && p->workspans[i].from <= day; i++)
+		minutes = p->workspans[i].minutes;
+	return minutes;
+}
+
+const char *plan_coach_on(const struct plan *p, int day)
+{
+	const char *coach = p->coach;
+	for (size_t i = 0; i < p->ncoachspans && p->coachspans[i].from <= day; i++)
+		coach = p->coachspans[i].coach;
+	return coach;
+}
+
+const struct grant *plan_grant_on(const struct plan *p, int day)
+{
+	const struct grant *card = NULL;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		if (day < g->from || (g->to != DATE_NONE && day > g->to))
+			continue;
+		if (g->kind != GRANT_STRIPPENKAART)
+			return g; /* a dated grant before any strippenkaart */
+		card = card ? card : g;
+	}
+	return card;
+}
+
+long grant_level_minutes(const struct plan *p, int level, int from, int to)
+{
+	if (level < 0 || level >= LEVEL_COUNT || to == DATE_NONE || p->start == DATE_NONE)
+		return -1;
+	long long tenths = 0; /* tenth-percent minutes a week, summed over days */
+	int year2 = date_add_months(p->start, 12), year3 = date_add_months(p->start, 24);
+	for (int day = from; day <= to; day++) {
+		long work = plan_work_on(p, day);
+		if (work < 0)
+			return -1;
+		int y = day < year2 ? 0 : day < year3 ? 1 : 2;
+		tenths += (long long)level_share[level][y] * work;
+	}
+	return (long)((tenths + 3500) / 7000); /* per 7 days and 1000 tenth-percents */
+}
+
+/* ---- reading ---- */
+
+static int dated_cmp(const void *a, const void *b)
+{
+	const struct grant *x = a, *y = b;
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
+{
+	struct plan *p = r->p;
+	memset(g, 0, sizeof *g);
+	g->node = item;
+	g->from = g->to = DATE_NONE;
+	g->level = LEVEL_NONE;
+	if (!pr_mapping(r, item, N_("grant")))
+		return;
+	struct ynode *from = pr_get(item, "from");
+	if (!from)
+		pr_complain(r, item, _("a grant starts on a day: from: 2026-11-02"),
+			    _("a grant needs from"));
+	g->from = pr_date_of(r, from, N_("grant from"));
+	struct ynode *kind = pr_get(item, "kind");
+	int k = kind ? pr_word_of(r, kind, N_("grant kind"), grant_kind_parse, kind_choices)
+		     : GRANT_STANDARD;
+	g->kind = k < 0 ? GRANT_STANDARD : k;
+	struct ynode *f = pr_get(item, "funder");
+	int fu = f ? pr_word_of(r, f, N_("funder"), funder_parse, funder_choices) : p->funder;
+	g->funder = fu < 0 ? p->funder : fu;
+	g->ref = pr_text(r, pr_get(item, "ref"), N_("grant reference"));
+	struct ynode *to = pr_get(item, "to"), *len = pr_get(item, "length");
+	if (to && len)
+		pr_complain(r, len, _("give the last day (to) or the length, not both"),
+			    _("a grant with to and length"));
+	if (to)
+		g->to = pr_date_of(r, to, N_("grant to"));
+	else if (g->from != DATE_NONE) {
+		int months = funder_rules(g->funder)->grant_months;
+		struct interval dflt = {months, 'm'};
+		struct interval iv = pr_interval_of(r, len, N_("grant length"), dflt);
+		if (len || (months && g->kind != GRANT_STRIPPENKAART))
+			g->to = date_add_interval(g->from, iv, 1) - 1;
+		else if (g->kind != GRANT_STRIPPENKAART)
+			pr_complain(r, item, _("add to: with its last day, or length: 6m"),
+				    _("a grant needs to or length"));
+	}
+	if (g->from != DATE_NONE && g->to != DATE_NONE && g->to < g->from)
+		pr_complain(r, to ? to : item, NULL, _("a grant that ends before it starts"));
+	if (g->from != DATE_NONE && p->start != DATE_NONE && g->from < p->start)
+		pr_complain(r, from, _("a grant starts on or after the plan's start"),
+			    _("a grant from before the plan starts"));
+	struct ynode *hours = pr_get(item, "hours"), *level = pr_get(item, "level");
+	if (!!hours == !!level)
+		pr_complain(r, item, _("give hours: 60, or level: midden"),
+			    hours ? _("a grant with both hours and level")
+				  : _("a grant needs hours or a level"));
+	else if (hours)
+		g->minutes = pr_hours_of(r, hours, N_("grant hours"), 100000);
+	else {
+		int l = pr_word_of(r, level, N_("support level"), grant_level_parse, level_choices);
+		g->level = l < 0 ? LEVEL_NONE : l;
+		if (g->kind == GRANT_STRIPPENKAART && l >= 0)
+			pr_complain(r, level, _("a strippenkaart is a number of hours: hours: 20"),
+				    _("a strippenkaart by level"));
+	}
+}
+
+static void read_grants(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *l = pr_list(r, pr_get(root, "grants"), N_("grants"));
+	if (!l)
+		return;
+	p->grants = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->grants);
+	for (uint32_t i = 0; i < l->n; i++)
+		read_grant(r, yderef(l->u.kids[i]), &p->grants[p->ngrants++]);
+	qsort(p->grants, p->ngrants, sizeof *p->grants, dated_cmp);
+	const struct grant *last = NULL; /* dated grants may not overlap */
+	for (size_t i = 0; i < p->ngrants; i++) {
+		struct grant *g = &p->grants[i];
+		if (g->kind == GRANT_STRIPPENKAART || g->from == DATE_NONE || g->to == DATE_NONE)
+			continue;
+		if (last && g->from <= last->to) {
+			char day[11];
+			date_format(last->to, day);
+			pr_complain(r, g->node, _("one day belongs to one grant: start after the other ends"),
+				    _("this grant overlaps the one that runs until %s"), day);
+		}
+		last = g;
+	}
+}
+
+/* The levels need the contract hours, which are read after the grants. */
+static void level_hours(struct reader *r)
+{
+	struct plan *p = r->p;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		struct grant *g = &p->grants[i];
+		if (g->level == LEVEL_NONE || g->from == DATE_NONE)
+			continue;
+		g->minutes = grant_level_minutes(p, g->level, g->from, g->to);
+		if (g->minutes < 0)
+			pr_complain(r, g->node, _("give work_hours_per_week: or work_hours:"),
+				    _("a grant by level needs the contract hours"));
+	}
+}
+
+static int span_from(struct reader *r, struct ynode *item, int *last)
+{
+	int from = pr_date_of(r, pr_get(item, "from"), N_("from"));
+	if (from == DATE_NONE && !pr_get(item, "from"))
+		pr_complain(r, item, _("each item starts on a day: from: 2026-11-02"),
+			    _("an item without from"));
+	if (from != DATE_NONE && *last != DATE_NONE && from <= *last)
+		pr_complain(r, item, _("oldest first, each from a later day"),
+			    _("this item does not come after the one above it"));
+	if (from != DATE_NONE && r->p->start != DATE_NONE && from < r->p->start)
+		pr_complain(r, item, NULL, _("a day before the plan starts"));
+	if (from != DATE_NONE)
+		*last = from;
+	return from;
+}
+
+static void read_spans(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *c = pr_list(r, pr_get(root, "coaches"), N_("coaches"));
+	int last = DATE_NONE;
+	if (c) {
+		p->coachspans = arena_alloc(&p->arena, (c->n ? c->n : 1) * sizeof *p->coachspans);
+		for (uint32_t i = 0; i < c->n; i++) {
+			struct ynode *item = pr_mapping(r, yderef(c->u.kids[i]), N_("coach"));
+			if (!item)
+				continue;
+			struct coach_span *s = &p->coachspans[p->ncoachspans++];
+			s->from = span_from(r, item, &last);
+			s->coach = pr_required_text(r, item, "coach", N_("coach"));
+		}
+	}
+	struct ynode *w = pr_list(r, pr_get(root, "work_hours"), N_("work hours"));
+	last = DATE_NONE;
+	if (w) {
+		p->workspans = arena_alloc(&p->arena, (w->n ? w->n : 1) * sizeof *p->workspans);
+		for (uint32_t i = 0; i < w->n; i++) {
+			struct ynode *item = pr_mapping(r, yderef(w->u.kids[i]), N_("work hours"));
+			if (!item)
+				continue;
+			struct work_span *s = &p->workspans[p->nworkspans++];
+			s->from = span_from(r, item, &last);
+			struct ynode *h = pr_get(item, "hours");
+			if (!h)
+				pr_complain(r, item, NULL, _("missing %s"), _("hours"));
+			s->minutes = h ? pr_hours_of(r, h, N_("work hours per week"), 80) : -1;
+		}
+	}
+}
+
+void read_history(struct reader *r, struct ynode *root, int version)
+{
+	static const char *const keys[] = {"grants", "coaches", "work_hours"};
+	struct plan *p = r->p;
+	if (version < 2) {
+		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+			if (ymap_key(root, keys[i]))
+				pr_complain(r, ymap_key(root, keys[i]),
+					    _("a plan with a dated history is version 2: set version: 2"),
+					    _("%s in a version 1 plan"), keys[i]);
+		return;
+	}
+	if (pr_get(root, "grants") && p->budget_minutes >= 0)
+		pr_complain(r, ymap_key(root, "budget"),
+			    _("the grants say what was granted: move the budget into grants:"),
+			    _("a plan with grants has no budget"));
+	read_spans(r, root);
+	read_grants(r, root);
+	level_hours(r);
+}

@@ -1,0 +1,34 @@
+/* planread.h: the plan layer's own reading helpers, shared by plan.c and
+ * grant.c (the dated history of a plan); no other module includes it.
+ * Each reports a problem at its node, counts it, and returns a value that
+ * lets the reader go on, so that every problem of a file is reported. */
+#ifndef CP_PLANREAD_H
+#define CP_PLANREAD_H
+
+#include "plan.h"
+
+struct reader {
+	struct plan *p;
+	int bad;
+};
+
+void pr_complain(struct reader *r, const struct ynode *n, const char *hint, const char *fmt, ...)
+	CP_PRINTF(4, 5);
+struct ynode *pr_get(struct ynode *map, const char *key); /* NULL if absent or null */
+const char *pr_text(struct reader *r, struct ynode *n, const char *what);
+const char *pr_required_text(struct reader *r, struct ynode *map, const char *key,
+			     const char *what);
+int pr_date_of(struct reader *r, struct ynode *n, const char *what);
+int pr_word_of(struct reader *r, struct ynode *n, const char *what,
+	       int (*parse)(const char *, size_t), const char *(*choices)(void));
+long pr_hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours);
+struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *what,
+			       struct interval dflt);
+struct ynode *pr_mapping(struct reader *r, struct ynode *n, const char *what);
+struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what);
+
+/* grant.c: grants:, coaches: and work_hours: of a version 2 plan, or the
+ * error that a version 1 plan has them. */
+void read_history(struct reader *r, struct ynode *root, int version);
+
+#endif
