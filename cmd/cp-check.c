@@ -20,6 +20,12 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-check\n"
+	   "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
+	   "  cp-check -v ~/caseload");
+
 static struct {
 	unsigned long max_errors;
 	int verbose;
@@ -49,14 +55,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 2}, {0}};
-
-static const char *const help_post =
-	N_("Examples:\n"
-	   "  cp-check\n"
-	   "  cp-check plans/P-2026-014.yaml hours/robin.csv\n"
-	   "  cp-check -v ~/caseload");
-
 static const struct argp argp = {
 	options, parse, N_("[CASELOAD|PLANS|SHEETS...]"),
 	N_("Check every plan and hour sheet of a caseload: each plan against the format, each "
@@ -64,7 +62,7 @@ static const struct argp argp = {
 	   "reported, as file:line:column; exit status 65 if there is any.  Arguments are plan "
 	   "files, sheets, directories of either, and caseload directories (holding plans/ and "
 	   "hours/); the default is the caseload here: the plans directory and ./hours."),
-	children, cli_help, "coachplan",
+	cli_children_plans, cli_help, "coachplan",
 };
 
 struct files {

@@ -38,6 +38,14 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("PLANS are plan files or directories (default: the plans directory).\n\n"
+	   "Examples:\n"
+	   "  cp-evaluate --quiet-since 14d\n"
+	   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' \\\n"
+	   "      --goal G1=achieved\n"
+	   "  cp-evaluate --ics --coach robin > robin.ics");
+
 #define MAX_GOALS 100
 
 static struct {
@@ -100,25 +108,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {
-	{&cli_plans_argp, 0, NULL, 4}, {&cli_sheet_argp, 0, NULL, 4}, {&cli_output_argp, 0, NULL, 4},
-	{0}};
-
-static const char *const help_post =
-	N_("PLANS are plan files or directories (default: the plans directory).\n\n"
-	   "Examples:\n"
-	   "  cp-evaluate --quiet-since 14d\n"
-	   "  cp-evaluate --record P-2026-014 --summary 'Kassa gaat zelfstandig' \\\n"
-	   "      --goal G1=achieved\n"
-	   "  cp-evaluate --ics --coach robin > robin.ics");
-
 static const struct argp argp = {
 	options, parse,
 	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
 	   "--ics [PLANS...]"),
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
 	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
-	children, cli_help, "coachplan",
+	cli_children_all, cli_help, "coachplan",
 };
 
 /* Every plan named, or in the plans directory, of the coach asked for. */

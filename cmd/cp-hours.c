@@ -35,6 +35,13 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-hours --by plan --period this-week --coach robin\n"
+	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
+	   "  cp-hours --by coach,month --remote\n"
+	   "  cp-hours --budget || echo 'a plan is over budget'");
+
 static struct {
 	enum key keys[KEY_COUNT];
 	size_t nkeys;
@@ -110,21 +117,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {
-	{&cli_output_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
-
-static const char *const help_post =
-	N_("Examples:\n"
-	   "  cp-hours --by plan --period this-week --coach robin\n"
-	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
-	   "  cp-hours --by coach,month --remote\n"
-	   "  cp-hours --budget || echo 'a plan is over budget'");
-
 static const struct argp argp = {
 	options, parse, N_("[SHEET...]"),
 	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
 	   "default: ./hours) per group of keys."),
-	children, cli_help, "coachplan",
+	cli_children_output, cli_help, "coachplan",
 };
 
 /* ---- plans: funders, and hours logged outside a plan's dates ---- */

@@ -26,6 +26,14 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 1 uur 30, 3 "
+	   "kwartier; it is the longest run of words that reads as one, the NOTE the "
+	   "rest.\n\n"
+	   "Examples:\n"
+	   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
+	   "  cp-log -f hours/robin.csv - < entries.csv");
+
 static struct {
 	const char *plan, *goal, *mode, *date, *coach, *internal;
 	int force, dry_run, batch;
@@ -85,22 +93,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {
-	{&cli_sheet_argp, 0, NULL, 3}, {&cli_plans_argp, 0, NULL, 3}, {0}};
-
-static const char *const help_post =
-	N_("DURATION is minutes (90) or hours and minutes: 1h30, 1:30, 1,5u, 1 uur 30, 3 "
-	   "kwartier; it is the longest run of words that reads as one, the NOTE the "
-	   "rest.\n\n"
-	   "Examples:\n"
-	   "  cp-log --plan P-2026-014 --goal G1 --mode werkvloer 1h30 Inwerken kassa\n"
-	   "  cp-log -f hours/robin.csv - < entries.csv");
-
 static const struct argp argp = {
 	options, parse, N_("DURATION [NOTE...]\n-"),
 	N_("Append an hour entry to an hour sheet, checked against its plan; with - append the "
 	   "entries read as CSV (with a header) from standard input, all or none."),
-	children, cli_help, "coachplan",
+	cli_children_sheet, cli_help, "coachplan",
 };
 
 static char *coach_name(void)

@@ -44,6 +44,13 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
+	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
+	   "--budget 60/6m\n"
+	   "  cp-new --init caseload --git");
+
 static struct {
 	struct plan_spec spec;
 	const char *goals[100];
@@ -97,20 +104,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
-
-static const char *const help_post =
-	N_("Examples:\n"
-	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
-	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
-	   "--budget 60/6m\n"
-	   "  cp-new --init caseload --git");
-
 static const struct argp argp = {
 	options, parse, NULL,
 	N_("Create a coaching plan PLANSDIR/ID.yaml from the funder's defaults and print its "
 	   "path."),
-	children, cli_help, "coachplan",
+	cli_children_plans, cli_help, "coachplan",
 };
 
 static int usage_error(const char *what, const char *arg, const char *why)

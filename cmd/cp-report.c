@@ -49,6 +49,13 @@ static const struct argp_option options[] = {
 	{0},
 };
 
+static const char *const help_post =
+	N_("Examples:\n"
+	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
+	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
+	   "  cp-report --caseload");
+
 static struct {
 	const char *plan, *lang;
 	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
@@ -149,15 +156,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {{&cli_plans_argp, 0, NULL, 3}, {0}};
-
-static const char *const help_post =
-	N_("Examples:\n"
-	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
-	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
-	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-	   "  cp-report --caseload");
-
 static char *help(int key, const char *text, void *input)
 {
 	if (key == 'o') { /* the formats of this build: PDF only with cairo and pango */
@@ -174,7 +172,7 @@ static const struct argp argp = {
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
 	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
 	   "and - for standard input (default: ./hours)."),
-	children, help, "coachplan",
+	cli_children_plans, help, "coachplan",
 };
 
 /* "Generated on 23 November 2026 at 14:05": today as the tools know it

@@ -149,6 +149,13 @@ int utf8_width(const char *s, size_t n);      /* terminal columns */
 
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 
+/* A closed word list: the value of s (n bytes, any case), or -1. */
+struct word {
+	const char *text;
+	int value;
+};
+int word_lookup(const struct word *w, const char *s, size_t n);
+
 enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
 enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,

@@ -123,6 +123,18 @@ static error_t output_parse(int key, char *arg, struct argp_state *state)
 const struct argp cli_output_argp = {output_options, output_parse, NULL, NULL, NULL, NULL,
 				     "coachplan"};
 
+/* The shared options, as argp children, in the combinations the tools
+ * take; after each tool's own options in --help. */
+const struct argp_child cli_children_plans[] = {{&cli_plans_argp, 0, NULL, 8}, {0}};
+const struct argp_child cli_children_sheet[] = {
+	{&cli_sheet_argp, 0, NULL, 8}, {&cli_plans_argp, 0, NULL, 8}, {0}};
+const struct argp_child cli_children_output[] = {
+	{&cli_output_argp, 0, NULL, 8}, {&cli_plans_argp, 0, NULL, 8}, {0}};
+const struct argp_child cli_children_all[] = {{&cli_plans_argp, 0, NULL, 8},
+					      {&cli_sheet_argp, 0, NULL, 8},
+					      {&cli_output_argp, 0, NULL, 8},
+					      {0}};
+
 /* glibc's argp looks up its own words (Usage:, --help's lines, "Try ...")
  * in the domain of the program's root argp, not in glibc's catalogue, so
  * they are in ours: without them a Dutch --help starts in English. */

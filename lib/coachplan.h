@@ -6,14 +6,19 @@
 #ifndef COACHPLAN_H
 #define COACHPLAN_H
 
+#include <argp.h>
+
 #include "reports.h"
 
 /* ---- cli.c: what every tool does alike ---- */
 
-struct argp;
 extern const struct argp cli_plans_argp;  /* -p PLANSDIR */
 extern const struct argp cli_sheet_argp;  /* -f SHEET */
 extern const struct argp cli_output_argp; /* -o FORMAT */
+extern const struct argp_child cli_children_plans[];  /* -p */
+extern const struct argp_child cli_children_sheet[];  /* -f, -p */
+extern const struct argp_child cli_children_output[]; /* -o, -p */
+extern const struct argp_child cli_children_all[];    /* -p, -f, -o */
 
 /* post: the tool's text after the options in --help (N_, examples). */
 void cli_init(int argc, char **argv, const char *post);

@@ -14,19 +14,6 @@
 
 #include "planread.h"
 
-struct word {
-	const char *text;
-	int value;
-};
-
-static int lookup(const struct word *w, const char *s, size_t n)
-{
-	for (; w->text; w++)
-		if (strlen(w->text) == n && !strncasecmp(w->text, s, n))
-			return w->value;
-	return -1;
-}
-
 static const struct word kinds[] = {
 	{"standard", GRANT_STANDARD},           {"extension", GRANT_EXTENSION},
 	{"vervolg", GRANT_EXTENSION},           {"vervolgaanvraag", GRANT_EXTENSION},
@@ -54,7 +41,7 @@ static const int level_share[LEVEL_COUNT][3] = {
 
 int grant_kind_parse(const char *s, size_t n)
 {
-	return lookup(kinds, s, n);
+	return word_lookup(kinds, s, n);
 }
 
 const char *grant_kind_name(int kind)
@@ -69,7 +56,7 @@ static const char *kind_choices(void)
 
 int grant_level_parse(const char *s, size_t n)
 {
-	return lookup(levels, s, n);
+	return word_lookup(levels, s, n);
 }
 
 const char *grant_level_name(int level)

@@ -5,12 +5,7 @@
 
 #include "base.h"
 
-struct word {
-	const char *text;
-	int value;
-};
-
-static int lookup(const struct word *w, const char *s, size_t n)
+int word_lookup(const struct word *w, const char *s, size_t n)
 {
 	for (; w->text; w++)
 		if (strlen(w->text) == n && !strncasecmp(w->text, s, n))
@@ -38,7 +33,7 @@ int mode_parse(const char *s, size_t n)
 	for (int m = 0; m < MODE_COUNT; m++) /* what files hold, before any lenience */
 		if (n == strlen(mode_names[m]) && !memcmp(s, mode_names[m], n))
 			return m;
-	return lookup(modes, s, n);
+	return word_lookup(modes, s, n);
 }
 
 const char *mode_name(int mode)
@@ -67,7 +62,7 @@ static const char *const funder_names[FUNDER_COUNT] = {"uwv", "gemeente", "werkg
 
 int funder_parse(const char *s, size_t n)
 {
-	return lookup(funders, s, n);
+	return word_lookup(funders, s, n);
 }
 
 const char *funder_name(int f)
@@ -95,7 +90,7 @@ static const char *const scheme_names[SCHEME_COUNT] = {"", "wajong", "wia", "iro
 
 int scheme_parse(const char *s, size_t n)
 {
-	return lookup(schemes, s, n);
+	return word_lookup(schemes, s, n);
 }
 
 const char *scheme_name(int s)
@@ -115,7 +110,7 @@ static const char *const status_names[STATUS_COUNT] = {"active", "paused", "clos
 
 int status_parse(const char *s, size_t n)
 {
-	return lookup(statuses, s, n);
+	return word_lookup(statuses, s, n);
 }
 
 const char *status_name(int s)
@@ -138,7 +133,7 @@ static const char *const goal_status_names[GOAL_STATUS_COUNT] = {"open", "achiev
 
 int goal_status_parse(const char *s, size_t n)
 {
-	return lookup(goal_statuses, s, n);
+	return word_lookup(goal_statuses, s, n);
 }
 
 const char *goal_status_name(int s)
