@@ -13,8 +13,8 @@ enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Grouping:"), 1},
 	{"by", 'b', N_("KEYS"), 0,
-	 N_("group by these, in this order: plan, goal, mode, coach, funder, day, week, month, "
-	    "quarter, half, year (default: plan)"), 1},
+	 N_("group by these, in this order: plan, goal, mode, coach, funder, activity, day, week, "
+	    "month, quarter, half, year (default: plan)"), 1},
 	{"remote", 'r', NULL, 0, N_("add the on-site and remote minutes and the remote share"), 1},
 	{"budget", OPT_BUDGET, NULL, 0,
 	 N_("set each plan's hours against its budget per budget period; exit 1 if any is over"), 1},
@@ -70,7 +70,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'b':
 		if (keys_parse(arg, opt.keys, &opt.nkeys) < 0)
 			argp_error(state, _("bad --by %s: name keys from plan, goal, mode, coach, funder, "
-					    "day, week, month, quarter, half, year, each once"),
+					    "activity, day, week, month, quarter, half, year, each once"),
 				   quotes(arg));
 		break;
 	case 'r': opt.remote = 1; break;

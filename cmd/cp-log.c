@@ -17,6 +17,9 @@ static const struct argp_option options[] = {
 	{"date", 'd', N_("DATE"), 0,
 	 N_("the day: YYYY-MM-DD, today, yesterday, vandaag, gisteren (default: today)"), 1},
 	{"coach", 'c', N_("NAME"), 0, N_("who coached (default: $USER)"), 1},
+	{"activity", 'a', N_("ACTIVITY"), 0,
+	 N_("what was done, as UWV counts it: introduction (kennismaking), structuring, training, "
+	    "disruptions, support, home, supervisor, evaluation, other"), 1},
 	{"internal", 'i', N_("TEXT"), 0,
 	 N_("a note for the team only, in the sheet's internal column: no report or export ever "
 	    "shows it"), 1},
@@ -35,7 +38,7 @@ static const char *const help_post =
 	   "  cp-log -f hours/robin.csv - < entries.csv");
 
 static struct {
-	const char *plan, *goal, *mode, *date, *coach, *internal;
+	const char *plan, *goal, *mode, *date, *coach, *internal, *activity;
 	int force, dry_run, batch;
 	char **words; /* the duration and the note, as the shell split them */
 	size_t nwords;
@@ -66,6 +69,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'd': opt.date = arg; break;
 	case 'c': opt.coach = arg; break;
 	case 'i': opt.internal = arg; break;
+	case 'a': opt.activity = arg; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case 'n': opt.dry_run = 1; break;
 	case ARGP_KEY_ARG:
@@ -80,7 +84,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_END:
 		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach ||
-				  opt.internal))
+				  opt.internal || opt.activity))
 			argp_error(state, _("with - the entries come from standard input only"));
 		if (!opt.batch && (!opt.plan || !opt.mode || !opt.nwords))
 			argp_error(state, _("--plan, --mode and a DURATION are required"));
@@ -192,20 +196,32 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 	return bad || cp_errors() ? -1 : 0;
 }
 
-/* An internal note goes nowhere but into the sheet's internal column: a
- * sheet without one gets nothing written, rather than the note lost. */
-static int internal_column(const char *path)
+/* The entry as a row, with the columns only some sheets have (activity,
+ * internal) where the options fill them. */
+static int extras(struct rows *rows, const struct entry *e)
 {
-	if (access(path, F_OK) < 0)
-		return 0; /* a new sheet is made with the column */
-	struct sheet *sh = sheet_open(path, 0);
-	int rc = !sh ? -1 : sheet_ncols(sh) == 0 || sheet_column(sh, "internal") >= 0 ? 0
-			  : cp_err(EX_DATAERR, _("%s has no internal column, so the internal note "
-						 "would be lost; nothing was written (add ,internal to "
-						 "its header: the lines above stay as they are)"),
-				   path);
-	sheet_close(sh);
-	return rc;
+	const char *names[2], *values[2];
+	size_t n = 0;
+	if (opt.activity) {
+		int a = activity_parse(opt.activity, strlen(opt.activity));
+		if (a < 0)
+			return cp_err(EX_USAGE, _("unknown activity %s; use %s"), quotes(opt.activity),
+				      activity_choices());
+		names[n] = "activity", values[n++] = activity_name(a);
+	}
+	if (opt.internal) {
+		if (cli_text(_("internal note"), opt.internal) < 0)
+			return -1;
+		names[n] = "internal", values[n++] = opt.internal;
+	}
+	rows->extra_names = n ? xcalloc(n, sizeof *rows->extra_names) : NULL;
+	for (size_t k = 0; k < n; k++)
+		rows->extra_names[rows->nextra++] = xstrdup(names[k]);
+	struct row *row = rows_add(rows);
+	fill_row(row, e);
+	for (size_t k = 0; k < n; k++)
+		row->extra[k] = xstrdup(values[k]);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -223,18 +239,8 @@ int main(int argc, char **argv)
 		rc = entry_from_args(&e, coach);
 		if (rc == 0)
 			rc = entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, date_today(), NULL, NULL);
-		if (rc == 0 && opt.internal && cli_text(_("internal note"), opt.internal) < 0)
-			rc = -1;
-		if (rc == 0 && opt.internal) { /* an extra column, there only if it is used */
-			rows.extra_names = xcalloc(1, sizeof *rows.extra_names);
-			rows.extra_names[rows.nextra++] = xstrdup("internal");
-		}
-		if (rc == 0) {
-			struct row *row = rows_add(&rows);
-			fill_row(row, &e);
-			if (opt.internal)
-				row->extra[0] = xstrdup(opt.internal);
-		}
+		if (rc == 0)
+			rc = extras(&rows, &e);
 	}
 	int refused = 0; /* the hours granted are a ceiling, unless --force */
 	struct ceiling *ceiling = rc == 0 && rows.n ? ceiling_rows(plans, cli_sheetpath(), &rows,
@@ -248,7 +254,7 @@ int main(int argc, char **argv)
 		sheet_format_rows(&b, &rows, NULL, "\n");
 		fwrite(b.s ? b.s : "", 1, b.len, stdout);
 		buf_free(&b);
-	} else if (rc == 0 && rows.n && (!opt.internal || internal_column(cli_sheetpath()) == 0))
+	} else if (rc == 0 && rows.n && (opt.batch || sheet_has_columns(cli_sheetpath(), &rows) == 0))
 		rc = sheet_append(cli_sheetpath(), &rows);
 	else if (rc == 0 && rows.n)
 		rc = -1;

@@ -20,7 +20,8 @@ _cp_periods="today yesterday this-week last-week this-month last-month this-quar
 last-quarter this-half last-half this-year last-year vandaag gisteren deze-week vorige-week
 deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar dit-jaar
 vorig-jaar"
-_cp_keys="plan goal mode coach funder day week month quarter half year"
+_cp_keys="plan goal mode coach funder activity day week month quarter half year"
+_cp_activities="introduction structuring training disruptions support home supervisor evaluation other"
 _cp_statuses="open achieved dropped"
 
 # _cp_add WORD...: the words that start with $cur, into COMPREPLY
@@ -204,6 +205,8 @@ _cp_complete() {
 			compopt -o nospace 2>/dev/null
 		fi
 		return ;;
+	cp-log:-a | cp-log:--activity)
+		_cp_add $_cp_activities; return ;;
 	*:-c | *:--coach)
 		_cp_coaches; return ;;
 	cp-new:-i | cp-new:--id | cp-new:-n | cp-new:--name | cp-new:-g | cp-new:--goal | \

@@ -38,7 +38,8 @@ struct agg {
 };
 
 static const char *const key_names[KEY_COUNT] = {
-	"plan", "goal", "mode", "coach", "funder", "day", "week", "month", "quarter", "half", "year"};
+	"plan", "goal", "mode", "coach", "funder", "activity", "day", "week", "month", "quarter",
+	"half", "year"};
 
 long totals_remote(const struct totals *t)
 {
@@ -63,6 +64,7 @@ static const struct {
 	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
 	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
 	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"half-year", KEY_HALF},
+	{"activiteit", KEY_ACTIVITY},
 };
 
 static int key_of(const char *s, size_t len)
@@ -245,6 +247,12 @@ void agg_add(struct agg *a, const struct entry *e)
 		case KEY_COACH:
 			len += put_str(key + len, e->coach);
 			break;
+		case KEY_ACTIVITY: { /* the English key, whichever word the sheet has */
+			int act = activity_parse(e->activity.s, e->activity.n);
+			const char *name = act >= 0 ? activity_name(act) : NULL;
+			len += put_str(key + len, name ? (struct str){name, strlen(name)} : e->activity);
+			break;
+		}
 		case KEY_MODE:
 			key[len++] = (unsigned char)e->mode;
 			break;

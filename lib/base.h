@@ -156,6 +156,13 @@ struct word {
 };
 int word_lookup(const struct word *w, const char *s, size_t n);
 
+/* What an hour was spent on, as UWV asks it (a sheet's activity column). */
+enum activity { ACT_INTRODUCTION, ACT_STRUCTURING, ACT_TRAINING, ACT_DISRUPTIONS, ACT_SUPPORT,
+		ACT_HOME, ACT_SUPERVISOR, ACT_EVALUATION, ACT_OTHER, ACT_COUNT };
+int activity_parse(const char *s, size_t n);
+const char *activity_name(int a);
+const char *activity_choices(void);
+
 enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
 enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,

@@ -82,7 +82,8 @@ static struct entry entry_of(const struct run *r, const struct plan *p, const st
 {
 	const char *goal = text_of(r, k->goal), *note = text_of(r, k->note);
 	return (struct entry){k->date, k->mode, k->minutes, {p->coach ? p->coach : "", 0},
-			      {p->id, strlen(p->id)}, {goal, strlen(goal)}, {note, strlen(note)}, 0};
+			      {p->id, strlen(p->id)}, {goal, strlen(goal)}, {note, strlen(note)}, 0,
+			      {"", 0}};
 }
 
 static void head(struct report *r, const struct plan *p, const struct declare_opts *o)

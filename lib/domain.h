@@ -25,8 +25,8 @@ int entry_check_text(const struct entry *e,
 
 /* ---- agg.c: hours summed per group of keys ---- */
 
-enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_DAY, KEY_WEEK, KEY_MONTH,
-	   KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
+enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_ACTIVITY, KEY_DAY, KEY_WEEK,
+	   KEY_MONTH, KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
 
 struct totals {
 	long minutes;

@@ -19,8 +19,8 @@ static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt
 static const char *key_title(enum key k)
 {
 	static const char *const titles[KEY_COUNT] = {
-		N_("plan"), N_("goal"), N_("mode"), N_("coach"), N_("funder"), N_("day"),
-		N_("week"), N_("month"), N_("quarter"), N_("half year"), N_("year")};
+		N_("plan"), N_("goal"), N_("mode"), N_("coach"), N_("funder"), N_("activity"),
+		N_("day"), N_("week"), N_("month"), N_("quarter"), N_("half year"), N_("year")};
 	return _(titles[k]);
 }
 

@@ -38,6 +38,7 @@ struct sheet {
 	unsigned long lineno; /* lines consumed so far */
 
 	int cols[COL_KNOWN];
+	int activity; /* the optional activity column, or -1 */
 	size_t ncols;
 	struct buf header;   /* the header's field texts, NUL-separated */
 	struct str *names;
@@ -513,6 +514,9 @@ static int adopt_header(struct sheet *sh, int report)
 	sh->names = xreallocarray(sh->names, sh->ncols ? sh->ncols : 1, sizeof *sh->names);
 	for (size_t i = 0, off = 0; i < sh->ncols; off += sh->fields[i++].n + 1)
 		sh->names[i] = (struct str){sh->header.s + off, sh->fields[i].n};
+	sh->activity = sheet_column(sh, "activity");
+	if (sh->activity < 0)
+		sh->activity = sheet_column(sh, "activiteit");
 	return 0;
 }
 
@@ -659,6 +663,9 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->plan = field(sh, COL_PLAN);
 	e->goal = field(sh, COL_GOAL);
 	e->note = field(sh, COL_NOTE);
+	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
+			      ? sh->fields[sh->activity]
+			      : (struct str){"", 0};
 	if ((why = date_parse(date.s, date.n, &e->date))) {
 		int again = header_again(sh);
 		if (again)
@@ -795,6 +802,7 @@ struct sheet *sheet_open_fd(int fd, const char *name, int flags)
 	sh->buf = xmalloc(sh->cap);
 	for (int c = 0; c < COL_KNOWN; c++)
 		sh->cols[c] = -1;
+	sh->activity = -1;
 	if (header(sh) < 0) {
 		sh->fd = -1;
 		sheet_close(sh);

@@ -18,6 +18,7 @@ struct entry {
 	long minutes;
 	struct str coach, plan, goal, note;
 	unsigned long line; /* where the record starts */
+	struct str activity; /* the optional activity column, as written; empty if none */
 };
 
 #define SHEET_LENIENT 1 /* typed input: durations like 1h30 in the minutes column */
@@ -66,6 +67,10 @@ void rows_free(struct rows *r);
 /* Appends all rows or none, in the sheet's own column order and separator;
  * creates the sheet (mode 0600) with the pinned header if it is missing. */
 int sheet_append(const char *path, const struct rows *rows);
+/* Whether the sheet at path (if it is there) has a column for each of the
+ * rows' extra columns; -1 (reported) if one is missing, so that cp-log
+ * writes nothing rather than lose what goes in it. */
+int sheet_has_columns(const char *path, const struct rows *rows);
 void sheet_format_rows(struct buf *b, const struct rows *rows, const struct sheet *target,
 		       const char *newline);
 void sheet_format_header(struct buf *b, const struct rows *rows); /* the pinned one, + extras */

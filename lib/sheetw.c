@@ -152,6 +152,24 @@ static int refuse_open_end(struct locked *lf, struct sheet *target)
 			   "of it; nothing was appended"));
 }
 
+int sheet_has_columns(const char *path, const struct rows *rows)
+{
+	struct stat st;
+	if (!rows->nextra || stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0; /* a new sheet is made with the columns */
+	struct sheet *sh = sheet_open(path, 0);
+	int rc = sh ? 0 : -1;
+	for (size_t k = 0; sh && k < rows->nextra && rc == 0; k++)
+		if (sheet_ncols(sh) && sheet_column(sh, rows->extra_names[k]) < 0)
+			rc = cp_err(EX_DATAERR,
+				    _("%s has no %s column, so what goes in it would be lost; nothing "
+				      "was written (add ,%s to its header: the lines above stay as "
+				      "they are)"),
+				    path, rows->extra_names[k], rows->extra_names[k]);
+	sheet_close(sh);
+	return rc;
+}
+
 /* Values the sheet has no column for are not written: say so. */
 static void warn_dropped(const struct sheet *target, const char *path, const struct rows *rows)
 {

@@ -146,6 +146,41 @@ const char *goal_status_choices(void)
 	return _("open, achieved (behaald) or dropped (vervallen)");
 }
 
+/* UWV's categories of what a coach does, with the Dutch words */
+static const struct word activities[] = {
+	{"introduction", ACT_INTRODUCTION}, {"kennismaking", ACT_INTRODUCTION},
+	{"structuring", ACT_STRUCTURING},   {"werkplek", ACT_STRUCTURING},
+	{"inrichten", ACT_STRUCTURING},     {"training", ACT_TRAINING},
+	{"training-on-the-job", ACT_TRAINING}, {"disruptions", ACT_DISRUPTIONS},
+	{"verstoringen", ACT_DISRUPTIONS},  {"support", ACT_SUPPORT},
+	{"ondersteuning", ACT_SUPPORT},     {"home", ACT_HOME},
+	{"thuissituatie", ACT_HOME},        {"supervisor", ACT_SUPERVISOR},
+	{"leidinggevende", ACT_SUPERVISOR}, {"evaluation", ACT_EVALUATION},
+	{"evaluatie", ACT_EVALUATION},      {"afstemming", ACT_EVALUATION},
+	{"other", ACT_OTHER},               {"overig", ACT_OTHER},
+	{NULL, 0},
+};
+static const char *const activity_names[ACT_COUNT] = {
+	"introduction", "structuring", "training", "disruptions", "support",
+	"home", "supervisor", "evaluation", "other"};
+
+int activity_parse(const char *s, size_t n)
+{
+	return word_lookup(activities, s, n);
+}
+
+const char *activity_name(int a)
+{
+	return a >= 0 && a < ACT_COUNT ? activity_names[a] : "?";
+}
+
+const char *activity_choices(void)
+{
+	return _("introduction (kennismaking), structuring (werkplek), training, disruptions "
+		 "(verstoringen), support (ondersteuning), home (thuissituatie), supervisor "
+		 "(leidinggevende), evaluation (evaluatie) or other (overig)");
+}
+
 /* [A-Za-z0-9._-] as a bit set over the 256 byte values */
 static const uint64_t id_chars[4] = {0x03ff600000000000u, 0x07fffffe87fffffeu, 0, 0};
 

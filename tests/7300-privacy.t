@@ -89,7 +89,7 @@ cp-evaluate --due -o json >due.json
 cp-evaluate --ics >cal.ics
 check "... nor declarations, summary.csv, --due or --ics" sh -c '! grep -rq GEHEIMNOTITIE decl2 due.json cal.ics'
 printf 'date,coach,plan,goal,mode,minutes,note\n' >hours/kim.csv && chmod 600 hours/kim.csv
-refuses 65 'has no internal column, so the internal note would be lost' \
+refuses 65 'has no internal column, so what goes in it would be lost' \
 	"an internal note for a sheet without the column" \
 	cp-log -f hours/kim.csv --plan P-7 --mode phone 20m x --internal y
 

@@ -91,7 +91,7 @@ static void checks(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct entry e = {day(cases[i].date), MODE_ONSITE, 90,
 				  {"robin", 5}, {cases[i].plan, strlen(cases[i].plan)},
-				  {cases[i].goal, strlen(cases[i].goal)}, {"", 0}, 5};
+				  {cases[i].goal, strlen(cases[i].goal)}, {"", 0}, 5, {"", 0}};
 		asked = -1;
 		capture_start();
 		int rc = entry_check(c, &e, cases[i].flags, today, pos, NULL);
@@ -116,7 +116,7 @@ static void checks(void)
 
 	/* without positions: the message and the hint alone */
 	struct entry e = {day("2026-03-11"), MODE_PHONE, 30, {"robin", 5}, {"P-1", 3}, {"", 0},
-			  {"", 0}, 0};
+			  {"", 0}, 0, {"", 0}};
 	capture_start();
 	int rc = entry_check(c, &e, 0, today, NULL, NULL);
 	char *err = capture_end();

@@ -1,0 +1,32 @@
+#!/bin/sh
+# What an hour was spent on, as UWV counts it: cp-log -a writes the
+# sheet's optional activity column (English keys, Dutch words taken),
+# cp-hours groups by it, old sheets stay as they are.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+run cp-log --plan P-1 --mode werkvloer -d 2026-11-16 1u Kennismaken -a kennismaking
+status_is 0 "cp-log -a kennismaking"
+check "a new sheet gets the activity column" test "$(head -n 1 hours/robin.csv)" = "date,coach,plan,goal,mode,minutes,note,activity"
+check "... and the English key" test "$(tail -n 1 hours/robin.csv)" = "2026-11-16,robin,P-1,,onsite,60,Kennismaken,introduction"
+cp-log --plan P-1 --mode telefoon -d 2026-11-17 30m Gesprek --activity leidinggevende
+cp-log --plan P-1 --mode telefoon -d 2026-11-18 15m Zonder
+printf '2026-11-19,robin,P-1,,phone,45,Met de hand,verstoringen\n' >>hours/robin.csv
+run cp-hours --by activity -o csv
+out_is 'activity,minutes
+,15
+disruptions,45
+introduction,60
+supervisor,30' "cp-hours --by activity, Dutch words in the sheet counted with their key"
+run cp-hours --by activiteit,mode -o csv
+check "... also as --by activiteit" grep -q '^supervisor,phone,30$' out
+refuses 64 'unknown activity "koffie"' "an unknown activity" cp-log --plan P-1 --mode phone 10m x -a koffie
+printf 'date,coach,plan,goal,mode,minutes,note\n' >hours/old.csv
+chmod 600 hours/old.csv
+refuses 65 'hours/old.csv has no activity column' "a sheet without the column: nothing written, nothing lost" \
+	cp-log -f hours/old.csv --plan P-1 --mode phone 10m x -a support
+run cp-log -f hours/old.csv --plan P-1 --mode phone -d 2026-11-20 10m x
+status_is 0 "an old sheet without activities takes entries as before"
+run cp-hours -o csv hours/old.csv
+out_is 'plan,minutes
+P-1,10' "... and reads as before"
+done_testing
