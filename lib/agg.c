@@ -56,15 +56,12 @@ const char *key_name(enum key k)
 }
 
 /* The keys in the words Dutch coaches use: --by doel,wijze,maand */
-static const struct {
-	const char *word;
-	enum key key;
-} dutch_keys[] = {
+static const struct word dutch_keys[] = {
 	{"doel", KEY_GOAL},        {"wijze", KEY_MODE},      {"modus", KEY_MODE},
 	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
 	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
 	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"half-year", KEY_HALF},
-	{"activiteit", KEY_ACTIVITY},
+	{"activiteit", KEY_ACTIVITY}, {NULL, 0},
 };
 
 static int key_of(const char *s, size_t len)
@@ -72,10 +69,7 @@ static int key_of(const char *s, size_t len)
 	for (int k = 0; k < KEY_COUNT; k++)
 		if (strlen(key_names[k]) == len && !strncasecmp(s, key_names[k], len))
 			return k;
-	for (size_t i = 0; i < sizeof dutch_keys / sizeof *dutch_keys; i++)
-		if (strlen(dutch_keys[i].word) == len && !strncasecmp(s, dutch_keys[i].word, len))
-			return (int)dutch_keys[i].key;
-	return -1;
+	return word_lookup(dutch_keys, s, len);
 }
 
 int keys_parse(const char *s, enum key *keys, size_t *n)

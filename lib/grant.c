@@ -239,38 +239,53 @@ static int span_from(struct reader *r, struct ynode *item, int *last)
 	return from;
 }
 
+/* A list of items that hold from a day on: each read by one (item, from,
+ * slot) into slots of size bytes; how many were read. */
+static size_t read_dated(struct reader *r, struct ynode *root, const char *key, const char *what,
+			 void **slots, size_t size,
+			 void (*one)(struct reader *, struct ynode *, int, void *))
+{
+	struct ynode *l = pr_list(r, pr_get(root, key), what);
+	size_t n = 0;
+	int last = DATE_NONE;
+	if (!l)
+		return 0;
+	*slots = arena_alloc(&r->p->arena, (l->n ? l->n : 1) * size);
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *item = pr_mapping(r, yderef(l->u.kids[i]), what);
+		if (item)
+			one(r, item, span_from(r, item, &last), (char *)*slots + n++ * size);
+	}
+	return n;
+}
+
+static void one_coach(struct reader *r, struct ynode *item, int from, void *slot)
+{
+	struct coach_span *s = slot;
+	s->from = from;
+	s->coach = pr_required_text(r, item, "coach", N_("coach"));
+}
+
+static void one_work(struct reader *r, struct ynode *item, int from, void *slot)
+{
+	struct work_span *s = slot;
+	struct ynode *h = pr_get(item, "hours");
+	s->from = from;
+	if (!h)
+		pr_complain(r, item, NULL, _("missing %s"), _("hours"));
+	s->minutes = h ? pr_hours_of(r, h, N_("work hours per week"), 80) : -1;
+}
+
 static void read_spans(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *c = pr_list(r, pr_get(root, "coaches"), N_("coaches"));
-	int last = DATE_NONE;
-	if (c) {
-		p->coachspans = arena_alloc(&p->arena, (c->n ? c->n : 1) * sizeof *p->coachspans);
-		for (uint32_t i = 0; i < c->n; i++) {
-			struct ynode *item = pr_mapping(r, yderef(c->u.kids[i]), N_("coach"));
-			if (!item)
-				continue;
-			struct coach_span *s = &p->coachspans[p->ncoachspans++];
-			s->from = span_from(r, item, &last);
-			s->coach = pr_required_text(r, item, "coach", N_("coach"));
-		}
-	}
-	struct ynode *w = pr_list(r, pr_get(root, "work_hours"), N_("work hours"));
-	last = DATE_NONE;
-	if (w) {
-		p->workspans = arena_alloc(&p->arena, (w->n ? w->n : 1) * sizeof *p->workspans);
-		for (uint32_t i = 0; i < w->n; i++) {
-			struct ynode *item = pr_mapping(r, yderef(w->u.kids[i]), N_("work hours"));
-			if (!item)
-				continue;
-			struct work_span *s = &p->workspans[p->nworkspans++];
-			s->from = span_from(r, item, &last);
-			struct ynode *h = pr_get(item, "hours");
-			if (!h)
-				pr_complain(r, item, NULL, _("missing %s"), _("hours"));
-			s->minutes = h ? pr_hours_of(r, h, N_("work hours per week"), 80) : -1;
-		}
-	}
+	void *slots = NULL;
+	p->ncoachspans = read_dated(r, root, "coaches", N_("coaches"), &slots,
+				    sizeof *p->coachspans, one_coach);
+	p->coachspans = p->ncoachspans ? slots : NULL;
+	p->nworkspans = read_dated(r, root, "work_hours", N_("work hours"), &slots,
+				   sizeof *p->workspans, one_work);
+	p->workspans = p->nworkspans ? slots : NULL;
 }
 
 void read_history(struct reader *r, struct ynode *root, int version)

@@ -77,21 +77,15 @@ int sheet_column(const struct sheet *sh, const char *name)
 int sheet_col_named(const char *s, size_t n)
 {
 	/* a Dutch header reads like an English one; appends keep its words */
-	static const struct {
-		const char *name;
-		enum sheet_col col;
-	} dutch[] = {
+	static const struct word dutch[] = {
 		{"datum", COL_DATE},   {"jobcoach", COL_COACH}, {"doel", COL_GOAL},
 		{"wijze", COL_MODE},   {"modus", COL_MODE},     {"minuten", COL_MINUTES},
-		{"notitie", COL_NOTE}, {"omschrijving", COL_NOTE},
+		{"notitie", COL_NOTE}, {"omschrijving", COL_NOTE}, {NULL, 0},
 	};
 	for (int c = 0; c < COL_KNOWN; c++)
 		if (n == strlen(colkeys[c]) && !strncasecmp(s, colkeys[c], n))
 			return c;
-	for (size_t i = 0; i < sizeof dutch / sizeof *dutch; i++)
-		if (n == strlen(dutch[i].name) && !strncasecmp(s, dutch[i].name, n))
-			return (int)dutch[i].col;
-	return -1;
+	return word_lookup(dutch, s, n);
 }
 
 static int is_blank(unsigned char c)
