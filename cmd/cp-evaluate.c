@@ -7,7 +7,8 @@
 
 #include "coachplan.h"
 
-enum { OPT_DUE = 256, OPT_ICS, OPT_ON, OPT_NEXT, OPT_CLOSE, OPT_END, OPT_PSEUDONYMIZE };
+enum { OPT_DUE = 256, OPT_ICS, OPT_ON, OPT_NEXT, OPT_CLOSE, OPT_END, OPT_PSEUDONYMIZE, OPT_EMPLOYEE,
+       OPT_EMPLOYER, OPT_ABSENCE, OPT_SIGNED, OPT_OUTCOME };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("What to do (default --due):"), 1},
@@ -35,6 +36,11 @@ static const struct argp_option options[] = {
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end DATE"), 3},
 	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching (default DATE)"), 3},
 	{"dry-run", 'n', NULL, 0, N_("print the changed plan instead of writing it"), 3},
+	{"employee-mark", OPT_EMPLOYEE, N_("MARK"), 0, N_("the employee's mark, 1 to 10: 7,5"), 3},
+	{"employer-mark", OPT_EMPLOYER, N_("MARK"), 0, N_("the employer's mark, 1 to 10"), 3},
+	{"absence", OPT_ABSENCE, N_("DAYS"), 0, N_("days of absence in the period"), 3},
+	{"signed-by", OPT_SIGNED, N_("NAMES"), 0, N_("who signed the evaluation"), 3},
+	{"outcome", OPT_OUTCOME, N_("OUTCOME"), 0, N_("with --close: how coaching ends (UWV's)"), 3},
 	{0},
 };
 
@@ -50,6 +56,8 @@ static const char *const help_post =
 
 static struct {
 	int due, ics, close, dry_run, pseudonymize;
+	int uwv[4]; /* employee and employer mark, absence days, outcome: each + 1, 0 if not given */
+	const char *signed_by;
 	const char *record, *on, *within, *quiet, *coach;
 	const char *date, *summary, *next, *end;
 	char *goals[MAX_GOALS];
@@ -60,6 +68,7 @@ static struct {
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
+	char *end;
 	switch (key) {
 	case OPT_DUE: opt.due = 1; break;
 	case 'r': opt.record = arg; break;
@@ -69,6 +78,22 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'q': opt.quiet = arg; break;
 	case 'c': opt.coach = arg; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
+	case OPT_EMPLOYEE:
+	case OPT_EMPLOYER:
+		if ((opt.uwv[key - OPT_EMPLOYEE] = mark_parse(arg, strlen(arg)) + 1) <= 0)
+			argp_error(state, _("%s is no mark: 1 to 10, with one decimal at most"),
+				   quotes(arg));
+		break;
+	case OPT_ABSENCE:
+		opt.uwv[2] = (int)strtol(arg, &end, 10) + 1;
+		if (*end || end == arg || opt.uwv[2] < 1 || opt.uwv[2] > 367)
+			argp_error(state, _("--absence takes a number of days, not %s"), quotes(arg));
+		break;
+	case OPT_SIGNED: opt.signed_by = arg; break;
+	case OPT_OUTCOME:
+		if ((opt.uwv[3] = outcome_parse(arg, strlen(arg)) + 1) <= 0)
+			argp_error(state, _("unknown outcome %s; use %s"), quotes(arg), outcome_choices());
+		break;
 	case 'd': opt.date = arg; break;
 	case 's': opt.summary = arg; break;
 	case OPT_NEXT: opt.next = arg; break;
@@ -92,9 +117,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--record takes no plans, --on, --within, --quiet-since, "
 					    "--coach or --pseudonymize"));
 		if (!opt.record && (opt.date || opt.summary || opt.ngoals || opt.next || opt.close ||
-				    opt.end || opt.dry_run))
-			argp_error(state, _("--date, --summary, --goal, --next, --close, --end and "
-					    "--dry-run go with --record"));
+				    opt.end || opt.dry_run || opt.uwv[0] || opt.uwv[1] || opt.uwv[2] ||
+				    opt.signed_by))
+			argp_error(state, _("--date, --summary, --goal, --next, --close, --end, the "
+					    "marks, --absence, --signed-by and --dry-run go with --record"));
+		if (opt.uwv[3] && !opt.close)
+			argp_error(state, _("--outcome goes with --close"));
 		if (opt.record && !opt.summary)
 			argp_error(state, _("--record needs --summary"));
 		if (opt.next && opt.close)
@@ -224,27 +252,24 @@ static int ics(int on)
 
 static int record(int today)
 {
-	struct record r = {DATE_NONE, opt.summary, NULL, 0, DATE_NONE, opt.close, DATE_NONE};
+	struct record r = {DATE_NONE, opt.summary, NULL, 0,
+			   DATE_NONE, opt.close,   DATE_NONE, RECORD_NO_UWV_FIELDS};
 	struct goal_result goals[MAX_GOALS];
 	int rc = 0;
 	r.date = today;
+	r.employee_mark = opt.uwv[0] - 1, r.employer_mark = opt.uwv[1] - 1;
+	r.absence_days = opt.uwv[2] - 1, r.outcome = opt.uwv[3] - 1;
+	r.signed_by = opt.signed_by;
+	if (opt.signed_by && cli_text(_("signed by"), opt.signed_by) < 0)
+		return EX_USAGE;
 	if ((opt.date && cli_date(opt.date, &r.date) < 0) ||
 	    (opt.next && cli_date(opt.next, &r.next) < 0) || (opt.end && cli_date(opt.end, &r.end) < 0) ||
 	    cli_text(_("summary"), opt.summary) < 0)
 		return EX_USAGE;
-	for (size_t i = 0; i < opt.ngoals; i++) {
-		char *eq = strchr(opt.goals[i], '=');
-		if (eq)
-			*eq++ = '\0';
-		if (!eq || !id_valid(opt.goals[i], strlen(opt.goals[i])))
-			return cp_err(EX_USAGE, _("--goal %s: write a goal id, = and a status, as in "
-						  "G1=achieved"), quotes(opt.goals[i])), EX_USAGE;
-		goals[i].goal = opt.goals[i];
-		if ((goals[i].status = goal_status_parse(eq, strlen(eq))) < 0)
-			return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(eq),
-				      goal_status_choices()), EX_USAGE;
-	} /* a goal given twice: record_check says so */
-	r.goals = goals;
+	for (size_t i = 0; i < opt.ngoals; i++)
+		if (goal_result_parse(opt.goals[i], &goals[i]) < 0)
+			return EX_USAGE;
+	r.goals = goals; /* a goal given twice: record_check says so */
 	r.ngoals = opt.ngoals;
 	if (r.next != DATE_NONE && r.next <= r.date)
 		return cp_err(EX_USAGE, _("--next must come after the evaluation's date")), EX_USAGE;

@@ -205,6 +205,9 @@ _cp_complete() {
 			compopt -o nospace 2>/dev/null
 		fi
 		return ;;
+	cp-evaluate:--outcome)
+		_cp_add works-without-support follow-up-lighter follow-up-same follow-up-heavier \
+			employer-takes-over not-working; return ;;
 	cp-log:-a | cp-log:--activity)
 		_cp_add $_cp_activities; return ;;
 	*:-c | *:--coach)

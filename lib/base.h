@@ -163,6 +163,13 @@ int activity_parse(const char *s, size_t n);
 const char *activity_name(int a);
 const char *activity_choices(void);
 
+/* UWV's outcome when coaching ends (an evaluation's outcome). */
+enum coaching_outcome { OUT_WITHOUT_SUPPORT, OUT_LIGHTER, OUT_SAME, OUT_HEAVIER, OUT_EMPLOYER,
+	       OUT_NOT_WORKING, OUT_COUNT };
+int outcome_parse(const char *s, size_t n);
+const char *outcome_name(int o);
+const char *outcome_choices(void);
+
 enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
 enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,

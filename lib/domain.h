@@ -106,8 +106,15 @@ struct record {
 	int next;  /* DATE_NONE: the date plus the plan's interval */
 	int close; /* status: closed, with end: */
 	int end;   /* with close; DATE_NONE: the date */
+	/* what UWV asks: -1 / NULL where not given (struct evaluation) */
+	int employee_mark, employer_mark, absence_days, outcome;
+	const char *signed_by;
 };
+#define RECORD_NO_UWV_FIELDS -1, -1, -1, -1, NULL /* to end an initializer with */
 
+/* G1=achieved (the Dutch words too), as cp-evaluate --goal takes it; arg is
+ * cut at its =.  -1 (reported) if it is no such thing. */
+int goal_result_parse(char *arg, struct goal_result *g);
 /* Whether r fits the plan (reported if not); fills in next and end. */
 int record_check(const struct plan *p, struct record *r, int today);
 /* The edits of the plan's text that record r, and nothing else. */

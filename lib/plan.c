@@ -310,6 +310,62 @@ static void read_contacts(struct reader *r, struct ynode *root)
 	}
 }
 
+int mark_parse(const char *s, size_t n)
+{
+	int whole = 0, tenth = 0;
+	size_t i = 0;
+	for (; i < n && i < 2 && s[i] >= '0' && s[i] <= '9'; i++)
+		whole = whole * 10 + (s[i] - '0');
+	if (!i)
+		return -1;
+	if (i + 1 < n && (s[i] == ',' || s[i] == '.') && s[i + 1] >= '0' && s[i + 1] <= '9') {
+		tenth = s[i + 1] - '0';
+		i += 2;
+	}
+	int v = whole * 10 + tenth;
+	return i == n && v >= 10 && v <= 100 ? v : -1;
+}
+
+void mark_format(int tenths, char out[8])
+{
+	snprintf(out, 8, tenths % 10 ? "%d.%d" : "%d", tenths / 10, tenths % 10);
+}
+
+static int mark_of(struct reader *r, struct ynode *n, const char *what)
+{
+	const char *s = pr_text(r, n, what);
+	int v = s ? mark_parse(s, n->n) : -1;
+	if (s && v < 0)
+		pr_complain(r, n, _("a mark is 1 to 10, with at most one decimal: 7.5"),
+			    _("%s is no mark"), _(what));
+	return v;
+}
+
+/* The marks, absence, signature and outcome UWV asks of an evaluation. */
+static void read_uwv_fields(struct reader *r, struct ynode *m, struct evaluation *ev)
+{
+	ev->employee_mark = ev->employer_mark = ev->absence_days = ev->outcome = -1;
+	struct ynode *marks = pr_mapping(r, pr_get(m, "marks"), N_("marks"));
+	if (marks) {
+		struct ynode *e = pr_get(marks, "employee"), *w = pr_get(marks, "employer");
+		ev->employee_mark = e ? mark_of(r, e, N_("the employee's mark")) : -1;
+		ev->employer_mark = w ? mark_of(r, w, N_("the employer's mark")) : -1;
+	}
+	struct ynode *a = pr_get(m, "absence_days");
+	const char *s = pr_text(r, a, N_("absence days"));
+	if (s) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (*end || end == s || v < 0 || v > 366)
+			pr_complain(r, a, NULL, _("absence days must be a number of days, 0 to 366"));
+		else
+			ev->absence_days = (int)v;
+	}
+	ev->signed_by = pr_text(r, pr_get(m, "signed_by"), N_("signed by"));
+	struct ynode *o = pr_get(m, "outcome");
+	ev->outcome = o ? pr_word_of(r, o, N_("outcome"), outcome_parse, outcome_choices) : -1;
+}
+
 static void read_evaluations(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
@@ -324,6 +380,7 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 			continue;
 		struct evaluation *ev = &p->evals[p->nevals];
 		memset(ev, 0, sizeof *ev);
+		read_uwv_fields(r, m, ev);
 		struct ynode *d = pr_get(m, "date");
 		if (!d) {
 			pr_complain(r, m, NULL, _("missing evaluation date"));

@@ -67,7 +67,16 @@ struct evaluation {
 	const char *summary;
 	struct goal_result *goals;
 	size_t ngoals;
+	/* what UWV asks of an evaluation: -1 / NULL where not given */
+	int employee_mark, employer_mark; /* tenths: 75 is 7.5 */
+	int absence_days;                 /* in the period evaluated */
+	const char *signed_by;
+	int outcome;                      /* enum coaching_outcome, when coaching ends */
 };
+
+/* A mark as typed, 1 to 10 with one decimal (7,5 or 7.5): tenths, or -1. */
+int mark_parse(const char *s, size_t n);
+void mark_format(int tenths, char out[8]);
 
 /* A grant (beschikking) of a version 2 plan: hours for a period. */
 enum grant_kind { GRANT_STANDARD, GRANT_EXTENSION, GRANT_STRIPPENKAART, GRANT_INTERNAL,

@@ -81,6 +81,21 @@ int record_check(const struct plan *p, struct record *r, int today)
 	return 0;
 }
 
+int goal_result_parse(char *arg, struct goal_result *g)
+{
+	char *eq = strchr(arg, '=');
+	if (eq)
+		*eq++ = '\0';
+	if (!eq || !id_valid(arg, strlen(arg)))
+		return cp_err(EX_USAGE, _("--goal %s: write a goal id, = and a status, as in "
+					  "G1=achieved"), quotes(arg));
+	g->goal = arg;
+	if ((g->status = goal_status_parse(eq, strlen(eq))) < 0)
+		return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(eq),
+			      goal_status_choices());
+	return 0;
+}
+
 /* {G1: achieved, G2: open} */
 static void goals_flow(struct buf *b, const struct record *r)
 {
@@ -92,6 +107,35 @@ static void goals_flow(struct buf *b, const struct record *r)
 		buf_printf(b, ": %s", goal_status_name(r->goals[i].status));
 	}
 	buf_putc(b, '}');
+}
+
+/* The marks, absence, signature and outcome, where given, as pairs of the
+ * new evaluation: {employee: 7.5, employer: 8}. */
+static void uwv_fields(const struct record *r, struct buf *marks, char absence[16],
+		       struct ykv *item, size_t *n)
+{
+	char m[8];
+	if (r->employee_mark >= 0 || r->employer_mark >= 0) {
+		buf_putc(marks, '{');
+		if (r->employee_mark >= 0) {
+			mark_format(r->employee_mark, m);
+			buf_printf(marks, "employee: %s", m);
+		}
+		if (r->employer_mark >= 0) {
+			mark_format(r->employer_mark, m);
+			buf_printf(marks, "%semployer: %s", r->employee_mark >= 0 ? ", " : "", m);
+		}
+		buf_putc(marks, '}');
+		item[(*n)++] = (struct ykv){"marks", marks->s, 1};
+	}
+	if (r->absence_days >= 0) {
+		snprintf(absence, 16, "%d", r->absence_days);
+		item[(*n)++] = (struct ykv){"absence_days", absence, 1};
+	}
+	if (r->signed_by)
+		item[(*n)++] = (struct ykv){"signed_by", r->signed_by, 0};
+	if (r->outcome >= 0)
+		item[(*n)++] = (struct ykv){"outcome", outcome_name(r->outcome), 1};
 }
 
 /* The edits are made deepest first: edits at one place land in the order
@@ -122,12 +166,18 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 		date_format(r->next, next);
 	if (set_next && inside && yedit_map_set_in(e, doc, root, "evaluation", "next", next, 1) < 0)
 		return -1;
-	struct buf goals = {0};
+	struct buf goals = {0}, marks = {0};
 	date_format(r->date, day);
 	goals_flow(&goals, r);
-	struct ykv item[] = {{"date", day, 1}, {"summary", r->summary, 0}, {"goals", goals.s, 1}};
-	int rc = yedit_map_list_append(e, doc, root, "evaluations", item, r->ngoals ? 3 : 2);
+	struct ykv item[7] = {{"date", day, 1}, {"summary", r->summary, 0}};
+	size_t n = 2;
+	if (r->ngoals)
+		item[n++] = (struct ykv){"goals", goals.s, 1};
+	char absence[16];
+	uwv_fields(r, &marks, absence, item, &n);
+	int rc = yedit_map_list_append(e, doc, root, "evaluations", item, n);
 	buf_free(&goals);
+	buf_free(&marks);
 	if (rc < 0)
 		return -1;
 	if (!r->close)
@@ -156,6 +206,9 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 		   same(after->id, before->id) && same(after->name, before->name) &&
 		   after->start == before->start && after->ngoals == before->ngoals &&
 		   after->funder == before->funder && same(after->coach, before->coach);
+	good = good && ev->employee_mark == r->employee_mark && ev->employer_mark == r->employer_mark &&
+	       ev->absence_days == r->absence_days && ev->outcome == r->outcome &&
+	       same(ev->signed_by, r->signed_by);
 	for (size_t i = 0; good && i < r->ngoals; i++) {
 		const struct goal *g = plan_goal(after, r->goals[i].goal, strlen(r->goals[i].goal));
 		good = g && g->status == r->goals[i].status && same(ev->goals[i].goal, r->goals[i].goal) &&

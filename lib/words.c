@@ -181,6 +181,37 @@ const char *activity_choices(void)
 		 "(leidinggevende), evaluation (evaluatie) or other (overig)");
 }
 
+/* UWV's outcome when coaching ends */
+static const struct word outcomes[] = {
+	{"works-without-support", OUT_WITHOUT_SUPPORT}, {"zelfstandig", OUT_WITHOUT_SUPPORT},
+	{"follow-up-lighter", OUT_LIGHTER},             {"vervolg-lichter", OUT_LIGHTER},
+	{"follow-up-same", OUT_SAME},                   {"vervolg-gelijk", OUT_SAME},
+	{"follow-up-heavier", OUT_HEAVIER},             {"vervolg-zwaarder", OUT_HEAVIER},
+	{"employer-takes-over", OUT_EMPLOYER},          {"werkgever-neemt-over", OUT_EMPLOYER},
+	{"not-working", OUT_NOT_WORKING},               {"werkt-niet-meer", OUT_NOT_WORKING},
+	{NULL, 0},
+};
+static const char *const outcome_names[OUT_COUNT] = {
+	"works-without-support", "follow-up-lighter", "follow-up-same", "follow-up-heavier",
+	"employer-takes-over",   "not-working"};
+
+int outcome_parse(const char *s, size_t n)
+{
+	return word_lookup(outcomes, s, n);
+}
+
+const char *outcome_name(int o)
+{
+	return o >= 0 && o < OUT_COUNT ? outcome_names[o] : "?";
+}
+
+const char *outcome_choices(void)
+{
+	return _("works-without-support (zelfstandig), follow-up-lighter, follow-up-same, "
+		 "follow-up-heavier (vervolg-lichter, -gelijk, -zwaarder), employer-takes-over "
+		 "(werkgever-neemt-over) or not-working (werkt-niet-meer)");
+}
+
 /* [A-Za-z0-9._-] as a bit set over the 256 byte values */
 static const uint64_t id_chars[4] = {0x03ff600000000000u, 0x07fffffe87fffffeu, 0, 0};
 

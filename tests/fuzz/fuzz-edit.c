@@ -111,6 +111,12 @@ static void record(const char *src, size_t len, unsigned pick, const char *summa
 		return;
 	struct goal_result goals[2];
 	struct record r = {0};
+	r.employee_mark = r.employer_mark = r.absence_days = r.outcome = -1;
+	if (pick & 8) { /* what UWV asks, now and then */
+		r.employee_mark = 10 + (int)(pick % 91);
+		r.absence_days = (int)(pick >> 8) % 30;
+		r.signed_by = summary;
+	}
 	r.date = date_from_ymd(2026, 11, 20) - (int)(pick % 3);
 	r.summary = summary;
 	r.next = DATE_NONE;

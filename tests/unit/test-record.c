@@ -94,7 +94,7 @@ static void refusals(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct plan *p = load(cases[i].from, cases[i].to);
 		struct record r = {day(cases[i].date), "x", cases[i].goals, cases[i].ngoals,
-				   day(cases[i].next), 0, DATE_NONE};
+				   day(cases[i].next), 0, DATE_NONE, RECORD_NO_UWV_FIELDS};
 		capture_start();
 		int rc = record_check(p, &r, day(cases[i].today));
 		char *err = capture_end();
@@ -106,13 +106,15 @@ static void refusals(void)
 	}
 
 	struct plan *p = load(NULL, NULL);
-	struct record r = {day("2026-03-01"), "x", NULL, 0, DATE_NONE, 1, day("2026-01-04")};
+	struct record r = {day("2026-03-01"), "x", NULL, 0, DATE_NONE, 1, day("2026-01-04"),
+			   RECORD_NO_UWV_FIELDS};
 	capture_start();
 	int rc = record_check(p, &r, day("2026-06-01"));
 	char *err = capture_end();
 	ok(rc < 0 && strstr(err, "would end before it starts"), "refused: an end before the start");
 	free(err);
-	r = (struct record){day("2026-03-01"), "x", NULL, 0, DATE_NONE, 0, DATE_NONE};
+	r = (struct record){day("2026-03-01"), "x", NULL, 0, DATE_NONE, 0, DATE_NONE,
+			    RECORD_NO_UWV_FIELDS};
 	ok(record_check(p, &r, day("2026-03-01")) == 0,
 	   "a second evaluation on the last one's day is allowed");
 	plan_free(p);
@@ -149,7 +151,8 @@ static void records(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct plan *p = load(cases[i].from, cases[i].to);
 		struct record r = {day(cases[i].date), "Goed; verder.", cases[i].goals, cases[i].ngoals,
-				   day(cases[i].next), cases[i].close, day(cases[i].end)};
+				   day(cases[i].next), cases[i].close, day(cases[i].end),
+				   RECORD_NO_UWV_FIELDS};
 		char *text = NULL;
 		capture_start();
 		int fits = p && record_check(p, &r, day("2026-12-31")) == 0;
@@ -194,7 +197,8 @@ static void text(void)
 {
 	static struct goal_result g[] = {{"G2", GOAL_ACHIEVED}};
 	struct plan *p = load(NULL, NULL);
-	struct record r = {day("2026-07-01"), "Kassa zelfstandig", g, 1, DATE_NONE, 0, DATE_NONE};
+	struct record r = {day("2026-07-01"), "Kassa zelfstandig", g, 1, DATE_NONE, 0, DATE_NONE,
+			   RECORD_NO_UWV_FIELDS};
 	char *got;
 	record_check(p, &r, day("2026-07-01"));
 	struct plan *a = recorded(p, &r, &got);
@@ -254,7 +258,8 @@ static void file(void)
 {
 	const char *path = scratch_path("P-1.yaml");
 	write_file(path, plan_text, strlen(plan_text));
-	struct record r = {day("2026-07-01"), "Proef", NULL, 0, DATE_NONE, 0, DATE_NONE};
+	struct record r = {day("2026-07-01"), "Proef", NULL, 0, DATE_NONE, 0, DATE_NONE,
+			   RECORD_NO_UWV_FIELDS};
 	struct buf dry = {0};
 	ok(plan_record(path, &r, day("2026-07-01"), &dry) == 0 && strstr(buf_str(&dry), "summary: Proef"),
 	   "plan_record with dry: the new plan in the buffer");
@@ -262,7 +267,8 @@ static void file(void)
 	is_str(s, plan_text, "and the file untouched");
 	free(s);
 	buf_free(&dry);
-	r = (struct record){day("2026-07-01"), "Echt", NULL, 0, DATE_NONE, 0, DATE_NONE};
+	r = (struct record){day("2026-07-01"), "Echt", NULL, 0, DATE_NONE, 0, DATE_NONE,
+			    RECORD_NO_UWV_FIELDS};
 	ok(plan_record(path, &r, day("2026-07-01"), NULL) == 0, "plan_record");
 	s = read_file(path, NULL);
 	ok(s && strstr(s, "summary: Echt\n") && strstr(s, "next: 2027-01-01\n"), "replaces the plan");

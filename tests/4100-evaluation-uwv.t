@@ -1,0 +1,30 @@
+#!/bin/sh
+# What UWV asks of an evaluation: the employee's and the employer's mark,
+# days of absence, who signed, and when coaching ends the outcome;
+# recorded by cp-evaluate --record as an edit that keeps the plan's
+# comments, and read back by every tool.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+sed -i 's/^coach: robin$/coach: robin   # vaste coach/' plans/P-1.yaml
+run cp-evaluate --record P-1 --summary 'Kassa lukt' -d 2026-07-01 --goal G1=behaald \
+	--employee-mark 7,5 --employer-mark 8 --absence 2 --signed-by 'Bart de Wit, Anja de Vries'
+status_is 0 "an evaluation with marks, absence and signatures"
+check "... the marks, a decimal point in the file" grep -q '^    marks: {employee: 7.5, employer: 8}$' plans/P-1.yaml
+check "... the absence" grep -q '^    absence_days: 2$' plans/P-1.yaml
+check "... who signed" grep -q '^    signed_by: Bart de Wit, Anja de Vries$' plans/P-1.yaml
+check "... the comments kept" grep -q '# vaste coach' plans/P-1.yaml
+run cp-check plans/P-1.yaml
+status_is 0 "... and the plan reads"
+run cp-evaluate --record P-1 --summary 'Afgerond' -d 2026-11-20 --close --outcome werkgever-neemt-over
+status_is 0 "closing with an outcome, in Dutch"
+check "... written as UWV's code" grep -q '^    outcome: employer-takes-over$' plans/P-1.yaml
+refuses 64 '"0,5" is no mark' "a mark below 1" cp-evaluate --record P-2 --summary x --employee-mark 0,5
+refuses 64 '"10,5" is no mark' "a mark above 10" cp-evaluate --record P-2 --summary x --employer-mark 10,5
+refuses 64 'unknown outcome "klaar"' "an unknown outcome" cp-evaluate --record P-2 --summary x --close --outcome klaar
+refuses 64 'outcome goes with --close' "an outcome without --close" cp-evaluate --record P-2 --summary x --outcome not-working
+refuses 64 'absence takes a number of days' "absence that is no number" cp-evaluate --record P-2 --summary x --absence veel
+sed -i 's/^evaluations: .*/evaluations:\n  - date: 2026-05-01\n    summary: x\n    marks: {employee: 12}/' plans/P-2.yaml
+run cp-check plans/P-2.yaml
+status_is 65 "a plan with a mark out of range is refused"
+err_has 'the employee.s mark is no mark' "... saying which"
+done_testing
