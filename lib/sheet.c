@@ -32,6 +32,7 @@ struct sheet {
 	int flags;
 	char sep;
 	int fatal, at_eof;
+	int open_at_end; /* the fatal fault: a quote never closed before the end */
 
 	char *buf; /* unread input is buf[start, end) */
 	size_t cap, start, end;
@@ -368,16 +369,20 @@ static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const cha
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
-/* Offset of the quote that opens the field still open at the end. */
+/* Offset of the quote that opens the field still open at the end ("" in
+ * a quoted field is a quote in its text, not its end). */
 static size_t open_quote(const struct sheet *sh)
 {
 	int quoted = 0;
 	size_t at = 0;
 	for (size_t i = 0; i < sh->rawlen; i++)
 		if (sh->raw[i] == '"') {
-			if (!quoted)
-				at = i;
-			quoted = !quoted;
+			if (quoted && i + 1 < sh->rawlen && sh->raw[i + 1] == '"')
+				i++;
+			else if (!quoted)
+				at = i, quoted = 1;
+			else
+				quoted = 0;
 		}
 	return at;
 }
@@ -411,7 +416,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			break;
 		if (!terminated) {
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -431,7 +436,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			line = "";
 			len = 0;
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -752,7 +757,7 @@ int sheet_ends_open(struct sheet *sh, struct srcpos *at)
 	while (sheet_record(sh) != 0)
 		;
 	cp_errors_quiet_thread(0);
-	if (!sh->fatal)
+	if (!sh->open_at_end) /* a sound end, or a fault of another kind */
 		return 0;
 	record_pos(sh, open_quote(sh), at);
 	return 1;
