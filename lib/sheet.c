@@ -597,9 +597,9 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 /* The next record's fields; 1, 0 at the end, -1 on a bad record. */
 static int next_record(struct sheet *sh)
 {
-	const char *line;
-	size_t len;
-	int terminated;
+	const char *line = NULL;
+	size_t len = 0;
+	int terminated = 0;
 	for (;;) {
 		sh->nfields = 0;
 		if (sh->start >= sh->stop)
@@ -608,8 +608,8 @@ static int next_record(struct sheet *sh)
 		if (plain_record(sh))
 			return 1;
 		int r = next_line(sh, &line, &len, &terminated);
-		if (r <= 0)
-			return r;
+		if (r <= 0 || !line) /* next_line sets line when it returns 1 */
+			return r <= 0 ? r : -1;
 		sh->line = sh->lineno;
 		sh->raw = line;
 		sh->rawlen = len;
