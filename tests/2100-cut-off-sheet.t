@@ -22,7 +22,7 @@ cut_off() {
 		sh -c "cp-log -f hours/$1 - <batch.csv"
 	run cp-check -p plans "hours/$1"
 	status_is 65 "... and cp-check refuses it"
-	err_like "hours/$1:$3: quote opened here is never closed" "... naming the line"
+	err_has "^cp-check: hours/$1:$3: quote opened here is never closed" "... naming the line"
 }
 
 # The note was cut off after its first line break: the last line holds
@@ -40,6 +40,12 @@ cut_off blank.csv "a note cut off after a blank line" 2:32
 printf '%s\n' "$H" '2026-03-03,robin,P-1,,phone,30,"Mail ""aan"" werkgever ""' >hours/escaped.csv
 cut_off escaped.csv 'a note cut off after an escaped quote' 2:32
 
+# A stray quote on an earlier line (a bad record of its own) does not hide
+# the open end
+printf '%s\n' "$H" '2026-03-02,robin,P-1,G1,onsite,90,5" scherm' \
+	'2026-03-03,robin,P-1,,phone,30,"Gesprek' 'verder' >hours/stray.csv
+cut_off stray.csv "a cut-off note after a line with a stray quote" 3:32
+
 # Semicolons (Dutch Excel) and CRLF line ends
 printf 'date;coach;plan;goal;mode;minutes;note\r\n2026-03-03;robin;P-1;;phone;30;"Gesprek\r\nverder\r\n' >hours/excel.csv
 cut_off excel.csv "a cut-off note in a sheet from Dutch Excel" 2:32
@@ -52,11 +58,15 @@ run cp-log -f hours/sound.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
 status_is 0 "notes over several lines, each closed, take an append"
 check "... on a line of its own" test "$(tail -n 1 hours/sound.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
 
-# A closed note whose last line has no quote, after one with an odd number
-# of quotes: the reader decides, not the count.
+# A note closed on a line of its own, and one after a stray quote
 printf '%s\n' "$H" '2026-03-03,robin,P-1,,phone,30,"een' 'twee' 'drie"' >hours/closed.csv
 run cp-log -f hours/closed.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
 status_is 0 "a note closed on a line of its own takes an append"
+printf '%s\n' "$H" '2026-03-02,robin,P-1,G1,onsite,90,5" scherm' >hours/odd.csv
+run cp-log -f hours/odd.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+status_is 0 "a stray quote in the last line is no open note"
+check "... and the append goes on a line of its own" \
+	test "$(tail -n 1 hours/odd.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
 
 # A last line too long for the reader (over a megabyte, no quote in it) is
 # a fault of another kind: it was read as an open quote, from memory that
