@@ -146,15 +146,14 @@ static int ends_in_quotes(struct locked *lf, char sep)
 				if (c == '"')
 					st = QUOTE;
 			} else if (c == '\n')
-				st = START;
-			else if (st == BAD)
-				;
+				st = START; /* NOLINT(bugprone-branch-clone): BAD stays BAD at a separator */
+			else if (st == BAD || (st == START &&
+			    (c == ' ' || c == '\t' || c == '\r')))
+				; /* nothing changes until the line ends */
 			else if (c == sep)
 				st = START;
 			else if (st == START && c == '"')
 				st = QUOTED;
-			else if (st == START && (c == ' ' || c == '\t' || c == '\r'))
-				;
 			else if (c == '"' || (st == CLOSED && c != ' ' && c != '\t' && c != '\r'))
 				st = BAD;
 			else if (st == START)
