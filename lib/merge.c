@@ -18,9 +18,10 @@
  * Where both changed one value differently, the lines of that value get
  * the usual conflict markers and the merge reports a conflict; where one
  * removed what the other changed, the other's lines stand in markers
- * against nothing.  A version that is no plan, a change that cannot be
- * written into ours' text, or a result that would not read as a plan, is
- * left to git merge-file. */
+ * against nothing.  A version that is no plan (each side must read as one,
+ * so that a goal id twice never meets the matching), a change that cannot
+ * be written into ours' text, or a result that would not read as a plan,
+ * is left to git merge-file. */
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,20 @@ struct merge {
 	int stuck; /* a change that cannot be written into ours' text here */
 };
 
-static int read_side(struct side *s, const char *path)
+/* Whether text reads as a plan (quietly: a merge driver's business is the
+ * merge; cp-check names what is wrong). */
+static int reads_as_plan(const char *name, const char *text, size_t len)
+{
+	int status;
+	cp_errors_quiet_thread(1);
+	struct plan *p = plan_parse(name, xstrndup(text, len), len, &status);
+	cp_errors_quiet_thread(0);
+	plan_free(p);
+	return p != NULL;
+}
+
+/* 0, 1 if the version is no plan (git merge-file takes it), -1 */
+static int read_side(struct side *s, const char *path, const char *name)
 {
 	FILE *f = fopen(path, "rb");
 	char chunk[8192];
@@ -56,7 +70,9 @@ static int read_side(struct side *s, const char *path)
 	buf_str(&s->text);
 	if (rc < 0)
 		return cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
-	cp_errors_quiet_thread(1); /* a version that is no plan goes to git merge-file */
+	if (!reads_as_plan(name ? name : path, s->text.s, s->text.len))
+		return 1;
+	cp_errors_quiet_thread(1);
 	rc = ydoc_parse(&s->doc, &s->arena, path, s->text.s, s->text.len);
 	cp_errors_quiet_thread(0);
 	return rc < 0 || !s->doc.root || yderef(s->doc.root)->kind != Y_MAP ? 1 : 0;
@@ -145,14 +161,21 @@ static void identity(struct buf *b, struct ynode *item)
 	buf_str(b);
 }
 
-static struct ynode *find_item(struct ynode *seq, struct ynode *like)
+/* The item of seq that is the item at of list: the same identity, and
+ * as many like it before it (a text twice in a list is two items). */
+static struct ynode *find_item(struct ynode *seq, struct ynode *list, uint32_t at)
 {
 	struct buf want = {0}, got = {0};
-	identity(&want, like);
+	identity(&want, list->u.kids[at]);
+	uint32_t nth = 0;
+	for (uint32_t i = 0; i < at; i++) {
+		identity(&got, list->u.kids[i]);
+		nth += want.len == got.len && !memcmp(want.s, got.s, want.len);
+	}
 	struct ynode *found = NULL;
 	for (uint32_t i = 0; seq && seq->kind == Y_SEQ && i < seq->n && !found; i++) {
 		identity(&got, seq->u.kids[i]);
-		if (want.len == got.len && !memcmp(want.s, got.s, want.len))
+		if (want.len == got.len && !memcmp(want.s, got.s, want.len) && nth-- == 0)
 			found = seq->u.kids[i];
 	}
 	buf_free(&want);
@@ -501,7 +524,7 @@ static void merge_seq(struct merge *m, struct ynode *b, struct ynode *o, struct 
 {
 	for (uint32_t i = 0; i < t->n; i++) {
 		struct ynode *ti = t->u.kids[i];
-		struct ynode *bi = b ? find_item(b, ti) : NULL, *oi = find_item(o, ti);
+		struct ynode *bi = b ? find_item(b, t, i) : NULL, *oi = find_item(o, t, i);
 		if (oi)
 			merge_node(m, "", oi, bi, oi, ti, ti);
 		else if (!bi)
@@ -511,8 +534,8 @@ static void merge_seq(struct merge *m, struct ynode *b, struct ynode *o, struct 
 	}
 	char *gone = xcalloc(o->n ? o->n : 1, 1);
 	for (uint32_t i = 0; i < o->n; i++) { /* what theirs removed */
-		struct ynode *oi = o->u.kids[i], *bi = b ? find_item(b, oi) : NULL;
-		if (!bi || find_item(t, oi))
+		struct ynode *oi = o->u.kids[i], *bi = b ? find_item(b, o, i) : NULL;
+		if (!bi || find_item(t, o, i))
 			continue;
 		if (!same(oi, bi))
 			conflict(m, oi, oi, NULL, NULL); /* ours changed what theirs removed */
@@ -615,21 +638,15 @@ static int merged(struct merge *m, const char *name, struct buf *out)
 	cp_errors_quiet_thread(1); /* what cannot be written is left to git merge-file */
 	merge_node(m, "", NULL, m->base.doc.root, m->ours.doc.root, m->theirs.doc.root, NULL);
 	int ok = !m->stuck && edits_apply(&m->e, m->ours.doc.src, m->ours.doc.len, out) == 0;
-	if (ok && !m->conflicts) {
-		int status;
-		struct plan *p = plan_parse(name, xstrndup(out->s, out->len), out->len, &status);
-		ok = p != NULL;
-		plan_free(p);
-	}
 	cp_errors_quiet_thread(0);
-	return ok;
+	return ok && (m->conflicts || reads_as_plan(name, out->s, out->len));
 }
 
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct merge m = {0};
-	int rb = read_side(&m.base, base), ro = read_side(&m.ours, ours),
-	    rt = read_side(&m.theirs, theirs);
+	int rb = read_side(&m.base, base, name), ro = read_side(&m.ours, ours, name),
+	    rt = read_side(&m.theirs, theirs, name);
 	int rc;
 	struct buf out = {0};
 	struct locked lf;

@@ -309,6 +309,25 @@ static void flow_lists(void)
 	result_free(&r);
 }
 
+/* a text twice in a list is two items */
+static void twice(void)
+{
+	const char *b = edit(base, "agreements:         # what coach, participant and employer agreed\n",
+			     "agreements:\n  - Elke maandag bellen\n");
+	char bb[4096], ours[4096];
+	snprintf(bb, sizeof bb, "%s", b);
+	snprintf(ours, sizeof ours, "%s", edit(bb, "status: active", "status: paused"));
+	const char *t = edit(bb, "  - Elke maandag bellen\n",
+			     "  - Elke maandag bellen\n  - Elke maandag bellen\n");
+	struct result r = merge3(bb, ours, t);
+	is_int(r.rc, 0, "theirs wrote an agreement a second time: clean");
+	is_int(count(r.text, "Elke maandag bellen"), 2, "and it is there twice");
+	result_free(&r);
+	r = merge3(t, ours, bb);
+	is_int(count(r.text, "Elke maandag bellen"), 1, "... and once when theirs removed one");
+	result_free(&r);
+}
+
 static void no_plan(void)
 {
 	const char *t = "version: 1\nid: [\n";
@@ -318,6 +337,13 @@ static void no_plan(void)
 	is_int(r.rc, 1, "a side that is no YAML: git merge-file's conflict");
 	ok(strstr(r.text, "<<<<<<< ours\n") && strstr(r.text, ">>>>>>> theirs\n"),
 	   "with its markers");
+	result_free(&r);
+
+	/* YAML, but no plan (a goal id twice): git merge-file too */
+	t = edit(base, "    status: open\n", "    status: open\n  - id: G1\n    text: Kassa 2\n");
+	r = merge3(base, ours, t);
+	ok(r.rc == 0 && count(r.text, "id: G1") == 2 && strstr(r.text, "status: paused"),
+	   "a side that is no plan: left to git merge-file");
 	result_free(&r);
 
 	/* a result that would be no plan: git merge-file, which sees no conflict */
@@ -337,6 +363,7 @@ int main(void)
 	one_field();
 	other_lists();
 	flow_lists();
+	twice();
 	no_plan();
 	return tap_done();
 }
