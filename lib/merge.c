@@ -56,8 +56,7 @@ static int reads_as_plan(const char *name, const char *text, size_t len)
 	return p != NULL;
 }
 
-/* 0, 1 if the version is no plan (git merge-file takes it), -1 */
-static int read_side(struct side *s, const char *path, const char *name)
+static int read_side(struct side *s, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char chunk[8192];
@@ -67,13 +66,17 @@ static int read_side(struct side *s, const char *path, const char *name)
 	int rc = f && !ferror(f) ? 0 : -1;
 	if (f)
 		fclose(f);
+	return rc < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
+}
+
+/* 0, or 1 if the version is no plan (git merge-file takes it) */
+static int parse_side(struct side *s, const char *name)
+{
 	buf_str(&s->text);
-	if (rc < 0)
-		return cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
-	if (!reads_as_plan(name ? name : path, s->text.s, s->text.len))
+	if (!reads_as_plan(name, s->text.s, s->text.len))
 		return 1;
 	cp_errors_quiet_thread(1);
-	rc = ydoc_parse(&s->doc, &s->arena, path, s->text.s, s->text.len);
+	int rc = ydoc_parse(&s->doc, &s->arena, name, s->text.s, s->text.len);
 	cp_errors_quiet_thread(0);
 	return rc < 0 || !s->doc.root || yderef(s->doc.root)->kind != Y_MAP ? 1 : 0;
 }
@@ -630,39 +633,61 @@ static int text_merge(const char *base, const char *ours, const char *theirs)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
-/* The merged text, if it stands: a change that could not be written, an
- * edit that ran into another or (without conflicts) a result that is no
- * plan leave it to git merge-file. */
-static int merged(struct merge *m, const char *name, struct buf *out)
+/* The merged text in out: 0, 1 with conflict markers, or -1 when it
+ * does not stand: a version that is no plan, a change that could not be
+ * written, an edit that ran into another or (without conflicts) a result
+ * that is no plan leave it to git merge-file. */
+static int merge_sides(struct merge *m, const char *name, struct buf *out)
 {
+	if (parse_side(&m->base, name) || parse_side(&m->ours, name) ||
+	    parse_side(&m->theirs, name))
+		return -1;
 	cp_errors_quiet_thread(1); /* what cannot be written is left to git merge-file */
 	merge_node(m, "", NULL, m->base.doc.root, m->ours.doc.root, m->theirs.doc.root, NULL);
 	int ok = !m->stuck && edits_apply(&m->e, m->ours.doc.src, m->ours.doc.len, out) == 0;
 	cp_errors_quiet_thread(0);
-	return ok && (m->conflicts || reads_as_plan(name, out->s, out->len));
+	if (!ok || (!m->conflicts && !reads_as_plan(name, out->s, out->len)))
+		return -1;
+	return m->conflicts ? 1 : 0;
+}
+
+static void merge_free(struct merge *m)
+{
+	edits_free(&m->e);
+	free_side(&m->base);
+	free_side(&m->ours);
+	free_side(&m->theirs);
+}
+
+int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
+		    struct buf *out)
+{
+	struct merge m = {0};
+	buf_add(&m.base.text, text[0], len[0]);
+	buf_add(&m.ours.text, text[1], len[1]);
+	buf_add(&m.theirs.text, text[2], len[2]);
+	int rc = merge_sides(&m, name, out);
+	merge_free(&m);
+	return rc;
 }
 
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct merge m = {0};
-	int rb = read_side(&m.base, base, name), ro = read_side(&m.ours, ours, name),
-	    rt = read_side(&m.theirs, theirs, name);
-	int rc;
 	struct buf out = {0};
 	struct locked lf;
-	if (rb < 0 || ro < 0 || rt < 0)
-		rc = 2;
-	else if (rb || ro || rt || !merged(&m, name ? name : ours, &out))
+	int rc = 2;
+	if (read_side(&m.base, base) == 0 && read_side(&m.ours, ours) == 0 &&
+	    read_side(&m.theirs, theirs) == 0)
+		rc = merge_sides(&m, name ? name : ours, &out);
+	if (rc < 0)
 		rc = text_merge(base, ours, theirs);
-	else if (locked_open(&lf, ours) == 0) {
-		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : m.conflicts ? 1 : 0;
+	else if (rc < 2 && locked_open(&lf, ours) == 0) {
+		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
 		locked_close(&lf);
 	} else
 		rc = 2;
 	buf_free(&out);
-	edits_free(&m.e);
-	free_side(&m.base);
-	free_side(&m.ours);
-	free_side(&m.theirs);
+	merge_free(&m);
 	return rc;
 }
