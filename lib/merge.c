@@ -42,6 +42,7 @@ struct merge {
 	struct edits e;
 	int conflicts;
 	int stuck; /* a change that cannot be written into ours' text here */
+	const char *nl; /* ours' line break: CRLF stays CRLF */
 };
 
 /* Whether text reads as a plan (quietly: a merge driver's business is the
@@ -219,8 +220,21 @@ static void span_lines(const struct ydoc *d, struct ynode *key, struct ynode *va
 	*to = line_end(d, end);
 }
 
-/* The lines [from, to) of side s, each moved by shift columns. */
-static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to, long shift)
+/* One line of text, s[0, n), without its line break, then nl. */
+static void put_line(struct buf *b, const char *s, size_t n, const char *nl)
+{
+	if (n && s[n - 1] == '\n')
+		n--;
+	if (n && s[n - 1] == '\r')
+		n--;
+	buf_add(b, s, n);
+	buf_puts(b, nl);
+}
+
+/* The lines [from, to) of side s, each moved by shift columns, each
+ * ended by nl. */
+static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to, long shift,
+		     const char *nl)
 {
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(&s->doc, i);
@@ -230,11 +244,9 @@ static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to
 			cut = (long)blanks;
 		for (long k = 0; k < shift; k++)
 			buf_putc(b, ' ');
-		buf_add(b, s->doc.src + i + cut, e - i - (size_t)cut);
+		put_line(b, s->doc.src + i + cut, e - i - (size_t)cut, nl);
 		i = e;
 	}
-	if (b->len && b->s[b->len - 1] != '\n')
-		buf_putc(b, '\n');
 }
 
 /* Theirs' key and value (or item) as lines at ours' column col. */
@@ -243,7 +255,7 @@ static void theirs_lines(struct buf *b, struct merge *m, struct ynode *tkey, str
 {
 	size_t from, to;
 	span_lines(&m->theirs.doc, tkey, tval, &from, &to);
-	lines_of(b, &m->theirs, from, to, col - column(&m->theirs.doc, tkey->start));
+	lines_of(b, &m->theirs, from, to, col - column(&m->theirs.doc, tkey->start), m->nl);
 }
 
 /* Ours' lines of okey and oval (a key and its value, or an item) become
@@ -256,14 +268,14 @@ static void put_lines(struct merge *m, struct ynode *okey, struct ynode *oval, s
 	span_lines(od, okey, oval, &from, &to);
 	struct buf b = {0};
 	if (!taken) {
-		buf_puts(&b, "<<<<<<< ours\n");
-		lines_of(&b, &m->ours, from, to, 0);
-		buf_puts(&b, "=======\n");
+		buf_printf(&b, "<<<<<<< ours%s", m->nl);
+		lines_of(&b, &m->ours, from, to, 0, m->nl);
+		buf_printf(&b, "=======%s", m->nl);
 	}
 	if (tkey)
 		theirs_lines(&b, m, tkey, tval, column(od, okey->start));
 	if (!taken) {
-		buf_puts(&b, ">>>>>>> theirs\n");
+		buf_printf(&b, ">>>>>>> theirs%s", m->nl);
 		m->conflicts++;
 	}
 	edits_add(&m->e, from, to - from, b.s, b.len);
@@ -293,9 +305,9 @@ static void conflict_removed(struct merge *m, struct ynode *o, struct ynode *tke
 	}
 	const struct ydoc *od = &m->ours.doc;
 	struct buf b = {0};
-	buf_puts(&b, "<<<<<<< ours\n=======\n");
+	buf_printf(&b, "<<<<<<< ours%s=======%s", m->nl, m->nl);
 	theirs_lines(&b, m, tkey, tval, column(od, o->u.kids[0]->start));
-	buf_puts(&b, ">>>>>>> theirs\n");
+	buf_printf(&b, ">>>>>>> theirs%s", m->nl);
 	edits_add(&m->e, line_end(od, o->end), 0, b.s, b.len);
 	buf_free(&b);
 	m->conflicts++;
@@ -309,14 +321,15 @@ static void remove_lines(struct merge *m, size_t start, size_t end)
 }
 
 /* Theirs' item as the text yedit_seq_append wants: its lines, the first
- * without its "- ", the others less the item's indent. */
+ * without its "- ", the others less the item's indent, each ended by \n
+ * (yedit and insert_before write ours' line break). */
 static void item_text(struct buf *b, const struct side *s, struct ynode *item)
 {
 	const struct ydoc *d = &s->doc;
 	size_t from = item->start, to = item->end;
 	long indent = column(d, from);
 	b->len = 0;
-	while (to > from && (d->src[to - 1] == '\n' || d->src[to - 1] == ' '))
+	while (to > from && strchr("\r\n ", d->src[to - 1]))
 		to--;
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(d, i);
@@ -326,7 +339,7 @@ static void item_text(struct buf *b, const struct side *s, struct ynode *item)
 			size_t blanks = strspn(d->src + i, " ");
 			i += blanks < (size_t)indent ? blanks : (size_t)indent;
 		}
-		buf_add(b, d->src + i, e - i);
+		put_line(b, d->src + i, e - i, "\n");
 		i = e;
 	}
 	buf_str(b);
@@ -348,7 +361,7 @@ static void insert_before(struct merge *m, struct ynode *oitem, const char *text
 			buf_putc(&b, ' ');
 		buf_puts(&b, p == text ? "- " : "  ");
 		buf_add(&b, p, n);
-		buf_putc(&b, '\n');
+		buf_puts(&b, m->nl);
 		p += n + (nl ? 1 : 0);
 	}
 	edits_add(&m->e, at, 0, b.s, b.len);
@@ -642,6 +655,7 @@ static int merge_sides(struct merge *m, const char *name, struct buf *out)
 	if (parse_side(&m->base, name) || parse_side(&m->ours, name) ||
 	    parse_side(&m->theirs, name))
 		return -1;
+	m->nl = yaml_newline(&m->ours.doc);
 	cp_errors_quiet_thread(1); /* what cannot be written is left to git merge-file */
 	merge_node(m, "", NULL, m->base.doc.root, m->ours.doc.root, m->theirs.doc.root, NULL);
 	int ok = !m->stuck && edits_apply(&m->e, m->ours.doc.src, m->ours.doc.len, out) == 0;

@@ -328,6 +328,50 @@ static void twice(void)
 	result_free(&r);
 }
 
+/* s with every \n made \r\n (static, three in turn) */
+static const char *crlf(const char *s)
+{
+	static char out[3][8192];
+	static int turn;
+	turn = (turn + 1) % 3;
+	size_t n = 0;
+	for (; *s && n + 2 < sizeof out[turn]; s++) {
+		if (*s == '\n')
+			out[turn][n++] = '\r';
+		out[turn][n++] = *s;
+	}
+	out[turn][n] = '\0';
+	return out[turn];
+}
+
+/* A plan saved with CRLF line ends keeps them, in what is added too. */
+static void crlf_lines(void)
+{
+	const char *evs = "evaluations:        # added by cp-evaluate --record\n";
+	char o[4096], t[4096];
+	snprintf(o, sizeof o, "%s",
+		 edit(edit(base, evs, "evaluations:\n  - date: 2026-08-01\n    summary: Robin\n"),
+		      "  name: Bart de Wit\n", "  name: Bart van de Wit\n"));
+	snprintf(t, sizeof t, "%s",
+		 edit(edit(base, evs, "evaluations:\n  - date: 2026-07-01\n    summary: Kim\n"
+				      "    goals: {G1: achieved}\n"),
+		      "  name: Bart de Wit\n", "  name: Bart de Wit-Jansen\n"));
+	const char *b = crlf(base), *oc = crlf(o), *tc = crlf(t);
+	struct result r = merge3(b, oc, tc);
+	is_int(r.rc, 1, "CRLF: a conflict on the name");
+	ok(strstr(r.text, "evaluations:\r\n  - date: 2026-07-01\r\n    summary: Kim\r\n"
+			  "    goals: {G1: achieved}\r\n  - date: 2026-08-01\r\n"),
+	   "theirs' earlier evaluation before ours', in CRLF");
+	ok(strstr(r.text, "<<<<<<< ours\r\n  name: Bart van de Wit\r\n=======\r\n"
+			  "  name: Bart de Wit-Jansen\r\n>>>>>>> theirs\r\n"),
+	   "the markers in CRLF too");
+	int bare = 0;
+	for (const char *p = r.text; *p; p++)
+		bare += *p == '\n' && (p == r.text || p[-1] != '\r');
+	is_int(bare, 0, "no line ends in a bare LF");
+	result_free(&r);
+}
+
 static void no_plan(void)
 {
 	const char *t = "version: 1\nid: [\n";
@@ -364,6 +408,7 @@ int main(void)
 	other_lists();
 	flow_lists();
 	twice();
+	crlf_lines();
 	no_plan();
 	return tap_done();
 }
