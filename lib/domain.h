@@ -199,6 +199,11 @@ void ceiling_free(struct ceiling *c);
  * file rewritten), name the path in the repository.  0 when clean, 1 when
  * conflict markers were left, 2 on an error (reported). */
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name);
+/* The same on texts (base, ours, theirs), the result in out: 0 clean, 1
+ * with conflict markers, -1 when they do not merge as plans (plan_merge
+ * then leaves them to git merge-file).  Says nothing. */
+int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
+		    struct buf *out);
 
 /* ---- medical.c: words that point to medical information ---- */
 

@@ -173,6 +173,54 @@ static int set_diff_config(const char *dir)
 	return 0;
 }
 
+/* Whether a .gitattributes line gives the plans a merge of their own
+ * (merge=..., -merge, !merge), the user's or cp-new's. */
+static int plans_merge_named(const char *text)
+{
+	for (const char *line = text; *line;) {
+		size_t len = strcspn(line, "\n");
+		int plans = !strncmp(line, "plans/", 6);
+		for (const char *w = line + strcspn(line, " \t"); plans && w < line + len;) {
+			w += strspn(w, " \t");
+			size_t n = strcspn(w, " \t\n");
+			const char *name = *w == '-' || *w == '!' ? w + 1 : w;
+			if (n && !strncmp(name, "merge", 5) && (name[5] == '=' || name + 5 == w + n))
+				return 1;
+			w += n;
+		}
+		line += len + (line[len] == '\n');
+	}
+	return 0;
+}
+
+/* A caseload made before cp-merge has a .gitattributes without its merge
+ * driver: the line is added, unless the plans already have a merge (or
+ * there is no .gitattributes: the user removed it). */
+static int add_merge_attribute(const char *dir)
+{
+	static const char line[] = "# plans changed on two branches are merged as plans (cp-merge)\n"
+				   "plans/*.yaml merge=coachplan\n";
+	struct buf path = {0}, text = {0};
+	struct locked lf;
+	buf_printf(&path, "%s/.gitattributes", dir);
+	int rc = locked_open(&lf, path.s);
+	if (rc == 0) {
+		rc = locked_read(&lf, &text);
+		if (rc == 0 && !plans_merge_named(buf_str(&text))) {
+			struct buf add = {0};
+			if (text.len && text.s[text.len - 1] != '\n')
+				buf_putc(&add, '\n');
+			buf_puts(&add, line);
+			rc = locked_append(&lf, add.s, add.len);
+			buf_free(&add);
+		}
+		locked_close(&lf);
+	}
+	buf_free(&path);
+	buf_free(&text);
+	return rc < 0 ? -1 : 0;
+}
+
 int caseload_git(const char *dir, int flags)
 {
 	if (!exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
@@ -191,7 +239,7 @@ int caseload_git(const char *dir, int flags)
 				dir);
 		return 0;
 	}
-	if (set_diff_config(dir) < 0)
+	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0)
 		return -1;
 	return flags & CASELOAD_NO_HOOK ? 0 : install_hook(dir);
 }

@@ -5,17 +5,23 @@
  * read as YAML and theirs' changes since the base are carried into ours
  * by surgical edits of ours' text, so ours' comments and layout stay:
  *   - a value only theirs changed takes theirs' value; one both changed
- *     alike stays; evaluation.next takes the later date;
+ *     alike stays; evaluation.next takes the later date; an empty value
+ *     (`evaluations:` as cp-new writes it) is an empty list;
  *   - list items are matched by what they are (a goal by its id, an
  *     evaluation by its date and summary, a grant or a coach by its from,
- *     a text by itself): theirs' new items are added to ours (evaluations
- *     in date order), items theirs removed and ours kept unchanged go;
+ *     a contact by name, anything else, in lists this version does not
+ *     know too, by all it says): theirs' new items are added to ours
+ *     (evaluations in date order), items theirs removed and ours kept
+ *     unchanged go; flow lists [a, b] stay flow;
  *   - a key theirs added is added, one theirs removed and ours kept
  *     unchanged goes.
  * Where both changed one value differently, the lines of that value get
- * the usual conflict markers and the merge reports a conflict.  A version
- * that is no plan, or a result that would not read as one, is left to
- * git merge-file. */
+ * the usual conflict markers and the merge reports a conflict; where one
+ * removed what the other changed, the other's lines stand in markers
+ * against nothing.  A version that is no plan (each side must read as one,
+ * so that a goal id twice never meets the matching), a change that cannot
+ * be written into ours' text, or a result that would not read as a plan,
+ * is left to git merge-file. */
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +41,21 @@ struct merge {
 	struct side base, ours, theirs;
 	struct edits e;
 	int conflicts;
+	int stuck; /* a change that cannot be written into ours' text here */
+	const char *nl; /* ours' line break: CRLF stays CRLF */
 };
+
+/* Whether text reads as a plan (quietly: a merge driver's business is the
+ * merge; cp-check names what is wrong). */
+static int reads_as_plan(const char *name, const char *text, size_t len)
+{
+	int status;
+	cp_errors_quiet_thread(1);
+	struct plan *p = plan_parse(name, xstrndup(text, len), len, &status);
+	cp_errors_quiet_thread(0);
+	plan_free(p);
+	return p != NULL;
+}
 
 static int read_side(struct side *s, const char *path)
 {
@@ -47,11 +67,17 @@ static int read_side(struct side *s, const char *path)
 	int rc = f && !ferror(f) ? 0 : -1;
 	if (f)
 		fclose(f);
+	return rc < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
+}
+
+/* 0, or 1 if the version is no plan (git merge-file takes it) */
+static int parse_side(struct side *s, const char *name)
+{
 	buf_str(&s->text);
-	if (rc < 0)
-		return cp_errno(EX_NOINPUT, _("%s: cannot read"), path);
-	cp_errors_quiet_thread(1); /* a version that is no plan goes to git merge-file */
-	rc = ydoc_parse(&s->doc, &s->arena, path, s->text.s, s->text.len);
+	if (!reads_as_plan(name, s->text.s, s->text.len))
+		return 1;
+	cp_errors_quiet_thread(1);
+	int rc = ydoc_parse(&s->doc, &s->arena, name, s->text.s, s->text.len);
 	cp_errors_quiet_thread(0);
 	return rc < 0 || !s->doc.root || yderef(s->doc.root)->kind != Y_MAP ? 1 : 0;
 }
@@ -79,6 +105,20 @@ static int same(struct ynode *a, struct ynode *b)
 	return 1;
 }
 
+/* Absent, null, or a list or mapping with nothing in it: `evaluations:`
+ * as cp-new writes it and `evaluations: []` say the same. */
+static int empty(struct ynode *n)
+{
+	n = n ? yderef(n) : NULL;
+	return !n || (n->kind == Y_SCALAR ? yscalar_null(n) : n->n == 0);
+}
+
+/* x says what b said: unchanged since the base */
+static int alike(struct ynode *b, struct ynode *x)
+{
+	return (b && same(b, x)) || (empty(b) && empty(x));
+}
+
 static const char *scalar_of(struct ynode *map, const char *key)
 {
 	struct ynode *v = map && yderef(map)->kind == Y_MAP ? ymap_get(yderef(map), key) : NULL;
@@ -86,19 +126,32 @@ static const char *scalar_of(struct ynode *map, const char *key)
 	return v && v->kind == Y_SCALAR ? v->u.str : NULL;
 }
 
+/* A value as what it says, whatever its layout or quoting. */
+static void canon(struct buf *b, struct ynode *n)
+{
+	n = yderef(n);
+	if (n->kind == Y_SCALAR) {
+		buf_printf(b, "%u:", (unsigned)n->n);
+		buf_add(b, n->u.str, n->n);
+		return;
+	}
+	buf_putc(b, n->kind == Y_MAP ? '{' : '[');
+	size_t k = n->kind == Y_MAP ? 2 * (size_t)n->n : n->n;
+	for (size_t i = 0; i < k; i++)
+		canon(b, n->u.kids[i]);
+	buf_putc(b, n->kind == Y_MAP ? '}' : ']');
+}
+
 /* What a list item is, whatever else changed in it: a goal by its id, an
  * evaluation by its date and summary, a grant, a coach or contract hours
- * by their from, a contact by name, a text by itself.  In b. */
+ * by their from, a contact by name; anything else (a text, an item of a
+ * list this version does not know) by all it says.  In b. */
 static void identity(struct buf *b, struct ynode *item)
 {
 	static const char *const keys[][2] = {
 		{"id", NULL}, {"date", "summary"}, {"from", "kind"}, {"name", NULL}};
 	item = yderef(item);
 	b->len = 0;
-	if (item->kind == Y_SCALAR) {
-		buf_printf(b, "=%s", item->u.str);
-		return;
-	}
 	for (size_t k = 0; item->kind == Y_MAP && k < sizeof keys / sizeof *keys; k++) {
 		const char *v = scalar_of(item, keys[k][0]);
 		if (v) {
@@ -107,17 +160,26 @@ static void identity(struct buf *b, struct ynode *item)
 			return;
 		}
 	}
-	buf_printf(b, "@%u", (unsigned)item->start); /* nothing to know it by: never the same */
+	buf_putc(b, '=');
+	canon(b, item);
+	buf_str(b);
 }
 
-static struct ynode *find_item(struct ynode *seq, struct ynode *like)
+/* The item of seq that is the item at of list: the same identity, and
+ * as many like it before it (a text twice in a list is two items). */
+static struct ynode *find_item(struct ynode *seq, struct ynode *list, uint32_t at)
 {
 	struct buf want = {0}, got = {0};
-	identity(&want, like);
+	identity(&want, list->u.kids[at]);
+	uint32_t nth = 0;
+	for (uint32_t i = 0; i < at; i++) {
+		identity(&got, list->u.kids[i]);
+		nth += want.len == got.len && !memcmp(want.s, got.s, want.len);
+	}
 	struct ynode *found = NULL;
-	for (uint32_t i = 0; seq && i < seq->n && !found; i++) {
+	for (uint32_t i = 0; seq && seq->kind == Y_SEQ && i < seq->n && !found; i++) {
 		identity(&got, seq->u.kids[i]);
-		if (!strcmp(want.s, got.s))
+		if (want.len == got.len && !memcmp(want.s, got.s, want.len) && nth-- == 0)
 			found = seq->u.kids[i];
 	}
 	buf_free(&want);
@@ -140,8 +202,39 @@ static size_t line_end(const struct ydoc *d, size_t off) /* past the line break 
 	return nl ? (size_t)(nl - d->src) + 1 : d->len;
 }
 
-/* The lines [from, to) of side s, each moved by shift columns. */
-static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to, long shift)
+static long column(const struct ydoc *d, size_t off)
+{
+	return (long)(off - line_start(d, off));
+}
+
+/* The lines of a key and its value (or of a list item: key is the item),
+ * as [*from, *to) of d. */
+static void span_lines(const struct ydoc *d, struct ynode *key, struct ynode *val, size_t *from,
+		       size_t *to)
+{
+	struct ynode *v = yderef(val);
+	size_t end = v->end > key->end ? v->end : key->end;
+	if (v->start == v->end) /* an empty value: its place may be the next token */
+		end = key->end;
+	*from = line_start(d, key->start);
+	*to = line_end(d, end);
+}
+
+/* One line of text, s[0, n), without its line break, then nl. */
+static void put_line(struct buf *b, const char *s, size_t n, const char *nl)
+{
+	if (n && s[n - 1] == '\n')
+		n--;
+	if (n && s[n - 1] == '\r')
+		n--;
+	buf_add(b, s, n);
+	buf_puts(b, nl);
+}
+
+/* The lines [from, to) of side s, each moved by shift columns, each
+ * ended by nl. */
+static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to, long shift,
+		     const char *nl)
 {
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(&s->doc, i);
@@ -151,33 +244,71 @@ static void lines_of(struct buf *b, const struct side *s, size_t from, size_t to
 			cut = (long)blanks;
 		for (long k = 0; k < shift; k++)
 			buf_putc(b, ' ');
-		buf_add(b, s->doc.src + i + cut, e - i - (size_t)cut);
+		put_line(b, s->doc.src + i + cut, e - i - (size_t)cut, nl);
 		i = e;
 	}
-	if (b->len && b->s[b->len - 1] != '\n')
-		buf_putc(b, '\n');
 }
 
-static long column(const struct ydoc *d, size_t off)
+/* Theirs' key and value (or item) as lines at ours' column col. */
+static void theirs_lines(struct buf *b, struct merge *m, struct ynode *tkey, struct ynode *tval,
+			 long col)
 {
-	return (long)(off - line_start(d, off));
+	size_t from, to;
+	span_lines(&m->theirs.doc, tkey, tval, &from, &to);
+	lines_of(b, &m->theirs, from, to, col - column(&m->theirs.doc, tkey->start), m->nl);
 }
 
-/* Both changed the lines of one value: ours' and theirs' in markers. */
+/* Ours' lines of okey and oval (a key and its value, or an item) become
+ * theirs' (tkey NULL: none), in conflict markers or (taken) as they are. */
+static void put_lines(struct merge *m, struct ynode *okey, struct ynode *oval, struct ynode *tkey,
+		      struct ynode *tval, int taken)
+{
+	const struct ydoc *od = &m->ours.doc;
+	size_t from, to;
+	span_lines(od, okey, oval, &from, &to);
+	struct buf b = {0};
+	if (!taken) {
+		buf_printf(&b, "<<<<<<< ours%s", m->nl);
+		lines_of(&b, &m->ours, from, to, 0, m->nl);
+		buf_printf(&b, "=======%s", m->nl);
+	}
+	if (tkey)
+		theirs_lines(&b, m, tkey, tval, column(od, okey->start));
+	if (!taken) {
+		buf_printf(&b, ">>>>>>> theirs%s", m->nl);
+		m->conflicts++;
+	}
+	edits_add(&m->e, from, to - from, b.s, b.len);
+	buf_free(&b);
+}
+
+/* Both changed the lines of one value: ours' and theirs' in markers.
+ * Without a key of its own (the document) there are no lines to mark. */
 static void conflict(struct merge *m, struct ynode *okey, struct ynode *oval, struct ynode *tkey,
 		     struct ynode *tval)
 {
-	const struct ydoc *od = &m->ours.doc, *td = &m->theirs.doc;
-	size_t from = line_start(od, okey->start), to = line_end(od, yderef(oval)->end);
+	if (okey)
+		put_lines(m, okey, oval, tkey, tval, 0);
+	else
+		m->stuck = 1;
+}
+
+/* Ours removed what theirs changed: theirs' lines in markers, ours' side
+ * empty, after the last value of ours' block collection o; the first of
+ * its keys or items sets the column. */
+static void conflict_removed(struct merge *m, struct ynode *o, struct ynode *tkey,
+			     struct ynode *tval)
+{
+	if (o->style != Y_BLOCK || !o->n) {
+		m->stuck = 1;
+		return;
+	}
+	const struct ydoc *od = &m->ours.doc;
 	struct buf b = {0};
-	buf_puts(&b, "<<<<<<< ours\n");
-	lines_of(&b, &m->ours, from, to, 0);
-	buf_puts(&b, "=======\n");
-	if (tkey)
-		lines_of(&b, &m->theirs, line_start(td, tkey->start), line_end(td, yderef(tval)->end),
-			 column(od, okey->start) - column(td, tkey->start));
-	buf_puts(&b, ">>>>>>> theirs\n");
-	edits_add(&m->e, from, to - from, b.s, b.len);
+	buf_printf(&b, "<<<<<<< ours%s=======%s", m->nl, m->nl);
+	theirs_lines(&b, m, tkey, tval, column(od, o->u.kids[0]->start));
+	buf_printf(&b, ">>>>>>> theirs%s", m->nl);
+	edits_add(&m->e, line_end(od, o->end), 0, b.s, b.len);
 	buf_free(&b);
 	m->conflicts++;
 }
@@ -190,14 +321,15 @@ static void remove_lines(struct merge *m, size_t start, size_t end)
 }
 
 /* Theirs' item as the text yedit_seq_append wants: its lines, the first
- * without its "- ", the others less the item's indent. */
+ * without its "- ", the others less the item's indent, each ended by \n
+ * (yedit and insert_before write ours' line break). */
 static void item_text(struct buf *b, const struct side *s, struct ynode *item)
 {
 	const struct ydoc *d = &s->doc;
 	size_t from = item->start, to = item->end;
 	long indent = column(d, from);
 	b->len = 0;
-	while (to > from && (d->src[to - 1] == '\n' || d->src[to - 1] == ' '))
+	while (to > from && strchr("\r\n ", d->src[to - 1]))
 		to--;
 	for (size_t i = from; i < to;) {
 		size_t e = line_end(d, i);
@@ -207,7 +339,7 @@ static void item_text(struct buf *b, const struct side *s, struct ynode *item)
 			size_t blanks = strspn(d->src + i, " ");
 			i += blanks < (size_t)indent ? blanks : (size_t)indent;
 		}
-		buf_add(b, d->src + i, e - i);
+		put_line(b, d->src + i, e - i, "\n");
 		i = e;
 	}
 	buf_str(b);
@@ -229,17 +361,119 @@ static void insert_before(struct merge *m, struct ynode *oitem, const char *text
 			buf_putc(&b, ' ');
 		buf_puts(&b, p == text ? "- " : "  ");
 		buf_add(&b, p, n);
-		buf_putc(&b, '\n');
+		buf_puts(&b, m->nl);
 		p += n + (nl ? 1 : 0);
 	}
 	edits_add(&m->e, at, 0, b.s, b.len);
 	buf_free(&b);
 }
 
+/* ---- flow collections: [a, b] and {k: v} ---- */
+
+/* Theirs' value n as text for a flow collection (in_flow: it stood in
+ * one); -1 if it cannot be one (a block list or mapping, an alias). */
+static int flow_text(struct buf *b, const struct side *s, struct ynode *n, int in_flow)
+{
+	if (n->kind == Y_ALIAS)
+		return -1;
+	if (in_flow || n->style == Y_FLOW)
+		buf_add(b, s->doc.src + n->start, n->end - n->start);
+	else if (n->kind == Y_SCALAR)
+		yaml_put_flow_scalar(b, n->u.str, n->n);
+	else
+		return -1;
+	return 0;
+}
+
+/* text as the last item or pair of ours' flow collection o */
+static void flow_append(struct merge *m, struct ynode *o, const char *text)
+{
+	const struct ydoc *od = &m->ours.doc;
+	char close = o->kind == Y_MAP ? '}' : ']';
+	if (!o->n && o->end && od->src[o->end - 1] == close) {
+		edits_add(&m->e, o->end - 1, 0, text, strlen(text));
+		return;
+	}
+	if (!o->n) {
+		m->stuck = 1;
+		return;
+	}
+	struct buf b = {0};
+	buf_printf(&b, ", %s", text);
+	edits_add(&m->e, o->u.kids[o->kind == Y_MAP ? 2 * o->n - 1 : o->n - 1]->end, 0, b.s, b.len);
+	buf_free(&b);
+}
+
+static size_t flow_start(struct ynode *o, uint32_t i)
+{
+	return o->u.kids[o->kind == Y_MAP ? 2 * i : i]->start;
+}
+
+static size_t flow_end(struct ynode *o, uint32_t i)
+{
+	return o->u.kids[o->kind == Y_MAP ? 2 * i + 1 : i]->end;
+}
+
+/* Removes the items (pairs) gone[i] of ours' flow collection o with a
+ * comma each: the one after it, or before it for those after the last
+ * item that stays. */
+static void flow_remove(struct merge *m, struct ynode *o, const char *gone)
+{
+	uint32_t kept = o->n; /* the last item that stays */
+	for (uint32_t i = o->n; i-- > 0;)
+		if (!gone[i]) {
+			kept = i;
+			break;
+		}
+	for (uint32_t i = 0; i < o->n; i++) {
+		if (!gone[i])
+			continue;
+		size_t from, to;
+		if (kept == o->n) { /* none stays */
+			from = flow_start(o, 0);
+			to = flow_end(o, o->n - 1);
+			i = o->n;
+		} else if (i < kept) {
+			from = flow_start(o, i);
+			to = flow_start(o, i + 1);
+		} else {
+			from = flow_end(o, i - 1);
+			to = flow_end(o, i);
+		}
+		edits_add(&m->e, from, to - from, "", 0);
+	}
+}
+
 /* ---- the merge ---- */
 
 static void merge_node(struct merge *m, const char *key, struct ynode *okey, struct ynode *b,
 		       struct ynode *o, struct ynode *t, struct ynode *tkey);
+
+/* Theirs' new key of a mapping, into ours' map o. */
+static void add_pair(struct merge *m, struct ynode *o, struct ynode *tk, struct ynode *tv,
+		     int t_flow)
+{
+	const char *key = yderef(tk)->u.str;
+	struct ynode *n = yderef(tv);
+	struct buf v = {0}, text = {0};
+	if (o->style == Y_FLOW) {
+		yaml_put_flow_scalar(&text, key, strlen(key));
+		buf_puts(&text, ": ");
+		if (flow_text(&text, &m->theirs, tv, t_flow) < 0)
+			m->stuck = 1;
+		else
+			flow_append(m, o, buf_str(&text));
+	} else {
+		item_text(&v, &m->theirs, n);
+		/* a block collection starts on the line below its key */
+		buf_printf(&text, "%s%s", n->kind != Y_SCALAR && n->style == Y_BLOCK ? "\n" : "",
+			   v.s);
+		if (yedit_map_append(&m->e, &m->ours.doc, o, key, text.s) < 0)
+			m->stuck = 1;
+	}
+	buf_free(&v);
+	buf_free(&text);
+}
 
 static void merge_map(struct merge *m, struct ynode *b, struct ynode *o, struct ynode *t)
 {
@@ -251,78 +485,123 @@ static void merge_map(struct merge *m, struct ynode *b, struct ynode *o, struct 
 		struct ynode *bv = b ? ymap_get(b, key) : NULL, *ov = ymap_get(o, key);
 		if (bv && same(bv, tv))
 			continue; /* theirs did not change it */
-		if (!ov) {
-			if (!bv) { /* theirs added it */
-				struct buf v = {0}, block = {0};
-				struct ynode *n = yderef(tv);
-				item_text(&v, &m->theirs, n);
-				/* a block collection starts on the line below its key */
-				buf_printf(&block, "%s%s", n->kind != Y_SCALAR && n->style == Y_BLOCK
-								? "\n" : "", v.s);
-				if (yedit_map_append(&m->e, &m->ours.doc, o, key, block.s) < 0)
-					m->conflicts++;
-				buf_free(&v);
-				buf_free(&block);
-			} else
-				m->conflicts++; /* ours removed what theirs changed */
-			continue;
-		}
-		merge_node(m, key, ymap_key(o, key), bv, ov, tv, tk);
+		if (ov)
+			merge_node(m, key, ymap_key(o, key), bv, ov, tv, tk);
+		else if (!bv)
+			add_pair(m, o, tk, tv, t->style == Y_FLOW); /* theirs added it */
+		else if (!alike(bv, tv))
+			conflict_removed(m, o, tk, tv); /* ours removed what theirs changed */
 	}
-	for (uint32_t i = 0; b && i < b->n; i++) { /* what theirs removed */
-		struct ynode *bk = yderef(b->u.kids[2 * i]);
-		if (bk->kind != Y_SCALAR || ymap_get(t, bk->u.str))
+	char *gone = xcalloc(o->n ? o->n : 1, 1);
+	for (uint32_t i = 0; i < o->n; i++) { /* what theirs removed */
+		struct ynode *ok = yderef(o->u.kids[2 * i]), *ov = o->u.kids[2 * i + 1];
+		if (ok->kind != Y_SCALAR || ymap_get(t, ok->u.str) || !b || !ymap_key(b, ok->u.str))
 			continue;
-		struct ynode *ov = ymap_get(o, bk->u.str);
-		if (ov && same(ov, b->u.kids[2 * i + 1]) && o->style == Y_BLOCK)
-			remove_lines(m, ymap_key(o, bk->u.str)->start, yderef(ov)->end);
-		else if (ov)
-			m->conflicts++; /* ours changed what theirs removed */
+		if (!alike(ymap_get(b, ok->u.str), ov))
+			conflict(m, ok, ov, NULL, NULL); /* ours changed what theirs removed */
+		else if (o->style == Y_BLOCK)
+			remove_lines(m, ok->start, yderef(ov)->end > ok->end ? yderef(ov)->end : ok->end);
+		else
+			gone[i] = 1;
 	}
+	flow_remove(m, o, gone);
+	free(gone);
+}
+
+/* Theirs' new item ti into ours' list o: an evaluation before ours' first
+ * later one, anything else at the end. */
+static void add_item(struct merge *m, struct ynode *o, struct ynode *ti, int t_flow)
+{
+	struct buf text = {0};
+	if (o->style == Y_FLOW) {
+		if (flow_text(&text, &m->theirs, ti, t_flow) < 0)
+			m->stuck = 1;
+		else
+			flow_append(m, o, buf_str(&text));
+		buf_free(&text);
+		return;
+	}
+	const char *date = scalar_of(ti, "date");
+	struct ynode *later = NULL;
+	for (uint32_t k = 0; date && k < o->n && !later; k++) {
+		const char *od = scalar_of(o->u.kids[k], "date");
+		if (od && strcmp(od, date) > 0)
+			later = yderef(o->u.kids[k]);
+	}
+	item_text(&text, &m->theirs, ti);
+	if (later)
+		insert_before(m, later, text.s);
+	else if (yedit_seq_append(&m->e, &m->ours.doc, o, text.s) < 0)
+		m->stuck = 1;
+	buf_free(&text);
 }
 
 static void merge_seq(struct merge *m, struct ynode *b, struct ynode *o, struct ynode *t)
 {
-	struct buf text = {0};
 	for (uint32_t i = 0; i < t->n; i++) {
-		struct ynode *ti = yderef(t->u.kids[i]);
-		struct ynode *bi = b ? find_item(b, ti) : NULL, *oi = find_item(o, ti);
-		if (oi) {
-			if (!same(oi, ti) && !(bi && same(bi, ti)) && yderef(oi)->kind == Y_MAP &&
-			    ti->kind == Y_MAP)
-				merge_map(m, bi ? yderef(bi) : NULL, yderef(oi), ti);
-			continue;
-		}
-		if (bi) { /* ours removed it */
-			if (!same(bi, ti))
-				m->conflicts++;
-			continue;
-		}
-		/* new in theirs: before ours' first later evaluation, else at the end */
-		const char *date = scalar_of(ti, "date");
-		struct ynode *later = NULL;
-		for (uint32_t k = 0; date && k < o->n && !later; k++) {
-			const char *od = scalar_of(o->u.kids[k], "date");
-			if (od && strcmp(od, date) > 0)
-				later = yderef(o->u.kids[k]);
-		}
-		item_text(&text, &m->theirs, ti);
-		if (later && o->style == Y_BLOCK)
-			insert_before(m, later, text.s);
-		else if (yedit_seq_append(&m->e, &m->ours.doc, o, text.s) < 0)
-			m->conflicts++;
+		struct ynode *ti = t->u.kids[i];
+		struct ynode *bi = b ? find_item(b, t, i) : NULL, *oi = find_item(o, t, i);
+		if (oi)
+			merge_node(m, "", oi, bi, oi, ti, ti);
+		else if (!bi)
+			add_item(m, o, yderef(ti), t->style == Y_FLOW);
+		else if (!same(bi, ti))
+			conflict_removed(m, o, ti, ti); /* ours removed what theirs changed */
 	}
-	for (uint32_t i = 0; b && i < b->n; i++) { /* what theirs removed */
-		struct ynode *bi = yderef(b->u.kids[i]);
-		struct ynode *oi = find_item(o, bi);
-		if (find_item(t, bi) || !oi)
+	char *gone = xcalloc(o->n ? o->n : 1, 1);
+	for (uint32_t i = 0; i < o->n; i++) { /* what theirs removed */
+		struct ynode *oi = o->u.kids[i], *bi = b ? find_item(b, o, i) : NULL;
+		if (!bi || find_item(t, o, i))
 			continue;
-		if (same(oi, bi) && o->style == Y_BLOCK)
-			remove_lines(m, yderef(oi)->start, yderef(oi)->end);
+		if (!same(oi, bi))
+			conflict(m, oi, oi, NULL, NULL); /* ours changed what theirs removed */
+		else if (o->style == Y_BLOCK)
+			remove_lines(m, oi->start, oi->end);
 		else
-			m->conflicts++;
+			gone[i] = 1;
 	}
-	buf_free(&text);
+	flow_remove(m, o, gone);
+	free(gone);
+}
+
+/* Both changed a collection; its items or pairs are merged one by one.
+ * One written in flow style shares its lines, so a conflict in it marks
+ * the whole collection. */
+static void merge_both(struct merge *m, struct ynode *okey, struct ynode *b, struct ynode *o,
+		       struct ynode *t, struct ynode *tkey)
+{
+	size_t mark = m->e.n;
+	int conflicts = m->conflicts, stuck = m->stuck;
+	m->stuck = 0;
+	if (o->kind == Y_MAP)
+		merge_map(m, b, o, t);
+	else
+		merge_seq(m, b, o, t);
+	if (o->style != Y_FLOW || (m->conflicts == conflicts && !m->stuck)) {
+		m->stuck |= stuck;
+		return;
+	}
+	while (m->e.n > mark)
+		free(m->e.v[--m->e.n].ins);
+	m->conflicts = conflicts;
+	m->stuck = stuck;
+	conflict(m, okey, o, tkey, t);
+}
+
+/* Only theirs changed the value: theirs' text in place of ours'. */
+static void take_theirs(struct merge *m, struct ynode *okey, struct ynode *b, struct ynode *o,
+			struct ynode *t, struct ynode *tkey)
+{
+	int scalars = o->kind == Y_SCALAR && t->kind == Y_SCALAR;
+	if ((scalars && o->end > o->start) || (o->style == Y_FLOW && t->style == Y_FLOW))
+		edits_add(&m->e, o->start, o->end - o->start, m->theirs.doc.src + t->start,
+			  t->end - t->start); /* quoting and all */
+	else if (o->kind == t->kind && o->style == Y_BLOCK && t->style == Y_BLOCK)
+		merge_both(m, okey, b && b->kind == o->kind ? b : NULL, o, t, tkey); /* keeps ours' comments */
+	else if (okey)
+		put_lines(m, okey, o, tkey, t, 1);
+	else
+		m->stuck = 1;
 }
 
 static void merge_node(struct merge *m, const char *key, struct ynode *okey, struct ynode *b,
@@ -331,37 +610,25 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 	b = b ? yderef(b) : NULL;
 	o = yderef(o);
 	t = yderef(t);
-	if (same(o, t))
-		return;
-	if (b && b->kind == Y_SCALAR && yscalar_null(b) && o->kind != Y_SCALAR)
-		b = NULL; /* an empty value (evaluations:) was an empty list or mapping */
-	if (o->kind == Y_MAP && t->kind == Y_MAP && (!b || b->kind == Y_MAP)) {
-		merge_map(m, b, o, t);
+	if (same(o, t) || alike(b, t))
+		return; /* theirs did not change it, or both changed it alike */
+	if (alike(b, o)) {
+		take_theirs(m, okey, b, o, t, tkey);
 		return;
 	}
-	if (o->kind == Y_SEQ && t->kind == Y_SEQ && (!b || b->kind == Y_SEQ)) {
-		merge_seq(m, b, o, t);
+	if (b && (b->kind != o->kind || empty(b)))
+		b = NULL; /* what both made of it is new on both sides */
+	if (o->kind == t->kind && o->kind != Y_SCALAR && (!b || b->kind == o->kind)) {
+		merge_both(m, okey, b, o, t, tkey);
 		return;
 	}
-	if (b && same(b, o) && o->kind == Y_SCALAR && t->kind == Y_SCALAR) {
-		/* only theirs changed it: theirs' text, quoting and all */
-		edits_add(&m->e, o->start, o->end - o->start, m->theirs.doc.src + t->start,
-			  t->end - t->start);
-		return;
-	}
-	if (b && same(b, t))
-		return; /* only ours changed it */
 	if (!strcmp(key, "next") && o->kind == Y_SCALAR && t->kind == Y_SCALAR) {
 		/* both recorded an evaluation: the later next one stands */
 		if (strcmp(t->u.str, o->u.str) > 0)
-			edits_add(&m->e, o->start, o->end - o->start, m->theirs.doc.src + t->start,
-				  t->end - t->start);
+			take_theirs(m, okey, b, o, t, tkey);
 		return;
 	}
-	if (okey)
-		conflict(m, okey, o, tkey, t);
-	else
-		m->conflicts++;
+	conflict(m, okey, o, tkey, t);
 }
 
 /* git's own text merge, for versions that are no plan: its exit status
@@ -379,43 +646,62 @@ static int text_merge(const char *base, const char *ours, const char *theirs)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
+/* The merged text in out: 0, 1 with conflict markers, or -1 when it
+ * does not stand: a version that is no plan, a change that could not be
+ * written, an edit that ran into another or (without conflicts) a result
+ * that is no plan leave it to git merge-file. */
+static int merge_sides(struct merge *m, const char *name, struct buf *out)
+{
+	if (parse_side(&m->base, name) || parse_side(&m->ours, name) ||
+	    parse_side(&m->theirs, name))
+		return -1;
+	m->nl = yaml_newline(&m->ours.doc);
+	cp_errors_quiet_thread(1); /* what cannot be written is left to git merge-file */
+	merge_node(m, "", NULL, m->base.doc.root, m->ours.doc.root, m->theirs.doc.root, NULL);
+	int ok = !m->stuck && edits_apply(&m->e, m->ours.doc.src, m->ours.doc.len, out) == 0;
+	cp_errors_quiet_thread(0);
+	if (!ok || (!m->conflicts && !reads_as_plan(name, out->s, out->len)))
+		return -1;
+	return m->conflicts ? 1 : 0;
+}
+
+static void merge_free(struct merge *m)
+{
+	edits_free(&m->e);
+	free_side(&m->base);
+	free_side(&m->ours);
+	free_side(&m->theirs);
+}
+
+int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
+		    struct buf *out)
+{
+	struct merge m = {0};
+	buf_add(&m.base.text, text[0], len[0]);
+	buf_add(&m.ours.text, text[1], len[1]);
+	buf_add(&m.theirs.text, text[2], len[2]);
+	int rc = merge_sides(&m, name, out);
+	merge_free(&m);
+	return rc;
+}
+
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct merge m = {0};
-	int rb = read_side(&m.base, base), ro = read_side(&m.ours, ours),
-	    rt = read_side(&m.theirs, theirs);
-	int rc;
-	if (rb < 0 || ro < 0 || rt < 0)
-		rc = 2;
-	else if (rb || ro || rt)
+	struct buf out = {0};
+	struct locked lf;
+	int rc = 2;
+	if (read_side(&m.base, base) == 0 && read_side(&m.ours, ours) == 0 &&
+	    read_side(&m.theirs, theirs) == 0)
+		rc = merge_sides(&m, name ? name : ours, &out);
+	if (rc < 0)
 		rc = text_merge(base, ours, theirs);
-	else {
-		merge_node(&m, "", NULL, m.base.doc.root, m.ours.doc.root, m.theirs.doc.root, NULL);
-		struct buf out = {0};
-		rc = edits_apply(&m.e, m.ours.doc.src, m.ours.doc.len, &out) < 0 ? 2 : 0;
-		if (rc == 0 && !m.conflicts) { /* the result must read as a plan */
-			int status;
-			cp_errors_quiet_thread(1);
-			struct plan *p = plan_parse(name ? name : ours, xstrndup(out.s, out.len),
-						    out.len, &status);
-			cp_errors_quiet_thread(0);
-			if (!p)
-				rc = -1;
-			plan_free(p);
-		}
-		struct locked lf;
-		if (rc == 0 && locked_open(&lf, ours) == 0) {
-			rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : m.conflicts ? 1 : 0;
-			locked_close(&lf);
-		} else if (rc == 0)
-			rc = 2;
-		else if (rc < 0)
-			rc = text_merge(base, ours, theirs);
-		buf_free(&out);
-	}
-	edits_free(&m.e);
-	free_side(&m.base);
-	free_side(&m.ours);
-	free_side(&m.theirs);
+	else if (rc < 2 && locked_open(&lf, ours) == 0) {
+		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
+		locked_close(&lf);
+	} else
+		rc = 2;
+	buf_free(&out);
+	merge_free(&m);
 	return rc;
 }

@@ -1,0 +1,103 @@
+#!/bin/sh
+# Plans merged as plans, the cases 7200 leaves out: the first evaluation
+# of a fresh plan (evaluations: empty) on one branch and any other change
+# on the other; grants, coaches and contract hours of a version 2 plan
+# added on both; one removing a goal the other changed (markers against
+# nothing); and a caseload made before cp-merge, whose .gitattributes
+# gains the driver when cp-new --init runs again.
+. "$(dirname "$0")/lib.sh"
+command -v git >/dev/null || { echo "1..0 # skip git is not installed"; exit 0; }
+export GIT_AUTHOR_NAME=robin GIT_AUTHOR_EMAIL=robin@example.org GIT_COMMITTER_NAME=robin \
+	GIT_COMMITTER_EMAIL=robin@example.org GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
+git config --global init.defaultBranch main
+
+cp-new --init cl --git >/dev/null 2>&1 || exit 1
+cd cl || exit 1
+cp-new --id P-1 --name 'Bart de Wit' --funder uwv --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' >/dev/null
+git add -A && git commit -qm 'plan P-1' || exit 1
+
+# kim records the first evaluation; robin, on main, corrects the name
+git checkout -qb kim
+cp-evaluate --record P-1 --summary 'Kim: kassa gaat goed' -d 2026-07-10 >/dev/null
+git commit -qam 'kim: first evaluation'
+git checkout -q main
+sed -i 's/^  name: Bart de Wit$/  name: Bart de Wit-Jansen/' plans/P-1.yaml
+git commit -qam 'robin: name'
+run git merge --no-edit kim
+status_is 0 "the first evaluation on one branch, a name on the other: no conflict"
+check "... kim's evaluation" grep -q 'Kim: kassa gaat goed' plans/P-1.yaml
+check "... robin's name" grep -q 'name: Bart de Wit-Jansen' plans/P-1.yaml
+check "... the comment on evaluations:" grep -q '^evaluations: .*# added by cp-evaluate' plans/P-1.yaml
+run cp-check plans/P-1.yaml
+status_is 0 "... and the plan reads"
+
+# one removes a goal, the other marks it achieved: markers against nothing
+cp-new --id P-2 --name 'Eva Smit' --funder uwv --start 2026-01-05 --goal 'Kassa' --goal 'Magazijn' >/dev/null
+git add -A && git commit -qm 'plan P-2'
+git checkout -qb kim2
+sed -i '/^  - id: G2$/,/^    status: open$/d' plans/P-2.yaml
+git commit -qam 'kim: G2 is gone'
+git checkout -q main
+cp-evaluate --record P-2 --summary 'Magazijn lukt' -d 2026-07-01 --goal G2=achieved >/dev/null
+git commit -qam 'robin: G2 achieved'
+run git merge --no-edit kim2
+check "one removed a goal the other changed: git merge reports a conflict" test "$status" -ne 0
+check "... with markers around robin's G2, kim's side empty" sh -c \
+	'grep -A4 "^<<<<<<< ours" plans/P-2.yaml | grep -q "id: G2" && grep -A1 "^=======" plans/P-2.yaml | grep -q "^>>>>>>> theirs"'
+check "... robin's evaluation merged all the same" grep -q 'Magazijn lukt' plans/P-2.yaml
+git merge --abort
+
+# a version 2 plan: grants, coaches and contract hours added on both
+cat >plans/P-3.yaml <<'YAML'
+version: 2
+id: P-3
+participant:
+  name: Sanne Bakker
+funder: uwv
+start: 2026-11-02
+grants:
+  - from: 2026-11-02
+    to: 2027-05-01
+    hours: 60
+coaches:
+  - {from: 2026-11-02, coach: robin}
+work_hours:
+  - {from: 2026-11-02, hours: 16}
+status: active
+YAML
+chmod 600 plans/P-3.yaml
+git add -A && git commit -qm 'plan P-3'
+git checkout -qb kim3
+sed -i 's/^  - {from: 2026-11-02, coach: robin}$/&\n  - {from: 2027-03-01, coach: kim}/' plans/P-3.yaml
+sed -i 's/^    hours: 60$/&\n  - from: 2027-05-02\n    length: 6m\n    kind: extension\n    hours: 40/' plans/P-3.yaml
+git commit -qam 'kim: hand-over, follow-up grant'
+git checkout -q main
+sed -i 's/^  - {from: 2026-11-02, hours: 16}$/&\n  - {from: 2027-02-01, hours: 24}/' plans/P-3.yaml
+git commit -qam 'robin: more contract hours'
+run git merge --no-edit kim3
+status_is 0 "grants, coaches and contract hours added on two branches: no conflict"
+check "... the follow-up grant" grep -q 'kind: extension' plans/P-3.yaml
+check "... the hand-over" grep -q '{from: 2027-03-01, coach: kim}' plans/P-3.yaml
+check "... the new contract hours" grep -q '{from: 2027-02-01, hours: 24}' plans/P-3.yaml
+run cp-check plans/P-3.yaml
+status_is 0 "... and the plan reads"
+cd "$WORK" || exit 1
+
+# a caseload made before cp-merge: cp-new --init adds the driver, once
+mkdir -p old/plans old/hours
+printf '# ours\nhours/*.csv merge=union diff=coachplan-csv\nplans/*.yaml diff=coachplan-yaml' >old/.gitattributes
+git -C old init -q
+run cp-new --init old
+status_is 0 "cp-new --init on a caseload made before cp-merge"
+check "... adds the merge driver to .gitattributes" test "$(git -C old check-attr merge plans/P-1.yaml)" = 'plans/P-1.yaml: merge: coachplan'
+check "... keeps what was there" sh -c 'head -n 3 old/.gitattributes | grep -q "^plans/\*.yaml diff=coachplan-yaml$"'
+check "... and sets it up in git's config" test "$(git -C old config merge.coachplan.driver)" = 'cp-merge %O %A %B %P'
+cp-new --init old >/dev/null 2>&1
+check "... once" test "$(grep -c 'merge=coachplan' old/.gitattributes)" = 1
+mkdir -p own/plans own/hours
+printf 'plans/*.yaml -merge\n' >own/.gitattributes
+git -C own init -q
+cp-new --init own >/dev/null 2>&1
+check "a caseload whose plans have a merge of their own keeps it" test "$(cat own/.gitattributes)" = 'plans/*.yaml -merge'
+
+done_testing
