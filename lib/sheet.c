@@ -118,6 +118,31 @@ static void add_field(struct sheet *sh, const char *s, size_t n)
 
 /* ---- input lines ---- */
 
+/* The first carriage return in s that ends a line by itself (old Mac line
+ * ends): not before a line feed, and not the last byte of s. */
+static const char *bare_cr(const char *s, size_t n)
+{
+	for (const char *cr = s, *end = s + n; (cr = memchr(cr, '\r', (size_t)(end - cr))); cr++)
+		if (cr + 1 < end && cr[1] != '\n')
+			return cr;
+	return NULL;
+}
+
+/* Text read with CR alone as its line end is one long line: its entries
+ * would be one record, a header and nothing, or a quote error that does
+ * not say why.  Reported at the carriage return, which is what to mend. */
+static int cr_alone(const char *name, unsigned long line, const char *text, size_t len,
+		    const char *cr)
+{
+	for (const char *p = text; p < cr; p++)
+		line += *p == '\n';
+	struct srcpos at = {name, line, text, len, (size_t)(cr - text), 0};
+	return cp_err_at(EX_DATAERR, &at,
+			 _("save it with LF or CRLF line ends, for example: tr '\\r' '\\n' < old.csv > "
+			   "new.csv"),
+			 _("the lines of this sheet end in a carriage return alone (old Mac line ends)"));
+}
+
 static int fill(struct sheet *sh)
 {
 	if (sh->start > 0) {
@@ -127,7 +152,10 @@ static int fill(struct sheet *sh)
 	}
 	if (sh->end > SHEET_MAX_RECORD) {
 		struct srcpos at = {sh->name, sh->lineno + 1, sh->buf, sh->end, 0, 0};
+		const char *cr = bare_cr(sh->buf, sh->end);
 		sh->fatal = 1;
+		if (cr)
+			return cr_alone(sh->name, sh->lineno + 1, sh->buf, sh->end, cr);
 		return cp_err_at(EX_DATAERR, &at, _("is this a CSV hour sheet?"),
 				 _("line is longer than %ld bytes"), SHEET_MAX_RECORD);
 	}
@@ -368,6 +396,12 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 		sh->rawlen = sh->rawbuf.len;
 		size_t fed = sh->rawbuf.len - before;
 		size_t got = csv_parse(&sh->csv, sh->rawbuf.s + before, fed, on_field, on_record, sh);
+		const char *cr = got != fed ? bare_cr(sh->raw, before + got + 1) : NULL;
+		if (cr) {
+			sh->nfields = 0;
+			csv_setup(sh);
+			return cr_alone(sh->name, sh->line, sh->raw, sh->rawlen, cr);
+		}
 		if (got != fed)
 			return csv_error_at(sh, before + got,
 					    _("a quote inside a field that is not quoted, or text after "
@@ -542,14 +576,8 @@ static int split_header(struct sheet *sh, const char *line, size_t len, int term
  * hours that silently count as none: refuse it. */
 static int cr_only(const struct sheet *sh, const char *line, size_t len)
 {
-	const char *cr = memchr(line, '\r', len);
-	if (!cr || cr + 1 == line + len)
-		return 0;
-	struct srcpos at = {sh->name, sh->line, line, len, (size_t)(cr - line), 0};
-	return cp_err_at(EX_DATAERR, &at,
-			 _("save it with LF or CRLF line ends, for example: tr '\\r' '\\n' < old.csv > "
-			   "new.csv"),
-			 _("the lines of this sheet end in a carriage return alone (old Mac line ends)"));
+	const char *cr = bare_cr(line, len);
+	return cr ? cr_alone(sh->name, sh->line, line, len, cr) : 0;
 }
 
 static int header(struct sheet *sh)
