@@ -259,6 +259,23 @@ void agg_add(struct agg *a, const struct entry *e)
 	add_totals(&lookup(a, key, len)->t, &one);
 }
 
+void agg_merge(struct agg *a, struct agg *from)
+{
+	for (size_t i = 0; i < from->cap; i++) {
+		struct group *g = from->slots[i];
+		if (g)
+			add_totals(&lookup(a, g->key, g->keylen)->t, &g->t);
+	}
+	agg_clear(from);
+}
+
+void agg_clear(struct agg *a)
+{
+	arena_free(&a->arena);
+	memset(a->slots, 0, a->cap * sizeof *a->slots);
+	a->used = 0;
+}
+
 /* The bytes of part i of a key, and where the next part starts. */
 static const unsigned char *part(const struct agg *a, const unsigned char *key, size_t i,
 				 size_t *len)

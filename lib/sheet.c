@@ -41,6 +41,8 @@ struct sheet {
 	size_t cap, start, end;
 	unsigned long lineno; /* lines consumed so far */
 	int mapped;           /* buf is the whole file, mapped; cap is its length */
+	int borrowed;         /* ... and another reader's (sheet_split) */
+	unsigned headers;     /* headers met again so far */
 	size_t dropped;       /* bytes of the mapping handed back below start */
 	size_t stop;          /* no record starts at or after this offset */
 	char lastdate[10];    /* the last date read and its day: sheets run in date order */
@@ -229,7 +231,7 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 /* ---- the common line, in one pass ---- */
 
 #define SEPS_MAX 64 /* separators a line may have for the one pass */
-#define DROP_EVERY (8u << 20)
+#define DROP_EVERY (1u << 20)
 
 /* The mapped pages below the current line are not read again: handed back,
  * so that memory stays bounded by the longest record, mapped or read.  The
@@ -796,6 +798,7 @@ static int header_again(struct sheet *sh)
 	int ok = split_header(sh, sh->again.s, len, 0) == 0 && adopt_header(sh, 1) == 0;
 	if (!ok)
 		sh->fatal = 1;
+	sh->headers++;
 	return ok ? 1 : -1;
 }
 
@@ -1042,9 +1045,9 @@ void sheet_close(struct sheet *sh)
 	if (sh->csv_ready)
 		csv_free(&sh->csv);
 	free(sh->name);
-	if (sh->mapped)
+	if (sh->mapped && !sh->borrowed)
 		munmap(sh->buf, sh->cap);
-	else
+	else if (!sh->mapped)
 		free(sh->buf);
 	free(sh->fields);
 	free(sh->fieldoffs);
@@ -1054,6 +1057,55 @@ void sheet_close(struct sheet *sh)
 	buf_free(&sh->fieldbuf);
 	buf_free(&sh->again);
 	free(sh);
+}
+
+/* ---- reading one sheet on two cores ---- */
+
+struct sheet *sheet_split(struct sheet *sh, size_t least)
+{
+	if (!sh->mapped || sh->fatal || sh->end - sh->start < least || sh->stop != (size_t)-1)
+		return NULL;
+	size_t mid = sh->start + (sh->end - sh->start) / 2;
+	const char *nl = memchr(sh->buf + mid, '\n', sh->end - mid);
+	if (!nl || (size_t)(nl + 1 - sh->buf) >= sh->end)
+		return NULL;
+	struct sheet *part = xcalloc(1, sizeof *part);
+	part->name = xstrdup(sh->name);
+	part->fd = -1;
+	part->flags = sh->flags;
+	part->sep = sh->sep;
+	part->buf = sh->buf;
+	part->mapped = part->borrowed = part->at_eof = 1;
+	part->cap = sh->cap;
+	part->end = sh->end;
+	part->start = part->dropped = sh->stop = (size_t)(nl + 1 - sh->buf);
+	part->stop = (size_t)-1;
+	memcpy(part->cols, sh->cols, sizeof sh->cols);
+	part->activity = sh->activity;
+	part->ncols = sh->ncols;
+	buf_add(&part->header, sh->header.s, sh->header.len);
+	part->names = xreallocarray(NULL, sh->ncols ? sh->ncols : 1, sizeof *part->names);
+	for (size_t i = 0; i < sh->ncols; i++)
+		part->names[i] = (struct str){part->header.s + (sh->names[i].s - sh->header.s),
+					      sh->names[i].n};
+	if (csv_setup(part) < 0) {
+		sheet_close(part);
+		return NULL;
+	}
+	part->headers = sh->headers;
+	return part;
+}
+
+int sheet_rejoin(struct sheet *sh, unsigned headers)
+{
+	int exact = !sh->fatal && sh->start == sh->stop && sh->headers == headers;
+	sh->stop = (size_t)-1;
+	return exact;
+}
+
+unsigned sheet_headers(const struct sheet *sh)
+{
+	return sh->headers;
 }
 
 const char *sheet_name(const struct sheet *sh)
