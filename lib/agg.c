@@ -254,9 +254,14 @@ void agg_add(struct agg *a, const struct entry *e)
 			len += put_int(key + len, day_bucket(a, a->keys[i], e->date));
 		}
 	}
-	struct totals one = {.minutes = e->minutes, .entries = 1, .first = e->date, .last = e->date};
-	one.mode[e->mode] = e->minutes;
-	add_totals(&lookup(a, key, len)->t, &one);
+	struct totals *t = &lookup(a, key, len)->t; /* add_totals for one entry, without its loop */
+	t->minutes += e->minutes;
+	t->mode[e->mode] += (int32_t)e->minutes;
+	t->entries++;
+	if (e->date < t->first)
+		t->first = e->date;
+	if (e->date > t->last)
+		t->last = e->date;
 }
 
 void agg_merge(struct agg *a, struct agg *from)

@@ -45,8 +45,10 @@ struct sheet {
 	unsigned headers;     /* headers met again so far */
 	size_t dropped;       /* bytes of the mapping handed back below start */
 	size_t stop;          /* no record starts at or after this offset */
-	char lastdate[10];    /* the last date read and its day: sheets run in date order */
-	int lastday;
+	struct {              /* dates read lately and their days: sheets run in date order */
+		char text[10];
+		int day;
+	} dates[16];
 
 	int cols[COL_KNOWN];
 	int activity; /* the optional activity column, or -1 */
@@ -270,17 +272,31 @@ static unsigned specials(const char *p, const char *limit, char sep)
  * any line feed and holds no doubled quote; else NULL. */
 static const char *closing_quote(const char *p, const char *limit)
 {
+#ifdef __SSE2__
+	for (; limit - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		if (m) {
+			p += __builtin_ctz(m);
+			return *p == '"' && (p + 1 >= limit || p[1] != '"') ? p : NULL;
+		}
+	}
+#endif
 	for (; p < limit; p++)
 		if (*p == '"' || *p == '\n')
 			return *p == '"' && (p + 1 >= limit || p[1] != '"') ? p : NULL;
 	return NULL;
 }
 
+/* is_blank in two operations: space, tab and carriage return as bits */
+#define BLANK(c) ((unsigned char)(c) <= ' ' && (0x100002200u >> (unsigned char)(c) & 1))
+
 static struct str trimmed(const char *s, const char *e)
 {
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && BLANK(*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && BLANK(e[-1]))
 		e--;
 	return (struct str){s, (size_t)(e - s)};
 }
@@ -829,6 +845,15 @@ static long whole_minutes(struct str s)
 	return v;
 }
 
+/* Printable ASCII: valid UTF-8 without a control character, as most names are. */
+static int printable_ascii(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if ((unsigned char)(s.s[i] - 0x20) >= 0x5f)
+			return 0;
+	return 1;
+}
+
 /* 0 for a good entry, 1 for a header again, -1 (reported) for a bad one */
 static int to_entry(struct sheet *sh, struct entry *e)
 {
@@ -843,12 +868,14 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
 			      ? sh->fields[sh->activity]
 			      : (struct str){"", 0};
-	if (date.n == sizeof sh->lastdate && sh->lastdate[0] && !memcmp(date.s, sh->lastdate, date.n))
-		e->date = sh->lastday;
-	else if (!(why = date_parse(date.s, date.n, &e->date)) && date.n == sizeof sh->lastdate) {
-		memcpy(sh->lastdate, date.s, date.n);
-		sh->lastday = e->date;
-	} else if (why) {
+	unsigned slot = date.n == 10 ? ((unsigned char)date.s[9] + 3u * (unsigned char)date.s[8] +
+					(unsigned char)date.s[6]) % 16 : 0;
+	if (date.n == 10 && !memcmp(date.s, sh->dates[slot].text, 10))
+		e->date = sh->dates[slot].day;
+	else if (!(why = date_parse(date.s, date.n, &e->date))) {
+		memcpy(sh->dates[slot].text, date.s, 10); /* a good date is 10 bytes */
+		sh->dates[slot].day = e->date;
+	} else {
 		int again = header_again(sh);
 		if (again)
 			return again;
@@ -860,14 +887,17 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	if (!e->coach.n)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
 				 _("missing coach"));
-	/* a sheet is UTF-8, and a coach's name goes into every tool's output */
-	if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
-		return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
-				 _("coach is not valid UTF-8"));
-	for (size_t i = 0; i < e->coach.n; i++) /* a tab is harmless; an escape is not */
-		if (((unsigned char)e->coach.s[i] < 0x20 && e->coach.s[i] != '\t') ||
-		    e->coach.s[i] == 0x7f)
-			return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
+	/* a sheet is UTF-8, and a coach's name goes into every tool's output;
+	 * printable ASCII, as most names are, needs neither check */
+	if (!printable_ascii(e->coach)) {
+		if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
+			return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
+					 _("coach is not valid UTF-8"));
+		for (size_t i = 0; i < e->coach.n; i++) /* a tab is harmless; an escape is not */
+			if (((unsigned char)e->coach.s[i] < 0x20 && e->coach.s[i] != '\t') ||
+			    e->coach.s[i] == 0x7f)
+				return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
+	}
 	if (utf8_invalid(e->note.s, e->note.n) != e->note.n)
 		return bad_field(sh, COL_NOTE, _("save the sheet as UTF-8"),
 				 _("note is not valid UTF-8"));
