@@ -233,7 +233,7 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 /* ---- the common line, in one pass ---- */
 
 #define SEPS_MAX 64 /* separators a line may have for the one pass */
-#define DROP_EVERY (1u << 20)
+#define DROP_EVERY (256u << 10)
 
 /* The mapped pages below the current line are not read again: handed back,
  * so that memory stays bounded by the longest record, mapped or read.  The
