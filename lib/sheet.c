@@ -205,8 +205,10 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 		size_t rest = sh->end - sh->start;
 		char *nl = memchr(sh->buf + sh->start, '\n',
 				  rest > SHEET_MAX_RECORD ? SHEET_MAX_RECORD + 1 : rest);
-		if (!nl && rest > SHEET_MAX_RECORD)
-			return too_long(sh, sh->buf + sh->start, SHEET_MAX_RECORD + 1);
+		if (!nl && rest > SHEET_MAX_RECORD) {
+			too_long(sh, sh->buf + sh->start, SHEET_MAX_RECORD + 1);
+			return -1;
+		}
 		if (nl) {
 			*line = sh->buf + sh->start;
 			*len = (size_t)(nl - *line);
