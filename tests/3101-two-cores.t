@@ -82,4 +82,14 @@ same_reading "a bad line after the cut" late.csv
 "$TOTALS" late.csv >libcsv.out
 check "... at the line libcsv stops at" sh -c \
 	"grep -q 'late.csv:120002:' file.err && grep -qx 'csvtotals: line 120002' libcsv.out"
+# cp-report --declaration keeps every entry of the period: the same,
+# in the same order, read in two or from a pipe
+cp-new --init . --no-hook >/dev/null
+for id in P-1 P-2 P-96; do
+	cp-new --id $id --name "Deelnemer $id" --funder uwv --start 2025-06-01 --goal Kassa >/dev/null
+done
+cp-report --declaration --funder uwv --period 2026 -o two plans big.csv >/dev/null 2>two.err
+cp-report --declaration --funder uwv --period 2026 -o one plans - <big.csv >/dev/null 2>one.err
+check "declarations: the same read in two and from a pipe" diff -r one two
+check "... three of them, and a summary" test "$(ls two | wc -l)" -ge 4
 done_testing
