@@ -8,7 +8,10 @@
  * which the next writer in that directory removes once PID is gone (and
  * cp-check reports).  Where the file system has no O_TMPFILE, the
  * temporary file is named from the start (O_EXCL, so a planted symbolic
- * link is never followed).
+ * link is never followed).  A writer holds a lock on its new file until it
+ * has its final name, so that no other writer takes a live file for a
+ * stale one, not even one whose PID means nothing here (another machine
+ * on a shared directory, another PID namespace).
  *
  * A writer locks the file it replaces (flock).  A rename swaps the inode
  * under waiting writers, so after taking the lock a writer checks that its
@@ -116,19 +119,39 @@ static int cannot_create(const char *path)
 	return -1;
 }
 
-/* Whether a temporary file's name says its writer is gone: its PID is no
- * process, or (a name from before PIDs were in it) it is over ten minutes
- * old; no writer keeps one that long. */
-static int stale(int dirfd, const char *name)
+/* Whether the name of a temporary file says its writer is gone: its PID
+ * is no process, or (a name from before PIDs were in it) it is over ten
+ * minutes old; no writer keeps one that long. */
+static int gone_by_name(const char *name, const struct stat *st)
 {
 	const char *tag = strstr(name, TEMP_TAG);
 	char *end;
 	long pid = strtol(tag + strlen(TEMP_TAG), &end, 10);
 	if (pid > 0 && *end == '.')
 		return kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+	return time(NULL) - st->st_mtime > 600;
+}
+
+/* Whether a temporary file was left by a writer that is gone.  A writer
+ * holds a lock on its file from its making to its rename, so a locked file
+ * is live whatever its name says: a writer on another machine that shares
+ * the directory, or in another PID namespace, has a PID that means nothing
+ * here.  A file that is not locked is judged by its name (a file system
+ * without locks, or a file another user's mode keeps us from opening, is
+ * judged by its name alone).  Only regular files are ever ours. */
+static int stale(int dirfd, const char *name)
+{
 	struct stat st;
-	return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-	       time(NULL) - st.st_mtime > 600;
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return errno == EACCES && fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		       S_ISREG(st.st_mode) && gone_by_name(name, &st);
+	int gone = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (gone && flock(fd, LOCK_SH | LOCK_NB) < 0 && errno == EWOULDBLOCK)
+		gone = 0; /* its writer is still at work */
+	gone = gone && gone_by_name(name, &st);
+	close(fd);
+	return gone;
 }
 
 int atomic_leftovers(const char *dir, char ***paths, size_t *n)
@@ -215,18 +238,33 @@ static int temp_beside(const char *path, char **tmp)
 	sweep(path);
 	*tmp = NULL;
 	int fd = unnamed_beside(path);
-	if (fd >= 0)
-		return fd;
-	if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+	if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
 		return cannot_create(path);
-	*tmp = temp_name(path);
-	fd = mkostemp(*tmp, O_CLOEXEC);
 	if (fd < 0) {
-		cannot_create(path);
-		free(*tmp);
-		*tmp = NULL;
+		*tmp = temp_name(path);
+		fd = mkostemp(*tmp, O_CLOEXEC);
+		if (fd < 0) {
+			cannot_create(path);
+			free(*tmp);
+			*tmp = NULL;
+			return -1;
+		}
 	}
+	/* held until the file has its final name (see stale); a file system
+	 * without locks leaves the PID in the name to speak for it */
+	while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
+		;
 	return fd;
+}
+
+/* Whether the file fd was written can be closed without error, checked
+ * while fd stays open, and so the lock on it held: some file systems
+ * (NFS) report write errors only on close, and a close of a copy of the
+ * descriptor reports them too. */
+static int closes(int fd)
+{
+	int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	return copy < 0 ? -1 : close(copy);
 }
 
 /* Writes parts into a new file for path and syncs it: its descriptor, or
@@ -276,8 +314,9 @@ static int prepare(const char *path, mode_t mode, int copy_fd, off_t copy_len, c
 	return fd;
 }
 
-/* The file prepare made, closed and named tmp (a fresh temporary name if it
- * had none), ready to be renamed; -1 (reported) if it cannot be. */
+/* The file prepare made, named tmp (a fresh temporary name if it had none)
+ * and checked, ready to be renamed, still open and locked; -1 (reported,
+ * fd closed) if it cannot be. */
 static int finish_temp(const char *path, int fd, char **tmp)
 {
 	for (int tries = 0; !*tmp && tries < 100; tries++) {
@@ -301,10 +340,12 @@ static int finish_temp(const char *path, int fd, char **tmp)
 		}
 	}
 	int rc = *tmp ? 0 : cp_errno(EX_CANTCREAT, _("%s: cannot create"), path);
-	if (close(fd) < 0 && rc == 0) {
+	if (rc == 0 && closes(fd) < 0) {
 		rc = cp_errno(EX_IOERR, _("%s: cannot write"), path);
 		unlink(*tmp);
 	}
+	if (rc < 0)
+		close(fd);
 	return rc;
 }
 
@@ -324,13 +365,14 @@ int atomic_create(const char *path, const void *data, size_t len, mode_t mode)
 		}
 		errno = saved;
 	} else {
-		rc = close(fd) < 0 ? -1 : renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+		rc = closes(fd) < 0 ? -1 : renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
 		if (rc < 0 && (errno == EINVAL || errno == ENOSYS)) {
 			/* a file system without RENAME_NOREPLACE: link() refuses to overwrite too */
 			rc = link(tmp, path);
 		}
 		int saved = errno;
 		unlink(tmp);
+		close(fd); /* checked by closes: now only the lock goes */
 		free(tmp);
 		errno = saved;
 	}
@@ -417,9 +459,11 @@ static int commit(struct locked *lf, int copy, const void *data, size_t len)
 	if (rename(tmp, lf->path) < 0) {
 		cp_errno(EX_IOERR, _("%s: cannot replace"), lf->path);
 		unlink(tmp);
+		close(fd);
 		free(tmp);
 		return -1;
 	}
+	close(fd); /* checked by closes: now only the lock goes */
 	free(tmp);
 	return sync_dir(lf->path);
 }

@@ -1,7 +1,7 @@
 /* duration.c: the ways coaches write a stretch of time.
  *   90  90m  90 min  1h30  1h 30m  1u30  2u15  1:30  1.5h  1,5u  1,5 uur  2 uur
  *   1 uur 30  1 uur en 30 minuten  3 kwartier  een kwartier  anderhalf uur
- *   een half uur  twee uur
+ *   een half uur  twee uur  1 uur en een kwartier  2 uur 3 kwartier
  * A bare whole number is minutes; a bare fraction is refused as ambiguous,
  * and a number written as a word needs its unit. */
 #include <ctype.h>
@@ -52,16 +52,19 @@ static int number_in_words(struct cursor *c, long long *millionths)
 		c->s = start;
 		return -1;
 	}
-	if (v == 1000000) { /* een half uur: half an hour */
+	if (v == 1000000 || v == 500000) { /* een half uur; half an hour */
 		struct cursor again = *c;
 		skip_space(&again);
 		const char *w = again.s;
 		while (again.s < again.end && isalpha((unsigned char)*again.s))
 			again.s++;
-		if (again.s - w == 4 && !strncasecmp(w, "half", 4)) {
+		size_t n = (size_t)(again.s - w);
+		if (v == 1000000 && n == 4 && !strncasecmp(w, "half", 4)) {
 			*c = again;
 			v = 500000;
-		}
+		} else if (v == 500000 && ((n == 2 && !strncasecmp(w, "an", 2)) ||
+					   (n == 1 && (*w == 'a' || *w == 'A'))))
+			*c = again;
 	}
 	*millionths = v;
 	return 0;
@@ -94,7 +97,8 @@ static int number(struct cursor *c, long long *millionths, int *had_fraction)
 }
 enum unit { U_NONE, U_HOURS, U_MINUTES, U_QUARTERS, U_BAD };
 
-static enum unit unit(struct cursor *c)
+/* The unit word s names (exactly n bytes), or U_BAD. */
+static enum unit unit_named(const char *s, size_t n)
 {
 	static const char *const hours[] = {"h", "u", "uur", "uren", "hour", "hours", "hr", "hrs",
 					     "hrs.", "u.", NULL};
@@ -102,22 +106,30 @@ static enum unit unit(struct cursor *c)
 					       "minuut", "minuten", "mn", NULL};
 	static const char *const quarters[] = {"kwartier", "kwartieren", "kwart", "quarter",
 						"quarters", NULL};
+	for (int i = 0; hours[i]; i++)
+		if (strlen(hours[i]) == n && !strncasecmp(s, hours[i], n))
+			return U_HOURS;
+	for (int i = 0; minutes[i]; i++)
+		if (strlen(minutes[i]) == n && !strncasecmp(s, minutes[i], n))
+			return U_MINUTES;
+	for (int i = 0; quarters[i]; i++)
+		if (strlen(quarters[i]) == n && !strncasecmp(s, quarters[i], n))
+			return U_QUARTERS;
+	return U_BAD;
+}
+
+static enum unit unit(struct cursor *c)
+{
 	const char *start = c->s;
 	while (c->s < c->end && (isalpha((unsigned char)*c->s) || *c->s == '.'))
 		c->s++;
 	size_t n = (size_t)(c->s - start);
 	if (!n)
 		return U_NONE;
-	for (int i = 0; hours[i]; i++)
-		if (strlen(hours[i]) == n && !strncasecmp(start, hours[i], n))
-			return U_HOURS;
-	for (int i = 0; minutes[i]; i++)
-		if (strlen(minutes[i]) == n && !strncasecmp(start, minutes[i], n))
-			return U_MINUTES;
-	for (int i = 0; quarters[i]; i++)
-		if (strlen(quarters[i]) == n && !strncasecmp(start, quarters[i], n))
-			return U_QUARTERS;
-	return U_BAD;
+	enum unit u = unit_named(start, n);
+	if (u == U_BAD && n > 1 && start[n - 1] == '.') /* uur. kwartier. minuten. */
+		u = unit_named(start, n - 1);
+	return u;
 }
 
 static const char *check(long long millionths, long *minutes)
@@ -147,6 +159,38 @@ static void skip_and(struct cursor *c)
 	}
 }
 
+/* Whether the next word is w (exactly), and if so past it and the space
+ * after it. */
+static int take_word(struct cursor *c, const char *w)
+{
+	struct cursor at = *c;
+	skip_space(&at);
+	const char *start = at.s;
+	while (at.s < at.end && isalpha((unsigned char)*at.s))
+		at.s++;
+	size_t n = (size_t)(at.s - start);
+	if (n != strlen(w) || strncasecmp(start, w, n))
+		return 0;
+	skip_space(&at);
+	*c = at;
+	return 1;
+}
+
+/* "en een half" after a whole number: twee en een half uur, 2 and a half
+ * hours; past it if it is there. */
+static int and_a_half(struct cursor *c)
+{
+	struct cursor at = *c;
+	if (!(take_word(&at, "en") || take_word(&at, "and")))
+		return 0;
+	if (!take_word(&at, "een") && !take_word(&at, "a"))
+		take_word(&at, "\xc3\xa9\xc3\xa9n");
+	if (!take_word(&at, "half"))
+		return 0;
+	*c = at;
+	return 1;
+}
+
 /* duration_parse's work; *syntax is 0 where s is no duration at all, 1
  * where it is one that cannot be (zero, over a day, 1:75). */
 static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
@@ -160,13 +204,19 @@ static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
 		word = 1;
 	else if (number(&c, &first, &frac) < 0)
 		return _(not_a_duration);
-	if (!word && c.s < c.end && *c.s == ':') { /* h:mm */
+	if (!frac && first >= 1000000 && and_a_half(&c)) {
+		first += 500000; /* then only a unit, as after 2,5 */
+		frac = 1;
+	}
+	if (!word && c.s < c.end && *c.s == ':') { /* h:mm, and 1:30 uur */
 		c.s++;
 		const char *mm = c.s;
 		if (number(&c, &second, &frac2) < 0 || frac || frac2 || c.s - mm != 2)
 			return _(not_a_duration);
 		skip_space(&c);
-		if (c.s != c.end)
+		enum unit u = unit(&c);
+		skip_space(&c);
+		if (c.s != c.end || (u != U_NONE && u != U_HOURS))
 			return _(not_a_duration);
 		*syntax = 1;
 		if (second >= 60 * 1000000LL)
@@ -193,18 +243,26 @@ static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
 	}
 	if (c.s == c.end)
 		return check(first * 60, minutes);
+	/* minutes or quarters after the hours: 1 uur 30, 1 uur en 30 minuten,
+	 * 2 uur en 3 kwartier, een uur en een kwartier; a bare number only
+	 * after whole hours written in digits */
 	skip_and(&c);
-	if (frac || word || number(&c, &second, &frac2) < 0 || frac2) {
+	int word2 = number_in_words(&c, &second) == 0;
+	frac2 = 0;
+	if (!word2 && number(&c, &second, &frac2) < 0) {
 		*syntax = 0;
 		return _(not_a_duration);
 	}
 	skip_space(&c);
 	u = unit(&c);
 	skip_space(&c);
-	if ((u != U_NONE && u != U_MINUTES) || c.s != c.end) {
+	if (c.s != c.end || frac2 || u == U_HOURS || u == U_BAD ||
+	    (u == U_NONE && (frac || word || word2))) {
 		*syntax = 0;
 		return _(not_a_duration);
 	}
+	if (u == U_QUARTERS)
+		second *= 15;
 	if (second >= 60 * 1000000LL)
 		return _("minutes after the hours must be below 60");
 	return check(first * 60 + second, minutes);
@@ -216,16 +274,49 @@ const char *duration_parse(const char *s, size_t n, long *minutes)
 	return parse(s, n, minutes, &syntax);
 }
 
+/* The first k words as one text, the last without the punctuation that
+ * ends it where strip is set (1 uur, Gesprek: the comma is the note's). */
+static void join(struct buf *b, char *const *words, size_t k, int strip)
+{
+	b->len = 0;
+	for (size_t i = 0; i < k; i++)
+		buf_printf(b, "%s%s", i ? " " : "", words[i]);
+	while (strip && b->len > 1 && strchr(",;:.!?", b->s[b->len - 1]))
+		b->s[--b->len] = '\0';
+}
+
+/* Whether word is a unit word on its own (uur, min., kwartier,): what
+ * follows a number that is then never a bare number of minutes. */
+static int unit_word(const char *word)
+{
+	size_t n = strlen(word);
+	while (n > 1 && strchr(",;:!?", word[n - 1]))
+		n--;
+	struct cursor c = {word, word + n};
+	return unit(&c) != U_BAD && c.s == c.end && n > 0 && isalpha((unsigned char)*word);
+}
+
 size_t duration_words(char *const *words, size_t n, long *minutes, const char **why)
 {
 	struct buf b = {0};
 	size_t most = n < DURATION_WORDS ? n : DURATION_WORDS;
 	for (size_t k = most; k > 0; k--) {
-		b.len = 0;
-		for (size_t i = 0; i < k; i++)
-			buf_printf(&b, "%s%s", i ? " " : "", words[i]);
 		int syntax;
+		join(&b, words, k, 0);
 		*why = parse(b.s, b.len, minutes, &syntax);
+		if (*why && !syntax) {
+			size_t len = b.len;
+			join(&b, words, k, 1);
+			if (b.len != len)
+				*why = parse(b.s, b.len, minutes, &syntax);
+		}
+		if (!*why && k < most && b.len &&
+		    isdigit((unsigned char)b.s[b.len - 1]) && unit_word(words[k])) {
+			/* 1 uur 30 uur: the 30 is not minutes with a note "uur" */
+			*why = _(not_a_duration);
+			buf_free(&b);
+			return k + 1;
+		}
 		if (!*why || syntax || k == 1) {
 			buf_free(&b);
 			return *why && !syntax ? 0 : k;

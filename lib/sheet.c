@@ -36,6 +36,7 @@ struct sheet {
 	int flags;
 	char sep;
 	int fatal, at_eof;
+	int open_at_end; /* the fatal fault: a quote never closed before the end */
 
 	char *buf; /* unread input is buf[start, end) */
 	size_t cap, start, end;
@@ -535,16 +536,20 @@ static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const cha
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
-/* Offset of the quote that opens the field still open at the end. */
+/* Offset of the quote that opens the field still open at the end ("" in
+ * a quoted field is a quote in its text, not its end). */
 static size_t open_quote(const struct sheet *sh)
 {
 	int quoted = 0;
 	size_t at = 0;
 	for (size_t i = 0; i < sh->rawlen; i++)
 		if (sh->raw[i] == '"') {
-			if (!quoted)
-				at = i;
-			quoted = !quoted;
+			if (quoted && i + 1 < sh->rawlen && sh->raw[i + 1] == '"')
+				i++;
+			else if (!quoted)
+				at = i, quoted = 1;
+			else
+				quoted = 0;
 		}
 	return at;
 }
@@ -578,7 +583,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			break;
 		if (!terminated) {
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -598,7 +603,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			line = "";
 			len = 0;
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -612,9 +617,9 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 /* The next record's fields; 1, 0 at the end, -1 on a bad record. */
 static int next_record(struct sheet *sh)
 {
-	const char *line;
-	size_t len;
-	int terminated;
+	const char *line = NULL;
+	size_t len = 0;
+	int terminated = 0;
 	for (;;) {
 		sh->nfields = 0;
 		if (sh->start >= sh->stop)
@@ -623,8 +628,8 @@ static int next_record(struct sheet *sh)
 		if (plain_record(sh))
 			return 1;
 		int r = next_line(sh, &line, &len, &terminated);
-		if (r <= 0)
-			return r;
+		if (r <= 0 || !line) /* next_line sets line when it returns 1 */
+			return r <= 0 ? r : -1;
 		sh->line = sh->lineno;
 		sh->raw = line;
 		sh->rawlen = len;
@@ -944,7 +949,7 @@ int sheet_ends_open(struct sheet *sh, struct srcpos *at)
 	while (sheet_record(sh) != 0)
 		;
 	cp_errors_quiet_thread(0);
-	if (!sh->fatal)
+	if (!sh->open_at_end) /* a sound end, or a fault of another kind */
 		return 0;
 	record_pos(sh, open_quote(sh), at);
 	return 1;

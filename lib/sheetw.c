@@ -118,24 +118,50 @@ static int ends_in_newline(struct locked *lf)
 	return lf->size == 0 || (pread(lf->fd, &last, 1, lf->size - 1) == 1 && last == '\n');
 }
 
-/* Whether the last line holds a quote: only then can the sheet end inside
- * a quoted field, which the reader must then decide (a long last line
- * counts as holding one). */
-static int last_line_quoted(struct locked *lf)
+/* Whether the sheet, read by the reader's rules, ends inside a quoted
+ * field: a quote opens a field only at its start, "" inside one is a
+ * quote, and a record with a quote anywhere else is a bad one that the
+ * reader skips up to the end of the line.  So a note cut off over several
+ * lines counts, whose last line need not hold a quote, and a stray quote
+ * on an earlier line does not.  A pass over the bytes costs far less than
+ * reading the records (the append copies the whole file anyway); only
+ * where it finds the end open does the reader decide, and say where. */
+static int ends_in_quotes(struct locked *lf, char sep)
 {
-	char tail[8192];
-	off_t from = lf->size > (off_t)sizeof tail ? lf->size - (off_t)sizeof tail : 0;
-	ssize_t n = pread(lf->fd, tail, (size_t)(lf->size - from), from);
-	if (n <= 0)
-		return n < 0;
-	size_t end = (size_t)n;
-	if (tail[end - 1] == '\n')
-		end--;
-	const char *nl = memrchr(tail, '\n', end);
-	if (!nl && from > 0)
-		return 1;
-	size_t start = nl ? (size_t)(nl - tail) + 1 : 0;
-	return memchr(tail + start, '"', end - start) != NULL;
+	enum { START, PLAIN, QUOTED, QUOTE, CLOSED, BAD } st = START;
+	char chunk[65536];
+	for (off_t at = 0; at < lf->size;) {
+		ssize_t n = pread(lf->fd, chunk, sizeof chunk, at);
+		if (n <= 0)
+			return n < 0; /* the reader will say what is wrong */
+		for (ssize_t i = 0; i < n; i++) {
+			char c = chunk[i];
+			if (st == QUOTE && c == '"') { /* "" in a quoted field */
+				st = QUOTED;
+				continue;
+			}
+			if (st == QUOTE) /* the quote before c closed the field */
+				st = CLOSED;
+			if (st == QUOTED) {
+				if (c == '"')
+					st = QUOTE;
+			} else if (c == '\n')
+				st = START; /* NOLINT(bugprone-branch-clone): BAD stays BAD at a separator */
+			else if (st == BAD || (st == START &&
+			    (c == ' ' || c == '\t' || c == '\r')))
+				; /* nothing changes until the line ends */
+			else if (c == sep)
+				st = START;
+			else if (st == START && c == '"')
+				st = QUOTED;
+			else if (c == '"' || (st == CLOSED && c != ' ' && c != '\t' && c != '\r'))
+				st = BAD;
+			else if (st == START)
+				st = PLAIN;
+		}
+		at += n;
+	}
+	return st == QUOTED;
 }
 
 /* A sheet whose last line was cut off inside a quoted note would swallow
@@ -143,7 +169,7 @@ static int last_line_quoted(struct locked *lf)
 static int refuse_open_end(struct locked *lf, struct sheet *target)
 {
 	struct srcpos at;
-	if (!last_line_quoted(lf) || !sheet_ends_open(target, &at))
+	if (!ends_in_quotes(lf, sheet_sep(target)) || !sheet_ends_open(target, &at))
 		return 0;
 	return cp_err_at(EX_DATAERR, &at,
 			 _("close the quote, or finish or remove the line by hand (cp-check names "

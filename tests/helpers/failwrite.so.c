@@ -6,6 +6,11 @@
  *   EROFS   creating, opening for writing, renaming and linking fail
  *   KILL    the program is killed (SIGKILL) in the fsync of a regular file:
  *           a writer stopped after writing its new file, before naming it
+ *   KILLRENAME  the program is killed in rename: a writer stopped after
+ *           giving its new file a temporary name, before the final one
+ *   NOTMPFILE  open with O_TMPFILE fails (EOPNOTSUPP), as on a file system
+ *           without unnamed files
+ * Several at once are separated by commas (NOTMPFILE,KILL).
  * Programs built with ASan need ASAN_OPTIONS=verify_asan_link_order=0. */
 #include <dlfcn.h>
 #include <errno.h>
@@ -21,7 +26,11 @@
 static int failing(const char *how)
 {
 	const char *f = getenv("CP_FAIL");
-	return f && !strcmp(f, how);
+	size_t n = strlen(how);
+	for (; f && *f; f += strcspn(f, ","), f += *f == ',')
+		if (strcspn(f, ",") == n && !strncmp(f, how, n))
+			return 1;
+	return 0;
 }
 
 static int regular(int fd)
@@ -104,6 +113,10 @@ int open(const char *path, int flags, ...)
 	va_end(ap);
 	if (failing("EROFS") && (flags & WRITES))
 		return rofs();
+	if (failing("NOTMPFILE") && (flags & O_TMPFILE) == O_TMPFILE) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
 	NEXT(real, open);
 	return real(path, flags, mode);
 }
@@ -116,12 +129,18 @@ int open64(const char *path, int flags, ...)
 	va_end(ap);
 	if (failing("EROFS") && (flags & WRITES))
 		return rofs();
+	if (failing("NOTMPFILE") && (flags & O_TMPFILE) == O_TMPFILE) {
+		errno = EOPNOTSUPP;
+		return -1;
+	}
 	NEXT(real, open64);
 	return real(path, flags, mode);
 }
 
 int rename(const char *from, const char *to)
 {
+	if (failing("KILLRENAME"))
+		raise(SIGKILL);
 	if (failing("EROFS"))
 		return rofs();
 	NEXT(real, rename);
@@ -130,6 +149,8 @@ int rename(const char *from, const char *to)
 
 int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
 {
+	if (failing("KILLRENAME"))
+		raise(SIGKILL);
 	if (failing("EROFS"))
 		return rofs();
 	NEXT(real, renameat2);

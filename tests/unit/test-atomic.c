@@ -4,8 +4,11 @@
  * temporary file is left behind, after success or failure. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 
 #include "coachplan.h"
@@ -241,6 +244,36 @@ static void failures(void)
 	free(err);
 }
 
+/* A temporary file named with the PID of a process that is gone is stale,
+ * unless its writer still holds its lock (a writer whose PID means
+ * nothing here: another machine, another PID namespace). */
+static void leftovers(void)
+{
+	const char *dir = scratch_path("left");
+	mkdir(dir, 0700);
+	pid_t child = fork();
+	if (child == 0)
+		_exit(0);
+	waitpid(child, NULL, 0);
+	char name[64];
+	snprintf(name, sizeof name, "left/.P-1.yaml.cptmp.%ld.AbCdEf", (long)child);
+	const char *path = scratch_path(name);
+	write_file(path, "half", 4);
+	int held = open(path, O_RDWR | O_CLOEXEC);
+	ok(held >= 0 && flock(held, LOCK_EX) == 0, "its writer holds a lock on it");
+	char **left;
+	size_t n;
+	ok(atomic_leftovers(dir, &left, &n) == 0 && n == 0, "a locked temporary file is not stale");
+	paths_free(left, n);
+	write_file(scratch_path("left/P-1.yaml"), "x\n", 2);
+	ok(atomic_create(scratch_path("left/P-2.yaml"), "y\n", 2, 0600) == 0 && access(path, F_OK) == 0,
+	   "a writer in its directory leaves it alone");
+	close(held);
+	ok(atomic_leftovers(dir, &left, &n) == 0 && n == 1 && strstr(left[0], "AbCdEf"),
+	   "once the lock is gone, it is stale");
+	paths_free(left, n);
+}
+
 int main(void)
 {
 	err_init("test-atomic");
@@ -248,5 +281,6 @@ int main(void)
 	locked();
 	links();
 	failures();
+	leftovers();
 	return tap_done();
 }

@@ -30,6 +30,16 @@ static void accepted(void)
 		{"een uur", 60},      {"twee uur", 120},    {"Twee Uur", 120},
 		{"\xc3\xa9\xc3\xa9n uur", 60}, {"1 uur 30", 90}, {"1 uur en 30 minuten", 90},
 		{"1h and 30m", 90},   {"an hour", 60},      {"two hours", 120},
+		/* quarters and halves after the hours, as coaches say them */
+		{"1 uur en een kwartier", 75}, {"een uur en een kwartier", 75},
+		{"2 uur en 3 kwartier", 165},  {"2 uur 3 kwartier", 165},
+		{"1u 1 kwartier", 75},         {"anderhalf uur en 10 minuten", 100},
+		{"1,5 uur en 10 min", 100},    {"2 en een half uur", 150},
+		{"twee en een half uur", 150}, {"2 and a half hours", 150},
+		{"1 en half uur", 90},         {"half an hour", 30},
+		{"1:30 uur", 90},              {"1:30u", 90},
+		{"2 uur.", 120},               {"20 minuten.", 20},
+		{"3 kwartier.", 45},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -1;
@@ -54,6 +64,10 @@ static void refused(void)
 		{"1.5h30", "not a"},  {"90 sec", "not a"}, {"1:30:00", "not a"}, {"1:3O", "not a"},
 		{"h30", "not a"},     {"1 30", "not a"},   {"1h 30m x", "not a"}, {"9999999999", "not a"},
 		{"1m30", "not a"},    {"1:30m", "not a"},  {"1. 5h", "not a"},   {"1.h", "not a"},
+		{"1 uur 30 uur", "not a"}, {"1 uur 5 kwartier", "below 60"},
+		{"1,5 uur 30", "not a"}, {"een uur 30", "not a"}, {"1 uur 1,5 kwartier", "not a"},
+		{"2 en een half", "fraction"}, {"1 uur en een half", "not a"}, {"1:30 min", "not a"},
+		{"uur.", "not a"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -7;
@@ -110,6 +124,15 @@ static void words(void)
 		{"een gesprek", 0, -1},        {"15 een kwartier later", 1, 15},
 		{"1h30", 1, 90},               {"0 uur", 2, -1},
 		{"1:75 pauze", 1, -1},         {"1 uur 30 minuten 2", 4, 90},
+		/* issue 14: a number followed by a unit word is never minutes */
+		{"2 uur en 3 kwartier overleg", 5, 165}, {"1 uur en een kwartier x", 5, 75},
+		{"1 uur 30 uur", 4, -1},       {"1h30 uur opbouw", 2, -1},
+		{"2 en een half uur Gesprek", 5, 150}, {"90 m2 geveegd", 1, 90},
+		/* the punctuation that ends the duration is not the note's */
+		{"1 uur, kassa", 2, 60},       {"1 uur. Kassa", 2, 60},
+		{"30 uur, opbouw", 2, -1},     {"45 min, gesprek", 2, 45},
+		{"1:30, overleg", 1, 90},      {"1:30 uur overleg", 2, 90},
+		{"1 uur en koffie", 2, 60},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char line[128], *w[16];

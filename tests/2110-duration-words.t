@@ -1,0 +1,71 @@
+#!/bin/sh
+# cp-log's duration among the words of an unquoted note: the longest run
+# of words at the start that reads as one duration, the note the rest; a
+# number followed by a unit word is never a bare number of minutes
+# (issue 14, defect 4).  The cases tests/2000-cp-log.t holds are the ones
+# the issue names; these are the ones coaches type besides.
+. "$(dirname "$0")/lib.sh"
+caseload || exit 1
+export CP_TODAY=2026-03-10
+
+# logs "WORDS|MINUTES|NOTE": cp-log -n with WORDS split by the shell
+logs() {
+	words=${1%%|*} rest=${1#*|} minutes=${rest%%|*} note=${rest#*|}
+	# shellcheck disable=SC2086
+	run cp-log -n --plan P-1 --mode phone -d 2026-03-04 $words
+	check "cp-log ... $words: $minutes minutes, note '$note'" \
+		test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,$minutes,$note"
+}
+
+# The issue's three, once more, and how they went wrong
+logs "1h 30m x|90|x"                         # was 60 minutes, note "30m x"
+logs "3 kwartier|45|"                        # was 3 minutes
+refuses 64 '"30 uur": a duration may be at most 24 hours' "30 uur opbouw (was 30 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 30 uur opbouw
+
+# Quarters and halves after the hours
+logs "2 uur en 3 kwartier overleg|165|overleg" # was 123 minutes, note "kwartier overleg"
+logs "1 uur en een kwartier Gesprek|75|Gesprek" # was 60 minutes, note "en een kwartier Gesprek"
+logs "een uur en een kwartier|75|"
+logs "2 en een half uur met Anja|150|met Anja" # was 2 minutes
+logs "twee en een half uur|150|"
+logs "anderhalf uur en 10 minuten|100|"       # was 90 minutes, note "en 10 minuten"
+logs "half an hour|30|"                      # was refused
+logs "1:30 uur overleg|90|overleg"            # was the note "uur overleg"
+
+# The punctuation that ends the duration is not the note's
+logs "1 uur, kassa|60|kassa"                 # was 1 minute, note "uur, kassa"
+logs "1 uur. Kassa|60|Kassa"                 # was 1 minute, note "uur. Kassa"
+logs "3 kwartier, daarna verslag|45|daarna verslag" # was 3 minutes
+logs "45 min, gesprek|45|gesprek"           # was the note "min, gesprek"
+
+# A number followed by a unit word is never minutes and a note
+refuses 64 '"1 uur 30 uur": not a duration' "1 uur 30 uur (was 90 minutes, note 'uur')" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 1 uur 30 uur
+refuses 64 '"30 uur,": a duration may be at most 24 hours' "30 uur, opbouw (was 30 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 30 uur, opbouw
+refuses 64 '"1 uur 5 kwartier": minutes after the hours must be below 60' "1 uur 5 kwartier (was 65 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 1 uur 5 kwartier
+
+# ... while a note may still start with a word that is no unit
+logs "1 uur en koffie|60|en koffie"
+logs "90 m2 geveegd|90|m2 geveegd"
+logs "15 een kwartier later|15|een kwartier later"
+
+# The same words quoted as one argument read the same
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 '2 uur en 3 kwartier' overleg
+check "a quoted duration reads the same" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,165,overleg"
+
+# A note that starts with a number, quoted as the manual says
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 1 uur "2 collega's ingewerkt"
+check "a quoted note that starts with a number is the note" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,60,2 collega's ingewerkt"
+
+# The manual says how the duration is found among the words
+check "cp-log(1) says the duration is the longest run of words" \
+	grep -q 'longest run of words' "$TOP/man/cp-log.1"
+check "cp-log(1) says a number and a unit word are never minutes" \
+	grep -q 'never a bare number of minutes' "$TOP/man/cp-log.1"
+
+done_testing
