@@ -192,6 +192,16 @@ struct run {
 	struct budget *budget;
 };
 
+static void merge_runs(void *into, void *from)
+{
+	agg_merge(((struct run *)into)->agg, ((struct run *)from)->agg);
+}
+
+static void clear_run(void *r)
+{
+	agg_clear(((struct run *)r)->agg);
+}
+
 static int add_entry(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
@@ -219,20 +229,24 @@ int main(int argc, char **argv)
 	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)
 		return cli_exit(cp_status());
 	struct plans_seen seen = {use_plans ? plancache_new(cli_plans()) : NULL, {0}, {0}};
-	struct run run = {NULL, NULL};
+	struct run run = {NULL, NULL}, other = {NULL, NULL};
+	struct scan_split two = {&other, merge_runs, clear_run};
 	if (seen.cache)
 		plancache_slim(seen.cache);
 	if (opt.budget)
 		run.budget = budget_new(seen.cache);
 	else {
 		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
+		other.agg = agg_new(opt.keys, opt.nkeys, use_plans); /* a large sheet's second half */
 		/* the groups keep their plan until the end, so plans can be read
 		 * on another thread meanwhile */
 		if (seen.cache)
 			plancache_preload(seen.cache);
 	}
-	int rc = scan_sheets(sheets, nsheets, &opt.filter, opt.keep_going ? SCAN_KEEP_GOING : 0,
-			     add_entry, &run);
+	int rc = scan_sheets_split(sheets, nsheets, &opt.filter,
+				   opt.keep_going ? SCAN_KEEP_GOING : 0, add_entry, &run,
+				   other.agg ? &two : NULL);
+	agg_free(other.agg);
 	if (seen.cache)
 		plancache_wait(seen.cache);
 	int found = 0;

@@ -126,18 +126,28 @@ static void grow(struct agg *a)
 	a->cap = cap;
 }
 
-static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+/* The slot that holds the group with this key, or the empty one where it
+ * would go, with room for it. */
+static struct group **slot_of(struct agg *a, uint32_t h, const unsigned char *key, size_t len)
 {
-	uint32_t h = hash_bytes(key, len);
 	size_t i = h & (a->cap - 1);
 	for (struct group *g; (g = a->slots[i]); i = (i + 1) & (a->cap - 1))
 		if (g->hash == h && g->keylen == len && !memcmp(g->key, key, len))
-			return g;
+			return &a->slots[i];
 	if (2 * (a->used + 1) > a->cap) {
 		grow(a);
 		for (i = h & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
 			;
 	}
+	return &a->slots[i];
+}
+
+static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+{
+	uint32_t h = hash_bytes(key, len);
+	struct group **slot = slot_of(a, h, key, len);
+	if (*slot)
+		return *slot;
 	struct group *g = arena_alloc(&a->arena, sizeof *g + len);
 	memset(&g->t, 0, sizeof g->t);
 	g->t.first = PERIOD_OPEN_TO;
@@ -145,7 +155,7 @@ static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 	g->hash = h;
 	g->keylen = (uint16_t)len;
 	memcpy(g->key, key, len);
-	a->slots[i] = g;
+	*slot = g;
 	a->used++;
 	return g;
 }
@@ -254,9 +264,42 @@ void agg_add(struct agg *a, const struct entry *e)
 			len += put_int(key + len, day_bucket(a, a->keys[i], e->date));
 		}
 	}
-	struct totals one = {.minutes = e->minutes, .entries = 1, .first = e->date, .last = e->date};
-	one.mode[e->mode] = e->minutes;
-	add_totals(&lookup(a, key, len)->t, &one);
+	struct totals *t = &lookup(a, key, len)->t; /* add_totals for one entry, without its loop */
+	t->minutes += e->minutes;
+	t->mode[e->mode] += (int32_t)e->minutes;
+	t->entries++;
+	if (e->date < t->first)
+		t->first = e->date;
+	if (e->date > t->last)
+		t->last = e->date;
+}
+
+/* The halves of a sheet share few groups (it runs in date order): those
+ * from does not share move over as they are, not copied, so that memory
+ * holds each group once. */
+void agg_merge(struct agg *a, struct agg *from)
+{
+	for (size_t i = 0; i < from->cap; i++) {
+		struct group *g = from->slots[i];
+		if (!g)
+			continue;
+		struct group **slot = slot_of(a, g->hash, g->key, g->keylen);
+		if (*slot)
+			add_totals(&(*slot)->t, &g->t);
+		else {
+			*slot = g;
+			a->used++;
+		}
+	}
+	arena_adopt(&a->arena, &from->arena);
+	agg_clear(from);
+}
+
+void agg_clear(struct agg *a)
+{
+	arena_free(&a->arena);
+	memset(a->slots, 0, a->cap * sizeof *a->slots);
+	a->used = 0;
 }
 
 /* The bytes of part i of a key, and where the next part starts. */
@@ -348,6 +391,54 @@ static int cmp_sortkeys(const void *x, const void *y)
 	return c ? c : (g->keylen > h->keylen) - (g->keylen < h->keylen);
 }
 
+static void swap_keys(struct sortkey *x, struct sortkey *y)
+{
+	struct sortkey t = *x;
+	*x = *y;
+	*y = t;
+}
+
+/* A quicksort in place: the C library's qsort sorts through a copy as
+ * large as the array, which with a hundred thousand groups is most of the
+ * memory cp-hours needs beyond the groups themselves. */
+static void sort_keys(struct sortkey *k, size_t n)
+{
+	while (n > 16) {
+		size_t mid = n / 2, last = n - 1;
+		if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+			swap_keys(&k[mid], &k[0]);
+		if (cmp_sortkeys(&k[last], &k[mid]) < 0) {
+			swap_keys(&k[last], &k[mid]);
+			if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+				swap_keys(&k[mid], &k[0]);
+		}
+		struct sortkey pivot = k[mid];
+		size_t i = 0, j = last;
+		for (;;) { /* Hoare's partition: equal keys split evenly */
+			while (cmp_sortkeys(&k[i], &pivot) < 0)
+				i++;
+			while (cmp_sortkeys(&pivot, &k[j]) < 0)
+				j--;
+			if (i >= j)
+				break;
+			swap_keys(&k[i++], &k[j--]);
+		}
+		/* the smaller side by recursion, the larger by the loop: the
+		 * stack stays logarithmic */
+		if (j + 1 < n - j - 1) {
+			sort_keys(k, j + 1);
+			k += j + 1;
+			n -= j + 1;
+		} else {
+			sort_keys(k + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && cmp_sortkeys(&k[j], &k[j - 1]) < 0; j--)
+			swap_keys(&k[j], &k[j - 1]);
+}
+
 struct group **agg_groups(struct agg *a, size_t *n)
 {
 	struct sortkey *k = xreallocarray(NULL, a->used ? a->used : 1, sizeof *k);
@@ -360,12 +451,14 @@ struct group **agg_groups(struct agg *a, size_t *n)
 		k[*n].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
 		k[(*n)++].g = g;
 	}
-	qsort(k, *n, sizeof *k, cmp_sortkeys);
-	free(a->sorted);
-	a->sorted = xreallocarray(NULL, a->used ? a->used : 1, sizeof *a->sorted);
+	sort_keys(k, *n);
+	/* the pointers in order, over the keys they came from: pointer i is
+	 * written below key i, which is read first */
+	struct group **sorted = (struct group **)(void *)k;
 	for (size_t i = 0; i < *n; i++)
-		a->sorted[i] = k[i].g;
-	free(k);
+		sorted[i] = k[i].g;
+	free(a->sorted);
+	a->sorted = xreallocarray(sorted, a->used ? a->used : 1, sizeof *a->sorted);
 	return a->sorted;
 }
 

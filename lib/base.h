@@ -65,6 +65,7 @@ struct arena {
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 void arena_free(struct arena *a);
+void arena_adopt(struct arena *a, struct arena *from); /* from's memory now lives as long as a's */
 
 /* A slice of someone else's bytes. */
 struct str {

@@ -170,6 +170,21 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void arena_adopt(struct arena *a, struct arena *from)
+{
+	struct arena_block *last = from->head;
+	if (!last)
+		return;
+	while (last->next)
+		last = last->next;
+	if (a->head) { /* behind a's current block, which stays the one handing out */
+		last->next = a->head->next;
+		a->head->next = from->head;
+	} else
+		a->head = from->head;
+	from->head = NULL;
+}
+
 void arena_free(struct arena *a)
 {
 	struct arena_block *b = a->head;

@@ -247,6 +247,83 @@ int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
 	return rc;
 }
 
+/* Many plans are read on two cores: a helper thread loads every other
+ * one, silently and at most AHEAD_MAX ahead, while this thread loads the
+ * rest and hands all of them to fn in order.  A plan the helper could not
+ * load is loaded again here, so that its messages come in order. */
+#define AHEAD_LEAST 64 /* fewer plans than this: one thread */
+#define AHEAD_MAX 64
+
+struct ahead {
+	char **paths;
+	size_t n;
+	struct plan **plans;
+	unsigned char *ready;
+	size_t done; /* this thread has handed out the plans below */
+	pthread_mutex_t lock;
+	pthread_cond_t moved;
+};
+
+static void *load_ahead(void *arg)
+{
+	struct ahead *a = arg;
+	cp_errors_quiet_thread(1);
+	for (size_t k = 1; k < a->n; k += 2) {
+		pthread_mutex_lock(&a->lock);
+		while (k >= a->done + AHEAD_MAX)
+			pthread_cond_wait(&a->moved, &a->lock);
+		pthread_mutex_unlock(&a->lock);
+		int status;
+		struct plan *p = plan_load(a->paths[k], &status);
+		pthread_mutex_lock(&a->lock);
+		a->plans[k] = p;
+		a->ready[k] = 1;
+		pthread_cond_broadcast(&a->moved);
+		pthread_mutex_unlock(&a->lock);
+	}
+	return NULL;
+}
+
+static void each_of(char **paths, size_t n, const char *coach,
+		    void (*fn)(const struct plan *, void *), void *arg)
+{
+	struct ahead a = {paths, n, NULL, NULL, 0, PTHREAD_MUTEX_INITIALIZER,
+			  PTHREAD_COND_INITIALIZER};
+	pthread_t helper;
+	int two = n >= AHEAD_LEAST;
+	if (two) {
+		a.plans = xcalloc(n, sizeof *a.plans);
+		a.ready = xcalloc(n, 1);
+		two = pthread_create(&helper, NULL, load_ahead, &a) == 0;
+	}
+	for (size_t k = 0; k < n; k++) {
+		int status;
+		struct plan *p = NULL;
+		if (two && k % 2) {
+			pthread_mutex_lock(&a.lock);
+			while (!a.ready[k])
+				pthread_cond_wait(&a.moved, &a.lock);
+			p = a.plans[k];
+			pthread_mutex_unlock(&a.lock);
+		}
+		if (!p)
+			p = plan_load(paths[k], &status);
+		if (p && (!coach || (p->coach && !strcmp(p->coach, coach))))
+			fn(p, arg);
+		plan_free(p);
+		if (two) {
+			pthread_mutex_lock(&a.lock);
+			a.done = k + 1;
+			pthread_cond_broadcast(&a.moved);
+			pthread_mutex_unlock(&a.lock);
+		}
+	}
+	if (two)
+		pthread_join(helper, NULL);
+	free(a.plans);
+	free(a.ready);
+}
+
 void plans_each(char *const *args, size_t nargs, const char *coach,
 		void (*fn)(const struct plan *, void *), void *arg)
 {
@@ -257,13 +334,7 @@ void plans_each(char *const *args, size_t nargs, const char *coach,
 			plans_list(args[i], &paths, &n);
 		else
 			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
-		for (size_t k = 0; k < n; k++) {
-			int status;
-			struct plan *p = plan_load(paths[k], &status);
-			if (p && (!coach || (p->coach && !strcmp(p->coach, coach))))
-				fn(p, arg);
-			plan_free(p);
-		}
+		each_of(paths, n, coach, fn, arg);
 		paths_free(paths, n);
 	}
 }

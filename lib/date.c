@@ -54,7 +54,7 @@ static int digits(const char *s, size_t n)
 
 const char *date_parse(const char *s, size_t n, int *day)
 {
-	static char why[128];
+	static _Thread_local char why[128]; /* readers run on two threads */
 	if (n != 10 || s[4] != '-' || s[7] != '-')
 		return _("not a date; dates are written YYYY-MM-DD");
 	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);

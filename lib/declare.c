@@ -60,6 +60,38 @@ static int keep(const struct entry *e, void *arg)
 	return 0;
 }
 
+/* The entries of a sheet's second half, read on another core, after the
+ * first half's: numbered and placed on from where those end. */
+static void merge_kept(void *into, void *from)
+{
+	struct run *r = into, *more = from;
+	if (r->n + more->n > r->cap) {
+		r->cap = r->n + more->n;
+		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	uint32_t shift = (uint32_t)r->text.len;
+	for (size_t i = 0; i < more->n; i++) {
+		struct kept k = more->v[i];
+		k.seq += (uint32_t)r->n;
+		k.plan += shift;
+		k.goal += shift;
+		k.note += shift;
+		r->v[r->n + i] = k;
+	}
+	r->n += more->n;
+	if (more->text.len)
+		buf_add(&r->text, more->text.s, more->text.len);
+	more->n = 0;
+	more->text.len = 0;
+}
+
+static void clear_kept(void *from)
+{
+	struct run *more = from;
+	more->n = 0;
+	more->text.len = 0;
+}
+
 static const char *text_of(const struct run *r, uint32_t off)
 {
 	return r->text.s + off;
@@ -457,8 +489,12 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	filter_init(&f);
 	f.from = o->ro.period.from;
 	f.to = o->ro.period.to;
-	if (scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run) < 0)
+	struct run other = {.o = o};
+	struct scan_split two = {&other, merge_kept, clear_kept};
+	if (scan_sheets_split(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run, &two) < 0)
 		rc = -1;
+	free(other.v);
+	buf_free(&other.text);
 	if (threaded)
 		pthread_join(loader, NULL);
 	if (planset_read(&run.ps, PLANSET_SLIM) < 0) /* again, to report what is wrong */

@@ -47,6 +47,10 @@ const char *key_name(enum key k);
 /* hidden_plan: keep groups per plan for a funder filter without a funder key */
 struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan);
 void agg_add(struct agg *a, const struct entry *e);
+/* Adds the groups of from (made with the same keys, not finished) to a,
+ * and empties from: the halves of a sheet read on two cores. */
+void agg_merge(struct agg *a, struct agg *from);
+void agg_clear(struct agg *a);
 /* After the last agg_add, where plans matter: funder_of is called for the
  * plan of every group (with its totals) and names the plan's funder; NULL
  * leaves the group out. */

@@ -3,6 +3,7 @@
  * reported with its position; with SCAN_KEEP_GOING the rest is still
  * read. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +39,75 @@ void strlist_add(struct strlist *l, const char *s)
 	l->v[l->n++] = s;
 }
 
-int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
-		int (*fn)(const struct entry *, void *), void *arg)
+/* One sheet's entries that pass f, to fn; -1 after a bad line (with
+ * SCAN_KEEP_GOING, after reading on), -2 when fn fails. */
+static int read_entries(struct sheet *sh, const struct filter *f, int flags,
+			int (*fn)(const struct entry *, void *), void *arg)
+{
+	struct entry e;
+	int r, rc = 0;
+	while ((r = sheet_next(sh, &e)) != 0) {
+		if (r < 0) {
+			rc = -1;
+			if (flags & SCAN_KEEP_GOING)
+				continue;
+			break;
+		}
+		if (filter_pass(f, &e) && fn(&e, arg) < 0)
+			return -2;
+	}
+	return rc;
+}
+
+/* The second half of a sheet, read on a thread of its own, silently: it
+ * is read again, in order and with its messages, if it turns out wrong. */
+struct half {
+	struct sheet *sh;
+	const struct filter *f;
+	int (*fn)(const struct entry *, void *);
+	void *arg;
+	int rc;
+};
+
+static void *read_half(void *p)
+{
+	struct half *h = p;
+	cp_errors_quiet_thread(1);
+	h->rc = read_entries(h->sh, h->f, 0, h->fn, h->arg);
+	return NULL;
+}
+
+#define SPLIT_LEAST (8u << 20) /* below this, a second thread costs more than it saves */
+
+static int read_sheet(struct sheet *sh, const struct filter *f, int flags,
+		      int (*fn)(const struct entry *, void *), void *arg, const struct scan_split *two)
+{
+	unsigned headers = sheet_headers(sh);
+	struct half h = {two ? sheet_split(sh, SPLIT_LEAST) : NULL, f, fn, two ? two->arg : NULL, 0};
+	pthread_t t;
+	if (h.sh && pthread_create(&t, NULL, read_half, &h) != 0) {
+		sheet_close(h.sh);
+		h.sh = NULL;
+		sheet_rejoin(sh, headers);
+	}
+	int rc = read_entries(sh, f, flags, fn, arg);
+	if (!h.sh)
+		return rc < 0 ? -1 : 0;
+	pthread_join(t, NULL);
+	sheet_close(h.sh);
+	if (sheet_rejoin(sh, headers) && h.rc == 0) {
+		two->merge(arg, two->arg);
+		return rc < 0 ? -1 : 0;
+	}
+	two->clear(two->arg);
+	if (rc == -2 || (rc < 0 && !(flags & SCAN_KEEP_GOING)))
+		return -1;
+	return read_entries(sh, f, flags, fn, arg) < 0 ? -1 : rc;
+}
+
+int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int flags,
+		      int (*fn)(const struct entry *, void *), void *arg,
+		      const struct scan_split *two)
 {
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -50,23 +118,17 @@ int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
 				continue;
 			break;
 		}
-		struct entry e;
-		int r;
-		while ((r = sheet_next(sh, &e)) != 0) {
-			if (r < 0) {
-				rc = -1;
-				if (flags & SCAN_KEEP_GOING)
-					continue;
-				break;
-			}
-			if (filter_pass(f, &e) && fn(&e, arg) < 0) {
-				rc = -1;
-				break;
-			}
-		}
+		if (read_sheet(sh, f, flags, fn, arg, two) < 0)
+			rc = -1;
 		sheet_close(sh);
 		if (rc < 0 && !(flags & SCAN_KEEP_GOING))
 			break;
 	}
 	return rc;
+}
+
+int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
+		int (*fn)(const struct entry *, void *), void *arg)
+{
+	return scan_sheets_split(paths, n, f, flags, fn, arg, NULL);
 }

@@ -42,10 +42,14 @@ struct sheet {
 	size_t cap, start, end;
 	unsigned long lineno; /* lines consumed so far */
 	int mapped;           /* buf is the whole file, mapped; cap is its length */
+	int borrowed;         /* ... and another reader's (sheet_split) */
+	unsigned headers;     /* headers met again so far */
 	size_t dropped;       /* bytes of the mapping handed back below start */
 	size_t stop;          /* no record starts at or after this offset */
-	char lastdate[10];    /* the last date read and its day: sheets run in date order */
-	int lastday;
+	struct {              /* dates read lately and their days: sheets run in date order */
+		char text[10];
+		int day;
+	} dates[16];
 
 	int cols[COL_KNOWN];
 	int activity; /* the optional activity column, or -1 */
@@ -202,8 +206,10 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 		size_t rest = sh->end - sh->start;
 		char *nl = memchr(sh->buf + sh->start, '\n',
 				  rest > SHEET_MAX_RECORD ? SHEET_MAX_RECORD + 1 : rest);
-		if (!nl && rest > SHEET_MAX_RECORD)
-			return too_long(sh, sh->buf + sh->start, SHEET_MAX_RECORD + 1);
+		if (!nl && rest > SHEET_MAX_RECORD) {
+			too_long(sh, sh->buf + sh->start, SHEET_MAX_RECORD + 1);
+			return -1;
+		}
 		if (nl) {
 			*line = sh->buf + sh->start;
 			*len = (size_t)(nl - *line);
@@ -230,7 +236,7 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 /* ---- the common line, in one pass ---- */
 
 #define SEPS_MAX 64 /* separators a line may have for the one pass */
-#define DROP_EVERY (8u << 20)
+#define DROP_EVERY (256u << 10)
 
 /* The mapped pages below the current line are not read again: handed back,
  * so that memory stays bounded by the longest record, mapped or read.  The
@@ -269,17 +275,31 @@ static unsigned specials(const char *p, const char *limit, char sep)
  * any line feed and holds no doubled quote; else NULL. */
 static const char *closing_quote(const char *p, const char *limit)
 {
+#ifdef __SSE2__
+	for (; limit - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		if (m) {
+			p += __builtin_ctz(m);
+			return *p == '"' && (p + 1 >= limit || p[1] != '"') ? p : NULL;
+		}
+	}
+#endif
 	for (; p < limit; p++)
 		if (*p == '"' || *p == '\n')
 			return *p == '"' && (p + 1 >= limit || p[1] != '"') ? p : NULL;
 	return NULL;
 }
 
+/* is_blank in two operations: space, tab and carriage return as bits */
+#define BLANK(c) ((unsigned char)(c) <= ' ' && (0x100002200u >> (unsigned char)(c) & 1))
+
 static struct str trimmed(const char *s, const char *e)
 {
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && BLANK(*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && BLANK(e[-1]))
 		e--;
 	return (struct str){s, (size_t)(e - s)};
 }
@@ -801,6 +821,7 @@ static int header_again(struct sheet *sh)
 	int ok = split_header(sh, sh->again.s, len, 0) == 0 && adopt_header(sh, 1) == 0;
 	if (!ok)
 		sh->fatal = 1;
+	sh->headers++;
 	return ok ? 1 : -1;
 }
 
@@ -831,6 +852,15 @@ static long whole_minutes(struct str s)
 	return v;
 }
 
+/* Printable ASCII: valid UTF-8 without a control character, as most names are. */
+static int printable_ascii(struct str s)
+{
+	for (size_t i = 0; i < s.n; i++)
+		if ((unsigned char)(s.s[i] - 0x20) >= 0x5f)
+			return 0;
+	return 1;
+}
+
 /* 0 for a good entry, 1 for a header again, -1 (reported) for a bad one */
 static int to_entry(struct sheet *sh, struct entry *e)
 {
@@ -845,12 +875,14 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
 			      ? sh->fields[sh->activity]
 			      : (struct str){"", 0};
-	if (date.n == sizeof sh->lastdate && sh->lastdate[0] && !memcmp(date.s, sh->lastdate, date.n))
-		e->date = sh->lastday;
-	else if (!(why = date_parse(date.s, date.n, &e->date)) && date.n == sizeof sh->lastdate) {
-		memcpy(sh->lastdate, date.s, date.n);
-		sh->lastday = e->date;
-	} else if (why) {
+	unsigned slot = date.n == 10 ? ((unsigned char)date.s[9] + 3u * (unsigned char)date.s[8] +
+					(unsigned char)date.s[6]) % 16 : 0;
+	if (date.n == 10 && !memcmp(date.s, sh->dates[slot].text, 10))
+		e->date = sh->dates[slot].day;
+	else if (!(why = date_parse(date.s, date.n, &e->date))) {
+		memcpy(sh->dates[slot].text, date.s, 10); /* a good date is 10 bytes */
+		sh->dates[slot].day = e->date;
+	} else {
 		int again = header_again(sh);
 		if (again)
 			return again;
@@ -862,14 +894,17 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	if (!e->coach.n)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
 				 _("missing coach"));
-	/* a sheet is UTF-8, and a coach's name goes into every tool's output */
-	if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
-		return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
-				 _("coach is not valid UTF-8"));
-	for (size_t i = 0; i < e->coach.n; i++) /* a tab is harmless; an escape is not */
-		if (((unsigned char)e->coach.s[i] < 0x20 && e->coach.s[i] != '\t') ||
-		    e->coach.s[i] == 0x7f)
-			return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
+	/* a sheet is UTF-8, and a coach's name goes into every tool's output;
+	 * printable ASCII, as most names are, needs neither check */
+	if (!printable_ascii(e->coach)) {
+		if (utf8_invalid(e->coach.s, e->coach.n) != e->coach.n)
+			return bad_field(sh, COL_COACH, _("save the sheet as UTF-8"),
+					 _("coach is not valid UTF-8"));
+		for (size_t i = 0; i < e->coach.n; i++) /* a tab is harmless; an escape is not */
+			if (((unsigned char)e->coach.s[i] < 0x20 && e->coach.s[i] != '\t') ||
+			    e->coach.s[i] == 0x7f)
+				return bad_field(sh, COL_COACH, NULL, _("coach holds a control character"));
+	}
 	if (utf8_invalid(e->note.s, e->note.n) != e->note.n)
 		return bad_field(sh, COL_NOTE, _("save the sheet as UTF-8"),
 				 _("note is not valid UTF-8"));
@@ -1047,9 +1082,9 @@ void sheet_close(struct sheet *sh)
 	if (sh->csv_ready)
 		csv_free(&sh->csv);
 	free(sh->name);
-	if (sh->mapped)
+	if (sh->mapped && !sh->borrowed)
 		munmap(sh->buf, sh->cap);
-	else
+	else if (!sh->mapped)
 		free(sh->buf);
 	free(sh->fields);
 	free(sh->fieldoffs);
@@ -1059,6 +1094,55 @@ void sheet_close(struct sheet *sh)
 	buf_free(&sh->fieldbuf);
 	buf_free(&sh->again);
 	free(sh);
+}
+
+/* ---- reading one sheet on two cores ---- */
+
+struct sheet *sheet_split(struct sheet *sh, size_t least)
+{
+	if (!sh->mapped || sh->fatal || sh->end - sh->start < least || sh->stop != (size_t)-1)
+		return NULL;
+	size_t mid = sh->start + (sh->end - sh->start) / 2;
+	const char *nl = memchr(sh->buf + mid, '\n', sh->end - mid);
+	if (!nl || (size_t)(nl + 1 - sh->buf) >= sh->end)
+		return NULL;
+	struct sheet *part = xcalloc(1, sizeof *part);
+	part->name = xstrdup(sh->name);
+	part->fd = -1;
+	part->flags = sh->flags;
+	part->sep = sh->sep;
+	part->buf = sh->buf;
+	part->mapped = part->borrowed = part->at_eof = 1;
+	part->cap = sh->cap;
+	part->end = sh->end;
+	part->start = part->dropped = sh->stop = (size_t)(nl + 1 - sh->buf);
+	part->stop = (size_t)-1;
+	memcpy(part->cols, sh->cols, sizeof sh->cols);
+	part->activity = sh->activity;
+	part->ncols = sh->ncols;
+	buf_add(&part->header, sh->header.s, sh->header.len);
+	part->names = xreallocarray(NULL, sh->ncols ? sh->ncols : 1, sizeof *part->names);
+	for (size_t i = 0; i < sh->ncols; i++)
+		part->names[i] = (struct str){part->header.s + (sh->names[i].s - sh->header.s),
+					      sh->names[i].n};
+	if (csv_setup(part) < 0) {
+		sheet_close(part);
+		return NULL;
+	}
+	part->headers = sh->headers;
+	return part;
+}
+
+int sheet_rejoin(struct sheet *sh, unsigned headers)
+{
+	int exact = !sh->fatal && sh->start == sh->stop && sh->headers == headers;
+	sh->stop = (size_t)-1;
+	return exact;
+}
+
+unsigned sheet_headers(const struct sheet *sh)
+{
+	return sh->headers;
 }
 
 const char *sheet_name(const struct sheet *sh)

@@ -48,6 +48,20 @@ const char *sheet_colkey(enum sheet_col c);
 int sheet_col_named(const char *s, size_t n);
 int sheet_column(const struct sheet *sh, const char *name); /* by its name in the header, or -1 */
 
+/* Reading one large sheet on two cores.  sheet_split cuts the rest of a
+ * mapped sheet at the line feed nearest its middle, if at least `least`
+ * bytes are left: sh then stops there, and the reader returned, with sh's
+ * header, reads the part after it (on another thread; its messages should
+ * be silenced, for the part may need reading again).  Whether that part
+ * starts at a record is known only once sh has read up to the cut: a
+ * quoted line feed may lie across it.  sheet_rejoin then lets sh read on
+ * past the cut, and says whether the part's records are the ones sh would
+ * have read: sh stopped exactly at the cut, with no error, and met no new
+ * header since sheet_headers said `headers` at the split. */
+struct sheet *sheet_split(struct sheet *sh, size_t least);
+int sheet_rejoin(struct sheet *sh, unsigned headers);
+unsigned sheet_headers(const struct sheet *sh);
+
 /* ---- sheetw.c: appending to hour sheets ---- */
 
 struct row {
@@ -95,5 +109,16 @@ int filter_pass(const struct filter *f, const struct entry *e);
 void strlist_add(struct strlist *l, const char *s);
 int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
 		int (*fn)(const struct entry *, void *), void *arg);
+/* The same, a large sheet read on two cores: fn gets the entries of its
+ * second half with two->arg, which two->merge then adds to arg (and
+ * empties), or two->clear empties when that half must be read again. */
+struct scan_split {
+	void *arg;
+	void (*merge)(void *into, void *from);
+	void (*clear)(void *from);
+};
+int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int flags,
+		      int (*fn)(const struct entry *, void *), void *arg,
+		      const struct scan_split *two);
 
 #endif

@@ -27,11 +27,12 @@ static const struct word modes[] = {
 };
 static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat",
 						   "other"};
+static const unsigned char mode_lens[MODE_COUNT] = {6, 5, 5, 5, 4, 5}; /* read on every line */
 
 int mode_parse(const char *s, size_t n)
 {
 	for (int m = 0; m < MODE_COUNT; m++) /* what files hold, before any lenience */
-		if (n == strlen(mode_names[m]) && !memcmp(s, mode_names[m], n))
+		if (n == mode_lens[m] && !memcmp(s, mode_names[m], n))
 			return m;
 	return word_lookup(modes, s, n);
 }

@@ -4,6 +4,7 @@
 
 #include "coachplan.h"
 #include "tap.h"
+#include "util.h"
 
 static struct entry entry(const char *plan, const char *goal, const char *date, long minutes)
 {
@@ -77,9 +78,55 @@ static void months(void)
 	agg_free(a);
 }
 
+/* 30,000 groups added in random order, some twice, half of them into a
+ * second aggregate merged in (a sheet read on two cores): the groups come
+ * out in strict key order, with the same totals as added to one. */
+static void many(void)
+{
+	enum key keys[] = {KEY_PLAN, KEY_MONTH};
+	struct agg *one = agg_new(keys, 2, 0), *a = agg_new(keys, 2, 0), *b = agg_new(keys, 2, 0);
+	rnd_seed(18);
+	for (int i = 0; i < 40000; i++) {
+		char plan[16], date[16];
+		snprintf(plan, sizeof plan, "P-%u", rnd(3000));
+		snprintf(date, sizeof date, "2026-%02u-01", rnd(10) + 1);
+		struct entry e = entry(plan, "", date, rnd(100) + 1);
+		agg_add(one, &e);
+		agg_add(rnd(2) ? a : b, &e);
+	}
+	agg_merge(a, b);
+	is_int(agg_count(b), 0, "merged: the second aggregate is empty");
+	agg_free(b);
+	agg_finish(one, NULL, NULL);
+	agg_finish(a, NULL, NULL);
+	size_t n, m;
+	struct group **g = agg_groups(one, &n), **h = agg_groups(a, &m);
+	is_int(m, n, "merged: as many groups as added to one (%zu)", n);
+	int bad = 0;
+	char prev[32] = "", cur[32], month[16];
+	for (size_t i = 0; i < n && i < m && !bad; i++) {
+		group_label(one, g[i], 0, cur, sizeof cur);
+		group_label(one, g[i], 1, month, sizeof month);
+		strcat(cur, "/");
+		strcat(cur, month);
+		bad |= i && strcmp(prev, cur) >= 0;
+		strcpy(prev, cur);
+		group_label(a, h[i], 0, cur, sizeof cur);
+		group_label(a, h[i], 1, month, sizeof month);
+		strcat(cur, "/");
+		strcat(cur, month);
+		bad |= strcmp(prev, cur) != 0 || group_totals(g[i])->minutes != group_totals(h[i])->minutes ||
+		       group_totals(g[i])->entries != group_totals(h[i])->entries;
+	}
+	ok(!bad, "%zu groups in strict key order, merged or not, with the same totals", n);
+	agg_free(one);
+	agg_free(a);
+}
+
 int main(void)
 {
 	order();
 	months();
+	many();
 	return tap_done();
 }
