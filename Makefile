@@ -126,7 +126,17 @@ $(O)/tests/test-%: $(O)/tests/unit/test-%.o $(O)/libcoachplan.a
 $(O)/tests/replay-fuzz-%: $(O)/tests/fuzz/fuzz-%.o $(O)/tests/fuzz/replay.o $(O)/libcoachplan.a
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/tests/fuzz/replay.o $(O)/libcoachplan.a $(LIBS)
 
-units: $(UNITS) $(REPLAYS) $(HELPERS)
+# The sheet reader's portable split, which a machine without SSE2 (arm64,
+# riscv64) runs, tested here too: test-sheet against lib/sheet.c built
+# without it, linked ahead of the library's own.
+$(O)/lib/sheet-scalar.o: lib/sheet.c
+	@mkdir -p $(@D)
+	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) -U__SSE2__ $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/test-sheet-scalar: $(O)/tests/unit/test-sheet.o $(O)/lib/sheet-scalar.o $(O)/libcoachplan.a
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/lib/sheet-scalar.o $(O)/libcoachplan.a $(LIBS)
+
+units: $(UNITS) $(O)/tests/test-sheet-scalar $(REPLAYS) $(HELPERS)
 
 $(O)/locale/%/LC_MESSAGES/coachplan.mo: po/%.po
 	@mkdir -p $(@D)
