@@ -11,8 +11,9 @@
 
 struct used {
 	const struct plan *plan;
-	long *minutes; /* per budget period from the plan's start; or per grant, then ungranted */
+	long *minutes; /* of a version 1 plan: per budget period from the plan's start */
 	int nperiods;
+	struct grant_use *grants; /* of a plan with grants: (grant.c) */
 };
 
 struct budget {
@@ -69,21 +70,21 @@ static struct used *used_of(struct budget *b, const struct plan *p)
 	return &b->v[i];
 }
 
-/* The slot of an hour on day: its grant's, or after them the ungranted. */
-static int grant_slot(const struct plan *p, int day)
-{
-	const struct grant *g = plan_grant_on(p, day);
-	return g ? (int)(g - p->grants) : (int)p->ngrants;
-}
-
 void budget_add(struct budget *b, const struct entry *e)
 {
 	int status;
 	const struct plan *p = plancache_get(b->plans, e->plan.s, e->plan.n, &status);
-	if (!p || (p->budget_minutes < 0 && !p->ngrants))
+	if (!p || (p->budget_minutes < 0 && !plan_has_grants(p)))
 		return;
-	int k = p->ngrants ? grant_slot(p, e->date) : period_of(p, e->date);
-	if (k < 0 || (!p->ngrants && p->end != DATE_NONE && e->date > p->end))
+	if (plan_has_grants(p)) {
+		struct used *u = used_of(b, p);
+		if (!u->grants)
+			u->grants = grant_use_new(p);
+		grant_use_add(u->grants, e->date, e->minutes);
+		return;
+	}
+	int k = period_of(p, e->date);
+	if (k < 0 || (p->end != DATE_NONE && e->date > p->end))
 		return; /* outside the plan's dates: in none of its periods */
 	struct used *u = used_of(b, p);
 	if (k >= u->nperiods) {
@@ -95,12 +96,29 @@ void budget_add(struct budget *b, const struct entry *e)
 	u->minutes[k] += e->minutes;
 }
 
-static long used_in(struct budget *b, const struct plan *p, int k)
+static const struct used *find_used(const struct budget *b, const struct plan *p)
 {
 	if (!b->cap)
-		return 0;
+		return NULL;
 	const struct used *u = &b->v[slot_of(b, p)];
-	return u->plan && k < u->nperiods ? u->minutes[k] : 0;
+	return u->plan ? u : NULL;
+}
+
+static long used_in(struct budget *b, const struct plan *p, int k)
+{
+	const struct used *u = find_used(b, p);
+	if (!u)
+		return 0;
+	if (u->grants)
+		return grant_use_used(u->grants, (size_t)k);
+	return k < u->nperiods ? u->minutes[k] : 0;
+}
+
+/* Of the ungranted, what a used-up strippenkaart k could not take. */
+static long spilled_in(struct budget *b, const struct plan *p, int k)
+{
+	const struct used *u = find_used(b, p);
+	return u && u->grants ? grant_use_spilled(u->grants, (size_t)k) : 0;
 }
 
 static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t *cap)
@@ -138,8 +156,9 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		int to = g->to != DATE_NONE ? g->to : INT32_MAX;
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;
-		if (!shown && used <= g->minutes)
-			continue;
+		long spilled = spilled_in(b, p, (int)k);
+		if (!shown && used + spilled <= g->minutes)
+			continue; /* one that ran over stays, whenever it ended */
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;
 		l->grant = g;
@@ -147,6 +166,7 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		l->to = g->to;
 		l->granted = g->minutes;
 		l->used = used;
+		l->spilled = spilled;
 		l->work = g->to != DATE_NONE ? work_over(p, g->from, g->to) : -1;
 	}
 	long ungranted = used_in(b, p, (int)p->ngrants);
@@ -181,7 +201,7 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 	*out = NULL;
 	for (size_t i = 0; i < nplans; i++) {
 		const struct plan *p = plans[i];
-		if (p->ngrants) {
+		if (plan_has_grants(p)) {
 			if (range || p->status == STATUS_ACTIVE)
 				grant_lines(out, &n, &cap, b, p, range, today);
 			continue;
@@ -214,10 +234,17 @@ void budget_free(struct budget *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->cap; i++)
+	for (size_t i = 0; i < b->cap; i++) {
 		free(b->v[i].minutes);
+		grant_use_free(b->v[i].grants);
+	}
 	free(b->v);
 	free(b);
+}
+
+long budget_ungranted(struct budget *b, const struct plan *p)
+{
+	return plan_has_grants(p) ? used_in(b, p, (int)p->ngrants) : 0;
 }
 
 int budget_line_on(struct budget *b, const struct plan *p, int day, struct budget_line *l)
@@ -225,14 +252,24 @@ int budget_line_on(struct budget *b, const struct plan *p, int day, struct budge
 	memset(l, 0, sizeof *l);
 	l->plan = p;
 	l->work = -1;
-	if (p->ngrants) {
-		int k = grant_slot(p, day);
-		l->used = used_in(b, p, k);
-		if (k == (int)p->ngrants) {
+	if (plan_has_grants(p)) {
+		const struct used *u = find_used(b, p);
+		int k = u && u->grants ? grant_use_slot(u->grants, day) : -1;
+		if (k < 0) {
+			if (!u || !u->grants) { /* nothing logged yet: what a day's hour would use */
+				const struct grant *g = plan_grant_on(p, day);
+				int card = g ? -1 : plan_card_on(p, day, 0);
+				k = g ? (int)(g - p->grants) : card;
+			}
+		}
+		if (k < 0) {
+			l->used = used_in(b, p, (int)p->ngrants);
 			l->from = l->to = DATE_NONE;
 			return -1;
 		}
 		l->grant = &p->grants[k];
+		l->used = used_in(b, p, k);
+		l->spilled = spilled_in(b, p, k);
 		l->from = l->grant->from;
 		l->to = l->grant->to;
 		l->granted = l->grant->minutes;

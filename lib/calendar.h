@@ -69,8 +69,14 @@ struct funder_rules {
 	int grant_months;      /* how long a grant usually runs; 0: no usual length */
 	int followup_weeks;    /* apply for a follow-up this long before a grant ends; 0: none */
 	int grant_required;    /* an hour counts only within a grant */
+	/* the support levels (zeer licht .. intern): tenths of a percent of the
+	 * contract hours in years 1, 2 and 3 on of a trajectory; NULL: this
+	 * funder grants no hours by level */
+	const int (*levels)[3];
 	const char *limit_label; /* the maximum length as people know it (N_), or NULL */
 };
+
+#define FUNDER_LEVELS 5 /* zeer licht, licht, midden, intensief, intern */
 
 const struct funder_rules *funder_rules(int funder);
 /* The last day a trajectory from start may last (DATE_NONE: no limit). */

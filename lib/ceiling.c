@@ -1,7 +1,7 @@
 /* ceiling.c: the hours granted are a ceiling, seen when an hour is logged
  * rather than when it is declared: for the grants of a version 2 plan
- * (a version 1 plan's budget: works as it always did).  Before entries are appended, the hours
- * already logged on their plans (in every sheet of the caseload: other
+ * (a version 1 plan's budget: works as it always did).  Before entries
+ * are appended, the hours already logged on their plans (in every sheet of the caseload: other
  * coaches log on the same plan) are summed per grant or budget period;
  * an entry that takes one over what was granted, or that falls on a day
  * no grant holds for a funder that pays only within one, is refused,
@@ -67,25 +67,32 @@ int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 {
 	int status;
 	const struct plan *p = plancache_get(c->plans, e->plan.s, e->plan.n, &status);
-	if (!p || !p->ngrants)
+	if (!p || !plan_has_grants(p))
 		return 0; /* nothing granted to hold the hour against; a version 1 plan's
 			   * budget stays what it was, a figure to look at (cp-hours --budget) */
+	long ungranted = budget_ungranted(c->budget, p);
 	budget_add(c->budget, e);
 	struct budget_line l;
 	char day[11];
 	date_format(e->date, day);
 	if (budget_line_on(c->budget, p, e->date, &l) < 0) {
-		if (force || !p->ngrants || !funder_rules(p->funder)->grant_required)
+		int funder = plan_funder_on(p, e->date);
+		if (force || !funder_rules(funder)->grant_required)
 			return 0;
 		return cp_err(EX_DATAERR,
 			      _("%s: no grant holds %s, and %s pays no hour outside a grant; nothing "
 				"written (add the grant to the plan, or log it with --force)"),
-			      p->id, day, funder_label(p->funder));
+			      p->id, day, funder_label(funder));
 	}
-	if (l.used > l.granted && !force) {
+	/* a dated grant over its hours; a strippenkaart that could not take
+	 * all of it (the rest would be ungranted) */
+	int over = l.grant->kind == GRANT_STRIPPENKAART
+			   ? budget_ungranted(c->budget, p) > ungranted
+			   : l.used > l.granted;
+	if (over && !force) {
 		char used[24], granted[24];
 		struct buf what = {0};
-		duration_format(l.used, used);
+		duration_format(l.used + l.spilled, used);
 		duration_format(l.granted, granted);
 		describe(&what, &l);
 		cp_err(EX_DATAERR,
@@ -96,9 +103,10 @@ int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 		return -1;
 	}
 	for (size_t i = 0; i < c->ntouched; i++)
-		if (c->touched[i].plan == p && c->touched[i].from == l.from)
+		if (c->touched[i].plan == p && c->touched[i].grant == l.grant)
 			return 0;
 	c->touched = xreallocarray(c->touched, c->ntouched + 1, sizeof *c->touched);
+	l.from = e->date; /* the day to ask again after the append */
 	c->touched[c->ntouched++] = l;
 	return 0;
 }

@@ -69,6 +69,7 @@ struct budget_line {
 	const struct grant *grant; /* of a version 2 plan; NULL: a budget period, or ungranted */
 	int from, to;       /* the budget period or grant; DATE_NONE: ungranted, open */
 	long granted, used; /* minutes */
+	long spilled;       /* of a used-up strippenkaart: what it could not take (ungranted) */
 	long work;          /* contract minutes in the period; -1 if unknown */
 };
 
@@ -84,6 +85,9 @@ void budget_free(struct budget *b);
 /* The grant or budget period of plan p that holds day, with what is used
  * of it: 0; or -1 if none holds it (then l->used is the ungranted). */
 int budget_line_on(struct budget *b, const struct plan *p, int day, struct budget_line *l);
+/* What of a plan with grants was logged on days no grant holds, or that
+ * no strippenkaart could take. */
+long budget_ungranted(struct budget *b, const struct plan *p);
 
 
 /* ---- hook.c: a caseload as a git repository ---- */

@@ -35,9 +35,7 @@ static const struct word levels[] = {
 static const char *const level_names[LEVEL_COUNT] = {"zeer-licht", "licht", "midden",
 						     "intensief", "intern"};
 
-/* Tenths of a percent of the contract hours, in years 1, 2 and 3 on. */
-static const int level_share[LEVEL_COUNT][3] = {
-	{30, 30, 30}, {60, 30, 30}, {100, 50, 30}, {150, 75, 60}, {150, 75, 60}};
+_Static_assert(LEVEL_COUNT == FUNDER_LEVELS, "funder.c has a share for every level");
 
 int grant_kind_parse(const char *s, size_t n)
 {
@@ -86,23 +84,58 @@ const char *plan_coach_on(const struct plan *p, int day)
 	return coach;
 }
 
-const struct grant *plan_grant_on(const struct plan *p, int day)
+int plan_has_grants(const struct plan *p)
 {
-	const struct grant *card = NULL;
-	for (size_t i = 0; i < p->ngrants; i++) {
-		const struct grant *g = &p->grants[i];
-		if (day < g->from || (g->to != DATE_NONE && day > g->to))
-			continue;
-		if (g->kind != GRANT_STRIPPENKAART)
-			return g; /* a dated grant before any strippenkaart */
-		card = card ? card : g;
-	}
-	return card;
+	return p->ngrants && !p->grants[0].implicit;
 }
 
-long grant_level_minutes(const struct plan *p, int level, int from, int to)
+/* The last grant from day or before, by binary search: grants are sorted
+ * by from, and dated ones do not overlap. */
+const struct grant *plan_grant_on(const struct plan *p, int day)
 {
-	if (level < 0 || level >= LEVEL_COUNT || to == DATE_NONE || p->start == DATE_NONE)
+	size_t lo = 0, hi = p->ngrants;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->grants[mid].from <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo-- > 0) { /* skipping strippenkaarts that start later than a dated one */
+		const struct grant *g = &p->grants[lo];
+		if (g->kind == GRANT_STRIPPENKAART)
+			continue;
+		return g->to != DATE_NONE && day <= g->to ? g : NULL;
+	}
+	return NULL;
+}
+
+int plan_card_on(const struct plan *p, int day, size_t k)
+{
+	for (; k < p->ngrants; k++) {
+		const struct grant *g = &p->grants[k];
+		if (g->kind == GRANT_STRIPPENKAART && g->from <= day &&
+		    (g->to == DATE_NONE || day <= g->to))
+			return (int)k;
+	}
+	return -1;
+}
+
+int plan_funder_on(const struct plan *p, int day)
+{
+	const struct grant *g = plan_grant_on(p, day);
+	int card = g ? -1 : plan_card_on(p, day, 0);
+	return g ? g->funder : card >= 0 ? p->grants[card].funder : p->funder;
+}
+
+/* The hours of a level over [from, to] for a funder's levels: day by day,
+ * the share for the trajectory year the day falls in of the contract hours
+ * in force that day. */
+static long level_minutes(const struct plan *p, const int (*share)[3], int level, int from,
+			  int to)
+{
+	if (!share || level < 0 || level >= LEVEL_COUNT || to == DATE_NONE ||
+	    p->start == DATE_NONE)
 		return -1;
 	long long tenths = 0; /* tenth-percent minutes a week, summed over days */
 	int year2 = date_add_months(p->start, 12), year3 = date_add_months(p->start, 24);
@@ -111,9 +144,14 @@ long grant_level_minutes(const struct plan *p, int level, int from, int to)
 		if (work < 0)
 			return -1;
 		int y = day < year2 ? 0 : day < year3 ? 1 : 2;
-		tenths += (long long)level_share[level][y] * work;
+		tenths += (long long)share[level][y] * work;
 	}
 	return (long)((tenths + 3500) / 7000); /* per 7 days and 1000 tenth-percents */
+}
+
+long grant_level_minutes(const struct plan *p, int level, int from, int to)
+{
+	return level_minutes(p, funder_rules(FUNDER_UWV)->levels, level, from, to);
 }
 
 /* ---- reading ---- */
@@ -216,11 +254,46 @@ static void level_hours(struct reader *r)
 		struct grant *g = &p->grants[i];
 		if (g->level == LEVEL_NONE || g->from == DATE_NONE)
 			continue;
-		g->minutes = grant_level_minutes(p, g->level, g->from, g->to);
+		const int (*share)[3] = funder_rules(g->funder)->levels;
+		if (!share) {
+			pr_complain(r, pr_get(g->node, "level"), _("give the hours bought: hours: 20"),
+				    _("%s grants hours, not a support level"), funder_label(g->funder));
+			continue;
+		}
+		g->minutes = level_minutes(p, share, g->level, g->from, g->to);
 		if (g->minutes < 0)
 			pr_complain(r, g->node, _("give work_hours_per_week: or work_hours:"),
 				    _("a grant by level needs the contract hours"));
 	}
+}
+
+/* A version 1 plan's budget: as grants: one per period from the start up
+ * to the end, as budget.c counts them, so that what reads grants reads
+ * every plan the same way. */
+static void implicit_grants(struct plan *p)
+{
+	if (p->budget_minutes < 0 || p->start == DATE_NONE)
+		return;
+	int last = p->end != DATE_NONE ? p->end : date_add_months(p->start, 12 * IMPLICIT_YEARS) - 1;
+	size_t n = 0; /* at most a period a week over the years */
+	while (n < 52 * IMPLICIT_YEARS && date_add_interval(p->start, p->budget_per, (int)n) <= last)
+		n++;
+	p->grants = arena_alloc(&p->arena, (n ? n : 1) * sizeof *p->grants);
+	for (size_t k = 0; k < n; k++) {
+		struct grant *g = &p->grants[k];
+		memset(g, 0, sizeof *g);
+		g->from = date_add_interval(p->start, p->budget_per, (int)k);
+		g->to = date_add_interval(p->start, p->budget_per, (int)k + 1) - 1;
+		if (p->end != DATE_NONE && g->to > p->end)
+			g->to = p->end; /* an open plan's last period is whole, as budget.c has it */
+		g->funder = p->funder;
+		g->ref = p->funder_ref;
+		g->kind = GRANT_STANDARD;
+		g->level = LEVEL_NONE;
+		g->minutes = p->budget_minutes;
+		g->implicit = 1;
+	}
+	p->ngrants = n;
 }
 
 static int span_from(struct reader *r, struct ynode *item, int *last)
@@ -296,8 +369,10 @@ void read_history(struct reader *r, struct ynode *root, int version)
 		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 			if (ymap_key(root, keys[i]))
 				pr_complain(r, ymap_key(root, keys[i]),
-					    _("a plan with a dated history is version 2: set version: 2"),
+					    _("a plan with a dated history is version 2: set version: 2 "
+					      "(cp-plan --migrate does it)"),
 					    _("%s in a version 1 plan"), keys[i]);
+		implicit_grants(p);
 		return;
 	}
 	if (pr_get(root, "grants") && p->budget_minutes >= 0)
@@ -307,4 +382,190 @@ void read_history(struct reader *r, struct ynode *root, int version)
 	read_spans(r, root);
 	read_grants(r, root);
 	level_hours(r);
+	if (!p->ngrants)
+		implicit_grants(p); /* a version 2 plan may still give a budget: */
+}
+
+/* ---- what is used of each grant ---- */
+
+struct dayuse {
+	int day;
+	long minutes;
+};
+
+struct grant_use {
+	const struct plan *p;
+	long *direct;  /* per grant slot: hours on a dated grant's days; the last: ungranted */
+	long *card;    /* per slot: what the strippenkaarts took; the last: what they could not */
+	long *spilled; /* per strippenkaart: of card[ngrants], what found it used up */
+	struct dayuse *days; /* hours on days only strippenkaarts may hold */
+	size_t ndays, cap;
+	int settled;
+};
+
+struct grant_use *grant_use_new(const struct plan *p)
+{
+	struct grant_use *u = xcalloc(1, sizeof *u);
+	u->p = p;
+	u->direct = xcalloc(p->ngrants + 1, sizeof *u->direct);
+	u->card = xcalloc(p->ngrants + 1, sizeof *u->card);
+	u->spilled = xcalloc(p->ngrants + 1, sizeof *u->spilled);
+	u->settled = 1;
+	return u;
+}
+
+void grant_use_add(struct grant_use *u, int day, long minutes)
+{
+	const struct plan *p = u->p;
+	const struct grant *g = plan_grant_on(p, day);
+	if (g) {
+		u->direct[g - p->grants] += minutes;
+		return;
+	}
+	if (plan_card_on(p, day, 0) < 0) {
+		u->direct[p->ngrants] += minutes;
+		return;
+	}
+	if (u->ndays && u->days[u->ndays - 1].day == day) { /* sheets come mostly by date */
+		u->days[u->ndays - 1].minutes += minutes;
+	} else {
+		if (u->ndays == u->cap) {
+			u->cap = u->cap ? 2 * u->cap : 16;
+			u->days = xreallocarray(u->days, u->cap, sizeof *u->days);
+		}
+		u->days[u->ndays++] = (struct dayuse){day, minutes};
+	}
+	u->settled = 0;
+}
+
+static int by_day(const void *a, const void *b)
+{
+	const struct dayuse *x = a, *y = b;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* One day's minutes onto the strippenkaarts valid then, in their order,
+ * each up to its hours; card[] holds what each has taken so far.  The
+ * minutes of the day per slot go to split, if given. */
+static void fill_day(const struct grant_use *u, long *card, long *spilled, int day, long m,
+		     long *split)
+{
+	const struct plan *p = u->p;
+	int last = -1;
+	for (int k = plan_card_on(p, day, 0); k >= 0 && m > 0;
+	     k = plan_card_on(p, day, (size_t)k + 1)) {
+		long room = p->grants[k].minutes - card[k];
+		long take = room < m ? (room > 0 ? room : 0) : m;
+		card[k] += take;
+		m -= take;
+		if (split)
+			split[k] += take;
+		last = k;
+	}
+	if (m > 0) {
+		card[p->ngrants] += m;
+		if (spilled && last >= 0)
+			spilled[last] += m;
+		if (split)
+			split[p->ngrants] += m;
+	}
+}
+
+/* The days in date order, one entry a day, and the strippenkaarts filled. */
+static void settle(struct grant_use *u)
+{
+	if (u->settled)
+		return;
+	qsort(u->days, u->ndays, sizeof *u->days, by_day);
+	size_t n = 0;
+	for (size_t i = 0; i < u->ndays; i++)
+		if (n && u->days[n - 1].day == u->days[i].day)
+			u->days[n - 1].minutes += u->days[i].minutes;
+		else
+			u->days[n++] = u->days[i];
+	u->ndays = n;
+	size_t slots = u->p->ngrants + 1;
+	memset(u->card, 0, slots * sizeof *u->card);
+	memset(u->spilled, 0, slots * sizeof *u->spilled);
+	for (size_t i = 0; i < n; i++)
+		fill_day(u, u->card, u->spilled, u->days[i].day, u->days[i].minutes, NULL);
+	u->settled = 1;
+}
+
+long grant_use_used(struct grant_use *u, size_t k)
+{
+	settle(u);
+	return k <= u->p->ngrants ? u->direct[k] + u->card[k] : 0;
+}
+
+long grant_use_spilled(struct grant_use *u, size_t k)
+{
+	settle(u);
+	return k < u->p->ngrants ? u->spilled[k] : 0;
+}
+
+/* The strippenkaarts filled with the days before day; the split of day's
+ * own minutes into split (zeroed, p->ngrants + 1 slots). */
+static void replay(struct grant_use *u, int day, long *card, long *split)
+{
+	settle(u);
+	const struct plan *p = u->p;
+	memset(card, 0, (p->ngrants + 1) * sizeof *card);
+	memset(split, 0, (p->ngrants + 1) * sizeof *split);
+	for (size_t i = 0; i < u->ndays && u->days[i].day <= day; i++)
+		fill_day(u, card, NULL, u->days[i].day, u->days[i].minutes,
+			 u->days[i].day == day ? split : NULL);
+}
+
+int grant_use_slot(struct grant_use *u, int day)
+{
+	const struct plan *p = u->p;
+	const struct grant *g = plan_grant_on(p, day);
+	if (g)
+		return (int)(g - p->grants);
+	int first = plan_card_on(p, day, 0);
+	if (first < 0)
+		return -1;
+	long *card = xcalloc(p->ngrants + 1, sizeof *card);
+	long *split = xcalloc(p->ngrants + 1, sizeof *split);
+	replay(u, day, card, split);
+	int slot = -1, last = first, open = -1;
+	for (int k = first; k >= 0; k = plan_card_on(p, day, (size_t)k + 1)) {
+		if (split[k])
+			slot = k; /* the one that took the day's last minute */
+		if (open < 0 && card[k] < p->grants[k].minutes)
+			open = k;
+		last = k;
+	}
+	if (split[p->ngrants] || slot < 0) /* over all of them, or no hour yet that day */
+		slot = split[p->ngrants] ? last : open >= 0 ? open : last;
+	free(card);
+	free(split);
+	return slot;
+}
+
+void grant_use_day(struct grant_use *u, int day, long *per_slot)
+{
+	const struct plan *p = u->p;
+	memset(per_slot, 0, (p->ngrants + 1) * sizeof *per_slot);
+	const struct grant *g = plan_grant_on(p, day);
+	if (g || plan_card_on(p, day, 0) < 0) {
+		/* a dated grant's or the ungranted: all hours of the day, not only
+		 * those added on it: the caller adds each entry of it */
+		return;
+	}
+	long *card = xcalloc(p->ngrants + 1, sizeof *card);
+	replay(u, day, card, per_slot);
+	free(card);
+}
+
+void grant_use_free(struct grant_use *u)
+{
+	if (!u)
+		return;
+	free(u->direct);
+	free(u->card);
+	free(u->spilled);
+	free(u->days);
+	free(u);
 }

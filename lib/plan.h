@@ -90,7 +90,8 @@ struct grant {
 	const char *ref; /* the beschikking's reference, or NULL */
 	int kind, level; /* enum grant_kind; enum grant_level, LEVEL_NONE when hours are given */
 	long minutes;    /* granted: given, or computed from the level */
-	struct ynode *node;
+	int implicit;    /* one period of a version 1 budget: (hours per period) */
+	struct ynode *node; /* NULL when implicit */
 };
 
 struct coach_span {
@@ -154,11 +155,48 @@ void plan_slim(struct plan *p);
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
 struct interval plan_default_every(int funder);
 /* ---- grant.c: a plan's dated history ---- */
-/* The grant an hour on day belongs to: the dated grant whose period holds
- * it, else a strippenkaart valid then; NULL: no grant (ungranted). */
+/* A plan's grants are explicit (grants: of a version 2 plan) or implicit:
+ * the periods of budget: counted from the start, up to the plan's end (an
+ * open plan: its first IMPLICIT_YEARS years), each budget.hours for the
+ * plan's funder and funder_ref.  Both kinds are in p->grants. */
+#define IMPLICIT_YEARS 10
+int plan_has_grants(const struct plan *p); /* explicit ones: a version 2 plan's grants: */
+/* The dated grant whose period holds day; NULL if none (a strippenkaart
+ * is not dated: which one an hour uses depends on the hours before it,
+ * see grant_use). */
 const struct grant *plan_grant_on(const struct plan *p, int day);
+/* The strippenkaarts valid on day, in their order in p->grants: the index
+ * of the first at or after *k, or -1; call with *k 0, then k + 1. */
+int plan_card_on(const struct plan *p, int day, size_t k);
 const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
+/* Who pays an hour on day: its dated grant's funder, else that of the
+ * first strippenkaart valid then, else the plan's funder:. */
+int plan_funder_on(const struct plan *p, int day);
 long plan_work_on(const struct plan *p, int day);         /* contract minutes a week; -1 */
+
+/* What is used of each grant of one plan: hours are added in any order,
+ * and assigned in date order: an hour on a day a dated grant holds is
+ * that grant's; on other days it goes to the first strippenkaart valid
+ * then with hours left, in date order, the rest is ungranted.  Budgets,
+ * the ceiling at log time and declarations all count this way. */
+struct grant_use;
+struct grant_use *grant_use_new(const struct plan *p);
+void grant_use_add(struct grant_use *u, int day, long minutes);
+/* Minutes used of grant k (k == p->ngrants: ungranted, never dropped). */
+long grant_use_used(struct grant_use *u, size_t k);
+/* Of the ungranted, the minutes that found strippenkaart k (k < ngrants)
+ * valid on their day but used up: what would take it over. */
+long grant_use_spilled(struct grant_use *u, size_t k);
+/* The grant an hour on day goes to, given the hours added so far: its
+ * dated grant, else the strippenkaart that takes that day's last minute,
+ * else the last one valid then (used up); -1 if none holds day. */
+int grant_use_slot(struct grant_use *u, int day);
+/* The minutes of day the strippenkaarts took, per slot, into
+ * per_slot[0 .. p->ngrants] (the last: what none could take): for a
+ * declaration of one strippenkaart.  All 0 on a day a dated grant holds
+ * or no strippenkaart is valid: there plan_grant_on says. */
+void grant_use_day(struct grant_use *u, int day, long *per_slot);
+void grant_use_free(struct grant_use *u);
 long grant_level_minutes(const struct plan *p, int level, int from, int to);
 int grant_kind_parse(const char *s, size_t n);
 const char *grant_kind_name(int kind);
