@@ -233,6 +233,8 @@ struct lint {
 	unsigned long bad_plans, bad_sheets; /* with errors */
 	unsigned long plan_errors; /* of plans first read for a sheet's entries */
 	struct medical *medical;  /* words to warn of; NULL: none */
+	int verbose;              /* say how to move a version 1 plan to version 2 */
+	unsigned long version1;   /* plans of version 1 read */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:
