@@ -133,44 +133,6 @@ static const struct argp argp = {
 
 /* ---- plans: funders, grants, and hours logged outside a plan's dates ---- */
 
-/* An era: which of a plan's grants holds an entry's day, for the funder
- * and grant keys: the grant's index (p->ngrants: none, ungranted);
- * CARD_DAY on a day only strippenkaarts may hold (which one takes it is
- * known when all hours are in); NO_PLAN when there is no plan to ask. */
-#define NO_PLAN (-1)
-#define CARD_DAY (-2)
-
-static int era_of(const struct plan *p, int day)
-{
-	if (!p->ngrants)
-		return 0;
-	const struct grant *g = plan_grant_on(p, day);
-	if (g)
-		return (int)(g - p->grants);
-	return plan_card_on(p, day, 0) >= 0 ? CARD_DAY : (int)p->ngrants;
-}
-
-static const struct grant *grant_of(const struct plan *p, int era)
-{
-	return era >= 0 && (size_t)era < p->ngrants ? &p->grants[era] : NULL;
-}
-
-/* A grant as a key: its days (so that a plan's grants sort by date) and
- * reference; hours on no grant's day are ungranted. */
-static const char *grant_label(const struct grant *g)
-{
-	static char label[300];
-	char from[11], to[11] = "";
-	if (!g)
-		return "ungranted";
-	date_format(g->from, from);
-	if (g->to != DATE_NONE)
-		date_format(g->to, to);
-	snprintf(label, sizeof label, "%s..%s%s%s", from, to, g->ref ? " " : "",
-		 g->ref ? g->ref : "");
-	return label;
-}
-
 struct plans_seen {
 	struct plancache *cache;
 	struct strlist unknown;        /* plan ids without a plan file */
@@ -189,16 +151,10 @@ static const char *name_of(enum key k, struct str id, int era, const struct tota
 	}
 	if (t->first < p->start || (p->end != DATE_NONE && t->last > p->end))
 		strlist_add(&ps->outside, p->id);
-	if (k == KEY_EMPLOYER)
-		return p->employer ? p->employer : "";
-	if (k == KEY_SCHEME)
-		return p->scheme != SCHEME_NONE ? scheme_name(p->scheme) : "";
-	const struct grant *g = grant_of(p, era);
-	if (k == KEY_GRANT)
-		return grant_label(g);
-	const char *funder = funder_name(g ? g->funder : p->funder);
-	if (!opt.funders.n)
-		return funder;
+	const char *v = era_name(k, p, era);
+	if (k != KEY_FUNDER || !opt.funders.n)
+		return v;
+	const char *funder = v;
 	for (size_t i = 0; i < opt.funders.n; i++)
 		if (!strcmp(opt.funders.v[i], funder))
 			return funder;
@@ -240,106 +196,21 @@ static void warn_plans(struct strlist *l, struct plancache *cache,
 
 /* ---- the run ---- */
 
-/* Entries on days only strippenkaarts may hold wait until every hour is
- * in: which strippenkaart takes them, or none (ungranted), follows from
- * the hours before them in date order. */
-struct card_entry {
-	struct entry e;
-	const struct plan *p;
-	size_t seq; /* as read: the first of a day is the first to take hours */
-};
-
 struct run {
 	struct agg *agg;
 	struct budget *budget;
-	struct plans_seen *seen; /* when an era is needed: the plans, read as the sheets are */
-	struct budget *cards;    /* ... and the hours of strippenkaart days */
-	struct card_entry *held;
-	size_t nheld, capheld;
-	struct arena texts;
+	struct eras *eras; /* when the grant of each day matters: the plans, read as they come */
 };
-
-static struct str keep(struct arena *a, struct str s)
-{
-	return (struct str){arena_strndup(a, s.s, s.n), s.n};
-}
-
-static void hold(struct run *r, const struct entry *e, const struct plan *p)
-{
-	if (r->nheld == r->capheld) {
-		r->capheld = r->capheld ? 2 * r->capheld : 64;
-		r->held = xreallocarray(r->held, r->capheld, sizeof *r->held);
-	}
-	struct card_entry *c = &r->held[r->nheld++];
-	c->e = *e;
-	c->e.plan = keep(&r->texts, e->plan);
-	c->e.goal = keep(&r->texts, e->goal);
-	c->e.coach = keep(&r->texts, e->coach);
-	c->e.activity = keep(&r->texts, e->activity);
-	c->e.note = (struct str){"", 0};
-	c->p = p;
-	c->seq = r->nheld - 1;
-	budget_add(r->cards, e);
-}
-
-static int by_plan_day(const void *a, const void *b)
-{
-	const struct card_entry *x = a, *y = b;
-	if (x->p != y->p)
-		return x->p < y->p ? -1 : 1;
-	if (x->e.date != y->e.date)
-		return x->e.date < y->e.date ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-/* The held entries, each cut over the grants its day's hours went to. */
-static void add_held(struct run *r)
-{
-	if (!r->nheld)
-		return;
-	qsort(r->held, r->nheld, sizeof *r->held, by_plan_day);
-	long *split = NULL;
-	for (size_t i = 0; i < r->nheld;) {
-		const struct plan *p = r->held[i].p;
-		int day = r->held[i].e.date;
-		split = xreallocarray(split, p->ngrants + 1, sizeof *split);
-		grant_use_day(budget_grant_use(r->cards, p), day, split);
-		size_t slot = 0;
-		for (; i < r->nheld && r->held[i].p == p && r->held[i].e.date == day; i++) {
-			struct entry e = r->held[i].e;
-			long left = e.minutes;
-			while (left > 0) {
-				while (slot < p->ngrants && !split[slot])
-					slot++;
-				long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
-				e.minutes = take;
-				agg_add_era(r->agg, &e, (int)slot);
-				split[slot] -= take;
-				left -= take;
-			}
-		}
-	}
-	free(split);
-}
 
 static int add_entry(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
 	if (r->budget)
 		budget_add(r->budget, e);
-	if (!r->agg)
-		return 0;
-	if (!r->seen) {
+	if (r->eras)
+		eras_add(r->eras, e);
+	else if (r->agg)
 		agg_add(r->agg, e);
-		return 0;
-	}
-	int status;
-	const struct plan *p = plancache_get(r->seen->cache, e->plan.s, e->plan.n, &status);
-	int era = p ? era_of(p, e->date) : NO_PLAN;
-	if (era == CARD_DAY)
-		hold(r, e, p);
-	else
-		agg_add_era(r->agg, e, era);
 	return 0;
 }
 
@@ -374,21 +245,20 @@ int main(int argc, char **argv)
 		scan.plans = opt.filter.plans;
 	} else {
 		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
-		if (by_era) { /* the grant of each entry's day: the plans are read as they come */
-			run.seen = &seen;
-			run.cards = budget_new(seen.cache);
-		} else if (seen.cache) /* the groups keep their plan until the end, so plans
+		if (by_era) /* the grant of each entry's day: the plans are read as they come */
+			run.eras = eras_new(run.agg, seen.cache);
+		else if (seen.cache) /* the groups keep their plan until the end, so plans
 					* can be read on another thread meanwhile */
 			plancache_preload(seen.cache);
 	}
 	int rc = scan_sheets(sheets, nsheets, &scan, opt.keep_going ? SCAN_KEEP_GOING : 0,
 			     add_entry, &run);
-	if (seen.cache && !run.seen)
+	if (seen.cache && !run.eras)
 		plancache_wait(seen.cache);
 	int found = 0;
 	if (rc == 0 || opt.keep_going) {
 		if (run.agg) {
-			add_held(&run);
+			eras_flush(run.eras);
 			if (use_plans)
 				agg_finish(run.agg, name_of, &seen);
 			if (hours_print(run.agg, opt.keys, opt.nkeys, opt.remote, cli_outfmt(), stdout) < 0)
@@ -412,9 +282,7 @@ int main(int argc, char **argv)
 	free(seen.outside.v);
 	agg_free(run.agg);
 	budget_free(run.budget);
-	budget_free(run.cards);
-	free(run.held);
-	arena_free(&run.texts);
+	eras_free(run.eras);
 	plancache_free(seen.cache);
 	paths_free(sheets, nsheets);
 	free(opt.sheets);

@@ -71,6 +71,21 @@ size_t group_label(const struct agg *a, const struct group *g, size_t part, char
 size_t agg_count(const struct agg *a);
 void agg_free(struct agg *a);
 
+/* ---- eras.c: the plan keys of an hour by the grant of its day ---- */
+
+struct eras;
+/* Adds entries to a (made with plan keys) with the era of each: which
+ * grant of its plan (read from plans as they come) holds its day. */
+struct eras *eras_new(struct agg *a, struct plancache *plans);
+void eras_add(struct eras *x, const struct entry *e);
+/* After the last eras_add: the entries of strippenkaart days, which wait
+ * for every hour before them, cut over the grants that took them. */
+void eras_flush(struct eras *x);
+/* The value of plan key k of plan p in an era: the funder or grant (its
+ * days and reference, or ungranted), the employer, the scheme. */
+const char *era_name(enum key k, const struct plan *p, int era);
+void eras_free(struct eras *x);
+
 /* ---- budget.c: hours logged against hours granted ---- */
 
 struct budget_line {
