@@ -221,10 +221,11 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)
 		opt.keys[opt.nkeys++] = KEY_PLAN;
-	int by_plan = 0, by_era = opt.funders.n > 0;
+	int by_plan = 0, by_era = opt.funders.n > 0, by_grant = 0;
 	for (size_t i = 0; i < opt.nkeys; i++) {
 		by_plan |= key_of_plan(opt.keys[i]);
 		by_era |= opt.keys[i] == KEY_FUNDER || opt.keys[i] == KEY_GRANT;
+		by_grant |= opt.keys[i] == KEY_GRANT;
 	}
 	/* plans are read only when asked for, or when the answer needs them */
 	int use_plans = cli.plansdir || by_plan || opt.funders.n || opt.budget;
@@ -246,7 +247,7 @@ int main(int argc, char **argv)
 	} else {
 		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
 		if (by_era) /* the grant of each entry's day: the plans are read as they come */
-			run.eras = eras_new(run.agg, seen.cache);
+			run.eras = eras_new(run.agg, seen.cache, by_grant);
 		else if (seen.cache) /* the groups keep their plan until the end, so plans
 					* can be read on another thread meanwhile */
 			plancache_preload(seen.cache);

@@ -75,8 +75,9 @@ void agg_free(struct agg *a);
 
 struct eras;
 /* Adds entries to a (made with plan keys) with the era of each: which
- * grant of its plan (read from plans as they come) holds its day. */
-struct eras *eras_new(struct agg *a, struct plancache *plans);
+ * grant of its plan (read from plans as they come) holds its day; without
+ * by_grant, only which funder pays it (fewer groups). */
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant);
 void eras_add(struct eras *x, const struct entry *e);
 /* After the last eras_add: the entries of strippenkaart days, which wait
  * for every hour before them, cut over the grants that took them. */

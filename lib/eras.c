@@ -21,6 +21,7 @@ struct held {
 
 struct eras {
 	struct agg *agg;
+	int by_grant; /* the era is the grant; else only the funder matters: its number */
 	struct plancache *plans;
 	struct budget *cards; /* the hours of strippenkaart days, per plan */
 	struct held *v;
@@ -28,10 +29,11 @@ struct eras {
 	struct arena texts;
 };
 
-struct eras *eras_new(struct agg *a, struct plancache *plans)
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant)
 {
 	struct eras *x = xcalloc(1, sizeof *x);
 	x->agg = a;
+	x->by_grant = by_grant;
 	x->plans = plans;
 	x->cards = budget_new(plans);
 	return x;
@@ -60,21 +62,25 @@ static void hold(struct eras *x, const struct entry *e, const struct plan *p)
 	budget_add(x->cards, e);
 }
 
+/* Only the funder matters: fewer groups, and a version 1 plan's funder
+ * is the same every day (its grants are its own funder's). */
+#define FUNDER_ERA(f) (-2 - (f))
+
 void eras_add(struct eras *x, const struct entry *e)
 {
 	int status;
 	const struct plan *p = plancache_get(x->plans, e->plan.s, e->plan.n, &status);
-	if (!p || !p->ngrants) {
-		agg_add_era(x->agg, e, p ? 0 : NO_PLAN);
+	if (!p || !p->ngrants || (!x->by_grant && !plan_has_grants(p))) {
+		agg_add_era(x->agg, e, !p ? NO_PLAN : x->by_grant ? 0 : FUNDER_ERA(p->funder));
 		return;
 	}
 	const struct grant *g = plan_grant_on(p, e->date);
-	if (g)
-		agg_add_era(x->agg, e, (int)(g - p->grants));
-	else if (plan_has_grants(p) && plan_card_on(p, e->date, 0) >= 0)
+	if (!g && plan_has_grants(p) && plan_card_on(p, e->date, 0) >= 0) {
 		hold(x, e, p);
-	else
-		agg_add_era(x->agg, e, (int)p->ngrants);
+		return;
+	}
+	int slot = g ? (int)(g - p->grants) : (int)p->ngrants;
+	agg_add_era(x->agg, e, x->by_grant ? slot : FUNDER_ERA(g ? g->funder : p->funder));
 }
 
 static int by_plan_day(const void *a, const void *b)
@@ -101,7 +107,9 @@ static void cut_day(struct eras *x, const struct held *h, size_t n, long *split)
 				slot++;
 			long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
 			e.minutes = take;
-			agg_add_era(x->agg, &e, (int)slot);
+			const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
+			agg_add_era(x->agg, &e,
+				    x->by_grant ? (int)slot : FUNDER_ERA(g ? g->funder : p->funder));
 			split[slot] -= take;
 			left -= take;
 		}
@@ -144,6 +152,9 @@ static const char *grant_label(const struct grant *g)
 
 const char *era_name(enum key k, const struct plan *p, int era)
 {
+	if (era <= FUNDER_ERA(0))
+		return k == KEY_FUNDER ? funder_name(FUNDER_ERA(0) - era)
+				       : era_name(k, p, NO_PLAN);
 	const struct grant *g = era >= 0 && (size_t)era < p->ngrants ? &p->grants[era] : NULL;
 	switch (k) {
 	case KEY_EMPLOYER:
