@@ -19,8 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "sheet.h"
 
@@ -32,10 +36,16 @@ struct sheet {
 	int flags;
 	char sep;
 	int fatal, at_eof;
+	int open_at_end; /* the fatal fault: a quote never closed before the end */
 
 	char *buf; /* unread input is buf[start, end) */
 	size_t cap, start, end;
 	unsigned long lineno; /* lines consumed so far */
+	int mapped;           /* buf is the whole file, mapped; cap is its length */
+	size_t dropped;       /* bytes of the mapping handed back below start */
+	size_t stop;          /* no record starts at or after this offset */
+	char lastdate[10];    /* the last date read and its day: sheets run in date order */
+	int lastday;
 
 	int cols[COL_KNOWN];
 	int activity; /* the optional activity column, or -1 */
@@ -118,6 +128,44 @@ static void add_field(struct sheet *sh, const char *s, size_t n)
 
 /* ---- input lines ---- */
 
+/* The first carriage return in s that ends a line by itself (old Mac line
+ * ends): not before a line feed, and not the last byte of s. */
+static const char *bare_cr(const char *s, size_t n)
+{
+	for (const char *cr = s, *end = s + n; (cr = memchr(cr, '\r', (size_t)(end - cr))); cr++)
+		if (cr + 1 < end && cr[1] != '\n')
+			return cr;
+	return NULL;
+}
+
+/* Text read with CR alone as its line end is one long line: its entries
+ * would be one record, a header and nothing, or a quote error that does
+ * not say why.  Reported at the carriage return, which is what to mend. */
+static int cr_alone(const char *name, unsigned long line, const char *text, size_t len,
+		    const char *cr)
+{
+	for (const char *p = text; p < cr; p++)
+		line += *p == '\n';
+	struct srcpos at = {name, line, text, len, (size_t)(cr - text), 0};
+	return cp_err_at(EX_DATAERR, &at,
+			 _("save it with LF or CRLF line ends, for example: tr '\\r' '\\n' < old.csv > "
+			   "new.csv"),
+			 _("the lines of this sheet end in a carriage return alone (old Mac line ends)"));
+}
+
+/* A line (the n bytes at text, without its line feed) longer than a record
+ * may be: whether it is read or mapped, and however it was read. */
+static int too_long(struct sheet *sh, const char *text, size_t n)
+{
+	struct srcpos at = {sh->name, sh->lineno + 1, text, n, 0, 0};
+	const char *cr = bare_cr(text, n);
+	sh->fatal = 1;
+	if (cr)
+		return cr_alone(sh->name, sh->lineno + 1, text, n, cr);
+	return cp_err_at(EX_DATAERR, &at, _("is this a CSV hour sheet?"),
+			 _("line is longer than %ld bytes"), SHEET_MAX_RECORD);
+}
+
 static int fill(struct sheet *sh)
 {
 	if (sh->start > 0) {
@@ -125,12 +173,8 @@ static int fill(struct sheet *sh)
 		sh->end -= sh->start;
 		sh->start = 0;
 	}
-	if (sh->end > SHEET_MAX_RECORD) {
-		struct srcpos at = {sh->name, sh->lineno + 1, sh->buf, sh->end, 0, 0};
-		sh->fatal = 1;
-		return cp_err_at(EX_DATAERR, &at, _("is this a CSV hour sheet?"),
-				 _("line is longer than %ld bytes"), SHEET_MAX_RECORD);
-	}
+	if (sh->end > SHEET_MAX_RECORD)
+		return too_long(sh, sh->buf, sh->end);
 	if (sh->end == sh->cap) {
 		sh->cap *= 2;
 		sh->buf = xrealloc(sh->buf, sh->cap);
@@ -155,7 +199,11 @@ static int fill(struct sheet *sh)
 static int next_line(struct sheet *sh, const char **line, size_t *len, int *terminated)
 {
 	for (;;) {
-		char *nl = memchr(sh->buf + sh->start, '\n', sh->end - sh->start);
+		size_t rest = sh->end - sh->start;
+		char *nl = memchr(sh->buf + sh->start, '\n',
+				  rest > SHEET_MAX_RECORD ? SHEET_MAX_RECORD + 1 : rest);
+		if (!nl && rest > SHEET_MAX_RECORD)
+			return too_long(sh, sh->buf + sh->start, SHEET_MAX_RECORD + 1);
 		if (nl) {
 			*line = sh->buf + sh->start;
 			*len = (size_t)(nl - *line);
@@ -165,7 +213,7 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 			return 1;
 		}
 		if (sh->at_eof) {
-			if (sh->start == sh->end)
+			if (sh->start >= sh->end)
 				return 0;
 			*line = sh->buf + sh->start;
 			*len = sh->end - sh->start;
@@ -177,6 +225,134 @@ static int next_line(struct sheet *sh, const char **line, size_t *len, int *term
 		if (fill(sh) < 0)
 			return -1;
 	}
+}
+
+/* ---- the common line, in one pass ---- */
+
+#define SEPS_MAX 64 /* separators a line may have for the one pass */
+#define DROP_EVERY (8u << 20)
+
+/* The mapped pages below the current line are not read again: handed back,
+ * so that memory stays bounded by the longest record, mapped or read.  The
+ * entries handed out before point there, but live only until this read. */
+static void drop_read(struct sheet *sh)
+{
+	if (!sh->mapped || sh->start - sh->dropped < DROP_EVERY)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), upto = sh->start / page * page;
+	if (upto > sh->dropped)
+		madvise(sh->buf + sh->dropped, upto - sh->dropped, MADV_DONTNEED);
+	sh->dropped = upto;
+}
+
+/* The bytes in [p, p + 16) that are a separator, a quote or a line feed,
+ * as a bit set; sixteen at a time with SSE2 (every x86-64 has it), one at
+ * a time near the end. */
+static unsigned specials(const char *p, const char *limit, char sep)
+{
+	unsigned m = 0;
+#ifdef __SSE2__
+	if (limit - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(sep)),
+					   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+							_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+		return (unsigned)_mm_movemask_epi8(hit);
+	}
+#endif
+	for (int i = 0; i < 16 && p + i < limit; i++)
+		m |= (unsigned)(p[i] == sep || p[i] == '"' || p[i] == '\n') << i;
+	return m;
+}
+
+/* The closing quote of a field whose text starts at p, if it comes before
+ * any line feed and holds no doubled quote; else NULL. */
+static const char *closing_quote(const char *p, const char *limit)
+{
+	for (; p < limit; p++)
+		if (*p == '"' || *p == '\n')
+			return *p == '"' && (p + 1 >= limit || p[1] != '"') ? p : NULL;
+	return NULL;
+}
+
+static struct str trimmed(const char *s, const char *e)
+{
+	while (s < e && is_blank((unsigned char)*s))
+		s++;
+	while (e > s && is_blank((unsigned char)e[-1]))
+		e--;
+	return (struct str){s, (size_t)(e - s)};
+}
+
+/* The line at p split into fields in one pass, and where it ends (its line
+ * feed).  Quoted fields are taken when they are simple: the quote first in
+ * the field, no doubled quote or line feed inside, the separator or the
+ * line end (CRLF too) right after.  NULL for any other line, which the
+ * other ways then split as before: one with more than SEPS_MAX fields, a
+ * line longer than a record may be, or one without a line feed before end. */
+static const char *scan_line(const char *line, const char *end, char sep, struct str *f,
+			     size_t *nf)
+{
+	const char *limit = end - line > SHEET_MAX_RECORD ? line + SHEET_MAX_RECORD : end;
+	const char *p = line, *fs = line;
+	size_t n = 0;
+	while (p < limit) {
+		unsigned m = specials(p, limit, sep);
+		const char *next = p + 16;
+		for (; m; m &= m - 1) {
+			const char *c = p + __builtin_ctz(m);
+			if (n == SEPS_MAX)
+				return NULL;
+			if (*c != '"') {
+				f[n++] = trimmed(fs, c);
+				if (*c == '\n') {
+					*nf = n;
+					return c;
+				}
+				fs = c + 1;
+				continue;
+			}
+			const char *close = c == fs ? closing_quote(c + 1, limit) : NULL;
+			if (!close)
+				return NULL;
+			const char *after = close + 1;
+			if (after + 1 < limit && after[0] == '\r' && after[1] == '\n')
+				after++;
+			if (after >= limit || (*after != sep && *after != '\n'))
+				return NULL;
+			f[n++] = (struct str){c + 1, (size_t)(close - c - 1)};
+			if (*after == '\n') {
+				*nf = n;
+				return after;
+			}
+			fs = after + 1;
+			next = fs;
+			break;
+		}
+		p = next;
+	}
+	return NULL;
+}
+
+/* The next line as a record, if it is the common kind (scan_line).  0
+ * leaves it to next_line and the splitters, blank lines too. */
+static int plain_record(struct sheet *sh)
+{
+	struct str f[SEPS_MAX];
+	size_t n;
+	const char *line = sh->buf + sh->start;
+	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, f, &n);
+	if (!nl || (n == 1 && !f[0].n && blank_line(line, (size_t)(nl - line))))
+		return 0;
+	while (sh->capfields < n)
+		add_field(sh, NULL, 0);
+	memcpy(sh->fields, f, n * sizeof *f);
+	sh->nfields = n;
+	sh->raw = line;
+	sh->rawlen = (size_t)(nl - line);
+	sh->start += sh->rawlen + 1;
+	sh->line = ++sh->lineno;
+	return 1;
 }
 
 /* ---- the two ways to split a record ---- */
@@ -340,16 +516,20 @@ static int csv_error_at(struct sheet *sh, size_t off, const char *msg, const cha
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
-/* Offset of the quote that opens the field still open at the end. */
+/* Offset of the quote that opens the field still open at the end ("" in
+ * a quoted field is a quote in its text, not its end). */
 static size_t open_quote(const struct sheet *sh)
 {
 	int quoted = 0;
 	size_t at = 0;
 	for (size_t i = 0; i < sh->rawlen; i++)
 		if (sh->raw[i] == '"') {
-			if (!quoted)
-				at = i;
-			quoted = !quoted;
+			if (quoted && i + 1 < sh->rawlen && sh->raw[i + 1] == '"')
+				i++;
+			else if (!quoted)
+				at = i, quoted = 1;
+			else
+				quoted = 0;
 		}
 	return at;
 }
@@ -368,6 +548,12 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 		sh->rawlen = sh->rawbuf.len;
 		size_t fed = sh->rawbuf.len - before;
 		size_t got = csv_parse(&sh->csv, sh->rawbuf.s + before, fed, on_field, on_record, sh);
+		const char *cr = got != fed ? bare_cr(sh->raw, before + got + 1) : NULL;
+		if (cr) {
+			sh->nfields = 0;
+			csv_setup(sh);
+			return cr_alone(sh->name, sh->line, sh->raw, sh->rawlen, cr);
+		}
 		if (got != fed)
 			return csv_error_at(sh, before + got,
 					    _("a quote inside a field that is not quoted, or text after "
@@ -377,7 +563,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			break;
 		if (!terminated) {
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -397,7 +583,7 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 			line = "";
 			len = 0;
 			if (csv_fini(&sh->csv, on_field, on_record, sh) != 0) {
-				sh->fatal = 1;
+				sh->fatal = sh->open_at_end = 1;
 				return csv_error_at(sh, open_quote(sh), _("quote opened here is never closed"),
 						    _("add the closing quote"));
 			}
@@ -411,14 +597,19 @@ static int split_quoted(struct sheet *sh, const char *line, size_t len, int term
 /* The next record's fields; 1, 0 at the end, -1 on a bad record. */
 static int next_record(struct sheet *sh)
 {
-	const char *line;
-	size_t len;
-	int terminated;
+	const char *line = NULL;
+	size_t len = 0;
+	int terminated = 0;
 	for (;;) {
 		sh->nfields = 0;
+		if (sh->start >= sh->stop)
+			return 0;
+		drop_read(sh);
+		if (plain_record(sh))
+			return 1;
 		int r = next_line(sh, &line, &len, &terminated);
-		if (r <= 0)
-			return r;
+		if (r <= 0 || !line) /* next_line sets line when it returns 1 */
+			return r <= 0 ? r : -1;
 		sh->line = sh->lineno;
 		sh->raw = line;
 		sh->rawlen = len;
@@ -542,14 +733,8 @@ static int split_header(struct sheet *sh, const char *line, size_t len, int term
  * hours that silently count as none: refuse it. */
 static int cr_only(const struct sheet *sh, const char *line, size_t len)
 {
-	const char *cr = memchr(line, '\r', len);
-	if (!cr || cr + 1 == line + len)
-		return 0;
-	struct srcpos at = {sh->name, sh->line, line, len, (size_t)(cr - line), 0};
-	return cp_err_at(EX_DATAERR, &at,
-			 _("save it with LF or CRLF line ends, for example: tr '\\r' '\\n' < old.csv > "
-			   "new.csv"),
-			 _("the lines of this sheet end in a carriage return alone (old Mac line ends)"));
+	const char *cr = bare_cr(line, len);
+	return cr ? cr_alone(sh->name, sh->line, line, len, cr) : 0;
 }
 
 static int header(struct sheet *sh)
@@ -660,7 +845,12 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
 			      ? sh->fields[sh->activity]
 			      : (struct str){"", 0};
-	if ((why = date_parse(date.s, date.n, &e->date))) {
+	if (date.n == sizeof sh->lastdate && sh->lastdate[0] && !memcmp(date.s, sh->lastdate, date.n))
+		e->date = sh->lastday;
+	else if (!(why = date_parse(date.s, date.n, &e->date)) && date.n == sizeof sh->lastdate) {
+		memcpy(sh->lastdate, date.s, date.n);
+		sh->lastday = e->date;
+	} else if (why) {
 		int again = header_again(sh);
 		if (again)
 			return again;
@@ -724,7 +914,7 @@ int sheet_ends_open(struct sheet *sh, struct srcpos *at)
 	while (sheet_record(sh) != 0)
 		;
 	cp_errors_quiet_thread(0);
-	if (!sh->fatal)
+	if (!sh->open_at_end) /* a sound end, or a fault of another kind */
 		return 0;
 	record_pos(sh, open_quote(sh), at);
 	return 1;
@@ -792,8 +982,26 @@ struct sheet *sheet_open_fd(int fd, const char *name, int flags)
 	sh->fd = fd;
 	sh->flags = flags;
 	sh->sep = ',';
-	sh->cap = CHUNK;
-	sh->buf = xmalloc(sh->cap);
+	sh->stop = (size_t)-1;
+	struct stat st;
+	off_t at;
+	/* a file is mapped, not copied; a pipe is read */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (at = lseek(fd, 0, SEEK_CUR)) >= 0 && at < st.st_size && (uintmax_t)st.st_size <= SIZE_MAX) {
+		void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map != MAP_FAILED) {
+			madvise(map, (size_t)st.st_size, MADV_SEQUENTIAL);
+			sh->buf = map;
+			sh->mapped = 1;
+			sh->cap = sh->end = (size_t)st.st_size;
+			sh->start = sh->dropped = (size_t)at;
+			sh->at_eof = 1;
+		}
+	}
+	if (!sh->mapped) {
+		sh->cap = CHUNK;
+		sh->buf = xmalloc(sh->cap);
+	}
 	for (int c = 0; c < COL_KNOWN; c++)
 		sh->cols[c] = -1;
 	sh->activity = -1;
@@ -839,7 +1047,10 @@ void sheet_close(struct sheet *sh)
 	if (sh->csv_ready)
 		csv_free(&sh->csv);
 	free(sh->name);
-	free(sh->buf);
+	if (sh->mapped)
+		munmap(sh->buf, sh->cap);
+	else
+		free(sh->buf);
 	free(sh->fields);
 	free(sh->fieldoffs);
 	free(sh->names);

@@ -28,11 +28,11 @@ struct sheet;
 struct sheet *sheet_open(const char *path, int flags);
 struct sheet *sheet_open_fd(int fd, const char *name, int flags);
 int sheet_next(struct sheet *sh, struct entry *e); /* 1, 0 at the end, -1 bad record */
-int sheet_record(struct sheet *sh);
+int sheet_record(struct sheet *sh); /* the next record's fields, unchecked: 1, 0, -1 */
 /* Reads the rest of the sheet, saying nothing, to learn whether it ends
  * inside a quoted field (a last line cut off): 1 with where that field's
  * quote opens in at (its text lives with sh until the next read), else 0. */
-int sheet_ends_open(struct sheet *sh, struct srcpos *at); /* the next record's fields, unchecked: 1, 0, -1 */
+int sheet_ends_open(struct sheet *sh, struct srcpos *at);
 size_t sheet_nfields(const struct sheet *sh);
 void sheet_close(struct sheet *sh);
 const char *sheet_name(const struct sheet *sh);

@@ -118,9 +118,8 @@ static int ends_in_newline(struct locked *lf)
 	return lf->size == 0 || (pread(lf->fd, &last, 1, lf->size - 1) == 1 && last == '\n');
 }
 
-/* Whether the last line holds a quote: only then can the sheet end inside
- * a quoted field, which the reader must then decide (a long last line
- * counts as holding one). */
+/* Whether the last line holds a quote (a long last line counts as holding
+ * one). */
 static int last_line_quoted(struct locked *lf)
 {
 	char tail[8192];
@@ -138,12 +137,41 @@ static int last_line_quoted(struct locked *lf)
 	return memchr(tail + start, '"', end - start) != NULL;
 }
 
+/* Whether the sheet holds an odd number of quotes.  Every quoted field of
+ * a sound sheet holds an even number (its two and two for each "" in it),
+ * so an odd count is a field left open: one cut off over several lines,
+ * whose last line need not hold a quote at all.  Counting bytes costs far
+ * less than reading records; the append copies the whole file anyway. */
+static int quotes_odd(struct locked *lf)
+{
+	char chunk[65536];
+	int odd = 0;
+	for (off_t at = 0; at < lf->size;) {
+		ssize_t n = pread(lf->fd, chunk, sizeof chunk, at);
+		if (n <= 0)
+			return n < 0; /* the reader will say what is wrong */
+		for (const char *p = chunk, *end = chunk + n; (p = memchr(p, '"', (size_t)(end - p)));
+		     p++)
+			odd = !odd;
+		at += n;
+	}
+	return odd;
+}
+
+/* Whether the sheet may end inside a quoted field, which the reader must
+ * then decide: only where the last line holds a quote or the quotes do not
+ * pair up, so the common append reads no records. */
+static int may_end_open(struct locked *lf)
+{
+	return last_line_quoted(lf) || quotes_odd(lf);
+}
+
 /* A sheet whose last line was cut off inside a quoted note would swallow
  * whatever is appended into that note: refuse, and name the line. */
 static int refuse_open_end(struct locked *lf, struct sheet *target)
 {
 	struct srcpos at;
-	if (!last_line_quoted(lf) || !sheet_ends_open(target, &at))
+	if (!may_end_open(lf) || !sheet_ends_open(target, &at))
 		return 0;
 	return cp_err_at(EX_DATAERR, &at,
 			 _("close the quote, or finish or remove the line by hand (cp-check names "

@@ -84,6 +84,24 @@ static void records(const uint8_t *data, size_t size)
 	close(fd);
 }
 
+/* What cp-log asks before it appends: whether the sheet ends inside a
+ * quoted field, and if so, where its quote opens (a quote in the record). */
+static void open_end(const uint8_t *data, size_t size)
+{
+	int fd = fuzz_memfd(NULL, 0, data, size);
+	struct sheet *sh = sheet_open_fd(fd, "fuzz.csv", 0);
+	if (sh) {
+		struct srcpos at;
+		if (sheet_ends_open(sh, &at)) {
+			unsigned long line, col;
+			FUZZ_ASSERT(at.off < at.len && at.text[at.off] == '"');
+			srcpos_linecol(&at, &line, &col);
+		}
+		sheet_close(sh);
+	}
+	close(fd);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char header[] = "date,coach,plan,goal,mode,minutes,note\n";
@@ -93,5 +111,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	entries((const uint8_t *)header, sizeof header - 1, data, size, 0);
 	entries((const uint8_t *)header_semi, sizeof header_semi - 1, data, size, SHEET_LENIENT);
 	records(data, size);
+	open_end(data, size);
 	return 0;
 }
