@@ -20,7 +20,7 @@ _cp_periods="today yesterday this-week last-week this-month last-month this-quar
 last-quarter this-half last-half this-year last-year vandaag gisteren deze-week vorige-week
 deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar dit-jaar
 vorig-jaar"
-_cp_keys="plan goal mode coach funder activity day week month quarter half year"
+_cp_keys="plan goal mode coach funder activity grant employer scheme day week month quarter half year"
 _cp_activities="introduction structuring training disruptions support home supervisor evaluation other"
 _cp_statuses="open achieved dropped"
 

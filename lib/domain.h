@@ -25,8 +25,13 @@ int entry_check_text(const struct entry *e,
 
 /* ---- agg.c: hours summed per group of keys ---- */
 
-enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_ACTIVITY, KEY_DAY, KEY_WEEK,
-	   KEY_MONTH, KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
+/* funder, grant, employer and scheme are the plan's: an entry is held by
+ * its plan (and, for funder and grant, an era: which of the plan's grants
+ * holds its day) until agg_finish names them. */
+enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_ACTIVITY, KEY_GRANT,
+	   KEY_EMPLOYER, KEY_SCHEME, KEY_DAY, KEY_WEEK, KEY_MONTH, KEY_QUARTER, KEY_HALF,
+	   KEY_YEAR, KEY_COUNT };
+int key_of_plan(enum key k); /* funder, grant, employer, scheme */
 
 struct totals {
 	long minutes;
@@ -46,12 +51,16 @@ int keys_parse(const char *s, enum key *keys, size_t *n); /* "plan,month" */
 const char *key_name(enum key k);
 /* hidden_plan: keep groups per plan for a funder filter without a funder key */
 struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan);
-void agg_add(struct agg *a, const struct entry *e);
-/* After the last agg_add, where plans matter: funder_of is called for the
- * plan of every group (with its totals) and names the plan's funder; NULL
- * leaves the group out. */
+void agg_add(struct agg *a, const struct entry *e); /* era 0 */
+/* era: what the plan's keys depend on besides the plan, on the entry's day
+ * (for funder and grant: which grant holds it; the caller's number) */
+void agg_add_era(struct agg *a, const struct entry *e, int era);
+/* After the last agg_add, where plans matter: name is called for each
+ * plan key of every group, with the plan, the era and the group's totals,
+ * and names its value (copied at once); NULL leaves the group out. */
 void agg_finish(struct agg *a,
-		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		const char *(*name)(enum key k, struct str plan, int era, const struct totals *t,
+				    void *arg),
 		void *arg);
 struct group **agg_groups(struct agg *a, size_t *n); /* sorted by the keys, in order */
 /* Asks the cache for group g ahead of its use, where groups are visited in key order. */
@@ -61,6 +70,22 @@ size_t group_label(const struct agg *a, const struct group *g, size_t part, char
 		   size_t size);
 size_t agg_count(const struct agg *a);
 void agg_free(struct agg *a);
+
+/* ---- eras.c: the plan keys of an hour by the grant of its day ---- */
+
+struct eras;
+/* Adds entries to a (made with plan keys) with the era of each: which
+ * grant of its plan (read from plans as they come) holds its day; without
+ * by_grant, only which funder pays it (fewer groups). */
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant);
+void eras_add(struct eras *x, const struct entry *e);
+/* After the last eras_add: the entries of strippenkaart days, which wait
+ * for every hour before them, cut over the grants that took them. */
+void eras_flush(struct eras *x);
+/* The value of plan key k of plan p in an era: the funder or grant (its
+ * days and reference, or ungranted), the employer, the scheme. */
+const char *era_name(enum key k, const struct plan *p, int era);
+void eras_free(struct eras *x);
 
 /* ---- budget.c: hours logged against hours granted ---- */
 
@@ -88,6 +113,9 @@ int budget_line_on(struct budget *b, const struct plan *p, int day, struct budge
 /* What of a plan with grants was logged on days no grant holds, or that
  * no strippenkaart could take. */
 long budget_ungranted(struct budget *b, const struct plan *p);
+/* The hours of plan p added so far, assigned to its grants (grant.c);
+ * NULL if none were added or it has no grants of its own. */
+struct grant_use *budget_grant_use(struct budget *b, const struct plan *p);
 
 
 /* ---- hook.c: a caseload as a git repository ---- */
@@ -221,6 +249,8 @@ struct lint {
 	unsigned long bad_plans, bad_sheets; /* with errors */
 	unsigned long plan_errors; /* of plans first read for a sheet's entries */
 	struct medical *medical;  /* words to warn of; NULL: none */
+	int verbose;              /* say how to move a version 1 plan to version 2 */
+	unsigned long version1;   /* plans of version 1 read */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:

@@ -9,7 +9,7 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
 	table | report | render | render_*) echo output.h ;;
-	entrycheck | agg | budget | record | due | lint | hook | merge | medical | ceiling) echo domain.h ;;
+	entrycheck | agg | eras | budget | record | due | lint | hook | merge | medical | ceiling) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
 	yaml | planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;

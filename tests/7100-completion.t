@@ -76,10 +76,10 @@ CP_PLANS=other replies "cp-hours --plan " "Q-7" "plan ids from \$CP_PLANS"
 replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
 	"--mode <TAB> offers the English and Dutch words"
 replies "cp-log --mode tel" "telefoon" "--mode tel<TAB>"
-replies "cp-hours --by plan," "plan,activity plan,coach plan,day plan,funder plan,goal plan,half plan,mode plan,month plan,quarter plan,week plan,year" \
+replies "cp-hours --by plan," "plan,activity plan,coach plan,day plan,employer plan,funder plan,goal plan,grant plan,half plan,mode plan,month plan,quarter plan,scheme plan,week plan,year" \
 	"cp-hours --by plan,<TAB> offers the other keys"
 replies "cp-hours --by plan,goal,mo" "plan,goal,mode plan,goal,month" "--by plan,goal,mo<TAB>"
-replies "cp-hours -b " "activity coach day funder goal half mode month plan quarter week year" "-b <TAB>"
+replies "cp-hours -b " "activity coach day employer funder goal grant half mode month plan quarter scheme week year" "-b <TAB>"
 has "cp-hours --period " this-month "--period offers this-month"
 has "cp-hours --period " vorig-halfjaar "... and vorig-halfjaar"
 has "cp-hours --period " deze-week "... and deze-week"
