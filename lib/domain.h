@@ -157,6 +157,36 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
  * instead of replacing the file. */
 int plan_record(const char *path, struct record *r, int today, struct buf *dry);
 
+/* ---- planedit.c: a plan changed from the shell ---- */
+
+enum plan_op_kind {
+	PLAN_OP_GOAL, PLAN_OP_AGREEMENT, PLAN_OP_CONDITION, PLAN_OP_CONTACT, PLAN_OP_STATUS,
+	PLAN_OP_GRANT, PLAN_OP_COACH, PLAN_OP_WORK, PLAN_OP_MIGRATE
+};
+
+struct plan_op {
+	int kind;
+	const char *text; /* the goal, agreement or condition; the contact's name; the coach */
+	const char *role; /* the contact's role, or NULL */
+	int status;       /* STATUS_* */
+	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today) */
+	long minutes;     /* work hours: contract minutes a week */
+	struct grant_spec grant;
+};
+
+/* The plan's text src with ops made in order, each checked against the
+ * plan as it is then and refused (reported, -1) if it does not fit; the
+ * new text to out.  today: the end of a closed plan by default. */
+int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		    size_t nops, int today, struct buf *out);
+/* All of it on the plan at path, under its lock; with old (and new) given,
+ * nothing is written: the texts before and after go there. */
+int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
+	       struct buf *old, struct buf *new);
+/* A unified diff of the plan named name, as git shows it (--- a/name). */
+void plan_diff(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
+	       size_t blen);
+
 /* ---- due.c: what needs a coach's attention, and when ---- */
 
 enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_COUNT };

@@ -204,6 +204,22 @@ int grant_level_parse(const char *s, size_t n);
 const char *grant_level_name(int level);
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
 
+/* A grant to be written (cp-new --grant, cp-plan --grant): what is not
+ * given is not written, and the reader's defaults apply. */
+struct grant_spec {
+	int from, to;           /* to DATE_NONE: by length, or the funder's usual length */
+	struct interval length; /* .n 0: not given */
+	int funder;             /* -1: the plan's funder: */
+	const char *ref;        /* NULL: none */
+	int kind;               /* -1: standard */
+	long minutes;           /* -1: by level */
+	int level;              /* LEVEL_NONE: by hours */
+};
+#define GRANT_SPEC_NONE {DATE_NONE, DATE_NONE, {0, 0}, -1, NULL, -1, -1, LEVEL_NONE}
+/* Its last day as a plan of funder plan_funder reads it: DATE_NONE for an
+ * open strippenkaart, and for a grant that needs to or length (-1 then). */
+int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to);
+
 /* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */
 
 struct plan_spec {
@@ -220,11 +236,15 @@ struct plan_spec {
 	struct interval budget_per;
 	const char **goals;
 	size_t ngoals;
+	int version; /* 2: a plan with a dated history; else version 1 */
 };
 
 int yaml_needs_quotes(const char *s, size_t n);
 void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
 void plan_format(struct buf *b, const struct plan_spec *spec);
+/* Minutes as a plan writes hours: 60, 18.5, 0.25. */
+void yaml_hours(long minutes, char out[24]);
+
 
 /* ---- edit.c: changing a YAML text in place ---- */
 
@@ -274,5 +294,25 @@ int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct y
 /* ... to the list map[key], made a list if missing or empty */
 int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			  const char *key, const struct ykv *kv, size_t n);
+/* A text appended to the list map[key], made a list if missing or empty */
+int yedit_map_list_append_text(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			       const char *key, const char *text);
+/* A new pair in a block mapping, "key: value", or with value "\n..." the
+ * lines of YAML after that one step deeper below the key: after the pair
+ * of after and the comments that belong to it (at the end if after is
+ * missing), or before the first pair if after is NULL. */
+int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *after, const char *key, const char *value);
+/* The pair of key, value and all, replaced in its place by newkey and
+ * value as above; comments after it stay. */
+int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *key, const char *newkey, const char *value);
+
+/* The pairs of a grant's item, in the order coachplan-plan(5) shows them;
+ * their texts live in t.  How many. */
+struct grant_texts {
+	char from[11], to[11], length[16], hours[24];
+};
+size_t grant_spec_pairs(const struct grant_spec *g, struct ykv kv[8], struct grant_texts *t);
 
 #endif
