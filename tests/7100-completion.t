@@ -56,7 +56,7 @@ has() {
 
 check "cp.bash defines a completion for every tool" bash -c "
 	source '$TOP/completions/cp.bash' &&
-	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge; do complete -p \$t >/dev/null || exit 1; done"
+	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge cp-plan; do complete -p \$t >/dev/null || exit 1; done"
 has "cp-log --" --plan "cp-log --<TAB> offers --plan"
 has "cp-log --" --mode "... and --mode"
 has "cp-log --" --dry-run "... and --dry-run"
@@ -94,6 +94,14 @@ replies "cp-hours --coach " "ahmed robin" "--coach offers the coaches of hours/"
 has "cp-check --" --max-errors "cp-check's options"
 has "cp-hours --" --excel "cp-hours offers --excel"
 has "cp-hours " hours/ "arguments are files and directories"
+has "cp-plan " P-2026-014 "cp-plan <TAB> offers the plan ids"
+has "cp-plan P-2026-014 --" --grant "cp-plan --<TAB> offers --grant"
+has "cp-plan P-2026-014 --" --migrate "cp-plan --<TAB> offers --migrate"
+has "cp-plan P-2026-014 --grant 2027-05-02/6m --level " midden "cp-plan --level offers the levels"
+has "cp-plan P-2026-014 --grant 2027-05-02/6m --kind " vervolg "cp-plan --kind offers the kinds"
+has "cp-plan P-2026-014 --coach " ahmed "cp-plan --coach offers the coaches"
+replies "cp-plan P-2026-014 --grant " "" "cp-plan --grant is typed, not completed"
+has "cp-new --" --agreement "cp-new offers --agreement"
 
 if command -v zsh >/dev/null; then
 	check "the zsh completion parses" zsh -n "$TOP/completions/_coachplan"
@@ -101,5 +109,5 @@ else
 	ok "the zsh completion parses # skip zsh is not installed"
 fi
 check "the zsh completion names every tool" \
-	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge' "$TOP/completions/_coachplan"
+	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge cp-plan' "$TOP/completions/_coachplan"
 done_testing
