@@ -348,11 +348,15 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 int cli_grant(char *arg, struct grant_spec *g)
 {
 	*g = (struct grant_spec)GRANT_SPEC_NONE;
-	char *typed = xstrdup(arg), *rest = strchr(arg, ','), *amount, *until;
+	char *typed = xstrdup(arg), *amount = strchr(arg, ':'), *rest, *until;
 	int rc = 0;
-	if (rest)
+	/* hours with a decimal comma (:59,5): the comma is the number's */
+	char *digits = amount ? amount + 1 + strspn(amount + 1, "0123456789") : arg;
+	if (amount && digits > amount + 1 && digits[0] == ',' && digits[1] >= '0' && digits[1] <= '9')
+		digits += 1 + strspn(digits + 1, "0123456789");
+	if ((rest = strchr(amount ? digits : arg, ',')))
 		*rest++ = '\0';
-	if ((amount = strchr(arg, ':')))
+	if (amount)
 		*amount++ = '\0';
 	if ((until = strstr(arg, ".."))) {
 		*until = '\0';
