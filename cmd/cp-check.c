@@ -16,7 +16,9 @@ static const struct argp_option options[] = {
 	{"list-goals", OPT_LIST_GOALS, N_("ID"), OPTION_HIDDEN, N_("print the goal ids of plan ID"), 1},
 	{"max-errors", 'm', N_("N"), 0,
 	 N_("show at most N errors per sheet and count the rest (default 50; 0: all)"), 1},
-	{"verbose", 'v', NULL, 0, N_("say what was checked, also when all is well"), 1},
+	{"verbose", 'v', NULL, 0,
+	 N_("say what was checked, also when all is well, and how to move version 1 plans to "
+	    "version 2"), 1},
 	{0},
 };
 
@@ -184,6 +186,7 @@ int main(int argc, char **argv)
 	struct lint l = {0};
 	l.today = date_today();
 	l.max_errors = opt.max_errors;
+	l.verbose = opt.verbose;
 	if (f.plansdir && is_dir(f.plansdir))
 		l.cache = plancache_new(f.plansdir);
 	char *root = caseload_root(f.plansdir);

@@ -1,6 +1,7 @@
 /* cp-hours: hours summed from hour sheets, by any combination of plan,
- * goal, mode, coach, funder and stretch of time; or checked against the
- * hours each plan was granted. */
+ * goal, mode, coach, funder, grant, employer, scheme and stretch of time;
+ * or checked against the hours each plan was granted.  The funder and
+ * grant of an hour are those of the grant that holds its day. */
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,19 +14,23 @@ enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Grouping:"), 1},
 	{"by", 'b', N_("KEYS"), 0,
-	 N_("group by these, in this order: plan, goal, mode, coach, funder, activity, day, week, "
-	    "month, quarter, half, year (default: plan)"), 1},
+	 N_("group by these, in this order: plan, goal, mode, coach, funder, activity, grant, "
+	    "employer, scheme, day, week, month, quarter, half, year (default: plan)"), 1},
 	{"remote", 'r', NULL, 0, N_("add the on-site and remote minutes and the remote share"), 1},
 	{"budget", OPT_BUDGET, NULL, 0,
-	 N_("set each plan's hours against its budget per budget period; exit 1 if any is over"), 1},
+	 N_("set each plan's hours against its grants or budget periods; exit 1 if any is over"),
+	 1},
 	{NULL, 0, NULL, 0, N_("Selecting (each of --plan ... --mode may be repeated):"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0, N_("entries on or after DATE"), 2},
 	{"to", OPT_TO, N_("DATE"), 0, N_("entries on or before DATE"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026, 2026H1, 2026Q3, 2026-03, 2026W10, FROM..TO, this-week, last-month, ..."), 2},
 	{"plan", OPT_PLAN, N_("ID"), 0, N_("only this plan"), 2},
-	{"coach", OPT_COACH, N_("NAME"), 0, N_("only this coach's entries"), 2},
-	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("only plans of this funder (reads the plans)"), 2},
+	{"coach", OPT_COACH, N_("NAME"), 0,
+	 N_("only this coach's entries; with --budget, the grants of the plans this coach was "
+	    "responsible for"), 2},
+	{"funder", OPT_FUNDER, N_("FUNDER"), 0,
+	 N_("only hours this funder pays: of its grants' days (reads the plans)"), 2},
 	{"goal", OPT_GOAL, N_("GOAL"), 0, N_("only this goal"), 2},
 	{"mode", OPT_MODE, N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
@@ -40,6 +45,7 @@ static const char *const help_post =
 	   "  cp-hours --by plan --period this-week --coach robin\n"
 	   "  cp-hours --by goal,mode --plan P-2026-014 --period this-half\n"
 	   "  cp-hours --by coach,month --remote\n"
+	   "  cp-hours --by plan,grant --funder uwv\n"
 	   "  cp-hours --budget || echo 'a plan is over budget'");
 
 static struct {
@@ -70,7 +76,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'b':
 		if (keys_parse(arg, opt.keys, &opt.nkeys) < 0)
 			argp_error(state, _("bad --by %s: name keys from plan, goal, mode, coach, funder, "
-					    "activity, day, week, month, quarter, half, year, each once"),
+					    "activity, grant, employer, scheme, day, week, month, quarter, "
+					    "half, year, each once"),
 				   quotes(arg));
 		break;
 	case 'r': opt.remote = 1; break;
@@ -124,72 +131,12 @@ static const struct argp argp = {
 	cli_children_output, cli_help, "coachplan",
 };
 
-/* ---- plans: funders, and hours logged outside a plan's dates ---- */
-
-struct plans_seen {
-	struct plancache *cache;
-	struct strlist unknown;        /* plan ids without a plan file */
-	struct strlist outside;        /* plan ids with hours outside their dates */
-};
-
-static const char *funder_of(struct str id, const struct totals *t, void *arg)
-{
-	struct plans_seen *ps = arg;
-	int status;
-	struct plan *p = plancache_get(ps->cache, id.s, id.n, &status);
-	if (!p) { /* no plan file, or a broken one (reported) */
-		if (!status)
-			strlist_add(&ps->unknown, xstrndup(id.s, id.n));
-		return opt.funders.n ? NULL : "?";
-	}
-	if (t->first < p->start || (p->end != DATE_NONE && t->last > p->end))
-		strlist_add(&ps->outside, p->id);
-	if (!opt.funders.n)
-		return funder_name(p->funder);
-	for (size_t i = 0; i < opt.funders.n; i++)
-		if (!strcmp(opt.funders.v[i], funder_name(p->funder)))
-			return funder_name(p->funder);
-	return NULL;
-}
-
-static int by_string(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void warn_unknown(const char *id, const struct plan *p)
-{
-	(void)p;
-	cp_warn(_("%s: no such plan in %s; its hours count under funder ?"), id, cli_plans());
-}
-
-static void warn_outside(const char *id, const struct plan *p)
-{
-	char from[11], to[11] = "";
-	date_format(p->start, from);
-	if (p->end != DATE_NONE)
-		date_format(p->end, to);
-	cp_warn(_("%s has hours outside its dates %s..%s"), id, from, to);
-}
-
-/* Each plan once, in order, though its groups come many times. */
-static void warn_plans(struct strlist *l, struct plancache *cache,
-		       void (*warn)(const char *id, const struct plan *p))
-{
-	if (l->n)
-		qsort(l->v, l->n, sizeof *l->v, by_string);
-	for (size_t i = 0; i < l->n; i++)
-		if (!i || strcmp(l->v[i], l->v[i - 1])) {
-			int status;
-			warn(l->v[i], plancache_get(cache, l->v[i], strlen(l->v[i]), &status));
-		}
-}
-
 /* ---- the run ---- */
 
 struct run {
 	struct agg *agg;
 	struct budget *budget;
+	struct eras *eras; /* when the grant of each day matters: the plans, read as they come */
 };
 
 static void merge_runs(void *into, void *from)
@@ -205,10 +152,12 @@ static void clear_run(void *r)
 static int add_entry(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
-	if (r->agg)
-		agg_add(r->agg, e);
 	if (r->budget)
 		budget_add(r->budget, e);
+	if (r->eras)
+		eras_add(r->eras, e);
+	else if (r->agg)
+		agg_add(r->agg, e);
 	return 0;
 }
 
@@ -219,45 +168,59 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)
 		opt.keys[opt.nkeys++] = KEY_PLAN;
-	int by_funder = 0;
-	for (size_t i = 0; i < opt.nkeys; i++)
-		by_funder |= opt.keys[i] == KEY_FUNDER;
+	int by_plan = 0, by_era = opt.funders.n > 0, by_grant = 0;
+	for (size_t i = 0; i < opt.nkeys; i++) {
+		by_plan |= key_of_plan(opt.keys[i]);
+		by_era |= opt.keys[i] == KEY_FUNDER || opt.keys[i] == KEY_GRANT;
+		by_grant |= opt.keys[i] == KEY_GRANT;
+	}
 	/* plans are read only when asked for, or when the answer needs them */
-	int use_plans = cli.plansdir || by_funder || opt.funders.n || opt.budget;
+	int use_plans = cli.plansdir || by_plan || opt.funders.n || opt.budget;
 	size_t nsheets;
 	char **sheets;
 	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)
 		return cli_exit(cp_status());
-	struct plans_seen seen = {use_plans ? plancache_new(cli_plans()) : NULL, {0}, {0}};
-	struct run run = {NULL, NULL}, other = {NULL, NULL};
+	struct hours_plans seen = {use_plans ? plancache_new(cli_plans()) : NULL, &opt.funders,
+				   cli_plans(), {0}, {0}};
+	struct run run = {0}, other = {0};
 	struct scan_split two = {&other, merge_runs, clear_run};
+	struct filter scan = opt.filter;
 	if (seen.cache)
 		plancache_slim(seen.cache);
-	if (opt.budget)
+	if (opt.budget) {
 		run.budget = budget_new(seen.cache);
-	else {
+		/* what is used of a grant is every hour of it, whoever logged it:
+		 * --period and --coach choose the grants shown */
+		filter_init(&scan);
+		scan.plans = opt.filter.plans;
+	} else {
 		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
-		other.agg = agg_new(opt.keys, opt.nkeys, use_plans); /* a large sheet's second half */
-		/* the groups keep their plan until the end, so plans can be read
-		 * on another thread meanwhile */
-		if (seen.cache)
-			plancache_preload(seen.cache);
+		/* the grant of each entry's day: the plans are read as they come,
+		 * on the one reading thread */
+		if (by_era)
+			run.eras = eras_new(run.agg, seen.cache, by_grant);
+		else {
+			other.agg = agg_new(opt.keys, opt.nkeys, use_plans); /* a large sheet's second half */
+			/* the groups keep their plan until the end, so plans can be
+			 * read on another thread meanwhile */
+			if (seen.cache)
+				plancache_preload(seen.cache);
+		}
 	}
-	int rc = scan_sheets_split(sheets, nsheets, &opt.filter,
-				   opt.keep_going ? SCAN_KEEP_GOING : 0, add_entry, &run,
-				   other.agg ? &two : NULL);
+	int rc = scan_sheets_split(sheets, nsheets, &scan, opt.keep_going ? SCAN_KEEP_GOING : 0,
+				   add_entry, &run, other.agg ? &two : NULL);
 	agg_free(other.agg);
-	if (seen.cache)
+	if (seen.cache && !run.eras)
 		plancache_wait(seen.cache);
 	int found = 0;
 	if (rc == 0 || opt.keep_going) {
 		if (run.agg) {
+			eras_flush(run.eras);
 			if (use_plans)
-				agg_finish(run.agg, funder_of, &seen);
+				agg_finish(run.agg, hours_plan_key, &seen);
 			if (hours_print(run.agg, opt.keys, opt.nkeys, opt.remote, cli_outfmt(), stdout) < 0)
 				rc = -1;
-			warn_plans(&seen.unknown, seen.cache, warn_unknown);
-			warn_plans(&seen.outside, seen.cache, warn_outside);
+			hours_plans_warn(&seen);
 		} else {
 			struct plan_select sel = {&opt.filter.plans, &opt.filter.coaches, &opt.funders,
 						  opt.pseudonymize};
@@ -269,13 +232,10 @@ int main(int argc, char **argv)
 				rc = -1;
 		}
 	}
-	for (size_t i = 0; i < seen.unknown.n; i++)
-		free((char *)seen.unknown.v[i]);
-	free(seen.unknown.v);
-	free(seen.outside.v);
 	agg_free(run.agg);
 	budget_free(run.budget);
-	plancache_free(seen.cache);
+	eras_free(run.eras);
+	hours_plans_free(&seen);
 	paths_free(sheets, nsheets);
 	free(opt.sheets);
 	free(opt.filter.plans.v);

@@ -9,7 +9,8 @@
 
 enum {
 	OPT_SCHEME = 256, OPT_EMPLOYER, OPT_CONTACT, OPT_COACH, OPT_REF, OPT_HOURS, OPT_EVERY,
-	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT, OPT_GIT, OPT_NO_HOOK
+	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT, OPT_GIT, OPT_NO_HOOK, OPT_AGREEMENT,
+	OPT_CONDITION, OPT_GRANT
 };
 
 static const struct argp_option options[] = {
@@ -22,7 +23,15 @@ static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("More about the plan:"), 2},
 	{"scheme", OPT_SCHEME, N_("SCHEME"), 0, N_("wajong, wia, iro, participatiewet or other"), 2},
 	{"employer", OPT_EMPLOYER, N_("NAME"), 0, N_("employer's name"), 2},
-	{"contact", OPT_CONTACT, N_("NAME"), 0, N_("contact at the employer (leidinggevende)"), 2},
+	{"contact", OPT_CONTACT, N_("NAME[:ROLE]"), 0,
+	 N_("NAME: the contact at the employer (leidinggevende); NAME:ROLE: a contact of the plan, "
+	    "repeat for more"), 2},
+	{"agreement", OPT_AGREEMENT, N_("TEXT"), 0, N_("an agreement (afspraak); repeat for more"), 2},
+	{"condition", OPT_CONDITION, N_("TEXT"), 0,
+	 N_("a condition the workplace meets (voorwaarde); repeat for more"), 2},
+	{"grant", OPT_GRANT, N_("GRANT"), 0,
+	 N_("a grant, as cp-plan --grant takes it (2026-11-02..2027-05-01:60,ref=2026-004417); "
+	    "repeat for more; the plan is of version 2"), 2},
 	{"coach", OPT_COACH, N_("NAME"), 0, N_("the coach (default: $USER)"), 2},
 	{"ref", OPT_REF, N_("REF"), 0, N_("the funder's dossier or decision number"), 2},
 	{"hours", OPT_HOURS, N_("H"), 0, N_("contract hours per week"), 2},
@@ -51,13 +60,37 @@ static const char *const help_post =
 	   "--budget 60/6m\n"
 	   "  cp-new --init caseload --git");
 
+#define MAX_OPS 100
+
 static struct {
 	struct plan_spec spec;
 	const char *goals[100];
+	struct plan_op ops[MAX_OPS]; /* agreements, conditions, contacts, grants */
+	size_t nops, ngrants;
 	const char *init;
 	int dry_run, git, no_hook;
 	const char *start, *end, *every, *next, *budget, *hours, *funder, *scheme;
 } opt;
+
+/* What is added to the new plan as cp-plan adds it. */
+static error_t add_op(int key, char *arg, struct plan_op *op)
+{
+	*op = (struct plan_op){PLAN_OP_AGREEMENT, arg, NULL, 0, DATE_NONE, -1, GRANT_SPEC_NONE};
+	switch (key) {
+	case OPT_CONTACT:
+		op->kind = PLAN_OP_CONTACT;
+		return cli_contact(arg, &op->text, &op->role) < 0 ? EX_USAGE : 0;
+	case OPT_GRANT:
+		op->kind = PLAN_OP_GRANT;
+		opt.ngrants++;
+		return cli_grant(arg, &op->grant) < 0 ? EX_USAGE : 0;
+	case OPT_CONDITION:
+		op->kind = PLAN_OP_CONDITION;
+		return cli_text(_("condition"), arg) < 0 ? EX_USAGE : 0;
+	default:
+		return cli_text(_("agreement"), arg) < 0 ? EX_USAGE : 0;
+	}
+}
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
@@ -75,7 +108,18 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'd': cli.plansdir = arg; break;
 	case OPT_SCHEME: opt.scheme = arg; break;
 	case OPT_EMPLOYER: s->employer = arg; break;
-	case OPT_CONTACT: s->employer_contact = arg; break;
+	case OPT_CONTACT:
+		if (!strchr(arg, ':')) {
+			s->employer_contact = arg;
+			break;
+		}
+		/* fall through */
+	case OPT_AGREEMENT:
+	case OPT_CONDITION:
+	case OPT_GRANT:
+		if (opt.nops == MAX_OPS)
+			argp_error(state, _("too many agreements, conditions, contacts and grants"));
+		return add_op(key, arg, &opt.ops[opt.nops++]);
 	case OPT_COACH: s->coach = arg; break;
 	case OPT_REF: s->funder_ref = arg; break;
 	case OPT_HOURS: opt.hours = arg; break;
@@ -97,6 +141,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			break;
 		if (!s->id || !s->name || !opt.funder || !opt.start)
 			argp_error(state, _("--id, --name, --funder and --start are required"));
+		if (opt.ngrants && opt.budget)
+			argp_error(state, _("--budget or --grant: the grants say what was granted"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -189,6 +235,7 @@ static int build_spec(void)
 		if (rc)
 			return -1;
 	}
+	s->version = opt.ngrants ? 2 : 1;
 	if (!s->coach) { /* $USER if it makes a name; no coach: key otherwise */
 		const char *user = getenv("USER");
 		s->coach = user && id_valid(user, strlen(user)) ? user : NULL;
@@ -198,19 +245,23 @@ static int build_spec(void)
 
 static int write_plan(void)
 {
-	struct buf b = {0};
-	plan_format(&b, &opt.spec);
-	/* What we write, we must be able to read back: check before anything lands. */
+	struct buf b = {0}, text = {0};
+	plan_format(&text, &opt.spec);
+	/* What we write, we must be able to read back: check before anything
+	 * lands.  The agreements, contacts and grants are added as cp-plan
+	 * adds them, checked the same way. */
 	char *path = plan_path(cli_plans(), opt.spec.id);
-	int status;
-	struct plan *back = plan_parse(path, xstrndup(b.s, b.len), b.len, &status);
-	if (!back) {
+	int status, rc = 0;
+	struct plan *back = plan_parse(path, xstrndup(text.s, text.len), text.len, &status);
+	if (back && plan_amend_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), &b) < 0)
+		rc = -1;
+	plan_free(back);
+	buf_free(&text);
+	if (!back || rc < 0) {
 		free(path);
 		buf_free(&b);
-		return cp_err(EX_SOFTWARE, _("internal error: the new plan does not read back"));
+		return back ? -1 : cp_err(EX_SOFTWARE, _("internal error: the new plan does not read back"));
 	}
-	plan_free(back);
-	int rc = 0;
 	if (opt.dry_run)
 		fwrite(b.s, 1, b.len, stdout);
 	else {
@@ -232,7 +283,8 @@ static int write_plan(void)
 int main(int argc, char **argv)
 {
 	cli_init(argc, argv, help_post);
-	argp_parse(&argp, argc, argv, 0, NULL, NULL);
+	if (argp_parse(&argp, argc, argv, 0, NULL, NULL))
+		return cli_exit(EX_USAGE);
 	if (opt.init) {
 		int flags = (opt.git ? CASELOAD_GIT_INIT : 0) | (opt.no_hook ? CASELOAD_NO_HOOK : 0);
 		if (caseload_init(opt.init) < 0 || caseload_git(opt.init, flags) < 0)

@@ -1,5 +1,5 @@
 # bash completion for coachplan: cp-new, cp-log, cp-hours, cp-evaluate,
-# cp-report and cp-check.  Installed once as .../bash-completion/completions/
+# cp-report, cp-check, cp-merge and cp-plan.  Installed once as .../bash-completion/completions/
 # cp-new, with the other names linked to it, as bash-completion's loader
 # looks a command up by its name.  Self-contained: it needs no function of
 # the bash-completion package, so `source cp.bash` works anywhere.
@@ -20,9 +20,11 @@ _cp_periods="today yesterday this-week last-week this-month last-month this-quar
 last-quarter this-half last-half this-year last-year vandaag gisteren deze-week vorige-week
 deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar dit-jaar
 vorig-jaar"
-_cp_keys="plan goal mode coach funder activity day week month quarter half year"
+_cp_keys="plan goal mode coach funder activity grant employer scheme day week month quarter half year"
 _cp_activities="introduction structuring training disruptions support home supervisor evaluation other"
 _cp_statuses="open achieved dropped"
+_cp_kinds="standard extension vervolg strippenkaart internal intern"
+_cp_levels="zeer-licht licht midden intensief intern very-light light medium intensive internal"
 
 # _cp_add WORD...: the words that start with $cur, into COMPREPLY
 _cp_add() {
@@ -210,6 +212,13 @@ _cp_complete() {
 			employer-takes-over not-working; return ;;
 	cp-log:-a | cp-log:--activity)
 		_cp_add $_cp_activities; return ;;
+	cp-plan:--kind)
+		_cp_add $_cp_kinds; return ;;
+	cp-plan:--level)
+		_cp_add $_cp_levels; return ;;
+	cp-plan:-g | cp-plan:--goal | *:--agreement | *:--condition | *:--grant | \
+		cp-plan:--work-hours | cp-plan:--length)
+		return ;;
 	*:-c | *:--coach)
 		_cp_coaches; return ;;
 	cp-new:-i | cp-new:--id | cp-new:-n | cp-new:--name | cp-new:-g | cp-new:--goal | \
@@ -225,6 +234,7 @@ _cp_complete() {
 	case $tool in
 	cp-hours | cp-report | cp-check | cp-evaluate) _cp_files ;;
 	cp-merge) mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -f -- "$cur") ;;
+	cp-plan) _cp_plans ;;
 	esac
 }
 
@@ -235,6 +245,7 @@ _cp_evaluate() { _cp_complete cp-evaluate; }
 _cp_report() { _cp_complete cp-report; }
 _cp_check() { _cp_complete cp-check; }
 _cp_merge() { _cp_complete cp-merge; }
+_cp_plan() { _cp_complete cp-plan; }
 complete -F _cp_new cp-new
 complete -F _cp_log cp-log
 complete -F _cp_hours cp-hours
@@ -242,3 +253,4 @@ complete -F _cp_evaluate cp-evaluate
 complete -F _cp_report cp-report
 complete -F _cp_check cp-check
 complete -F _cp_merge cp-merge
+complete -F _cp_plan cp-plan

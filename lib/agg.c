@@ -5,9 +5,11 @@
  * A group's key is encoded in a few bytes per part so that comparing two
  * keys byte by byte orders them as the output wants: strings end in a NUL
  * (no key string holds one), a mode is its number, a time bucket a
- * big-endian number (labels are made only for output).  The funder is a property of the plan, and reading plans is
- * the slow part, so groups are kept per plan while the sheets are read and
- * turned into funders once at the end (agg_finish). */
+ * big-endian number (labels are made only for output).  The funder, the
+ * grant, the employer and the scheme are the plan's, and reading plans is
+ * the slow part, so groups are kept per plan (and era: which grant held
+ * the entry's day, for the funder follows the dates) while the sheets are
+ * read, and named once at the end (agg_finish). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,7 +29,7 @@ struct agg {
 	struct {
 		int day, bucket[KEY_COUNT];
 	} days[DAYS_CACHED];
-	enum key keys[KEY_COUNT + 1]; /* as stored: funder slots hold the plan */
+	enum key keys[KEY_COUNT + 1]; /* as stored: plan key slots hold the plan and era */
 	size_t nkeys;                 /* what the caller asked for */
 	size_t nparts;                /* plus a hidden plan, where one is needed */
 	int finished;
@@ -38,8 +40,8 @@ struct agg {
 };
 
 static const char *const key_names[KEY_COUNT] = {
-	"plan", "goal", "mode", "coach", "funder", "activity", "day", "week", "month", "quarter",
-	"half", "year"};
+	"plan",     "goal",   "mode", "coach", "funder", "activity", "grant",
+	"employer", "scheme", "day",  "week",  "month",  "quarter",  "half", "year"};
 
 long totals_remote(const struct totals *t)
 {
@@ -61,7 +63,8 @@ static const struct word dutch_keys[] = {
 	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
 	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
 	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"half-year", KEY_HALF},
-	{"activiteit", KEY_ACTIVITY}, {NULL, 0},
+	{"activiteit", KEY_ACTIVITY}, {"beschikking", KEY_GRANT}, {"toekenning", KEY_GRANT},
+	{"werkgever", KEY_EMPLOYER},  {"regeling", KEY_SCHEME},   {NULL, 0},
 };
 
 static int key_of(const char *s, size_t len)
@@ -96,13 +99,18 @@ static int is_time(enum key k)
 	return k >= KEY_DAY;
 }
 
+int key_of_plan(enum key k)
+{
+	return k == KEY_FUNDER || k == KEY_GRANT || k == KEY_EMPLOYER || k == KEY_SCHEME;
+}
+
 struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan)
 {
 	struct agg *a = xcalloc(1, sizeof *a);
 	memcpy(a->keys, keys, n * sizeof *keys);
 	a->nkeys = a->nparts = n;
 	if (hidden_plan)
-		a->keys[a->nparts++] = KEY_FUNDER; /* holds the plan, like every funder slot */
+		a->keys[a->nparts++] = KEY_FUNDER; /* holds the plan, like every plan key slot */
 	a->cap = 1024;
 	a->slots = xcalloc(a->cap, sizeof *a->slots);
 	for (int i = 0; i < DAYS_CACHED; i++)
@@ -237,13 +245,24 @@ static void add_totals(struct totals *t, const struct totals *more)
 
 void agg_add(struct agg *a, const struct entry *e)
 {
+	agg_add_era(a, e, 0);
+}
+
+void agg_add_era(struct agg *a, const struct entry *e, int era)
+{
 	unsigned char key[KEY_MAX];
 	size_t len = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
 		switch (a->keys[i]) {
 		case KEY_PLAN:
-		case KEY_FUNDER: /* the plan, until agg_finish */
 			len += put_str(key + len, e->plan);
+			break;
+		case KEY_FUNDER: /* the plan and era, until agg_finish */
+		case KEY_GRANT:
+		case KEY_EMPLOYER:
+		case KEY_SCHEME:
+			len += put_str(key + len, e->plan);
+			len += put_int(key + len, era);
 			break;
 		case KEY_GOAL:
 			len += put_str(key + len, e->goal);
@@ -309,6 +328,8 @@ static const unsigned char *part(const struct agg *a, const unsigned char *key, 
 	for (size_t k = 0;; k++) {
 		enum key kind = a->keys[k];
 		size_t n = kind == KEY_MODE ? 1 : is_time(kind) ? 4 : strlen((const char *)key) + 1;
+		if (key_of_plan(kind) && !a->finished)
+			n += 4; /* the era */
 		if (k == i) {
 			*len = n;
 			return key;
@@ -318,15 +339,17 @@ static const unsigned char *part(const struct agg *a, const unsigned char *key, 
 }
 
 void agg_finish(struct agg *a,
-		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		const char *(*name)(enum key k, struct str plan, int era, const struct totals *t,
+				    void *arg),
 		void *arg)
 {
-	int has_funder = 0;
+	int has_plan_key = 0;
 	for (size_t i = 0; i < a->nparts; i++)
-		has_funder |= a->keys[i] == KEY_FUNDER;
-	a->finished = 1;
-	if (!has_funder)
+		has_plan_key |= key_of_plan(a->keys[i]);
+	if (!has_plan_key) {
+		a->finished = 1;
 		return;
+	}
 	struct agg *out = agg_new(a->keys, a->nkeys, 0);
 	for (size_t s = 0; s < a->cap; s++) {
 		struct group *g = a->slots[s];
@@ -334,23 +357,25 @@ void agg_finish(struct agg *a,
 			continue;
 		unsigned char key[KEY_MAX];
 		size_t len = 0, n;
-		const char *funder = NULL;
-		for (size_t i = 0; i < a->nparts && funder != (const char *)-1; i++) {
+		int dropped = 0;
+		for (size_t i = 0; i < a->nparts && !dropped; i++) {
 			const unsigned char *p = part(a, g->key, i, &n);
-			if (a->keys[i] == KEY_FUNDER) {
-				funder = funder_of((struct str){(const char *)p, n - 1}, &g->t, arg);
-				if (!funder)
-					funder = (const char *)-1; /* filtered out */
+			if (key_of_plan(a->keys[i])) {
+				struct str plan = {(const char *)p, n - 5};
+				const char *v = name(a->keys[i], plan, get_int(p + n - 4), &g->t, arg);
+				if (!v)
+					dropped = 1; /* filtered out */
 				else if (i < a->nkeys)
-					len += put_str(key + len, (struct str){funder, strlen(funder)});
+					len += put_str(key + len, (struct str){v, strlen(v)});
 			} else {
 				memcpy(key + len, p, n);
 				len += n;
 			}
 		}
-		if (funder != (const char *)-1)
+		if (!dropped)
 			add_totals(&lookup(out, key, len)->t, &g->t);
 	}
+	a->finished = 1;
 	/* the result takes over from the per-plan groups */
 	arena_free(&a->arena);
 	free(a->slots);
@@ -358,7 +383,7 @@ void agg_finish(struct agg *a,
 	a->slots = out->slots;
 	a->cap = out->cap;
 	a->used = out->used;
-	a->nparts = a->nkeys; /* funder slots now hold the funder, a string like the plan was */
+	a->nparts = a->nkeys; /* plan key slots now hold their names, strings like the plan */
 	free(out);
 }
 

@@ -242,6 +242,12 @@ void budget_free(struct budget *b)
 	free(b);
 }
 
+struct grant_use *budget_grant_use(struct budget *b, const struct plan *p)
+{
+	const struct used *u = find_used(b, p);
+	return u ? u->grants : NULL;
+}
+
 long budget_ungranted(struct budget *b, const struct plan *p)
 {
 	return plan_has_grants(p) ? used_in(b, p, (int)p->ngrants) : 0;

@@ -16,10 +16,40 @@ static int in(const struct strlist *l, const char *v)
 	return 0;
 }
 
+/* Whether one of the coaches was responsible for the plan on a day of
+ * [from, to] (coaches: of a version 2 plan; else the plan's coach:). */
+static int coached(const struct plan *p, const struct strlist *coaches, int from, int to)
+{
+	if (!coaches || !coaches->n)
+		return 1;
+	if (in(coaches, plan_coach_on(p, from) ? plan_coach_on(p, from) : ""))
+		return 1;
+	for (size_t i = 0; i < p->ncoachspans; i++) {
+		const struct coach_span *c = &p->coachspans[i];
+		if (c->from > from && c->from <= to && in(coaches, c->coach ? c->coach : ""))
+			return 1;
+	}
+	return 0;
+}
+
 static int selected(const struct plan *p, const struct plan_select *sel)
 {
-	return in(sel->ids, p->id) && in(sel->coaches, p->coach ? p->coach : "") &&
-	       in(sel->funders, funder_name(p->funder));
+	return in(sel->ids, p->id) && coached(p, sel->coaches, PERIOD_OPEN_FROM, PERIOD_OPEN_TO);
+}
+
+/* A line of the funder and coaches asked for: a grant's own funder, and
+ * the coach responsible in its days; ungranted hours, the plan's. */
+static int line_selected(const struct budget_line *l, const struct plan_select *sel,
+			 int today)
+{
+	const struct plan *p = l->plan;
+	int from = l->from, to = l->to;
+	if (from == DATE_NONE) /* the ungranted: any day */
+		from = PERIOD_OPEN_FROM, to = PERIOD_OPEN_TO;
+	else if (to == DATE_NONE) /* an open strippenkaart: up to today */
+		to = today > from ? today : from;
+	int funder = l->grant ? l->grant->funder : p->funder;
+	return in(sel->funders, funder_name(funder)) && coached(p, sel->coaches, from, to);
 }
 
 static const char *day_text(int d, char out[11])
@@ -66,7 +96,10 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	}
 	paths_free(paths, npaths);
 	struct budget_line *lines;
-	size_t n = budget_lines(b, plans, nplans, range, today, &lines);
+	size_t all = budget_lines(b, plans, nplans, range, today, &lines), n = 0;
+	for (size_t i = 0; i < all; i++)
+		if (line_selected(&lines[i], sel, today))
+			lines[n++] = lines[i];
 	int grants = 0; /* a plan with grants: which grant, of which kind and funder */
 	for (size_t i = 0; i < n; i++)
 		grants |= lines[i].grant || lines[i].from == DATE_NONE;

@@ -165,12 +165,16 @@ void ceiling_report(struct ceiling *c)
 		budget_line_on(c->budget, t->plan, t->from, &l);
 		char left[24], granted[24];
 		struct buf what = {0};
-		duration_format(l.granted - l.used, left);
+		long over = l.used + l.spilled - l.granted; /* logged with --force */
+		duration_format(over > 0 ? over : l.granted - l.used, left);
 		duration_format(l.granted, granted);
 		describe(&what, &l);
-		fprintf(stderr, _("%s: %s: %s of %s left, %s\n"), cp_prog, l.plan->id, left, granted,
-			what.s);
-		if (l.granted > 0 && l.used * 10 >= l.granted * 9)
+		if (over > 0)
+			cp_warn(_("%s: %s over the %s granted, %s"), l.plan->id, left, granted, what.s);
+		else
+			fprintf(stderr, _("%s: %s: %s of %s left, %s\n"), cp_prog, l.plan->id, left,
+				granted, what.s);
+		if (over <= 0 && l.granted > 0 && l.used * 10 >= l.granted * 9)
 			cp_warn(_("%s: %ld%% of the hours granted are used; apply for a follow-up in "
 				  "time"),
 				l.plan->id, l.used * 100 / l.granted);

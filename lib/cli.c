@@ -293,3 +293,122 @@ int cli_date(const char *arg, int *day)
 		return cp_err(EX_USAGE, "%s: %s", quotes(arg), why);
 	return 0;
 }
+
+/* ---- a grant and a contact as typed ---- */
+
+static int grant_err(const char *arg, const char *why)
+{
+	return cp_err(EX_USAGE, "--grant %s: %s", quotes(arg), why);
+}
+
+int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
+{
+	size_t n = strlen(value);
+	const char *why = NULL;
+	if (!strcmp(key, "to")) {
+		if (cli_date(value, &g->to) < 0)
+			return -1;
+	} else if (!strcmp(key, "length")) {
+		if ((why = interval_parse(value, n, &g->length)) == NULL && g->length.n <= 0)
+			why = _("a length is more than 0: 6m");
+	} else if (!strcmp(key, "funder")) {
+		if ((g->funder = funder_parse(value, n)) < 0)
+			return cp_err(EX_USAGE, _("unknown funder %s; use %s"), quotes(value),
+				      funder_choices());
+	} else if (!strcmp(key, "ref")) {
+		if (cli_text(_("grant reference"), value) < 0)
+			return -1;
+		g->ref = value;
+	} else if (!strcmp(key, "kind")) {
+		if ((g->kind = grant_kind_parse(value, n)) < 0)
+			return cp_err(EX_USAGE, _("unknown grant kind %s; use %s"), quotes(value),
+				      _("standard, extension (vervolg), strippenkaart or internal"));
+	} else if (!strcmp(key, "hours")) {
+		if ((why = hours_parse(value, n, &g->minutes)) == NULL &&
+		    (g->minutes <= 0 || g->minutes > 100000L * 60))
+			why = _("hours out of range");
+	} else if (!strcmp(key, "level")) {
+		if ((g->level = grant_level_parse(value, n)) < 0)
+			return cp_err(EX_USAGE, _("unknown support level %s; use %s"), quotes(value),
+				      _("zeer-licht, licht, midden, intensief or intern (very-light, "
+					"light, medium, intensive, internal)"));
+	} else
+		return cp_err(EX_USAGE, _("a grant has no %s; it has to, length, funder, ref, kind, "
+					  "hours and level"),
+			      quotes(key));
+	if (why)
+		return cp_err(EX_USAGE, "%s %s: %s", key, quotes(value), why);
+	if (g->to != DATE_NONE && g->length.n)
+		return cp_err(EX_USAGE, _("a grant has a last day or a length, not both"));
+	return 0;
+}
+
+/* FROM[..TO|/LENGTH][:HOURS|:LEVEL][,FUNDER|,KIND|,KEY=VALUE]...; arg is
+ * cut into its fields, which the grant points into. */
+int cli_grant(char *arg, struct grant_spec *g)
+{
+	*g = (struct grant_spec)GRANT_SPEC_NONE;
+	char *typed = xstrdup(arg), *amount = strchr(arg, ':'), *rest, *until;
+	int rc = 0;
+	/* hours with a decimal comma (:59,5): the comma is the number's */
+	char *digits = amount ? amount + 1 + strspn(amount + 1, "0123456789") : arg;
+	if (amount && digits > amount + 1 && digits[0] == ',' && digits[1] >= '0' && digits[1] <= '9')
+		digits += 1 + strspn(digits + 1, "0123456789");
+	if ((rest = strchr(amount ? digits : arg, ',')))
+		*rest++ = '\0';
+	if (amount)
+		*amount++ = '\0';
+	if ((until = strstr(arg, ".."))) {
+		*until = '\0';
+		until += 2;
+	}
+	char *len = until ? NULL : strchr(arg, '/');
+	if (len)
+		*len++ = '\0';
+	if (!*arg)
+		rc = grant_err(typed, _("start with its first day: 2027-05-02..2027-11-01:60, or "
+					"2027-05-02/6m:midden"));
+	else if (cli_date(arg, &g->from) < 0 || (until && cli_grant_field(g, "to", until) < 0) ||
+		 (len && cli_grant_field(g, "length", len) < 0))
+		rc = -1;
+	if (rc == 0 && amount) {
+		int level = grant_level_parse(amount, strlen(amount));
+		long minutes;
+		if (level >= 0)
+			g->level = level;
+		else if (hours_parse(amount, strlen(amount), &minutes))
+			rc = grant_err(typed, _("after the colon come the hours (60) or a support level "
+						"(midden)"));
+		else
+			rc = cli_grant_field(g, "hours", amount);
+	}
+	for (char *item = rest, *next; rc == 0 && item; item = next) {
+		if ((next = strchr(item, ',')))
+			*next++ = '\0';
+		char *eq = strchr(item, '=');
+		if (eq) {
+			*eq = '\0';
+			rc = cli_grant_field(g, item, eq + 1);
+		} else if (funder_parse(item, strlen(item)) >= 0)
+			g->funder = funder_parse(item, strlen(item));
+		else if (grant_kind_parse(item, strlen(item)) >= 0)
+			g->kind = grant_kind_parse(item, strlen(item));
+		else
+			rc = grant_err(typed, _("after a comma come the funder (uwv), the kind (vervolg) "
+						"or ref=REFERENCE"));
+	}
+	free(typed);
+	return rc;
+}
+
+int cli_contact(char *arg, const char **name, const char **role)
+{
+	char *colon = strchr(arg, ':');
+	if (colon)
+		*colon = '\0';
+	*name = arg;
+	*role = colon ? colon + 1 : NULL;
+	if (cli_text(_("contact"), *name) < 0 || (*role && cli_text(_("role"), *role) < 0))
+		return -1;
+	return 0;
+}

@@ -9,6 +9,7 @@
 #include <argp.h>
 
 #include "reports.h"
+#include "changes.h"
 
 /* ---- cli.c: what every tool does alike ---- */
 
@@ -35,5 +36,12 @@ int cli_text(const char *what, const char *s);
 /* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
  * zero_ok (a window of today alone). */
 int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok);
+/* A grant as cp-new and cp-plan take it (cp-plan(1)):
+ * FROM[..TO|/LENGTH][:HOURS|:LEVEL][,FUNDER|,KIND|,KEY=VALUE]...;
+ * one field of it, by name (to, length, funder, ref, kind, hours, level). */
+int cli_grant(char *arg, struct grant_spec *g); /* arg is cut: the grant points into it */
+int cli_grant_field(struct grant_spec *g, const char *key, const char *value);
+/* NAME or NAME:ROLE; arg is cut at the colon. */
+int cli_contact(char *arg, const char **name, const char **role);
 
 #endif

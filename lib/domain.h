@@ -1,6 +1,6 @@
 /* domain.h: what the tools compute: an entry against its plan, hours per group
- * and against the hours granted, evaluations recorded and due, a
- * caseload checked, a caseload in git.  Nothing here prints a table.
+ * and against the hours granted, evaluations due, a caseload checked.
+ * Nothing here prints a table, nor changes a file (changes.h does).
  * The layers and which may include which: lib/README. */
 
 #ifndef CP_DOMAIN_H
@@ -25,8 +25,13 @@ int entry_check_text(const struct entry *e,
 
 /* ---- agg.c: hours summed per group of keys ---- */
 
-enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_ACTIVITY, KEY_DAY, KEY_WEEK,
-	   KEY_MONTH, KEY_QUARTER, KEY_HALF, KEY_YEAR, KEY_COUNT };
+/* funder, grant, employer and scheme are the plan's: an entry is held by
+ * its plan (and, for funder and grant, an era: which of the plan's grants
+ * holds its day) until agg_finish names them. */
+enum key { KEY_PLAN, KEY_GOAL, KEY_MODE, KEY_COACH, KEY_FUNDER, KEY_ACTIVITY, KEY_GRANT,
+	   KEY_EMPLOYER, KEY_SCHEME, KEY_DAY, KEY_WEEK, KEY_MONTH, KEY_QUARTER, KEY_HALF,
+	   KEY_YEAR, KEY_COUNT };
+int key_of_plan(enum key k); /* funder, grant, employer, scheme */
 
 struct totals {
 	long minutes;
@@ -46,16 +51,20 @@ int keys_parse(const char *s, enum key *keys, size_t *n); /* "plan,month" */
 const char *key_name(enum key k);
 /* hidden_plan: keep groups per plan for a funder filter without a funder key */
 struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan);
-void agg_add(struct agg *a, const struct entry *e);
+void agg_add(struct agg *a, const struct entry *e); /* era 0 */
+/* era: what the plan's keys depend on besides the plan, on the entry's day
+ * (for funder and grant: which grant holds it; the caller's number) */
+void agg_add_era(struct agg *a, const struct entry *e, int era);
 /* Adds the groups of from (made with the same keys, not finished) to a,
  * and empties from: the halves of a sheet read on two cores. */
 void agg_merge(struct agg *a, struct agg *from);
 void agg_clear(struct agg *a);
-/* After the last agg_add, where plans matter: funder_of is called for the
- * plan of every group (with its totals) and names the plan's funder; NULL
- * leaves the group out. */
+/* After the last agg_add, where plans matter: name is called for each
+ * plan key of every group, with the plan, the era and the group's totals,
+ * and names its value (copied at once); NULL leaves the group out. */
 void agg_finish(struct agg *a,
-		const char *(*funder_of)(struct str plan, const struct totals *t, void *arg),
+		const char *(*name)(enum key k, struct str plan, int era, const struct totals *t,
+				    void *arg),
 		void *arg);
 struct group **agg_groups(struct agg *a, size_t *n); /* sorted by the keys, in order */
 /* Asks the cache for group g ahead of its use, where groups are visited in key order. */
@@ -65,6 +74,22 @@ size_t group_label(const struct agg *a, const struct group *g, size_t part, char
 		   size_t size);
 size_t agg_count(const struct agg *a);
 void agg_free(struct agg *a);
+
+/* ---- eras.c: the plan keys of an hour by the grant of its day ---- */
+
+struct eras;
+/* Adds entries to a (made with plan keys) with the era of each: which
+ * grant of its plan (read from plans as they come) holds its day; without
+ * by_grant, only which funder pays it (fewer groups). */
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant);
+void eras_add(struct eras *x, const struct entry *e);
+/* After the last eras_add: the entries of strippenkaart days, which wait
+ * for every hour before them, cut over the grants that took them. */
+void eras_flush(struct eras *x);
+/* The value of plan key k of plan p in an era: the funder or grant (its
+ * days and reference, or ungranted), the employer, the scheme. */
+const char *era_name(enum key k, const struct plan *p, int era);
+void eras_free(struct eras *x);
 
 /* ---- budget.c: hours logged against hours granted ---- */
 
@@ -92,46 +117,9 @@ int budget_line_on(struct budget *b, const struct plan *p, int day, struct budge
 /* What of a plan with grants was logged on days no grant holds, or that
  * no strippenkaart could take. */
 long budget_ungranted(struct budget *b, const struct plan *p);
-
-
-/* ---- hook.c: a caseload as a git repository ---- */
-
-#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
-#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
-
-/* In a caseload that is a git repository: the diff drivers' settings in
- * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
- * cp-check; a hook the user has is never replaced. */
-int caseload_git(const char *dir, int flags);
-
-/* ---- record.c: an evaluation recorded in a plan ---- */
-
-struct record {
-	int date;
-	const char *summary;
-	struct goal_result *goals; /* new statuses, in this order in the evaluation */
-	size_t ngoals;
-	int next;  /* DATE_NONE: the date plus the plan's interval */
-	int close; /* status: closed, with end: */
-	int end;   /* with close; DATE_NONE: the date */
-	/* what UWV asks: -1 / NULL where not given (struct evaluation) */
-	int employee_mark, employer_mark, absence_days, outcome;
-	const char *signed_by;
-};
-#define RECORD_NO_UWV_FIELDS -1, -1, -1, -1, NULL /* to end an initializer with */
-
-/* G1=achieved (the Dutch words too), as cp-evaluate --goal takes it; arg is
- * cut at its =.  -1 (reported) if it is no such thing. */
-int goal_result_parse(char *arg, struct goal_result *g);
-/* Whether r fits the plan (reported if not); fills in next and end. */
-int record_check(const struct plan *p, struct record *r, int today);
-/* The edits of the plan's text that record r, and nothing else. */
-int record_edits(struct edits *e, const struct plan *p, const struct record *r);
-/* Whether the plan read back after the edits holds r and the rest as before. */
-int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
-/* All of it, under the plan's lock; the new plan goes to dry, if given,
- * instead of replacing the file. */
-int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+/* The hours of plan p added so far, assigned to its grants (grant.c);
+ * NULL if none were added or it has no grants of its own. */
+struct grant_use *budget_grant_use(struct budget *b, const struct plan *p);
 
 /* ---- due.c: what needs a coach's attention, and when ---- */
 
@@ -197,18 +185,6 @@ struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const s
 			     int force, int *refused);
 void ceiling_free(struct ceiling *c);
 
-/* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
-
-/* git's merge driver: theirs' changes since base carried into ours (its
- * file rewritten), name the path in the repository.  0 when clean, 1 when
- * conflict markers were left, 2 on an error (reported). */
-int plan_merge(const char *base, const char *ours, const char *theirs, const char *name);
-/* The same on texts (base, ours, theirs), the result in out: 0 clean, 1
- * with conflict markers, -1 when they do not merge as plans (plan_merge
- * then leaves them to git merge-file).  Says nothing. */
-int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
-		    struct buf *out);
-
 /* ---- medical.c: words that point to medical information ---- */
 
 struct medical;
@@ -230,6 +206,8 @@ struct lint {
 	unsigned long bad_plans, bad_sheets; /* with errors */
 	unsigned long plan_errors; /* of plans first read for a sheet's entries */
 	struct medical *medical;  /* words to warn of; NULL: none */
+	int verbose;              /* say how to move a version 1 plan to version 2 */
+	unsigned long version1;   /* plans of version 1 read */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:

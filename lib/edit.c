@@ -780,3 +780,110 @@ int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct 
 	buf_free(&flow);
 	return rc;
 }
+
+/* ---- a text in a list, and pairs put where they belong ---- */
+
+int yedit_map_list_append_text(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			       const char *key, const char *text)
+{
+	struct ynode *k = ymap_key((struct ynode *)map, key), *v = ymap_get((struct ynode *)map, key);
+	struct buf block = {0}, flow = {0};
+	int rc;
+	if (v && v->kind == Y_SEQ && v->style == Y_FLOW) {
+		yaml_put_flow_scalar(&flow, text, strlen(text));
+		rc = flow_append(e, doc, v, flow.s);
+	} else if (v && v->kind == Y_SEQ && v->n) {
+		yaml_put_scalar(&block, text, strlen(text));
+		rc = yedit_seq_append(e, doc, v, block.s);
+	} else {
+		buf_puts(&block, "- ");
+		yaml_put_scalar(&block, text, strlen(text));
+		buf_putc(&flow, '[');
+		yaml_put_flow_scalar(&flow, text, strlen(text));
+		buf_putc(&flow, ']');
+		rc = put_collection(e, doc, map, key, k, v, Y_SEQ, block.s, flow.s);
+	}
+	buf_free(&block);
+	buf_free(&flow);
+	return rc;
+}
+
+/* "key: value", or with value "\n..." the lines below the key (one step
+ * deeper, each relative to that), as lines at the key column col. */
+static void put_pair_lines(struct buf *b, const struct ydoc *doc, const char *key,
+			   const char *value, size_t col)
+{
+	struct buf pair = {0};
+	put_key_value(&pair, doc, key, value);
+	put_block(b, pair.s, col, yaml_newline(doc));
+	buf_free(&pair);
+}
+
+/* The pair of key in a block mapping that may be changed around: its key
+ * and the offset its value's text ends at. */
+static int block_pair(const struct ydoc *doc, const struct ynode *map, const char *key,
+		      struct ynode **k, size_t *end)
+{
+	if (editable(doc, map) < 0)
+		return -1;
+	if (map->kind != Y_MAP || map->style == Y_FLOW || !map->n)
+		return refuse(doc, map, _("it is not a mapping of lines"));
+	*k = ymap_key((struct ynode *)map, key);
+	if (!*k)
+		return 0;
+	const struct ynode *v = ymap_get((struct ynode *)map, key), *last = last_leaf(v);
+	if (editable(doc, v) < 0)
+		return -1;
+	if (last->start == last->end && !empty_in_place(doc, last))
+		return refuse(doc, v, _("its last value is empty and has no place of its own in "
+					"the text"));
+	size_t ls = line_start(doc, (*k)->start);
+	for (size_t i = ls; i < (*k)->start; i++)
+		if (doc->src[i] != ' ')
+			return refuse(doc, *k, _("it does not start on a line of its own"));
+	*end = last->end > v->end ? last->end : v->end;
+	return 0;
+}
+
+int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *after, const char *key, const char *value)
+{
+	struct ynode *k = NULL;
+	size_t end = 0;
+	if (block_pair(doc, map, after ? after : "", &k, &end) < 0)
+		return -1;
+	const struct ynode *first = map->u.kids[0];
+	size_t col = column(doc, first->start), at;
+	if (k)
+		at = after_comments(doc, end, col + 1);
+	else if (after) /* no such key: at the end, like any new key */
+		return yedit_map_append(e, doc, map, key, value);
+	else
+		at = line_start(doc, first->start);
+	struct buf b = {0};
+	put_pair_lines(&b, doc, key, value, col);
+	if (!k && !after) { /* before the first key: a line of its own */
+		buf_puts(&b, yaml_newline(doc));
+		edits_add(e, at, 0, b.s, b.len);
+	} else
+		insert_lines(e, doc, at, &b);
+	buf_free(&b);
+	return 0;
+}
+
+int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *key, const char *newkey, const char *value)
+{
+	struct ynode *k = NULL;
+	size_t end = 0;
+	if (block_pair(doc, map, key, &k, &end) < 0)
+		return -1;
+	if (!k)
+		return refuse(doc, map, _("the key to replace is not there"));
+	struct buf b = {0};
+	size_t col = column(doc, k->start);
+	put_pair_lines(&b, doc, newkey, value, col);
+	edits_add(e, k->start, end - k->start, b.s + col, b.len - col);
+	buf_free(&b);
+	return 0;
+}

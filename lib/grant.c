@@ -154,6 +154,24 @@ long grant_level_minutes(const struct plan *p, int level, int from, int to)
 	return level_minutes(p, funder_rules(FUNDER_UWV)->levels, level, from, to);
 }
 
+int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to)
+{
+	int funder = g->funder >= 0 ? g->funder : plan_funder;
+	int months = funder_rules(funder)->grant_months;
+	*to = DATE_NONE;
+	if (g->to != DATE_NONE)
+		*to = g->to;
+	else if (g->length.n)
+		*to = date_add_interval(g->from, g->length, 1) - 1;
+	else if (g->kind == GRANT_STRIPPENKAART)
+		return 0;
+	else if (months)
+		*to = date_add_interval(g->from, (struct interval){months, 'm'}, 1) - 1;
+	else
+		return -1;
+	return 0;
+}
+
 /* ---- reading ---- */
 
 static int dated_cmp(const void *a, const void *b)

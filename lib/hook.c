@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "domain.h"
+#include "changes.h"
 
 extern char **environ;
 

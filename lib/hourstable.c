@@ -19,8 +19,9 @@ static void totals_cells(struct table *t, enum outfmt f, const struct totals *tt
 static const char *key_title(enum key k)
 {
 	static const char *const titles[KEY_COUNT] = {
-		N_("plan"), N_("goal"), N_("mode"), N_("coach"), N_("funder"), N_("activity"),
-		N_("day"), N_("week"), N_("month"), N_("quarter"), N_("half year"), N_("year")};
+		N_("plan"),  N_("goal"),  N_("mode"),  N_("coach"),   N_("funder"),
+		N_("activity"), N_("grant"), N_("employer"), N_("scheme"), N_("day"),
+		N_("week"),  N_("month"), N_("quarter"), N_("half year"), N_("year")};
 	return _(titles[k]);
 }
 
@@ -50,6 +51,8 @@ int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, e
 			group_label(a, groups[g], i, label, sizeof label);
 			if (keys[i] == KEY_MODE && OUTFMT_PEOPLE(f)) /* on site, telefoon */
 				table_cell(t, report_mode_label(mode_parse(label, strlen(label))));
+			else if (keys[i] == KEY_GRANT && OUTFMT_PEOPLE(f) && !strcmp(label, "ungranted"))
+				table_cell(t, _("ungranted"));
 			else
 				table_cell(t, label);
 		}

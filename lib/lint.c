@@ -76,6 +76,20 @@ static void scan_plan(const struct lint *l, const char *path, const struct plan 
 	medical_scan(l->medical, m.text, m.len, medical_found, &m);
 }
 
+/* A version 1 plan reads as it always did; how to give it a dated
+ * history is said when asked (-v), for cp-check is quiet when all is well. */
+static void version1(struct lint *l, const char *path, const struct plan *p)
+{
+	if (!p || p->version >= 2)
+		return;
+	l->version1++;
+	if (l->verbose)
+		fprintf(stderr,
+			_("%s: %s: a version 1 plan (budget:, funder:, coach:); cp-plan --migrate %s "
+			  "writes them as grants:, coaches: and work_hours: (version 2)\n"),
+			cp_prog, path, p->id ? p->id : path);
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -83,11 +97,14 @@ int lint_plan(struct lint *l, const char *path, int cached)
 	int status, counted = 0;
 	l->plans++;
 	/* a plan of the cache's directory is read there once, for the sheets too */
-	if (cached && l->cache && strlen(base) > 5 && id_valid(base, strlen(base) - 5))
-		scan_plan(l, path, plancache_get(l->cache, base, strlen(base) - 5, &status));
-	else {
+	if (cached && l->cache && strlen(base) > 5 && id_valid(base, strlen(base) - 5)) {
+		const struct plan *p = plancache_get(l->cache, base, strlen(base) - 5, &status);
+		scan_plan(l, path, p);
+		version1(l, path, p);
+	} else {
 		struct plan *p = plan_load(path, &status);
 		scan_plan(l, path, p);
+		version1(l, path, p);
 		plan_free(p);
 	}
 	private(path); /* after the plan's own problems, which come first */

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "domain.h"
+#include "changes.h"
 
 extern char **environ;
 

@@ -1,49 +1,13 @@
-/* plan.h: the plan format: YAML as a tree that remembers where it came from,
- * a coaching plan read and checked, written for people, and changed in
- * place.
+/* plan.h: the plan format: a coaching plan read and checked, its dated
+ * history of grants, written for people, and changed in place (on the YAML
+ * of ytree.h).
  * The layers and which may include which: lib/README. */
 
 #ifndef CP_PLAN_H
 #define CP_PLAN_H
 
 #include "calendar.h"
-
-/* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
-
-enum ykind { Y_SCALAR, Y_MAP, Y_SEQ, Y_ALIAS };
-enum ystyle { Y_PLAIN, Y_SQUOTED, Y_DQUOTED, Y_LITERAL, Y_FOLDED, Y_BLOCK, Y_FLOW };
-
-#define YF_ANCHORED 1 /* an alias refers to it: editing it would change more than one place */
-#define YF_TAGGED 2
-
-struct ynode {
-	uint8_t kind, style;
-	uint16_t flags;
-	uint32_t start, end; /* byte range in the source, end exclusive */
-	uint32_t n;          /* scalar: bytes of value; map: pairs; seq: items */
-	union {
-		const char *str;      /* scalar value, NUL-terminated */
-		struct ynode **kids;  /* map: key, value, key, value ...; seq: items */
-		struct ynode *target; /* alias */
-	} u;
-};
-
-struct ydoc {
-	const char *file;
-	const char *src; /* the bytes parsed, BOM included */
-	size_t len;
-	struct ynode *root;
-};
-
-/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
- * text could not be read, and the whole tree if only its keys are wrong
- * (a key twice, a list as a key), so that a reader can report more. */
-int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
-struct ynode *yderef(struct ynode *n);
-struct ynode *ymap_get(struct ynode *map, const char *key);
-struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */
-int yscalar_null(const struct ynode *n);                     /* plain empty, ~ or null */
-void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at);
+#include "ytree.h"
 
 /* ---- plan.c: a coaching plan ---- */
 
@@ -204,6 +168,22 @@ int grant_level_parse(const char *s, size_t n);
 const char *grant_level_name(int level);
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
 
+/* A grant to be written (cp-new --grant, cp-plan --grant): what is not
+ * given is not written, and the reader's defaults apply. */
+struct grant_spec {
+	int from, to;           /* to DATE_NONE: by length, or the funder's usual length */
+	struct interval length; /* .n 0: not given */
+	int funder;             /* -1: the plan's funder: */
+	const char *ref;        /* NULL: none */
+	int kind;               /* -1: standard */
+	long minutes;           /* -1: by level */
+	int level;              /* LEVEL_NONE: by hours */
+};
+#define GRANT_SPEC_NONE {DATE_NONE, DATE_NONE, {0, 0}, -1, NULL, -1, -1, LEVEL_NONE}
+/* Its last day as a plan of funder plan_funder reads it: DATE_NONE for an
+ * open strippenkaart, and for a grant that needs to or length (-1 then). */
+int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to);
+
 /* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */
 
 struct plan_spec {
@@ -220,59 +200,21 @@ struct plan_spec {
 	struct interval budget_per;
 	const char **goals;
 	size_t ngoals;
+	int version; /* 2: a plan with a dated history; else version 1 */
 };
 
 int yaml_needs_quotes(const char *s, size_t n);
 void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
 void plan_format(struct buf *b, const struct plan_spec *spec);
+/* Minutes as a plan writes hours: 60, 18.5, 0.25. */
+void yaml_hours(long minutes, char out[24]);
 
-/* ---- edit.c: changing a YAML text in place ---- */
 
-struct edit {
-	size_t off, del;
-	char *ins;
-	size_t inslen;
-	int lines; /* whole new lines: after any other edit at the same offset */
+/* The pairs of a grant's item, in the order coachplan-plan(5) shows them;
+ * their texts live in t.  How many. */
+struct grant_texts {
+	char from[11], to[11], length[16], hours[24];
 };
-
-struct edits {
-	struct edit *v;
-	size_t n, cap;
-};
-
-void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t inslen);
-int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out);
-void edits_free(struct edits *e);
-const char *yaml_newline(const struct ydoc *doc); /* "\r\n" if the file uses it */
-int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
-		     const char *value);
-int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
-		     const char *key, const char *value_yaml);
-int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
-		     const char *item_yaml);
-
-/* ---- edit.c: values that may be missing, empty or in flow style ---- */
-
-/* One pair of a mapping to write: value is a text to quote as needed, or
- * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
-struct ykv {
-	const char *key, *value;
-	int raw;
-};
-
-void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
-int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
-/* map[key] = value: the value changed in place, or the pair added */
-int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
-		  const char *key, const char *value, int raw);
-/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
-int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
-		     const char *key, const char *subkey, const char *value, int raw);
-/* A mapping appended to a list, block or flow */
-int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
-			 const struct ykv *kv, size_t n);
-/* ... to the list map[key], made a list if missing or empty */
-int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
-			  const char *key, const struct ykv *kv, size_t n);
+size_t grant_spec_pairs(const struct grant_spec *g, struct ykv kv[8], struct grant_texts *t);
 
 #endif

@@ -140,14 +140,46 @@ static void key_date(struct buf *b, int indent, const char *key, int day)
 	buf_printf(b, "%*s%s: %s\n", indent, "", key, d);
 }
 
-static void key_hours(struct buf *b, int indent, const char *key, long minutes)
+void yaml_hours(long minutes, char out[24])
 {
 	long hundredths = (minutes * 100 + 30) / 60;
-	buf_printf(b, "%*s%s: %ld", indent, "", key, hundredths / 100);
-	if (hundredths % 100)
-		buf_printf(b, hundredths % 10 ? ".%02ld" : ".%ld",
-			   hundredths % 10 ? hundredths % 100 : hundredths % 100 / 10);
-	buf_putc(b, '\n');
+	int n = snprintf(out, 24, "%ld", hundredths / 100);
+	if (hundredths % 100 && n > 0 && n < 20)
+		snprintf(out + n, (size_t)(24 - n), hundredths % 10 ? ".%02ld" : ".%ld",
+			 hundredths % 10 ? hundredths % 100 : hundredths % 100 / 10);
+}
+
+static void key_hours(struct buf *b, int indent, const char *key, long minutes)
+{
+	char h[24];
+	yaml_hours(minutes, h);
+	buf_printf(b, "%*s%s: %s\n", indent, "", key, h);
+}
+
+size_t grant_spec_pairs(const struct grant_spec *g, struct ykv kv[8], struct grant_texts *t)
+{
+	size_t n = 0;
+	date_format(g->from, t->from);
+	kv[n++] = (struct ykv){"from", t->from, 1};
+	if (g->to != DATE_NONE) {
+		date_format(g->to, t->to);
+		kv[n++] = (struct ykv){"to", t->to, 1};
+	} else if (g->length.n) {
+		interval_format(g->length, t->length);
+		kv[n++] = (struct ykv){"length", t->length, 1};
+	}
+	if (g->funder >= 0)
+		kv[n++] = (struct ykv){"funder", funder_name(g->funder), 1};
+	if (g->ref)
+		kv[n++] = (struct ykv){"ref", g->ref, 0};
+	if (g->kind >= 0)
+		kv[n++] = (struct ykv){"kind", grant_kind_name(g->kind), 1};
+	if (g->minutes >= 0) {
+		yaml_hours(g->minutes, t->hours);
+		kv[n++] = (struct ykv){"hours", t->hours, 1};
+	} else if (g->level != LEVEL_NONE)
+		kv[n++] = (struct ykv){"level", grant_level_name(g->level), 1};
+	return n;
 }
 
 static void comment(struct buf *b, const char *key, const char *why)
@@ -161,7 +193,7 @@ void plan_format(struct buf *b, const struct plan_spec *s)
 {
 	char iv[16];
 	buf_printf(b, "# %s %s\n", _("Coaching plan"), s->id);
-	buf_puts(b, "version: 1\n");
+	buf_printf(b, "version: %d\n", s->version == 2 ? 2 : 1);
 	key_text(b, 0, "id", s->id);
 	buf_puts(b, "participant:\n");
 	key_text(b, 2, "name", s->name);
@@ -188,6 +220,8 @@ void plan_format(struct buf *b, const struct plan_spec *s)
 	interval_format(s->every, iv);
 	buf_printf(b, "  every: %s\n", iv);
 	key_date(b, 2, "next", s->next);
+	if (s->version == 2)
+		comment(b, "grants", _("- from: ..., to: ..., hours: ... (cp-plan --grant)"));
 	if (s->budget_minutes >= 0) {
 		buf_puts(b, "budget:\n");
 		key_hours(b, 2, "hours", s->budget_minutes);

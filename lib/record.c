@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain.h"
+#include "changes.h"
 
 /* A problem of the plan with this evaluation, shown at the plan's line
  * that matters where there is one. */

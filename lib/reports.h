@@ -22,6 +22,23 @@ int due_print(const struct duelist *l, int on, enum outfmt f, FILE *out);
 int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, enum outfmt f,
 		FILE *out);
 
+/* ---- hoursplans.c: the plans behind cp-hours' groups ---- */
+
+struct hours_plans {
+	struct plancache *cache;
+	const struct strlist *funders; /* only hours these pay; empty: all */
+	const char *dir;               /* where the plans are, for the warnings */
+	struct strlist unknown;        /* plan ids without a plan file */
+	struct strlist outside;        /* plan ids with hours outside their dates */
+};
+
+/* For agg_finish (arg: a struct hours_plans): the value of plan key k of
+ * the plan id in an era; NULL for a funder not asked for. */
+const char *hours_plan_key(enum key k, struct str id, int era, const struct totals *t, void *arg);
+/* Once per plan: hours without a plan file, hours outside its dates. */
+void hours_plans_warn(struct hours_plans *hp);
+void hours_plans_free(struct hours_plans *hp); /* the cache too */
+
 /* ---- budgettable.c: the table of cp-hours --budget ---- */
 
 /* Which plans of a directory a budget check shows (empty lists pass all),

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "plan.h"
+#include "ytree.h"
 
 /* libyaml counts characters, not bytes; its marks are mapped back to byte
  * offsets by walking the UTF-8 text from the last mark. */

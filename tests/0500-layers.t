@@ -7,11 +7,13 @@
 layer_of() {
 	case $1 in
 	cli) echo coachplan.h ;;
-	account | declare | overview | reportwords | budgettable | hourstable | duetable | ics) echo reports.h ;;
+	account | declare | overview | reportwords | budgettable | hourstable | hoursplans | duetable | ics) echo reports.h ;;
 	table | report | render | render_*) echo output.h ;;
-	entrycheck | agg | budget | record | due | lint | hook | merge | medical | ceiling) echo domain.h ;;
+	record | planedit | merge | hook) echo changes.h ;;
+	entrycheck | agg | eras | budget | due | lint | medical | ceiling) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
-	yaml | planfmt | edit) echo plan.h ;;
+	yaml) echo ytree.h ;;
+	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
 	sheet | sheetw | scan) echo sheet.h ;;
 	date | duration | period | funder | lang) echo calendar.h ;;
@@ -29,12 +31,15 @@ done
 # headers: which each may include
 allowed() {
 	case $1 in
-	coachplan.h) echo "reports.h" ;;
+	coachplan.h) echo "reports.h changes.h" ;;
+	changes.h) echo "domain.h" ;;
 	reports.h) echo "domain.h output.h" ;;
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
 	planread.h) echo "plan.h" ;;
-	plan.h | sheet.h | output.h) echo "calendar.h" ;;
+	plan.h) echo "calendar.h ytree.h" ;;
+	sheet.h | output.h) echo "calendar.h" ;;
+	ytree.h) echo "base.h" ;;
 	calendar.h) echo "base.h" ;;
 	base.h) echo "" ;;
 	esac

@@ -56,7 +56,7 @@ has() {
 
 check "cp.bash defines a completion for every tool" bash -c "
 	source '$TOP/completions/cp.bash' &&
-	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge; do complete -p \$t >/dev/null || exit 1; done"
+	for t in cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge cp-plan; do complete -p \$t >/dev/null || exit 1; done"
 has "cp-log --" --plan "cp-log --<TAB> offers --plan"
 has "cp-log --" --mode "... and --mode"
 has "cp-log --" --dry-run "... and --dry-run"
@@ -76,10 +76,10 @@ CP_PLANS=other replies "cp-hours --plan " "Q-7" "plan ids from \$CP_PLANS"
 replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
 	"--mode <TAB> offers the English and Dutch words"
 replies "cp-log --mode tel" "telefoon" "--mode tel<TAB>"
-replies "cp-hours --by plan," "plan,activity plan,coach plan,day plan,funder plan,goal plan,half plan,mode plan,month plan,quarter plan,week plan,year" \
+replies "cp-hours --by plan," "plan,activity plan,coach plan,day plan,employer plan,funder plan,goal plan,grant plan,half plan,mode plan,month plan,quarter plan,scheme plan,week plan,year" \
 	"cp-hours --by plan,<TAB> offers the other keys"
 replies "cp-hours --by plan,goal,mo" "plan,goal,mode plan,goal,month" "--by plan,goal,mo<TAB>"
-replies "cp-hours -b " "activity coach day funder goal half mode month plan quarter week year" "-b <TAB>"
+replies "cp-hours -b " "activity coach day employer funder goal grant half mode month plan quarter scheme week year" "-b <TAB>"
 has "cp-hours --period " this-month "--period offers this-month"
 has "cp-hours --period " vorig-halfjaar "... and vorig-halfjaar"
 has "cp-hours --period " deze-week "... and deze-week"
@@ -94,6 +94,14 @@ replies "cp-hours --coach " "ahmed robin" "--coach offers the coaches of hours/"
 has "cp-check --" --max-errors "cp-check's options"
 has "cp-hours --" --excel "cp-hours offers --excel"
 has "cp-hours " hours/ "arguments are files and directories"
+has "cp-plan " P-2026-014 "cp-plan <TAB> offers the plan ids"
+has "cp-plan P-2026-014 --" --grant "cp-plan --<TAB> offers --grant"
+has "cp-plan P-2026-014 --" --migrate "cp-plan --<TAB> offers --migrate"
+has "cp-plan P-2026-014 --grant 2027-05-02/6m --level " midden "cp-plan --level offers the levels"
+has "cp-plan P-2026-014 --grant 2027-05-02/6m --kind " vervolg "cp-plan --kind offers the kinds"
+has "cp-plan P-2026-014 --coach " ahmed "cp-plan --coach offers the coaches"
+replies "cp-plan P-2026-014 --grant " "" "cp-plan --grant is typed, not completed"
+has "cp-new --" --agreement "cp-new offers --agreement"
 
 if command -v zsh >/dev/null; then
 	check "the zsh completion parses" zsh -n "$TOP/completions/_coachplan"
@@ -101,5 +109,5 @@ else
 	ok "the zsh completion parses # skip zsh is not installed"
 fi
 check "the zsh completion names every tool" \
-	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge' "$TOP/completions/_coachplan"
+	grep -qx '#compdef cp-new cp-log cp-hours cp-evaluate cp-report cp-check cp-merge cp-plan' "$TOP/completions/_coachplan"
 done_testing

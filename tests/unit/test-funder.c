@@ -18,6 +18,15 @@ int main(void)
 		is_int(funder_limit(f, date_from_ymd(2026, 1, 5)), DATE_NONE, "%s: no last day",
 		       funder_name(f));
 	}
+	ok(uwv->levels && uwv->levels[LEVEL_MIDDEN][0] == 100 && uwv->levels[LEVEL_MIDDEN][1] == 50 &&
+		   uwv->levels[LEVEL_MIDDEN][2] == 30,
+	   "UWV's midden: 10, 5 and 3 %% of the contract hours");
+	ok(uwv->levels[LEVEL_INTENSIEF][1] == 75 && uwv->levels[LEVEL_INTERN][2] == 60,
+	   "intensief 7.5 %% in year 2, intern 6 %% in year 3");
+	ok(uwv->levels[LEVEL_ZEER_LICHT][0] == 30 && uwv->levels[LEVEL_LICHT][0] == 60,
+	   "zeer licht 3 %%, licht 6 %% in year 1");
+	ok(funder_rules(FUNDER_GEMEENTE)->levels == uwv->levels, "a municipality uses UWV's levels");
+	ok(!funder_rules(FUNDER_WERKGEVER)->levels, "an employer grants hours, not a level");
 	ok(funder_rules(-1) == funder_rules(FUNDER_OTHER), "an unknown funder has other's rules");
 	ok(funder_rules(FUNDER_COUNT) == funder_rules(FUNDER_OTHER), "... past the end too");
 	int last = funder_limit(FUNDER_UWV, date_from_ymd(2026, 1, 5));

@@ -1,0 +1,209 @@
+/* cp-plan: change a coaching plan from the shell, in place: a goal, an
+ * agreement, a condition or a contact added; a grant, a hand-over to
+ * another coach or new contract hours from a day; the plan paused,
+ * resumed or closed; a version 1 plan moved to version 2.  The work is
+ * lib/planedit.c's. */
+#include <argp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coachplan.h"
+
+enum {
+	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH, OPT_FUNDER,
+	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_COACH, OPT_WORK, OPT_FROM, OPT_PAUSE,
+	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE
+};
+
+static const struct argp_option options[] = {
+	{NULL, 0, NULL, 0, N_("What to add (repeat for more; made in the order given):"), 1},
+	{"goal", 'g', N_("TEXT"), 0, N_("a goal, with the next free id (G3)"), 1},
+	{"agreement", OPT_AGREEMENT, N_("TEXT"), 0, N_("an agreement (afspraak)"), 1},
+	{"condition", OPT_CONDITION, N_("TEXT"), 0, N_("a condition the workplace meets "
+						       "(voorwaarde)"), 1},
+	{"contact", OPT_CONTACT, N_("NAME[:ROLE]"), 0, N_("a contact: 'Anja de Vries:leidinggevende'"),
+	 1},
+	{NULL, 0, NULL, 0, N_("The dated history (a plan of version 2):"), 2},
+	{"grant", OPT_GRANT, N_("GRANT"), 0,
+	 N_("a grant: FROM..TO:HOURS or FROM/LENGTH:LEVEL, then ,FUNDER ,KIND ,ref=REF; e.g. "
+	    "2027-05-02/6m:midden,vervolg,ref=2027-001234"), 2},
+	{"to", OPT_TO, N_("DATE"), 0, N_("the grant's last day"), 2},
+	{"length", OPT_LENGTH, N_("LENGTH"), 0, N_("the grant's length instead: 6m"), 2},
+	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("who grants it: uwv, gemeente, werkgever, other"),
+	 2},
+	{"ref", OPT_REF, N_("REF"), 0, N_("the grant's reference (beschikking)"), 2},
+	{"kind", OPT_KIND, N_("KIND"), 0, N_("standard, extension (vervolg), strippenkaart, internal"),
+	 2},
+	{"hours", OPT_HOURS, N_("H"), 0, N_("the hours granted"), 2},
+	{"level", OPT_LEVEL, N_("LEVEL"), 0, N_("or the support level: zeer-licht, licht, midden, "
+						"intensief, intern"), 2},
+	{"coach", OPT_COACH, N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
+	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
+	{"from", OPT_FROM, N_("DATE"), 0, N_("the day --coach and --work-hours start (default "
+					     "today)"), 2},
+	{"migrate", OPT_MIGRATE, NULL, 0, N_("move a version 1 plan to version 2: budget:, coach: and "
+					     "work_hours_per_week: as dated lists"), 2},
+	{NULL, 0, NULL, 0, N_("Status:"), 3},
+	{"pause", OPT_PAUSE, NULL, 0, N_("pause the plan"), 3},
+	{"resume", OPT_RESUME, NULL, 0, N_("make a paused or closed plan active again"), 3},
+	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end today or --end"), 3},
+	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching"), 3},
+	{NULL, 0, NULL, 0, N_("How:"), 4},
+	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 4},
+	{0},
+};
+
+static const char *const help_post =
+	N_("PLAN is a plan id (in the plans directory) or a plan file.\n\n"
+	   "Examples:\n"
+	   "  cp-plan P-2026-020 --goal 'Zelfstandig de kassa afsluiten'\n"
+	   "  cp-plan P-2026-020 --grant 2027-05-02/6m --ref 2027-001234 --level midden\n"
+	   "  cp-plan P-2026-020 --coach kim --from 2027-03-01\n"
+	   "  cp-plan P-2024-011 --migrate -n");
+
+#define MAX_OPS 100
+
+static struct {
+	struct plan_op ops[MAX_OPS];
+	size_t nops;
+	struct plan_op *grant; /* the last --grant: --to, --funder ... apply to it */
+	const char *plan, *from, *end;
+	int dry_run, nstatus;
+} opt;
+
+static int grant_field(struct argp_state *state, const char *key, const char *arg)
+{
+	if (!opt.grant)
+		argp_error(state, _("--%s goes after the --grant it belongs to"), key);
+	return cli_grant_field(&opt.grant->grant, key, arg) < 0 ? EX_USAGE : 0;
+}
+
+static struct plan_op *add_op(struct argp_state *state, int kind, const char *text)
+{
+	if (opt.nops == MAX_OPS)
+		argp_error(state, _("too many changes at once"));
+	struct plan_op *op = &opt.ops[opt.nops++];
+	*op = (struct plan_op){kind, text, NULL, 0, DATE_NONE, -1, GRANT_SPEC_NONE};
+	return op;
+}
+
+static error_t text_op(struct argp_state *state, int kind, const char *what, char *arg)
+{
+	add_op(state, kind, arg);
+	return cli_text(what, arg) < 0 ? EX_USAGE : 0;
+}
+
+static error_t status_op(struct argp_state *state, int status)
+{
+	add_op(state, PLAN_OP_STATUS, NULL)->status = status;
+	opt.nstatus++;
+	return 0;
+}
+
+static error_t parse(int key, char *arg, struct argp_state *state)
+{
+	struct plan_op *op;
+	switch (key) {
+	case 'g': return text_op(state, PLAN_OP_GOAL, _("goal"), arg);
+	case OPT_AGREEMENT: return text_op(state, PLAN_OP_AGREEMENT, _("agreement"), arg);
+	case OPT_CONDITION: return text_op(state, PLAN_OP_CONDITION, _("condition"), arg);
+	case OPT_CONTACT:
+		op = add_op(state, PLAN_OP_CONTACT, NULL);
+		return cli_contact(arg, &op->text, &op->role) < 0 ? EX_USAGE : 0;
+	case OPT_GRANT:
+		opt.grant = add_op(state, PLAN_OP_GRANT, NULL);
+		return cli_grant(arg, &opt.grant->grant) < 0 ? EX_USAGE : 0;
+	case OPT_TO: return grant_field(state, "to", arg);
+	case OPT_LENGTH: return grant_field(state, "length", arg);
+	case OPT_FUNDER: return grant_field(state, "funder", arg);
+	case OPT_REF: return grant_field(state, "ref", arg);
+	case OPT_KIND: return grant_field(state, "kind", arg);
+	case OPT_HOURS: return grant_field(state, "hours", arg);
+	case OPT_LEVEL: return grant_field(state, "level", arg);
+	case OPT_COACH: return text_op(state, PLAN_OP_COACH, _("coach"), arg);
+	case OPT_WORK:
+		op = add_op(state, PLAN_OP_WORK, NULL);
+		const char *why = hours_parse(arg, strlen(arg), &op->minutes);
+		if (!why && (op->minutes <= 0 || op->minutes > 80 * 60))
+			why = _("hours out of range");
+		return why ? (cp_err(EX_USAGE, "--work-hours %s: %s", quotes(arg), why), EX_USAGE) : 0;
+	case OPT_FROM: opt.from = arg; break;
+	case OPT_MIGRATE: add_op(state, PLAN_OP_MIGRATE, NULL); break;
+	case OPT_PAUSE: return status_op(state, STATUS_PAUSED);
+	case OPT_RESUME: return status_op(state, STATUS_ACTIVE);
+	case OPT_CLOSE: return status_op(state, STATUS_CLOSED);
+	case OPT_END: opt.end = arg; break;
+	case 'n': opt.dry_run = 1; break;
+	case ARGP_KEY_ARG:
+		if (opt.plan)
+			argp_error(state, _("one plan at a time"));
+		opt.plan = arg;
+		break;
+	case ARGP_KEY_END:
+		if (!opt.plan)
+			argp_error(state, _("name the plan to change"));
+		if (!opt.nops)
+			argp_error(state, _("nothing to change: give --goal, --grant, --coach, --pause "
+					    "..."));
+		if (opt.nstatus > 1)
+			argp_error(state, _("--pause, --resume and --close go one at a time"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, N_("PLAN [--goal TEXT]... [--grant GRANT]... [--coach NAME --from DATE] ..."),
+	N_("Change a coaching plan in place, keeping its comments and layout: add goals, "
+	   "agreements, conditions, contacts and grants, hand it over to another coach or change "
+	   "the contract hours from a day, pause, resume or close it, or move it to version 2."),
+	cli_children_plans, cli_help, "coachplan",
+};
+
+/* --from and --end, now that every option is read. */
+static int dates(int today)
+{
+	int from = today, end = DATE_NONE, used_from = 0, used_end = 0;
+	if ((opt.from && cli_date(opt.from, &from) < 0) || (opt.end && cli_date(opt.end, &end) < 0))
+		return -1;
+	for (size_t i = 0; i < opt.nops; i++) {
+		struct plan_op *op = &opt.ops[i];
+		if (op->kind == PLAN_OP_COACH || op->kind == PLAN_OP_WORK)
+			op->day = from, used_from = 1;
+		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_CLOSED)
+			op->day = end, used_end = 1;
+	}
+	if (opt.from && !used_from)
+		return cp_err(EX_USAGE, _("--from goes with --coach or --work-hours"));
+	if (opt.end && !used_end)
+		return cp_err(EX_USAGE, _("--end goes with --close"));
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	cli_init(argc, argv, help_post);
+	if (argp_parse(&argp, argc, argv, 0, NULL, NULL) || cp_status())
+		return cli_exit(EX_USAGE);
+	int today = date_today();
+	if (dates(today) < 0)
+		return cli_exit(EX_USAGE);
+	char *file = caseload_plan_file(opt.plan);
+	if (!file)
+		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.plan)), cli_exit(EX_USAGE);
+	struct buf old = {0}, new = {0}, diff = {0};
+	int rc = 0;
+	if (plan_amend(file, opt.ops, opt.nops, today, opt.dry_run ? &old : NULL, &new) < 0)
+		rc = cp_status() ? cp_status() : EX_SOFTWARE;
+	else if (opt.dry_run) {
+		plan_diff(&diff, file, old.s, old.len, new.s, new.len);
+		fwrite(diff.s, 1, diff.len, stdout);
+	}
+	buf_free(&old);
+	buf_free(&new);
+	buf_free(&diff);
+	free(file);
+	return cli_exit(rc);
+}

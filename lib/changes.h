@@ -1,0 +1,93 @@
+/* changes.h: what changes a caseload's files for a person: an evaluation
+ * recorded, a plan amended from the shell, a plan merged from two
+ * branches, the caseload made a git repository.  Each is a surgical edit
+ * of the text that keeps comments and layout, written whole or not at all.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_CHANGES_H
+#define CP_CHANGES_H
+
+#include "domain.h"
+
+/* ---- hook.c: a caseload as a git repository ---- */
+
+#define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
+#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+
+/* In a caseload that is a git repository: the diff drivers' settings in
+ * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
+ * cp-check; a hook the user has is never replaced. */
+int caseload_git(const char *dir, int flags);
+
+/* ---- record.c: an evaluation recorded in a plan ---- */
+
+struct record {
+	int date;
+	const char *summary;
+	struct goal_result *goals; /* new statuses, in this order in the evaluation */
+	size_t ngoals;
+	int next;  /* DATE_NONE: the date plus the plan's interval */
+	int close; /* status: closed, with end: */
+	int end;   /* with close; DATE_NONE: the date */
+	/* what UWV asks: -1 / NULL where not given (struct evaluation) */
+	int employee_mark, employer_mark, absence_days, outcome;
+	const char *signed_by;
+};
+#define RECORD_NO_UWV_FIELDS -1, -1, -1, -1, NULL /* to end an initializer with */
+
+/* G1=achieved (the Dutch words too), as cp-evaluate --goal takes it; arg is
+ * cut at its =.  -1 (reported) if it is no such thing. */
+int goal_result_parse(char *arg, struct goal_result *g);
+/* Whether r fits the plan (reported if not); fills in next and end. */
+int record_check(const struct plan *p, struct record *r, int today);
+/* The edits of the plan's text that record r, and nothing else. */
+int record_edits(struct edits *e, const struct plan *p, const struct record *r);
+/* Whether the plan read back after the edits holds r and the rest as before. */
+int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
+/* All of it, under the plan's lock; the new plan goes to dry, if given,
+ * instead of replacing the file. */
+int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+
+/* ---- planedit.c: a plan changed from the shell ---- */
+
+enum plan_op_kind {
+	PLAN_OP_GOAL, PLAN_OP_AGREEMENT, PLAN_OP_CONDITION, PLAN_OP_CONTACT, PLAN_OP_STATUS,
+	PLAN_OP_GRANT, PLAN_OP_COACH, PLAN_OP_WORK, PLAN_OP_MIGRATE
+};
+
+struct plan_op {
+	int kind;
+	const char *text; /* the goal, agreement or condition; the contact's name; the coach */
+	const char *role; /* the contact's role, or NULL */
+	int status;       /* STATUS_* */
+	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today) */
+	long minutes;     /* work hours: contract minutes a week */
+	struct grant_spec grant;
+};
+
+/* The plan's text src with ops made in order, each checked against the
+ * plan as it is then and refused (reported, -1) if it does not fit; the
+ * new text to out.  today: the end of a closed plan by default. */
+int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		    size_t nops, int today, struct buf *out);
+/* All of it on the plan at path, under its lock; with old (and new) given,
+ * nothing is written: the texts before and after go there. */
+int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
+	       struct buf *old, struct buf *new);
+/* A unified diff of the plan named name, as git shows it (--- a/name). */
+void plan_diff(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
+	       size_t blen);
+
+/* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
+
+/* git's merge driver: theirs' changes since base carried into ours (its
+ * file rewritten), name the path in the repository.  0 when clean, 1 when
+ * conflict markers were left, 2 on an error (reported). */
+int plan_merge(const char *base, const char *ours, const char *theirs, const char *name);
+/* The same on texts (base, ours, theirs), the result in out: 0 clean, 1
+ * with conflict markers, -1 when they do not merge as plans (plan_merge
+ * then leaves them to git merge-file).  Says nothing. */
+int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
+		    struct buf *out);
+
+#endif

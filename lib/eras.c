@@ -1,0 +1,179 @@
+/* eras.c: the plan keys of an hour by the grant of its day.  An hour's
+ * funder and grant are those of the grant that holds its day, so agg.c
+ * holds the plan keys of each entry per plan and era: the index of that
+ * grant in the plan (p->ngrants: none, ungranted).  On a day only
+ * strippenkaarts may hold, which one takes the hour (or none, when they
+ * are used up) follows from the hours before it in date order; such
+ * entries wait until every hour is in, and are then cut over the grants
+ * as grant_use assigns them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain.h"
+
+#define NO_PLAN (-1) /* an entry of a plan that has no file: agg_finish says "?" */
+
+struct held {
+	struct entry e;
+	const struct plan *p;
+	size_t seq; /* as read: the first of a day is the first to take hours */
+};
+
+struct eras {
+	struct agg *agg;
+	int by_grant; /* the era is the grant; else only the funder matters: its number */
+	struct plancache *plans;
+	struct budget *cards; /* the hours of strippenkaart days, per plan */
+	struct held *v;
+	size_t n, cap;
+	struct arena texts;
+};
+
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant)
+{
+	struct eras *x = xcalloc(1, sizeof *x);
+	x->agg = a;
+	x->by_grant = by_grant;
+	x->plans = plans;
+	x->cards = budget_new(plans);
+	return x;
+}
+
+static struct str keep(struct arena *a, struct str s)
+{
+	return (struct str){arena_strndup(a, s.s, s.n), s.n};
+}
+
+static void hold(struct eras *x, const struct entry *e, const struct plan *p)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->v = xreallocarray(x->v, x->cap, sizeof *x->v);
+	}
+	struct held *h = &x->v[x->n];
+	h->e = *e;
+	h->e.plan = keep(&x->texts, e->plan);
+	h->e.goal = keep(&x->texts, e->goal);
+	h->e.coach = keep(&x->texts, e->coach);
+	h->e.activity = keep(&x->texts, e->activity);
+	h->e.note = (struct str){"", 0};
+	h->p = p;
+	h->seq = x->n++;
+	budget_add(x->cards, e);
+}
+
+/* Only the funder matters: fewer groups, and a version 1 plan's funder
+ * is the same every day (its grants are its own funder's). */
+#define FUNDER_ERA(f) (-2 - (f))
+
+void eras_add(struct eras *x, const struct entry *e)
+{
+	int status;
+	const struct plan *p = plancache_get(x->plans, e->plan.s, e->plan.n, &status);
+	if (!p || !p->ngrants || (!x->by_grant && !plan_has_grants(p))) {
+		agg_add_era(x->agg, e, !p ? NO_PLAN : x->by_grant ? 0 : FUNDER_ERA(p->funder));
+		return;
+	}
+	const struct grant *g = plan_grant_on(p, e->date);
+	if (!g && plan_has_grants(p) && plan_card_on(p, e->date, 0) >= 0) {
+		hold(x, e, p);
+		return;
+	}
+	int slot = g ? (int)(g - p->grants) : (int)p->ngrants;
+	agg_add_era(x->agg, e, x->by_grant ? slot : FUNDER_ERA(g ? g->funder : p->funder));
+}
+
+static int by_plan_day(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	if (x->p != y->p)
+		return x->p < y->p ? -1 : 1;
+	if (x->e.date != y->e.date)
+		return x->e.date < y->e.date ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The entries of one plan's day, cut over the grants its minutes went to
+ * (split: per slot, the last ungranted), the first entries first. */
+static void cut_day(struct eras *x, const struct held *h, size_t n, long *split)
+{
+	const struct plan *p = h->p;
+	size_t slot = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct entry e = h[i].e;
+		long left = e.minutes;
+		while (left > 0) {
+			while (slot < p->ngrants && split[slot] <= 0)
+				slot++;
+			long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
+			e.minutes = take;
+			const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
+			agg_add_era(x->agg, &e,
+				    x->by_grant ? (int)slot : FUNDER_ERA(g ? g->funder : p->funder));
+			split[slot] -= take;
+			left -= take;
+		}
+	}
+}
+
+void eras_flush(struct eras *x)
+{
+	if (!x || !x->n)
+		return;
+	qsort(x->v, x->n, sizeof *x->v, by_plan_day);
+	long *split = NULL;
+	for (size_t i = 0, j; i < x->n; i = j) {
+		const struct plan *p = x->v[i].p;
+		for (j = i; j < x->n && x->v[j].p == p && x->v[j].e.date == x->v[i].e.date; j++)
+			;
+		split = xreallocarray(split, p->ngrants + 1, sizeof *split);
+		grant_use_day(budget_grant_use(x->cards, p), x->v[i].e.date, split);
+		cut_day(x, &x->v[i], j - i, split);
+	}
+	free(split);
+	x->n = 0;
+}
+
+/* A grant as a key: its days (so that a plan's grants sort by date) and
+ * reference; hours on no grant's day are ungranted. */
+static const char *grant_label(const struct grant *g)
+{
+	static char label[300];
+	char from[11], to[11] = "";
+	if (!g)
+		return "ungranted";
+	date_format(g->from, from);
+	if (g->to != DATE_NONE)
+		date_format(g->to, to);
+	snprintf(label, sizeof label, "%s..%s%s%s", from, to, g->ref ? " " : "",
+		 g->ref ? g->ref : "");
+	return label;
+}
+
+const char *era_name(enum key k, const struct plan *p, int era)
+{
+	if (era <= FUNDER_ERA(0))
+		return k == KEY_FUNDER ? funder_name(FUNDER_ERA(0) - era)
+				       : era_name(k, p, NO_PLAN);
+	const struct grant *g = era >= 0 && (size_t)era < p->ngrants ? &p->grants[era] : NULL;
+	switch (k) {
+	case KEY_EMPLOYER:
+		return p->employer ? p->employer : "";
+	case KEY_SCHEME:
+		return p->scheme != SCHEME_NONE ? scheme_name(p->scheme) : "";
+	case KEY_GRANT:
+		return grant_label(g);
+	default:
+		return funder_name(g ? g->funder : p->funder);
+	}
+}
+
+void eras_free(struct eras *x)
+{
+	if (!x)
+		return;
+	budget_free(x->cards);
+	free(x->v);
+	arena_free(&x->texts);
+	free(x);
+}

@@ -1,0 +1,765 @@
+/* planedit.c: a plan changed from the shell (cp-plan, and cp-new for what
+ * it adds to a new plan): a goal, an agreement, a condition or a contact
+ * added, the status changed, a grant added, a hand-over to another coach
+ * or new contract hours from a day, a version 1 plan moved to version 2.
+ *
+ * Each change is made in the plan's text in place (edit.c), so comments
+ * and layout stay, and read back before the next; the changes are checked
+ * against the plan first, so that a bad one is refused with a message of
+ * its own and nothing written.  As record.c does, the whole is done under
+ * the plan's lock and replaces the plan atomically (atomic.c).
+ *
+ * What was true of a day before the change stays true: a hand-over or new
+ * contract hours start a dated list (coaches:, work_hours:) with what held
+ * from the start, and the plan's coach: and work_hours_per_week: follow
+ * the newest value only where the list covers every day from the start. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "changes.h"
+
+struct amend {
+	const char *file;
+	struct plan *p; /* the text as changed so far, read */
+	int today;
+};
+
+static struct ynode *root_of(const struct plan *p)
+{
+	return yderef(p->doc.root);
+}
+
+/* One change: its edits made against the text as it is now, applied, and
+ * the result read back for the next. */
+static int step(struct amend *a, int (*make)(struct edits *, const struct plan *, const void *),
+		const void *arg)
+{
+	struct edits e = {0};
+	struct buf out = {0};
+	int rc = make(&e, a->p, arg);
+	if (rc == 0 && edits_apply(&e, a->p->doc.src, a->p->doc.len, &out) < 0)
+		rc = cp_err(EX_SOFTWARE, _("%s: internal error: edits overlap; nothing was written"),
+			    a->file);
+	edits_free(&e);
+	if (rc < 0) {
+		buf_free(&out);
+		return -1;
+	}
+	buf_str(&out);
+	int status;
+	struct plan *next = plan_parse(a->file, out.s, out.len, &status);
+	if (!next)
+		return cp_err(EX_SOFTWARE, _("%s: internal error: the changed plan does not read back; "
+					     "nothing was written"),
+			      a->file);
+	plan_free(a->p);
+	a->p = next;
+	return 0;
+}
+
+static int not_held(const struct amend *a)
+{
+	return cp_err(EX_SOFTWARE, _("%s: internal error: the changed plan does not read back as "
+				     "intended; nothing was written"),
+		      a->file);
+}
+
+/* A problem of the plan with a change: at the plan's line that matters. */
+static int plan_err(const struct plan *p, const char *key, const char *hint, const char *msg)
+{
+	struct ynode *n = key ? ymap_get(root_of(p), key) : NULL;
+	if (!n)
+		return cp_err(EX_DATAERR, "%s: %s", p->doc.file, msg);
+	struct srcpos at;
+	ynode_pos(&p->doc, n, &at);
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* ---- goals, agreements, conditions, contacts ---- */
+
+/* G<n> one past the highest the plan has. */
+static void next_goal_id(const struct plan *p, char id[24])
+{
+	long max = 0;
+	for (size_t i = 0; i < p->ngoals; i++) {
+		const char *s = p->goals[i].id;
+		char *end;
+		if (s && (s[0] == 'G' || s[0] == 'g') && s[1] >= '0' && s[1] <= '9') {
+			long n = strtol(s + 1, &end, 10);
+			if (!*end && n > max && n < 1000000)
+				max = n;
+		}
+	}
+	snprintf(id, 24, "G%ld", max + 1);
+}
+
+static int make_goal(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	char id[24];
+	next_goal_id(p, id);
+	struct ykv kv[3] = {{"id", id, 0}, {"text", op->text, 0}, {"status", "open", 1}};
+	return yedit_map_list_append(e, &p->doc, root_of(p), "goals", kv, 3);
+}
+
+static int make_text(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	const char *key = op->kind == PLAN_OP_AGREEMENT ? "agreements" : "conditions";
+	return yedit_map_list_append_text(e, &p->doc, root_of(p), key, op->text);
+}
+
+static int make_contact(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	struct ykv kv[2] = {{"name", op->text, 0}, {"role", op->role, 0}};
+	return yedit_map_list_append(e, &p->doc, root_of(p), "contacts", kv, op->role ? 2 : 1);
+}
+
+static int add_goal(struct amend *a, const struct plan_op *op)
+{
+	size_t n = a->p->ngoals;
+	for (size_t i = 0; i < n; i++)
+		if (same(a->p->goals[i].text, op->text))
+			return plan_err(a->p, "goals", NULL,
+					_("the plan has this goal already"));
+	if (step(a, make_goal, op) < 0)
+		return -1;
+	if (a->p->ngoals != n + 1 || !same(a->p->goals[n].text, op->text))
+		return not_held(a);
+	return 0;
+}
+
+static int add_text(struct amend *a, const struct plan_op *op)
+{
+	int agreement = op->kind == PLAN_OP_AGREEMENT;
+	const char **v = agreement ? a->p->agreements : a->p->conditions;
+	size_t n = agreement ? a->p->nagreements : a->p->nconditions;
+	for (size_t i = 0; i < n; i++)
+		if (same(v[i], op->text))
+			return plan_err(a->p, agreement ? "agreements" : "conditions", NULL,
+					agreement ? _("the plan has this agreement already")
+						  : _("the plan has this condition already"));
+	if (step(a, make_text, op) < 0)
+		return -1;
+	v = agreement ? a->p->agreements : a->p->conditions;
+	if ((agreement ? a->p->nagreements : a->p->nconditions) != n + 1 || !same(v[n], op->text))
+		return not_held(a);
+	return 0;
+}
+
+static int add_contact(struct amend *a, const struct plan_op *op)
+{
+	size_t n = a->p->ncontacts;
+	for (size_t i = 0; i < n; i++)
+		if (same(a->p->contacts[i].name, op->text) && same(a->p->contacts[i].role, op->role))
+			return plan_err(a->p, "contacts", NULL, _("the plan has this contact already"));
+	if (step(a, make_contact, op) < 0)
+		return -1;
+	if (a->p->ncontacts != n + 1 || !same(a->p->contacts[n].name, op->text) ||
+	    !same(a->p->contacts[n].role, op->role))
+		return not_held(a);
+	return 0;
+}
+
+/* ---- status ---- */
+
+static int make_status(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	struct ynode *root = root_of(p);
+	if (op->day != DATE_NONE) { /* the end first: a new key for it goes above status: */
+		char d[11];
+		date_format(op->day, d);
+		if (yedit_map_set(e, &p->doc, root, "end", d, 1) < 0)
+			return -1;
+	}
+	return yedit_map_set(e, &p->doc, root, "status", status_name(op->status), 0);
+}
+
+static int set_status(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	struct plan_op o = *op;
+	char d[11];
+	if (p->status == op->status && !(p->defaulted & PLAN_DEFAULT_STATUS))
+		return plan_err(p, "status", NULL,
+				op->status == STATUS_PAUSED ? _("the plan is paused already")
+				: op->status == STATUS_CLOSED ? _("the plan is closed already")
+							       : _("the plan is active already"));
+	if (op->status == STATUS_PAUSED && p->status == STATUS_CLOSED)
+		return plan_err(p, "status", _("--resume opens it again"), _("the plan is closed"));
+	if (op->status != STATUS_CLOSED)
+		o.day = DATE_NONE;
+	else if (o.day == DATE_NONE) /* the end: today, unless the plan ended before */
+		o.day = p->end != DATE_NONE && p->end <= a->today && !(p->defaulted & PLAN_DEFAULT_END)
+				? DATE_NONE
+				: a->today;
+	if (o.day != DATE_NONE && o.day < p->start) {
+		date_format(p->start, d);
+		char msg[160];
+		snprintf(msg, sizeof msg, _("the plan would end before it starts on %s"), d);
+		return plan_err(p, "start", NULL, msg);
+	}
+	if (o.day != DATE_NONE && o.day == p->end && !(p->defaulted & PLAN_DEFAULT_END))
+		o.day = DATE_NONE; /* no line in the diff */
+	int end = o.day != DATE_NONE ? o.day : p->end;
+	if (step(a, make_status, &o) < 0)
+		return -1;
+	if (a->p->status != op->status || (op->status == STATUS_CLOSED && a->p->end != end))
+		return not_held(a);
+	return 0;
+}
+
+/* ---- the dated history (version 2) ---- */
+
+static int need_version2(const struct plan *p)
+{
+	if (p->version >= 2)
+		return 0;
+	return plan_err(p, "version",
+			_("move it to version 2 first: cp-plan --migrate, then try again"),
+			_("a dated history (grants, coaches, contract hours) needs a plan of version 2"));
+}
+
+static int not_before_start(const struct plan *p, int day, const char *what)
+{
+	if (day >= p->start)
+		return 0;
+	char d[11], msg[200];
+	date_format(p->start, d);
+	snprintf(msg, sizeof msg, _("%s is before the plan starts on %s"), what, d);
+	return plan_err(p, "start", NULL, msg);
+}
+
+/* Refuses a grant the plan would not read: the same rules as grant.c,
+ * said of the grant given rather than of a line of a file not written. */
+static int grant_check(const struct plan *p, const struct grant_spec *g, int *to)
+{
+	char a[11], b[11], msg[240];
+	int funder = g->funder >= 0 ? g->funder : p->funder;
+	int strip = g->kind == GRANT_STRIPPENKAART;
+	if (need_version2(p) < 0)
+		return -1;
+	if (!plan_has_grants(p) && p->budget_minutes >= 0)
+		return plan_err(p, "budget",
+				_("the grants say what was granted: move the budget into grants: "
+				  "(cp-plan --migrate does it in a version 1 plan)"),
+				_("the plan counts its hours by budget:"));
+	if (not_before_start(p, g->from, _("the grant")) < 0)
+		return -1;
+	if (grant_spec_to(g, p->funder, to) < 0)
+		return cp_err(EX_USAGE, _("%s has no usual grant length: give the last day "
+					  "(2027-01-01..2027-06-30) or a length (2027-01-01/6m)"),
+			      funder_label(funder));
+	if (*to != DATE_NONE && *to < g->from)
+		return cp_err(EX_USAGE, _("the grant ends before it starts"));
+	if ((g->minutes >= 0) == (g->level != LEVEL_NONE))
+		return cp_err(EX_USAGE, g->minutes >= 0 ? _("a grant has hours or a level, not both")
+							: _("a grant needs hours (:60) or a level "
+							    "(:midden)"));
+	if (strip && g->level != LEVEL_NONE)
+		return cp_err(EX_USAGE, _("a strippenkaart is a number of hours, not a level"));
+	if (g->level != LEVEL_NONE && !funder_rules(funder)->levels)
+		return cp_err(EX_USAGE, _("%s grants hours, not a support level"), funder_label(funder));
+	if (g->level != LEVEL_NONE && plan_work_on(p, g->from) < 0)
+		return plan_err(p, NULL, NULL,
+				_("a grant by level needs the contract hours: add them with "
+				  "--work-hours first"));
+	for (size_t i = 0; !strip && i < p->ngrants; i++) {
+		const struct grant *o = &p->grants[i];
+		if (o->kind == GRANT_STRIPPENKAART || o->to == DATE_NONE || o->from > *to ||
+		    o->to < g->from)
+			continue;
+		char c[11], d[11];
+		date_format(g->from, a);
+		date_format(*to, b);
+		date_format(o->from, c);
+		date_format(o->to, d);
+		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s%s%s"), a, b, c,
+			 d, o->ref ? " " : "", o->ref ? o->ref : "");
+		struct srcpos at;
+		ynode_pos(&p->doc, o->node, &at);
+		return cp_err_at(EX_DATAERR, &at, _("one day belongs to one grant: start the new one "
+						    "after this one ends"),
+				 "%s", msg);
+	}
+	return 0;
+}
+
+static int make_grant(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	struct ykv kv[8];
+	struct grant_texts t;
+	size_t n = grant_spec_pairs(&op->grant, kv, &t);
+	struct ynode *root = root_of(p);
+	if (ymap_key(root, "grants") || !ymap_key(root, "evaluation"))
+		return yedit_map_list_append(e, &p->doc, root, "grants", kv, n);
+	/* the first: below the evaluation's dates, where a budget: would be */
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&b, "\n%s%s: ", i ? "  " : "- ", kv[i].key);
+		if (kv[i].raw)
+			buf_puts(&b, kv[i].value);
+		else
+			yaml_put_scalar(&b, kv[i].value, strlen(kv[i].value));
+	}
+	int rc = yedit_map_insert_after(e, &p->doc, root, "evaluation", "grants", b.s);
+	buf_free(&b);
+	return rc;
+}
+
+static int add_grant(struct amend *a, const struct plan_op *op)
+{
+	int to;
+	size_t n = a->p->ngrants;
+	if (grant_check(a->p, &op->grant, &to) < 0 || step(a, make_grant, op) < 0)
+		return -1;
+	int found = 0;
+	for (size_t i = 0; i < a->p->ngrants; i++)
+		found |= a->p->grants[i].from == op->grant.from && a->p->grants[i].to == to;
+	return a->p->ngrants == n + 1 && found ? 0 : not_held(a);
+}
+
+/* A hand-over or new contract hours: the item appended to its list, or
+ * the list made with what held from the start first. */
+struct dated {
+	const char *list, *after, *top; /* coaches, coach, coach */
+	const char *key;                /* coach, hours */
+	const char *start, *old;        /* the first item, if the list is new: NULL if none */
+	const char *from, *value;       /* the new item */
+	int value_raw;
+	const char *top_value;          /* as YAML */
+};
+
+static void put_flow_item(struct buf *b, const struct dated *d, const char *from, const char *v)
+{
+	buf_printf(b, "\n- {from: %s, %s: ", from, d->key);
+	if (d->value_raw)
+		buf_puts(b, v);
+	else
+		yaml_put_flow_scalar(b, v, strlen(v));
+	buf_putc(b, '}');
+}
+
+static int make_dated(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct dated *d = arg;
+	struct ynode *root = root_of(p), *l = ymap_get(root, d->list);
+	if (l && l->kind == Y_SEQ && l->n) {
+		struct ykv kv[2] = {{"from", d->from, 1}, {d->key, d->value, d->value_raw}};
+		return yedit_seq_append_map(e, &p->doc, l, kv, 2);
+	}
+	struct buf b = {0};
+	if (d->old)
+		put_flow_item(&b, d, d->start, d->old);
+	put_flow_item(&b, d, d->from, d->value);
+	int rc = l ? yedit_map_replace_pair(e, &p->doc, root, d->list, d->list, b.s)
+		   : yedit_map_insert_after(e, &p->doc, root, d->after, d->list, b.s);
+	buf_free(&b);
+	return rc;
+}
+
+static int make_top(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct dated *d = arg;
+	return yedit_map_set(e, &p->doc, root_of(p), d->top, d->top_value, 1);
+}
+
+static int hand_over(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	char from[11], start[11], msg[240];
+	if (need_version2(p) < 0 || not_before_start(p, op->day, _("the hand-over")) < 0)
+		return -1;
+	size_t n = p->ncoachspans;
+	if (n && op->day <= p->coachspans[n - 1].from) {
+		date_format(p->coachspans[n - 1].from, from);
+		snprintf(msg, sizeof msg, _("the last hand-over is on %s; a new one comes after it"),
+			 from);
+		return plan_err(p, "coaches", _("coaches: is kept oldest first"), msg);
+	}
+	if (same(plan_coach_on(p, op->day), op->text)) {
+		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), op->text);
+		return plan_err(p, n ? "coaches" : "coach", NULL, msg);
+	}
+	const char *c0 = plan_coach_on(p, p->start), *c1 = plan_coach_on(p, op->day - 1);
+	char *was0 = c0 ? xstrdup(c0) : NULL, *was1 = c1 ? xstrdup(c1) : NULL;
+	struct buf name = {0};
+	date_format(op->day, from);
+	date_format(p->start, start);
+	yaml_put_scalar(&name, op->text, strlen(op->text));
+	struct dated d = {"coaches", "coach", "coach", "coach", start,
+			  !n && p->coach && op->day > p->start ? p->coach : NULL,
+			  from, op->text, 0, name.s};
+	int rc = step(a, make_dated, &d);
+	/* the plan's coach: now the newest, where the list says who coached
+	 * every day from the start */
+	if (rc == 0 && a->p->ncoachspans && a->p->coachspans[0].from <= a->p->start)
+		rc = step(a, make_top, &d);
+	if (rc == 0 && (!same(plan_coach_on(a->p, op->day), op->text) ||
+			(op->day > a->p->start && (!same(plan_coach_on(a->p, a->p->start), was0) ||
+						   !same(plan_coach_on(a->p, op->day - 1), was1)))))
+		rc = not_held(a);
+	free(was0);
+	free(was1);
+	buf_free(&name);
+	return rc;
+}
+
+static int work_hours(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	char from[11], start[11], h[24], old[24], msg[240];
+	if (need_version2(p) < 0 || not_before_start(p, op->day, _("the change of hours")) < 0)
+		return -1;
+	size_t n = p->nworkspans;
+	if (n && op->day <= p->workspans[n - 1].from) {
+		date_format(p->workspans[n - 1].from, from);
+		snprintf(msg, sizeof msg, _("the contract hours last changed on %s; a new change "
+					    "comes after it"),
+			 from);
+		return plan_err(p, "work_hours", _("work_hours: is kept oldest first"), msg);
+	}
+	yaml_hours(op->minutes, h);
+	if (plan_work_on(p, op->day) == op->minutes) {
+		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"), h);
+		return plan_err(p, n ? "work_hours" : "work_hours_per_week", NULL, msg);
+	}
+	long was0 = plan_work_on(p, p->start), was1 = plan_work_on(p, op->day - 1);
+	date_format(op->day, from);
+	date_format(p->start, start);
+	if (p->work_minutes >= 0)
+		yaml_hours(p->work_minutes, old);
+	struct dated d = {"work_hours", "work_hours_per_week", "work_hours_per_week", "hours", start,
+			  !n && p->work_minutes >= 0 && op->day > p->start ? old : NULL,
+			  from, h, 1, h};
+	int rc = step(a, make_dated, &d);
+	if (rc == 0 && ymap_get(root_of(a->p), "work_hours_per_week") && a->p->nworkspans &&
+	    a->p->workspans[0].from <= a->p->start)
+		rc = step(a, make_top, &d);
+	if (rc == 0 && (plan_work_on(a->p, op->day) != op->minutes ||
+			(op->day > a->p->start && (plan_work_on(a->p, a->p->start) != was0 ||
+						   plan_work_on(a->p, op->day - 1) != was1))))
+		rc = not_held(a);
+	return rc;
+}
+
+/* ---- version 1 to version 2 ---- */
+
+static int make_version(struct edits *e, const struct plan *p, const void *arg)
+{
+	(void)arg;
+	if (ymap_get(root_of(p), "version"))
+		return yedit_map_set(e, &p->doc, root_of(p), "version", "2", 1);
+	return yedit_map_insert_after(e, &p->doc, root_of(p), NULL, "version", "2");
+}
+
+/* The implicit grants of budget: as items, up to the plan's end; an open
+ * plan's up to the one that holds today. */
+static size_t migrate_grants(const struct plan *p, int today, struct buf *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		char from[11], to[11], h[24];
+		if (p->end == DATE_NONE && i > 0 && g->from > today)
+			break;
+		date_format(g->from, from);
+		date_format(g->to, to);
+		yaml_hours(g->minutes, h);
+		buf_printf(b, "\n- {from: %s, to: %s, funder: %s", from, to, funder_name(g->funder));
+		if (g->ref) {
+			buf_puts(b, ", ref: ");
+			yaml_put_flow_scalar(b, g->ref, strlen(g->ref));
+		}
+		buf_printf(b, ", hours: %s}", h);
+		n++;
+	}
+	return n;
+}
+
+static int make_budget(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct buf *b = arg;
+	return yedit_map_replace_pair(e, &p->doc, root_of(p), "budget", "grants", b->s);
+}
+
+static int make_after(struct edits *e, const struct plan *p, const void *arg)
+{
+	const char *const *kv = arg; /* after, key, value */
+	return yedit_map_insert_after(e, &p->doc, root_of(p), kv[0], kv[1], kv[2]);
+}
+
+/* The grants, coach and contract hours read as before, day by day. */
+static int same_history(const struct plan *a, const struct plan *b, size_t ngrants)
+{
+	if (b->ngrants != ngrants || (ngrants && !plan_has_grants(b)))
+		return 0;
+	for (size_t i = 0; i < ngrants; i++) {
+		const struct grant *x = &a->grants[i], *y = &b->grants[i];
+		if (x->from != y->from || x->to != y->to || x->minutes != y->minutes ||
+		    x->funder != y->funder || !same(x->ref, y->ref))
+			return 0;
+	}
+	int last = ngrants ? b->grants[ngrants - 1].to : a->start;
+	for (int day = a->start; day <= last; day += day < a->start + 40 ? 1 : 17)
+		if (!same(plan_coach_on(a, day), plan_coach_on(b, day)) ||
+		    plan_work_on(a, day) != plan_work_on(b, day) ||
+		    plan_funder_on(a, day) != plan_funder_on(b, day))
+			return 0;
+	return 1;
+}
+
+static int migrate(struct amend *a)
+{
+	struct plan *before = a->p;
+	if (before->version >= 2)
+		return plan_err(before, "version", NULL, _("the plan is of version 2 already"));
+	/* the steps below read the plan anew: the first plan stays to compare */
+	int status;
+	a->p = plan_parse(a->file, xstrndup(before->doc.src, before->doc.len), before->doc.len,
+			  &status);
+	if (!a->p) {
+		a->p = before;
+		return not_held(a);
+	}
+	struct buf grants = {0}, coaches = {0}, work = {0};
+	size_t n = 0;
+	int rc = step(a, make_version, NULL);
+	if (rc == 0 && before->budget_minutes >= 0 && before->ngrants) {
+		n = migrate_grants(before, a->today, &grants);
+		rc = step(a, make_budget, &grants);
+	} else if (rc == 0 && before->budget_minutes >= 0) /* budget: with no period in the plan */
+		rc = plan_err(before, "budget", _("edit the budget by hand"),
+			      _("the budget has no period within the plan's dates"));
+	char start[11];
+	date_format(before->start, start);
+	if (rc == 0 && before->coach) {
+		buf_printf(&coaches, "\n- {from: %s, coach: ", start);
+		yaml_put_flow_scalar(&coaches, before->coach, strlen(before->coach));
+		buf_putc(&coaches, '}');
+		const char *kv[] = {"coach", "coaches", coaches.s};
+		rc = step(a, make_after, kv);
+	}
+	if (rc == 0 && before->work_minutes >= 0) {
+		char h[24];
+		yaml_hours(before->work_minutes, h);
+		buf_printf(&work, "\n- {from: %s, hours: %s}", start, h);
+		const char *kv[] = {"work_hours_per_week", "work_hours", work.s};
+		rc = step(a, make_after, kv);
+	}
+	if (rc == 0 && (a->p->version != 2 || !same_history(before, a->p, n)))
+		rc = not_held(a);
+	buf_free(&grants);
+	buf_free(&coaches);
+	buf_free(&work);
+	plan_free(before);
+	return rc;
+}
+
+/* ---- all of it ---- */
+
+static int one(struct amend *a, const struct plan_op *op)
+{
+	switch (op->kind) {
+	case PLAN_OP_GOAL: return add_goal(a, op);
+	case PLAN_OP_AGREEMENT:
+	case PLAN_OP_CONDITION: return add_text(a, op);
+	case PLAN_OP_CONTACT: return add_contact(a, op);
+	case PLAN_OP_STATUS: return set_status(a, op);
+	case PLAN_OP_GRANT: return add_grant(a, op);
+	case PLAN_OP_COACH: return hand_over(a, op);
+	case PLAN_OP_WORK: return work_hours(a, op);
+	case PLAN_OP_MIGRATE: return migrate(a);
+	}
+	return cp_err(EX_SOFTWARE, "plan_op %d", op->kind);
+}
+
+int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		    size_t nops, int today, struct buf *out)
+{
+	int status;
+	struct amend a = {file, plan_parse(file, xstrndup(src, len), len, &status), today};
+	if (!a.p)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < nops; i++)
+		rc = one(&a, &ops[i]);
+	if (rc == 0)
+		buf_add(out, a.p->doc.src, a.p->doc.len);
+	plan_free(a.p);
+	return rc < 0 ? -1 : 0;
+}
+
+int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
+	       struct buf *old, struct buf *new)
+{
+	struct locked lf;
+	struct buf src = {0}, out = {0};
+	int rc = locked_open(&lf, path);
+	if (rc == 1)
+		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
+	if (rc < 0)
+		return -1;
+	if ((rc = locked_read(&lf, &src)) < 0)
+		goto out;
+	if (src.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
+		struct srcpos at = {path, 0, src.s, src.len, PLAN_MAX_BYTES, 0};
+		rc = cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
+			       _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
+		goto out;
+	}
+	if ((rc = plan_amend_text(path, src.s, src.len, ops, nops, today, &out)) < 0)
+		goto out;
+	if (old) {
+		buf_add(old, src.s, src.len);
+		buf_add(new, out.s, out.len);
+	} else if (out.len != src.len || memcmp(out.s, src.s, src.len))
+		rc = locked_replace(&lf, out.s, out.len);
+out:
+	buf_free(&src);
+	buf_free(&out);
+	locked_close(&lf);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- a unified diff, for --dry-run ---- */
+
+struct lines {
+	const char **s;
+	size_t *len, n;
+};
+
+static void split_lines(const char *t, size_t len, struct lines *l)
+{
+	size_t cap = 16;
+	l->n = 0;
+	l->s = xreallocarray(NULL, cap, sizeof *l->s);
+	l->len = xreallocarray(NULL, cap, sizeof *l->len);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(t + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (t + i)) + 1 : len - i;
+		if (l->n == cap) {
+			cap *= 2;
+			l->s = xreallocarray(l->s, cap, sizeof *l->s);
+			l->len = xreallocarray(l->len, cap, sizeof *l->len);
+		}
+		l->s[l->n] = t + i;
+		l->len[l->n++] = n;
+		i += n;
+	}
+}
+
+static int line_eq(const struct lines *a, size_t i, const struct lines *b, size_t j)
+{
+	return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], a->len[i]);
+}
+
+static void put_line(struct buf *out, char mark, const struct lines *l, size_t i)
+{
+	buf_putc(out, mark);
+	buf_add(out, l->s[i], l->len[i]);
+	if (l->len[i] == 0 || l->s[i][l->len[i] - 1] != '\n')
+		buf_puts(out, "\n\\ No newline at end of file\n");
+}
+
+/* For each line of a and b whether it is in their longest common
+ * subsequence (by dynamic programming over the part that differs: the
+ * changes of a plan are a few lines in a file of a few hundred). */
+static void common_lines(const struct lines *a, const struct lines *b, char *ina, char *inb)
+{
+	size_t lo = 0, ea = a->n, eb = b->n;
+	while (lo < ea && lo < eb && line_eq(a, lo, b, lo))
+		ina[lo] = inb[lo] = 1, lo++;
+	while (ea > lo && eb > lo && line_eq(a, ea - 1, b, eb - 1))
+		ina[--ea] = inb[--eb] = 1;
+	size_t na = ea - lo, nb = eb - lo;
+	if (!na || !nb || na > 4000 || nb > 4000)
+		return; /* all of the middle changed, or too much to weigh: shown as changed */
+	unsigned *t = xcalloc((na + 1) * (nb + 1), sizeof *t);
+#define T(i, j) t[(i) * (nb + 1) + (j)]
+	for (size_t i = na; i-- > 0;)
+		for (size_t j = nb; j-- > 0;)
+			T(i, j) = line_eq(a, lo + i, b, lo + j) ? T(i + 1, j + 1) + 1
+				  : T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1);
+	for (size_t i = 0, j = 0; i < na && j < nb;)
+		if (line_eq(a, lo + i, b, lo + j))
+			ina[lo + i++] = inb[lo + j++] = 1;
+		else if (T(i + 1, j) >= T(i, j + 1))
+			i++;
+		else
+			j++;
+#undef T
+	free(t);
+}
+
+void plan_diff(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
+	       size_t blen)
+{
+	struct lines la, lb;
+	split_lines(a, alen, &la);
+	split_lines(b, blen, &lb);
+	char *ina = xcalloc(la.n + 1, 1), *inb = xcalloc(lb.n + 1, 1);
+	common_lines(&la, &lb, ina, inb);
+	enum { CONTEXT = 3 };
+	size_t i = 0, j = 0;
+	int header = 0;
+	while (i < la.n || j < lb.n) {
+		if (i < la.n && j < lb.n && ina[i] && inb[j]) {
+			i++, j++;
+			continue;
+		}
+		/* a change at (i, j): a hunk from CONTEXT lines before it to
+		 * CONTEXT after the last change within 2 * CONTEXT of the next */
+		size_t hi = i > CONTEXT ? i - CONTEXT : 0, hj = j - (i - hi);
+		size_t ei = i, ej = j;
+		for (;;) {
+			while (ei < la.n && !ina[ei])
+				ei++;
+			while (ej < lb.n && !inb[ej])
+				ej++;
+			size_t k = 0;
+			while (ei + k < la.n && ej + k < lb.n && ina[ei + k] && inb[ej + k] &&
+			       k < 2 * CONTEXT + 1)
+				k++;
+			if (ei + k >= la.n && ej + k >= lb.n)
+				break; /* the end: only common lines after */
+			if (k > 2 * CONTEXT)
+				break;
+			ei += k, ej += k;
+		}
+		size_t ti = ei + CONTEXT < la.n ? ei + CONTEXT : la.n;
+		size_t tj = ej + (ti - ei);
+		if (!header) {
+			buf_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
+			header = 1;
+		}
+		buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", ti > hi ? hi + 1 : hi, ti - hi,
+			   tj > hj ? hj + 1 : hj, tj - hj);
+		size_t x = hi, y = hj;
+		while (x < ti || y < tj) {
+			if (x < ti && y < tj && ina[x] && inb[y])
+				put_line(out, ' ', &la, x++), y++;
+			else if (x < ti && !ina[x])
+				put_line(out, '-', &la, x++);
+			else if (y < tj && !inb[y])
+				put_line(out, '+', &lb, y++);
+			else
+				break; /* not reached: common lines pair up */
+		}
+		i = ti, j = tj;
+	}
+	free(ina);
+	free(inb);
+	free(la.s);
+	free(la.len);
+	free(lb.s);
+	free(lb.len);
+}

@@ -1,0 +1,110 @@
+/* ytree.h: YAML as a tree that remembers where it came from, and a YAML
+ * text changed in place (edits that keep every comment and the layout).
+ * Nothing here knows a plan.
+ * The layers and which may include which: lib/README. */
+
+#ifndef CP_YTREE_H
+#define CP_YTREE_H
+
+#include "base.h"
+
+/* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
+
+enum ykind { Y_SCALAR, Y_MAP, Y_SEQ, Y_ALIAS };
+enum ystyle { Y_PLAIN, Y_SQUOTED, Y_DQUOTED, Y_LITERAL, Y_FOLDED, Y_BLOCK, Y_FLOW };
+
+#define YF_ANCHORED 1 /* an alias refers to it: editing it would change more than one place */
+#define YF_TAGGED 2
+
+struct ynode {
+	uint8_t kind, style;
+	uint16_t flags;
+	uint32_t start, end; /* byte range in the source, end exclusive */
+	uint32_t n;          /* scalar: bytes of value; map: pairs; seq: items */
+	union {
+		const char *str;      /* scalar value, NUL-terminated */
+		struct ynode **kids;  /* map: key, value, key, value ...; seq: items */
+		struct ynode *target; /* alias */
+	} u;
+};
+
+struct ydoc {
+	const char *file;
+	const char *src; /* the bytes parsed, BOM included */
+	size_t len;
+	struct ynode *root;
+};
+
+/* 0, or -1 with every problem reported.  After -1, doc->root is NULL if the
+ * text could not be read, and the whole tree if only its keys are wrong
+ * (a key twice, a list as a key), so that a reader can report more. */
+int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
+struct ynode *yderef(struct ynode *n);
+struct ynode *ymap_get(struct ynode *map, const char *key);
+struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */
+int yscalar_null(const struct ynode *n);                     /* plain empty, ~ or null */
+void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at);
+
+/* ---- edit.c: changing a YAML text in place ---- */
+
+struct edit {
+	size_t off, del;
+	char *ins;
+	size_t inslen;
+	int lines; /* whole new lines: after any other edit at the same offset */
+};
+
+struct edits {
+	struct edit *v;
+	size_t n, cap;
+};
+
+void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t inslen);
+int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out);
+void edits_free(struct edits *e);
+const char *yaml_newline(const struct ydoc *doc); /* "\r\n" if the file uses it */
+int yedit_set_scalar(struct edits *e, const struct ydoc *doc, const struct ynode *n,
+		     const char *value);
+int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *value_yaml);
+int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		     const char *item_yaml);
+
+/* ---- edit.c: values that may be missing, empty or in flow style ---- */
+
+/* One pair of a mapping to write: value is a text to quote as needed, or
+ * (raw) YAML already, like a date or a flow mapping {G1: achieved}. */
+struct ykv {
+	const char *key, *value;
+	int raw;
+};
+
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
+/* map[key] = value: the value changed in place, or the pair added */
+int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		  const char *key, const char *value, int raw);
+/* map[key][subkey] = value, with map[key] made a mapping if missing or empty */
+int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key, const char *subkey, const char *value, int raw);
+/* A mapping appended to a list, block or flow */
+int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 const struct ykv *kv, size_t n);
+/* ... to the list map[key], made a list if missing or empty */
+int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			  const char *key, const struct ykv *kv, size_t n);
+/* A text appended to the list map[key], made a list if missing or empty */
+int yedit_map_list_append_text(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			       const char *key, const char *text);
+/* A new pair in a block mapping, "key: value", or with value "\n..." the
+ * lines of YAML after that one step deeper below the key: after the pair
+ * of after and the comments that belong to it (at the end if after is
+ * missing), or before the first pair if after is NULL. */
+int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *after, const char *key, const char *value);
+/* The pair of key, value and all, replaced in its place by newkey and
+ * value as above; comments after it stay. */
+int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			   const char *key, const char *newkey, const char *value);
+
+#endif

@@ -1,0 +1,348 @@
+#!/bin/sh
+# cp-plan: a plan changed from the shell, in place.  Every change keeps
+# the comments and layout of a hand-written plan; every refusal leaves the
+# plan byte for byte as it was; the plan keeps its mode; changes at once
+# all land, one after the other, under the plan's lock; the past reads the
+# same after a grant, a hand-over or new contract hours; --migrate gives a
+# version 1 plan the same figures as version 2.
+. "$(dirname "$0")/lib.sh"
+cp-new --init . --no-hook >/dev/null || exit 1
+
+# A plan as a coach writes it by hand: comments, blank lines, flow style.
+handwritten() {
+	cat >plans/P-7.yaml <<'YAML'
+# Sanne, kringloopwinkel (hand-written)
+version: 2
+id: P-7
+participant: {name: Sanne de Jong}   # via UWV
+coach: robin
+funder: uwv
+start: 2026-11-02
+work_hours_per_week: 16
+
+evaluation: {every: 6m}
+
+grants:
+  # the first beschikking
+  - from: 2026-11-02
+    to: 2027-05-01
+    ref: "2026-004417"
+    hours: 60
+
+goals:
+- id: G1
+  text: Zelfstandig de kassa bedienen   # stap 1
+- id: G4
+  text: Structureel 16 uur werken
+  status: open
+
+agreements: [Elke maandag bellen]   # kort
+# no conditions yet
+contacts:
+  - {name: Anja de Vries, role: leidinggevende}
+
+status: active  # since november
+YAML
+	chmod 600 plans/P-7.yaml
+}
+
+handwritten
+cp plans/P-7.yaml orig.yaml
+run cp-plan P-7 --goal 'Zelfstandig de kassa afsluiten' --agreement 'Verslag per maand' \
+	--condition 'Vaste werkplek' --contact 'Piet Jansen:arbeidsdeskundige' --contact Kees
+status_is 0 "goal, agreement, condition and contacts: exit status 0"
+cat >want <<'YAML'
+# Sanne, kringloopwinkel (hand-written)
+version: 2
+id: P-7
+participant: {name: Sanne de Jong}   # via UWV
+coach: robin
+funder: uwv
+start: 2026-11-02
+work_hours_per_week: 16
+
+evaluation: {every: 6m}
+
+grants:
+  # the first beschikking
+  - from: 2026-11-02
+    to: 2027-05-01
+    ref: "2026-004417"
+    hours: 60
+
+goals:
+- id: G1
+  text: Zelfstandig de kassa bedienen   # stap 1
+- id: G4
+  text: Structureel 16 uur werken
+  status: open
+- id: G5
+  text: Zelfstandig de kassa afsluiten
+  status: open
+
+agreements: [Elke maandag bellen, Verslag per maand]   # kort
+# no conditions yet
+contacts:
+  - {name: Anja de Vries, role: leidinggevende}
+  - {name: Piet Jansen, role: arbeidsdeskundige}
+  - {name: Kees}
+
+status: active  # since november
+conditions:
+  - Vaste werkplek
+YAML
+same plans/P-7.yaml want "each change in place: comments, blank lines and flow style kept, next goal id G5"
+check "the plan keeps mode 0600" test "$(stat -c %a plans/P-7.yaml)" = 600
+check "the changed plan passes cp-check" cp-check plans/P-7.yaml
+
+# --dry-run: the diff, nothing written
+handwritten
+run cp-plan -n P-7 --agreement 'Verslag per maand'
+status_is 0 "--dry-run: exit status 0"
+cat >want <<'EOF'
+--- a/plans/P-7.yaml
++++ b/plans/P-7.yaml
+@@ -23,7 +23,7 @@
+   text: Structureel 16 uur werken
+   status: open
+ 
+-agreements: [Elke maandag bellen]   # kort
++agreements: [Elke maandag bellen, Verslag per maand]   # kort
+ # no conditions yet
+ contacts:
+   - {name: Anja de Vries, role: leidinggevende}
+EOF
+same out want "--dry-run shows a unified diff"
+same plans/P-7.yaml orig.yaml "--dry-run writes nothing"
+run sh -c 'cp-plan -n P-7 --agreement "Verslag per maand" | patch -s -o patched plans/P-7.yaml'
+cp plans/P-7.yaml x.yaml && cp-plan P-7 --agreement 'Verslag per maand' && same plans/P-7.yaml patched "the diff, applied with patch(1), gives what cp-plan writes"
+handwritten
+
+# Refusals: a message that says why, and the plan byte for byte as it was
+refuses 65 "the plan has this goal already" "a goal twice" cp-plan P-7 --goal 'Structureel 16 uur werken'
+refuses 65 "the plan has this agreement already" "an agreement twice" cp-plan P-7 --agreement 'Elke maandag bellen'
+refuses 65 "overlaps the grant 2026-11-02..2027-05-01 2026-004417" "an overlapping grant" \
+	cp-plan P-7 --grant 2027-04-01/6m:midden
+err_has "hint: one day belongs to one grant" "an overlapping grant: a hint"
+refuses 65 "the grant is before the plan starts on 2026-11-02" "a grant before the start" \
+	cp-plan P-7 --grant 2026-10-01..2026-10-31:10
+refuses 65 "the hand-over is before the plan starts" "a hand-over before the start" \
+	cp-plan P-7 --coach kim --from 2026-10-01
+refuses 65 "robin coaches the plan on that day already" "a hand-over to the same coach" \
+	cp-plan P-7 --coach robin --from 2027-01-01
+refuses 65 "contract hours are 16 a week on that day already" "the same contract hours" \
+	cp-plan P-7 --work-hours 16 --from 2027-01-01
+refuses 64 "a grant needs hours" "a grant without hours or level" cp-plan P-7 --grant 2027-05-02/6m
+refuses 64 "after the colon come the hours" "a grant with bad hours" cp-plan P-7 --grant 2027-05-02:6O
+refuses 64 "unknown support level" "an unknown level" cp-plan P-7 --grant 2027-05-02 --level zwaar
+refuses 64 "a strippenkaart is a number of hours" "a strippenkaart by level" \
+	cp-plan P-7 --grant 2027-05-02:midden,strippenkaart
+refuses 64 "werkgever grants hours, not a support level" "a level from the employer" \
+	cp-plan P-7 --grant 2027-05-02/6m:midden,werkgever
+refuses 64 "--ref goes after the --grant" "--ref without --grant" cp-plan P-7 --ref 2027-1
+refuses 64 "--from goes with --coach or --work-hours" "--from alone" cp-plan P-7 --pause --from 2027-01-01
+refuses 64 "nothing to change" "no change" cp-plan P-7
+refuses 65 "the plan is active already" "--resume of an active plan" cp-plan P-7 --resume
+refuses 66 "no such plan" "a plan that is not there" cp-plan P-99 --pause
+# all or nothing: the first change fits, the second does not
+refuses 65 "the plan has this agreement already" "changes at once: all or none" \
+	cp-plan P-7 --goal 'Nieuw doel' --agreement 'Elke maandag bellen'
+
+# a version 1 plan: grants, coaches and contract hours need version 2
+cp-new --id P-1 --name 'Bart de Wit' --funder uwv --start 2026-01-05 --hours 16 --budget 60/6m \
+	--goal Kassa >/dev/null
+refuses 65 "needs a plan of version 2" "a grant in a version 1 plan" \
+	cp-plan P-1 --grant 2027-01-05:midden
+err_has "hint: move it to version 2 first: cp-plan --migrate" "... with the hint to --migrate"
+
+# Status
+run cp-plan P-7 --pause
+status_is 0 "--pause: exit status 0"
+check "--pause: status paused, the comment kept" grep -qx 'status: paused  # since november' plans/P-7.yaml
+refuses 65 "the plan is paused already" "--pause of a paused plan" cp-plan P-7 --pause
+run cp-plan P-7 --resume
+check "--resume: status active" grep -qx 'status: active  # since november' plans/P-7.yaml
+run cp-plan P-7 --close --end 2026-11-20
+status_is 0 "--close --end: exit status 0"
+check "--close: status closed" grep -qx 'status: closed  # since november' plans/P-7.yaml
+check "--close: end set" grep -qx 'end: 2026-11-20' plans/P-7.yaml
+check "the closed plan passes cp-check" cp-check plans/P-7.yaml
+refuses 65 "the plan is closed" "--pause of a closed plan" cp-plan P-7 --pause
+handwritten
+refuses 65 "the plan would end before it starts" "--close before the start" \
+	cp-plan P-7 --close --end 2026-01-01
+
+# Grants: the syntax as typed, short and long
+run cp-plan P-7 --grant 2027-05-02/6m --funder uwv --ref 2027-001234 --kind vervolg --level midden
+status_is 0 "a follow-up grant by level, with options: exit status 0"
+run cp-plan P-7 --grant 2027-11-02:20,strippenkaart,werkgever,ref=W-7
+status_is 0 "a strippenkaart, typed short: exit status 0"
+sed -n '/^grants:/,/^$/p' plans/P-7.yaml >got
+cat >want <<'YAML'
+grants:
+  # the first beschikking
+  - from: 2026-11-02
+    to: 2027-05-01
+    ref: "2026-004417"
+    hours: 60
+  - from: 2027-05-02
+    length: 6m
+    funder: uwv
+    ref: "2027-001234"
+    kind: extension
+    level: midden
+  - from: 2027-11-02
+    funder: werkgever
+    ref: W-7
+    kind: strippenkaart
+    hours: 20
+
+YAML
+same got want "the grants added in the list's own style"
+run cp-hours --budget --on 2027-06-01 -o csv
+CP_TODAY=2027-06-01 cp-hours --budget -o csv >budget 2>&1
+check "the level grant counts its hours (10% of 16 a week over 6 months)" \
+	grep -q '^P-7,Sanne de Jong,2027-001234,extension,uwv,2027-05-02,2027-11-01,' budget
+refuses 65 "overlaps the grant 2027-05-02..2027-11-01 2027-001234" "a grant over the follow-up" \
+	cp-plan P-7 --grant 2027-10-01..2027-12-31:40,gemeente
+run cp-plan P-7 --grant 2027-11-02..2028-05-01:40,gemeente,ref=G-2027-9
+status_is 0 "a strippenkaart beside a dated grant: no overlap"
+handwritten
+
+# The past stays: a hand-over and new contract hours, with a level grant
+cat >hours/robin.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-11-10,robin,P-7,G1,onsite,120,Kennismaking
+2027-01-12,robin,P-7,G1,phone,45,Bellen
+2027-03-10,robin,P-7,G4,onsite,60,Rooster
+CSV
+chmod 600 hours/robin.csv
+cp-plan P-7 --grant 2027-05-02/6m:midden,vervolg
+past() {
+	CP_TODAY=2027-06-01 cp-hours --budget --period 2026-11-02..2027-02-28 -o csv >"$1.budget" 2>&1
+	cp-hours --by plan,coach,grant --period 2026-11-02..2027-02-28 -o csv >"$1.coach" 2>&1
+}
+past before
+run cp-plan P-7 --coach kim --from 2027-03-01
+status_is 0 "a hand-over from a day: exit status 0"
+cat >want <<'YAML'
+coach: kim
+coaches:
+  - {from: 2026-11-02, coach: robin}
+  - {from: 2027-03-01, coach: kim}
+YAML
+sed -n '/^coach:/,/^funder:/p' plans/P-7.yaml | sed '$d' >got
+same got want "the hand-over: coaches: from the start, then kim; coach: kim"
+run cp-plan P-7 --work-hours 24 --from 2027-05-02
+status_is 0 "new contract hours from a day: exit status 0"
+cat >want <<'YAML'
+work_hours_per_week: 24
+work_hours:
+  - {from: 2026-11-02, hours: 16}
+  - {from: 2027-05-02, hours: 24}
+YAML
+sed -n '/^work_hours_per_week:/,/^$/p' plans/P-7.yaml | sed '$d' >got
+same got want "new contract hours: work_hours: from the start, then 24"
+past after
+same after.budget before.budget "the budget of the months before is the same"
+same after.coach before.coach "the hours per coach of the months before are the same"
+run cp-plan P-7 --coach ahmed --from 2027-02-01
+status_is 65 "a hand-over before the last one is refused"
+err_like "the last hand-over is on 2027-03-01" "... and says when the last one was"
+run cp-plan P-7 --coach ahmed --from 2027-06-01 --work-hours 20
+status_is 0 "a second hand-over and change of hours at once, from one day"
+check "a second hand-over: appended to coaches:" grep -qx '  - {from: 2027-06-01, coach: ahmed}' plans/P-7.yaml
+check "a second change of hours: appended to work_hours:" grep -qx '  - {from: 2027-06-01, hours: 20}' plans/P-7.yaml
+check "the plan passes cp-check" cp-check plans/P-7.yaml
+
+# --migrate: a version 1 plan as version 2, the same figures
+cp-new --id P-2 --name 'Noor Bakker' --funder uwv --start 2026-03-02 --hours 24 --budget 50/6m \
+	--ref 2026-000777 --goal Kassa >/dev/null
+cat >>plans/P-2.yaml <<'YAML'
+# a note at the end
+YAML
+cat >hours/ahmed.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-10,ahmed,P-2,G1,onsite,600,Inwerken
+2026-08-10,ahmed,P-2,G1,onsite,90,Kassa
+2026-11-20,ahmed,P-1,G1,phone,30,Bellen
+CSV
+chmod 600 hours/ahmed.csv
+figures() { # plan, granted, used, left of each budget line, for the day $1
+	for day in 2026-04-01 2026-11-23 2027-04-01; do
+		CP_TODAY=$day cp-hours --budget -o json hours/ahmed.csv | tr '{' '\n' |
+			sed -n 's/.*"plan": *"\([^"]*\)".*"granted": *\([0-9]*\).*"used": *\([0-9]*\).*/\1 \2 \3/p'
+		CP_TODAY=$day cp-hours --budget -o csv hours/ahmed.csv |
+			awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+				{ print $c["plan"], $c["from"], $c["to"], $c["granted"], $c["used"], $c["left"] }'
+	done
+}
+figures >v1.figures
+cp plans/P-2.yaml v1.yaml
+run cp-plan P-2 --migrate -n
+status_is 0 "--migrate -n: exit status 0"
+same plans/P-2.yaml v1.yaml "--migrate -n writes nothing"
+run cp-plan P-2 --migrate
+status_is 0 "--migrate: exit status 0"
+figures >v2.figures
+same v2.figures v1.figures "--migrate: cp-hours --budget gives the same figures before and after"
+check "--migrate: version 2" grep -qx 'version: 2' plans/P-2.yaml
+check "--migrate: the budget is gone" sh -c '! grep -q "^budget:" plans/P-2.yaml'
+check "--migrate: six grants of 50 hours with the reference" \
+	test "$(grep -c '^  - {from: 20[0-9-]*, to: 20[0-9-]*, funder: uwv, ref: "2026-000777", hours: 50}$' plans/P-2.yaml)" = 6
+check "--migrate: coaches: from the start" grep -qx '  - {from: 2026-03-02, coach: robin}' plans/P-2.yaml
+check "--migrate: work_hours: from the start" grep -qx '  - {from: 2026-03-02, hours: 24}' plans/P-2.yaml
+check "--migrate: the comment at the end stays" sh -c 'tail -n 1 plans/P-2.yaml | grep -qx "# a note at the end"'
+check "--migrate: the plan keeps mode 0600" test "$(stat -c %a plans/P-2.yaml)" = 600
+check "--migrate: the plan passes cp-check" cp-check plans/P-2.yaml
+refuses 65 "the plan is of version 2 already" "--migrate twice" cp-plan P-2 --migrate
+run cp-plan P-2 --grant 2029-03-02/6m:midden,vervolg
+status_is 0 "a migrated plan takes a follow-up grant"
+
+# an open plan (no end): its budget periods up to the one holding today
+cp-new --id P-3 --name 'Open Plan' --funder gemeente --start 2026-01-01 --budget 20/3m >/dev/null
+run cp-plan P-3 --migrate
+status_is 0 "--migrate of an open plan"
+check "--migrate of an open plan: grants up to today's period (4)" \
+	test "$(grep -c '^  - {from:' plans/P-3.yaml)" = 5
+check "--migrate of an open plan: the last holds today" grep -q 'from: 2026-10-01, to: 2026-12-31' plans/P-3.yaml
+
+# Changes at once: all land, one after the other, under the plan's lock
+handwritten
+for i in 1 2 3 4 5 6 7 8; do
+	(cp-plan P-7 --agreement "Afspraak $i" >"c.$i" 2>&1; echo $? >"cst.$i") &
+done
+wait
+check "8 cp-plan at once: all exit 0" test "$(cat cst.* | sort -u)" = 0
+check "8 cp-plan at once: all 8 agreements are in the plan" \
+	test "$(grep -o 'Afspraak [1-8]' plans/P-7.yaml | sort -u | wc -l)" = 8
+check "8 cp-plan at once: the plan reads" cp-check plans/P-7.yaml
+check "8 cp-plan at once: no temporary file left" sh -c '! ls -a plans | grep -q cptmp'
+
+# cp-new: agreements, conditions, contacts and grants, as cp-plan adds them
+run cp-new --id P-20 --name 'Sanne de Jong' --funder uwv --start 2026-11-02 --hours 16 \
+	--grant 2026-11-02..2027-05-01:60,ref=2026-004417 --grant 2027-05-02/6m:midden,vervolg \
+	--agreement 'Elke maandag kort telefonisch contact' --condition 'Vaste werkplek' \
+	--contact 'Anja de Vries:leidinggevende' --contact 'Anja de Vries'
+status_is 0 "cp-new with --grant, --agreement, --condition, --contact: exit status 0"
+check "cp-new --grant: version 2" grep -qx 'version: 2' plans/P-20.yaml
+check "cp-new --grant: the grants under grants:" grep -qx '    ref: "2026-004417"' plans/P-20.yaml
+check "cp-new --contact NAME:ROLE: in contacts" grep -qx '    role: leidinggevende' plans/P-20.yaml
+check "cp-new --contact NAME: the employer's contact" grep -qx '  contact: Anja de Vries' plans/P-20.yaml
+check "cp-new --agreement" grep -qx '  - Elke maandag kort telefonisch contact' plans/P-20.yaml
+check "cp-new --condition" grep -qx '  - Vaste werkplek' plans/P-20.yaml
+check "cp-new's plan passes cp-check" cp-check plans/P-20.yaml
+refuses 65 "overlaps" "cp-new: overlapping grants" cp-new --id P-21 --name X --funder uwv \
+	--start 2026-11-02 --grant 2026-11-02..2027-05-01:60 --grant 2027-03-01/6m:60
+refuses 64 "--budget or --grant" "cp-new: --budget and --grant" cp-new --id P-21 --name X \
+	--funder uwv --start 2026-11-02 --grant 2026-11-02:60 --budget 60/6m
+run cp-plan P-20 --coach kim
+status_is 0 "a hand-over without --from: exit status 0"
+check "a hand-over without --from: from today" grep -qx '  - {from: 2026-11-23, coach: kim}' plans/P-20.yaml
+
+# In Dutch
+handwritten
+LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden
+check "in Dutch: the overlap" grep -q 'overlapt' err
+
+done_testing
