@@ -508,6 +508,32 @@ struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 	return p;
 }
 
+/* Said where, as every fault in a plan is. */
+static int too_large(const char *path, const struct buf *b)
+{
+	if (b->len <= PLAN_MAX_BYTES)
+		return 0;
+	struct srcpos at = {path, 0, b->s, b->len, PLAN_MAX_BYTES, 0};
+	cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"), _("a plan may be at most %ld bytes"),
+		  PLAN_MAX_BYTES);
+	return 1;
+}
+
+int plan_open_locked(const char *path, struct locked *lf, struct buf *src)
+{
+	int rc = locked_open(lf, path);
+	if (rc == 1)
+		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
+	if (rc < 0)
+		return -1;
+	if (locked_read(lf, src) < 0 || too_large(path, src)) {
+		locked_close(lf);
+		buf_free(src);
+		return -1;
+	}
+	return 0;
+}
+
 /* The whole file, read into a buffer sized from fstat where that is known,
  * so that thousands of plans cost one small allocation each. */
 static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
@@ -528,10 +554,7 @@ static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
 		if (n == 0)
 			break;
 		b.len += (size_t)n;
-		if (b.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
-			struct srcpos at = {path, 0, b.s, b.len, PLAN_MAX_BYTES, 0};
-			cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
-				  _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
+		if (too_large(path, &b)) {
 			buf_free(&b);
 			return EX_DATAERR;
 		}

@@ -113,6 +113,9 @@ struct plan {
 /* Reads and checks a plan; every problem is reported.  NULL on failure, with
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
 struct plan *plan_load(const char *path, int *status);
+/* A plan to change: opened under its lock and read whole (src); 0, or -1
+ * reported (no such plan, unreadable, too large) with nothing held. */
+int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
 void plan_slim(struct plan *p);

@@ -603,20 +603,10 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 {
 	struct locked lf;
 	struct buf src = {0}, out = {0};
-	int rc = locked_open(&lf, path);
-	if (rc == 1)
-		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
-	if (rc < 0)
+	if (plan_open_locked(path, &lf, &src) < 0)
 		return -1;
-	if ((rc = locked_read(&lf, &src)) < 0)
-		goto out;
-	if (src.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
-		struct srcpos at = {path, 0, src.s, src.len, PLAN_MAX_BYTES, 0};
-		rc = cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
-			       _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
-		goto out;
-	}
-	if ((rc = plan_amend_text(path, src.s, src.len, ops, nops, today, &out)) < 0)
+	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, &out);
+	if (rc < 0)
 		goto out;
 	if (old) {
 		buf_add(old, src.s, src.len);

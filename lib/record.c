@@ -235,19 +235,10 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry)
 	struct buf src = {0}, out = {0};
 	struct edits e = {0};
 	struct plan *before = NULL, *after = NULL;
-	int status, rc = locked_open(&lf, path);
-	if (rc == 1)
-		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
-	if (rc < 0)
+	int status;
+	if (plan_open_locked(path, &lf, &src) < 0)
 		return -1;
-	if ((rc = locked_read(&lf, &src)) < 0)
-		goto out;
-	if (src.len > PLAN_MAX_BYTES) { /* said where, as every fault in a plan is */
-		struct srcpos at = {path, 0, src.s, src.len, PLAN_MAX_BYTES, 0};
-		rc = cp_err_at(EX_DATAERR, &at, _("is this a coaching plan?"),
-			       _("a plan may be at most %ld bytes"), PLAN_MAX_BYTES);
-		goto out;
-	}
+	int rc = 0;
 	before = plan_parse(path, src.s, src.len, &status);
 	src = (struct buf){0}; /* the plan owns it now */
 	if (!before || record_check(before, r, today) < 0 || record_edits(&e, before, r) < 0) {
