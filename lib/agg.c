@@ -154,9 +154,10 @@ static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 {
 	uint32_t h = hash_bytes(key, len);
 	struct group **slot = slot_of(a, h, key, len);
-	if (*slot)
-		return *slot;
-	struct group *g = arena_alloc(&a->arena, sizeof *g + len);
+	struct group *g = *slot;
+	if (g)
+		return g;
+	g = arena_alloc(&a->arena, sizeof *g + len);
 	memset(&g->t, 0, sizeof g->t);
 	g->t.first = PERIOD_OPEN_TO;
 	g->t.last = PERIOD_OPEN_FROM;

@@ -611,7 +611,7 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 	if (old) {
 		buf_add(old, src.s, src.len);
 		buf_add(new, out.s, out.len);
-	} else if (out.len != src.len || memcmp(out.s, src.s, src.len))
+	} else if (out.s && (out.len != src.len || memcmp(out.s, src.s, src.len)))
 		rc = locked_replace(&lf, out.s, out.len);
 out:
 	buf_free(&src);
