@@ -134,9 +134,9 @@ struct due_item {
 	int since; /* quiet: the last contact logged, DATE_NONE if none; follow-up: the
 		    * grant's last day */
 	int flags;
-	int funder; /* follow-up: the grant's funder */
 	const char *plan, *name;
 	const char *coach; /* who coaches the plan on the item's day, or on o->on when past */
+	int funder;        /* follow-up: the grant's funder */
 };
 
 struct duelist {

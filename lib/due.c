@@ -72,6 +72,8 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 			buf_printf(b, _("the grant ended on %s; no follow-up grant is recorded"), since);
 		else if (days < 0)
 			buf_printf(b, _("apply for a follow-up grant now: the grant ends on %s"), since);
+		else if (days == 0)
+			buf_printf(b, _("apply for a follow-up grant today: the grant ends on %s"), since);
 		else
 			buf_printf(b, ngettext("apply for a follow-up grant within %d day: the grant "
 					       "ends on %s",
