@@ -140,9 +140,8 @@ static const struct argp argp = {
 	options, parse,
 	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
 	   "--ics [PLANS...]"),
-	N_("List the evaluations that are due or overdue, plans near their end, grants to apply "
-	   "for a follow-up of, quiet plans and plans ready for phase-out; record an evaluation "
-	   "in a plan; or write a calendar feed."),
+	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
+	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
 	cli_children_all, cli_help, "coachplan",
 };
 
