@@ -57,7 +57,6 @@ static const char *const help_post =
 	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
 	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
 	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-
 	   "  cp-report --caseload");
 
 static struct {
