@@ -81,6 +81,12 @@ run cp-evaluate --ics --coach kim
 check "--ics --coach kim: the follow-up of the grant she coaches in" \
 	sh -c 'grep -q "UID:follow-up-P-30-20261109" out && ! grep -q "P-10\|20260525" out'
 
+run cp-report --caseload -o csv
+check "the caseload overview names the coach of today by coaches: (robin until 2026-06-01)" \
+	grep -q '^P-30,Sanne de Jong,robin,' out
+CP_TODAY=2026-06-01 cp-report --caseload -o csv >out
+check "... and kim from the hand-over" grep -q '^P-30,Sanne de Jong,kim,' out
+
 # ---- a closed plan asks for nothing ----
 cp-plan P-30 --close --end 2026-09-30 >/dev/null 2>&1
 run cp-evaluate --due --on 2026-11-20 -o csv
