@@ -23,7 +23,7 @@ static const struct argp_option options[] = {
 	{"quiet-since", 'q', N_("N"), 0,
 	 N_("flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
 	    "arguments, default every hours/*.csv"), 2},
-	{"coach", 'c', N_("NAME"), 0, N_("only plans of this coach"), 2},
+	{"coach", 'c', N_("NAME"), 0, N_("only what falls to this coach, by the plans' coaches"), 2},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
 	 N_("the plan's id instead of the participant's name, for a list that leaves the house"), 2},
 	{NULL, 0, NULL, 0, N_("With --record:"), 3},
@@ -145,14 +145,15 @@ static const struct argp argp = {
 	cli_children_all, cli_help, "coachplan",
 };
 
-/* Every plan named, or in the plans directory, of the coach asked for. */
+/* Every plan named, or in the plans directory; due_plan keeps what falls
+ * to the coach asked for, by the plan's coaches. */
 static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 {
 	char *dflt = (char *)cli_plans();
 	if (opt.files.nplans)
-		plans_each(opt.files.plans, opt.files.nplans, opt.coach, fn, arg);
+		plans_each(opt.files.plans, opt.files.nplans, NULL, fn, arg);
 	else
-		plans_each(&dflt, 1, opt.coach, fn, arg);
+		plans_each(&dflt, 1, NULL, fn, arg);
 }
 
 /* ---- --due ---- */
@@ -208,6 +209,7 @@ static int due(int on)
 	struct interval within = {2, 'w'};
 	s.o.on = on;
 	s.o.pseudonymize = opt.pseudonymize;
+	s.o.coach = opt.coach;
 	if (opt.within && cli_span("--within", opt.within, &within, 1) < 0)
 		return EX_USAGE;
 	if (opt.quiet && cli_span("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)
@@ -226,25 +228,19 @@ static int due(int on)
 
 /* ---- --ics ---- */
 
-static void ics_plan(const struct plan *p, void *arg)
-{
-	struct due_opts o = {.on = 0, .until = INT32_MAX, .end_until = INT32_MAX,
-			     .pseudonymize = opt.pseudonymize};
-	due_plan(arg, p, &o, DATE_NONE);
-}
-
 static int ics(int on)
 {
-	struct duelist l = {0};
+	struct scan s = {.o = {.on = on, .until = INT32_MAX, .end_until = INT32_MAX,
+			       .pseudonymize = opt.pseudonymize, .coach = opt.coach}};
 	struct buf b = {0}, name = {0};
-	each_plan(ics_plan, &l);
-	due_sort(&l);
+	each_plan(scan_plan, &s);
+	due_sort(&s.list);
 	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
-	ics_feed(&b, name.s, &l, on);
+	ics_feed(&b, name.s, &s.list, on);
 	fwrite(b.s, 1, b.len, stdout);
 	buf_free(&b);
 	buf_free(&name);
-	due_free(&l);
+	due_free(&s.list);
 	return cp_status();
 }
 

@@ -13,7 +13,7 @@
 #include "coachplan.h"
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
-       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG };
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_PER_GRANT };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -25,7 +25,10 @@ static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
-	    "for --caseload, this half year)"), 2},
+	    "for --caseload, this half year); with --declaration, grant: each grant whole"), 2},
+	{"per-grant", OPT_PER_GRANT, NULL, 0,
+	 N_("with --declaration: one declaration per grant that ends in the period, from its first "
+	    "day to its last, with the evaluation that closes it"), 2},
 	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
@@ -58,7 +61,7 @@ static const char *const help_post =
 
 static struct {
 	const char *plan, *lang;
-	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
+	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel, per_grant;
 	int funder;
 	struct period period;
 	int period_given;
@@ -107,11 +110,15 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case OPT_STAMP: opt.stamp = 1; break;
 	case OPT_EXCEL: opt.excel = 1; break;
+	case OPT_PER_GRANT: opt.per_grant = 1; break;
 	case 'k': opt.keep_going = 1; break;
 	case OPT_PERIOD:
-		if ((why = period_parse(arg, date_today(), &opt.period)))
-			argp_error(state, "%s: %s", quotes(arg), why);
 		opt.period_given = 1;
+		if (!strcmp(arg, "grant") || !strcmp(arg, "beschikking")) { /* every grant, whole */
+			opt.per_grant = 2;
+			opt.period = (struct period){PERIOD_OPEN_FROM, PERIOD_OPEN_TO};
+		} else if ((why = period_parse(arg, date_today(), &opt.period)))
+			argp_error(state, "%s: %s", quotes(arg), why);
 		break;
 	case OPT_LANG:
 		if (!(opt.lang = lang_parse(arg)))
@@ -149,6 +156,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 					    "(--plan ID) goes to standard output"));
 		if (!opt.declaration && (opt.funder >= 0 || opt.all))
 			argp_error(state, _("--funder and --all go with --declaration"));
+		if (!opt.declaration && opt.per_grant)
+			argp_error(state, _("--per-grant and --period grant go with --declaration"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -237,7 +246,7 @@ int main(int argc, char **argv)
 	ro.stamp = opt.stamp ? stamp(&ro) : NULL;
 	if (opt.declaration) {
 		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir, fmt,
-					 opt.all, opt.force, opt.excel};
+					 opt.all, opt.force, opt.excel, opt.per_grant != 0};
 		declare(plans, nplans, sheets, nsheets, &d);
 	} else if (opt.caseload)
 		print(overview_report(plans, nplans, sheets, nsheets, &ro));

@@ -180,6 +180,8 @@ _cp_complete() {
 		_cp_files -d; return ;;
 	*:-o | *:--output)
 		_cp_add $_cp_formats; return ;;
+	cp-report:--period) # and each grant whole, for declarations per grant
+		_cp_add $_cp_periods grant; return ;;
 	*:--period)
 		_cp_add $_cp_periods; return ;;
 	cp-log:-d | cp-log:--date | cp-evaluate:-d | cp-evaluate:--date | *:--from | *:--to | \

@@ -10,7 +10,14 @@
  * funder's plans are kept, compactly; a plan is read whole again only when
  * its declaration is written.  The batch is all or nothing: a broken plan
  * or a bad line in a sheet stops it before any file is written, unless
- * keep_going, and no file is overwritten without force. */
+ * keep_going, and no file is overwritten without force.
+ *
+ * Per grant (per_grant), a declaration is one grant of a plan, from its
+ * first day to its last, for every grant of the funder that ends in the
+ * period: its hours as grant.c assigns them (a strippenkaart's in date
+ * order, an entry cut where a card runs out), what was granted, used and
+ * over, and the evaluation that closes it.  A version 1 plan's grants are
+ * its budget periods. */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -33,6 +40,17 @@ struct run {
 	struct kept *v;
 	size_t n, cap;
 	struct buf text;
+	struct kept *pieces; /* per grant: each grant's entries, or their part in it */
+	size_t npieces, piececap;
+};
+
+/* The plans that get a declaration, each with its entries: [from, to) of
+ * the sorted entries, or per grant of run.pieces. */
+struct decl {
+	size_t plan, from, to;
+	int grant;       /* -1: the plan's hours in the period; else its grant */
+	long used, over; /* per grant */
+	int same_day;    /* per grant: how many grants of the plan before it start that day */
 };
 
 static void put_text(struct buf *b, struct str s, uint32_t *off)
@@ -118,21 +136,64 @@ static struct entry entry_of(const struct run *r, const struct plan *p, const st
 			      {"", 0}};
 }
 
-static void head(struct report *r, const struct plan *p, const struct declare_opts *o)
+/* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
+static const char *coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
 {
-	char label[32], sub[256];
-	period_format(&o->ro.period, label);
-	snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
-		 report_participant(p, &o->ro), label);
+	const char *c = plan_coach_on(p, from);
+	size_t len = (size_t)snprintf(out, size, "%s", c ? c : "");
+	for (size_t i = 0; i < p->ncoachspans; i++) {
+		const struct coach_span *s = &p->coachspans[i];
+		if (s->from <= from || s->from > to || !s->coach || (c && !strcmp(c, s->coach)))
+			continue;
+		c = s->coach;
+		if (len < size)
+			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", c);
+	}
+	return out;
+}
+
+static void head(struct report *r, const struct plan *p, const struct declare_opts *o,
+		 const struct decl *d)
+{
+	char label[32], sub[256], coach[256];
+	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
+	struct period days = o->ro.period;
+	if (g)
+		days = (struct period){g->from, g->to != DATE_NONE ? g->to : g->from};
+	if (g && g->to == DATE_NONE) {
+		char from[11];
+		date_format(g->from, from);
+		snprintf(label, sizeof label, "%s..", from);
+	} else
+		period_format(&days, label);
+	snprintf(sub, sizeof sub, g ? _("Plan %s, %s, grant %s") : _("Plan %s, %s, period %s"),
+		 p->id, report_participant(p, &o->ro), label);
 	report_subtitle(r, sub);
 	report_section(r, "declaration", _("Declaration"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
+	int funder = g ? g->funder : p->funder;
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
-	report_field(r, "funder_ref", _("Funder reference"), cell_text(p->funder_ref));
+		     cell_word(funder_name(funder), report_funder_label(funder)));
+	report_field(r, "funder_ref", _("Funder reference"),
+		     cell_text(g && g->ref ? g->ref : p->funder_ref));
+	if (g)
+		report_field(r, "kind", _("Kind of grant"),
+			     cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
-	report_field(r, "coach", _("Coach"), cell_text(p->coach));
+	report_field(r, "coach", _("Coach"),
+		     cell_text(g ? coaches_in(p, g->from, g->to != DATE_NONE ? g->to : o->ro.today,
+					      coach, sizeof coach)
+			       : p->coach));
+	if (g) {
+		report_field(r, "grant", _("Grant"), cell_text(label));
+		report_field(r, "period_from", _("From"), cell_date(g->from));
+		report_field(r, "period_to", _("To"), cell_date(g->to));
+		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
+		report_field(r, "used", _("Used"), cell_minutes(d->used));
+		report_field(r, "over", _("Over"), cell_minutes(d->over));
+		return;
+	}
 	report_field(r, "period", _("Period"), cell_text(label));
 	report_field(r, "period_from", _("From"), cell_date(o->ro.period.from));
 	report_field(r, "period_to", _("To"), cell_date(o->ro.period.to));
@@ -237,13 +298,88 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	report_field(r, "entries", _("Entries"), cell_count(all->entries));
 }
 
-static struct report *declaration(const struct run *run, const struct plan *p, size_t i,
-				  const struct kept *k, size_t n, struct totals *all)
+/* How near a grant's last day its closing evaluation may fall: UWV's
+ * evaluation is due when the grant ends, the day the next one starts,
+ * and is often held a few weeks later. */
+#define CLOSING_DAYS 31
+
+/* Whether an evaluation on day is nearer the end of another grant of the
+ * plan that it may close: then it closes that one. */
+static int closes_other(const struct plan *p, const struct grant *g, int last, int day)
 {
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *h = &p->grants[i];
+		if (h != g && h->to != DATE_NONE && h->from <= day && day <= h->to + CLOSING_DAYS &&
+		    abs(day - h->to) < abs(day - last))
+			return 1;
+	}
+	return 0;
+}
+
+/* The evaluation that closes grant g (last: its last day): of those from
+ * its first day to CLOSING_DAYS after its last, not nearer another grant's
+ * end, the one nearest its last day; NULL if none. */
+static const struct evaluation *closing(const struct plan *p, const struct grant *g, int last)
+{
+	const struct evaluation *best = NULL;
+	for (size_t i = 0; i < p->nevals; i++) {
+		const struct evaluation *ev = &p->evals[i];
+		if (ev->date < g->from || ev->date > last + CLOSING_DAYS ||
+		    closes_other(p, g, last, ev->date))
+			continue;
+		if (!best || abs(ev->date - last) < abs(best->date - last))
+			best = ev;
+	}
+	return best;
+}
+
+static void evaluation(struct report *r, const struct plan *p, const struct decl *d,
+		       const struct report_opts *o)
+{
+	const struct grant *g = &p->grants[d->grant];
+	int last = g->to != DATE_NONE ? g->to : o->today;
+	const struct evaluation *ev = closing(p, g, last);
+	report_section(r, "evaluation", _("Evaluation"));
+	if (!ev) {
+		report_text(r, "evaluation", NULL,
+			    _("No evaluation that closes this grant was recorded."));
+		return;
+	}
+	char mark[8];
+	report_field(r, "date", _("Date"), cell_date(ev->date));
+	report_text(r, "summary", _("Summary"),
+		    ev->summary ? report_scrub(r, p, o, ev->summary) : _("No summary."));
+	for (size_t i = 0; i < ev->ngoals; i++) {
+		char item[256];
+		snprintf(item, sizeof item, "%s: %s", ev->goals[i].goal,
+			 report_goal_status_label(ev->goals[i].status));
+		report_item(r, "goals", _("Goals"), item);
+	}
+	if (ev->employee_mark >= 0) {
+		mark_format(ev->employee_mark, mark);
+		report_field(r, "employee_mark", _("Employee's mark"), cell_text(report_str(r, mark)));
+	}
+	if (ev->employer_mark >= 0) {
+		mark_format(ev->employer_mark, mark);
+		report_field(r, "employer_mark", _("Employer's mark"), cell_text(report_str(r, mark)));
+	}
+	if (ev->absence_days >= 0)
+		report_field(r, "absence_days", _("Days of absence"), cell_count(ev->absence_days));
+	if (ev->signed_by)
+		report_field(r, "signed_by", _("Signed by"),
+			     cell_text(report_scrub(r, p, o, ev->signed_by)));
+}
+
+static struct report *declaration(const struct run *run, const struct plan *p,
+				  const struct decl *d, struct totals *all)
+{
+	const struct kept *k = (d->grant >= 0 ? run->pieces : run->v) + d->from;
 	struct report *r = report_new("declaration", _("Declaration of hours"));
-	head(r, p, run->o);
-	entries(r, run, p, k, n, i);
-	totals(r, run, p, k, n, all);
+	head(r, p, run->o, d);
+	entries(r, run, p, k, d->to - d->from, d->plan);
+	totals(r, run, p, k, d->to - d->from, all);
+	if (d->grant >= 0)
+		evaluation(r, p, d, &run->o->ro);
 	if (run->o->ro.stamp)
 		report_stamp(r, run->o->ro.stamp);
 	return r;
@@ -254,29 +390,57 @@ static struct report *summary_new(const struct declare_opts *o, struct rtable **
 	char label[32], sub[128];
 	period_format(&o->ro.period, label);
 	struct report *r = report_new("summary", _("Declarations"));
-	snprintf(sub, sizeof sub, _("Funder %s, period %s"),
-		 o->funder >= 0 ? report_funder_label(o->funder) : "", label);
+	if (o->per_grant && o->ro.period.from == PERIOD_OPEN_FROM &&
+	    o->ro.period.to == PERIOD_OPEN_TO)
+		snprintf(sub, sizeof sub, _("Funder %s, every grant"),
+			 o->funder >= 0 ? report_funder_label(o->funder) : "");
+	else
+		snprintf(sub, sizeof sub,
+			 o->per_grant ? _("Funder %s, grants that end in %s") : _("Funder %s, period %s"),
+			 o->funder >= 0 ? report_funder_label(o->funder) : "", label);
 	report_subtitle(r, sub);
 	report_section(r, "plans", _("Plans"));
 	*t = report_table(r, "plans", NULL);
 	report_main(r);
 	rtable_col(*t, "plan", _("plan"), 0);
-	rtable_col(*t, "funder_ref", _("funder reference"), 0);
-	rtable_col(*t, "participant", _("participant"), 0);
-	rtable_col(*t, "minutes", _("hours"), RCOL_NUMBER);
+	if (o->per_grant) {
+		rtable_col(*t, "ref", _("reference"), 0);
+		rtable_col(*t, "participant", _("participant"), 0);
+		rtable_col(*t, "kind", _("kind"), 0);
+		rtable_col(*t, "funder", _("funder"), 0);
+		rtable_col(*t, "from", _("from"), 0);
+		rtable_col(*t, "to", _("to"), 0);
+		rtable_col(*t, "granted_minutes", _("granted"), RCOL_NUMBER);
+		rtable_col(*t, "used_minutes", _("used"), RCOL_NUMBER);
+		rtable_col(*t, "over_minutes", _("over"), RCOL_NUMBER);
+	} else {
+		rtable_col(*t, "funder_ref", _("funder reference"), 0);
+		rtable_col(*t, "participant", _("participant"), 0);
+		rtable_col(*t, "minutes", _("hours"), RCOL_NUMBER);
+	}
 	rtable_col(*t, "onsite_minutes", _("on site"), RCOL_NUMBER);
 	rtable_col(*t, "remote_minutes", _("remote"), RCOL_NUMBER);
 	rtable_col(*t, "entries", _("entries"), RCOL_NUMBER);
 	return r;
 }
 
-static void summary_row(struct rtable *t, const struct plan *p, const struct report_opts *o,
-			const struct totals *all)
+static void summary_row(struct rtable *t, const struct plan *p, const struct decl *d,
+			const struct report_opts *o, const struct totals *all)
 {
+	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	rtable_add(t, cell_text(p->id));
-	rtable_add(t, cell_text(p->funder_ref));
+	rtable_add(t, cell_text(g ? g->ref : p->funder_ref));
 	rtable_add(t, cell_text(report_participant(p, o)));
-	rtable_add(t, cell_minutes(all->minutes));
+	if (g) {
+		rtable_add(t, cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
+		rtable_add(t, cell_word(funder_name(g->funder), report_funder_label(g->funder)));
+		rtable_add(t, cell_date(g->from));
+		rtable_add(t, cell_date(g->to));
+		rtable_add(t, cell_minutes(g->minutes));
+		rtable_add(t, cell_minutes(d->used));
+		rtable_add(t, cell_minutes(d->over));
+	} else
+		rtable_add(t, cell_minutes(all->minutes));
 	rtable_add(t, cell_minutes(all->mode[MODE_ONSITE]));
 	rtable_add(t, cell_minutes(totals_remote(all)));
 	rtable_add(t, cell_count(all->entries));
@@ -313,10 +477,21 @@ static char *target(const struct declare_opts *o, const char *name, const char *
 	return b.s;
 }
 
-/* The plans that get a declaration: [from, to) of the sorted entries. */
-struct decl {
-	size_t plan, from, to;
-};
+/* A declaration's file: the plan's id; per grant, with the grant's first
+ * day (P-2026-014_2026-03-01), and _2, _3 for more grants from that day. */
+static char *decl_target(const struct run *run, const struct decl *d)
+{
+	const struct plan *p = run->ps.plans[d->plan];
+	if (d->grant < 0)
+		return target(run->o, p->id, run->o->fmt->ext);
+	char from[11], name[128];
+	date_format(p->grants[d->grant].from, from);
+	if (d->same_day)
+		snprintf(name, sizeof name, "%s_%s_%d", p->id, from, d->same_day + 1);
+	else
+		snprintf(name, sizeof name, "%s_%s", p->id, from);
+	return target(run->o, name, run->o->fmt->ext);
+}
 
 /* Without force, refuses before writing anything if a file is there. */
 static int check_targets(const struct run *run, const struct decl *d, size_t nd)
@@ -327,8 +502,7 @@ static int check_targets(const struct run *run, const struct decl *d, size_t nd)
 	for (size_t i = 0; i <= nd; i++) {
 		if (i < nd && d[i].from == d[i].to)
 			continue;
-		char *path = i < nd ? target(o, run->ps.plans[d[i].plan]->id, o->fmt->ext)
-				    : target(o, "summary", "csv");
+		char *path = i < nd ? decl_target(run, &d[i]) : target(o, "summary", "csv");
 		struct stat st;
 		if (lstat(path, &st) == 0 && exist++ == 0)
 			first = path;
@@ -354,34 +528,40 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 	struct report *summary = o->dir ? summary_new(o, &sum) : NULL;
 	lang_pop();
 	int rc = 0;
+	struct plan *p = NULL; /* read whole once for its declarations */
 	for (size_t i = 0; i < nd; i++) {
 		const struct plan *slim = run->ps.plans[d[i].plan];
 		struct totals all = {0};
 		if (d[i].from == d[i].to && o->dir) { /* --all: in the summary with 0 */
-			summary_row(sum, slim, &o->ro, &all);
+			lang_push(o->ro.lang);
+			summary_row(sum, slim, &d[i], &o->ro, &all);
+			lang_pop();
 			continue;
 		}
+		if (p && strcmp(p->id, slim->id)) {
+			plan_free(p);
+			p = NULL;
+		}
 		int status;
-		struct plan *p = plan_load(run->ps.paths[d[i].plan], &status); /* goal texts */
-		if (!p) {
+		if (!p && !(p = plan_load(run->ps.paths[d[i].plan], &status))) { /* goal texts */
 			rc = -1;
 			continue;
 		}
 		lang_push(o->ro.lang);
-		struct report *r = declaration(run, p, d[i].plan, run->v + d[i].from,
-					       d[i].to - d[i].from, &all);
+		struct report *r = declaration(run, p, &d[i], &all);
+		if (o->dir)
+			summary_row(sum, p, &d[i], &o->ro, &all);
 		lang_pop();
 		if (o->dir) {
-			char *path = target(o, p->id, o->fmt->ext);
+			char *path = decl_target(run, &d[i]);
 			if (report_write(r, o->fmt, path, o->force) < 0)
 				rc = -1;
 			free(path);
-			summary_row(sum, p, &o->ro, &all);
 		} else if (report_print(r, o->fmt, stdout) < 0)
 			rc = cp_errno(EX_IOERR, _("cannot write standard output"));
 		report_free(r);
-		plan_free(p);
 	}
+	plan_free(p);
 	if (summary) {
 		char *path = target(o, "summary", "csv");
 		if (report_write(summary, o->excel || o->fmt == &render_excel ? &render_excel : &render_csv,
@@ -432,9 +612,138 @@ static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 	return kept;
 }
 
+/* ---- per grant ---- */
+
+struct piece {
+	struct kept k;
+	size_t slot; /* the grant it went to; ngrants: none */
+};
+
+struct pieces {
+	struct piece *v;
+	size_t n, cap;
+};
+
+static void piece(struct pieces *l, struct kept k, long minutes, size_t slot)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	k.minutes = (int32_t)minutes;
+	l->v[l->n++] = (struct piece){k, slot};
+}
+
+/* The entries k[0..n) of plan p (sorted) as grant.c assigns them: an
+ * entry on a day a dated grant holds is that grant's; on other days, the
+ * strippenkaarts take them in date order, an entry cut where one is used
+ * up; the rest is ungranted. */
+static void cut(const struct plan *p, struct grant_use *u, const struct kept *k, size_t n,
+		struct pieces *out)
+{
+	long *split = xcalloc(p->ngrants + 1, sizeof *split);
+	for (size_t e = 0, next; e < n; e = next) {
+		int day = k[e].date;
+		for (next = e + 1; next < n && k[next].date == day; next++)
+			;
+		const struct grant *g = plan_grant_on(p, day);
+		if (g || plan_card_on(p, day, 0) < 0) {
+			size_t slot = g ? (size_t)(g - p->grants) : p->ngrants;
+			for (size_t x = e; x < next; x++)
+				piece(out, k[x], k[x].minutes, slot);
+			continue;
+		}
+		grant_use_day(u, day, split);
+		size_t slot = 0;
+		for (size_t x = e; x < next; x++)
+			for (long left = k[x].minutes; left > 0;) {
+				while (slot < p->ngrants && split[slot] <= 0)
+					slot++;
+				long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
+				piece(out, k[x], take, slot);
+				split[slot] -= take;
+				left -= take;
+			}
+	}
+	free(split);
+}
+
+static void warn_ungranted(const struct plan *p, long entries, long minutes)
+{
+	char hm[24];
+	duration_format(minutes, hm);
+	cp_warn(_("%s: %ld entries (%s) lie on days no grant of the plan holds; they are in no "
+		  "declaration per grant"),
+		p->id, entries, hm);
+}
+
+/* The declarations of plan i's grants of the funder that end in the
+ * period, from its entries k[0..n) (sorted; per grant, every one up to the
+ * period's end); their entries go to run->pieces. */
+static void select_grants(struct run *run, size_t i, const struct kept *k, size_t n,
+			  struct decl **d, size_t *nd, size_t *cap)
+{
+	const struct declare_opts *o = run->o;
+	const struct plan *p = run->ps.plans[i];
+	struct grant_use *u = grant_use_new(p);
+	for (size_t e = 0; e < n; e++)
+		grant_use_add(u, k[e].date, k[e].minutes);
+	struct pieces l = {0};
+	cut(p, u, k, n, &l);
+	long ungranted = 0, ungranted_minutes = 0;
+	for (size_t x = 0; x < l.n; x++)
+		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from) {
+			ungranted++;
+			ungranted_minutes += l.v[x].k.minutes;
+		}
+	if (ungranted)
+		warn_ungranted(p, ungranted, ungranted_minutes);
+	for (size_t s = 0; s < p->ngrants; s++) {
+		const struct grant *g = &p->grants[s];
+		if (o->funder >= 0 && g->funder != o->funder)
+			continue;
+		size_t from = run->npieces;
+		long used = 0;
+		int last = g->from;
+		for (size_t x = 0; x < l.n; x++) {
+			if (l.v[x].slot != s)
+				continue;
+			if (run->npieces == run->piececap) {
+				run->piececap = run->piececap ? 2 * run->piececap : 256;
+				run->pieces = xreallocarray(run->pieces, run->piececap,
+							    sizeof *run->pieces);
+			}
+			run->pieces[run->npieces++] = l.v[x].k;
+			used += l.v[x].k.minutes;
+			last = l.v[x].k.date;
+		}
+		/* a strippenkaart without an end ends when it is used up */
+		int end = g->to != DATE_NONE ? g->to : used >= g->minutes && used ? last : DATE_NONE;
+		int empty = run->npieces == from;
+		if (end == DATE_NONE || !period_contains(&o->ro.period, end) ||
+		    (empty && !((o->all || o->only) && g->from <= o->ro.today))) {
+			run->npieces = from;
+			continue;
+		}
+		if (*nd == *cap) {
+			*cap = 2 * *cap + 8;
+			*d = xreallocarray(*d, *cap, sizeof **d);
+		}
+		int same = 0;
+		for (size_t b = 0; b < s; b++)
+			same += p->grants[b].from == g->from;
+		long over = used > g->minutes ? used - g->minutes : 0;
+		if (g->kind == GRANT_STRIPPENKAART)
+			over += grant_use_spilled(u, s);
+		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same};
+	}
+	free(l.v);
+	grant_use_free(u);
+}
+
 /* The plans that get a declaration (or, with all, a summary row), each
- * with its entries, in the order of the plans. */
-static size_t select_plans(struct run *run, struct decl *d)
+ * with its entries, in the order of the plans; per grant, each grant. */
+static size_t select_plans(struct run *run, struct decl **d)
 {
 	const struct declare_opts *o = run->o;
 	size_t *from = xcalloc(run->ps.n + 1, sizeof *from), *to = xcalloc(run->ps.n + 1, sizeof *to);
@@ -449,19 +758,26 @@ static size_t select_plans(struct run *run, struct decl *d)
 		} else if (!run->ps.named && !o->only)
 			warn_unknown(run, run->v + e, next - e);
 	}
-	size_t nd = 0;
+	size_t nd = 0, cap = run->ps.n + 1;
+	*d = xcalloc(cap, sizeof **d);
 	for (size_t i = 0; i < run->ps.n; i++) {
 		const struct plan *p = run->ps.plans[i];
+		if (p && o->per_grant) {
+			select_grants(run, i, run->v + from[i], to[i] - from[i], d, &nd, &cap);
+			continue;
+		}
 		if (!p || (o->funder >= 0 && p->funder != o->funder))
 			continue;
 		size_t n = within(run, i, run->v + from[i], to[i] - from[i]);
 		int overlaps = p->start <= o->ro.period.to &&
 			       (p->end == DATE_NONE || p->end >= o->ro.period.from);
 		if (n || (o->all && overlaps) || o->only)
-			d[nd++] = (struct decl){i, from[i], from[i] + n};
+			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0};
 		if (run->outside[i])
 			warn_outside(run, i);
 	}
+	if (o->per_grant && o->only && !nd)
+		cp_warn(_("%s: no grant of the plan ends in the period"), o->only);
 	free(from);
 	free(to);
 	return nd;
@@ -487,7 +803,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	int threaded = pthread_create(&loader, NULL, read_plans, &run.ps) == 0;
 	struct filter f;
 	filter_init(&f);
-	f.from = o->ro.period.from;
+	f.from = o->per_grant ? PERIOD_OPEN_FROM : o->ro.period.from; /* a grant's every hour */
 	f.to = o->ro.period.to;
 	struct run other = {.o = o};
 	struct scan_split two = {&other, merge_kept, clear_kept};
@@ -503,7 +819,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);
 	for (size_t i = 0; i < run.ps.n; i++) {
 		const struct plan *p = run.ps.plans[i];
-		if (p && o->only && o->funder >= 0 && p->funder != o->funder)
+		if (p && o->only && o->funder >= 0 && p->funder != o->funder && !o->per_grant)
 			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
 				    funder_name(p->funder), funder_name(o->funder));
 	}
@@ -511,8 +827,8 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		sorting = &run;
 		if (run.n)
 			qsort(run.v, run.n, sizeof *run.v, by_plan_date);
-		struct decl *d = xcalloc(run.ps.n + 1, sizeof *d);
-		size_t nd = select_plans(&run, d);
+		struct decl *d = NULL;
+		size_t nd = select_plans(&run, &d);
 		int ok = !o->dir || o->force || check_targets(&run, d, nd) == 0;
 		if (ok && o->dir)
 			ok = make_dirs(o->dir) == 0;
@@ -527,6 +843,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	free(run.outside);
 	free(run.outside_minutes);
 	free(run.v);
+	free(run.pieces);
 	buf_free(&run.text);
 	planset_free(&run.ps);
 	return rc;

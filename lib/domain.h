@@ -123,16 +123,20 @@ struct grant_use *budget_grant_use(struct budget *b, const struct plan *p);
 
 /* ---- due.c: what needs a coach's attention, and when ---- */
 
-enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_COUNT };
+enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_FOLLOWUP, DUE_COUNT };
 
 #define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
 
 struct due_item {
 	int what;
-	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation */
-	int since; /* quiet: the last contact logged, DATE_NONE if none */
+	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation,
+		    * the day to apply for a follow-up grant by */
+	int since; /* quiet: the last contact logged, DATE_NONE if none; follow-up: the
+		    * grant's last day */
 	int flags;
-	const char *plan, *name, *coach;
+	const char *plan, *name;
+	const char *coach; /* who coaches the plan on the item's day, or on o->on when past */
+	int funder;        /* follow-up: the grant's funder */
 };
 
 struct duelist {
@@ -147,13 +151,18 @@ struct due_opts {
 	int end_until;       /* plan ends up to this day */
 	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
 	int pseudonymize;      /* the plan's id for the participant's name */
+	const char *coach;     /* only what falls to this coach (by the plan's coaches:); NULL all */
 };
 
 const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
 const char *due_what_label(int what); /* for people, in their language */
 /* What an item asks of the coach on day on ("3 days overdue"), in b. */
 const char *due_note(struct buf *b, const struct due_item *d, int on);
-/* Adds the plan's signals; contact is the last logged, DATE_NONE if none. */
+/* Adds the plan's signals; contact is the last logged, DATE_NONE if none.
+ * A plan with grants of its own whose last grant ends before the plan does,
+ * of a funder with a follow-up rule (funder.c), gets a reminder to apply
+ * for a follow-up grant that long before the end, until a later grant is
+ * recorded (shown from until on, like an evaluation). */
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
 void due_sort(struct duelist *l); /* by date, plan, what */
 void due_free(struct duelist *l);

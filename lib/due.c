@@ -4,14 +4,19 @@
  *   quiet       no contact logged for a while (the coach's signal function)
  *   phase-out   every goal reached, the plan still active: time to hand
  *               the coaching over to the employer (afbouwen)
- * Closed plans are never listed; a paused plan only for its end, which
- * runs on while it is paused. */
+ *   follow-up   the last grant ends before the plan does: apply for a
+ *               follow-up grant (vervolgaanvraag) the funder's lead time
+ *               before its end (funder.c), until a later grant is recorded
+ * Closed plans are never listed; a paused plan only for its end and its
+ * grant, which run on while it is paused.  Each item is the coach's who
+ * coaches the plan on its day (coaches:), or today if that has passed. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
 
-static const char *const what_names[DUE_COUNT] = {"evaluation", "end", "quiet", "phase-out"};
+static const char *const what_names[DUE_COUNT] = {"evaluation", "end", "quiet", "phase-out",
+						  "follow-up"};
 
 const char *due_what_name(int what)
 {
@@ -22,7 +27,9 @@ const char *due_what_label(int what)
 {
 	static const char *const labels[DUE_COUNT] = {N_("evaluation"), N_("end"), N_("quiet"),
 						      /* TRANSLATORS: afbouw */
-						      N_("phase-out")};
+						      N_("phase-out"),
+						      /* TRANSLATORS: vervolgaanvraag */
+						      N_("follow-up")};
 	return what >= 0 && what < DUE_COUNT ? _(labels[what]) : "?";
 }
 
@@ -59,15 +66,37 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 		else
 			buf_printf(b, _("no contact logged since %s"), since);
 		break;
+	case DUE_FOLLOWUP:
+		date_format(d->since, since);
+		if (on > d->since)
+			buf_printf(b, _("the grant ended on %s; no follow-up grant is recorded"), since);
+		else if (days < 0)
+			buf_printf(b, _("apply for a follow-up grant now: the grant ends on %s"), since);
+		else if (days == 0)
+			buf_printf(b, _("apply for a follow-up grant today: the grant ends on %s"), since);
+		else
+			buf_printf(b, ngettext("apply for a follow-up grant within %d day: the grant "
+					       "ends on %s",
+					       "apply for a follow-up grant within %d days: the grant "
+					       "ends on %s",
+					       days),
+				   days, since);
+		break;
 	default:
 		buf_puts(b, _("all goals reached: phase out the coaching (afbouwen)"));
 	}
 	return buf_str(b);
 }
 
-static void add(struct duelist *l, const struct plan *p, const char *name, int what, int date,
-		int since, int flags)
+static struct due_item *add(struct duelist *l, const struct plan *p, const struct due_opts *o,
+			    const char *name, int what, int date, int since, int flags)
 {
+	/* the coach who will do it, or who must do it now that its day has passed */
+	const char *coach = plan_coach_on(p, date > o->on ? date : o->on);
+	if (!coach)
+		coach = "";
+	if (o->coach && strcmp(coach, o->coach))
+		return NULL;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 64;
 		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
@@ -78,10 +107,36 @@ static void add(struct duelist *l, const struct plan *p, const char *name, int w
 	d->date = date;
 	d->since = since;
 	d->flags = flags;
+	d->funder = p->funder;
 	/* the plan goes away after the scan; the list keeps what it shows */
 	d->plan = arena_strndup(&l->arena, p->id, strlen(p->id));
 	d->name = arena_strndup(&l->arena, name, strlen(name));
-	d->coach = p->coach ? arena_strndup(&l->arena, p->coach, strlen(p->coach)) : "";
+	d->coach = arena_strndup(&l->arena, coach, strlen(coach));
+	return d;
+}
+
+/* The follow-up of a plan's last dated grant: when to apply for it by,
+ * the funder's lead time before the grant's end; DATE_NONE when there is
+ * none to apply for: no grants of its own, a later grant recorded, the
+ * plan ends with the grant, or a funder without a follow-up rule. */
+static int followup(const struct plan *p, const struct grant **of)
+{
+	const struct grant *last = NULL;
+	if (!plan_has_grants(p))
+		return DATE_NONE;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].kind != GRANT_STRIPPENKAART && p->grants[i].to != DATE_NONE)
+			last = &p->grants[i];
+	if (!last)
+		return DATE_NONE;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].from > last->from)
+			return DATE_NONE; /* a strippenkaart that follows on */
+	int weeks = funder_rules(last->funder)->followup_weeks;
+	if (!weeks || (p->end != DATE_NONE && last->to >= p->end))
+		return DATE_NONE;
+	*of = last;
+	return last->to - 7 * weeks;
 }
 
 /* UWV's 3-year limit: the end the format gives a UWV plan by default. */
@@ -109,20 +164,26 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 	if (p->status == STATUS_CLOSED)
 		return;
 	if (p->end != DATE_NONE && p->end <= o->end_until)
-		add(l, p, name, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
+		add(l, p, o, name, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
+	const struct grant *g = NULL;
+	int apply = followup(p, &g);
+	struct due_item *d;
+	if (apply != DATE_NONE && apply <= o->until &&
+	    (d = add(l, p, o, name, DUE_FOLLOWUP, apply, g->to, 0)))
+		d->funder = g->funder;
 	if (p->status != STATUS_ACTIVE)
 		return;
 	if (p->next != DATE_NONE && p->next <= o->until)
-		add(l, p, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
+		add(l, p, o, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
 	if (o->quiet.n > 0 && p->start <= o->on) {
 		int from = contact != DATE_NONE && contact >= p->start ? contact : p->start;
 		int quiet = date_add_interval(from, o->quiet, 1);
 		if (quiet <= o->on)
-			add(l, p, name, DUE_QUIET, quiet, contact, 0);
+			add(l, p, o, name, DUE_QUIET, quiet, contact, 0);
 	}
 	if (ready_for_phase_out(p)) {
 		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;
-		add(l, p, name, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
+		add(l, p, o, name, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
 	}
 }
 

@@ -15,14 +15,19 @@ static const int uwv_levels[FUNDER_LEVELS][3] = {
 
 static const struct funder_rules rules[FUNDER_COUNT] = {
 	/* UWV: a half-year evaluation, at most three years with one employer,
-	 * grants (beschikkingen) of six months, a follow-up applied for in
-	 * time, and never an hour above or outside a grant */
+	 * grants (beschikkingen) of six months, and never an hour above or
+	 * outside a grant.  A follow-up (vervolgaanvraag) is applied for eight
+	 * weeks before the grant ends: UWV takes up to eight weeks to decide,
+	 * and hours after the end without a new grant are not paid, so
+	 * cp-evaluate --due and --ics remind the coach from then on */
 	[FUNDER_UWV] = {.every = {6, 'm'}, .max_months = 36, .grant_months = 6,
 			.followup_weeks = 8, .grant_required = 1, .levels = uwv_levels,
 			.limit_label = N_("UWV's 3-year limit")},
 	/* a municipality, an employer, another: agreed per plan; every three
 	 * months is the usual evaluation, as in the Flemish example; an
-	 * employer buys hours (a strippenkaart), not a level */
+	 * employer buys hours (a strippenkaart), not a level.  A municipality
+	 * decides on a follow-up in about six weeks: apply that long before
+	 * the end; an employer or another funder has no such rule */
 	[FUNDER_GEMEENTE] = {.every = {3, 'm'}, .followup_weeks = 6, .levels = uwv_levels},
 	[FUNDER_WERKGEVER] = {.every = {3, 'm'}},
 	[FUNDER_OTHER] = {.every = {3, 'm'}, .levels = uwv_levels},

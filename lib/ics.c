@@ -102,7 +102,7 @@ void ics_end(struct buf *b)
 	prop(b, "END", "VCALENDAR");
 }
 
-/* Next evaluations and plan ends as events.  A calendar shows more people
+/* Next evaluations, plan ends and follow-up applications as events.  A calendar shows more people
  * than the coach: only the plan id and the participant's name go in, and
  * never goals, summaries, employers or anything medical. */
 void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp)
@@ -111,12 +111,21 @@ void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stam
 	ics_begin(b, name);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct due_item *d = &l->v[i];
-		if (d->what != DUE_EVALUATION && d->what != DUE_END)
+		if (d->what != DUE_EVALUATION && d->what != DUE_END && d->what != DUE_FOLLOWUP)
 			continue;
 		summary.len = desc.len = 0;
 		if (d->what == DUE_EVALUATION) {
 			buf_printf(&summary, _("Evaluation %s: %s"), d->plan, d->name);
 			buf_printf(&desc, _("Record it with: cp-evaluate --record %s"), d->plan);
+		} else if (d->what == DUE_FOLLOWUP) {
+			char end[11];
+			date_format(d->since, end);
+			buf_printf(&summary, _("Apply for a follow-up grant %s: %s"), d->plan, d->name);
+			buf_printf(&desc,
+				   _("The grant ends on %s; %s wants the follow-up applied for %d weeks "
+				     "before. Record the new grant with: cp-plan %s --grant"),
+				   end, funder_label(d->funder), funder_rules(d->funder)->followup_weeks,
+				   d->plan);
 		} else {
 			buf_printf(&summary, _("End of coaching %s: %s"), d->plan, d->name);
 			buf_puts(&desc, d->flags & DUE_UWV_LIMIT
@@ -124,8 +133,8 @@ void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stam
 						    "or agree an extension.")
 						: _("Close the plan or agree an extension."));
 		}
-		struct ics_event ev = {d->what == DUE_END ? "end" : "evaluation", d->plan, d->date,
-				       buf_str(&summary), buf_str(&desc)};
+		struct ics_event ev = {due_what_name(d->what), d->plan, d->date, buf_str(&summary),
+				       buf_str(&desc)};
 		ics_event(b, &ev, stamp);
 	}
 	ics_end(b);

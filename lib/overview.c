@@ -96,7 +96,7 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 			const struct totals *tl = totals_of(s.until_today, gl, nl, &al, p->id);
 			rtable_add(t, cell_text(p->id));
 			rtable_add(t, cell_text(report_participant(p, o)));
-			rtable_add(t, cell_text(p->coach));
+			rtable_add(t, cell_text(plan_coach_on(p, o->today))); /* coaches: */
 			rtable_add(t, cell_text(report_employer(p, o)));
 			rtable_add(t, cell_word(funder_name(p->funder), report_funder_label(p->funder)));
 			rtable_add(t, cell_date(p->start));

@@ -100,6 +100,7 @@ const char *report_goal_status_label(int status);
 const char *report_funder_label(int funder);
 const char *report_status_label(int status);
 const char *report_scheme_label(int scheme);
+const char *report_grant_kind_label(int kind);
 /* An interval for people, "6 months", as a word cell: programs get "6m". */
 struct cell report_interval(struct report *r, struct interval iv);
 
@@ -120,10 +121,13 @@ struct declare_opts {
 	int all;           /* plans without hours are in the summary too */
 	int force;         /* replace report files that exist */
 	int excel;         /* summary.csv in the spreadsheet dialect too */
+	int per_grant;     /* a declaration per grant that ends in the period */
 };
 
-/* Declarations per plan for a funder and period, and DIR/summary.csv: all
- * or none unless keep_going.  0, or -1 (reported). */
+/* Declarations per plan for a funder and period (per_grant: per grant of
+ * the funder that ends in the period, each from its first day to its last
+ * with the evaluation that closes it), and DIR/summary.csv: all or none
+ * unless keep_going.  0, or -1 (reported). */
 int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
 	    const struct declare_opts *o);
 

@@ -34,6 +34,14 @@ const char *report_status_label(int status)
 	return status >= 0 && status < STATUS_COUNT ? _(labels[status]) : "?";
 }
 
+const char *report_grant_kind_label(int kind)
+{
+	static const char *const labels[GRANT_KIND_COUNT] = {
+		N_("standard"), /* TRANSLATORS: a follow-up grant, vervolg */ N_("extension"),
+		N_("strippenkaart"), N_("internal")};
+	return kind >= 0 && kind < GRANT_KIND_COUNT ? _(labels[kind]) : "?";
+}
+
 const char *report_scheme_label(int scheme)
 {
 	static const char *const labels[SCHEME_COUNT] = {"", N_("Wajong"), N_("WIA"), N_("IRO"),

@@ -64,6 +64,14 @@ check "... in texts too" grep -q 'P-7 bedient zelfstandig' report.text
 check "a contact in a text stands as their role" grep -q 'leidinggevende tevreden' report.text
 cp-report --pseudonymize --declaration --funder uwv --period 2026H2 -o decl
 leaks "batch declarations --pseudonymize, summary.csv included" decl/*
+for f in text markdown html csv json; do
+	cp-report --pseudonymize --declaration --funder uwv --period grant -o grants$f -o $f
+	cp-report --pseudonymize --declaration --plan P-7 --period grant -o $f >grant.$f
+done
+check "declarations per grant: the first with the evaluation that closes it" \
+	grep -q 'P-7 en leidinggevende tevreden' grant.text
+leaks "declarations per grant --pseudonymize, the closing evaluation included" grants*/* grant.*
+check "... nor the internal note" sh -c '! grep -rq GEHEIMNOTITIE grants* grant.*'
 cp-hours --budget --pseudonymize -o csv >budget.csv
 leaks "cp-hours --budget --pseudonymize" budget.csv
 cp-evaluate --due --pseudonymize --within 1y -o csv >due.csv

@@ -85,7 +85,7 @@ static void evaluations(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on);
-		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}, 0};
+		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}, 0, NULL};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: 2025-06-01\nevaluation:\n  next: %s\n",
 			 cases[i].next);
@@ -127,7 +127,7 @@ static void ends(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int on = day(cases[i].on);
-		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}, 0};
+		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}, 0, NULL};
 		is_str(shown(cases[i].plan, DUE_END, &o, DATE_NONE, NULL), cases[i].note,
 		       "end of plan %zu on %s", i, cases[i].on);
 	}
@@ -163,7 +163,7 @@ static void quiet(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on), date = DATE_NONE;
-		struct due_opts o = {on, on, on, cases[i].quiet, 0};
+		struct due_opts o = {on, on, on, cases[i].quiet, 0, NULL};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: %s\nevaluation:\n  next: 2030-01-01\n",
 			 cases[i].start);
@@ -200,7 +200,7 @@ static void phase_out(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[512];
 		int on = day("2026-03-04"), date = DATE_NONE;
-		struct due_opts o = {on, on, on, {0, 'd'}, 0};
+		struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL};
 		snprintf(body, sizeof body, "funder: gemeente\nstart: 2025-01-06\ngoals: %s\n%s",
 			 cases[i].goals, cases[i].rest);
 		const char *note = shown(body, DUE_PHASEOUT, &o, DATE_NONE, &date);
@@ -216,7 +216,7 @@ static void closed_and_paused(void)
 	static const char *const status[] = {"closed", "paused", "active"};
 	static const size_t want[] = {0, 1, 4};
 	int on = day("2029-03-04");
-	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}, 0};
+	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}, 0, NULL};
 	for (size_t i = 0; i < 3; i++) {
 		char body[256];
 		snprintf(body, sizeof body,
@@ -238,7 +238,7 @@ static void kept(void)
 {
 	struct duelist l = {0};
 	int on = day("2026-03-04");
-	struct due_opts o = {on, on, on, {0, 'd'}, 0};
+	struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL};
 	struct plan *p = plan_of("start: 2026-01-05\nevaluation:\n  next: 2026-03-01\n");
 	if (!p)
 		return;
@@ -277,7 +277,7 @@ static void sorting(void)
 	l.n = l.cap = sizeof in / sizeof *in;
 	l.v = xcalloc(l.cap, sizeof *l.v);
 	for (size_t i = 0; i < l.n; i++) {
-		struct due_item d = {in[i].what, in[i].date, DATE_NONE, 0, in[i].plan, "", ""};
+		struct due_item d = {in[i].what, in[i].date, DATE_NONE, 0, in[i].plan, "", "", 0};
 		l.v[i] = d;
 	}
 	due_sort(&l);
@@ -315,13 +315,21 @@ static void notes(void)
 		{DUE_QUIET, 0, DATE_NONE, 0, "no contact logged since the start"},
 		{DUE_QUIET, 0, -14, 0, "no contact logged since 2026-02-18"},
 		{DUE_PHASEOUT, -30, 0, 0, "all goals reached: phase out the coaching (afbouwen)"},
+		{DUE_FOLLOWUP, 3, 59, 0,
+		 "apply for a follow-up grant within 3 days: the grant ends on 2026-05-02"},
+		{DUE_FOLLOWUP, 1, 57, 0,
+		 "apply for a follow-up grant within 1 day: the grant ends on 2026-04-30"},
+		{DUE_FOLLOWUP, 0, 56, 0, "apply for a follow-up grant today: the grant ends on 2026-04-29"},
+		{DUE_FOLLOWUP, -56, 0, 0, "apply for a follow-up grant now: the grant ends on 2026-03-04"},
+		{DUE_FOLLOWUP, -57, -1, 0,
+		 "the grant ended on 2026-03-03; no follow-up grant is recorded"},
 	};
 	int on = day("2026-03-04");
 	struct buf b = {0};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int since = cases[i].since == DATE_NONE ? DATE_NONE : on + cases[i].since;
 		struct due_item d = {cases[i].what, on + cases[i].date, since, cases[i].flags,
-				     "P-1", "", ""};
+				     "P-1", "", "", 0};
 		/* one buffer for all notes, as cp-evaluate keeps it */
 		is_str(due_note(&b, &d, on), cases[i].note, "note %s %+d",
 		       due_what_name(cases[i].what), cases[i].date);
@@ -329,9 +337,110 @@ static void notes(void)
 	buf_free(&b);
 }
 
+/* The follow-up of a plan's last grant (issue 16): listed the funder's
+ * lead time before the grant ends (UWV: 8 weeks, a municipality 6, an
+ * employer never), gone once a later grant is recorded, never for a
+ * closed plan, a grant that ends with the plan, or a version 1 plan. */
+static void followups(void)
+{
+	static const char v2[] = "version: 2\nfunder: uwv\nstart: 2026-01-05\n";
+	static const char first[] = "grants:\n  - {from: 2026-01-05, to: 2026-07-04, hours: 60}\n";
+	static const struct {
+		const char *body, *on, *note; /* NULL: not listed */
+		const char *date;             /* the day listed */
+	} cases[] = {
+		/* 8 weeks before 2026-07-04 is 2026-05-09; listed within 2 weeks of it */
+		{"", "2026-04-24", NULL, NULL},
+		{"", "2026-04-25",
+		 "apply for a follow-up grant within 14 days: the grant ends on 2026-07-04",
+		 "2026-05-09"},
+		{"", "2026-05-09", "apply for a follow-up grant today: the grant ends on 2026-07-04",
+		 "2026-05-09"},
+		{"", "2026-07-04", "apply for a follow-up grant now: the grant ends on 2026-07-04",
+		 "2026-05-09"},
+		{"", "2026-08-01", "the grant ended on 2026-07-04; no follow-up grant is recorded",
+		 "2026-05-09"},
+		/* a follow-up recorded, or a strippenkaart after it: nothing to apply for */
+		{"  - {from: 2026-07-05, length: 6m, hours: 40, kind: extension}\n", "2026-06-01",
+		 NULL, NULL},
+		{"  - {from: 2026-09-01, hours: 10, kind: strippenkaart, funder: werkgever}\n",
+		 "2026-06-01", NULL, NULL},
+		/* ...the follow-up's own follow-up, 8 weeks before 2027-01-04 */
+		{"  - {from: 2026-07-05, length: 6m, hours: 40, kind: extension}\n", "2026-11-09",
+		 "apply for a follow-up grant today: the grant ends on 2027-01-04", "2026-11-09"},
+		/* a municipality's grant: 6 weeks; an employer's: no rule */
+		{"  - {from: 2026-07-05, to: 2026-12-31, hours: 20, funder: gemeente}\n",
+		 "2026-11-19", "apply for a follow-up grant today: the grant ends on 2026-12-31",
+		 "2026-11-19"},
+		{"  - {from: 2026-07-05, to: 2026-12-31, hours: 20, funder: werkgever}\n",
+		 "2026-12-01", NULL, NULL},
+		/* the grant ends with the plan: the end is listed, no follow-up */
+		{"end: 2026-07-04\n", "2026-06-01", NULL, NULL},
+		{"status: closed\n", "2026-06-01", NULL, NULL},
+		{"status: paused\n", "2026-06-01",
+		 "apply for a follow-up grant now: the grant ends on 2026-07-04", "2026-05-09"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char body[512];
+		int on = day(cases[i].on), date = DATE_NONE;
+		struct due_opts o = {on, date_add_interval(on, (struct interval){2, 'w'}, 1),
+				     date_add_months(on, 3), {0, 'd'}, 0, NULL};
+		if (cases[i].body[0] == ' ')
+			snprintf(body, sizeof body, "%s%s%s", v2, first, cases[i].body);
+		else
+			snprintf(body, sizeof body, "%s%s%s", v2, cases[i].body, first);
+		is_str(shown(body, DUE_FOLLOWUP, &o, DATE_NONE, &date), cases[i].note,
+		       "follow-up %zu on %s", i, cases[i].on);
+		if (cases[i].date)
+			ok(date == day(cases[i].date), "... listed on %s", cases[i].date);
+	}
+	/* a version 1 plan keeps behaving as before: its budget periods are no grants */
+	int on = day("2026-06-01");
+	struct due_opts o = {on, date_add_months(on, 12), date_add_months(on, 3), {0, 'd'}, 0, NULL};
+	is_str(shown("funder: uwv\nstart: 2026-01-05\nbudget: {hours: 60}\n", DUE_FOLLOWUP, &o,
+		     DATE_NONE, NULL),
+	       NULL, "a version 1 plan's budget periods get no follow-up");
+}
+
+/* --coach: each item is the coach's who coaches the plan on its day, or
+ * today when that has passed (coaches:); a plan without coaches: its coach:. */
+static void coaches(void)
+{
+	static const char body[] = "version: 2\nfunder: uwv\nstart: 2026-01-05\n"
+				   "evaluation: {next: %s}\n"
+				   "coaches:\n  - {from: 2026-01-05, coach: robin}\n"
+				   "  - {from: 2026-09-01, coach: kim}\n";
+	static const struct {
+		const char *on, *next, *coach, *who; /* who: the coach listed; NULL: not listed */
+	} cases[] = {
+		{"2026-08-20", "2026-08-31", "robin", "robin"},
+		{"2026-08-20", "2026-08-31", "kim", NULL},
+		{"2026-08-20", "2026-09-01", "kim", "kim"}, /* due after the hand-over */
+		{"2026-08-20", "2026-09-01", "robin", NULL},
+		{"2026-09-10", "2026-08-31", "kim", "kim"}, /* overdue: today's coach */
+		{"2026-09-10", "2026-08-31", "robin", NULL},
+		{"2026-08-20", "2026-09-01", NULL, "kim"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char text[512];
+		int on = day(cases[i].on);
+		struct due_opts o = {on, date_add_months(on, 1), on, {0, 'd'}, 0, cases[i].coach};
+		snprintf(text, sizeof text, body, cases[i].next);
+		struct duelist l = {0};
+		struct plan *p = plan_of(text);
+		if (p)
+			due_plan(&l, p, &o, DATE_NONE);
+		plan_free(p);
+		is_str(l.n ? l.v[0].coach : NULL, cases[i].who, "on %s, next %s, --coach %s",
+		       cases[i].on, cases[i].next, cases[i].coach ? cases[i].coach : "(none)");
+		due_free(&l);
+	}
+}
+
 static void names(void)
 {
-	static const char *const want[] = {"?", "evaluation", "end", "quiet", "phase-out", "?"};
+	static const char *const want[] = {"?",         "evaluation", "end", "quiet",
+					   "phase-out", "follow-up",  "?"};
 	for (int w = -1; w <= DUE_COUNT; w++) {
 		is_str(due_what_name(w), want[w + 1], "due_what_name(%d)", w);
 		/* without a Dutch locale the labels are the names */
@@ -370,6 +479,8 @@ int main(void)
 	sorting();
 	notes();
 	names();
+	followups();
+	coaches();
 	contacts();
 	return tap_done();
 }

@@ -82,11 +82,11 @@ static void empty(void)
 static void feed(void)
 {
 	static const struct due_item items[] = {
-		{DUE_EVALUATION, 0, DATE_NONE, 0, "P-1", "Bart de Wit", "robin"},
-		{DUE_END, 0, DATE_NONE, DUE_UWV_LIMIT, "P-1", "Bart de Wit", "robin"},
-		{DUE_QUIET, 0, DATE_NONE, 0, "P-2", "Noël", "robin"},
-		{DUE_PHASEOUT, 0, DATE_NONE, 0, "P-2", "Noël", "robin"},
-		{DUE_END, 0, DATE_NONE, 0, "P-2", "Noël", "robin"},
+		{DUE_EVALUATION, 0, DATE_NONE, 0, "P-1", "Bart de Wit", "robin", 0},
+		{DUE_END, 0, DATE_NONE, DUE_UWV_LIMIT, "P-1", "Bart de Wit", "robin", 0},
+		{DUE_QUIET, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
+		{DUE_PHASEOUT, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
+		{DUE_END, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
 	};
 	static const char *const dates[] = {"2026-07-05", "2029-01-04", "2026-03-01", "2026-03-01",
 					    "2026-12-31"};
@@ -136,6 +136,28 @@ static void feed(void)
 	ics_feed(&again, "coachplan: robin", &l, day("2026-03-04"));
 	ok(again.len == b.len && !memcmp(again.s, b.s, b.len), "the same list, the same bytes");
 	buf_free(&again);
+	buf_free(&b);
+
+	/* a follow-up to apply for: on the day to apply by, with the grant's end */
+	struct due_item f = {DUE_FOLLOWUP, day("2026-05-09"), day("2026-07-04"), 0, "P-3", "Sanne",
+			     "kim", FUNDER_UWV};
+	struct duelist one = {&f, 1, 1, {0}};
+	ics_feed(&b, "coachplan", &one, day("2026-03-04"));
+	const char *ev = strstr(buf_str(&b), "BEGIN:VEVENT");
+	is_str(ev,
+	       "BEGIN:VEVENT\r\n"
+	       "UID:follow-up-P-3-20260509@coachplan\r\n"
+	       "DTSTAMP:20260304T000000Z\r\n"
+	       "DTSTART;VALUE=DATE:20260509\r\n"
+	       "DTEND;VALUE=DATE:20260510\r\n"
+	       "SUMMARY:Apply for a follow-up grant P-3: Sanne\r\n"
+	       "DESCRIPTION:The grant ends on 2026-07-04\\; UWV wants the follow-up applied \r\n"
+	       " for 8 weeks before. Record the new grant with: cp-plan P-3 --grant\r\n"
+	       "CATEGORIES:follow-up\r\n"
+	       "TRANSP:TRANSPARENT\r\n"
+	       "END:VEVENT\r\n"
+	       "END:VCALENDAR\r\n",
+	       "a follow-up to apply for is an event on the day to apply by");
 	buf_free(&b);
 }
 

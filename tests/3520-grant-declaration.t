@@ -1,0 +1,217 @@
+#!/bin/sh
+# cp-report --declaration per grant (issue 16): --per-grant declares each
+# grant of the funder that ends in --period, whole, from its first day to
+# its last, with the evaluation that closes it; --period grant declares
+# every grant.  summary.csv holds granted, used and over per grant.  A
+# declaration of a past grant stays the same, byte for byte, after a
+# follow-up grant, a hand-over and a move to another funder are added.
+# A version 1 plan's grants are its budget periods.
+. "$(dirname "$0")/lib.sh"
+cp-new --init . --no-hook >/dev/null || exit 1
+
+# history LINES: Sanne's plan with her first grant and an evaluation, and LINES after it
+history() {
+	{
+		cat <<'YAML'
+version: 2
+id: P-30
+participant:
+  name: Sanne de Jong
+coach: robin
+funder: uwv
+start: 2026-01-05
+work_hours_per_week: 16
+goals:
+  - {id: G1, text: Zelfstandig de kassa bedienen}
+evaluations:
+  - date: 2026-07-08
+    summary: Sanne de Jong bedient de kassa bijna zelfstandig
+    goals: {G1: open}
+    marks: {employee: 8}
+    signed_by: Sanne de Jong, robin
+grants:
+  - from: 2026-01-05
+    to: 2026-07-04
+    ref: "2026-000111"
+    hours: 4
+YAML
+		printf '%s\n' "$@"
+	} >plans/P-30.yaml
+	chmod 600 plans/P-30.yaml
+}
+history
+cat >hours/robin.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-01-12,robin,P-30,G1,onsite,120,Kennismaking
+2026-03-02,robin,P-30,G1,phone,45,Bellen
+2026-07-04,robin,P-30,G1,onsite,60,Laatste dag van de beschikking
+2026-07-05,robin,P-30,G1,onsite,30,Eerste dag van de vervolgbeschikking
+CSV
+cat >hours/kim.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-05-20,kim,P-30,G1,onsite,90,Invallen voor robin
+CSV
+chmod 600 hours/*.csv
+
+# ---- which grants: those that end in the period ----
+run cp-report --declaration --plan P-30 --period 2026H1 --per-grant
+status_is 0 "--per-grant: no grant of P-30 ends in 2026H1"
+check "... so no declaration" test ! -s out
+err_has 'warning: P-30: no grant of the plan ends in the period' "... and a warning says so"
+
+run cp-report --declaration --plan P-30 --period 2026H2 --per-grant -o csv
+status_is 0 "--per-grant 2026H2: the grant that ends on 2026-07-04"
+out_is "date,goal,note,mode,minutes
+2026-01-12,G1,Kennismaking,onsite,120
+2026-03-02,G1,Bellen,phone,45
+2026-05-20,G1,Invallen voor robin,onsite,90
+2026-07-04,G1,Laatste dag van de beschikking,onsite,60" \
+	"... every hour of it, kim's too, from before the period, up to its last day"
+err_has 'P-30: 1 entries \(0:30\) lie on days no grant of the plan holds' \
+	"... the hour after it, on no grant's day, is named in a warning, not dropped"
+
+run cp-report --declaration --plan P-30 --period 2026H2 --per-grant
+check "... its subtitle names the grant" grep -q 'Plan P-30, Sanne de Jong, grant 2026-01-05..2026-07-04' out
+check "... granted, used and over" sh -c 'grep -q "^Granted: *4:00" out && grep -q "^Used: *5:15" out &&
+	grep -q "^Over: *1:15" out'
+check "... the coaches of its days" grep -q '^Coach: *robin$' out
+check "... and the evaluation that closes it, a few days after its end" \
+	sh -c 'grep -q "^Date: *8 July 2026" out && grep -q "kassa bijna zelfstandig" out &&
+	grep -q "^- G1: open" out && grep -q "^Employee.s mark: *8" out'
+
+# ---- the past stays as it was ----
+past() { # the declaration of the first grant and the batch, into $1.*
+	cp-report --declaration --plan P-30 --period 2026H2 --per-grant -o json >"$1.json" 2>/dev/null
+	rm -rf "$1.dir"
+	cp-report --declaration --funder uwv --period 2026-07 --per-grant -o "$1.dir" 2>/dev/null
+}
+past first
+follow='  - from: 2026-07-05
+    length: 6m
+    kind: vervolg
+    ref: "2026-000222"
+    hours: 40'
+coaches='coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-09-01, coach: kim}'
+gemeente='  - from: 2027-01-05
+    to: 2027-06-30
+    funder: gemeente
+    ref: G-77
+    hours: 20'
+for later in "a follow-up grant" "a hand-over to kim" "a move to the municipality"; do
+	case $later in
+	a\ f*) history "$follow" ;;
+	a\ h*) history "$follow" "$coaches" ;;
+	*) history "$follow" "$gemeente" "$coaches" ;;
+	esac
+	past now
+	same now.json first.json "after $later: the first grant's declaration is as it was"
+	same now.dir/summary.csv first.dir/summary.csv "... and the batch's summary.csv"
+	same now.dir/P-30_2026-01-05.html first.dir/P-30_2026-01-05.html "... and its file"
+done
+check "a declaration per grant is named after the plan and the grant's first day" \
+	test "$(ls first.dir)" = "$(printf 'P-30_2026-01-05.html\nsummary.csv')"
+same first.dir/summary.csv /dev/stdin "summary.csv: granted, used and over per grant" <<'CSV'
+plan,ref,participant,kind,funder,from,to,granted_minutes,used_minutes,over_minutes,onsite_minutes,remote_minutes,entries
+P-30,2026-000111,Sanne de Jong,standard,uwv,2026-01-05,2026-07-04,240,315,75,270,45,4
+CSV
+
+# ---- every grant, each for its own funder ----
+export CP_TODAY=2027-07-15
+cat >>hours/kim.csv <<'CSV'
+2026-09-07,kim,P-30,G1,onsite,60,Eerste bezoek na overdracht
+2027-01-05,kim,P-30,G1,onsite,45,Eerste uur van de gemeente
+CSV
+run cp-report --declaration --funder uwv --period grant -o all
+status_is 0 "--period grant: every grant of the funder"
+check "... the two UWV grants, not the municipality's" \
+	test "$(ls all)" = "$(printf 'P-30_2026-01-05.html\nP-30_2026-07-05.html\nsummary.csv')"
+same all/summary.csv /dev/stdin "... each with what was granted, used and over" <<'CSV'
+plan,ref,participant,kind,funder,from,to,granted_minutes,used_minutes,over_minutes,onsite_minutes,remote_minutes,entries
+P-30,2026-000111,Sanne de Jong,standard,uwv,2026-01-05,2026-07-04,240,315,75,270,45,4
+P-30,2026-000222,Sanne de Jong,extension,uwv,2026-07-05,2027-01-04,2400,90,0,90,0,2
+CSV
+check "... the follow-up's coaches: robin, then kim" grep -q 'robin, kim' all/P-30_2026-07-05.html
+check "... with no closing evaluation recorded, it says so (the one of 2026-07-08 closes the first)" \
+	grep -q 'No evaluation that closes this grant was recorded' all/P-30_2026-07-05.html
+cp-evaluate --record P-30 --date 2027-01-11 --summary 'Vervolg afgerond' --goal G1=achieved \
+	>/dev/null 2>&1
+run cp-report --declaration --funder uwv --period grant -o all2
+check "an evaluation recorded after the follow-up's end closes the follow-up" \
+	grep -q 'Vervolg afgerond' all2/P-30_2026-07-05.html
+same all2/P-30_2026-01-05.html all/P-30_2026-01-05.html "... and the first grant's declaration is as it was"
+run cp-report --declaration --funder gemeente --period 2027H1 --per-grant -o g -o csv --excel
+status_is 0 "the municipality's grant, for the municipality"
+check "... in the spreadsheet dialect, its figures in hours" \
+	sh -c 'head -n 1 g/summary.csv | grep -q "granted_hours;used_hours;over_hours" &&
+	grep -q "^P-30;G-77;Sanne de Jong;standard;gemeente;2027-01-05;2027-06-30;20;0,75;0;" g/summary.csv'
+run cp-report --declaration --funder uwv --period 2027H1 --per-grant -o none
+check "a grant still running is not declared yet (2026-07-05..2027-01-04 ends in 2027H1)" \
+	test "$(ls none)" = "$(printf 'P-30_2026-07-05.html\nsummary.csv')"
+
+# ---- a strippenkaart used up mid-period: an entry cut where it runs out ----
+cat >plans/P-40.yaml <<'YAML'
+version: 2
+id: P-40
+participant: {name: Bram Vos}
+coach: robin
+funder: werkgever
+start: 2026-03-01
+grants:
+  - {from: 2026-03-01, kind: strippenkaart, hours: 2, ref: S-1}
+YAML
+cat >hours/bram.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-40,,onsite,90,Eerste bezoek
+2026-04-01,robin,P-40,,onsite,60,Tweede bezoek
+CSV
+chmod 600 plans/P-40.yaml hours/bram.csv
+run cp-report --declaration --plan P-40 --period 2026 --per-grant -o csv
+status_is 0 "a strippenkaart used up ends on the day of its last hour"
+out_is "date,goal,note,mode,minutes
+2026-03-02,,Eerste bezoek,onsite,90
+2026-04-01,,Tweede bezoek,onsite,30" "... its hours in date order, the last entry up to what was left"
+err_has 'P-40: 1 entries \(0:30\) lie on days no grant' "... the rest is named as ungranted"
+run cp-report --declaration --plan P-40 --period 2026-03 --per-grant
+check "... not declared in a period before it ran out" test ! -s out
+
+# ---- a version 1 plan: its budget periods are its grants ----
+cat >plans/P-10.yaml <<'YAML'
+id: P-10
+participant: {name: Anna Bos}
+coach: robin
+funder: uwv
+funder_ref: "2025-000999"
+start: 2026-01-05
+budget: {hours: 10, per: 3m}
+YAML
+cat >hours/anna.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-01-06,robin,P-10,,onsite,60,Start
+2026-04-04,robin,P-10,,onsite,30,Laatste dag van de periode
+2026-04-05,robin,P-10,,phone,15,Eerste dag van de volgende
+CSV
+chmod 600 plans/P-10.yaml hours/anna.csv
+run cp-report --declaration --plan P-10 --period 2026H1 --per-grant -o v1 -o csv
+status_is 0 "a version 1 plan, per grant"
+same v1/summary.csv /dev/stdin "... one declaration per budget period that ends in the period" <<'CSV'
+plan,ref,participant,kind,funder,from,to,granted_minutes,used_minutes,over_minutes,onsite_minutes,remote_minutes,entries
+P-10,2025-000999,Anna Bos,standard,uwv,2026-01-05,2026-04-04,600,90,0,90,0,2
+CSV
+run cp-report --declaration --plan P-10 --period 2026H1 -o csv
+out_is "date,goal,note,mode,minutes
+2026-01-06,,Start,onsite,60
+2026-04-04,,Laatste dag van de periode,onsite,30
+2026-04-05,,Eerste dag van de volgende,phone,15" "... and without --per-grant, by the period as before"
+
+# ---- privacy and refusals ----
+run cp-report --declaration --plan P-30 --period 2026H2 --per-grant --pseudonymize -o text
+check "--pseudonymize: the participant's name nowhere, the closing evaluation's text included" \
+	sh -c '! grep -q "Sanne\|Jong" out'
+refuses 64 '--per-grant and --period grant go with --declaration' "--per-grant alone" \
+	cp-report --plan P-30 --per-grant
+refuses 64 '--per-grant and --period grant go with --declaration' "--period grant alone" \
+	cp-report --plan P-30 --period grant
+
+done_testing
