@@ -142,6 +142,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
 					    "--satisfaction"));
 		outputs(state);
+		if (opt.satisfaction && !opt.fmt && !isatty(STDOUT_FILENO)) /* for a spreadsheet */
+			opt.fmt = &render_csv;
 		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
 			opt.fmt = &render_excel;
 		if (opt.fmt && !strcmp(opt.fmt->name, "pdf") && !opt.dir && isatty(STDOUT_FILENO))

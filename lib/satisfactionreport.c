@@ -77,8 +77,8 @@ static void subtitle(struct report *r, const struct satisfaction *s, const char 
 	char period[32], line[512];
 	struct buf b = {0};
 	period_format(&s->period, period);
-	snprintf(line, sizeof line, _("Evaluations held in %s: the mean marks of employees and "
-				      "employers, UWV's norm at least 6.5"), period);
+	snprintf(line, sizeof line, _("Evaluations held in %s; UWV's norm: a mean mark of at least "
+				      "6.5"), period);
 	buf_puts(&b, line);
 	if (only)
 		buf_printf(&b, "; %s %s", _("plan"), only);
