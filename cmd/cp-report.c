@@ -57,8 +57,7 @@ static const char *const help_post =
 	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
 	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
 	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
-	   "  cp-report --caseload\n"
-	   "  cp-report --satisfaction --period 2026 -o csv > tevredenheid-2026.csv");
+	   "  cp-report --caseload");
 
 static struct {
 	const char *plan, *lang, *coach;
