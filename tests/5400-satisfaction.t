@@ -51,6 +51,8 @@ status_is 0 "--period 2025: marks of 9"
 check "... the one evaluation of 2025" grep -qx 'total,,,1,1,100.0,1,9.0,1,9.0,' out
 run cp-report --satisfaction --period 2026 --excel
 check "--excel: a decimal comma in the means" grep -q '^funder;uwv;;3;3;100,0;3;7,2;3;6,2;employer' out
+run cp-report --satisfaction --period 2026 --lang nl -o text
+check "--lang nl: the means with a decimal comma" grep -Eq '^ +robin +3 +3 +100,0% +7,2 +6,2 ' out
 run cp-report --satisfaction -o csv
 check "the default period is this year" grep -qx 'total,,,6,5,83.3,5,7.2,4,6.8,' out
 run cp-report --satisfaction --period 2030 -o csv
