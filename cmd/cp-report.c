@@ -13,7 +13,8 @@
 #include "coachplan.h"
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
-       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_PER_GRANT };
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_PER_GRANT,
+       OPT_SATISFACTION, OPT_COACH };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -22,6 +23,8 @@ static const struct argp_option options[] = {
 	{"declaration", OPT_DECLARATION, NULL, 0,
 	 N_("declarations of the hours per plan, for --funder and --period"), 1},
 	{"caseload", OPT_CASELOAD, NULL, 0, N_("one row per active plan"), 1},
+	{"satisfaction", OPT_SATISFACTION, NULL, 0, N_("the mean marks of the evaluations held in "
+	 "--period (default: this year) per funder and coach; exit 1 if one is under 6.5"), 1},
 	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
@@ -30,6 +33,7 @@ static const struct argp_option options[] = {
 	 N_("with --declaration: one declaration per grant that ends in the period, from its first "
 	    "day to its last, with the evaluation that closes it"), 2},
 	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
+	{"coach", OPT_COACH, N_("NAME"), 0, N_("with --satisfaction: this coach's evaluations"), 2},
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"output", 'o', N_("FORMAT|DIR"), 0,
@@ -60,8 +64,9 @@ static const char *const help_post =
 	   "  cp-report --caseload");
 
 static struct {
-	const char *plan, *lang;
-	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel, per_grant;
+	const char *plan, *lang, *coach;
+	int declaration, caseload, satisfaction, all, force, pseudonymize, stamp, keep_going, excel;
+	int per_grant;
 	int funder;
 	struct period period;
 	int period_given;
@@ -105,6 +110,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_DECLARATION: opt.declaration = 1; break;
 	case OPT_CASELOAD: opt.caseload = 1; break;
+	case OPT_SATISFACTION: opt.satisfaction = 1; break;
+	case OPT_COACH: opt.coach = arg; break;
 	case OPT_ALL: opt.all = 1; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
@@ -138,9 +145,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
-		if (opt.declaration + opt.caseload + (opt.plan && !opt.declaration) != 1)
-			argp_error(state, _("name one report: --plan ID, --declaration or --caseload"));
+		if (opt.declaration + opt.caseload + opt.satisfaction +
+			    (opt.plan && !opt.declaration && !opt.satisfaction) != 1)
+			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
+					    "--satisfaction"));
 		outputs(state);
+		if (opt.satisfaction && !opt.fmt && !isatty(STDOUT_FILENO)) /* for a spreadsheet */
+			opt.fmt = &render_csv;
 		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
 			opt.fmt = &render_excel;
 		if (opt.fmt && !strcmp(opt.fmt->name, "pdf") && !opt.dir && isatty(STDOUT_FILENO))
@@ -154,10 +165,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.declaration && !opt.plan && !opt.dir)
 			argp_error(state, _("declarations of many plans need -o DIR; one plan's "
 					    "(--plan ID) goes to standard output"));
-		if (!opt.declaration && (opt.funder >= 0 || opt.all))
+		if (!opt.declaration && (opt.all || (opt.funder >= 0 && !opt.satisfaction)))
 			argp_error(state, _("--funder and --all go with --declaration"));
 		if (!opt.declaration && opt.per_grant)
 			argp_error(state, _("--per-grant and --period grant go with --declaration"));
+		if (opt.coach && !opt.satisfaction)
+			argp_error(state, _("--coach goes with --satisfaction"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -232,9 +245,11 @@ int main(int argc, char **argv)
 	char *dflt_plans = (char *)cli_plans();
 	char **plans = opt.files.nplans ? opt.files.plans : &dflt_plans;
 	size_t nplans = opt.files.nplans ? opt.files.nplans : 1;
-	char **sheets;
-	size_t nsheets;
-	if (caseload_sheets(opt.files.sheets, opt.files.nsheets, &sheets, &nsheets) < 0) {
+	char **sheets = NULL;
+	size_t nsheets = 0;
+	int below = 0; /* --satisfaction: a mean under 6.5 */
+	if (!opt.satisfaction &&
+	    caseload_sheets(opt.files.sheets, opt.files.nsheets, &sheets, &nsheets) < 0) {
 		caseload_args_free(&opt.files);
 		return cli_exit(cp_status());
 	}
@@ -248,6 +263,9 @@ int main(int argc, char **argv)
 		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir, fmt,
 					 opt.all, opt.force, opt.excel, opt.per_grant != 0};
 		declare(plans, nplans, sheets, nsheets, &d);
+	} else if (opt.satisfaction) {
+		struct satisfaction_opts so = {ro, opt.funder, opt.coach, opt.plan};
+		print(satisfaction_report(plans, nplans, &so, &below));
 	} else if (opt.caseload)
 		print(overview_report(plans, nplans, sheets, nsheets, &ro));
 	else {
@@ -260,5 +278,5 @@ int main(int argc, char **argv)
 	}
 	paths_free(sheets, nsheets);
 	caseload_args_free(&opt.files);
-	return cli_exit(cp_status());
+	return cli_exit(cp_status() ? cp_status() : below ? 1 : 0);
 }

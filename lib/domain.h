@@ -194,6 +194,46 @@ struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const s
 			     int force, int *refused);
 void ceiling_free(struct ceiling *c);
 
+/* ---- satisfaction.c: the marks of evaluations, per funder and coach ---- */
+
+#define MARK_NORM 65 /* UWV's norm: a mean mark of at least 6.5, in tenths */
+
+struct marks {
+	long held;   /* evaluations held */
+	long marked; /* of them, with a mark of the employee or the employer */
+	long employee_n, employee_sum; /* the marks given, and their sum in tenths */
+	long employer_n, employer_sum;
+};
+
+struct satisfaction_coach {
+	const char *coach;
+	struct marks m;
+};
+
+/* The evaluations of a period, each counted for the funder of the grant
+ * holding its day (else the plan's funder:) and the coach responsible
+ * then (coaches:, else coach:), and in the total. */
+struct satisfaction {
+	struct period period;
+	int funder;        /* only evaluations this funder pays for; -1: all */
+	const char *coach; /* only those this coach was responsible for; NULL: all */
+	struct marks funders[FUNDER_COUNT];
+	struct satisfaction_coach *coaches; /* sorted by name */
+	size_t ncoaches, cap;
+	struct marks total;
+	struct arena arena;
+};
+
+void satisfaction_init(struct satisfaction *s, const struct period *in, int funder,
+		       const char *coach);
+void satisfaction_plan(struct satisfaction *s, const struct plan *p); /* adds its evaluations */
+void satisfaction_free(struct satisfaction *s);
+int marks_mean(long sum, long n); /* tenths, rounded half up; -1 without marks */
+#define BELOW_EMPLOYEE 1
+#define BELOW_EMPLOYER 2
+/* Which means, to one decimal as shown, are under MARK_NORM: BELOW_* bits. */
+int marks_below(const struct marks *m);
+
 /* ---- medical.c: words that point to medical information ---- */
 
 struct medical;

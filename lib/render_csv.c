@@ -8,7 +8,8 @@
  * render_excel writes the same table in the dialect that Dutch Excel and
  * LibreOffice open without asking (a byte order mark, ';', CRLF): minutes
  * as decimal hours with a decimal comma (1,5), whose column keys say so
- * (minutes becomes hours, onsite onsite_hours), and shares as 12,5. */
+ * (minutes becomes hours, onsite onsite_hours), and shares and tenths
+ * (a mean mark) as 12,5. */
 #include <string.h>
 
 #include "output.h"
@@ -31,7 +32,7 @@ static void put(struct buf *out, const struct cell *c, const struct dialect *d)
 	else if (d->excel && c->kind == CELL_MINUTES) {
 		excel_hours(hours, c->v);
 		buf_puts(out, hours);
-	} else if (d->excel && c->kind == CELL_PERCENT)
+	} else if (d->excel && (c->kind == CELL_PERCENT || c->kind == CELL_TENTHS))
 		excel_number(out, s);
 	else
 		csv_put(out, s, strlen(s), d->sep);

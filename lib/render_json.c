@@ -4,7 +4,7 @@
  * and lists as arrays of strings.  Minutes, hours (in minutes), counts and
  * shares are numbers, dates ISO strings, words their English codes, empty
  * cells null; text is escaped as JSON needs and otherwise kept, accents
- * and all. */
+ * and all.  Tenths (a mean mark) are numbers too, 7.2. */
 #include <string.h>
 
 #include "output.h"
@@ -28,6 +28,7 @@ static void value(struct buf *out, const struct cell *c)
 	case CELL_HOURS:
 	case CELL_COUNT:
 	case CELL_PERCENT:
+	case CELL_TENTHS:
 		buf_puts(out, cell_format(c, 0, tmp));
 		break;
 	default:

@@ -54,6 +54,11 @@ struct cell cell_count(long n)
 	return (struct cell){CELL_COUNT, NULL, NULL, n};
 }
 
+struct cell cell_tenths(long tenths)
+{
+	return tenths < 0 ? cell_empty() : (struct cell){CELL_TENTHS, NULL, NULL, tenths};
+}
+
 struct cell cell_blank(void)
 {
 	return (struct cell){CELL_BLANK, NULL, NULL, 0};
@@ -91,6 +96,9 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 	case CELL_PERCENT:
 		snprintf(buf, 32, "%s%ld%c%ld%s", v < 0 ? "-" : "", labs(v) / 10,
 			 human ? lang_decimal() : '.', labs(v) % 10, human ? "%" : "");
+		return buf;
+	case CELL_TENTHS:
+		snprintf(buf, 32, "%ld%c%ld", v / 10, human ? lang_decimal() : '.', v % 10);
 		return buf;
 	case CELL_COUNT:
 		snprintf(buf, 32, "%ld", v);

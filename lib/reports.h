@@ -131,4 +131,19 @@ struct declare_opts {
 int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
 	    const struct declare_opts *o);
 
+/* ---- satisfactionreport.c: cp-report --satisfaction ---- */
+
+struct satisfaction_opts {
+	struct report_opts ro; /* the period: default this year */
+	int funder;            /* -1: any */
+	const char *coach;     /* NULL: any */
+	const char *only;      /* one plan's id, or NULL for all */
+};
+
+/* The marks of the evaluations held in the period, per funder and coach,
+ * and the total (satisfaction.c); *below: BELOW_* bits of every mean under
+ * UWV's norm.  NULL on failure (reported). */
+struct report *satisfaction_report(char *const *plans, size_t nplans,
+				   const struct satisfaction_opts *o, int *below);
+
 #endif

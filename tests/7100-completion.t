@@ -90,6 +90,8 @@ has "cp-report --period " grant "cp-report --period offers grant, each grant who
 has "cp-report --period " last-half "... beside the other periods"
 comp "cp-hours --period "
 check "cp-hours --period does not offer grant" sh -c '! grep -qx grant out'
+has "cp-report --" --satisfaction "cp-report offers --satisfaction"
+replies "cp-report --satisfaction --coach " "ahmed robin" "... and its --coach the coaches"
 replies "cp-new --funder " "gemeente other uwv werkgever" "--funder <TAB>"
 replies "cp-new --scheme w" "wajong wia" "--scheme w<TAB>"
 replies "cp-log -d g" "gisteren" "cp-log -d is a date"

@@ -58,6 +58,8 @@ for f in text markdown html csv json; do
 	leaks "cp-report --plan --pseudonymize -o $f: no name of the plan's people" report.$f
 	cp-report --pseudonymize --caseload -o $f >caseload.$f
 	leaks "cp-report --caseload --pseudonymize -o $f" caseload.$f
+	cp-report --satisfaction --period 2026 -o $f >satisfaction.$f
+	leaks "cp-report --satisfaction -o $f: coaches alone, even without --pseudonymize" satisfaction.$f
 done
 check "the participant stands as the plan's id" grep -Eq '^Participant: +P-7$' report.text
 check "... in texts too" grep -q 'P-7 bedient zelfstandig' report.text
