@@ -97,6 +97,8 @@ const char *report_scrub(struct report *r, const struct plan *p, const struct re
 			 const char *text);
 const char *report_mode_label(int mode);
 const char *report_goal_status_label(int status);
+const char *report_activity_label(int activity);
+const char *report_outcome_label(int outcome);
 const char *report_funder_label(int funder);
 const char *report_status_label(int status);
 const char *report_scheme_label(int scheme);
