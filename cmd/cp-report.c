@@ -1,7 +1,7 @@
 /* cp-report: reports for funders, coaches and administrators: the
- * accountability report of a plan, declarations per funder and period, and
- * the caseload overview.  The reports are built in lib/ (account.c,
- * declare.c, overview.c) as one model and written by its renderers; this
+ * accountability report and the logbook of a plan, declarations per funder
+ * and period, and the caseload overview.  The reports are built in lib/
+ * (account.c, logbook.c, declare.c, overview.c) as one model and written by its renderers; this
  * file only reads the command line and picks the report. */
 #include <argp.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 #include "coachplan.h"
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
-       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG };
+       OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_LOGBOOK, OPT_GRANT };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -22,12 +22,16 @@ static const struct argp_option options[] = {
 	{"declaration", OPT_DECLARATION, NULL, 0,
 	 N_("declarations of the hours per plan, for --funder and --period"), 1},
 	{"caseload", OPT_CASELOAD, NULL, 0, N_("one row per active plan"), 1},
+	{"logbook", OPT_LOGBOOK, NULL, 0,
+	 N_("with --plan: the logbook to sign, every entry with the totals, results and marks"), 1},
 	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
 	    "for --caseload, this half year)"), 2},
 	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
+	{"grant", OPT_GRANT, N_("REF"), 0,
+	 N_("with --logbook: the period of the plan's grant with this reference"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"output", 'o', N_("FORMAT|DIR"), 0,
 	 /* TRANSLATORS: %s is the list of formats, "text, markdown, ... or pdf" */
@@ -53,12 +57,13 @@ static const char *const help_post =
 	N_("Examples:\n"
 	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
 	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
+	   "  cp-report --logbook --plan P-2024-003 --grant 2026-0042 -o pdf > logbook.pdf\n"
 	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
 	   "  cp-report --caseload");
 
 static struct {
-	const char *plan, *lang;
-	int declaration, caseload, all, force, pseudonymize, stamp, keep_going, excel;
+	const char *plan, *lang, *grant;
+	int declaration, caseload, logbook, all, force, pseudonymize, stamp, keep_going, excel;
 	int funder;
 	struct period period;
 	int period_given;
@@ -102,6 +107,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_DECLARATION: opt.declaration = 1; break;
 	case OPT_CASELOAD: opt.caseload = 1; break;
+	case OPT_LOGBOOK: opt.logbook = 1; break;
+	case OPT_GRANT: opt.grant = arg; break;
 	case OPT_ALL: opt.all = 1; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
@@ -131,6 +138,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
+		if (opt.logbook && (!opt.plan || opt.declaration || opt.caseload))
+			argp_error(state, _("--logbook needs --plan ID, and no other report"));
 		if (opt.declaration + opt.caseload + (opt.plan && !opt.declaration) != 1)
 			argp_error(state, _("name one report: --plan ID, --declaration or --caseload"));
 		outputs(state);
@@ -149,6 +158,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 					    "(--plan ID) goes to standard output"));
 		if (!opt.declaration && (opt.funder >= 0 || opt.all))
 			argp_error(state, _("--funder and --all go with --declaration"));
+		if (opt.grant && (!opt.logbook || opt.period_given))
+			argp_error(state, _("--grant goes with --logbook, instead of --period"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -168,7 +179,7 @@ static char *help(int key, const char *text, void *input)
 
 static const struct argp argp = {
 	options, parse, N_("[PLANS...] [SHEETS...]"),
-	N_("Write the accountability report of a plan, the declarations per funder and period, "
+	N_("Write the accountability report or the logbook of a plan, the declarations per funder and period, "
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
 	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
 	   "and - for standard input (default: ./hours)."),
@@ -245,6 +256,8 @@ int main(int argc, char **argv)
 		char *path = plan_locate(plans, nplans, opt.plan);
 		if (!path)
 			cp_err(EX_NOINPUT, _("%s: no such plan in %s"), opt.plan, plans[0]);
+		else if (opt.logbook)
+			print(logbook_report(path, sheets, nsheets, opt.grant, &ro));
 		else
 			print(account_report(path, sheets, nsheets, &ro));
 		free(path);
