@@ -1,8 +1,9 @@
 /* cp-report: reports for funders, coaches and administrators: the
  * accountability report and the logbook of a plan, declarations per funder
  * and period, and the caseload overview.  The reports are built in lib/
- * (account.c, logbook.c, declare.c, overview.c) as one model and written by its renderers; this
- * file only reads the command line and picks the report. */
+ * (account.c, logbook.c, declare.c, overview.c) as one model and written
+ * by its renderers; this file only reads the command line and picks the
+ * report. */
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,6 @@ static const char *const help_post =
 	N_("Examples:\n"
 	   "  cp-report --plan P-2024-003 -o markdown > P-2024-003.md\n"
 	   "  cp-report --plan P-2024-003 --period 2026H1 -o html > P-2024-003.html\n"
-	   "  cp-report --logbook --plan P-2024-003 --grant 2026-0042 -o pdf > logbook.pdf\n"
 	   "  cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/\n"
 	   "  cp-report --caseload");
 
@@ -179,7 +179,7 @@ static char *help(int key, const char *text, void *input)
 
 static const struct argp argp = {
 	options, parse, N_("[PLANS...] [SHEETS...]"),
-	N_("Write the accountability report or the logbook of a plan, the declarations per funder and period, "
+	N_("Write the accountability report of a plan, the declarations per funder and period, "
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
 	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
 	   "and - for standard input (default: ./hours)."),
