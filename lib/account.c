@@ -235,6 +235,13 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 		snprintf(text, sizeof text, _("Of %zu goals, %zu achieved, %zu open, %zu dropped."),
 			 p->ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
 		report_text(r, "goals", NULL, text);
+		if (count[GOAL_PARTLY] + count[GOAL_NOT_ACHIEVED] + count[GOAL_PERMANENT]) {
+			snprintf(text, sizeof text,
+				 _("Of the others, %zu partly achieved, %zu not achieved and %zu "
+				   "needing permanent support."),
+				 count[GOAL_PARTLY], count[GOAL_NOT_ACHIEVED], count[GOAL_PERMANENT]);
+			report_text(r, "goals", NULL, text);
+		}
 		if (!undone && count[GOAL_ACHIEVED])
 			report_text(r, "goals", NULL,
 				    _("No goal is open: plan the phase-out (afbouw) of the coaching, "

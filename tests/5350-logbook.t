@@ -57,6 +57,9 @@ for f in csv json; do
 done
 check "... the internal column in no format" sh -c '! grep -q "twijfel" out'
 
+run cp-report --plan P-40
+check "the accountability report counts UWV's results too" grep -q '1 partly achieved, 0 not achieved' out
+
 # ---- pseudonymized: no names of the participant, employer or contacts ----
 for f in text html; do
 	run cp-report --logbook --plan P-40 --pseudonymize -o $f
