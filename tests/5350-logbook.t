@@ -74,6 +74,11 @@ err_has '2026-000111, 2026-000222' "... naming those it has"
 refuses 64 'needs --plan' "--logbook without a plan" cp-report --logbook
 refuses 64 'instead of --period' "--grant and --period" cp-report --logbook --plan P-40 --grant 2026-000111 --period 2026
 refuses 64 'goes with --logbook' "--grant without --logbook" cp-report --plan P-40 --grant 2026-000111
+cp-new --id P-41 --name "Kees Bos" --funder uwv --start 2026-01-05 --budget 60/6m >/dev/null
+refuses 64 'no grants with a reference' "--grant of a version 1 plan" cp-report --logbook --plan P-41 --grant 1
+run cp-report --logbook --plan P-41
+status_is 0 "the logbook of a plan without hours"
+check "... says so" grep -q 'No hours were logged in the period' out
 refuses 66 'no such plan' "an unknown plan" cp-report --logbook --plan P-99
 
 # ---- PDF, read back as a reader would ----
