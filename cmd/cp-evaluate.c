@@ -29,8 +29,9 @@ static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("With --record:"), 3},
 	{"date", 'd', N_("DATE"), 0, N_("the day of the evaluation (default today)"), 3},
 	{"summary", 's', N_("TEXT"), 0, N_("what was concluded, one line (required)"), 3},
-	{"goal", 'g', N_("G=STATUS"), 0,
-	 N_("a goal's new status: open, achieved or dropped; repeat for more"), 3},
+	{"goal", 'g', N_("G=RESULT"), 0,
+	 N_("a goal's result: achieved, partly-achieved, not-achieved, permanent-support, "
+	    "open or dropped (Dutch: behaald, 'deels behaald' ...); repeat for more"), 3},
 	{"next", OPT_NEXT, N_("DATE"), 0, N_("the next evaluation (default: DATE + the plan's "
 					     "interval)"), 3},
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end DATE"), 3},
@@ -40,7 +41,7 @@ static const struct argp_option options[] = {
 	{"employer-mark", OPT_EMPLOYER, N_("MARK"), 0, N_("the employer's mark, 1 to 10"), 3},
 	{"absence", OPT_ABSENCE, N_("DAYS"), 0, N_("days of absence in the period"), 3},
 	{"signed-by", OPT_SIGNED, N_("NAMES"), 0, N_("who signed the evaluation"), 3},
-	{"outcome", OPT_OUTCOME, N_("OUTCOME"), 0, N_("with --close: how coaching ends (UWV's)"), 3},
+	{"outcome", OPT_OUTCOME, N_("OUTCOME"), 0, N_("UWV's outcome: how coaching ends (--close) or goes on after a grant"), 3},
 	{0},
 };
 
@@ -118,11 +119,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 					    "--coach or --pseudonymize"));
 		if (!opt.record && (opt.date || opt.summary || opt.ngoals || opt.next || opt.close ||
 				    opt.end || opt.dry_run || opt.uwv[0] || opt.uwv[1] || opt.uwv[2] ||
-				    opt.signed_by))
+				    opt.uwv[3] || opt.signed_by))
 			argp_error(state, _("--date, --summary, --goal, --next, --close, --end, the "
-					    "marks, --absence, --signed-by and --dry-run go with --record"));
-		if (opt.uwv[3] && !opt.close)
-			argp_error(state, _("--outcome goes with --close"));
+					    "marks, --absence, --signed-by, --outcome and --dry-run go "
+					    "with --record"));
 		if (opt.record && !opt.summary)
 			argp_error(state, _("--record needs --summary"));
 		if (opt.next && opt.close)
@@ -138,7 +138,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse,
-	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=STATUS]...\n"
+	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=RESULT]...\n"
 	   "--ics [PLANS...]"),
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
 	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),

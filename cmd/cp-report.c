@@ -1,8 +1,9 @@
 /* cp-report: reports for funders, coaches and administrators: the
- * accountability report of a plan, declarations per funder and period, and
- * the caseload overview.  The reports are built in lib/ (account.c,
- * declare.c, overview.c) as one model and written by its renderers; this
- * file only reads the command line and picks the report. */
+ * accountability report and the logbook of a plan, declarations per funder
+ * and period, and the caseload overview.  The reports are built in lib/
+ * (account.c, logbook.c, declare.c, overview.c) as one model and written
+ * by its renderers; this file only reads the command line and picks the
+ * report. */
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 
 enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
        OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_PER_GRANT,
-       OPT_SATISFACTION, OPT_COACH };
+       OPT_SATISFACTION, OPT_COACH, OPT_LOGBOOK, OPT_GRANT };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
@@ -25,6 +26,8 @@ static const struct argp_option options[] = {
 	{"caseload", OPT_CASELOAD, NULL, 0, N_("one row per active plan"), 1},
 	{"satisfaction", OPT_SATISFACTION, NULL, 0, N_("the mean marks of the evaluations held in "
 	 "--period (default: this year) per funder and coach; exit 1 if one is under 6.5"), 1},
+	{"logbook", OPT_LOGBOOK, NULL, 0,
+	 N_("with --plan: the logbook to sign, every entry with the totals, results and marks"), 1},
 	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
@@ -35,6 +38,8 @@ static const struct argp_option options[] = {
 	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
 	{"coach", OPT_COACH, N_("NAME"), 0, N_("with --satisfaction: this coach's evaluations"), 2},
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
+	{"grant", OPT_GRANT, N_("REF"), 0,
+	 N_("with --logbook: the period of the plan's grant with this reference"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"output", 'o', N_("FORMAT|DIR"), 0,
 	 /* TRANSLATORS: %s is the list of formats, "text, markdown, ... or pdf" */
@@ -64,9 +69,9 @@ static const char *const help_post =
 	   "  cp-report --caseload");
 
 static struct {
-	const char *plan, *lang, *coach;
-	int declaration, caseload, satisfaction, all, force, pseudonymize, stamp, keep_going, excel;
-	int per_grant;
+	const char *plan, *lang, *coach, *grant;
+	int declaration, caseload, satisfaction, logbook, all, force, pseudonymize, stamp, keep_going;
+	int excel, per_grant;
 	int funder;
 	struct period period;
 	int period_given;
@@ -112,6 +117,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_CASELOAD: opt.caseload = 1; break;
 	case OPT_SATISFACTION: opt.satisfaction = 1; break;
 	case OPT_COACH: opt.coach = arg; break;
+	case OPT_LOGBOOK: opt.logbook = 1; break;
+	case OPT_GRANT: opt.grant = arg; break;
 	case OPT_ALL: opt.all = 1; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
@@ -145,6 +152,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
+		if (opt.logbook && (!opt.plan || opt.declaration || opt.caseload || opt.satisfaction))
+			argp_error(state, _("--logbook needs --plan ID, and no other report"));
 		if (opt.declaration + opt.caseload + opt.satisfaction +
 			    (opt.plan && !opt.declaration && !opt.satisfaction) != 1)
 			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
@@ -171,6 +180,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--per-grant and --period grant go with --declaration"));
 		if (opt.coach && !opt.satisfaction)
 			argp_error(state, _("--coach goes with --satisfaction"));
+		if (opt.grant && (!opt.logbook || opt.period_given))
+			argp_error(state, _("--grant goes with --logbook, instead of --period"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -272,6 +283,8 @@ int main(int argc, char **argv)
 		char *path = plan_locate(plans, nplans, opt.plan);
 		if (!path)
 			cp_err(EX_NOINPUT, _("%s: no such plan in %s"), opt.plan, plans[0]);
+		else if (opt.logbook)
+			print(logbook_report(path, sheets, nsheets, opt.grant, &ro));
 		else
 			print(account_report(path, sheets, nsheets, &ro));
 		free(path);

@@ -22,7 +22,7 @@ deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar 
 vorig-jaar"
 _cp_keys="plan goal mode coach funder activity grant employer scheme day week month quarter half year"
 _cp_activities="introduction structuring training disruptions support home supervisor evaluation other"
-_cp_statuses="open achieved dropped"
+_cp_statuses="achieved partly-achieved not-achieved permanent-support open dropped"
 _cp_kinds="standard extension vervolg strippenkaart internal intern"
 _cp_levels="zeer-licht licht midden intensief intern very-light light medium intensive internal"
 

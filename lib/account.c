@@ -224,16 +224,25 @@ static void evaluation(struct report *r, const struct plan *p)
 
 static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o)
 {
-	size_t count[GOAL_STATUS_COUNT] = {0};
-	for (size_t i = 0; i < p->ngoals; i++)
+	size_t count[GOAL_STATUS_COUNT] = {0}, undone = 0;
+	for (size_t i = 0; i < p->ngoals; i++) {
 		count[p->goals[i].status]++;
+		undone += !goal_status_done(p->goals[i].status);
+	}
 	report_section(r, "conclusion", _("Conclusion and phase-out"));
 	if (p->ngoals) {
 		char text[256];
 		snprintf(text, sizeof text, _("Of %zu goals, %zu achieved, %zu open, %zu dropped."),
 			 p->ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
 		report_text(r, "goals", NULL, text);
-		if (!count[GOAL_OPEN] && count[GOAL_ACHIEVED])
+		if (count[GOAL_PARTLY] + count[GOAL_NOT_ACHIEVED] + count[GOAL_PERMANENT]) {
+			snprintf(text, sizeof text,
+				 _("Of the others, %zu partly achieved, %zu not achieved and %zu "
+				   "needing permanent support."),
+				 count[GOAL_PARTLY], count[GOAL_NOT_ACHIEVED], count[GOAL_PERMANENT]);
+			report_text(r, "goals", NULL, text);
+		}
+		if (!undone && count[GOAL_ACHIEVED])
 			report_text(r, "goals", NULL,
 				    _("No goal is open: plan the phase-out (afbouw) of the coaching, "
 				      "so that the employer takes over."));

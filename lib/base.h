@@ -176,7 +176,11 @@ enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDE
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
 	      SCHEME_OTHER, SCHEME_COUNT };
 enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
-enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_STATUS_COUNT };
+/* A goal's status, and its result at an evaluation: open, achieved,
+ * dropped, and UWV's results partly achieved, not achieved, permanent
+ * support needed.  Only achieved and dropped are done with. */
+enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_PARTLY, GOAL_NOT_ACHIEVED,
+		   GOAL_PERMANENT, GOAL_STATUS_COUNT };
 
 int mode_parse(const char *s, size_t n); /* English or Dutch; -1 if unknown */
 const char *mode_name(int mode);
@@ -187,8 +191,10 @@ int scheme_parse(const char *s, size_t n);
 const char *scheme_name(int scheme);
 int status_parse(const char *s, size_t n);
 const char *status_name(int status);
+/* Words of more than one (deels behaald) with spaces, '-' or '_' between. */
 int goal_status_parse(const char *s, size_t n);
 const char *goal_status_name(int status);
+int goal_status_done(int status); /* achieved or dropped: nothing left to work on */
 /* "a, b or c" of a word list, for hints */
 const char *mode_choices(void);
 const char *funder_label(int f); /* as the funder calls itself: UWV, gemeente */

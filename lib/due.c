@@ -150,8 +150,8 @@ static int ready_for_phase_out(const struct plan *p)
 {
 	size_t achieved = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
-		if (p->goals[i].status == GOAL_OPEN)
-			return 0;
+		if (!goal_status_done(p->goals[i].status))
+			return 0; /* open, or an evaluation's result with work left */
 		achieved += p->goals[i].status == GOAL_ACHIEVED;
 	}
 	return achieved > 0;

@@ -138,8 +138,10 @@ void report_subtitle(struct report *r, const char *s);
 void report_stamp(struct report *r, const char *s);
 void report_section(struct report *r, const char *key, const char *title);
 /* The rest add to the last section.  A field joins the fields block the
- * section ends with, or starts one. */
+ * section ends with, or starts one; report_fields starts one of its own,
+ * with a heading (title NULL: none), such as a block to sign. */
 void report_field(struct report *r, const char *key, const char *label, struct cell v);
+void report_fields(struct report *r, const char *key, const char *title);
 struct rtable *report_table(struct report *r, const char *key, const char *title);
 void report_main(struct report *r); /* the last table added is the main one */
 void report_text(struct report *r, const char *key, const char *title, const char *text);

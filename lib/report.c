@@ -190,10 +190,17 @@ static struct cell copy_cell(struct report *r, struct cell c)
 void report_field(struct report *r, const char *key, const char *label, struct cell v)
 {
 	struct section *s = last_section(r);
-	struct block *b = open_block(r, BLOCK_FIELDS, s->key, NULL);
+	struct block *b = s->nblocks ? s->blocks[s->nblocks - 1] : NULL;
+	if (!b || b->kind != BLOCK_FIELDS)
+		b = add_block(r, BLOCK_FIELDS, s->key, NULL);
 	b->fields = xreallocarray(b->fields, b->nfields + 1, sizeof *b->fields);
 	b->fields[b->nfields++] = (struct rfield){report_str(r, key), report_str(r, label),
 						  copy_cell(r, v)};
+}
+
+void report_fields(struct report *r, const char *key, const char *title)
+{
+	add_block(r, BLOCK_FIELDS, key, title);
 }
 
 struct rtable *report_table(struct report *r, const char *key, const char *title)

@@ -69,7 +69,7 @@ void ics_end(struct buf *b);
 /* A whole feed: the list's next evaluations and plan ends (due.c) */
 void ics_feed(struct buf *b, const char *name, const struct duelist *l, int stamp);
 
-/* ---- account.c, declare.c, overview.c: the reports of cp-report ---- */
+/* ---- account.c, declare.c, overview.c, logbook.c: the reports of cp-report ---- */
 
 struct report_opts {
 	struct period period;
@@ -97,6 +97,8 @@ const char *report_scrub(struct report *r, const struct plan *p, const struct re
 			 const char *text);
 const char *report_mode_label(int mode);
 const char *report_goal_status_label(int status);
+const char *report_activity_label(int activity);
+const char *report_outcome_label(int outcome);
 const char *report_funder_label(int funder);
 const char *report_status_label(int status);
 const char *report_scheme_label(int scheme);
@@ -111,6 +113,14 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 /* The caseload overview: one row per active plan. */
 struct report *overview_report(char *const *plans, size_t nplans, char *const *sheets,
 			       size_t nsheets, const struct report_opts *o);
+
+/* The logbook (logboek jobcoach) of one plan: every entry of the period
+ * and the totals, the results, marks and absence of its evaluations, and
+ * blocks to sign.  grant: the reference of one of the plan's grants, whose
+ * period it covers; NULL: o's period, or the whole plan so far.  NULL on
+ * failure (reported). */
+struct report *logbook_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const char *grant, const struct report_opts *o);
 
 struct declare_opts {
 	struct report_opts ro;

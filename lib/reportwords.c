@@ -16,9 +16,32 @@ const char *report_mode_label(int mode)
 
 const char *report_goal_status_label(int status)
 {
-	static const char *const labels[GOAL_STATUS_COUNT] = {N_("open"), N_("achieved"),
-							      N_("dropped")};
+	static const char *const labels[GOAL_STATUS_COUNT] = {
+		N_("open"),         N_("achieved"),     N_("dropped"),
+		N_("partly achieved"), N_("not achieved"), N_("permanent support needed")};
 	return status >= 0 && status < GOAL_STATUS_COUNT ? _(labels[status]) : "?";
+}
+
+/* UWV's categories of what a coach does, as its forms name them */
+const char *report_activity_label(int activity)
+{
+	static const char *const labels[ACT_COUNT] = {
+		N_("introduction"),          N_("structuring work"),
+		N_("training on the job"),   N_("resolving disruptions"),
+		N_("support at work"),       N_("home situation"),
+		N_("coaching the supervisor"), N_("evaluation and coordination"),
+		N_("other")};
+	return activity >= 0 && activity < ACT_COUNT ? _(labels[activity]) : "?";
+}
+
+/* UWV's outcome when coaching ends */
+const char *report_outcome_label(int outcome)
+{
+	static const char *const labels[OUT_COUNT] = {
+		N_("works without support"),     N_("follow-up needed, lighter"),
+		N_("follow-up needed, the same"), N_("follow-up needed, heavier"),
+		N_("the employer takes the support over"), N_("no longer working")};
+	return outcome >= 0 && outcome < OUT_COUNT ? _(labels[outcome]) : "?";
 }
 
 const char *report_funder_label(int funder)

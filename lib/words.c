@@ -128,13 +128,37 @@ static const struct word goal_statuses[] = {
 	{"open", GOAL_OPEN},           {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED},
 	{"lopend", GOAL_OPEN},         {"behaald", GOAL_ACHIEVED},  {"gehaald", GOAL_ACHIEVED},
 	{"bereikt", GOAL_ACHIEVED},    {"vervallen", GOAL_DROPPED}, {"geschrapt", GOAL_DROPPED},
+	/* UWV's results of an evaluation */
+	{"partly-achieved", GOAL_PARTLY},          {"deels-behaald", GOAL_PARTLY},
+	{"deels-bereikt", GOAL_PARTLY},            {"gedeeltelijk-behaald", GOAL_PARTLY},
+	{"not-achieved", GOAL_NOT_ACHIEVED},       {"niet-behaald", GOAL_NOT_ACHIEVED},
+	{"niet-bereikt", GOAL_NOT_ACHIEVED},       {"permanent-support", GOAL_PERMANENT},
+	{"permanent-support-needed", GOAL_PERMANENT},
+	{"blijvend-ondersteuning-nodig", GOAL_PERMANENT},
+	{"blijvende-ondersteuning-nodig", GOAL_PERMANENT},
+	{"blijvend-ondersteuning", GOAL_PERMANENT},
 	{NULL, 0},
 };
-static const char *const goal_status_names[GOAL_STATUS_COUNT] = {"open", "achieved", "dropped"};
+static const char *const goal_status_names[GOAL_STATUS_COUNT] = {
+	"open", "achieved", "dropped", "partly-achieved", "not-achieved", "permanent-support"};
 
+/* "deels behaald", "Deels_behaald", "deels  -  behaald" as deels-behaald:
+ * the words of a result are joined by one '-'; the ends are not trimmed. */
 int goal_status_parse(const char *s, size_t n)
 {
-	return word_lookup(goal_statuses, s, n);
+	char w[48];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		int gap = s[i] == ' ' || s[i] == '\t' || s[i] == '-' || s[i] == '_';
+		if (gap && (i == 0 || i + 1 == n))
+			return -1;
+		if (gap && k && w[k - 1] == '-')
+			continue;
+		if (k == sizeof w)
+			return -1;
+		w[k++] = gap ? '-' : s[i];
+	}
+	return word_lookup(goal_statuses, w, k);
 }
 
 const char *goal_status_name(int s)
@@ -142,9 +166,15 @@ const char *goal_status_name(int s)
 	return s >= 0 && s < GOAL_STATUS_COUNT ? goal_status_names[s] : "?";
 }
 
+int goal_status_done(int s)
+{
+	return s == GOAL_ACHIEVED || s == GOAL_DROPPED;
+}
+
 const char *goal_status_choices(void)
 {
-	return _("open, achieved (behaald) or dropped (vervallen)");
+	return _("open, achieved (behaald), dropped (vervallen), partly-achieved (deels behaald), "
+		 "not-achieved (niet behaald) or permanent-support (blijvend ondersteuning nodig)");
 }
 
 /* UWV's categories of what a coach does, with the Dutch words */

@@ -21,10 +21,31 @@ check "... written as UWV's code" grep -q '^    outcome: employer-takes-over$' p
 refuses 64 '"0,5" is no mark' "a mark below 1" cp-evaluate --record P-2 --summary x --employee-mark 0,5
 refuses 64 '"10,5" is no mark' "a mark above 10" cp-evaluate --record P-2 --summary x --employer-mark 10,5
 refuses 64 'unknown outcome "klaar"' "an unknown outcome" cp-evaluate --record P-2 --summary x --close --outcome klaar
-refuses 64 'outcome goes with --close' "an outcome without --close" cp-evaluate --record P-2 --summary x --outcome not-working
+refuses 64 'go with --record' "an outcome without --record" cp-evaluate --outcome not-working
 refuses 64 'absence takes a number of days' "absence that is no number" cp-evaluate --record P-2 --summary x --absence veel
 sed -i 's/^evaluations: .*/evaluations:\n  - date: 2026-05-01\n    summary: x\n    marks: {employee: 12}/' plans/P-2.yaml
 run cp-check plans/P-2.yaml
 status_is 65 "a plan with a mark out of range is refused"
 err_has 'the employee.s mark is no mark' "... saying which"
+
+# UWV's results per goal, and the end of a grant: an outcome, the plan open
+cp-new --id P-3 --name "Kees Bos" --funder uwv --start 2026-01-05 --goal Kassa >/dev/null
+run cp-evaluate --record P-3 --summary 'Einde beschikking' -d 2026-11-20 --outcome vervolg-gelijk \
+	--goal 'G1=deels behaald'
+status_is 0 "the end of a grant: an outcome without closing the plan"
+check "... the outcome written" grep -q '^    outcome: follow-up-same$' plans/P-3.yaml
+check "... the result as its English key" grep -q '^    goals: {G1: partly-achieved}$' plans/P-3.yaml
+check "... and the plan still active" grep -q '^status: active' plans/P-3.yaml
+for r in 'niet behaald:not-achieved' 'blijvend ondersteuning nodig:permanent-support' \
+	'partly achieved:partly-achieved' 'Permanent support needed:permanent-support' \
+	'behaald:achieved'; do
+	run cp-evaluate --record P-3 --summary x -d 2026-11-21 --goal "G1=${r%%:*}" -n
+	check "--goal G1=${r%%:*} is written ${r#*:}" grep -q "^    goals: {G1: ${r#*:}}$" out
+done
+refuses 64 'unknown goal status "half"' "an unknown result" cp-evaluate --record P-3 --summary x --goal G1=half
+sed -i 's/^    goals: {G1: partly-achieved}$/    goals: {G1: deels behaald}/' plans/P-3.yaml
+run cp-check plans/P-3.yaml
+status_is 0 "a result in Dutch words, written by hand, reads"
+run cp-evaluate --record P-3 --summary y -d 2026-11-22 --goal G1=achieved
+check "... and stays as written when the plan is changed again" grep -q '{G1: deels behaald}' plans/P-3.yaml
 done_testing

@@ -253,6 +253,49 @@ static void text(void)
 	plan_free(p);
 }
 
+/* UWV's results per goal, written as their English keys, and an outcome
+ * at the end of a grant: an evaluation that does not close the plan. */
+static void results(void)
+{
+	static struct goal_result g[] = {{"G1", GOAL_PARTLY}, {"G2", GOAL_PERMANENT}};
+	struct plan *p = load(NULL, NULL);
+	struct record r = {day("2026-07-01"), "Einde beschikking", g, 2, DATE_NONE, 0, DATE_NONE,
+			   RECORD_NO_UWV_FIELDS};
+	r.outcome = OUT_SAME;
+	char *got = NULL;
+	ok(record_check(p, &r, day("2026-07-01")) == 0, "results: UWV's results fit");
+	struct plan *a = recorded(p, &r, &got);
+	ok(a && strstr(got, "    goals: {G1: partly-achieved, G2: permanent-support}\n") &&
+		   strstr(got, "    outcome: follow-up-same\n") &&
+		   strstr(got, "    text: Kassa\n    status: partly-achieved\n"),
+	   "results: their keys in the evaluation and the goals");
+	if (a) {
+		const struct evaluation *ev = &a->evals[a->nevals - 1];
+		ok(ev->ngoals == 2 && ev->goals[0].status == GOAL_PARTLY &&
+			   ev->goals[1].status == GOAL_PERMANENT && ev->outcome == OUT_SAME,
+		   "results: read back");
+		is_int(a->status, STATUS_ACTIVE, "results: an outcome without closing the plan");
+		capture_start();
+		is_int(record_holds(p, a, &r), 0, "results: record_holds agrees");
+		free(capture_end());
+	}
+	free(got);
+	plan_free(a);
+	plan_free(p);
+	/* the Dutch words, with spaces, as a coach writes them by hand in the plan */
+	p = load("evaluations:\n  - date: 2026-03-01\n    summary: Begin.\n",
+		 "evaluations:\n  - date: 2026-03-01\n    summary: Begin.\n"
+		 "    goals: {G1: deels behaald, G2: blijvend ondersteuning nodig}\n");
+	ok(p && p->nevals == 1 && p->evals[0].ngoals == 2 &&
+		   p->evals[0].goals[0].status == GOAL_PARTLY &&
+		   p->evals[0].goals[1].status == GOAL_PERMANENT,
+	   "results: words of more than one read in a flow mapping");
+	plan_free(p);
+	p = load("    status: open\n", "    status: niet behaald\n");
+	ok(p && p->goals[0].status == GOAL_NOT_ACHIEVED, "results: and as a goal's status");
+	plan_free(p);
+}
+
 /* plan_record on a file: the plan replaced, or with dry left as it was. */
 static void file(void)
 {
@@ -286,6 +329,7 @@ int main(void)
 	refusals();
 	records();
 	text();
+	results();
 	file();
 	return tap_done();
 }

@@ -139,9 +139,44 @@ static void finding(void)
 	is_str(renderer_choices(), "text, markdown, html, csv, excel or json", "the choices");
 }
 
+/* report_fields: a fields block of its own, with a heading, that the
+ * fields after it join; a field after a table starts one without. */
+static void field_blocks(void)
+{
+	struct report *r = report_new("logbook", "Logbook");
+	report_section(r, "signatures", "Signatures");
+	report_field(r, "a", "A", cell_text("1"));
+	report_fields(r, "coach", "Coach");
+	report_field(r, "coach_name", "Name", cell_text("robin"));
+	report_field(r, "coach_date", "Date", cell_blank());
+	report_fields(r, "employee", "Employee");
+	report_field(r, "employee_name", "Name", cell_text("Bart"));
+	struct rtable *t = report_table(r, "t", NULL);
+	rtable_col(t, "x", "x", 0);
+	rtable_add(t, cell_text("y"));
+	report_field(r, "b", "B", cell_text("2"));
+	const struct section *sec = r->sections[0];
+	is_int((int)sec->nblocks, 5, "report_fields: a block each, and one after the table");
+	ok(sec->blocks[1]->kind == BLOCK_FIELDS && !strcmp(sec->blocks[1]->title, "Coach") &&
+		   sec->blocks[1]->nfields == 2 && !strcmp(sec->blocks[1]->key, "coach"),
+	   "report_fields: its title and key, the fields after it in it");
+	ok(sec->blocks[0]->nfields == 1 && !sec->blocks[0]->title,
+	   "report_fields: the fields before it stay in theirs");
+	ok(sec->blocks[4]->kind == BLOCK_FIELDS && !sec->blocks[4]->title &&
+		   sec->blocks[4]->nfields == 1,
+	   "report_field after a table: a fields block without a heading");
+	struct buf b = {0};
+	report_render(r, &render_text, &b);
+	ok(strstr(buf_str(&b), "\nCoach\nName:  robin\nDate:  ____") != NULL,
+	   "text: the heading above its fields, a line to write on");
+	buf_free(&b);
+	report_free(r);
+}
+
 int main(void)
 {
 	cells();
+	field_blocks();
 	html();
 	markdown();
 	csv();

@@ -83,10 +83,21 @@ static void lists(void)
 	static const int status_values[] = {STATUS_ACTIVE, STATUS_CLOSED, -1, -1, -1};
 	static const char *const goal_words[] = {"Achieved", "DROPPED", "active", "reached", "",
 						 "closed", "behaald", "Vervallen", "gehaald",
-						 "bereikt", "lopend", "geschrapt", NULL};
+						 "bereikt", "lopend", "geschrapt",
+						 /* UWV's results, in words of more than one */
+						 "deels behaald", "Deels-Behaald", "deels_behaald",
+						 "partly achieved", "niet behaald", "not  achieved",
+						 "blijvend ondersteuning nodig", "permanent support needed",
+						 "Permanent-Support", "blijvende ondersteuning nodig",
+						 "deels", " deels behaald", "deels behaald ", "deelsbehaald",
+						 "niet", "-achieved", NULL};
 	static const int goal_values[] = {GOAL_ACHIEVED, GOAL_DROPPED, -1,          -1,
 					  -1,            -1,           GOAL_ACHIEVED, GOAL_DROPPED,
-					  GOAL_ACHIEVED, GOAL_ACHIEVED, GOAL_OPEN,    GOAL_DROPPED};
+					  GOAL_ACHIEVED, GOAL_ACHIEVED, GOAL_OPEN,    GOAL_DROPPED,
+					  GOAL_PARTLY,   GOAL_PARTLY,   GOAL_PARTLY,  GOAL_PARTLY,
+					  GOAL_NOT_ACHIEVED, GOAL_NOT_ACHIEVED, GOAL_PERMANENT,
+					  GOAL_PERMANENT, GOAL_PERMANENT, GOAL_PERMANENT,
+					  -1, -1, -1, -1, -1, -1};
 	const struct list lists_[] = {
 		{"funder", FUNDER_COUNT, 0, funder_parse, funder_name, funder_choices, funder_words,
 		 funder_values},
@@ -99,6 +110,13 @@ static void lists(void)
 	};
 	for (size_t i = 0; i < sizeof lists_ / sizeof *lists_; i++)
 		round_trips(&lists_[i]);
+	for (int st = 0; st < GOAL_STATUS_COUNT; st++)
+		is_int(goal_status_done(st), st == GOAL_ACHIEVED || st == GOAL_DROPPED,
+		       "goal status %s is %s", goal_status_name(st),
+		       goal_status_done(st) ? "done with" : "still worked on");
+	char long_word[80];
+	memset(long_word, 'a', sizeof long_word);
+	is_int(goal_status_parse(long_word, sizeof long_word), -1, "a goal status too long to be one");
 	is_str(scheme_name(SCHEME_NONE), "", "no scheme has an empty name");
 	is_int(scheme_parse("", 0), -1, "and the empty word is no scheme");
 }

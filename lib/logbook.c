@@ -1,0 +1,421 @@
+/* logbook.c: the logbook (logboek jobcoach) of one plan for a grant or a
+ * period, the document UWV wants signed with a follow-up application:
+ * every hour entry in date order (date, activity, goal, mode, duration,
+ * what was done), the totals per goal, per activity and per mode, the
+ * results per goal with the marks, absence and outcome of the evaluations
+ * held in the period, and room for coach, employee and employer to sign
+ * (name, date, place).
+ * A sheet's internal column never reaches it: an entry does not carry it.
+ * Hours outside the plan's dates are left out and counted in a note, as
+ * in a declaration. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports.h"
+
+struct line {
+	int date, mode, activity; /* activity: enum activity, or -1 where the sheet has none */
+	long minutes;
+	size_t seq; /* the order read: entries of one day stay in sheet order */
+	const char *goal, *note;
+};
+
+struct book {
+	const struct plan *p;
+	struct period period;
+	struct line *v;
+	size_t n, cap;
+	struct arena text;
+	long outside, outside_minutes;
+};
+
+static int keep(const struct entry *e, void *arg)
+{
+	struct book *b = arg;
+	if (!period_contains(&b->period, e->date))
+		return 0;
+	if (e->date < b->p->start || (b->p->end != DATE_NONE && e->date > b->p->end)) {
+		b->outside++;
+		b->outside_minutes += e->minutes;
+		return 0;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+	}
+	int act = e->activity.n ? activity_parse(e->activity.s, e->activity.n) : -1;
+	if (e->activity.n && act < 0)
+		act = ACT_OTHER; /* a word no list holds is the sheet's fault (cp-check) */
+	b->v[b->n] = (struct line){e->date, e->mode, act, e->minutes, b->n,
+				   arena_strndup(&b->text, e->goal.s, e->goal.n),
+				   arena_strndup(&b->text, e->note.s, e->note.n)};
+	b->n++;
+	return 0;
+}
+
+static int by_date(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The grant of the plan with reference ref; NULL (reported) if none. */
+static const struct grant *grant_named(const struct plan *p, const char *ref)
+{
+	struct buf refs = {0};
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		if (g->implicit || !g->ref)
+			continue;
+		if (!strcmp(g->ref, ref))
+			return buf_free(&refs), g;
+		buf_printf(&refs, "%s%s", refs.len ? ", " : "", g->ref);
+	}
+	if (refs.len)
+		cp_err(EX_USAGE, _("%s: plan %s has no grant %s; its grants: %s"), p->doc.file, p->id,
+		       quotes(ref), refs.s);
+	else
+		cp_err(EX_USAGE, _("%s: plan %s has no grants with a reference"), p->doc.file, p->id);
+	buf_free(&refs);
+	return NULL;
+}
+
+static void details(struct report *r, const struct book *b, const struct grant *g,
+		    const struct report_opts *o)
+{
+	const struct plan *p = b->p;
+	char label[32];
+	report_section(r, "plan", _("Details"));
+	report_field(r, "plan", _("Plan"), cell_text(p->id));
+	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
+	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
+	report_field(r, "funder", _("Funder"),
+		     cell_word(funder_name(g ? g->funder : p->funder),
+			       report_funder_label(g ? g->funder : p->funder)));
+	struct buf refs = {0}; /* without a grant named, those of the period */
+	for (size_t i = 0; !g && i < p->ngrants; i++) {
+		const struct grant *e = &p->grants[i];
+		if (!e->implicit && e->ref && e->from <= b->period.to &&
+		    (e->to == DATE_NONE || e->to >= b->period.from))
+			buf_printf(&refs, "%s%s", refs.len ? ", " : "", e->ref);
+	}
+	report_field(r, "funder_ref", _("Funder reference"),
+		     cell_text(g ? g->ref : refs.len ? refs.s : p->funder_ref));
+	buf_free(&refs);
+	if (g)
+		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
+	const char *coach = plan_coach_on(p, b->period.to);
+	report_field(r, "coach", _("Coach"), cell_text(coach ? coach : p->coach));
+	period_format(&b->period, label);
+	report_field(r, "period", _("Period"), cell_text(label));
+	report_field(r, "period_from", _("From"), cell_date(b->period.from));
+	report_field(r, "period_to", _("To"), cell_date(b->period.to));
+}
+
+static struct cell goal_cell(const char *goal)
+{
+	return *goal ? cell_text(goal) : cell_word("", _("no goal"));
+}
+
+static struct cell activity_cell(int act)
+{
+	return act < 0 ? cell_empty() : cell_word(activity_name(act), report_activity_label(act));
+}
+
+static void entries(struct report *r, const struct book *b, const struct report_opts *o,
+		    struct totals *all)
+{
+	report_section(r, "entries", _("Entries"));
+	struct rtable *t = report_table(r, "entries", NULL);
+	rtable_col(t, "date", _("date"), 0);
+	rtable_col(t, "activity", _("activity"), 0);
+	rtable_col(t, "goal", _("goal"), 0);
+	rtable_col(t, "mode", _("mode"), 0);
+	rtable_col(t, "minutes", _("duration"), RCOL_NUMBER);
+	rtable_col(t, "note", _("what was done"), 0);
+	report_main(r);
+	for (size_t i = 0; i < b->n; i++) {
+		const struct line *l = &b->v[i];
+		rtable_add(t, cell_date(l->date));
+		rtable_add(t, activity_cell(l->activity));
+		rtable_add(t, goal_cell(l->goal));
+		rtable_add(t, cell_word(mode_name(l->mode), report_mode_label(l->mode)));
+		rtable_add(t, cell_minutes(l->minutes));
+		rtable_add(t, cell_text(report_scrub(r, b->p, o, l->note)));
+		all->minutes += l->minutes;
+		all->mode[l->mode] += (int32_t)l->minutes;
+		all->entries++;
+	}
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	rtable_add(t, cell_empty());
+	rtable_add(t, cell_empty());
+	rtable_add(t, cell_empty());
+	rtable_add(t, cell_minutes(all->minutes));
+	rtable_add(t, cell_empty());
+	if (!b->n)
+		report_text(r, "none", NULL, _("No hours were logged in the period."));
+	if (b->outside) {
+		char hm[24], text[256];
+		duration_format(b->outside_minutes, hm);
+		snprintf(text, sizeof text,
+			 _("Left out: %ld entries (%s hours) in the period outside the plan's dates."),
+			 b->outside, hm);
+		report_text(r, "outside", NULL, text);
+	}
+}
+
+/* A table of totals: a row per group, and the total. */
+static struct rtable *totals_table(struct report *r, const char *key, const char *title,
+				   const char *col, const char *col_title, int text)
+{
+	struct rtable *t = report_table(r, key, title);
+	rtable_col(t, col, col_title, 0);
+	if (text)
+		rtable_col(t, "text", _("text"), 0);
+	rtable_col(t, "entries", _("entries"), RCOL_NUMBER);
+	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
+	return t;
+}
+
+static void totals_row(struct rtable *t, long entries, long minutes)
+{
+	rtable_add(t, cell_count(entries));
+	rtable_add(t, cell_minutes(minutes));
+}
+
+static void totals_end(struct rtable *t, const struct totals *all)
+{
+	rtable_total(t);
+	rtable_add(t, cell_text(_("total")));
+	for (size_t c = 3; c < t->ncols; c++) /* the text column */
+		rtable_add(t, cell_empty());
+	totals_row(t, all->entries, all->minutes);
+}
+
+/* Per goal: the plan's goals in its order, hours on goals it does not
+ * have, then the hours on no goal. */
+static void per_goal(struct report *r, const struct book *b, const struct report_opts *o,
+		     const struct totals *all)
+{
+	const struct plan *p = b->p;
+	struct rtable *t = totals_table(r, "per_goal", _("Per goal"), "goal", _("goal"), 1);
+	const char **ids = xcalloc(p->ngoals + b->n + 1, sizeof *ids);
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngoals; i++)
+		ids[n++] = p->goals[i].id;
+	for (size_t i = 0; i < b->n; i++) {
+		size_t k = 0;
+		while (k < n && strcmp(ids[k], b->v[i].goal))
+			k++;
+		if (k == n && *b->v[i].goal)
+			ids[n++] = b->v[i].goal;
+	}
+	ids[n++] = ""; /* no goal, last */
+	for (size_t k = 0; k < n; k++) {
+		long count = 0, minutes = 0;
+		for (size_t i = 0; i < b->n; i++)
+			if (!strcmp(b->v[i].goal, ids[k]))
+				count++, minutes += b->v[i].minutes;
+		if (!*ids[k] && !count)
+			continue;
+		const struct goal *g = plan_goal(p, ids[k], strlen(ids[k]));
+		rtable_add(t, goal_cell(ids[k]));
+		rtable_add(t, cell_text(g ? report_scrub(r, p, o, g->text) : NULL));
+		totals_row(t, count, minutes);
+	}
+	free(ids);
+	totals_end(t, all);
+}
+
+static void totals(struct report *r, const struct book *b, const struct report_opts *o,
+		   const struct totals *all)
+{
+	report_section(r, "totals", _("Totals"));
+	per_goal(r, b, o, all);
+	struct rtable *t = totals_table(r, "per_activity", _("Per activity"), "activity",
+					_("activity"), 0);
+	for (int k = 0; k <= ACT_COUNT; k++) { /* no activity last */
+		int a = k < ACT_COUNT ? k : -1;
+		long count = 0, minutes = 0;
+		for (size_t i = 0; i < b->n; i++)
+			if (b->v[i].activity == a)
+				count++, minutes += b->v[i].minutes;
+		if (!count)
+			continue;
+		rtable_add(t, a < 0 ? cell_word("", _("no activity")) : activity_cell(a));
+		totals_row(t, count, minutes);
+	}
+	totals_end(t, all);
+	t = totals_table(r, "per_mode", _("Per mode"), "mode", _("mode"), 0);
+	for (int m = 0; m < MODE_COUNT; m++) {
+		long count = 0;
+		for (size_t i = 0; i < b->n; i++)
+			count += b->v[i].mode == m;
+		if (!count)
+			continue;
+		rtable_add(t, cell_word(mode_name(m), report_mode_label(m)));
+		totals_row(t, count, all->mode[m]);
+	}
+	totals_end(t, all);
+}
+
+/* A mark, 7.5 (7,5 for Dutch people), in a text that lives with r. */
+static struct cell mark_cell(struct report *r, int tenths, const struct report_opts *o)
+{
+	char m[8];
+	if (tenths < 0)
+		return cell_empty();
+	mark_format(tenths, m);
+	return cell_text(report_str(r, o->for_people ? lang_number(m) : m));
+}
+
+/* What an evaluation in the period recorded: the result per goal, the
+ * marks, absence, outcome and who signed. */
+static void evaluation(struct report *r, const struct plan *p, const struct evaluation *ev,
+		       const struct report_opts *o)
+{
+	char day[11], key[48], title[128], when[LANG_DATE_MAX], absence[16];
+	date_format(ev->date, day);
+	snprintf(key, sizeof key, "evaluation-%s", day);
+	snprintf(title, sizeof title, _("Evaluation of %s"), report_day(o, ev->date, when));
+	if (ev->summary)
+		report_text(r, key, title, report_scrub(r, p, o, ev->summary));
+	if (ev->ngoals) {
+		snprintf(key, sizeof key, "evaluation-%s-goals", day);
+		struct rtable *t = report_table(r, key, ev->summary ? NULL : title);
+		rtable_col(t, "goal", _("goal"), 0);
+		rtable_col(t, "text", _("text"), 0);
+		rtable_col(t, "result", _("result"), 0);
+		for (size_t g = 0; g < ev->ngoals; g++) {
+			const struct goal_result *res = &ev->goals[g];
+			const struct goal *goal = plan_goal(p, res->goal, strlen(res->goal));
+			rtable_add(t, cell_text(res->goal));
+			rtable_add(t, cell_text(goal ? report_scrub(r, p, o, goal->text) : NULL));
+			rtable_add(t, cell_word(goal_status_name(res->status),
+						report_goal_status_label(res->status)));
+		}
+	} else
+		report_text(r, key, ev->summary ? NULL : title,
+			    _("No results per goal were recorded."));
+	snprintf(key, sizeof key, "evaluation-%s-marks", day);
+	report_fields(r, key, NULL);
+	report_field(r, "employee_mark", _("Mark of the employee"), mark_cell(r, ev->employee_mark, o));
+	report_field(r, "employer_mark", _("Mark of the employer"), mark_cell(r, ev->employer_mark, o));
+	snprintf(absence, sizeof absence, "%d", ev->absence_days);
+	report_field(r, "absence_days", _("Days of absence"),
+		     ev->absence_days < 0 ? cell_empty() : cell_text(absence));
+	report_field(r, "outcome", _("Outcome"),
+		     ev->outcome < 0 ? cell_empty()
+				     : cell_word(outcome_name(ev->outcome),
+						 report_outcome_label(ev->outcome)));
+	report_field(r, "signed_by", _("Signed by"),
+		     cell_text(report_scrub(r, p, o, ev->signed_by)));
+}
+
+static void results(struct report *r, const struct book *b, const struct report_opts *o)
+{
+	const struct plan *p = b->p;
+	size_t shown = 0;
+	report_section(r, "results", _("Results per goal"));
+	for (size_t i = 0; i < p->nevals; i++)
+		if (period_contains(&b->period, p->evals[i].date)) {
+			evaluation(r, p, &p->evals[i], o);
+			shown++;
+		}
+	if (!shown)
+		report_text(r, "evaluations", NULL, _("No evaluation was recorded in the period."));
+}
+
+/* A block to sign: the name printed (NULL: written by hand), the rest
+ * blank. */
+static void signer(struct report *r, const char *key, const char *title, const char *name)
+{
+	char k[32];
+	report_fields(r, key, title);
+	snprintf(k, sizeof k, "%s_name", key);
+	report_field(r, k, _("Name"), name ? cell_text(name) : cell_blank());
+	snprintf(k, sizeof k, "%s_date", key);
+	report_field(r, k, _("Date"), cell_blank());
+	snprintf(k, sizeof k, "%s_place", key);
+	report_field(r, k, _("Place"), cell_blank());
+	snprintf(k, sizeof k, "%s_signature", key);
+	report_field(r, k, _("Signature"), cell_blank());
+}
+
+static void signatures(struct report *r, const struct book *b, const struct report_opts *o)
+{
+	const struct plan *p = b->p;
+	const char *coach = plan_coach_on(p, b->period.to);
+	report_section(r, "signatures", _("Signatures"));
+	report_text(r, "signatures", NULL,
+		    _("Signed by the coach, the employee and the employer as a true account of "
+		      "the coaching in the period."));
+	signer(r, "coach", _("Coach"), coach ? coach : p->coach);
+	signer(r, "employee", _("Employee"), report_participant(p, o));
+	/* the employer's contact person signs; pseudonymized, by hand */
+	const char *employer = report_employer(p, o);
+	struct buf name = {0};
+	if (employer && p->employer_contact)
+		buf_printf(&name, "%s (%s)", p->employer_contact, employer);
+	else if (employer)
+		buf_puts(&name, employer);
+	signer(r, "employer", _("Employer"), name.len ? name.s : NULL);
+	buf_free(&name);
+}
+
+struct report *logbook_report(const char *plan_path, char *const *sheets, size_t nsheets,
+			      const char *grant, const struct report_opts *o)
+{
+	int status;
+	struct plan *p = plan_load(plan_path, &status);
+	if (!p)
+		return NULL;
+	struct book b = {p, o->period, NULL, 0, 0, {0}, 0, 0};
+	const struct grant *g = grant ? grant_named(p, grant) : NULL;
+	if (grant && !g) {
+		plan_free(p);
+		return NULL;
+	}
+	if (g) { /* a strippenkaart without an end: up to the plan's end or today */
+		b.period.from = g->from;
+		b.period.to = g->to != DATE_NONE ? g->to
+			      : p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
+	} else if (!o->period_given) { /* the whole plan so far */
+		b.period.from = p->start;
+		b.period.to = p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
+	}
+	if (b.period.to < b.period.from)
+		b.period.to = b.period.from;
+	struct filter f;
+	filter_init(&f);
+	strlist_add(&f.plans, p->id);
+	int rc = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &b);
+	free(f.plans.v);
+	struct report *r = NULL;
+	if (rc == 0 || o->keep_going) {
+		char label[32], sub[256];
+		struct totals all = {0};
+		qsort(b.v, b.n, sizeof *b.v, by_date);
+		lang_push(o->lang);
+		period_format(&b.period, label);
+		r = report_new("logbook", _("Logbook"));
+		snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
+			 report_participant(p, o), label);
+		report_subtitle(r, sub);
+		details(r, &b, g, o);
+		entries(r, &b, o, &all);
+		totals(r, &b, o, &all);
+		results(r, &b, o);
+		signatures(r, &b, o);
+		if (o->stamp)
+			report_stamp(r, o->stamp);
+		lang_pop();
+	}
+	free(b.v);
+	arena_free(&b.text);
+	plan_free(p);
+	return r;
+}

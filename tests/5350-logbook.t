@@ -1,0 +1,141 @@
+#!/bin/sh
+# cp-report --logbook: the logbook UWV wants signed with a follow-up
+# application, of a sample plan with two grants, an activity column, an
+# internal column and an evaluation with results, marks and absence; in
+# text, Markdown and HTML in English and Dutch (golden files; write them
+# anew with CP_UPDATE_GOLDEN=1), by grant or period, pseudonymized, and
+# as PDF read back by a real parser, 400 entries over many pages.
+. "$(dirname "$0")/lib.sh"
+G=$TOP/tests/golden/logbook
+cp -R "$TOP/tests/data/logbook" lb && chmod 700 lb/plans lb/hours && chmod 600 lb/plans/* lb/hours/* &&
+	cd lb || exit 1
+
+# ---- golden files: the first grant, each format, both languages ----
+for f in text markdown html; do
+	run cp-report --logbook --plan P-40 --grant 2026-000111 -o $f
+	status_is 0 "the logbook of a grant as $f"
+	golden out "$G/logbook.$f" "... is as kept"
+	run env LANGUAGE=nl cp-report --logbook --plan P-40 --grant 2026-000111 --lang nl -o $f
+	status_is 0 "the Dutch logbook as $f"
+	golden out "$G/logbook-nl.$f" "... is as kept"
+done
+
+# ---- what it holds ----
+run cp-report --logbook --plan P-40 --grant 2026-000111
+check "entries in date order, the two sheets merged" sh -c \
+	"grep -n 'February 2026' out | head -1 | grep -q 'Invallen voor robin'"
+check "the activity as UWV names it, also when the sheet has the Dutch word" \
+	grep -q '^12 January 2026 *introduction' out
+check "never the sheet's internal column" sh -c '! grep -q "twijfel over motivatie\|thuis onrustig" out'
+check "the grant's period" grep -q 'period 2026-01-05\.\.2026-07-04' out
+check "... and not the hours after it" sh -c '! grep -q "Ruzie met collega" out'
+check "the total of the entries" grep -Eq '^total +10:00' out
+check "totals per activity" grep -Eq '^evaluation and coordination +2 +1:15' out
+check "totals per mode" grep -Eq '^on site +6 +8:30' out
+check "the results per goal" grep -Eq '^G2 +Structureel 16 uur per week werken +partly achieved' out
+check "a result written in Dutch words in the plan" grep -Eq '^G3 +.* +not achieved' out
+check "the marks" sh -c "grep -Eq '^Mark of the employee: +7.5' out && grep -Eq '^Mark of the employer: +8' out"
+check "the absence" grep -Eq '^Days of absence: +3' out
+check "the outcome" grep -Eq '^Outcome: +follow-up needed, the same' out
+check "three blocks to sign, with name, date and place" \
+	test "$(grep -c '^Place: *___' out)" = 3
+check "... the employer's contact signs" grep -q 'Name: *Anja de Vries (Restaurant De Keuken)' out
+run cp-report --logbook --plan P-40 --period 2026H2
+check "a period: its hours" grep -q 'Ruzie met collega' out
+check "... its evaluation" grep -q 'Evaluation of 3 July 2026' out
+check "... the grants of the period" grep -Eq 'Funder reference: +2026-000111, 2026-000222' out
+run cp-report --logbook --plan P-40 --period 2026-07-05..2026-11-23
+check "a period without an evaluation says so" grep -q 'No evaluation was recorded in the period' out
+check "... one grant's reference" grep -Eq 'Funder reference: +2026-000222$' out
+run cp-report --logbook --plan P-40
+check "no grant or period: the plan so far" grep -q 'period 2026-01-05\.\.2026-11-23' out
+run env LANGUAGE=nl cp-report --logbook --plan P-40 --lang nl
+check "a Dutch mark has a comma" grep -q '7,5' out
+for f in csv json; do
+	run cp-report --logbook --plan P-40 -o $f
+	status_is 0 "the entries as $f"
+done
+check "... the internal column in no format" sh -c '! grep -q "twijfel" out'
+
+run cp-report --plan P-40
+check "the accountability report counts UWV's results too" grep -q '1 partly achieved, 0 not achieved' out
+
+# ---- pseudonymized: no names of the participant, employer or contacts ----
+for f in text html; do
+	run cp-report --logbook --plan P-40 --pseudonymize -o $f
+	status_is 0 "a pseudonymized logbook as $f"
+	check "... names nobody" sh -c '! grep -q "Bart\|Anja\|Wit\|Keuken" out'
+	check "... the participant by the plan's id" grep -q 'P-40' out
+done
+
+# ---- refusals ----
+refuses 64 'no grant "9999"' "a grant the plan does not have" cp-report --logbook --plan P-40 --grant 9999
+err_has '2026-000111, 2026-000222' "... naming those it has"
+refuses 64 'needs --plan' "--logbook without a plan" cp-report --logbook
+refuses 64 'instead of --period' "--grant and --period" cp-report --logbook --plan P-40 --grant 2026-000111 --period 2026
+refuses 64 'goes with --logbook' "--grant without --logbook" cp-report --plan P-40 --grant 2026-000111
+cp-new --id P-41 --name "Kees Bos" --funder uwv --start 2026-01-05 --budget 60/6m >/dev/null
+refuses 64 'no grants with a reference' "--grant of a version 1 plan" cp-report --logbook --plan P-41 --grant 1
+run cp-report --logbook --plan P-41
+status_is 0 "the logbook of a plan without hours"
+check "... says so" grep -q 'No hours were logged in the period' out
+refuses 66 'no such plan' "an unknown plan" cp-report --logbook --plan P-99
+
+# ---- PDF, read back as a reader would ----
+if cp-report --logbook --plan P-40 -o pdf 2>&1 | grep -q 'without cairo and pango'; then
+	ok "PDF # skip this cp-report was built without cairo and pango"
+	done_testing
+	exit 0
+fi
+for t in qpdf pdftotext; do
+	if ! command -v $t >/dev/null; then
+		ok "PDF # skip $t is not installed (Debian: qpdf, poppler-utils)"
+		done_testing
+		exit 0
+	fi
+done
+pdf() {
+	if qpdf --check "$1" >qpdf.out 2>&1; then ok "$2: qpdf finds no fault"
+	else not_ok "$2: qpdf finds no fault" "$(tail -5 qpdf.out)"; fi
+	pdftotext -layout "$1" "$1.txt"
+}
+run cp-report --logbook --plan P-40 --grant 2026-000111 -o pdf
+status_is 0 "the logbook as PDF"
+mv out lb.pdf
+pdf lb.pdf "the logbook"
+check "... names the participant" grep -q 'Bart de Wit' lb.pdf.txt
+check "... has the total" grep -Eq 'total +10:00' lb.pdf.txt
+check "... and the totals per activity" grep -Eq 'evaluation and coordination +2 +1:15' lb.pdf.txt
+check "... lines to sign for three" test "$(grep -c '^ *Signature *$' lb.pdf.txt)" = 3
+check "... with a place each" test "$(grep -c '^ *Place *$' lb.pdf.txt)" = 3
+check "... never the internal column" sh -c '! grep -q "twijfel" lb.pdf.txt'
+
+# 400 entries: the table breaks over pages, every page with its header row
+{
+	echo date,coach,plan,goal,activity,mode,minutes,note,internal
+	i=0
+	while [ $i -lt 400 ]; do
+		printf '2026-%02d-%02d,robin,P-40,G1,training,onsite,30,Werkvloer week %d met een wat langere notitie die moet afbreken in de kolom,geheim %d\n' \
+			$((1 + i / 60)) $((5 + i % 20)) $i $i
+		i=$((i + 1))
+	done
+} >hours/long.csv
+run cp-report --logbook --plan P-40 --period 2026 -o pdf hours/long.csv
+status_is 0 "a logbook of 400 entries as PDF"
+mv out long.pdf
+pdf long.pdf "the long logbook"
+pages=$(grep -c 'page [0-9]* of' long.pdf.txt)
+check "... takes many pages ($pages)" test "$pages" -gt 5
+awk 'BEGIN { RS = "\f" } NR > 1 && /Werkvloer week/ && !/date +activity +goal +mode +duration +what was done/ { bad++ }
+	END { exit bad > 0 }' long.pdf.txt
+status=$?
+status_is 0 "... the table's header row on every page it runs over"
+check "... every entry there" test "$(grep -c 'Werkvloer week' long.pdf.txt)" = 400
+check "... and the total" grep -Eq 'total +200:00' long.pdf.txt
+check "... no internal note" sh -c '! grep -q "geheim" long.pdf.txt'
+LANGUAGE=nl run cp-report --logbook --plan P-40 --lang nl -o pdf
+mv out nl.pdf
+pdf nl.pdf "a Dutch logbook"
+check "... in Dutch, pages too" grep -Eq 'pagina 1 van [0-9]+' nl.pdf.txt
+
+done_testing
