@@ -27,7 +27,9 @@
 #define PAD 3.0                      /* around a table cell's text */
 #define FONT "DejaVu Sans, sans-serif"
 
-enum { LEFT, RIGHT };
+enum { LEFT, RIGHT, CENTER };
+
+#define CHART_H 180.0 /* a chart's height; it is as wide as the text */
 
 struct pdf {
 	const struct report *r;
@@ -53,7 +55,9 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(p->lay, p->font);
 	pango_layout_set_width(p->lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
-	pango_layout_set_alignment(p->lay, align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(p->lay, align == RIGHT    ? PANGO_ALIGN_RIGHT
+					   : align == CENTER ? PANGO_ALIGN_CENTER
+							     : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(p->lay, render_clean(&p->tmp, s), -1);
 	int w, h;
 	pango_layout_get_size(p->lay, &w, &h);
@@ -173,7 +177,8 @@ static void block(struct buf *out, const struct block *b, size_t i)
 		p->y += 6;
 	if (!b->title)
 		return;
-	need(p, height(p, b->title, 11, 1, TEXT_W) + 30);
+	/* not alone at the foot of a page: with a row or two, or the chart */
+	need(p, height(p, b->title, 11, 1, TEXT_W) + (b->kind == BLOCK_CHART ? CHART_H + 4 : 30));
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
@@ -337,6 +342,141 @@ static void item(struct buf *out, const char *s, size_t i, size_t n)
 	p->y += text(p, s, 10, 0, MARGIN + 12, p->y, TEXT_W - 12, LEFT) + 2;
 }
 
+/* ---- a chart, laid out by chart.c as the HTML's SVG is ---- */
+
+static void fill(struct pdf *p, const double rgb[3])
+{
+	cairo_set_source_rgb(p->cr, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Text whose baseline is at y (as SVG places it), of the chart's size. */
+static void label(struct pdf *p, const struct chart_geom *g, const char *s, double x, double y,
+		  int align)
+{
+	double top = y - g->font * 0.93; /* DejaVu's ascent */
+	if (align == LEFT)
+		text(p, s, g->font, 0, x, top, 0, LEFT);
+	else
+		text(p, s, g->font, 0, align == RIGHT ? x - 80 : x - 40, top, 80, align);
+}
+
+static void chart_scale(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	char hours[24];
+	gray(p, 0.8);
+	for (long v = g->step; v <= g->max; v += g->step)
+		rule(p, g->left, g->right, chart_y(g, v), 0.5);
+	gray(p, 0.2);
+	for (long v = 0; v <= g->max; v += g->step) {
+		lang_hours(v, hours);
+		label(p, g, hours, g->left - 4, chart_y(g, v) + g->font * 0.35, RIGHT);
+	}
+	label(p, g, _("hours"), g->left - 4, g->legend_y, RIGHT);
+	if (c->axis)
+		label(p, g, c->axis, g->left - 4, g->h - 2, RIGHT);
+	for (size_t i = 0; i < c->nbars; i += g->tick_every)
+		if (c->bars[i].tick)
+			label(p, g, c->bars[i].tick, chart_x(g, i) + g->barw / 2,
+			      g->bottom + g->font + 3, CENTER);
+}
+
+static void chart_bars(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	double rgb[3];
+	for (size_t i = 0; i < c->nbars; i++) {
+		const struct rbar *b = &c->bars[i];
+		long below = 0;
+		for (size_t s = 0; b->v && s < c->nseries; s++) {
+			if (b->v[s] <= 0)
+				continue;
+			double y0 = chart_y(g, below), y1 = chart_y(g, below + b->v[s]);
+			chart_color(s, rgb);
+			fill(p, rgb);
+			cairo_rectangle(p->cr, chart_x(g, i), y1, g->barw, y0 - y1);
+			cairo_fill(p->cr);
+			below += b->v[s];
+		}
+	}
+	static const double dash[] = {5, 3};
+	chart_line_color(rgb);
+	fill(p, rgb);
+	cairo_set_line_width(p->cr, 1.5);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	int open = 0;
+	for (size_t i = 0; i < c->nbars && c->line_key; i++) {
+		double x0 = g->left + (double)i * g->slot;
+		if (c->bars[i].line == CHART_NONE) {
+			open = 0;
+			continue;
+		}
+		double y = chart_y(g, c->bars[i].line);
+		if (open)
+			cairo_line_to(p->cr, x0, y);
+		else
+			cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x0 + g->slot, y);
+		open = 1;
+	}
+	cairo_stroke(p->cr);
+	cairo_set_dash(p->cr, NULL, 0, 0);
+	gray(p, 0.2);
+	rule(p, g->left, g->right, g->bottom, 0.8);
+}
+
+static void chart_legend(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	static const double dash[] = {5, 3};
+	double rgb[3];
+	for (size_t s = 0; s < c->nseries; s++) {
+		double x = chart_legend_x(g, c, s);
+		chart_color(s, rgb);
+		fill(p, rgb);
+		cairo_rectangle(p->cr, x, g->legend_y - 7, 8, 8);
+		cairo_fill(p->cr);
+		gray(p, 0.2);
+		label(p, g, c->series[s].label, x + 11, g->legend_y, LEFT);
+	}
+	if (c->line_key) {
+		double x = chart_legend_x(g, c, c->nseries);
+		chart_line_color(rgb);
+		fill(p, rgb);
+		cairo_set_line_width(p->cr, 1.5);
+		cairo_set_dash(p->cr, dash, 2, 0);
+		cairo_move_to(p->cr, x, g->legend_y - 3);
+		cairo_line_to(p->cr, x + 14, g->legend_y - 3);
+		cairo_stroke(p->cr);
+		cairo_set_dash(p->cr, NULL, 0, 0);
+		gray(p, 0.2);
+		label(p, g, c->line_label, x + 17, g->legend_y, LEFT);
+	}
+}
+
+static void chart(struct buf *out, const struct block *b)
+{
+	(void)out;
+	struct pdf *p = the;
+	const struct rchart *c = &b->chart;
+	struct chart_geom g;
+	chart_layout(c, TEXT_W, CHART_H, &g);
+	need(p, CHART_H + 4);
+	if (p->drawing) {
+		cairo_save(p->cr);
+		cairo_translate(p->cr, MARGIN, p->y);
+		chart_scale(p, c, &g);
+		chart_bars(p, c, &g);
+		chart_legend(p, c, &g);
+		cairo_restore(p->cr);
+		gray(p, 0);
+	}
+	p->y += CHART_H + 4;
+	if (c->desc) {
+		need(p, height(p, c->desc, 8.5, 0, TEXT_W));
+		gray(p, 0.3);
+		p->y += text(p, c->desc, 8.5, 0, MARGIN, p->y, TEXT_W, LEFT) + 2;
+		gray(p, 0);
+	}
+}
+
 static void tail(struct buf *out, const struct report *r)
 {
 	(void)out;
@@ -350,8 +490,8 @@ static void tail(struct buf *out, const struct report *r)
 	gray(p, 0);
 }
 
-static const struct doc_format pdf_format = {head,   section, NULL,      block, NULL,
-					     fields, table,   paragraph, item,  tail};
+static const struct doc_format pdf_format = {head,  section,   NULL, block, NULL, fields,
+					     table, paragraph, item, tail,  chart};
 
 /* One font map for the run, for every document of a batch; freed at exit
  * with fontconfig's own tables, so that a leak checker sees nothing left. */

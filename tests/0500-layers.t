@@ -7,8 +7,8 @@
 layer_of() {
 	case $1 in
 	cli) echo coachplan.h ;;
-	account | declare | overview | reportwords | budgettable | hourstable | hoursplans | duetable | ics) echo reports.h ;;
-	table | report | render | render_*) echo output.h ;;
+	account | accountchart | declare | overview | reportwords | budgettable | hourstable | hoursplans | duetable | ics) echo reports.h ;;
+	table | report | chart | render | render_*) echo output.h ;;
 	record | planedit | merge | hook) echo changes.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
