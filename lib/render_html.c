@@ -188,7 +188,9 @@ static void chart(struct buf *out, const struct block *b)
 	buf_puts(out, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < c->nbars; i++) {
 		const struct rbar *bar = &c->bars[i];
-		buf_puts(out, "<tr><td>");
+		buf_puts(out, "<tr data-bar=\"");
+		put(out, bar->key, 0);
+		buf_puts(out, "\"><td>");
 		put(out, bar->label, 0);
 		buf_puts(out, "</td>");
 		for (size_t s = 0; s < c->nseries; s++)
