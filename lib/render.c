@@ -78,7 +78,8 @@ void render_document(const struct report *r, const struct doc_format *f, struct 
 					f->item(out, b->items[k], k, b->nitems);
 				break;
 			case BLOCK_CHART:
-				f->chart(out, b);
+				if (f->chart)
+					f->chart(out, b);
 				break;
 			}
 			if (f->block_end)
