@@ -43,13 +43,12 @@ struct pdf {
 	const struct rtable *table;
 	const double *colw;
 	double right; /* where the table ends */
-	struct buf tmp;
+	struct buf tmp, key;
 };
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
- * (0: not wrapped), and returns its height; draws it at x, y when drawing. */
-static double text(struct pdf *p, const char *s, double size, int bold, double x, double y,
-		   double width, int align)
+ * (0: not wrapped). */
+static void layout(struct pdf *p, const char *s, double size, int bold, double width, int align)
 {
 	pango_font_description_set_size(p->font, (gint)(size * PANGO_SCALE));
 	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
@@ -59,31 +58,67 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 					   : align == CENTER ? PANGO_ALIGN_CENTER
 							     : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(p->lay, render_clean(&p->tmp, s), -1);
+}
+
+/* What laying a text out measured, kept for the run: a document is laid
+ * out twice (to count its pages, then to draw them), a table cell is
+ * measured for its column's width and for its row's height, and the
+ * documents of a batch share their dates, hours and headings.  Shaping
+ * text is most of a PDF's time; a look-up is not. */
+struct extent {
+	int w, h; /* Pango units */
+};
+static struct strmap measured;
+#define MEASURED_MAX 200000 /* strings kept before the table starts afresh */
+
+static void measured_free(void)
+{
+	strmap_free(&measured, free);
+	memset(&measured, 0, sizeof measured);
+}
+
+static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width)
+{
+	p->key.len = 0;
+	buf_printf(&p->key, "%d %d %d ", (int)(size * PANGO_SCALE), bold,
+		   width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	buf_puts(&p->key, s);
+	if (measured.used >= MEASURED_MAX)
+		measured_free();
+	int added;
+	void **slot = strmap_put(&measured, p->key.s, p->key.len, &added);
+	if (!added)
+		return *(struct extent *)*slot;
+	struct extent *e = xmalloc(sizeof *e);
+	layout(p, s, size, bold, width, LEFT);
+	pango_layout_get_size(p->lay, &e->w, &e->h);
+	*slot = e;
+	return *e;
+}
+
+/* s laid out as layout() does; its height, and drawn at x, y when drawing. */
+static double text(struct pdf *p, const char *s, double size, int bold, double x, double y,
+		   double width, int align)
+{
+	if (!p->drawing)
+		return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+	layout(p, s, size, bold, width, align);
 	int w, h;
 	pango_layout_get_size(p->lay, &w, &h);
-	if (p->drawing) {
-		cairo_move_to(p->cr, x, y);
-		pango_cairo_show_layout(p->cr, p->lay);
-	}
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, p->lay);
 	return (double)h / PANGO_SCALE;
 }
 
 /* The height s would take, drawn nowhere. */
 static double height(struct pdf *p, const char *s, double size, int bold, double width)
 {
-	int was = p->drawing;
-	p->drawing = 0;
-	double h = text(p, s, size, bold, 0, 0, width, LEFT);
-	p->drawing = was;
-	return h;
+	return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
 }
 
 static double text_width(struct pdf *p, const char *s, double size, int bold)
 {
-	height(p, s, size, bold, 0);
-	int w, h;
-	pango_layout_get_size(p->lay, &w, &h);
-	return (double)w / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, 0).w / PANGO_SCALE;
 }
 
 static void rule(struct pdf *p, double x0, double x1, double y, double width)
@@ -110,9 +145,11 @@ static void furniture(struct pdf *p)
 	if (p->r->subtitle)
 		buf_printf(&head, " \xe2\x80\x94 %s", p->r->subtitle); /* an em dash */
 	gray(p, 0.35);
-	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
-	text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
-	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+	if (p->drawing) { /* measured by nobody: not cached, as it is ellipsized */
+		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
+		text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
+		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+	}
 	rule(p, MARGIN, PAGE_W - MARGIN, MARGIN + 13, 0.4);
 	head.len = 0;
 	if (p->pages)
@@ -499,6 +536,7 @@ static PangoFontMap *fonts;
 
 static void fonts_free(void)
 {
+	measured_free();
 	g_object_unref(fonts);
 	fonts = NULL;
 	FcFini();
@@ -565,6 +603,7 @@ static void render(const struct report *r, struct buf *out)
 		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
 	pango_font_description_free(p.font);
 	buf_free(&p.tmp);
+	buf_free(&p.key);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render};
