@@ -220,7 +220,7 @@ else
 		status_is 0 "Chromium prints $f.html to PDF"
 		check "... a PDF" sh -c "head -c 5 '$f.pdf' | grep -q '%PDF-'"
 		check "... with no error in the page (console, network, layout)" sh -c \
-			'! grep -Ei "CONSOLE|Uncaught|ERR_|net::|Failed to load" chromium.err'
+			'! grep -Ei "CONSOLE|Uncaught|net::ERR_|Failed to load resource" chromium.err'
 		if command -v pdftotext >/dev/null; then
 			check "... the text of the report in it" sh -c \
 				"pdftotext '$f.pdf' - | grep -q 'Accountability report\|Declaration\|Caseload'"
