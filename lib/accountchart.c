@@ -156,10 +156,12 @@ void account_chart_weeks(struct report *r, const struct plan_days *d, const stru
 		report_chart(r, "per_week", by_month ? _("Hours per month by mode")
 						     : _("Hours per week by mode"),
 			     desc, by_month ? _("month") : _("week"));
+	/* the modes of the table of hours, other only where there are such
+	 * hours: the same colour for a mode in every report */
 	int modes[MODE_COUNT];
 	size_t nmodes = 0;
 	for (int m = 0; m < MODE_COUNT; m++)
-		if (all[m]) {
+		if (m != MODE_OTHER || all[m]) {
 			modes[nmodes++] = m;
 			rchart_series(c, mode_name(m), report_mode_label(m));
 		}
