@@ -204,6 +204,8 @@ void account_chart_burn(struct report *r, const struct plan_days *d, struct budg
 		last = o->today;
 	if (until > last)
 		until = last; /* an open period: up to today, or the last hour logged */
+	if (l->from > until)
+		return; /* not begun by the end of the period: nothing burnt yet */
 	int to = l->to;
 	if (to == DATE_NONE) /* a strippenkaart: valid until used up */
 		to = until;
