@@ -16,6 +16,7 @@ struct acc {
 	struct period period;
 	struct agg *goals; /* minutes per goal, in the period and the plan's dates */
 	struct budget *budget;
+	struct plan_days *days; /* for the charts (accountchart.c) */
 	long outside, outside_minutes;
 };
 
@@ -23,6 +24,7 @@ static int add(const struct entry *e, void *arg)
 {
 	struct acc *a = arg;
 	budget_add(a->budget, e); /* a budget period may reach outside the report's */
+	plan_days_add(a->days, e);
 	if (!period_contains(&a->period, e->date))
 		return 0;
 	if (e->date < a->p->start || (a->p->end != DATE_NONE && e->date > a->p->end)) {
@@ -121,7 +123,7 @@ static void texts(struct report *r, const struct plan *p, const struct report_op
 	}
 }
 
-static void hours(struct report *r, struct acc *a)
+static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 {
 	report_section(r, "hours", _("Hours in the period"));
 	struct rtable *t = report_table(r, "per_goal", _("Per goal and mode"));
@@ -175,18 +177,22 @@ static void hours(struct report *r, struct acc *a)
 			 a->outside, hm);
 		report_text(r, "outside", NULL, text);
 	}
+	account_chart_weeks(r, a->days, &a->period, o);
 }
 
 static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 {
 	const struct plan *p = a->p;
 	report_section(r, "budget", _("Hours against the budget"));
-	if (p->budget_minutes < 0) {
+	if (p->budget_minutes < 0 && !plan_has_grants(p)) {
 		report_text(r, "budget", NULL, _("The plan has no budget."));
 		return;
 	}
-	report_field(r, "granted", _("Granted per budget period"), cell_minutes(p->budget_minutes));
-	report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
+	if (!plan_has_grants(p)) { /* a version 2 plan's grants each say what they grant */
+		report_field(r, "granted", _("Granted per budget period"),
+			     cell_minutes(p->budget_minutes));
+		report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
+	}
 	struct budget_line *lines;
 	size_t n = budget_lines(a->budget, &p, 1, &a->period, o->today, &lines);
 	struct rtable *t = report_table(r, "budget_periods", NULL);
@@ -198,7 +204,10 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	rtable_col(t, "work_share", _("of work hours"), RCOL_NUMBER);
 	int over = 0;
 	for (size_t i = 0; i < n; i++) {
-		rtable_add(t, cell_date(lines[i].from));
+		if (lines[i].from == DATE_NONE && lines[i].to == DATE_NONE)
+			rtable_add(t, cell_word("ungranted", _("ungranted")));
+		else
+			rtable_add(t, cell_date(lines[i].from));
 		rtable_add(t, cell_date(lines[i].to));
 		rtable_add(t, cell_minutes(lines[i].granted));
 		rtable_add(t, cell_minutes(lines[i].used));
@@ -206,11 +215,13 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		rtable_add(t, cell_percent(lines[i].used, lines[i].work));
 		over |= lines[i].used > lines[i].granted;
 	}
-	free(lines);
 	if (over)
 		report_text(r, "over", NULL,
 			    _("More hours were logged than granted in a budget period: UWV pays no "
 			      "more than it granted."));
+	for (size_t i = 0; i < n; i++)
+		account_chart_burn(r, a->days, a->budget, &lines[i], o, a->period.to);
+	free(lines);
 }
 
 static void evaluation(struct report *r, const struct plan *p)
@@ -271,7 +282,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		return NULL;
 	struct plancache *cache = plancache_new("."); /* budget.c finds the plan in it */
 	plancache_put(cache, p);
-	struct acc a = {p, o->period, NULL, budget_new(cache), 0, 0};
+	struct acc a = {p, o->period, NULL, budget_new(cache), plan_days_new(p), 0, 0};
 	if (!o->period_given) { /* the whole plan so far */
 		a.period.from = p->start;
 		a.period.to = p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
@@ -297,7 +308,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		plan_fields(r, p, o, &a.period);
 		goals(r, p, o, &a.period);
 		texts(r, p, o);
-		hours(r, &a);
+		hours(r, &a, o);
 		budget(r, &a, o);
 		evaluation(r, p);
 		conclusion(r, p, o);
@@ -314,6 +325,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 	}
 	agg_free(a.goals);
 	budget_free(a.budget);
+	plan_days_free(a.days);
 	plancache_free(cache);
 	return r;
 }

@@ -5,6 +5,8 @@
 #ifndef CP_OUTPUT_H
 #define CP_OUTPUT_H
 
+#include <limits.h>
+
 #include "calendar.h"
 
 /* ---- table.c: output for people (aligned) and programs (CSV, JSON) ---- */
@@ -95,7 +97,38 @@ struct rtable {
 size_t rtable_rows(const struct rtable *t);
 const struct cell *rtable_cell(const struct rtable *t, size_t row, size_t col);
 
-enum block_kind { BLOCK_FIELDS, BLOCK_TABLE, BLOCK_TEXT, BLOCK_LIST };
+/* A chart: bars along an axis, each a stack of the chart's series (hours
+ * per week, on site below phone ...), and a line over them that may step
+ * from bar to bar (what was granted).  Values are minutes, drawn as hours.
+ * It is for the eye: its numbers are also in the report's tables (HTML
+ * lists them beside the chart), and formats that cannot draw leave it out. */
+#define CHART_NONE LONG_MIN /* a bar without values (a week to come), or no line there */
+
+struct rseries {
+	const char *key, *label;
+};
+
+struct rbar {
+	const char *key;   /* for programs: 2026-W03 */
+	const char *label; /* for people: in the chart's table and the bar's tooltip */
+	const char *tick;  /* under the axis, short: 3 */
+	long *v;           /* a value per series; NULL: no bar here */
+	long line;         /* the line's value over this bar, or CHART_NONE */
+};
+
+struct rchart {
+	struct report *report;
+	int id;                 /* its number in the report, for ids that must be unique */
+	const char *desc;       /* what it shows, in a sentence or two: its caption */
+	const char *axis;       /* what the bars stand for: "week" */
+	struct rseries *series; /* stacked in this order, the first at the bottom */
+	size_t nseries;
+	const char *line_key, *line_label; /* NULL: no line */
+	struct rbar *bars;
+	size_t nbars;
+};
+
+enum block_kind { BLOCK_FIELDS, BLOCK_TABLE, BLOCK_TEXT, BLOCK_LIST, BLOCK_CHART };
 
 struct rfield {
 	const char *key, *label;
@@ -110,6 +143,7 @@ struct block {
 	struct rtable table;     /* TABLE */
 	const char **items;      /* TEXT: paragraphs; LIST: items */
 	size_t nitems;
+	struct rchart chart;     /* CHART */
 };
 
 struct section {
@@ -127,6 +161,7 @@ struct report {
 	struct section **sections;
 	size_t nsections;
 	const struct block *main; /* the table a one-table format (CSV) writes */
+	int ncharts;
 };
 
 /* A report is in the language of the messages when it is made (see
@@ -149,6 +184,44 @@ void report_item(struct report *r, const char *key, const char *title, const cha
 void rtable_col(struct rtable *t, const char *key, const char *title, int flags);
 void rtable_add(struct rtable *t, struct cell c); /* fills rows left to right */
 void rtable_total(struct rtable *t);              /* the next row starts the totals */
+/* A chart (title: its heading and the SVG's title); then its series, its
+ * line if it has one, and its bars left to right. */
+struct rchart *report_chart(struct report *r, const char *key, const char *title,
+			    const char *desc, const char *axis);
+void rchart_series(struct rchart *c, const char *key, const char *label);
+void rchart_line(struct rchart *c, const char *key, const char *label);
+/* values: one per series, copied; NULL for a bar still to come */
+void rchart_bar(struct rchart *c, const char *key, const char *label, const char *tick,
+		const long *values, long line);
+long rchart_sum(const struct rchart *c, size_t bar); /* of its stack; 0 without values */
+
+/* ---- chart.c: a chart's geometry, and a chart as SVG ----
+ * One layout for every format that draws, so that the HTML's SVG and the
+ * PDF show the same chart: the plot's frame, the scale of hours (a round
+ * step between grid lines), where each bar goes, the legend.  Coordinates
+ * in points from the top left of the chart. */
+struct chart_geom {
+	double w, h;                  /* the whole chart */
+	double left, top, right, bottom; /* the plot area */
+	double slot, barw;            /* per bar: its room, the bar's width */
+	long max, step;               /* minutes at the top of the scale, between grid lines */
+	size_t tick_every;            /* a tick label under every so many bars */
+	double legend_y;              /* the legend's baseline */
+	double font;                  /* the size of its text */
+};
+void chart_layout(const struct rchart *c, double w, double h, struct chart_geom *g);
+double chart_x(const struct chart_geom *g, size_t bar); /* the bar's left edge */
+double chart_y(const struct chart_geom *g, long minutes);
+/* A series' fill and the line's colour, as "#0072b2" and as 0..1 rgb:
+ * colours told apart by the colour-blind too (Okabe and Ito). */
+const char *chart_color(size_t series, double rgb[3]);
+const char *chart_line_color(double rgb[3]);
+/* The legend's items left to right: x of item i (series, then the line). */
+double chart_legend_x(const struct chart_geom *g, const struct rchart *c, size_t i);
+/* The chart as an <svg> element, to go inline into HTML: a <title> and
+ * <desc>, every bar a <rect> with its minutes in data-minutes and a
+ * tooltip; no script, nothing fetched. */
+void chart_svg(const struct rchart *c, const char *title, struct buf *out);
 
 /* ---- render.c: one renderer per format, behind one interface ---- */
 
@@ -177,6 +250,9 @@ struct doc_format {
 	void (*paragraph)(struct buf *out, const char *text, size_t i, size_t n);
 	void (*item)(struct buf *out, const char *text, size_t i, size_t n);
 	void (*tail)(struct buf *out, const struct report *r); /* the stamp, the end */
+	/* NULL: the format leaves charts out (text, Markdown: their numbers are
+	 * in the tables); the block's title and i skip it too */
+	void (*chart)(struct buf *out, const struct block *b);
 };
 void render_document(const struct report *r, const struct doc_format *f, struct buf *out);
 const struct renderer *renderer_find(const char *name); /* NULL if there is no such format */

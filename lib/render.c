@@ -57,9 +57,11 @@ void render_document(const struct report *r, const struct doc_format *f, struct 
 	for (size_t s = 0; s < r->nsections; s++) {
 		const struct section *sec = r->sections[s];
 		f->section(out, sec, s);
-		for (size_t i = 0; i < sec->nblocks; i++) {
+		for (size_t i = 0, shown = 0; i < sec->nblocks; i++) {
 			const struct block *b = sec->blocks[i];
-			f->block(out, b, i);
+			if (b->kind == BLOCK_CHART && !f->chart)
+				continue; /* as if it were not there */
+			f->block(out, b, shown++);
 			switch (b->kind) {
 			case BLOCK_FIELDS:
 				f->fields(out, b);
@@ -74,6 +76,10 @@ void render_document(const struct report *r, const struct doc_format *f, struct 
 			case BLOCK_LIST:
 				for (size_t k = 0; k < b->nitems; k++)
 					f->item(out, b->items[k], k, b->nitems);
+				break;
+			case BLOCK_CHART:
+				if (f->chart)
+					f->chart(out, b);
 				break;
 			}
 			if (f->block_end)

@@ -34,6 +34,14 @@ static const char style[] =
 	"footer { margin-top: 18pt; font-size: 9pt; color: #444; }\n"
 	"@media print { body { max-width: none; margin: 0; padding: 0; } }\n";
 
+/* Only in a report with charts, so that the others stay as they were. */
+static const char chart_style[] =
+	"figure.chart { margin: 6pt 0 10pt; }\n"
+	"figure.chart svg { display: block; width: 100%; height: auto; max-height: 80mm;"
+	" break-inside: avoid; page-break-inside: avoid; }\n"
+	"figure.chart figcaption { font-size: 9pt; color: #444; margin: 2pt 0 4pt; }\n"
+	"table.chart-data { font-size: 8.5pt; }\n";
+
 /* s with & < > " ' as entities, and line breaks as <br> where they may be. */
 static void put(struct buf *out, const char *s, int breaks)
 {
@@ -137,6 +145,65 @@ static void item(struct buf *out, const char *text, size_t i, size_t n)
 		buf_puts(out, "</ul>\n");
 }
 
+static void minutes(struct buf *out, long v)
+{
+	struct cell c = cell_minutes(v);
+	buf_puts(out, "<td class=\"num\">");
+	if (v != CHART_NONE)
+		cell(out, &c);
+	buf_puts(out, "</td>");
+}
+
+/* The chart as SVG (chart.c), what it shows in words, and its numbers in
+ * a table: for a screen reader, and for whoever wants the figures. */
+static void chart(struct buf *out, const struct block *b)
+{
+	const struct rchart *c = &b->chart;
+	int total = c->nseries > 1;
+	buf_puts(out, "<figure class=\"chart\">\n");
+	chart_svg(c, b->title ? b->title : c->desc, out);
+	if (c->desc) {
+		buf_puts(out, "<figcaption>");
+		put(out, c->desc, 0);
+		buf_puts(out, "</figcaption>\n");
+	}
+	buf_puts(out, "<table class=\"chart-data\">\n<thead><tr><th>");
+	put(out, c->axis ? c->axis : "", 0);
+	buf_puts(out, "</th>");
+	for (size_t s = 0; s < c->nseries; s++) {
+		buf_puts(out, "<th class=\"num\">");
+		put(out, c->series[s].label, 0);
+		buf_puts(out, "</th>");
+	}
+	if (total) {
+		buf_puts(out, "<th class=\"num\">");
+		put(out, _("total"), 0);
+		buf_puts(out, "</th>");
+	}
+	if (c->line_key) {
+		buf_puts(out, "<th class=\"num\">");
+		put(out, c->line_label, 0);
+		buf_puts(out, "</th>");
+	}
+	buf_puts(out, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < c->nbars; i++) {
+		const struct rbar *bar = &c->bars[i];
+		buf_puts(out, "<tr data-bar=\"");
+		put(out, bar->key, 0);
+		buf_puts(out, "\"><td>");
+		put(out, bar->label, 0);
+		buf_puts(out, "</td>");
+		for (size_t s = 0; s < c->nseries; s++)
+			minutes(out, bar->v ? bar->v[s] : CHART_NONE);
+		if (total)
+			minutes(out, bar->v ? rchart_sum(c, i) : CHART_NONE);
+		if (c->line_key)
+			minutes(out, bar->line);
+		buf_puts(out, "</tr>\n");
+	}
+	buf_puts(out, "</tbody>\n</table>\n</figure>\n");
+}
+
 static void head(struct buf *out, const struct report *r)
 {
 	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
@@ -147,7 +214,8 @@ static void head(struct buf *out, const struct report *r)
 		buf_puts(out, " \xe2\x80\x94 "); /* an em dash */
 		put(out, r->subtitle, 0);
 	}
-	buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
+	buf_printf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>", style,
+		   r->ncharts ? chart_style : "");
 	put(out, r->title, 0);
 	buf_puts(out, "</h1>\n");
 	if (r->subtitle) {
@@ -184,8 +252,8 @@ static void tail(struct buf *out, const struct report *r)
 	buf_puts(out, "</body>\n</html>\n");
 }
 
-static const struct doc_format html = {head,   section, section_end, block, NULL,
-				       fields, table,   paragraph,   item,  tail};
+static const struct doc_format html = {head,   section, section_end, block, NULL,  fields,
+				       table,  paragraph, item,      tail,  chart};
 
 static void render(const struct report *r, struct buf *out)
 {

@@ -134,11 +134,14 @@ static void render(const struct report *r, struct buf *out)
 		buf_puts(out, ",\n      \"title\": ");
 		str(out, sec->title);
 		buf_puts(out, ",\n      \"blocks\": [");
+		size_t shown = 0;
 		for (size_t i = 0; i < sec->nblocks; i++) {
-			buf_puts(out, i ? ",\n        " : "\n        ");
+			if (sec->blocks[i]->kind == BLOCK_CHART)
+				continue; /* for the eye: its numbers are in the tables */
+			buf_puts(out, shown++ ? ",\n        " : "\n        ");
 			block(out, sec->blocks[i]);
 		}
-		buf_puts(out, sec->nblocks ? "\n      ]\n    }" : "]\n    }");
+		buf_puts(out, shown ? "\n      ]\n    }" : "]\n    }");
 	}
 	buf_puts(out, r->nsections ? "\n  ]\n}\n" : "]\n}\n");
 }

@@ -173,7 +173,8 @@ static void tail(struct buf *out, const struct report *r)
 }
 
 static const struct doc_format markdown = {head,   section, NULL,      block, block_end,
-					   fields, table,   paragraph, item,  tail};
+					   fields, table,   paragraph, item,  tail,
+					   NULL}; /* no charts: their numbers are in the tables */
 
 static void render(const struct report *r, struct buf *out)
 {

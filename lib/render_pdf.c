@@ -27,7 +27,9 @@
 #define PAD 3.0                      /* around a table cell's text */
 #define FONT "DejaVu Sans, sans-serif"
 
-enum { LEFT, RIGHT };
+enum { LEFT, RIGHT, CENTER };
+
+#define CHART_H 180.0 /* a chart's height; it is as wide as the text */
 
 struct pdf {
 	const struct report *r;
@@ -41,45 +43,82 @@ struct pdf {
 	const struct rtable *table;
 	const double *colw;
 	double right; /* where the table ends */
-	struct buf tmp;
+	struct buf tmp, key;
 };
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
- * (0: not wrapped), and returns its height; draws it at x, y when drawing. */
-static double text(struct pdf *p, const char *s, double size, int bold, double x, double y,
-		   double width, int align)
+ * (0: not wrapped). */
+static void layout(struct pdf *p, const char *s, double size, int bold, double width, int align)
 {
 	pango_font_description_set_size(p->font, (gint)(size * PANGO_SCALE));
 	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(p->lay, p->font);
 	pango_layout_set_width(p->lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
-	pango_layout_set_alignment(p->lay, align == RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(p->lay, align == RIGHT    ? PANGO_ALIGN_RIGHT
+					   : align == CENTER ? PANGO_ALIGN_CENTER
+							     : PANGO_ALIGN_LEFT);
 	pango_layout_set_text(p->lay, render_clean(&p->tmp, s), -1);
+}
+
+/* What laying a text out measured, kept for the run: a document is laid
+ * out twice (to count its pages, then to draw them), a table cell is
+ * measured for its column's width and for its row's height, and the
+ * documents of a batch share their dates, hours and headings.  Shaping
+ * text is most of a PDF's time; a look-up is not. */
+struct extent {
+	int w, h; /* Pango units */
+};
+static struct strmap measured;
+#define MEASURED_MAX 200000 /* strings kept before the table starts afresh */
+
+static void measured_free(void)
+{
+	strmap_free(&measured, free);
+	memset(&measured, 0, sizeof measured);
+}
+
+static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width)
+{
+	p->key.len = 0;
+	buf_printf(&p->key, "%d %d %d ", (int)(size * PANGO_SCALE), bold,
+		   width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	buf_puts(&p->key, s);
+	if (measured.used >= MEASURED_MAX)
+		measured_free();
+	int added;
+	void **slot = strmap_put(&measured, p->key.s, p->key.len, &added);
+	if (!added)
+		return *(struct extent *)*slot;
+	struct extent *e = xmalloc(sizeof *e);
+	layout(p, s, size, bold, width, LEFT);
+	pango_layout_get_size(p->lay, &e->w, &e->h);
+	*slot = e;
+	return *e;
+}
+
+/* s laid out as layout() does; its height, and drawn at x, y when drawing. */
+static double text(struct pdf *p, const char *s, double size, int bold, double x, double y,
+		   double width, int align)
+{
+	if (!p->drawing)
+		return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+	layout(p, s, size, bold, width, align);
 	int w, h;
 	pango_layout_get_size(p->lay, &w, &h);
-	if (p->drawing) {
-		cairo_move_to(p->cr, x, y);
-		pango_cairo_show_layout(p->cr, p->lay);
-	}
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, p->lay);
 	return (double)h / PANGO_SCALE;
 }
 
 /* The height s would take, drawn nowhere. */
 static double height(struct pdf *p, const char *s, double size, int bold, double width)
 {
-	int was = p->drawing;
-	p->drawing = 0;
-	double h = text(p, s, size, bold, 0, 0, width, LEFT);
-	p->drawing = was;
-	return h;
+	return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
 }
 
 static double text_width(struct pdf *p, const char *s, double size, int bold)
 {
-	height(p, s, size, bold, 0);
-	int w, h;
-	pango_layout_get_size(p->lay, &w, &h);
-	return (double)w / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, 0).w / PANGO_SCALE;
 }
 
 static void rule(struct pdf *p, double x0, double x1, double y, double width)
@@ -106,9 +145,11 @@ static void furniture(struct pdf *p)
 	if (p->r->subtitle)
 		buf_printf(&head, " \xe2\x80\x94 %s", p->r->subtitle); /* an em dash */
 	gray(p, 0.35);
-	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
-	text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
-	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+	if (p->drawing) { /* measured by nobody: not cached, as it is ellipsized */
+		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
+		text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
+		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+	}
 	rule(p, MARGIN, PAGE_W - MARGIN, MARGIN + 13, 0.4);
 	head.len = 0;
 	if (p->pages)
@@ -173,7 +214,8 @@ static void block(struct buf *out, const struct block *b, size_t i)
 		p->y += 6;
 	if (!b->title)
 		return;
-	need(p, height(p, b->title, 11, 1, TEXT_W) + 30);
+	/* not alone at the foot of a page: with a row or two, or the chart */
+	need(p, height(p, b->title, 11, 1, TEXT_W) + (b->kind == BLOCK_CHART ? CHART_H + 4 : 30));
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
@@ -337,6 +379,141 @@ static void item(struct buf *out, const char *s, size_t i, size_t n)
 	p->y += text(p, s, 10, 0, MARGIN + 12, p->y, TEXT_W - 12, LEFT) + 2;
 }
 
+/* ---- a chart, laid out by chart.c as the HTML's SVG is ---- */
+
+static void fill(struct pdf *p, const double rgb[3])
+{
+	cairo_set_source_rgb(p->cr, rgb[0], rgb[1], rgb[2]);
+}
+
+/* Text whose baseline is at y (as SVG places it), of the chart's size. */
+static void label(struct pdf *p, const struct chart_geom *g, const char *s, double x, double y,
+		  int align)
+{
+	double top = y - g->font * 0.93; /* DejaVu's ascent */
+	if (align == LEFT)
+		text(p, s, g->font, 0, x, top, 0, LEFT);
+	else
+		text(p, s, g->font, 0, align == RIGHT ? x - 80 : x - 40, top, 80, align);
+}
+
+static void chart_scale(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	char hours[24];
+	gray(p, 0.8);
+	for (long v = g->step; v <= g->max; v += g->step)
+		rule(p, g->left, g->right, chart_y(g, v), 0.5);
+	gray(p, 0.2);
+	for (long v = 0; v <= g->max; v += g->step) {
+		lang_hours(v, hours);
+		label(p, g, hours, g->left - 4, chart_y(g, v) + g->font * 0.35, RIGHT);
+	}
+	label(p, g, _("hours"), g->left - 4, g->legend_y, RIGHT);
+	if (c->axis)
+		label(p, g, c->axis, g->left - 4, g->h - 2, RIGHT);
+	for (size_t i = 0; i < c->nbars; i += g->tick_every)
+		if (c->bars[i].tick)
+			label(p, g, c->bars[i].tick, chart_x(g, i) + g->barw / 2,
+			      g->bottom + g->font + 3, CENTER);
+}
+
+static void chart_bars(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	double rgb[3];
+	for (size_t i = 0; i < c->nbars; i++) {
+		const struct rbar *b = &c->bars[i];
+		long below = 0;
+		for (size_t s = 0; b->v && s < c->nseries; s++) {
+			if (b->v[s] <= 0)
+				continue;
+			double y0 = chart_y(g, below), y1 = chart_y(g, below + b->v[s]);
+			chart_color(s, rgb);
+			fill(p, rgb);
+			cairo_rectangle(p->cr, chart_x(g, i), y1, g->barw, y0 - y1);
+			cairo_fill(p->cr);
+			below += b->v[s];
+		}
+	}
+	static const double dash[] = {5, 3};
+	chart_line_color(rgb);
+	fill(p, rgb);
+	cairo_set_line_width(p->cr, 1.5);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	int open = 0;
+	for (size_t i = 0; i < c->nbars && c->line_key; i++) {
+		double x0 = g->left + (double)i * g->slot;
+		if (c->bars[i].line == CHART_NONE) {
+			open = 0;
+			continue;
+		}
+		double y = chart_y(g, c->bars[i].line);
+		if (open)
+			cairo_line_to(p->cr, x0, y);
+		else
+			cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x0 + g->slot, y);
+		open = 1;
+	}
+	cairo_stroke(p->cr);
+	cairo_set_dash(p->cr, NULL, 0, 0);
+	gray(p, 0.2);
+	rule(p, g->left, g->right, g->bottom, 0.8);
+}
+
+static void chart_legend(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
+{
+	static const double dash[] = {5, 3};
+	double rgb[3];
+	for (size_t s = 0; s < c->nseries; s++) {
+		double x = chart_legend_x(g, c, s);
+		chart_color(s, rgb);
+		fill(p, rgb);
+		cairo_rectangle(p->cr, x, g->legend_y - 7, 8, 8);
+		cairo_fill(p->cr);
+		gray(p, 0.2);
+		label(p, g, c->series[s].label, x + 11, g->legend_y, LEFT);
+	}
+	if (c->line_key) {
+		double x = chart_legend_x(g, c, c->nseries);
+		chart_line_color(rgb);
+		fill(p, rgb);
+		cairo_set_line_width(p->cr, 1.5);
+		cairo_set_dash(p->cr, dash, 2, 0);
+		cairo_move_to(p->cr, x, g->legend_y - 3);
+		cairo_line_to(p->cr, x + 14, g->legend_y - 3);
+		cairo_stroke(p->cr);
+		cairo_set_dash(p->cr, NULL, 0, 0);
+		gray(p, 0.2);
+		label(p, g, c->line_label, x + 17, g->legend_y, LEFT);
+	}
+}
+
+static void chart(struct buf *out, const struct block *b)
+{
+	(void)out;
+	struct pdf *p = the;
+	const struct rchart *c = &b->chart;
+	struct chart_geom g;
+	chart_layout(c, TEXT_W, CHART_H, &g);
+	need(p, CHART_H + 4);
+	if (p->drawing) {
+		cairo_save(p->cr);
+		cairo_translate(p->cr, MARGIN, p->y);
+		chart_scale(p, c, &g);
+		chart_bars(p, c, &g);
+		chart_legend(p, c, &g);
+		cairo_restore(p->cr);
+		gray(p, 0);
+	}
+	p->y += CHART_H + 4;
+	if (c->desc) {
+		need(p, height(p, c->desc, 8.5, 0, TEXT_W));
+		gray(p, 0.3);
+		p->y += text(p, c->desc, 8.5, 0, MARGIN, p->y, TEXT_W, LEFT) + 2;
+		gray(p, 0);
+	}
+}
+
 static void tail(struct buf *out, const struct report *r)
 {
 	(void)out;
@@ -350,8 +527,8 @@ static void tail(struct buf *out, const struct report *r)
 	gray(p, 0);
 }
 
-static const struct doc_format pdf_format = {head,   section, NULL,      block, NULL,
-					     fields, table,   paragraph, item,  tail};
+static const struct doc_format pdf_format = {head,  section,   NULL, block, NULL, fields,
+					     table, paragraph, item, tail,  chart};
 
 /* One font map for the run, for every document of a batch; freed at exit
  * with fontconfig's own tables, so that a leak checker sees nothing left. */
@@ -359,6 +536,7 @@ static PangoFontMap *fonts;
 
 static void fonts_free(void)
 {
+	measured_free();
 	g_object_unref(fonts);
 	fonts = NULL;
 	FcFini();
@@ -425,6 +603,7 @@ static void render(const struct report *r, struct buf *out)
 		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
 	pango_font_description_free(p.font);
 	buf_free(&p.tmp);
+	buf_free(&p.key);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render};

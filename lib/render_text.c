@@ -170,7 +170,8 @@ static void tail(struct buf *out, const struct report *r)
 }
 
 static const struct doc_format text = {head,   section, NULL,      block, NULL,
-				       fields, table,   paragraph, item,  tail};
+				       fields, table,   paragraph, item,  tail,
+				       NULL}; /* no charts: their numbers are in the tables */
 
 static void render(const struct report *r, struct buf *out)
 {

@@ -258,6 +258,53 @@ void rtable_total(struct rtable *t)
 		t->total = rtable_rows(t);
 }
 
+struct rchart *report_chart(struct report *r, const char *key, const char *title,
+			    const char *desc, const char *axis)
+{
+	struct rchart *c = &add_block(r, BLOCK_CHART, key, title)->chart;
+	c->report = r;
+	c->id = ++r->ncharts;
+	c->desc = report_str(r, desc);
+	c->axis = report_str(r, axis);
+	return c;
+}
+
+void rchart_series(struct rchart *c, const char *key, const char *label)
+{
+	c->series = xreallocarray(c->series, c->nseries + 1, sizeof *c->series);
+	c->series[c->nseries++] = (struct rseries){report_str(c->report, key),
+						   report_str(c->report, label)};
+}
+
+void rchart_line(struct rchart *c, const char *key, const char *label)
+{
+	c->line_key = report_str(c->report, key);
+	c->line_label = report_str(c->report, label);
+}
+
+void rchart_bar(struct rchart *c, const char *key, const char *label, const char *tick,
+		const long *values, long line)
+{
+	struct report *r = c->report;
+	long *v = NULL;
+	if (values && c->nseries) {
+		v = arena_alloc(&r->arena, c->nseries * sizeof *v);
+		memcpy(v, values, c->nseries * sizeof *v);
+	}
+	c->bars = xreallocarray(c->bars, c->nbars + 1, sizeof *c->bars);
+	c->bars[c->nbars++] = (struct rbar){report_str(r, key), report_str(r, label),
+					    report_str(r, tick), v, line};
+}
+
+long rchart_sum(const struct rchart *c, size_t bar)
+{
+	long sum = 0;
+	if (bar < c->nbars && c->bars[bar].v)
+		for (size_t s = 0; s < c->nseries; s++)
+			sum += c->bars[bar].v[s];
+	return sum;
+}
+
 size_t rtable_rows(const struct rtable *t)
 {
 	return t->ncols ? (t->ncells + t->ncols - 1) / t->ncols : 0;
@@ -281,6 +328,8 @@ void report_free(struct report *r)
 			free(b->table.cols);
 			free(b->table.cells);
 			free(b->items);
+			free(b->chart.series);
+			free(b->chart.bars);
 			free(b);
 		}
 		free(r->sections[s]->blocks);

@@ -122,6 +122,21 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 struct report *logbook_report(const char *plan_path, char *const *sheets, size_t nsheets,
 			      const char *grant, const struct report_opts *o);
 
+/* ---- accountchart.c: the charts of the accountability report ---- */
+
+struct plan_days; /* one plan's minutes per day and mode */
+struct plan_days *plan_days_new(const struct plan *p);
+void plan_days_add(struct plan_days *d, const struct entry *e); /* any day: the charts pick */
+void plan_days_free(struct plan_days *d);
+/* Hours per week (per month over a long period) by mode, stacked: the
+ * period's days within the plan's dates, as the table of hours counts them. */
+void account_chart_weeks(struct report *r, const struct plan_days *d, const struct period *period,
+			 const struct report_opts *o);
+/* A grant's burn (or a version 1 budget period's): its hours added up week
+ * by week up to until, against what it granted. */
+void account_chart_burn(struct report *r, const struct plan_days *d, struct budget *b,
+			const struct budget_line *l, const struct report_opts *o, int until);
+
 struct declare_opts {
 	struct report_opts ro;
 	int funder;        /* -1: any */

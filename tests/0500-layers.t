@@ -7,8 +7,8 @@
 layer_of() {
 	case $1 in
 	cli) echo coachplan.h ;;
-	account | declare | overview | logbook | reportwords | budgettable | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
-	table | report | render | render_*) echo output.h ;;
+	account | accountchart | declare | overview | logbook | reportwords | budgettable | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
+	table | report | chart | render | render_*) echo output.h ;;
 	record | planedit | merge | hook) echo changes.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planset) echo caseload.h ;;
@@ -54,5 +54,8 @@ done
 for src in "$TOP"/cmd/*.c; do
 	check "$(basename "$src") is thin: at most 300 lines" test "$(wc -l <"$src")" -le 300
 done
+
+dups=$(ls "$TOP"/tests/*.t | sed 's|.*/||' | cut -c1-4 | sort | uniq -d | tr '\n' ' ')
+check "no two test files share a number${dups:+: $dups}" test -z "$dups"
 
 done_testing

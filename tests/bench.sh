@@ -50,6 +50,11 @@ if [ -x "$bin/cp-report" ]; then
 	echo "$(($(wc -l <"$out/summary.csv") - 1)) declarations and summary.csv (goal: 1.5 s, 50 MB)"
 	rm -rf "$out"
 fi
+if [ -x "$bin/cp-report" ]; then
+	echo
+	echo "== 3,600 plans: batch declarations in PDF against the same batch in HTML"
+	tests/bench-pdf.sh "$bin" "$dir/plans" "$dir/sheet-1m.csv"
+fi
 if [ -x "$bin/cp-check" ]; then
 	echo
 	echo "== 3,600 plans and 1,000,000 lines: cp-check, as the pre-commit hook runs it"

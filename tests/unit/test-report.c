@@ -173,6 +173,68 @@ static void field_blocks(void)
 	report_free(r);
 }
 
+/* A report of a paragraph, a chart (when with) and a list. */
+static struct report *with_chart(int with)
+{
+	struct report *r = report_new("test", "Charts");
+	report_section(r, "s", "Section");
+	report_text(r, "p", NULL, "Before.");
+	if (with) {
+		struct rchart *c = report_chart(r, "c", "Chart <b>", hostile, "week");
+		rchart_series(c, "onsite", "on site");
+		rchart_series(c, "x", hostile);
+		rchart_line(c, "granted", "granted");
+		long v1[] = {90, 35}, v2[] = {0, 0};
+		rchart_bar(c, "2026-W02", "week 2", "2", v1, 150);
+		rchart_bar(c, "2026-W03", "week <3>", "3", v2, 150);
+		rchart_bar(c, "2026-W04", "week 4", "4", NULL, 150);
+		is_int(rchart_sum(c, 0), 125, "a bar's stack adds up");
+		is_int(rchart_sum(c, 2), 0, "a bar to come has no sum");
+		struct chart_geom g;
+		chart_layout(c, 600, 200, &g);
+		is_int(g.step, 30, "a round step: half an hour up to 2:30");
+		is_int(g.max, 150, "... the line included");
+		ok(chart_y(&g, 0) == g.bottom && chart_y(&g, 150) == g.top, "the scale fills the plot");
+		ok(chart_x(&g, 1) > chart_x(&g, 0) + g.barw, "bars side by side, apart");
+	}
+	report_item(r, "l", "List", "an item");
+	return r;
+}
+
+static void charts(void)
+{
+	struct report *a = with_chart(1), *b = with_chart(0);
+	const struct renderer *skip[] = {&render_text, &render_markdown, &render_json, &render_csv};
+	for (size_t i = 0; i < sizeof skip / sizeof *skip; i++) {
+		struct buf x = {0}, y = {0};
+		skip[i]->render(a, &x);
+		skip[i]->render(b, &y);
+		is_str(buf_str(&x), buf_str(&y), "%s leaves a chart out, as if it were not there",
+		       skip[i]->name);
+		buf_free(&x);
+		buf_free(&y);
+	}
+	struct buf h = {0};
+	render_html.render(a, &h);
+	const char *s = buf_str(&h);
+	ok(strstr(s, "<svg ") && strstr(s, "<title id=\"chart1-title\">Chart &lt;b&gt;</title>"),
+	   "HTML: the chart as SVG, its title escaped");
+	ok(strstr(s, "<b>") == NULL, "HTML: no tag from the chart's text");
+	ok(strstr(s, "data-bar=\"2026-W02\" data-series=\"onsite\" data-minutes=\"90\"") != NULL,
+	   "HTML: a bar with its minutes");
+	ok(strstr(s, "data-bar=\"2026-W03\" data-series") == NULL, "HTML: no rect for 0:00");
+	ok(strstr(s, "<path class=\"line\" data-key=\"granted\"") != NULL, "HTML: the line");
+	ok(strstr(s, "<tr data-bar=\"2026-W04\"><td>week 4</td><td class=\"num\"></td>") != NULL,
+	   "HTML: the chart's table, a bar to come empty");
+	ok(strstr(s, "figure.chart") != NULL, "HTML: the charts' style only where there are charts");
+	buf_free(&h);
+	render_html.render(b, &h);
+	ok(strstr(buf_str(&h), "figure.chart") == NULL, "... and not elsewhere");
+	buf_free(&h);
+	report_free(a);
+	report_free(b);
+}
+
 int main(void)
 {
 	cells();
@@ -183,5 +245,6 @@ int main(void)
 	json();
 	text();
 	finding();
+	charts();
 	return tap_done();
 }
