@@ -156,6 +156,22 @@ static void sheet_col_pos(void *arg, enum sheet_col c, struct srcpos *at)
 	sheet_pos(sh, (size_t)sheet_colof(sh, c), at);
 }
 
+/* An activity as typed (a Dutch word too) checked, and written as its
+ * English key, as -a writes it. */
+static int activity_of(struct sheet *in, size_t col, char **value)
+{
+	int a = activity_parse(*value, strlen(*value));
+	if (a < 0) {
+		struct srcpos at;
+		sheet_pos(in, col, &at);
+		return cp_err_at(EX_DATAERR, &at, NULL, _("unknown activity %s; use %s"),
+				 quotes(*value), activity_choices());
+	}
+	free(*value);
+	*value = xstrdup(activity_name(a));
+	return 0;
+}
+
 /* Entries from standard input: every problem is reported, none is written
  * unless all are good. */
 static int entries_from_stdin(struct plancache *plans, struct rows *rows)
@@ -174,6 +190,8 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 				xstrndup(sheet_colname(in, c).s, sheet_colname(in, c).n);
 	}
 	int bad = 0, r, today = date_today();
+	int act = sheet_column(in, "activity") >= 0 ? sheet_column(in, "activity")
+						    : sheet_column(in, "activiteit");
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
 		if (r < 0 || entry_check_text(&e, sheet_col_pos, in) < 0 ||
@@ -189,6 +207,8 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 			    !memcmp(rows->extra_names[k], name.s, name.n)) {
 				struct str v = sheet_field(in, c);
 				row->extra[k++] = xstrndup(v.s, v.n);
+				if (c == (size_t)act && v.n && activity_of(in, c, &row->extra[k - 1]) < 0)
+					bad++;
 			}
 		}
 	}

@@ -21,27 +21,30 @@ if ! cp-evaluate --due --within 2w --coach "$me" -o table; then
 fi
 echo
 
-# Last week, from the notebook: one line per contact, in the sheet's CSV.
-# Dutch mode words and durations as you write them are fine; the sheet
-# gets the English word and minutes.
+# Last week, from the notebook: one line per contact, in the sheet's CSV,
+# with what it was as UWV counts it (the activity).  Dutch words and
+# durations as you write them are fine; the sheet gets the English word
+# and minutes.
 lastweek() {
 	cat <<EOF
-date,coach,plan,goal,mode,minutes,note
-2026-11-16,$me,P-2024-003,G4,werkvloer,1u30,Driegesprek: Marieke voert de weekgesprekken nu zelf
-2026-11-17,$me,P-2026-013,G1,werkvloer,2u,"Zuivel aangevuld, René tevreden"
-2026-11-18,$me,P-2024-011,G2,beeldbellen,45m,"Weekoverzicht besproken; ""nee"" zeggen geoefend"
-2026-11-19,$me,P-2025-019,,mail,15,Voorstel afbouw naar klantmanager gemeente
-2026-11-20,$me,P-2026-013,G3,app,0:15,Vroeg zelf om hulp bij de koeling
+date,coach,plan,goal,mode,minutes,note,activity
+2026-11-16,$me,P-2024-003,G4,werkvloer,1u30,Driegesprek: Marieke voert de weekgesprekken nu zelf,leidinggevende
+2026-11-17,$me,P-2026-013,G1,werkvloer,2u,"Zuivel aangevuld, René tevreden",training
+2026-11-18,$me,P-2024-011,G2,beeldbellen,45m,"Weekoverzicht besproken; ""nee"" zeggen geoefend",ondersteuning
+2026-11-19,$me,P-2025-019,,mail,15,Voorstel afbouw naar klantmanager gemeente,afstemming
+2026-11-20,$me,P-2026-013,G3,app,0:15,Vroeg zelf om hulp bij de koeling,verstoringen
 EOF
 }
 echo "Would add (cp-log -n, a dry run):"
 lastweek | cp-log -n - # checks every line and prints it, but writes nothing
 lastweek | cp-log -    # now for real: all lines or none
 
-# This morning, one contact at a time (the date defaults to today).
-cp-log --plan P-2024-003 --goal G3 --mode telefoon 20m Maandagbelletje, rooster zaterdag
-cp-log -P P-2026-013 -g G2 -m werkvloer 1,5u 'Uitbreiding naar 16 uur besproken met René'
-cp-log -P P-2024-011 -m bellen -d vandaag 0,5u 'Nieuwe evaluatiedatum gepland met Sébastien'
+# This morning, one contact at a time (the date defaults to today).  Each
+# says on stderr what is left of the grant it falls in, and refuses an
+# entry that would take a grant over its hours.
+cp-log --plan P-2024-003 --goal G3 --mode telefoon -a ondersteuning 20m Maandagbelletje, rooster zaterdag
+cp-log -P P-2026-013 -g G2 -m werkvloer -a leidinggevende 1,5u 'Uitbreiding naar 16 uur besproken met René'
+cp-log -P P-2024-011 -m bellen -d vandaag -a evaluatie 0,5u 'Nieuwe evaluatiedatum gepland met Sébastien'
 
 echo "Added to $sheet:"
 tail -n +"$((before + 1))" "$sheet"
@@ -50,7 +53,8 @@ tail -n +"$((before + 1))" "$sheet"
 echo
 echo "My hours last week and this week:"
 cp-hours -o table --by plan,week --remote --coach "$me" --period last-week..this-week
-# Budgets: the exit status says whether a plan is over.
+# Grants and budgets, of the days I had each plan: the exit status says
+# whether one is over.
 echo
 if cp-hours -o table --budget --coach "$me"; then
 	echo "Every plan is within its budget."

@@ -183,12 +183,13 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 {
 	const struct plan *p = a->p;
+	int grants = plan_has_grants(p); /* a version 2 plan: its grants, each its own */
 	report_section(r, "budget", _("Hours against the budget"));
-	if (p->budget_minutes < 0 && !plan_has_grants(p)) {
+	if (!grants && p->budget_minutes < 0) {
 		report_text(r, "budget", NULL, _("The plan has no budget."));
 		return;
 	}
-	if (!plan_has_grants(p)) { /* a version 2 plan's grants each say what they grant */
+	if (!grants) {
 		report_field(r, "granted", _("Granted per budget period"),
 			     cell_minutes(p->budget_minutes));
 		report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
@@ -196,6 +197,11 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	struct budget_line *lines;
 	size_t n = budget_lines(a->budget, &p, 1, &a->period, o->today, &lines);
 	struct rtable *t = report_table(r, "budget_periods", NULL);
+	if (grants) {
+		rtable_col(t, "ref", _("reference"), 0);
+		rtable_col(t, "kind", _("kind"), 0);
+		rtable_col(t, "funder", _("funder"), 0);
+	}
 	rtable_col(t, "from", _("from"), 0);
 	rtable_col(t, "to", _("to"), 0);
 	rtable_col(t, "granted", _("granted"), RCOL_NUMBER);
@@ -204,10 +210,18 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	rtable_col(t, "work_share", _("of work hours"), RCOL_NUMBER);
 	int over = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (lines[i].from == DATE_NONE && lines[i].to == DATE_NONE)
+		const struct grant *g = lines[i].grant;
+		if (grants && !g && lines[i].from == DATE_NONE) { /* days no grant holds */
+			rtable_add(t, cell_text(NULL));
 			rtable_add(t, cell_word("ungranted", _("ungranted")));
-		else
-			rtable_add(t, cell_date(lines[i].from));
+			rtable_add(t, cell_text(NULL));
+		} else if (grants) {
+			int funder = g ? g->funder : p->funder;
+			rtable_add(t, cell_text(g ? g->ref : p->funder_ref));
+			rtable_add(t, cell_text(g ? grant_kind_name(g->kind) : NULL));
+			rtable_add(t, cell_word(funder_name(funder), report_funder_label(funder)));
+		}
+		rtable_add(t, cell_date(lines[i].from));
 		rtable_add(t, cell_date(lines[i].to));
 		rtable_add(t, cell_minutes(lines[i].granted));
 		rtable_add(t, cell_minutes(lines[i].used));

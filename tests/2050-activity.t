@@ -20,6 +20,12 @@ supervisor,30' "cp-hours --by activity, Dutch words in the sheet counted with th
 run cp-hours --by activiteit,mode -o csv
 check "... also as --by activiteit" grep -q '^supervisor,phone,30$' out
 refuses 64 'unknown activity "koffie"' "an unknown activity" cp-log --plan P-1 --mode phone 10m x -a koffie
+printf 'date,coach,plan,goal,mode,minutes,note,activity\n2026-11-19,robin,P-1,,phone,10,x,koffie\n' >batch.csv
+refuses 65 'standard input:2:[0-9]+: unknown activity "koffie"' "a batch with an unknown activity: refused" \
+	sh -c 'cp-log - <batch.csv'
+printf 'date,coach,plan,goal,mode,minutes,note,activity\n2026-11-19,robin,P-1,,phone,10,x,thuissituatie\n2026-11-19,robin,P-1,,phone,5,y,\n' | cp-log -
+check "a batch's Dutch activity is written as its English key, an empty one stays empty" \
+	sh -c 'tail -n 2 hours/robin.csv | cut -d, -f8 | tr "\n" / | grep -qx "home//"'
 printf 'date,coach,plan,goal,mode,minutes,note\n' >hours/old.csv
 chmod 600 hours/old.csv
 refuses 65 'hours/old.csv has no activity column' "a sheet without the column: nothing written, nothing lost" \

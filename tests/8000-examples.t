@@ -43,4 +43,38 @@ for sheet in "$CL"/hours/*.csv; do
 	status_is 0 "$name: every line within its plan's dates and goals"
 	check "$name has a few hundred entries" test "$(wc -l <"$sheet")" -gt 200
 done
+
+# What the sample caseload is there to show (examples/caseload/README.md):
+# the dated history of version 2 beside plans of version 1, and what UWV
+# asks of an evaluation.  Each must stay in it.
+has() { check "the sample caseload has $1" sh -c "grep -Eq '$2' $CL/plans/*.yaml"; }
+has "a plan of version 1" '^version: 1$'
+has "a follow-up grant" 'kind: (extension|vervolg)'
+has "a grant by level" 'level: (zeer-licht|licht|midden|intensief|intern)'
+has "contract hours over time" '^work_hours:$'
+has "a strippenkaart" 'kind: strippenkaart'
+has "marks" 'marks: \{employee: '
+has "absence" 'absence_days: '
+has "signatures" 'signed_by: '
+has "an outcome" 'outcome: '
+check "... a hand-over between coaches" test "$(grep -c '^  - {from: .*, coach: ' "$CL/plans/P-2026-009.yaml")" -ge 2
+check "... a plan that moved from UWV to the municipality" \
+	sh -c "grep -q 'funder: uwv' '$CL/plans/P-2025-019.yaml' && grep -q 'funder: gemeente, ref' '$CL/plans/P-2025-019.yaml'"
+for sheet in "$CL"/hours/*.csv; do
+	check "hours/${sheet##*/} has the activity column" sh -c "head -n 1 '$sheet' | grep -q ',activity\$'"
+done
+# the mean marks per coach of the day of each evaluation (coaches:, else coach:)
+marks=$(awk '
+	FNR == 1 { coach = ""; n = 0 }
+	/^coach: / { coach = $2 }
+	/^  - \{from: .*, coach: / { s = $0; sub(/.*from: /, "", s); from[++n] = substr(s, 1, 10)
+		c = $0; sub(/.*coach: /, "", c); sub(/\}.*/, "", c); who[n] = c }
+	/^ *-? *date: / { d = $0; sub(/.*date: /, "", d); day = substr(d, 1, 10) }
+	/marks: \{employee: / { m = $0; sub(/.*employee: /, "", m); e = m + 0
+		c = coach; for (i = 1; i <= n; i++) if (from[i] <= day) c = who[i]
+		sum[c] += e; cnt[c]++ }
+	END { for (c in sum) printf "%s %.2f\n", c, sum[c] / cnt[c] }' "$CL"/plans/*.yaml | sort)
+check "a coach whose mean employee mark is under 6.5: $(echo $marks)" \
+	sh -c "echo '$marks' | awk '\$2 < 6.5 { low = 1 } END { exit !low }'"
+check "... and a coach whose mean is not" sh -c "echo '$marks' | awk '\$2 >= 6.5 { ok = 1 } END { exit !ok }'"
 done_testing
