@@ -137,6 +137,43 @@ static struct entry entry_of(const struct run *r, const struct plan *p, const st
 }
 
 /* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
+/* Whether funder pays any of the plan: its funder, or one of its grants'. */
+static int paid_by(const struct plan *p, int funder)
+{
+	if (funder < 0 || p->funder == funder)
+		return 1;
+	for (size_t k = 0; k < p->ngrants; k++)
+		if (p->grants[k].funder == funder)
+			return 1;
+	return 0;
+}
+
+/* The last grant of funder that overlaps the period: whose reference a
+ * declaration for the period carries. */
+static const struct grant *last_grant_of(const struct plan *p, int funder,
+					 const struct period *per)
+{
+	const struct grant *last = NULL;
+	for (size_t k = 0; k < p->ngrants; k++) {
+		const struct grant *g = &p->grants[k];
+		if (g->funder == funder && g->from <= per->to &&
+		    (g->to == DATE_NONE || g->to >= per->from))
+			last = g;
+	}
+	return last;
+}
+
+/* The reference a declaration carries: its grant's; a plan's hours in a
+ * period declared to a funder that is not the plan's now, the last grant
+ * of that funder in the period's. */
+static const char *reference(const struct plan *p, const struct declare_opts *o,
+			     const struct grant *g)
+{
+	if (!g && o->funder >= 0 && o->funder != p->funder)
+		g = last_grant_of(p, o->funder, &o->ro.period);
+	return g && g->ref ? g->ref : p->funder_ref;
+}
+
 static const char *coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
 {
 	const char *c = plan_coach_on(p, from);
@@ -171,11 +208,11 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_subtitle(r, sub);
 	report_section(r, "declaration", _("Declaration"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
-	int funder = g ? g->funder : p->funder;
+	int funder = g ? g->funder : o->funder >= 0 ? o->funder : p->funder;
 	report_field(r, "funder", _("Funder"),
 		     cell_word(funder_name(funder), report_funder_label(funder)));
 	report_field(r, "funder_ref", _("Funder reference"),
-		     cell_text(g && g->ref ? g->ref : p->funder_ref));
+		     cell_text(reference(p, o, g)));
 	if (g)
 		report_field(r, "kind", _("Kind of grant"),
 			     cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
@@ -425,12 +462,12 @@ static struct report *summary_new(const struct declare_opts *o, struct rtable **
 }
 
 static void summary_row(struct rtable *t, const struct plan *p, const struct decl *d,
-			const struct report_opts *o, const struct totals *all)
+			const struct declare_opts *o, const struct totals *all)
 {
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	rtable_add(t, cell_text(p->id));
-	rtable_add(t, cell_text(g ? g->ref : p->funder_ref));
-	rtable_add(t, cell_text(report_participant(p, o)));
+	rtable_add(t, cell_text(reference(p, o, g)));
+	rtable_add(t, cell_text(report_participant(p, &o->ro)));
 	if (g) {
 		rtable_add(t, cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
 		rtable_add(t, cell_word(funder_name(g->funder), report_funder_label(g->funder)));
@@ -534,7 +571,7 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 		struct totals all = {0};
 		if (d[i].from == d[i].to && o->dir) { /* --all: in the summary with 0 */
 			lang_push(o->ro.lang);
-			summary_row(sum, slim, &d[i], &o->ro, &all);
+			summary_row(sum, slim, &d[i], o, &all);
 			lang_pop();
 			continue;
 		}
@@ -550,7 +587,7 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 		lang_push(o->ro.lang);
 		struct report *r = declaration(run, p, &d[i], &all);
 		if (o->dir)
-			summary_row(sum, p, &d[i], &o->ro, &all);
+			summary_row(sum, p, &d[i], o, &all);
 		lang_pop();
 		if (o->dir) {
 			char *path = decl_target(run, &d[i]);
@@ -599,15 +636,19 @@ static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
 
 /* The entries of plan i (sorted, k[0..n)), less those outside its dates,
  * moved to the front in order; how many are left. */
+/* The entries within the plan's dates (the rest are counted to warn of)
+ * that the funder declared to pays: of a plan with grants, those on the
+ * days of its grants, for an hour's funder is that of its day's grant. */
 static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 {
 	const struct plan *p = run->ps.plans[i];
+	int funder = run->o->funder, by_day = funder >= 0 && plan_has_grants(p);
 	size_t kept = 0;
 	for (size_t e = 0; e < n; e++)
 		if (k[e].date < p->start || (p->end != DATE_NONE && k[e].date > p->end)) {
 			run->outside[i]++;
 			run->outside_minutes[i] += k[e].minutes;
-		} else
+		} else if (!by_day || plan_funder_on(p, k[e].date) == funder)
 			k[kept++] = k[e];
 	return kept;
 }
@@ -766,7 +807,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 			select_grants(run, i, run->v + from[i], to[i] - from[i], d, &nd, &cap);
 			continue;
 		}
-		if (!p || (o->funder >= 0 && p->funder != o->funder))
+		if (!p || !paid_by(p, o->funder))
 			continue;
 		size_t n = within(run, i, run->v + from[i], to[i] - from[i]);
 		int overlaps = p->start <= o->ro.period.to &&
@@ -819,7 +860,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);
 	for (size_t i = 0; i < run.ps.n; i++) {
 		const struct plan *p = run.ps.plans[i];
-		if (p && o->only && o->funder >= 0 && p->funder != o->funder && !o->per_grant)
+		if (p && o->only && !paid_by(p, o->funder) && !o->per_grant)
 			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
 				    funder_name(p->funder), funder_name(o->funder));
 	}

@@ -38,7 +38,15 @@ golden list "$G/batch.list" "... one HTML file per UWV plan with hours, and summ
 golden decl/summary.csv "$G/batch-summary.csv" "... summary.csv"
 cp-report --declaration --plan P-2025-007 --period 2026H1 -o html >one.html
 same decl/P-2025-007.html one.html "... a plan's file is its declaration on its own"
-check "... no plan of another funder" sh -c '! ls decl | grep -q "P-2025-019\|P-2026-009\|P-2026-018"'
+check "... no plan of another funder" sh -c '! ls decl | grep -q "P-2026-009\|P-2026-018"'
+# Fenna (P-2025-019) moved from UWV to the municipality on 2026-06-02: an
+# hour's funder is that of its day's grant, so each declares its own days.
+cp-report --declaration --plan P-2025-019 --funder gemeente --period 2026H1 -o csv >gemeente.csv
+check "... a plan that moved from UWV: UWV declares the days of its grants" \
+	sh -c '! grep -q "^2026-06-0[2-9]\|^2026-06-[1-3]" decl/P-2025-019.html &&
+		grep -q "2025-021406" decl/P-2025-019.html && grep -q "1 June 2026" decl/P-2025-019.html'
+check "... and the municipality the days of its own, none of UWV's" \
+	sh -c 'grep -q "2026-06-" gemeente.csv && ! grep -q "2026-0[1-5]-\|2026-06-01" gemeente.csv'
 check "... files are private (0600)" test "$(stat -c %a decl/P-2024-003.html decl/summary.csv | sort -u)" = 600
 check "... no contacts, agreements or evaluations in a declaration" \
 	sh -c '! grep -q "Marieke van Dijk\|Karin Smit\|maandagochtend\|Zaterdag erbij" decl/*'
@@ -69,7 +77,7 @@ run cp-report --plan P-2026-013 --stamp -o html
 check "--stamp: when it was made" grep -q 'Generated on 23 November 2026 at [0-2][0-9]:[0-5][0-9]' out
 
 # ---- refusing to overwrite ----
-refuses 73 'decl/P-2024-003.html and 6 more files exist; use --force' "a batch over an existing one" \
+refuses 73 'decl/P-2024-003.html and 7 more files exist; use --force' "a batch over an existing one" \
 	cp-report --declaration --funder uwv --period 2026H1 -o decl
 run cp-report --declaration --funder uwv --period 2026H1 -o decl --force
 status_is 0 "--force replaces them"
@@ -205,8 +213,8 @@ refuses 64 'unknown funder "uvw"' "an unknown funder" \
 	cp-report --declaration --funder uvw --period 2026H1 -o x
 refuses 64 '"2026H3": no such half' "a bad period" cp-report --plan P-2024-003 --period 2026H3
 refuses 64 '--funder and --all go with --declaration' "--all alone" cp-report --caseload --all
-refuses 64 'P-2025-019 is a plan of gemeente, not of uwv' "one plan of another funder" \
-	cp-report --declaration --plan P-2025-019 --funder uwv --period 2026
+refuses 64 'P-2026-009 is a plan of gemeente, not of uwv' "one plan of another funder" \
+	cp-report --declaration --plan P-2026-009 --funder uwv --period 2026
 refuses 66 'P-9: no such plan' "an unknown plan" cp-report --plan P-9
 refuses 66 'P-9: no such plan' "an unknown plan's declaration" \
 	cp-report --declaration --plan P-9 --period 2026H1
