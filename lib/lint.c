@@ -155,6 +155,18 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e, i
 	return entry_check(l->cache, e, CHECK_HISTORY, l->today, col_pos, sh);
 }
 
+/* An activity as UWV counts it (a Dutch word too), or none: what cp-log
+ * -a takes; col: the activity column, or -1. */
+static int activity_fits(struct sheet *sh, int col, const struct entry *e)
+{
+	if (col < 0 || !e->activity.n || activity_parse(e->activity.s, e->activity.n) >= 0)
+		return 0;
+	struct srcpos at;
+	sheet_pos(sh, (size_t)col, &at);
+	return cp_err_at(EX_DATAERR, &at, NULL, _("unknown activity %s; use %s"),
+			 quote(e->activity.s, e->activity.n), activity_choices());
+}
+
 int lint_sheet(struct lint *l, const char *path)
 {
 	unsigned long before = cp_errors(), plan_before = l->plan_errors;
@@ -166,12 +178,15 @@ int lint_sheet(struct lint *l, const char *path)
 		count_file(l, &counted, 0);
 		return -1;
 	}
-	int internal = sheet_column(sh, "internal");
+	int internal = sheet_column(sh, "internal"), activity = sheet_column(sh, "activity");
+	if (activity < 0)
+		activity = sheet_column(sh, "activiteit");
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
 		if (r > 0)
 			scan_entry(l, sh, internal);
 		if (r < 0 || entry_check_text(&e, col_pos, sh) < 0 ||
+		    activity_fits(sh, activity, &e) < 0 ||
 		    (l->cache && entry_fits(l, sh, &e, capped) < 0)) {
 			count_file(l, &counted, 0);
 			/* after the cap, errors are counted but not printed */

@@ -32,6 +32,10 @@ refuses 65 'hours/old.csv has no activity column' "a sheet without the column: n
 	cp-log -f hours/old.csv --plan P-1 --mode phone 10m x -a support
 run cp-log -f hours/old.csv --plan P-1 --mode phone -d 2026-11-20 10m x
 status_is 0 "an old sheet without activities takes entries as before"
+printf '2026-11-21,robin,P-1,,phone,10,x,koffie\n' >>hours/robin.csv
+run cp-check
+status_is 65 "cp-check: an unknown activity already in a sheet is an error"
+err_has 'hours/robin.csv:[0-9]+:[0-9]+: unknown activity "koffie"' "... named at its line and column"
 run cp-hours -o csv hours/old.csv
 out_is 'plan,minutes
 P-1,10' "... and reads as before"
