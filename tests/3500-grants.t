@@ -100,7 +100,20 @@ status_is 65 "--dry-run says the same"
 run cp-log --plan P-20 --mode phone -d 2027-05-20 20m Tweede strip
 status_is 0 "what fits on the card is logged"
 err_has 'P-20: 0:10 of 3:00 left' "... with what is left"
-err_has 'warning: P-20: 94% of the hours granted are used' "... and a warning from 90 %"
+err_has 'warning: P-20: 94% of the hours granted are used; apply for a follow-up' "... and a warning from 90 %"
+plan <<'YAML'
+  - from: 2027-05-02
+    kind: strippenkaart
+    funder: werkgever
+    hours: 3
+  - from: 2027-06-01
+    kind: strippenkaart
+    funder: werkgever
+    hours: 3
+YAML
+run cp-log --plan P-20 --mode phone -d 2027-05-21 5m Derde strip
+err_has 'warning: P-20: 97% of the hours granted are used$' \
+	"... with the next card in the plan already, no advice to apply for one"
 
 # a version 1 plan keeps working as it did: no ceiling, nothing said
 cp-new --id P-1 --name 'Bart' --funder uwv --start 2026-01-05 --budget 1/6m >/dev/null
