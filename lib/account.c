@@ -47,10 +47,17 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 		report_field(r, "scheme", _("Scheme"),
 			     cell_word(scheme_name(p->scheme), report_scheme_label(p->scheme)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
+	/* the funder, coach and contract hours of the period's last day (or
+	 * today's), as the dated history has them: not the plan's newest */
+	int day = period->to < o->today ? period->to : o->today;
+	const struct grant *g = plan_grant_on(p, day);
+	int funder = plan_funder_on(p, day);
+	long work = plan_work_on(p, day);
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(p->funder), report_funder_label(p->funder)));
-	report_field(r, "funder_ref", _("Funder reference"), cell_text(p->funder_ref));
-	report_field(r, "coach", _("Coach"), cell_text(p->coach));
+		     cell_word(funder_name(funder), report_funder_label(funder)));
+	report_field(r, "funder_ref", _("Funder reference"),
+		     cell_text(g && g->ref ? g->ref : p->funder_ref));
+	report_field(r, "coach", _("Coach"), cell_text(plan_coach_on(p, day)));
 	report_field(r, "start", _("Start"), cell_date(p->start));
 	report_field(r, "end", _("End"), cell_date(p->end));
 	const struct funder_rules *rules = funder_rules(p->funder);
@@ -59,7 +66,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	report_field(r, "status", _("Status"),
 		     cell_word(status_name(p->status), report_status_label(p->status)));
 	report_field(r, "work_minutes", _("Work hours per week"),
-		     p->work_minutes < 0 ? cell_empty() : cell_hours(p->work_minutes));
+		     work < 0 ? cell_empty() : cell_hours(work));
 	period_format(period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
 	report_field(r, "period_from", _("From"), cell_date(period->from));

@@ -154,7 +154,7 @@ for want in '^Verantwoordingsrapportage$' '^Gegevens$' '^Doelen en voortgang$' \
 	out_has "$want" "the accountability report has section $want"
 done
 out_has '^Startdatum: +15 januari 2024$' "... dates as 15 januari 2024"
-out_has '^Werkuren per week: +20$' "... work hours as hours, not as a time of day"
+out_has '^Werkuren per week: +16$' "... work hours as hours, not as a time of day"
 out_has '^Aandeel op afstand: +12,2%$' "... a decimal comma"
 out_has '^Evaluatie-interval: +6 maanden$' "... the interval in words"
 run dutch cp-report --plan P-2025-019 --period 2026
