@@ -123,19 +123,7 @@ double chart_legend_x(const struct chart_geom *g, const struct rchart *c, size_t
 
 static void put(struct buf *out, const char *s)
 {
-	struct buf clean = {0};
-	render_clean(&clean, s ? s : "");
-	for (const char *p = clean.s; *p; p++)
-		switch (*p) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		case '\n': buf_putc(out, ' '); break;
-		default: buf_putc(out, *p);
-		}
-	buf_free(&clean);
+	render_escape_xml(out, s ? s : "", " ");
 }
 
 static void text(struct buf *out, double x, double y, const char *anchor, const char *cls,

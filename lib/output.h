@@ -265,6 +265,9 @@ int report_write(const struct report *r, const struct renderer *f, const char *p
 /* s for the renderers, in b (emptied first): control bytes other than the
  * line feed as spaces, a line break as one line feed, bad UTF-8 as U+FFFD. */
 const char *render_clean(struct buf *b, const char *s);
+/* s cleaned, with & < > " ' as entities for HTML and SVG, and each line
+ * break as newline ("<br>\n" in HTML text, " " in an attribute). */
+void render_escape_xml(struct buf *out, const char *s, const char *newline);
 /* The cell for people or programs, cleaned as render_clean does. */
 const char *render_cell(struct buf *b, const struct cell *c, int flags);
 

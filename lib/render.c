@@ -112,6 +112,23 @@ const char *render_clean(struct buf *b, const char *s)
 	return buf_str(b);
 }
 
+void render_escape_xml(struct buf *out, const char *s, const char *newline)
+{
+	struct buf clean = {0};
+	render_clean(&clean, s);
+	for (const char *p = clean.s; *p; p++)
+		switch (*p) {
+		case '&': buf_puts(out, "&amp;"); break;
+		case '<': buf_puts(out, "&lt;"); break;
+		case '>': buf_puts(out, "&gt;"); break;
+		case '"': buf_puts(out, "&quot;"); break;
+		case '\'': buf_puts(out, "&#39;"); break;
+		case '\n': buf_puts(out, newline); break;
+		default: buf_putc(out, *p);
+		}
+	buf_free(&clean);
+}
+
 const char *render_cell(struct buf *b, const struct cell *c, int flags)
 {
 	char tmp[32];

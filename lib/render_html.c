@@ -45,19 +45,7 @@ static const char chart_style[] =
 /* s with & < > " ' as entities, and line breaks as <br> where they may be. */
 static void put(struct buf *out, const char *s, int breaks)
 {
-	struct buf clean = {0};
-	render_clean(&clean, s);
-	for (const char *p = clean.s; *p; p++)
-		switch (*p) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		case '\n': buf_puts(out, breaks ? "<br>\n" : " "); break;
-		default: buf_putc(out, *p);
-		}
-	buf_free(&clean);
+	render_escape_xml(out, s, breaks ? "<br>\n" : " ");
 }
 
 static void cell(struct buf *out, const struct cell *c)
