@@ -139,15 +139,22 @@ int main(int argc, char **argv)
 		line++;
 		if (csv_parse(&p, text, (size_t)n, field, record_at, NULL) != (size_t)n) {
 			printf("csvtotals: line %lu\n", line);
+			free(text);
+			csv_free(&p);
+			fclose(f);
 			return 65;
 		}
 	}
 	free(text);
-	if (csv_fini(&p, field, record, NULL)) {
+	int unclosed = csv_fini(&p, field, record, NULL);
+	csv_free(&p);
+	fclose(f);
+	if (unclosed) {
 		printf("csvtotals: line %lu\n", record_line);
 		return 65;
 	}
-	qsort(groups, ngroups, sizeof *groups, by_key);
+	if (ngroups) /* groups is NULL without any: qsort must not get it */
+		qsort(groups, ngroups, sizeof *groups, by_key);
 	puts("plan,month,minutes");
 	for (size_t i = 0; i < ngroups; i++)
 		printf("%s,%ld\n", groups[i].key, groups[i].minutes);
