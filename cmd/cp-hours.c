@@ -141,12 +141,24 @@ struct run {
 
 static void merge_runs(void *into, void *from)
 {
-	agg_merge(((struct run *)into)->agg, ((struct run *)from)->agg);
+	struct run *a = into, *b = from;
+	if (a->agg)
+		agg_merge(a->agg, b->agg);
+	if (a->eras)
+		eras_merge(a->eras, b->eras);
+	if (a->budget)
+		budget_merge(a->budget, b->budget);
 }
 
-static void clear_run(void *r)
+static void clear_run(void *from)
 {
-	agg_clear(((struct run *)r)->agg);
+	struct run *r = from;
+	if (r->agg)
+		agg_clear(r->agg);
+	if (r->eras)
+		eras_clear(r->eras);
+	if (r->budget)
+		budget_clear(r->budget);
 }
 
 static int add_entry(const struct entry *e, void *arg)
@@ -187,8 +199,14 @@ int main(int argc, char **argv)
 	struct filter scan = opt.filter;
 	if (seen.cache)
 		plancache_slim(seen.cache);
+	/* the grant of each day on two cores: every plan read first, then
+	 * shared by both halves of a large sheet */
+	int shared = (by_era || opt.budget) && seen.cache && scan_splits(sheets, nsheets);
+	if (shared)
+		plancache_load_all(seen.cache);
 	if (opt.budget) {
 		run.budget = budget_new(seen.cache);
+		other.budget = shared ? budget_new(seen.cache) : NULL;
 		/* what is used of a grant is every hour of it, whoever logged it:
 		 * --period and --coach choose the grants shown */
 		filter_init(&scan);
@@ -196,10 +214,14 @@ int main(int argc, char **argv)
 	} else {
 		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
 		/* the grant of each entry's day: the plans are read as they come,
-		 * on the one reading thread */
-		if (by_era)
+		 * on the one reading thread, or all at once when shared */
+		if (by_era) {
 			run.eras = eras_new(run.agg, seen.cache, by_grant);
-		else {
+			if (shared) {
+				other.agg = agg_new(opt.keys, opt.nkeys, use_plans);
+				other.eras = eras_new(other.agg, seen.cache, by_grant);
+			}
+		} else {
 			other.agg = agg_new(opt.keys, opt.nkeys, use_plans); /* a large sheet's second half */
 			/* the groups keep their plan until the end, so plans can be
 			 * read on another thread meanwhile */
@@ -208,8 +230,12 @@ int main(int argc, char **argv)
 		}
 	}
 	int rc = scan_sheets_split(sheets, nsheets, &scan, opt.keep_going ? SCAN_KEEP_GOING : 0,
-				   add_entry, &run, other.agg ? &two : NULL);
+				   add_entry, &run, other.agg || other.budget ? &two : NULL);
+	eras_free(other.eras);
 	agg_free(other.agg);
+	budget_free(other.budget);
+	if (shared)
+		plancache_thaw(seen.cache);
 	if (seen.cache && !run.eras)
 		plancache_wait(seen.cache);
 	int found = 0;

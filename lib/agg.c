@@ -24,6 +24,10 @@ struct group {
 };
 
 #define DAYS_CACHED 8 /* sheets run in date order, give or take a few days */
+/* The groups of the last entries, by hash: a sheet runs in date order, so
+ * the groups of this month are the ones asked for again and again, and
+ * this small table finds them without the miss in the large one. */
+#define RECENT 16384u
 
 struct agg {
 	struct {
@@ -36,6 +40,7 @@ struct agg {
 	struct arena arena;
 	struct group **slots;
 	size_t cap, used;
+	struct group **recent; /* RECENT of them, or NULL */
 	struct group **sorted;
 };
 
@@ -153,10 +158,16 @@ static struct group **slot_of(struct agg *a, uint32_t h, const unsigned char *ke
 static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 {
 	uint32_t h = hash_bytes(key, len);
+	struct group **recent = a->recent ? &a->recent[h & (RECENT - 1)] : NULL, *r;
+	if (recent && (r = *recent) && r->hash == h && r->keylen == len && !memcmp(r->key, key, len))
+		return r;
 	struct group **slot = slot_of(a, h, key, len);
 	struct group *g = *slot;
-	if (g)
+	if (g) {
+		if (recent)
+			*recent = g;
 		return g;
+	}
 	g = arena_alloc(&a->arena, sizeof *g + len);
 	memset(&g->t, 0, sizeof g->t);
 	g->t.first = PERIOD_OPEN_TO;
@@ -166,6 +177,8 @@ static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 	memcpy(g->key, key, len);
 	*slot = g;
 	a->used++;
+	if (recent)
+		*recent = g;
 	return g;
 }
 
@@ -251,6 +264,8 @@ void agg_add(struct agg *a, const struct entry *e)
 
 void agg_add_era(struct agg *a, const struct entry *e, int era)
 {
+	if (!a->recent)
+		a->recent = xcalloc(RECENT, sizeof *a->recent);
 	unsigned char key[KEY_MAX];
 	size_t len = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
@@ -317,6 +332,8 @@ void agg_merge(struct agg *a, struct agg *from)
 
 void agg_clear(struct agg *a)
 {
+	if (a->recent)
+		memset(a->recent, 0, RECENT * sizeof *a->recent);
 	arena_free(&a->arena);
 	memset(a->slots, 0, a->cap * sizeof *a->slots);
 	a->used = 0;
@@ -378,6 +395,8 @@ void agg_finish(struct agg *a,
 	}
 	a->finished = 1;
 	/* the result takes over from the per-plan groups */
+	free(a->recent);
+	a->recent = NULL;
 	arena_free(&a->arena);
 	free(a->slots);
 	a->arena = out->arena;
@@ -566,5 +585,6 @@ void agg_free(struct agg *a)
 	arena_free(&a->arena);
 	free(a->slots);
 	free(a->sorted);
+	free(a->recent);
 	free(a);
 }

@@ -20,6 +20,8 @@ struct budget {
 	struct plancache *plans;
 	struct used *v; /* an open-addressing table keyed by the plan */
 	size_t n, cap;
+	struct planmemos memo; /* ref: the minutes an entry of the plan goes to, on days from..to */
+	unsigned gen;          /* moves on when the minutes may have moved */
 };
 
 struct budget *budget_new(struct plancache *plans)
@@ -57,6 +59,7 @@ static struct used *used_of(struct budget *b, const struct plan *p)
 		size_t oldcap = b->cap;
 		b->cap = b->cap ? 2 * b->cap : 64;
 		b->v = xcalloc(b->cap, sizeof *b->v);
+		b->gen++;
 		for (size_t i = 0; i < oldcap; i++)
 			if (old[i].plan)
 				b->v[slot_of(b, old[i].plan)] = old[i];
@@ -70,30 +73,63 @@ static struct used *used_of(struct budget *b, const struct plan *p)
 	return &b->v[i];
 }
 
+/* The memo of plan p: entries on the days from..to add to ref (NULL: to
+ * nothing). */
+static void remember(struct budget *b, struct planmemo *m, long *ref, int from, int to)
+{
+	if (!m)
+		return;
+	m->ref = ref;
+	m->from = from;
+	m->to = to;
+	m->gen = b->gen;
+}
+
 void budget_add(struct budget *b, const struct entry *e)
 {
-	int status;
-	const struct plan *p = plancache_get(b->plans, e->plan.s, e->plan.n, &status);
-	if (!p || (p->budget_minutes < 0 && !plan_has_grants(p)))
+	struct planmemo *m = planmemo_get(&b->memo, b->plans, e->plan);
+	if (m && m->gen == b->gen && m->from <= e->date && e->date <= m->to) {
+		if (m->ref)
+			*(long *)m->ref += e->minutes;
 		return;
+	}
+	int status, from, to;
+	const struct plan *p = m ? m->p : plancache_get(b->plans, e->plan.s, e->plan.n, &status);
+	if (!p || (p->budget_minutes < 0 && !plan_has_grants(p))) {
+		remember(b, m, NULL, PERIOD_OPEN_FROM, PERIOD_OPEN_TO);
+		return;
+	}
 	if (plan_has_grants(p)) {
 		struct used *u = used_of(b, p);
 		if (!u->grants)
 			u->grants = grant_use_new(p);
+		const struct grant *g = plan_grant_span(p, e->date, &from, &to);
+		if (g)
+			remember(b, m, grant_use_direct(u->grants, (size_t)(g - p->grants)), from, to);
 		grant_use_add(u->grants, e->date, e->minutes);
 		return;
 	}
 	int k = period_of(p, e->date);
-	if (k < 0 || (p->end != DATE_NONE && e->date > p->end))
-		return; /* outside the plan's dates: in none of its periods */
+	if (k < 0 || (p->end != DATE_NONE && e->date > p->end)) {
+		/* outside the plan's dates: in none of its periods */
+		if (k < 0)
+			remember(b, m, NULL, PERIOD_OPEN_FROM, p->start - 1);
+		else
+			remember(b, m, NULL, p->end + 1, PERIOD_OPEN_TO);
+		return;
+	}
 	struct used *u = used_of(b, p);
 	if (k >= u->nperiods) {
 		u->minutes = xreallocarray(u->minutes, (size_t)k + 1, sizeof *u->minutes);
 		memset(u->minutes + u->nperiods, 0, ((size_t)k + 1 - (size_t)u->nperiods) *
 						       sizeof *u->minutes);
-		u->nperiods = k + 1;
+		u->nperiods = k + 1; /* the memo that pointed into them is m, set below */
 	}
 	u->minutes[k] += e->minutes;
+	to = date_add_interval(p->start, p->budget_per, k + 1) - 1;
+	if (p->end != DATE_NONE && p->end < to)
+		to = p->end;
+	remember(b, m, &u->minutes[k], date_add_interval(p->start, p->budget_per, k), to);
 }
 
 static const struct used *find_used(const struct budget *b, const struct plan *p)
@@ -230,15 +266,53 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 	return n;
 }
 
-void budget_free(struct budget *b)
+/* What from holds moves into b (a sheet read in two halves); from is
+ * left empty. */
+void budget_merge(struct budget *b, struct budget *from)
 {
-	if (!b)
-		return;
+	for (size_t i = 0; i < from->cap; i++) {
+		struct used *f = &from->v[i];
+		if (!f->plan)
+			continue;
+		struct used *u = used_of(b, f->plan);
+		if (f->grants) {
+			if (!u->grants) {
+				u->grants = f->grants;
+				f->grants = NULL;
+			} else
+				grant_use_merge(u->grants, f->grants);
+		}
+		if (f->nperiods > u->nperiods) {
+			u->minutes = xreallocarray(u->minutes, (size_t)f->nperiods, sizeof *u->minutes);
+			memset(u->minutes + u->nperiods, 0,
+			       (size_t)(f->nperiods - u->nperiods) * sizeof *u->minutes);
+			u->nperiods = f->nperiods;
+		}
+		for (int k = 0; k < f->nperiods; k++)
+			u->minutes[k] += f->minutes[k];
+	}
+	b->gen++;
+	budget_clear(from);
+}
+
+void budget_clear(struct budget *b)
+{
 	for (size_t i = 0; i < b->cap; i++) {
 		free(b->v[i].minutes);
 		grant_use_free(b->v[i].grants);
 	}
 	free(b->v);
+	b->v = NULL;
+	b->n = b->cap = 0;
+	b->gen++;
+}
+
+void budget_free(struct budget *b)
+{
+	if (!b)
+		return;
+	budget_clear(b);
+	planmemos_free(&b->memo);
 	free(b);
 }
 

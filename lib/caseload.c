@@ -356,6 +356,7 @@ struct slot {
 struct plancache {
 	char *dir;
 	int slim, loading;
+	int frozen; /* every plan is in: lookups only read, so threads may share them */
 	pthread_t loader;
 	struct strmap slots; /* plan id: its struct slot */
 };
@@ -387,6 +388,11 @@ static void load(struct plancache *c, struct slot *s)
 
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status)
 {
+	if (c->frozen) { /* nothing is loaded, reported or added: no file, no plan */
+		const struct slot *f = strmap_get(&c->slots, id, n);
+		*status = f ? f->status : id_valid(id, n) ? 0 : EX_DATAERR;
+		return f ? f->plan : NULL;
+	}
 	int added;
 	void **v = strmap_put(&c->slots, id, n, &added);
 	struct slot *s = *v;
@@ -446,6 +452,70 @@ int plancache_preload(struct plancache *c)
 		return -1;
 	c->loading = 1;
 	return 0;
+}
+
+/* Every plan of the directory at once, on two cores: the slots are made
+ * here, then this thread loads every other one and a helper the rest.
+ * Like the preloader, both are silent; plancache_get reports a broken
+ * plan again once the cache is thawed. */
+struct halfload {
+	struct plancache *c;
+	struct slot **v;
+	size_t n, from, step;
+};
+
+static void *load_every_other(void *arg)
+{
+	struct halfload *h = arg;
+	int was = on_loader;
+	on_loader = 1;
+	cp_errors_quiet_thread(1);
+	for (size_t i = h->from; i < h->n; i += h->step)
+		load(h->c, h->v[i]);
+	cp_errors_quiet_thread(0);
+	on_loader = was;
+	return NULL;
+}
+
+void plancache_load_all(struct plancache *c)
+{
+	char **paths;
+	size_t n, k = 0;
+	plancache_wait(c);
+	if (plans_list(c->dir, &paths, &n) < 0) {
+		paths_free(paths, n);
+		return; /* said when a plan is asked for, as without this */
+	}
+	struct slot **v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		const char *base = strrchr(paths[i], '/') + 1;
+		size_t len = strlen(base) - 5; /* less .yaml */
+		int added;
+		if (!id_valid(base, len))
+			continue;
+		void **slot = strmap_put(&c->slots, base, len, &added);
+		if (added) {
+			struct slot *s = *slot = xcalloc(1, sizeof *s);
+			s->id = xstrndup(base, len);
+			v[k++] = s;
+		}
+	}
+	paths_free(paths, n);
+	struct halfload mine = {c, v, k, 0, 2}, other = {c, v, k, 1, 2};
+	pthread_t helper;
+	int two = k >= 2 && pthread_create(&helper, NULL, load_every_other, &other) == 0;
+	if (!two)
+		mine.step = 1;
+	load_every_other(&mine);
+	if (two)
+		pthread_join(helper, NULL);
+	free(v);
+	c->frozen = 1;
+}
+
+void plancache_thaw(struct plancache *c)
+{
+	c->frozen = 0;
 }
 
 void plancache_wait(struct plancache *c)

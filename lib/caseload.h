@@ -67,6 +67,12 @@ void plancache_put(struct plancache *c, struct plan *p);
  * for the plans the caller asks for. */
 int plancache_preload(struct plancache *c);
 void plancache_wait(struct plancache *c);
+/* Every plan of the directory, read now on two cores, silently; then the
+ * cache is frozen: plancache_get only looks up (a plan not in the
+ * directory is NULL), so that threads may share it, until plancache_thaw.
+ * Once thawed, plancache_get reports a broken plan when it is asked for. */
+void plancache_load_all(struct plancache *c);
+void plancache_thaw(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 

@@ -89,7 +89,31 @@ void eras_flush(struct eras *x);
 /* The value of plan key k of plan p in an era: the funder or grant (its
  * days and reference, or ungranted), the employer, the scheme. */
 const char *era_name(enum key k, const struct plan *p, int era);
+/* A sheet read in two halves, x the first: the entries from holds move
+ * into x as if read after x's; or from is emptied (its half is read
+ * again).  The groups are the aggs' to merge or clear (agg_merge). */
+void eras_merge(struct eras *x, struct eras *from);
+void eras_clear(struct eras *x);
 void eras_free(struct eras *x);
+
+/* A plan by its id, for each entry of a sheet, without the plan cache's
+ * lookup: what the last entries of the plan found, for the days from..to
+ * (from > to: nothing yet), a value and a reference of the caller's.
+ * NULL for a long id (or very many plans): use the plan cache. */
+struct planmemo {
+	uint64_t id[2]; /* zero-padded */
+	const struct plan *p;
+	void *ref;
+	int from, to, val;
+	unsigned gen; /* the caller's, to tell that ref went stale */
+	unsigned char len;
+};
+struct planmemos {
+	struct planmemo *v;
+	size_t n;
+};
+struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct str id);
+void planmemos_free(struct planmemos *t);
 
 /* ---- budget.c: hours logged against hours granted ---- */
 
@@ -110,6 +134,10 @@ void budget_add(struct budget *b, const struct entry *e);
  * with no range, the period holding today of each active plan. */
 size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
 		    const struct period *range, int today, struct budget_line **out);
+/* A sheet read in two halves: what from holds moves into b, from is left
+ * empty; or from is emptied (its half is read again). */
+void budget_merge(struct budget *b, struct budget *from);
+void budget_clear(struct budget *b);
 void budget_free(struct budget *b);
 /* The grant or budget period of plan p that holds day, with what is used
  * of it: 0; or -1 if none holds it (then l->used is the ungranted). */

@@ -19,8 +19,12 @@ struct held {
 	size_t seq; /* as read: the first of a day is the first to take hours */
 };
 
+#define MEMO_SLOTS 8192u /* a power of two, well above the plans of a caseload */
+#define MEMO_ID 16       /* ids longer than this go the long way */
+
 struct eras {
 	struct agg *agg;
+	struct planmemos memo;
 	int by_grant; /* the era is the grant; else only the funder matters: its number */
 	struct plancache *plans;
 	struct budget *cards; /* the hours of strippenkaart days, per plan */
@@ -66,21 +70,79 @@ static void hold(struct eras *x, const struct entry *e, const struct plan *p)
  * is the same every day (its grants are its own funder's). */
 #define FUNDER_ERA(f) (-2 - (f))
 
+/* The era of an entry of plan p, and the days around its own on which it
+ * is the same (from > to: only its own); 0 for an entry held back. */
+static int era_of(const struct eras *x, const struct entry *e, const struct plan *p,
+		  int *era, int *from, int *to)
+{
+	if (!p || !p->ngrants || (!x->by_grant && !plan_has_grants(p))) {
+		*era = !p ? NO_PLAN : x->by_grant ? 0 : FUNDER_ERA(p->funder);
+		*from = PERIOD_OPEN_FROM;
+		*to = PERIOD_OPEN_TO;
+		return 1;
+	}
+	const struct grant *g = plan_grant_span(p, e->date, from, to);
+	if (!g) {
+		*from = 1, *to = 0;
+		if (plan_has_grants(p) && plan_card_on(p, e->date, 0) >= 0)
+			return 0;
+	}
+	int slot = g ? (int)(g - p->grants) : (int)p->ngrants;
+	*era = x->by_grant ? slot : FUNDER_ERA(g ? g->funder : p->funder);
+	return 1;
+}
+
+struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct str id)
+{
+	if (id.n == 0 || id.n > MEMO_ID)
+		return NULL;
+	uint64_t k[2] = {0, 0};
+	memcpy(k, id.s, id.n);
+	if (!t->v)
+		t->v = xcalloc(MEMO_SLOTS, sizeof *t->v);
+	uint64_t h = (k[0] * 0x9e3779b97f4a7c15u) ^ (k[1] * 0xc2b2ae3d27d4eb4fu);
+	size_t i = (size_t)(h >> 40) & (MEMO_SLOTS - 1);
+	for (struct planmemo *m; (m = &t->v[i])->len; i = (i + 1) & (MEMO_SLOTS - 1))
+		if (m->len == id.n && m->id[0] == k[0] && m->id[1] == k[1])
+			return m;
+	if (2 * (t->n + 1) > MEMO_SLOTS)
+		return NULL; /* a caseload this large goes the long way for its further plans */
+	struct planmemo *m = &t->v[i];
+	int status;
+	memset(m, 0, sizeof *m);
+	m->id[0] = k[0];
+	m->id[1] = k[1];
+	m->len = (unsigned char)id.n;
+	m->p = plancache_get(c, id.s, id.n, &status);
+	m->from = 1;
+	m->to = 0;
+	t->n++;
+	return m;
+}
+
+void planmemos_free(struct planmemos *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+}
+
 void eras_add(struct eras *x, const struct entry *e)
 {
-	int status;
-	const struct plan *p = plancache_get(x->plans, e->plan.s, e->plan.n, &status);
-	if (!p || !p->ngrants || (!x->by_grant && !plan_has_grants(p))) {
-		agg_add_era(x->agg, e, !p ? NO_PLAN : x->by_grant ? 0 : FUNDER_ERA(p->funder));
+	struct planmemo *m = planmemo_get(&x->memo, x->plans, e->plan);
+	if (m && m->from <= e->date && e->date <= m->to) {
+		agg_add_era(x->agg, e, m->val);
 		return;
 	}
-	const struct grant *g = plan_grant_on(p, e->date);
-	if (!g && plan_has_grants(p) && plan_card_on(p, e->date, 0) >= 0) {
+	int status, era, from, to;
+	const struct plan *p = m ? m->p : plancache_get(x->plans, e->plan.s, e->plan.n, &status);
+	if (!era_of(x, e, p, &era, &from, &to)) {
 		hold(x, e, p);
 		return;
 	}
-	int slot = g ? (int)(g - p->grants) : (int)p->ngrants;
-	agg_add_era(x->agg, e, x->by_grant ? slot : FUNDER_ERA(g ? g->funder : p->funder));
+	if (m)
+		m->from = from, m->to = to, m->val = era;
+	agg_add_era(x->agg, e, era);
 }
 
 static int by_plan_day(const void *a, const void *b)
@@ -168,11 +230,35 @@ const char *era_name(enum key k, const struct plan *p, int era)
 	}
 }
 
+void eras_merge(struct eras *x, struct eras *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		if (x->n == x->cap) {
+			x->cap = x->cap ? 2 * x->cap : 64;
+			x->v = xreallocarray(x->v, x->cap, sizeof *x->v);
+		}
+		x->v[x->n] = from->v[i];
+		x->v[x->n].seq = x->n; /* after every entry x has: the second half comes second */
+		x->n++;
+	}
+	arena_adopt(&x->texts, &from->texts);
+	budget_merge(x->cards, from->cards);
+	from->n = 0;
+}
+
+void eras_clear(struct eras *x)
+{
+	x->n = 0;
+	arena_free(&x->texts);
+	budget_clear(x->cards);
+}
+
 void eras_free(struct eras *x)
 {
 	if (!x)
 		return;
 	budget_free(x->cards);
+	planmemos_free(&x->memo);
 	free(x->v);
 	arena_free(&x->texts);
 	free(x);

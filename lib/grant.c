@@ -93,6 +93,14 @@ int plan_has_grants(const struct plan *p)
  * by from, and dated ones do not overlap. */
 const struct grant *plan_grant_on(const struct plan *p, int day)
 {
+	int from, to;
+	return plan_grant_span(p, day, &from, &to);
+}
+
+/* The days from..to around day have the same grants starting on or
+ * before them; of those, the answer is the same up to its to. */
+const struct grant *plan_grant_span(const struct plan *p, int day, int *from, int *to)
+{
 	size_t lo = 0, hi = p->ngrants;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -101,11 +109,17 @@ const struct grant *plan_grant_on(const struct plan *p, int day)
 		else
 			hi = mid;
 	}
+	*from = lo ? p->grants[lo - 1].from : PERIOD_OPEN_FROM;
+	*to = lo < p->ngrants ? p->grants[lo].from - 1 : PERIOD_OPEN_TO;
 	while (lo-- > 0) { /* skipping strippenkaarts that start later than a dated one */
 		const struct grant *g = &p->grants[lo];
 		if (g->kind == GRANT_STRIPPENKAART)
 			continue;
-		return g->to != DATE_NONE && day <= g->to ? g : NULL;
+		if (g->to == DATE_NONE || day > g->to)
+			return NULL;
+		if (g->to < *to)
+			*to = g->to;
+		return g;
 	}
 	return NULL;
 }
@@ -432,6 +446,11 @@ struct grant_use *grant_use_new(const struct plan *p)
 	return u;
 }
 
+long *grant_use_direct(struct grant_use *u, size_t k)
+{
+	return &u->direct[k];
+}
+
 void grant_use_add(struct grant_use *u, int day, long minutes)
 {
 	const struct plan *p = u->p;
@@ -575,6 +594,21 @@ void grant_use_day(struct grant_use *u, int day, long *per_slot)
 	long *card = xcalloc(p->ngrants + 1, sizeof *card);
 	replay(u, day, card, per_slot);
 	free(card);
+}
+
+void grant_use_merge(struct grant_use *u, const struct grant_use *from)
+{
+	for (size_t k = 0; k <= u->p->ngrants; k++)
+		u->direct[k] += from->direct[k];
+	if (!from->ndays)
+		return;
+	if (u->ndays + from->ndays > u->cap) {
+		u->cap = u->ndays + from->ndays;
+		u->days = xreallocarray(u->days, u->cap, sizeof *u->days);
+	}
+	memcpy(u->days + u->ndays, from->days, from->ndays * sizeof *u->days);
+	u->ndays += from->ndays;
+	u->settled = 0; /* settle sorts the days and adds up the same day's */
 }
 
 void grant_use_free(struct grant_use *u)

@@ -132,6 +132,9 @@ int plan_has_grants(const struct plan *p); /* explicit ones: a version 2 plan's 
  * is not dated: which one an hour uses depends on the hours before it,
  * see grant_use). */
 const struct grant *plan_grant_on(const struct plan *p, int day);
+/* The same, and the days *from..*to around day on which a grant found is
+ * the answer too (without one, they say nothing). */
+const struct grant *plan_grant_span(const struct plan *p, int day, int *from, int *to);
 /* The strippenkaarts valid on day, in their order in p->grants: the index
  * of the first at or after *k, or -1; call with *k 0, then k + 1. */
 int plan_card_on(const struct plan *p, int day, size_t k);
@@ -149,6 +152,9 @@ long plan_work_on(const struct plan *p, int day);         /* contract minutes a 
 struct grant_use;
 struct grant_use *grant_use_new(const struct plan *p);
 void grant_use_add(struct grant_use *u, int day, long minutes);
+/* Where the minutes on grant k's own days add up (what grant_use_add does
+ * for a day plan_grant_on finds grant k for). */
+long *grant_use_direct(struct grant_use *u, size_t k);
 /* Minutes used of grant k (k == p->ngrants: ungranted, never dropped). */
 long grant_use_used(struct grant_use *u, size_t k);
 /* Of the ungranted, the minutes that found strippenkaart k (k < ngrants)
@@ -163,6 +169,8 @@ int grant_use_slot(struct grant_use *u, int day);
  * declaration of one strippenkaart.  All 0 on a day a dated grant holds
  * or no strippenkaart is valid: there plan_grant_on says. */
 void grant_use_day(struct grant_use *u, int day, long *per_slot);
+/* Adds what from holds (of the same plan) to u: a sheet read in parts. */
+void grant_use_merge(struct grant_use *u, const struct grant_use *from);
 void grant_use_free(struct grant_use *u);
 long grant_level_minutes(const struct plan *p, int level, int from, int to);
 int grant_kind_parse(const char *s, size_t n);

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "sheet.h"
 
@@ -103,6 +104,16 @@ static int read_sheet(struct sheet *sh, const struct filter *f, int flags,
 	if (rc == -2 || (rc < 0 && !(flags & SCAN_KEEP_GOING)))
 		return -1;
 	return read_entries(sh, f, flags, fn, arg) < 0 ? -1 : rc;
+}
+
+int scan_splits(char *const *paths, size_t n)
+{
+	struct stat st;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size >= SPLIT_LEAST)
+			return 1;
+	return 0;
 }
 
 int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int flags,

@@ -120,5 +120,7 @@ struct scan_split {
 int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int flags,
 		      int (*fn)(const struct entry *, void *), void *arg,
 		      const struct scan_split *two);
+/* Whether scan_sheets_split would read one of these sheets on two cores. */
+int scan_splits(char *const *paths, size_t n);
 
 #endif

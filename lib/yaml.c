@@ -436,12 +436,18 @@ static int invisible(struct builder *b, const char *src, size_t len)
 	};
 	const char *first = NULL;
 	size_t which = 0;
-	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
-		size_t n = strlen(marks[i].bytes);
-		const char *at = len > b->bom ? memmem(src + b->bom, len - b->bom, marks[i].bytes, n)
-					      : NULL;
-		if (at && (!first || at < first))
-			first = at, which = i;
+	/* one pass for all four: each starts with a byte of 0xc2 or above,
+	 * which most of a plan's bytes are not */
+	for (const char *p = src + b->bom, *end = src + len; p < end && !first; p++) {
+		if ((unsigned char)*p < 0xc2)
+			continue;
+		for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+			size_t n = strlen(marks[i].bytes);
+			if ((size_t)(end - p) >= n && !memcmp(p, marks[i].bytes, n)) {
+				first = p, which = i;
+				break;
+			}
+		}
 	}
 	/* a carriage return alone breaks the line for libyaml, not for the
 	 * positions in messages (and not in most editors) */
