@@ -5,7 +5,8 @@
 # valgrind (so a signal still reaches the program), keeps valgrind's
 # report out of the tool's stderr (RUN/logs/PID.log), and turns any error
 # into exit status 125, which no test expects.  The helpers that only
-# drive the tools (killat, failwrite.so) are linked as they are.
+# drive or check the tools (killat, failwrite.so, csvtotals) are linked
+# as they are.
 set -eu
 build=$(cd "$1" && pwd)
 mkdir -p "$2"
@@ -30,8 +31,9 @@ for t in "$build"/tests/test-* "$build"/tests/replay-*; do
 	case $t in *.o | *.d) continue ;; esac
 	wrap "$t" "$run/tests/${t##*/}"
 done
-for t in killat failwrite.so; do
-	ln -sf "$build/tests/$t" "$run/tests/$t"
+for t in "$build"/tests/*; do # the helpers of tests/helpers, as they are
+	case ${t##*/} in test-* | replay-* | *.o | *.d) continue ;; esac
+	[ -f "$t" ] && ln -sf "$t" "$run/tests/${t##*/}"
 done
 # the message catalogues, where tests/lib.sh points COACHPLAN_LOCALEDIR
 [ -d "$build/locale" ] && ln -sfn "$build/locale" "$run/locale"
