@@ -513,7 +513,8 @@ static void settle(struct grant_use *u)
 {
 	if (u->settled)
 		return;
-	qsort(u->days, u->ndays, sizeof *u->days, by_day);
+	if (u->ndays) /* qsort of NULL is undefined, even of none */
+		qsort(u->days, u->ndays, sizeof *u->days, by_day);
 	size_t n = 0;
 	for (size_t i = 0; i < u->ndays; i++)
 		if (n && u->days[n - 1].day == u->days[i].day)

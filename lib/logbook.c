@@ -398,7 +398,8 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	if (rc == 0 || o->keep_going) {
 		char label[32], sub[256];
 		struct totals all = {0};
-		qsort(b.v, b.n, sizeof *b.v, by_date);
+		if (b.n) /* qsort of NULL is undefined, even of none */
+			qsort(b.v, b.n, sizeof *b.v, by_date);
 		lang_push(o->lang);
 		period_format(&b.period, label);
 		r = report_new("logbook", _("Logbook"));
