@@ -41,9 +41,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(plan);
 		plan_free(plan);
 	}
-	if (rc == 1)
-		FUZZ_ASSERT(out.len && memmem(out.s, out.len, "<<<<<<< ours\n", 13) &&
-			    memmem(out.s, out.len, ">>>>>>> theirs\n", 15));
+	if (rc == 1) /* a plan with CRLF line ends gets its markers with CRLF */
+		FUZZ_ASSERT(out.len &&
+			    (memmem(out.s, out.len, "<<<<<<< ours\n", 13) ||
+			     memmem(out.s, out.len, "<<<<<<< ours\r\n", 14)) &&
+			    (memmem(out.s, out.len, ">>>>>>> theirs\n", 15) ||
+			     memmem(out.s, out.len, ">>>>>>> theirs\r\n", 16)));
 	int unchanged = len[0] == len[2] && !memcmp(text[0], text[2], len[0]);
 	if (rc >= 0 && unchanged)
 		FUZZ_ASSERT(rc == 0 && out.len == len[1] && !memcmp(out.s, text[1], len[1]));
