@@ -250,47 +250,128 @@ static void fields(struct buf *out, const struct block *b)
 	buf_free(&v);
 }
 
-/* Column widths: each its widest line, numbers never wrapped; when they do
- * not fit the page, the text columns share what the numbers leave, the
- * narrow ones whole and the wide ones wrapped, equally. */
+/* The width of s's widest word: where a wrapped column can go no narrower. */
+static double word_width(struct pdf *p, const char *s, double size, int bold)
+{
+	struct buf w = {0};
+	double max = 0;
+	for (const char *a = s; *a;) {
+		size_t n = strcspn(a, " \t\n");
+		if (n) {
+			w.len = 0;
+			buf_add(&w, a, n);
+			double ww = text_width(p, w.s, size, bold);
+			max = ww > max ? ww : max;
+		}
+		a += n;
+		a += strspn(a, " \t\n");
+	}
+	buf_free(&w);
+	return max;
+}
+
+/* Column widths.  Each column's natural width is its widest cell on one
+ * line, header included.  When they all fit, that is what they get.  When
+ * not, the headers wrap first (at their widest word); when that is not
+ * enough either, the columns of short content (numbers, dates, keys: no
+ * wider than SHORT) keep their cells' width, unwrapped, and the columns of
+ * long text share what is left in proportion to their natural widths,
+ * none narrower than its widest word, wrapping there.  Should the short
+ * ones leave too little, the widest of them join the long ones. */
+#define SHORT (TEXT_W * 0.25)
 static double *widths(struct pdf *p, const struct rtable *t, double size)
 {
-	double *w = xcalloc(t->ncols ? t->ncols : 1, sizeof *w), fixed = 0, flex = 0;
+	size_t n = t->ncols ? t->ncols : 1, rows = rtable_rows(t);
+	double *w = xcalloc(n, sizeof *w), *nat = xcalloc(n, sizeof *nat),
+	       *cell = xcalloc(n, sizeof *cell), *least = xcalloc(n, sizeof *least);
+	char *longc = xcalloc(n, 1);
+	double sum_nat = 0, sum_cell = 0;
 	struct buf v = {0};
-	size_t rows = rtable_rows(t);
 	for (size_t c = 0; c < t->ncols; c++) {
-		w[c] = text_width(p, t->cols[c].title, size, 1);
+		double head = text_width(p, t->cols[c].title, size, 1);
+		cell[c] = word_width(p, t->cols[c].title, size, 1);
 		for (size_t r = 0; r < rows; r++) {
-			double cw = text_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN), size, r >= t->total);
-			w[c] = cw > w[c] ? cw : w[c];
+			double cw = text_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN), size,
+					       r >= t->total);
+			cell[c] = cw > cell[c] ? cw : cell[c];
 		}
-		w[c] += 2 * PAD + 1;
-		if (t->cols[c].flags & RCOL_NUMBER)
-			fixed += w[c];
-		else
-			flex += w[c];
+		cell[c] += 2 * PAD + 1;
+		nat[c] = head + 2 * PAD + 1 > cell[c] ? head + 2 * PAD + 1 : cell[c];
+		sum_nat += nat[c];
+		sum_cell += cell[c];
 	}
-	if (fixed + flex > TEXT_W && flex > 0) {
-		double room = TEXT_W - fixed > TEXT_W * 0.3 ? TEXT_W - fixed : TEXT_W * 0.3;
-		size_t left = 0;
+	if (sum_nat <= TEXT_W) { /* all on one line */
+		memcpy(w, nat, n * sizeof *w);
+	} else if (sum_cell <= TEXT_W) { /* the headers wrap, as little as can be */
+		double extra = TEXT_W - sum_cell, want = sum_nat - sum_cell;
 		for (size_t c = 0; c < t->ncols; c++)
-			left += !(t->cols[c].flags & RCOL_NUMBER);
-		char *done = xcalloc(t->ncols, 1);
-		for (int settled = 1; settled && left;) { /* the narrow keep their width */
+			w[c] = cell[c] + (nat[c] - cell[c]) * extra / want;
+	} else {
+		double fixed = 0, room, sum_long = 0, sum_least = 0;
+		size_t nlong = 0;
+		for (size_t c = 0; c < t->ncols; c++) {
+			longc[c] = !(t->cols[c].flags & RCOL_NUMBER) && cell[c] > SHORT;
+			if (!longc[c])
+				fixed += cell[c];
+		}
+		for (size_t c = 0; c < t->ncols; c++)
+			if (longc[c]) {
+				nlong++;
+				least[c] = 2 * PAD + 1;
+				for (size_t r = 0; r < rows; r++) {
+					double ww = word_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN),
+							       size, r >= t->total);
+					ww += 2 * PAD + 1;
+					least[c] = ww > least[c] ? ww : least[c];
+				}
+				sum_least += least[c];
+			}
+		/* too little left for the long ones: the widest short text wraps too */
+		for (;;) {
+			double want = nlong ? (sum_least > TEXT_W * 0.35 ? sum_least : TEXT_W * 0.35) : 0;
+			size_t widest = SIZE_MAX;
+			if (TEXT_W - fixed >= want)
+				break;
+			for (size_t c = 0; c < t->ncols; c++)
+				if (!longc[c] && !(t->cols[c].flags & RCOL_NUMBER) &&
+				    (widest == SIZE_MAX || cell[c] > cell[widest]))
+					widest = c;
+			if (widest == SIZE_MAX)
+				break;
+			longc[widest] = 1;
+			fixed -= cell[widest];
+			least[widest] = word_width(p, t->cols[widest].title, size, 1) + 2 * PAD + 1;
+			for (size_t r = 0; r < rows; r++) {
+				double ww = word_width(p, render_cell(&v, rtable_cell(t, r, widest), CELL_HUMAN),
+						       size, r >= t->total) + 2 * PAD + 1;
+				least[widest] = ww > least[widest] ? ww : least[widest];
+			}
+			sum_least += least[widest];
+			nlong++;
+		}
+		room = TEXT_W - fixed;
+		for (size_t c = 0; c < t->ncols; c++) {
+			w[c] = cell[c];
+			if (longc[c])
+				sum_long += cell[c];
+		}
+		/* in proportion, but none below its widest word: those that would
+		 * be get it, and the others share the rest again */
+		for (int settled = 1; settled && nlong;) {
 			settled = 0;
 			for (size_t c = 0; c < t->ncols; c++)
-				if (!done[c] && !(t->cols[c].flags & RCOL_NUMBER) &&
-				    w[c] <= room / (double)left) {
-					room -= w[c];
-					done[c] = 1, left--, settled = 1;
+				if (longc[c] && room * cell[c] / sum_long < least[c]) {
+					w[c] = least[c];
+					room -= least[c], sum_long -= cell[c];
+					longc[c] = 0, nlong--, settled = 1;
 				}
 		}
 		for (size_t c = 0; c < t->ncols; c++)
-			if (!done[c] && !(t->cols[c].flags & RCOL_NUMBER))
-				w[c] = room / (double)left;
-		free(done);
+			if (longc[c])
+				w[c] = room * cell[c] / sum_long;
 	}
 	buf_free(&v);
+	free(nat), free(cell), free(least), free(longc);
 	return w;
 }
 
