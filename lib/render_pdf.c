@@ -31,11 +31,18 @@ enum { LEFT, RIGHT, CENTER };
 
 #define CHART_H 180.0 /* a chart's height; it is as wide as the text */
 
+/* What every document of the run shares: the font map, a context on it
+ * (fonts looked up once), a layout to measure with, and the font
+ * description; made at the first document and freed at exit. */
+static PangoFontMap *fonts;
+static PangoContext *context;
+static PangoLayout *scratch;
+static PangoFontDescription *font;
+
 struct pdf {
 	const struct report *r;
 	cairo_t *cr;
-	PangoLayout *lay;
-	PangoFontDescription *font;
+	PangoLayout *lay; /* scratch */
 	int drawing;     /* the second pass */
 	int page, pages; /* this page, from 1; all of them (known in the second pass) */
 	double y;        /* where the next thing goes */
@@ -48,16 +55,22 @@ struct pdf {
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
  * (0: not wrapped). */
+static void set_layout(struct pdf *p, PangoLayout *lay, const char *s, double size, int bold,
+		       double width, int align)
+{
+	pango_font_description_set_size(font, (gint)(size * PANGO_SCALE));
+	pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(lay, font);
+	pango_layout_set_width(lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
+	pango_layout_set_alignment(lay, align == RIGHT    ? PANGO_ALIGN_RIGHT
+					: align == CENTER ? PANGO_ALIGN_CENTER
+							  : PANGO_ALIGN_LEFT);
+	pango_layout_set_text(lay, render_clean(&p->tmp, s), -1);
+}
+
 static void layout(struct pdf *p, const char *s, double size, int bold, double width, int align)
 {
-	pango_font_description_set_size(p->font, (gint)(size * PANGO_SCALE));
-	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(p->lay, p->font);
-	pango_layout_set_width(p->lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
-	pango_layout_set_alignment(p->lay, align == RIGHT    ? PANGO_ALIGN_RIGHT
-					   : align == CENTER ? PANGO_ALIGN_CENTER
-							     : PANGO_ALIGN_LEFT);
-	pango_layout_set_text(p->lay, render_clean(&p->tmp, s), -1);
+	set_layout(p, p->lay, s, size, bold, width, align);
 }
 
 /* What laying a text out measured, kept for the run: a document is laid
@@ -69,6 +82,16 @@ struct extent {
 	int w, h; /* Pango units */
 };
 static struct strmap measured;
+
+/* The key of a text laid out: its size, weight, width and alignment as
+ * bytes (printing them is dearer than the look-up), then the text. */
+static void key_of(struct pdf *p, const char *s, double size, int bold, double width, int align)
+{
+	int k[4] = {(int)(size * PANGO_SCALE), bold, width > 0 ? (int)(width * PANGO_SCALE) : -1, align};
+	p->key.len = 0;
+	buf_add(&p->key, (const char *)k, sizeof k);
+	buf_puts(&p->key, s);
+}
 #define MEASURED_MAX 200000 /* strings kept before the table starts afresh */
 
 static void measured_free(void)
@@ -77,12 +100,42 @@ static void measured_free(void)
 	memset(&measured, 0, sizeof measured);
 }
 
+/* And the layouts drawn, shaped once for the run: the dates, hours,
+ * headings and labels that the documents of a batch share. */
+static struct strmap drawn;
+#define DRAWN_MAX 20000
+
+static void unref(void *lay)
+{
+	g_object_unref(lay);
+}
+
+static void drawn_free(void)
+{
+	strmap_free(&drawn, unref);
+	memset(&drawn, 0, sizeof drawn);
+}
+
+static PangoLayout *drawn_layout(struct pdf *p, const char *s, double size, int bold, double width,
+				 int align)
+{
+	key_of(p, s, size, bold, width, align);
+	if (drawn.used >= DRAWN_MAX)
+		drawn_free();
+	int added;
+	void **slot = strmap_put(&drawn, p->key.s, p->key.len, &added);
+	if (added) {
+		PangoLayout *lay = pango_layout_new(context);
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+		set_layout(p, lay, s, size, bold, width, align);
+		*slot = lay;
+	}
+	return *slot;
+}
+
 static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width)
 {
-	p->key.len = 0;
-	buf_printf(&p->key, "%d %d %d ", (int)(size * PANGO_SCALE), bold,
-		   width > 0 ? (int)(width * PANGO_SCALE) : -1);
-	buf_puts(&p->key, s);
+	key_of(p, s, size, bold, width, -1);
 	if (measured.used >= MEASURED_MAX)
 		measured_free();
 	int added;
@@ -102,11 +155,11 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 {
 	if (!p->drawing)
 		return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
-	layout(p, s, size, bold, width, align);
+	PangoLayout *lay = drawn_layout(p, s, size, bold, width, align);
 	int w, h;
-	pango_layout_get_size(p->lay, &w, &h);
+	pango_layout_get_size(lay, &w, &h);
 	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, p->lay);
+	pango_cairo_show_layout(p->cr, lay);
 	return (double)h / PANGO_SCALE;
 }
 
@@ -145,9 +198,11 @@ static void furniture(struct pdf *p)
 	if (p->r->subtitle)
 		buf_printf(&head, " \xe2\x80\x94 %s", p->r->subtitle); /* an em dash */
 	gray(p, 0.35);
-	if (p->drawing) { /* measured by nobody: not cached, as it is ellipsized */
+	if (p->drawing) { /* not cached: ellipsized, and one per document */
 		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
-		text(p, head.s, 8, 0, MARGIN, MARGIN, TEXT_W, LEFT);
+		layout(p, head.s, 8, 0, TEXT_W, LEFT);
+		cairo_move_to(p->cr, MARGIN, MARGIN);
+		pango_cairo_show_layout(p->cr, p->lay);
 		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
 	}
 	rule(p, MARGIN, PAGE_W - MARGIN, MARGIN + 13, 0.4);
@@ -611,33 +666,43 @@ static void tail(struct buf *out, const struct report *r)
 static const struct doc_format pdf_format = {head,  section,   NULL, block, NULL, fields,
 					     table, paragraph, item, tail,  chart};
 
-/* One font map for the run, for every document of a batch; freed at exit
- * with fontconfig's own tables, so that a leak checker sees nothing left. */
-static PangoFontMap *fonts;
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int n);
 
+/* Freed at exit with fontconfig's own tables, so that a leak checker sees
+ * nothing left. */
 static void fonts_free(void)
 {
 	measured_free();
+	drawn_free();
+	g_object_unref(scratch);
+	g_object_unref(context);
 	g_object_unref(fonts);
-	fonts = NULL;
+	pango_font_description_free(font);
+	scratch = NULL, context = NULL, fonts = NULL, font = NULL;
 	FcFini();
 }
 
-static PangoLayout *new_layout(cairo_t *cr)
+/* The context takes the font options of a PDF surface, the same for every
+ * document, with metrics unhinted: the same on any screen. */
+static void fonts_new(void)
 {
-	if (!fonts) {
-		fonts = pango_cairo_font_map_new();
-		atexit(fonts_free);
-	}
-	PangoContext *ctx = pango_font_map_create_context(fonts);
+	if (fonts)
+		return;
+	fonts = pango_cairo_font_map_new();
+	context = pango_font_map_create_context(fonts);
 	cairo_font_options_t *o = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF); /* the same on any screen */
-	pango_cairo_context_set_font_options(ctx, o);
+	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(context, o);
 	cairo_font_options_destroy(o);
-	pango_cairo_update_context(cr, ctx);
-	PangoLayout *lay = pango_layout_new(ctx);
-	g_object_unref(ctx);
-	return lay;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, NULL, PAGE_W, PAGE_H);
+	cairo_t *cr = cairo_create(s);
+	pango_cairo_update_context(cr, context);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	scratch = pango_layout_new(context);
+	pango_layout_set_wrap(scratch, PANGO_WRAP_WORD_CHAR);
+	font = pango_font_description_from_string(FONT);
+	atexit(fonts_free);
 }
 
 static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int n)
@@ -647,25 +712,30 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* One pass over the document: to count pages (out NULL) or to draw them. */
+/* One pass over the document: to count pages (out NULL), measuring only,
+ * or to draw them. */
 static int pass(struct pdf *p, struct buf *out)
 {
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->r->title);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "coachplan " VERSION);
-	p->cr = cairo_create(s);
-	p->lay = new_layout(p->cr);
-	pango_layout_set_wrap(p->lay, PANGO_WRAP_WORD_CHAR);
+	p->lay = scratch;
 	p->drawing = out != NULL;
 	p->page = 0;
+	p->cr = NULL;
+	cairo_surface_t *s = NULL;
+	if (p->drawing) {
+		s = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->r->title);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "coachplan " VERSION);
+		p->cr = cairo_create(s);
+	}
 	new_page(p);
 	the = p;
 	render_document(p->r, &pdf_format, out);
 	the = NULL;
-	if (p->drawing)
-		cairo_show_page(p->cr);
-	g_object_unref(p->lay);
+	if (!p->drawing)
+		return 0;
+	cairo_show_page(p->cr);
 	cairo_destroy(p->cr);
+	p->cr = NULL;
 	cairo_surface_finish(s);
 	cairo_status_t st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
@@ -675,14 +745,13 @@ static int pass(struct pdf *p, struct buf *out)
 static void render(const struct report *r, struct buf *out)
 {
 	struct pdf p = {.r = r};
-	p.font = pango_font_description_from_string(FONT);
+	fonts_new();
 	if (pass(&p, NULL) == 0) {
 		p.pages = p.page;
 		if (pass(&p, out) < 0)
 			cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
 	} else
 		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
-	pango_font_description_free(p.font);
 	buf_free(&p.tmp);
 	buf_free(&p.key);
 }
