@@ -383,7 +383,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			}
 		/* too little left for the long ones: the widest short text wraps too */
 		for (;;) {
-			double want = nlong ? (sum_least > TEXT_W * 0.35 ? sum_least : TEXT_W * 0.35) : 0;
+			double want = nlong ? (sum_least > SHORT ? sum_least : SHORT) : 0;
 			size_t widest = SIZE_MAX;
 			if (TEXT_W - fixed >= want)
 				break;

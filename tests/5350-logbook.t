@@ -133,6 +133,9 @@ status_is 0 "... the table's header row on every page it runs over"
 check "... every entry there" test "$(grep -c 'Werkvloer week' long.pdf.txt)" = 400
 check "... and the total" grep -Eq 'total +200:00' long.pdf.txt
 check "... no internal note" sh -c '! grep -q "geheim" long.pdf.txt'
+check "... every date on one line" test "$(grep -cE '^ *[0-9]+ [A-Z][a-z]+ 2026 ' long.pdf.txt)" = 400
+check "... the notes given the room the short columns leave" \
+	test "$(grep -cE 'Werkvloer week [0-9]+ met' long.pdf.txt)" = 400
 LANGUAGE=nl run cp-report --logbook --plan P-40 --lang nl -o pdf
 mv out nl.pdf
 pdf nl.pdf "a Dutch logbook"
