@@ -154,34 +154,54 @@ static void grid(struct buf *out, const struct chart_geom *g, const char *axis)
 	buf_puts(out, "</g>\n");
 }
 
-static void bars(struct buf *out, const struct rchart *c, const struct chart_geom *g)
+void chart_pieces(const struct rchart *c, const struct chart_geom *g,
+		  void (*piece)(const struct rchart *c, size_t bar, size_t series, double y0,
+				double y1, void *arg),
+		  void *arg)
 {
-	char hm[32];
-	buf_puts(out, "<g class=\"bars\">\n");
 	for (size_t i = 0; i < c->nbars; i++) {
 		const struct rbar *b = &c->bars[i];
 		long below = 0;
 		for (size_t s = 0; b->v && s < c->nseries; s++) {
 			if (b->v[s] <= 0)
 				continue;
-			double y0 = chart_y(g, below), y1 = chart_y(g, below + b->v[s]);
-			struct cell m = cell_minutes(b->v[s]);
-			buf_printf(out, "<rect class=\"bar\" data-bar=\"");
-			put(out, b->key);
-			buf_printf(out, "\" data-series=\"");
-			put(out, c->series[s].key);
-			buf_printf(out, "\" data-minutes=\"%ld\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-					"height=\"%.2f\" fill=\"%s\"><title>",
-				   b->v[s], chart_x(g, i), y1, g->barw, y0 - y1, chart_color(s, NULL));
-			put(out, b->label);
-			buf_puts(out, ", ");
-			put(out, c->series[s].label);
-			buf_puts(out, ": ");
-			put(out, cell_format(&m, CELL_HUMAN, hm));
-			buf_puts(out, "</title></rect>\n");
+			piece(c, i, s, chart_y(g, below), chart_y(g, below + b->v[s]), arg);
 			below += b->v[s];
 		}
 	}
+}
+
+struct svg {
+	struct buf *out;
+	const struct chart_geom *g;
+};
+
+static void rect(const struct rchart *c, size_t bar, size_t s, double y0, double y1, void *arg)
+{
+	const struct svg *v = arg;
+	const struct rbar *b = &c->bars[bar];
+	char hm[32];
+	struct cell m = cell_minutes(b->v[s]);
+	buf_printf(v->out, "<rect class=\"bar\" data-bar=\"");
+	put(v->out, b->key);
+	buf_printf(v->out, "\" data-series=\"");
+	put(v->out, c->series[s].key);
+	buf_printf(v->out, "\" data-minutes=\"%ld\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+			   "height=\"%.2f\" fill=\"%s\"><title>",
+		   b->v[s], chart_x(v->g, bar), y1, v->g->barw, y0 - y1, chart_color(s, NULL));
+	put(v->out, b->label);
+	buf_puts(v->out, ", ");
+	put(v->out, c->series[s].label);
+	buf_puts(v->out, ": ");
+	put(v->out, cell_format(&m, CELL_HUMAN, hm));
+	buf_puts(v->out, "</title></rect>\n");
+}
+
+static void bars(struct buf *out, const struct rchart *c, const struct chart_geom *g)
+{
+	struct svg v = {out, g};
+	buf_puts(out, "<g class=\"bars\">\n");
+	chart_pieces(c, g, rect, &v);
 	buf_puts(out, "</g>\n");
 }
 

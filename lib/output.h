@@ -212,6 +212,12 @@ struct chart_geom {
 void chart_layout(const struct rchart *c, double w, double h, struct chart_geom *g);
 double chart_x(const struct chart_geom *g, size_t bar); /* the bar's left edge */
 double chart_y(const struct chart_geom *g, long minutes);
+/* Each piece of each stacked bar, bottom up, with its top y1 and bottom
+ * y0 on the chart's scale; pieces of no minutes are skipped. */
+void chart_pieces(const struct rchart *c, const struct chart_geom *g,
+		  void (*piece)(const struct rchart *c, size_t bar, size_t series, double y0,
+				double y1, void *arg),
+		  void *arg);
 /* A series' fill and the line's colour, as "#0072b2" and as 0..1 rgb:
  * colours told apart by the colour-blind too (Okabe and Ito). */
 const char *chart_color(size_t series, double rgb[3]);

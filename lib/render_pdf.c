@@ -553,23 +553,27 @@ static void chart_scale(struct pdf *p, const struct rchart *c, const struct char
 			      g->bottom + g->font + 3, CENTER);
 }
 
+struct bar_draw {
+	struct pdf *p;
+	const struct chart_geom *g;
+};
+
+static void piece(const struct rchart *c, size_t bar, size_t s, double y0, double y1, void *arg)
+{
+	(void)c;
+	const struct bar_draw *d = arg;
+	double rgb[3];
+	chart_color(s, rgb);
+	fill(d->p, rgb);
+	cairo_rectangle(d->p->cr, chart_x(d->g, bar), y1, d->g->barw, y0 - y1);
+	cairo_fill(d->p->cr);
+}
+
 static void chart_bars(struct pdf *p, const struct rchart *c, const struct chart_geom *g)
 {
 	double rgb[3];
-	for (size_t i = 0; i < c->nbars; i++) {
-		const struct rbar *b = &c->bars[i];
-		long below = 0;
-		for (size_t s = 0; b->v && s < c->nseries; s++) {
-			if (b->v[s] <= 0)
-				continue;
-			double y0 = chart_y(g, below), y1 = chart_y(g, below + b->v[s]);
-			chart_color(s, rgb);
-			fill(p, rgb);
-			cairo_rectangle(p->cr, chart_x(g, i), y1, g->barw, y0 - y1);
-			cairo_fill(p->cr);
-			below += b->v[s];
-		}
-	}
+	struct bar_draw d = {p, g};
+	chart_pieces(c, g, piece, &d);
 	static const double dash[] = {5, 3};
 	chart_line_color(rgb);
 	fill(p, rgb);
