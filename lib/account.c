@@ -304,19 +304,11 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 	struct plancache *cache = plancache_new("."); /* budget.c finds the plan in it */
 	plancache_put(cache, p);
 	struct acc a = {p, o->period, NULL, budget_new(cache), plan_days_new(p), 0, 0};
-	if (!o->period_given) { /* the whole plan so far */
-		a.period.from = p->start;
-		a.period.to = p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
-		if (a.period.to < a.period.from)
-			a.period.to = a.period.from;
-	}
+	if (!o->period_given)
+		a.period = plan_so_far(p, o->today);
 	enum key goal = KEY_GOAL;
 	a.goals = agg_new(&goal, 1, 0);
-	struct filter f;
-	filter_init(&f);
-	strlist_add(&f.plans, p->id);
-	int rc = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add, &a);
-	free(f.plans.v);
+	int rc = scan_plan_entries(sheets, nsheets, p->id, add, &a);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
 		char label[32], sub[256];

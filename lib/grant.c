@@ -135,6 +135,14 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
+struct period plan_so_far(const struct plan *p, int today)
+{
+	struct period so_far = {p->start, p->end != DATE_NONE && p->end < today ? p->end : today};
+	if (so_far.to < so_far.from)
+		so_far.to = so_far.from;
+	return so_far;
+}
+
 int plan_funder_on(const struct plan *p, int day)
 {
 	const struct grant *g = plan_grant_on(p, day);

@@ -381,19 +381,12 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	}
 	if (g) { /* a strippenkaart without an end: up to the plan's end or today */
 		b.period.from = g->from;
-		b.period.to = g->to != DATE_NONE ? g->to
-			      : p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
-	} else if (!o->period_given) { /* the whole plan so far */
-		b.period.from = p->start;
-		b.period.to = p->end != DATE_NONE && p->end < o->today ? p->end : o->today;
-	}
+		b.period.to = g->to != DATE_NONE ? g->to : plan_so_far(p, o->today).to;
+	} else if (!o->period_given)
+		b.period = plan_so_far(p, o->today);
 	if (b.period.to < b.period.from)
 		b.period.to = b.period.from;
-	struct filter f;
-	filter_init(&f);
-	strlist_add(&f.plans, p->id);
-	int rc = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &b);
-	free(f.plans.v);
+	int rc = scan_plan_entries(sheets, nsheets, p->id, keep, &b);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
 		char label[32], sub[256];

@@ -143,3 +143,14 @@ int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
 {
 	return scan_sheets_split(paths, n, f, flags, fn, arg, NULL);
 }
+
+int scan_plan_entries(char *const *paths, size_t n, const char *id,
+		      int (*fn)(const struct entry *, void *), void *arg)
+{
+	struct filter f;
+	filter_init(&f);
+	strlist_add(&f.plans, id);
+	int rc = scan_sheets(paths, n, &f, SCAN_KEEP_GOING, fn, arg);
+	free(f.plans.v);
+	return rc;
+}

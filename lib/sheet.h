@@ -109,6 +109,9 @@ int filter_pass(const struct filter *f, const struct entry *e);
 void strlist_add(struct strlist *l, const char *s);
 int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
 		int (*fn)(const struct entry *, void *), void *arg);
+/* Every entry of one plan, whatever its day, read on and past bad lines. */
+int scan_plan_entries(char *const *paths, size_t n, const char *id,
+		      int (*fn)(const struct entry *, void *), void *arg);
 /* The same, a large sheet read on two cores: fn gets the entries of its
  * second half with two->arg, which two->merge then adds to arg (and
  * empties), or two->clear empties when that half must be read again. */
