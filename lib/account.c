@@ -27,7 +27,7 @@ static int add(const struct entry *e, void *arg)
 	plan_days_add(a->days, e);
 	if (!period_contains(&a->period, e->date))
 		return 0;
-	if (e->date < a->p->start || (a->p->end != DATE_NONE && e->date > a->p->end)) {
+	if (!plan_holds_day(a->p, e->date)) {
 		a->outside++;
 		a->outside_minutes += e->minutes;
 		return 0;

@@ -645,7 +645,7 @@ static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 	int funder = run->o->funder, by_day = funder >= 0 && plan_has_grants(p);
 	size_t kept = 0;
 	for (size_t e = 0; e < n; e++)
-		if (k[e].date < p->start || (p->end != DATE_NONE && k[e].date > p->end)) {
+		if (!plan_holds_day(p, k[e].date)) {
 			run->outside[i]++;
 			run->outside_minutes[i] += k[e].minutes;
 		} else if (!by_day || plan_funder_on(p, k[e].date) == funder)

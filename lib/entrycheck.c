@@ -63,7 +63,7 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 	if (e->date > today && !(flags & CHECK_HISTORY))
 		return bad(w, COL_DATE, _("hours are logged after the work; --force logs them anyway"),
 			   _("%s is in the future"), day);
-	if (e->date < p->start || (p->end != DATE_NONE && e->date > p->end)) {
+	if (!plan_holds_day(p, e->date)) {
 		date_format(p->start, from);
 		if (p->end != DATE_NONE)
 			date_format(p->end, to);

@@ -135,6 +135,11 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
+int plan_holds_day(const struct plan *p, int day)
+{
+	return day >= p->start && (p->end == DATE_NONE || day <= p->end);
+}
+
 struct period plan_so_far(const struct plan *p, int today)
 {
 	struct period so_far = {p->start, p->end != DATE_NONE && p->end < today ? p->end : today};

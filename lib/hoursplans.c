@@ -17,7 +17,7 @@ const char *hours_plan_key(enum key k, struct str id, int era, const struct tota
 			strlist_add(&hp->unknown, xstrndup(id.s, id.n));
 		return k == KEY_FUNDER && hp->funders->n ? NULL : "?";
 	}
-	if (t->first < p->start || (p->end != DATE_NONE && t->last > p->end))
+	if (!plan_holds_day(p, t->first) || !plan_holds_day(p, t->last))
 		strlist_add(&hp->outside, p->id);
 	const char *v = era_name(k, p, era);
 	if (k != KEY_FUNDER || !hp->funders->n)

@@ -34,7 +34,7 @@ static int keep(const struct entry *e, void *arg)
 	struct book *b = arg;
 	if (!period_contains(&b->period, e->date))
 		return 0;
-	if (e->date < b->p->start || (b->p->end != DATE_NONE && e->date > b->p->end)) {
+	if (!plan_holds_day(b->p, e->date)) {
 		b->outside++;
 		b->outside_minutes += e->minutes;
 		return 0;

@@ -142,6 +142,8 @@ const char *plan_coach_on(const struct plan *p, int day); /* who coached the pla
 /* Who pays an hour on day: its dated grant's funder, else that of the
  * first strippenkaart valid then, else the plan's funder:. */
 int plan_funder_on(const struct plan *p, int day);
+/* Whether day lies within the plan's start and end. */
+int plan_holds_day(const struct plan *p, int day);
 /* The plan from its start to today, or to its end if that came first. */
 struct period plan_so_far(const struct plan *p, int today);
 long plan_work_on(const struct plan *p, int day);         /* contract minutes a week; -1 */
