@@ -9,6 +9,7 @@
 #include "coachplan.h"
 
 enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_GOAL, OPT_MODE,
+       OPT_ACTIVITY,
        OPT_BUDGET, OPT_PSEUDONYMIZE };
 
 static const struct argp_option options[] = {
@@ -20,7 +21,7 @@ static const struct argp_option options[] = {
 	{"budget", OPT_BUDGET, NULL, 0,
 	 N_("set each plan's hours against its grants or budget periods; exit 1 if any is over"),
 	 1},
-	{NULL, 0, NULL, 0, N_("Selecting (each of --plan ... --mode may be repeated):"), 2},
+	{NULL, 0, NULL, 0, N_("Selecting (each of --plan ... --activity may be repeated):"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0, N_("entries on or after DATE"), 2},
 	{"to", OPT_TO, N_("DATE"), 0, N_("entries on or before DATE"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
@@ -33,6 +34,8 @@ static const struct argp_option options[] = {
 	 N_("only hours this funder pays: of its grants' days (reads the plans)"), 2},
 	{"goal", OPT_GOAL, N_("GOAL"), 0, N_("only this goal"), 2},
 	{"mode", OPT_MODE, N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
+	{"activity", OPT_ACTIVITY, N_("ACTIVITY"), 0,
+	 N_("only this activity (training, support, leidinggevende, ...)"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"keep-going", 'k', NULL, 0, N_("report every bad line and total the rest (exit 65)"), 3},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
@@ -101,6 +104,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
 		strlist_add(&opt.funders, funder_name(v));
 		break;
+	case OPT_ACTIVITY:
+		if ((v = activity_parse(arg, strlen(arg))) < 0)
+			argp_error(state, _("unknown activity %s; use %s"), quotes(arg), activity_choices());
+		else /* argp_error exits, but the analysers cannot know */
+			f->activities |= 1u << v;
+		break;
 	case OPT_MODE:
 		if ((v = mode_parse(arg, strlen(arg))) < 0)
 			argp_error(state, _("unknown mode %s; use %s"), quotes(arg), mode_choices());
@@ -114,9 +123,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (f->from > f->to)
 			argp_error(state, _("--from is after --to"));
-		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes))
-			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal "
-					    "or --mode"));
+		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))
+			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal, "
+					    "--mode or --activity"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

@@ -212,7 +212,7 @@ _cp_complete() {
 	cp-evaluate:--outcome)
 		_cp_add works-without-support follow-up-lighter follow-up-same follow-up-heavier \
 			employer-takes-over not-working; return ;;
-	cp-log:-a | cp-log:--activity)
+	cp-log:-a | cp-log:--activity | cp-hours:--activity)
 		_cp_add $_cp_activities; return ;;
 	cp-plan:--kind)
 		_cp_add $_cp_kinds; return ;;

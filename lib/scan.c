@@ -20,11 +20,20 @@ static int in_list(const struct strlist *l, struct str s)
 	return 0;
 }
 
+/* An entry of no activity, or of a word no list holds, passes no filter of
+ * activities. */
+static int activity_in(unsigned activities, struct str s)
+{
+	int a = s.n ? activity_parse(s.s, s.n) : -1;
+	return a >= 0 && (activities >> a & 1);
+}
+
 int filter_pass(const struct filter *f, const struct entry *e)
 {
 	return e->date >= f->from && e->date <= f->to && (!f->modes || (f->modes >> e->mode & 1)) &&
 	       in_list(&f->plans, e->plan) && in_list(&f->coaches, e->coach) &&
-	       in_list(&f->goals, e->goal);
+	       in_list(&f->goals, e->goal) &&
+	       (!f->activities || activity_in(f->activities, e->activity));
 }
 
 void filter_init(struct filter *f)

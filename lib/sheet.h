@@ -99,6 +99,7 @@ struct strlist {
 struct filter {
 	int from, to;        /* inclusive days */
 	unsigned modes;      /* 1 << mode; 0 for all */
+	unsigned activities; /* 1 << activity; 0 for all */
 	struct strlist plans, coaches, goals; /* empty for all */
 };
 

@@ -19,6 +19,12 @@ introduction,60
 supervisor,30' "cp-hours --by activity, Dutch words in the sheet counted with their key"
 run cp-hours --by activiteit,mode -o csv
 check "... also as --by activiteit" grep -q '^supervisor,phone,30$' out
+run cp-hours --activity leidinggevende --activity home -o csv
+out_is 'plan,minutes
+P-1,30' "cp-hours --activity: only those entries, a Dutch word understood"
+refuses 64 'unknown activity "koffie"' "cp-hours --activity of a word no list holds" cp-hours --activity koffie
+refuses 64 'takes no --by, --remote, --goal, --mode or --activity' "--budget with --activity" \
+	cp-hours --budget --activity training
 refuses 64 'unknown activity "koffie"' "an unknown activity" cp-log --plan P-1 --mode phone 10m x -a koffie
 printf 'date,coach,plan,goal,mode,minutes,note,activity\n2026-11-19,robin,P-1,,phone,10,x,koffie\n' >batch.csv
 refuses 65 'standard input:2:[0-9]+: unknown activity "koffie"' "a batch with an unknown activity: refused" \
