@@ -190,8 +190,7 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 				xstrndup(sheet_colname(in, c).s, sheet_colname(in, c).n);
 	}
 	int bad = 0, r, today = date_today();
-	int act = sheet_column(in, "activity") >= 0 ? sheet_column(in, "activity")
-						    : sheet_column(in, "activiteit");
+	int act = sheet_activity_column(in);
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
 		if (r < 0 || entry_check_text(&e, sheet_col_pos, in) < 0 ||

@@ -178,9 +178,7 @@ int lint_sheet(struct lint *l, const char *path)
 		count_file(l, &counted, 0);
 		return -1;
 	}
-	int internal = sheet_column(sh, "internal"), activity = sheet_column(sh, "activity");
-	if (activity < 0)
-		activity = sheet_column(sh, "activiteit");
+	int internal = sheet_column(sh, "internal"), activity = sheet_activity_column(sh);
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
 		if (r > 0)

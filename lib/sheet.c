@@ -80,6 +80,11 @@ const char *sheet_colkey(enum sheet_col c)
 	return colkeys[c];
 }
 
+int sheet_activity_column(const struct sheet *sh)
+{
+	return sh->activity;
+}
+
 int sheet_column(const struct sheet *sh, const char *name)
 {
 	for (size_t c = 0; c < sh->ncols; c++)

@@ -47,6 +47,7 @@ const char *sheet_colkey(enum sheet_col c);
  * wijze, minuten, notitie), or -1. */
 int sheet_col_named(const char *s, size_t n);
 int sheet_column(const struct sheet *sh, const char *name); /* by its name in the header, or -1 */
+int sheet_activity_column(const struct sheet *sh); /* activity or activiteit, or -1 */
 
 /* Reading one large sheet on two cores.  sheet_split cuts the rest of a
  * mapped sheet at the line feed nearest its middle, if at least `least`
