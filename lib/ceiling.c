@@ -157,21 +157,6 @@ struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const s
 	return c;
 }
 
-/* Whether a follow-up is no question: a later grant (or card) is in the
- * plan already, or the plan ends with this grant. */
-static int followed(const struct budget_line *l)
-{
-	const struct plan *p = l->plan;
-	if (!l->grant)
-		return 0;
-	if (l->to != DATE_NONE && p->end != DATE_NONE && l->to >= p->end)
-		return 1;
-	for (size_t k = 0; k < p->ngrants; k++)
-		if (&p->grants[k] != l->grant && p->grants[k].from > l->grant->from)
-			return 1;
-	return 0;
-}
-
 void ceiling_report(struct ceiling *c)
 {
 	for (size_t i = 0; i < c->ntouched; i++) {
@@ -191,7 +176,7 @@ void ceiling_report(struct ceiling *c)
 				granted, what.s);
 		if (over > 0 || l.granted <= 0 || l.used * 10 < l.granted * 9)
 			;
-		else if (followed(&l))
+		else if (l.grant && grant_followed(l.plan, l.grant))
 			cp_warn(_("%s: %ld%% of the hours granted are used"), l.plan->id,
 				l.used * 100 / l.granted);
 		else

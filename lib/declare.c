@@ -156,8 +156,7 @@ static const struct grant *last_grant_of(const struct plan *p, int funder,
 	const struct grant *last = NULL;
 	for (size_t k = 0; p->grants && k < p->ngrants; k++) {
 		const struct grant *g = &p->grants[k];
-		if (g->funder == funder && g->from <= per->to &&
-		    (g->to == DATE_NONE || g->to >= per->from))
+		if (g->funder == funder && grant_meets(g, per))
 			last = g;
 	}
 	return last;

@@ -127,13 +127,10 @@ static int followup(const struct plan *p, const struct grant **of)
 	for (size_t i = 0; i < p->ngrants; i++)
 		if (p->grants[i].kind != GRANT_STRIPPENKAART && p->grants[i].to != DATE_NONE)
 			last = &p->grants[i];
-	if (!last)
+	if (!last || grant_followed(p, last)) /* a strippenkaart may follow on */
 		return DATE_NONE;
-	for (size_t i = 0; i < p->ngrants; i++)
-		if (p->grants[i].from > last->from)
-			return DATE_NONE; /* a strippenkaart that follows on */
 	int weeks = funder_rules(last->funder)->followup_weeks;
-	if (!weeks || (p->end != DATE_NONE && last->to >= p->end))
+	if (!weeks)
 		return DATE_NONE;
 	*of = last;
 	return last->to - 7 * weeks;

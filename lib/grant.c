@@ -135,6 +135,21 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
+int grant_meets(const struct grant *g, const struct period *per)
+{
+	return g->from <= per->to && (g->to == DATE_NONE || g->to >= per->from);
+}
+
+int grant_followed(const struct plan *p, const struct grant *g)
+{
+	if (g->to != DATE_NONE && p->end != DATE_NONE && g->to >= p->end)
+		return 1;
+	for (size_t k = 0; k < p->ngrants; k++)
+		if (p->grants[k].from > g->from)
+			return 1;
+	return 0;
+}
+
 int plan_holds_day(const struct plan *p, int day)
 {
 	return day >= p->start && (p->end == DATE_NONE || day <= p->end);

@@ -97,8 +97,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	struct buf refs = {0}; /* without a grant named, those of the period */
 	for (size_t i = 0; !g && i < p->ngrants; i++) {
 		const struct grant *e = &p->grants[i];
-		if (!e->implicit && e->ref && e->from <= b->period.to &&
-		    (e->to == DATE_NONE || e->to >= b->period.from))
+		if (!e->implicit && e->ref && grant_meets(e, &b->period))
 			buf_printf(&refs, "%s%s", refs.len ? ", " : "", e->ref);
 	}
 	report_field(r, "funder_ref", _("Funder reference"),

@@ -142,6 +142,11 @@ const char *plan_coach_on(const struct plan *p, int day); /* who coached the pla
 /* Who pays an hour on day: its dated grant's funder, else that of the
  * first strippenkaart valid then, else the plan's funder:. */
 int plan_funder_on(const struct plan *p, int day);
+/* Whether a grant's days meet the period (an open strippenkaart's run on). */
+int grant_meets(const struct grant *g, const struct period *per);
+/* Whether a follow-up of grant g is no question: a later grant (or card)
+ * is in the plan already, or the plan ends with g. */
+int grant_followed(const struct plan *p, const struct grant *g);
 /* Whether day lies within the plan's start and end. */
 int plan_holds_day(const struct plan *p, int day);
 /* The plan from its start to today, or to its end if that came first. */
