@@ -12,7 +12,7 @@
 enum {
 	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH, OPT_FUNDER,
 	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_COACH, OPT_WORK, OPT_FROM, OPT_PAUSE,
-	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE
+	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON
 };
 
 static const struct argp_option options[] = {
@@ -41,6 +41,10 @@ static const struct argp_option options[] = {
 	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0, N_("the day --coach and --work-hours start (default "
 					     "today)"), 2},
+	{"declared", OPT_DECLARED, N_("GRANT"), 0, N_("record that a grant's hours were declared to "
+						      "its funder: GRANT is its ref, a day it holds, "
+						      "or 'ended' for all that ended before --on"), 2},
+	{"on", OPT_ON, N_("DATE"), 0, N_("the day of --declared (default today)"), 2},
 	{"migrate", OPT_MIGRATE, NULL, 0, N_("move a version 1 plan to version 2: budget:, coach: and "
 					     "work_hours_per_week: as dated lists"), 2},
 	{NULL, 0, NULL, 0, N_("Status:"), 3},
@@ -59,6 +63,7 @@ static const char *const help_post =
 	   "  cp-plan P-2026-020 --goal 'Zelfstandig de kassa afsluiten'\n"
 	   "  cp-plan P-2026-020 --grant 2027-05-02/6m --ref 2027-001234 --level midden\n"
 	   "  cp-plan P-2026-020 --coach kim --from 2027-03-01\n"
+	   "  cp-plan P-2026-020 --declared 2026-004417 --on 2027-05-10\n"
 	   "  cp-plan P-2024-011 --migrate -n");
 
 #define MAX_OPS 100
@@ -67,7 +72,7 @@ static struct {
 	struct plan_op ops[MAX_OPS];
 	size_t nops;
 	struct plan_op *grant; /* the last --grant: --to, --funder ... apply to it */
-	const char *plan, *from, *end;
+	const char *plan, *from, *end, *on;
 	int dry_run, nstatus;
 } opt;
 
@@ -128,6 +133,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			why = _("hours out of range");
 		return why ? (cp_err(EX_USAGE, "--work-hours %s: %s", quotes(arg), why), EX_USAGE) : 0;
 	case OPT_FROM: opt.from = arg; break;
+	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), arg);
+	case OPT_ON: opt.on = arg; break;
 	case OPT_MIGRATE: add_op(state, PLAN_OP_MIGRATE, NULL); break;
 	case OPT_PAUSE: return status_op(state, STATUS_PAUSED);
 	case OPT_RESUME: return status_op(state, STATUS_ACTIVE);
@@ -165,8 +172,9 @@ static const struct argp argp = {
 /* --from and --end, now that every option is read. */
 static int dates(int today)
 {
-	int from = today, end = DATE_NONE, used_from = 0, used_end = 0;
-	if ((opt.from && cli_date(opt.from, &from) < 0) || (opt.end && cli_date(opt.end, &end) < 0))
+	int from = today, end = DATE_NONE, on = today, used_from = 0, used_end = 0, used_on = 0;
+	if ((opt.from && cli_date(opt.from, &from) < 0) || (opt.end && cli_date(opt.end, &end) < 0) ||
+	    (opt.on && cli_date(opt.on, &on) < 0))
 		return -1;
 	for (size_t i = 0; i < opt.nops; i++) {
 		struct plan_op *op = &opt.ops[i];
@@ -174,11 +182,15 @@ static int dates(int today)
 			op->day = from, used_from = 1;
 		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_CLOSED)
 			op->day = end, used_end = 1;
+		if (op->kind == PLAN_OP_DECLARED)
+			op->day = on, used_on = 1;
 	}
 	if (opt.from && !used_from)
 		return cp_err(EX_USAGE, _("--from goes with --coach or --work-hours"));
 	if (opt.end && !used_end)
 		return cp_err(EX_USAGE, _("--end goes with --close"));
+	if (opt.on && !used_on)
+		return cp_err(EX_USAGE, _("--on goes with --declared"));
 	return 0;
 }
 

@@ -218,6 +218,8 @@ _cp_complete() {
 		_cp_add $_cp_kinds; return ;;
 	cp-plan:--level)
 		_cp_add $_cp_levels; return ;;
+	cp-plan:--declared)
+		_cp_add ended afgelopen; return ;;
 	cp-plan:-g | cp-plan:--goal | *:--agreement | *:--condition | *:--grant | \
 		cp-plan:--work-hours | cp-plan:--length)
 		return ;;

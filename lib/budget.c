@@ -182,7 +182,8 @@ static long work_over(const struct plan *p, int from, int to)
 }
 
 /* The grants of a version 2 plan in range (with none, the one holding
- * today), those that ran over whenever they ended, and the ungranted. */
+ * today, and those that ended without being declared), those that ran
+ * over whenever they ended, and the ungranted. */
 static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct budget *b,
 			const struct plan *p, const struct period *range, int today)
 {
@@ -193,8 +194,10 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
-		if (!shown && used + spilled <= g->minutes)
-			continue; /* one that ran over stays, whenever it ended */
+		int undeclared = !range && g->to != DATE_NONE && g->to < today &&
+				 g->declared == DATE_NONE;
+		if (!shown && used + spilled <= g->minutes && !undeclared)
+			continue;
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;
 		l->grant = g;

@@ -77,6 +77,20 @@ static void grant_cells(struct table *t, const struct budget_line *l, int people
 	table_cell(t, funder_name(g ? g->funder : l->plan->funder));
 }
 
+/* When a grant was declared; of one that ended without, people read so. */
+static const char *declared_text(const struct budget_line *l, int today, int people,
+				 char out[11])
+{
+	const struct grant *g = l->grant;
+	if (!g || g->implicit)
+		return "";
+	if (g->declared != DATE_NONE) {
+		date_format(g->declared, out);
+		return out;
+	}
+	return people && g->to != DATE_NONE && g->to < today ? _("not yet") : "";
+}
+
 int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
 		 const struct plan_select *sel, const struct period *range, int today,
 		 enum outfmt f, FILE *out)
@@ -118,6 +132,8 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	table_col(t, "used", _("used"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 	table_col(t, "left", _("left"), COL_RIGHT | COL_NUMBER | COL_HOURS);
 	table_col(t, "work_share", _("of work"), COL_RIGHT | COL_NUMBER);
+	if (grants)
+		table_col(t, "declared", _("declared"), 0);
 	int over = 0;
 	char day[11];
 	for (size_t i = 0; i < n; i++) {
@@ -132,6 +148,8 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 		table_cell_minutes(t, f, lines[i].used);
 		table_cell_minutes(t, f, lines[i].granted - lines[i].used);
 		table_cell_share(t, f, lines[i].used, lines[i].work);
+		if (grants)
+			table_cell(t, declared_text(&lines[i], today, OUTFMT_PEOPLE(f), day));
 		over |= lines[i].used > lines[i].granted;
 	}
 	int rc = table_print(t, f, out);

@@ -227,7 +227,7 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 	struct plan *p = r->p;
 	memset(g, 0, sizeof *g);
 	g->node = item;
-	g->from = g->to = DATE_NONE;
+	g->from = g->to = g->declared = DATE_NONE;
 	g->level = LEVEL_NONE;
 	if (!pr_mapping(r, item, N_("grant")))
 		return;
@@ -265,6 +265,12 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 	if (g->from != DATE_NONE && p->start != DATE_NONE && g->from < p->start)
 		pr_complain(r, from, _("a grant starts on or after the plan's start"),
 			    _("a grant from before the plan starts"));
+	struct ynode *declared = pr_get(item, "declared");
+	if (declared)
+		g->declared = pr_date_of(r, declared, N_("grant declared"));
+	if (g->declared != DATE_NONE && g->from != DATE_NONE && g->declared < g->from)
+		pr_complain(r, declared, _("the day the grant's hours were declared to the funder"),
+			    _("a grant declared before it starts"));
 	struct ynode *hours = pr_get(item, "hours"), *level = pr_get(item, "level");
 	if (!!hours == !!level)
 		pr_complain(r, item, _("give hours: 60, or level: midden"),
@@ -351,6 +357,7 @@ static void implicit_grants(struct plan *p)
 		g->kind = GRANT_STANDARD;
 		g->level = LEVEL_NONE;
 		g->minutes = p->budget_minutes;
+		g->declared = DATE_NONE;
 		g->implicit = 1;
 	}
 	p->ngrants = n;

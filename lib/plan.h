@@ -54,6 +54,7 @@ struct grant {
 	const char *ref; /* the beschikking's reference, or NULL */
 	int kind, level; /* enum grant_kind; enum grant_level, LEVEL_NONE when hours are given */
 	long minutes;    /* granted: given, or computed from the level */
+	int declared;    /* the day its hours were declared to the funder, or DATE_NONE */
 	int implicit;    /* one period of a version 1 budget: (hours per period) */
 	struct ynode *node; /* NULL when implicit */
 };

@@ -327,6 +327,104 @@ static int add_grant(struct amend *a, const struct plan_op *op)
 	return a->p->ngrants == n + 1 && found ? 0 : not_held(a);
 }
 
+/* ---- a grant declared ---- */
+
+/* The grant whose reference is name, or that starts on or holds the day
+ * name is (a strippenkaart: starts). */
+static const struct grant *named_grant(const struct plan *p, const char *name, int *several)
+{
+	const struct grant *found = NULL;
+	*several = 0;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].ref && !strcmp(p->grants[i].ref, name)) {
+			*several |= found != NULL;
+			found = &p->grants[i];
+		}
+	if (found)
+		return *several ? NULL : found;
+	int day;
+	if (date_parse(name, strlen(name), &day))
+		return NULL;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].from == day)
+			return &p->grants[i];
+	return plan_grant_on(p, day);
+}
+
+struct declared {
+	size_t k; /* the grant */
+	int day;
+};
+
+static int make_declared(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct declared *d = arg;
+	char day[11];
+	date_format(d->day, day);
+	return yedit_map_set(e, &p->doc, p->grants[d->k].node, "declared", day, 1);
+}
+
+static int declare_one(struct amend *a, size_t k, int day)
+{
+	const struct grant *g = &a->p->grants[k];
+	char from[11], msg[200];
+	date_format(g->from, from);
+	if (day < g->from) {
+		snprintf(msg, sizeof msg, _("the grant from %s would be declared before it starts"),
+			 from);
+		return plan_err(a->p, "grants", NULL, msg);
+	}
+	if (g->declared == day)
+		return 0;
+	if (g->declared != DATE_NONE) {
+		char was[11];
+		date_format(g->declared, was);
+		snprintf(msg, sizeof msg, _("the grant from %s was declared on %s already"), from, was);
+		return plan_err(a->p, "grants", _("change its declared: in the plan if that was wrong"),
+				msg);
+	}
+	struct declared d = {k, day};
+	if (step(a, make_declared, &d) < 0)
+		return -1;
+	return k < a->p->ngrants && a->p->grants[k].declared == day ? 0 : not_held(a);
+}
+
+/* The day a grant's hours went to its funder, so that cp-hours --budget
+ * stops showing the grant once it has ended; "ended": every grant that
+ * ended before that day and was not declared yet. */
+static int declare(struct amend *a, const struct plan_op *op)
+{
+	if (need_version2(a->p) < 0)
+		return -1;
+	if (!strcmp(op->text, "ended") || !strcmp(op->text, "afgelopen")) {
+		int n = 0;
+		for (size_t k = 0; k < a->p->ngrants; k++) {
+			const struct grant *g = &a->p->grants[k];
+			if (g->to != DATE_NONE && g->to < op->day && g->declared == DATE_NONE) {
+				if (declare_one(a, k, op->day) < 0)
+					return -1;
+				n++;
+			}
+		}
+		return n ? 0 : plan_err(a->p, "grants", NULL,
+					_("no grant ended before that day without being declared"));
+	}
+	int several;
+	const struct grant *g = named_grant(a->p, op->text, &several);
+	if (!g) {
+		char msg[200];
+		snprintf(msg, sizeof msg,
+			 several ? _("more than one grant has reference %s")
+				 : _("no grant with reference %s or holding that day"),
+			 quotes(op->text));
+		return plan_err(a->p, "grants",
+				several ? _("name the grant by a day it holds")
+					: _("name a grant by its ref: or by a day it holds"),
+				msg);
+	}
+	return declare_one(a, (size_t)(g - a->p->grants), op->day);
+}
+
 /* A hand-over or new contract hours: the item appended to its list, or
  * the list made with what held from the start first. */
 struct dated {
@@ -578,6 +676,7 @@ static int one(struct amend *a, const struct plan_op *op)
 	case PLAN_OP_COACH: return hand_over(a, op);
 	case PLAN_OP_WORK: return work_hours(a, op);
 	case PLAN_OP_MIGRATE: return migrate(a);
+	case PLAN_OP_DECLARED: return declare(a, op);
 	}
 	return cp_err(EX_SOFTWARE, "plan_op %d", op->kind);
 }

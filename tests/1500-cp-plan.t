@@ -284,12 +284,14 @@ status_is 0 "--migrate -n: exit status 0"
 same plans/P-2.yaml v1.yaml "--migrate -n writes nothing"
 run cp-plan P-2 --migrate
 status_is 0 "--migrate: exit status 0"
+# a version 1 plan knows nothing of declarations: say they were made
+cp-plan P-2 --declared ended --on 2027-04-01
 figures >v2.figures
 same v2.figures v1.figures "--migrate: cp-hours --budget gives the same figures before and after"
 check "--migrate: version 2" grep -qx 'version: 2' plans/P-2.yaml
 check "--migrate: the budget is gone" sh -c '! grep -q "^budget:" plans/P-2.yaml'
 check "--migrate: six grants of 50 hours with the reference" \
-	test "$(grep -c '^  - {from: 20[0-9-]*, to: 20[0-9-]*, funder: uwv, ref: "2026-000777", hours: 50}$' plans/P-2.yaml)" = 6
+	test "$(grep -c '^  - {from: 20[0-9-]*, to: 20[0-9-]*, funder: uwv, ref: "2026-000777", hours: 50\(, declared: 2027-04-01\)\{0,1\}}$' plans/P-2.yaml)" = 6
 check "--migrate: coaches: from the start" grep -qx '  - {from: 2026-03-02, coach: robin}' plans/P-2.yaml
 check "--migrate: work_hours: from the start" grep -qx '  - {from: 2026-03-02, hours: 24}' plans/P-2.yaml
 check "--migrate: the comment at the end stays" sh -c 'tail -n 1 plans/P-2.yaml | grep -qx "# a note at the end"'

@@ -133,7 +133,7 @@ for how in LANG LANGUAGE; do
 	out_has '^vorm +uren +op locatie +op afstand +% op afstand$' "$how: cp-hours: the header in Dutch"
 	out_has '^totaal .* [0-9]+,[0-9]%$' "$how: cp-hours: a decimal comma in the remote share"
 	run dutch cp-hours --budget -o table
-	out_has '^plan +deelnemer +kenmerk +soort +opdrachtgever +van +t/m +toegekend +gebruikt +resterend +van werkuren$' \
+	out_has '^plan +deelnemer +kenmerk +soort +opdrachtgever +van +t/m +toegekend +gebruikt +resterend +van werkuren +gedeclareerd$' \
 		"$how: cp-hours --budget: the header in Dutch"
 done
 

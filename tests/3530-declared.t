@@ -1,0 +1,128 @@
+#!/bin/sh
+# A grant declared (coachplan-plan(5) declared:, cp-plan --declared): an
+# ended grant stays in cp-hours --budget until it is declared, whether or
+# not it ran over; --declared is a surgical edit that keeps comments, names
+# a grant by its ref or a day it holds, and refuses what does not fit.
+. "$(dirname "$0")/lib.sh"
+cp-new --init . --no-hook >/dev/null || exit 1
+export CP_TODAY=2027-06-15
+
+cat >plans/P-30.yaml <<'YAML'
+# Sanne: UWV, then a follow-up
+version: 2
+id: P-30
+participant:
+  name: Sanne de Jong
+coach: robin
+funder: uwv
+start: 2026-05-04
+work_hours_per_week: 16
+grants:
+  - from: 2026-05-04    # the first beschikking
+    to: 2026-11-01
+    ref: "2026-001111"
+    hours: 30
+  - {from: 2026-11-02, to: 2027-05-01, ref: "2026-004417", hours: 60}
+  - {from: 2027-05-02, length: 6m, ref: "2027-000999", hours: 40}
+YAML
+chmod 600 plans/P-30.yaml
+cat >hours/robin.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-06-10,robin,P-30,,onsite,120,Kennismaking
+2027-01-10,robin,P-30,,onsite,90,Werkplek
+2027-06-01,robin,P-30,,phone,30,Bellen
+CSV
+chmod 600 hours/robin.csv
+
+grants() { cp-hours --budget -o csv | cut -d, -f3,6,7,12 | sed 1d; }
+
+grants >out
+cat >want <<'CSV'
+2026-001111,2026-05-04,2026-11-01,
+2026-004417,2026-11-02,2027-05-01,
+2027-000999,2027-05-02,2027-11-01,
+CSV
+same out want "ended grants not declared stay in --budget, with the one of today"
+run cp-hours --budget -o text
+check "for people the ended ones say: not yet" sh -c 'test "$(grep -c "not yet$" out)" = 2'
+
+cp plans/P-30.yaml before.yaml
+run cp-plan P-30 --declared 2026-001111 --on 2026-11-20 -n
+status_is 0 "--declared -n: exit status 0"
+same plans/P-30.yaml before.yaml "--declared -n writes nothing"
+check "--declared -n shows the line it adds" grep -qx '+    declared: 2026-11-20' out
+
+run cp-plan P-30 --declared 2026-001111 --on 2026-11-20
+status_is 0 "--declared by reference: exit status 0"
+check "... adds declared: to the grant's block, keeping its comment" \
+	sh -c "sed -n '/first beschikking/,/^  - {/p' plans/P-30.yaml | grep -qx '    declared: 2026-11-20'"
+check "... and nothing else changed" sh -c \
+	'diff before.yaml plans/P-30.yaml | grep "^[<>]" | grep -vqx "> *declared: 2026-11-20" && exit 1 || exit 0'
+check "... the plan keeps mode 0600" test "$(stat -c %a plans/P-30.yaml)" = 600
+check "... and passes cp-check" cp-check plans/P-30.yaml
+
+run cp-plan P-30 --declared 2027-03-31 --on 2027-05-12
+status_is 0 "--declared by a day the grant holds, in a flow mapping"
+check "... adds declared: inside the braces" \
+	grep -qx '  - {from: 2026-11-02, to: 2027-05-01, ref: "2026-004417", hours: 60, declared: 2027-05-12}' plans/P-30.yaml
+
+grants >out
+cat >want <<'CSV'
+2027-000999,2027-05-02,2027-11-01,
+CSV
+same out want "declared ended grants leave --budget"
+cp-hours --budget --period 2026 -o csv | cut -d, -f3,12 | sed 1d >out
+printf '%s\n' 2026-001111,2026-11-20 2026-004417,2027-05-12 >want
+same out want "a period asked for still shows them, with the day they were declared"
+
+# an ended grant that ran over stays, declared or not
+cat >>hours/robin.csv <<'CSV'
+2026-10-01,robin,P-30,,onsite,900,Te veel
+2026-10-02,robin,P-30,,onsite,900,Te veel
+CSV
+cp-hours --budget -o csv | cut -d, -f3,10,12 | sed 1d >out
+printf '%s\n' 2026-001111,-120,2026-11-20 2027-000999,2370, >want
+same out want "one that ran over stays although declared"
+
+refuses 65 "declared on 2026-11-20 already" "declared twice" \
+	cp-plan P-30 --declared 2026-001111 --on 2026-12-01
+run cp-plan P-30 --declared 2026-001111 --on 2026-11-20
+status_is 0 "declared again on the same day: nothing to do"
+refuses 65 "no grant with reference \"9999\"" "an unknown grant" cp-plan P-30 --declared 9999
+refuses 65 "no grant with reference \"2028-01-01\" or holding that day" "a day no grant holds" \
+	cp-plan P-30 --declared 2028-01-01
+refuses 65 "would be declared before it starts" "declared before the grant starts" \
+	cp-plan P-30 --declared 2027-000999 --on 2027-05-01
+refuses 64 "--on goes with --declared" "--on alone" cp-plan P-30 --goal x --on 2027-01-01
+refuses 64 "not a date|bad date|date" "a bad --on" cp-plan P-30 --declared 2027-000999 --on morgen
+
+# the same reference on two grants: name one by a day
+cat >>plans/P-30.yaml <<'YAML'
+YAML
+sed -i 's/ref: "2027-000999"/ref: "2026-004417"/' plans/P-30.yaml
+refuses 65 "more than one grant has reference \"2026-004417\"" "a reference two grants share" \
+	cp-plan P-30 --declared 2026-004417
+
+# ended: all that ended before the day
+cp-new --id P-31 --name 'Noor Bakker' --funder uwv --start 2025-03-03 --hours 24 \
+	--budget 50/6m --ref 2025-000777 --goal Kassa >/dev/null
+refuses 65 "version 2" "a version 1 plan has no grants to declare" \
+	cp-plan P-31 --declared ended
+cp-plan P-31 --migrate || exit 1
+run cp-plan P-31 --declared ended --on 2026-09-10
+status_is 0 "--declared ended: exit status 0"
+check "... declares the three grants that ended before that day" \
+	test "$(grep -c 'declared: 2026-09-10' plans/P-31.yaml)" = 3
+refuses 65 "no grant ended before that day without being declared" "--declared ended twice" \
+	cp-plan P-31 --declared ended --on 2026-09-10
+run cp-plan P-31 --declared afgelopen --on 2027-06-01
+status_is 0 "--declared afgelopen, in Dutch"
+check "... declares the next" test "$(grep -c 'declared: 2027-06-01' plans/P-31.yaml)" = 1
+
+# a date in declared: is read like every date
+sed -i 's/declared: 2027-06-01/declared: 2027-13-01/' plans/P-31.yaml
+run cp-check plans/P-31.yaml
+status_is 65 "a bad declared: date is an error"
+err_has 'P-31.yaml:[0-9]+:[0-9]+: .*declared' "... at its line and column"
+
+done_testing
