@@ -17,7 +17,7 @@ struct acc {
 	struct agg *goals; /* minutes per goal, in the period and the plan's dates */
 	struct budget *budget;
 	struct plan_days *days; /* for the charts (accountchart.c) */
-	long outside, outside_minutes;
+	struct outside outside;
 };
 
 static int add(const struct entry *e, void *arg)
@@ -25,14 +25,8 @@ static int add(const struct entry *e, void *arg)
 	struct acc *a = arg;
 	budget_add(a->budget, e); /* a budget period may reach outside the report's */
 	plan_days_add(a->days, e);
-	if (!period_contains(&a->period, e->date))
-		return 0;
-	if (!plan_holds_day(a->p, e->date)) {
-		a->outside++;
-		a->outside_minutes += e->minutes;
-		return 0;
-	}
-	agg_add(a->goals, e);
+	if (plan_keeps(a->p, &a->period, e->date, e->minutes, &a->outside))
+		agg_add(a->goals, e);
 	return 0;
 }
 
@@ -175,13 +169,13 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 	report_field(r, "remote", _("Remote (phone, email, video, chat)"), cell_minutes(remote));
 	report_field(r, "remote_share", _("Remote share"), cell_percent(remote, all.minutes));
 	report_field(r, "entries", _("Entries"), cell_count(all.entries));
-	if (a->outside) {
+	if (a->outside.n) {
 		char hm[24], text[256];
-		duration_format(a->outside_minutes, hm);
+		duration_format(a->outside.minutes, hm);
 		snprintf(text, sizeof text,
 			 _("%ld entries (%s hours) in the period lie outside the plan's dates and are "
 			   "not counted."),
-			 a->outside, hm);
+			 a->outside.n, hm);
 		report_text(r, "outside", NULL, text);
 	}
 	account_chart_weeks(r, a->days, &a->period, o);
@@ -303,7 +297,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		return NULL;
 	struct plancache *cache = plancache_new("."); /* budget.c finds the plan in it */
 	plancache_put(cache, p);
-	struct acc a = {p, o->period, NULL, budget_new(cache), plan_days_new(p), 0, 0};
+	struct acc a = {p, o->period, NULL, budget_new(cache), plan_days_new(p), {0, 0}};
 	if (!o->period_given)
 		a.period = plan_so_far(p, o->today);
 	enum key goal = KEY_GOAL;
@@ -311,13 +305,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 	int rc = scan_plan_entries(sheets, nsheets, p->id, add, &a);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
-		char label[32], sub[256];
-		lang_push(o->lang);
-		period_format(&a.period, label);
-		r = report_new("accountability", _("Accountability report"));
-		snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
-			 report_participant(p, o), label);
-		report_subtitle(r, sub);
+		r = report_of_plan("accountability", N_("Accountability report"), p, o, &a.period);
 		plan_fields(r, p, o, &a.period);
 		goals(r, p, o, &a.period);
 		texts(r, p, o);
@@ -328,12 +316,12 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		if (o->stamp)
 			report_stamp(r, o->stamp);
 		lang_pop();
-		if (a.outside) {
+		if (a.outside.n) {
 			char hm[24];
-			duration_format(a.outside_minutes, hm);
+			duration_format(a.outside.minutes, hm);
 			cp_warn(_("%s: %ld entries (%s) in the period lie outside the plan's dates; "
 				  "they are left out"),
-				p->id, a.outside, hm);
+				p->id, a.outside.n, hm);
 		}
 	}
 	agg_free(a.goals);

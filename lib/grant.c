@@ -155,6 +155,19 @@ int plan_holds_day(const struct plan *p, int day)
 	return day >= p->start && (p->end == DATE_NONE || day <= p->end);
 }
 
+int plan_keeps(const struct plan *p, const struct period *period, int day, long minutes,
+	       struct outside *o)
+{
+	if (!period_contains(period, day))
+		return 0;
+	if (!plan_holds_day(p, day)) {
+		o->n++;
+		o->minutes += minutes;
+		return 0;
+	}
+	return 1;
+}
+
 struct period plan_so_far(const struct plan *p, int today)
 {
 	struct period so_far = {p->start, p->end != DATE_NONE && p->end < today ? p->end : today};

@@ -26,19 +26,14 @@ struct book {
 	struct line *v;
 	size_t n, cap;
 	struct arena text;
-	long outside, outside_minutes;
+	struct outside outside;
 };
 
 static int keep(const struct entry *e, void *arg)
 {
 	struct book *b = arg;
-	if (!period_contains(&b->period, e->date))
+	if (!plan_keeps(b->p, &b->period, e->date, e->minutes, &b->outside))
 		return 0;
-	if (!plan_holds_day(b->p, e->date)) {
-		b->outside++;
-		b->outside_minutes += e->minutes;
-		return 0;
-	}
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 256;
 		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
@@ -156,12 +151,12 @@ static void entries(struct report *r, const struct book *b, const struct report_
 	rtable_add(t, cell_empty());
 	if (!b->n)
 		report_text(r, "none", NULL, _("No hours were logged in the period."));
-	if (b->outside) {
+	if (b->outside.n) {
 		char hm[24], text[256];
-		duration_format(b->outside_minutes, hm);
+		duration_format(b->outside.minutes, hm);
 		snprintf(text, sizeof text,
 			 _("Left out: %ld entries (%s hours) in the period outside the plan's dates."),
-			 b->outside, hm);
+			 b->outside.n, hm);
 		report_text(r, "outside", NULL, text);
 	}
 }
@@ -372,7 +367,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	struct plan *p = plan_load(plan_path, &status);
 	if (!p)
 		return NULL;
-	struct book b = {p, o->period, NULL, 0, 0, {0}, 0, 0};
+	struct book b = {p, o->period, NULL, 0, 0, {0}, {0, 0}};
 	const struct grant *g = grant ? grant_named(p, grant) : NULL;
 	if (grant && !g) {
 		plan_free(p);
@@ -388,16 +383,10 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	int rc = scan_plan_entries(sheets, nsheets, p->id, keep, &b);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
-		char label[32], sub[256];
 		struct totals all = {0};
 		if (b.n) /* qsort of NULL is undefined, even of none */
 			qsort(b.v, b.n, sizeof *b.v, by_date);
-		lang_push(o->lang);
-		period_format(&b.period, label);
-		r = report_new("logbook", _("Logbook"));
-		snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id,
-			 report_participant(p, o), label);
-		report_subtitle(r, sub);
+		r = report_of_plan("logbook", N_("Logbook"), p, o, &b.period);
 		details(r, &b, g, o);
 		entries(r, &b, o, &all);
 		totals(r, &b, o, &all);

@@ -150,6 +150,15 @@ int grant_meets(const struct grant *g, const struct period *per);
 int grant_followed(const struct plan *p, const struct grant *g);
 /* Whether day lies within the plan's start and end. */
 int plan_holds_day(const struct plan *p, int day);
+/* Hours in a report's period on days outside the plan's dates: reports
+ * leave them out and say how many there were. */
+struct outside {
+	long n, minutes;
+};
+/* Whether an entry of day and minutes goes into a report of plan p over
+ * period: 0 outside the period; 0, counted in o, outside the plan. */
+int plan_keeps(const struct plan *p, const struct period *period, int day, long minutes,
+	       struct outside *o);
 /* The plan from its start to today, or to its end if that came first. */
 struct period plan_so_far(const struct plan *p, int today);
 long plan_work_on(const struct plan *p, int day);         /* contract minutes a week; -1 */

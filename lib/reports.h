@@ -92,6 +92,11 @@ const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_
  * the participant's becomes the id, a contact's their role, the
  * employer's the word employer. */
 const char *report_participant(const struct plan *p, const struct report_opts *o);
+/* A report of kind about plan p over period, in o's language (pushed
+ * here, popped by the caller), subtitled "Plan P-1, name, period ...";
+ * title is untranslated (N_). */
+struct report *report_of_plan(const char *kind, const char *title, const struct plan *p,
+			      const struct report_opts *o, const struct period *period);
 const char *report_employer(const struct plan *p, const struct report_opts *o); /* NULL: left out */
 const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
 			 const char *text);

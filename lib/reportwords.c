@@ -99,6 +99,19 @@ const char *report_participant(const struct plan *p, const struct report_opts *o
 	return o->pseudonymize || !p->name ? p->id : p->name;
 }
 
+struct report *report_of_plan(const char *kind, const char *title, const struct plan *p,
+			      const struct report_opts *o, const struct period *period)
+{
+	char label[32], sub[256];
+	lang_push(o->lang);
+	period_format(period, label);
+	struct report *r = report_new(kind, _(title));
+	snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id, report_participant(p, o),
+		 label);
+	report_subtitle(r, sub);
+	return r;
+}
+
 /* Words of a name that say who someone is: not the particles of Dutch
  * and Flemish names (de, van, 't ...), nor one or two letters. */
 static int telling(const char *w, size_t n)
