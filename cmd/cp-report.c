@@ -27,7 +27,8 @@ static const struct argp_option options[] = {
 	{"satisfaction", OPT_SATISFACTION, NULL, 0, N_("the mean marks of the evaluations held in "
 	 "--period (default: this year) per funder and coach; exit 1 if one is under 6.5"), 1},
 	{"logbook", OPT_LOGBOOK, NULL, 0,
-	 N_("with --plan: the logbook to sign, every entry with the totals, results and marks"), 1},
+	 N_("with --plan: the logbook to sign, every entry with the totals, results and marks; "
+	    "with --declaration -o DIR: each one's logbook beside it"), 1},
 	{NULL, 0, NULL, 0, N_("Selecting:"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026H1, 2026, 2026Q3, 2026-03, FROM..TO, last-half, ... (default: the whole plan; "
@@ -152,13 +153,14 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
-		if (opt.logbook && (!opt.plan || opt.declaration || opt.caseload || opt.satisfaction))
-			argp_error(state, _("--logbook needs --plan ID, and no other report"));
+		outputs(state);
+		if (opt.logbook &&
+		    (opt.declaration ? !opt.dir : !opt.plan || opt.caseload || opt.satisfaction))
+			argp_error(state, _("--logbook needs --plan ID, or --declaration with -o DIR"));
 		if (opt.declaration + opt.caseload + opt.satisfaction +
 			    (opt.plan && !opt.declaration && !opt.satisfaction) != 1)
 			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
 					    "--satisfaction"));
-		outputs(state);
 		if (opt.satisfaction && !opt.fmt && !isatty(STDOUT_FILENO)) /* for a spreadsheet */
 			opt.fmt = &render_csv;
 		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))
@@ -180,7 +182,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--per-grant and --period grant go with --declaration"));
 		if (opt.coach && !opt.satisfaction)
 			argp_error(state, _("--coach goes with --satisfaction"));
-		if (opt.grant && (!opt.logbook || opt.period_given))
+		if (opt.grant && (!opt.logbook || opt.period_given || opt.declaration))
 			argp_error(state, _("--grant goes with --logbook, instead of --period"));
 		break;
 	default:
@@ -272,7 +274,7 @@ int main(int argc, char **argv)
 	ro.stamp = opt.stamp ? stamp(&ro) : NULL;
 	if (opt.declaration) {
 		struct declare_opts d = {ro, opt.funder, opt.plan, opt.dir, fmt,
-					 opt.all, opt.force, opt.excel, opt.per_grant != 0};
+					 opt.all, opt.force, opt.excel, opt.per_grant != 0, opt.logbook};
 		declare(plans, nplans, sheets, nsheets, &d);
 	} else if (opt.satisfaction) {
 		struct satisfaction_opts so = {ro, opt.funder, opt.coach, opt.plan};

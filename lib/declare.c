@@ -31,6 +31,7 @@ struct kept {
 	uint32_t seq;              /* order read: entries of one day stay in sheet order */
 	uint32_t plan, goal, note; /* offsets of NUL-terminated text in run.text */
 	uint8_t mode;
+	int8_t activity; /* for a logbook beside: enum activity, or -1 */
 };
 
 struct run {
@@ -70,7 +71,12 @@ static int keep(const struct entry *e, void *arg)
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
 	}
 	struct kept *k = &r->v[r->n];
-	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, 0, 0, 0, (uint8_t)e->mode};
+	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, 0, 0, 0, (uint8_t)e->mode,
+			   -1};
+	if (r->o->logbooks && e->activity.n) { /* a word no list holds is the sheet's fault */
+		int act = activity_parse(e->activity.s, e->activity.n);
+		k->activity = (int8_t)(act < 0 ? ACT_OTHER : act);
+	}
 	r->n++;
 	put_text(&r->text, e->plan, &k->plan);
 	put_text(&r->text, e->goal, &k->goal);
@@ -514,18 +520,22 @@ static char *target(const struct declare_opts *o, const char *name, const char *
 }
 
 /* A declaration's file: the plan's id; per grant, with the grant's first
- * day (P-2026-014_2026-03-01), and _2, _3 for more grants from that day. */
-static char *decl_target(const struct run *run, const struct decl *d)
+ * day (P-2026-014_2026-03-01), and _2, _3 for more grants from that day;
+ * the logbook beside it (logbook 1) ends in _logbook. */
+static char *decl_target(const struct run *run, const struct decl *d, int logbook)
 {
 	const struct plan *p = run->ps.plans[d->plan];
+	const char *tail = logbook ? "_logbook" : "";
+	char from[11], name[160];
 	if (d->grant < 0)
-		return target(run->o, p->id, run->o->fmt->ext);
-	char from[11], name[128];
-	date_format(p->grants[d->grant].from, from);
-	if (d->same_day)
-		snprintf(name, sizeof name, "%s_%s_%d", p->id, from, d->same_day + 1);
-	else
-		snprintf(name, sizeof name, "%s_%s", p->id, from);
+		snprintf(name, sizeof name, "%s%s", p->id, tail);
+	else {
+		date_format(p->grants[d->grant].from, from);
+		if (d->same_day)
+			snprintf(name, sizeof name, "%s_%s_%d%s", p->id, from, d->same_day + 1, tail);
+		else
+			snprintf(name, sizeof name, "%s_%s%s", p->id, from, tail);
+	}
 	return target(run->o, name, run->o->fmt->ext);
 }
 
@@ -538,12 +548,15 @@ static int check_targets(const struct run *run, const struct decl *d, size_t nd)
 	for (size_t i = 0; i <= nd; i++) {
 		if (i < nd && d[i].from == d[i].to)
 			continue;
-		char *path = i < nd ? decl_target(run, &d[i]) : target(o, "summary", "csv");
-		struct stat st;
-		if (lstat(path, &st) == 0 && exist++ == 0)
-			first = path;
-		else
-			free(path);
+		for (int logbook = 0; logbook <= (i < nd && o->logbooks); logbook++) {
+			char *path = i < nd ? decl_target(run, &d[i], logbook)
+					    : target(o, "summary", "csv");
+			struct stat st;
+			if (lstat(path, &st) == 0 && exist++ == 0)
+				first = path;
+			else
+				free(path);
+		}
 	}
 	if (!exist)
 		return 0;
@@ -554,6 +567,33 @@ static int check_targets(const struct run *run, const struct decl *d, size_t nd)
 		       first, exist - 1);
 	free(first);
 	return -1;
+}
+
+/* Beside a declaration, the logbook of the same hours, to sign. */
+static int write_logbook(const struct run *run, const struct plan *p, const struct decl *d)
+{
+	const struct declare_opts *o = run->o;
+	const struct kept *k = (d->grant >= 0 ? run->pieces : run->v) + d->from;
+	size_t n = d->to - d->from;
+	struct logbook_line *v = xcalloc(n ? n : 1, sizeof *v);
+	for (size_t e = 0; e < n; e++)
+		v[e] = (struct logbook_line){k[e].date, k[e].mode, k[e].activity, k[e].minutes,
+					     text_of(run, k[e].goal), text_of(run, k[e].note)};
+	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
+	struct period period = o->ro.period;
+	struct outside outside = {0, 0}; /* a grant's days are all the plan's */
+	if (g) /* a strippenkaart without an end: up to the plan's end or today */
+		period = (struct period){g->from, g->to != DATE_NONE ? g->to
+							    : plan_so_far(p, o->ro.today).to};
+	else
+		outside = (struct outside){run->outside[d->plan], run->outside_minutes[d->plan]};
+	struct report *r = logbook_of(p, g, &period, v, n, outside, &o->ro);
+	char *path = decl_target(run, d, 1);
+	int rc = report_write(r, o->fmt, path, o->force);
+	free(path);
+	report_free(r);
+	free(v);
+	return rc;
 }
 
 static int write_all(struct run *run, const struct decl *d, size_t nd)
@@ -589,8 +629,9 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 			summary_row(sum, p, &d[i], o, &all);
 		lang_pop();
 		if (o->dir) {
-			char *path = decl_target(run, &d[i]);
-			if (report_write(r, o->fmt, path, o->force) < 0)
+			char *path = decl_target(run, &d[i], 0);
+			if (report_write(r, o->fmt, path, o->force) < 0 ||
+			    (o->logbooks && write_logbook(run, p, &d[i]) < 0))
 				rc = -1;
 			free(path);
 		} else if (report_print(r, o->fmt, stdout) < 0)

@@ -13,14 +13,15 @@
 
 #include "reports.h"
 
+/* An entry as read, with the order it was read in: entries of one day
+ * stay in sheet order. */
 struct line {
-	int date, mode, activity; /* activity: enum activity, or -1 where the sheet has none */
-	long minutes;
-	size_t seq; /* the order read: entries of one day stay in sheet order */
-	const char *goal, *note;
+	struct logbook_line l;
+	size_t seq;
 };
 
-struct book {
+/* The entries of one plan's period, read from its sheets. */
+struct gather {
 	const struct plan *p;
 	struct period period;
 	struct line *v;
@@ -29,9 +30,18 @@ struct book {
 	struct outside outside;
 };
 
+/* What the logbook shows. */
+struct book {
+	const struct plan *p;
+	struct period period;
+	const struct logbook_line *v;
+	size_t n;
+	struct outside outside;
+};
+
 static int keep(const struct entry *e, void *arg)
 {
-	struct book *b = arg;
+	struct gather *b = arg;
 	if (!plan_keeps(b->p, &b->period, e->date, e->minutes, &b->outside))
 		return 0;
 	if (b->n == b->cap) {
@@ -41,9 +51,10 @@ static int keep(const struct entry *e, void *arg)
 	int act = e->activity.n ? activity_parse(e->activity.s, e->activity.n) : -1;
 	if (e->activity.n && act < 0)
 		act = ACT_OTHER; /* a word no list holds is the sheet's fault (cp-check) */
-	b->v[b->n] = (struct line){e->date, e->mode, act, e->minutes, b->n,
-				   arena_strndup(&b->text, e->goal.s, e->goal.n),
-				   arena_strndup(&b->text, e->note.s, e->note.n)};
+	b->v[b->n] = (struct line){{e->date, e->mode, act, e->minutes,
+				    arena_strndup(&b->text, e->goal.s, e->goal.n),
+				    arena_strndup(&b->text, e->note.s, e->note.n)},
+				   b->n};
 	b->n++;
 	return 0;
 }
@@ -51,8 +62,8 @@ static int keep(const struct entry *e, void *arg)
 static int by_date(const void *a, const void *b)
 {
 	const struct line *x = a, *y = b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
+	if (x->l.date != y->l.date)
+		return x->l.date < y->l.date ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
@@ -131,7 +142,7 @@ static void entries(struct report *r, const struct book *b, const struct report_
 	rtable_col(t, "note", _("what was done"), 0);
 	report_main(r);
 	for (size_t i = 0; i < b->n; i++) {
-		const struct line *l = &b->v[i];
+		const struct logbook_line *l = &b->v[i];
 		rtable_add(t, cell_date(l->date));
 		rtable_add(t, activity_cell(l->activity));
 		rtable_add(t, goal_cell(l->goal));
@@ -360,6 +371,24 @@ static void signatures(struct report *r, const struct book *b, const struct repo
 	buf_free(&name);
 }
 
+struct report *logbook_of(const struct plan *p, const struct grant *g, const struct period *period,
+			  const struct logbook_line *v, size_t n, struct outside outside,
+			  const struct report_opts *o)
+{
+	struct book b = {p, *period, v, n, outside};
+	struct totals all = {0};
+	struct report *r = report_of_plan("logbook", N_("Logbook"), p, o, &b.period);
+	details(r, &b, g, o);
+	entries(r, &b, o, &all);
+	totals(r, &b, o, &all);
+	results(r, &b, o);
+	signatures(r, &b, o);
+	if (o->stamp)
+		report_stamp(r, o->stamp);
+	lang_pop();
+	return r;
+}
+
 struct report *logbook_report(const char *plan_path, char *const *sheets, size_t nsheets,
 			      const char *grant, const struct report_opts *o)
 {
@@ -367,7 +396,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	struct plan *p = plan_load(plan_path, &status);
 	if (!p)
 		return NULL;
-	struct book b = {p, o->period, NULL, 0, 0, {0}, {0, 0}};
+	struct gather b = {p, o->period, NULL, 0, 0, {0}, {0, 0}};
 	const struct grant *g = grant ? grant_named(p, grant) : NULL;
 	if (grant && !g) {
 		plan_free(p);
@@ -383,18 +412,13 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	int rc = scan_plan_entries(sheets, nsheets, p->id, keep, &b);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
-		struct totals all = {0};
+		struct logbook_line *v = xcalloc(b.n ? b.n : 1, sizeof *v);
 		if (b.n) /* qsort of NULL is undefined, even of none */
 			qsort(b.v, b.n, sizeof *b.v, by_date);
-		r = report_of_plan("logbook", N_("Logbook"), p, o, &b.period);
-		details(r, &b, g, o);
-		entries(r, &b, o, &all);
-		totals(r, &b, o, &all);
-		results(r, &b, o);
-		signatures(r, &b, o);
-		if (o->stamp)
-			report_stamp(r, o->stamp);
-		lang_pop();
+		for (size_t i = 0; i < b.n; i++)
+			v[i] = b.v[i].l;
+		r = logbook_of(p, g, &b.period, v, b.n, b.outside, o);
+		free(v);
 	}
 	free(b.v);
 	arena_free(&b.text);

@@ -126,6 +126,17 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
  * failure (reported). */
 struct report *logbook_report(const char *plan_path, char *const *sheets, size_t nsheets,
 			      const char *grant, const struct report_opts *o);
+/* The same of entries read already (a batch of declarations): v in date
+ * order, those of days in period and the plan's; g: the grant whose
+ * logbook it is, or NULL; outside: the entries left out. */
+struct logbook_line {
+	int date, mode, activity; /* activity: enum activity, or -1 where the sheet has none */
+	long minutes;
+	const char *goal, *note;
+};
+struct report *logbook_of(const struct plan *p, const struct grant *g, const struct period *period,
+			  const struct logbook_line *v, size_t n, struct outside outside,
+			  const struct report_opts *o);
 
 /* ---- accountchart.c: the charts of the accountability report ---- */
 
@@ -152,6 +163,7 @@ struct declare_opts {
 	int force;         /* replace report files that exist */
 	int excel;         /* summary.csv in the spreadsheet dialect too */
 	int per_grant;     /* a declaration per grant that ends in the period */
+	int logbooks;      /* with dir: each declaration's logbook beside it */
 };
 
 /* Declarations per plan for a funder and period (per_grant: per grant of
