@@ -218,12 +218,25 @@ static void furniture(struct pdf *p)
 
 static void table_head(struct pdf *p);
 
+/* A page starts white all over, as the paper is.  It looks no different,
+ * but cairo's PDF surface keeps the union of what every drawing covers,
+ * as a region of rectangles: of a page of table cells, a region of
+ * hundreds, dearer with every cell.  Under one rectangle the size of the
+ * page, each cell is inside what is there already, and adds nothing. */
+static void paper(struct pdf *p)
+{
+	cairo_set_source_rgb(p->cr, 1, 1, 1);
+	cairo_paint(p->cr);
+}
+
 static void new_page(struct pdf *p)
 {
 	if (p->page && p->drawing)
 		cairo_show_page(p->cr);
 	p->page++;
 	p->y = TOP;
+	if (p->drawing)
+		paper(p);
 	furniture(p);
 	if (p->table)
 		table_head(p);
