@@ -707,6 +707,10 @@ static void fonts_new(void)
 		return;
 	fonts = pango_cairo_font_map_new();
 	context = pango_font_map_create_context(fonts);
+	/* glyphs where the font puts them, not rounded to whole points: the
+	 * same look on paper, and cairo writes a run of text as one string
+	 * instead of a number between every two glyphs */
+	pango_context_set_round_glyph_positions(context, FALSE);
 	cairo_font_options_t *o = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(context, o);
