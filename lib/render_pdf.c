@@ -48,6 +48,7 @@ struct pdf {
 	double y;        /* where the next thing goes */
 	/* the table being drawn, whose header a new page repeats */
 	const struct rtable *table;
+	const char **cells; /* its cells' texts, row after row: each formatted once */
 	const double *colw;
 	double right; /* where the table ends */
 	struct buf tmp, key;
@@ -354,13 +355,11 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 	       *cell = xcalloc(n, sizeof *cell), *least = xcalloc(n, sizeof *least);
 	char *longc = xcalloc(n, 1);
 	double sum_nat = 0, sum_cell = 0;
-	struct buf v = {0};
 	for (size_t c = 0; c < t->ncols; c++) {
 		double head = text_width(p, t->cols[c].title, size, 1);
 		cell[c] = word_width(p, t->cols[c].title, size, 1);
 		for (size_t r = 0; r < rows; r++) {
-			double cw = text_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN), size,
-					       r >= t->total);
+			double cw = text_width(p, p->cells[r * t->ncols + c], size, r >= t->total);
 			cell[c] = cw > cell[c] ? cw : cell[c];
 		}
 		cell[c] += 2 * PAD + 1;
@@ -387,8 +386,8 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 				nlong++;
 				least[c] = 2 * PAD + 1;
 				for (size_t r = 0; r < rows; r++) {
-					double ww = word_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN),
-							       size, r >= t->total);
+					double ww = word_width(p, p->cells[r * t->ncols + c], size,
+							       r >= t->total);
 					ww += 2 * PAD + 1;
 					least[c] = ww > least[c] ? ww : least[c];
 				}
@@ -410,8 +409,8 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			fixed -= cell[widest];
 			least[widest] = word_width(p, t->cols[widest].title, size, 1) + 2 * PAD + 1;
 			for (size_t r = 0; r < rows; r++) {
-				double ww = word_width(p, render_cell(&v, rtable_cell(t, r, widest), CELL_HUMAN),
-						       size, r >= t->total) + 2 * PAD + 1;
+				double ww = word_width(p, p->cells[r * t->ncols + widest], size,
+						       r >= t->total) + 2 * PAD + 1;
 				least[widest] = ww > least[widest] ? ww : least[widest];
 			}
 			sum_least += least[widest];
@@ -438,7 +437,6 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			if (longc[c])
 				w[c] = room * cell[c] / sum_long;
 	}
-	buf_free(&v);
 	free(nat), free(cell), free(least), free(longc);
 	return w;
 }
@@ -446,20 +444,17 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 /* One row (the header when r is SIZE_MAX): its height, drawn if it fits. */
 static double row(struct pdf *p, const struct rtable *t, size_t r, double size, int draw)
 {
-	struct buf v = {0};
 	double h = 0, x = MARGIN;
 	int bold = r == SIZE_MAX || r >= t->total, was = p->drawing;
 	p->drawing = was && draw;
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *s = r == SIZE_MAX ? t->cols[c].title
-					      : render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN);
+		const char *s = r == SIZE_MAX ? t->cols[c].title : p->cells[r * t->ncols + c];
 		int align = t->cols[c].flags & RCOL_NUMBER ? RIGHT : LEFT;
 		double ch = text(p, s, size, bold, x + PAD, p->y + PAD, p->colw[c] - 2 * PAD, align);
 		h = ch > h ? ch : h;
 		x += p->colw[c];
 	}
 	p->drawing = was;
-	buf_free(&v);
 	return h + 2 * PAD;
 }
 
@@ -483,11 +478,35 @@ static void table_head(struct pdf *p)
 	rule(p, MARGIN, p->right, p->y, 0.6);
 }
 
+/* The text of every cell of t, for people, formatted once for the table's
+ * measuring and drawing (a date is dear to write: month names come from
+ * the catalogue); free the array and its texts in store. */
+static const char **cell_texts(const struct rtable *t, struct buf *store)
+{
+	size_t n = rtable_rows(t) * t->ncols;
+	const char **cells = xcalloc(n ? n : 1, sizeof *cells);
+	size_t *at = xcalloc(n ? n : 1, sizeof *at);
+	struct buf v = {0};
+	store->len = 0;
+	for (size_t i = 0; i < n; i++) {
+		at[i] = store->len;
+		buf_puts(store, render_cell(&v, rtable_cell(t, i / t->ncols, i % t->ncols), CELL_HUMAN));
+		buf_putc(store, '\0');
+	}
+	for (size_t i = 0; i < n; i++)
+		cells[i] = store->s + at[i];
+	buf_free(&v);
+	free(at);
+	return cells;
+}
+
 static void table(struct buf *out, const struct rtable *t)
 {
 	(void)out;
 	struct pdf *p = the;
 	double size = table_size(t);
+	struct buf store = {0};
+	p->cells = cell_texts(t, &store);
 	double *w = widths(p, t, size);
 	p->colw = w;
 	p->right = MARGIN;
@@ -508,6 +527,9 @@ static void table(struct buf *out, const struct rtable *t)
 	p->table = NULL;
 	p->colw = NULL;
 	free(w);
+	free(p->cells);
+	p->cells = NULL;
+	buf_free(&store);
 	p->y += 4;
 }
 
