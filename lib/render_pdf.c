@@ -52,6 +52,20 @@ struct pdf {
 	const double *colw;
 	double right; /* where the table ends */
 	struct buf tmp, key;
+	double level;     /* the gray drawn in */
+	struct rule *rules; /* this page's, drawn at its end */
+	size_t nrules, rulecap;
+	int now;            /* rules drawn at once (a chart's, under its bars) */
+};
+
+/* A horizontal line.  Cairo writes each drawing of a page in its own
+ * text object, and the text between two lines in a text object of its
+ * own, every one with the whole matrix and font again.  So a page's rules
+ * are kept and stroked at its end, those of one width and gray as one
+ * path: its text runs on in one text object, from line to line.  They
+ * cross no text, so the page looks the same. */
+struct rule {
+	double x0, x1, y, width, level;
 };
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
@@ -179,16 +193,51 @@ static void rule(struct pdf *p, double x0, double x1, double y, double width)
 {
 	if (!p->drawing)
 		return;
-	cairo_set_line_width(p->cr, width);
-	cairo_move_to(p->cr, x0, y);
-	cairo_line_to(p->cr, x1, y);
-	cairo_stroke(p->cr);
+	if (p->now) {
+		cairo_set_line_width(p->cr, width);
+		cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x1, y);
+		cairo_stroke(p->cr);
+		return;
+	}
+	if (p->nrules == p->rulecap) {
+		p->rulecap = p->rulecap ? 2 * p->rulecap : 64;
+		p->rules = xrealloc(p->rules, p->rulecap * sizeof *p->rules);
+	}
+	p->rules[p->nrules++] = (struct rule){x0, x1, y, width, p->level};
 }
 
 static void gray(struct pdf *p, double level)
 {
-	if (p->drawing)
+	if (p->drawing) {
 		cairo_set_source_rgb(p->cr, level, level, level);
+		p->level = level;
+	}
+}
+
+/* The page's rules, a path for each width and gray, in the order first
+ * drawn. */
+static void rules_stroke(struct pdf *p)
+{
+	for (size_t i = 0; i < p->nrules; i++) {
+		struct rule *a = &p->rules[i];
+		if (a->width < 0)
+			continue; /* stroked with an earlier one */
+		cairo_set_source_rgb(p->cr, a->level, a->level, a->level);
+		cairo_set_line_width(p->cr, a->width);
+		double width = a->width, level = a->level;
+		for (size_t j = i; j < p->nrules; j++) {
+			struct rule *b = &p->rules[j];
+			if (b->width != width || b->level != level)
+				continue;
+			cairo_move_to(p->cr, b->x0, b->y);
+			cairo_line_to(p->cr, b->x1, b->y);
+			b->width = -1;
+		}
+		cairo_stroke(p->cr);
+	}
+	p->nrules = 0;
+	cairo_set_source_rgb(p->cr, p->level, p->level, p->level);
 }
 
 /* The header and footer every page has. */
@@ -232,8 +281,10 @@ static void paper(struct pdf *p)
 
 static void new_page(struct pdf *p)
 {
-	if (p->page && p->drawing)
+	if (p->page && p->drawing) {
+		rules_stroke(p);
 		cairo_show_page(p->cr);
+	}
 	p->page++;
 	p->y = TOP;
 	if (p->drawing)
@@ -674,9 +725,11 @@ static void chart(struct buf *out, const struct block *b)
 	if (p->drawing) {
 		cairo_save(p->cr);
 		cairo_translate(p->cr, MARGIN, p->y);
+		p->now = 1;
 		chart_scale(p, c, &g);
 		chart_bars(p, c, &g);
 		chart_legend(p, c, &g);
+		p->now = 0;
 		cairo_restore(p->cr);
 		gray(p, 0);
 	}
@@ -776,6 +829,7 @@ static int pass(struct pdf *p, struct buf *out)
 	the = NULL;
 	if (!p->drawing)
 		return 0;
+	rules_stroke(p);
 	cairo_show_page(p->cr);
 	cairo_destroy(p->cr);
 	p->cr = NULL;
@@ -797,6 +851,7 @@ static void render(const struct report *r, struct buf *out)
 		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
 	buf_free(&p.tmp);
 	buf_free(&p.key);
+	free(p.rules);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render};
