@@ -4,6 +4,7 @@
  * and a hint how to mend it.  Functions return -1 so that library code can
  * say `return cp_err(...)`; the first status recorded becomes the exit status. */
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,7 +62,9 @@ static pid_t worker;
 
 int cp_worker_start(void)
 {
-	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+	cpu_set_t cpus; /* the cores it may run on (taskset), not those there are */
+	if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) < 2
+							 : sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		return -1;
 	fflush(stdout); /* or what is buffered is written twice */
 	fflush(stderr);

@@ -148,7 +148,12 @@ static PangoLayout *drawn_layout(struct pdf *p, const char *s, double size, int 
 	return *slot;
 }
 
-static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width)
+/* A text's extent, the same in any alignment.  A text to be drawn
+ * (align LEFT, RIGHT or CENTER) is laid out as it will be drawn, so that
+ * drawing it shapes it no more; one only measured (align -1), such as a
+ * word of a column, on the scratch layout. */
+static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width,
+			     int align)
 {
 	key_of(p, s, size, bold, width, -1);
 	if (measured.used >= MEASURED_MAX)
@@ -158,9 +163,13 @@ static struct extent measure(struct pdf *p, const char *s, double size, int bold
 	if (!added)
 		return *(struct extent *)*slot;
 	struct extent *e = xmalloc(sizeof *e);
-	layout(p, s, size, bold, width, LEFT);
-	pango_layout_get_size(p->lay, &e->w, &e->h);
 	*slot = e;
+	if (align >= 0) {
+		pango_layout_get_size(drawn_layout(p, s, size, bold, width, align), &e->w, &e->h);
+	} else {
+		layout(p, s, size, bold, width, LEFT);
+		pango_layout_get_size(p->lay, &e->w, &e->h);
+	}
 	return *e;
 }
 
@@ -169,7 +178,7 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 		   double width, int align)
 {
 	if (!p->drawing)
-		return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+		return (double)measure(p, s, size, bold, width, align).h / PANGO_SCALE;
 	PangoLayout *lay = drawn_layout(p, s, size, bold, width, align);
 	int w, h;
 	pango_layout_get_size(lay, &w, &h);
@@ -178,15 +187,16 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 	return (double)h / PANGO_SCALE;
 }
 
-/* The height s would take, drawn nowhere. */
+/* The height s will take, drawn at the left. */
 static double height(struct pdf *p, const char *s, double size, int bold, double width)
 {
-	return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, width, LEFT).h / PANGO_SCALE;
 }
 
+/* The width of s on one line, measured only. */
 static double text_width(struct pdf *p, const char *s, double size, int bold)
 {
-	return (double)measure(p, s, size, bold, 0).w / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, 0, -1).w / PANGO_SCALE;
 }
 
 static void rule(struct pdf *p, double x0, double x1, double y, double width)
