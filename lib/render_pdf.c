@@ -349,17 +349,35 @@ static void block(struct buf *out, const struct block *b, size_t i)
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
+/* The values of fields from, to, in black, each at its y: after their
+ * labels, in gray, so that each color's text is one text object. */
+static void values(struct pdf *p, const struct block *b, size_t from, size_t to, const double *ys,
+		   double lw)
+{
+	struct buf v = {0};
+	gray(p, 0);
+	for (size_t i = from; i < to; i++) {
+		const struct rfield *f = &b->fields[i];
+		if (f->value.kind == CELL_BLANK)
+			continue;
+		const char *s = render_cell(&v, &f->value, CELL_HUMAN);
+		text(p, *s ? s : "-", 10, 0, MARGIN + lw, ys[i], TEXT_W - lw, LEFT);
+	}
+	buf_free(&v);
+}
+
 static void fields(struct buf *out, const struct block *b)
 {
 	(void)out;
 	struct pdf *p = the;
 	struct buf v = {0};
-	double lw = 0;
+	double lw = 0, *ys = xcalloc(b->nfields + 1, sizeof *ys);
 	for (size_t i = 0; i < b->nfields; i++) {
 		double w = text_width(p, b->fields[i].label, 10, 0);
 		lw = w > lw ? w : lw;
 	}
 	lw = lw + 12 < TEXT_W * 0.4 ? lw + 12 : TEXT_W * 0.4;
+	size_t page = 0; /* the first field on this page */
 	for (size_t i = 0; i < b->nfields; i++) {
 		const struct rfield *f = &b->fields[i];
 		int blank = f->value.kind == CELL_BLANK;
@@ -367,16 +385,23 @@ static void fields(struct buf *out, const struct block *b)
 		double hl = height(p, f->label, 10, 0, lw - 12);
 		double hv = blank ? 22 : height(p, *s ? s : "-", 10, 0, TEXT_W - lw);
 		double h = hl > hv ? hl : hv;
+		int pages = p->page;
+		if (p->y + h > BOTTOM && p->y > TOP) /* need() turns the page: this one's first */
+			values(p, b, page, i, ys, lw);
 		need(p, h);
+		if (p->page != pages)
+			page = i;
 		gray(p, 0.3);
 		text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), lw - 12, LEFT);
-		gray(p, 0);
-		if (blank) /* a line to write on */
+		if (blank) { /* a line to write on, in black (drawn at the page's end) */
+			gray(p, 0);
 			rule(p, MARGIN + lw, MARGIN + lw + TEXT_W * 0.5, p->y + h - 2, 0.6);
-		else
-			text(p, *s ? s : "-", 10, 0, MARGIN + lw, p->y, TEXT_W - lw, LEFT);
+		}
+		ys[i] = p->y;
 		p->y += h + 2;
 	}
+	values(p, b, page, b->nfields, ys, lw);
+	free(ys);
 	buf_free(&v);
 }
 
