@@ -52,6 +52,8 @@ struct pdf {
 	const double *colw;
 	double right; /* where the table ends */
 	struct buf tmp, key;
+	struct laid *laid; /* the tables met, laid out in the first pass */
+	size_t nlaid;
 	double level;     /* the gray drawn in */
 	struct rule *rules; /* this page's, drawn at its end */
 	size_t nrules, rulecap;
@@ -66,6 +68,15 @@ struct pdf {
  * cross no text, so the page looks the same. */
 struct rule {
 	double x0, x1, y, width, level;
+};
+
+/* A table's cells' texts and its columns' widths, worked out when the
+ * first pass meets it, and kept for the second. */
+struct laid {
+	const struct rtable *t;
+	const char **cells;
+	struct buf store; /* their texts */
+	double *w;
 };
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
@@ -591,9 +602,18 @@ static void table(struct buf *out, const struct rtable *t)
 	(void)out;
 	struct pdf *p = the;
 	double size = table_size(t);
-	struct buf store = {0};
-	p->cells = cell_texts(t, &store);
-	double *w = widths(p, t, size);
+	struct laid *l = p->laid;
+	while (l < p->laid + p->nlaid && l->t != t)
+		l++;
+	if (l == p->laid + p->nlaid) {
+		p->laid = xreallocarray(p->laid, ++p->nlaid, sizeof *p->laid);
+		l = &p->laid[p->nlaid - 1];
+		*l = (struct laid){.t = t};
+		l->cells = p->cells = cell_texts(t, &l->store);
+		l->w = widths(p, t, size);
+	}
+	const double *w = l->w;
+	p->cells = l->cells;
 	p->colw = w;
 	p->right = MARGIN;
 	for (size_t c = 0; c < t->ncols; c++)
@@ -612,10 +632,7 @@ static void table(struct buf *out, const struct rtable *t)
 	}
 	p->table = NULL;
 	p->colw = NULL;
-	free(w);
-	free(p->cells);
 	p->cells = NULL;
-	buf_free(&store);
 	p->y += 4;
 }
 
@@ -887,6 +904,12 @@ static void render(const struct report *r, struct buf *out)
 	buf_free(&p.tmp);
 	buf_free(&p.key);
 	free(p.rules);
+	for (size_t i = 0; i < p.nlaid; i++) {
+		free(p.laid[i].cells);
+		buf_free(&p.laid[i].store);
+		free(p.laid[i].w);
+	}
+	free(p.laid);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render};
