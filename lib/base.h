@@ -121,9 +121,10 @@ int cp_errors_silent(void); /* nothing is printed now: skip work done only for m
 /* A worker process that does part of a batch on a second core, its
  * problems told and its status kept as if the caller's own: start returns
  * 1 in the worker, 0 in the caller, -1 if there is no second core (the
- * caller does it all).  Start it before anything starts a thread.  The
- * worker ends with cp_worker_exit(rc); the caller's cp_worker_wait returns
- * -1, the worker's status recorded, if the worker's rc was -1. */
+ * caller does it all).  Start it before anything starts a thread or
+ * registers an exit handler.  The worker ends with cp_worker_exit(rc); the
+ * caller's cp_worker_wait returns -1, the worker's status recorded, if the
+ * worker's rc was -1 or it told an error. */
 int cp_worker_start(void);
 _Noreturn void cp_worker_exit(int rc);
 int cp_worker_wait(void);

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -83,10 +84,9 @@ int cp_worker_start(void)
 
 void cp_worker_exit(int rc)
 {
-	fflush(stdout);
-	fflush(stderr);
-	/* no exit handlers: they are the caller's, and free what it still uses */
-	_exit(first_status ? first_status : rc < 0 ? EX_SOFTWARE : 0);
+	/* as a tool ends: its exit handlers are its own (it started them after
+	 * the fork), and free what a leak checker would find */
+	exit(first_status ? first_status : rc < 0 ? EX_SOFTWARE : 0);
 }
 
 int cp_worker_wait(void)
