@@ -118,6 +118,16 @@ unsigned long cp_errors(void); /* errors reported so far */
 void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
 void cp_errors_quiet_thread(int quiet); /* neither count nor print, on this thread */
 int cp_errors_silent(void); /* nothing is printed now: skip work done only for messages */
+/* A worker process that does part of a batch on a second core, its
+ * problems told and its status kept as if the caller's own: start returns
+ * 1 in the worker, 0 in the caller, -1 if there is no second core (the
+ * caller does it all).  Start it before anything starts a thread or
+ * registers an exit handler.  The worker ends with cp_worker_exit(rc); the
+ * caller's cp_worker_wait returns -1, the worker's status recorded, if the
+ * worker's rc was -1 or it told an error. */
+int cp_worker_start(void);
+_Noreturn void cp_worker_exit(int rc);
+int cp_worker_wait(void);
 void srcpos_linecol(const struct srcpos *at, unsigned long *line, unsigned long *col);
 /* User text made safe to print inside a message: quoted, control bytes
  * escaped, long text shortened.  Returns a static buffer (two in turn). */

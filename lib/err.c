@@ -4,7 +4,14 @@
  * and a hint how to mend it.  Functions return -1 so that library code can
  * say `return cp_err(...)`; the first status recorded becomes the exit status. */
 #include <errno.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base.h"
 
@@ -48,6 +55,57 @@ static void record(int status)
 	nerrors++;
 	if (!first_status)
 		first_status = status;
+}
+
+/* ---- a worker for half of a batch: its status comes home as its exit code ---- */
+
+static pid_t worker;
+
+int cp_worker_start(void)
+{
+	cpu_set_t cpus; /* the cores it may run on (taskset), not those there are */
+	if (sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? CPU_COUNT(&cpus) < 2
+							 : sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return -1;
+	fflush(stdout); /* or what is buffered is written twice */
+	fflush(stderr);
+	pid_t parent = getpid(), pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid > 0) {
+		worker = pid;
+		return 0;
+	}
+	/* killed with the caller, not left writing on its own */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != parent)
+		_exit(EX_SOFTWARE);
+	return 1;
+}
+
+void cp_worker_exit(int rc)
+{
+	/* as a tool ends: its exit handlers are its own (it started them after
+	 * the fork), and free what a leak checker would find */
+	exit(first_status ? first_status : rc < 0 ? EX_SOFTWARE : 0);
+}
+
+int cp_worker_wait(void)
+{
+	int st = 0;
+	pid_t pid = worker;
+	worker = 0;
+	if (!pid)
+		return 0;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return cp_errno(EX_OSERR, _("cannot wait for the worker process"));
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (WIFEXITED(st)) { /* it told its problems itself */
+		record(WEXITSTATUS(st));
+		return -1;
+	}
+	return cp_err(EX_SOFTWARE, _("the worker process was killed by signal %d"), WTERMSIG(st));
 }
 
 static void vreport(const char *kind, const char *fmt, va_list ap, const char *suffix)

@@ -48,9 +48,35 @@ struct pdf {
 	double y;        /* where the next thing goes */
 	/* the table being drawn, whose header a new page repeats */
 	const struct rtable *table;
+	const char **cells; /* its cells' texts, row after row: each formatted once */
 	const double *colw;
 	double right; /* where the table ends */
 	struct buf tmp, key;
+	struct laid *laid; /* the tables met, laid out in the first pass */
+	size_t nlaid;
+	double level;     /* the gray drawn in */
+	struct rule *rules; /* this page's, drawn at its end */
+	size_t nrules, rulecap;
+	int now;            /* rules drawn at once (a chart's, under its bars) */
+};
+
+/* A horizontal line.  Cairo writes each drawing of a page in its own
+ * text object, and the text between two lines in a text object of its
+ * own, every one with the whole matrix and font again.  So a page's rules
+ * are kept and stroked at its end, those of one width and gray as one
+ * path: its text runs on in one text object, from line to line.  They
+ * cross no text, so the page looks the same. */
+struct rule {
+	double x0, x1, y, width, level;
+};
+
+/* A table's cells' texts and its columns' widths, worked out when the
+ * first pass meets it, and kept for the second. */
+struct laid {
+	const struct rtable *t;
+	const char **cells;
+	struct buf store; /* their texts */
+	double *w;
 };
 
 /* Lays s out in the font size (points) and weight given, wrapped at width
@@ -133,7 +159,12 @@ static PangoLayout *drawn_layout(struct pdf *p, const char *s, double size, int 
 	return *slot;
 }
 
-static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width)
+/* A text's extent, the same in any alignment.  A text to be drawn
+ * (align LEFT, RIGHT or CENTER) is laid out as it will be drawn, so that
+ * drawing it shapes it no more; one only measured (align -1), such as a
+ * word of a column, on the scratch layout. */
+static struct extent measure(struct pdf *p, const char *s, double size, int bold, double width,
+			     int align)
 {
 	key_of(p, s, size, bold, width, -1);
 	if (measured.used >= MEASURED_MAX)
@@ -143,9 +174,13 @@ static struct extent measure(struct pdf *p, const char *s, double size, int bold
 	if (!added)
 		return *(struct extent *)*slot;
 	struct extent *e = xmalloc(sizeof *e);
-	layout(p, s, size, bold, width, LEFT);
-	pango_layout_get_size(p->lay, &e->w, &e->h);
 	*slot = e;
+	if (align >= 0) {
+		pango_layout_get_size(drawn_layout(p, s, size, bold, width, align), &e->w, &e->h);
+	} else {
+		layout(p, s, size, bold, width, LEFT);
+		pango_layout_get_size(p->lay, &e->w, &e->h);
+	}
 	return *e;
 }
 
@@ -154,7 +189,7 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 		   double width, int align)
 {
 	if (!p->drawing)
-		return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+		return (double)measure(p, s, size, bold, width, align).h / PANGO_SCALE;
 	PangoLayout *lay = drawn_layout(p, s, size, bold, width, align);
 	int w, h;
 	pango_layout_get_size(lay, &w, &h);
@@ -163,31 +198,67 @@ static double text(struct pdf *p, const char *s, double size, int bold, double x
 	return (double)h / PANGO_SCALE;
 }
 
-/* The height s would take, drawn nowhere. */
+/* The height s will take, drawn at the left. */
 static double height(struct pdf *p, const char *s, double size, int bold, double width)
 {
-	return (double)measure(p, s, size, bold, width).h / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, width, LEFT).h / PANGO_SCALE;
 }
 
+/* The width of s on one line, measured only. */
 static double text_width(struct pdf *p, const char *s, double size, int bold)
 {
-	return (double)measure(p, s, size, bold, 0).w / PANGO_SCALE;
+	return (double)measure(p, s, size, bold, 0, -1).w / PANGO_SCALE;
 }
 
 static void rule(struct pdf *p, double x0, double x1, double y, double width)
 {
 	if (!p->drawing)
 		return;
-	cairo_set_line_width(p->cr, width);
-	cairo_move_to(p->cr, x0, y);
-	cairo_line_to(p->cr, x1, y);
-	cairo_stroke(p->cr);
+	if (p->now) {
+		cairo_set_line_width(p->cr, width);
+		cairo_move_to(p->cr, x0, y);
+		cairo_line_to(p->cr, x1, y);
+		cairo_stroke(p->cr);
+		return;
+	}
+	if (p->nrules == p->rulecap) {
+		p->rulecap = p->rulecap ? 2 * p->rulecap : 64;
+		p->rules = xrealloc(p->rules, p->rulecap * sizeof *p->rules);
+	}
+	p->rules[p->nrules++] = (struct rule){x0, x1, y, width, p->level};
 }
 
 static void gray(struct pdf *p, double level)
 {
-	if (p->drawing)
+	if (p->drawing) {
 		cairo_set_source_rgb(p->cr, level, level, level);
+		p->level = level;
+	}
+}
+
+/* The page's rules, a path for each width and gray, in the order first
+ * drawn. */
+static void rules_stroke(struct pdf *p)
+{
+	for (size_t i = 0; i < p->nrules; i++) {
+		struct rule *a = &p->rules[i];
+		if (a->width < 0)
+			continue; /* stroked with an earlier one */
+		cairo_set_source_rgb(p->cr, a->level, a->level, a->level);
+		cairo_set_line_width(p->cr, a->width);
+		double width = a->width, level = a->level;
+		for (size_t j = i; j < p->nrules; j++) {
+			struct rule *b = &p->rules[j];
+			if (b->width != width || b->level != level)
+				continue;
+			cairo_move_to(p->cr, b->x0, b->y);
+			cairo_line_to(p->cr, b->x1, b->y);
+			b->width = -1;
+		}
+		cairo_stroke(p->cr);
+	}
+	p->nrules = 0;
+	cairo_set_source_rgb(p->cr, p->level, p->level, p->level);
 }
 
 /* The header and footer every page has. */
@@ -218,12 +289,27 @@ static void furniture(struct pdf *p)
 
 static void table_head(struct pdf *p);
 
+/* A page starts white all over, as the paper is.  It looks no different,
+ * but cairo's PDF surface keeps the union of what every drawing covers,
+ * as a region of rectangles: of a page of table cells, a region of
+ * hundreds, dearer with every cell.  Under one rectangle the size of the
+ * page, each cell is inside what is there already, and adds nothing. */
+static void paper(struct pdf *p)
+{
+	cairo_set_source_rgb(p->cr, 1, 1, 1);
+	cairo_paint(p->cr);
+}
+
 static void new_page(struct pdf *p)
 {
-	if (p->page && p->drawing)
+	if (p->page && p->drawing) {
+		rules_stroke(p);
 		cairo_show_page(p->cr);
+	}
 	p->page++;
 	p->y = TOP;
+	if (p->drawing)
+		paper(p);
 	furniture(p);
 	if (p->table)
 		table_head(p);
@@ -274,17 +360,35 @@ static void block(struct buf *out, const struct block *b, size_t i)
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
+/* The values of fields from, to, in black, each at its y: after their
+ * labels, in gray, so that each color's text is one text object. */
+static void values(struct pdf *p, const struct block *b, size_t from, size_t to, const double *ys,
+		   double lw)
+{
+	struct buf v = {0};
+	gray(p, 0);
+	for (size_t i = from; i < to; i++) {
+		const struct rfield *f = &b->fields[i];
+		if (f->value.kind == CELL_BLANK)
+			continue;
+		const char *s = render_cell(&v, &f->value, CELL_HUMAN);
+		text(p, *s ? s : "-", 10, 0, MARGIN + lw, ys[i], TEXT_W - lw, LEFT);
+	}
+	buf_free(&v);
+}
+
 static void fields(struct buf *out, const struct block *b)
 {
 	(void)out;
 	struct pdf *p = the;
 	struct buf v = {0};
-	double lw = 0;
+	double lw = 0, *ys = xcalloc(b->nfields + 1, sizeof *ys);
 	for (size_t i = 0; i < b->nfields; i++) {
 		double w = text_width(p, b->fields[i].label, 10, 0);
 		lw = w > lw ? w : lw;
 	}
 	lw = lw + 12 < TEXT_W * 0.4 ? lw + 12 : TEXT_W * 0.4;
+	size_t page = 0; /* the first field on this page */
 	for (size_t i = 0; i < b->nfields; i++) {
 		const struct rfield *f = &b->fields[i];
 		int blank = f->value.kind == CELL_BLANK;
@@ -292,16 +396,23 @@ static void fields(struct buf *out, const struct block *b)
 		double hl = height(p, f->label, 10, 0, lw - 12);
 		double hv = blank ? 22 : height(p, *s ? s : "-", 10, 0, TEXT_W - lw);
 		double h = hl > hv ? hl : hv;
+		int pages = p->page;
+		if (p->y + h > BOTTOM && p->y > TOP) /* need() turns the page: this one's first */
+			values(p, b, page, i, ys, lw);
 		need(p, h);
+		if (p->page != pages)
+			page = i;
 		gray(p, 0.3);
 		text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), lw - 12, LEFT);
-		gray(p, 0);
-		if (blank) /* a line to write on */
+		if (blank) { /* a line to write on, in black (drawn at the page's end) */
+			gray(p, 0);
 			rule(p, MARGIN + lw, MARGIN + lw + TEXT_W * 0.5, p->y + h - 2, 0.6);
-		else
-			text(p, *s ? s : "-", 10, 0, MARGIN + lw, p->y, TEXT_W - lw, LEFT);
+		}
+		ys[i] = p->y;
 		p->y += h + 2;
 	}
+	values(p, b, page, b->nfields, ys, lw);
+	free(ys);
 	buf_free(&v);
 }
 
@@ -341,13 +452,11 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 	       *cell = xcalloc(n, sizeof *cell), *least = xcalloc(n, sizeof *least);
 	char *longc = xcalloc(n, 1);
 	double sum_nat = 0, sum_cell = 0;
-	struct buf v = {0};
 	for (size_t c = 0; c < t->ncols; c++) {
 		double head = text_width(p, t->cols[c].title, size, 1);
 		cell[c] = word_width(p, t->cols[c].title, size, 1);
 		for (size_t r = 0; r < rows; r++) {
-			double cw = text_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN), size,
-					       r >= t->total);
+			double cw = text_width(p, p->cells[r * t->ncols + c], size, r >= t->total);
 			cell[c] = cw > cell[c] ? cw : cell[c];
 		}
 		cell[c] += 2 * PAD + 1;
@@ -374,8 +483,8 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 				nlong++;
 				least[c] = 2 * PAD + 1;
 				for (size_t r = 0; r < rows; r++) {
-					double ww = word_width(p, render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN),
-							       size, r >= t->total);
+					double ww = word_width(p, p->cells[r * t->ncols + c], size,
+							       r >= t->total);
 					ww += 2 * PAD + 1;
 					least[c] = ww > least[c] ? ww : least[c];
 				}
@@ -397,8 +506,8 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			fixed -= cell[widest];
 			least[widest] = word_width(p, t->cols[widest].title, size, 1) + 2 * PAD + 1;
 			for (size_t r = 0; r < rows; r++) {
-				double ww = word_width(p, render_cell(&v, rtable_cell(t, r, widest), CELL_HUMAN),
-						       size, r >= t->total) + 2 * PAD + 1;
+				double ww = word_width(p, p->cells[r * t->ncols + widest], size,
+						       r >= t->total) + 2 * PAD + 1;
 				least[widest] = ww > least[widest] ? ww : least[widest];
 			}
 			sum_least += least[widest];
@@ -425,7 +534,6 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			if (longc[c])
 				w[c] = room * cell[c] / sum_long;
 	}
-	buf_free(&v);
 	free(nat), free(cell), free(least), free(longc);
 	return w;
 }
@@ -433,20 +541,17 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 /* One row (the header when r is SIZE_MAX): its height, drawn if it fits. */
 static double row(struct pdf *p, const struct rtable *t, size_t r, double size, int draw)
 {
-	struct buf v = {0};
 	double h = 0, x = MARGIN;
 	int bold = r == SIZE_MAX || r >= t->total, was = p->drawing;
 	p->drawing = was && draw;
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *s = r == SIZE_MAX ? t->cols[c].title
-					      : render_cell(&v, rtable_cell(t, r, c), CELL_HUMAN);
+		const char *s = r == SIZE_MAX ? t->cols[c].title : p->cells[r * t->ncols + c];
 		int align = t->cols[c].flags & RCOL_NUMBER ? RIGHT : LEFT;
 		double ch = text(p, s, size, bold, x + PAD, p->y + PAD, p->colw[c] - 2 * PAD, align);
 		h = ch > h ? ch : h;
 		x += p->colw[c];
 	}
 	p->drawing = was;
-	buf_free(&v);
 	return h + 2 * PAD;
 }
 
@@ -470,12 +575,45 @@ static void table_head(struct pdf *p)
 	rule(p, MARGIN, p->right, p->y, 0.6);
 }
 
+/* The text of every cell of t, for people, formatted once for the table's
+ * measuring and drawing (a date is dear to write: month names come from
+ * the catalogue); free the array and its texts in store. */
+static const char **cell_texts(const struct rtable *t, struct buf *store)
+{
+	size_t n = rtable_rows(t) * t->ncols;
+	const char **cells = xcalloc(n ? n : 1, sizeof *cells);
+	size_t *at = xcalloc(n ? n : 1, sizeof *at);
+	struct buf v = {0};
+	store->len = 0;
+	for (size_t i = 0; i < n; i++) {
+		at[i] = store->len;
+		buf_puts(store, render_cell(&v, rtable_cell(t, i / t->ncols, i % t->ncols), CELL_HUMAN));
+		buf_putc(store, '\0');
+	}
+	for (size_t i = 0; i < n; i++)
+		cells[i] = store->s + at[i];
+	buf_free(&v);
+	free(at);
+	return cells;
+}
+
 static void table(struct buf *out, const struct rtable *t)
 {
 	(void)out;
 	struct pdf *p = the;
 	double size = table_size(t);
-	double *w = widths(p, t, size);
+	struct laid *l = p->laid;
+	while (l < p->laid + p->nlaid && l->t != t)
+		l++;
+	if (l == p->laid + p->nlaid) {
+		p->laid = xreallocarray(p->laid, ++p->nlaid, sizeof *p->laid);
+		l = &p->laid[p->nlaid - 1];
+		*l = (struct laid){.t = t};
+		l->cells = p->cells = cell_texts(t, &l->store);
+		l->w = widths(p, t, size);
+	}
+	const double *w = l->w;
+	p->cells = l->cells;
 	p->colw = w;
 	p->right = MARGIN;
 	for (size_t c = 0; c < t->ncols; c++)
@@ -494,7 +632,7 @@ static void table(struct buf *out, const struct rtable *t)
 	}
 	p->table = NULL;
 	p->colw = NULL;
-	free(w);
+	p->cells = NULL;
 	p->y += 4;
 }
 
@@ -639,9 +777,11 @@ static void chart(struct buf *out, const struct block *b)
 	if (p->drawing) {
 		cairo_save(p->cr);
 		cairo_translate(p->cr, MARGIN, p->y);
+		p->now = 1;
 		chart_scale(p, c, &g);
 		chart_bars(p, c, &g);
 		chart_legend(p, c, &g);
+		p->now = 0;
 		cairo_restore(p->cr);
 		gray(p, 0);
 	}
@@ -694,6 +834,10 @@ static void fonts_new(void)
 		return;
 	fonts = pango_cairo_font_map_new();
 	context = pango_font_map_create_context(fonts);
+	/* glyphs where the font puts them, not rounded to whole points: the
+	 * same look on paper, and cairo writes a run of text as one string
+	 * instead of a number between every two glyphs */
+	pango_context_set_round_glyph_positions(context, FALSE);
 	cairo_font_options_t *o = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(context, o);
@@ -737,6 +881,7 @@ static int pass(struct pdf *p, struct buf *out)
 	the = NULL;
 	if (!p->drawing)
 		return 0;
+	rules_stroke(p);
 	cairo_show_page(p->cr);
 	cairo_destroy(p->cr);
 	p->cr = NULL;
@@ -758,6 +903,13 @@ static void render(const struct report *r, struct buf *out)
 		cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
 	buf_free(&p.tmp);
 	buf_free(&p.key);
+	free(p.rules);
+	for (size_t i = 0; i < p.nlaid; i++) {
+		free(p.laid[i].cells);
+		buf_free(&p.laid[i].store);
+		free(p.laid[i].w);
+	}
+	free(p.laid);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render};
