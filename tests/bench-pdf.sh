@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/bench-pdf.sh BIN PLANS SHEET, run by tests/bench.sh: batch
 # declarations (cp-report --declaration --funder uwv --period 2026H1, one
-# file per plan) in PDF against the same batch in HTML, interleaved, and
-# the ratio of their medians (issue 17's goal: PDF within 3x of HTML).
+# file per plan), then the same with each one's logbook (--logbook), in
+# PDF against the same batch in HTML, interleaved, and the ratio of their
+# medians (issue 17's goal: PDF within 3x of HTML).
 # Alone, on fewer plans, it checks itself:
 #   gen plans 300 /tmp/p && gen sheet 80000 300 >/tmp/s.csv &&
 #   PDF_RUNS=1 tests/bench-pdf.sh build /tmp/p /tmp/s.csv
@@ -17,27 +18,28 @@ python3 - "${PDF_RUNS:-3}" "$bin/cp-report" "$2" "$3" <<'PY'
 import os, resource, shutil, statistics, subprocess, sys, tempfile, time
 runs, report, plans, sheet = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 out = tempfile.mkdtemp()
-t = {"html": [], "pdf": []}
-cpu = {"html": [], "pdf": []}  # user + system: what a loaded machine does not stretch
-files = {}
 def used():
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
-for _ in range(runs):
-    for f in t:
-        d = os.path.join(out, f)
-        shutil.rmtree(d, ignore_errors=True)
-        s, c = time.perf_counter(), used()
-        subprocess.run([report, "--declaration", "--funder", "uwv", "--period", "2026H1",
-                        "-o", d, "-o", f, plans, sheet], check=True)
-        t[f].append(time.perf_counter() - s)
-        cpu[f].append(used() - c)
-        files[f] = len([n for n in os.listdir(d) if n.endswith("." + f)])
+for what, extra in (("declarations", []), ("declarations and their logbooks", ["--logbook"])):
+    t = {"html": [], "pdf": []}
+    cpu = {"html": [], "pdf": []}  # user + system: what a loaded machine does not stretch
+    files = {}
+    for _ in range(runs):
+        for f in t:
+            d = os.path.join(out, f)
+            shutil.rmtree(d, ignore_errors=True)
+            s, c = time.perf_counter(), used()
+            subprocess.run([report, "--declaration", "--funder", "uwv", "--period", "2026H1",
+                            "-o", d, "-o", f, *extra, plans, sheet], check=True)
+            t[f].append(time.perf_counter() - s)
+            cpu[f].append(used() - c)
+            files[f] = len([n for n in os.listdir(d) if n.endswith("." + f)])
+    m = {f: statistics.median(v) for f, v in t.items()}
+    u = {f: statistics.median(v) for f, v in cpu.items()}
+    print(f"{what}, {files['pdf']} files: HTML {m['html']:.2f} s, PDF {m['pdf']:.2f} s "
+          f"(medians of {runs}); PDF / HTML {m['pdf'] / m['html']:.2f} (goal: <= 3)")
+    print(f"  CPU time: HTML {u['html']:.2f} s, PDF {u['pdf']:.2f} s; "
+          f"PDF / HTML {u['pdf'] / max(u['html'], 0.001):.2f}")
 shutil.rmtree(out)
-m = {f: statistics.median(v) for f, v in t.items()}
-u = {f: statistics.median(v) for f, v in cpu.items()}
-print(f"{files['pdf']} declarations: HTML {m['html']:.2f} s, PDF {m['pdf']:.2f} s "
-      f"(medians of {runs}); PDF / HTML {m['pdf'] / m['html']:.2f} (goal: <= 3)")
-print(f"CPU time: HTML {u['html']:.2f} s, PDF {u['pdf']:.2f} s; "
-      f"PDF / HTML {u['pdf'] / max(u['html'], 0.001):.2f}")
 PY

@@ -52,7 +52,7 @@ if [ -x "$bin/cp-report" ]; then
 fi
 if [ -x "$bin/cp-report" ]; then
 	echo
-	echo "== 3,600 plans: batch declarations in PDF against the same batch in HTML"
+	echo "== 3,600 plans: batch declarations, and with their logbooks, in PDF against the same in HTML"
 	tests/bench-pdf.sh "$bin" "$dir/plans" "$dir/sheet-1m.csv"
 fi
 if [ -x "$bin/cp-check" ]; then
