@@ -231,10 +231,12 @@ void chart_svg(const struct rchart *c, const char *title, struct buf *out);
 
 /* ---- render.c: one renderer per format, behind one interface ---- */
 
+struct doc_format;
 struct renderer {
 	const char *name; /* as -o names it */
 	const char *ext;  /* of the files it writes */
-	void (*render)(const struct report *r, struct buf *out);
+	void (*render)(const struct report *r, struct buf *out); /* NULL: doc's walk */
+	const struct doc_format *doc; /* a document format (text, Markdown, HTML) */
 };
 
 extern const struct renderer render_text, render_markdown, render_html, render_csv, render_json,

@@ -140,7 +140,10 @@ const char *render_cell(struct buf *b, const struct cell *c, int flags)
 void report_render(const struct report *r, const struct renderer *f, struct buf *out)
 {
 	lang_push(r->lang);
-	f->render(r, out);
+	if (f->doc)
+		render_document(r, f->doc, out);
+	else
+		f->render(r, out);
 	lang_pop();
 }
 

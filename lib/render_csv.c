@@ -116,5 +116,5 @@ static void render_spreadsheet(const struct report *r, struct buf *out)
 	render(r, out, &excel);
 }
 
-const struct renderer render_csv = {"csv", "csv", render_plain};
-const struct renderer render_excel = {"excel", "csv", render_spreadsheet};
+const struct renderer render_csv = {"csv", "csv", render_plain, NULL};
+const struct renderer render_excel = {"excel", "csv", render_spreadsheet, NULL};

@@ -243,9 +243,4 @@ static void tail(struct buf *out, const struct report *r)
 static const struct doc_format html = {head,   section, section_end, block, NULL,  fields,
 				       table,  paragraph, item,      tail,  chart};
 
-static void render(const struct report *r, struct buf *out)
-{
-	render_document(r, &html, out);
-}
-
-const struct renderer render_html = {"html", "html", render};
+const struct renderer render_html = {"html", "html", NULL, &html};

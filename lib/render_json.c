@@ -146,4 +146,4 @@ static void render(const struct report *r, struct buf *out)
 	buf_puts(out, r->nsections ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-const struct renderer render_json = {"json", "json", render};
+const struct renderer render_json = {"json", "json", render, NULL};

@@ -176,9 +176,4 @@ static const struct doc_format markdown = {head,   section, NULL,      block, bl
 					   fields, table,   paragraph, item,  tail,
 					   NULL}; /* no charts: their numbers are in the tables */
 
-static void render(const struct report *r, struct buf *out)
-{
-	render_document(r, &markdown, out);
-}
-
-const struct renderer render_markdown = {"markdown", "md", render};
+const struct renderer render_markdown = {"markdown", "md", NULL, &markdown};

@@ -912,4 +912,4 @@ static void render(const struct report *r, struct buf *out)
 	free(p.laid);
 }
 
-const struct renderer render_pdf = {"pdf", "pdf", render};
+const struct renderer render_pdf = {"pdf", "pdf", render, NULL};

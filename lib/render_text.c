@@ -173,9 +173,4 @@ static const struct doc_format text = {head,   section, NULL,      block, NULL,
 				       fields, table,   paragraph, item,  tail,
 				       NULL}; /* no charts: their numbers are in the tables */
 
-static void render(const struct report *r, struct buf *out)
-{
-	render_document(r, &text, out);
-}
-
-const struct renderer render_text = {"text", "txt", render};
+const struct renderer render_text = {"text", "txt", NULL, &text};
