@@ -535,8 +535,10 @@ int plan_open_locked(const char *path, struct locked *lf, struct buf *src)
 }
 
 /* The whole file, read into a buffer sized from fstat where that is known,
- * so that thousands of plans cost one small allocation each. */
-static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
+ * so that thousands of plans cost one small allocation each; a regular
+ * file that gives less than was asked for is at its end (one read, not
+ * two, per plan). */
+static int slurp(int fd, const char *path, size_t hint, int regular, char **out, size_t *len)
 {
 	struct buf b = {0};
 	buf_grow(&b, hint < PLAN_MAX_BYTES ? hint + 1 : 4096);
@@ -553,11 +555,14 @@ static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
 		}
 		if (n == 0)
 			break;
+		size_t asked = b.cap - b.len - 1;
 		b.len += (size_t)n;
 		if (too_large(path, &b)) {
 			buf_free(&b);
 			return EX_DATAERR;
 		}
+		if (regular && (size_t)n < asked)
+			break;
 	}
 	b.s[b.len] = '\0';
 	*out = b.s;
@@ -574,6 +579,12 @@ struct plan *plan_load(const char *path, int *status)
 		cp_errno(EX_NOINPUT, _("%s: cannot open"), path);
 		return NULL;
 	}
+	return plan_load_fd(path, fd, status);
+}
+
+struct plan *plan_load_fd(const char *path, int fd, int *status)
+{
+	int stdin_ = !strcmp(path, "-");
 	struct stat st = {0};
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
@@ -585,7 +596,8 @@ struct plan *plan_load(const char *path, int *status)
 	char *src = NULL;
 	size_t len = 0;
 	size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
-	*status = slurp(fd, stdin_ ? _("standard input") : path, hint, &src, &len);
+	*status = slurp(fd, stdin_ ? _("standard input") : path, hint, S_ISREG(st.st_mode), &src,
+			&len);
 	if (!stdin_)
 		close(fd);
 	if (*status)

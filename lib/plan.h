@@ -113,6 +113,7 @@ struct plan {
 /* Reads and checks a plan; every problem is reported.  NULL on failure, with
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
 struct plan *plan_load(const char *path, int *status);
+struct plan *plan_load_fd(const char *path, int fd, int *status); /* the same, opened; closes it */
 /* A plan to change: opened under its lock and read whole (src); 0, or -1
  * reported (no such plan, unreadable, too large) with nothing held. */
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src);

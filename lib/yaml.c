@@ -912,13 +912,16 @@ struct ynode *ymap_key(struct ynode *map, const char *key)
 
 struct ynode *ymap_get(struct ynode *map, const char *key)
 {
-	struct ynode *k = ymap_key(map, key);
-	if (!k)
-		return NULL;
 	map = yderef(map);
-	for (uint32_t i = 0; i < map->n; i++)
-		if (map->u.kids[2 * i] == k)
+	if (!map || map->kind != Y_MAP)
+		return NULL;
+	size_t len = strlen(key);
+	for (uint32_t i = 0; i < map->n; i++) { /* as ymap_key, in one pass */
+		struct ynode *k = yderef(map->u.kids[2 * i]);
+		if (k->kind == Y_SCALAR && k->n == len && k->u.str[0] == key[0] &&
+		    !memcmp(k->u.str, key, len))
 			return map->u.kids[2 * i + 1];
+	}
 	return NULL;
 }
 
