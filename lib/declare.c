@@ -564,7 +564,7 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 	struct report *summary = o->dir ? summary_new(o, &sum) : NULL;
 	lang_pop();
 	int rc = 0;
-	struct plan *p = NULL; /* read whole once for its declarations */
+	struct plan *p = NULL; /* read whole once for its grants' declarations */
 	for (size_t i = 0; i < nd; i++) {
 		const struct plan *slim = run->ps.plans[d[i].plan];
 		struct totals all = {0};
@@ -579,14 +579,18 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 			p = NULL;
 		}
 		int status;
-		if (!p && !(p = plan_load(run->ps.paths[d[i].plan], &status))) { /* goal texts */
+		/* a grant's declaration shows the evaluation that closes it, which
+		 * a slim plan no longer holds; the rest (the goals' texts too) is
+		 * all in the slim one */
+		if (d[i].grant >= 0 && !p && !(p = plan_load(run->ps.paths[d[i].plan], &status))) {
 			rc = -1;
 			continue;
 		}
+		const struct plan *use = d[i].grant >= 0 ? p : slim;
 		lang_push(o->ro.lang);
-		struct report *r = declaration(run, p, &d[i], &all);
+		struct report *r = declaration(run, use, &d[i], &all);
 		if (o->dir)
-			summary_row(sum, p, &d[i], o, &all);
+			summary_row(sum, use, &d[i], o, &all);
 		lang_pop();
 		if (o->dir) {
 			char *path = decl_target(run, &d[i]);
@@ -825,7 +829,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 
 static void *read_plans(void *arg)
 {
-	planset_read(arg, PLANSET_SLIM | PLANSET_QUIET);
+	planset_read(arg, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
 	return NULL;
 }
 
@@ -853,7 +857,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	buf_free(&other.text);
 	if (threaded)
 		pthread_join(loader, NULL);
-	if (planset_read(&run.ps, PLANSET_SLIM) < 0) /* again, to report what is wrong */
+	if (planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS) < 0) /* again, to report */
 		rc = -1;
 	run.outside = xcalloc(run.ps.n + 1, sizeof *run.outside);
 	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);

@@ -620,6 +620,11 @@ void plan_free(struct plan *p)
  * of each. */
 void plan_slim(struct plan *p)
 {
+	plan_slim_but(p, 0);
+}
+
+void plan_slim_but(struct plan *p, int keep_goals)
+{
 	const char **keep[] = {&p->id, &p->name, &p->employer, &p->employer_contact, &p->coach,
 			       &p->funder_ref};
 	struct arena small = {0};
@@ -653,6 +658,15 @@ void plan_slim(struct plan *p)
 	}
 	struct work_span *work = p->nworkspans ? arena_alloc(&small, p->nworkspans * sizeof *work)
 					       : NULL;
+	/* and, where asked, the goals' ids, texts and states (not their nodes) */
+	size_t ngoals = keep_goals ? p->ngoals : 0;
+	struct goal *goals = ngoals ? arena_alloc(&small, ngoals * sizeof *goals) : NULL;
+	for (size_t i = 0; i < ngoals; i++) {
+		const struct goal *g = &p->goals[i];
+		goals[i] = (struct goal){g->id ? arena_strndup(&small, g->id, strlen(g->id)) : NULL,
+					 g->text ? arena_strndup(&small, g->text, strlen(g->text)) : NULL,
+					 g->status, NULL, NULL};
+	}
 	if (work)
 		memcpy(work, p->workspans, p->nworkspans * sizeof *work);
 	arena_free(&p->arena);
@@ -660,14 +674,15 @@ void plan_slim(struct plan *p)
 	p->src = NULL;
 	p->arena = small;
 	memset(&p->doc, 0, sizeof p->doc);
-	p->goals = NULL;
+	p->goals = goals;
 	p->agreements = p->conditions = NULL;
 	p->contacts = contacts;
 	p->grants = grants;
 	p->coachspans = spans;
 	p->workspans = work;
 	p->evals = NULL;
-	p->ngoals = p->nagreements = p->nconditions = p->nevals = 0;
+	p->nagreements = p->nconditions = p->nevals = 0;
+	p->ngoals = ngoals;
 	p->ncontacts = ncontacts;
 }
 

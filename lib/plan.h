@@ -120,6 +120,7 @@ int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
+void plan_slim_but(struct plan *p, int keep_goals); /* the same, keeping the goals if asked */
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
 struct interval plan_default_every(int funder);
 /* ---- grant.c: a plan's dated history ---- */
