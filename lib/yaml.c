@@ -606,6 +606,82 @@ static int fast_scalar(struct fast *f, size_t start, size_t end, size_t from, si
 	return fast_place(f, n);
 }
 
+static int fast_open(struct fast *f, int kind, int style, size_t start);
+
+/* After a quoted value or a flow mapping, up to end: spaces, a comment. */
+static int fast_rest(const struct fast *f, size_t k, size_t end)
+{
+	if (k < end && f->s[k] != ' ')
+		return -1;
+	while (k < end && f->s[k] == ' ')
+		k++;
+	return k < end && f->s[k] != '#' ? -1 : 0;
+}
+
+/* A plain word of a flow mapping from i (letters, digits and _ . - /,
+ * the first a letter, digit or _): where it ends, else i. */
+static size_t fast_word(const struct fast *f, size_t i, size_t end)
+{
+	size_t k = i;
+	if (k < end && key_char((unsigned char)f->s[k]) && !strchr(".-/", f->s[k]))
+		while (k < end && key_char((unsigned char)f->s[k]))
+			k++;
+	return k;
+}
+
+/* A flow mapping on one line from i, the {, of words as keys and plain
+ * texts or quoted ones without escapes as values, as a version 2 plan
+ * writes its grants ({from: 2026-03-01, hours: 40, ref: "PW-1"}):
+ * 0 with *after past its }, else -1. */
+static int fast_flow_map(struct fast *f, size_t i, size_t end, size_t *after)
+{
+	const char *s = f->s;
+	if (fast_open(f, Y_MAP, Y_FLOW, i) < 0)
+		return -1;
+	size_t k = i + 1;
+	for (;;) {
+		while (k < end && s[k] == ' ')
+			k++;
+		size_t key = k, colon = fast_word(f, key, end);
+		if (colon == key || colon + 1 >= end || s[colon] != ':' || s[colon + 1] != ' ')
+			return -1;
+		if (fast_scalar(f, key, colon, key, colon, Y_PLAIN) < 0)
+			return -1;
+		k = colon + 1;
+		while (k < end && s[k] == ' ')
+			k++;
+		size_t value = k;
+		if (k < end && (s[k] == '"' || s[k] == '\'')) { /* ref: "2024-004417" */
+			const char *q = memchr(s + k + 1, s[k], end - k - 1);
+			size_t j = q ? (size_t)(q - s) : 0;
+			if (!q || (s[k] == '"' && memchr(s + k + 1, '\\', j - k - 1)) ||
+			    (j + 1 < end && s[j + 1] == s[k]) ||
+			    fast_scalar(f, k, j + 1, k + 1, j, s[k] == '"' ? Y_DQUOTED : Y_SQUOTED) < 0)
+				return -1;
+			k = j + 1;
+		} else { /* a plain text, spaces in it: name: Ilse Meijer */
+			size_t last = k;
+			if (k < end && !key_char((unsigned char)s[k]) && (unsigned char)s[k] < 0x80)
+				return -1;
+			for (; k < end && !strchr(",[]{}:#?", s[k]); k++)
+				if (s[k] != ' ')
+					last = k + 1;
+			if (last == value || fast_scalar(f, value, last, value, last, Y_PLAIN) < 0)
+				return -1;
+		}
+		while (k < end && s[k] == ' ')
+			k++;
+		if (k < end && s[k] == '}')
+			break;
+		if (k == end || s[k] != ',')
+			return -1;
+		k++;
+	}
+	struct ynode *n = close_top(f->b);
+	n->end = (uint32_t)(*after = k + 1);
+	return 0;
+}
+
 /* A one-line value from i: plain or quoted without escapes, then at most
  * a comment.  The line after it that holds something must not be deeper
  * than indent (else libyaml would read on: a value over two lines).
@@ -624,14 +700,11 @@ static int fast_value(struct fast *f, size_t i, size_t indent, size_t *line)
 		j = (size_t)(q - s);
 		if ((c == '"' && memchr(s + i + 1, '\\', j - i - 1)) || (j + 1 < end && s[j + 1] == c))
 			return -1;
-		size_t k = j + 1;
-		if (k < end && s[k] != ' ')
+		if (fast_scalar(f, i, j + 1, i + 1, j, c == '"' ? Y_DQUOTED : Y_SQUOTED) < 0 ||
+		    fast_rest(f, j + 1, end) < 0)
 			return -1;
-		while (k < end && s[k] == ' ')
-			k++;
-		if (k < end && s[k] != '#')
-			return -1;
-		if (fast_scalar(f, i, j + 1, i + 1, j, c == '"' ? Y_DQUOTED : Y_SQUOTED) < 0)
+	} else if (c == '{') {
+		if (fast_flow_map(f, i, end, &j) < 0 || fast_rest(f, j, end) < 0)
 			return -1;
 	} else {
 		if (strchr("-?:,[]{}#&*!|>%@`", c))
@@ -658,13 +731,13 @@ static int fast_value(struct fast *f, size_t i, size_t indent, size_t *line)
 static int fast_map(struct fast *f, size_t key, size_t *line);
 static int fast_seq(struct fast *f, size_t dash, size_t *line, int indentless);
 
-static int fast_open(struct fast *f, int kind, size_t start)
+static int fast_open(struct fast *f, int kind, int style, size_t start)
 {
 	struct builder *b = f->b;
 	if (b->depth == PLAN_MAX_DEPTH)
 		return -1;
 	struct ynode *n = new_node(b, kind, start, start);
-	n->style = Y_BLOCK;
+	n->style = (uint8_t)style;
 	if (fast_place(f, n) < 0)
 		return -1;
 	b->stack[b->depth].node = n;
@@ -684,7 +757,7 @@ static int fast_dash(const struct fast *f, size_t i)
 static int fast_map(struct fast *f, size_t key, size_t *line)
 {
 	size_t col = key - *line;
-	if (fast_open(f, Y_MAP, key) < 0)
+	if (fast_open(f, Y_MAP, Y_BLOCK, key) < 0)
 		return -1;
 	for (;;) {
 		size_t colon = fast_key(f, key);
@@ -728,7 +801,7 @@ static int fast_map(struct fast *f, size_t key, size_t *line)
 static int fast_seq(struct fast *f, size_t dash, size_t *line, int indentless)
 {
 	size_t col = dash - *line;
-	if (fast_open(f, Y_SEQ, dash) < 0)
+	if (fast_open(f, Y_SEQ, Y_BLOCK, dash) < 0)
 		return -1;
 	for (;;) {
 		size_t i = dash + 1;
