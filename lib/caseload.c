@@ -170,12 +170,13 @@ char *plan_path(const char *dir, const char *id)
 	size_t n = strlen(id), d = strlen(dir);
 	if (!id_valid(id, n))
 		return NULL;
-	char *path = xmalloc(d + n + sizeof "/.yaml"); /* thousands of plans: no printf */
-	memcpy(path, dir, d);
-	path[d] = '/';
-	memcpy(path + d + 1, id, n);
-	memcpy(path + d + 1 + n, ".yaml", sizeof ".yaml");
-	return path;
+	struct buf b = {0}; /* thousands of plans: no printf */
+	buf_grow(&b, d + n + sizeof "/.yaml");
+	buf_add(&b, dir, d);
+	buf_putc(&b, '/');
+	buf_add(&b, id, n);
+	buf_add(&b, ".yaml", strlen(".yaml"));
+	return b.s;
 }
 
 static int by_name(const void *a, const void *b)
