@@ -607,7 +607,7 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 	/* A PDF is dear to draw: a worker process draws every other one on the
 	 * second core (1: this is it), and the summary has each one's row. */
 	int worker = o->dir && !strcmp(o->fmt->name, "pdf") && nd >= 8 ? cp_worker_start() : -1;
-	struct plan *p = NULL; /* read whole once for its declarations */
+	struct plan *p = NULL; /* read whole once for its grants' declarations or logbooks */
 	for (size_t i = 0; i < nd; i++) {
 		const struct plan *slim = run->ps.plans[d[i].plan];
 		struct totals all = {0};
@@ -625,16 +625,21 @@ static int write_all(struct run *run, const struct decl *d, size_t nd)
 			p = NULL;
 		}
 		int status;
+		/* a grant's declaration shows the evaluation that closes it, and a
+		 * logbook every evaluation of its days, which a slim plan no longer
+		 * holds; the rest (the goals' texts too) is all in the slim one */
+		int whole = d[i].grant >= 0 || o->logbooks;
 		cp_errors_quiet(!mine);
-		if (!p && !(p = plan_load(run->ps.paths[d[i].plan], &status))) { /* goal texts */
+		if (whole && !p && !(p = plan_load(run->ps.paths[d[i].plan], &status))) {
 			cp_errors_quiet(0);
 			rc = -1;
 			continue;
 		}
+		const struct plan *use = whole ? p : slim;
 		lang_push(o->ro.lang);
-		struct report *r = declaration(run, p, &d[i], &all);
+		struct report *r = declaration(run, use, &d[i], &all);
 		if (o->dir)
-			summary_row(sum, p, &d[i], o, &all);
+			summary_row(sum, use, &d[i], o, &all);
 		lang_pop();
 		cp_errors_quiet(0);
 		if (!mine) {
@@ -883,7 +888,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 
 static void *read_plans(void *arg)
 {
-	planset_read(arg, PLANSET_SLIM | PLANSET_QUIET);
+	planset_read(arg, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
 	return NULL;
 }
 
@@ -911,7 +916,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	buf_free(&other.text);
 	if (threaded)
 		pthread_join(loader, NULL);
-	if (planset_read(&run.ps, PLANSET_SLIM) < 0) /* again, to report what is wrong */
+	if (planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS) < 0) /* again, to report */
 		rc = -1;
 	run.outside = xcalloc(run.ps.n + 1, sizeof *run.outside);
 	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);

@@ -12,6 +12,7 @@
  * character set) meanwhile.  The environment is the process's: switch only
  * while no other thread translates. */
 #include <locale.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,6 +49,9 @@ static struct {
 } saved[LANG_DEPTH];
 static int depth;
 
+/* Counts the switches of language: what words() keeps is for one. */
+static atomic_uint switches;
+
 int lang_push(const char *code)
 {
 	int d = depth++;
@@ -64,6 +68,7 @@ int lang_push(const char *code)
 			setlocale(LC_MESSAGES, "C.utf8");
 	setenv("LANGUAGE", code, 1);
 	textdomain(DOMAIN);
+	atomic_fetch_add(&switches, 1);
 	return lang_is(code) ? 0 : -1;
 }
 
@@ -82,18 +87,50 @@ void lang_pop(void)
 		unsetenv("LANGUAGE");
 	setlocale(LC_MESSAGES, saved[d].messages);
 	textdomain(DOMAIN);
+	atomic_fetch_add(&switches, 1);
 	free(saved[d].language);
 	free(saved[d].messages);
 	saved[d].language = saved[d].messages = NULL;
 	saved[d].changed = 0;
 }
 
-char lang_decimal(void)
+static const char *const months[12] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+
+/* The words of dates and numbers in the language of the moment, asked of
+ * the catalogue once per language and thread, not once per date: a batch
+ * of declarations shows tens of thousands. */
+struct words {
+	unsigned switches; /* the count they are for, plus one (0: none yet) */
+	const char *month[12], *date;
+	char decimal;
+};
+
+static const struct words *words(void)
 {
+	static _Thread_local struct words w;
+	unsigned now = atomic_load(&switches) + 1;
+	if (w.switches == now)
+		return &w;
+	for (int m = 0; m < 12; m++)
+		w.month[m] = _(months[m]);
+	/* TRANSLATORS: a date for people, as in "5 January 2026": the day, the
+	   month's name and the year, in this order. */
+	w.date = _("%d %s %d");
 	/* TRANSLATORS: the decimal separator in numbers for people, as in
 	   "18.5" hours and "12.5%": one character, "," in Dutch. */
 	const char *s = _(".");
-	return *s ? *s : '.';
+	w.decimal = *s ? *s : '.';
+	w.switches = now;
+	return &w;
+}
+
+char lang_decimal(void)
+{
+	return words()->decimal;
 }
 
 char *lang_number(char *s)
@@ -116,22 +153,15 @@ void lang_hours(long minutes, char out[24])
 	lang_number(out);
 }
 
-static const char *const months[12] = {
-	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-	N_("December"),
-};
-
 const char *lang_month(int m)
 {
-	return m >= 1 && m <= 12 ? _(months[m - 1]) : "?";
+	return m >= 1 && m <= 12 ? words()->month[m - 1] : "?";
 }
 
 void lang_date(int day, char out[LANG_DATE_MAX])
 {
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
-	/* TRANSLATORS: a date for people, as in "5 January 2026": the day, the
-	   month's name and the year, in this order. */
-	snprintf(out, LANG_DATE_MAX, _("%d %s %d"), d, lang_month(m), y);
+	const struct words *w = words();
+	snprintf(out, LANG_DATE_MAX, w->date, d, m >= 1 && m <= 12 ? w->month[m - 1] : "?", y);
 }

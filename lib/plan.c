@@ -535,8 +535,10 @@ int plan_open_locked(const char *path, struct locked *lf, struct buf *src)
 }
 
 /* The whole file, read into a buffer sized from fstat where that is known,
- * so that thousands of plans cost one small allocation each. */
-static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
+ * so that thousands of plans cost one small allocation each; a regular
+ * file that gives less than was asked for is at its end (one read, not
+ * two, per plan). */
+static int slurp(int fd, const char *path, size_t hint, int regular, char **out, size_t *len)
 {
 	struct buf b = {0};
 	buf_grow(&b, hint < PLAN_MAX_BYTES ? hint + 1 : 4096);
@@ -553,11 +555,14 @@ static int slurp(int fd, const char *path, size_t hint, char **out, size_t *len)
 		}
 		if (n == 0)
 			break;
+		size_t asked = b.cap - b.len - 1;
 		b.len += (size_t)n;
 		if (too_large(path, &b)) {
 			buf_free(&b);
 			return EX_DATAERR;
 		}
+		if (regular && (size_t)n < asked)
+			break;
 	}
 	b.s[b.len] = '\0';
 	*out = b.s;
@@ -574,6 +579,12 @@ struct plan *plan_load(const char *path, int *status)
 		cp_errno(EX_NOINPUT, _("%s: cannot open"), path);
 		return NULL;
 	}
+	return plan_load_fd(path, fd, status);
+}
+
+struct plan *plan_load_fd(const char *path, int fd, int *status)
+{
+	int stdin_ = !strcmp(path, "-");
 	struct stat st = {0};
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
@@ -585,7 +596,8 @@ struct plan *plan_load(const char *path, int *status)
 	char *src = NULL;
 	size_t len = 0;
 	size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
-	*status = slurp(fd, stdin_ ? _("standard input") : path, hint, &src, &len);
+	*status = slurp(fd, stdin_ ? _("standard input") : path, hint, S_ISREG(st.st_mode), &src,
+			&len);
 	if (!stdin_)
 		close(fd);
 	if (*status)
@@ -607,6 +619,11 @@ void plan_free(struct plan *p)
  * funders and budgets of thousands of plans then holds a few hundred bytes
  * of each. */
 void plan_slim(struct plan *p)
+{
+	plan_slim_but(p, 0);
+}
+
+void plan_slim_but(struct plan *p, int keep_goals)
 {
 	const char **keep[] = {&p->id, &p->name, &p->employer, &p->employer_contact, &p->coach,
 			       &p->funder_ref};
@@ -641,6 +658,15 @@ void plan_slim(struct plan *p)
 	}
 	struct work_span *work = p->nworkspans ? arena_alloc(&small, p->nworkspans * sizeof *work)
 					       : NULL;
+	/* and, where asked, the goals' ids, texts and states (not their nodes) */
+	size_t ngoals = keep_goals ? p->ngoals : 0;
+	struct goal *goals = ngoals ? arena_alloc(&small, ngoals * sizeof *goals) : NULL;
+	for (size_t i = 0; i < ngoals; i++) {
+		const struct goal *g = &p->goals[i];
+		goals[i] = (struct goal){g->id ? arena_strndup(&small, g->id, strlen(g->id)) : NULL,
+					 g->text ? arena_strndup(&small, g->text, strlen(g->text)) : NULL,
+					 g->status, NULL, NULL};
+	}
 	if (work)
 		memcpy(work, p->workspans, p->nworkspans * sizeof *work);
 	arena_free(&p->arena);
@@ -648,14 +674,15 @@ void plan_slim(struct plan *p)
 	p->src = NULL;
 	p->arena = small;
 	memset(&p->doc, 0, sizeof p->doc);
-	p->goals = NULL;
+	p->goals = goals;
 	p->agreements = p->conditions = NULL;
 	p->contacts = contacts;
 	p->grants = grants;
 	p->coachspans = spans;
 	p->workspans = work;
 	p->evals = NULL;
-	p->ngoals = p->nagreements = p->nconditions = p->nevals = 0;
+	p->nagreements = p->nconditions = p->nevals = 0;
+	p->ngoals = ngoals;
 	p->ncontacts = ncontacts;
 }
 

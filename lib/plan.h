@@ -114,12 +114,14 @@ struct plan {
 /* Reads and checks a plan; every problem is reported.  NULL on failure, with
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
 struct plan *plan_load(const char *path, int *status);
+struct plan *plan_load_fd(const char *path, int fd, int *status); /* the same, opened; closes it */
 /* A plan to change: opened under its lock and read whole (src); 0, or -1
  * reported (no such plan, unreadable, too large) with nothing held. */
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
+void plan_slim_but(struct plan *p, int keep_goals); /* the same, keeping the goals if asked */
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
 struct interval plan_default_every(int funder);
 /* ---- grant.c: a plan's dated history ---- */

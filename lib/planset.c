@@ -112,7 +112,7 @@ int planset_read(struct planset *s, int flags)
 		if (!s->plans[i])
 			rc = -1;
 		else if (flags & PLANSET_SLIM)
-			plan_slim(s->plans[i]);
+			plan_slim_but(s->plans[i], flags & PLANSET_GOALS);
 	}
 	if (flags & PLANSET_QUIET)
 		cp_errors_quiet_thread(0);

@@ -97,11 +97,17 @@ const char *render_clean(struct buf *b, const char *s)
 	b->len = 0;
 	while (i < n) {
 		size_t ok = utf8_invalid(s + i, n - i);
-		for (size_t j = i; j < i + ok; j++) {
-			unsigned char c = (unsigned char)s[j];
-			if (c == '\r' && s[j + 1] == '\n')
-				continue; /* CRLF is one line break */
-			buf_putc(b, c == '\n' ? '\n' : c < 0x20 || c == 0x7f ? ' ' : (char)c);
+		for (size_t j = i, end = i + ok; j < end;) {
+			size_t run = j; /* what stays as it is, added at once */
+			while (run < end && ((unsigned char)s[run] >= 0x20 || s[run] == '\n') &&
+			       s[run] != 0x7f)
+				run++;
+			buf_add(b, s + j, run - j);
+			if (run == end)
+				break;
+			if (!(s[run] == '\r' && s[run + 1] == '\n')) /* CRLF is one line break */
+				buf_putc(b, ' ');
+			j = run + 1;
 		}
 		i += ok;
 		if (i < n) {
@@ -116,16 +122,23 @@ void render_escape_xml(struct buf *out, const char *s, const char *newline)
 {
 	struct buf clean = {0};
 	render_clean(&clean, s);
-	for (const char *p = clean.s; *p; p++)
+	const char *p = clean.s, *run = p; /* the text between escapes is added at once */
+	for (; *p; p++) {
+		const char *esc;
 		switch (*p) {
-		case '&': buf_puts(out, "&amp;"); break;
-		case '<': buf_puts(out, "&lt;"); break;
-		case '>': buf_puts(out, "&gt;"); break;
-		case '"': buf_puts(out, "&quot;"); break;
-		case '\'': buf_puts(out, "&#39;"); break;
-		case '\n': buf_puts(out, newline); break;
-		default: buf_putc(out, *p);
+		case '&': esc = "&amp;"; break;
+		case '<': esc = "&lt;"; break;
+		case '>': esc = "&gt;"; break;
+		case '"': esc = "&quot;"; break;
+		case '\'': esc = "&#39;"; break;
+		case '\n': esc = newline; break;
+		default: continue;
 		}
+		buf_add(out, run, (size_t)(p - run));
+		buf_puts(out, esc);
+		run = p + 1;
+	}
+	buf_add(out, run, (size_t)(p - run));
 	buf_free(&clean);
 }
 

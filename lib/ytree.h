@@ -39,6 +39,14 @@ struct ydoc {
  * text could not be read, and the whole tree if only its keys are wrong
  * (a key twice, a list as a key), so that a reader can report more. */
 int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *src, size_t len);
+/* The same, read as how says: YPARSE_ANY as above (the YAML plans are
+ * mostly written in is read without libyaml, everything else by libyaml);
+ * YPARSE_LIBYAML by libyaml alone; YPARSE_FAST by the fast reader alone,
+ * which returns 1 without a word where libyaml must read the text.  The
+ * two build the same tree: tests hold them equal. */
+enum { YPARSE_ANY, YPARSE_LIBYAML, YPARSE_FAST };
+int ydoc_parse_how(struct ydoc *doc, struct arena *a, const char *file, const char *src,
+		   size_t len, int how);
 struct ynode *yderef(struct ynode *n);
 struct ynode *ymap_get(struct ynode *map, const char *key);
 struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */

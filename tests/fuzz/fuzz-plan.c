@@ -1,7 +1,8 @@
 /* fuzz-plan: the plan reader on any bytes.  It must never crash, and what
  * it accepts must hold up: the values a plan reports are the ones the
  * format allows, and a plan written back from them (as cp-new writes)
- * reads again to the same values. */
+ * reads again to the same values.  And where yaml.c's fast reader reads
+ * the text, libyaml reads it to the same tree. */
 #include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -86,10 +87,45 @@ static void round_trip(const struct plan *p)
 	buf_free(&b);
 }
 
+static int same_tree(const struct ynode *a, const struct ynode *b)
+{
+	if (a->kind != b->kind || a->style != b->style || a->flags != b->flags ||
+	    a->start != b->start || a->end != b->end || a->n != b->n)
+		return 0;
+	if (a->kind == Y_SCALAR)
+		return !memcmp(a->u.str, b->u.str, a->n + 1);
+	if (a->kind == Y_ALIAS)
+		return 0; /* the fast reader makes none */
+	for (uint32_t i = 0; i < (a->kind == Y_MAP ? 2 * a->n : a->n); i++)
+		if (!same_tree(a->u.kids[i], b->u.kids[i]))
+			return 0;
+	return 1;
+}
+
+/* What the fast reader reads, libyaml reads alike: the same tree, the
+ * same duplicate keys. */
+static void fast_as_libyaml(const char *src, size_t size)
+{
+	struct arena a = {0}, b = {0};
+	struct ydoc fast, slow;
+	int rf = ydoc_parse_how(&fast, &a, "fuzz-plan", src, size, YPARSE_FAST);
+	if (rf != 1) {
+		int rl = ydoc_parse_how(&slow, &b, "fuzz-plan", src, size, YPARSE_LIBYAML);
+		FUZZ_ASSERT(rf == rl);
+		FUZZ_ASSERT(!fast.root == !slow.root);
+		FUZZ_ASSERT(!fast.root || same_tree(fast.root, slow.root));
+	}
+	arena_free(&a);
+	arena_free(&b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > PLAN_MAX_BYTES) /* plan_load refuses these before parsing */
 		return 0;
+	char *text = fuzz_strdup(data, size);
+	fast_as_libyaml(text, size);
+	free(text);
 	int status = -1;
 	struct plan *p = plan_parse("fuzz-plan", fuzz_strdup(data, size), size, &status);
 	if (!p) {
