@@ -661,8 +661,9 @@ static int fast_flow_map(struct fast *f, size_t i, size_t end, size_t *after)
 			k = j + 1;
 		} else { /* a plain text, spaces in it: name: Ilse Meijer */
 			size_t last = k;
-			if (k < end && !key_char((unsigned char)s[k]) && (unsigned char)s[k] < 0x80)
-				return -1;
+			if (k < end && ((!key_char((unsigned char)s[k]) && (unsigned char)s[k] < 0x80) ||
+					s[k] == '-'))
+				return -1; /* "- " starts a list, "-1" libyaml knows best */
 			for (; k < end && !strchr(",[]{}:#?", s[k]); k++)
 				if (s[k] != ' ')
 					last = k + 1;
