@@ -28,6 +28,9 @@ struct group {
  * the groups of this month are the ones asked for again and again, and
  * this small table finds them without the miss in the large one. */
 #define RECENT 16384u
+#define PART_MAX 255 /* bytes of a string part; longer ones are cut */
+#define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
+#define WAITING 2
 
 struct agg {
 	struct {
@@ -42,6 +45,19 @@ struct agg {
 	size_t cap, used;
 	struct group **recent; /* RECENT of them, or NULL */
 	struct group **sorted;
+	/* The entries added last, not yet counted: each waits two more
+	 * entries, so that its slot in recent and then its group are asked of
+	 * the memory early and have arrived when it is counted (see
+	 * agg_add_era).  A ring; wait[held % WAITING] is the oldest. */
+	struct waiting {
+		struct group *g; /* what recent held for the key: a guess */
+		uint32_t hash;
+		int mode, date;
+		long minutes;
+		size_t len;
+		unsigned char key[KEY_MAX];
+	} wait[WAITING];
+	unsigned held, waiting; /* entries added so far, of which waiting uncounted */
 };
 
 static const char *const key_names[KEY_COUNT] = {
@@ -155,9 +171,9 @@ static struct group **slot_of(struct agg *a, uint32_t h, const unsigned char *ke
 	return &a->slots[i];
 }
 
-static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned char *key,
+				  size_t len)
 {
-	uint32_t h = hash_bytes(key, len);
 	struct group **recent = a->recent ? &a->recent[h & (RECENT - 1)] : NULL, *r;
 	if (recent && (r = *recent) && r->hash == h && r->keylen == len && !memcmp(r->key, key, len))
 		return r;
@@ -182,7 +198,11 @@ static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
 	return g;
 }
 
-#define PART_MAX 255 /* bytes of a string part; longer ones are cut */
+static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+{
+	return lookup_hashed(a, hash_bytes(key, len), key, len);
+}
+
 #define BIAS (1u << 31) /* makes every day number positive, so bytes sort as numbers */
 
 static size_t put_str(unsigned char *p, struct str s)
@@ -255,18 +275,50 @@ static void add_totals(struct totals *t, const struct totals *more)
 		t->last = more->last;
 }
 
-#define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
+/* The oldest waiting entry, counted in its group: the one recent held
+ * for its key when it was the newest but one, if that is still its group,
+ * else found as ever. */
+static void count_oldest(struct agg *a)
+{
+	struct waiting *w = &a->wait[a->held % WAITING];
+	struct group *g = w->g;
+	if (!g || g->hash != w->hash || g->keylen != w->len || memcmp(g->key, w->key, w->len))
+		g = lookup_hashed(a, w->hash, w->key, w->len);
+	struct totals *t = &g->t; /* add_totals for one entry, without its loop */
+	t->minutes += w->minutes;
+	t->mode[w->mode] += (int32_t)w->minutes;
+	t->entries++;
+	if (w->date < t->first)
+		t->first = w->date;
+	if (w->date > t->last)
+		t->last = w->date;
+	a->held++;
+	a->waiting--;
+}
+
+/* Every entry added so far, counted: before anything reads the groups. */
+static void count_waiting(struct agg *a)
+{
+	while (a->waiting)
+		count_oldest(a);
+}
 
 void agg_add(struct agg *a, const struct entry *e)
 {
 	agg_add_era(a, e, 0);
 }
 
+/* A group is counted two entries after it came (count_oldest): the groups
+ * are many and all over memory, and a sheet's next line is read meanwhile,
+ * so the memory has time to bring what the count needs. */
 void agg_add_era(struct agg *a, const struct entry *e, int era)
 {
 	if (!a->recent)
 		a->recent = xcalloc(RECENT, sizeof *a->recent);
-	unsigned char key[KEY_MAX];
+	if (a->waiting == WAITING)
+		count_oldest(a);
+	struct waiting *w = &a->wait[(a->held + a->waiting) % WAITING];
+	unsigned char *key = w->key;
 	size_t len = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
 		switch (a->keys[i]) {
@@ -299,14 +351,21 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 			len += put_int(key + len, day_bucket(a, a->keys[i], e->date));
 		}
 	}
-	struct totals *t = &lookup(a, key, len)->t; /* add_totals for one entry, without its loop */
-	t->minutes += e->minutes;
-	t->mode[e->mode] += (int32_t)e->minutes;
-	t->entries++;
-	if (e->date < t->first)
-		t->first = e->date;
-	if (e->date > t->last)
-		t->last = e->date;
+	w->len = len;
+	w->hash = hash_bytes(key, len);
+	w->g = NULL;
+	w->mode = e->mode;
+	w->date = e->date;
+	w->minutes = e->minutes;
+	__builtin_prefetch(&a->recent[w->hash & (RECENT - 1)]);
+	if (++a->waiting == WAITING) { /* the one before: its slot in recent has come */
+		struct waiting *prev = &a->wait[a->held % WAITING];
+		struct group *g = prev->g = a->recent[prev->hash & (RECENT - 1)];
+		if (g) {
+			__builtin_prefetch(g);
+			__builtin_prefetch(g->key + prev->len - 1);
+		}
+	}
 }
 
 /* The halves of a sheet share few groups (it runs in date order): those
@@ -314,6 +373,8 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
  * holds each group once. */
 void agg_merge(struct agg *a, struct agg *from)
 {
+	count_waiting(a);
+	count_waiting(from);
 	for (size_t i = 0; i < from->cap; i++) {
 		struct group *g = from->slots[i];
 		if (!g)
@@ -332,6 +393,7 @@ void agg_merge(struct agg *a, struct agg *from)
 
 void agg_clear(struct agg *a)
 {
+	a->waiting = 0;
 	if (a->recent)
 		memset(a->recent, 0, RECENT * sizeof *a->recent);
 	arena_free(&a->arena);
@@ -361,6 +423,7 @@ void agg_finish(struct agg *a,
 				    void *arg),
 		void *arg)
 {
+	count_waiting(a);
 	int has_plan_key = 0;
 	for (size_t i = 0; i < a->nparts; i++)
 		has_plan_key |= key_of_plan(a->keys[i]);
@@ -486,6 +549,7 @@ static void sort_keys(struct sortkey *k, size_t n)
 
 struct group **agg_groups(struct agg *a, size_t *n)
 {
+	count_waiting(a);
 	struct sortkey *k = xreallocarray(NULL, a->used ? a->used : 1, sizeof *k);
 	*n = 0;
 	for (size_t i = 0; i < a->cap; i++) {
@@ -573,8 +637,9 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	return len;
 }
 
-size_t agg_count(const struct agg *a)
+size_t agg_count(struct agg *a)
 {
+	count_waiting(a);
 	return a->used;
 }
 
