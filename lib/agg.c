@@ -31,6 +31,7 @@ struct group {
 #define PART_MAX 255 /* bytes of a string part; longer ones are cut */
 #define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
 #define WAITING 2
+#define AHEAD 8 /* groups asked of the memory ahead of their turn, where all are visited */
 
 struct agg {
 	struct {
@@ -145,6 +146,8 @@ static void grow(struct agg *a)
 	struct group **slots = xcalloc(cap, sizeof *slots);
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i]) {
+			if (i + AHEAD < a->cap && a->slots[i + AHEAD])
+				__builtin_prefetch(&a->slots[i + AHEAD]->hash);
 			size_t j = a->slots[i]->hash & (cap - 1);
 			while (slots[j])
 				j = (j + 1) & (cap - 1);
@@ -375,8 +378,14 @@ void agg_merge(struct agg *a, struct agg *from)
 {
 	count_waiting(a);
 	count_waiting(from);
+	while (2 * (a->used + from->used) > a->cap)
+		grow(a); /* once, not while the groups come */
 	for (size_t i = 0; i < from->cap; i++) {
-		struct group *g = from->slots[i];
+		struct group *g = from->slots[i], *next;
+		if (i + 2 * AHEAD < from->cap && (next = from->slots[i + 2 * AHEAD]))
+			__builtin_prefetch(&next->hash);
+		if (i + AHEAD < from->cap && (next = from->slots[i + AHEAD]))
+			__builtin_prefetch(&a->slots[next->hash & (a->cap - 1)]);
 		if (!g)
 			continue;
 		struct group **slot = slot_of(a, g->hash, g->key, g->keylen);
@@ -552,13 +561,18 @@ struct group **agg_groups(struct agg *a, size_t *n)
 	count_waiting(a);
 	struct sortkey *k = xreallocarray(NULL, a->used ? a->used : 1, sizeof *k);
 	*n = 0;
-	for (size_t i = 0; i < a->cap; i++) {
-		struct group *g = a->slots[i];
-		if (!g)
-			continue;
-		k[*n].hi = load_be(g->key, g->keylen);
-		k[*n].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
-		k[(*n)++].g = g;
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->slots[i])
+			k[(*n)++].g = a->slots[i];
+	/* the keys, from groups all over memory: each asked for ahead */
+	for (size_t i = 0; i < *n; i++) {
+		if (i + AHEAD < *n) {
+			__builtin_prefetch(k[i + AHEAD].g->key);
+			__builtin_prefetch(k[i + AHEAD].g->key + 15);
+		}
+		const struct group *g = k[i].g;
+		k[i].hi = load_be(g->key, g->keylen);
+		k[i].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
 	}
 	sort_keys(k, *n);
 	/* the pointers in order, over the keys they came from: pointer i is
