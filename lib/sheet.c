@@ -363,15 +363,16 @@ static const char *scan_line(const char *line, const char *end, char sep, struct
  * leaves it to next_line and the splitters, blank lines too. */
 static int plain_record(struct sheet *sh)
 {
-	struct str f[SEPS_MAX];
 	size_t n;
 	const char *line = sh->buf + sh->start;
-	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, f, &n);
-	if (!nl || (n == 1 && !f[0].n && blank_line(line, (size_t)(nl - line))))
-		return 0;
-	while (sh->capfields < n)
+	/* split straight into the record's fields: when this is no record
+	 * after all, the other ways fill them afresh */
+	while (sh->capfields < SEPS_MAX)
 		add_field(sh, NULL, 0);
-	memcpy(sh->fields, f, n * sizeof *f);
+	sh->nfields = 0;
+	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, sh->fields, &n);
+	if (!nl || (n == 1 && !sh->fields[0].n && blank_line(line, (size_t)(nl - line))))
+		return 0;
 	sh->nfields = n;
 	sh->raw = line;
 	sh->rawlen = (size_t)(nl - line);
