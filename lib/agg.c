@@ -31,6 +31,7 @@ struct group {
 #define PART_MAX 255 /* bytes of a string part; longer ones are cut */
 #define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
 #define WAITING 2
+#define TAG(h) ((unsigned char)(0x80u | (h) >> 25))
 #define AHEAD 8 /* groups asked of the memory ahead of their turn, where all are visited */
 
 struct agg {
@@ -43,6 +44,10 @@ struct agg {
 	int finished;
 	struct arena arena;
 	struct group **slots;
+	/* Beside each slot a byte of its group's hash (TAG, never 0), 0 for an
+	 * empty slot: a probe reads these, not the groups all over memory, and
+	 * looks at a group only where its byte matches. */
+	unsigned char *tags;
 	size_t cap, used;
 	struct group **recent; /* RECENT of them, or NULL */
 	struct group **sorted;
@@ -135,6 +140,7 @@ struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan)
 		a->keys[a->nparts++] = KEY_FUNDER; /* holds the plan, like every plan key slot */
 	a->cap = 1024;
 	a->slots = xcalloc(a->cap, sizeof *a->slots);
+	a->tags = xcalloc(a->cap, 1);
 	for (int i = 0; i < DAYS_CACHED; i++)
 		a->days[i].day = DATE_NONE;
 	return a;
@@ -144,17 +150,22 @@ static void grow(struct agg *a)
 {
 	size_t cap = a->cap * 2;
 	struct group **slots = xcalloc(cap, sizeof *slots);
+	unsigned char *tags = xcalloc(cap, 1);
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i]) {
 			if (i + AHEAD < a->cap && a->slots[i + AHEAD])
 				__builtin_prefetch(&a->slots[i + AHEAD]->hash);
-			size_t j = a->slots[i]->hash & (cap - 1);
-			while (slots[j])
+			uint32_t h = a->slots[i]->hash;
+			size_t j = h & (cap - 1);
+			while (tags[j])
 				j = (j + 1) & (cap - 1);
 			slots[j] = a->slots[i];
+			tags[j] = TAG(h);
 		}
 	free(a->slots);
+	free(a->tags);
 	a->slots = slots;
+	a->tags = tags;
 	a->cap = cap;
 }
 
@@ -189,19 +200,28 @@ static uint32_t key_hash(unsigned char *key, size_t len)
 }
 
 /* The slot that holds the group with this key, or the empty one where it
- * would go, with room for it. */
-static struct group **slot_of(struct agg *a, uint32_t h, const unsigned char *key, size_t len)
+ * would go, with room for it (put the group there with put_slot). */
+static size_t slot_of(struct agg *a, uint32_t h, const unsigned char *key, size_t len)
 {
 	size_t i = h & (a->cap - 1);
-	for (struct group *g; (g = a->slots[i]); i = (i + 1) & (a->cap - 1))
-		if (g->hash == h && g->keylen == len && key_equal(g->key, key, len))
-			return &a->slots[i];
+	for (unsigned char tag = TAG(h); a->tags[i]; i = (i + 1) & (a->cap - 1)) {
+		const struct group *g = a->slots[i];
+		if (a->tags[i] == tag && g->hash == h && g->keylen == len && key_equal(g->key, key, len))
+			return i;
+	}
 	if (2 * (a->used + 1) > a->cap) {
 		grow(a);
-		for (i = h & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
+		for (i = h & (a->cap - 1); a->tags[i]; i = (i + 1) & (a->cap - 1))
 			;
 	}
-	return &a->slots[i];
+	return i;
+}
+
+static void put_slot(struct agg *a, size_t i, struct group *g)
+{
+	a->slots[i] = g;
+	a->tags[i] = TAG(g->hash);
+	a->used++;
 }
 
 static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned char *key,
@@ -210,8 +230,8 @@ static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned cha
 	struct group **recent = a->recent ? &a->recent[h & (RECENT - 1)] : NULL, *r;
 	if (recent && (r = *recent) && r->hash == h && r->keylen == len && key_equal(r->key, key, len))
 		return r;
-	struct group **slot = slot_of(a, h, key, len);
-	struct group *g = *slot;
+	size_t slot = slot_of(a, h, key, len);
+	struct group *g = a->slots[slot];
 	if (g) {
 		if (recent)
 			*recent = g;
@@ -224,8 +244,7 @@ static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned cha
 	g->hash = h;
 	g->keylen = (uint16_t)len;
 	memcpy(g->key, key, len);
-	*slot = g;
-	a->used++;
+	put_slot(a, slot, g);
 	if (recent)
 		*recent = g;
 	return g;
@@ -419,16 +438,14 @@ void agg_merge(struct agg *a, struct agg *from)
 		if (i + 2 * AHEAD < from->cap && (next = from->slots[i + 2 * AHEAD]))
 			__builtin_prefetch(&next->hash);
 		if (i + AHEAD < from->cap && (next = from->slots[i + AHEAD]))
-			__builtin_prefetch(&a->slots[next->hash & (a->cap - 1)]);
+			__builtin_prefetch(&a->tags[next->hash & (a->cap - 1)]);
 		if (!g)
 			continue;
-		struct group **slot = slot_of(a, g->hash, g->key, g->keylen);
-		if (*slot)
-			add_totals(&(*slot)->t, &g->t);
-		else {
-			*slot = g;
-			a->used++;
-		}
+		size_t slot = slot_of(a, g->hash, g->key, g->keylen);
+		if (a->slots[slot])
+			add_totals(&a->slots[slot]->t, &g->t);
+		else
+			put_slot(a, slot, g);
 	}
 	arena_adopt(&a->arena, &from->arena);
 	agg_clear(from);
@@ -441,6 +458,7 @@ void agg_clear(struct agg *a)
 		memset(a->recent, 0, RECENT * sizeof *a->recent);
 	arena_free(&a->arena);
 	memset(a->slots, 0, a->cap * sizeof *a->slots);
+	memset(a->tags, 0, a->cap);
 	a->used = 0;
 }
 
@@ -505,8 +523,10 @@ void agg_finish(struct agg *a,
 	a->recent = NULL;
 	arena_free(&a->arena);
 	free(a->slots);
+	free(a->tags);
 	a->arena = out->arena;
 	a->slots = out->slots;
+	a->tags = out->tags;
 	a->cap = out->cap;
 	a->used = out->used;
 	a->nparts = a->nkeys; /* plan key slots now hold their names, strings like the plan */
@@ -697,6 +717,7 @@ void agg_free(struct agg *a)
 		return;
 	arena_free(&a->arena);
 	free(a->slots);
+	free(a->tags);
 	free(a->sorted);
 	free(a->recent);
 	free(a);
