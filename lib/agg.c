@@ -10,6 +10,7 @@
  * the slow part, so groups are kept per plan (and era: which grant held
  * the entry's day, for the funder follows the dates) while the sheets are
  * read, and named once at the end (agg_finish). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -43,6 +44,8 @@ struct agg {
 	size_t nparts;                /* plus a hidden plan, where one is needed */
 	int finished;
 	struct arena arena;
+	unsigned char *room; /* the free end of the groups' current piece of arena */
+	size_t roomlen;
 	struct group **slots;
 	/* Beside each slot a byte of its group's hash (TAG, never 0), 0 for an
 	 * empty slot: a probe reads these, not the groups all over memory, and
@@ -224,6 +227,26 @@ static void put_slot(struct agg *a, size_t i, struct group *g)
 	a->used++;
 }
 
+/* Groups are cut from pieces of GROUP_PIECE bytes of the arena, each on
+ * a multiple of 8 (what a group needs), not of 16 (what arena_alloc gives
+ * anything): 72 bytes for a plan-month group, not 80. */
+#define GROUP_PIECE 4096
+#define GROUP_ALIGN _Alignof(struct group)
+
+static struct group *new_group(struct agg *a, size_t len)
+{
+	size_t n = (offsetof(struct group, key) + len + GROUP_ALIGN - 1) / GROUP_ALIGN * GROUP_ALIGN;
+	if (a->roomlen < n) {
+		size_t piece = n > GROUP_PIECE ? n : GROUP_PIECE;
+		a->room = arena_alloc(&a->arena, piece);
+		a->roomlen = piece;
+	}
+	struct group *g = (struct group *)(void *)a->room;
+	a->room += n;
+	a->roomlen -= n;
+	return g;
+}
+
 static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned char *key,
 				  size_t len)
 {
@@ -237,7 +260,7 @@ static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned cha
 			*recent = g;
 		return g;
 	}
-	g = arena_alloc(&a->arena, sizeof *g + len);
+	g = new_group(a, len);
 	memset(&g->t, 0, sizeof g->t);
 	g->t.first = PERIOD_OPEN_TO;
 	g->t.last = PERIOD_OPEN_FROM;
@@ -457,6 +480,8 @@ void agg_clear(struct agg *a)
 	if (a->recent)
 		memset(a->recent, 0, RECENT * sizeof *a->recent);
 	arena_free(&a->arena);
+	a->room = NULL;
+	a->roomlen = 0;
 	memset(a->slots, 0, a->cap * sizeof *a->slots);
 	memset(a->tags, 0, a->cap);
 	a->used = 0;
@@ -525,6 +550,8 @@ void agg_finish(struct agg *a,
 	free(a->slots);
 	free(a->tags);
 	a->arena = out->arena;
+	a->room = out->room;
+	a->roomlen = out->roomlen;
 	a->slots = out->slots;
 	a->tags = out->tags;
 	a->cap = out->cap;
