@@ -693,10 +693,11 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	enum key k = a->keys[i];
 	char label[16], *e = label;
 	const char *text = label;
+	size_t len;
 	if (k == KEY_MODE)
-		text = mode_name(*p);
+		len = strlen(text = mode_name(*p));
 	else if (!is_time(k))
-		text = (const char *)p;
+		text = (const char *)p, len = n - 1; /* n counts its NUL */
 	else {
 		int v = get_int(p);
 		switch (k) {
@@ -722,8 +723,8 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 			e = put_digits(e, v % 10000, 4);
 		}
 		*e = '\0';
+		len = (size_t)(e - label);
 	}
-	size_t len = strlen(text);
 	if (size) {
 		size_t copy = len < size ? len : size - 1;
 		memcpy(out, text, copy);
