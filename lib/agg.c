@@ -10,6 +10,7 @@
  * the slow part, so groups are kept per plan (and era: which grant held
  * the entry's day, for the funder follows the dates) while the sheets are
  * read, and named once at the end (agg_finish). */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -599,43 +600,100 @@ static void swap_keys(struct sortkey *x, struct sortkey *y)
 /* A quicksort in place: the C library's qsort sorts through a copy as
  * large as the array, which with a hundred thousand groups is most of the
  * memory cp-hours needs beyond the groups themselves. */
+/* Hoare's partition of k around the median of its first, middle and last
+ * key: k[0, at) holds none greater and k[at, n) none less, where at is
+ * returned, 0 < at < n (n > 2). */
+static size_t partition(struct sortkey *k, size_t n)
+{
+	size_t mid = n / 2, last = n - 1;
+	if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+		swap_keys(&k[mid], &k[0]);
+	if (cmp_sortkeys(&k[last], &k[mid]) < 0) {
+		swap_keys(&k[last], &k[mid]);
+		if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+			swap_keys(&k[mid], &k[0]);
+	}
+	struct sortkey pivot = k[mid];
+	size_t i = 0, j = last;
+	for (;;) { /* equal keys split evenly */
+		while (cmp_sortkeys(&k[i], &pivot) < 0)
+			i++;
+		while (cmp_sortkeys(&pivot, &k[j]) < 0)
+			j--;
+		if (i >= j)
+			return j + 1;
+		swap_keys(&k[i++], &k[j--]);
+	}
+}
+
 static void sort_keys(struct sortkey *k, size_t n)
 {
 	while (n > 16) {
-		size_t mid = n / 2, last = n - 1;
-		if (cmp_sortkeys(&k[mid], &k[0]) < 0)
-			swap_keys(&k[mid], &k[0]);
-		if (cmp_sortkeys(&k[last], &k[mid]) < 0) {
-			swap_keys(&k[last], &k[mid]);
-			if (cmp_sortkeys(&k[mid], &k[0]) < 0)
-				swap_keys(&k[mid], &k[0]);
-		}
-		struct sortkey pivot = k[mid];
-		size_t i = 0, j = last;
-		for (;;) { /* Hoare's partition: equal keys split evenly */
-			while (cmp_sortkeys(&k[i], &pivot) < 0)
-				i++;
-			while (cmp_sortkeys(&pivot, &k[j]) < 0)
-				j--;
-			if (i >= j)
-				break;
-			swap_keys(&k[i++], &k[j--]);
-		}
+		size_t at = partition(k, n);
 		/* the smaller side by recursion, the larger by the loop: the
 		 * stack stays logarithmic */
-		if (j + 1 < n - j - 1) {
-			sort_keys(k, j + 1);
-			k += j + 1;
-			n -= j + 1;
+		if (at < n - at) {
+			sort_keys(k, at);
+			k += at;
+			n -= at;
 		} else {
-			sort_keys(k + j + 1, n - j - 1);
-			n = j + 1;
+			sort_keys(k + at, n - at);
+			n = at;
 		}
 	}
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = i; j > 0 && cmp_sortkeys(&k[j], &k[j - 1]) < 0; j--)
 			swap_keys(&k[j], &k[j - 1]);
 }
+
+/* The first sixteen bytes of each group's key, from groups all over
+ * memory: each asked for ahead. */
+static void load_keys(struct sortkey *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + AHEAD < n) {
+			__builtin_prefetch(k[i + AHEAD].g->key);
+			__builtin_prefetch(k[i + AHEAD].g->key + 15);
+		}
+		const struct group *g = k[i].g;
+		k[i].hi = load_be(g->key, g->keylen);
+		k[i].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
+	}
+}
+
+struct sort_job {
+	struct sortkey *k;
+	size_t n;
+	int sort; /* else load */
+};
+
+static void *run_sort_job(void *p)
+{
+	struct sort_job *j = p;
+	if (j->sort)
+		sort_keys(j->k, j->n);
+	else
+		load_keys(j->k, j->n);
+	return NULL;
+}
+
+/* Loads or sorts k[0, at) here and k[at, n) on a thread of its own, if
+ * one can be had. */
+static void two_ways(struct sortkey *k, size_t at, size_t n, int sort)
+{
+	struct sort_job theirs = {k + at, n - at, sort}, mine = {k, at, sort};
+	pthread_t t;
+	int shared = pthread_create(&t, NULL, run_sort_job, &theirs) == 0;
+	if (!shared)
+		run_sort_job(&theirs);
+	run_sort_job(&mine);
+	if (shared)
+		pthread_join(t, NULL);
+}
+
+/* From this many groups on, the keys are loaded and sorted on two cores:
+ * it is the end of cp-hours, where the other reading thread has stopped. */
+#define SORT_SHARED 32768
 
 struct group **agg_groups(struct agg *a, size_t *n)
 {
@@ -645,17 +703,13 @@ struct group **agg_groups(struct agg *a, size_t *n)
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i])
 			k[(*n)++].g = a->slots[i];
-	/* the keys, from groups all over memory: each asked for ahead */
-	for (size_t i = 0; i < *n; i++) {
-		if (i + AHEAD < *n) {
-			__builtin_prefetch(k[i + AHEAD].g->key);
-			__builtin_prefetch(k[i + AHEAD].g->key + 15);
-		}
-		const struct group *g = k[i].g;
-		k[i].hi = load_be(g->key, g->keylen);
-		k[i].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
+	if (*n >= SORT_SHARED) {
+		two_ways(k, *n / 2, *n, 0);
+		two_ways(k, partition(k, *n), *n, 1);
+	} else {
+		load_keys(k, *n);
+		sort_keys(k, *n);
 	}
-	sort_keys(k, *n);
 	/* the pointers in order, over the keys they came from: pointer i is
 	 * written below key i, which is read first */
 	struct group **sorted = (struct group **)(void *)k;
