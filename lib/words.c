@@ -37,8 +37,15 @@ int mode_parse(const char *s, size_t n)
 	/* what files hold, before any lenience: told apart by length and first letter */
 	int m = n == 4 ? MODE_CHAT : n == 6 ? MODE_ONSITE : n != 5 ? -1 : *s == 'p' ? MODE_PHONE
 		: *s == 'e' ? MODE_EMAIL : *s == 'v' ? MODE_VIDEO : *s == 'o' ? MODE_OTHER : -1;
-	if (m >= 0 && n == mode_lens[m] && !memcmp(s, mode_names[m], n))
-		return m;
+	if (m >= 0 && n == mode_lens[m]) { /* n is 4 to 6: its first and last four bytes */
+		uint32_t a, b, c, d;
+		memcpy(&a, s, 4);
+		memcpy(&b, mode_names[m], 4);
+		memcpy(&c, s + n - 4, 4);
+		memcpy(&d, mode_names[m] + n - 4, 4);
+		if (a == b && c == d)
+			return m;
+	}
 	return word_lookup(modes, s, n);
 }
 
