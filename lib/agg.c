@@ -10,6 +10,8 @@
  * the slow part, so groups are kept per plan (and era: which grant held
  * the entry's day, for the funder follows the dates) while the sheets are
  * read, and named once at the end (agg_finish). */
+#include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +30,11 @@ struct group {
  * the groups of this month are the ones asked for again and again, and
  * this small table finds them without the miss in the large one. */
 #define RECENT 16384u
+#define PART_MAX 255 /* bytes of a string part; longer ones are cut */
+#define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
+#define WAITING 2
+#define TAG(h) ((unsigned char)(0x80u | (h) >> 25))
+#define AHEAD 8 /* groups asked of the memory ahead of their turn, where all are visited */
 
 struct agg {
 	struct {
@@ -38,10 +45,29 @@ struct agg {
 	size_t nparts;                /* plus a hidden plan, where one is needed */
 	int finished;
 	struct arena arena;
+	unsigned char *room; /* the free end of the groups' current piece of arena */
+	size_t roomlen;
 	struct group **slots;
+	/* Beside each slot a byte of its group's hash (TAG, never 0), 0 for an
+	 * empty slot: a probe reads these, not the groups all over memory, and
+	 * looks at a group only where its byte matches. */
+	unsigned char *tags;
 	size_t cap, used;
 	struct group **recent; /* RECENT of them, or NULL */
 	struct group **sorted;
+	/* The entries added last, not yet counted: each waits two more
+	 * entries, so that its slot in recent and then its group are asked of
+	 * the memory early and have arrived when it is counted (see
+	 * agg_add_era).  A ring; wait[held % WAITING] is the oldest. */
+	struct waiting {
+		struct group *g; /* what recent held for the key: a guess */
+		uint32_t hash;
+		int mode, date;
+		long minutes;
+		size_t len;
+		unsigned char key[KEY_MAX];
+	} wait[WAITING];
+	unsigned held, waiting; /* entries added so far, of which waiting uncounted */
 };
 
 static const char *const key_names[KEY_COUNT] = {
@@ -118,6 +144,7 @@ struct agg *agg_new(const enum key *keys, size_t n, int hidden_plan)
 		a->keys[a->nparts++] = KEY_FUNDER; /* holds the plan, like every plan key slot */
 	a->cap = 1024;
 	a->slots = xcalloc(a->cap, sizeof *a->slots);
+	a->tags = xcalloc(a->cap, 1);
 	for (int i = 0; i < DAYS_CACHED; i++)
 		a->days[i].day = DATE_NONE;
 	return a;
@@ -127,68 +154,141 @@ static void grow(struct agg *a)
 {
 	size_t cap = a->cap * 2;
 	struct group **slots = xcalloc(cap, sizeof *slots);
+	unsigned char *tags = xcalloc(cap, 1);
 	for (size_t i = 0; i < a->cap; i++)
 		if (a->slots[i]) {
-			size_t j = a->slots[i]->hash & (cap - 1);
-			while (slots[j])
+			if (i + AHEAD < a->cap && a->slots[i + AHEAD])
+				__builtin_prefetch(&a->slots[i + AHEAD]->hash);
+			uint32_t h = a->slots[i]->hash;
+			size_t j = h & (cap - 1);
+			while (tags[j])
 				j = (j + 1) & (cap - 1);
 			slots[j] = a->slots[i];
+			tags[j] = TAG(h);
 		}
 	free(a->slots);
+	free(a->tags);
 	a->slots = slots;
+	a->tags = tags;
 	a->cap = cap;
 }
 
-/* The slot that holds the group with this key, or the empty one where it
- * would go, with room for it. */
-static struct group **slot_of(struct agg *a, uint32_t h, const unsigned char *key, size_t len)
+/* Keys are short (a plan id and a month: sixteen bytes), and compared and
+ * hashed on every line: two overlapping words, not a call. */
+static int key_equal(const unsigned char *x, const unsigned char *y, size_t n)
 {
-	size_t i = h & (a->cap - 1);
-	for (struct group *g; (g = a->slots[i]); i = (i + 1) & (a->cap - 1))
-		if (g->hash == h && g->keylen == len && !memcmp(g->key, key, len))
-			return &a->slots[i];
-	if (2 * (a->used + 1) > a->cap) {
-		grow(a);
-		for (i = h & (a->cap - 1); a->slots[i]; i = (i + 1) & (a->cap - 1))
-			;
-	}
-	return &a->slots[i];
+	if (n < 8 || n > 16)
+		return !memcmp(x, y, n);
+	uint64_t a, b, c, d;
+	memcpy(&a, x, 8);
+	memcpy(&b, y, 8);
+	memcpy(&c, x + n - 8, 8);
+	memcpy(&d, y + n - 8, 8);
+	return !((a ^ b) | (c ^ d));
 }
 
-static struct group *lookup(struct agg *a, const unsigned char *key, size_t len)
+/* A key's hash, eight bytes at a time: the key lies in a buffer of
+ * KEY_MAX, which has room for the zeros that pad its last word. */
+static uint32_t key_hash(unsigned char *key, size_t len)
 {
-	uint32_t h = hash_bytes(key, len);
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, v;
+	memset(key + len, 0, 8);
+	for (size_t i = 0; i < len; i += 8) {
+		memcpy(&v, key + i, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9u;
+		h ^= h >> 31;
+	}
+	h *= 0x94d049bb133111ebu;
+	h ^= h >> 29;
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/* The slot that holds the group with this key, or the empty one where it
+ * would go, with room for it (put the group there with put_slot). */
+static size_t slot_of(struct agg *a, uint32_t h, const unsigned char *key, size_t len)
+{
+	size_t i = h & (a->cap - 1);
+	for (unsigned char tag = TAG(h); a->tags[i]; i = (i + 1) & (a->cap - 1)) {
+		const struct group *g = a->slots[i];
+		if (a->tags[i] == tag && g->hash == h && g->keylen == len && key_equal(g->key, key, len))
+			return i;
+	}
+	if (2 * (a->used + 1) > a->cap) {
+		grow(a);
+		for (i = h & (a->cap - 1); a->tags[i]; i = (i + 1) & (a->cap - 1))
+			;
+	}
+	return i;
+}
+
+static void put_slot(struct agg *a, size_t i, struct group *g)
+{
+	a->slots[i] = g;
+	a->tags[i] = TAG(g->hash);
+	a->used++;
+}
+
+/* Groups are cut from pieces of GROUP_PIECE bytes of the arena, each on
+ * a multiple of 8 (what a group needs), not of 16 (what arena_alloc gives
+ * anything): 72 bytes for a plan-month group, not 80. */
+#define GROUP_PIECE 4096
+#define GROUP_ALIGN _Alignof(struct group)
+
+static struct group *new_group(struct agg *a, size_t len)
+{
+	size_t n = (offsetof(struct group, key) + len + GROUP_ALIGN - 1) / GROUP_ALIGN * GROUP_ALIGN;
+	if (a->roomlen < n) {
+		size_t piece = n > GROUP_PIECE ? n : GROUP_PIECE;
+		a->room = arena_alloc(&a->arena, piece);
+		a->roomlen = piece;
+	}
+	struct group *g = (struct group *)(void *)a->room;
+	a->room += n;
+	a->roomlen -= n;
+	return g;
+}
+
+static struct group *lookup_hashed(struct agg *a, uint32_t h, const unsigned char *key,
+				  size_t len)
+{
 	struct group **recent = a->recent ? &a->recent[h & (RECENT - 1)] : NULL, *r;
-	if (recent && (r = *recent) && r->hash == h && r->keylen == len && !memcmp(r->key, key, len))
+	if (recent && (r = *recent) && r->hash == h && r->keylen == len && key_equal(r->key, key, len))
 		return r;
-	struct group **slot = slot_of(a, h, key, len);
-	struct group *g = *slot;
+	size_t slot = slot_of(a, h, key, len);
+	struct group *g = a->slots[slot];
 	if (g) {
 		if (recent)
 			*recent = g;
 		return g;
 	}
-	g = arena_alloc(&a->arena, sizeof *g + len);
+	g = new_group(a, len);
 	memset(&g->t, 0, sizeof g->t);
 	g->t.first = PERIOD_OPEN_TO;
 	g->t.last = PERIOD_OPEN_FROM;
 	g->hash = h;
 	g->keylen = (uint16_t)len;
 	memcpy(g->key, key, len);
-	*slot = g;
-	a->used++;
+	put_slot(a, slot, g);
 	if (recent)
 		*recent = g;
 	return g;
 }
 
-#define PART_MAX 255 /* bytes of a string part; longer ones are cut */
+static struct group *lookup(struct agg *a, unsigned char *key, size_t len)
+{
+	return lookup_hashed(a, key_hash(key, len), key, len);
+}
+
 #define BIAS (1u << 31) /* makes every day number positive, so bytes sort as numbers */
 
 static size_t put_str(unsigned char *p, struct str s)
 {
 	size_t n = s.n > PART_MAX ? PART_MAX : s.n;
-	memcpy(p, s.s, n);
+	if (n >= 8 && n <= 16) { /* a plan id: two overlapping words, not a call */
+		memcpy(p, s.s, 8);
+		memcpy(p + n - 8, s.s + n - 8, 8);
+	} else
+		memcpy(p, s.s, n);
 	p[n] = '\0';
 	return n + 1;
 }
@@ -255,18 +355,50 @@ static void add_totals(struct totals *t, const struct totals *more)
 		t->last = more->last;
 }
 
-#define KEY_MAX (KEY_COUNT * (PART_MAX + 1) + 8)
+/* The oldest waiting entry, counted in its group: the one recent held
+ * for its key when it was the newest but one, if that is still its group,
+ * else found as ever. */
+static void count_oldest(struct agg *a)
+{
+	struct waiting *w = &a->wait[a->held % WAITING];
+	struct group *g = w->g;
+	if (!g || g->hash != w->hash || g->keylen != w->len || !key_equal(g->key, w->key, w->len))
+		g = lookup_hashed(a, w->hash, w->key, w->len);
+	struct totals *t = &g->t; /* add_totals for one entry, without its loop */
+	t->minutes += w->minutes;
+	t->mode[w->mode] += (int32_t)w->minutes;
+	t->entries++;
+	if (w->date < t->first)
+		t->first = w->date;
+	if (w->date > t->last)
+		t->last = w->date;
+	a->held++;
+	a->waiting--;
+}
+
+/* Every entry added so far, counted: before anything reads the groups. */
+static void count_waiting(struct agg *a)
+{
+	while (a->waiting)
+		count_oldest(a);
+}
 
 void agg_add(struct agg *a, const struct entry *e)
 {
 	agg_add_era(a, e, 0);
 }
 
+/* A group is counted two entries after it came (count_oldest): the groups
+ * are many and all over memory, and a sheet's next line is read meanwhile,
+ * so the memory has time to bring what the count needs. */
 void agg_add_era(struct agg *a, const struct entry *e, int era)
 {
 	if (!a->recent)
 		a->recent = xcalloc(RECENT, sizeof *a->recent);
-	unsigned char key[KEY_MAX];
+	if (a->waiting == WAITING)
+		count_oldest(a);
+	struct waiting *w = &a->wait[(a->held + a->waiting) % WAITING];
+	unsigned char *key = w->key;
 	size_t len = 0;
 	for (size_t i = 0; i < a->nparts; i++) {
 		switch (a->keys[i]) {
@@ -299,14 +431,21 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 			len += put_int(key + len, day_bucket(a, a->keys[i], e->date));
 		}
 	}
-	struct totals *t = &lookup(a, key, len)->t; /* add_totals for one entry, without its loop */
-	t->minutes += e->minutes;
-	t->mode[e->mode] += (int32_t)e->minutes;
-	t->entries++;
-	if (e->date < t->first)
-		t->first = e->date;
-	if (e->date > t->last)
-		t->last = e->date;
+	w->len = len;
+	w->hash = key_hash(key, len);
+	w->g = NULL;
+	w->mode = e->mode;
+	w->date = e->date;
+	w->minutes = e->minutes;
+	__builtin_prefetch(&a->recent[w->hash & (RECENT - 1)]);
+	if (++a->waiting == WAITING) { /* the one before: its slot in recent has come */
+		struct waiting *prev = &a->wait[a->held % WAITING];
+		struct group *g = prev->g = a->recent[prev->hash & (RECENT - 1)];
+		if (g) {
+			__builtin_prefetch(g);
+			__builtin_prefetch(g->key + prev->len - 1);
+		}
+	}
 }
 
 /* The halves of a sheet share few groups (it runs in date order): those
@@ -314,17 +453,23 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
  * holds each group once. */
 void agg_merge(struct agg *a, struct agg *from)
 {
+	count_waiting(a);
+	count_waiting(from);
+	while (2 * (a->used + from->used) > a->cap)
+		grow(a); /* once, not while the groups come */
 	for (size_t i = 0; i < from->cap; i++) {
-		struct group *g = from->slots[i];
+		struct group *g = from->slots[i], *next;
+		if (i + 2 * AHEAD < from->cap && (next = from->slots[i + 2 * AHEAD]))
+			__builtin_prefetch(&next->hash);
+		if (i + AHEAD < from->cap && (next = from->slots[i + AHEAD]))
+			__builtin_prefetch(&a->tags[next->hash & (a->cap - 1)]);
 		if (!g)
 			continue;
-		struct group **slot = slot_of(a, g->hash, g->key, g->keylen);
-		if (*slot)
-			add_totals(&(*slot)->t, &g->t);
-		else {
-			*slot = g;
-			a->used++;
-		}
+		size_t slot = slot_of(a, g->hash, g->key, g->keylen);
+		if (a->slots[slot])
+			add_totals(&a->slots[slot]->t, &g->t);
+		else
+			put_slot(a, slot, g);
 	}
 	arena_adopt(&a->arena, &from->arena);
 	agg_clear(from);
@@ -332,10 +477,14 @@ void agg_merge(struct agg *a, struct agg *from)
 
 void agg_clear(struct agg *a)
 {
+	a->waiting = 0;
 	if (a->recent)
 		memset(a->recent, 0, RECENT * sizeof *a->recent);
 	arena_free(&a->arena);
+	a->room = NULL;
+	a->roomlen = 0;
 	memset(a->slots, 0, a->cap * sizeof *a->slots);
+	memset(a->tags, 0, a->cap);
 	a->used = 0;
 }
 
@@ -361,6 +510,7 @@ void agg_finish(struct agg *a,
 				    void *arg),
 		void *arg)
 {
+	count_waiting(a);
 	int has_plan_key = 0;
 	for (size_t i = 0; i < a->nparts; i++)
 		has_plan_key |= key_of_plan(a->keys[i]);
@@ -399,8 +549,12 @@ void agg_finish(struct agg *a,
 	a->recent = NULL;
 	arena_free(&a->arena);
 	free(a->slots);
+	free(a->tags);
 	a->arena = out->arena;
+	a->room = out->room;
+	a->roomlen = out->roomlen;
 	a->slots = out->slots;
+	a->tags = out->tags;
 	a->cap = out->cap;
 	a->used = out->used;
 	a->nparts = a->nkeys; /* plan key slots now hold their names, strings like the plan */
@@ -446,37 +600,45 @@ static void swap_keys(struct sortkey *x, struct sortkey *y)
 /* A quicksort in place: the C library's qsort sorts through a copy as
  * large as the array, which with a hundred thousand groups is most of the
  * memory cp-hours needs beyond the groups themselves. */
+/* Hoare's partition of k around the median of its first, middle and last
+ * key: k[0, at) holds none greater and k[at, n) none less, where at is
+ * returned, 0 < at < n (n > 2). */
+static size_t partition(struct sortkey *k, size_t n)
+{
+	size_t mid = n / 2, last = n - 1;
+	if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+		swap_keys(&k[mid], &k[0]);
+	if (cmp_sortkeys(&k[last], &k[mid]) < 0) {
+		swap_keys(&k[last], &k[mid]);
+		if (cmp_sortkeys(&k[mid], &k[0]) < 0)
+			swap_keys(&k[mid], &k[0]);
+	}
+	struct sortkey pivot = k[mid];
+	size_t i = 0, j = last;
+	for (;;) { /* equal keys split evenly */
+		while (cmp_sortkeys(&k[i], &pivot) < 0)
+			i++;
+		while (cmp_sortkeys(&pivot, &k[j]) < 0)
+			j--;
+		if (i >= j)
+			return j + 1;
+		swap_keys(&k[i++], &k[j--]);
+	}
+}
+
 static void sort_keys(struct sortkey *k, size_t n)
 {
 	while (n > 16) {
-		size_t mid = n / 2, last = n - 1;
-		if (cmp_sortkeys(&k[mid], &k[0]) < 0)
-			swap_keys(&k[mid], &k[0]);
-		if (cmp_sortkeys(&k[last], &k[mid]) < 0) {
-			swap_keys(&k[last], &k[mid]);
-			if (cmp_sortkeys(&k[mid], &k[0]) < 0)
-				swap_keys(&k[mid], &k[0]);
-		}
-		struct sortkey pivot = k[mid];
-		size_t i = 0, j = last;
-		for (;;) { /* Hoare's partition: equal keys split evenly */
-			while (cmp_sortkeys(&k[i], &pivot) < 0)
-				i++;
-			while (cmp_sortkeys(&pivot, &k[j]) < 0)
-				j--;
-			if (i >= j)
-				break;
-			swap_keys(&k[i++], &k[j--]);
-		}
+		size_t at = partition(k, n);
 		/* the smaller side by recursion, the larger by the loop: the
 		 * stack stays logarithmic */
-		if (j + 1 < n - j - 1) {
-			sort_keys(k, j + 1);
-			k += j + 1;
-			n -= j + 1;
+		if (at < n - at) {
+			sort_keys(k, at);
+			k += at;
+			n -= at;
 		} else {
-			sort_keys(k + j + 1, n - j - 1);
-			n = j + 1;
+			sort_keys(k + at, n - at);
+			n = at;
 		}
 	}
 	for (size_t i = 1; i < n; i++)
@@ -484,19 +646,70 @@ static void sort_keys(struct sortkey *k, size_t n)
 			swap_keys(&k[j], &k[j - 1]);
 }
 
+/* The first sixteen bytes of each group's key, from groups all over
+ * memory: each asked for ahead. */
+static void load_keys(struct sortkey *k, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i + AHEAD < n) {
+			__builtin_prefetch(k[i + AHEAD].g->key);
+			__builtin_prefetch(k[i + AHEAD].g->key + 15);
+		}
+		const struct group *g = k[i].g;
+		k[i].hi = load_be(g->key, g->keylen);
+		k[i].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
+	}
+}
+
+struct sort_job {
+	struct sortkey *k;
+	size_t n;
+	int sort; /* else load */
+};
+
+static void *run_sort_job(void *p)
+{
+	struct sort_job *j = p;
+	if (j->sort)
+		sort_keys(j->k, j->n);
+	else
+		load_keys(j->k, j->n);
+	return NULL;
+}
+
+/* Loads or sorts k[0, at) here and k[at, n) on a thread of its own, if
+ * one can be had. */
+static void two_ways(struct sortkey *k, size_t at, size_t n, int sort)
+{
+	struct sort_job theirs = {k + at, n - at, sort}, mine = {k, at, sort};
+	pthread_t t;
+	int shared = pthread_create(&t, NULL, run_sort_job, &theirs) == 0;
+	if (!shared)
+		run_sort_job(&theirs);
+	run_sort_job(&mine);
+	if (shared)
+		pthread_join(t, NULL);
+}
+
+/* From this many groups on, the keys are loaded and sorted on two cores:
+ * it is the end of cp-hours, where the other reading thread has stopped. */
+#define SORT_SHARED 32768
+
 struct group **agg_groups(struct agg *a, size_t *n)
 {
+	count_waiting(a);
 	struct sortkey *k = xreallocarray(NULL, a->used ? a->used : 1, sizeof *k);
 	*n = 0;
-	for (size_t i = 0; i < a->cap; i++) {
-		struct group *g = a->slots[i];
-		if (!g)
-			continue;
-		k[*n].hi = load_be(g->key, g->keylen);
-		k[*n].lo = load_be(g->key + 8, g->keylen > 8 ? g->keylen - 8u : 0);
-		k[(*n)++].g = g;
+	for (size_t i = 0; i < a->cap; i++)
+		if (a->slots[i])
+			k[(*n)++].g = a->slots[i];
+	if (*n >= SORT_SHARED) {
+		two_ways(k, *n / 2, *n, 0);
+		two_ways(k, partition(k, *n), *n, 1);
+	} else {
+		load_keys(k, *n);
+		sort_keys(k, *n);
 	}
-	sort_keys(k, *n);
 	/* the pointers in order, over the keys they came from: pointer i is
 	 * written below key i, which is read first */
 	struct group **sorted = (struct group **)(void *)k;
@@ -534,10 +747,11 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	enum key k = a->keys[i];
 	char label[16], *e = label;
 	const char *text = label;
+	size_t len;
 	if (k == KEY_MODE)
-		text = mode_name(*p);
+		len = strlen(text = mode_name(*p));
 	else if (!is_time(k))
-		text = (const char *)p;
+		text = (const char *)p, len = n - 1; /* n counts its NUL */
 	else {
 		int v = get_int(p);
 		switch (k) {
@@ -563,8 +777,8 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 			e = put_digits(e, v % 10000, 4);
 		}
 		*e = '\0';
+		len = (size_t)(e - label);
 	}
-	size_t len = strlen(text);
 	if (size) {
 		size_t copy = len < size ? len : size - 1;
 		memcpy(out, text, copy);
@@ -573,8 +787,9 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	return len;
 }
 
-size_t agg_count(const struct agg *a)
+size_t agg_count(struct agg *a)
 {
+	count_waiting(a);
 	return a->used;
 }
 
@@ -584,6 +799,7 @@ void agg_free(struct agg *a)
 		return;
 	arena_free(&a->arena);
 	free(a->slots);
+	free(a->tags);
 	free(a->sorted);
 	free(a->recent);
 	free(a);

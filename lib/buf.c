@@ -71,7 +71,8 @@ void buf_grow(struct buf *b, size_t more)
 
 void buf_add(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	if (!b->s || n >= b->cap - b->len) /* buf_grow's test, without the call */
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->s + b->len, p, n);
 	b->len += n;
@@ -85,12 +86,10 @@ void buf_puts(struct buf *b, const char *s)
 
 void buf_putc(struct buf *b, char c)
 {
-	if (b->s && b->cap - b->len > 1) { /* room for c and the NUL: most of the time */
-		b->s[b->len++] = c;
-		b->s[b->len] = '\0';
-		return;
-	}
-	buf_add(b, &c, 1);
+	if (!b->s || b->cap - b->len <= 1) /* room for c and the NUL: most of the time */
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void buf_printf(struct buf *b, const char *fmt, ...)

@@ -72,7 +72,7 @@ void group_prefetch(const struct group *g);
 const struct totals *group_totals(const struct group *g);
 size_t group_label(const struct agg *a, const struct group *g, size_t part, char *out,
 		   size_t size);
-size_t agg_count(const struct agg *a);
+size_t agg_count(struct agg *a);
 void agg_free(struct agg *a);
 
 /* ---- eras.c: the plan keys of an hour by the grant of its day ---- */

@@ -30,9 +30,11 @@ static int activity_in(unsigned activities, struct str s)
 
 int filter_pass(const struct filter *f, const struct entry *e)
 {
+	/* an empty list passes all: not asked, on every line */
 	return e->date >= f->from && e->date <= f->to && (!f->modes || (f->modes >> e->mode & 1)) &&
-	       in_list(&f->plans, e->plan) && in_list(&f->coaches, e->coach) &&
-	       in_list(&f->goals, e->goal) &&
+	       (!f->plans.n || in_list(&f->plans, e->plan)) &&
+	       (!f->coaches.n || in_list(&f->coaches, e->coach)) &&
+	       (!f->goals.n || in_list(&f->goals, e->goal)) &&
 	       (!f->activities || activity_in(f->activities, e->activity));
 }
 

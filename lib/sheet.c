@@ -363,15 +363,16 @@ static const char *scan_line(const char *line, const char *end, char sep, struct
  * leaves it to next_line and the splitters, blank lines too. */
 static int plain_record(struct sheet *sh)
 {
-	struct str f[SEPS_MAX];
 	size_t n;
 	const char *line = sh->buf + sh->start;
-	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, f, &n);
-	if (!nl || (n == 1 && !f[0].n && blank_line(line, (size_t)(nl - line))))
-		return 0;
-	while (sh->capfields < n)
+	/* split straight into the record's fields: when this is no record
+	 * after all, the other ways fill them afresh */
+	while (sh->capfields < SEPS_MAX)
 		add_field(sh, NULL, 0);
-	memcpy(sh->fields, f, n * sizeof *f);
+	sh->nfields = 0;
+	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, sh->fields, &n);
+	if (!nl || (n == 1 && !sh->fields[0].n && blank_line(line, (size_t)(nl - line))))
+		return 0;
 	sh->nfields = n;
 	sh->raw = line;
 	sh->rawlen = (size_t)(nl - line);
@@ -857,10 +858,27 @@ static long whole_minutes(struct str s)
 	return v;
 }
 
-/* Printable ASCII: valid UTF-8 without a control character, as most names are. */
+/* Whether any of the eight bytes in w is below 0x20 or above 0x7e
+ * (exact, as a yes or no: the classic tests for a byte less than n and
+ * more than n, per byte in parallel). */
+static int unprintable8(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	return (((w - ones * 0x20) & ~w) | ((w + ones * (127 - 0x7e)) | w)) & highs ? 1 : 0;
+}
+
+/* Printable ASCII: valid UTF-8 without a control character, as most names
+ * are; eight bytes at a time. */
 static int printable_ascii(struct str s)
 {
-	for (size_t i = 0; i < s.n; i++)
+	size_t i = 0;
+	uint64_t w;
+	for (; i + 8 <= s.n; i += 8) {
+		memcpy(&w, s.s + i, 8);
+		if (unprintable8(w))
+			return 0;
+	}
+	for (; i < s.n; i++)
 		if ((unsigned char)(s.s[i] - 0x20) >= 0x5f)
 			return 0;
 	return 1;
@@ -871,11 +889,15 @@ static int to_entry(struct sheet *sh, struct entry *e)
 {
 	char msg[256];
 	const char *why;
-	struct str date = field(sh, COL_DATE), minutes = field(sh, COL_MINUTES);
+	/* every column but the note is there (adopt_header), and so is a
+	 * field for each (sheet_next) */
+	const struct str *f = sh->fields;
+	struct str date = f[sh->cols[COL_DATE]], minutes = f[sh->cols[COL_MINUTES]];
+	struct str mode = f[sh->cols[COL_MODE]];
 	e->line = sh->line;
-	e->coach = field(sh, COL_COACH);
-	e->plan = field(sh, COL_PLAN);
-	e->goal = field(sh, COL_GOAL);
+	e->coach = f[sh->cols[COL_COACH]];
+	e->plan = f[sh->cols[COL_PLAN]];
+	e->goal = f[sh->cols[COL_GOAL]];
 	e->note = field(sh, COL_NOTE);
 	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
 			      ? sh->fields[sh->activity]
@@ -922,9 +944,9 @@ static int to_entry(struct sheet *sh, struct entry *e)
 		snprintf(msg, sizeof msg, _("bad goal id %s"), quote(e->goal.s, e->goal.n));
 		return bad_field(sh, COL_GOAL, _("a goal id is letters, digits, '.', '_' and '-'"), msg);
 	}
-	if ((e->mode = mode_parse(field(sh, COL_MODE).s, field(sh, COL_MODE).n)) < 0) {
-		struct str m = field(sh, COL_MODE);
-		snprintf(msg, sizeof msg, m.n ? _("unknown mode %s") : _("missing mode"), quote(m.s, m.n));
+	if ((e->mode = mode_parse(mode.s, mode.n)) < 0) {
+		snprintf(msg, sizeof msg, mode.n ? _("unknown mode %s") : _("missing mode"),
+			 quote(mode.s, mode.n));
 		char hint[256];
 		snprintf(hint, sizeof hint, _("mode is one of %s"), mode_choices());
 		return bad_field(sh, COL_MODE, hint, msg);

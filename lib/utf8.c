@@ -1,5 +1,8 @@
 /* utf8.c: just enough UTF-8 to validate input and line up table columns. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "base.h"
 
@@ -31,20 +34,33 @@ static size_t seqlen(const unsigned char *s, size_t n, uint32_t *cp)
 size_t utf8_invalid(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const uint64_t highs = 0x8080808080808080u;
 	size_t i = 0;
-	uint32_t cp;
+	uint64_t w;
 	while (i < n) {
-		if (u[i] < 0x80) {
-			/* notes are mostly ASCII: eight bytes at a time */
-			uint64_t w;
-			for (i++; i + 8 <= n; i += 8) {
-				memcpy(&w, u + i, 8);
-				if (w & 0x8080808080808080u)
-					break;
-			}
-			continue;
+		/* notes are mostly ASCII: sixteen bytes at a time (SSE2, every
+		 * x86-64 has it), then eight, then the last eight, overlapping
+		 * what was seen, so that an ASCII note never goes byte by byte */
+#ifdef __SSE2__
+		while (i + 16 <= n &&
+		       !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(u + i))))
+			i += 16;
+#endif
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, u + i, 8);
+			if (w & highs)
+				break;
 		}
-		size_t len = seqlen(u + i, n - i, &cp);
+		if (i + 8 > n && n >= 8) {
+			memcpy(&w, u + n - 8, 8);
+			if (!(w & highs))
+				return n;
+		}
+		while (i < n && u[i] < 0x80)
+			i++;
+		if (i == n)
+			break;
+		size_t len = seqlen(u + i, n - i, &(uint32_t){0});
 		if (!len)
 			return i;
 		i += len;

@@ -2,6 +2,9 @@
  * word; input also takes the Dutch words coaches type. */
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "base.h"
 
@@ -31,9 +34,18 @@ static const unsigned char mode_lens[MODE_COUNT] = {6, 5, 5, 5, 4, 5}; /* read o
 
 int mode_parse(const char *s, size_t n)
 {
-	for (int m = 0; m < MODE_COUNT; m++) /* what files hold, before any lenience */
-		if (n == mode_lens[m] && !memcmp(s, mode_names[m], n))
+	/* what files hold, before any lenience: told apart by length and first letter */
+	int m = n == 4 ? MODE_CHAT : n == 6 ? MODE_ONSITE : n != 5 ? -1 : *s == 'p' ? MODE_PHONE
+		: *s == 'e' ? MODE_EMAIL : *s == 'v' ? MODE_VIDEO : *s == 'o' ? MODE_OTHER : -1;
+	if (m >= 0 && n == mode_lens[m]) { /* n is 4 to 6: its first and last four bytes */
+		uint32_t a, b, c, d;
+		memcpy(&a, s, 4);
+		memcpy(&b, mode_names[m], 4);
+		memcpy(&c, s + n - 4, 4);
+		memcpy(&d, mode_names[m] + n - 4, 4);
+		if (a == b && c == d)
 			return m;
+	}
 	return word_lookup(modes, s, n);
 }
 
@@ -251,10 +263,42 @@ static int id_char(unsigned char c)
 	return id_chars[c >> 6] >> (c & 63) & 1;
 }
 
+#ifdef __SSE2__
+/* Whether all sixteen bytes are id characters.  The comparisons are
+ * signed: a byte from 0x80 up is below every range. */
+static int id_chars16(__m128i v)
+{
+#define IN(lo, hi) _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((lo) - 1)), \
+				 _mm_cmpgt_epi8(_mm_set1_epi8((hi) + 1), v))
+	__m128i ok = _mm_or_si128(_mm_or_si128(IN('-', '.'), IN('0', '9')),
+				  _mm_or_si128(_mm_or_si128(IN('A', 'Z'), IN('a', 'z')),
+					       _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+#undef IN
+	return _mm_movemask_epi8(ok) == 0xffff;
+}
+
+static __m128i load8(const char *s)
+{
+	return _mm_loadl_epi64((const __m128i *)(const void *)s);
+}
+#endif
+
 int id_valid(const char *s, size_t n)
 {
 	if (n == 0 || n > 64 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
 		return 0;
+#ifdef __SSE2__
+	/* an id of eight bytes or more, sixteen at a time; the last sixteen
+	 * (or two eights) may overlap what was tested, never pass the end */
+	if (n >= 16) {
+		for (size_t i = 0; i + 16 <= n; i += 16)
+			if (!id_chars16(_mm_loadu_si128((const __m128i *)(const void *)(s + i))))
+				return 0;
+		return id_chars16(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)));
+	}
+	if (n >= 8)
+		return id_chars16(_mm_unpacklo_epi64(load8(s), load8(s + n - 8)));
+#endif
 	for (size_t i = 0; i < n; i++)
 		if (!id_char((unsigned char)s[i]))
 			return 0;

@@ -78,17 +78,18 @@ static void months(void)
 	agg_free(a);
 }
 
-/* 30,000 groups added in random order, some twice, half of them into a
- * second aggregate merged in (a sheet read on two cores): the groups come
- * out in strict key order, with the same totals as added to one. */
-static void many(void)
+/* Groups added in random order, some twice, half of them into a second
+ * aggregate merged in (a sheet read on two cores): the groups come out in
+ * strict key order, with the same totals as added to one.  With 9,000
+ * plans, more groups than agg_groups sorts on one thread. */
+static void many(int entries, unsigned plans)
 {
 	enum key keys[] = {KEY_PLAN, KEY_MONTH};
 	struct agg *one = agg_new(keys, 2, 0), *a = agg_new(keys, 2, 0), *b = agg_new(keys, 2, 0);
 	rnd_seed(18);
-	for (int i = 0; i < 40000; i++) {
+	for (int i = 0; i < entries; i++) {
 		char plan[16], date[16];
-		snprintf(plan, sizeof plan, "P-%u", rnd(3000));
+		snprintf(plan, sizeof plan, "P-%u", rnd(plans));
 		snprintf(date, sizeof date, "2026-%02u-01", rnd(10) + 1);
 		struct entry e = entry(plan, "", date, rnd(100) + 1);
 		agg_add(one, &e);
@@ -127,6 +128,7 @@ int main(void)
 {
 	order();
 	months();
-	many();
+	many(40000, 3000);
+	many(120000, 9000);
 	return tap_done();
 }
