@@ -86,7 +86,7 @@ void buf_puts(struct buf *b, const char *s)
 
 void buf_putc(struct buf *b, char c)
 {
-	if (!b->s || b->cap - b->len <= 1) /* room for c and the NUL: most of the time */
+	if (!b->s || b->cap - b->len <= 1) /* no room for c and the NUL: seldom */
 		buf_grow(b, 1);
 	b->s[b->len++] = c;
 	b->s[b->len] = '\0';
