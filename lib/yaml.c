@@ -729,6 +729,16 @@ static int fast_value(struct fast *f, size_t i, size_t indent, size_t *line)
 	return next != NO_LINE && next - *line > indent ? -1 : 0;
 }
 
+/* Where the next line of a block in column col holds something: 1, with
+ * *next its offset; 0 where the block ends; -1 if deeper (libyaml's). */
+static int fast_next(const struct fast *f, size_t *line, size_t col, size_t *next)
+{
+	*next = fast_content(f, line);
+	if (*next == NO_LINE || *next - *line < col)
+		return 0;
+	return *next - *line > col ? -1 : 1;
+}
+
 static int fast_map(struct fast *f, size_t key, size_t *line);
 static int fast_seq(struct fast *f, size_t dash, size_t *line, int indentless);
 
@@ -786,14 +796,12 @@ static int fast_map(struct fast *f, size_t key, size_t *line)
 					return -1;
 			}
 		}
-		size_t next = fast_content(f, line);
-		if (next == NO_LINE || next - *line < col)
-			break;
-		if (next - *line > col)
-			return -1;
+		size_t next;
+		int more = fast_next(f, line, col, &next);
+		if (more <= 0)
+			return more < 0 ? -1 : close_block(f->b);
 		key = next;
 	}
-	return close_block(f->b);
 }
 
 /* A list whose first "- " is at dash; its items start in that column.
@@ -815,11 +823,10 @@ static int fast_seq(struct fast *f, size_t dash, size_t *line, int indentless)
 				return -1;
 		} else if (fast_value(f, i, col, line) < 0)
 			return -1;
-		size_t next = fast_content(f, line);
-		if (next == NO_LINE || next - *line < col)
-			break;
-		if (next - *line > col)
-			return -1;
+		size_t next;
+		int more = fast_next(f, line, col, &next);
+		if (more <= 0)
+			return more < 0 ? -1 : close_block(f->b);
 		if (!fast_dash(f, next)) {
 			if (indentless)
 				break;
