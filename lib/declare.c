@@ -548,7 +548,8 @@ static int check_targets(const struct run *run, const struct decl *d, size_t nd)
 	for (size_t i = 0; i <= nd; i++) {
 		if (i < nd && d[i].from == d[i].to)
 			continue;
-		for (int logbook = 0; logbook <= (i < nd && o->logbooks); logbook++) {
+		int files = i < nd && o->logbooks ? 2 : 1; /* the logbook beside it */
+		for (int logbook = 0; logbook < files; logbook++) {
 			char *path = i < nd ? decl_target(run, &d[i], logbook)
 					    : target(o, "summary", "csv");
 			struct stat st;
