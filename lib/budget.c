@@ -194,9 +194,7 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
-		int undeclared = !range && g->to != DATE_NONE && g->to < today &&
-				 g->declared == DATE_NONE;
-		if (!shown && used + spilled <= g->minutes && !undeclared)
+		if (!shown && used + spilled <= g->minutes && (range || !grant_undeclared(g, today)))
 			continue;
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;

@@ -142,7 +142,6 @@ static struct entry entry_of(const struct run *r, const struct plan *p, const st
 			      {"", 0}};
 }
 
-/* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
 /* Whether funder pays any of the plan: its funder, or one of its grants'. */
 static int paid_by(const struct plan *p, int funder)
 {
@@ -179,6 +178,7 @@ static const char *reference(const struct plan *p, const struct declare_opts *o,
 	return g && g->ref ? g->ref : p->funder_ref;
 }
 
+/* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
 static const char *coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
 {
 	const char *c = plan_coach_on(p, from);
@@ -412,10 +412,16 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 			     cell_text(report_scrub(r, p, o, ev->signed_by)));
 }
 
+/* A declaration's entries, d->to - d->from of them. */
+static const struct kept *entries_of(const struct run *run, const struct decl *d)
+{
+	return (d->grant >= 0 ? run->pieces : run->v) + d->from;
+}
+
 static struct report *declaration(const struct run *run, const struct plan *p,
 				  const struct decl *d, struct totals *all)
 {
-	const struct kept *k = (d->grant >= 0 ? run->pieces : run->v) + d->from;
+	const struct kept *k = entries_of(run, d);
 	struct report *r = report_new("declaration", _("Declaration of hours"));
 	head(r, p, run->o, d);
 	entries(r, run, p, k, d->to - d->from, d->plan);
@@ -574,7 +580,7 @@ static int check_targets(const struct run *run, const struct decl *d, size_t nd)
 static int write_logbook(const struct run *run, const struct plan *p, const struct decl *d)
 {
 	const struct declare_opts *o = run->o;
-	const struct kept *k = (d->grant >= 0 ? run->pieces : run->v) + d->from;
+	const struct kept *k = entries_of(run, d);
 	size_t n = d->to - d->from;
 	struct logbook_line *v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t e = 0; e < n; e++)
@@ -583,9 +589,8 @@ static int write_logbook(const struct run *run, const struct plan *p, const stru
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	struct period period = o->ro.period;
 	struct outside outside = {0, 0}; /* a grant's days are all the plan's */
-	if (g) /* a strippenkaart without an end: up to the plan's end or today */
-		period = (struct period){g->from, g->to != DATE_NONE ? g->to
-							    : plan_so_far(p, o->ro.today).to};
+	if (g)
+		period = grant_days(p, g, o->ro.today);
 	else
 		outside = (struct outside){run->outside[d->plan], run->outside_minutes[d->plan]};
 	struct report *r = logbook_of(p, g, &period, v, n, outside, &o->ro);
@@ -697,11 +702,10 @@ static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
 		text_of(run, k->plan), n, hm);
 }
 
-/* The entries of plan i (sorted, k[0..n)), less those outside its dates,
- * moved to the front in order; how many are left. */
-/* The entries within the plan's dates (the rest are counted to warn of)
- * that the funder declared to pays: of a plan with grants, those on the
- * days of its grants, for an hour's funder is that of its day's grant. */
+/* The entries of plan i (sorted, k[0..n)) within its dates (the rest are
+ * counted, to warn of) that the funder declared to pays, moved to the
+ * front in order; how many are left.  Of a plan with grants, an hour's
+ * funder is that of its day's grant. */
 static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 {
 	const struct plan *p = run->ps.plans[i];
@@ -761,11 +765,8 @@ static void cut(const struct plan *p, struct grant_use *u, const struct kept *k,
 		size_t slot = 0;
 		for (size_t x = e; x < next; x++)
 			for (long left = k[x].minutes; left > 0;) {
-				while (slot < p->ngrants && split[slot] <= 0)
-					slot++;
-				long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
+				long take = grant_split_take(p->ngrants, split, &slot, left);
 				piece(out, k[x], take, slot);
-				split[slot] -= take;
 				left -= take;
 			}
 	}

@@ -165,14 +165,11 @@ static void cut_day(struct eras *x, const struct held *h, size_t n, long *split)
 		struct entry e = h[i].e;
 		long left = e.minutes;
 		while (left > 0) {
-			while (slot < p->ngrants && split[slot] <= 0)
-				slot++;
-			long take = slot < p->ngrants && split[slot] < left ? split[slot] : left;
+			long take = grant_split_take(p->ngrants, split, &slot, left);
 			e.minutes = take;
 			const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
 			agg_add_era(x->agg, &e,
 				    x->by_grant ? (int)slot : FUNDER_ERA(g ? g->funder : p->funder));
-			split[slot] -= take;
 			left -= take;
 		}
 	}

@@ -150,6 +150,11 @@ int grant_followed(const struct plan *p, const struct grant *g)
 	return 0;
 }
 
+int grant_undeclared(const struct grant *g, int day)
+{
+	return g->to != DATE_NONE && g->to < day && g->declared == DATE_NONE;
+}
+
 int plan_holds_day(const struct plan *p, int day)
 {
 	return day >= p->start && (p->end == DATE_NONE || day <= p->end);
@@ -174,6 +179,14 @@ struct period plan_so_far(const struct plan *p, int today)
 	if (so_far.to < so_far.from)
 		so_far.to = so_far.from;
 	return so_far;
+}
+
+struct period grant_days(const struct plan *p, const struct grant *g, int today)
+{
+	struct period days = {g->from, g->to != DATE_NONE ? g->to : plan_so_far(p, today).to};
+	if (days.to < days.from)
+		days.to = days.from;
+	return days;
 }
 
 int plan_funder_on(const struct plan *p, int day)
@@ -669,4 +682,13 @@ void grant_use_free(struct grant_use *u)
 	free(u->spilled);
 	free(u->days);
 	free(u);
+}
+
+long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left)
+{
+	while (*slot < ngrants && per_slot[*slot] <= 0)
+		(*slot)++;
+	long take = *slot < ngrants && per_slot[*slot] < left ? per_slot[*slot] : left;
+	per_slot[*slot] -= take;
+	return take;
 }

@@ -402,10 +402,9 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 		plan_free(p);
 		return NULL;
 	}
-	if (g) { /* a strippenkaart without an end: up to the plan's end or today */
-		b.period.from = g->from;
-		b.period.to = g->to != DATE_NONE ? g->to : plan_so_far(p, o->today).to;
-	} else if (!o->period_given)
+	if (g)
+		b.period = grant_days(p, g, o->today);
+	else if (!o->period_given)
 		b.period = plan_so_far(p, o->today);
 	if (b.period.to < b.period.from)
 		b.period.to = b.period.from;

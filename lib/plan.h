@@ -150,6 +150,11 @@ int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)
  * is in the plan already, or the plan ends with g. */
 int grant_followed(const struct plan *p, const struct grant *g);
+/* Whether grant g had ended before day with no declared: day. */
+int grant_undeclared(const struct grant *g, int day);
+/* The days of grant g of plan p, a strippenkaart without an end's up to
+ * the plan's end or today. */
+struct period grant_days(const struct plan *p, const struct grant *g, int today);
 /* Whether day lies within the plan's start and end. */
 int plan_holds_day(const struct plan *p, int day);
 /* Hours in a report's period on days outside the plan's dates: reports
@@ -190,6 +195,10 @@ int grant_use_slot(struct grant_use *u, int day);
  * declaration of one strippenkaart.  All 0 on a day a dated grant holds
  * or no strippenkaart is valid: there plan_grant_on says. */
 void grant_use_day(struct grant_use *u, int day, long *per_slot);
+/* Of an entry's left minutes on such a day, what the grant at *slot
+ * takes (moved on past the used up; ngrants: none), taken off per_slot:
+ * called until the entry is all taken, the entries of the day in order. */
+long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left);
 /* Adds what from holds (of the same plan) to u: a sheet read in parts. */
 void grant_use_merge(struct grant_use *u, const struct grant_use *from);
 void grant_use_free(struct grant_use *u);

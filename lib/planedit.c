@@ -400,7 +400,7 @@ static int declare(struct amend *a, const struct plan_op *op)
 		int n = 0;
 		for (size_t k = 0; k < a->p->ngrants; k++) {
 			const struct grant *g = &a->p->grants[k];
-			if (g->to != DATE_NONE && g->to < op->day && g->declared == DATE_NONE) {
+			if (grant_undeclared(g, op->day)) {
 				if (declare_one(a, k, op->day) < 0)
 					return -1;
 				n++;
