@@ -47,6 +47,7 @@ run cp-hours --budget -o text
 check "for people the ended ones say: not yet" sh -c 'test "$(grep -c "not yet$" out)" = 2'
 
 cp plans/P-30.yaml before.yaml
+cp-hours --by grant,month -o csv >figures.before
 run cp-plan P-30 --declared 2026-001111 --on 2026-11-20 -n
 status_is 0 "--declared -n: exit status 0"
 same plans/P-30.yaml before.yaml "--declared -n writes nothing"
@@ -71,6 +72,8 @@ cat >want <<'CSV'
 2027-000999,2027-05-02,2027-11-01,
 CSV
 same out want "declared ended grants leave --budget"
+cp-hours --by grant,month -o csv >figures.after
+same figures.after figures.before "declaring changes no figure of any grant or month"
 cp-hours --budget --period 2026 -o csv | cut -d, -f3,12 | sed 1d >out
 printf '%s\n' 2026-001111,2026-11-20 2026-004417,2027-05-12 >want
 same out want "a period asked for still shows them, with the day they were declared"
