@@ -135,6 +135,29 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
+/* A reference two grants share (UWV keeps one for a whole trajectory of
+ * six-month grants) names neither: a day must, lest a declaration or a
+ * logbook go to the wrong half year without a word. */
+const struct grant *grant_named(const struct plan *p, const char *name, int *several)
+{
+	const struct grant *found = NULL;
+	*several = 0;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].ref && !strcmp(p->grants[i].ref, name)) {
+			*several |= found != NULL;
+			found = &p->grants[i];
+		}
+	if (found)
+		return *several ? NULL : found;
+	int day;
+	if (date_parse(name, strlen(name), &day))
+		return NULL;
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (p->grants[i].from == day)
+			return &p->grants[i];
+	return plan_grant_on(p, day);
+}
+
 int grant_meets(const struct grant *g, const struct period *per)
 {
 	return g->from <= per->to && (g->to == DATE_NONE || g->to >= per->from);

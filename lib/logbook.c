@@ -67,24 +67,49 @@ static int by_date(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* The grant of the plan with reference ref; NULL (reported) if none. */
-static const struct grant *grant_named(const struct plan *p, const char *ref)
+/* The grant's name a user may give: its reference, else its first day. */
+static const char *grant_handle(const struct grant *g, char day[static 11])
 {
-	struct buf refs = {0};
-	for (size_t i = 0; i < p->ngrants; i++) {
-		const struct grant *g = &p->grants[i];
-		if (g->implicit || !g->ref)
-			continue;
-		if (!strcmp(g->ref, ref))
-			return buf_free(&refs), g;
-		buf_printf(&refs, "%s%s", refs.len ? ", " : "", g->ref);
-	}
-	if (refs.len)
-		cp_err(EX_USAGE, _("%s: plan %s has no grant %s; its grants: %s"), p->doc.file, p->id,
-		       quotes(ref), refs.s);
-	else
+	date_format(g->from, day);
+	return g->ref ? g->ref : day;
+}
+
+/* The grant of the plan that ref names (grant_named); NULL (reported) if
+ * none, or if it names several: the message lists what would do. */
+static const struct grant *grant_of(const struct plan *p, const char *ref)
+{
+	int several;
+	const struct grant *g = plan_has_grants(p) ? grant_named(p, ref, &several) : NULL;
+	if (g)
+		return g;
+	if (!plan_has_grants(p)) {
 		cp_err(EX_USAGE, _("%s: plan %s has no grants with a reference"), p->doc.file, p->id);
-	buf_free(&refs);
+		return NULL;
+	}
+	struct buf names = {0};
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *h = &p->grants[i];
+		char day[11];
+		const char *name = grant_handle(h, day);
+		if (several) /* the days of the grants with that reference */
+			name = h->ref && !strcmp(h->ref, ref) ? day : NULL;
+		else
+			for (size_t k = 0; k < i && name; k++) {
+				char other[11];
+				if (!strcmp(grant_handle(&p->grants[k], other), name))
+					name = NULL; /* listed already */
+			}
+		if (name)
+			buf_printf(&names, "%s%s", names.len ? ", " : "", name);
+	}
+	if (several)
+		cp_err(EX_USAGE, _("%s: plan %s has more than one grant with reference %s; name one "
+				   "by a day it holds: %s"),
+		       p->doc.file, p->id, quotes(ref), names.s);
+	else
+		cp_err(EX_USAGE, _("%s: plan %s has no grant %s; its grants: %s"), p->doc.file,
+		       p->id, quotes(ref), names.s);
+	buf_free(&names);
 	return NULL;
 }
 
@@ -397,7 +422,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	if (!p)
 		return NULL;
 	struct gather b = {p, o->period, NULL, 0, 0, {0}, {0, 0}};
-	const struct grant *g = grant ? grant_named(p, grant) : NULL;
+	const struct grant *g = grant ? grant_of(p, grant) : NULL;
 	if (grant && !g) {
 		plan_free(p);
 		return NULL;

@@ -145,6 +145,10 @@ const char *plan_coach_on(const struct plan *p, int day); /* who coached the pla
 /* Who pays an hour on day: its dated grant's funder, else that of the
  * first strippenkaart valid then, else the plan's funder:. */
 int plan_funder_on(const struct plan *p, int day);
+/* The grant whose ref: is name, or else that starts on or holds the day
+ * name is (a strippenkaart: starts); NULL if none, or (*several set) if
+ * more than one grant has that reference. */
+const struct grant *grant_named(const struct plan *p, const char *name, int *several);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
 int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)

@@ -329,28 +329,6 @@ static int add_grant(struct amend *a, const struct plan_op *op)
 
 /* ---- a grant declared ---- */
 
-/* The grant whose reference is name, or that starts on or holds the day
- * name is (a strippenkaart: starts). */
-static const struct grant *named_grant(const struct plan *p, const char *name, int *several)
-{
-	const struct grant *found = NULL;
-	*several = 0;
-	for (size_t i = 0; i < p->ngrants; i++)
-		if (p->grants[i].ref && !strcmp(p->grants[i].ref, name)) {
-			*several |= found != NULL;
-			found = &p->grants[i];
-		}
-	if (found)
-		return *several ? NULL : found;
-	int day;
-	if (date_parse(name, strlen(name), &day))
-		return NULL;
-	for (size_t i = 0; i < p->ngrants; i++)
-		if (p->grants[i].from == day)
-			return &p->grants[i];
-	return plan_grant_on(p, day);
-}
-
 struct declared {
 	size_t k; /* the grant */
 	int day;
@@ -410,7 +388,7 @@ static int declare(struct amend *a, const struct plan_op *op)
 					_("no grant ended before that day without being declared"));
 	}
 	int several;
-	const struct grant *g = named_grant(a->p, op->text, &several);
+	const struct grant *g = grant_named(a->p, op->text, &several);
 	if (!g) {
 		char msg[200];
 		snprintf(msg, sizeof msg,

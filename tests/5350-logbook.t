@@ -76,6 +76,17 @@ refuses 64 'instead of --period' "--grant and --period" cp-report --logbook --pl
 refuses 64 'goes with --logbook' "--grant without --logbook" cp-report --plan P-40 --grant 2026-000111
 cp-new --id P-41 --name "Kees Bos" --funder uwv --start 2026-01-05 --budget 60/6m >/dev/null
 refuses 64 'no grants with a reference' "--grant of a version 1 plan" cp-report --logbook --plan P-41 --grant 1
+# A reference two grants share (UWV keeps one for a whole trajectory)
+# names neither; a day a grant holds does.
+cp-new --id P-42 --name "Iris Kok" --funder uwv --start 2026-01-05 \
+	--grant 2026-01-05/6m:40,ref=2026-000333 >/dev/null &&
+	cp-plan P-42 --grant 2026-07-05/6m:40,ref=2026-000333 >/dev/null
+refuses 64 'more than one grant with reference "2026-000333"' "a reference two grants share" \
+	cp-report --logbook --plan P-42 --grant 2026-000333
+err_has '2026-01-05, 2026-07-05' "... naming the days that tell them apart"
+run cp-report --logbook --plan P-42 --grant 2026-08-01
+status_is 0 "a grant named by a day it holds"
+check "... is the grant holding that day" grep -q 'period 2026-07-05\.\.2027-01-04' out
 run cp-report --logbook --plan P-41
 status_is 0 "the logbook of a plan without hours"
 check "... says so" grep -q 'No hours were logged in the period' out

@@ -247,6 +247,29 @@ static void implicit(void)
 	plancache_free(cache);
 }
 
+/* grant_named: a grant by its reference, or by a day it holds; a shared
+ * reference names none. */
+static void named(void)
+{
+	struct plan *p = parse(HEAD "grants:\n"
+				    "  - {from: 2026-11-02, length: 6m, ref: U-1, hours: 60}\n"
+				    "  - {from: 2027-05-02, length: 6m, ref: U-1, hours: 60}\n"
+				    "  - {from: 2027-11-02, length: 6m, ref: G-7, hours: 40}\n"
+				    "  - {from: 2028-06-01, kind: strippenkaart, hours: 20}\n",
+			       NULL);
+	int several = -1;
+	ok(p != NULL, "a plan whose first two grants share a reference reads");
+	if (!p)
+		return;
+	ok(grant_named(p, "G-7", &several) == &p->grants[2] && !several, "a reference of one grant");
+	ok(grant_named(p, "U-1", &several) == NULL && several, "a shared one names none, and says so");
+	ok(grant_named(p, "2027-06-15", &several) == &p->grants[1] && !several, "a day it holds");
+	ok(grant_named(p, "2028-06-01", &several) == &p->grants[3], "a strippenkaart's first day");
+	ok(grant_named(p, "2026-01-01", &several) == NULL && !several, "a day no grant holds");
+	ok(grant_named(p, "X-9", &several) == NULL && !several, "a reference no grant has");
+	plan_free(p);
+}
+
 int main(void)
 {
 	history();
@@ -254,5 +277,6 @@ int main(void)
 	errors();
 	cards();
 	implicit();
+	named();
 	return tap_done();
 }
