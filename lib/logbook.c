@@ -78,7 +78,7 @@ static const char *grant_handle(const struct grant *g, char day[static 11])
  * none, or if it names several: the message lists what would do. */
 static const struct grant *grant_of(const struct plan *p, const char *ref)
 {
-	int several;
+	int several = 0;
 	const struct grant *g = plan_has_grants(p) ? grant_named(p, ref, &several) : NULL;
 	if (g)
 		return g;
