@@ -219,7 +219,8 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		} else if (grants) {
 			int funder = g ? g->funder : p->funder;
 			rtable_add(t, cell_text(g ? g->ref : p->funder_ref));
-			rtable_add(t, cell_text(g ? grant_kind_name(g->kind) : NULL));
+			rtable_add(t, g ? cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind))
+				       : cell_text(NULL));
 			rtable_add(t, cell_word(funder_name(funder), report_funder_label(funder)));
 		}
 		rtable_add(t, cell_date(lines[i].from));

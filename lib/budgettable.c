@@ -73,8 +73,8 @@ static void grant_cells(struct table *t, const struct budget_line *l, int people
 	}
 	const char *ref = g ? g->ref : l->plan->funder_ref;
 	table_cell(t, ref ? ref : "");
-	table_cell(t, g ? grant_kind_name(g->kind) : "");
-	table_cell(t, funder_name(g ? g->funder : l->plan->funder));
+	table_cell(t, !g ? "" : people ? report_grant_kind_label(g->kind) : grant_kind_name(g->kind));
+	table_cell(t, funder_name(g ? g->funder : l->plan->funder)); /* as --by funder shows it */
 }
 
 /* When a grant was declared; of one that ended without, people read so. */
