@@ -20,6 +20,23 @@ static void skip_space(struct cursor *c)
 		c->s++;
 }
 
+/* Whether the next word is w (exactly), and if so past it and the space
+ * after it. */
+static int take_word(struct cursor *c, const char *w)
+{
+	struct cursor at = *c;
+	skip_space(&at);
+	const char *start = at.s;
+	while (at.s < at.end && isalpha((unsigned char)*at.s))
+		at.s++;
+	size_t n = (size_t)(at.s - start);
+	if (n != strlen(w) || strncasecmp(start, w, n))
+		return 0;
+	skip_space(&at);
+	*c = at;
+	return 1;
+}
+
 /* A word of the words for numbers, its value in millionths, or -1. */
 static long long number_word(const char *s, size_t n)
 {
@@ -52,20 +69,10 @@ static int number_in_words(struct cursor *c, long long *millionths)
 		c->s = start;
 		return -1;
 	}
-	if (v == 1000000 || v == 500000) { /* een half uur; half an hour */
-		struct cursor again = *c;
-		skip_space(&again);
-		const char *w = again.s;
-		while (again.s < again.end && isalpha((unsigned char)*again.s))
-			again.s++;
-		size_t n = (size_t)(again.s - w);
-		if (v == 1000000 && n == 4 && !strncasecmp(w, "half", 4)) {
-			*c = again;
-			v = 500000;
-		} else if (v == 500000 && ((n == 2 && !strncasecmp(w, "an", 2)) ||
-					   (n == 1 && (*w == 'a' || *w == 'A'))))
-			*c = again;
-	}
+	if (v == 1000000 && take_word(c, "half")) /* een half uur */
+		v = 500000;
+	else if (v == 500000 && !take_word(c, "an")) /* half an hour, half a day */
+		take_word(c, "a");
 	*millionths = v;
 	return 0;
 }
@@ -149,31 +156,8 @@ static const char *const not_a_duration =
 /* "en" or "and" between the hours and the minutes: 1 uur en 30 minuten */
 static void skip_and(struct cursor *c)
 {
-	struct cursor w = *c;
-	while (w.s < w.end && isalpha((unsigned char)*w.s))
-		w.s++;
-	size_t n = (size_t)(w.s - c->s);
-	if ((n == 2 && !strncasecmp(c->s, "en", 2)) || (n == 3 && !strncasecmp(c->s, "and", 3))) {
-		*c = w;
-		skip_space(c);
-	}
-}
-
-/* Whether the next word is w (exactly), and if so past it and the space
- * after it. */
-static int take_word(struct cursor *c, const char *w)
-{
-	struct cursor at = *c;
-	skip_space(&at);
-	const char *start = at.s;
-	while (at.s < at.end && isalpha((unsigned char)*at.s))
-		at.s++;
-	size_t n = (size_t)(at.s - start);
-	if (n != strlen(w) || strncasecmp(start, w, n))
-		return 0;
-	skip_space(&at);
-	*c = at;
-	return 1;
+	if (!take_word(c, "en"))
+		take_word(c, "and");
 }
 
 /* "en een half" after a whole number: twee en een half uur, 2 and a half
