@@ -194,18 +194,29 @@ void eras_flush(struct eras *x)
 }
 
 /* A grant as a key: its days (so that a plan's grants sort by date) and
- * reference; hours on no grant's day are ungranted. */
+ * reference; hours on no grant's day are ungranted.  Put together by
+ * hand, not by snprintf: agg_finish names every grant of every plan. */
 static const char *grant_label(const struct grant *g)
 {
 	static char label[300];
-	char from[11], to[11] = "";
 	if (!g)
 		return "ungranted";
-	date_format(g->from, from);
-	if (g->to != DATE_NONE)
-		date_format(g->to, to);
-	snprintf(label, sizeof label, "%s..%s%s%s", from, to, g->ref ? " " : "",
-		 g->ref ? g->ref : "");
+	char *e = label;
+	date_format(g->from, e);
+	e += 10;
+	*e++ = '.';
+	*e++ = '.';
+	if (g->to != DATE_NONE) {
+		date_format(g->to, e);
+		e += 10;
+	}
+	if (g->ref) { /* cut where snprintf would have cut it */
+		size_t n = strlen(g->ref), room = (size_t)(label + sizeof label - 1 - e) - 1;
+		*e++ = ' ';
+		memcpy(e, g->ref, n < room ? n : room);
+		e += n < room ? n : room;
+	}
+	*e = '\0';
 	return label;
 }
 
