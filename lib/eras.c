@@ -96,8 +96,17 @@ struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct s
 {
 	if (id.n == 0 || id.n > MEMO_ID)
 		return NULL;
+	/* the id zero-padded into k; one of 8 to 16 bytes (P-2026-014) read
+	 * as two overlapping words, not copied into k byte by byte: words
+	 * read back from such a copy wait for it, on every line */
 	uint64_t k[2] = {0, 0};
-	memcpy(k, id.s, id.n);
+	if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && id.n >= 8) {
+		uint64_t last;
+		memcpy(&k[0], id.s, 8);
+		memcpy(&last, id.s + id.n - 8, 8);
+		k[1] = id.n > 8 ? last >> 8 * (16 - id.n) : 0;
+	} else
+		memcpy(k, id.s, id.n);
 	if (!t->v)
 		t->v = xcalloc(MEMO_SLOTS, sizeof *t->v);
 	uint64_t h = (k[0] * 0x9e3779b97f4a7c15u) ^ (k[1] * 0xc2b2ae3d27d4eb4fu);
