@@ -520,7 +520,13 @@ void agg_finish(struct agg *a,
 	}
 	struct agg *out = agg_new(a->keys, a->nkeys, 0);
 	for (size_t s = 0; s < a->cap; s++) {
-		struct group *g = a->slots[s];
+		struct group *g = a->slots[s], *next;
+		/* the groups lie all over memory: each asked for ahead, its
+		 * key where a plan's part ends too */
+		if (s + AHEAD < a->cap && (next = a->slots[s + AHEAD])) {
+			__builtin_prefetch(next);
+			__builtin_prefetch(next->key + 15);
+		}
 		if (!g)
 			continue;
 		unsigned char key[KEY_MAX];
