@@ -567,12 +567,37 @@ static void slot_free(void *p)
 	free(s);
 }
 
+/* Thousands of plans, each in a few pieces all over memory, freed at the
+ * end of a run while nothing else goes on: the slot, then its plan, then
+ * the plan's arena, each asked of the memory a few slots ahead. */
+static void slots_free(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		const struct slot *s;
+		if (i + 12 < m->cap && m->v[i + 12].value) {
+			__builtin_prefetch(m->v[i + 12].value);
+			__builtin_prefetch(m->v[i + 12].key);
+		}
+		if (i + 8 < m->cap && (s = m->v[i + 8].value)) {
+			__builtin_prefetch(s->id);
+			__builtin_prefetch(s->plan);
+		}
+		if (i + 4 < m->cap && (s = m->v[i + 4].value) && s->plan)
+			__builtin_prefetch(s->plan->arena.head);
+		if (m->v[i].key) {
+			slot_free(m->v[i].value);
+			m->v[i].value = NULL;
+		}
+	}
+	strmap_free(m, NULL);
+}
+
 void plancache_free(struct plancache *c)
 {
 	if (!c)
 		return;
 	plancache_wait(c);
-	strmap_free(&c->slots, slot_free);
+	slots_free(&c->slots);
 	free(c->dir);
 	free(c);
 }
