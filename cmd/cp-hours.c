@@ -189,14 +189,19 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)
 		opt.keys[opt.nkeys++] = KEY_PLAN;
-	int by_plan = 0, by_era = opt.funders.n > 0, by_grant = 0;
+	int by_plan = 0, by_era = opt.funders.n > 0, by_grant = 0, by_funder = 0;
 	for (size_t i = 0; i < opt.nkeys; i++) {
 		by_plan |= key_of_plan(opt.keys[i]);
 		by_era |= opt.keys[i] == KEY_FUNDER || opt.keys[i] == KEY_GRANT;
 		by_grant |= opt.keys[i] == KEY_GRANT;
+		by_funder |= opt.keys[i] == KEY_FUNDER;
 	}
 	/* plans are read only when asked for, or when the answer needs them */
 	int use_plans = cli.plansdir || by_plan || opt.funders.n || opt.budget;
+	/* a key of the plan holds the plan already, and its warnings come
+	 * with it: a hidden one only where no such key is asked for, or the
+	 * funder asked for is not one of the keys */
+	int hidden = use_plans && (!by_plan || (opt.funders.n && !by_funder));
 	size_t nsheets;
 	char **sheets;
 	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)
@@ -221,17 +226,17 @@ int main(int argc, char **argv)
 		filter_init(&scan);
 		scan.plans = opt.filter.plans;
 	} else {
-		run.agg = agg_new(opt.keys, opt.nkeys, use_plans);
+		run.agg = agg_new(opt.keys, opt.nkeys, hidden);
 		/* the grant of each entry's day: the plans are read as they come,
 		 * on the one reading thread, or all at once when shared */
 		if (by_era) {
 			run.eras = eras_new(run.agg, seen.cache, by_grant);
 			if (shared) {
-				other.agg = agg_new(opt.keys, opt.nkeys, use_plans);
+				other.agg = agg_new(opt.keys, opt.nkeys, hidden);
 				other.eras = eras_new(other.agg, seen.cache, by_grant);
 			}
 		} else {
-			other.agg = agg_new(opt.keys, opt.nkeys, use_plans); /* a large sheet's second half */
+			other.agg = agg_new(opt.keys, opt.nkeys, hidden); /* a large sheet's second half */
 			/* the groups keep their plan until the end, so plans can be
 			 * read on another thread meanwhile */
 			if (seen.cache)

@@ -519,10 +519,18 @@ void agg_finish(struct agg *a,
 		return;
 	}
 	struct agg *out = agg_new(a->keys, a->nkeys, 0);
-	for (size_t s = 0; s < a->cap; s++) {
-		struct group *g = a->slots[s];
-		if (!g)
-			continue;
+	/* The groups in the order of their keys, a plan's side by side: the
+	 * plan is looked up and read once for all its groups, not once for
+	 * each with a miss at every step; and name is asked about plans in a
+	 * known order (which a broken plan's messages follow), not by hash. */
+	size_t ng;
+	struct group **gs = agg_groups(a, &ng);
+	for (size_t s = 0; s < ng; s++) {
+		struct group *g = gs[s];
+		if (s + AHEAD < ng) {
+			__builtin_prefetch(gs[s + AHEAD]);
+			__builtin_prefetch(gs[s + AHEAD]->key + 15);
+		}
 		unsigned char key[KEY_MAX];
 		size_t len = 0, n;
 		int dropped = 0;
@@ -545,6 +553,8 @@ void agg_finish(struct agg *a,
 	}
 	a->finished = 1;
 	/* the result takes over from the per-plan groups */
+	free(a->sorted);
+	a->sorted = NULL;
 	free(a->recent);
 	a->recent = NULL;
 	arena_free(&a->arena);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -466,58 +467,80 @@ int plancache_preload(struct plancache *c)
 }
 
 /* Every plan of the directory at once, on two cores: the slots are made
- * here, then this thread loads every other one and a helper the rest.
- * Like the preloader, both are silent; plancache_get reports a broken
- * plan again once the cache is thawed. */
+ * here, then this thread and a helper each take the next plan not yet
+ * taken, so that neither waits for the other at the end when one of
+ * them is slowed down.  Like the preloader, both are silent;
+ * plancache_get reports a broken plan again once the cache is thawed. */
 struct halfload {
 	struct plancache *c;
 	struct slot **v;
-	size_t n, from, step;
+	size_t n;
+	atomic_size_t next;
 };
 
-static void *load_every_other(void *arg)
+static void *load_shared(void *arg)
 {
 	struct halfload *h = arg;
 	int was = on_loader;
 	on_loader = 1;
 	cp_errors_quiet_thread(1);
-	for (size_t i = h->from; i < h->n; i += h->step)
+	for (size_t i; (i = atomic_fetch_add_explicit(&h->next, 1, memory_order_relaxed)) < h->n;)
 		load(h->c, h->v[i]);
 	cp_errors_quiet_thread(0);
 	on_loader = was;
 	return NULL;
 }
 
+/* The ids of the plan files of dir, as plans_list would name them, in
+ * the order the directory gives (the slots need none): no paths to
+ * build and sort for thousands of plans while the other core waits.
+ * -1 where the directory cannot be read to its end. */
+static int plan_ids(const char *dir, char ***ids, size_t *n)
+{
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	struct dirent *de;
+	errno = 0;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.' && is_plan_file(de->d_name)) {
+			size_t len = strlen(de->d_name) - 5; /* less .yaml */
+			if (id_valid(de->d_name, len))
+				add_path(ids, n, &cap, xstrndup(de->d_name, len));
+		}
+	int rc = errno ? -1 : 0;
+	closedir(d);
+	return rc;
+}
+
 void plancache_load_all(struct plancache *c)
 {
-	char **paths;
+	char **ids;
 	size_t n, k = 0;
 	plancache_wait(c);
-	if (plans_list(c->dir, &paths, &n) < 0) {
-		paths_free(paths, n);
+	if (plan_ids(c->dir, &ids, &n) < 0) {
+		paths_free(ids, n);
 		return; /* said when a plan is asked for, as without this */
 	}
 	struct slot **v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t i = 0; i < n; i++) {
-		const char *base = strrchr(paths[i], '/') + 1;
-		size_t len = strlen(base) - 5; /* less .yaml */
 		int added;
-		if (!id_valid(base, len))
-			continue;
-		void **slot = strmap_put(&c->slots, base, len, &added);
+		void **slot = strmap_put(&c->slots, ids[i], strlen(ids[i]), &added);
 		if (added) {
 			struct slot *s = *slot = xcalloc(1, sizeof *s);
-			s->id = xstrndup(base, len);
+			s->id = ids[i];
+			ids[i] = NULL;
 			v[k++] = s;
 		}
 	}
-	paths_free(paths, n);
-	struct halfload mine = {c, v, k, 0, 2}, other = {c, v, k, 1, 2};
+	paths_free(ids, n);
+	struct halfload h = {c, v, k, 0};
 	pthread_t helper;
-	int two = k >= 2 && pthread_create(&helper, NULL, load_every_other, &other) == 0;
-	if (!two)
-		mine.step = 1;
-	load_every_other(&mine);
+	int two = k >= 2 && pthread_create(&helper, NULL, load_shared, &h) == 0;
+	load_shared(&h);
 	if (two)
 		pthread_join(helper, NULL);
 	free(v);
@@ -544,12 +567,37 @@ static void slot_free(void *p)
 	free(s);
 }
 
+/* Thousands of plans, each in a few pieces all over memory, freed at the
+ * end of a run while nothing else goes on: the slot, then its plan, then
+ * the plan's arena, each asked of the memory a few slots ahead. */
+static void slots_free(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++) {
+		const struct slot *s;
+		if (i + 12 < m->cap && m->v[i + 12].value) {
+			__builtin_prefetch(m->v[i + 12].value);
+			__builtin_prefetch(m->v[i + 12].key);
+		}
+		if (i + 8 < m->cap && (s = m->v[i + 8].value)) {
+			__builtin_prefetch(s->id);
+			__builtin_prefetch(s->plan);
+		}
+		if (i + 4 < m->cap && (s = m->v[i + 4].value) && s->plan)
+			__builtin_prefetch(s->plan->arena.head);
+		if (m->v[i].key) {
+			slot_free(m->v[i].value);
+			m->v[i].value = NULL;
+		}
+	}
+	strmap_free(m, NULL);
+}
+
 void plancache_free(struct plancache *c)
 {
 	if (!c)
 		return;
 	plancache_wait(c);
-	strmap_free(&c->slots, slot_free);
+	slots_free(&c->slots);
 	free(c->dir);
 	free(c);
 }

@@ -22,9 +22,27 @@ struct held {
 #define MEMO_SLOTS 8192u /* a power of two, well above the plans of a caseload */
 #define MEMO_ID 16       /* ids longer than this go the long way */
 
+/* What eras_add asks of a plan on every line, for the plans in the order
+ * they came: 32 bytes each, two to a cache line, not planmemo's 56 that
+ * lie across two; found through a table of four bytes a slot (the
+ * entry's number and a tag of its hash), small enough to stay near.  The
+ * plans lie beside, read only when the era changes. */
+struct hot {
+	uint64_t id[2]; /* zero-padded */
+	int from, to, val;
+	unsigned char len;
+};
+
+struct hotmemo {
+	uint32_t *index; /* MEMO_SLOTS: 0 empty, else tag | entry + 1 */
+	struct hot *v;    /* MEMO_SLOTS / 2 of them, on cache lines */
+	const struct plan **plans;
+	size_t n;
+};
+
 struct eras {
 	struct agg *agg;
-	struct planmemos memo;
+	struct hotmemo memo;
 	int by_grant; /* the era is the grant; else only the funder matters: its number */
 	struct plancache *plans;
 	struct budget *cards; /* the hours of strippenkaart days, per plan */
@@ -92,15 +110,32 @@ static int era_of(const struct eras *x, const struct entry *e, const struct plan
 	return 1;
 }
 
+/* The id (1 to MEMO_ID bytes) zero-padded into k, and its hash.  One of
+ * 8 to 16 bytes (P-2026-014) is read as two overlapping words, not
+ * copied into k byte by byte: words read back from such a copy wait for
+ * it, on every line. */
+static uint64_t memo_hash(struct str id, uint64_t k[2])
+{
+	if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && id.n >= 8) {
+		uint64_t last;
+		memcpy(&k[0], id.s, 8);
+		memcpy(&last, id.s + id.n - 8, 8);
+		k[1] = id.n > 8 ? last >> 8 * (16 - id.n) : 0;
+	} else {
+		k[0] = k[1] = 0;
+		memcpy(k, id.s, id.n);
+	}
+	return (k[0] * 0x9e3779b97f4a7c15u) ^ (k[1] * 0xc2b2ae3d27d4eb4fu);
+}
+
 struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct str id)
 {
 	if (id.n == 0 || id.n > MEMO_ID)
 		return NULL;
-	uint64_t k[2] = {0, 0};
-	memcpy(k, id.s, id.n);
+	uint64_t k[2];
+	uint64_t h = memo_hash(id, k);
 	if (!t->v)
 		t->v = xcalloc(MEMO_SLOTS, sizeof *t->v);
-	uint64_t h = (k[0] * 0x9e3779b97f4a7c15u) ^ (k[1] * 0xc2b2ae3d27d4eb4fu);
 	size_t i = (size_t)(h >> 40) & (MEMO_SLOTS - 1);
 	for (struct planmemo *m; (m = &t->v[i])->len; i = (i + 1) & (MEMO_SLOTS - 1))
 		if (m->len == id.n && m->id[0] == k[0] && m->id[1] == k[1])
@@ -120,6 +155,42 @@ struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct s
 	return m;
 }
 
+/* As planmemo_get, for eras_add: the entry of the plan with this id, or
+ * NULL where it goes the long way (an id longer than MEMO_ID bytes, or a
+ * caseload of more plans than half the slots).  Its plan is
+ * t->plans[m - t->v]. */
+static struct hot *hot_get(struct hotmemo *t, struct plancache *c, struct str id)
+{
+	if (id.n == 0 || id.n > MEMO_ID)
+		return NULL;
+	uint64_t k[2];
+	uint64_t h = memo_hash(id, k);
+	if (!t->index) {
+		size_t size = MEMO_SLOTS / 2 * sizeof *t->v;
+		t->index = xcalloc(MEMO_SLOTS, sizeof *t->index);
+		t->v = aligned_alloc(64, size); /* each entry on one cache line */
+		if (!t->v)
+			t->v = xmalloc(size);
+		t->plans = xcalloc(MEMO_SLOTS / 2, sizeof *t->plans);
+	}
+	size_t i = (size_t)(h >> 40) & (MEMO_SLOTS - 1);
+	uint32_t tag = (uint32_t)(h >> 32) & 0xffff0000u, at;
+	for (; (at = t->index[i]); i = (i + 1) & (MEMO_SLOTS - 1)) {
+		struct hot *m = &t->v[(at & 0xffffu) - 1];
+		if ((at & 0xffff0000u) == tag && m->len == id.n && m->id[0] == k[0] &&
+		    m->id[1] == k[1])
+			return m;
+	}
+	if (2 * (t->n + 1) > MEMO_SLOTS)
+		return NULL; /* a caseload this large goes the long way for its further plans */
+	struct hot *m = &t->v[t->n];
+	int status;
+	*m = (struct hot){{k[0], k[1]}, 1, 0, 0, (unsigned char)id.n}; /* from > to: nothing yet */
+	t->plans[t->n] = plancache_get(c, id.s, id.n, &status);
+	t->index[i] = tag | (uint32_t)++t->n;
+	return m;
+}
+
 void planmemos_free(struct planmemos *t)
 {
 	free(t->v);
@@ -129,13 +200,14 @@ void planmemos_free(struct planmemos *t)
 
 void eras_add(struct eras *x, const struct entry *e)
 {
-	struct planmemo *m = planmemo_get(&x->memo, x->plans, e->plan);
+	struct hot *m = hot_get(&x->memo, x->plans, e->plan);
 	if (m && m->from <= e->date && e->date <= m->to) {
 		agg_add_era(x->agg, e, m->val);
 		return;
 	}
 	int status, era, from, to;
-	const struct plan *p = m ? m->p : plancache_get(x->plans, e->plan.s, e->plan.n, &status);
+	const struct plan *p = m ? x->memo.plans[m - x->memo.v]
+				 : plancache_get(x->plans, e->plan.s, e->plan.n, &status);
 	if (!era_of(x, e, p, &era, &from, &to)) {
 		hold(x, e, p);
 		return;
@@ -194,18 +266,29 @@ void eras_flush(struct eras *x)
 }
 
 /* A grant as a key: its days (so that a plan's grants sort by date) and
- * reference; hours on no grant's day are ungranted. */
+ * reference; hours on no grant's day are ungranted.  Put together by
+ * hand, not by snprintf: agg_finish names every grant of every plan. */
 static const char *grant_label(const struct grant *g)
 {
 	static char label[300];
-	char from[11], to[11] = "";
 	if (!g)
 		return "ungranted";
-	date_format(g->from, from);
-	if (g->to != DATE_NONE)
-		date_format(g->to, to);
-	snprintf(label, sizeof label, "%s..%s%s%s", from, to, g->ref ? " " : "",
-		 g->ref ? g->ref : "");
+	char *e = label;
+	date_format(g->from, e);
+	e += 10;
+	*e++ = '.';
+	*e++ = '.';
+	if (g->to != DATE_NONE) {
+		date_format(g->to, e);
+		e += 10;
+	}
+	if (g->ref) { /* cut where snprintf would have cut it */
+		size_t n = strlen(g->ref), room = (size_t)(label + sizeof label - 1 - e) - 1;
+		*e++ = ' ';
+		memcpy(e, g->ref, n < room ? n : room);
+		e += n < room ? n : room;
+	}
+	*e = '\0';
 	return label;
 }
 
@@ -255,7 +338,9 @@ void eras_free(struct eras *x)
 	if (!x)
 		return;
 	budget_free(x->cards);
-	planmemos_free(&x->memo);
+	free(x->memo.index);
+	free(x->memo.v);
+	free(x->memo.plans);
 	free(x->v);
 	arena_free(&x->texts);
 	free(x);
