@@ -202,6 +202,8 @@ int main(int argc, char **argv)
 	 * with it: a hidden one only where no such key is asked for, or the
 	 * funder asked for is not one of the keys */
 	int hidden = use_plans && (!by_plan || (opt.funders.n && !by_funder));
+	if (use_plans && plans_dir_check(cli_plans()) < 0)
+		return cli_exit(cp_status()); /* not a warning per plan of the sheets */
 	size_t nsheets;
 	char **sheets;
 	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)

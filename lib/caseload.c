@@ -228,6 +228,15 @@ static int add_dir(const char *dir, int (*want)(const char *), const char *canno
 	return rc;
 }
 
+int plans_dir_check(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return cp_errno(EX_NOINPUT, _("%s: cannot open plans directory"), dir);
+	closedir(d);
+	return 0;
+}
+
 int plans_list(const char *dir, char ***paths, size_t *n)
 {
 	size_t cap = 0;
@@ -523,6 +532,7 @@ void plancache_load_all(struct plancache *c)
 	plancache_wait(c);
 	if (plan_ids(c->dir, &ids, &n) < 0) {
 		paths_free(ids, n);
+		c->frozen = 1; /* no plans, but threads still may only look up */
 		return; /* said when a plan is asked for, as without this */
 	}
 	struct slot **v = xcalloc(n ? n : 1, sizeof *v);

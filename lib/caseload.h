@@ -42,6 +42,8 @@ void caseload_args_free(struct caseload_args *a);
 
 char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */
 int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
+/* 0 if dir is a plans directory that opens; else -1, reported (EX_NOINPUT) */
+int plans_dir_check(const char *dir);
 void paths_free(char **paths, size_t n);
 /* Every plan of args (plan files and plans directories) of coach (NULL:
  * any), read and handed to fn in turn; a broken plan is reported and

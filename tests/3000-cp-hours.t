@@ -126,6 +126,12 @@ refuses 64 'bad --by "plan,plan"' "a key twice" cp-hours --by plan,plan
 refuses 64 'bad --by "client"' "an unknown key" cp-hours --by client
 refuses 64 '"2026H3": no such half' "a bad period" cp-hours --period 2026H3
 refuses 64 'unknown mode "walk"' "a bad mode" cp-hours --mode walk
+# a plans directory that is not there is one error, not a warning per plan
+for k in grant funder employer; do
+	refuses 66 'nothere: cannot open plans directory' "--by $k -p with no such directory" \
+		cp-hours --by $k -p nothere
+	check "... said once" test "$(wc -l <err)" -eq 1
+done
 refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
 refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01
 # A sheet saved with old Mac line ends (CR alone) is one long line: read
