@@ -20,7 +20,9 @@ struct budget {
 	struct plancache *plans;
 	struct used *v; /* an open-addressing table keyed by the plan */
 	size_t n, cap;
-	struct planmemos memo; /* ref: the minutes an entry of the plan goes to, on days from..to */
+	/* ref: the minutes an entry of the plan goes to, on days from..to;
+	 * val: the gen it was set in */
+	struct planmemos memo;
 	unsigned gen;          /* moves on when the minutes may have moved */
 };
 
@@ -79,22 +81,24 @@ static void remember(struct budget *b, struct planmemo *m, long *ref, int from, 
 {
 	if (!m)
 		return;
-	m->ref = ref;
+	*planmemo_ref(&b->memo, m) = ref;
 	m->from = from;
 	m->to = to;
-	m->gen = b->gen;
+	m->val = (int)b->gen;
 }
 
 void budget_add(struct budget *b, const struct entry *e)
 {
 	struct planmemo *m = planmemo_get(&b->memo, b->plans, e->plan);
-	if (m && m->gen == b->gen && m->from <= e->date && e->date <= m->to) {
-		if (m->ref)
-			*(long *)m->ref += e->minutes;
+	if (m && m->val == (int)b->gen && m->from <= e->date && e->date <= m->to) {
+		long *ref = *planmemo_ref(&b->memo, m);
+		if (ref)
+			*ref += e->minutes;
 		return;
 	}
 	int status, from, to;
-	const struct plan *p = m ? m->p : plancache_get(b->plans, e->plan.s, e->plan.n, &status);
+	const struct plan *p = m ? planmemo_plan(&b->memo, m)
+				 : plancache_get(b->plans, e->plan.s, e->plan.n, &status);
 	if (!p || (p->budget_minutes < 0 && !plan_has_grants(p))) {
 		remember(b, m, NULL, PERIOD_OPEN_FROM, PERIOD_OPEN_TO);
 		return;

@@ -22,27 +22,9 @@ struct held {
 #define MEMO_SLOTS 8192u /* a power of two, well above the plans of a caseload */
 #define MEMO_ID 16       /* ids longer than this go the long way */
 
-/* What eras_add asks of a plan on every line, for the plans in the order
- * they came: 32 bytes each, two to a cache line, not planmemo's 56 that
- * lie across two; found through a table of four bytes a slot (the
- * entry's number and a tag of its hash), small enough to stay near.  The
- * plans lie beside, read only when the era changes. */
-struct hot {
-	uint64_t id[2]; /* zero-padded */
-	int from, to, val;
-	unsigned char len;
-};
-
-struct hotmemo {
-	uint32_t *index; /* MEMO_SLOTS: 0 empty, else tag | entry + 1 */
-	struct hot *v;    /* MEMO_SLOTS / 2 of them, on cache lines */
-	const struct plan **plans;
-	size_t n;
-};
-
 struct eras {
 	struct agg *agg;
-	struct hotmemo memo;
+	struct planmemos memo;
 	int by_grant; /* the era is the grant; else only the funder matters: its number */
 	struct plancache *plans;
 	struct budget *cards; /* the hours of strippenkaart days, per plan */
@@ -134,37 +116,6 @@ struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct s
 		return NULL;
 	uint64_t k[2];
 	uint64_t h = memo_hash(id, k);
-	if (!t->v)
-		t->v = xcalloc(MEMO_SLOTS, sizeof *t->v);
-	size_t i = (size_t)(h >> 40) & (MEMO_SLOTS - 1);
-	for (struct planmemo *m; (m = &t->v[i])->len; i = (i + 1) & (MEMO_SLOTS - 1))
-		if (m->len == id.n && m->id[0] == k[0] && m->id[1] == k[1])
-			return m;
-	if (2 * (t->n + 1) > MEMO_SLOTS)
-		return NULL; /* a caseload this large goes the long way for its further plans */
-	struct planmemo *m = &t->v[i];
-	int status;
-	memset(m, 0, sizeof *m);
-	m->id[0] = k[0];
-	m->id[1] = k[1];
-	m->len = (unsigned char)id.n;
-	m->p = plancache_get(c, id.s, id.n, &status);
-	m->from = 1;
-	m->to = 0;
-	t->n++;
-	return m;
-}
-
-/* As planmemo_get, for eras_add: the entry of the plan with this id, or
- * NULL where it goes the long way (an id longer than MEMO_ID bytes, or a
- * caseload of more plans than half the slots).  Its plan is
- * t->plans[m - t->v]. */
-static struct hot *hot_get(struct hotmemo *t, struct plancache *c, struct str id)
-{
-	if (id.n == 0 || id.n > MEMO_ID)
-		return NULL;
-	uint64_t k[2];
-	uint64_t h = memo_hash(id, k);
 	if (!t->index) {
 		size_t size = MEMO_SLOTS / 2 * sizeof *t->v;
 		t->index = xcalloc(MEMO_SLOTS, sizeof *t->index);
@@ -172,41 +123,55 @@ static struct hot *hot_get(struct hotmemo *t, struct plancache *c, struct str id
 		if (!t->v)
 			t->v = xmalloc(size);
 		t->plans = xcalloc(MEMO_SLOTS / 2, sizeof *t->plans);
+		t->refs = xcalloc(MEMO_SLOTS / 2, sizeof *t->refs);
 	}
 	size_t i = (size_t)(h >> 40) & (MEMO_SLOTS - 1);
 	uint32_t tag = (uint32_t)(h >> 32) & 0xffff0000u, at;
 	for (; (at = t->index[i]); i = (i + 1) & (MEMO_SLOTS - 1)) {
-		struct hot *m = &t->v[(at & 0xffffu) - 1];
+		struct planmemo *m = &t->v[(at & 0xffffu) - 1];
 		if ((at & 0xffff0000u) == tag && m->len == id.n && m->id[0] == k[0] &&
 		    m->id[1] == k[1])
 			return m;
 	}
 	if (2 * (t->n + 1) > MEMO_SLOTS)
 		return NULL; /* a caseload this large goes the long way for its further plans */
-	struct hot *m = &t->v[t->n];
+	struct planmemo *m = &t->v[t->n];
 	int status;
-	*m = (struct hot){{k[0], k[1]}, 1, 0, 0, (unsigned char)id.n}; /* from > to: nothing yet */
+	*m = (struct planmemo){{k[0], k[1]}, 1, 0, 0, (unsigned char)id.n}; /* from > to: nothing yet */
 	t->plans[t->n] = plancache_get(c, id.s, id.n, &status);
+	t->refs[t->n] = NULL;
 	t->index[i] = tag | (uint32_t)++t->n;
 	return m;
 }
 
+const struct plan *planmemo_plan(const struct planmemos *t, const struct planmemo *m)
+{
+	return t->plans[m - t->v];
+}
+
+void **planmemo_ref(struct planmemos *t, const struct planmemo *m)
+{
+	return &t->refs[m - t->v];
+}
+
 void planmemos_free(struct planmemos *t)
 {
+	free(t->index);
 	free(t->v);
-	t->v = NULL;
-	t->n = 0;
+	free(t->plans);
+	free(t->refs);
+	*t = (struct planmemos){0};
 }
 
 void eras_add(struct eras *x, const struct entry *e)
 {
-	struct hot *m = hot_get(&x->memo, x->plans, e->plan);
+	struct planmemo *m = planmemo_get(&x->memo, x->plans, e->plan);
 	if (m && m->from <= e->date && e->date <= m->to) {
 		agg_add_era(x->agg, e, m->val);
 		return;
 	}
 	int status, era, from, to;
-	const struct plan *p = m ? x->memo.plans[m - x->memo.v]
+	const struct plan *p = m ? planmemo_plan(&x->memo, m)
 				 : plancache_get(x->plans, e->plan.s, e->plan.n, &status);
 	if (!era_of(x, e, p, &era, &from, &to)) {
 		hold(x, e, p);
@@ -338,9 +303,7 @@ void eras_free(struct eras *x)
 	if (!x)
 		return;
 	budget_free(x->cards);
-	free(x->memo.index);
-	free(x->memo.v);
-	free(x->memo.plans);
+	planmemos_free(&x->memo);
 	free(x->v);
 	arena_free(&x->texts);
 	free(x);
