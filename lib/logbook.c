@@ -78,14 +78,14 @@ static const char *grant_handle(const struct grant *g, char day[static 11])
  * none, or if it names several: the message lists what would do. */
 static const struct grant *grant_of(const struct plan *p, const char *ref)
 {
-	int several = 0;
-	const struct grant *g = plan_has_grants(p) ? grant_named(p, ref, &several) : NULL;
-	if (g)
-		return g;
 	if (!plan_has_grants(p)) {
 		cp_err(EX_USAGE, _("%s: plan %s has no grants with a reference"), p->doc.file, p->id);
 		return NULL;
 	}
+	int several;
+	const struct grant *g = grant_named(p, ref, &several);
+	if (g)
+		return g;
 	struct buf names = {0};
 	for (size_t i = 0; i < p->ngrants; i++) {
 		const struct grant *h = &p->grants[i];
