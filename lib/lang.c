@@ -162,6 +162,5 @@ void lang_date(int day, char out[LANG_DATE_MAX])
 {
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
-	const struct words *w = words();
-	snprintf(out, LANG_DATE_MAX, w->date, d, m >= 1 && m <= 12 ? w->month[m - 1] : "?", y);
+	snprintf(out, LANG_DATE_MAX, words()->date, d, lang_month(m), y);
 }
