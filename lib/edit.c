@@ -891,3 +891,46 @@ int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct
 	buf_free(&b);
 	return 0;
 }
+
+/* ---- taking out ---- */
+
+/* The start of the line of a block list item's "-", where nothing but
+ * blanks stands before the "-" and it stands at col. */
+static int item_line(const struct ydoc *doc, const struct ynode *item, size_t col, size_t *line)
+{
+	size_t dash = item->start;
+	while (dash > 0 && doc->src[dash - 1] == ' ')
+		dash--;
+	*line = line_start(doc, dash ? dash - 1 : 0);
+	if (!dash || doc->src[dash - 1] != '-' || dash - 1 - *line != col)
+		return refuse(doc, item, _("it does not start on the line of its \"-\""));
+	for (size_t k = *line; k < dash - 1; k++)
+		if (doc->src[k] != ' ')
+			return refuse(doc, item, _("it does not start on a line of its own"));
+	return 0;
+}
+
+int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		     uint32_t i)
+{
+	size_t indent = 0, from, next = doc->len;
+	if (check_block(doc, seq, Y_SEQ, &indent) < 0)
+		return -1;
+	if (i >= seq->n)
+		return refuse(doc, seq, _("the list has no such item"));
+	const struct ynode *item = seq->u.kids[i];
+	if (editable(doc, item) < 0 || item_line(doc, item, indent, &from) < 0 ||
+	    (i + 1 < seq->n && item_line(doc, seq->u.kids[i + 1], indent, &next) < 0))
+		return -1;
+	/* where its text ends: a block collection's end is the next token's start */
+	const struct ynode *last = last_leaf(item);
+	if (last->start == last->end && !empty_in_place(doc, last))
+		return refuse(doc, item, _("its last value is empty and has no place of its own in "
+					   "the text"));
+	size_t end = last->end;
+	if (end > from && doc->src[end - 1] == '\n') /* a block text ends past its line break */
+		end--;
+	size_t to = after_comments(doc, end, indent + 1);
+	edits_add(e, from, (to < next ? to : next) - from, "", 0);
+	return 0;
+}

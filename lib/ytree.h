@@ -114,5 +114,9 @@ int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct
  * value as above; comments after it stay. */
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *key, const char *newkey, const char *value);
+/* Item i of a block list taken out, with its lines and the comments
+ * indented below it; without items the list reads as empty. */
+int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		     uint32_t i);
 
 #endif

@@ -85,6 +85,21 @@ static int is_text(const struct ynode *n, const char *s)
 static const char *const dates[] = {"2026-07-01", "2026-11-23", "2027-01-31", "2026-02-28"};
 
 /* map[key], or NULL */
+/* The same value: kinds, texts and, within collections, the same again. */
+static int same_node(const struct ynode *a, const struct ynode *b)
+{
+	if (a->kind != b->kind || a->n != b->n)
+		return 0;
+	if (a->kind == Y_SCALAR)
+		return !memcmp(a->u.str, b->u.str, a->n);
+	if (a->kind == Y_ALIAS)
+		return 1;
+	for (uint32_t i = 0; i < (a->kind == Y_MAP ? 2 * a->n : a->n); i++)
+		if (!same_node(a->u.kids[i], b->u.kids[i]))
+			return 0;
+	return 1;
+}
+
 static struct ynode *get(struct ynode *map, const char *key)
 {
 	return yderef(ymap_get(map, key));
@@ -147,7 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 3 || size > PLAN_MAX_BYTES)
 		return 0;
-	unsigned op = data[0] % 10, pick = data[1], which = data[2] % NVALUES;
+	unsigned op = data[0] >= 250 ? 10 : data[0] % 10, pick = data[1], which = data[2] % NVALUES;
 	if (op == 9) {
 		record((const char *)data + 3, size - 3, pick, values[which]);
 		return 0;
@@ -205,6 +220,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 7: /* a mapping added to the list map[key] */
 		rc = yedit_map_list_append(&e, &doc, f->node, key, kv, 2);
 		break;
+	case 10: /* an item taken out of a list */
+		if (f->node->kind != Y_SEQ || !f->node->n)
+			goto done;
+		rc = yedit_seq_remove(&e, &doc, f->node, which % f->node->n);
+		break;
 	default: /* a date, written raw */
 		if (f->key)
 			goto done;
@@ -219,8 +239,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (edits_apply(&e, doc.src, doc.len, &out) == 0) {
 		struct arena a2 = {0};
 		struct ydoc again;
-		if (ydoc_parse(&again, &a2, "fuzz-edited.yaml", out.s ? out.s : "", out.len) < 0 ||
-		    !again.root) {
+		int parsed = ydoc_parse(&again, &a2, "fuzz-edited.yaml", out.s ? out.s : "", out.len);
+		if (op == 10 && f->node->n == 1) { /* the list is empty now: null, or no document */
+			FUZZ_ASSERT(parsed == 0);
+			struct ynode *n = again.root ? follow(again.root, f) : NULL;
+			FUZZ_ASSERT(f->depth == 0 ? !n || yscalar_null(n) : n && yscalar_null(n));
+			arena_free(&a2);
+			goto applied;
+		}
+		if (parsed < 0 || !again.root) {
 			fprintf(fuzz_stderr, "--- before\n%s\n--- after\n%s\n---\n", text, out.s);
 			FUZZ_ASSERT(!"the edited document reads again");
 		}
@@ -260,12 +287,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(last && last->kind == Y_SEQ && last->n >= 1);
 			FUZZ_ASSERT(is_pairs(last->u.kids[last->n - 1], kv, 2));
 			break;
+		case 10: /* the others as they were, in their order */
+			FUZZ_ASSERT(n->n == f->node->n - 1);
+			for (uint32_t i = 0, k = 0; i < f->node->n; i++)
+				if (i != which % f->node->n)
+					FUZZ_ASSERT(same_node(n->u.kids[k++], f->node->u.kids[i]));
+			break;
 		default:
 			FUZZ_ASSERT(is_text(n, date));
 			break;
 		}
 		arena_free(&a2);
 	}
+applied:
 	buf_free(&out);
 done:
 	buf_free(&item);

@@ -274,6 +274,55 @@ static void quoting(void)
 	}
 }
 
+static void remove_one(const char *src, uint32_t i, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	cp_errors_quiet(!want);
+	int rc = yedit_seq_remove(&d->edits, &d->doc, at(d, "grants"), i);
+	cp_errors_quiet(0);
+	if (!want)
+		refused(rc, d, what);
+	else {
+		ok(rc == 0, "%s: accepted", what);
+		result(d, want, what);
+	}
+	done(d);
+}
+
+/* An item taken out takes its own lines and comments, and no other's. */
+static void removal(void)
+{
+	const char *flow = "grants:\n  - {from: 2026-01-01, hours: 30}\n"
+			   "  - {from: 2026-07-01, hours: 30} # vervolg\n"
+			   "  - {from: 2027-01-01, hours: 30}\nstatus: active\n";
+	remove_one(flow, 1, "grants:\n  - {from: 2026-01-01, hours: 30}\n"
+			    "  - {from: 2027-01-01, hours: 30}\nstatus: active\n",
+		   "a middle item, its comment with it");
+	remove_one(flow, 2, "grants:\n  - {from: 2026-01-01, hours: 30}\n"
+			    "  - {from: 2026-07-01, hours: 30} # vervolg\nstatus: active\n",
+		   "the last item");
+	remove_one("grants:\n- from: 2026-01-01\n  hours: 30\n  # asked again in May\n"
+		   "# the next one\n- from: 2026-07-01\n  hours: 20\n",
+		   0, "grants:\n# the next one\n- from: 2026-07-01\n  hours: 20\n",
+		   "a block mapping with the comment indented under it, not the one beside the dash");
+	remove_one("grants:\r\n  - {from: 2026-01-01}\r\n  - {from: 2026-07-01}\r\n", 0,
+		   "grants:\r\n  - {from: 2026-07-01}\r\n", "CRLF lines");
+	remove_one("grants:\n  - {from: 2026-01-01}\nstatus: active", 0,
+		   "grants:\nstatus: active", "the only item: an empty list");
+	remove_one("grants:\n  - {from: 2026-01-01}\n  - {from: 2026-07-01}", 1,
+		   "grants:\n  - {from: 2026-01-01}\n", "the last line with no line break");
+	remove_one("grants:\n  - |\n    Kassa\n  - b\n", 0, "grants:\n  - b\n",
+		   "a block text, which ends past its line break");
+	remove_one("grants:\n  - - ? \n  - b\n", 0, NULL,
+		   "an empty value that ends at the next item");
+	remove_one("grants: [{from: 2026-01-01}, {from: 2026-07-01}]\n", 0, NULL, "a flow list");
+	remove_one("grants:\n  - - {from: 2026-01-01}\nx: 1\n", 0, "grants:\nx: 1\n",
+		   "a list in a list");
+	remove_one("grants:\n  -\n    {from: 2026-01-01}\n", 0, NULL,
+		   "an item below its dash");
+	remove_one("grants:\n  - {from: 2026-01-01}\n", 1, NULL, "an item past the end");
+}
+
 int main(void)
 {
 	err_init("test-yedit");
@@ -283,5 +332,6 @@ int main(void)
 	nesting();
 	refusals();
 	quoting();
+	removal();
 	return tap_done();
 }
