@@ -75,7 +75,8 @@ static struct {
 /* What is added to the new plan as cp-plan adds it. */
 static error_t add_op(int key, char *arg, struct plan_op *op)
 {
-	*op = (struct plan_op){PLAN_OP_AGREEMENT, arg, NULL, 0, DATE_NONE, -1, GRANT_SPEC_NONE};
+	*op = (struct plan_op){.kind = PLAN_OP_AGREEMENT, .text = arg, .day = DATE_NONE,
+			       .minutes = -1, .grant = GRANT_SPEC_NONE};
 	switch (key) {
 	case OPT_CONTACT:
 		op->kind = PLAN_OP_CONTACT;

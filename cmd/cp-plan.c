@@ -1,8 +1,8 @@
 /* cp-plan: change a coaching plan from the shell, in place: a goal, an
  * agreement, a condition or a contact added; a grant, a hand-over to
  * another coach or new contract hours from a day; the plan paused,
- * resumed or closed; a version 1 plan moved to version 2.  The work is
- * lib/planedit.c's. */
+ * resumed or closed; a grant taken out; a version 1 plan moved to
+ * version 2.  The work is lib/planedit.c's. */
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 enum {
 	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH, OPT_FUNDER,
 	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_COACH, OPT_WORK, OPT_FROM, OPT_PAUSE,
-	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON
+	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON, OPT_DROP_GRANT
 };
 
 static const struct argp_option options[] = {
@@ -45,6 +45,10 @@ static const struct argp_option options[] = {
 						      "its funder: GRANT is its ref, a day it holds, "
 						      "or 'ended' for all that ended before --on"), 2},
 	{"on", OPT_ON, N_("DATE"), 0, N_("the day of --declared (default today)"), 2},
+	{"drop-grant", OPT_DROP_GRANT, N_("GRANT"), 0, N_("take out a grant recorded by mistake or "
+							  "planned and not given: its ref or a day it "
+							  "holds; one that has begun or was declared "
+							  "takes --force"), 2},
 	{"migrate", OPT_MIGRATE, NULL, 0, N_("move a version 1 plan to version 2: budget:, coach: and "
 					     "work_hours_per_week: as dated lists"), 2},
 	{NULL, 0, NULL, 0, N_("Status:"), 3},
@@ -54,6 +58,7 @@ static const struct argp_option options[] = {
 	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching"), 3},
 	{NULL, 0, NULL, 0, N_("How:"), 4},
 	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 4},
+	{"force", 'f', NULL, 0, N_("--drop-grant even a grant that has begun or was declared"), 4},
 	{0},
 };
 
@@ -73,7 +78,7 @@ static struct {
 	size_t nops;
 	struct plan_op *grant; /* the last --grant: --to, --funder ... apply to it */
 	const char *plan, *from, *end, *on;
-	int dry_run, nstatus;
+	int dry_run, force, nstatus;
 } opt;
 
 static int grant_field(struct argp_state *state, const char *key, const char *arg)
@@ -88,7 +93,8 @@ static struct plan_op *add_op(struct argp_state *state, int kind, const char *te
 	if (opt.nops == MAX_OPS)
 		argp_error(state, _("too many changes at once"));
 	struct plan_op *op = &opt.ops[opt.nops++];
-	*op = (struct plan_op){kind, text, NULL, 0, DATE_NONE, -1, GRANT_SPEC_NONE};
+	*op = (struct plan_op){.kind = kind, .text = text, .day = DATE_NONE, .minutes = -1,
+			       .grant = GRANT_SPEC_NONE};
 	return op;
 }
 
@@ -135,6 +141,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_FROM: opt.from = arg; break;
 	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), arg);
 	case OPT_ON: opt.on = arg; break;
+	case OPT_DROP_GRANT: return text_op(state, PLAN_OP_DROP_GRANT, _("grant"), arg);
+	case 'f': opt.force = 1; break;
 	case OPT_MIGRATE: add_op(state, PLAN_OP_MIGRATE, NULL); break;
 	case OPT_PAUSE: return status_op(state, STATUS_PAUSED);
 	case OPT_RESUME: return status_op(state, STATUS_ACTIVE);
@@ -172,7 +180,8 @@ static const struct argp argp = {
 /* --from and --end, now that every option is read. */
 static int dates(int today)
 {
-	int from = today, end = DATE_NONE, on = today, used_from = 0, used_end = 0, used_on = 0;
+	int from = today, end = DATE_NONE, on = today, used_from = 0, used_end = 0, used_on = 0,
+	    used_force = 0;
 	if ((opt.from && cli_date(opt.from, &from) < 0) || (opt.end && cli_date(opt.end, &end) < 0) ||
 	    (opt.on && cli_date(opt.on, &on) < 0))
 		return -1;
@@ -184,7 +193,11 @@ static int dates(int today)
 			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
+		if (op->kind == PLAN_OP_DROP_GRANT)
+			op->force = opt.force, used_force = 1;
 	}
+	if (opt.force && !used_force)
+		return cp_err(EX_USAGE, _("--force goes with --drop-grant"));
 	if (opt.from && !used_from)
 		return cp_err(EX_USAGE, _("--from goes with --coach or --work-hours"));
 	if (opt.end && !used_end)

@@ -221,7 +221,7 @@ _cp_complete() {
 	cp-plan:--declared)
 		_cp_add ended afgelopen; return ;;
 	cp-plan:-g | cp-plan:--goal | *:--agreement | *:--condition | *:--grant | \
-		cp-plan:--work-hours | cp-plan:--length)
+		cp-plan:--work-hours | cp-plan:--length | cp-plan:--drop-grant)
 		return ;;
 	*:-c | *:--coach)
 		_cp_coaches; return ;;

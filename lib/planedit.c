@@ -367,6 +367,26 @@ static int declare_one(struct amend *a, size_t k, int day)
 	return k < a->p->ngrants && a->p->grants[k].declared == day ? 0 : not_held(a);
 }
 
+/* The grant a name (a ref, or a day it holds) gives; NULL, reported, if
+ * none or more than one. */
+static const struct grant *named(const struct plan *p, const char *name)
+{
+	int several;
+	const struct grant *g = grant_named(p, name, &several);
+	if (g)
+		return g;
+	char msg[200];
+	snprintf(msg, sizeof msg,
+		 several ? _("more than one grant has reference %s")
+			 : _("no grant with reference %s or holding that day"),
+		 quotes(name));
+	plan_err(p, "grants",
+		 several ? _("name the grant by a day it holds")
+			 : _("name a grant by its ref: or by a day it holds"),
+		 msg);
+	return NULL;
+}
+
 /* The day a grant's hours went to its funder, so that cp-hours --budget
  * stops showing the grant once it has ended; "ended": every grant that
  * ended before that day and was not declared yet. */
@@ -387,20 +407,52 @@ static int declare(struct amend *a, const struct plan_op *op)
 		return n ? 0 : plan_err(a->p, "grants", NULL,
 					_("no grant ended before that day without being declared"));
 	}
-	int several;
-	const struct grant *g = grant_named(a->p, op->text, &several);
-	if (!g) {
-		char msg[200];
+	const struct grant *g = named(a->p, op->text);
+	return g ? declare_one(a, (size_t)(g - a->p->grants), op->day) : -1;
+}
+
+/* ---- a grant taken out ---- */
+
+static int make_drop(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct grant *g = &p->grants[*(const size_t *)arg];
+	const struct ynode *seq = yderef(ymap_get(root_of(p), "grants"));
+	for (uint32_t i = 0; seq && seq->kind == Y_SEQ && i < seq->n; i++)
+		if (seq->u.kids[i] == g->node)
+			return yedit_seq_remove(e, &p->doc, seq, i);
+	return cp_err(EX_SOFTWARE, _("%s: internal error: the grant is not in grants:"), p->doc.file);
+}
+
+/* A grant recorded by mistake, or one planned that did not come: taken
+ * out.  One that has begun or was declared may hold hours counted and
+ * declared, which would lose their grant: that takes --force. */
+static int drop_grant(struct amend *a, const struct plan_op *op)
+{
+	if (need_version2(a->p) < 0)
+		return -1;
+	const struct grant *g = named(a->p, op->text);
+	if (!g)
+		return -1;
+	char from[11], msg[240];
+	date_format(g->from, from);
+	if (!op->force && (g->declared != DATE_NONE || g->from <= a->today)) {
 		snprintf(msg, sizeof msg,
-			 several ? _("more than one grant has reference %s")
-				 : _("no grant with reference %s or holding that day"),
-			 quotes(op->text));
-		return plan_err(a->p, "grants",
-				several ? _("name the grant by a day it holds")
-					: _("name a grant by its ref: or by a day it holds"),
-				msg);
+			 g->declared != DATE_NONE
+				 ? _("the grant from %s was declared; its hours would lose their grant")
+				 : _("the grant from %s has begun; its hours would lose their grant"),
+			 from);
+		struct srcpos at;
+		ynode_pos(&a->p->doc, g->node, &at);
+		return cp_err_at(EX_DATAERR, &at, _("--force takes it out all the same"), "%s", msg);
 	}
-	return declare_one(a, (size_t)(g - a->p->grants), op->day);
+	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants;
+	int gfrom = g->from, gto = g->to;
+	if (step(a, make_drop, &k) < 0)
+		return -1;
+	for (size_t i = 0; i < a->p->ngrants; i++)
+		if (a->p->grants[i].from == gfrom && a->p->grants[i].to == gto)
+			return not_held(a);
+	return a->p->ngrants == n - 1 ? 0 : not_held(a);
 }
 
 /* A hand-over or new contract hours: the item appended to its list, or
@@ -655,6 +707,7 @@ static int one(struct amend *a, const struct plan_op *op)
 	case PLAN_OP_WORK: return work_hours(a, op);
 	case PLAN_OP_MIGRATE: return migrate(a);
 	case PLAN_OP_DECLARED: return declare(a, op);
+	case PLAN_OP_DROP_GRANT: return drop_grant(a, op);
 	}
 	return cp_err(EX_SOFTWARE, "plan_op %d", op->kind);
 }

@@ -342,6 +342,25 @@ run cp-plan P-20 --coach kim
 status_is 0 "a hand-over without --from: exit status 0"
 check "a hand-over without --from: from today" grep -qx '  - {from: 2026-11-23, coach: kim}' plans/P-20.yaml
 
+# --drop-grant: a grant planned and not given goes freely, and with it the
+# plan is as it was; one that has begun goes only with --force.
+handwritten
+run cp-plan P-7 --grant 2027-05-02/6m:40,vervolg,ref=2027-000111
+run cp-plan P-7 --drop-grant 2027-000111
+status_is 0 "--drop-grant of a grant not begun: exit status 0"
+same plans/P-7.yaml orig.yaml "a grant added and dropped: the plan as it was"
+run cp-plan P-7 --drop-grant 2027-06-01
+status_is 65 "--drop-grant of a day no grant holds: exit status 65"
+refuses 65 "has begun; its hours would lose their grant" "--drop-grant of a grant begun" \
+	cp-plan P-7 --drop-grant 2026-004417
+check "... and --force is named" grep -q 'hint: --force takes it out all the same' err
+refuses 64 "--force goes with --drop-grant" "--force alone" cp-plan P-7 --goal X --force
+run cp-plan P-7 --drop-grant 2026-11-02 --force
+status_is 0 "--drop-grant --force of a grant begun: exit status 0"
+check "... it is gone, and the comment above it stays" \
+	sh -c '! grep -q 004417 plans/P-7.yaml && grep -q "^  # the first beschikking" plans/P-7.yaml'
+check "... and the plan reads" cp-check plans/P-7.yaml
+
 # In Dutch
 handwritten
 LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden

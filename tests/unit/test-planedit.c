@@ -64,7 +64,8 @@ static struct plan *read_back(const char *text)
 
 static struct plan_op op(int kind, const char *text)
 {
-	return (struct plan_op){kind, text, NULL, 0, DATE_NONE, -1, GRANT_SPEC_NONE};
+	return (struct plan_op){.kind = kind, .text = text, .day = DATE_NONE, .minutes = -1,
+				.grant = GRANT_SPEC_NONE};
 }
 
 static void goals_and_texts(void)
@@ -143,6 +144,35 @@ static void grants(void)
 	g.grant.from = day("2027-05-02");
 	ok(!amend(v1, &g, 1, &err), "a grant in a version 1 plan is refused");
 	ok(strstr(err, "cp-plan --migrate"), "... with the hint to migrate");
+	free(err);
+}
+
+/* A grant taken out: one planned, freely; one begun only when forced;
+ * added and taken out again, the text is as it was. */
+static void dropped(void)
+{
+	struct plan_op ops[2] = {op(PLAN_OP_GRANT, NULL), op(PLAN_OP_DROP_GRANT, "2027-06-01")};
+	ops[0].grant.from = day("2027-05-02");
+	ops[0].grant.length = (struct interval){6, 'm'};
+	ops[0].grant.minutes = 40 * 60;
+	char *t = amend(v2, ops, 2, NULL);
+	is_str(t ? t : "(refused)", v2, "a grant added and dropped leaves the text as it was");
+	free(t);
+
+	char *err;
+	struct plan_op drop = op(PLAN_OP_DROP_GRANT, "2026-11-02");
+	ok(!amend(v2, &drop, 1, &err), "a grant that has begun is not dropped");
+	ok(strstr(err, "has begun") && strstr(err, "--force"), "... and --force is named");
+	free(err);
+	drop.force = 1;
+	t = amend(v2, &drop, 1, NULL);
+	struct plan *p = t ? read_back(t) : NULL;
+	ok(p && p->ngrants == 0 && strstr(t, "grants:\ngoals:"), "forced, it is dropped");
+	plan_free(p);
+	free(t);
+	drop.text = "2025-01-01";
+	ok(!amend(v2, &drop, 1, &err), "a day no grant holds names none");
+	ok(strstr(err, "no grant with reference"), "... and says so");
 	free(err);
 }
 
@@ -309,6 +339,7 @@ int main(void)
 {
 	goals_and_texts();
 	grants();
+	dropped();
 	history();
 	status();
 	migrate();
