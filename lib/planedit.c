@@ -423,6 +423,15 @@ static int make_drop(struct edits *e, const struct plan *p, const void *arg)
 	return cp_err(EX_SOFTWARE, _("%s: internal error: the grant is not in grants:"), p->doc.file);
 }
 
+/* How many grants run from..to (strippenkaarten may share their dates). */
+static size_t like(const struct plan *p, int from, int to)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngrants; i++)
+		n += p->grants[i].from == from && p->grants[i].to == to;
+	return n;
+}
+
 /* A grant recorded by mistake, or one planned that did not come: taken
  * out.  One that has begun or was declared may hold hours counted and
  * declared, which would lose their grant: that takes --force. */
@@ -445,14 +454,11 @@ static int drop_grant(struct amend *a, const struct plan_op *op)
 		ynode_pos(&a->p->doc, g->node, &at);
 		return cp_err_at(EX_DATAERR, &at, _("--force takes it out all the same"), "%s", msg);
 	}
-	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants;
 	int gfrom = g->from, gto = g->to;
+	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants, alike = like(a->p, gfrom, gto);
 	if (step(a, make_drop, &k) < 0)
 		return -1;
-	for (size_t i = 0; i < a->p->ngrants; i++)
-		if (a->p->grants[i].from == gfrom && a->p->grants[i].to == gto)
-			return not_held(a);
-	return a->p->ngrants == n - 1 ? 0 : not_held(a);
+	return a->p->ngrants == n - 1 && like(a->p, gfrom, gto) == alike - 1 ? 0 : not_held(a);
 }
 
 /* A hand-over or new contract hours: the item appended to its list, or
