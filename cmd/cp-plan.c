@@ -98,7 +98,7 @@ static struct plan_op *add_op(struct argp_state *state, int kind, const char *te
 	return op;
 }
 
-static error_t text_op(struct argp_state *state, int kind, const char *what, char *arg)
+static error_t text_op(struct argp_state *state, int kind, const char *what, const char *arg)
 {
 	add_op(state, kind, arg);
 	return cli_text(what, arg) < 0 ? EX_USAGE : 0;
@@ -139,9 +139,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			why = _("hours out of range");
 		return why ? (cp_err(EX_USAGE, "--work-hours %s: %s", quotes(arg), why), EX_USAGE) : 0;
 	case OPT_FROM: opt.from = arg; break;
-	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), arg);
+	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), cli_grant_name(arg));
 	case OPT_ON: opt.on = arg; break;
-	case OPT_DROP_GRANT: return text_op(state, PLAN_OP_DROP_GRANT, _("grant"), arg);
+	case OPT_DROP_GRANT:
+		return text_op(state, PLAN_OP_DROP_GRANT, _("grant"), cli_grant_name(arg));
 	case 'f': opt.force = 1; break;
 	case OPT_MIGRATE: add_op(state, PLAN_OP_MIGRATE, NULL); break;
 	case OPT_PAUSE: return status_op(state, STATUS_PAUSED);

@@ -119,7 +119,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_SATISFACTION: opt.satisfaction = 1; break;
 	case OPT_COACH: opt.coach = arg; break;
 	case OPT_LOGBOOK: opt.logbook = 1; break;
-	case OPT_GRANT: opt.grant = arg; break;
+	case OPT_GRANT: opt.grant = cli_grant_name(arg); break;
 	case OPT_ALL: opt.all = 1; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;

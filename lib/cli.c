@@ -294,6 +294,17 @@ int cli_date(const char *arg, int *day)
 	return 0;
 }
 
+const char *cli_grant_name(const char *arg)
+{
+	int day;
+	const char *why;
+	if (dutch_date(arg, &day, &why) != 0)
+		return arg;
+	char iso[11];
+	date_format(day, iso);
+	return xstrdup(iso);
+}
+
 /* ---- a grant and a contact as typed ---- */
 
 static int grant_err(const char *arg, const char *why)

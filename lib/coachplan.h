@@ -30,6 +30,9 @@ int cli_exit(int status); /* checks that standard output was written */
  * argp's doc, which holds no \v: a translator gets two plain strings. */
 char *cli_help(int key, const char *text, void *input);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
+/* A grant named on the command line: its reference, or a day it holds,
+ * a Dutch 05-01-2027 given as 2027-01-05 (grant_named takes ISO). */
+const char *cli_grant_name(const char *arg);
 /* Free text from the command line goes into a file as typed, but it must
  * be one line of valid UTF-8; -1 (reported, as what) if it is not. */
 int cli_text(const char *what, const char *s);

@@ -144,7 +144,7 @@ const struct grant *grant_named(const struct plan *p, const char *name, int *sev
 	*several = 0;
 	for (size_t i = 0; i < p->ngrants; i++)
 		if (p->grants[i].ref && !strcmp(p->grants[i].ref, name)) {
-			*several |= found != NULL;
+			*several = found ? GRANT_SHARED_REF : 0;
 			found = &p->grants[i];
 		}
 	if (found)
@@ -153,9 +153,14 @@ const struct grant *grant_named(const struct plan *p, const char *name, int *sev
 	if (date_parse(name, strlen(name), &day))
 		return NULL;
 	for (size_t i = 0; i < p->ngrants; i++)
-		if (p->grants[i].from == day)
-			return &p->grants[i];
-	return plan_grant_on(p, day);
+		if (p->grants[i].from == day) {
+			if (found) { /* two strippenkaarten from one day, say: the ref must tell */
+				*several = GRANT_SHARED_DAY;
+				return NULL;
+			}
+			found = &p->grants[i];
+		}
+	return found ? found : plan_grant_on(p, day);
 }
 
 int grant_meets(const struct grant *g, const struct period *per)

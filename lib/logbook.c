@@ -82,17 +82,21 @@ static const struct grant *grant_of(const struct plan *p, const char *ref)
 		cp_err(EX_USAGE, _("%s: plan %s has no grants with a reference"), p->doc.file, p->id);
 		return NULL;
 	}
-	int several;
+	int several, from = DATE_NONE;
 	const struct grant *g = grant_named(p, ref, &several);
 	if (g)
 		return g;
+	if (several == GRANT_SHARED_DAY)
+		date_parse(ref, strlen(ref), &from);
 	struct buf names = {0};
 	for (size_t i = 0; i < p->ngrants; i++) {
 		const struct grant *h = &p->grants[i];
 		char day[11];
 		const char *name = grant_handle(h, day);
-		if (several) /* the days of the grants with that reference */
+		if (several == GRANT_SHARED_REF) /* the days of the grants with that reference */
 			name = h->ref && !strcmp(h->ref, ref) ? day : NULL;
+		else if (several) /* the references of the grants from that day */
+			name = h->from == from && h->ref ? h->ref : NULL;
 		else
 			for (size_t k = 0; k < i && name; k++) {
 				char other[11];
@@ -102,10 +106,14 @@ static const struct grant *grant_of(const struct plan *p, const char *ref)
 		if (name)
 			buf_printf(&names, "%s%s", names.len ? ", " : "", name);
 	}
-	if (several)
+	if (several == GRANT_SHARED_REF)
 		cp_err(EX_USAGE, _("%s: plan %s has more than one grant with reference %s; name one "
 				   "by a day it holds: %s"),
 		       p->doc.file, p->id, quotes(ref), names.s);
+	else if (several)
+		cp_err(EX_USAGE, _("%s: plan %s has more than one grant from %s; name one by its "
+				   "reference: %s"),
+		       p->doc.file, p->id, ref, names.s ? names.s : _("(none has one)"));
 	else
 		cp_err(EX_USAGE, _("%s: plan %s has no grant %s; its grants: %s"), p->doc.file,
 		       p->id, quotes(ref), names.s);

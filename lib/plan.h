@@ -147,7 +147,8 @@ const char *plan_coach_on(const struct plan *p, int day); /* who coached the pla
 int plan_funder_on(const struct plan *p, int day);
 /* The grant whose ref: is name, or else that starts on or holds the day
  * name is (a strippenkaart: starts); NULL if none, or (*several set) if
- * more than one grant has that reference. */
+ * more than one grant has that reference or starts on that day. */
+enum { GRANT_SHARED_REF = 1, GRANT_SHARED_DAY };
 const struct grant *grant_named(const struct plan *p, const char *name, int *several);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
 int grant_meets(const struct grant *g, const struct period *per);

@@ -377,12 +377,14 @@ static const struct grant *named(const struct plan *p, const char *name)
 		return g;
 	char msg[200];
 	snprintf(msg, sizeof msg,
-		 several ? _("more than one grant has reference %s")
-			 : _("no grant with reference %s or holding that day"),
+		 several == GRANT_SHARED_REF ? _("more than one grant has reference %s")
+		 : several			  ? _("more than one grant starts on %s")
+						  : _("no grant with reference %s or holding that day"),
 		 quotes(name));
 	plan_err(p, "grants",
-		 several ? _("name the grant by a day it holds")
-			 : _("name a grant by its ref: or by a day it holds"),
+		 several == GRANT_SHARED_REF ? _("name the grant by a day it holds")
+		 : several		      ? _("name the grant by its ref:")
+					      : _("name a grant by its ref: or by a day it holds"),
 		 msg);
 	return NULL;
 }

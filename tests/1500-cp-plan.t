@@ -346,8 +346,8 @@ check "a hand-over without --from: from today" grep -qx '  - {from: 2026-11-23, 
 # plan is as it was; one that has begun goes only with --force.
 handwritten
 run cp-plan P-7 --grant 2027-05-02/6m:40,vervolg,ref=2027-000111
-run cp-plan P-7 --drop-grant 2027-000111
-status_is 0 "--drop-grant of a grant not begun: exit status 0"
+run cp-plan P-7 --drop-grant 15-06-2027
+status_is 0 "--drop-grant of a grant not begun, by a Dutch day it holds: exit status 0"
 same plans/P-7.yaml orig.yaml "a grant added and dropped: the plan as it was"
 run cp-plan P-7 --drop-grant 2027-06-01
 status_is 65 "--drop-grant of a day no grant holds: exit status 65"

@@ -87,6 +87,14 @@ err_has '2026-01-05, 2026-07-05' "... naming the days that tell them apart"
 run cp-report --logbook --plan P-42 --grant 2026-08-01
 status_is 0 "a grant named by a day it holds"
 check "... is the grant holding that day" grep -q 'period 2026-07-05\.\.2027-01-04' out
+run cp-report --logbook --plan P-42 --grant 01-08-2026
+check "... also as a Dutch coach writes the day" grep -q 'period 2026-07-05\.\.2027-01-04' out
+# Two strippenkaarten from one day: the day names neither, the reference does.
+cp-plan P-42 --grant 2027-02-01:10,werkgever,strippenkaart \
+	--grant 2027-02-01:5,werkgever,strippenkaart,ref=S-2 >/dev/null
+refuses 64 'more than one grant from 2027-02-01' "a first day two grants share" \
+	cp-report --logbook --plan P-42 --grant 2027-02-01
+err_has 'name one by its reference: S-2' "... naming the reference that tells"
 run cp-report --logbook --plan P-41
 status_is 0 "the logbook of a plan without hours"
 check "... says so" grep -q 'No hours were logged in the period' out

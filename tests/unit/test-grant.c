@@ -255,14 +255,20 @@ static void named(void)
 				    "  - {from: 2026-11-02, length: 6m, ref: U-1, hours: 60}\n"
 				    "  - {from: 2027-05-02, length: 6m, ref: U-1, hours: 60}\n"
 				    "  - {from: 2027-11-02, length: 6m, ref: G-7, hours: 40}\n"
-				    "  - {from: 2028-06-01, kind: strippenkaart, hours: 20}\n",
+				    "  - {from: 2028-06-01, kind: strippenkaart, hours: 20}\n"
+				    "  - {from: 2028-09-01, kind: strippenkaart, hours: 10}\n"
+				    "  - {from: 2028-09-01, kind: strippenkaart, ref: S-2, hours: 5}\n",
 			       NULL);
 	int several = -1;
 	ok(p != NULL, "a plan whose first two grants share a reference reads");
 	if (!p)
 		return;
 	ok(grant_named(p, "G-7", &several) == &p->grants[2] && !several, "a reference of one grant");
-	ok(grant_named(p, "U-1", &several) == NULL && several, "a shared one names none, and says so");
+	ok(grant_named(p, "U-1", &several) == NULL && several == GRANT_SHARED_REF,
+	   "a shared one names none, and says so");
+	ok(grant_named(p, "2028-09-01", &several) == NULL && several == GRANT_SHARED_DAY,
+	   "a first day two grants share names none, and says so");
+	ok(grant_named(p, "S-2", &several) == &p->grants[5], "... the reference names one of them");
 	ok(grant_named(p, "2027-06-15", &several) == &p->grants[1] && !several, "a day it holds");
 	ok(grant_named(p, "2028-06-01", &several) == &p->grants[3], "a strippenkaart's first day");
 	ok(grant_named(p, "2026-01-01", &several) == NULL && !several, "a day no grant holds");
