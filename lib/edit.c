@@ -629,6 +629,8 @@ static int flow_append(struct edits *e, const struct ydoc *doc, const struct yno
 		edits_add(e, line_break(doc, from), 0, b.s, b.len);
 	} else {
 		buf_printf(&b, comma ? " %s," : ", %s", text);
+		if (s[from] == '#') /* "{}#": a comment after "}", but not after a plain text */
+			buf_putc(&b, ' ');
 		edits_add(e, from, 0, b.s, b.len);
 	}
 	buf_free(&b);

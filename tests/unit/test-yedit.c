@@ -156,6 +156,8 @@ static void scalars(void)
 	    "a plain value, comment kept");
 	set("\"status\": 'active'\n", "status", "closed", 0, "\"status\": 'closed'\n",
 	    "quoted key, single-quoted value");
+	set("{y: {}#c\n}\n", "G9", "it's", 0, "{y: {}, G9: it's #c\n}\n",
+	    "a pair added before a comment right after }: a space keeps the comment apart");
 	set("end: \"2029-01-04\"\n", "end", "2027-01-01", 1, "end: \"2027-01-01\"\n",
 	    "double-quoted date stays quoted");
 	set("end: 2029-01-04\n", "end", "2027-01-01", 1, "end: 2027-01-01\n", "plain date stays plain");
