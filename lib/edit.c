@@ -605,7 +605,7 @@ static int flow_append(struct edits *e, const struct ydoc *doc, const struct yno
 		return -1;
 	/* "[a: 1]" is a list of a mapping with no { } of its own: what is
 	 * added after it, "[a: 1, b: 2]", is a mapping of its own */
-	if (n->kind == Y_MAP && n->n && n->start == n->u.kids[0]->start)
+	if (n->kind == Y_MAP && s[n->start] != '{') /* "[? a: 1]" too */
 		return refuse(doc, n, _("it is a pair in a flow list, with no { } of its own"));
 	if (!n->end || (s[close] != ']' && s[close] != '}'))
 		return refuse(doc, n, _("the end of the list or mapping was not found"));

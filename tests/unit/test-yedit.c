@@ -245,6 +245,14 @@ static void refusals(void)
 	d = parse("summary: |\n  long\n");
 	refused(yedit_map_set(&d->edits, &d->doc, root(d), "summary", "x", 0), d, "a block text");
 	done(d);
+	d = parse("x: [a: [1]]\n");
+	refused(yedit_map_set(&d->edits, &d->doc, at(d, "x")->u.kids[0], "b", "2", 0), d,
+		"a pair in a flow list: what is added would be a mapping of its own");
+	done(d);
+	d = parse("x: [? a: [1]]\n");
+	refused(yedit_map_set(&d->edits, &d->doc, at(d, "x")->u.kids[0], "b", "2", 0), d,
+		"... also with an explicit ?");
+	done(d);
 	d = parse("evaluations:\n  ~\n");
 	refused(yedit_map_list_append(&d->edits, &d->doc, root(d), "evaluations", eval, 1), d,
 		"an empty value on a line of its own");
