@@ -184,10 +184,15 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 {
 	const struct plan *p = a->p;
-	int grants = plan_has_grants(p); /* a version 2 plan: its grants, each its own */
+	int grants = plan_grants_budget(p); /* a version 2 plan: its grants, each its own */
+	struct budget_line *lines = NULL;
+	size_t n = grants || p->budget_minutes >= 0
+			   ? budget_lines(a->budget, &p, 1, &a->period, o->today, &lines)
+			   : 0;
 	report_section(r, "budget", _("Hours against the budget"));
-	if (!grants && p->budget_minutes < 0) {
+	if (!n && !plan_has_grants(p) && p->budget_minutes < 0) { /* not even ungranted hours */
 		report_text(r, "budget", NULL, _("The plan has no budget."));
+		free(lines);
 		return;
 	}
 	if (!grants) {
@@ -195,8 +200,6 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 			     cell_minutes(p->budget_minutes));
 		report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
 	}
-	struct budget_line *lines;
-	size_t n = budget_lines(a->budget, &p, 1, &a->period, o->today, &lines);
 	struct rtable *t = report_table(r, "budget_periods", NULL);
 	if (grants) {
 		rtable_col(t, "ref", _("reference"), 0);

@@ -99,11 +99,11 @@ void budget_add(struct budget *b, const struct entry *e)
 	int status, from, to;
 	const struct plan *p = m ? planmemo_plan(&b->memo, m)
 				 : plancache_get(b->plans, e->plan.s, e->plan.n, &status);
-	if (!p || (p->budget_minutes < 0 && !plan_has_grants(p))) {
+	if (!p || (p->budget_minutes < 0 && !plan_grants_budget(p))) {
 		remember(b, m, NULL, PERIOD_OPEN_FROM, PERIOD_OPEN_TO);
 		return;
 	}
-	if (plan_has_grants(p)) {
+	if (plan_grants_budget(p)) {
 		struct used *u = used_of(b, p);
 		if (!u->grants)
 			u->grants = grant_use_new(p);
@@ -242,7 +242,7 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 	*out = NULL;
 	for (size_t i = 0; i < nplans; i++) {
 		const struct plan *p = plans[i];
-		if (plan_has_grants(p)) {
+		if (plan_grants_budget(p)) {
 			if (range || p->status == STATUS_ACTIVE)
 				grant_lines(out, &n, &cap, b, p, range, today);
 			continue;
@@ -329,7 +329,7 @@ struct grant_use *budget_grant_use(struct budget *b, const struct plan *p)
 
 long budget_ungranted(struct budget *b, const struct plan *p)
 {
-	return plan_has_grants(p) ? used_in(b, p, (int)p->ngrants) : 0;
+	return plan_grants_budget(p) ? used_in(b, p, (int)p->ngrants) : 0;
 }
 
 int budget_line_on(struct budget *b, const struct plan *p, int day, struct budget_line *l)

@@ -89,6 +89,11 @@ int plan_has_grants(const struct plan *p)
 	return p->ngrants && !p->grants[0].implicit;
 }
 
+int plan_grants_budget(const struct plan *p)
+{
+	return plan_has_grants(p) || (p->version >= 2 && p->budget_minutes < 0);
+}
+
 /* The last grant from day or before, by binary search: grants are sorted
  * by from, and dated ones do not overlap. */
 const struct grant *plan_grant_on(const struct plan *p, int day)

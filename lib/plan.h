@@ -131,6 +131,9 @@ struct interval plan_default_every(int funder);
  * plan's funder and funder_ref.  Both kinds are in p->grants. */
 #define IMPLICIT_YEARS 10
 int plan_has_grants(const struct plan *p); /* explicit ones: a version 2 plan's grants: */
+/* Whether its grants are its budget: a version 2 plan's, even with none
+ * left, when every hour is ungranted and must still be shown. */
+int plan_grants_budget(const struct plan *p);
 /* The dated grant whose period holds day; NULL if none (a strippenkaart
  * is not dated: which one an hour uses depends on the hours before it,
  * see grant_use). */

@@ -360,6 +360,12 @@ status_is 0 "--drop-grant --force of a grant begun: exit status 0"
 check "... it is gone, and the comment above it stays" \
 	sh -c '! grep -q 004417 plans/P-7.yaml && grep -q "^  # the first beschikking" plans/P-7.yaml'
 check "... and the plan reads" cp-check plans/P-7.yaml
+# Its hours have no grant now, and are shown as such, not dropped.
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-10,robin,P-7,G1,phone,60,x\n' >drop.csv
+CP_PLANS=plans cp-hours --budget -o csv drop.csv >out 2>err
+check "... cp-hours --budget shows its hours as ungranted" grep -q '^P-7,.*,ungranted,.*,0,60,-60,' out
+cp-report --plan P-7 --period 2026-11 drop.csv >out 2>err
+check "... and so does its report" grep -q 'ungranted' out
 
 # In Dutch
 handwritten
