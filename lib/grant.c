@@ -149,7 +149,8 @@ const struct grant *grant_named(const struct plan *p, const char *name, int *sev
 	*several = 0;
 	for (size_t i = 0; i < p->ngrants; i++)
 		if (p->grants[i].ref && !strcmp(p->grants[i].ref, name)) {
-			*several = found ? GRANT_SHARED_REF : 0;
+			if (found)
+				*several = GRANT_SHARED_REF;
 			found = &p->grants[i];
 		}
 	if (found)

@@ -75,6 +75,15 @@ static int plan_err(const struct plan *p, const char *key, const char *hint, con
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
+/* A problem with one of the plan's grants: at its item. */
+static int grant_err(const struct plan *p, const struct grant *g, const char *hint,
+		     const char *msg)
+{
+	struct srcpos at;
+	ynode_pos(&p->doc, g->node, &at);
+	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+}
+
 static int same(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -283,11 +292,9 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		date_format(o->to, d);
 		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s%s%s"), a, b, c,
 			 d, o->ref ? " " : "", o->ref ? o->ref : "");
-		struct srcpos at;
-		ynode_pos(&p->doc, o->node, &at);
-		return cp_err_at(EX_DATAERR, &at, _("one day belongs to one grant: start the new one "
-						    "after this one ends"),
-				 "%s", msg);
+		return grant_err(p, o, _("one day belongs to one grant: start the new one after this "
+					 "one ends"),
+				 msg);
 	}
 	return 0;
 }
@@ -452,9 +459,7 @@ static int drop_grant(struct amend *a, const struct plan_op *op)
 				 ? _("the grant from %s was declared; its hours would lose their grant")
 				 : _("the grant from %s has begun; its hours would lose their grant"),
 			 from);
-		struct srcpos at;
-		ynode_pos(&a->p->doc, g->node, &at);
-		return cp_err_at(EX_DATAERR, &at, _("--force takes it out all the same"), "%s", msg);
+		return grant_err(a->p, g, _("--force takes it out all the same"), msg);
 	}
 	int gfrom = g->from, gto = g->to;
 	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants, alike = like(a->p, gfrom, gto);
