@@ -46,6 +46,18 @@ mv out zoe.pdf
 pdf zoe.pdf "a name with a diaeresis"
 check "... keeps it" grep -q "Zoë van 't Hek" zoe.pdf.txt
 
+# No ligatures: "fl" drawn as one glyph is a character of its own (U+FB02),
+# in a third font subset, and a search for "conflict" misses it.
+cp-log --plan P-1 --mode mail -d 2026-11-18 15m Conflict officieel
+run cp-report --declaration --plan P-1 --period 2026-11 -o pdf
+mv out liga.pdf
+pdf liga.pdf "words with fl and ffi"
+check "... are there letter by letter" grep -q 'Conflict officieel' liga.pdf.txt
+if command -v pdffonts >/dev/null; then
+	check "... in the two fonts of Latin text, none for ligatures" \
+		sh -c 'pdffonts liga.pdf >fonts.out && ! grep -q Identity-H fonts.out'
+fi
+
 LANGUAGE=nl run cp-report --plan P-1 --lang nl -o pdf
 mv out nl.pdf
 pdf nl.pdf "a Dutch report"
