@@ -293,7 +293,7 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s%s%s"), a, b, c,
 			 d, o->ref ? " " : "", o->ref ? o->ref : "");
 		return grant_err(p, o, _("one day belongs to one grant: start the new one after this "
-					 "one ends"),
+					 "one ends, or take this one out first (--drop-grant)"),
 				 msg);
 	}
 	return 0;

@@ -123,7 +123,7 @@ refuses 65 "the plan has this goal already" "a goal twice" cp-plan P-7 --goal 'S
 refuses 65 "the plan has this agreement already" "an agreement twice" cp-plan P-7 --agreement 'Elke maandag bellen'
 refuses 65 "overlaps the grant 2026-11-02..2027-05-01 2026-004417" "an overlapping grant" \
 	cp-plan P-7 --grant 2027-04-01/6m:midden
-err_has "hint: one day belongs to one grant" "an overlapping grant: a hint"
+err_has "or take this one out first .--drop-grant." "an overlapping grant: a hint, with the way out"
 refuses 65 "the grant is before the plan starts on 2026-11-02" "a grant before the start" \
 	cp-plan P-7 --grant 2026-10-01..2026-10-31:10
 refuses 65 "the hand-over is before the plan starts" "a hand-over before the start" \
