@@ -795,9 +795,10 @@ static void select_grants(struct run *run, size_t i, const struct kept *k, size_
 		grant_use_add(u, k[e].date, k[e].minutes);
 	struct pieces l = {0};
 	cut(p, u, k, n, &l);
-	long ungranted = 0, ungranted_minutes = 0;
+	long ungranted = 0, ungranted_minutes = 0; /* of the funder asked for: the others' are no loss */
 	for (size_t x = 0; x < l.n; x++)
-		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from) {
+		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from &&
+		    (o->funder < 0 || plan_funder_on(p, l.v[x].k.date) == o->funder)) {
 			ungranted++;
 			ungranted_minutes += l.v[x].k.minutes;
 		}

@@ -175,6 +175,11 @@ out_is "date,goal,note,mode,minutes
 err_has 'P-40: 1 entries \(0:30\) lie on days no grant' "... the rest is named as ungranted"
 run cp-report --declaration --plan P-40 --period 2026-03 --per-grant
 check "... not declared in a period before it ran out" test ! -s out
+# Bug: with --funder uwv, the employer's ungranted half hour was warned of
+# as missing from the UWV declarations, where it never belonged.
+run cp-report --declaration --funder uwv --period 2026 --per-grant -o uwv
+status_is 0 "UWV's declarations per grant"
+check "... say nothing of the employer's ungranted hours" sh -c '! grep P-40 err'
 
 # ---- a version 1 plan: its budget periods are its grants ----
 cat >plans/P-10.yaml <<'YAML'
