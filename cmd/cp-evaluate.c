@@ -36,7 +36,7 @@ static const struct argp_option options[] = {
 					     "interval)"), 3},
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end DATE"), 3},
 	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching (default DATE)"), 3},
-	{"dry-run", 'n', NULL, 0, N_("print the changed plan instead of writing it"), 3},
+	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 3},
 	{"employee-mark", OPT_EMPLOYEE, N_("MARK"), 0, N_("the employee's mark, 1 to 10: 7,5"), 3},
 	{"employer-mark", OPT_EMPLOYER, N_("MARK"), 0, N_("the employer's mark, 1 to 10"), 3},
 	{"absence", OPT_ABSENCE, N_("DAYS"), 0, N_("days of absence in the period"), 3},

@@ -44,8 +44,8 @@ int record_check(const struct plan *p, struct record *r, int today);
 int record_edits(struct edits *e, const struct plan *p, const struct record *r);
 /* Whether the plan read back after the edits holds r and the rest as before. */
 int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
-/* All of it, under the plan's lock; the new plan goes to dry, if given,
- * instead of replacing the file. */
+/* All of it, under the plan's lock; the change goes to dry as a unified
+ * diff, if given, instead of replacing the file. */
 int plan_record(const char *path, struct record *r, int today, struct buf *dry);
 
 /* ---- planedit.c: a plan changed from the shell ---- */

@@ -203,7 +203,11 @@ cp plans/A-today.yaml a.bak
 run cp-evaluate --record plans/A-today.yaml --summary "Proef" -n
 status_is 0 "--dry-run"
 same plans/A-today.yaml a.bak "--dry-run writes nothing"
-check "--dry-run prints the changed plan" grep -q '^    summary: Proef$' out
+check "--dry-run shows the change as a diff" grep -q '^+    summary: Proef$' out
+check "... of the plan, as git names it" grep -q '^--- a/plans/A-today.yaml$' out
+check "... that patch(1) applies" sh -c 'patch -s -o patched plans/A-today.yaml <out &&
+	cp-evaluate --record A-today --summary Proef &&
+	cmp patched plans/A-today.yaml && cp a.bak plans/A-today.yaml'
 chmod 640 plans/A-today.yaml
 run cp-evaluate --record A-today --summary "Eerste"
 check "the plan's mode is kept" test "$(stat -c %a plans/A-today.yaml)" = 640

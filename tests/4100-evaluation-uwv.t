@@ -40,7 +40,7 @@ for r in 'niet behaald:not-achieved' 'blijvend ondersteuning nodig:permanent-sup
 	'partly achieved:partly-achieved' 'Permanent support needed:permanent-support' \
 	'behaald:achieved'; do
 	run cp-evaluate --record P-3 --summary x -d 2026-11-21 --goal "G1=${r%%:*}" -n
-	check "--goal G1=${r%%:*} is written ${r#*:}" grep -q "^    goals: {G1: ${r#*:}}$" out
+	check "--goal G1=${r%%:*} is written ${r#*:}" grep -q "^+    goals: {G1: ${r#*:}}$" out
 done
 refuses 64 'unknown goal status "half"' "an unknown result" cp-evaluate --record P-3 --summary x --goal G1=half
 sed -i 's/^    goals: {G1: partly-achieved}$/    goals: {G1: deels behaald}/' plans/P-3.yaml
