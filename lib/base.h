@@ -109,6 +109,7 @@ extern const char *cp_prog;
 void err_init(const char *argv0);
 int cp_err(int status, const char *fmt, ...) CP_PRINTF(2, 3);
 int cp_errno(int status, const char *fmt, ...) CP_PRINTF(2, 3);
+/* at NULL: a problem of the command line, with a hint all the same */
 int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
 	CP_PRINTF(4, 5);
 void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);

@@ -3,6 +3,7 @@
  * options, where plans and sheets are by default, and checking that the
  * output really got written. */
 #include <argp.h>
+#include <ctype.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -214,10 +215,12 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
  * such word. */
 static int day_word(const char *arg, int today, int *day)
 {
-	static const char *const weekdays[][2] = {
-		{"maandag", "monday"}, {"dinsdag", "tuesday"},   {"woensdag", "wednesday"},
-		{"donderdag", "thursday"}, {"vrijdag", "friday"}, {"zaterdag", "saturday"},
-		{"zondag", "sunday"},
+	/* and as an agenda shortens them: ma, di, ...; mon, tue, ... */
+	static const char *const weekdays[][4] = {
+		{"maandag", "monday", "ma", "mon"},      {"dinsdag", "tuesday", "di", "tue"},
+		{"woensdag", "wednesday", "wo", "wed"},  {"donderdag", "thursday", "do", "thu"},
+		{"vrijdag", "friday", "vr", "fri"},      {"zaterdag", "saturday", "za", "sat"},
+		{"zondag", "sunday", "zo", "sun"},
 	};
 	char w[64];
 	size_t n = 0;
@@ -235,7 +238,9 @@ static int day_word(const char *arg, int today, int *day)
 		last_week = 1;
 	}
 	for (int d = 0; d < 7; d++)
-		if (!strcmp(name, weekdays[d][0]) || !strcmp(name, weekdays[d][1])) {
+		for (int i = 0; i < 4; i++) {
+			if (strcmp(name, weekdays[d][i]))
+				continue;
 			int back = (date_weekday(today) - 1 - d + 7) % 7;
 			if (last_week) /* that day of the week before this one */
 				back = date_weekday(today) - 1 + 7 - d;
@@ -289,6 +294,11 @@ int cli_date(const char *arg, int *day)
 		return 0;
 	if (r == -2)
 		why = date_parse(arg, strlen(arg), day);
+	if (why && isalpha((unsigned char)*arg)) /* a word this does not know */
+		return cp_err_at(EX_USAGE, NULL,
+				 _("a day may be a word: today, yesterday, monday, last week friday; "
+				   "vandaag, gisteren, eergisteren, maandag (ma), vorige week vrijdag"),
+				 "%s: %s", quotes(arg), why);
 	if (why)
 		return cp_err(EX_USAGE, "%s: %s", quotes(arg), why);
 	return 0;

@@ -327,14 +327,17 @@ static void excerpt(const struct srcpos *at, unsigned long line)
 static void vreport_at(const char *kind, const struct srcpos *at, const char *hint,
 		       const char *fmt, va_list ap)
 {
-	unsigned long line, col;
-	srcpos_linecol(at, &line, &col);
-	fprintf(stderr, "%s: %s:%lu:%lu: ", cp_prog, at->file, line, col);
+	unsigned long line = 0, col;
+	if (at) {
+		srcpos_linecol(at, &line, &col);
+		fprintf(stderr, "%s: %s:%lu:%lu: ", cp_prog, at->file, line, col);
+	} else /* the command line's */
+		fprintf(stderr, "%s: ", cp_prog);
 	if (kind)
 		fprintf(stderr, "%s: ", kind);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
-	if (at->text)
+	if (at && at->text)
 		excerpt(at, line);
 	if (hint)
 		fprintf(stderr, " %s: %s\n", _("hint"), hint);

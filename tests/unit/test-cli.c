@@ -50,6 +50,8 @@ static void dates(void)
 		{"woensdag", "2026-03-04"},   {"Sunday", "2026-03-08"},   {"vorige week maandag", "2026-03-02"},
 		{"vorige-week-zondag", "2026-03-08"}, {"last week friday", "2026-03-06"},
 		{"vorige week", NULL},        {"maandagen", NULL},
+		{"ma", "2026-03-09"},         {"Vr", "2026-03-06"},       {"vorige week di", "2026-03-03"},
+		{"thu", "2026-03-05"},        {"m", NULL},                {"morgen", NULL},
 	};
 	setenv("CP_TODAY", "2026-03-10", 1);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -68,6 +70,13 @@ static void dates(void)
 			   quotes(cases[i].arg), first_line(err));
 		free(err);
 	}
+	capture_start();
+	int d;
+	cli_date("morgen", &d);
+	char *err = capture_end();
+	ok(strstr(err, "hint: a day may be a word: today,") != NULL, "a word that is no day: %s",
+	   "the hint names the words");
+	free(err);
 	unsetenv("CP_TODAY");
 }
 
