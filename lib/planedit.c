@@ -602,15 +602,19 @@ static int make_version(struct edits *e, const struct plan *p, const void *arg)
 	return yedit_map_insert_after(e, &p->doc, root_of(p), NULL, "version", "2");
 }
 
-/* The implicit grants of budget: as items, up to the plan's end; an open
- * plan's up to the one that holds today. */
+/* The implicit grants of budget: as items, up to the plan's end.  A
+ * funder that grants period by period, each on a follow-up application
+ * (UWV, a municipality), has granted only those that have begun: they go
+ * up to the one that holds today, so that the reminder to apply for the
+ * next one comes.  So does an open plan's. */
 static size_t migrate_grants(const struct plan *p, int today, struct buf *b)
 {
+	int granted_so_far = p->end == DATE_NONE || funder_rules(p->funder)->followup_weeks > 0;
 	size_t n = 0;
 	for (size_t i = 0; i < p->ngrants; i++) {
 		const struct grant *g = &p->grants[i];
 		char from[11], to[11], h[24];
-		if (p->end == DATE_NONE && i > 0 && g->from > today)
+		if (granted_so_far && i > 0 && g->from > today)
 			break;
 		date_format(g->from, from);
 		date_format(g->to, to);

@@ -268,8 +268,8 @@ date,coach,plan,goal,mode,minutes,note
 2026-11-20,ahmed,P-1,G1,phone,30,Bellen
 CSV
 chmod 600 hours/ahmed.csv
-figures() { # plan, granted, used, left of each budget line, for the day $1
-	for day in 2026-04-01 2026-11-23 2027-04-01; do
+figures() { # plan, granted, used, left of each budget line, up to today
+	for day in 2026-04-01 2026-09-01 2026-09-02 2026-11-23; do
 		CP_TODAY=$day cp-hours --budget -o json hours/ahmed.csv | tr '{' '\n' |
 			sed -n 's/.*"plan": *"\([^"]*\)".*"granted": *\([0-9]*\).*"used": *\([0-9]*\).*/\1 \2 \3/p'
 		CP_TODAY=$day cp-hours --budget -o csv hours/ahmed.csv |
@@ -290,23 +290,37 @@ figures >v2.figures
 same v2.figures v1.figures "--migrate: cp-hours --budget gives the same figures before and after"
 check "--migrate: version 2" grep -qx 'version: 2' plans/P-2.yaml
 check "--migrate: the budget is gone" sh -c '! grep -q "^budget:" plans/P-2.yaml'
-check "--migrate: six grants of 50 hours with the reference" \
-	test "$(grep -c '^  - {from: 20[0-9-]*, to: 20[0-9-]*, funder: uwv, ref: "2026-000777", hours: 50\(, declared: 2027-04-01\)\{0,1\}}$' plans/P-2.yaml)" = 6
+check "--migrate: UWV's grants of 50 hours with the reference, up to today's" \
+	test "$(grep -c '^  - {from: 20[0-9-]*, to: 20[0-9-]*, funder: uwv, ref: "2026-000777", hours: 50\(, declared: 2027-04-01\)\{0,1\}}$' plans/P-2.yaml)" = 2
+check "... the last holds today" grep -q '{from: 2026-09-02, to: 2027-03-01, funder: uwv' plans/P-2.yaml
+# UWV grants a period on a follow-up application: the ones to come are not granted yet
+run cp-evaluate --due --on 2027-01-05 -o csv plans/P-2.yaml
+check "... so the reminder to apply for the follow-up comes" grep -q ',P-2,.*,follow-up,' out
 check "--migrate: coaches: from the start" grep -qx '  - {from: 2026-03-02, coach: robin}' plans/P-2.yaml
 check "--migrate: work_hours: from the start" grep -qx '  - {from: 2026-03-02, hours: 24}' plans/P-2.yaml
 check "--migrate: the comment at the end stays" sh -c 'tail -n 1 plans/P-2.yaml | grep -qx "# a note at the end"'
 check "--migrate: the plan keeps mode 0600" test "$(stat -c %a plans/P-2.yaml)" = 600
 check "--migrate: the plan passes cp-check" cp-check plans/P-2.yaml
 refuses 65 "the plan is of version 2 already" "--migrate twice" cp-plan P-2 --migrate
-run cp-plan P-2 --grant 2029-03-02/6m:midden,vervolg
+run cp-plan P-2 --grant 2027-03-02/6m:midden,vervolg
 status_is 0 "a migrated plan takes a follow-up grant"
+run cp-evaluate --due --on 2027-01-05 -o csv plans/P-2.yaml
+check "... and the reminder goes" sh -c '! grep -q follow-up out'
+
+# a funder that does not grant period by period: its budget periods up to the plan's end
+cp-new --id P-4 --name 'Eind Plan' --funder werkgever --start 2026-01-01 --end 2026-12-31 \
+	--budget 10/3m >/dev/null
+run cp-plan P-4 --migrate
+status_is 0 "--migrate of an employer's plan with an end"
+check "... every budget period up to its end (4)" \
+	test "$(grep -c '^  - {from: .*, funder: werkgever' plans/P-4.yaml)" = 4
 
 # an open plan (no end): its budget periods up to the one holding today
 cp-new --id P-3 --name 'Open Plan' --funder gemeente --start 2026-01-01 --budget 20/3m >/dev/null
 run cp-plan P-3 --migrate
 status_is 0 "--migrate of an open plan"
 check "--migrate of an open plan: grants up to today's period (4)" \
-	test "$(grep -c '^  - {from:' plans/P-3.yaml)" = 5
+	test "$(grep -c '^  - {from: .*, funder: gemeente' plans/P-3.yaml)" = 4
 check "--migrate of an open plan: the last holds today" grep -q 'from: 2026-10-01, to: 2026-12-31' plans/P-3.yaml
 
 # Changes at once: all land, one after the other, under the plan's lock
