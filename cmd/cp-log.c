@@ -15,7 +15,9 @@ static const struct argp_option options[] = {
 	{"mode", 'm', N_("MODE"), 0,
 	 N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app)"), 1},
 	{"date", 'd', N_("DATE"), 0,
-	 N_("the day: YYYY-MM-DD, today, yesterday, vandaag, gisteren (default: today)"), 1},
+	 N_("the day: YYYY-MM-DD, 23-11-2026, yesterday, monday or mon, last week friday, "
+	    "gisteren, maandag or ma (default: today)"),
+	 1},
 	{"coach", 'c', N_("NAME"), 0, N_("who coached (default: $USER)"), 1},
 	{"activity", 'a', N_("ACTIVITY"), 0,
 	 N_("what was done, as UWV counts it: introduction (kennismaking), structuring, training, "
