@@ -63,6 +63,32 @@ static void describe(struct buf *b, const struct budget_line *l)
 		buf_printf(b, " (%s)", funder);
 }
 
+/* The command that records the grant an hour on day wants: from the day
+ * after the last grant before it ended (the follow-up), for the funder's
+ * usual length. */
+static void grant_hint(struct buf *b, const struct plan *p, int day, int funder)
+{
+	int from = DATE_NONE;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		if (g->to != DATE_NONE && g->to < day && (from == DATE_NONE || g->to >= from))
+			from = g->to + 1;
+	}
+	char d[11];
+	date_format(from != DATE_NONE ? from : day, d);
+	int months = funder_rules(funder)->grant_months;
+	struct buf g = {0};
+	/* TRANSLATORS: the hours granted, a placeholder in "--grant 2027-03-03/6m:HOURS" */
+	const char *hours = _("HOURS");
+	if (months)
+		buf_printf(&g, "%s/%dm:%s", d, months, hours);
+	else
+		buf_printf(&g, "%s..TO:%s", d, hours);
+	buf_printf(b, _("record the grant first (cp-plan %s --grant %s), or log it with --force"),
+		   p->id, g.s);
+	buf_free(&g);
+}
+
 int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 {
 	int status;
@@ -79,10 +105,14 @@ int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 		int funder = plan_funder_on(p, e->date);
 		if (force || !funder_rules(funder)->grant_required)
 			return 0;
-		return cp_err(EX_DATAERR,
-			      _("%s: no grant holds %s, and %s pays no hour outside a grant; nothing "
-				"written (add the grant to the plan, or log it with --force)"),
-			      p->id, day, funder_label(funder));
+		struct buf hint = {0};
+		grant_hint(&hint, p, e->date, funder);
+		cp_err_at(EX_DATAERR, NULL, hint.s,
+			  _("%s: no grant holds %s, and %s pays no hour outside a grant; nothing "
+			    "written"),
+			  p->id, day, funder_label(funder));
+		buf_free(&hint);
+		return -1;
 	}
 	/* a dated grant over its hours; a strippenkaart that could not take
 	 * all of it (the rest would be ungranted) */

@@ -41,6 +41,8 @@ cp-log --plan P-20 --mode werkvloer -d 2027-05-01 1u Laatste dag 2>/dev/null
 run cp-log --plan P-20 --mode werkvloer -d 2027-05-02 1u Eerste dag daarna
 status_is 65 "an hour on a day no grant holds, for UWV: refused"
 err_like 'P-20: no grant holds 2027-05-02, and UWV pays no hour outside a grant' "... saying why"
+err_has 'hint: record the grant first \(cp-plan P-20 --grant 2027-05-02/6m:HOURS\)' \
+	"... and how to record the follow-up, from the day after the grant before"
 cp-log --plan P-20 --mode werkvloer -d 2027-05-02 1u Eerste dag daarna --force 2>/dev/null
 cp-hours --budget --period 2026..2027 -o csv >before.csv
 check "... with --force it counts as ungranted, never dropped" grep -q '^P-20,Sanne de Jong,,ungranted,,,,0,60,-60,,$' before.csv
