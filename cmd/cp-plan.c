@@ -224,7 +224,7 @@ int main(int argc, char **argv)
 	if (plan_amend(file, opt.ops, opt.nops, today, opt.dry_run ? &old : NULL, &new) < 0)
 		rc = cp_status() ? cp_status() : EX_SOFTWARE;
 	else if (opt.dry_run) {
-		plan_diff(&diff, file, old.s, old.len, new.s, new.len);
+		diff_unified(&diff, file, old.s, old.len, new.s, new.len);
 		fwrite(diff.s, 1, diff.len, stdout);
 	}
 	buf_free(&old);

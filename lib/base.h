@@ -258,6 +258,13 @@ void excel_hours(char out[32], long minutes);        /* 90 -> 1,5; -30 -> -0,5 *
 void excel_number(struct buf *b, const char *s);     /* 12.5 -> 12,5 */
 void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsite -> onsite_hours */
 
+/* ---- diff.c ---- */
+
+/* A unified diff of a into b, the file named name, as git shows it
+ * (--- a/name): nothing where they are the same. */
+void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
+		  size_t blen);
+
 /* ---- cli.c: what the command line gave (the argp parsers are the tools'
  * layer's, coachplan.h) ---- */
 

@@ -78,9 +78,6 @@ int plan_amend_text(const char *file, const char *src, size_t len, const struct 
  * nothing is written: the texts before and after go there. */
 int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
 	       struct buf *old, struct buf *new);
-/* A unified diff of the plan named name, as git shows it (--- a/name). */
-void plan_diff(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
-	       size_t blen);
 
 /* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
 

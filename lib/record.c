@@ -260,7 +260,7 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry)
 		goto out;
 	}
 	if (dry)
-		plan_diff(dry, path, before->doc.src, before->doc.len, after->doc.src, len);
+		diff_unified(dry, path, before->doc.src, before->doc.len, after->doc.src, len);
 	else
 		rc = locked_replace(&lf, after->doc.src, len);
 out:

@@ -324,13 +324,13 @@ static void diff(void)
 	const char *a = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
 	const char *b = "1\n2\n3\n4\nfour\n5\n6\n7\n8\n9\n10\n11\n";
 	struct buf out = {0};
-	plan_diff(&out, "p.yaml", a, strlen(a), b, strlen(b));
+	diff_unified(&out, "p.yaml", a, strlen(a), b, strlen(b));
 	is_str(buf_str(&out),
 	       "--- a/p.yaml\n+++ b/p.yaml\n@@ -2,6 +2,7 @@\n 2\n 3\n 4\n+four\n 5\n 6\n 7\n"
 	       "@@ -9,4 +10,3 @@\n 9\n 10\n 11\n-12\n",
 	       "two hunks, three lines of context");
 	out.len = 0;
-	plan_diff(&out, "p.yaml", a, strlen(a), a, strlen(a));
+	diff_unified(&out, "p.yaml", a, strlen(a), a, strlen(a));
 	is_int((int)out.len, 0, "no change, no diff");
 	buf_free(&out);
 }

@@ -1,0 +1,138 @@
+/* diff.c: a unified diff of two texts, as git shows it, for a change a
+ * tool would make (--dry-run): small texts, few changes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base.h"
+
+struct lines {
+	const char **s;
+	size_t *len, n;
+};
+
+static void split_lines(const char *t, size_t len, struct lines *l)
+{
+	size_t cap = 16;
+	l->n = 0;
+	l->s = xreallocarray(NULL, cap, sizeof *l->s);
+	l->len = xreallocarray(NULL, cap, sizeof *l->len);
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(t + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - (t + i)) + 1 : len - i;
+		if (l->n == cap) {
+			cap *= 2;
+			l->s = xreallocarray(l->s, cap, sizeof *l->s);
+			l->len = xreallocarray(l->len, cap, sizeof *l->len);
+		}
+		l->s[l->n] = t + i;
+		l->len[l->n++] = n;
+		i += n;
+	}
+}
+
+static int line_eq(const struct lines *a, size_t i, const struct lines *b, size_t j)
+{
+	return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], a->len[i]);
+}
+
+static void put_line(struct buf *out, char mark, const struct lines *l, size_t i)
+{
+	buf_putc(out, mark);
+	buf_add(out, l->s[i], l->len[i]);
+	if (l->len[i] == 0 || l->s[i][l->len[i] - 1] != '\n')
+		buf_puts(out, "\n\\ No newline at end of file\n");
+}
+
+/* For each line of a and b whether it is in their longest common
+ * subsequence (by dynamic programming over the part that differs: the
+ * changes of a plan are a few lines in a file of a few hundred). */
+static void common_lines(const struct lines *a, const struct lines *b, char *ina, char *inb)
+{
+	size_t lo = 0, ea = a->n, eb = b->n;
+	while (lo < ea && lo < eb && line_eq(a, lo, b, lo))
+		ina[lo] = inb[lo] = 1, lo++;
+	while (ea > lo && eb > lo && line_eq(a, ea - 1, b, eb - 1))
+		ina[--ea] = inb[--eb] = 1;
+	size_t na = ea - lo, nb = eb - lo;
+	if (!na || !nb || na > 4000 || nb > 4000)
+		return; /* all of the middle changed, or too much to weigh: shown as changed */
+	unsigned *t = xcalloc((na + 1) * (nb + 1), sizeof *t);
+#define T(i, j) t[(i) * (nb + 1) + (j)]
+	for (size_t i = na; i-- > 0;)
+		for (size_t j = nb; j-- > 0;)
+			T(i, j) = line_eq(a, lo + i, b, lo + j) ? T(i + 1, j + 1) + 1
+				  : T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1);
+	for (size_t i = 0, j = 0; i < na && j < nb;)
+		if (line_eq(a, lo + i, b, lo + j))
+			ina[lo + i++] = inb[lo + j++] = 1;
+		else if (T(i + 1, j) >= T(i, j + 1))
+			i++;
+		else
+			j++;
+#undef T
+	free(t);
+}
+
+void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
+		  size_t blen)
+{
+	struct lines la, lb;
+	split_lines(a, alen, &la);
+	split_lines(b, blen, &lb);
+	char *ina = xcalloc(la.n + 1, 1), *inb = xcalloc(lb.n + 1, 1);
+	common_lines(&la, &lb, ina, inb);
+	enum { CONTEXT = 3 };
+	size_t i = 0, j = 0;
+	int header = 0;
+	while (i < la.n || j < lb.n) {
+		if (i < la.n && j < lb.n && ina[i] && inb[j]) {
+			i++, j++;
+			continue;
+		}
+		/* a change at (i, j): a hunk from CONTEXT lines before it to
+		 * CONTEXT after the last change within 2 * CONTEXT of the next */
+		size_t hi = i > CONTEXT ? i - CONTEXT : 0, hj = j - (i - hi);
+		size_t ei = i, ej = j;
+		for (;;) {
+			while (ei < la.n && !ina[ei])
+				ei++;
+			while (ej < lb.n && !inb[ej])
+				ej++;
+			size_t k = 0;
+			while (ei + k < la.n && ej + k < lb.n && ina[ei + k] && inb[ej + k] &&
+			       k < 2 * CONTEXT + 1)
+				k++;
+			if (ei + k >= la.n && ej + k >= lb.n)
+				break; /* the end: only common lines after */
+			if (k > 2 * CONTEXT)
+				break;
+			ei += k, ej += k;
+		}
+		size_t ti = ei + CONTEXT < la.n ? ei + CONTEXT : la.n;
+		size_t tj = ej + (ti - ei);
+		if (!header) {
+			buf_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
+			header = 1;
+		}
+		buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", ti > hi ? hi + 1 : hi, ti - hi,
+			   tj > hj ? hj + 1 : hj, tj - hj);
+		size_t x = hi, y = hj;
+		while (x < ti || y < tj) {
+			if (x < ti && y < tj && ina[x] && inb[y])
+				put_line(out, ' ', &la, x++), y++;
+			else if (x < ti && !ina[x])
+				put_line(out, '-', &la, x++);
+			else if (y < tj && !inb[y])
+				put_line(out, '+', &lb, y++);
+			else
+				break; /* not reached: common lines pair up */
+		}
+		i = ti, j = tj;
+	}
+	free(ina);
+	free(inb);
+	free(la.s);
+	free(la.len);
+	free(lb.s);
+	free(lb.len);
+}
