@@ -64,10 +64,16 @@ static int not_held(const struct amend *a)
 		      a->file);
 }
 
-/* A problem of the plan with a change: at the plan's line that matters. */
-static int plan_err(const struct plan *p, const char *key, const char *hint, const char *msg)
+static int same(const char *a, const char *b)
 {
-	struct ynode *n = key ? ymap_get(root_of(p), key) : NULL;
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* A problem of the plan with a change: at the node that matters, a grant's
+ * item, say. */
+static int node_err(const struct plan *p, const struct ynode *n, const char *hint,
+		    const char *msg)
+{
 	if (!n)
 		return cp_err(EX_DATAERR, "%s: %s", p->doc.file, msg);
 	struct srcpos at;
@@ -75,18 +81,25 @@ static int plan_err(const struct plan *p, const char *key, const char *hint, con
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
-/* A problem with one of the plan's grants: at its item. */
-static int grant_err(const struct plan *p, const struct grant *g, const char *hint,
-		     const char *msg)
+/* Or at a key's value. */
+static int plan_err(const struct plan *p, const char *key, const char *hint, const char *msg)
 {
-	struct srcpos at;
-	ynode_pos(&p->doc, g->node, &at);
-	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
+	return node_err(p, key ? ymap_get(root_of(p), key) : NULL, hint, msg);
 }
 
-static int same(const char *a, const char *b)
+/* The item of the list under key that reads text (a text, or a map with
+ * that name), else the list: where a change finds it there already. */
+static const struct ynode *item_of(const struct plan *p, const char *key, const char *text)
 {
-	return a == b || (a && b && !strcmp(a, b));
+	struct ynode *l = ymap_get(root_of(p), key);
+	for (uint32_t i = 0; l && l->kind == Y_SEQ && i < l->n; i++) {
+		struct ynode *item = yderef(l->u.kids[i]), *name = item;
+		if (item->kind == Y_MAP)
+			name = ymap_get(item, "name");
+		if (name && name->kind == Y_SCALAR && same(name->u.str, text))
+			return item;
+	}
+	return l;
 }
 
 /* ---- goals, agreements, conditions, contacts ---- */
@@ -135,7 +148,7 @@ static int add_goal(struct amend *a, const struct plan_op *op)
 	size_t n = a->p->ngoals;
 	for (size_t i = 0; i < n; i++)
 		if (same(a->p->goals[i].text, op->text))
-			return plan_err(a->p, "goals", NULL,
+			return node_err(a->p, a->p->goals[i].node, NULL,
 					_("the plan has this goal already"));
 	if (step(a, make_goal, op) < 0)
 		return -1;
@@ -151,7 +164,9 @@ static int add_text(struct amend *a, const struct plan_op *op)
 	size_t n = agreement ? a->p->nagreements : a->p->nconditions;
 	for (size_t i = 0; i < n; i++)
 		if (same(v[i], op->text))
-			return plan_err(a->p, agreement ? "agreements" : "conditions", NULL,
+			return node_err(a->p, item_of(a->p, agreement ? "agreements" : "conditions",
+						      op->text),
+					NULL,
 					agreement ? _("the plan has this agreement already")
 						  : _("the plan has this condition already"));
 	if (step(a, make_text, op) < 0)
@@ -167,7 +182,8 @@ static int add_contact(struct amend *a, const struct plan_op *op)
 	size_t n = a->p->ncontacts;
 	for (size_t i = 0; i < n; i++)
 		if (same(a->p->contacts[i].name, op->text) && same(a->p->contacts[i].role, op->role))
-			return plan_err(a->p, "contacts", NULL, _("the plan has this contact already"));
+			return node_err(a->p, item_of(a->p, "contacts", op->text), NULL,
+					_("the plan has this contact already"));
 	if (step(a, make_contact, op) < 0)
 		return -1;
 	if (a->p->ncontacts != n + 1 || !same(a->p->contacts[n].name, op->text) ||
@@ -292,7 +308,7 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		date_format(o->to, d);
 		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s%s%s"), a, b, c,
 			 d, o->ref ? " " : "", o->ref ? o->ref : "");
-		return grant_err(p, o, _("one day belongs to one grant: start the new one after this "
+		return node_err(p, o->node, _("one day belongs to one grant: start the new one after this "
 					 "one ends, or take this one out first (--drop-grant)"),
 				 msg);
 	}
@@ -459,7 +475,7 @@ static int drop_grant(struct amend *a, const struct plan_op *op)
 				 ? _("the grant from %s was declared; its hours would lose their grant")
 				 : _("the grant from %s has begun; its hours would lose their grant"),
 			 from);
-		return grant_err(a->p, g, _("--force takes it out all the same"), msg);
+		return node_err(a->p, g->node, _("--force takes it out all the same"), msg);
 	}
 	int gfrom = g->from, gto = g->to;
 	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants, alike = like(a->p, gfrom, gto);

@@ -121,6 +121,14 @@ handwritten
 # Refusals: a message that says why, and the plan byte for byte as it was
 refuses 65 "the plan has this goal already" "a goal twice" cp-plan P-7 --goal 'Structureel 16 uur werken'
 refuses 65 "the plan has this agreement already" "an agreement twice" cp-plan P-7 --agreement 'Elke maandag bellen'
+# Bug: the message pointed at the list's first item, not at the one found
+cp-plan P-7 --agreement 'Verslag per maand' --contact 'Kees Bos:hr' || exit 1
+run cp-plan P-7 --agreement 'Verslag per maand'
+err_like 'plans/P-7.yaml:26:35: the plan has this agreement already' \
+	"... at the item that has it, not the list's first"
+run cp-plan P-7 --contact 'Kees Bos:hr'
+err_has '^ *[0-9]+ \|   - \{name: Kees Bos, role: hr\}$' "a contact twice: at its item"
+handwritten
 refuses 65 "overlaps the grant 2026-11-02..2027-05-01 2026-004417" "an overlapping grant" \
 	cp-plan P-7 --grant 2027-04-01/6m:midden
 err_has "or take this one out first .--drop-grant." "an overlapping grant: a hint, with the way out"
