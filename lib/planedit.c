@@ -373,7 +373,7 @@ static int declare_one(struct amend *a, size_t k, int day)
 	if (day < g->from) {
 		snprintf(msg, sizeof msg, _("the grant from %s would be declared before it starts"),
 			 from);
-		return plan_err(a->p, "grants", NULL, msg);
+		return node_err(a->p, g->node, NULL, msg);
 	}
 	if (g->declared == day)
 		return 0;
@@ -381,7 +381,7 @@ static int declare_one(struct amend *a, size_t k, int day)
 		char was[11];
 		date_format(g->declared, was);
 		snprintf(msg, sizeof msg, _("the grant from %s was declared on %s already"), from, was);
-		return plan_err(a->p, "grants", _("change its declared: in the plan if that was wrong"),
+		return node_err(a->p, g->node, _("change its declared: in the plan if that was wrong"),
 				msg);
 	}
 	struct declared d = {k, day};

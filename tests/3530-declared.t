@@ -96,6 +96,7 @@ refuses 65 "no grant with reference \"2028-01-01\" or holding that day" "a day n
 	cp-plan P-30 --declared 2028-01-01
 refuses 65 "would be declared before it starts" "declared before the grant starts" \
 	cp-plan P-30 --declared 2027-000999 --on 2027-05-01
+err_has '^ *[0-9]+ \| .*2027-000999' "... shown at that grant, not at the first"
 refuses 64 "--on goes with --declared" "--on alone" cp-plan P-30 --goal x --on 2027-01-01
 refuses 64 "not a date|bad date|date" "a bad --on" cp-plan P-30 --declared 2027-000999 --on morgen
 
