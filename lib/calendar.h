@@ -20,6 +20,9 @@ int date_from_ymd(int y, int m, int d);
 void date_to_ymd(int day, int *y, int *m, int *d);
 int date_days_in_month(int y, int m);
 const char *date_parse(const char *s, size_t n, int *day); /* NULL or why not */
+/* 5-3-2026, 05-03-2026, 5/3/2026: day first, as a Dutch coach types a
+ * date; -1 (and *why) for that shape but no date, -2 for another shape. */
+int date_parse_dmy(const char *s, size_t n, int *day, const char **why);
 void date_format(int day, char out[11]);
 int date_add_months(int day, int months); /* the day clamped to the month's end */
 int date_add_interval(int day, struct interval iv, int times);

@@ -250,32 +250,6 @@ static int day_word(const char *arg, int today, int *day)
 	return -1;
 }
 
-/* 5-3-2026, 05-03-2026, 5/3/2026: day, month, year, as a Dutch coach
- * writes a date; -1 (and *why) if arg has that shape but is no date, -2
- * if it has another shape. */
-static int dutch_date(const char *arg, int *day, const char **why)
-{
-	int d = 0, m = 0, y = 0, nd = 0, nm = 0, ny = 0;
-	const char *p = arg;
-	for (; *p >= '0' && *p <= '9' && nd < 3; p++, nd++)
-		d = d * 10 + (*p - '0');
-	char sep = *p;
-	if (!nd || nd > 2 || (sep != '-' && sep != '/' && sep != '.'))
-		return -2;
-	for (p++; *p >= '0' && *p <= '9' && nm < 3; p++, nm++)
-		m = m * 10 + (*p - '0');
-	if (!nm || nm > 2 || *p != sep)
-		return -2;
-	for (p++; *p >= '0' && *p <= '9' && ny < 5; p++, ny++)
-		y = y * 10 + (*p - '0');
-	if (ny != 4 || *p)
-		return -2;
-	char iso[40];
-	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-	*why = date_parse(iso, strlen(iso), day);
-	return *why ? -1 : 0;
-}
-
 int cli_date(const char *arg, int *day)
 {
 	struct period p;
@@ -289,7 +263,7 @@ int cli_date(const char *arg, int *day)
 	if (day_word(arg, date_today(), day) == 0)
 		return 0;
 	const char *why = NULL;
-	int r = dutch_date(arg, day, &why);
+	int r = date_parse_dmy(arg, strlen(arg), day, &why);
 	if (r == 0)
 		return 0;
 	if (r == -2)
@@ -308,7 +282,7 @@ const char *cli_grant_name(const char *arg)
 {
 	int day;
 	const char *why;
-	if (dutch_date(arg, &day, &why) != 0)
+	if (date_parse_dmy(arg, strlen(arg), &day, &why) != 0)
 		return arg;
 	char iso[11];
 	date_format(day, iso);

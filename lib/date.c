@@ -73,6 +73,40 @@ const char *date_parse(const char *s, size_t n, int *day)
 	return NULL;
 }
 
+/* the number of up to max digits at s[*i], or -1 for none or more */
+static int number(const char *s, size_t n, size_t *i, int max)
+{
+	int v = 0, k = 0;
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9') {
+		if (++k > max)
+			return -1;
+		v = v * 10 + (s[(*i)++] - '0');
+	}
+	return k ? v : -1;
+}
+
+int date_parse_dmy(const char *s, size_t n, int *day, const char **why)
+{
+	size_t i = 0;
+	int d = number(s, n, &i, 2);
+	char sep = i < n ? s[i] : 0;
+	if (d < 0 || (sep != '-' && sep != '/' && sep != '.'))
+		return -2;
+	i++;
+	int m = number(s, n, &i, 2);
+	if (m < 0 || i >= n || s[i] != sep)
+		return -2;
+	i++;
+	size_t at = i;
+	int y = number(s, n, &i, 4);
+	if (y < 0 || i - at != 4 || i != n) /* a year of four digits, and nothing after it */
+		return -2;
+	char iso[40];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	*why = date_parse(iso, strlen(iso), day);
+	return *why ? -1 : 0;
+}
+
 void date_format(int day, char out[11])
 {
 	int y, m, d;

@@ -884,6 +884,17 @@ static int printable_ascii(struct str s)
 	return 1;
 }
 
+/* A date as typed (SHEET_LENIENT), day first as well: 20-11-2026; -1
+ * if not, with why it is none where it has that shape. */
+static int typed_date(struct str s, int *day, const char **why)
+{
+	const char *dmy;
+	int r = date_parse_dmy(s.s, s.n, day, &dmy);
+	if (r == -1)
+		*why = dmy;
+	return r == 0 ? 0 : -1;
+}
+
 /* 0 for a good entry, 1 for a header again, -1 (reported) for a bad one */
 static int to_entry(struct sheet *sh, struct entry *e)
 {
@@ -909,7 +920,7 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	else if (!(why = date_parse(date.s, date.n, &e->date))) {
 		memcpy(sh->dates[slot].text, date.s, 10); /* a good date is 10 bytes */
 		sh->dates[slot].day = e->date;
-	} else {
+	} else if (!(sh->flags & SHEET_LENIENT) || typed_date(date, &e->date, &why) < 0) {
 		int again = header_again(sh);
 		if (again)
 			return again;

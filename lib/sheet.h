@@ -21,7 +21,7 @@ struct entry {
 	struct str activity; /* the optional activity column, as written; empty if none */
 };
 
-#define SHEET_LENIENT 1 /* typed input: durations like 1h30 in the minutes column */
+#define SHEET_LENIENT 1 /* typed input: durations like 1h30, dates like 20-11-2026 */
 
 struct sheet;
 

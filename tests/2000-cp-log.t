@@ -101,13 +101,15 @@ date,coach,plan,goal,mode,minutes,note
 2026-03-07,robin,P-1,G1,walk,15,
 2026-03-07,robin,P-1,G1,app,1.5,
 2026-03-07,robin,P-9,G1,app,15,
+30-02-2026,robin,P-1,G1,app,15,
 CSV
 run cp-log - <in.csv
 status_is 65 "a bad batch fails"
-check "every bad line is reported" test "$(grep -c '^cp-log: standard input:[0-9]*:[0-9]*: ' err)" -eq 6
+check "every bad line is reported" test "$(grep -c '^cp-log: standard input:[0-9]*:[0-9]*: ' err)" -eq 7
 check "wrong field count, with position" grep -q '^cp-log: standard input:3:15: 1 field where the header has 7' err
 check "unknown goal at its column" grep -q '^cp-log: standard input:4:22: plan P-1 has no goal "G7"' err
 check "bad date at its column" grep -q '^cp-log: standard input:5:1: no such day' err
+check "... and one typed day first, too" grep -q '^cp-log: standard input:9:1: no such day: 2026-02 has 28 days' err
 check "unknown mode at its column" grep -q '^cp-log: standard input:6:25: unknown mode "walk"' err
 check "unknown plan at its column" grep -q '^cp-log: standard input:8:18: unknown plan "P-9"' err
 same hours/robin.csv before.csv "a bad batch writes nothing"
@@ -119,10 +121,10 @@ refuses 65 'standard input:2:[0-9]+: quote opened here is never closed' "an uncl
 cat >good.csv <<'CSV'
 mode;minutes;date;plan;coach;goal;note;km
 werkvloer;1h;2026-03-06;P-1;robin;G1;Kassa, samen;12
-"beeldbellen";"0:45";2026-03-06;P-2;robin;;"Rooster ""nieuw""";0
+"beeldbellen";"0:45";6-3-2026;P-2;robin;;"Rooster ""nieuw""";0
 CSV
 run cp-log - <good.csv
-status_is 0 "a good batch, in another column order and separator"
+status_is 0 "a good batch, in another column order and separator, a date typed day first"
 cat before.csv >expected.csv
 cat >>expected.csv <<'CSV'
 2026-03-06,robin,P-1,G1,onsite,60,"Kassa, samen"

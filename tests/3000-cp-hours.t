@@ -134,6 +134,13 @@ for k in grant funder employer; do
 done
 refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
 refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01
+# A sheet's dates are ISO; cp-log - takes a day-first date as typed, a sheet
+# that holds one is refused.
+printf 'date,coach,plan,goal,mode,minutes,note\n02-03-2026,robin,P-1,,phone,30,\n' >hours/dmy.csv
+refuses 65 'hours/dmy.csv:2:1: not a date; dates are written YYYY-MM-DD' \
+	"a sheet with a date day first" cp-hours hours/dmy.csv
+refuses 65 'hours/dmy.csv:2:1: not a date' "cp-check says the same" cp-check -p plans hours/dmy.csv
+rm hours/dmy.csv
 # A sheet saved with old Mac line ends (CR alone) is one long line: read
 # as it is, a header and no entries, a total of nothing.  Refused instead.
 printf 'date,coach,plan,goal,mode,minutes,note\r2026-03-02,robin,P-1,G1,onsite,90,Inwerken\r2026-03-03,robin,P-1,,phone,30,Bellen\r' >hours/mac.csv
