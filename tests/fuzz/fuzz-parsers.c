@@ -72,6 +72,24 @@ static void dates(const char *s, size_t n)
 	}
 }
 
+/* Day first (20-11-2026): a day it reads is the one its parts name, and
+ * what it refuses with a reason has that shape. */
+static void dates_dmy(const char *s, size_t n)
+{
+	int day, y, m, d;
+	const char *why = NULL;
+	int r = date_parse_dmy(s, n, &day, &why);
+	FUZZ_ASSERT(r == 0 || r == -1 || r == -2);
+	FUZZ_ASSERT((r == -1) == (why != NULL));
+	if (r != 0)
+		return;
+	date_to_ymd(day, &y, &m, &d);
+	char iso[11], *end;
+	date_format(day, iso);
+	long dd = strtol(s, &end, 10), mm = strtol(end + 1, &end, 10);
+	FUZZ_ASSERT(dd == d && mm == m && !memcmp(end + 1, iso, 4) && (size_t)(end + 5 - s) == n);
+}
+
 static void intervals(const char *s, size_t n)
 {
 	struct interval iv, again;
@@ -201,6 +219,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	today = date_from_ymd(2026, 11, 23);
 	durations(s, size);
 	dates(s, size);
+	dates_dmy(s, size);
 	intervals(s, size);
 	periods(s);
 	hours(s, size);
