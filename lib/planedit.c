@@ -294,8 +294,8 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		return cp_err(EX_USAGE, _("%s grants hours, not a support level"), funder_label(funder));
 	if (g->level != LEVEL_NONE && plan_work_on(p, g->from) < 0)
 		return plan_err(p, NULL, NULL,
-				_("a grant by level needs the contract hours: add them with "
-				  "--work-hours first"));
+				_("a grant by level needs the contract hours: give them first "
+				  "(cp-new --hours, cp-plan --work-hours)"));
 	for (size_t i = 0; !strip && i < p->ngrants; i++) {
 		const struct grant *o = &p->grants[i];
 		if (o->kind == GRANT_STRIPPENKAART || o->to == DATE_NONE || o->from > *to ||

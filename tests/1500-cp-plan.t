@@ -360,6 +360,9 @@ refuses 65 "overlaps" "cp-new: overlapping grants" cp-new --id P-21 --name X --f
 	--start 2026-11-02 --grant 2026-11-02..2027-05-01:60 --grant 2027-03-01/6m:60
 refuses 64 "--budget or --grant" "cp-new: --budget and --grant" cp-new --id P-21 --name X \
 	--funder uwv --start 2026-11-02 --grant 2026-11-02:60 --budget 60/6m
+refuses 65 "a grant by level needs the contract hours: give them first \(cp-new --hours" \
+	"cp-new: a grant by level without --hours names cp-new's option" \
+	cp-new --id P-21 --name X --funder uwv --start 2026-11-02 --grant 2026-11-02/6m:midden
 run cp-plan P-20 --coach kim
 status_is 0 "a hand-over without --from: exit status 0"
 check "a hand-over without --from: from today" grep -qx '  - {from: 2026-11-23, coach: kim}' plans/P-20.yaml
