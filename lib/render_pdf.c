@@ -82,6 +82,16 @@ struct laid {
 	double *w;
 };
 
+/* A layout on the run's context: long words broken where they must be,
+ * no ligatures. */
+static PangoLayout *layout_new(void)
+{
+	PangoLayout *lay = pango_layout_new(context);
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_attributes(lay, plain);
+	return lay;
+}
+
 /* Lays s out in the font size (points) and weight given, wrapped at width
  * (0: not wrapped). */
 static void set_layout(struct pdf *p, PangoLayout *lay, const char *s, double size, int bold,
@@ -90,7 +100,6 @@ static void set_layout(struct pdf *p, PangoLayout *lay, const char *s, double si
 	pango_font_description_set_size(font, (gint)(size * PANGO_SCALE));
 	pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(lay, font);
-	pango_layout_set_attributes(lay, plain);
 	pango_layout_set_width(lay, width > 0 ? (int)(width * PANGO_SCALE) : -1);
 	pango_layout_set_alignment(lay, align == RIGHT    ? PANGO_ALIGN_RIGHT
 					: align == CENTER ? PANGO_ALIGN_CENTER
@@ -155,8 +164,7 @@ static PangoLayout *drawn_layout(struct pdf *p, const char *s, double size, int 
 	int added;
 	void **slot = strmap_put(&drawn, p->key.s, p->key.len, &added);
 	if (added) {
-		PangoLayout *lay = pango_layout_new(context);
-		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+		PangoLayout *lay = layout_new();
 		set_layout(p, lay, s, size, bold, width, align);
 		*slot = lay;
 	}
@@ -852,11 +860,10 @@ static void fonts_new(void)
 	pango_cairo_update_context(cr, context);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
-	scratch = pango_layout_new(context);
-	pango_layout_set_wrap(scratch, PANGO_WRAP_WORD_CHAR);
 	font = pango_font_description_from_string(FONT);
 	plain = pango_attr_list_new();
 	pango_attr_list_insert(plain, pango_attr_font_features_new("liga 0, clig 0"));
+	scratch = layout_new();
 	atexit(fonts_free);
 }
 
