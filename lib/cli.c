@@ -268,13 +268,14 @@ int cli_date(const char *arg, int *day)
 		return 0;
 	if (r == -2)
 		why = date_parse(arg, strlen(arg), day);
-	if (why && isalpha((unsigned char)*arg)) /* a word this does not know */
+	if (why) /* a word it does not know: the hint names those it does */
 		return cp_err_at(EX_USAGE, NULL,
-				 _("a day may be a word: today, yesterday, monday, last week friday; "
-				   "vandaag, gisteren, eergisteren, maandag (ma), vorige week vrijdag"),
+				 isalpha((unsigned char)*arg)
+					 ? _("a day may be a word: today, yesterday, monday, last week "
+					     "friday; vandaag, gisteren, eergisteren, maandag (ma), vorige "
+					     "week vrijdag")
+					 : NULL,
 				 "%s: %s", quotes(arg), why);
-	if (why)
-		return cp_err(EX_USAGE, "%s: %s", quotes(arg), why);
 	return 0;
 }
 
