@@ -113,6 +113,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (opt.due + opt.ics + !!opt.record > 1)
 			argp_error(state, _("--due, --ics and --record go one at a time"));
+		if (opt.record && opt.on && !opt.date)
+			argp_error(state, _("--record takes the day of the evaluation as --date, not "
+					    "--on"));
 		if (opt.record && (opt.nargs || opt.on || opt.within || opt.quiet || opt.coach ||
 				   opt.pseudonymize))
 			argp_error(state, _("--record takes no plans, --on, --within, --quiet-since, "
