@@ -87,6 +87,14 @@ static int plan_err(const struct plan *p, const char *key, const char *hint, con
 	return node_err(p, key ? ymap_get(root_of(p), key) : NULL, hint, msg);
 }
 
+/* Item i of the list under key, else the list.  In a plan that loaded, a
+ * dated list's span i is its item i. */
+static const struct ynode *nth_item(const struct plan *p, const char *key, size_t i)
+{
+	struct ynode *l = ymap_get(root_of(p), key);
+	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
+}
+
 /* The item of the list under key that reads text (a text, or a map with
  * that name), else the list: where a change finds it there already. */
 static const struct ynode *item_of(const struct plan *p, const char *key, const char *text)
@@ -540,11 +548,16 @@ static int hand_over(struct amend *a, const struct plan_op *op)
 		date_format(p->coachspans[n - 1].from, from);
 		snprintf(msg, sizeof msg, _("the last hand-over is on %s; a new one comes after it"),
 			 from);
-		return plan_err(p, "coaches", _("coaches: is kept oldest first"), msg);
+		return node_err(p, nth_item(p, "coaches", n - 1), _("coaches: is kept oldest first"),
+				msg);
 	}
 	if (same(plan_coach_on(p, op->day), op->text)) {
+		size_t i = 0; /* the span of that day */
+		while (i + 1 < n && p->coachspans[i + 1].from <= op->day)
+			i++;
 		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), op->text);
-		return plan_err(p, n ? "coaches" : "coach", NULL, msg);
+		return n ? node_err(p, nth_item(p, "coaches", i), NULL, msg)
+			 : plan_err(p, "coach", NULL, msg);
 	}
 	const char *c0 = plan_coach_on(p, p->start), *c1 = plan_coach_on(p, op->day - 1);
 	char *was0 = c0 ? xstrdup(c0) : NULL, *was1 = c1 ? xstrdup(c1) : NULL;
@@ -582,12 +595,17 @@ static int work_hours(struct amend *a, const struct plan_op *op)
 		snprintf(msg, sizeof msg, _("the contract hours last changed on %s; a new change "
 					    "comes after it"),
 			 from);
-		return plan_err(p, "work_hours", _("work_hours: is kept oldest first"), msg);
+		return node_err(p, nth_item(p, "work_hours", n - 1),
+				_("work_hours: is kept oldest first"), msg);
 	}
 	yaml_hours(op->minutes, h);
 	if (plan_work_on(p, op->day) == op->minutes) {
+		size_t i = 0;
+		while (i + 1 < n && p->workspans[i + 1].from <= op->day)
+			i++;
 		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"), h);
-		return plan_err(p, n ? "work_hours" : "work_hours_per_week", NULL, msg);
+		return n ? node_err(p, nth_item(p, "work_hours", i), NULL, msg)
+			 : plan_err(p, "work_hours_per_week", NULL, msg);
 	}
 	long was0 = plan_work_on(p, p->start), was1 = plan_work_on(p, op->day - 1);
 	date_format(op->day, from);

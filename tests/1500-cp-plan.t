@@ -257,11 +257,21 @@ same after.coach before.coach "the hours per coach of the months before are the 
 run cp-plan P-7 --coach ahmed --from 2027-02-01
 status_is 65 "a hand-over before the last one is refused"
 err_like "the last hand-over is on 2027-03-01" "... and says when the last one was"
+err_has '^ *[0-9]+ \|   - \{from: 2027-03-01, coach: [a-z]+\}$' "... at the last hand-over, not the first"
 run cp-plan P-7 --coach ahmed --from 2027-06-01 --work-hours 20
 status_is 0 "a second hand-over and change of hours at once, from one day"
 check "a second hand-over: appended to coaches:" grep -qx '  - {from: 2027-06-01, coach: ahmed}' plans/P-7.yaml
 check "a second change of hours: appended to work_hours:" grep -qx '  - {from: 2027-06-01, hours: 20}' plans/P-7.yaml
 check "the plan passes cp-check" cp-check plans/P-7.yaml
+run cp-plan P-7 --coach ahmed --from 2027-07-01
+err_has '^ *[0-9]+ \|   - \{from: 2027-06-01, coach: ahmed\}$' \
+	"a hand-over to the coach of that day: at the hand-over that holds the day"
+run cp-plan P-7 --work-hours 20 --from 2027-07-01
+err_has '^ *[0-9]+ \|   - \{from: 2027-06-01, hours: 20\}$' \
+	"the contract hours of that day: at the change that holds the day"
+run cp-plan P-7 --work-hours 30 --from 2027-05-01
+err_like "the contract hours last changed on 2027-06-01" "a change of hours before the last one"
+err_has '^ *[0-9]+ \|   - \{from: 2027-06-01, hours: 20\}$' "... at the last change, not the first"
 
 # --migrate: a version 1 plan as version 2, the same figures
 cp-new --id P-2 --name 'Noor Bakker' --funder uwv --start 2026-03-02 --hours 24 --budget 50/6m \
