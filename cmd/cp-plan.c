@@ -83,6 +83,9 @@ static struct {
 
 static int grant_field(struct argp_state *state, const char *key, const char *arg)
 {
+	if (!opt.grant && !strcmp(key, "hours")) /* cp-new's --hours are the contract's */
+		argp_error(state, _("--hours goes after the --grant it belongs to; the contract "
+				    "hours per week are --work-hours"));
 	if (!opt.grant)
 		argp_error(state, _("--%s goes after the --grant it belongs to"), key);
 	return cli_grant_field(&opt.grant->grant, key, arg) < 0 ? EX_USAGE : 0;
