@@ -121,6 +121,27 @@ static const struct grant *grant_of(const struct plan *p, const char *ref)
 	return NULL;
 }
 
+static int has_ref(const struct grant *e, const struct period *in)
+{
+	return !e->implicit && e->ref && grant_meets(e, in);
+}
+
+/* The references of the grants in the period, each once: a municipality
+ * keeps one dossier number over the grants that follow each other. */
+static void period_refs(const struct plan *p, const struct period *in, struct buf *out)
+{
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *e = &p->grants[i];
+		if (!has_ref(e, in))
+			continue;
+		size_t j = 0;
+		while (j < i && !(has_ref(&p->grants[j], in) && !strcmp(p->grants[j].ref, e->ref)))
+			j++;
+		if (j == i)
+			buf_printf(out, "%s%s", out->len ? ", " : "", e->ref);
+	}
+}
+
 static void details(struct report *r, const struct book *b, const struct grant *g,
 		    const struct report_opts *o)
 {
@@ -134,11 +155,8 @@ static void details(struct report *r, const struct book *b, const struct grant *
 		     cell_word(funder_name(g ? g->funder : p->funder),
 			       report_funder_label(g ? g->funder : p->funder)));
 	struct buf refs = {0}; /* without a grant named, those of the period */
-	for (size_t i = 0; !g && i < p->ngrants; i++) {
-		const struct grant *e = &p->grants[i];
-		if (!e->implicit && e->ref && grant_meets(e, &b->period))
-			buf_printf(&refs, "%s%s", refs.len ? ", " : "", e->ref);
-	}
+	if (!g)
+		period_refs(p, &b->period, &refs);
 	report_field(r, "funder_ref", _("Funder reference"),
 		     cell_text(g ? g->ref : refs.len ? refs.s : p->funder_ref));
 	buf_free(&refs);

@@ -47,6 +47,11 @@ check "... the grants of the period" grep -Eq 'Funder reference: +2026-000111, 2
 run cp-report --logbook --plan P-40 --period 2026-07-05..2026-11-23
 check "a period without an evaluation says so" grep -q 'No evaluation was recorded in the period' out
 check "... one grant's reference" grep -Eq 'Funder reference: +2026-000222$' out
+cp plans/P-40.yaml P-40.kept && sed -i 's/2026-000222/2026-000111/' plans/P-40.yaml
+run cp-report --logbook --plan P-40 --period 2026H2
+check "two grants of one reference (a follow-up of one dossier): the reference once" \
+	grep -Eq 'Funder reference: +2026-000111$' out
+mv P-40.kept plans/P-40.yaml
 run cp-report --logbook --plan P-40
 check "no grant or period: the plan so far" grep -q 'period 2026-01-05\.\.2026-11-23' out
 run env LANGUAGE=nl cp-report --logbook --plan P-40 --lang nl
