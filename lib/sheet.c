@@ -1013,8 +1013,10 @@ static const char *count_hint(const struct sheet *sh)
 		return sh->sep == ';' ? _("the header is separated by ; and this line by ,")
 				      : _("the header is separated by , and this line by ;");
 	if (sh->nfields < sh->ncols)
-		return _("every line has a field for each column, an empty one too (,,)");
-	return _("a field with a comma in it needs double quotes");
+		return sh->sep == ';' ? _("every line has a field for each column, an empty one too (;;)")
+				      : _("every line has a field for each column, an empty one too (,,)");
+	return sh->sep == ';' ? _("a field with a semicolon in it needs double quotes")
+			      : _("a field with a comma in it needs double quotes");
 }
 
 int sheet_next(struct sheet *sh, struct entry *e)

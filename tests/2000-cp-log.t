@@ -131,6 +131,14 @@ cat >>expected.csv <<'CSV'
 2026-03-06,robin,P-2,,video,45,"Rooster ""nieuw"""
 CSV
 same hours/robin.csv expected.csv "appended in the sheet's column order"
+printf 'date;coach;plan;goal;mode;minutes;note\n2026-03-06;robin;P-1;G1;phone;15;Kassa; samen\n' >semi.csv
+refuses 65 'standard input:2:[0-9]+: 8 fields where the header has 7' "a ; in a note of a ; separated batch" \
+	sh -c 'cp-log - <semi.csv'
+err_has 'hint: a field with a semicolon in it needs double quotes' "... the hint names the semicolon"
+printf 'date;coach;plan;goal;mode;minutes;note\n2026-03-06;robin;P-1;G1;phone;15\n' >semi.csv
+refuses 65 '6 fields where the header has 7' "a ; separated line short of a field" sh -c 'cp-log - <semi.csv'
+err_has 'an empty one too \(;;\)' "... the hint shows the empty field with ;"
+same hours/robin.csv expected.csv "nothing appended"
 
 # the sheet's own dialect is kept: ; separator, CRLF, an extra column, no final newline
 printf 'date;coach;plan;goal;mode;minutes;note;km\r\n2026-03-02;robin;P-1;G1;onsite;60;x;5' >hours/excel.csv
