@@ -977,33 +977,33 @@ struct ynode *yderef(struct ynode *n)
 	return n;
 }
 
+/* The pair of map (an alias followed) whose key is key, or -1.  The first
+ * bytes are compared before the rest: most keys differ there. */
+static long ymap_pair(struct ynode **map, const char *key)
+{
+	*map = yderef(*map);
+	if (!*map || (*map)->kind != Y_MAP)
+		return -1;
+	size_t len = strlen(key);
+	for (uint32_t i = 0; i < (*map)->n; i++) {
+		struct ynode *k = yderef((*map)->u.kids[2 * i]);
+		if (k->kind == Y_SCALAR && k->n == len && k->u.str[0] == key[0] &&
+		    !memcmp(k->u.str, key, len))
+			return i;
+	}
+	return -1;
+}
+
 struct ynode *ymap_key(struct ynode *map, const char *key)
 {
-	map = yderef(map);
-	if (!map || map->kind != Y_MAP)
-		return NULL;
-	size_t len = strlen(key);
-	for (uint32_t i = 0; i < map->n; i++) {
-		struct ynode *k = yderef(map->u.kids[2 * i]);
-		if (k->kind == Y_SCALAR && k->n == len && !memcmp(k->u.str, key, len))
-			return map->u.kids[2 * i];
-	}
-	return NULL;
+	long i = ymap_pair(&map, key);
+	return i < 0 ? NULL : map->u.kids[2 * i];
 }
 
 struct ynode *ymap_get(struct ynode *map, const char *key)
 {
-	map = yderef(map);
-	if (!map || map->kind != Y_MAP)
-		return NULL;
-	size_t len = strlen(key);
-	for (uint32_t i = 0; i < map->n; i++) { /* as ymap_key, in one pass */
-		struct ynode *k = yderef(map->u.kids[2 * i]);
-		if (k->kind == Y_SCALAR && k->n == len && k->u.str[0] == key[0] &&
-		    !memcmp(k->u.str, key, len))
-			return map->u.kids[2 * i + 1];
-	}
-	return NULL;
+	long i = ymap_pair(&map, key);
+	return i < 0 ? NULL : map->u.kids[2 * i + 1];
 }
 
 int yscalar_null(const struct ynode *n)
