@@ -171,9 +171,7 @@ static int unknown(const char *what, const char *arg, const char *choices)
 static long hours_arg(const char *what, const char *s, long max)
 {
 	long minutes;
-	const char *why = hours_parse(s, strlen(s), &minutes);
-	if (!why && (minutes <= 0 || minutes > max * 60))
-		why = _("hours out of range");
+	const char *why = cli_hours(s, max, &minutes);
 	return why ? (usage_error(what, s, why), -1) : minutes;
 }
 

@@ -137,9 +137,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_COACH: return text_op(state, PLAN_OP_COACH, _("coach"), arg);
 	case OPT_WORK:
 		op = add_op(state, PLAN_OP_WORK, NULL);
-		const char *why = hours_parse(arg, strlen(arg), &op->minutes);
-		if (!why && (op->minutes <= 0 || op->minutes > 80 * 60))
-			why = _("hours out of range");
+		const char *why = cli_hours(arg, 80, &op->minutes);
 		return why ? (cp_err(EX_USAGE, "--work-hours %s: %s", quotes(arg), why), EX_USAGE) : 0;
 	case OPT_FROM: opt.from = arg; break;
 	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), cli_grant_name(arg));

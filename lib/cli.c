@@ -297,6 +297,16 @@ static int grant_err(const char *arg, const char *why)
 	return cp_err(EX_USAGE, "--grant %s: %s", quotes(arg), why);
 }
 
+const char *cli_hours(const char *s, long max, long *minutes)
+{
+	static char why[96];
+	const char *bad = hours_parse(s, strlen(s), minutes);
+	if (bad || (*minutes > 0 && *minutes <= max * 60))
+		return bad;
+	snprintf(why, sizeof why, _("must be more than 0 and at most %ld hours"), max);
+	return why;
+}
+
 int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 {
 	size_t n = strlen(value);
@@ -320,9 +330,7 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 			return cp_err(EX_USAGE, _("unknown grant kind %s; use %s"), quotes(value),
 				      _("standard, extension (vervolg), strippenkaart or internal"));
 	} else if (!strcmp(key, "hours")) {
-		if ((why = hours_parse(value, n, &g->minutes)) == NULL &&
-		    (g->minutes <= 0 || g->minutes > 100000L * 60))
-			why = _("hours out of range");
+		why = cli_hours(value, 100000, &g->minutes);
 	} else if (!strcmp(key, "level")) {
 		if ((g->level = grant_level_parse(value, n)) < 0)
 			return cp_err(EX_USAGE, _("unknown support level %s; use %s"), quotes(value),

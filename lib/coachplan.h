@@ -36,6 +36,9 @@ const char *cli_grant_name(const char *arg);
 /* Free text from the command line goes into a file as typed, but it must
  * be one line of valid UTF-8; -1 (reported, as what) if it is not. */
 int cli_text(const char *what, const char *s);
+/* Hours on the command line (16, 18,5, 1:30) as minutes, more than 0 and
+ * at most max hours; else why not (the reason is kept until the next call). */
+const char *cli_hours(const char *s, long max, long *minutes);
 /* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
  * zero_ok (a window of today alone). */
 int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok);

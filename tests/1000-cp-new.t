@@ -48,6 +48,10 @@ refuses 64 'plan id "\.\./x"' "a path-like id" cp-new --id ../x --name X --funde
 refuses 64 'plan id "/etc/passwd"' "an absolute id" cp-new --id /etc/passwd --name X --funder uwv --start 2026-01-05
 refuses 64 'plan id "a b"' "an id with a space" cp-new --id "a b" --name X --funder uwv --start 2026-01-05
 refuses 64 'unknown funder "uvw"' "an unknown funder" cp-new --id X-1 --name X --funder uvw --start 2026-01-05
+refuses 64 'hours "0": must be more than 0 and at most 80 hours' "no contract hours" \
+	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --hours 0
+refuses 64 'hours "0": must be more than 0 and at most 100000 hours' "a grant of no hours" \
+	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --grant 2026-01-05/6m:0
 refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
 refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5

@@ -147,6 +147,8 @@ refuses 64 "a strippenkaart is a number of hours" "a strippenkaart by level" \
 	cp-plan P-7 --grant 2027-05-02:midden,strippenkaart
 refuses 64 "werkgever grants hours, not a support level" "a level from the employer" \
 	cp-plan P-7 --grant 2027-05-02/6m:midden,werkgever
+refuses 64 '--work-hours "90": must be more than 0 and at most 80 hours' "more contract hours than a week holds" \
+	cp-plan P-7 --work-hours 90 --from 2027-01-01
 refuses 64 "the contract hours per week are --work-hours" "--hours without --grant: the contract's?" \
 	cp-plan P-7 --hours 20
 refuses 64 "--ref goes after the --grant" "--ref without --grant" cp-plan P-7 --ref 2027-1

@@ -80,6 +80,19 @@ static void dates(void)
 	unsetenv("CP_TODAY");
 }
 
+static void hours(void)
+{
+	long m = -1;
+	ok(cli_hours("16", 80, &m) == NULL && m == 960, "hours: 16 is 960 minutes");
+	ok(cli_hours("18,5", 80, &m) == NULL && m == 1110, "hours: a Dutch 18,5");
+	ok(cli_hours("80", 80, &m) == NULL && m == 4800, "hours: the most there may be");
+	is_str(cli_hours("80,5", 80, &m), "must be more than 0 and at most 80 hours",
+	       "hours: more than the most, and the message says how many");
+	is_str(cli_hours("0", 100000, &m), "must be more than 0 and at most 100000 hours",
+	       "hours: none");
+	ok(cli_hours("x", 80, &m) != NULL, "hours: no number");
+}
+
 static const struct argp_child children[] = {
 	{&cli_plans_argp, 0, NULL, 0}, {&cli_sheet_argp, 0, NULL, 0}, {&cli_output_argp, 0, NULL, 0},
 	{0}};
@@ -147,6 +160,7 @@ int main(void)
 	err_init("test-cli");
 	defaults();
 	dates();
+	hours();
 	options();
 	init_and_exit();
 	return tap_done();
