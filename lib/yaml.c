@@ -101,7 +101,8 @@ static const struct {
 	 N_("close the quote or bracket that was opened")},
 	{"found unknown escape character", N_("unknown escape in a double-quoted text"),
 	 N_("write a backslash as \\\\ or use single quotes")},
-	{"could not find expected ':'", N_("expected a colon after this key"), NULL},
+	{"could not find expected ':'", N_("expected a colon after this key"),
+	 N_("a key and its value are written with a colon and a space between: funder: uwv")},
 	{"found undefined tag handle", N_("unknown tag"), NULL},
 	{"did not find expected <document start>", N_("a second document is not allowed"),
 	 N_("a plan file holds one YAML document")},
@@ -138,6 +139,10 @@ static int parse_error(struct builder *b)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
 	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
 		off = broken_char(b->doc->src, off);
+	/* libyaml finds a key's colon missing where the next line starts; the
+	 * key (funder:uwv, no space) is where it began scanning it */
+	if (!strcmp(problem, "could not find expected ':'") && p->context)
+		off = off_of(b, p->context_mark);
 	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
 		if (!strcmp(problem, problems[i].problem))
 			return fail(b, off, 0, problems[i].hint ? _(problems[i].hint) : NULL,

@@ -504,6 +504,12 @@ static void errors(void)
 		{"bad indentation", "plans/P-1.yaml",
 		 "id: P-1\nparticipant:\n    name: X\n  scheme: wia\nstart: 2026-01-05\n",
 		 "plans/P-1.yaml:4:3: expected a key here"},
+		{"no space after a key's colon: at that key, not the next line", "plans/P-1.yaml",
+		 "id: P-1\nparticipant: {name: X}\nfunder:uwv\nstart: 2026-01-05\n",
+		 "plans/P-1.yaml:3:1: expected a colon after this key"},
+		{"no colon after a key in a list item", "plans/P-1.yaml",
+		 "id: P-1\ngoals:\n  - id: G1\n    text Kassa\n  - id: G2\n",
+		 "plans/P-1.yaml:4:5: expected a colon after this key"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int status = 0;
