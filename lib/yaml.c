@@ -139,6 +139,10 @@ static int parse_error(struct builder *b)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
 	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
 		off = broken_char(b->doc->src, off);
+	if (!strcmp(problem, "found character that cannot start any token") &&
+	    off < b->doc->len && b->doc->src[off] == '\t')
+		return fail(b, off, 1, _("indent with spaces, two for each level"),
+			    _("a tab cannot indent YAML"));
 	/* libyaml finds a key's colon missing where the next line starts; the
 	 * key (funder:uwv, no space) is where it began scanning it */
 	if (!strcmp(problem, "could not find expected ':'") && p->context)

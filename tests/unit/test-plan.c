@@ -482,7 +482,7 @@ static void errors(void)
 		 "plans/P-1.yaml:1:1: a plan must be a mapping of keys"},
 		{"tabs for indentation", "plans/P-1.yaml",
 		 "id: P-1\nparticipant:\n\tname: X\nstart: 2026-01-05\n",
-		 "plans/P-1.yaml:3:1: this character cannot start a value"},
+		 "plans/P-1.yaml:3:1: a tab cannot indent YAML"},
 		{"an unclosed quote", "plans/P-1.yaml",
 		 "id: P-1\nparticipant: {name: X}\ncoach: \"robin\nstart: 2026-01-05\n",
 		 "plans/P-1.yaml:5:1: the file ends inside a quoted text or a list"},
@@ -562,7 +562,9 @@ static void encoding(void)
 		{"CRLF and a duplicate key", "id: P-1\r\nparticipant:\r\n  name: X\r\n  name: Y\r\n", 0,
 		 "plans/P-1.yaml:4:3: duplicate key \"name\""},
 		{"CRLF and a syntax error", "id: P-1\r\nparticipant:\r\n\tname: X\r\n", 0,
-		 "plans/P-1.yaml:3:1: this character cannot start a value"},
+		 "plans/P-1.yaml:3:1: a tab cannot indent YAML"},
+		{"a character that cannot start a value", "id: P-1\nparticipant:\n  name: @X\n", 0,
+		 "plans/P-1.yaml:3:9: this character cannot start a value"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int status;
