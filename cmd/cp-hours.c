@@ -140,48 +140,6 @@ static const struct argp argp = {
 	cli_children_output, cli_help, "coachplan",
 };
 
-/* ---- the run ---- */
-
-struct run {
-	struct agg *agg;
-	struct budget *budget;
-	struct eras *eras; /* when the grant of each day matters: the plans, read as they come */
-};
-
-static void merge_runs(void *into, void *from)
-{
-	struct run *a = into, *b = from;
-	if (a->agg)
-		agg_merge(a->agg, b->agg);
-	if (a->eras)
-		eras_merge(a->eras, b->eras);
-	if (a->budget)
-		budget_merge(a->budget, b->budget);
-}
-
-static void clear_run(void *from)
-{
-	struct run *r = from;
-	if (r->agg)
-		agg_clear(r->agg);
-	if (r->eras)
-		eras_clear(r->eras);
-	if (r->budget)
-		budget_clear(r->budget);
-}
-
-static int add_entry(const struct entry *e, void *arg)
-{
-	struct run *r = arg;
-	if (r->budget)
-		budget_add(r->budget, e);
-	if (r->eras)
-		eras_add(r->eras, e);
-	else if (r->agg)
-		agg_add(r->agg, e);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	cli_init(argc, argv, help_post);
@@ -189,100 +147,15 @@ int main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)
 		opt.keys[opt.nkeys++] = KEY_PLAN;
-	int by_plan = 0, by_era = opt.funders.n > 0, by_grant = 0, by_funder = 0;
-	for (size_t i = 0; i < opt.nkeys; i++) {
-		by_plan |= key_of_plan(opt.keys[i]);
-		by_era |= opt.keys[i] == KEY_FUNDER || opt.keys[i] == KEY_GRANT;
-		by_grant |= opt.keys[i] == KEY_GRANT;
-		by_funder |= opt.keys[i] == KEY_FUNDER;
-	}
-	/* plans are read only when asked for, or when the answer needs them */
-	int use_plans = cli.plansdir || by_plan || opt.funders.n || opt.budget;
-	/* a key of the plan holds the plan already, and its warnings come
-	 * with it: a hidden one only where no such key is asked for, or the
-	 * funder asked for is not one of the keys */
-	int hidden = use_plans && (!by_plan || (opt.funders.n && !by_funder));
-	if (use_plans && plans_dir_check(cli_plans()) < 0)
-		return cli_exit(cp_status()); /* not a warning per plan of the sheets */
-	size_t nsheets;
-	char **sheets;
-	if (caseload_sheets(opt.sheets, opt.nsheets, &sheets, &nsheets) < 0)
-		return cli_exit(cp_status());
-	struct hours_plans seen = {use_plans ? plancache_new(cli_plans()) : NULL, &opt.funders,
-				   cli_plans(), {0}, {0}};
-	struct run run = {0}, other = {0};
-	struct scan_split two = {&other, merge_runs, clear_run};
-	struct filter scan = opt.filter;
-	if (seen.cache)
-		plancache_slim(seen.cache);
-	/* the grant of each day on two cores: every plan read first, then
-	 * shared by both halves of a large sheet */
-	int shared = (by_era || opt.budget) && seen.cache && scan_splits(sheets, nsheets);
-	if (shared)
-		plancache_load_all(seen.cache);
-	if (opt.budget) {
-		run.budget = budget_new(seen.cache);
-		other.budget = shared ? budget_new(seen.cache) : NULL;
-		/* what is used of a grant is every hour of it, whoever logged it:
-		 * --period and --coach choose the grants shown */
-		filter_init(&scan);
-		scan.plans = opt.filter.plans;
-	} else {
-		run.agg = agg_new(opt.keys, opt.nkeys, hidden);
-		/* the grant of each entry's day: the plans are read as they come,
-		 * on the one reading thread, or all at once when shared */
-		if (by_era) {
-			run.eras = eras_new(run.agg, seen.cache, by_grant);
-			if (shared) {
-				other.agg = agg_new(opt.keys, opt.nkeys, hidden);
-				other.eras = eras_new(other.agg, seen.cache, by_grant);
-			}
-		} else {
-			other.agg = agg_new(opt.keys, opt.nkeys, hidden); /* a large sheet's second half */
-			/* the groups keep their plan until the end, so plans can be
-			 * read on another thread meanwhile */
-			if (seen.cache)
-				plancache_preload(seen.cache);
-		}
-	}
-	int rc = scan_sheets_split(sheets, nsheets, &scan, opt.keep_going ? SCAN_KEEP_GOING : 0,
-				   add_entry, &run, other.agg || other.budget ? &two : NULL);
-	eras_free(other.eras);
-	agg_free(other.agg);
-	budget_free(other.budget);
-	if (shared)
-		plancache_thaw(seen.cache);
-	if (seen.cache && !run.eras)
-		plancache_wait(seen.cache);
-	int found = 0;
-	if (rc == 0 || opt.keep_going) {
-		if (run.agg) {
-			eras_flush(run.eras);
-			if (use_plans)
-				agg_finish(run.agg, hours_plan_key, &seen);
-			if (hours_print(run.agg, opt.keys, opt.nkeys, opt.remote, cli_outfmt(), stdout) < 0)
-				rc = -1;
-			hours_plans_warn(&seen);
-		} else {
-			struct plan_select sel = {&opt.filter.plans, &opt.filter.coaches, &opt.funders,
-						  opt.pseudonymize};
-			struct period range = {opt.filter.from, opt.filter.to};
-			found = budget_print(run.budget, seen.cache, cli_plans(), &sel,
-					     opt.dates_given ? &range : NULL, date_today(), cli_outfmt(),
-					     stdout);
-			if (found < 0)
-				rc = -1;
-		}
-	}
-	agg_free(run.agg);
-	budget_free(run.budget);
-	eras_free(run.eras);
-	hours_plans_free(&seen);
-	paths_free(sheets, nsheets);
+	struct hours_query q = {opt.keys,          opt.nkeys,       opt.budget,
+				opt.remote,        opt.keep_going,  opt.pseudonymize,
+				&opt.filter,       &opt.funders,    opt.dates_given,
+				cli.plansdir != NULL, cli_plans()};
+	int rc = hours_run(&q, opt.sheets, opt.nsheets, cli_outfmt(), stdout);
 	free(opt.sheets);
 	free(opt.filter.plans.v);
 	free(opt.filter.coaches.v);
 	free(opt.filter.goals.v);
 	free(opt.funders.v);
-	return cli_exit(cp_status() ? cp_status() : rc < 0 ? EX_IOERR : found ? 1 : 0);
+	return cli_exit(cp_status() ? cp_status() : rc < 0 ? EX_IOERR : rc);
 }

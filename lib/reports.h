@@ -39,6 +39,28 @@ const char *hours_plan_key(enum key k, struct str id, int era, const struct tota
 void hours_plans_warn(struct hours_plans *hp);
 void hours_plans_free(struct hours_plans *hp); /* the cache too */
 
+/* ---- hoursrun.c: cp-hours, from its query to its table ---- */
+
+struct hours_query {
+	const enum key *keys; /* the groups, in order; none with budget */
+	size_t nkeys;
+	int budget;            /* each plan's hours against its grants instead */
+	int remote;            /* on site and at a distance too */
+	int keep_going;        /* past bad lines: report them, total the rest */
+	int pseudonymize;      /* budget: plans by id, not by participant */
+	const struct filter *filter;   /* the entries; budget: plans and coaches shown */
+	const struct strlist *funders; /* only hours these pay; empty: all */
+	int dates_given;       /* budget: the grants of the filter's dates, not today's */
+	int plans_named;       /* the plans were named (-p): read them whatever the keys */
+	const char *plansdir;
+};
+
+/* Reads the sheets of args (files, directories, -; caseload_sheets) for
+ * q and prints its table as f on out: 0, 1 if a plan is over its grant,
+ * -1 if a sheet, the plans or the output failed (reported). */
+int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum outfmt f,
+	      FILE *out);
+
 /* ---- budgettable.c: the table of cp-hours --budget ---- */
 
 /* Which plans of a directory a budget check shows (empty lists pass all),

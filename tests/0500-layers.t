@@ -7,7 +7,7 @@
 layer_of() {
 	case $1 in
 	cli) echo coachplan.h ;;
-	account | accountchart | declare | overview | logbook | reportwords | budgettable | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
+	account | accountchart | declare | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
 	record | planedit | merge | hook) echo changes.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
