@@ -121,6 +121,14 @@ static const struct grant *grant_of(const struct plan *p, const char *ref)
 	return NULL;
 }
 
+/* The day whose funder and coach the logbook names: the period's last, or
+ * today if that is later (as the accountability report has it), not the
+ * plan's newest. */
+static int last_day(const struct book *b, const struct report_opts *o)
+{
+	return b->period.to < o->today ? b->period.to : o->today;
+}
+
 static int has_ref(const struct grant *e, const struct period *in)
 {
 	return !e->implicit && e->ref && grant_meets(e, in);
@@ -151,9 +159,9 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
+	int funder = g ? g->funder : plan_funder_on(p, last_day(b, o));
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(g ? g->funder : p->funder),
-			       report_funder_label(g ? g->funder : p->funder)));
+		     cell_word(funder_name(funder), report_funder_label(funder)));
 	struct buf refs = {0}; /* without a grant named, those of the period */
 	if (!g)
 		period_refs(p, &b->period, &refs);
@@ -162,7 +170,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	buf_free(&refs);
 	if (g)
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
-	const char *coach = plan_coach_on(p, b->period.to);
+	const char *coach = plan_coach_on(p, last_day(b, o));
 	report_field(r, "coach", _("Coach"), cell_text(coach ? coach : p->coach));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
@@ -404,7 +412,7 @@ static void signer(struct report *r, const char *key, const char *title, const c
 static void signatures(struct report *r, const struct book *b, const struct report_opts *o)
 {
 	const struct plan *p = b->p;
-	const char *coach = plan_coach_on(p, b->period.to);
+	const char *coach = plan_coach_on(p, last_day(b, o));
 	report_section(r, "signatures", _("Signatures"));
 	report_text(r, "signatures", NULL,
 		    _("Signed by the coach, the employee and the employer as a true account of "

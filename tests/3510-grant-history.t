@@ -122,6 +122,15 @@ check "each hour for the funder of its grant: UWV's days UWV's, the municipality
 cp-hours --funder gemeente -o csv >gemeente.csv
 check "--funder gemeente: only the hours of its grant" \
 	test "$(cat gemeente.csv)" = "$(printf 'plan,minutes\nP-30,45')"
+cp-report --caseload -o csv >caseload.csv
+check "the caseload overview: the funder of today's grant, not the plan's first" \
+	grep -q '^P-30,Sanne de Jong,[a-z]*,De Keuken,gemeente,' caseload.csv
+CP_TODAY=2026-12-01 cp-report --caseload -o csv >caseload.csv
+check "... and of a day before the move, UWV" grep -q '^P-30,Sanne de Jong,[a-z]*,De Keuken,uwv,' caseload.csv
+cp-report --logbook --plan P-30 --period 2027-01 >logbook.txt
+check "the logbook of a month after the move: the municipality's" grep -Eq '^Funder: +municipality$' logbook.txt
+cp-report --logbook --plan P-30 --period 2026-12 >logbook.txt
+check "... of a month before it: UWV's" grep -Eq '^Funder: +UWV$' logbook.txt
 
 # 4. more contract hours from 2026-10-01
 work='work_hours:
