@@ -154,9 +154,9 @@ static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 {
 	char *dflt = (char *)cli_plans();
 	if (opt.files.nplans)
-		plans_each(opt.files.plans, opt.files.nplans, NULL, fn, arg);
+		plans_each(opt.files.plans, opt.files.nplans, fn, arg);
 	else
-		plans_each(&dflt, 1, NULL, fn, arg);
+		plans_each(&dflt, 1, fn, arg);
 }
 
 /* ---- --due ---- */

@@ -300,8 +300,7 @@ static void *load_ahead(void *arg)
 	return NULL;
 }
 
-static void each_of(char **paths, size_t n, const char *coach,
-		    void (*fn)(const struct plan *, void *), void *arg)
+static void each_of(char **paths, size_t n, void (*fn)(const struct plan *, void *), void *arg)
 {
 	struct ahead a = {paths, n, NULL, NULL, 0, PTHREAD_MUTEX_INITIALIZER,
 			  PTHREAD_COND_INITIALIZER};
@@ -324,7 +323,7 @@ static void each_of(char **paths, size_t n, const char *coach,
 		}
 		if (!p)
 			p = plan_load(paths[k], &status);
-		if (p && (!coach || (p->coach && !strcmp(p->coach, coach))))
+		if (p)
 			fn(p, arg);
 		plan_free(p);
 		if (two) {
@@ -340,8 +339,8 @@ static void each_of(char **paths, size_t n, const char *coach,
 	free(a.ready);
 }
 
-void plans_each(char *const *args, size_t nargs, const char *coach,
-		void (*fn)(const struct plan *, void *), void *arg)
+void plans_each(char *const *args, size_t nargs, void (*fn)(const struct plan *, void *),
+		void *arg)
 {
 	for (size_t i = 0; i < nargs; i++) {
 		char **paths = NULL;
@@ -350,7 +349,7 @@ void plans_each(char *const *args, size_t nargs, const char *coach,
 			plans_list(args[i], &paths, &n);
 		else
 			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
-		each_of(paths, n, coach, fn, arg);
+		each_of(paths, n, fn, arg);
 		paths_free(paths, n);
 	}
 }

@@ -45,11 +45,11 @@ int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
 /* 0 if dir is a plans directory that opens; else -1, reported (EX_NOINPUT) */
 int plans_dir_check(const char *dir);
 void paths_free(char **paths, size_t n);
-/* Every plan of args (plan files and plans directories) of coach (NULL:
- * any), read and handed to fn in turn; a broken plan is reported and
- * skipped. */
-void plans_each(char *const *args, size_t nargs, const char *coach,
-		void (*fn)(const struct plan *, void *), void *arg);
+/* Every plan of args (plan files and plans directories), read and handed
+ * to fn in turn; a broken plan is reported and skipped.  (Which coach an
+ * item falls to is fn's to say: a plan's coach changes with the dates.) */
+void plans_each(char *const *args, size_t nargs, void (*fn)(const struct plan *, void *),
+		void *arg);
 /* Directories become their *.csv files in name order; - stays standard input. */
 int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n);
 
