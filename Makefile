@@ -41,7 +41,7 @@ LIBS = $(YAML_LIBS) -lcsv -pthread
 # that the other tools start without loading them.  Without their -dev
 # packages, or with STATIC=1 (Debian ships no static pango), cp-report is
 # built without PDF and says so.
-PDF_PKGS = pangocairo fontconfig
+PDF_PKGS = pangocairo
 PDF_LIBS := $(if $(STATIC),,$(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null))
 PDF_CPPFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null))
 PDF_OBJ = $(if $(PDF_LIBS),$(O)/lib/render_pdf.o)
@@ -205,7 +205,7 @@ figures:
 check-valgrind:
 	$(Q)$(MAKE) --no-print-directory O=build/vg CFLAGS='-O1 -g' WERROR=-Werror all units
 	tests/valgrind.sh build/vg build/vg/run
-	CP_BIN=$(CURDIR)/build/vg/run CP_KILLS=20 CP_ENTRIES=100 CP_SINGLES=10 \
+	CP_BIN=$(CURDIR)/build/vg/run CP_KILLS=20 CP_ENTRIES=100 CP_SINGLES=10 CP_PDF_RUNS=3 \
 		CP_BAD_MEM_KB=4194304 CP_BAD_SECONDS=900 tests/run
 	@n=$$(ls build/vg/run/logs | wc -l); \
 	if grep -l . build/vg/run/logs/*.log 2>/dev/null; then \

@@ -264,6 +264,9 @@ void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsit
  * (--- a/name): nothing where they are the same. */
 void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
 		  size_t blen);
+/* Where the first line git leaves in a merge it could not finish
+ * (<<<<<<<, =======, >>>>>>>) starts in s, or -1: a file to resolve. */
+long conflict_marker(const char *s, size_t n);
 
 /* ---- cli.c: what the command line gave (the argp parsers are the tools'
  * layer's, coachplan.h) ---- */

@@ -1,5 +1,6 @@
 /* diff.c: a unified diff of two texts, as git shows it, for a change a
- * tool would make (--dry-run): small texts, few changes. */
+ * tool would make (--dry-run): small texts, few changes; and the marks
+ * of a merge git left to the user. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,4 +136,27 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 	free(la.len);
 	free(lb.s);
 	free(lb.len);
+}
+
+static int is_marker(const char *s, size_t n)
+{
+	static const char *const marks[] = {"<<<<<<<", "=======", ">>>>>>>"};
+	if (n && s[n - 1] == '\r')
+		n--;
+	for (size_t i = 0; i < 3; i++)
+		if (n >= 7 && !memcmp(s, marks[i], 7) && (n == 7 || (i != 1 && s[7] == ' ')))
+			return 1;
+	return 0;
+}
+
+long conflict_marker(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - s) : n;
+		if (is_marker(s + i, end - i))
+			return (long)i;
+		i = end + 1;
+	}
+	return -1;
 }

@@ -1033,6 +1033,14 @@ again:
 		struct srcpos at;
 		size_t col = sh->nfields > sh->ncols ? sh->ncols : (size_t)-1;
 		sheet_pos(sh, col, &at);
+		if (conflict_marker(sh->raw, sh->rawlen) == 0) {
+			at.off = 0;
+			at.span = 7;
+			return cp_err_at(EX_DATAERR, &at,
+					 _("keep what should stay of both sides and delete the lines "
+					   "<<<<<<<, ======= and >>>>>>>"),
+					 "%s", _("git left a merge conflict here to resolve"));
+		}
 		if (col == (size_t)-1) {
 			at.off = sh->rawlen;
 			while (at.off > 0 && (sh->raw[at.off - 1] == '\n' || sh->raw[at.off - 1] == '\r'))

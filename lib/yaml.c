@@ -137,6 +137,12 @@ static int parse_error(struct builder *b)
 						    : off_of(b, p->problem_mark);
 	if (p->error == YAML_MEMORY_ERROR)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
+	long merge = conflict_marker(b->doc->src, b->doc->len);
+	if (merge >= 0) /* the cause, wherever libyaml stumbled */
+		return fail(b, (size_t)merge, 7,
+			    _("keep what should stay of both sides and delete the lines <<<<<<<, "
+			      "======= and >>>>>>>"),
+			    _("git left a merge conflict here to resolve"));
 	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
 		off = broken_char(b->doc->src, off);
 	if (!strcmp(problem, "found character that cannot start any token") &&

@@ -62,7 +62,18 @@ check "... with markers around the name" sh -c 'grep -A4 "^<<<<<<< ours" plans/P
 check "... only there: one conflict" test "$(grep -c '^<<<<<<<' plans/P-1.yaml)" = 1
 check "... kim's other change is in" grep -q 'Elke dinsdag kort bellen' plans/P-1.yaml
 check "... and robin's evaluation" grep -q 'Robin: januari' plans/P-1.yaml
+line=$(grep -n '^<<<<<<< ours' plans/P-1.yaml | cut -d: -f1)
+run cp-check plans/P-1.yaml
+status_is 65 "cp-check (the pre-commit hook) refuses a plan with the conflict in it"
+err_has "^cp-check: plans/P-1.yaml:$line:1: git left a merge conflict here to resolve\$" \
+	"... and says so, at its first marker"
+err_has "delete the lines <<<<<<<, ======= and >>>>>>>" "... and how to resolve it"
 git merge --abort
+# a sheet merged without merge=union: git's markers in it
+printf 'date,coach,plan,goal,mode,minutes,note\n<<<<<<< HEAD\n2026-08-03,robin,P-1,,phone,30,a\n=======\n2026-08-04,kim,P-1,,phone,30,b\n>>>>>>> kim\n' >conflict.csv
+run cp-hours conflict.csv
+status_is 65 "cp-hours refuses a sheet with a merge conflict left in it"
+err_has '^cp-hours: conflict.csv:2:1: git left a merge conflict here to resolve$' "... and says so, at the marker"
 
 # a version that is no plan: git's own text merge decides
 printf 'version: 1\nid: [\n' >bad.yaml

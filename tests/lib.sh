@@ -14,6 +14,7 @@ export CP_TODAY=2026-11-23 USER=robin LC_ALL=C.UTF-8 LANG=C.UTF-8 TZ=UTC
 unset CP_PLANS CP_SHEET LANGUAGE
 export COACHPLAN_LOCALEDIR=$CP_BIN/locale COACHPLAN_DATADIR=$TOP/data
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$TOP/tests/lsan.supp:print_suppressions=0}
 tests=0 failures=0
 
 ok() { tests=$((tests + 1)); echo "ok $tests - $1"; }

@@ -398,6 +398,29 @@ static void no_plan(void)
 	result_free(&r);
 }
 
+/* The lines git leaves in a file it could not merge, found again. */
+static void markers(void)
+{
+	static const struct {
+		const char *text;
+		long at;
+		const char *what;
+	} cases[] = {
+		{"a: 1\n<<<<<<< ours\nb: 2\n", 5, "<<<<<<< ours"},
+		{"a: 1\r\n=======\r\nb: 2\r\n", 6, "======= with CRLF"},
+		{">>>>>>> theirs", 0, ">>>>>>> on the first line, without a newline"},
+		{"<<<<<<<\n", 0, "<<<<<<< alone"},
+		{"a: '<<<<<<< ours'\n", -1, "not at the start of a line"},
+		{"========\n", -1, "eight ="},
+		{"======= x\n", -1, "======= with more on its line"},
+		{"<<<<<<<< x\n", -1, "eight <"},
+		{"", -1, "nothing"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_int((int)conflict_marker(cases[i].text, strlen(cases[i].text)), (int)cases[i].at,
+		       "%s", cases[i].what);
+}
+
 int main(void)
 {
 	cp_prog = "test-merge";
@@ -410,5 +433,6 @@ int main(void)
 	twice();
 	crlf_lines();
 	no_plan();
+	markers();
 	return tap_done();
 }
