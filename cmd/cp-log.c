@@ -88,8 +88,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach ||
 				  opt.internal || opt.activity))
 			argp_error(state, _("with - the entries come from standard input only"));
-		if (!opt.batch && (!opt.plan || !opt.mode || !opt.nwords))
-			argp_error(state, _("--plan, --mode and a DURATION are required"));
+		if (!opt.batch && !opt.plan)
+			argp_error(state, _("--plan is required: the plan the hours are for"));
+		if (!opt.batch && !opt.mode)
+			argp_error(state, _("--mode is required: %s"), mode_choices());
+		if (!opt.batch && !opt.nwords)
+			argp_error(state, _("a DURATION is required: 90, 1h30, 1:30, 1,5u"));
 		if (opt.coach && !*opt.coach)
 			argp_error(state, _("--coach is empty"));
 		break;

@@ -48,6 +48,9 @@ same hours/robin.csv expected.csv "--dry-run writes nothing"
 refuses 65 'unknown plan "P-9"' "an unknown plan" cp-log --plan P-9 --mode phone 30
 refuses 65 'plan P-1 has no goal "G9"' "an unknown goal" cp-log --plan P-1 --goal G9 --mode phone 30
 refuses 64 'unknown mode "walk"' "an unknown mode" cp-log --plan P-1 --mode walk 30
+refuses 64 '--plan is required' "no --plan" cp-log --mode phone 30
+refuses 64 '--mode is required: onsite \(werkvloer\), phone' "no --mode: the modes named" cp-log --plan P-1 30
+refuses 64 'a DURATION is required: 90, 1h30' "no duration: its forms named" cp-log --plan P-1 --mode phone
 refuses 64 '"1.5": a bare fraction' "an ambiguous duration" cp-log --plan P-1 --mode phone 1.5
 refuses 64 '"abc": not a duration' "a bad duration" cp-log --plan P-1 --mode phone abc
 refuses 64 '"0": a duration must be more' "a zero duration" cp-log --plan P-1 --mode phone 0
