@@ -141,7 +141,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.init)
 			break;
 		if (!s->id || !s->name || !opt.funder || !opt.start)
-			argp_error(state, _("--id, --name, --funder and --start are required"));
+			argp_error(state,
+				   _("a plan needs --id, --name, --funder and --start; missing:%s%s%s%s"),
+				   s->id ? "" : " --id", s->name ? "" : " --name",
+				   opt.funder ? "" : " --funder", opt.start ? "" : " --start");
 		if (opt.ngrants && opt.budget)
 			argp_error(state, _("--budget or --grant: the grants say what was granted"));
 		break;

@@ -48,6 +48,8 @@ refuses 64 'plan id "\.\./x"' "a path-like id" cp-new --id ../x --name X --funde
 refuses 64 'plan id "/etc/passwd"' "an absolute id" cp-new --id /etc/passwd --name X --funder uwv --start 2026-01-05
 refuses 64 'plan id "a b"' "an id with a space" cp-new --id "a b" --name X --funder uwv --start 2026-01-05
 refuses 64 'unknown funder "uvw"' "an unknown funder" cp-new --id X-1 --name X --funder uvw --start 2026-01-05
+refuses 64 'a plan needs --id, --name, --funder and --start; missing: --funder --start$' \
+	"what is missing, named" cp-new --id X-1 --name X
 refuses 64 'hours "0": must be more than 0 and at most 80 hours' "no contract hours" \
 	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --hours 0
 refuses 64 'hours "0": must be more than 0 and at most 100000 hours' "a grant of no hours" \
@@ -61,7 +63,7 @@ refuses 64 'budget "lots"' "a bad budget" cp-new --id X-1 --name X --funder uwv 
 refuses 64 'name is empty' "an empty name" cp-new --id X-1 --name "" --funder uwv --start 2026-01-05
 refuses 64 'control characters' "a name with a line break" cp-new --id X-1 --name "$(printf 'a\nb')" --funder uwv --start 2026-01-05
 refuses 64 'not valid UTF-8' "a name that is not UTF-8" cp-new --id X-1 --name "$(printf 'B\351rt')" --funder uwv --start 2026-01-05
-refuses 64 'required' "a missing --start" cp-new --id X-1 --name X --funder uwv
+refuses 64 'missing: --start$' "a missing --start" cp-new --id X-1 --name X --funder uwv
 refuses 73 'no plans directory' "no plans directory" cp-new -d nowhere --id X-1 --name X --funder uwv --start 2026-01-05
 
 # bugs found while documenting, each with its test
