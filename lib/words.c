@@ -155,8 +155,9 @@ static const char *const goal_status_names[GOAL_STATUS_COUNT] = {
 	"open", "achieved", "dropped", "partly-achieved", "not-achieved", "permanent-support"};
 
 /* "deels behaald", "Deels_behaald", "deels  -  behaald" as deels-behaald:
- * the words of a result are joined by one '-'; the ends are not trimmed. */
-int goal_status_parse(const char *s, size_t n)
+ * the words of a phrase joined by one '-', looked up in t; the ends are
+ * not trimmed. */
+static int phrase_lookup(const struct word *t, const char *s, size_t n)
 {
 	char w[48];
 	size_t k = 0;
@@ -170,7 +171,12 @@ int goal_status_parse(const char *s, size_t n)
 			return -1;
 		w[k++] = gap ? '-' : s[i];
 	}
-	return word_lookup(goal_statuses, w, k);
+	return word_lookup(t, w, k);
+}
+
+int goal_status_parse(const char *s, size_t n)
+{
+	return phrase_lookup(goal_statuses, s, n);
 }
 
 const char *goal_status_name(int s)
@@ -227,6 +233,8 @@ const char *activity_choices(void)
 /* UWV's outcome when coaching ends */
 static const struct word outcomes[] = {
 	{"works-without-support", OUT_WITHOUT_SUPPORT}, {"zelfstandig", OUT_WITHOUT_SUPPORT},
+	{"werkt-zonder-ondersteuning", OUT_WITHOUT_SUPPORT},
+	{"zonder-ondersteuning", OUT_WITHOUT_SUPPORT},
 	{"follow-up-lighter", OUT_LIGHTER},             {"vervolg-lichter", OUT_LIGHTER},
 	{"follow-up-same", OUT_SAME},                   {"vervolg-gelijk", OUT_SAME},
 	{"follow-up-heavier", OUT_HEAVIER},             {"vervolg-zwaarder", OUT_HEAVIER},
@@ -240,7 +248,7 @@ static const char *const outcome_names[OUT_COUNT] = {
 
 int outcome_parse(const char *s, size_t n)
 {
-	return word_lookup(outcomes, s, n);
+	return phrase_lookup(outcomes, s, n);
 }
 
 const char *outcome_name(int o)

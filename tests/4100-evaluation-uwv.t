@@ -20,6 +20,9 @@ status_is 0 "closing with an outcome, in Dutch"
 check "... written as UWV's code" grep -q '^    outcome: employer-takes-over$' plans/P-1.yaml
 refuses 64 '"0,5" is no mark' "a mark below 1" cp-evaluate --record P-2 --summary x --employee-mark 0,5
 refuses 64 '"10,5" is no mark' "a mark above 10" cp-evaluate --record P-2 --summary x --employer-mark 10,5
+run cp-evaluate --record P-2 --summary x --close --outcome 'werkt zonder ondersteuning' -n
+status_is 0 "an outcome as a coach says it, in words: werkt zonder ondersteuning"
+check "... is UWV's works-without-support" grep -q '^+    outcome: works-without-support$' out
 refuses 64 'unknown outcome "klaar"' "an unknown outcome" cp-evaluate --record P-2 --summary x --close --outcome klaar
 refuses 64 'go with --record' "an outcome without --record" cp-evaluate --outcome not-working
 refuses 64 'absence takes a number of days' "absence that is no number" cp-evaluate --record P-2 --summary x --absence veel

@@ -98,6 +98,15 @@ static void lists(void)
 					  GOAL_NOT_ACHIEVED, GOAL_NOT_ACHIEVED, GOAL_PERMANENT,
 					  GOAL_PERMANENT, GOAL_PERMANENT, GOAL_PERMANENT,
 					  -1, -1, -1, -1, -1, -1};
+	static const char *const outcome_words[] = {"zelfstandig", "werkt zonder ondersteuning",
+						    "Works_Without_Support", "zonder ondersteuning",
+						    "werkgever neemt over", "vervolg lichter",
+						    "werkt niet meer", " zelfstandig", "werkt",
+						    "works without", NULL};
+	static const int outcome_values[] = {OUT_WITHOUT_SUPPORT, OUT_WITHOUT_SUPPORT,
+					     OUT_WITHOUT_SUPPORT, OUT_WITHOUT_SUPPORT,
+					     OUT_EMPLOYER,        OUT_LIGHTER,
+					     OUT_NOT_WORKING,     -1, -1, -1};
 	const struct list lists_[] = {
 		{"funder", FUNDER_COUNT, 0, funder_parse, funder_name, funder_choices, funder_words,
 		 funder_values},
@@ -107,6 +116,8 @@ static void lists(void)
 		 status_values},
 		{"goal status", GOAL_STATUS_COUNT, 0, goal_status_parse, goal_status_name,
 		 goal_status_choices, goal_words, goal_values},
+		{"outcome", OUT_COUNT, 0, outcome_parse, outcome_name, outcome_choices, outcome_words,
+		 outcome_values},
 	};
 	for (size_t i = 0; i < sizeof lists_ / sizeof *lists_; i++)
 		round_trips(&lists_[i]);
