@@ -28,6 +28,7 @@ static const struct argp_option options[] = {
 	{"force", OPT_FORCE, NULL, 0,
 	 N_("log on a closed plan, outside its dates or in the future"), 2},
 	{"dry-run", 'n', NULL, 0, N_("print the lines instead of appending them"), 2},
+	{"quiet", 'q', NULL, 0, N_("say nothing on success, not even what is left of the grant"), 2},
 	{0},
 };
 
@@ -41,7 +42,7 @@ static const char *const help_post =
 
 static struct {
 	const char *plan, *goal, *mode, *date, *coach, *internal, *activity;
-	int force, dry_run, batch;
+	int force, dry_run, batch, quiet;
 	char **words; /* the duration and the note, as the shell split them */
 	size_t nwords;
 	struct buf duration, note;
@@ -74,6 +75,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'a': opt.activity = arg; break;
 	case OPT_FORCE: opt.force = 1; break;
 	case 'n': opt.dry_run = 1; break;
+	case 'q': opt.quiet = 1; break;
 	case ARGP_KEY_ARG:
 		if (state->arg_num == 0 && !strcmp(arg, "-"))
 			opt.batch = 1;
@@ -284,7 +286,7 @@ int main(int argc, char **argv)
 	else if (rc == 0 && rows.n)
 		rc = -1;
 	if (rc == 0 && ceiling)
-		ceiling_report(ceiling);
+		ceiling_report(ceiling, opt.quiet);
 	ceiling_free(ceiling);
 	rows_free(&rows);
 	plancache_free(plans);

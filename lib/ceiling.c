@@ -187,7 +187,7 @@ struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const s
 	return c;
 }
 
-void ceiling_report(struct ceiling *c)
+void ceiling_report(struct ceiling *c, int quiet)
 {
 	for (size_t i = 0; i < c->ntouched; i++) {
 		struct budget_line l;
@@ -201,7 +201,7 @@ void ceiling_report(struct ceiling *c)
 		describe(&what, &l);
 		if (over > 0)
 			cp_warn(_("%s: %s over the %s granted, %s"), l.plan->id, left, granted, what.s);
-		else
+		else if (!quiet)
 			fprintf(stderr, _("%s: %s: %s of %s left, %s\n"), cp_prog, l.plan->id, left,
 				granted, what.s);
 		if (over > 0 || l.granted <= 0 || l.used * 10 < l.granted * 9)

@@ -215,8 +215,8 @@ struct ceiling *ceiling_new(struct plancache *plans, char *const *sheets, size_t
  * needs one, unless force. */
 int ceiling_add(struct ceiling *c, const struct entry *e, int force);
 /* After the append: on stderr, what is left of each grant the entries fell
- * in, and a warning from 90 % used on. */
-void ceiling_report(struct ceiling *c);
+ * in (not if quiet), and a warning from 90 % used on. */
+void ceiling_report(struct ceiling *c, int quiet);
 /* The ceiling of the rows cp-log is about to append to sheet, held
  * against the hours of every sheet of the caseload (./hours) and of sheet:
  * *refused if any row may not be written (reported). */

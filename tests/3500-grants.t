@@ -37,7 +37,8 @@ status_is 0 "a version 2 plan with a grant reads"
 cp-log --plan P-20 --mode phone -d 2026-11-20 2u Kennismaking 2>log.err
 check "cp-log says what is left of the grant" \
 	grep -qx 'cp-log: P-20: 58:00 of 60:00 left, grant 2026-11-02..2027-05-01 (UWV 2026-004417)' log.err
-cp-log --plan P-20 --mode werkvloer -d 2027-05-01 1u Laatste dag 2>/dev/null
+cp-log -q --plan P-20 --mode werkvloer -d 2027-05-01 1u Laatste dag 2>log.err
+check "... and with -q nothing" test ! -s log.err
 run cp-log --plan P-20 --mode werkvloer -d 2027-05-02 1u Eerste dag daarna
 status_is 65 "an hour on a day no grant holds, for UWV: refused"
 err_like 'P-20: no grant holds 2027-05-02, and UWV pays no hour outside a grant' "... saying why"
