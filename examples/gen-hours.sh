@@ -6,10 +6,13 @@
 set -eu
 cd "${1:-$(dirname "$0")/caseload}"
 export CP_TODAY=2026-11-23
-# Hours are logged while a plan is active: check against copies of the
-# plans with the status they had then.
+# Hours are logged while a plan is active and before its grants are
+# declared: check against copies of the plans as they were then.
 then=$(mktemp -d) && trap 'rm -rf "$then"' EXIT
-for f in plans/*.yaml; do sed 's/^status: .*/status: active/' "$f" >"$then/${f#plans/}"; done
+for f in plans/*.yaml; do
+	sed -e 's/^status: .*/status: active/' -e 's/, declared: [0-9-]*//' -e '/^ *declared: /d' \
+		"$f" >"$then/${f#plans/}"
+done
 # plan, coach (robin>ahmed@DAY: ahmed from DAY on, as in the plan's
 # coaches:), first and last day, entries a week, a topic per goal (_ is a
 # space), the funder's contact, evaluation days

@@ -89,6 +89,25 @@ static void grant_hint(struct buf *b, const struct plan *p, int day, int funder)
 	buf_free(&g);
 }
 
+/* An hour of a grant declared already is in none of its declarations:
+ * refused unless forced (and then said once a grant, in ceiling_report),
+ * so that it is declared as a correction rather than never. */
+static int after_declared(const struct plan *p, const struct budget_line *l, int force)
+{
+	if (l->grant->declared == DATE_NONE || force)
+		return 0;
+	char on[11];
+	struct buf what = {0};
+	date_format(l->grant->declared, on);
+	describe(&what, l);
+	cp_err_at(EX_DATAERR, NULL, _("log it with --force, and declare it as a correction"),
+		  _("%s: the %s was declared on %s; an hour logged to it now would be in no "
+		    "declaration; nothing written"),
+		  p->id, what.s, on);
+	buf_free(&what);
+	return -1;
+}
+
 int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 {
 	int status;
@@ -114,6 +133,8 @@ int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 		buf_free(&hint);
 		return -1;
 	}
+	if (after_declared(p, &l, force) < 0)
+		return -1;
 	/* a dated grant over its hours; a strippenkaart that could not take
 	 * all of it (the rest would be ungranted) */
 	int over = l.grant->kind == GRANT_STRIPPENKAART
@@ -199,6 +220,12 @@ void ceiling_report(struct ceiling *c, int quiet)
 		duration_format(over > 0 ? over : l.granted - l.used, left);
 		duration_format(l.granted, granted);
 		describe(&what, &l);
+		if (l.grant && l.grant->declared != DATE_NONE) { /* logged with --force */
+			char on[11];
+			date_format(l.grant->declared, on);
+			cp_warn(_("%s: the %s was declared on %s; these hours are in no declaration yet"),
+				l.plan->id, what.s, on);
+		}
 		if (over > 0)
 			cp_warn(_("%s: %s over the %s granted, %s"), l.plan->id, left, granted, what.s);
 		else if (!quiet)

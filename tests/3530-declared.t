@@ -87,6 +87,20 @@ cp-hours --budget -o csv | cut -d, -f3,10,12 | sed 1d >out
 printf '%s\n' 2026-001111,-120,2026-11-20 2027-000999,2370, >want
 same out want "one that ran over stays although declared"
 
+# an hour logged to a declared grant would be in no declaration
+cp hours/robin.csv sheet.before
+refuses 65 'P-30: the grant 2026-05-04..2026-11-01 \(UWV 2026-001111\) was declared on 2026-11-20; an hour logged to it now would be in no declaration' \
+	"an hour logged to a grant declared already" cp-log --plan P-30 --mode phone -d 2026-10-30 30 Laat
+err_has 'hint: log it with --force, and declare it as a correction' "... and the way on"
+same hours/robin.csv sheet.before "... nothing written"
+run cp-log --force --plan P-30 --mode phone -d 2026-10-30 30 Laat
+status_is 0 "with --force it is logged"
+err_has 'warning: P-30: the grant 2026-05-04..2026-11-01 \(UWV 2026-001111\) was declared on 2026-11-20; these hours are in no declaration yet' \
+	"... and said all the same"
+cp sheet.before hours/robin.csv
+run cp-log --plan P-30 --mode phone -d 2027-06-02 30 Bellen
+status_is 0 "an hour of the grant of today, not declared, is logged as ever"
+
 refuses 65 "declared on 2026-11-20 already" "declared twice" \
 	cp-plan P-30 --declared 2026-001111 --on 2026-12-01
 run cp-plan P-30 --declared 2026-001111 --on 2026-11-20

@@ -27,12 +27,13 @@ for plan in "$CL"/plans/*.yaml; do
 	status_is 0 "plan $id reads"
 done
 
-# The plans with the status they had when the hours were logged: closed
-# and paused plans were active then.  Without --force, every line must
-# fit its plan's dates and goals.
+# The plans as they were when the hours were logged: closed and paused
+# plans were active then, and their grants not yet declared.  Without
+# --force, every line must fit its plan's dates and goals.
 mkdir then
 for plan in "$CL"/plans/*.yaml; do
-	sed 's/^status: .*/status: active/' "$plan" >"then/${plan##*/}"
+	sed -e 's/^status: .*/status: active/' -e 's/, declared: [0-9-]*//' -e '/^ *declared: /d' \
+		"$plan" >"then/${plan##*/}"
 done
 for sheet in "$CL"/hours/*.csv; do
 	name=hours/${sheet##*/}
