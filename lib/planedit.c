@@ -392,9 +392,17 @@ static int declare_one(struct amend *a, size_t k, int day)
 		return node_err(a->p, g->node, _("change its declared: in the plan if that was wrong"),
 				msg);
 	}
+	int to = g->to; /* step reads the plan anew */
 	struct declared d = {k, day};
 	if (step(a, make_declared, &d) < 0)
 		return -1;
+	if (to != DATE_NONE && day < to) { /* coaching ended early, or a mistake */
+		char until[11];
+		date_format(to, until);
+		cp_warn(_("%s: the grant from %s runs until %s; cp-log refuses hours for it from now "
+			  "on (--force logs them, for a correction)"),
+			a->p->id, from, until);
+	}
 	return k < a->p->ngrants && a->p->grants[k].declared == day ? 0 : not_held(a);
 }
 

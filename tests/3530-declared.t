@@ -111,6 +111,10 @@ refuses 65 "no grant with reference \"2028-01-01\" or holding that day" "a day n
 refuses 65 "would be declared before it starts" "declared before the grant starts" \
 	cp-plan P-30 --declared 2027-000999 --on 2027-05-01
 err_has '^ *[0-9]+ \| .*2027-000999' "... shown at that grant, not at the first"
+run cp-plan P-30 --declared 2027-000999 --on 2027-06-10 -n
+status_is 0 "a grant declared before its end (coaching ended early): allowed"
+err_has 'warning: P-30: the grant from 2027-05-02 runs until 2027-11-01; cp-log refuses hours for it from now on' \
+	"... with a word of what it means for the hours still to come"
 refuses 64 "--on goes with --declared" "--on alone" cp-plan P-30 --goal x --on 2027-01-01
 refuses 64 "not a date|bad date|date" "a bad --on" cp-plan P-30 --declared 2027-000999 --on morgen
 
