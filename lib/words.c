@@ -207,6 +207,22 @@ static const struct word activities[] = {
 	{"leidinggevende", ACT_SUPERVISOR}, {"evaluation", ACT_EVALUATION},
 	{"evaluatie", ACT_EVALUATION},      {"afstemming", ACT_EVALUATION},
 	{"other", ACT_OTHER},               {"overig", ACT_OTHER},
+	/* UWV's phrases, as the logbook prints them in either language */
+	{"structuring-work", ACT_STRUCTURING},
+	{"werkplek-en-taken-inrichten", ACT_STRUCTURING},
+	{"structureren-van-het-werk", ACT_STRUCTURING},
+	{"training-op-de-werkvloer", ACT_TRAINING},
+	{"resolving-disruptions", ACT_DISRUPTIONS},
+	{"verstoringen-oplossen", ACT_DISRUPTIONS},
+	{"oplossen-van-verstoringen", ACT_DISRUPTIONS},
+	{"support-at-work", ACT_SUPPORT},
+	{"ondersteuning-op-het-werk", ACT_SUPPORT},
+	{"home-situation", ACT_HOME},
+	{"coaching-the-supervisor", ACT_SUPERVISOR},
+	{"coaching-van-de-leidinggevende", ACT_SUPERVISOR},
+	{"coachen-van-de-leidinggevende", ACT_SUPERVISOR},
+	{"evaluation-and-coordination", ACT_EVALUATION},
+	{"evaluatie-en-afstemming", ACT_EVALUATION},
 	{NULL, 0},
 };
 static const char *const activity_names[ACT_COUNT] = {
@@ -215,7 +231,7 @@ static const char *const activity_names[ACT_COUNT] = {
 
 int activity_parse(const char *s, size_t n)
 {
-	return word_lookup(activities, s, n);
+	return phrase_lookup(activities, s, n);
 }
 
 const char *activity_name(int a)

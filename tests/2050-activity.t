@@ -23,6 +23,15 @@ run cp-hours --activity leidinggevende --activity home -o csv
 out_is 'plan,minutes
 P-1,30' "cp-hours --activity: only those entries, a Dutch word understood"
 refuses 64 'unknown activity "koffie"' "cp-hours --activity of a word no list holds" cp-hours --activity koffie
+for phrase in 'coaching the supervisor' 'coaching van de leidinggevende' 'coachen van de leidinggevende'; do
+	run cp-log -n --plan P-1 --mode phone -d 2026-11-20 10m x -a "$phrase"
+	check "UWV's phrase as the logbook prints it: -a '$phrase' is supervisor" \
+		sh -c 'tail -n 1 out | grep -q ",supervisor\$"'
+done
+run cp-log -n --plan P-1 --mode werkvloer -d 2026-11-20 1u x -a 'werkplek en taken inrichten'
+check "... 'werkplek en taken inrichten' is structuring" sh -c 'tail -n 1 out | grep -q ",structuring\$"'
+run cp-log -n --plan P-1 --mode werkvloer -d 2026-11-20 1u x -a 'training on the job'
+check "... 'training on the job' is training" sh -c 'tail -n 1 out | grep -q ",training\$"'
 refuses 64 'takes no --by, --remote, --goal, --mode or --activity' "--budget with --activity" \
 	cp-hours --budget --activity training
 refuses 64 'unknown activity "koffie"' "an unknown activity" cp-log --plan P-1 --mode phone 10m x -a koffie
