@@ -267,6 +267,9 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 /* Where the first line git leaves in a merge it could not finish
  * (<<<<<<<, =======, >>>>>>>) starts in s, or -1: a file to resolve. */
 long conflict_marker(const char *s, size_t n);
+/* Reports the conflict whose first marker is at at, with how to resolve
+ * it: EX_DATAERR, as cp_err_at. */
+int conflict_err(const struct srcpos *at);
 
 /* ---- cli.c: what the command line gave (the argp parsers are the tools'
  * layer's, coachplan.h) ---- */

@@ -160,3 +160,13 @@ long conflict_marker(const char *s, size_t n)
 	}
 	return -1;
 }
+
+int conflict_err(const struct srcpos *at)
+{
+	struct srcpos marker = *at;
+	marker.span = 7;
+	return cp_err_at(EX_DATAERR, &marker,
+			 _("keep what should stay of both sides and delete the lines <<<<<<<, "
+			   "======= and >>>>>>>"),
+			 "%s", _("git left a merge conflict here to resolve"));
+}

@@ -1035,11 +1035,7 @@ again:
 		sheet_pos(sh, col, &at);
 		if (conflict_marker(sh->raw, sh->rawlen) == 0) {
 			at.off = 0;
-			at.span = 7;
-			return cp_err_at(EX_DATAERR, &at,
-					 _("keep what should stay of both sides and delete the lines "
-					   "<<<<<<<, ======= and >>>>>>>"),
-					 "%s", _("git left a merge conflict here to resolve"));
+			return conflict_err(&at);
 		}
 		if (col == (size_t)-1) {
 			at.off = sh->rawlen;

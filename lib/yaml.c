@@ -138,11 +138,10 @@ static int parse_error(struct builder *b)
 	if (p->error == YAML_MEMORY_ERROR)
 		return cp_err(EX_OSERR, _("%s: out of memory"), b->doc->file);
 	long merge = conflict_marker(b->doc->src, b->doc->len);
-	if (merge >= 0) /* the cause, wherever libyaml stumbled */
-		return fail(b, (size_t)merge, 7,
-			    _("keep what should stay of both sides and delete the lines <<<<<<<, "
-			      "======= and >>>>>>>"),
-			    _("git left a merge conflict here to resolve"));
+	if (merge >= 0) { /* the cause, wherever libyaml stumbled */
+		struct srcpos at = {b->doc->file, 0, b->doc->src, b->doc->len, (size_t)merge, 0};
+		return conflict_err(&at);
+	}
 	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
 		off = broken_char(b->doc->src, off);
 	if (!strcmp(problem, "found character that cannot start any token") &&
