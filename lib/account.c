@@ -75,9 +75,10 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		report_text(r, "goals", NULL, _("The plan has no goals."));
 	else {
 		struct rtable *t = report_table(r, "goals", NULL);
-		rtable_col(t, "goal", _("goal"), 0);
-		rtable_col(t, "text", _("text"), 0);
-		rtable_col(t, "status", _("status"), 0);
+		static const struct rcol_def cols[] = {
+			{"goal", N_("goal"), 0}, {"text", N_("text"), 0}, {"status", N_("status"), 0},
+		};
+		RTABLE_COLS(t, cols);
 		for (size_t i = 0; i < p->ngoals; i++) {
 			rtable_add(t, cell_text(p->goals[i].id));
 			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
@@ -200,18 +201,18 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 			     cell_minutes(p->budget_minutes));
 		report_field(r, "per", _("Budget period"), report_interval(r, p->budget_per));
 	}
+	static const struct rcol_def grant_cols[] = {
+		{"ref", N_("reference"), 0}, {"kind", N_("kind"), 0}, {"funder", N_("funder"), 0},
+	};
+	static const struct rcol_def cols[] = {
+		{"from", N_("from"), 0}, {"to", N_("to"), 0},
+		{"granted", N_("granted"), RCOL_NUMBER}, {"used", N_("used"), RCOL_NUMBER},
+		{"left", N_("left"), RCOL_NUMBER}, {"work_share", N_("of work hours"), RCOL_NUMBER},
+	};
 	struct rtable *t = report_table(r, "budget_periods", NULL);
-	if (grants) {
-		rtable_col(t, "ref", _("reference"), 0);
-		rtable_col(t, "kind", _("kind"), 0);
-		rtable_col(t, "funder", _("funder"), 0);
-	}
-	rtable_col(t, "from", _("from"), 0);
-	rtable_col(t, "to", _("to"), 0);
-	rtable_col(t, "granted", _("granted"), RCOL_NUMBER);
-	rtable_col(t, "used", _("used"), RCOL_NUMBER);
-	rtable_col(t, "left", _("left"), RCOL_NUMBER);
-	rtable_col(t, "work_share", _("of work hours"), RCOL_NUMBER);
+	if (grants)
+		RTABLE_COLS(t, grant_cols);
+	RTABLE_COLS(t, cols);
 	int over = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct grant *g = lines[i].grant;

@@ -244,13 +244,14 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 static void entries(struct report *r, const struct run *run, const struct plan *p,
 		    const struct kept *k, size_t n, size_t i)
 {
+	static const struct rcol_def cols[] = {
+		{"date", N_("date"), 0},         {"goal", N_("goal"), 0},
+		{"note", N_("what was done"), 0}, {"mode", N_("mode"), 0},
+		{"minutes", N_("duration"), RCOL_NUMBER},
+	};
 	report_section(r, "entries", _("Entries"));
 	struct rtable *t = report_table(r, "entries", NULL);
-	rtable_col(t, "date", _("date"), 0);
-	rtable_col(t, "goal", _("goal"), 0);
-	rtable_col(t, "note", _("what was done"), 0);
-	rtable_col(t, "mode", _("mode"), 0);
-	rtable_col(t, "minutes", _("duration"), RCOL_NUMBER);
+	RTABLE_COLS(t, cols);
 	report_main(r);
 	long sum = 0;
 	for (size_t e = 0; e < n; e++) {
@@ -287,11 +288,16 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 		agg_add(a, &en);
 	}
 	report_section(r, "totals", _("Totals"));
+	static const struct rcol_def goal_cols[] = {
+		{"goal", N_("goal"), 0}, {"text", N_("text"), 0},
+		{"entries", N_("entries"), RCOL_NUMBER}, {"minutes", N_("hours"), RCOL_NUMBER},
+	};
+	static const struct rcol_def mode_cols[] = {
+		{"mode", N_("mode"), 0},
+		{"minutes", N_("hours"), RCOL_NUMBER}, {"share", N_("share"), RCOL_NUMBER},
+	};
 	struct rtable *t = report_table(r, "per_goal", _("Per goal"));
-	rtable_col(t, "goal", _("goal"), 0);
-	rtable_col(t, "text", _("text"), 0);
-	rtable_col(t, "entries", _("entries"), RCOL_NUMBER);
-	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
+	RTABLE_COLS(t, goal_cols);
 	size_t ng;
 	struct group **g = agg_groups(a, &ng);
 	char id[300];
@@ -317,9 +323,7 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	rtable_add(t, cell_minutes(all->minutes));
 
 	t = report_table(r, "per_mode", _("Per mode"));
-	rtable_col(t, "mode", _("mode"), 0);
-	rtable_col(t, "minutes", _("hours"), RCOL_NUMBER);
-	rtable_col(t, "share", _("share"), RCOL_NUMBER);
+	RTABLE_COLS(t, mode_cols);
 	for (int m = 0; m < MODE_COUNT; m++) {
 		if (m == MODE_OTHER && !all->mode[m])
 			continue; /* a row for other only where there are such hours */
@@ -433,6 +437,23 @@ static struct report *declaration(const struct run *run, const struct plan *p,
 	return r;
 }
 
+/* A declaration per grant names each grant; one per plan, the plan. */
+static const struct rcol_def per_grant[] = {
+	{"plan", N_("plan"), 0}, {"ref", N_("reference"), 0}, {"participant", N_("participant"), 0},
+	{"kind", N_("kind"), 0}, {"funder", N_("funder"), 0}, {"from", N_("from"), 0},
+	{"to", N_("to"), 0},
+	{"granted_minutes", N_("granted"), RCOL_NUMBER}, {"used_minutes", N_("used"), RCOL_NUMBER},
+	{"over_minutes", N_("over"), RCOL_NUMBER},
+};
+static const struct rcol_def per_plan[] = {
+	{"plan", N_("plan"), 0}, {"funder_ref", N_("funder reference"), 0},
+	{"participant", N_("participant"), 0}, {"minutes", N_("hours"), RCOL_NUMBER},
+};
+static const struct rcol_def per_mode_and_count[] = {
+	{"onsite_minutes", N_("on site"), RCOL_NUMBER},
+	{"remote_minutes", N_("remote"), RCOL_NUMBER}, {"entries", N_("entries"), RCOL_NUMBER},
+};
+
 static struct report *summary_new(const struct declare_opts *o, struct rtable **t)
 {
 	char label[32], sub[128];
@@ -450,25 +471,11 @@ static struct report *summary_new(const struct declare_opts *o, struct rtable **
 	report_section(r, "plans", _("Plans"));
 	*t = report_table(r, "plans", NULL);
 	report_main(r);
-	rtable_col(*t, "plan", _("plan"), 0);
-	if (o->per_grant) {
-		rtable_col(*t, "ref", _("reference"), 0);
-		rtable_col(*t, "participant", _("participant"), 0);
-		rtable_col(*t, "kind", _("kind"), 0);
-		rtable_col(*t, "funder", _("funder"), 0);
-		rtable_col(*t, "from", _("from"), 0);
-		rtable_col(*t, "to", _("to"), 0);
-		rtable_col(*t, "granted_minutes", _("granted"), RCOL_NUMBER);
-		rtable_col(*t, "used_minutes", _("used"), RCOL_NUMBER);
-		rtable_col(*t, "over_minutes", _("over"), RCOL_NUMBER);
-	} else {
-		rtable_col(*t, "funder_ref", _("funder reference"), 0);
-		rtable_col(*t, "participant", _("participant"), 0);
-		rtable_col(*t, "minutes", _("hours"), RCOL_NUMBER);
-	}
-	rtable_col(*t, "onsite_minutes", _("on site"), RCOL_NUMBER);
-	rtable_col(*t, "remote_minutes", _("remote"), RCOL_NUMBER);
-	rtable_col(*t, "entries", _("entries"), RCOL_NUMBER);
+	if (o->per_grant)
+		RTABLE_COLS(*t, per_grant);
+	else
+		RTABLE_COLS(*t, per_plan);
+	RTABLE_COLS(*t, per_mode_and_count);
 	return r;
 }
 

@@ -191,14 +191,14 @@ static struct cell activity_cell(int act)
 static void entries(struct report *r, const struct book *b, const struct report_opts *o,
 		    struct totals *all)
 {
+	static const struct rcol_def cols[] = {
+		{"date", N_("date"), 0}, {"activity", N_("activity"), 0}, {"goal", N_("goal"), 0},
+		{"mode", N_("mode"), 0}, {"minutes", N_("duration"), RCOL_NUMBER},
+		{"note", N_("what was done"), 0},
+	};
 	report_section(r, "entries", _("Entries"));
 	struct rtable *t = report_table(r, "entries", NULL);
-	rtable_col(t, "date", _("date"), 0);
-	rtable_col(t, "activity", _("activity"), 0);
-	rtable_col(t, "goal", _("goal"), 0);
-	rtable_col(t, "mode", _("mode"), 0);
-	rtable_col(t, "minutes", _("duration"), RCOL_NUMBER);
-	rtable_col(t, "note", _("what was done"), 0);
+	RTABLE_COLS(t, cols);
 	report_main(r);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct logbook_line *l = &b->v[i];
@@ -350,9 +350,10 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 	if (ev->ngoals) {
 		snprintf(key, sizeof key, "evaluation-%s-goals", day);
 		struct rtable *t = report_table(r, key, ev->summary ? NULL : title);
-		rtable_col(t, "goal", _("goal"), 0);
-		rtable_col(t, "text", _("text"), 0);
-		rtable_col(t, "result", _("result"), 0);
+		static const struct rcol_def cols[] = {
+			{"goal", N_("goal"), 0}, {"text", N_("text"), 0}, {"result", N_("result"), 0},
+		};
+		RTABLE_COLS(t, cols);
 		for (size_t g = 0; g < ev->ngoals; g++) {
 			const struct goal_result *res = &ev->goals[g];
 			const struct goal *goal = plan_goal(p, res->goal, strlen(res->goal));

@@ -182,6 +182,13 @@ void report_main(struct report *r); /* the last table added is the main one */
 void report_text(struct report *r, const char *key, const char *title, const char *text);
 void report_item(struct report *r, const char *key, const char *title, const char *item);
 void rtable_col(struct rtable *t, const char *key, const char *title, int flags);
+/* A table's columns as one list, titles marked N_() and translated here */
+struct rcol_def {
+	const char *key, *title;
+	int flags;
+};
+void rtable_cols(struct rtable *t, const struct rcol_def *cols, size_t n);
+#define RTABLE_COLS(t, cols) rtable_cols((t), (cols), sizeof(cols) / sizeof *(cols))
 void rtable_add(struct rtable *t, struct cell c); /* fills rows left to right */
 void rtable_total(struct rtable *t);              /* the next row starts the totals */
 /* A chart (title: its heading and the SVG's title); then its series, its

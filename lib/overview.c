@@ -70,14 +70,13 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 		report_section(r, "plans", _("Active plans"));
 		struct rtable *t = report_table(r, "plans", NULL);
 		report_main(r);
-		rtable_col(t, "plan", _("plan"), 0);
-		rtable_col(t, "participant", _("participant"), 0);
-		rtable_col(t, "coach", _("coach"), 0);
-		rtable_col(t, "employer", _("employer"), 0);
-		rtable_col(t, "funder", _("funder"), 0);
-		rtable_col(t, "start", _("start"), 0);
-		rtable_col(t, "end", _("end"), 0);
-		rtable_col(t, "next_evaluation", _("next evaluation"), 0);
+		static const struct rcol_def cols[] = {
+			{"plan", N_("plan"), 0},         {"participant", N_("participant"), 0},
+			{"coach", N_("coach"), 0},       {"employer", N_("employer"), 0},
+			{"funder", N_("funder"), 0},     {"start", N_("start"), 0},
+			{"end", N_("end"), 0},           {"next_evaluation", N_("next evaluation"), 0},
+		};
+		RTABLE_COLS(t, cols);
 		snprintf(title, sizeof title, _("hours %s"), month);
 		rtable_col(t, "month_minutes", title, RCOL_NUMBER);
 		snprintf(title, sizeof title, _("hours %s"), period);

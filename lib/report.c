@@ -243,6 +243,12 @@ void rtable_col(struct rtable *t, const char *key, const char *title, int flags)
 					    flags};
 }
 
+void rtable_cols(struct rtable *t, const struct rcol_def *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rtable_col(t, cols[i].key, _(cols[i].title), cols[i].flags);
+}
+
 void rtable_add(struct rtable *t, struct cell c)
 {
 	if (t->ncells == t->cap) {

@@ -235,9 +235,30 @@ static void charts(void)
 	report_free(b);
 }
 
+/* A list of columns stands as the calls for each column would have. */
+static void columns(void)
+{
+	static const struct rcol_def cols[] = {
+		{"date", "date", 0}, {"minutes", "hours", RCOL_NUMBER}, {"note", "what was done", 0},
+	};
+	struct report *r = report_new("test", "t");
+	report_section(r, "s", NULL);
+	struct rtable *t = report_table(r, "t", NULL);
+	rtable_col(t, "plan", "plan", 0);
+	RTABLE_COLS(t, cols);
+	is_int((long)t->ncols, 4, "the list adds each of its columns");
+	is_str(t->cols[0].key, "plan", "after the column added before it");
+	is_str(t->cols[2].key, "minutes", "in its order");
+	is_str(t->cols[2].title, "hours", "with its title");
+	is_int(t->cols[2].flags, RCOL_NUMBER, "and its flags");
+	is_int(t->cols[3].flags, 0, "each its own");
+	report_free(r);
+}
+
 int main(void)
 {
 	cells();
+	columns();
 	field_blocks();
 	html();
 	markdown();
