@@ -58,18 +58,24 @@ const char *pr_required_text(struct reader *r, struct ynode *map, const char *ke
 	return s;
 }
 
+/* Whether a parser refused n's text (why is its reason), said with a hint. */
+static int refused(struct reader *r, struct ynode *n, const char *what, const char *why,
+		   const char *hint)
+{
+	if (why)
+		pr_complain(r, n, hint, "%s: %s", _(what), why);
+	return why != NULL;
+}
+
 int pr_date_of(struct reader *r, struct ynode *n, const char *what)
 {
 	const char *s = pr_text(r, n, what);
 	int day;
-	if (!s || !n) /* no text without a node; the analyser cannot see that */
+	/* no text without a node; the analyser cannot see that */
+	if (!s || !n ||
+	    refused(r, n, what, date_parse(s, n->n, &day),
+		    _("dates are written YYYY-MM-DD, as in 2026-01-05")))
 		return DATE_NONE;
-	const char *why = date_parse(s, n->n, &day);
-	if (why) {
-		pr_complain(r, n, _("dates are written YYYY-MM-DD, as in 2026-01-05"), "%s: %s", _(what),
-			 why);
-		return DATE_NONE;
-	}
 	return day;
 }
 
@@ -113,35 +119,27 @@ struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *wh
 {
 	const char *s = pr_text(r, n, what);
 	struct interval iv;
-	if (!s || !n)
+	if (!s || !n ||
+	    refused(r, n, what, interval_parse(s, n->n, &iv),
+		    _("write a number and d, w, m or y: 6m is every six months")))
 		return dflt;
-	const char *why = interval_parse(s, n->n, &iv);
-	if (why) {
-		pr_complain(r, n, _("write a number and d, w, m or y: 6m is every six months"), "%s: %s",
-			 _(what), why);
-		return dflt;
-	}
 	return iv;
 }
 
 struct ynode *pr_mapping(struct reader *r, struct ynode *n, const char *what)
 {
-	if (n && n->kind != Y_MAP) {
+	if (n && n->kind != Y_MAP)
 		pr_complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
-			 _(what));
-		return NULL;
-	}
-	return n;
+			    _(what));
+	return n && n->kind == Y_MAP ? n : NULL;
 }
 
 struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what)
 {
-	if (n && n->kind != Y_SEQ) {
+	if (n && n->kind != Y_SEQ)
 		pr_complain(r, n, _("write each item on its own line after \"- \""), _("%s must be a list"),
-			 _(what));
-		return NULL;
-	}
-	return n;
+			    _(what));
+	return n && n->kind == Y_SEQ ? n : NULL;
 }
 
 static void read_participant(struct reader *r, struct ynode *root)

@@ -78,24 +78,12 @@ static void put_double_quoted(struct buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"':
-			buf_puts(b, "\\\"");
-			continue;
-		case '\\':
-			buf_puts(b, "\\\\");
-			continue;
-		case '\n':
-			buf_puts(b, "\\n");
-			continue;
-		case '\t':
-			buf_puts(b, "\\t");
-			continue;
-		case '\r':
-			buf_puts(b, "\\r");
-			continue;
-		case '\0':
-			buf_puts(b, "\\0");
+		/* the characters with an escape of a letter, and their letters */
+		static const char escaped[] = "\"\\\n\t\r", letter[] = "\"\\ntr";
+		const char *e = c ? strchr(escaped, c) : NULL;
+		if (e || !c) {
+			buf_putc(b, '\\');
+			buf_putc(b, e ? letter[e - escaped] : '0');
 			continue;
 		}
 		if (c < 0x20 || c == 0x7f)

@@ -48,6 +48,14 @@ static void put(struct buf *out, const char *s, int breaks)
 	render_escape_xml(out, s, breaks ? "<br>\n" : " ");
 }
 
+/* <tag>s</tag> on a line; tag may carry attributes */
+static void element(struct buf *out, const char *tag, const char *s, int breaks)
+{
+	buf_printf(out, "<%s>", tag);
+	put(out, s, breaks);
+	buf_printf(out, "</%.*s>\n", (int)strcspn(tag, " "), tag);
+}
+
 static void cell(struct buf *out, const struct cell *c)
 {
 	char tmp[32];
@@ -107,28 +115,21 @@ static void table(struct buf *out, const struct rtable *t)
 static void block(struct buf *out, const struct block *b, size_t i)
 {
 	(void)i;
-	if (b->title) {
-		buf_puts(out, "<h3>");
-		put(out, b->title, 0);
-		buf_puts(out, "</h3>\n");
-	}
+	if (b->title)
+		element(out, "h3", b->title, 0);
 }
 
 static void paragraph(struct buf *out, const char *text, size_t i, size_t n)
 {
 	(void)i, (void)n;
-	buf_puts(out, "<p>");
-	put(out, text, 1);
-	buf_puts(out, "</p>\n");
+	element(out, "p", text, 1);
 }
 
 static void item(struct buf *out, const char *text, size_t i, size_t n)
 {
 	if (i == 0)
 		buf_puts(out, "<ul>\n");
-	buf_puts(out, "<li>");
-	put(out, text, 1);
-	buf_puts(out, "</li>\n");
+	element(out, "li", text, 1);
 	if (i + 1 == n)
 		buf_puts(out, "</ul>\n");
 }
@@ -150,11 +151,8 @@ static void chart(struct buf *out, const struct block *b)
 	int total = c->nseries > 1;
 	buf_puts(out, "<figure class=\"chart\">\n");
 	chart_svg(c, b->title ? b->title : c->desc, out);
-	if (c->desc) {
-		buf_puts(out, "<figcaption>");
-		put(out, c->desc, 0);
-		buf_puts(out, "</figcaption>\n");
-	}
+	if (c->desc)
+		element(out, "figcaption", c->desc, 0);
 	buf_puts(out, "<table class=\"chart-data\">\n<thead><tr><th>");
 	put(out, c->axis ? c->axis : "", 0);
 	buf_puts(out, "</th>");
@@ -206,22 +204,16 @@ static void head(struct buf *out, const struct report *r)
 		   r->ncharts ? chart_style : "");
 	put(out, r->title, 0);
 	buf_puts(out, "</h1>\n");
-	if (r->subtitle) {
-		buf_puts(out, "<p class=\"subtitle\">");
-		put(out, r->subtitle, 1);
-		buf_puts(out, "</p>\n");
-	}
+	if (r->subtitle)
+		element(out, "p class=\"subtitle\"", r->subtitle, 1);
 }
 
 static void section(struct buf *out, const struct section *sec, size_t i)
 {
 	(void)i;
 	buf_puts(out, "<section>\n");
-	if (sec->title) { /* a tool's one table has none */
-		buf_puts(out, "<h2>");
-		put(out, sec->title, 0);
-		buf_puts(out, "</h2>\n");
-	}
+	if (sec->title) /* a tool's one table has none */
+		element(out, "h2", sec->title, 0);
 }
 
 static void section_end(struct buf *out, const struct section *sec)
@@ -232,11 +224,8 @@ static void section_end(struct buf *out, const struct section *sec)
 
 static void tail(struct buf *out, const struct report *r)
 {
-	if (r->stamp) {
-		buf_puts(out, "<footer>");
-		put(out, r->stamp, 0);
-		buf_puts(out, "</footer>\n");
-	}
+	if (r->stamp)
+		element(out, "footer", r->stamp, 0);
 	buf_puts(out, "</body>\n</html>\n");
 }
 

@@ -49,6 +49,19 @@ static void row(struct buf *out, const struct rtable *t, size_t r)
 	buf_putc(out, '}');
 }
 
+/* Each member of a block's list or object on a line of its own */
+static void member(struct buf *out, size_t i)
+{
+	buf_puts(out, i ? ",\n            " : "\n            ");
+}
+
+static void close_members(struct buf *out, size_t n, char bracket)
+{
+	if (n)
+		buf_puts(out, "\n          ");
+	buf_putc(out, bracket);
+}
+
 static void table(struct buf *out, const struct rtable *t)
 {
 	buf_puts(out, ",\n          \"columns\": [");
@@ -62,10 +75,10 @@ static void table(struct buf *out, const struct rtable *t)
 	buf_puts(out, "],\n          \"rows\": [");
 	size_t rows = rtable_rows(t), body = t->total < rows ? t->total : rows;
 	for (size_t r = 0; r < body; r++) {
-		buf_puts(out, r ? ",\n            " : "\n            ");
+		member(out, r);
 		row(out, t, r);
 	}
-	buf_puts(out, body ? "\n          ]" : "]");
+	close_members(out, body, ']');
 	if (body < rows) {
 		buf_puts(out, ",\n          \"total\": ");
 		row(out, t, body);
@@ -76,22 +89,22 @@ static void items(struct buf *out, const struct block *b)
 {
 	buf_puts(out, b->kind == BLOCK_TEXT ? ",\n          \"text\": [" : ",\n          \"items\": [");
 	for (size_t i = 0; i < b->nitems; i++) {
-		buf_puts(out, i ? ",\n            " : "\n            ");
+		member(out, i);
 		str(out, b->items[i]);
 	}
-	buf_puts(out, b->nitems ? "\n          ]" : "]");
+	close_members(out, b->nitems, ']');
 }
 
 static void fields(struct buf *out, const struct block *b)
 {
 	buf_puts(out, ",\n          \"fields\": {");
 	for (size_t i = 0; i < b->nfields; i++) {
-		buf_puts(out, i ? ",\n            " : "\n            ");
+		member(out, i);
 		str(out, b->fields[i].key);
 		buf_puts(out, ": ");
 		value(out, &b->fields[i].value);
 	}
-	buf_puts(out, b->nfields ? "\n          }" : "}");
+	close_members(out, b->nfields, '}');
 }
 
 static void block(struct buf *out, const struct block *b)

@@ -111,11 +111,16 @@ static void table(struct buf *out, const struct rtable *t)
 	}
 }
 
+static void heading(struct buf *out, const char *marks, const char *s)
+{
+	buf_puts(out, marks);
+	put(out, s, 0);
+	buf_puts(out, "\n\n");
+}
+
 static void head(struct buf *out, const struct report *r)
 {
-	buf_puts(out, "# ");
-	put(out, r->title, 0);
-	buf_puts(out, "\n\n");
+	heading(out, "# ", r->title);
 	if (r->subtitle) {
 		put(out, r->subtitle, 1);
 		buf_puts(out, "\n\n");
@@ -125,21 +130,15 @@ static void head(struct buf *out, const struct report *r)
 static void section(struct buf *out, const struct section *sec, size_t i)
 {
 	(void)i;
-	if (sec->title) { /* a tool's one table has none */
-		buf_puts(out, "## ");
-		put(out, sec->title, 0);
-		buf_puts(out, "\n\n");
-	}
+	if (sec->title) /* a tool's one table has none */
+		heading(out, "## ", sec->title);
 }
 
 static void block(struct buf *out, const struct block *b, size_t i)
 {
 	(void)i;
-	if (b->title) {
-		buf_puts(out, "### ");
-		put(out, b->title, 0);
-		buf_puts(out, "\n\n");
-	}
+	if (b->title)
+		heading(out, "### ", b->title);
 }
 
 static void block_end(struct buf *out, const struct block *b)
