@@ -139,6 +139,10 @@ static int in_dir(const char *path, const char *dir)
 
 static void summary(const struct lint *l)
 {
+	if (l->readable > 1 && !opt.verbose)
+		cp_warn(ngettext("%lu more file is readable by others; -v names it",
+				 "%lu more files are readable by others; -v names them", l->readable - 1),
+			l->readable - 1);
 	if (l->bad_plans || l->bad_sheets) {
 		struct buf b = {0};
 		if (l->bad_plans)

@@ -286,7 +286,7 @@ struct lint {
 	unsigned long plan_errors; /* of plans first read for a sheet's entries */
 	struct medical *medical;  /* words to warn of; NULL: none */
 	int verbose;              /* say how to move a version 1 plan to version 2 */
-	unsigned long version1;   /* plans of version 1 read */
+	unsigned long version1, readable; /* plans of version 1, files others may read */
 };
 
 /* Each reports every problem of its file; -1 if there was one.  cached:

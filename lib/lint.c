@@ -28,11 +28,14 @@ static unsigned long sheet_errors(const struct lint *l, unsigned long before,
 	return cp_errors() - before - (l->plan_errors - plan_before);
 }
 
-/* Plans and sheets hold personal data: after a git clone they are 0644. */
-static void private(const char *path)
+/* Plans and sheets hold personal data: after a git clone they are 0644,
+ * every one of them, so the first is named and the rest counted (-v: all). */
+static void private(struct lint *l, const char *path)
 {
 	struct stat st;
-	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077))
+	if (!strcmp(path, "-") || stat(path, &st) || !S_ISREG(st.st_mode) || !(st.st_mode & 077))
+		return;
+	if (l->readable++ == 0 || l->verbose)
 		cp_warn(_("%s: readable by others (mode %04o), though it holds personal data; "
 			  "chmod 600 it (a git clone makes files 0644)"),
 			path, (unsigned)(st.st_mode & 07777));
@@ -107,7 +110,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		version1(l, path, p);
 		plan_free(p);
 	}
-	private(path); /* after the plan's own problems, which come first */
+	private(l, path); /* after the plan's own problems, which come first */
 	if (cp_errors() > before)
 		count_file(l, &counted, 1);
 	return counted ? -1 : 0;
@@ -196,7 +199,7 @@ int lint_sheet(struct lint *l, const char *path)
 	}
 	sheet_close(sh);
 	cp_errors_quiet(0);
-	private(path);
+	private(l, path);
 	unsigned long n = sheet_errors(l, before, plan_before);
 	if (l->max_errors && n > l->max_errors)
 		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);

@@ -123,6 +123,12 @@ check "no warning about who can read 0600 files" sh -c '! grep -q "readable by o
 chmod 644 plans/P-7.yaml hours/robin.csv
 run cp-check
 err_has 'plans/P-7.yaml: readable by others \(mode 0644\)' "a plan others can read is reported"
-err_has 'hours/robin.csv: readable by others \(mode 0644\)' "... and a sheet"
+err_has 'warning: 1 more file is readable by others; -v names it' \
+	"... the next file counted, not named: a clone makes every file 0644"
+check "... once" test "$(grep -c 'readable by others' err)" = 2
+run cp-check -v
+err_has 'plans/P-7.yaml: readable by others \(mode 0644\)' "-v names every file others can read"
+err_has 'hours/robin.csv: readable by others \(mode 0644\)' "... a sheet too"
+check "... and counts none" sh -c '! grep -q "more file" err'
 
 done_testing
