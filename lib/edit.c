@@ -651,9 +651,12 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 	if (editable(doc, map) < 0 || editable(doc, val) < 0)
 		return -1;
 	if (map->style == Y_FLOW) {
-		int space = val->start == val->end && val->start > 0 && s[val->start - 1] == ':';
+		/* "{key:}" wants a space, "{key}" a colon too */
+		int bare = val->start == val->end;
+		const char *lead = !bare ? "" : !empty_in_place(doc, val) ? ": "
+					 : s[val->start - 1] == ':' ? " " : "";
 		struct buf b = {0};
-		buf_printf(&b, "%s%s", space ? " " : "", flow);
+		buf_printf(&b, "%s%s", lead, flow);
 		edits_add(e, val->start, val->end - val->start, b.s, b.len);
 		buf_free(&b);
 		return 0;

@@ -223,6 +223,22 @@ static void nesting(void)
 	done(d);
 }
 
+/* A key of a flow mapping written without a colon ("{every}") has an
+ * empty value with no place of its own: found by fuzz-edit. */
+static void flow_key_alone(void)
+{
+	struct doc *d = parse("{\n\tevaluation}\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "a key alone in a flow mapping: a mapping set under it");
+	result(d, "{\n\tevaluation: {next: 2027-01-01}}\n", "... after a colon it gets");
+	done(d);
+	d = parse("{evaluation: }\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "a key with a colon and a blank after it");
+	result(d, "{evaluation: {next: 2027-01-01}}\n", "... gets the value there");
+	done(d);
+}
+
 static void refusals(void)
 {
 	cp_errors_quiet(1);
@@ -340,6 +356,7 @@ int main(void)
 	scalars();
 	goal_status();
 	nesting();
+	flow_key_alone();
 	refusals();
 	quoting();
 	removal();
