@@ -173,18 +173,30 @@ static void read_employer(struct reader *r, struct ynode *root)
 	}
 }
 
+/* A day the plan's defaults give, if the calendar (to 2999) holds it:
+ * what is read must write again as it was read. */
+static int within_calendar(struct reader *r, struct ynode *at, int day, const char *what)
+{
+	if (day == DATE_NONE || day <= date_from_ymd(2999, 12, 31))
+		return day;
+	pr_complain(r, at, _("write an earlier date"),
+		    _("%s would fall after 2999-12-31, the last day the tools know"), _(what));
+	return DATE_NONE;
+}
+
 static void read_dates(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *n = pr_get(root, "start");
-	p->start = pr_date_of(r, n, N_("start"));
-	if (!n)
+	struct ynode *start = pr_get(root, "start");
+	p->start = pr_date_of(r, start, N_("start"));
+	if (!start)
 		pr_complain(r, ymap_key(root, "start") ? ymap_key(root, "start") : root, NULL,
 			 _("missing start date"));
-	n = pr_get(root, "end");
+	struct ynode *n = pr_get(root, "end");
 	p->end = pr_date_of(r, n, N_("end"));
 	if (!n && p->start != DATE_NONE) {
-		p->end = plan_default_end(p->funder, p->start);
+		p->end = within_calendar(r, start, plan_default_end(p->funder, p->start),
+					 N_("the end its funder gives the plan"));
 		p->defaulted |= PLAN_DEFAULT_END;
 	}
 	if (n && p->end != DATE_NONE && p->start != DATE_NONE && p->end < p->start)
@@ -203,6 +215,8 @@ static void read_evaluation(struct reader *r, struct ynode *root)
 	if (!next) {
 		int from = p->nevals ? p->evals[p->nevals - 1].date : p->start;
 		p->next = from == DATE_NONE ? DATE_NONE : date_add_interval(from, p->every, 1);
+		struct ynode *at = p->nevals ? ymap_key(root, "evaluations") : pr_get(root, "start");
+		p->next = within_calendar(r, at ? at : root, p->next, N_("the next evaluation"));
 		p->defaulted |= PLAN_DEFAULT_NEXT;
 	}
 }

@@ -411,6 +411,14 @@ static void errors(void)
 		{"the end before the start", "plans/P-1.yaml",
 		 "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\nend: 2026-01-04\n",
 		 "plans/P-1.yaml:4:6: the plan ends before it starts"},
+		{"a default end past the calendar (fuzz-plan)", "plans/P-1.yaml",
+		 "id: P-1\nparticipant: {name: X}\nfunder: uwv\nstart: 2999-06-01\n",
+		 "plans/P-1.yaml:4:8: the end its funder gives the plan would fall after 2999-12-31, the "
+		 "last day the tools know"},
+		{"a default next evaluation past the calendar", "plans/P-1.yaml",
+		 "id: P-1\nparticipant: {name: X}\nfunder: gemeente\nstart: 2999-11-01\n",
+		 "plans/P-1.yaml:4:8: the next evaluation would fall after 2999-12-31, the last day the "
+		 "tools know"},
 		{"a goal id twice", "plans/P-1.yaml",
 		 "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\ngoals:\n  - id: G1\n  - id: G1\n",
 		 "plans/P-1.yaml:6:9: goal id \"G1\" is used twice"},
