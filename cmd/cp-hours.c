@@ -58,8 +58,7 @@ static struct {
 	struct filter filter;
 	struct strlist funders;
 	int dates_given;
-	char **sheets;
-	size_t nsheets;
+	struct caseload_args files; /* a caseload directory gives its plans and sheets */
 } opt;
 
 static void date_opt(struct argp_state *state, const char *arg, int *day)
@@ -117,10 +116,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			f->modes |= 1u << v;
 		break;
 	case ARGP_KEY_ARG:
-		opt.sheets = xreallocarray(opt.sheets, opt.nsheets + 1, sizeof *opt.sheets);
-		opt.sheets[opt.nsheets++] = arg;
+		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:
+		if (opt.files.nplans > 1 || (opt.files.nplans && !is_dir(opt.files.plans[0])))
+			argp_error(state, _("name one plans directory, with -p or as a caseload"));
+		if (opt.files.nplans && !opt.files.nsheets)
+			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);
 		if (f->from > f->to)
 			argp_error(state, _("--from is after --to"));
 		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))
@@ -150,9 +152,10 @@ int main(int argc, char **argv)
 	struct hours_query q = {opt.keys,          opt.nkeys,       opt.budget,
 				opt.remote,        opt.keep_going,  opt.pseudonymize,
 				&opt.filter,       &opt.funders,    opt.dates_given,
-				cli.plansdir != NULL, cli_plans()};
-	int rc = hours_run(&q, opt.sheets, opt.nsheets, cli_outfmt(), stdout);
-	free(opt.sheets);
+				cli.plansdir || opt.files.nplans,
+				cli.plansdir || !opt.files.nplans ? cli_plans() : opt.files.plans[0]};
+	int rc = hours_run(&q, opt.files.sheets, opt.files.nsheets, cli_outfmt(), stdout);
+	caseload_args_free(&opt.files);
 	free(opt.filter.plans.v);
 	free(opt.filter.coaches.v);
 	free(opt.filter.goals.v);

@@ -157,6 +157,17 @@ out_is 'plan,minutes
 P-1,90' "... with their hours"
 rm hours/mac.csv hours/crlf.csv
 
+# a caseload directory stands for its sheets and its plans (coachplan(7))
+run cp-hours --by funder,half
+cp out want
+here=${PWD##*/}
+(cd .. && cp-hours "$here" --by funder,half) >out 2>err
+same out want "a caseload directory names its sheets and its plans"
+run cp-hours . --by funder,half
+same out want "... . too"
+refuses 64 'plans holds no hour sheets' "a plans directory alone is no sheet" cp-hours plans
+refuses 64 'name one plans directory' "... nor is a plan file" cp-hours hours plans/P-3.yaml
+
 cd hours
 refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-hours
 done_testing
