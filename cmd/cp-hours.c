@@ -116,7 +116,14 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			f->modes |= 1u << v;
 		break;
 	case ARGP_KEY_ARG:
+		v = (int)opt.files.nplans;
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
+		if ((int)opt.files.nplans > v && is_dir(arg) && !strcmp(opt.files.plans[v], arg)) {
+			/* a directory, not a caseload: one of sheets, if any */
+			opt.files.sheets = xreallocarray(opt.files.sheets, opt.files.nsheets + 1,
+							 sizeof *opt.files.sheets);
+			opt.files.sheets[opt.files.nsheets++] = opt.files.plans[--opt.files.nplans];
+		}
 		break;
 	case ARGP_KEY_END:
 		if (opt.files.nplans > 1 || (opt.files.nplans && !is_dir(opt.files.plans[0])))

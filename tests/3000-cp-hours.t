@@ -165,8 +165,9 @@ here=${PWD##*/}
 same out want "a caseload directory names its sheets and its plans"
 run cp-hours . --by funder,half
 same out want "... . too"
-refuses 64 'plans holds no hour sheets' "a plans directory alone is no sheet" cp-hours plans
-refuses 64 'name one plans directory' "... nor is a plan file" cp-hours hours plans/P-3.yaml
+refuses 64 'name one plans directory' "a plan file is no sheet" cp-hours hours plans/P-3.yaml
+mkdir -p ../bare/plans
+refuses 64 'bare/plans holds no hour sheets' "a caseload without hours/" cp-hours ../bare
 
 cd hours
 refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-hours
