@@ -270,20 +270,20 @@ int main(int argc, char **argv)
 		if (rc == 0)
 			rc = extras(&rows, &e);
 	}
-	int refused = 0; /* the hours granted are a ceiling, unless --force */
-	struct ceiling *ceiling = rc == 0 && rows.n ? ceiling_rows(plans, cli_sheetpath(), &rows,
-								   opt.force, &refused)
+	/* the hours granted are a ceiling, unless --force; checked with the
+	 * sheet locked, so that two entries logged at once cannot both fit */
+	struct ceiling *ceiling = rc == 0 && rows.n ? ceiling_for(plans, cli_sheetpath(), &rows,
+								  opt.force)
 						    : NULL;
-	if (refused)
-		rc = -1;
-	if (rc == 0 && opt.dry_run) { /* a whole sheet, so that it pipes into cp-hours - */
+	if (rc == 0 && opt.dry_run && (rc = ceiling_check(ceiling)) == 0) {
+		/* a whole sheet, so that it pipes into cp-hours - */
 		struct buf b = {0};
 		sheet_format_header(&b, &rows);
 		sheet_format_rows(&b, &rows, NULL, "\n");
 		fwrite(b.s ? b.s : "", 1, b.len, stdout);
 		buf_free(&b);
 	} else if (rc == 0 && rows.n && (opt.batch || sheet_has_columns(cli_sheetpath(), &rows) == 0))
-		rc = sheet_append(cli_sheetpath(), &rows);
+		rc = sheet_append(cli_sheetpath(), &rows, ceiling_check, ceiling);
 	else if (rc == 0 && rows.n)
 		rc = -1;
 	if (rc == 0 && ceiling)

@@ -15,6 +15,10 @@
 
 struct ceiling {
 	struct plancache *plans;
+	const char *sheet;       /* written to */
+	const struct rows *rows; /* to be written */
+	int force;
+	int unread; /* a line of the sheets could not be read: its hours are not counted */
 	struct budget *budget;
 	struct budget_line *touched; /* the grants and periods the new entries fall in */
 	size_t ntouched;
@@ -26,22 +30,19 @@ static int add_entry(const struct entry *e, void *arg)
 	return 0;
 }
 
-struct ceiling *ceiling_new(struct plancache *plans, char *const *sheets, size_t nsheets,
-			    const struct strlist *ids)
+/* The hours already logged on the plans of the rows. */
+static void read_logged(struct ceiling *c, char *const *sheets, size_t nsheets)
 {
-	struct ceiling *c = xcalloc(1, sizeof *c);
-	c->plans = plans;
-	c->budget = budget_new(plans);
+	c->budget = budget_new(c->plans);
 	struct filter f;
 	filter_init(&f);
-	for (size_t i = 0; i < ids->n; i++)
-		strlist_add(&f.plans, ids->v[i]);
+	for (size_t i = 0; i < c->rows->n; i++)
+		strlist_add(&f.plans, c->rows->v[i].v[COL_PLAN]);
 	/* the sheets were checked when they were written: read what reads */
 	cp_errors_quiet_thread(1);
-	scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add_entry, c->budget);
+	c->unread = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add_entry, c->budget) != 0;
 	cp_errors_quiet_thread(0);
 	free(f.plans.v);
-	return c;
 }
 
 static void describe(struct buf *b, const struct budget_line *l)
@@ -108,7 +109,7 @@ static int after_declared(const struct plan *p, const struct budget_line *l, int
 	return -1;
 }
 
-int ceiling_add(struct ceiling *c, const struct entry *e, int force)
+static int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 {
 	int status;
 	const struct plan *p = plancache_get(c->plans, e->plan.s, e->plan.n, &status);
@@ -176,40 +177,65 @@ static void row_entry(const struct row *r, struct entry *e)
 	e->note = (struct str){"", 0};
 }
 
-struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const struct rows *rows,
-			     int force, int *refused)
+struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const struct rows *rows,
+			    int force)
 {
-	struct strlist ids = {0};
-	for (size_t i = 0; i < rows->n; i++)
-		strlist_add(&ids, rows->v[i].v[COL_PLAN]);
-	/* every sheet of the caseload, and the one written to */
-	char **sheets = NULL;
-	size_t n = 0;
-	if (is_dir("hours"))
-		caseload_sheets(NULL, 0, &sheets, &n);
-	int listed = 0;
-	for (size_t i = 0; i < n; i++)
-		listed |= !strcmp(sheets[i], sheet);
-	struct stat st; /* a FIFO or a terminal is read only by the append itself */
-	if (!listed && stat(sheet, &st) == 0 && S_ISREG(st.st_mode)) {
-		sheets = xreallocarray(sheets, n + 1, sizeof *sheets);
-		sheets[n++] = xstrdup(sheet);
-	}
-	struct ceiling *c = ceiling_new(plans, sheets, n, &ids);
-	paths_free(sheets, n);
-	free(ids.v);
-	*refused = 0;
-	for (size_t i = 0; i < rows->n; i++) {
-		struct entry e;
-		row_entry(&rows->v[i], &e);
-		if (ceiling_add(c, &e, force) < 0)
-			*refused = 1;
-	}
+	struct ceiling *c = xcalloc(1, sizeof *c);
+	c->plans = plans;
+	c->sheet = sheet;
+	c->rows = rows;
+	c->force = force;
 	return c;
+}
+
+/* Whether path is the sheet written to, however either is spelt. */
+static int same_file(const char *path, const struct stat *sheet)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_dev == sheet->st_dev && st.st_ino == sheet->st_ino;
+}
+
+int ceiling_check(void *arg)
+{
+	struct ceiling *c = arg;
+	if (!c)
+		return 0;
+	budget_free(c->budget);
+	c->ntouched = 0;
+	/* every sheet of the caseload the plans are of, and the one written to */
+	char *root = caseload_root(cli_plans()), **sheets = NULL;
+	struct buf hours = {0};
+	buf_printf(&hours, "%s/hours", root);
+	size_t n = 0;
+	if (is_dir(hours.s))
+		sheets_expand(&hours.s, 1, &sheets, &n);
+	free(root);
+	buf_free(&hours);
+	struct stat st; /* a FIFO or a terminal is read only by the append itself */
+	int listed = stat(c->sheet, &st) < 0 || !S_ISREG(st.st_mode);
+	for (size_t i = 0; i < n && !listed; i++)
+		listed = same_file(sheets[i], &st);
+	if (!listed) {
+		sheets = xreallocarray(sheets, n + 1, sizeof *sheets);
+		sheets[n++] = xstrdup(c->sheet);
+	}
+	read_logged(c, sheets, n);
+	paths_free(sheets, n);
+	int refused = 0;
+	for (size_t i = 0; i < c->rows->n; i++) {
+		struct entry e;
+		row_entry(&c->rows->v[i], &e);
+		if (ceiling_add(c, &e, c->force) < 0)
+			refused = 1;
+	}
+	return refused ? -1 : 0;
 }
 
 void ceiling_report(struct ceiling *c, int quiet)
 {
+	if (c->unread && c->ntouched)
+		cp_warn(_("a line of the caseload's sheets cannot be read, so its hours are not "
+			  "counted against the grants; cp-check names it"));
 	for (size_t i = 0; i < c->ntouched; i++) {
 		struct budget_line l;
 		const struct budget_line *t = &c->touched[i];

@@ -207,21 +207,18 @@ void contacts_free(struct contacts *c);
 /* ---- ceiling.c: the hours granted as a ceiling when hours are logged ---- */
 
 struct ceiling;
-/* The hours already logged in sheets on the plans ids. */
-struct ceiling *ceiling_new(struct plancache *plans, char *const *sheets, size_t nsheets,
-			    const struct strlist *ids);
-/* A new entry: -1 (reported) if it takes its grant or budget period over
- * what was granted, or falls on a day no grant holds for a funder that
- * needs one, unless force. */
-int ceiling_add(struct ceiling *c, const struct entry *e, int force);
+/* The ceiling of the rows cp-log is about to append to sheet. */
+struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const struct rows *rows,
+			    int force);
+/* With the sheet locked (sheet_append's guard): the rows held against the
+ * hours of every sheet of the plans' caseload and of the sheet; -1
+ * (reported) if one takes its grant or budget period over what was
+ * granted, or falls on a day no grant holds for a funder that needs one,
+ * unless forced.  NULL: nothing to hold. */
+int ceiling_check(void *c);
 /* After the append: on stderr, what is left of each grant the entries fell
  * in (not if quiet), and a warning from 90 % used on. */
 void ceiling_report(struct ceiling *c, int quiet);
-/* The ceiling of the rows cp-log is about to append to sheet, held
- * against the hours of every sheet of the caseload (./hours) and of sheet:
- * *refused if any row may not be written (reported). */
-struct ceiling *ceiling_rows(struct plancache *plans, const char *sheet, const struct rows *rows,
-			     int force, int *refused);
 void ceiling_free(struct ceiling *c);
 
 /* ---- satisfaction.c: the marks of evaluations, per funder and coach ---- */

@@ -80,8 +80,10 @@ struct rows {
 struct row *rows_add(struct rows *r);
 void rows_free(struct rows *r);
 /* Appends all rows or none, in the sheet's own column order and separator;
- * creates the sheet (mode 0600) with the pinned header if it is missing. */
-int sheet_append(const char *path, const struct rows *rows);
+ * creates the sheet (mode 0600) with the pinned header if it is missing.
+ * guard (if any) runs with the sheet locked, or before it is created, and
+ * may refuse the rows (-1): what it reads cannot change before they go in. */
+int sheet_append(const char *path, const struct rows *rows, int (*guard)(void *), void *arg);
 /* Whether the sheet at path (if it is there) has a column for each of the
  * rows' extra columns; -1 (reported) if one is missing, so that cp-log
  * writes nothing rather than lose what goes in it. */

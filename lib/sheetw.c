@@ -246,14 +246,21 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 	return rc;
 }
 
-int sheet_append(const char *path, const struct rows *rows)
+int sheet_append(const char *path, const struct rows *rows, int (*guard)(void *), void *arg)
 {
 	for (int tries = 0; tries < 100; tries++) {
 		struct locked lf;
 		int r = locked_open(&lf, path);
 		if (r < 0)
 			return -1;
+		if (guard && guard(arg) < 0) {
+			if (r == 0)
+				locked_close(&lf);
+			return -1;
+		}
 		if (r == 1) {
+			/* no file, no lock: a sheet another made meanwhile makes
+			 * create fail, and the guard runs again under its lock */
 			r = create(path, rows);
 			if (r != 1)
 				return r;

@@ -72,7 +72,7 @@ static void appending(void)
 		fill(&r, entry1, NULL);
 		fill(&r, entry2, NULL);
 		capture_start();
-		int rc = sheet_append(path, &r);
+		int rc = sheet_append(path, &r, NULL, NULL);
 		char *err = capture_end();
 		is_int(rc, 0, "%s: appended %s", cases[i].what, first_line(err));
 		ok(file_is(path, cases[i].after), "%s: the lines in the sheet's own dialect",
@@ -103,7 +103,7 @@ static void extras(void)
 	r.extra_names[0] = xstrdup("km");
 	r.nextra = 1;
 	fill(&r, entry1, "12");
-	ok(sheet_append(path, &r) == 0, "a new sheet with an extra column");
+	ok(sheet_append(path, &r, NULL, NULL) == 0, "a new sheet with an extra column");
 	ok(file_is(path, "date,coach,plan,goal,mode,minutes,note,km\n"
 			 "2026-03-02,robin,P-1,G1,onsite,90,\"Inwerken kassa, met leidinggevende\",12\n"),
 	   "gets it in its header");
@@ -115,7 +115,7 @@ static void extras(void)
 	r.extra_names[0] = xstrdup("km");
 	r.nextra = 1;
 	fill(&r, entry2, "7");
-	ok(sheet_append(path, &r) == 0, "an extra column the sheet has");
+	ok(sheet_append(path, &r, NULL, NULL) == 0, "an extra column the sheet has");
 	ok(file_is(path, "KM,date,coach,plan,goal,mode,minutes,note,other\n"
 			 "7,2026-03-03,robin,P-1,,phone,15,\"say \"\"hi\"\"; bye\",\n"),
 	   "is filled whatever its case; a column the rows lack stays empty");
@@ -139,14 +139,14 @@ static void refusals(void)
 	struct rows r = {0};
 	fill(&r, entry1, NULL);
 	capture_start();
-	int rc = sheet_append(path, &r);
+	int rc = sheet_append(path, &r, NULL, NULL);
 	char *err = capture_end();
 	is_int(rc, -1, "a sheet without the pinned columns is refused");
 	ok(strstr(err, "the header has no column date") != NULL, "saying why: %s", first_line(err));
 	ok(file_is(path, broken), "and left as it was");
 	free(err);
 	capture_start();
-	rc = sheet_append(scratch_path("no/such/dir/s.csv"), &r);
+	rc = sheet_append(scratch_path("no/such/dir/s.csv"), &r, NULL, NULL);
 	err = capture_end();
 	is_int(rc, -1, "a sheet in a missing directory is refused");
 	free(err);
