@@ -189,8 +189,8 @@ int sheet_has_columns(const char *path, const struct rows *rows)
 		if (sheet_ncols(sh) && sheet_column(sh, rows->extra_names[k]) < 0)
 			rc = cp_err(EX_DATAERR,
 				    _("%s has no %s column, so what goes in it would be lost; nothing "
-				      "was written (add ,%s to its header: the lines above stay as "
-				      "they are)"),
+				      "was written (add ,%s to its header and a comma to the end of "
+				      "each line below it, or log to a new sheet with -f)"),
 				    path, rows->extra_names[k], rows->extra_names[k]);
 	sheet_close(sh);
 	return rc;

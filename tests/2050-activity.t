@@ -54,4 +54,14 @@ err_has 'hours/robin.csv:[0-9]+:[0-9]+: unknown activity "koffie"' "... named at
 run cp-hours -o csv hours/old.csv
 out_is 'plan,minutes
 P-1,10' "... and reads as before"
+# the hint, done as it says, gives a sheet that reads (it told to add the
+# column to the header alone, and every line above was then one field short)
+refuses 65 'add ,activity to its header and a comma to the end of each line below it' \
+	"the hint says how to give an old sheet the column" \
+	cp-log -f hours/old.csv --plan P-1 --mode phone 10m x -a support
+sed -i '1s/$/,activity/; 2,$s/$/,/' hours/old.csv
+run cp-log -f hours/old.csv --plan P-1 --mode phone -d 2026-11-20 10m x -a support
+status_is 0 "... and once done, cp-log writes to it"
+run cp-hours -o csv --by activity hours/old.csv
+status_is 0 "... and the sheet reads"
 done_testing
