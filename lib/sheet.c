@@ -359,6 +359,18 @@ static const char *scan_line(const char *line, const char *end, char sep, struct
 	return NULL;
 }
 
+/* Whether a record is a spreadsheet's empty row: no more fields than the
+ * header, and each of them empty (a blank line is one). */
+static int all_empty(const struct sheet *sh, size_t n)
+{
+	if (n > sh->ncols)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (sh->fields[i].n)
+			return 0;
+	return 1;
+}
+
 /* The next line as a record, if it is the common kind (scan_line).  0
  * leaves it to next_line and the splitters, blank lines too. */
 static int plain_record(struct sheet *sh)
@@ -371,7 +383,7 @@ static int plain_record(struct sheet *sh)
 		add_field(sh, NULL, 0);
 	sh->nfields = 0;
 	const char *nl = scan_line(line, sh->buf + sh->end, sh->sep, sh->fields, &n);
-	if (!nl || (n == 1 && !sh->fields[0].n && blank_line(line, (size_t)(nl - line))))
+	if (!nl || all_empty(sh, n))
 		return 0;
 	sh->nfields = n;
 	sh->raw = line;
@@ -640,17 +652,20 @@ static int next_record(struct sheet *sh)
 		sh->raw = line;
 		sh->rawlen = len;
 		if (!memchr(line, '"', len)) {
-			if (blank_line(line, len))
-				continue; /* a blank line is no record */
 			split_plain(sh, line, len);
+			if (all_empty(sh, sh->nfields))
+				continue; /* a blank line is no record */
 			return 1;
 		}
-		if (split_simple_quoted(sh, line, len))
+		if (split_simple_quoted(sh, line, len)) {
+			if (all_empty(sh, sh->nfields))
+				continue;
 			return 1;
+		}
 		sh->nfields = 0;
 		if (split_quoted(sh, line, len, terminated) < 0)
 			return -1;
-		if (sh->nfields)
+		if (sh->nfields && !all_empty(sh, sh->nfields))
 			return 1;
 	}
 }

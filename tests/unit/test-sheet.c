@@ -85,6 +85,12 @@ static void headers(void)
 		{"the header alone, no line end", "date,coach,plan,goal,mode,minutes,note", 1, 0, ',', 7,
 		 0, 6, NULL},
 		{"blank lines after the header", HEADER "\n  \n\r\n\t\n", 1, 0, ',', 7, 0, 6, NULL},
+		{"the empty rows Excel saves below the last",
+		 "date;coach;plan;goal;mode;minutes;note\r\n2026-03-02;robin;P-1;G1;onsite;90;x\r\n"
+		 ";;;;;;\r\n; ;;;;;\r\n",
+		 1, 1, ';', 7, 0, 6, NULL},
+		{"... and a row of commas", HEADER ",,,,,,\n2026-03-02,robin,P-1,G1,onsite,90,x\n,,,,,,",
+		 1, 1, ',', 7, 0, 6, NULL},
 		{"a blank line before the header", "\n" HEADER "2026-03-02,robin,P-1,G1,onsite,90,x\n", 1,
 		 1, ',', 7, 0, 6, NULL},
 		{"a BOM and a blank line before the header",
@@ -502,6 +508,8 @@ static int is_lf(unsigned char c)
  * when the record ends, so a record cut short by an error leaves no trace. */
 struct records {
 	struct buf out, cur;
+	int filled;          /* a field of the record is not empty */
+	size_t fields, ncols; /* of the record, of the header (the first) */
 };
 
 static void put_field(struct buf *b, const void *s, size_t n)
@@ -513,14 +521,21 @@ static void put_field(struct buf *b, const void *s, size_t n)
 static void ref_field(void *s, size_t n, void *data)
 {
 	put_field(&((struct records *)data)->cur, s, n);
+	((struct records *)data)->filled |= n > 0;
+	((struct records *)data)->fields++;
 }
 
 static void ref_record(int c, void *data)
 {
 	struct records *r = data;
 	(void)c;
-	buf_add(&r->out, r->cur.s, r->cur.len);
-	buf_puts(&r->out, "|\n");
+	if (!r->ncols)
+		r->ncols = r->fields;
+	/* sheet.c's leniency: no more fields than the header, all empty, is an empty row */
+	if (r->filled || r->fields > r->ncols)
+		buf_add(&r->out, r->cur.s, r->cur.len), buf_puts(&r->out, "|\n");
+	r->filled = 0;
+	r->fields = 0;
 	r->cur.len = 0;
 	buf_str(&r->cur);
 }
@@ -529,7 +544,7 @@ static void ref_record(int c, void *data)
 static int reference(const char *in, size_t len, char sep, struct buf *out)
 {
 	struct csv_parser p;
-	struct records r = {{0}, {0}};
+	struct records r = {{0}, {0}, 0, 0, 0};
 	buf_str(&r.out);
 	buf_str(&r.cur);
 	if (len >= 3 && !memcmp(in, "\xef\xbb\xbf", 3))
