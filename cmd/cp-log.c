@@ -154,7 +154,7 @@ static int entry_from_args(struct entry *e, char *coach)
 	e->date = date_today();
 	if (opt.date && cli_date(opt.date, &e->date) < 0)
 		rc = -1;
-	if (rc == 0 && entry_check_text(e, NULL, NULL) < 0)
+	if (rc == 0 && entry_check_text(e, 0, NULL, NULL) < 0)
 		rc = -1;
 	return rc;
 }
@@ -202,7 +202,7 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 	int act = sheet_activity_column(in);
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
-		if (r < 0 || entry_check_text(&e, sheet_col_pos, in) < 0 ||
+		if (r < 0 || entry_check_text(&e, 0, sheet_col_pos, in) < 0 ||
 		    entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today, sheet_col_pos, in) < 0) {
 			bad++;
 			continue;

@@ -19,8 +19,9 @@ struct plancache;
  * its plan; 0 if it does. */
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
 		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
-/* Reports a coach or note that would not make one clean line of a sheet. */
-int entry_check_text(const struct entry *e,
+/* Reports a coach or note that would not make one clean line of a sheet
+ * (CHECK_HISTORY: a line break in one logged already is a warning). */
+int entry_check_text(const struct entry *e, int flags,
 		     void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
 
 /* ---- agg.c: hours summed per group of keys ---- */

@@ -119,7 +119,7 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 
 /* A sheet holds one entry per line, so that git can merge it line by line:
  * no line breaks or other control characters in its texts. */
-int entry_check_text(const struct entry *e,
+int entry_check_text(const struct entry *e, int flags,
 		     void (*pos)(void *, enum sheet_col, struct srcpos *), void *arg)
 {
 	struct where w = {pos, arg};
@@ -137,11 +137,24 @@ int entry_check_text(const struct entry *e,
 		if (utf8_invalid(s.s, s.n) != s.n)
 			return bad_text(&w, texts[i].col, _("save the input as UTF-8"),
 				   _("%s is not valid UTF-8"), _(texts[i].what));
-		for (size_t k = 0; k < s.n; k++)
+		for (size_t k = 0, warned = 0; k < s.n; k++) {
+			int brk = s.s[k] == '\n' || s.s[k] == '\r';
+			if (brk && (flags & CHECK_HISTORY) && pos) {
+				/* the readers take it; a merge=union may tear the line apart */
+				struct srcpos at;
+				if (!warned++) {
+					pos(arg, texts[i].col, &at);
+					cp_warn_at(&at, _("%s holds a line break: keep it on one line, "
+							  "for git merges a sheet line by line"),
+						   _(texts[i].what));
+				}
+				continue;
+			}
 			if ((unsigned char)s.s[k] < 0x20 || s.s[k] == 0x7f)
 				return bad_text(&w, texts[i].col, _("a sheet holds one entry per line"),
 					   _("%s holds a line break or another control character"),
 					   _(texts[i].what));
+		}
 	}
 	return 0;
 }

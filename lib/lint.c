@@ -186,7 +186,7 @@ int lint_sheet(struct lint *l, const char *path)
 		l->lines++;
 		if (r > 0)
 			scan_entry(l, sh, internal);
-		if (r < 0 || entry_check_text(&e, col_pos, sh) < 0 ||
+		if (r < 0 || entry_check_text(&e, CHECK_HISTORY, col_pos, sh) < 0 ||
 		    activity_fits(sh, activity, &e) < 0 ||
 		    (l->cache && entry_fits(l, sh, &e, capped) < 0)) {
 			count_file(l, &counted, 0);

@@ -9,6 +9,21 @@ cp-log -P P-2 -m telefoon -d 2026-03-03 20 Gebeld
 run cp-check
 status_is 0 "a good caseload passes"
 check "... quietly" test ! -s err -a ! -s out
+
+# a note a spreadsheet wrote over two lines: the readers take it, and
+# coachplan-sheet(5) says so; cp-check (the pre-commit hook) warns
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-04,robin,P-1,G1,onsite,60,"Inwerken\nkassa"\n' \
+	>hours/excel.csv
+chmod 600 hours/excel.csv
+run cp-check
+status_is 0 "a line break in a note logged already is no error"
+err_has 'hours/excel.csv:2:[0-9]+: warning: note holds a line break: keep it on one line' \
+	"... but a warning at the note"
+printf '2026-03-05,robin,P-1,G1,onsite,60,"a\tb"\n' >>hours/excel.csv
+run cp-check
+status_is 65 "another control character still is"
+rm hours/excel.csv
+
 run cp-check -v
 check "-v says what was checked" grep -q '2 plans, 1 sheet of 2 lines: no errors' err
 

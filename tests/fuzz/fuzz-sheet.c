@@ -61,7 +61,7 @@ static void entries(const uint8_t *pre, size_t npre, const uint8_t *data, size_t
 			int again;
 			date_format(e.date, day);
 			FUZZ_ASSERT(!date_parse(day, 10, &again) && again == e.date);
-			entry_check_text(&e, NULL, NULL);
+			entry_check_text(&e, 0, NULL, NULL);
 		}
 		FUZZ_ASSERT(budget >= 0); /* every call reads on: no endless loop */
 		sheet_close(sh);
