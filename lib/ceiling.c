@@ -66,22 +66,29 @@ static void describe(struct buf *b, const struct budget_line *l)
 
 /* The command that records the grant an hour on day wants: from the day
  * after the last grant before it ended (the follow-up), for the funder's
- * usual length. */
+ * usual length, or up to the next grant in a gap shorter than that. */
 static void grant_hint(struct buf *b, const struct plan *p, int day, int funder)
 {
-	int from = DATE_NONE;
+	int from = DATE_NONE, next = DATE_NONE;
 	for (size_t i = 0; i < p->ngrants; i++) {
 		const struct grant *g = &p->grants[i];
 		if (g->to != DATE_NONE && g->to < day && (from == DATE_NONE || g->to >= from))
 			from = g->to + 1;
+		if (g->from > day && (next == DATE_NONE || g->from < next))
+			next = g->from;
 	}
-	char d[11];
-	date_format(from != DATE_NONE ? from : day, d);
+	char d[11], to[11];
+	if (from == DATE_NONE)
+		from = day;
+	date_format(from, d);
 	int months = funder_rules(funder)->grant_months;
 	struct buf g = {0};
 	/* TRANSLATORS: the hours granted, a placeholder in "--grant 2027-03-03/6m:HOURS" */
 	const char *hours = _("HOURS");
-	if (months)
+	if (next != DATE_NONE && (!months || date_add_months(from, months) > next)) {
+		date_format(next - 1, to);
+		buf_printf(&g, "%s..%s:%s", d, to, hours);
+	} else if (months)
 		buf_printf(&g, "%s/%dm:%s", d, months, hours);
 	else
 		buf_printf(&g, "%s..TO:%s", d, hours);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # cp-log holds an entry against its grant with the hours of every sheet of
 # the plan's caseload counted once: whatever the sheet written to is
-# called, wherever cp-log runs, and with two coaches logging at once.
+# called, wherever cp-log runs, and with two coaches logging at once;
+# and its hint for a day no grant holds names a grant that fits.
 . "$(dirname "$0")/lib.sh"
 cp-new --init . --no-hook >/dev/null || exit 1
 export CP_TODAY=2026-12-04 USER=robin
@@ -49,5 +50,16 @@ check "eight coaches at once: no more than the grant gets in" \
 	test "$(grep -c ',P-6,' hours/robin.csv)" = 5
 run cp-hours --budget --plan P-6
 status_is 0 "... and the grant is not over"
+
+# an hour in a gap between two grants: the hint's grant fits the gap
+cp-new -i P-7 -n Zeven -F uwv -s 2026-01-01 --grant 2026-01-01/3m:20 >/dev/null
+cp-plan P-7 --grant 2026-06-01/6m:20
+run cp-log -P P-7 -m tel -d 2026-04-15 30 gat
+err_has 'hint: record the grant first \(cp-plan P-7 --grant 2026-04-01\.\.2026-05-31:HOURS\)' \
+	"a gap shorter than a grant: the hint's grant ends where the next begins"
+run cp-plan P-7 --grant 2026-04-01..2026-05-31:10
+status_is 0 "... and the command it gives is taken"
+run cp-log -P P-7 -m tel -d 2026-04-15 30 gat
+status_is 0 "... and then the hour is"
 
 done_testing
