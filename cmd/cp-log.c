@@ -131,6 +131,7 @@ static void fill_row(struct row *r, const struct entry *e)
 	r->v[COL_MODE] = xstrdup(mode_name(e->mode));
 	r->v[COL_MINUTES] = xstrdup(minutes);
 	r->v[COL_NOTE] = xstrndup(e->note.s, e->note.n);
+	r->line = e->line;
 }
 
 /* One entry from the options: syntax errors are usage errors (64). */

@@ -100,7 +100,8 @@ static void grant_hint(struct buf *b, const struct plan *p, int day, int funder)
 /* An hour of a grant declared already is in none of its declarations:
  * refused unless forced (and then said once a grant, in ceiling_report),
  * so that it is declared as a correction rather than never. */
-static int after_declared(const struct plan *p, const struct budget_line *l, int force)
+static int after_declared(const struct plan *p, const struct budget_line *l, int force,
+			  const struct srcpos *at)
 {
 	if (l->grant->declared == DATE_NONE || force)
 		return 0;
@@ -108,7 +109,7 @@ static int after_declared(const struct plan *p, const struct budget_line *l, int
 	struct buf what = {0};
 	date_format(l->grant->declared, on);
 	describe(&what, l);
-	cp_err_at(EX_DATAERR, NULL, _("log it with --force, and declare it as a correction"),
+	cp_err_at(EX_DATAERR, at, _("log it with --force, and declare it as a correction"),
 		  _("%s: the %s was declared on %s; an hour logged to it now would be in no "
 		    "declaration; nothing written"),
 		  p->id, what.s, on);
@@ -116,7 +117,9 @@ static int after_declared(const struct plan *p, const struct budget_line *l, int
 	return -1;
 }
 
-static int ceiling_add(struct ceiling *c, const struct entry *e, int force)
+/* at: the line of standard input the entry was read from, or NULL */
+static int ceiling_add(struct ceiling *c, const struct entry *e, int force,
+		       const struct srcpos *at)
 {
 	int status;
 	const struct plan *p = plancache_get(c->plans, e->plan.s, e->plan.n, &status);
@@ -134,14 +137,14 @@ static int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 			return 0;
 		struct buf hint = {0};
 		grant_hint(&hint, p, e->date, funder);
-		cp_err_at(EX_DATAERR, NULL, hint.s,
+		cp_err_at(EX_DATAERR, at, hint.s,
 			  _("%s: no grant holds %s, and %s pays no hour outside a grant; nothing "
 			    "written"),
 			  p->id, day, funder_label(funder));
 		buf_free(&hint);
 		return -1;
 	}
-	if (after_declared(p, &l, force) < 0)
+	if (after_declared(p, &l, force, at) < 0)
 		return -1;
 	/* a dated grant over its hours; a strippenkaart that could not take
 	 * all of it (the rest would be ungranted) */
@@ -154,10 +157,10 @@ static int ceiling_add(struct ceiling *c, const struct entry *e, int force)
 		duration_format(l.used + l.spilled, used);
 		duration_format(l.granted, granted);
 		describe(&what, &l);
-		cp_err(EX_DATAERR,
-		       _("%s: %s would be used of %s granted, %s; nothing written (log it with "
-			 "--force, or add a follow-up grant to the plan)"),
-		       p->id, used, granted, what.s);
+		cp_err_at(EX_DATAERR, at, NULL,
+			  _("%s: %s would be used of %s granted, %s; nothing written (log it with "
+			    "--force, or add a follow-up grant to the plan)"),
+			  p->id, used, granted, what.s);
 		buf_free(&what);
 		return -1;
 	}
@@ -232,7 +235,8 @@ int ceiling_check(void *arg)
 	for (size_t i = 0; i < c->rows->n; i++) {
 		struct entry e;
 		row_entry(&c->rows->v[i], &e);
-		if (ceiling_add(c, &e, c->force) < 0)
+		struct srcpos at = {_("standard input"), c->rows->v[i].line, NULL, 0, 0, 0};
+		if (ceiling_add(c, &e, c->force, at.line ? &at : NULL) < 0)
 			refused = 1;
 	}
 	return refused ? -1 : 0;

@@ -68,6 +68,7 @@ unsigned sheet_headers(const struct sheet *sh);
 struct row {
 	char *v[COL_KNOWN]; /* canonical text of the pinned columns */
 	char **extra;       /* values of other columns, as named in rows.extra_names */
+	unsigned long line; /* of standard input, where the row was read; 0: none */
 };
 
 struct rows {

@@ -62,4 +62,12 @@ status_is 0 "... and the command it gives is taken"
 run cp-log -P P-7 -m tel -d 2026-04-15 30 gat
 status_is 0 "... and then the hour is"
 
+# a batch refused for a grant names the line of the entry that is over
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-17,robin,P-7,,tel,1h,a\n2026-11-18,robin,P-7,,tel,12h,b\n2026-11-19,robin,P-7,,tel,12h,c\n' >batch.csv
+refuses 65 'standard input:4:1: P-7: 25:00 would be used of 20:00 granted' \
+	"a batch over a grant: the line of the entry that takes it over" sh -c 'cp-log - <batch.csv'
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-17,robin,P-7,,tel,1h,a\n2026-12-01,robin,P-7,,tel,1h,b\n' >batch.csv
+refuses 65 'standard input:3:1: P-7: no grant holds 2026-12-01' \
+	"... or that falls in no grant" sh -c 'cp-log - <batch.csv'
+
 done_testing
