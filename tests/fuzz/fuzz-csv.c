@@ -40,10 +40,28 @@ static void on_field(void *s, size_t n, void *data)
 	buf_add(f, s ? s : "", n);
 }
 
+/* The sheet reader's one leniency past libcsv: a spreadsheet's empty row
+ * (no more fields than the header, each empty) is no record. */
+static int empty_row(const struct csvrecs *r)
+{
+	if (!r->n || r->cur.n > r->v[0].n)
+		return 0;
+	for (size_t k = 0; k < r->cur.n; k++)
+		if (r->cur.fields[k].len)
+			return 0;
+	return 1;
+}
+
 static void on_record(int c, void *data)
 {
 	struct csvrecs *r = data;
 	(void)c;
+	if (empty_row(r)) {
+		for (size_t k = 0; k < r->cur.n; k++)
+			buf_free(&r->cur.fields[k]);
+		r->cur.n = 0;
+		return;
+	}
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 8;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
