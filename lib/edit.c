@@ -651,13 +651,14 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 	if (editable(doc, map) < 0 || editable(doc, val) < 0)
 		return -1;
 	if (map->style == Y_FLOW) {
-		/* "{key:}" wants a space, "{key}" a colon too */
-		int bare = val->start == val->end;
-		const char *lead = !bare ? "" : !empty_in_place(doc, val) ? ": "
-					 : s[val->start - 1] == ':' ? " " : "";
+		/* "{key:}" wants a space; "{key}" a colon too, right after the
+		 * key, for its empty value may stand on the line below */
+		int bare = val->start == val->end, colon = !bare || empty_in_place(doc, val);
+		const char *lead = colon && bare && s[val->start - 1] == ':' ? " " : colon ? "" : ": ";
+		size_t at = colon ? val->start : key->end;
 		struct buf b = {0};
 		buf_printf(&b, "%s%s", lead, flow);
-		edits_add(e, val->start, val->end - val->start, b.s, b.len);
+		edits_add(e, at, colon ? val->end - val->start : 0, b.s, b.len);
 		buf_free(&b);
 		return 0;
 	}

@@ -232,6 +232,11 @@ static void flow_key_alone(void)
 	   "a key alone in a flow mapping: a mapping set under it");
 	result(d, "{\n\tevaluation: {next: 2027-01-01}}\n", "... after a colon it gets");
 	done(d);
+	d = parse("{\n\tevaluation\n}\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "a key alone on its line in a flow mapping");
+	result(d, "{\n\tevaluation: {next: 2027-01-01}\n}\n", "... gets it on that line");
+	done(d);
 	d = parse("{evaluation: }\n");
 	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
 	   "a key with a colon and a blank after it");
