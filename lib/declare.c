@@ -168,13 +168,15 @@ static const struct grant *last_grant_of(const struct plan *p, int funder,
 }
 
 /* The reference a declaration carries: its grant's; a plan's hours in a
- * period declared to a funder that is not the plan's now, the last grant
- * of that funder in the period's. */
+ * period, the last grant's of the funder declared to (of the period's last
+ * day's, if none is named) in the period: a follow-up grant has a
+ * reference of its own, which the plan's top-level one is not. */
 static const char *reference(const struct plan *p, const struct declare_opts *o,
 			     const struct grant *g)
 {
-	if (!g && o->funder >= 0 && o->funder != p->funder)
-		g = last_grant_of(p, o->funder, &o->ro.period);
+	if (!g)
+		g = last_grant_of(p, o->funder >= 0 ? o->funder : plan_funder_on(p, o->ro.period.to),
+				  &o->ro.period);
 	return g && g->ref ? g->ref : p->funder_ref;
 }
 

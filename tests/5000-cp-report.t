@@ -99,7 +99,12 @@ done
 leaks=$(echo "$names" | while read -r n; do grep -rlF "$n" ps; done)
 check "--pseudonymize: no participant's name in any of $(find ps -type f | wc -l) files${leaks:+: $leaks}" \
 	test -z "$leaks"
-check "--pseudonymize: summary.csv names plans by id" grep -q '^P-2024-003,2024-004417,P-2024-003,' ps/csv/summary.csv
+check "--pseudonymize: summary.csv names plans by id" grep -q '^P-2024-003,2026-011873,P-2024-003,' ps/csv/summary.csv
+# a declaration by period carries the reference of the last grant in it,
+# not the plan's first (the extension has a decision number of its own)
+run cp-report --declaration --plan P-2026-013 --period 2026-11-04..2026-12-04 -o json
+check "a declaration by period: the reference of the grant running in it" \
+	grep -q '"funder_ref": *"2026-019350"' out
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-06-03,robin,P-2026-013,G1,phone,10,Lotte gebeld; Hendriks-Lotte en Lottes rooster\n' >hours/lotte.csv
 run cp-report --declaration --plan P-2026-013 --period 2026-06-03 --pseudonymize -o csv
 check "--pseudonymize: the name in a note, as whole words only" \
