@@ -887,6 +887,12 @@ static int pass(struct pdf *p, struct buf *out)
 		s = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->r->title);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "coachplan " VERSION);
+		/* the day, not cairo's clock: two runs on the same files, the
+		 * same bytes (--stamp prints the time, on the page) */
+		char day[11], when[24];
+		date_format(date_today(), day);
+		snprintf(when, sizeof when, "%sT00:00:00Z", day);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, when);
 		p->cr = cairo_create(s);
 	}
 	new_page(p);

@@ -40,6 +40,11 @@ check "... with the plan and the period on every page" \
 	"$(grep -c 'page [0-9]* of' report.pdf.txt)"
 check "... is A4" sh -c 'qpdf --show-pages --with-images report.pdf >/dev/null &&
 	qpdf --json report.pdf | grep -q "595.27"'
+CP_TODAY=2026-11-30 cp-report --plan P-1 -o pdf >again.pdf 2>/dev/null
+sleep 1
+CP_TODAY=2026-11-30 cp-report --plan P-1 -o pdf >again2.pdf 2>/dev/null
+check "two runs on the same files: the same bytes (no clock in the PDF)" cmp -s again.pdf again2.pdf
+check "... its date of making is the day" grep -aEq 'CreationDate \((D:)?20261130000000' again.pdf
 
 run cp-report --plan P-2 -o pdf
 mv out zoe.pdf
