@@ -213,10 +213,11 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	if (grants)
 		RTABLE_COLS(t, grant_cols);
 	RTABLE_COLS(t, cols);
-	int over = 0;
+	int over = 0, ungranted = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct grant *g = lines[i].grant;
-		if (grants && !g && lines[i].from == DATE_NONE) { /* days no grant holds */
+		int none = grants && !g && lines[i].from == DATE_NONE;
+		if (none) { /* days no grant holds */
 			rtable_add(t, cell_text(NULL));
 			rtable_add(t, cell_word("ungranted", _("ungranted")));
 			rtable_add(t, cell_text(NULL));
@@ -233,12 +234,18 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		rtable_add(t, cell_minutes(lines[i].used));
 		rtable_add(t, cell_minutes(lines[i].granted - lines[i].used));
 		rtable_add(t, cell_percent(lines[i].used, lines[i].work));
-		over |= lines[i].used > lines[i].granted;
+		ungranted |= none && lines[i].used > 0;
+		over |= !none && lines[i].used > lines[i].granted;
 	}
+	/* whoever the funder: a municipality's plan is declared to it */
 	if (over)
 		report_text(r, "over", NULL,
-			    _("More hours were logged than granted in a budget period: UWV pays no "
-			      "more than it granted."));
+			    _("More hours were logged than granted in a grant or budget period: the "
+			      "funder pays no more than it granted."));
+	if (ungranted)
+		report_text(r, "ungranted", NULL,
+			    _("Hours were logged on days no grant holds: a funder pays them only once "
+			      "a grant for those days is recorded."));
 	for (size_t i = 0; i < n; i++)
 		account_chart_burn(r, a->days, a->budget, &lines[i], o, a->period.to);
 	free(lines);

@@ -250,4 +250,17 @@ refuses 73 'file: cannot create directory' "a directory that cannot be made" \
 	cp-report --declaration --funder uwv --period 2026H1 -o file/sub
 cd hours
 refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-report --caseload -p ../plans
+
+# a municipality's plan over its budget: its report goes to the municipality
+mkdir ../gem && cd ../gem && cp-new --init . --no-hook >/dev/null
+cp-new -i P-1 -n 'Eva de Jong' -F gemeente -s 2026-07-01 --budget 1/3m -g x >/dev/null
+cp-log -q --force -P P-1 -g G1 -m onsite -d 2026-07-02 90 bezoek 2>/dev/null
+run cp-report --plan P-1 --period 2026H2
+check "over a budget: the report says so" grep -q 'More hours were logged than granted' out
+check "... and names no funder that is not the plan's" sh -c '! grep -q UWV out'
+cp-new -i P-2 -n 'Ali' -F gemeente -s 2026-07-01 -g x --grant 2026-07-01..2026-07-31:10 >/dev/null
+cp-log -q --force -P P-2 -g G1 -m onsite -d 2026-08-03 30 buiten 2>/dev/null
+run cp-report --plan P-2 --period 2026H2
+check "hours on days no grant holds: said as that" grep -q 'Hours were logged on days no grant holds' out
+check "... not as a grant overspent" sh -c '! grep -q "More hours were logged" out'
 done_testing
