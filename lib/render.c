@@ -178,6 +178,7 @@ int report_write(const struct report *r, const struct renderer *f, const char *p
 	if (rc == 1 && force) {
 		struct locked lf;
 		rc = locked_open(&lf, path);
+		lf.mode = 0600; /* personal data, whatever the file it replaces allowed */
 		if (rc == 0)
 			rc = locked_replace(&lf, b.s ? b.s : "", b.len);
 		else if (rc == 1) /* gone meanwhile */

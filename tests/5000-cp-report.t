@@ -79,9 +79,12 @@ check "--stamp: when it was made" grep -q 'Generated on 23 November 2026 at [0-2
 # ---- refusing to overwrite ----
 refuses 73 'decl/P-2024-003.html and 7 more files exist; use --force' "a batch over an existing one" \
 	cp-report --declaration --funder uwv --period 2026H1 -o decl
+chmod 644 decl/P-2024-003.html
 run cp-report --declaration --funder uwv --period 2026H1 -o decl --force
 status_is 0 "--force replaces them"
 same decl/P-2025-007.html one.html "... with the same declarations"
+check "... each mode 0600, also where the file it replaced was not" \
+	test "$(stat -c %a decl/P-2024-003.html)" = 600
 
 # ---- privacy: --pseudonymize leaves no participant's name in any file ----
 names=$(for p in plans/*.yaml; do
