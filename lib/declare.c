@@ -884,8 +884,11 @@ static size_t select_plans(struct run *run, struct decl **d)
 		if (!p || !paid_by(p, o->funder))
 			continue;
 		size_t n = within(run, i, run->v + from[i], to[i] - from[i]);
+		/* with grants, the funder's in the period is a grant of its there */
 		int overlaps = p->start <= o->ro.period.to &&
-			       (p->end == DATE_NONE || p->end >= o->ro.period.from);
+			       (p->end == DATE_NONE || p->end >= o->ro.period.from) &&
+			       (o->funder < 0 || !p->ngrants ||
+				last_grant_of(p, o->funder, &o->ro.period));
 		if (n || (o->all && overlaps) || o->only)
 			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0};
 		if (run->outside[i])

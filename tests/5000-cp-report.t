@@ -86,6 +86,16 @@ same decl/P-2025-007.html one.html "... with the same declarations"
 check "... each mode 0600, also where the file it replaced was not" \
 	test "$(stat -c %a decl/P-2024-003.html)" = 600
 
+# --all lists the funder's plans of the period: P-2025-019 was UWV's in
+# 2025 and the municipality's from 2026 (its grants say so)
+cp-report --declaration --funder gemeente --period 2025H2 --all -o all25 2>/dev/null
+check "--all: a plan another funder paid in the period is not the funder's" \
+	sh -c '! grep -q P-2025-019 all25/summary.csv'
+cp-report --declaration --funder uwv --period 2026H2 --all -o all26 2>/dev/null
+check "... nor once it has gone to another" sh -c '! grep -q P-2025-019 all26/summary.csv'
+cp-report --declaration --funder gemeente --period 2026H2 --all -o gem26 2>/dev/null
+check "... and it is the funder's that pays then" grep -q '^P-2025-019,' gem26/summary.csv
+
 # ---- privacy: --pseudonymize leaves no participant's name in any file ----
 names=$(for p in plans/*.yaml; do
 	awk '/^participant:/ { f = 1 } f && /name:/ { sub(/.*name: */, ""); sub(/[,}].*/, ""); print; exit }' "$p"
