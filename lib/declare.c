@@ -835,7 +835,11 @@ static void select_grants(struct run *run, size_t i, const struct kept *k, size_
 		/* a strippenkaart without an end ends when it is used up */
 		int end = g->to != DATE_NONE ? g->to : used >= g->minutes && used ? last : DATE_NONE;
 		int empty = run->npieces == from;
-		if (end == DATE_NONE || !period_contains(&o->ro.period, end) ||
+		/* every grant (--period grant): a strippenkaart still running too */
+		int running = end == DATE_NONE && o->ro.period.to == PERIOD_OPEN_TO &&
+			      g->from <= o->ro.today;
+		if ((end == DATE_NONE && !running) ||
+		    (!running && !period_contains(&o->ro.period, end)) ||
 		    (empty && !((o->all || o->only) && g->from <= o->ro.today))) {
 			run->npieces = from;
 			continue;

@@ -96,6 +96,11 @@ check "... nor once it has gone to another" sh -c '! grep -q P-2025-019 all26/su
 cp-report --declaration --funder gemeente --period 2026H2 --all -o gem26 2>/dev/null
 check "... and it is the funder's that pays then" grep -q '^P-2025-019,' gem26/summary.csv
 
+# --period grant declares every grant, a strippenkaart still running too
+run cp-report --declaration --plan P-2026-018 --period grant -o text
+check "--period grant: the card used up" grep -q 'offerte 2026-41' out
+check "... and the card still running" grep -q 'offerte 2026-58' out
+
 # ---- privacy: --pseudonymize leaves no participant's name in any file ----
 names=$(for p in plans/*.yaml; do
 	awk '/^participant:/ { f = 1 } f && /name:/ { sub(/.*name: */, ""); sub(/[,}].*/, ""); print; exit }' "$p"
