@@ -127,6 +127,12 @@ printf 'date,coach,plan,goal,mode,minutes,note\n2026-06-03,robin,P-2026-013,G1,p
 run cp-report --declaration --plan P-2026-013 --period 2026-06-03 --pseudonymize -o csv
 check "--pseudonymize: the name in a note, as whole words only" \
 	grep -q 'P-2026-013 gebeld; P-2026-013-P-2026-013 en Lottes rooster' out
+printf '2026-06-04,robin,P-2026-013,G1,phone,10,LOTTE en lotte hendriks; Lottes\n' >>hours/lotte.csv
+run cp-report --declaration --plan P-2026-013 --period 2026-06-04 --pseudonymize -o csv
+check "... in any case, as a hurried note writes it" grep -q 'P-2026-013 en P-2026-013; Lottes' out
+printf '2026-06-04,robin,P-2024-003,,phone,10,NOËL en noël JANSSENS\n' >>hours/lotte.csv
+run cp-report --declaration --plan P-2024-003 --period 2026-06-04 --pseudonymize -o csv
+check "... a letter with a diaeresis too" grep -q ',P-2024-003 en P-2024-003,' out
 rm -rf ps hours/lotte.csv
 
 # ---- empty period, a plan without goals, hours outside a plan's dates ----
