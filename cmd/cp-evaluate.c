@@ -92,8 +92,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_SIGNED: opt.signed_by = arg; break;
 	case OPT_OUTCOME:
-		if ((opt.uwv[3] = outcome_parse(arg, strlen(arg)) + 1) <= 0)
-			argp_error(state, _("unknown outcome %s; use %s"), quotes(arg), outcome_choices());
+		opt.uwv[3] = cli_word(state, &vocab_outcome, arg) + 1;
 		break;
 	case 'd': opt.date = arg; break;
 	case 's': opt.summary = arg; break;

@@ -99,20 +99,14 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_COACH: strlist_add(&f->coaches, arg); break;
 	case OPT_GOAL: strlist_add(&f->goals, arg); break;
 	case OPT_FUNDER:
-		if ((v = funder_parse(arg, strlen(arg))) < 0)
-			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
-		strlist_add(&opt.funders, funder_name(v));
+		strlist_add(&opt.funders, vocab_name(&vocab_funder, cli_word(state, &vocab_funder, arg)));
 		break;
 	case OPT_ACTIVITY:
-		if ((v = activity_parse(arg, strlen(arg))) < 0)
-			argp_error(state, _("unknown activity %s; use %s"), quotes(arg), activity_choices());
-		else /* argp_error exits, but the analysers cannot know */
+		if ((v = cli_word(state, &vocab_activity, arg)) >= 0) /* it is: argp_error exits */
 			f->activities |= 1u << v;
 		break;
 	case OPT_MODE:
-		if ((v = mode_parse(arg, strlen(arg))) < 0)
-			argp_error(state, _("unknown mode %s; use %s"), quotes(arg), mode_choices());
-		else /* argp_error exits, but the analysers cannot know */
+		if ((v = cli_word(state, &vocab_mode, arg)) >= 0)
 			f->modes |= 1u << v;
 		break;
 	case ARGP_KEY_ARG:

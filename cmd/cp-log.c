@@ -94,7 +94,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!opt.batch && !opt.plan)
 			argp_error(state, _("--plan is required: the plan the hours are for"));
 		if (!opt.batch && !opt.mode)
-			argp_error(state, _("--mode is required: %s"), mode_choices());
+			argp_error(state, _("--mode is required: %s"), vocab_choices(&vocab_mode));
 		if (!opt.batch && !opt.nwords)
 			argp_error(state, _("a DURATION is required: 90, 1h30, 1:30, 1,5u"));
 		if (opt.coach && !*opt.coach)
@@ -128,7 +128,7 @@ static void fill_row(struct row *r, const struct entry *e)
 	r->v[COL_COACH] = xstrndup(e->coach.s, e->coach.n);
 	r->v[COL_PLAN] = xstrndup(e->plan.s, e->plan.n);
 	r->v[COL_GOAL] = xstrndup(e->goal.s, e->goal.n);
-	r->v[COL_MODE] = xstrdup(mode_name(e->mode));
+	r->v[COL_MODE] = xstrdup(vocab_name(&vocab_mode, e->mode));
 	r->v[COL_MINUTES] = xstrdup(minutes);
 	r->v[COL_NOTE] = xstrndup(e->note.s, e->note.n);
 	r->line = e->line;
@@ -148,7 +148,7 @@ static int entry_from_args(struct entry *e, char *coach)
 	if (e->goal.n && !id_valid(e->goal.s, e->goal.n))
 		rc = cp_err(EX_USAGE, _("bad goal id %s"), quotes(opt.goal));
 	if ((e->mode = mode_parse(opt.mode, strlen(opt.mode))) < 0)
-		rc = cp_err(EX_USAGE, _("unknown mode %s; use %s"), quotes(opt.mode), mode_choices());
+		rc = vocab_unknown(&vocab_mode, opt.mode);
 	if ((why = split_words(&e->minutes)))
 		rc = cp_err(EX_USAGE, "%s: %s", quotes(opt.duration.s), why);
 	e->note = (struct str){buf_str(&opt.note), opt.note.len};
@@ -170,15 +170,15 @@ static void sheet_col_pos(void *arg, enum sheet_col c, struct srcpos *at)
  * English key, as -a writes it. */
 static int activity_of(struct sheet *in, size_t col, char **value)
 {
-	int a = activity_parse(*value, strlen(*value));
+	int a = vocab_parse(&vocab_activity, *value, strlen(*value));
 	if (a < 0) {
 		struct srcpos at;
 		sheet_pos(in, col, &at);
-		return cp_err_at(EX_DATAERR, &at, NULL, _("unknown activity %s; use %s"),
-				 quotes(*value), activity_choices());
+		return cp_err_at(EX_DATAERR, &at, NULL, _(vocab_activity.unknown), quotes(*value),
+				 vocab_choices(&vocab_activity));
 	}
 	free(*value);
-	*value = xstrdup(activity_name(a));
+	*value = xstrdup(vocab_name(&vocab_activity, a));
 	return 0;
 }
 
@@ -232,11 +232,10 @@ static int extras(struct rows *rows, const struct entry *e)
 	const char *names[2], *values[2];
 	size_t n = 0;
 	if (opt.activity) {
-		int a = activity_parse(opt.activity, strlen(opt.activity));
+		int a = vocab_parse(&vocab_activity, opt.activity, strlen(opt.activity));
 		if (a < 0)
-			return cp_err(EX_USAGE, _("unknown activity %s; use %s"), quotes(opt.activity),
-				      activity_choices());
-		names[n] = "activity", values[n++] = activity_name(a);
+			return vocab_unknown(&vocab_activity, opt.activity);
+		names[n] = "activity", values[n++] = vocab_name(&vocab_activity, a);
 	}
 	if (opt.internal) {
 		if (cli_text(_("internal note"), opt.internal) < 0)

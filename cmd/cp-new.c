@@ -166,11 +166,6 @@ static int usage_error(const char *what, const char *arg, const char *why)
 	return cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why);
 }
 
-static int unknown(const char *what, const char *arg, const char *choices)
-{
-	return cp_err(EX_USAGE, _("unknown %s %s; use %s"), what, quotes(arg), choices);
-}
-
 static long hours_arg(const char *what, const char *s, long max)
 {
 	long minutes;
@@ -201,11 +196,12 @@ static int build_spec(void)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (texts[i][1])
 			rc |= cli_text(texts[i][0], texts[i][1]);
-	if ((s->funder = funder_parse(opt.funder, strlen(opt.funder))) < 0)
-		rc |= unknown(_("funder"), opt.funder, funder_choices());
+	if ((s->funder = vocab_parse(&vocab_funder, opt.funder, strlen(opt.funder))) < 0)
+		rc |= vocab_unknown(&vocab_funder, opt.funder);
 	s->scheme = SCHEME_NONE;
-	if (opt.scheme && (s->scheme = scheme_parse(opt.scheme, strlen(opt.scheme))) < 0)
-		rc |= unknown(_("scheme"), opt.scheme, scheme_choices());
+	if (opt.scheme &&
+	    (s->scheme = vocab_parse(&vocab_scheme, opt.scheme, strlen(opt.scheme))) < 0)
+		rc |= vocab_unknown(&vocab_scheme, opt.scheme);
 	if (cli_date(opt.start, &s->start) < 0)
 		return -1;
 	if (rc)

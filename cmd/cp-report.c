@@ -107,7 +107,6 @@ static void outputs(struct argp_state *state)
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	const char *why;
-	int v;
 	switch (key) {
 	case OPT_PLAN:
 		if (!id_valid(arg, strlen(arg)))
@@ -140,9 +139,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("unknown language %s; use nl or en"), quotes(arg));
 		break;
 	case OPT_FUNDER:
-		if ((v = funder_parse(arg, strlen(arg))) < 0)
-			argp_error(state, _("unknown funder %s; use %s"), quotes(arg), funder_choices());
-		opt.funder = v;
+		opt.funder = cli_word(state, &vocab_funder, arg);
 		break;
 	case 'o':
 		if (opt.nouts == sizeof opt.outs / sizeof *opt.outs)
@@ -172,7 +169,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--declaration needs --period, as in --period 2026H1"));
 		if (opt.declaration && !opt.plan && opt.funder < 0)
 			argp_error(state, _("--declaration needs --funder (%s) or --plan ID"),
-				   funder_choices());
+				   vocab_choices(&vocab_funder));
 		if (opt.declaration && !opt.plan && !opt.dir)
 			argp_error(state, _("declarations of many plans need -o DIR; one plan's "
 					    "(--plan ID) goes to standard output"));

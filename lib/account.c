@@ -39,7 +39,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
 	if (p->scheme != SCHEME_NONE)
 		report_field(r, "scheme", _("Scheme"),
-			     cell_word(scheme_name(p->scheme), report_scheme_label(p->scheme)));
+			     cell_word(vocab_name(&vocab_scheme, p->scheme), report_scheme_label(p->scheme)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
 	/* the funder, coach and contract hours of the period's last day (or
 	 * today's), as the dated history has them: not the plan's newest */
@@ -48,7 +48,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	int funder = plan_funder_on(p, day);
 	long work = plan_work_on(p, day);
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(funder), report_funder_label(funder)));
+		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
 	report_field(r, "funder_ref", _("Funder reference"),
 		     cell_text(g && g->ref ? g->ref : p->funder_ref));
 	report_field(r, "coach", _("Coach"), cell_text(plan_coach_on(p, day)));
@@ -58,7 +58,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	if (rules->limit_label)
 		report_field(r, "limit", _(rules->limit_label), cell_date(funder_limit(p->funder, p->start)));
 	report_field(r, "status", _("Status"),
-		     cell_word(status_name(p->status), report_status_label(p->status)));
+		     cell_word(vocab_name(&vocab_status, p->status), report_status_label(p->status)));
 	report_field(r, "work_minutes", _("Work hours per week"),
 		     work < 0 ? cell_empty() : cell_hours(work));
 	period_format(period, label);
@@ -82,7 +82,7 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		for (size_t i = 0; i < p->ngoals; i++) {
 			rtable_add(t, cell_text(p->goals[i].id));
 			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
-			rtable_add(t, cell_word(goal_status_name(p->goals[i].status),
+			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, p->goals[i].status),
 						report_goal_status_label(p->goals[i].status)));
 		}
 	}
@@ -137,7 +137,7 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 	int modes = other ? MODE_COUNT : MODE_OTHER;
 	rtable_col(t, "goal", _("goal"), 0);
 	for (int m = 0; m < modes; m++)
-		rtable_col(t, mode_name(m), report_mode_label(m), RCOL_NUMBER);
+		rtable_col(t, vocab_name(&vocab_mode, m), report_mode_label(m), RCOL_NUMBER);
 	rtable_col(t, "minutes", _("total"), RCOL_NUMBER);
 	rtable_col(t, "remote_share", _("remote %"), RCOL_NUMBER);
 	report_main(r);
@@ -224,9 +224,10 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		} else if (grants) {
 			int funder = g ? g->funder : p->funder;
 			rtable_add(t, cell_text(g ? g->ref : p->funder_ref));
-			rtable_add(t, g ? cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind))
+			rtable_add(t, g ? cell_word(vocab_name(&vocab_grant_kind, g->kind),
+						    report_grant_kind_label(g->kind))
 				       : cell_text(NULL));
-			rtable_add(t, cell_word(funder_name(funder), report_funder_label(funder)));
+			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
 		}
 		rtable_add(t, cell_date(lines[i].from));
 		rtable_add(t, cell_date(lines[i].to));

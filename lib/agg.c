@@ -419,8 +419,8 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 			len += put_str(key + len, e->coach);
 			break;
 		case KEY_ACTIVITY: { /* the English key, whichever word the sheet has */
-			int act = activity_parse(e->activity.s, e->activity.n);
-			const char *name = act >= 0 ? activity_name(act) : NULL;
+			int act = vocab_parse(&vocab_activity, e->activity.s, e->activity.n);
+			const char *name = act >= 0 ? vocab_name(&vocab_activity, act) : NULL;
 			len += put_str(key + len, name ? (struct str){name, strlen(name)} : e->activity);
 			break;
 		}
@@ -759,7 +759,7 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	const char *text = label;
 	size_t len;
 	if (k == KEY_MODE)
-		len = strlen(text = mode_name(*p));
+		len = strlen(text = vocab_name(&vocab_mode, *p));
 	else if (!is_time(k))
 		text = (const char *)p, len = n - 1; /* n counts its NUL */
 	else {

@@ -168,20 +168,29 @@ struct word {
 };
 int word_lookup(const struct word *w, const char *s, size_t n);
 
+/* A vocabulary of the formats: the words input takes (English and the
+ * Dutch words coaches type), the word files hold for each value, and what
+ * a message says of it, all untranslated (N_()). */
+struct vocab {
+	const char *what;         /* "funder" */
+	const char *unknown;      /* "unknown funder %s; use %s" */
+	const char *choices;      /* "uwv, gemeente, werkgever or other", for hints */
+	const struct word *words; /* what input takes */
+	const char *const *names; /* what files hold, by value */
+	int count;
+	int phrases; /* words of more than one (deels behaald) with spaces, '-' or '_' between */
+};
+int vocab_parse(const struct vocab *v, const char *s, size_t n); /* -1 if unknown */
+const char *vocab_name(const struct vocab *v, int value);         /* "?" if out of range */
+const char *vocab_choices(const struct vocab *v);                 /* translated */
+int vocab_unknown(const struct vocab *v, const char *s);          /* EX_USAGE, reported */
+
 /* What an hour was spent on, as UWV asks it (a sheet's activity column). */
 enum activity { ACT_INTRODUCTION, ACT_STRUCTURING, ACT_TRAINING, ACT_DISRUPTIONS, ACT_SUPPORT,
 		ACT_HOME, ACT_SUPERVISOR, ACT_EVALUATION, ACT_OTHER, ACT_COUNT };
-int activity_parse(const char *s, size_t n);
-const char *activity_name(int a);
-const char *activity_choices(void);
-
 /* UWV's outcome when coaching ends (an evaluation's outcome). */
 enum coaching_outcome { OUT_WITHOUT_SUPPORT, OUT_LIGHTER, OUT_SAME, OUT_HEAVIER, OUT_EMPLOYER,
 	       OUT_NOT_WORKING, OUT_COUNT };
-int outcome_parse(const char *s, size_t n);
-const char *outcome_name(int o);
-const char *outcome_choices(void);
-
 enum mode { MODE_ONSITE, MODE_PHONE, MODE_EMAIL, MODE_VIDEO, MODE_CHAT, MODE_OTHER, MODE_COUNT };
 enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDER_COUNT };
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
@@ -192,27 +201,13 @@ enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
  * support needed.  Only achieved and dropped are done with. */
 enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_PARTLY, GOAL_NOT_ACHIEVED,
 		   GOAL_PERMANENT, GOAL_STATUS_COUNT };
+extern const struct vocab vocab_activity, vocab_outcome, vocab_mode, vocab_funder, vocab_scheme,
+	vocab_status, vocab_goal_status;
 
-int mode_parse(const char *s, size_t n); /* English or Dutch; -1 if unknown */
-const char *mode_name(int mode);
+int mode_parse(const char *s, size_t n); /* vocab_parse(&vocab_mode), fast: every sheet line */
 int mode_remote(int mode);
-int funder_parse(const char *s, size_t n);
-const char *funder_name(int funder);
-int scheme_parse(const char *s, size_t n);
-const char *scheme_name(int scheme);
-int status_parse(const char *s, size_t n);
-const char *status_name(int status);
-/* Words of more than one (deels behaald) with spaces, '-' or '_' between. */
-int goal_status_parse(const char *s, size_t n);
-const char *goal_status_name(int status);
-int goal_status_done(int status); /* achieved or dropped: nothing left to work on */
-/* "a, b or c" of a word list, for hints */
-const char *mode_choices(void);
 const char *funder_label(int f); /* as the funder calls itself: UWV, gemeente */
-const char *funder_choices(void);
-const char *scheme_choices(void);
-const char *status_choices(void);
-const char *goal_status_choices(void);
+int goal_status_done(int status); /* achieved or dropped: nothing left to work on */
 int id_valid(const char *s, size_t n); /* [A-Za-z0-9._-]+, not . or .. */
 
 /* ---- atomic.c: files that are whole or untouched ---- */

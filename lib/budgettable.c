@@ -49,7 +49,7 @@ static int line_selected(const struct budget_line *l, const struct plan_select *
 	else if (to == DATE_NONE) /* an open strippenkaart: up to today */
 		to = today > from ? today : from;
 	int funder = l->grant ? l->grant->funder : p->funder;
-	return in(sel->funders, funder_name(funder)) && coached(p, sel->coaches, from, to);
+	return in(sel->funders, vocab_name(&vocab_funder, funder)) && coached(p, sel->coaches, from, to);
 }
 
 static const char *day_text(int d, char out[11])
@@ -73,8 +73,11 @@ static void grant_cells(struct table *t, const struct budget_line *l, int people
 	}
 	const char *ref = g ? g->ref : l->plan->funder_ref;
 	table_cell(t, ref ? ref : "");
-	table_cell(t, !g ? "" : people ? report_grant_kind_label(g->kind) : grant_kind_name(g->kind));
-	table_cell(t, funder_name(g ? g->funder : l->plan->funder)); /* as --by funder shows it */
+	const char *kind = !g ? "" : people ? report_grant_kind_label(g->kind)
+					    : vocab_name(&vocab_grant_kind, g->kind);
+	table_cell(t, kind);
+	/* as --by funder shows it */
+	table_cell(t, vocab_name(&vocab_funder, g ? g->funder : l->plan->funder));
 }
 
 /* When a grant was declared; of one that ended without, people read so. */

@@ -250,6 +250,14 @@ static int day_word(const char *arg, int today, int *day)
 	return -1;
 }
 
+int cli_word(struct argp_state *state, const struct vocab *v, const char *arg)
+{
+	int value = vocab_parse(v, arg, strlen(arg));
+	if (value < 0)
+		argp_error(state, _(v->unknown), quotes(arg), vocab_choices(v));
+	return value;
+}
+
 int cli_date(const char *arg, int *day)
 {
 	struct period p;
@@ -318,24 +326,20 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 		if ((why = interval_parse(value, n, &g->length)) == NULL && g->length.n <= 0)
 			why = _("a length is more than 0: 6m");
 	} else if (!strcmp(key, "funder")) {
-		if ((g->funder = funder_parse(value, n)) < 0)
-			return cp_err(EX_USAGE, _("unknown funder %s; use %s"), quotes(value),
-				      funder_choices());
+		if ((g->funder = vocab_parse(&vocab_funder, value, n)) < 0)
+			return vocab_unknown(&vocab_funder, value);
 	} else if (!strcmp(key, "ref")) {
 		if (cli_text(_("grant reference"), value) < 0)
 			return -1;
 		g->ref = value;
 	} else if (!strcmp(key, "kind")) {
-		if ((g->kind = grant_kind_parse(value, n)) < 0)
-			return cp_err(EX_USAGE, _("unknown grant kind %s; use %s"), quotes(value),
-				      _("standard, extension (vervolg), strippenkaart or internal"));
+		if ((g->kind = vocab_parse(&vocab_grant_kind, value, n)) < 0)
+			return vocab_unknown(&vocab_grant_kind, value);
 	} else if (!strcmp(key, "hours")) {
 		why = cli_hours(value, 100000, &g->minutes);
 	} else if (!strcmp(key, "level")) {
-		if ((g->level = grant_level_parse(value, n)) < 0)
-			return cp_err(EX_USAGE, _("unknown support level %s; use %s"), quotes(value),
-				      _("zeer-licht, licht, midden, intensief or intern (very-light, "
-					"light, medium, intensive, internal)"));
+		if ((g->level = vocab_parse(&vocab_grant_level, value, n)) < 0)
+			return vocab_unknown(&vocab_grant_level, value);
 	} else
 		return cp_err(EX_USAGE, _("a grant has no %s; it has to, length, funder, ref, kind, "
 					  "hours and level"),
@@ -353,7 +357,7 @@ int cli_grant(char *arg, struct grant_spec *g)
 {
 	*g = (struct grant_spec)GRANT_SPEC_NONE;
 	char *typed = xstrdup(arg), *amount = strchr(arg, ':'), *rest, *until;
-	int rc = 0;
+	int rc = 0, word;
 	/* hours with a decimal comma (:59,5): the comma is the number's */
 	char *digits = amount ? amount + 1 + strspn(amount + 1, "0123456789") : arg;
 	if (amount && digits > amount + 1 && digits[0] == ',' && digits[1] >= '0' && digits[1] <= '9')
@@ -376,7 +380,7 @@ int cli_grant(char *arg, struct grant_spec *g)
 		 (len && cli_grant_field(g, "length", len) < 0))
 		rc = -1;
 	if (rc == 0 && amount) {
-		int level = grant_level_parse(amount, strlen(amount));
+		int level = vocab_parse(&vocab_grant_level, amount, strlen(amount));
 		long minutes;
 		if (level >= 0)
 			g->level = level;
@@ -393,10 +397,10 @@ int cli_grant(char *arg, struct grant_spec *g)
 		if (eq) {
 			*eq = '\0';
 			rc = cli_grant_field(g, item, eq + 1);
-		} else if (funder_parse(item, strlen(item)) >= 0)
-			g->funder = funder_parse(item, strlen(item));
-		else if (grant_kind_parse(item, strlen(item)) >= 0)
-			g->kind = grant_kind_parse(item, strlen(item));
+		} else if ((word = vocab_parse(&vocab_funder, item, strlen(item))) >= 0)
+			g->funder = word;
+		else if ((word = vocab_parse(&vocab_grant_kind, item, strlen(item))) >= 0)
+			g->kind = word;
 		else
 			rc = grant_err(typed, _("after a comma come the funder (uwv), the kind (vervolg) "
 						"or ref=REFERENCE"));

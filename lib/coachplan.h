@@ -30,6 +30,8 @@ int cli_exit(int status); /* checks that standard output was written */
  * argp's doc, which holds no \v: a translator gets two plain strings. */
 char *cli_help(int key, const char *text, void *input);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
+/* An option's word of v: its value, or the usage error (argp_error exits). */
+int cli_word(struct argp_state *state, const struct vocab *v, const char *arg);
 /* A grant named on the command line: its reference, or a day it holds,
  * a Dutch 05-01-2027 given as 2027-01-05 (grant_named takes ISO). */
 const char *cli_grant_name(const char *arg);

@@ -74,7 +74,7 @@ static int keep(const struct entry *e, void *arg)
 	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, 0, 0, 0, (uint8_t)e->mode,
 			   -1};
 	if (r->o->logbooks && e->activity.n) { /* a word no list holds is the sheet's fault */
-		int act = activity_parse(e->activity.s, e->activity.n);
+		int act = vocab_parse(&vocab_activity, e->activity.s, e->activity.n);
 		k->activity = (int8_t)(act < 0 ? ACT_OTHER : act);
 	}
 	r->n++;
@@ -217,12 +217,12 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	int funder = g ? g->funder : o->funder >= 0 ? o->funder : p->funder;
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(funder), report_funder_label(funder)));
+		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
 	report_field(r, "funder_ref", _("Funder reference"),
 		     cell_text(reference(p, o, g)));
 	if (g)
 		report_field(r, "kind", _("Kind of grant"),
-			     cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
+			     cell_word(vocab_name(&vocab_grant_kind, g->kind), report_grant_kind_label(g->kind)));
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
 	report_field(r, "coach", _("Coach"),
@@ -260,7 +260,7 @@ static void entries(struct report *r, const struct run *run, const struct plan *
 		rtable_add(t, cell_date(k[e].date));
 		rtable_add(t, cell_text(text_of(run, k[e].goal)));
 		rtable_add(t, cell_text(report_scrub(r, p, &run->o->ro, text_of(run, k[e].note))));
-		rtable_add(t, cell_word(mode_name(k[e].mode), report_mode_label(k[e].mode)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, k[e].mode), report_mode_label(k[e].mode)));
 		rtable_add(t, cell_minutes(k[e].minutes));
 		sum += k[e].minutes;
 	}
@@ -329,7 +329,7 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	for (int m = 0; m < MODE_COUNT; m++) {
 		if (m == MODE_OTHER && !all->mode[m])
 			continue; /* a row for other only where there are such hours */
-		rtable_add(t, cell_word(mode_name(m), report_mode_label(m)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), report_mode_label(m)));
 		rtable_add(t, cell_minutes(all->mode[m]));
 		rtable_add(t, cell_percent(all->mode[m], all->minutes));
 	}
@@ -489,8 +489,9 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct dec
 	rtable_add(t, cell_text(reference(p, o, g)));
 	rtable_add(t, cell_text(report_participant(p, &o->ro)));
 	if (g) {
-		rtable_add(t, cell_word(grant_kind_name(g->kind), report_grant_kind_label(g->kind)));
-		rtable_add(t, cell_word(funder_name(g->funder), report_funder_label(g->funder)));
+		rtable_add(t, cell_word(vocab_name(&vocab_grant_kind, g->kind),
+					report_grant_kind_label(g->kind)));
+		rtable_add(t, cell_word(vocab_name(&vocab_funder, g->funder), report_funder_label(g->funder)));
 		rtable_add(t, cell_date(g->from));
 		rtable_add(t, cell_date(g->to));
 		rtable_add(t, cell_minutes(g->minutes));
@@ -943,7 +944,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		const struct plan *p = run.ps.plans[i];
 		if (p && o->only && !paid_by(p, o->funder) && !o->per_grant)
 			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
-				    funder_name(p->funder), funder_name(o->funder));
+				    vocab_name(&vocab_funder, p->funder), vocab_name(&vocab_funder, o->funder));
 	}
 	if (rc == 0 || o->ro.keep_going) {
 		sorting = &run;

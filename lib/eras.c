@@ -260,18 +260,18 @@ static const char *grant_label(const struct grant *g)
 const char *era_name(enum key k, const struct plan *p, int era)
 {
 	if (era <= FUNDER_ERA(0))
-		return k == KEY_FUNDER ? funder_name(FUNDER_ERA(0) - era)
+		return k == KEY_FUNDER ? vocab_name(&vocab_funder, FUNDER_ERA(0) - era)
 				       : era_name(k, p, NO_PLAN);
 	const struct grant *g = era >= 0 && (size_t)era < p->ngrants ? &p->grants[era] : NULL;
 	switch (k) {
 	case KEY_EMPLOYER:
 		return p->employer ? p->employer : "";
 	case KEY_SCHEME:
-		return p->scheme != SCHEME_NONE ? scheme_name(p->scheme) : "";
+		return p->scheme != SCHEME_NONE ? vocab_name(&vocab_scheme, p->scheme) : "";
 	case KEY_GRANT:
 		return grant_label(g);
 	default:
-		return funder_name(g ? g->funder : p->funder);
+		return vocab_name(&vocab_funder, g ? g->funder : p->funder);
 	}
 }
 

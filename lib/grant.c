@@ -23,6 +23,10 @@ static const struct word kinds[] = {
 };
 static const char *const kind_names[GRANT_KIND_COUNT] = {"standard", "extension",
 							 "strippenkaart", "internal"};
+const struct vocab vocab_grant_kind = {
+	N_("grant kind"), N_("unknown grant kind %s; use %s"),
+	N_("standard, extension (vervolg), strippenkaart or internal"), kinds, kind_names,
+	GRANT_KIND_COUNT, 0};
 
 static const struct word levels[] = {
 	{"zeer-licht", LEVEL_ZEER_LICHT}, {"zeer licht", LEVEL_ZEER_LICHT},
@@ -34,39 +38,13 @@ static const struct word levels[] = {
 };
 static const char *const level_names[LEVEL_COUNT] = {"zeer-licht", "licht", "midden",
 						     "intensief", "intern"};
+const struct vocab vocab_grant_level = {
+	N_("support level"), N_("unknown support level %s; use %s"),
+	N_("zeer-licht, licht, midden, intensief or intern (very-light, light, medium, "
+	   "intensive, internal)"),
+	levels, level_names, LEVEL_COUNT, 0};
 
 _Static_assert(LEVEL_COUNT == FUNDER_LEVELS, "funder.c has a share for every level");
-
-int grant_kind_parse(const char *s, size_t n)
-{
-	return word_lookup(kinds, s, n);
-}
-
-const char *grant_kind_name(int kind)
-{
-	return kind >= 0 && kind < GRANT_KIND_COUNT ? kind_names[kind] : "?";
-}
-
-static const char *kind_choices(void)
-{
-	return _("standard, extension (vervolg), strippenkaart or internal");
-}
-
-int grant_level_parse(const char *s, size_t n)
-{
-	return word_lookup(levels, s, n);
-}
-
-const char *grant_level_name(int level)
-{
-	return level >= 0 && level < LEVEL_COUNT ? level_names[level] : "?";
-}
-
-static const char *level_choices(void)
-{
-	return _("zeer-licht, licht, midden, intensief or intern (very-light, light, medium, "
-		 "intensive, internal)");
-}
 
 long plan_work_on(const struct plan *p, int day)
 {
@@ -297,11 +275,11 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 			    _("a grant needs from"));
 	g->from = pr_date_of(r, from, N_("grant from"));
 	struct ynode *kind = pr_get(item, "kind");
-	int k = kind ? pr_word_of(r, kind, N_("grant kind"), grant_kind_parse, kind_choices)
+	int k = kind ? pr_word_of(r, kind, &vocab_grant_kind)
 		     : GRANT_STANDARD;
 	g->kind = k < 0 ? GRANT_STANDARD : k;
 	struct ynode *f = pr_get(item, "funder");
-	int fu = f ? pr_word_of(r, f, N_("funder"), funder_parse, funder_choices) : p->funder;
+	int fu = f ? pr_word_of(r, f, &vocab_funder) : p->funder;
 	g->funder = fu < 0 ? p->funder : fu;
 	g->ref = pr_text(r, pr_get(item, "ref"), N_("grant reference"));
 	struct ynode *to = pr_get(item, "to"), *len = pr_get(item, "length");
@@ -339,7 +317,7 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 	else if (hours)
 		g->minutes = pr_hours_of(r, hours, N_("grant hours"), 100000);
 	else {
-		int l = pr_word_of(r, level, N_("support level"), grant_level_parse, level_choices);
+		int l = pr_word_of(r, level, &vocab_grant_level);
 		g->level = l < 0 ? LEVEL_NONE : l;
 		if (g->kind == GRANT_STRIPPENKAART && l >= 0)
 			pr_complain(r, level, _("a strippenkaart is a number of hours: hours: 20"),

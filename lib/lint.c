@@ -162,12 +162,13 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e, i
  * -a takes; col: the activity column, or -1. */
 static int activity_fits(struct sheet *sh, int col, const struct entry *e)
 {
-	if (col < 0 || !e->activity.n || activity_parse(e->activity.s, e->activity.n) >= 0)
+	const struct vocab *v = &vocab_activity;
+	if (col < 0 || !e->activity.n || vocab_parse(v, e->activity.s, e->activity.n) >= 0)
 		return 0;
 	struct srcpos at;
 	sheet_pos(sh, (size_t)col, &at);
-	return cp_err_at(EX_DATAERR, &at, NULL, _("unknown activity %s; use %s"),
-			 quote(e->activity.s, e->activity.n), activity_choices());
+	return cp_err_at(EX_DATAERR, &at, NULL, _(v->unknown), quote(e->activity.s, e->activity.n),
+			 vocab_choices(v));
 }
 
 int lint_sheet(struct lint *l, const char *path)

@@ -48,7 +48,7 @@ static int keep(const struct entry *e, void *arg)
 		b->cap = b->cap ? 2 * b->cap : 256;
 		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
 	}
-	int act = e->activity.n ? activity_parse(e->activity.s, e->activity.n) : -1;
+	int act = e->activity.n ? vocab_parse(&vocab_activity, e->activity.s, e->activity.n) : -1;
 	if (e->activity.n && act < 0)
 		act = ACT_OTHER; /* a word no list holds is the sheet's fault (cp-check) */
 	b->v[b->n] = (struct line){{e->date, e->mode, act, e->minutes,
@@ -161,7 +161,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
 	int funder = g ? g->funder : plan_funder_on(p, last_day(b, o));
 	report_field(r, "funder", _("Funder"),
-		     cell_word(funder_name(funder), report_funder_label(funder)));
+		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
 	struct buf refs = {0}; /* without a grant named, those of the period */
 	if (!g)
 		period_refs(p, &b->period, &refs);
@@ -185,7 +185,8 @@ static struct cell goal_cell(const char *goal)
 
 static struct cell activity_cell(int act)
 {
-	return act < 0 ? cell_empty() : cell_word(activity_name(act), report_activity_label(act));
+	return act < 0 ? cell_empty()
+		       : cell_word(vocab_name(&vocab_activity, act), report_activity_label(act));
 }
 
 static void entries(struct report *r, const struct book *b, const struct report_opts *o,
@@ -205,7 +206,7 @@ static void entries(struct report *r, const struct book *b, const struct report_
 		rtable_add(t, cell_date(l->date));
 		rtable_add(t, activity_cell(l->activity));
 		rtable_add(t, goal_cell(l->goal));
-		rtable_add(t, cell_word(mode_name(l->mode), report_mode_label(l->mode)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, l->mode), report_mode_label(l->mode)));
 		rtable_add(t, cell_minutes(l->minutes));
 		rtable_add(t, cell_text(report_scrub(r, b->p, o, l->note)));
 		all->minutes += l->minutes;
@@ -320,7 +321,7 @@ static void totals(struct report *r, const struct book *b, const struct report_o
 			count += b->v[i].mode == m;
 		if (!count)
 			continue;
-		rtable_add(t, cell_word(mode_name(m), report_mode_label(m)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), report_mode_label(m)));
 		totals_row(t, count, all->mode[m]);
 	}
 	totals_end(t, all);
@@ -359,7 +360,7 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 			const struct goal *goal = plan_goal(p, res->goal, strlen(res->goal));
 			rtable_add(t, cell_text(res->goal));
 			rtable_add(t, cell_text(goal ? report_scrub(r, p, o, goal->text) : NULL));
-			rtable_add(t, cell_word(goal_status_name(res->status),
+			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, res->status),
 						report_goal_status_label(res->status)));
 		}
 	} else
@@ -374,7 +375,7 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 		     ev->absence_days < 0 ? cell_empty() : cell_text(absence));
 	report_field(r, "outcome", _("Outcome"),
 		     ev->outcome < 0 ? cell_empty()
-				     : cell_word(outcome_name(ev->outcome),
+				     : cell_word(vocab_name(&vocab_outcome, ev->outcome),
 						 report_outcome_label(ev->outcome)));
 	report_field(r, "signed_by", _("Signed by"),
 		     cell_text(report_scrub(r, p, o, ev->signed_by)));

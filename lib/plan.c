@@ -79,19 +79,18 @@ int pr_date_of(struct reader *r, struct ynode *n, const char *what)
 	return day;
 }
 
-int pr_word_of(struct reader *r, struct ynode *n, const char *what,
-		   int (*parse)(const char *, size_t), const char *(*choices)(void))
+int pr_word_of(struct reader *r, struct ynode *n, const struct vocab *v)
 {
-	const char *s = pr_text(r, n, what);
+	const char *s = pr_text(r, n, v->what);
 	if (!s)
 		return -1;
-	int v = parse(s, n->n);
-	if (v < 0) {
+	int value = vocab_parse(v, s, n->n);
+	if (value < 0) {
 		char hint[256];
-		snprintf(hint, sizeof hint, _("%s is one of %s"), _(what), choices());
-		pr_complain(r, n, hint, _("unknown %s %s"), _(what), quote(s, n->n));
+		snprintf(hint, sizeof hint, _("%s is one of %s"), _(v->what), vocab_choices(v));
+		pr_complain(r, n, hint, _("unknown %s %s"), _(v->what), quote(s, n->n));
 	}
-	return v;
+	return value;
 }
 
 /* A number of hours, whole or with a decimal point, as minutes.  YAML
@@ -155,7 +154,7 @@ static void read_participant(struct reader *r, struct ynode *root)
 	p->name = pr_required_text(r, m, "name", N_("participant name"));
 	struct ynode *s = pr_get(m, "scheme");
 	if (s) {
-		int v = pr_word_of(r, s, N_("scheme"), scheme_parse, scheme_choices);
+		int v = pr_word_of(r, s, &vocab_scheme);
 		p->scheme = v < 0 ? SCHEME_NONE : v;
 	}
 }
@@ -265,8 +264,7 @@ static void read_goals(struct reader *r, struct ynode *root)
 		}
 		goal->text = pr_text(r, pr_get(g, "text"), N_("goal text"));
 		goal->status_node = pr_get(g, "status");
-		int st = goal->status_node ? pr_word_of(r, goal->status_node, N_("goal status"),
-						     goal_status_parse, goal_status_choices)
+		int st = goal->status_node ? pr_word_of(r, goal->status_node, &vocab_goal_status)
 					   : GOAL_OPEN;
 		goal->status = st < 0 ? GOAL_OPEN : st;
 		if (goal->id)
@@ -375,7 +373,7 @@ static void read_uwv_fields(struct reader *r, struct ynode *m, struct evaluation
 	}
 	ev->signed_by = pr_text(r, pr_get(m, "signed_by"), N_("signed by"));
 	struct ynode *o = pr_get(m, "outcome");
-	ev->outcome = o ? pr_word_of(r, o, N_("outcome"), outcome_parse, outcome_choices) : -1;
+	ev->outcome = o ? pr_word_of(r, o, &vocab_outcome) : -1;
 }
 
 static void read_evaluations(struct reader *r, struct ynode *root)
@@ -418,8 +416,7 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
 					continue;
 				}
-				int st = pr_word_of(r, val, N_("goal status"), goal_status_parse,
-						 goal_status_choices);
+				int st = pr_word_of(r, val, &vocab_goal_status);
 				if (st < 0)
 					continue;
 				ev->goals[ev->ngoals].goal = key->u.str;
@@ -475,7 +472,7 @@ static void read_plan(struct reader *r)
 	read_employer(r, root);
 	p->coach = pr_text(r, pr_get(root, "coach"), N_("coach"));
 	struct ynode *f = pr_get(root, "funder");
-	int funder = f ? pr_word_of(r, f, N_("funder"), funder_parse, funder_choices) : FUNDER_OTHER;
+	int funder = f ? pr_word_of(r, f, &vocab_funder) : FUNDER_OTHER;
 	p->funder = funder < 0 ? FUNDER_OTHER : funder;
 	p->funder_ref = pr_text(r, pr_get(root, "funder_ref"), N_("funder reference"));
 	read_dates(r, root);
@@ -490,7 +487,7 @@ static void read_plan(struct reader *r)
 	p->conditions = texts(r, root, "conditions", N_("condition"), &p->nconditions);
 	read_contacts(r, root);
 	struct ynode *s = pr_get(root, "status");
-	int st = s ? pr_word_of(r, s, N_("status"), status_parse, status_choices) : STATUS_ACTIVE;
+	int st = s ? pr_word_of(r, s, &vocab_status) : STATUS_ACTIVE;
 	p->status = st < 0 ? STATUS_ACTIVE : st;
 	if (!s)
 		p->defaulted |= PLAN_DEFAULT_STATUS;

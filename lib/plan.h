@@ -211,10 +211,7 @@ long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left);
 void grant_use_merge(struct grant_use *u, const struct grant_use *from);
 void grant_use_free(struct grant_use *u);
 long grant_level_minutes(const struct plan *p, int level, int from, int to);
-int grant_kind_parse(const char *s, size_t n);
-const char *grant_kind_name(int kind);
-int grant_level_parse(const char *s, size_t n);
-const char *grant_level_name(int level);
+extern const struct vocab vocab_grant_kind, vocab_grant_level;
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
 
 /* A grant to be written (cp-new --grant, cp-plan --grant): what is not

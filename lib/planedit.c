@@ -212,7 +212,7 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 		if (yedit_map_set(e, &p->doc, root, "end", d, 1) < 0)
 			return -1;
 	}
-	return yedit_map_set(e, &p->doc, root, "status", status_name(op->status), 0);
+	return yedit_map_set(e, &p->doc, root, "status", vocab_name(&vocab_status, op->status), 0);
 }
 
 static int set_status(struct amend *a, const struct plan_op *op)
@@ -661,7 +661,8 @@ static size_t migrate_grants(const struct plan *p, int today, struct buf *b)
 		date_format(g->from, from);
 		date_format(g->to, to);
 		yaml_hours(g->minutes, h);
-		buf_printf(b, "\n- {from: %s, to: %s, funder: %s", from, to, funder_name(g->funder));
+		buf_printf(b, "\n- {from: %s, to: %s, funder: %s", from, to,
+			   vocab_name(&vocab_funder, g->funder));
 		if (g->ref) {
 			buf_puts(b, ", ref: ");
 			yaml_put_flow_scalar(b, g->ref, strlen(g->ref));

@@ -157,16 +157,16 @@ size_t grant_spec_pairs(const struct grant_spec *g, struct ykv kv[8], struct gra
 		kv[n++] = (struct ykv){"length", t->length, 1};
 	}
 	if (g->funder >= 0)
-		kv[n++] = (struct ykv){"funder", funder_name(g->funder), 1};
+		kv[n++] = (struct ykv){"funder", vocab_name(&vocab_funder, g->funder), 1};
 	if (g->ref)
 		kv[n++] = (struct ykv){"ref", g->ref, 0};
 	if (g->kind >= 0)
-		kv[n++] = (struct ykv){"kind", grant_kind_name(g->kind), 1};
+		kv[n++] = (struct ykv){"kind", vocab_name(&vocab_grant_kind, g->kind), 1};
 	if (g->minutes >= 0) {
 		yaml_hours(g->minutes, t->hours);
 		kv[n++] = (struct ykv){"hours", t->hours, 1};
 	} else if (g->level != LEVEL_NONE)
-		kv[n++] = (struct ykv){"level", grant_level_name(g->level), 1};
+		kv[n++] = (struct ykv){"level", vocab_name(&vocab_grant_level, g->level), 1};
 	return n;
 }
 
@@ -186,7 +186,7 @@ void plan_format(struct buf *b, const struct plan_spec *s)
 	buf_puts(b, "participant:\n");
 	key_text(b, 2, "name", s->name);
 	if (s->scheme != SCHEME_NONE)
-		key_text(b, 2, "scheme", scheme_name(s->scheme));
+		key_text(b, 2, "scheme", vocab_name(&vocab_scheme, s->scheme));
 	if (s->employer || s->employer_contact) {
 		buf_puts(b, "employer:\n");
 		if (s->employer)
@@ -196,7 +196,7 @@ void plan_format(struct buf *b, const struct plan_spec *s)
 	}
 	if (s->coach)
 		key_text(b, 0, "coach", s->coach);
-	key_text(b, 0, "funder", funder_name(s->funder));
+	key_text(b, 0, "funder", vocab_name(&vocab_funder, s->funder));
 	if (s->funder_ref)
 		key_text(b, 0, "funder_ref", s->funder_ref);
 	key_date(b, 0, "start", s->start);

@@ -19,8 +19,7 @@ const char *pr_text(struct reader *r, struct ynode *n, const char *what);
 const char *pr_required_text(struct reader *r, struct ynode *map, const char *key,
 			     const char *what);
 int pr_date_of(struct reader *r, struct ynode *n, const char *what);
-int pr_word_of(struct reader *r, struct ynode *n, const char *what,
-	       int (*parse)(const char *, size_t), const char *(*choices)(void));
+int pr_word_of(struct reader *r, struct ynode *n, const struct vocab *v);
 long pr_hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours);
 struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *what,
 			       struct interval dflt);

@@ -55,8 +55,7 @@ int record_check(const struct plan *p, struct record *r, int today)
 		if (g->status < 0 || g->status >= GOAL_STATUS_COUNT) {
 			char n[16];
 			snprintf(n, sizeof n, "%d", g->status);
-			return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(n),
-				      goal_status_choices());
+			return vocab_unknown(&vocab_goal_status, n);
 		}
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp(r->goals[k].goal, g->goal))
@@ -90,9 +89,8 @@ int goal_result_parse(char *arg, struct goal_result *g)
 		return cp_err(EX_USAGE, _("--goal %s: write a goal id, = and a status, as in "
 					  "G1=achieved"), quotes(arg));
 	g->goal = arg;
-	if ((g->status = goal_status_parse(eq, strlen(eq))) < 0)
-		return cp_err(EX_USAGE, _("unknown goal status %s; use %s"), quotes(eq),
-			      goal_status_choices());
+	if ((g->status = vocab_parse(&vocab_goal_status, eq, strlen(eq))) < 0)
+		return vocab_unknown(&vocab_goal_status, eq);
 	return 0;
 }
 
@@ -104,7 +102,7 @@ static void goals_flow(struct buf *b, const struct record *r)
 		if (i)
 			buf_puts(b, ", ");
 		yaml_put_flow_scalar(b, r->goals[i].goal, strlen(r->goals[i].goal));
-		buf_printf(b, ": %s", goal_status_name(r->goals[i].status));
+		buf_printf(b, ": %s", vocab_name(&vocab_goal_status, r->goals[i].status));
 	}
 	buf_putc(b, '}');
 }
@@ -135,7 +133,7 @@ static void uwv_fields(const struct record *r, struct buf *marks, char absence[1
 	if (r->signed_by)
 		item[(*n)++] = (struct ykv){"signed_by", r->signed_by, 0};
 	if (r->outcome >= 0)
-		item[(*n)++] = (struct ykv){"outcome", outcome_name(r->outcome), 1};
+		item[(*n)++] = (struct ykv){"outcome", vocab_name(&vocab_outcome, r->outcome), 1};
 }
 
 /* The edits are made deepest first: edits at one place land in the order
@@ -148,7 +146,7 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	for (size_t i = 0; i < r->ngoals; i++) {
 		const struct goal *g = plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal));
 		struct ynode *st = ymap_get(g->node, "status");
-		const char *name = goal_status_name(r->goals[i].status);
+		const char *name = vocab_name(&vocab_goal_status, r->goals[i].status);
 		if (st ? st->kind == Y_SCALAR && !strcmp(st->u.str, name)
 		       : r->goals[i].status == GOAL_OPEN)
 			continue; /* unchanged: no line in the diff */

@@ -24,7 +24,7 @@ static int in_list(const struct strlist *l, struct str s)
  * activities. */
 static int activity_in(unsigned activities, struct str s)
 {
-	int a = s.n ? activity_parse(s.s, s.n) : -1;
+	int a = s.n ? vocab_parse(&vocab_activity, s.s, s.n) : -1;
 	return a >= 0 && (activities >> a & 1);
 }
 

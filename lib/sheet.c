@@ -974,7 +974,7 @@ static int to_entry(struct sheet *sh, struct entry *e)
 		snprintf(msg, sizeof msg, mode.n ? _("unknown mode %s") : _("missing mode"),
 			 quote(mode.s, mode.n));
 		char hint[256];
-		snprintf(hint, sizeof hint, _("mode is one of %s"), mode_choices());
+		snprintf(hint, sizeof hint, _("mode is one of %s"), vocab_choices(&vocab_mode));
 		return bad_field(sh, COL_MODE, hint, msg);
 	}
 	e->minutes = whole_minutes(minutes);

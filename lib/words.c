@@ -16,144 +16,6 @@ int word_lookup(const struct word *w, const char *s, size_t n)
 	return -1;
 }
 
-static const struct word modes[] = {
-	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
-	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
-	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
-	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},
-	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
-	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
-	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
-	{"whatsapp", MODE_CHAT},
-	{"other", MODE_OTHER},     {"overig", MODE_OTHER},     {"anders", MODE_OTHER},
-	{NULL, 0},
-};
-static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat",
-						   "other"};
-static const unsigned char mode_lens[MODE_COUNT] = {6, 5, 5, 5, 4, 5}; /* read on every line */
-
-int mode_parse(const char *s, size_t n)
-{
-	/* what files hold, before any lenience: told apart by length and first letter */
-	int m = n == 4 ? MODE_CHAT : n == 6 ? MODE_ONSITE : n != 5 ? -1 : *s == 'p' ? MODE_PHONE
-		: *s == 'e' ? MODE_EMAIL : *s == 'v' ? MODE_VIDEO : *s == 'o' ? MODE_OTHER : -1;
-	if (m >= 0 && n == mode_lens[m]) { /* n is 4 to 6: its first and last four bytes */
-		uint32_t a, b, c, d;
-		memcpy(&a, s, 4);
-		memcpy(&b, mode_names[m], 4);
-		memcpy(&c, s + n - 4, 4);
-		memcpy(&d, mode_names[m] + n - 4, 4);
-		if (a == b && c == d)
-			return m;
-	}
-	return word_lookup(modes, s, n);
-}
-
-const char *mode_name(int mode)
-{
-	return mode >= 0 && mode < MODE_COUNT ? mode_names[mode] : "?";
-}
-
-/* Contact at a distance; other (a meeting with the funder, say) is
- * neither on site nor remote. */
-int mode_remote(int mode)
-{
-	return mode != MODE_ONSITE && mode != MODE_OTHER;
-}
-
-const char *mode_choices(void)
-{
-	return _("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), "
-		 "chat (app) or other (overig)");
-}
-
-static const struct word funders[] = {
-	{"uwv", FUNDER_UWV}, {"gemeente", FUNDER_GEMEENTE}, {"werkgever", FUNDER_WERKGEVER},
-	{"other", FUNDER_OTHER}, {NULL, 0},
-};
-static const char *const funder_names[FUNDER_COUNT] = {"uwv", "gemeente", "werkgever", "other"};
-
-int funder_parse(const char *s, size_t n)
-{
-	return word_lookup(funders, s, n);
-}
-
-const char *funder_name(int f)
-{
-	return f >= 0 && f < FUNDER_COUNT ? funder_names[f] : "?";
-}
-
-const char *funder_label(int f)
-{
-	static const char *const labels[FUNDER_COUNT] = {"UWV", "gemeente", "werkgever", "other"};
-	return f >= 0 && f < FUNDER_COUNT ? labels[f] : "?";
-}
-
-const char *funder_choices(void)
-{
-	return _("uwv, gemeente, werkgever or other");
-}
-
-static const struct word schemes[] = {
-	{"wajong", SCHEME_WAJONG}, {"wia", SCHEME_WIA}, {"iro", SCHEME_IRO},
-	{"participatiewet", SCHEME_PARTICIPATIEWET}, {"other", SCHEME_OTHER}, {NULL, 0},
-};
-static const char *const scheme_names[SCHEME_COUNT] = {"", "wajong", "wia", "iro",
-						       "participatiewet", "other"};
-
-int scheme_parse(const char *s, size_t n)
-{
-	return word_lookup(schemes, s, n);
-}
-
-const char *scheme_name(int s)
-{
-	return s >= 0 && s < SCHEME_COUNT ? scheme_names[s] : "?";
-}
-
-const char *scheme_choices(void)
-{
-	return _("wajong, wia, iro, participatiewet or other");
-}
-
-static const struct word statuses[] = {
-	{"active", STATUS_ACTIVE}, {"paused", STATUS_PAUSED}, {"closed", STATUS_CLOSED}, {NULL, 0},
-};
-static const char *const status_names[STATUS_COUNT] = {"active", "paused", "closed"};
-
-int status_parse(const char *s, size_t n)
-{
-	return word_lookup(statuses, s, n);
-}
-
-const char *status_name(int s)
-{
-	return s >= 0 && s < STATUS_COUNT ? status_names[s] : "?";
-}
-
-const char *status_choices(void)
-{
-	return _("active, paused or closed");
-}
-
-static const struct word goal_statuses[] = {
-	{"open", GOAL_OPEN},           {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED},
-	{"lopend", GOAL_OPEN},         {"behaald", GOAL_ACHIEVED},  {"gehaald", GOAL_ACHIEVED},
-	{"bereikt", GOAL_ACHIEVED},    {"vervallen", GOAL_DROPPED}, {"geschrapt", GOAL_DROPPED},
-	/* UWV's results of an evaluation */
-	{"partly-achieved", GOAL_PARTLY},          {"deels-behaald", GOAL_PARTLY},
-	{"deels-bereikt", GOAL_PARTLY},            {"gedeeltelijk-behaald", GOAL_PARTLY},
-	{"not-achieved", GOAL_NOT_ACHIEVED},       {"niet-behaald", GOAL_NOT_ACHIEVED},
-	{"niet-bereikt", GOAL_NOT_ACHIEVED},       {"permanent-support", GOAL_PERMANENT},
-	{"permanent-support-needed", GOAL_PERMANENT},
-	{"blijvend-ondersteuning-nodig", GOAL_PERMANENT},
-	{"blijvende-ondersteuning-nodig", GOAL_PERMANENT},
-	{"blijvend-ondersteuning", GOAL_PERMANENT},
-	{NULL, 0},
-};
-static const char *const goal_status_names[GOAL_STATUS_COUNT] = {
-	"open", "achieved", "dropped", "partly-achieved", "not-achieved", "permanent-support"};
-
 /* "deels behaald", "Deels_behaald", "deels  -  behaald" as deels-behaald:
  * the words of a phrase joined by one '-', looked up in t; the ends are
  * not trimmed. */
@@ -174,25 +36,132 @@ static int phrase_lookup(const struct word *t, const char *s, size_t n)
 	return word_lookup(t, w, k);
 }
 
-int goal_status_parse(const char *s, size_t n)
+int vocab_parse(const struct vocab *v, const char *s, size_t n)
 {
-	return phrase_lookup(goal_statuses, s, n);
+	return v->phrases ? phrase_lookup(v->words, s, n) : word_lookup(v->words, s, n);
 }
 
-const char *goal_status_name(int s)
+const char *vocab_name(const struct vocab *v, int value)
 {
-	return s >= 0 && s < GOAL_STATUS_COUNT ? goal_status_names[s] : "?";
+	return value >= 0 && value < v->count ? v->names[value] : "?";
 }
+
+const char *vocab_choices(const struct vocab *v)
+{
+	return _(v->choices);
+}
+
+int vocab_unknown(const struct vocab *v, const char *s)
+{
+	return cp_err(EX_USAGE, _(v->unknown), quotes(s), vocab_choices(v));
+}
+
+static const struct word modes[] = {
+	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
+	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
+	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
+	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},
+	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
+	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
+	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
+	{"whatsapp", MODE_CHAT},
+	{"other", MODE_OTHER},     {"overig", MODE_OTHER},     {"anders", MODE_OTHER},
+	{NULL, 0},
+};
+static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat",
+						   "other"};
+const struct vocab vocab_mode = {
+	N_("mode"), N_("unknown mode %s; use %s"),
+	N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app) or "
+	   "other (overig)"),
+	modes, mode_names, MODE_COUNT, 0};
+
+/* vocab_parse(&vocab_mode, ...) for the readers of sheets, which call it
+ * on every line: what files hold is told apart by length and first letter
+ * before any lenience. */
+int mode_parse(const char *s, size_t n)
+{
+	static const unsigned char lens[MODE_COUNT] = {6, 5, 5, 5, 4, 5};
+	int m = n == 4 ? MODE_CHAT : n == 6 ? MODE_ONSITE : n != 5 ? -1 : *s == 'p' ? MODE_PHONE
+		: *s == 'e' ? MODE_EMAIL : *s == 'v' ? MODE_VIDEO : *s == 'o' ? MODE_OTHER : -1;
+	if (m >= 0 && n == lens[m]) { /* n is 4 to 6: its first and last four bytes */
+		uint32_t a, b, c, d;
+		memcpy(&a, s, 4);
+		memcpy(&b, mode_names[m], 4);
+		memcpy(&c, s + n - 4, 4);
+		memcpy(&d, mode_names[m] + n - 4, 4);
+		if (a == b && c == d)
+			return m;
+	}
+	return word_lookup(modes, s, n);
+}
+
+/* Contact at a distance; other (a meeting with the funder, say) is
+ * neither on site nor remote. */
+int mode_remote(int mode)
+{
+	return mode != MODE_ONSITE && mode != MODE_OTHER;
+}
+
+static const struct word funders[] = {
+	{"uwv", FUNDER_UWV}, {"gemeente", FUNDER_GEMEENTE}, {"werkgever", FUNDER_WERKGEVER},
+	{"other", FUNDER_OTHER}, {NULL, 0},
+};
+static const char *const funder_names[FUNDER_COUNT] = {"uwv", "gemeente", "werkgever", "other"};
+const struct vocab vocab_funder = {N_("funder"), N_("unknown funder %s; use %s"),
+				   N_("uwv, gemeente, werkgever or other"), funders,
+				   funder_names, FUNDER_COUNT, 0};
+
+const char *funder_label(int f)
+{
+	static const char *const labels[FUNDER_COUNT] = {"UWV", "gemeente", "werkgever", "other"};
+	return f >= 0 && f < FUNDER_COUNT ? labels[f] : "?";
+}
+
+static const struct word schemes[] = {
+	{"wajong", SCHEME_WAJONG}, {"wia", SCHEME_WIA}, {"iro", SCHEME_IRO},
+	{"participatiewet", SCHEME_PARTICIPATIEWET}, {"other", SCHEME_OTHER}, {NULL, 0},
+};
+static const char *const scheme_names[SCHEME_COUNT] = {"", "wajong", "wia", "iro",
+						       "participatiewet", "other"};
+const struct vocab vocab_scheme = {N_("scheme"), N_("unknown scheme %s; use %s"),
+				   N_("wajong, wia, iro, participatiewet or other"), schemes,
+				   scheme_names, SCHEME_COUNT, 0};
+
+static const struct word statuses[] = {
+	{"active", STATUS_ACTIVE}, {"paused", STATUS_PAUSED}, {"closed", STATUS_CLOSED}, {NULL, 0},
+};
+static const char *const status_names[STATUS_COUNT] = {"active", "paused", "closed"};
+const struct vocab vocab_status = {N_("status"), N_("unknown status %s; use %s"),
+				   N_("active, paused or closed"), statuses, status_names,
+				   STATUS_COUNT, 0};
+
+static const struct word goal_statuses[] = {
+	{"open", GOAL_OPEN},           {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED},
+	{"lopend", GOAL_OPEN},         {"behaald", GOAL_ACHIEVED},  {"gehaald", GOAL_ACHIEVED},
+	{"bereikt", GOAL_ACHIEVED},    {"vervallen", GOAL_DROPPED}, {"geschrapt", GOAL_DROPPED},
+	/* UWV's results of an evaluation */
+	{"partly-achieved", GOAL_PARTLY},          {"deels-behaald", GOAL_PARTLY},
+	{"deels-bereikt", GOAL_PARTLY},            {"gedeeltelijk-behaald", GOAL_PARTLY},
+	{"not-achieved", GOAL_NOT_ACHIEVED},       {"niet-behaald", GOAL_NOT_ACHIEVED},
+	{"niet-bereikt", GOAL_NOT_ACHIEVED},       {"permanent-support", GOAL_PERMANENT},
+	{"permanent-support-needed", GOAL_PERMANENT},
+	{"blijvend-ondersteuning-nodig", GOAL_PERMANENT},
+	{"blijvende-ondersteuning-nodig", GOAL_PERMANENT},
+	{"blijvend-ondersteuning", GOAL_PERMANENT},
+	{NULL, 0},
+};
+static const char *const goal_status_names[GOAL_STATUS_COUNT] = {
+	"open", "achieved", "dropped", "partly-achieved", "not-achieved", "permanent-support"};
+const struct vocab vocab_goal_status = {
+	N_("goal status"), N_("unknown goal status %s; use %s"),
+	N_("open, achieved (behaald), dropped (vervallen), partly-achieved (deels behaald), "
+	   "not-achieved (niet behaald) or permanent-support (blijvend ondersteuning nodig)"),
+	goal_statuses, goal_status_names, GOAL_STATUS_COUNT, 1};
 
 int goal_status_done(int s)
 {
 	return s == GOAL_ACHIEVED || s == GOAL_DROPPED;
-}
-
-const char *goal_status_choices(void)
-{
-	return _("open, achieved (behaald), dropped (vervallen), partly-achieved (deels behaald), "
-		 "not-achieved (niet behaald) or permanent-support (blijvend ondersteuning nodig)");
 }
 
 /* UWV's categories of what a coach does, with the Dutch words */
@@ -228,23 +197,12 @@ static const struct word activities[] = {
 static const char *const activity_names[ACT_COUNT] = {
 	"introduction", "structuring", "training", "disruptions", "support",
 	"home", "supervisor", "evaluation", "other"};
-
-int activity_parse(const char *s, size_t n)
-{
-	return phrase_lookup(activities, s, n);
-}
-
-const char *activity_name(int a)
-{
-	return a >= 0 && a < ACT_COUNT ? activity_names[a] : "?";
-}
-
-const char *activity_choices(void)
-{
-	return _("introduction (kennismaking), structuring (werkplek), training, disruptions "
-		 "(verstoringen), support (ondersteuning), home (thuissituatie), supervisor "
-		 "(leidinggevende), evaluation (evaluatie) or other (overig)");
-}
+const struct vocab vocab_activity = {
+	N_("activity"), N_("unknown activity %s; use %s"),
+	N_("introduction (kennismaking), structuring (werkplek), training, disruptions "
+	   "(verstoringen), support (ondersteuning), home (thuissituatie), supervisor "
+	   "(leidinggevende), evaluation (evaluatie) or other (overig)"),
+	activities, activity_names, ACT_COUNT, 1};
 
 /* UWV's outcome when coaching ends */
 static const struct word outcomes[] = {
@@ -262,22 +220,12 @@ static const char *const outcome_names[OUT_COUNT] = {
 	"works-without-support", "follow-up-lighter", "follow-up-same", "follow-up-heavier",
 	"employer-takes-over",   "not-working"};
 
-int outcome_parse(const char *s, size_t n)
-{
-	return phrase_lookup(outcomes, s, n);
-}
-
-const char *outcome_name(int o)
-{
-	return o >= 0 && o < OUT_COUNT ? outcome_names[o] : "?";
-}
-
-const char *outcome_choices(void)
-{
-	return _("works-without-support (zelfstandig), follow-up-lighter, follow-up-same, "
-		 "follow-up-heavier (vervolg-lichter, -gelijk, -zwaarder), employer-takes-over "
-		 "(werkgever-neemt-over) or not-working (werkt-niet-meer)");
-}
+const struct vocab vocab_outcome = {
+	N_("outcome"), N_("unknown outcome %s; use %s"),
+	N_("works-without-support (zelfstandig), follow-up-lighter, follow-up-same, "
+	   "follow-up-heavier (vervolg-lichter, -gelijk, -zwaarder), employer-takes-over "
+	   "(werkgever-neemt-over) or not-working (werkt-niet-meer)"),
+	outcomes, outcome_names, OUT_COUNT, 1};
 
 /* [A-Za-z0-9._-] as a bit set over the 256 byte values */
 static const uint64_t id_chars[4] = {0x03ff600000000000u, 0x07fffffe87fffffeu, 0, 0};

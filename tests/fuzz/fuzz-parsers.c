@@ -124,17 +124,18 @@ static void hours(const char *s, size_t n)
 
 static void words(const char *s, size_t n)
 {
+	static const struct vocab *const vocabs[] = {
+		&vocab_mode,     &vocab_funder,  &vocab_scheme,     &vocab_status,
+		&vocab_goal_status, &vocab_activity, &vocab_outcome, &vocab_grant_kind,
+		&vocab_grant_level};
 	int v;
 	if ((v = mode_parse(s, n)) >= 0)
-		FUZZ_ASSERT(mode_parse(mode_name(v), strlen(mode_name(v))) == v);
-	if ((v = funder_parse(s, n)) >= 0)
-		FUZZ_ASSERT(funder_parse(funder_name(v), strlen(funder_name(v))) == v);
-	if ((v = scheme_parse(s, n)) >= 0)
-		FUZZ_ASSERT(scheme_parse(scheme_name(v), strlen(scheme_name(v))) == v);
-	if ((v = status_parse(s, n)) >= 0)
-		FUZZ_ASSERT(status_parse(status_name(v), strlen(status_name(v))) == v);
-	if ((v = goal_status_parse(s, n)) >= 0)
-		FUZZ_ASSERT(goal_status_parse(goal_status_name(v), strlen(goal_status_name(v))) == v);
+		FUZZ_ASSERT(v == vocab_parse(&vocab_mode, s, n));
+	for (size_t i = 0; i < sizeof vocabs / sizeof *vocabs; i++)
+		if ((v = vocab_parse(vocabs[i], s, n)) >= 0) { /* its value's name reads back */
+			const char *name = vocab_name(vocabs[i], v);
+			FUZZ_ASSERT(vocab_parse(vocabs[i], name, strlen(name)) == v);
+		}
 	if (id_valid(s, n)) { /* an id names a file: never a path */
 		FUZZ_ASSERT(n <= 64 && !memchr(s, '/', n) && !memchr(s, '\0', n));
 		FUZZ_ASSERT(!(n == 1 && s[0] == '.') && !(n == 2 && !memcmp(s, "..", 2)));

@@ -13,10 +13,10 @@ int main(void)
 	for (int f = FUNDER_GEMEENTE; f < FUNDER_COUNT; f++) {
 		const struct funder_rules *r = funder_rules(f);
 		ok(r->every.n == 3 && r->every.unit == 'm', "%s evaluates every three months",
-		   funder_name(f));
-		ok(!r->max_months && !r->limit_label, "%s sets no maximum length", funder_name(f));
+		   vocab_name(&vocab_funder, f));
+		ok(!r->max_months && !r->limit_label, "%s sets no maximum length", vocab_name(&vocab_funder, f));
 		is_int(funder_limit(f, date_from_ymd(2026, 1, 5)), DATE_NONE, "%s: no last day",
-		       funder_name(f));
+		       vocab_name(&vocab_funder, f));
 	}
 	ok(uwv->levels && uwv->levels[LEVEL_MIDDEN][0] == 100 && uwv->levels[LEVEL_MIDDEN][1] == 50 &&
 		   uwv->levels[LEVEL_MIDDEN][2] == 30,

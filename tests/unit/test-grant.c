@@ -86,10 +86,11 @@ static void levels(void)
 	is_int(p->grants[2].minutes, (7L * 30 * 960 + 3500) / 7000, "zeer licht in year 4: 3 %%");
 	is_int(grant_level_minutes(p, LEVEL_MIDDEN, day("2026-11-02"), day("2026-11-08")),
 	       (7L * 100 * 960 + 3500) / 7000, "grant_level_minutes: a week of year 1, midden");
-	is_int(grant_level_parse("medium", 6), LEVEL_MIDDEN, "medium is midden");
-	is_int(grant_level_parse("zeer licht", 10), LEVEL_ZEER_LICHT, "zeer licht, with a space");
-	is_int(grant_level_parse("intensive", 9), LEVEL_INTENSIEF, "intensive is intensief");
-	is_int(grant_kind_parse("vervolg", 7), GRANT_EXTENSION, "vervolg is an extension");
+	is_int(vocab_parse(&vocab_grant_level, "medium", 6), LEVEL_MIDDEN, "medium is midden");
+	is_int(vocab_parse(&vocab_grant_level, "zeer licht", 10), LEVEL_ZEER_LICHT,
+	       "zeer licht, with a space");
+	is_int(vocab_parse(&vocab_grant_level, "intensive", 9), LEVEL_INTENSIEF, "intensive is intensief");
+	is_int(vocab_parse(&vocab_grant_kind, "vervolg", 7), GRANT_EXTENSION, "vervolg is an extension");
 	plan_free(p);
 	char *err;
 	p = parse(HEAD "work_hours_per_week: 16\ngrants:\n"

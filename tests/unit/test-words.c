@@ -30,45 +30,46 @@ static void modes(void)
 		       "mode_parse(%s)", quotes(cases[i].word));
 	is_int(mode_parse("phonebook", 5), MODE_PHONE, "mode_parse reads only n bytes");
 	for (int m = 0; m < MODE_COUNT; m++) {
-		const char *name = mode_name(m);
+		const char *name = vocab_name(&vocab_mode, m);
 		is_int(mode_parse(name, strlen(name)), m, "mode %s reads back", name);
 		int far = m != MODE_ONSITE && m != MODE_OTHER; /* other: neither */
 		is_int(mode_remote(m), far, "mode %s is %s", name, far ? "remote" : "not remote");
-		ok(strstr(mode_choices(), name) != NULL, "the choices name %s", name);
+		ok(strstr(vocab_choices(&vocab_mode), name) != NULL, "the choices name %s", name);
 	}
-	is_str(mode_name(-1), "?", "mode_name of a bad value");
-	is_str(mode_name(MODE_COUNT), "?", "mode_name past the end");
+	is_str(vocab_name(&vocab_mode, -1), "?", "mode_name of a bad value");
+	is_str(vocab_name(&vocab_mode, MODE_COUNT), "?", "mode_name past the end");
 }
 
 /* The other word lists: every name reads back, parsing ignores case, and
  * the choices shown in hints name every word. */
 struct list {
-	const char *what;
-	int count, first; /* values first..count-1 have names */
-	int (*parse)(const char *, size_t);
-	const char *(*name)(int);
-	const char *(*choices)(void);
+	const struct vocab *v;
+	int first;		   /* values first..count-1 have names */
 	const char *const *others; /* more words, with their values */
 	const int *values;
 };
 
 static void round_trips(const struct list *l)
 {
-	for (int v = l->first; v < l->count; v++) {
-		const char *name = l->name(v);
+	const struct vocab *voc = l->v;
+	for (int v = l->first; v < voc->count; v++) {
+		const char *name = vocab_name(voc, v);
 		char upper[64];
 		size_t n = strlen(name);
-		is_int(l->parse(name, n), v, "%s %s reads back", l->what, name);
+		is_int(vocab_parse(voc, name, n), v, "%s %s reads back", voc->what, name);
 		for (size_t i = 0; i <= n && i < sizeof upper; i++)
 			upper[i] = (char)(name[i] >= 'a' && name[i] <= 'z' ? name[i] - 32 : name[i]);
-		is_int(l->parse(upper, n), v, "%s %s reads back in capitals", l->what, upper);
-		ok(strstr(l->choices(), name) != NULL, "the %s choices name %s", l->what, name);
+		is_int(vocab_parse(voc, upper, n), v, "%s %s reads back in capitals", voc->what, upper);
+		ok(strstr(vocab_choices(voc), name) != NULL, "the %s choices name %s", voc->what, name);
 	}
-	is_str(l->name(-1), "?", "%s name of -1", l->what);
-	is_str(l->name(l->count), "?", "%s name past the end", l->what);
-	for (int i = 0; l->others[i]; i++)
-		is_int(l->parse(l->others[i], strlen(l->others[i])), l->values[i], "%s %s", l->what,
-		       quotes(l->others[i]));
+	is_str(vocab_name(voc, -1), "?", "%s name of -1", voc->what);
+	is_str(vocab_name(voc, voc->count), "?", "%s name past the end", voc->what);
+	for (int i = 0; l->others && l->others[i]; i++)
+		is_int(vocab_parse(voc, l->others[i], strlen(l->others[i])), l->values[i], "%s %s",
+		       voc->what, quotes(l->others[i]));
+	char message[200];
+	snprintf(message, sizeof message, voc->unknown, "X", "Y");
+	ok(strstr(message, voc->what) != NULL, "the %s message names it: %s", voc->what, message);
 }
 
 static void lists(void)
@@ -108,28 +109,28 @@ static void lists(void)
 					     OUT_EMPLOYER,        OUT_LIGHTER,
 					     OUT_NOT_WORKING,     -1, -1, -1};
 	const struct list lists_[] = {
-		{"funder", FUNDER_COUNT, 0, funder_parse, funder_name, funder_choices, funder_words,
-		 funder_values},
-		{"scheme", SCHEME_COUNT, SCHEME_WAJONG, scheme_parse, scheme_name, scheme_choices,
-		 scheme_words, scheme_values},
-		{"status", STATUS_COUNT, 0, status_parse, status_name, status_choices, status_words,
-		 status_values},
-		{"goal status", GOAL_STATUS_COUNT, 0, goal_status_parse, goal_status_name,
-		 goal_status_choices, goal_words, goal_values},
-		{"outcome", OUT_COUNT, 0, outcome_parse, outcome_name, outcome_choices, outcome_words,
-		 outcome_values},
+		{&vocab_funder, 0, funder_words, funder_values},
+		{&vocab_scheme, SCHEME_WAJONG, scheme_words, scheme_values},
+		{&vocab_status, 0, status_words, status_values},
+		{&vocab_goal_status, 0, goal_words, goal_values},
+		{&vocab_outcome, 0, outcome_words, outcome_values},
+		{&vocab_mode, 0, NULL, NULL},
+		{&vocab_activity, 0, NULL, NULL},
+		{&vocab_grant_kind, 0, NULL, NULL},
+		{&vocab_grant_level, 0, NULL, NULL},
 	};
 	for (size_t i = 0; i < sizeof lists_ / sizeof *lists_; i++)
 		round_trips(&lists_[i]);
 	for (int st = 0; st < GOAL_STATUS_COUNT; st++)
 		is_int(goal_status_done(st), st == GOAL_ACHIEVED || st == GOAL_DROPPED,
-		       "goal status %s is %s", goal_status_name(st),
+		       "goal status %s is %s", vocab_name(&vocab_goal_status, st),
 		       goal_status_done(st) ? "done with" : "still worked on");
 	char long_word[80];
 	memset(long_word, 'a', sizeof long_word);
-	is_int(goal_status_parse(long_word, sizeof long_word), -1, "a goal status too long to be one");
-	is_str(scheme_name(SCHEME_NONE), "", "no scheme has an empty name");
-	is_int(scheme_parse("", 0), -1, "and the empty word is no scheme");
+	is_int(vocab_parse(&vocab_goal_status, long_word, sizeof long_word), -1,
+	       "a goal status too long to be one");
+	is_str(vocab_name(&vocab_scheme, SCHEME_NONE), "", "no scheme has an empty name");
+	is_int(vocab_parse(&vocab_scheme, "", 0), -1, "and the empty word is no scheme");
 }
 
 static void ids(void)
