@@ -328,10 +328,9 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 static void read_grants(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = pr_list(r, pr_get(root, "grants"), N_("grants"));
-	if (!l)
+	struct ynode *l;
+	if (!(p->grants = pr_items(r, root, "grants", N_("grants"), sizeof *p->grants, &l)))
 		return;
-	p->grants = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->grants);
 	for (uint32_t i = 0; i < l->n; i++)
 		read_grant(r, yderef(l->u.kids[i]), &p->grants[p->ngrants++]);
 	qsort(p->grants, p->ngrants, sizeof *p->grants, dated_cmp);
@@ -423,12 +422,11 @@ static size_t read_dated(struct reader *r, struct ynode *root, const char *key, 
 			 void **slots, size_t size,
 			 void (*one)(struct reader *, struct ynode *, int, void *))
 {
-	struct ynode *l = pr_list(r, pr_get(root, key), what);
+	struct ynode *l;
 	size_t n = 0;
 	int last = DATE_NONE;
-	if (!l)
+	if (!(*slots = pr_items(r, root, key, what, size, &l)))
 		return 0;
-	*slots = arena_alloc(&r->p->arena, (l->n ? l->n : 1) * size);
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *item = pr_mapping(r, yderef(l->u.kids[i]), what);
 		if (item)

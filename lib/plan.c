@@ -141,6 +141,13 @@ struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what)
 	return n && n->kind == Y_SEQ ? n : NULL;
 }
 
+void *pr_items(struct reader *r, struct ynode *root, const char *key, const char *what,
+	       size_t size, struct ynode **list)
+{
+	*list = pr_list(r, pr_get(root, key), what);
+	return *list ? arena_alloc(&r->p->arena, ((*list)->n ? (*list)->n : 1) * size) : NULL;
+}
+
 static void read_participant(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
@@ -240,10 +247,9 @@ static void read_budget(struct reader *r, struct ynode *root)
 static void read_goals(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = pr_list(r, pr_get(root, "goals"), N_("goals"));
-	if (!l)
+	struct ynode *l;
+	if (!(p->goals = pr_items(r, root, "goals", N_("goals"), sizeof *p->goals, &l)))
 		return;
-	p->goals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->goals);
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *g = pr_mapping(r, yderef(l->u.kids[i]), N_("a goal"));
 		if (!g)
@@ -283,11 +289,9 @@ static const char **texts(struct reader *r, struct ynode *root, const char *key,
 			*count = 1;
 		return v;
 	}
-	struct ynode *l = pr_list(r, n, what);
-	if (!l)
-		return NULL;
-	const char **v = arena_alloc(&r->p->arena, (l->n ? l->n : 1) * sizeof *v);
-	for (uint32_t i = 0; i < l->n; i++) {
+	struct ynode *l;
+	const char **v = pr_items(r, root, key, what, sizeof *v, &l);
+	for (uint32_t i = 0; v && i < l->n; i++) {
 		struct ynode *item = yderef(l->u.kids[i]);
 		if (!yscalar_null(item) && (v[*count] = pr_text(r, item, what)))
 			(*count)++;
@@ -298,10 +302,9 @@ static const char **texts(struct reader *r, struct ynode *root, const char *key,
 static void read_contacts(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = pr_list(r, pr_get(root, "contacts"), N_("contacts"));
-	if (!l)
+	struct ynode *l;
+	if (!(p->contacts = pr_items(r, root, "contacts", N_("contacts"), sizeof *p->contacts, &l)))
 		return;
-	p->contacts = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->contacts);
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *c = yderef(l->u.kids[i]);
 		struct contact *ct = &p->contacts[p->ncontacts];
@@ -379,10 +382,9 @@ static void read_uwv_fields(struct reader *r, struct ynode *m, struct evaluation
 static void read_evaluations(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l = pr_list(r, pr_get(root, "evaluations"), N_("evaluations"));
-	if (!l)
+	struct ynode *l;
+	if (!(p->evals = pr_items(r, root, "evaluations", N_("evaluations"), sizeof *p->evals, &l)))
 		return;
-	p->evals = arena_alloc(&p->arena, (l->n ? l->n : 1) * sizeof *p->evals);
 	int last = DATE_NONE;
 	for (uint32_t i = 0; i < l->n; i++) {
 		struct ynode *m = pr_mapping(r, yderef(l->u.kids[i]), N_("an evaluation"));

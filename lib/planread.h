@@ -25,6 +25,10 @@ struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *wh
 			       struct interval dflt);
 struct ynode *pr_mapping(struct reader *r, struct ynode *n, const char *what);
 struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what);
+/* The list at key and room in the plan's arena for one element of size
+ * bytes per item; NULL if there is no list (reported if it is not one). */
+void *pr_items(struct reader *r, struct ynode *root, const char *key, const char *what,
+	       size_t size, struct ynode **list);
 
 /* grant.c: grants:, coaches: and work_hours: of a version 2 plan, or the
  * error that a version 1 plan has them. */
