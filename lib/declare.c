@@ -52,6 +52,7 @@ struct decl {
 	int grant;       /* -1: the plan's hours in the period; else its grant */
 	long used, over; /* per grant */
 	int same_day;    /* per grant: how many grants of the plan before it start that day */
+	int end;         /* per grant: its last day (grant_last_day), or DATE_NONE */
 };
 
 static void put_text(struct buf *b, struct str s, uint32_t *off)
@@ -203,8 +204,8 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	struct period days = o->ro.period;
 	if (g)
-		days = (struct period){g->from, g->to != DATE_NONE ? g->to : g->from};
-	if (g && g->to == DATE_NONE) {
+		days = (struct period){g->from, d->end != DATE_NONE ? d->end : g->from};
+	if (g && d->end == DATE_NONE) { /* a strippenkaart still running */
 		char from[11];
 		date_format(g->from, from);
 		snprintf(label, sizeof label, "%s..", from);
@@ -222,17 +223,18 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 		     cell_text(reference(p, o, g)));
 	if (g)
 		report_field(r, "kind", _("Kind of grant"),
-			     cell_word(vocab_name(&vocab_grant_kind, g->kind), report_grant_kind_label(g->kind)));
+			     cell_word(vocab_name(&vocab_grant_kind, g->kind),
+				       report_grant_kind_label(g->kind)));
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
 	report_field(r, "coach", _("Coach"),
-		     cell_text(g ? coaches_in(p, g->from, g->to != DATE_NONE ? g->to : o->ro.today,
+		     cell_text(g ? coaches_in(p, g->from, d->end != DATE_NONE ? d->end : o->ro.today,
 					      coach, sizeof coach)
 			       : p->coach));
 	if (g) {
 		report_field(r, "grant", _("Grant"), cell_text(label));
 		report_field(r, "period_from", _("From"), cell_date(g->from));
-		report_field(r, "period_to", _("To"), cell_date(g->to));
+		report_field(r, "period_to", _("To"), cell_date(d->end));
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
 		report_field(r, "used", _("Used"), cell_minutes(d->used));
 		report_field(r, "over", _("Over"), cell_minutes(d->over));
@@ -385,7 +387,7 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 		       const struct report_opts *o)
 {
 	const struct grant *g = &p->grants[d->grant];
-	int last = g->to != DATE_NONE ? g->to : o->today;
+	int last = d->end != DATE_NONE ? d->end : o->today;
 	const struct evaluation *ev = closing(p, g, last);
 	report_section(r, "evaluation", _("Evaluation"));
 	if (!ev) {
@@ -493,7 +495,7 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct dec
 					report_grant_kind_label(g->kind)));
 		rtable_add(t, cell_word(vocab_name(&vocab_funder, g->funder), report_funder_label(g->funder)));
 		rtable_add(t, cell_date(g->from));
-		rtable_add(t, cell_date(g->to));
+		rtable_add(t, cell_date(d->end));
 		rtable_add(t, cell_minutes(g->minutes));
 		rtable_add(t, cell_minutes(d->used));
 		rtable_add(t, cell_minutes(d->over));
@@ -599,9 +601,11 @@ static int write_logbook(const struct run *run, const struct plan *p, const stru
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	struct period period = o->ro.period;
 	struct outside outside = {0, 0}; /* a grant's days are all the plan's */
-	if (g)
+	if (g) {
 		period = grant_days(p, g, o->ro.today);
-	else
+		if (d->end != DATE_NONE) /* a strippenkaart's: when it was used up */
+			period.to = d->end;
+	} else
 		outside = (struct outside){run->outside[d->plan], run->outside_minutes[d->plan]};
 	struct report *r = logbook_of(p, g, &period, v, n, outside, &o->ro);
 	char *path = decl_target(run, d, 1);
@@ -752,35 +756,22 @@ static void piece(struct pieces *l, struct kept k, long minutes, size_t slot)
 	l->v[l->n++] = (struct piece){k, slot};
 }
 
-/* The entries k[0..n) of plan p (sorted) as grant.c assigns them: an
- * entry on a day a dated grant holds is that grant's; on other days, the
- * strippenkaarts take them in date order, an entry cut where one is used
- * up; the rest is ungranted. */
-static void cut(const struct plan *p, struct grant_use *u, const struct kept *k, size_t n,
-		struct pieces *out)
+static int kept_at(const void *v, size_t i, long *minutes)
 {
-	long *split = xcalloc(p->ngrants + 1, sizeof *split);
-	for (size_t e = 0, next; e < n; e = next) {
-		int day = k[e].date;
-		for (next = e + 1; next < n && k[next].date == day; next++)
-			;
-		const struct grant *g = plan_grant_on(p, day);
-		if (g || plan_card_on(p, day, 0) < 0) {
-			size_t slot = g ? (size_t)(g - p->grants) : p->ngrants;
-			for (size_t x = e; x < next; x++)
-				piece(out, k[x], k[x].minutes, slot);
-			continue;
-		}
-		grant_use_day(u, day, split);
-		size_t slot = 0;
-		for (size_t x = e; x < next; x++)
-			for (long left = k[x].minutes; left > 0;) {
-				long take = grant_split_take(p->ngrants, split, &slot, left);
-				piece(out, k[x], take, slot);
-				left -= take;
-			}
-	}
-	free(split);
+	const struct kept *k = v;
+	*minutes = k[i].minutes;
+	return k[i].date;
+}
+
+struct cutting {
+	const struct kept *k;
+	struct pieces *out;
+};
+
+static void kept_piece(void *arg, size_t i, size_t slot, long minutes)
+{
+	struct cutting *c = arg;
+	piece(c->out, c->k[i], minutes, slot);
 }
 
 static void warn_ungranted(const struct plan *p, long entries, long minutes)
@@ -804,7 +795,7 @@ static void select_grants(struct run *run, size_t i, const struct kept *k, size_
 	for (size_t e = 0; e < n; e++)
 		grant_use_add(u, k[e].date, k[e].minutes);
 	struct pieces l = {0};
-	cut(p, u, k, n, &l);
+	grant_cut(u, n, kept_at, k, kept_piece, &(struct cutting){k, &l});
 	long ungranted = 0, ungranted_minutes = 0; /* of the funder asked for: the others' are no loss */
 	for (size_t x = 0; x < l.n; x++)
 		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from &&
@@ -833,8 +824,7 @@ static void select_grants(struct run *run, size_t i, const struct kept *k, size_
 			used += l.v[x].k.minutes;
 			last = l.v[x].k.date;
 		}
-		/* a strippenkaart without an end ends when it is used up */
-		int end = g->to != DATE_NONE ? g->to : used >= g->minutes && used ? last : DATE_NONE;
+		int end = grant_last_day(g, used, last);
 		int empty = run->npieces == from;
 		/* every grant (--period grant): a strippenkaart still running too */
 		int running = end == DATE_NONE && o->ro.period.to == PERIOD_OPEN_TO &&
@@ -855,7 +845,7 @@ static void select_grants(struct run *run, size_t i, const struct kept *k, size_
 		long over = used > g->minutes ? used - g->minutes : 0;
 		if (g->kind == GRANT_STRIPPENKAART)
 			over += grant_use_spilled(u, s);
-		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same};
+		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same, end};
 	}
 	free(l.v);
 	grant_use_free(u);
@@ -895,7 +885,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 			       (o->funder < 0 || !p->ngrants ||
 				last_grant_of(p, o->funder, &o->ro.period));
 		if (n || (o->all && overlaps) || o->only)
-			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0};
+			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE};
 		if (run->outside[i])
 			warn_outside(run, i);
 	}

@@ -702,3 +702,38 @@ long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left)
 	per_slot[*slot] -= take;
 	return take;
 }
+
+void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i, long *minutes),
+	       const void *v, void (*piece)(void *arg, size_t i, size_t slot, long minutes),
+	       void *arg)
+{
+	const struct plan *p = u->p;
+	long *split = xcalloc(p->ngrants + 1, sizeof *split), minutes;
+	for (size_t e = 0, next; e < n; e = next) {
+		int day = at(v, e, &minutes);
+		for (next = e + 1; next < n && at(v, next, &minutes) == day; next++)
+			;
+		const struct grant *g = plan_grant_on(p, day);
+		int cards = !g && plan_card_on(p, day, 0) >= 0;
+		size_t slot = g ? (size_t)(g - p->grants) : cards ? 0 : p->ngrants;
+		if (cards)
+			grant_use_day(u, day, split);
+		for (size_t x = e; x < next; x++) {
+			at(v, x, &minutes);
+			if (!cards)
+				piece(arg, x, slot, minutes);
+			for (long left = minutes, take; cards && left > 0; left -= take) {
+				take = grant_split_take(p->ngrants, split, &slot, left);
+				piece(arg, x, slot, take);
+			}
+		}
+	}
+	free(split);
+}
+
+int grant_last_day(const struct grant *g, long used, int last)
+{
+	if (g->to != DATE_NONE)
+		return g->to;
+	return used && used >= g->minutes ? last : DATE_NONE;
+}

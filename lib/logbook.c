@@ -20,10 +20,12 @@ struct line {
 	size_t seq;
 };
 
-/* The entries of one plan's period, read from its sheets. */
+/* The entries of one plan's period, read from its sheets: those of scan,
+ * which for a grant starts with the plan, since a strippenkaart's hours
+ * depend on the hours the cards before it took. */
 struct gather {
 	const struct plan *p;
-	struct period period;
+	struct period period, scan;
 	struct line *v;
 	size_t n, cap;
 	struct arena text;
@@ -42,7 +44,9 @@ struct book {
 static int keep(const struct entry *e, void *arg)
 {
 	struct gather *b = arg;
-	if (!plan_keeps(b->p, &b->period, e->date, e->minutes, &b->outside))
+	struct outside before = {0, 0}; /* not the logbook's to count */
+	struct outside *o = period_contains(&b->period, e->date) ? &b->outside : &before;
+	if (!plan_keeps(b->p, &b->scan, e->date, e->minutes, o))
 		return 0;
 	if (b->n == b->cap) {
 		b->cap = b->cap ? 2 * b->cap : 256;
@@ -65,6 +69,51 @@ static int by_date(const void *a, const void *b)
 	if (x->l.date != y->l.date)
 		return x->l.date < y->l.date ? -1 : 1;
 	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int line_at(const void *v, size_t i, long *minutes)
+{
+	const struct line *l = v;
+	*minutes = l[i].l.minutes;
+	return l[i].l.date;
+}
+
+/* The pieces of one grant (slot), as the entries were cut over the grants. */
+struct grant_lines {
+	const struct line *in;
+	size_t slot;
+	struct logbook_line *v;
+	size_t n;
+	long used;
+};
+
+static void grant_piece(void *arg, size_t i, size_t slot, long minutes)
+{
+	struct grant_lines *c = arg;
+	if (slot != c->slot)
+		return;
+	c->v[c->n] = c->in[i].l;
+	c->v[c->n++].minutes = minutes;
+	c->used += minutes;
+}
+
+/* The hours of grant g among the n entries in v (sorted), into out (room
+ * for n), as a declaration per grant has them: a strippenkaart's those it
+ * paid for, not the next card's on the same days.  A used-up card's
+ * period ends on the day of its last hour. */
+static size_t of_grant(const struct plan *p, const struct grant *g, const struct line *v,
+		       size_t n, struct logbook_line *out, struct period *period)
+{
+	struct grant_use *u = grant_use_new(p);
+	for (size_t i = 0; i < n; i++)
+		grant_use_add(u, v[i].l.date, v[i].l.minutes);
+	struct grant_lines c = {v, (size_t)(g - p->grants), out, 0, 0};
+	grant_cut(u, n, line_at, v, grant_piece, &c);
+	grant_use_free(u);
+	int end = grant_last_day(g, c.used, c.n ? out[c.n - 1].date : g->from);
+	if (end != DATE_NONE && end < period->to)
+		period->to = end;
+	return c.n;
 }
 
 /* The grant's name a user may give: its reference, else its first day. */
@@ -457,7 +506,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	struct plan *p = plan_load(plan_path, &status);
 	if (!p)
 		return NULL;
-	struct gather b = {p, o->period, NULL, 0, 0, {0}, {0, 0}};
+	struct gather b = {p, o->period, o->period, NULL, 0, 0, {0}, {0, 0}};
 	const struct grant *g = grant ? grant_of(p, grant) : NULL;
 	if (grant && !g) {
 		plan_free(p);
@@ -469,15 +518,20 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 		b.period = plan_so_far(p, o->today);
 	if (b.period.to < b.period.from)
 		b.period.to = b.period.from;
+	b.scan = g ? (struct period){PERIOD_OPEN_FROM, b.period.to} : b.period;
 	int rc = scan_plan_entries(sheets, nsheets, p->id, keep, &b);
 	struct report *r = NULL;
 	if (rc == 0 || o->keep_going) {
 		struct logbook_line *v = xcalloc(b.n ? b.n : 1, sizeof *v);
+		size_t n = b.n;
 		if (b.n) /* qsort of NULL is undefined, even of none */
 			qsort(b.v, b.n, sizeof *b.v, by_date);
-		for (size_t i = 0; i < b.n; i++)
-			v[i] = b.v[i].l;
-		r = logbook_of(p, g, &b.period, v, b.n, b.outside, o);
+		if (g)
+			n = of_grant(p, g, b.v, b.n, v, &b.period);
+		else
+			for (size_t i = 0; i < b.n; i++)
+				v[i] = b.v[i].l;
+		r = logbook_of(p, g, &b.period, v, n, b.outside, o);
 		free(v);
 	}
 	free(b.v);

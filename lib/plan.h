@@ -207,6 +207,19 @@ void grant_use_day(struct grant_use *u, int day, long *per_slot);
  * takes (moved on past the used up; ngrants: none), taken off per_slot:
  * called until the entry is all taken, the entries of the day in order. */
 long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left);
+/* The entries of u's plan cut over its grants as u counts them (every
+ * one added to u): an entry on a day a dated grant holds is that grant's;
+ * on other days the strippenkaarts take the day's entries in order, an
+ * entry cut where one is used up.  The n entries are in date order, the
+ * i-th on the day at(v, i, &minutes) returns; piece(arg, i, slot, minutes)
+ * gets each piece, slot p->ngrants for the ungranted. */
+void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i, long *minutes),
+	       const void *v, void (*piece)(void *arg, size_t i, size_t slot, long minutes),
+	       void *arg);
+/* The last day of grant g, of which used minutes are used, the last of
+ * them on day last: its to:, or for a strippenkaart without one, last
+ * once it is used up; else DATE_NONE. */
+int grant_last_day(const struct grant *g, long used, int last);
 /* Adds what from holds (of the same plan) to u: a sheet read in parts. */
 void grant_use_merge(struct grant_use *u, const struct grant_use *from);
 void grant_use_free(struct grant_use *u);

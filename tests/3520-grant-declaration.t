@@ -181,6 +181,45 @@ run cp-report --declaration --funder uwv --period 2026 --per-grant -o uwv
 status_is 0 "UWV's declarations per grant"
 check "... say nothing of the employer's ungranted hours" sh -c '! grep P-40 err'
 
+# ---- two strippenkaarten: each its own hours, the first ended when used up ----
+# P-40's card and a second one from the same day; P-40's hours and a third.
+sed 's/P-40/P-44/' plans/P-40.yaml >plans/P-44.yaml
+echo '  - {from: 2026-03-01, kind: strippenkaart, hours: 10, ref: S-2}' >>plans/P-44.yaml
+sed 's/P-40/P-44/' hours/bram.csv >hours/vos.csv
+echo '2026-05-01,robin,P-44,,phone,45,Derde contact' >>hours/vos.csv
+chmod 600 plans/P-44.yaml hours/vos.csv
+# Bug: a strippenkaart used up was declared with "Grant: 2026-03-01.." and
+# "To: -", not the day its last hour was used, as cp-report(1) says.
+CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant
+status_is 0 "the declarations of two strippenkaarten"
+check "... the first ends on the day its last hour was used" \
+	grep -q '^Plan P-44, Bram Vos, grant 2026-03-01\.\.2026-04-01$' out
+check "... also as its To" grep -q '^To: *1 April 2026$' out
+check "... the second, running, has no end yet" grep -q '^To: *-$' out
+CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant -o json
+check "... the end in JSON too" grep -q '"period_to": "2026-04-01"' out
+mkdir -p cards && CP_TODAY=2026-06-01 run cp-report --declaration --funder werkgever \
+	--period grant -o cards
+check "... and in summary.csv" grep -q '^P-44,S-1,.*,2026-03-01,2026-04-01,' cards/summary.csv
+# Bug: the logbook of one strippenkaart took every hour on its days, so the
+# first card's logbook showed the hours the second card paid for.
+CP_TODAY=2026-06-01 run cp-report --logbook --plan P-44 --grant S-1 -o csv
+status_is 0 "the logbook of the first strippenkaart"
+check "... holds the hours it paid for, the last entry up to what was left" \
+	sh -c 'grep -q "^2026-03-02,.*,90," out && grep -q "^2026-04-01,.*,30," out'
+check "... and none of the second card's" sh -c '! grep -q "^2026-05-01" out'
+CP_TODAY=2026-06-01 run cp-report --logbook --plan P-44 --grant S-1
+check "... its period ends on the day it was used up" grep -q '^To: *1 April 2026$' out
+CP_TODAY=2026-06-01 cp-report --declaration --funder werkgever --period grant --logbook \
+	-o cards -o text --force 2>/dev/null
+check "... the same logbook as the one beside its declaration" \
+	cmp -s out cards/P-44_2026-03-01_logbook.txt
+CP_TODAY=2026-06-01 run cp-report --logbook --plan P-44 --grant S-2 -o csv
+check "the second card's logbook starts where the first ran out" \
+	sh -c 'grep -q "^2026-04-01,.*,30," out && grep -q "^2026-05-01,.*,45," out &&
+	! grep -q "^2026-03-02" out'
+rm -r cards plans/P-44.yaml hours/vos.csv
+
 # ---- a version 1 plan: its budget periods are its grants ----
 cat >plans/P-10.yaml <<'YAML'
 id: P-10
