@@ -43,6 +43,7 @@ struct merge {
 	int conflicts;
 	int stuck; /* a change that cannot be written into ours' text here */
 	const char *nl; /* ours' line break: CRLF stays CRLF */
+	const char *noplan; /* the version that is no plan: base, ours, theirs or merged */
 };
 
 /* Whether text reads as a plan (quietly: a merge driver's business is the
@@ -652,17 +653,21 @@ static int text_merge(const char *base, const char *ours, const char *theirs)
  * that is no plan leave it to git merge-file. */
 static int merge_sides(struct merge *m, const char *name, struct buf *out)
 {
-	if (parse_side(&m->base, name) || parse_side(&m->ours, name) ||
-	    parse_side(&m->theirs, name))
-		return -1;
+	struct side *sides[] = {&m->base, &m->ours, &m->theirs};
+	static const char *const labels[] = {"base", "ours", "theirs"}; /* git's */
+	for (int i = 0; i < 3; i++)
+		if (parse_side(sides[i], name)) {
+			m->noplan = labels[i];
+			return -1;
+		}
 	m->nl = yaml_newline(&m->ours.doc);
 	cp_errors_quiet_thread(1); /* what cannot be written is left to git merge-file */
 	merge_node(m, "", NULL, m->base.doc.root, m->ours.doc.root, m->theirs.doc.root, NULL);
 	int ok = !m->stuck && edits_apply(&m->e, m->ours.doc.src, m->ours.doc.len, out) == 0;
 	cp_errors_quiet_thread(0);
-	if (!ok || (!m->conflicts && !reads_as_plan(name, out->s, out->len)))
-		return -1;
-	return m->conflicts ? 1 : 0;
+	if (ok && !m->conflicts && !reads_as_plan(name, out->s, out->len))
+		m->noplan = "merged";
+	return !ok || m->noplan ? -1 : m->conflicts ? 1 : 0;
 }
 
 static void merge_free(struct merge *m)
@@ -694,8 +699,19 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 	if (read_side(&m.base, base) == 0 && read_side(&m.ours, ours) == 0 &&
 	    read_side(&m.theirs, theirs) == 0)
 		rc = merge_sides(&m, name ? name : ours, &out);
-	if (rc < 0)
+	if (rc < 0) { /* say why the plan is not merged as a plan */
+		if (m.noplan && !strcmp(m.noplan, "merged"))
+			cp_warn(_("%s: the changes of both sides together make no plan (cp-check says "
+				  "why once it is merged); git merges its lines instead"),
+				name ? name : ours);
+		else if (m.noplan)
+			cp_warn(_("%s: %s is no plan; git merges its lines instead"), name ? name : ours,
+				m.noplan);
+		else
+			cp_warn(_("%s: a change could not be written into ours; git merges its lines "
+				  "instead"), name ? name : ours);
 		rc = text_merge(base, ours, theirs);
+	}
 	else if (rc < 2 && locked_open(&lf, ours) == 0) {
 		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
 		locked_close(&lf);

@@ -78,8 +78,10 @@ err_has '^cp-hours: conflict.csv:2:1: git left a merge conflict here to resolve$
 # a version that is no plan: git's own text merge decides
 printf 'version: 1\nid: [\n' >bad.yaml
 sed 's/^id: P-1$/id: P-1  # ons/' plans/P-1.yaml >ours.yaml
-run cp-merge plans/P-1.yaml ours.yaml bad.yaml
+run cp-merge plans/P-1.yaml ours.yaml bad.yaml plans/P-1.yaml
 check "a side that is no plan: left to git merge-file (a conflict)" test "$status" = 1
+err_has '^cp-merge: warning: plans/P-1.yaml: theirs is no plan; git merges its lines instead$' \
+	"... saying so"
 run cp-merge
 status_is 64 "cp-merge without files: a usage error"
 

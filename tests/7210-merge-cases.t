@@ -81,6 +81,20 @@ check "... the hand-over" grep -q '{from: 2027-03-01, coach: kim}' plans/P-3.yam
 check "... the new contract hours" grep -q '{from: 2027-02-01, hours: 24}' plans/P-3.yaml
 run cp-check plans/P-3.yaml
 status_is 0 "... and the plan reads"
+# two follow-up grants, one on each branch, that overlap: no plan merged
+git checkout -qb kim4
+cp-plan P-3 --grant 2027-11-02:30,ref=A >/dev/null
+git commit -qam 'kim: grant A'
+git checkout -q main
+cp-plan P-3 --grant 2027-11-15:30,ref=B >/dev/null
+git commit -qam 'robin: grant B'
+git merge --no-edit kim4 >"$WORK/merge.out" 2>"$WORK/merge.err" # out and err are tracked here
+check "grants on two branches that overlap: a conflict" test "$?" = 1
+# Bug: cp-merge left the plan to git's line merge without a word of why.
+check "... and cp-merge says why it did not merge the plan as a plan" grep -q \
+	'^cp-merge: warning: plans/P-3.yaml: the changes of both sides together make no plan' \
+	"$WORK/merge.err"
+git merge --abort
 cd "$WORK" || exit 1
 
 # a caseload made before cp-merge: cp-new --init adds the driver, once
