@@ -286,10 +286,13 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 				_("the plan counts its hours by budget:"));
 	if (not_before_start(p, g->from, _("the grant")) < 0)
 		return -1;
-	if (grant_spec_to(g, p->funder, to) < 0)
-		return cp_err(EX_USAGE, _("%s has no usual grant length: give the last day "
-					  "(2027-01-01..2027-06-30) or a length (2027-01-01/6m)"),
-			      funder_label(funder));
+	if (grant_spec_to(g, p->funder, to) < 0) { /* the example: this grant, for 6 months */
+		date_format(g->from, a);
+		date_format(date_add_interval(g->from, (struct interval){6, 'm'}, 1) - 1, b);
+		return cp_err(EX_USAGE, _("%s has no usual grant length: give the last day (%s..%s) "
+					  "or a length (%s/6m)"),
+			      funder_label(funder), a, b, a);
+	}
 	if (*to != DATE_NONE && *to < g->from)
 		return cp_err(EX_USAGE, _("the grant ends before it starts"));
 	if ((g->minutes >= 0) == (g->level != LEVEL_NONE))

@@ -217,6 +217,10 @@ check "the level grant counts its hours (10% of 16 a week over 6 months)" \
 	grep -q '^P-7,Sanne de Jong,2027-001234,extension,uwv,2027-05-02,2027-11-01,' budget
 refuses 65 "overlaps the grant 2027-05-02..2027-11-01 2027-001234" "a grant over the follow-up" \
 	cp-plan P-7 --grant 2027-10-01..2027-12-31:40,gemeente
+# the hint's example was a fixed 2027-01-01..2027-06-30, whatever the grant
+refuses 64 'gemeente has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\)$' \
+	"a municipality's grant without an end: the hint gives this grant's days" \
+	cp-plan P-7 --grant 2027-11-02:40,gemeente
 run cp-plan P-7 --grant 2027-11-02..2028-05-01:40,gemeente,ref=G-2027-9
 status_is 0 "a strippenkaart beside a dated grant: no overlap"
 handwritten
