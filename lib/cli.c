@@ -209,9 +209,10 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
 	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
 }
 
-/* A day named by a word, counted back from today: eergisteren, a weekday
- * (the last one, today included: never one in the future), or a weekday
- * of last week (vorige week maandag).  0 with *day, or -1 if arg is no
+/* A day named by a word, counted from today: eergisteren, a weekday
+ * (the last one, today included: never one in the future), a weekday of
+ * last week (vorige week maandag), or ahead, for a start, a hand-over or
+ * an evaluation: morgen, overmorgen.  0 with *day, or -1 if arg is no
  * such word. */
 static int day_word(const char *arg, int today, int *day)
 {
@@ -227,10 +228,15 @@ static int day_word(const char *arg, int today, int *day)
 	for (const char *p = arg; *p && n + 1 < sizeof w; p++) /* vorige week maandag, Vorige-Week-Maandag */
 		w[n++] = *p == ' ' ? '-' : (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
 	w[n] = '\0';
-	if (!strcmp(w, "eergisteren") || !strcmp(w, "day-before-yesterday")) {
-		*day = today - 2;
-		return 0;
-	}
+	static const struct word near[] = {
+		{"eergisteren", -2}, {"day-before-yesterday", -2}, {"morgen", 1}, {"tomorrow", 1},
+		{"overmorgen", 2},   {"day-after-tomorrow", 2},    {NULL, 0},
+	};
+	for (const struct word *x = near; x->text; x++)
+		if (!strcmp(w, x->text)) {
+			*day = today + x->value;
+			return 0;
+		}
 	const char *name = w;
 	int last_week = 0;
 	if (!strncmp(w, "vorige-week-", 12) || !strncmp(w, "last-week-", 10)) {
@@ -279,9 +285,9 @@ int cli_date(const char *arg, int *day)
 	if (why) /* a word it does not know: the hint names those it does */
 		return cp_err_at(EX_USAGE, NULL,
 				 isalpha((unsigned char)*arg)
-					 ? _("a day may be a word: today, yesterday, monday, last week "
-					     "friday; vandaag, gisteren, eergisteren, maandag (ma), vorige "
-					     "week vrijdag")
+					 ? _("a day may be a word: today, yesterday, tomorrow, monday, "
+					     "last week friday; vandaag, gisteren, eergisteren, morgen, "
+					     "maandag (ma), vorige week vrijdag")
 					 : NULL,
 				 "%s: %s", quotes(arg), why);
 	return 0;

@@ -73,9 +73,9 @@ for how in LANG LANGUAGE; do
 	run dutch cp-new --id P-3 --name 'Bart de Wit' --funder uwv --start 2026-02-30
 	status_is 64 "$how: cp-new, a bad start date"
 	err_like 'die dag bestaat niet' "$how: ... says so in Dutch"
-	run dutch cp-evaluate --on morgen
+	run dutch cp-evaluate --on ooit
 	status_is 64 "$how: cp-evaluate, a bad date"
-	err_like '"morgen": geen datum; een datum schrijf je als JJJJ-MM-DD' "$how: ... says so in Dutch"
+	err_like '"ooit": geen datum; een datum schrijf je als JJJJ-MM-DD' "$how: ... says so in Dutch"
 
 	run dutch cp-log --plan P-2024-003 --mode wandelen 1u
 	status_is 64 "$how: cp-log, an unknown mode"

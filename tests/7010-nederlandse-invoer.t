@@ -52,6 +52,13 @@ for c in "16-11-2026|2026-11-16" "1-11-2026|2026-11-01" "eergisteren|2026-11-21"
 	run cp-log -n --plan P-1 --mode phone -d "${c%%|*}" 20m x
 	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
 done
+# days ahead, for a start, a hand-over or the next evaluation (cp-log needs --force)
+for c in "morgen|2026-11-24" "Overmorgen|2026-11-25" "tomorrow|2026-11-24"; do
+	run cp-log -n --force --plan P-1 --mode phone -d "${c%%|*}" 20m x
+	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
+done
+refuses 65 'is in the future' "... and cp-log refuses one without --force" \
+	cp-log -n --plan P-1 --mode phone -d morgen 20m x
 refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
