@@ -43,7 +43,7 @@ static void dates(void)
 	} cases[] = {
 		{"2026-03-02", "2026-03-02"}, {"today", "2026-03-10"},    {"Yesterday", "2026-03-09"},
 		{"vandaag", "2026-03-10"},    {"GISTEREN", "2026-03-09"}, {"2026-02-29", NULL},
-		{"tomorrow", NULL},           {"", NULL},                 {"2-3-2026", "2026-03-02"},
+		{"tomorrow", "2026-03-11"},   {"", NULL},                 {"2-3-2026", "2026-03-02"},
 		{"last-week", NULL},          {"02-03-2026", "2026-03-02"}, {"2/3/2026", "2026-03-02"},
 		{"29-02-2026", NULL},         {"2-3-26", NULL},           {"123-3-2026", NULL},
 		{"eergisteren", "2026-03-08"}, {"dinsdag", "2026-03-10"},  {"maandag", "2026-03-09"},
@@ -51,7 +51,8 @@ static void dates(void)
 		{"vorige-week-zondag", "2026-03-08"}, {"last week friday", "2026-03-06"},
 		{"vorige week", NULL},        {"maandagen", NULL},
 		{"ma", "2026-03-09"},         {"Vr", "2026-03-06"},       {"vorige week di", "2026-03-03"},
-		{"thu", "2026-03-05"},        {"m", NULL},                {"morgen", NULL},
+		{"thu", "2026-03-05"},        {"m", NULL},                {"morgen", "2026-03-11"},
+		{"Overmorgen", "2026-03-12"}, {"ooit", NULL},
 	};
 	setenv("CP_TODAY", "2026-03-10", 1);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -72,7 +73,7 @@ static void dates(void)
 	}
 	capture_start();
 	int d;
-	cli_date("morgen", &d);
+	cli_date("ooit", &d);
 	char *err = capture_end();
 	ok(strstr(err, "hint: a day may be a word: today,") != NULL, "a word that is no day: %s",
 	   "the hint names the words");
