@@ -116,7 +116,7 @@ status_is 0 "a grant declared before its end (coaching ended early): allowed"
 err_has 'warning: P-30: the grant from 2027-05-02 runs until 2027-11-01; cp-log refuses hours for it from now on' \
 	"... with a word of what it means for the hours still to come"
 refuses 64 "--on goes with --declared" "--on alone" cp-plan P-30 --goal x --on 2027-01-01
-refuses 64 "not a date|bad date|date" "a bad --on" cp-plan P-30 --declared 2027-000999 --on morgen
+refuses 64 "not a date|bad date|date" "a bad --on" cp-plan P-30 --declared 2027-000999 --on ooit
 
 # the same reference on two grants: name one by a day
 cat >>plans/P-30.yaml <<'YAML'
