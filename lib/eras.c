@@ -192,41 +192,47 @@ static int by_plan_day(const void *a, const void *b)
 	return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-/* The entries of one plan's day, cut over the grants its minutes went to
- * (split: per slot, the last ungranted), the first entries first. */
-static void cut_day(struct eras *x, const struct held *h, size_t n, long *split)
+static int held_at(const void *v, size_t i, long *minutes)
 {
-	const struct plan *p = h->p;
-	size_t slot = 0;
-	for (size_t i = 0; i < n; i++) {
-		struct entry e = h[i].e;
-		long left = e.minutes;
-		while (left > 0) {
-			long take = grant_split_take(p->ngrants, split, &slot, left);
-			e.minutes = take;
-			const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
-			agg_add_era(x->agg, &e,
-				    x->by_grant ? (int)slot : FUNDER_ERA(g ? g->funder : p->funder));
-			left -= take;
-		}
-	}
+	const struct held *h = v;
+	*minutes = h[i].e.minutes;
+	return h[i].e.date;
 }
 
+/* One plan's held entries, as grant_cut goes over them. */
+struct cutting {
+	struct eras *x;
+	const struct held *h;
+};
+
+/* A piece of a held entry, cut where a strippenkaart ran out, added to
+ * the era of the grant it went to. */
+static void held_piece(void *arg, size_t i, size_t slot, long minutes)
+{
+	const struct cutting *c = arg;
+	struct eras *x = c->x;
+	const struct held *h = &c->h[i];
+	const struct plan *p = h->p;
+	const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
+	struct entry e = h->e;
+	e.minutes = minutes;
+	agg_add_era(x->agg, &e, x->by_grant ? (int)slot : FUNDER_ERA(g ? g->funder : p->funder));
+}
+
+/* The held entries, each on a strippenkaart's day, cut over the grants
+ * as the plan's hours of every line (x->cards) assign them. */
 void eras_flush(struct eras *x)
 {
 	if (!x || !x->n)
 		return;
 	qsort(x->v, x->n, sizeof *x->v, by_plan_day);
-	long *split = NULL;
 	for (size_t i = 0, j; i < x->n; i = j) {
 		const struct plan *p = x->v[i].p;
-		for (j = i; j < x->n && x->v[j].p == p && x->v[j].e.date == x->v[i].e.date; j++)
+		for (j = i; j < x->n && x->v[j].p == p; j++)
 			;
-		split = xreallocarray(split, p->ngrants + 1, sizeof *split);
-		grant_use_day(budget_grant_use(x->cards, p), x->v[i].e.date, split);
-		cut_day(x, &x->v[i], j - i, split);
+		grant_cut(budget_grant_use(x->cards, p), j - i, held_at, &x->v[i], held_piece,
+			  &(struct cutting){x, &x->v[i]});
 	}
-	free(split);
 	x->n = 0;
 }
 

@@ -694,7 +694,10 @@ void grant_use_free(struct grant_use *u)
 	free(u);
 }
 
-long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left)
+/* Of an entry's left minutes on a strippenkaart's day, what the grant at
+ * *slot takes (moved on past the used up; ngrants: none), taken off
+ * per_slot: called until the entry is all taken, the day's in order. */
+static long split_take(size_t ngrants, long *per_slot, size_t *slot, long left)
 {
 	while (*slot < ngrants && per_slot[*slot] <= 0)
 		(*slot)++;
@@ -723,7 +726,7 @@ void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i,
 			if (!cards)
 				piece(arg, x, slot, minutes);
 			for (long left = minutes, take; cards && left > 0; left -= take) {
-				take = grant_split_take(p->ngrants, split, &slot, left);
+				take = split_take(p->ngrants, split, &slot, left);
 				piece(arg, x, slot, take);
 			}
 		}

@@ -203,10 +203,6 @@ int grant_use_slot(struct grant_use *u, int day);
  * declaration of one strippenkaart.  All 0 on a day a dated grant holds
  * or no strippenkaart is valid: there plan_grant_on says. */
 void grant_use_day(struct grant_use *u, int day, long *per_slot);
-/* Of an entry's left minutes on such a day, what the grant at *slot
- * takes (moved on past the used up; ngrants: none), taken off per_slot:
- * called until the entry is all taken, the entries of the day in order. */
-long grant_split_take(size_t ngrants, long *per_slot, size_t *slot, long left);
 /* The entries of u's plan cut over its grants as u counts them (every
  * one added to u): an entry on a day a dated grant holds is that grant's;
  * on other days the strippenkaarts take the day's entries in order, an
