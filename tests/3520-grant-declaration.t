@@ -198,6 +198,20 @@ check "... also as its To" grep -q '^To: *1 April 2026$' out
 check "... the second, running, has no end yet" grep -q '^To: *-$' out
 CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant -o json
 check "... the end in JSON too" grep -q '"period_to": "2026-04-01"' out
+# The end is the declaration's, not the text renderer's: every format has
+# it (the month it ran out in declares the first card alone).
+card() { CP_TODAY=2026-06-01 cp-report --declaration --plan P-44 --period 2026-04 --per-grant "$@"; }
+card -o md >card.md 2>/dev/null
+check "... in Markdown" grep -q '^- \*\*To:\*\* 1 April 2026$' card.md
+card -o html >card.html 2>/dev/null
+check "... in HTML" grep -q '<th scope="row">Grant</th><td>2026-03-01\.\.2026-04-01</td>' card.html
+if card -o pdf >card.pdf 2>pdf.err && command -v pdftotext >/dev/null; then
+	pdftotext -layout card.pdf card.txt
+	check "... in PDF" sh -c 'grep -Eq "^ *Grant +2026-03-01\.\.2026-04-01$" card.txt &&
+		grep -Eq "^ *To +1 April 2026$" card.txt'
+else
+	ok "... in PDF # skip no cairo and pango, or no pdftotext"
+fi
 mkdir -p cards && CP_TODAY=2026-06-01 run cp-report --declaration --funder werkgever \
 	--period grant -o cards
 check "... and in summary.csv" grep -q '^P-44,S-1,.*,2026-03-01,2026-04-01,' cards/summary.csv
