@@ -597,7 +597,7 @@ static int cmp_sortkeys(const void *x, const void *y)
 	const struct group *g = a->g, *h = b->g;
 	size_t n = g->keylen < h->keylen ? g->keylen : h->keylen;
 	int c = n > 16 ? memcmp(g->key + 16, h->key + 16, n - 16) : 0;
-	return c ? c : (g->keylen > h->keylen) - (g->keylen < h->keylen);
+	return c ? c : cmp_num(g->keylen, h->keylen);
 }
 
 static void swap_keys(struct sortkey *x, struct sortkey *y)

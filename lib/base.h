@@ -20,6 +20,13 @@
 
 #define CP_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
+/* -1, 0 or 1 as a is below, equal to or above b: qsort's answer, without
+ * the overflow of a - b. */
+static inline int cmp_num(long long a, long long b)
+{
+	return (a > b) - (a < b);
+}
+
 /* Limits: input beyond these is refused with an error, so no file can make a
  * tool's memory grow without bound. */
 #define PLAN_MAX_BYTES (1L << 20)   /* one plan file */

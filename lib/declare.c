@@ -128,11 +128,9 @@ static int by_plan_date(const void *a, const void *b)
 {
 	const struct kept *x = a, *y = b;
 	int c = strcmp(text_of(sorting, x->plan), text_of(sorting, y->plan));
-	if (c)
-		return c;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	if (!c)
+		c = cmp_num(x->date, y->date);
+	return c ? c : cmp_num(x->seq, y->seq);
 }
 
 static struct entry entry_of(const struct run *r, const struct plan *p, const struct kept *k)

@@ -187,10 +187,10 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 static int by_date(const void *a, const void *b)
 {
 	const struct due_item *x = a, *y = b;
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	int c = strcmp(x->plan, y->plan);
-	return c ? c : x->what - y->what;
+	int c = cmp_num(x->date, y->date);
+	if (!c)
+		c = strcmp(x->plan, y->plan);
+	return c ? c : cmp_num(x->what, y->what);
 }
 
 void due_sort(struct duelist *l)

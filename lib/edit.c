@@ -28,11 +28,10 @@ void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t 
 static int by_offset(const void *a, const void *b)
 {
 	const struct edit *x = *(const struct edit *const *)a, *y = *(const struct edit *const *)b;
-	if (x->off != y->off)
-		return x->off < y->off ? -1 : 1;
-	if (x->lines != y->lines)
-		return x->lines - y->lines;
-	return (x > y) - (x < y);
+	int c = cmp_num(x->off, y->off);
+	if (!c)
+		c = cmp_num(x->lines, y->lines);
+	return c ? c : (x > y) - (x < y);
 }
 
 int edits_apply(const struct edits *e, const char *src, size_t len, struct buf *out)

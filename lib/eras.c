@@ -187,9 +187,8 @@ static int by_plan_day(const void *a, const void *b)
 	const struct held *x = a, *y = b;
 	if (x->p != y->p)
 		return x->p < y->p ? -1 : 1;
-	if (x->e.date != y->e.date)
-		return x->e.date < y->e.date ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	int c = cmp_num(x->e.date, y->e.date);
+	return c ? c : cmp_num(x->seq, y->seq);
 }
 
 static int held_at(const void *v, size_t i, long *minutes)

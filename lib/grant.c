@@ -257,7 +257,7 @@ int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to)
 static int dated_cmp(const void *a, const void *b)
 {
 	const struct grant *x = a, *y = b;
-	return (x->from > y->from) - (x->from < y->from);
+	return cmp_num(x->from, y->from);
 }
 
 static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
@@ -549,7 +549,7 @@ void grant_use_add(struct grant_use *u, int day, long minutes)
 static int by_day(const void *a, const void *b)
 {
 	const struct dayuse *x = a, *y = b;
-	return (x->day > y->day) - (x->day < y->day);
+	return cmp_num(x->day, y->day);
 }
 
 /* One day's minutes onto the strippenkaarts valid then, in their order,

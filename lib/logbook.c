@@ -66,9 +66,8 @@ static int keep(const struct entry *e, void *arg)
 static int by_date(const void *a, const void *b)
 {
 	const struct line *x = a, *y = b;
-	if (x->l.date != y->l.date)
-		return x->l.date < y->l.date ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	int c = cmp_num(x->l.date, y->l.date);
+	return c ? c : cmp_num(x->seq, y->seq);
 }
 
 static int line_at(const void *v, size_t i, long *minutes)

@@ -314,11 +314,9 @@ static int key_cmp(const void *a, const void *b)
 {
 	const struct ynode *x = *(struct ynode *const *)a, *y = *(struct ynode *const *)b;
 	int c = memcmp(x->u.str, y->u.str, x->n < y->n ? x->n : y->n);
-	if (c)
-		return c;
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
+	if (!c)
+		c = cmp_num(x->n, y->n);
+	return c ? c : cmp_num(x->start, y->start);
 }
 
 static int same_key(const struct ynode *a, const struct ynode *b)
