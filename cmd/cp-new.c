@@ -46,10 +46,11 @@ static const struct argp_option options[] = {
 	{"dir", 'd', N_("PLANSDIR"), 0, N_("plans directory (same as -p)"), 3},
 	{"dry-run", OPT_DRY_RUN, NULL, 0, N_("print the plan instead of writing it"), 3},
 	{"init", OPT_INIT, N_("DIR"), 0,
-	 N_("create an empty caseload in DIR and stop; in a git repository, also install the "
-	    "pre-commit hook that runs cp-check"), 3},
+	 N_("create an empty caseload in DIR and stop; in a git repository (a clone too), also "
+	    "make the plans and sheets private and install the hooks: cp-check before a commit, "
+	    "and mode 0600 again after a checkout, pull or rebase"), 3},
 	{"git", OPT_GIT, NULL, 0, N_("with --init: make DIR a git repository if it is none"), 3},
-	{"no-hook", OPT_NO_HOOK, NULL, 0, N_("with --init: no pre-commit hook"), 3},
+	{"no-hook", OPT_NO_HOOK, NULL, 0, N_("with --init: no hooks"), 3},
 	{0},
 };
 

@@ -12,11 +12,13 @@
 /* ---- hook.c: a caseload as a git repository ---- */
 
 #define CASELOAD_GIT_INIT 1 /* git init DIR if it is no repository yet */
-#define CASELOAD_NO_HOOK 2  /* no pre-commit hook */
+#define CASELOAD_NO_HOOK 2  /* no hooks */
 
 /* In a caseload that is a git repository: the diff drivers' settings in
- * its config, and (unless CASELOAD_NO_HOOK) a pre-commit hook running
- * cp-check; a hook the user has is never replaced. */
+ * its config, the plans and sheets git checked out made private, and
+ * (unless CASELOAD_NO_HOOK) a pre-commit hook running cp-check and the
+ * hooks that keep the files private after git checkout, merge and
+ * rebase; a hook the user has is never replaced. */
 int caseload_git(const char *dir, int flags);
 
 /* ---- record.c: an evaluation recorded in a plan ---- */

@@ -1,9 +1,12 @@
 /* hook.c: a caseload as a git repository: a pre-commit hook that runs
  * cp-check on what is being committed, so a broken plan or sheet cannot
- * be committed, and diff drivers that keep `git diff` of plans and sheets
+ * be committed; hooks that keep the plans and sheets private after git
+ * wrote them; and diff drivers that keep `git diff` of plans and sheets
  * readable.  git is run as a program (posix_spawnp), never through a
  * shell: a caseload's path may hold anything. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +21,7 @@ extern char **environ;
 /* The hook checks the index, not the work tree: what is committed is what
  * is checked.  The staged plans and sheets are written out inside .git
  * (they hold personal data) and cp-check runs there. */
-static const char hook[] =
+static const char check_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"
 	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"
@@ -39,6 +42,31 @@ static const char hook[] =
 	"cp-check && exit 0\n"
 	"echo 'coachplan pre-commit: commit refused; mend the files above and git add them' >&2\n"
 	"exit 1\n";
+
+/* git writes what it checks out, merges or rebases with the user's umask,
+ * readable by all as a rule, and it keeps no modes but the execute bit.
+ * The plans and sheets hold personal data: after each of those, group and
+ * others lose their rights again.  One chmod, whatever the caseload's
+ * size; a hook never fails what git did. */
+#define PRIVATE_LINE "chmod go= -- plans/* hours/* 2>/dev/null"
+static const char private_hook[] =
+	"#!/bin/sh\n"
+	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
+	"# files it checks out readable by all; take group and others' rights away.\n"
+	"# Written by cp-new --init.\n"
+	PRIVATE_LINE "\n"
+	"exit 0\n";
+
+/* Each hook; a hook of the user's that has the marker does the job, else
+ * the user is told to add the line. */
+static const struct hook {
+	const char *name, *text, *marker, *line;
+} git_hooks[] = {
+	{"pre-commit", check_hook, "cp-check", "cp-check || exit 1"},
+	{"post-checkout", private_hook, "chmod go=", PRIVATE_LINE},
+	{"post-merge", private_hook, "chmod go=", PRIVATE_LINE},
+	{"post-rewrite", private_hook, "chmod go=", PRIVATE_LINE},
+};
 
 /* The settings of the diff drivers .gitattributes names: a word of a
  * sheet is one CSV field, for git diff --word-diff; a hunk of a plan is
@@ -104,12 +132,12 @@ static int exists(const char *dir, const char *name)
 	return rc;
 }
 
-/* Where git looks for the hook (core.hooksPath and worktrees included),
- * as a path that holds from here. */
-static char *hook_path(const char *dir)
+/* Where git looks for hooks (core.hooksPath and worktrees included), as a
+ * path that holds from here. */
+static char *hooks_dir(const char *dir)
 {
 	struct buf out = {0};
-	const char *args[] = {"rev-parse", "--git-path", "hooks/pre-commit", NULL};
+	const char *args[] = {"rev-parse", "--git-path", "hooks", NULL};
 	if (git(dir, args, &out) != 0 || !out.len) {
 		buf_free(&out);
 		return NULL;
@@ -126,39 +154,73 @@ static char *hook_path(const char *dir)
 	return path.s;
 }
 
-static int make_hooks_dir(const char *path)
+/* A hook the user has already is left alone; if it lacks our line, we
+ * say which line to add. */
+static int install_hook(const char *where, const struct hook *h)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int rc = 0;
-	if (slash) {
-		*slash = '\0';
-		if (mkdir(dir, 0755) < 0 && errno != EEXIST)
-			rc = cp_errno(EX_CANTCREAT, _("%s: cannot create directory"), dir);
-	}
-	free(dir);
-	return rc;
-}
-
-static int install_hook(const char *dir)
-{
-	char *path = hook_path(dir);
-	if (!path)
-		return cp_err(EX_UNAVAILABLE, _("%s: git cannot say where its hooks go; no pre-commit "
-						"hook installed"), dir);
-	int rc = make_hooks_dir(path);
-	if (rc == 0 && (rc = atomic_create(path, hook, strlen(hook), 0755)) == 1) {
+	struct buf path = {0};
+	buf_printf(&path, "%s/%s", where, h->name);
+	int rc = atomic_create(path.s, h->text, strlen(h->text), 0755);
+	if (rc == 1) {
 		struct buf old = {0};
 		struct locked lf;
 		rc = 0;
-		if (locked_open(&lf, path) == 0 && locked_read(&lf, &old) == 0 &&
-		    !strstr(buf_str(&old), "cp-check"))
-			cp_warn(_("%s exists and does not run cp-check; not overwritten: add the line "
-				  "'cp-check || exit 1' to it, or remove it and run cp-new --init again"),
-				path);
+		if (locked_open(&lf, path.s) == 0 && locked_read(&lf, &old) == 0 &&
+		    !strstr(buf_str(&old), h->marker))
+			cp_warn(_("%s exists and is not coachplan's; not overwritten: add the line "
+				  "'%s' to it, or remove it and run cp-new --init again"),
+				path.s, h->line);
 		locked_close(&lf);
 		buf_free(&old);
 	}
-	free(path);
+	buf_free(&path);
+	return rc;
+}
+
+static int install_hooks(const char *dir)
+{
+	char *where = hooks_dir(dir);
+	if (!where)
+		return cp_err(EX_UNAVAILABLE, _("%s: git cannot say where its hooks go; no hook "
+						"installed"), dir);
+	int rc = 0;
+	if (mkdir(where, 0755) < 0 && errno != EEXIST)
+		rc = cp_errno(EX_CANTCREAT, _("%s: cannot create directory"), where);
+	for (size_t i = 0; rc == 0 && i < sizeof git_hooks / sizeof *git_hooks; i++)
+		rc = install_hook(where, &git_hooks[i]);
+	free(where);
+	return rc;
+}
+
+/* What git checked out before the hooks were there (a clone's plans and
+ * sheets, all readable by others) made private, as the hooks would. */
+static int make_private(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0; /* no plans or no sheets yet */
+	int rc = 0;
+	struct dirent *e;
+	struct stat st;
+	while (rc == 0 && (e = readdir(d)) != NULL)
+		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode) && (st.st_mode & 077) &&
+		    fchmodat(dirfd(d), e->d_name, st.st_mode & 07700, 0) < 0)
+			rc = cp_errno(EX_CANTCREAT, _("%s/%s: cannot make it private"), dir, e->d_name);
+	closedir(d);
+	return rc;
+}
+
+static int make_caseload_private(const char *dir)
+{
+	static const char *const subdirs[] = {"plans", "hours"};
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof subdirs / sizeof *subdirs; i++) {
+		struct buf path = {0};
+		buf_printf(&path, "%s/%s", dir, subdirs[i]);
+		rc = make_private(path.s);
+		buf_free(&path);
+	}
 	return rc;
 }
 
@@ -234,12 +296,13 @@ int caseload_git(const char *dir, int flags)
 	}
 	if (!exists(dir, ".git")) {
 		if (!(flags & CASELOAD_NO_HOOK))
-			cp_warn(_("%s is no git repository yet: no pre-commit hook installed; "
+			cp_warn(_("%s is no git repository yet: no hooks installed; "
 				  "--git makes it one (or run git init, then cp-new --init again)"),
 				dir);
 		return 0;
 	}
-	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0)
+	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
+	    make_caseload_private(dir) < 0)
 		return -1;
-	return flags & CASELOAD_NO_HOOK ? 0 : install_hook(dir);
+	return flags & CASELOAD_NO_HOOK ? 0 : install_hooks(dir);
 }

@@ -29,7 +29,8 @@ static unsigned long sheet_errors(const struct lint *l, unsigned long before,
 }
 
 /* Plans and sheets hold personal data: after a git clone they are 0644,
- * every one of them, so the first is named and the rest counted (-v: all). */
+ * every one of them (until cp-new --init in the clone), so the first is
+ * named and the rest counted (-v: all). */
 static void private(struct lint *l, const char *path)
 {
 	struct stat st;
@@ -37,7 +38,8 @@ static void private(struct lint *l, const char *path)
 		return;
 	if (l->readable++ == 0 || l->verbose)
 		cp_warn(_("%s: readable by others (mode %04o), though it holds personal data; "
-			  "chmod 600 it (a git clone makes files 0644)"),
+			  "chmod 600 it (git makes files 0644; cp-new --init . in a clone has git "
+			  "keep them 0600)"),
 			path, (unsigned)(st.st_mode & 07777));
 }
 

@@ -138,9 +138,39 @@ git checkout -q plans
 printf '#!/bin/sh\nexit 0\n' >.git/hooks/pre-commit
 run cp-new --init .
 check "an existing hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/pre-commit
-err_has 'does not run cp-check; not overwritten' "... and cp-new says so"
+err_has "pre-commit exists and is not coachplan's; not overwritten: add the line 'cp-check \|\| exit 1'" \
+	"... and cp-new says which line to add"
 rm .git/hooks/pre-commit
 run cp-new --init . --no-hook
 check "--no-hook installs no hook" test ! -e .git/hooks/pre-commit
 refuses 64 'go with --init' "--git without --init" cp-new --git --id X-1 --name X --funder uwv --start 2026-01-05
+
+# ---- git writes what it checks out readable by all; the hooks take that back ----
+mode() { stat -c %a "$1"; }
+umask 022
+cp-new --init . >/dev/null 2>&1
+cd .. && git clone -q repo clone && cd clone
+check "git clones a plan readable by others (umask 022)" test "$(mode plans/P-2026-014.yaml)" = 644
+run cp-new --init .
+status_is 0 "cp-new --init in a clone"
+check "... makes its plans private" test "$(mode plans/P-2026-014.yaml)" = 600
+check "... and its sheets" test "$(mode hours/robin.csv)" = 600
+check "... and installs the hooks that keep them so" \
+	test -x .git/hooks/post-checkout -a -x .git/hooks/post-merge -a -x .git/hooks/post-rewrite
+run cp-new --init .
+check "... and again, quietly: the hooks are coachplan's" test ! -s err
+(cd ../repo && cp-log -P P-2026-014 -m phone -d 2026-03-09 20 Gebeld && git commit -q -am more)
+git pull -q --no-rebase 2>/dev/null
+check "a sheet git pull changed stays private" test "$(mode hours/robin.csv)" = 600
+git checkout -q HEAD~1 2>/dev/null
+check "... and one git checkout changed" test "$(mode hours/robin.csv)" = 600
+git checkout -q - 2>/dev/null
+(cd ../repo && cp-log -P P-2026-014 -m phone -d 2026-03-10 20 Gebeld && git commit -q -am again)
+git pull -q --rebase 2>/dev/null
+check "... and one git pull --rebase changed" test "$(mode hours/robin.csv)" = 600
+printf '#!/bin/sh\nexit 0\n' >.git/hooks/post-merge
+run cp-new --init .
+check "a post-merge hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/post-merge
+err_has "post-merge exists and is not coachplan's; not overwritten: add the line 'chmod go= -- plans/\\* hours/\\* 2>/dev/null'" \
+	"... and cp-new says which line to add"
 done_testing

@@ -104,8 +104,9 @@ static void foreign_hook(void)
 	chmod(hook, 0700);
 	o = run(dir, 0);
 	is_int(o.rc, 0, "a repository with a hook of the user's: 0");
-	ok(strstr(o.err, "does not run cp-check; not overwritten") != NULL, "with a warning: %s",
-	   first_line(o.err));
+	ok(strstr(o.err, "pre-commit exists and is not coachplan's; not overwritten: add the line "
+			 "'cp-check || exit 1'") != NULL,
+	   "with a warning: %s", first_line(o.err));
 	free(o.err);
 	char *s = read_file(hook, NULL);
 	is_str(s, foreign, "the user's hook as it was");
