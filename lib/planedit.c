@@ -312,16 +312,28 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		if (o->kind == GRANT_STRIPPENKAART || o->to == DATE_NONE || o->from > *to ||
 		    o->to < g->from)
 			continue;
-		char c[11], d[11];
+		char c[11], d[11], day[11], hint[256];
 		date_format(g->from, a);
 		date_format(*to, b);
 		date_format(o->from, c);
 		date_format(o->to, d);
-		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s%s%s"), a, b, c,
-			 d, o->ref ? " " : "", o->ref ? o->ref : "");
-		return node_err(p, o->node, _("one day belongs to one grant: start the new one after this "
-					 "one ends, or take this one out first (--drop-grant)"),
-				 msg);
+		if (o->ref)
+			snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s (%s)"), a,
+				 b, c, d, o->ref);
+		else
+			snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s"), a, b,
+				 c, d);
+		/* the way out that keeps the new grant's side of the old one */
+		date_format(g->from < o->from ? o->from - 1 : o->to + 1, day);
+		snprintf(hint, sizeof hint,
+			 g->from < o->from ? _("one day belongs to one grant: end the new one on %s, "
+					       "the day before this one starts, or take this one out "
+					       "first (--drop-grant)")
+					   : _("one day belongs to one grant: start the new one on %s, "
+					       "the day after this one ends, or take this one out first "
+					       "(--drop-grant)"),
+			 day);
+		return node_err(p, o->node, hint, msg);
 	}
 	return 0;
 }

@@ -129,9 +129,16 @@ err_like 'plans/P-7.yaml:26:35: the plan has this agreement already' \
 run cp-plan P-7 --contact 'Kees Bos:hr'
 err_has '^ *[0-9]+ \|   - \{name: Kees Bos, role: hr\}$' "a contact twice: at its item"
 handwritten
-refuses 65 "overlaps the grant 2026-11-02..2027-05-01 2026-004417" "an overlapping grant" \
+refuses 65 "overlaps the grant 2026-11-02..2027-05-01 \\(2026-004417\\)$" "an overlapping grant" \
 	cp-plan P-7 --grant 2027-04-01/6m:midden
-err_has "or take this one out first .--drop-grant." "an overlapping grant: a hint, with the way out"
+err_has "hint: one day belongs to one grant: start the new one on 2027-05-02, the day after this one ends, or take this one out first .--drop-grant.$" \
+	"an overlapping grant: a hint, with the day it can start"
+cp-new --id P-8 --name 'Ravi Sharma' --funder gemeente --start 2026-01-05 \
+	--grant 2026-07-01..2026-12-31:40 --goal Kassa >/dev/null
+refuses 65 "the grant 2026-03-01..2026-08-31 overlaps the grant 2026-07-01..2026-12-31$" \
+	"a grant that ends inside a later one" cp-plan P-8 --grant 2026-03-01..2026-08-31:20
+err_has "hint: one day belongs to one grant: end the new one on 2026-06-30, the day before this one starts" \
+	"... a hint with the day it can end"
 refuses 65 "the grant is before the plan starts on 2026-11-02" "a grant before the start" \
 	cp-plan P-7 --grant 2026-10-01..2026-10-31:10
 refuses 65 "the hand-over is before the plan starts" "a hand-over before the start" \
@@ -215,7 +222,7 @@ run cp-hours --budget --on 2027-06-01 -o csv
 CP_TODAY=2027-06-01 cp-hours --budget -o csv >budget 2>&1
 check "the level grant counts its hours (10% of 16 a week over 6 months)" \
 	grep -q '^P-7,Sanne de Jong,2027-001234,extension,uwv,2027-05-02,2027-11-01,' budget
-refuses 65 "overlaps the grant 2027-05-02..2027-11-01 2027-001234" "a grant over the follow-up" \
+refuses 65 "overlaps the grant 2027-05-02..2027-11-01 \\(2027-001234\\)" "a grant over the follow-up" \
 	cp-plan P-7 --grant 2027-10-01..2027-12-31:40,gemeente
 # the hint's example was a fixed 2027-01-01..2027-06-30, whatever the grant
 refuses 64 'gemeente has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\)$' \
