@@ -47,13 +47,16 @@ static const char check_hook[] =
  * readable by all as a rule, and it keeps no modes but the execute bit.
  * The plans and sheets hold personal data: after each of those, group and
  * others lose their rights again.  One chmod, whatever the caseload's
- * size; a hook never fails what git did. */
+ * size; a hook never fails what git did.  Hooks may be shared by many
+ * repositories (core.hooksPath): only a caseload cp-new --init set up,
+ * which has coachplan's merge driver in its config, is touched. */
 #define PRIVATE_LINE "chmod go= -- plans/* hours/* 2>/dev/null"
 static const char private_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
 	"# files it checks out readable by all; take group and others' rights away.\n"
 	"# Written by cp-new --init.\n"
+	"git config merge.coachplan.driver >/dev/null || exit 0\n"
 	PRIVATE_LINE "\n"
 	"exit 0\n";
 

@@ -173,4 +173,10 @@ run cp-new --init .
 check "a post-merge hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/post-merge
 err_has "post-merge exists and is not coachplan's; not overwritten: add the line 'chmod go= -- plans/\\* hours/\\* 2>/dev/null'" \
 	"... and cp-new says which line to add"
+# hooks shared by many repositories (core.hooksPath) leave the others alone
+hooks=$PWD/.git/hooks
+cd .. && mkdir other && cd other && git init -q && git config core.hooksPath "$hooks"
+mkdir plans && echo public >plans/list && chmod 644 plans/list
+git add -A && git commit -q -m list && git checkout -q -b other
+check "a repository that is no caseload keeps its modes" test "$(mode plans/list)" = 644
 done_testing
