@@ -18,6 +18,11 @@
 
 extern char **environ;
 
+/* Hooks may be shared by many repositories (core.hooksPath): they act
+ * only in a caseload cp-new --init set up, whose config has coachplan's
+ * merge driver. */
+#define ONLY_IN_A_CASELOAD "git config merge.coachplan.driver >/dev/null || exit 0\n"
+
 /* The hook checks the index, not the work tree: what is committed is what
  * is checked.  The staged plans and sheets are written out inside .git
  * (they hold personal data) and cp-check runs there. */
@@ -25,6 +30,7 @@ static const char check_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"
 	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"
+	ONLY_IN_A_CASELOAD
 	"git diff --cached --quiet -- plans hours 2>/dev/null && exit 0\n"
 	"if ! command -v cp-check >/dev/null 2>&1; then\n"
 	"\techo 'coachplan pre-commit: cp-check not found; install coachplan, or commit with "
@@ -47,16 +53,14 @@ static const char check_hook[] =
  * readable by all as a rule, and it keeps no modes but the execute bit.
  * The plans and sheets hold personal data: after each of those, group and
  * others lose their rights again.  One chmod, whatever the caseload's
- * size; a hook never fails what git did.  Hooks may be shared by many
- * repositories (core.hooksPath): only a caseload cp-new --init set up,
- * which has coachplan's merge driver in its config, is touched. */
+ * size; a hook never fails what git did. */
 #define PRIVATE_LINE "chmod go= -- plans/* hours/* 2>/dev/null"
 static const char private_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
 	"# files it checks out readable by all; take group and others' rights away.\n"
 	"# Written by cp-new --init.\n"
-	"git config merge.coachplan.driver >/dev/null || exit 0\n"
+	ONLY_IN_A_CASELOAD
 	PRIVATE_LINE "\n"
 	"exit 0\n";
 

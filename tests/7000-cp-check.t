@@ -179,4 +179,7 @@ cd .. && mkdir other && cd other && git init -q && git config core.hooksPath "$h
 mkdir plans && echo public >plans/list && chmod 644 plans/list
 git add -A && git commit -q -m list && git checkout -q -b other
 check "a repository that is no caseload keeps its modes" test "$(mode plans/list)" = 644
+echo 'id: [' >plans/broken.yaml && git add plans
+run git commit -q -m 'not a plan'
+status_is 0 "... and commits what cp-check would refuse"
 done_testing
