@@ -54,7 +54,7 @@ static const char check_hook[] =
  * The plans and sheets hold personal data: after each of those, group and
  * others lose their rights again.  One chmod, whatever the caseload's
  * size; a hook never fails what git did. */
-#define PRIVATE_LINE "chmod go= -- plans/* hours/* 2>/dev/null"
+#define PRIVATE_LINE "chmod go= -- plans hours plans/* hours/* 2>/dev/null"
 static const char private_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
@@ -200,20 +200,25 @@ static int install_hooks(const char *dir)
 }
 
 /* What git checked out before the hooks were there (a clone's plans and
- * sheets, all readable by others) made private, as the hooks would. */
+ * sheets and their directory, all readable by others) made private, as
+ * the hooks would. */
 static int make_private(const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return 0; /* no plans or no sheets yet */
-	int rc = 0;
-	struct dirent *e;
+	struct dirent *e = NULL;
 	struct stat st;
-	while (rc == 0 && (e = readdir(d)) != NULL)
-		if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-		    S_ISREG(st.st_mode) && (st.st_mode & 077) &&
-		    fchmodat(dirfd(d), e->d_name, st.st_mode & 07700, 0) < 0)
-			rc = cp_errno(EX_CANTCREAT, _("%s/%s: cannot make it private"), dir, e->d_name);
+	int failed = fstat(dirfd(d), &st) == 0 && (st.st_mode & 077) &&
+		     fchmod(dirfd(d), st.st_mode & 07700) < 0;
+	while (!failed && (e = readdir(d)) != NULL)
+		failed = fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			 S_ISREG(st.st_mode) && (st.st_mode & 077) &&
+			 fchmodat(dirfd(d), e->d_name, st.st_mode & 07700, 0) < 0;
+	int rc = 0;
+	if (failed)
+		rc = cp_errno(EX_CANTCREAT, _("%s/%s: cannot make it private"), dir,
+			      e ? e->d_name : ".");
 	closedir(d);
 	return rc;
 }

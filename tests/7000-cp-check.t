@@ -155,6 +155,7 @@ run cp-new --init .
 status_is 0 "cp-new --init in a clone"
 check "... makes its plans private" test "$(mode plans/P-2026-014.yaml)" = 600
 check "... and its sheets" test "$(mode hours/robin.csv)" = 600
+check "... and their directories" test "$(mode plans)$(mode hours)" = 700700
 check "... and installs the hooks that keep them so" \
 	test -x .git/hooks/post-checkout -a -x .git/hooks/post-merge -a -x .git/hooks/post-rewrite
 run cp-new --init .
@@ -171,7 +172,7 @@ check "... and one git pull --rebase changed" test "$(mode hours/robin.csv)" = 6
 printf '#!/bin/sh\nexit 0\n' >.git/hooks/post-merge
 run cp-new --init .
 check "a post-merge hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/post-merge
-err_has "post-merge exists and is not coachplan's; not overwritten: add the line 'chmod go= -- plans/\\* hours/\\* 2>/dev/null'" \
+err_has "post-merge exists and is not coachplan's; not overwritten: add the line 'chmod go= -- plans hours plans/\\* hours/\\* 2>/dev/null'" \
 	"... and cp-new says which line to add"
 # hooks shared by many repositories (core.hooksPath) leave the others alone
 hooks=$PWD/.git/hooks
