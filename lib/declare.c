@@ -179,6 +179,15 @@ static const char *reference(const struct plan *p, const struct declare_opts *o,
 	return g && g->ref ? g->ref : p->funder_ref;
 }
 
+/* Whom a declaration goes to, and the reference it carries; its logbook
+ * names the same. */
+static struct payer payer_of(const struct plan *p, const struct declare_opts *o,
+			     const struct grant *g)
+{
+	return (struct payer){g ? g->funder : o->funder >= 0 ? o->funder : p->funder,
+			      reference(p, o, g)};
+}
+
 /* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
 static const char *coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
 {
@@ -214,11 +223,10 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_subtitle(r, sub);
 	report_section(r, "declaration", _("Declaration"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
-	int funder = g ? g->funder : o->funder >= 0 ? o->funder : p->funder;
+	struct payer to = payer_of(p, o, g);
 	report_field(r, "funder", _("Funder"),
-		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
-	report_field(r, "funder_ref", _("Funder reference"),
-		     cell_text(reference(p, o, g)));
+		     cell_word(vocab_name(&vocab_funder, to.funder), report_funder_label(to.funder)));
+	report_field(r, "funder_ref", _("Funder reference"), cell_text(to.ref));
 	if (g)
 		report_field(r, "kind", _("Kind of grant"),
 			     cell_word(vocab_name(&vocab_grant_kind, g->kind),
@@ -605,7 +613,8 @@ static int write_logbook(const struct run *run, const struct plan *p, const stru
 			period.to = d->end;
 	} else
 		outside = (struct outside){run->outside[d->plan], run->outside_minutes[d->plan]};
-	struct report *r = logbook_of(p, g, &period, v, n, outside, &o->ro);
+	struct payer to = payer_of(p, o, g);
+	struct report *r = logbook_of(p, g, &to, &period, v, n, outside, &o->ro);
 	char *path = decl_target(run, d, 1);
 	int rc = report_write(r, o->fmt, path, o->force);
 	free(path);

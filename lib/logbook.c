@@ -35,6 +35,7 @@ struct gather {
 /* What the logbook shows. */
 struct book {
 	const struct plan *p;
+	const struct payer *payer; /* or NULL: the period's grants' */
 	struct period period;
 	const struct logbook_line *v;
 	size_t n;
@@ -198,6 +199,25 @@ static void period_refs(const struct plan *p, const struct period *in, struct bu
 	}
 }
 
+/* The funders of the period's grants, each once, in the order of the
+ * grants: a logbook over the day a municipality took over from UWV names
+ * both, not only the one paying at its end.  Returns how many. */
+static size_t period_funders(const struct plan *p, const struct period *in, struct buf *codes,
+			     struct buf *labels)
+{
+	unsigned seen = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		int f = p->grants[i].funder;
+		if (f < 0 || f >= FUNDER_COUNT || (seen & 1u << f) || !grant_meets(&p->grants[i], in))
+			continue;
+		seen |= 1u << f;
+		buf_printf(codes, "%s%s", n ? "," : "", vocab_name(&vocab_funder, f));
+		buf_printf(labels, "%s%s", n++ ? ", " : "", report_funder_label(f));
+	}
+	return n;
+}
+
 static void details(struct report *r, const struct book *b, const struct grant *g,
 		    const struct report_opts *o)
 {
@@ -207,14 +227,20 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
-	int funder = g ? g->funder : plan_funder_on(p, last_day(b, o));
-	report_field(r, "funder", _("Funder"),
-		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
-	struct buf refs = {0}; /* without a grant named, those of the period */
-	if (!g)
+	const struct payer *who = g ? &(struct payer){g->funder, g->ref} : b->payer;
+	int funder = who ? who->funder : plan_funder_on(p, last_day(b, o));
+	struct buf codes = {0}, labels = {0}, refs = {0};
+	if (!who && period_funders(p, &b->period, &codes, &labels) > 1)
+		report_field(r, "funder", _("Funder"), cell_word(codes.s, labels.s));
+	else
+		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, funder),
+								 report_funder_label(funder)));
+	if (!who)
 		period_refs(p, &b->period, &refs);
 	report_field(r, "funder_ref", _("Funder reference"),
-		     cell_text(g ? g->ref : refs.len ? refs.s : p->funder_ref));
+		     cell_text(who ? who->ref : refs.len ? refs.s : p->funder_ref));
+	buf_free(&codes);
+	buf_free(&labels);
 	buf_free(&refs);
 	if (g)
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
@@ -480,11 +506,11 @@ static void signatures(struct report *r, const struct book *b, const struct repo
 	buf_free(&name);
 }
 
-struct report *logbook_of(const struct plan *p, const struct grant *g, const struct period *period,
-			  const struct logbook_line *v, size_t n, struct outside outside,
-			  const struct report_opts *o)
+struct report *logbook_of(const struct plan *p, const struct grant *g, const struct payer *payer,
+			  const struct period *period, const struct logbook_line *v, size_t n,
+			  struct outside outside, const struct report_opts *o)
 {
-	struct book b = {p, *period, v, n, outside};
+	struct book b = {p, payer, *period, v, n, outside};
 	struct totals all = {0};
 	struct report *r = report_of_plan("logbook", N_("Logbook"), p, o, &b.period);
 	details(r, &b, g, o);
@@ -530,7 +556,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 		else
 			for (size_t i = 0; i < b.n; i++)
 				v[i] = b.v[i].l;
-		r = logbook_of(p, g, &b.period, v, n, b.outside, o);
+		r = logbook_of(p, g, NULL, &b.period, v, n, b.outside, o);
 		free(v);
 	}
 	free(b.v);

@@ -150,15 +150,21 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 			      const char *grant, const struct report_opts *o);
 /* The same of entries read already (a batch of declarations): v in date
  * order, those of days in period and the plan's; g: the grant whose
- * logbook it is, or NULL; outside: the entries left out. */
+ * logbook it is, or NULL; payer: without g, whose hours they are (a
+ * declaration's funder and the reference it carries), or NULL for the
+ * funders of the period's grants; outside: the entries left out. */
 struct logbook_line {
 	int date, mode, activity; /* activity: enum activity, or -1 where the sheet has none */
 	long minutes;
 	const char *goal, *note;
 };
-struct report *logbook_of(const struct plan *p, const struct grant *g, const struct period *period,
-			  const struct logbook_line *v, size_t n, struct outside outside,
-			  const struct report_opts *o);
+struct payer {
+	int funder;
+	const char *ref;
+};
+struct report *logbook_of(const struct plan *p, const struct grant *g, const struct payer *payer,
+			  const struct period *period, const struct logbook_line *v, size_t n,
+			  struct outside outside, const struct report_opts *o);
 
 /* ---- accountchart.c: the charts of the accountability report ---- */
 

@@ -127,8 +127,13 @@ check "the caseload overview: the funder of today's grant, not the plan's first"
 	grep -q '^P-30,Sanne de Jong,[a-z]*,De Keuken,gemeente,' caseload.csv
 CP_TODAY=2026-12-01 cp-report --caseload -o csv >caseload.csv
 check "... and of a day before the move, UWV" grep -q '^P-30,Sanne de Jong,[a-z]*,De Keuken,uwv,' caseload.csv
+cp-report --logbook --plan P-30 --period 2027-01-05..2027-01-31 >logbook.txt
+check "the logbook of the days after the move: the municipality's" grep -Eq '^Funder: +municipality$' logbook.txt
 cp-report --logbook --plan P-30 --period 2027-01 >logbook.txt
-check "the logbook of a month after the move: the municipality's" grep -Eq '^Funder: +municipality$' logbook.txt
+check "... of the month of the move: both, not only the one paying at its end" \
+	grep -Eq '^Funder: +UWV, municipality$' logbook.txt
+cp-report --logbook --plan P-30 --period 2027-01 -o json >logbook.json
+check "... in JSON, each by its name" grep -q '"funder": "uwv,gemeente",' logbook.json
 cp-report --logbook --plan P-30 --period 2026-12 >logbook.txt
 check "... of a month before it: UWV's" grep -Eq '^Funder: +UWV$' logbook.txt
 

@@ -54,4 +54,20 @@ else
 	check "... the logbook reads back with its signature blocks" grep -q 'Signatures' lb.txt
 fi
 
+# The sample's P-2025-019: UWV paid until 1 June 2026, the municipality
+# since.  The logbook beside each declaration names whom that one goes
+# to and the reference it carries, not the funder at the period's end.
+cd .. && cp -R "$TOP/examples/caseload" sample && chmod 700 sample/plans sample/hours &&
+	chmod 600 sample/plans/* sample/hours/* && cd sample || exit 1
+for f in uwv gemeente; do
+	CP_TODAY=2026-11-23 cp-report --declaration --logbook --funder $f --period 2026H1 -o $f -o text \
+		>/dev/null 2>&1
+done
+check "a plan that changed funder: the logbook beside UWV's declaration is UWV's" \
+	grep -Eq '^Funder: +UWV$' uwv/P-2025-019_logbook.txt
+check "... with UWV's reference alone" grep -Eq '^Funder reference: +2025-021406$' uwv/P-2025-019_logbook.txt
+check "... and the one beside the municipality's is the municipality's" \
+	grep -Eq '^Funder: +municipality$' gemeente/P-2025-019_logbook.txt
+check "... with its reference" \
+	grep -Eq '^Funder reference: +WMO/PW-2025-3391$' gemeente/P-2025-019_logbook.txt
 done_testing
