@@ -640,17 +640,25 @@ static int make_file(const char *dir, const char *name, const char *text, mode_t
 	return rc < 0 ? -1 : 0; /* a file the user already has is left as it is */
 }
 
-int caseload_init(const char *dir)
+int caseload_dirs(const char *dir, int (*fn)(const char *path))
 {
+	static const char *const subdirs[] = {"plans", "hours"};
 	struct buf sub = {0};
-	int rc = make_dir(dir);
-	const char *subdirs[] = {"plans", "hours"};
+	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < sizeof subdirs / sizeof *subdirs; i++) {
 		sub.len = 0;
 		buf_printf(&sub, "%s/%s", dir, subdirs[i]);
-		rc = make_dir(sub.s);
+		rc = fn(sub.s);
 	}
 	buf_free(&sub);
+	return rc;
+}
+
+int caseload_init(const char *dir)
+{
+	int rc = make_dir(dir);
+	if (rc == 0)
+		rc = caseload_dirs(dir, make_dir);
 	if (rc == 0)
 		rc = make_file(dir, ".gitattributes",
 			       "# coachplan: appends to one sheet on two branches both survive a merge;\n"

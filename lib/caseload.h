@@ -77,6 +77,9 @@ void plancache_load_all(struct plancache *c);
 void plancache_thaw(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
+/* fn on each directory of a caseload's files (DIR/plans, DIR/hours) until
+ * one fails: its result, or 0. */
+int caseload_dirs(const char *dir, int (*fn)(const char *path));
 
 /* ---- planset.c: the plans a report is about, from directories and files ---- */
 

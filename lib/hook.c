@@ -223,19 +223,6 @@ static int make_private(const char *dir)
 	return rc;
 }
 
-static int make_caseload_private(const char *dir)
-{
-	static const char *const subdirs[] = {"plans", "hours"};
-	int rc = 0;
-	for (size_t i = 0; rc == 0 && i < sizeof subdirs / sizeof *subdirs; i++) {
-		struct buf path = {0};
-		buf_printf(&path, "%s/%s", dir, subdirs[i]);
-		rc = make_private(path.s);
-		buf_free(&path);
-	}
-	return rc;
-}
-
 static int set_diff_config(const char *dir)
 {
 	for (size_t i = 0; i < sizeof diff_config / sizeof *diff_config; i++) {
@@ -314,7 +301,7 @@ int caseload_git(const char *dir, int flags)
 		return 0;
 	}
 	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
-	    make_caseload_private(dir) < 0)
+	    caseload_dirs(dir, make_private) < 0)
 		return -1;
 	return flags & CASELOAD_NO_HOOK ? 0 : install_hooks(dir);
 }
