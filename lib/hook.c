@@ -87,7 +87,9 @@ static const char *const diff_config[][2] = {
 };
 
 /* Runs git with args in dir; its standard output goes to out (if given).
- * Returns git's exit status, or -1 if git could not be run. */
+ * A question (out given) is asked quietly: its error output goes to
+ * /dev/null, and the caller says what failed.  Returns git's exit
+ * status, or -1 if git could not be run. */
 static int git(const char *dir, const char *const *args, struct buf *out)
 {
 	const char *argv[16] = {"git", "-C", dir};
@@ -103,6 +105,8 @@ static int git(const char *dir, const char *const *args, struct buf *out)
 	posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
 	posix_spawn_file_actions_addclose(&fa, fds[0]);
 	posix_spawn_file_actions_addclose(&fa, fds[1]);
+	if (out)
+		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	pid_t pid;
 	int rc = posix_spawnp(&pid, "git", &fa, NULL, (char *const *)argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
@@ -137,6 +141,21 @@ static int exists(const char *dir, const char *name)
 	int rc = lstat(b.s, &st) == 0;
 	buf_free(&b);
 	return rc;
+}
+
+/* The top of the git work tree that dir is inside of, or NULL if it is in
+ * none (or git cannot say). */
+static char *work_tree_top(const char *dir)
+{
+	struct buf out = {0};
+	const char *args[] = {"rev-parse", "--show-toplevel", NULL};
+	if (git(dir, args, &out) != 0 || !out.len) {
+		buf_free(&out);
+		return NULL;
+	}
+	while (out.len && out.s[out.len - 1] == '\n')
+		out.s[--out.len] = '\0';
+	return out.s;
 }
 
 /* Where git looks for hooks (core.hooksPath and worktrees included), as a
@@ -282,8 +301,35 @@ static int add_merge_attribute(const char *dir)
 	return rc < 0 ? -1 : 0;
 }
 
+/* A caseload in a subdirectory of a repository gets the drivers and its
+ * files made private, but no hooks: they look after plans/ and hours/ at
+ * the top of the work tree.  Nor does --git make a repository inside the
+ * repository: its parent would record it as a bare commit id (a gitlink)
+ * and keep none of the plans. */
+static int inside_repository(const char *dir, int flags)
+{
+	char *top = work_tree_top(dir);
+	if (!top)
+		return 0;
+	if (flags & CASELOAD_GIT_INIT)
+		cp_warn(_("%s is inside the git repository %s already; --git makes no repository "
+			  "inside it"),
+			dir, top);
+	if (!(flags & CASELOAD_NO_HOOK))
+		cp_warn(_("%s is not at the top of the git repository %s: no hooks installed, as "
+			  "they look after a caseload at a repository's top only"),
+			dir, top);
+	free(top);
+	return 1;
+}
+
 int caseload_git(const char *dir, int flags)
 {
+	if (!exists(dir, ".git") && inside_repository(dir, flags))
+		return set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
+				       caseload_dirs(dir, make_private) < 0
+			       ? -1
+			       : 0;
 	if (!exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
 		const char *args[] = {"init", "-q", NULL};
 		int rc = git(dir, args, NULL);

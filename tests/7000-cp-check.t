@@ -103,6 +103,8 @@ if ! command -v git >/dev/null; then
 fi
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t \
 	GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
+# a test directory inside a repository must not count as one
+export GIT_CEILING_DIRECTORIES=$WORK
 run cp-new --init nogit
 check "--init outside git says no hook was installed" grep -q 'no git repository yet' err
 check "... and does not make one" test ! -e nogit/.git
@@ -144,6 +146,23 @@ rm .git/hooks/pre-commit
 run cp-new --init . --no-hook
 check "--no-hook installs no hook" test ! -e .git/hooks/pre-commit
 refuses 64 'go with --init' "--git without --init" cp-new --git --id X-1 --name X --funder uwv --start 2026-01-05
+# a caseload below the top of a repository: no hooks, and no repository inside it
+mkdir -p team && printf 'x\n' >team/x.yaml && chmod 644 team/x.yaml
+run cp-new --init team --git
+status_is 0 "--init --git in a subdirectory of a repository"
+check "... makes no repository inside the repository" test ! -e team/.git
+err_has "team is inside the git repository .*/repo already; --git makes no repository inside it" \
+	"... and says so"
+err_has "team is not at the top of the git repository .*/repo: no hooks installed" \
+	"... says it installs no hooks"
+check "... and installs none" test ! -e .git/hooks/pre-commit
+check "... makes the new caseload's directories private" test "$(stat -c %a team/plans)" = 700
+check "... and leaves the rest of the repository alone" test "$(stat -c %a team/x.yaml)" = 644
+check "... and its .gitattributes gives plans their merge driver" \
+	grep -q 'plans/\*.yaml merge=coachplan' team/.gitattributes
+run cp-new --init team --no-hook
+check "--no-hook there: no warning about hooks" test ! -s err
+rm -r team
 
 # ---- git writes what it checks out readable by all; the hooks take that back ----
 mode() { stat -c %a "$1"; }
