@@ -1,7 +1,8 @@
 /* period.c: stretches of time as users name them, and the buckets hours are
  * grouped in.  Every period is a pair of inclusive days.
  *   2026  2026H1  2026Q3  2026-03  2026W10  2026-W10  2026-03-02
- *   A..B (either end may be left open)   this-week last-month deze-maand ... */
+ *   A..B (either end may be left open)   this-week last-month deze-maand ...
+ *   maart  march-2026  "nov 2026" */
 #include <ctype.h>
 #include <string.h>
 
@@ -79,14 +80,20 @@ static const struct relword {
 	{"vorig-halfjaar", 'h', 1}, {"dit-jaar", 'y', 0},      {"vorig-jaar", 'y', 1},
 };
 
-static int relative(const char *s, size_t n, int today, struct period *p)
+/* A word as the tables spell it: this_week, "this week" and This-Week
+ * alike.  -1 if it is too long to be one. */
+static int normalize(const char *s, size_t n, char word[32])
 {
-	char word[32];
-	if (n >= sizeof word)
+	if (n >= 32)
 		return -1;
-	for (size_t i = 0; i < n; i++) /* this_week, "this week" and This-Week alike */
+	for (size_t i = 0; i < n; i++)
 		word[i] = s[i] == '_' || s[i] == ' ' ? '-' : (char)tolower((unsigned char)s[i]);
 	word[n] = '\0';
+	return 0;
+}
+
+static int relative(const char *word, int today, struct period *p)
+{
 	for (size_t i = 0; i < sizeof relwords / sizeof *relwords; i++)
 		if (!strcmp(word, relwords[i].word)) {
 			around(today, relwords[i].unit, relwords[i].back, p);
@@ -95,12 +102,43 @@ static int relative(const char *s, size_t n, int today, struct period *p)
 	return -1;
 }
 
+/* A month by its name, Dutch or English, whole or as an agenda shortens
+ * it, with a year (maart 2026, march-2026) or without: then the last
+ * such month that has begun, as a weekday names the last such day. */
+static int month_word(const char *word, int today, struct period *p)
+{
+	static const char *const names[12][4] = {
+		{"januari", "january", "jan"},       {"februari", "february", "feb"},
+		{"maart", "march", "mrt", "mar"},    {"april", "apr"},
+		{"mei", "may"},                      {"juni", "june", "jun"},
+		{"juli", "july", "jul"},             {"augustus", "august", "aug"},
+		{"september", "sep", "sept"},        {"oktober", "october", "okt", "oct"},
+		{"november", "nov"},                 {"december", "dec"},
+	};
+	int y, m, d, year = 0;
+	size_t len = strcspn(word, "-");
+	if (word[len] && (num(word + len + 1, strlen(word + len + 1), &year) < 0 ||
+			  strlen(word + len + 1) != 4 || year < 1900 || year > 2999))
+		return -1;
+	date_to_ymd(today, &y, &m, &d);
+	for (int i = 0; i < 12; i++)
+		for (int k = 0; k < 4 && names[i][k]; k++)
+			if (strlen(names[i][k]) == len && !strncmp(word, names[i][k], len)) {
+				months(p, year ? year : i + 1 > m ? y - 1 : y, i + 1, 1);
+				return 0;
+			}
+	return -1;
+}
+
 static const char *single(const char *s, size_t n, int today, struct period *p)
 {
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
-					  "2026W10, a date, FROM..TO or a word like last-month");
+					  "2026W10, a date, FROM..TO, a month like maart or "
+					  "march-2026, or a word like last-month");
+	char word[32];
 	int y, v;
-	if (relative(s, n, today, p) == 0)
+	if (normalize(s, n, word) == 0 &&
+	    (relative(word, today, p) == 0 || month_word(word, today, p) == 0))
 		return NULL;
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);

@@ -35,6 +35,10 @@ done <<'PERIODS'
 2026Q1 2026,405 
 2026Q2 2026,90 
 2026-03 2026,180 
+maart-2026 2026,180 
+March_2026 2026,180 
+mrt-2026..mei-2026 2026,240 
+2026-03..2026-05 2026,240 
 2026W14 2026,180 
 2026-W27 2026,210 
 2020W53 2020,60 2021,30 
@@ -48,6 +52,8 @@ this-month 2026,30
 last-half 2026,495 
 vorig-jaar 2025,20 
 PERIODS
+run cp-hours --by month --period 'maart 2026' -o csv
+check "--period 'maart 2026': a month by its Dutch name" grep -qx '2026-03,180' out
 run cp-hours --by year --from 2026-03-01 --to 2026-06-30
 out_is "year,minutes
 2026,270" "--from and --to"

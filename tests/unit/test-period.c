@@ -91,6 +91,10 @@ static void refused(void)
 		{"2026..abc", "not a period"}, {"abc..2026", "not a period"},
 		{"2026-03-02 ", "not a period"}, {"2026 ", "not a period"},
 		{"this-week-and-a-very-long-tail-of-words", "not a period"},
+		{"maa", "not a period"},     {"maart-26", "not a period"}, {"2026-maart", "not a period"},
+		{"maart-1899", "not a period"}, {"maart-3000", "not a period"},
+		{"maart-2026-1", "not a period"}, {"maart-", "not a period"}, {"-2026", "not a period"},
+		{"maart..februari", "before"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct period p = {-1, -1};
@@ -151,6 +155,33 @@ static void relative(void)
 	check_ranges(week53, sizeof week53 / sizeof *week53, "2027-01-03");
 	check_ranges(endofmonth, sizeof endofmonth / sizeof *endofmonth, "2026-07-31");
 	check_ranges(leapday, sizeof leapday / sizeof *leapday, "2024-02-29");
+}
+
+static void month_names(void)
+{
+	/* in November: a month not yet begun this year is last year's */
+	static const struct range november[] = {
+		{"november", "2026-11-01", "2026-11-30"},   {"december", "2025-12-01", "2025-12-31"},
+		{"januari", "2026-01-01", "2026-01-31"},    {"january", "2026-01-01", "2026-01-31"},
+		{"jan", "2026-01-01", "2026-01-31"},        {"februari", "2026-02-01", "2026-02-28"},
+		{"maart", "2026-03-01", "2026-03-31"},      {"march", "2026-03-01", "2026-03-31"},
+		{"mrt", "2026-03-01", "2026-03-31"},        {"mar", "2026-03-01", "2026-03-31"},
+		{"mei", "2026-05-01", "2026-05-31"},        {"may", "2026-05-01", "2026-05-31"},
+		{"juni", "2026-06-01", "2026-06-30"},       {"july", "2026-07-01", "2026-07-31"},
+		{"sept", "2026-09-01", "2026-09-30"},       {"okt", "2026-10-01", "2026-10-31"},
+		{"oct", "2026-10-01", "2026-10-31"},        {"Oktober", "2026-10-01", "2026-10-31"},
+		{"nov 2026", "2026-11-01", "2026-11-30"},   {"december-2026", "2026-12-01", "2026-12-31"},
+		{"Feb_2024", "2024-02-01", "2024-02-29"},   {"MAART 2027", "2027-03-01", "2027-03-31"},
+		{"maart..mei", "2026-03-01", "2026-05-31"}, {"december 2025..", "2025-12-01", ""},
+		{"september..this-month", "2026-09-01", "2026-11-30"},
+	};
+	/* on New Year's Day only January has begun */
+	static const struct range newyear[] = {
+		{"januari", "2026-01-01", "2026-01-31"},    {"december", "2025-12-01", "2025-12-31"},
+		{"februari", "2025-02-01", "2025-02-28"},
+	};
+	check_ranges(november, sizeof november / sizeof *november, "2026-11-23");
+	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
 }
 
 static void formatting(void)
@@ -269,6 +300,7 @@ int main(void)
 	named();
 	refused();
 	relative();
+	month_names();
 	formatting();
 	buckets();
 	contains();
