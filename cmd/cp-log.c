@@ -88,8 +88,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		}
 		break;
 	case ARGP_KEY_END:
-		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.coach ||
-				  opt.internal || opt.activity))
+		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.internal ||
+				  opt.activity))
 			argp_error(state, _("with - the entries come from standard input only"));
 		if (!opt.batch && !opt.plan)
 			argp_error(state, _("--plan is required: the plan the hours are for"));
@@ -117,21 +117,6 @@ static char *coach_name(void)
 {
 	const char *user = opt.coach ? opt.coach : getenv("USER");
 	return xstrdup(user && *user ? user : "coach");
-}
-
-static void fill_row(struct row *r, const struct entry *e)
-{
-	char day[11], minutes[24];
-	date_format(e->date, day);
-	snprintf(minutes, sizeof minutes, "%ld", e->minutes);
-	r->v[COL_DATE] = xstrdup(day);
-	r->v[COL_COACH] = xstrndup(e->coach.s, e->coach.n);
-	r->v[COL_PLAN] = xstrndup(e->plan.s, e->plan.n);
-	r->v[COL_GOAL] = xstrndup(e->goal.s, e->goal.n);
-	r->v[COL_MODE] = xstrdup(vocab_name(&vocab_mode, e->mode));
-	r->v[COL_MINUTES] = xstrdup(minutes);
-	r->v[COL_NOTE] = xstrndup(e->note.s, e->note.n);
-	r->line = e->line;
 }
 
 /* One entry from the options: syntax errors are usage errors (64). */
@@ -183,12 +168,23 @@ static int activity_of(struct sheet *in, size_t col, char **value)
 }
 
 /* Entries from standard input: every problem is reported, none is written
- * unless all are good. */
-static int entries_from_stdin(struct plancache *plans, struct rows *rows)
+ * unless all are good.  Input without a coach column is the coach's own
+ * (--coach, $USER). */
+static int entries_from_stdin(struct plancache *plans, struct rows *rows, const char *coach)
 {
-	struct sheet *in = sheet_open("-", SHEET_LENIENT);
+	struct sheet *in = sheet_open("-", SHEET_LENIENT | SHEET_OWN_LIST);
 	if (!in)
 		return -1;
+	int own = sheet_colof(in, COL_COACH) < 0;
+	if (!own && opt.coach) {
+		struct srcpos at;
+		sheet_pos(in, (size_t)sheet_colof(in, COL_COACH), &at);
+		cp_err_at(EX_USAGE, &at, _("leave out --coach, or the coach column"),
+			  _("the input names the coach of each entry; --coach is for input without "
+			    "a coach column"));
+		sheet_close(in);
+		return -1;
+	}
 	size_t ncols = sheet_ncols(in);
 	rows->extra_names = xcalloc(ncols ? ncols : 1, sizeof *rows->extra_names);
 	for (size_t c = 0; c < ncols; c++) {
@@ -203,13 +199,14 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows)
 	int act = sheet_activity_column(in);
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
+		if (r > 0 && own)
+			e.coach = (struct str){coach, strlen(coach)};
 		if (r < 0 || entry_check_text(&e, 0, sheet_col_pos, in) < 0 ||
 		    entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today, sheet_col_pos, in) < 0) {
 			bad++;
 			continue;
 		}
-		struct row *row = rows_add(rows);
-		fill_row(row, &e);
+		struct row *row = rows_add_entry(rows, &e);
 		for (size_t c = 0, k = 0; c < ncols; c++) {
 			struct str name = sheet_colname(in, c);
 			if (k < rows->nextra && strlen(rows->extra_names[k]) == name.n &&
@@ -245,8 +242,7 @@ static int extras(struct rows *rows, const struct entry *e)
 	rows->extra_names = n ? xcalloc(n, sizeof *rows->extra_names) : NULL;
 	for (size_t k = 0; k < n; k++)
 		rows->extra_names[rows->nextra++] = xstrdup(names[k]);
-	struct row *row = rows_add(rows);
-	fill_row(row, e);
+	struct row *row = rows_add_entry(rows, e);
 	for (size_t k = 0; k < n; k++)
 		row->extra[k] = xstrdup(values[k]);
 	return 0;
@@ -261,7 +257,7 @@ int main(int argc, char **argv)
 	char *coach = coach_name();
 	int rc;
 	if (opt.batch)
-		rc = entries_from_stdin(plans, &rows);
+		rc = entries_from_stdin(plans, &rows, coach);
 	else {
 		struct entry e;
 		rc = entry_from_args(&e, coach);

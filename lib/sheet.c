@@ -718,12 +718,16 @@ static int adopt_header(struct sheet *sh, int report)
 			cols[c] = (int)i;
 	}
 	for (int c = 0; c < COL_KNOWN && !bad; c++)
-		if (cols[c] < 0 && c != COL_NOTE) {
+		if (cols[c] < 0 && c != COL_NOTE &&
+		    !((c == COL_COACH || c == COL_GOAL) && (sh->flags & SHEET_OWN_LIST))) {
 			if (report) {
 				sheet_pos(sh, (size_t)-1, &at);
 				cp_err_at(EX_DATAERR, &at,
-					  _("the first line names the columns: "
-					    "date,coach,plan,goal,mode,minutes,note"),
+					  sh->flags & SHEET_OWN_LIST
+						  ? _("the first line names the columns: date,plan,mode,"
+						      "minutes and, if there are any, coach,goal,note")
+						  : _("the first line names the columns: "
+						      "date,coach,plan,goal,mode,minutes,note"),
 					  _("the header has no column %s"), colkeys[c]);
 			}
 			bad = 1;
@@ -921,9 +925,9 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	struct str date = f[sh->cols[COL_DATE]], minutes = f[sh->cols[COL_MINUTES]];
 	struct str mode = f[sh->cols[COL_MODE]];
 	e->line = sh->line;
-	e->coach = f[sh->cols[COL_COACH]];
+	e->coach = field(sh, COL_COACH);
 	e->plan = f[sh->cols[COL_PLAN]];
-	e->goal = f[sh->cols[COL_GOAL]];
+	e->goal = field(sh, COL_GOAL);
 	e->note = field(sh, COL_NOTE);
 	e->activity = sh->activity >= 0 && (size_t)sh->activity < sh->nfields
 			      ? sh->fields[sh->activity]
@@ -944,7 +948,7 @@ static int to_entry(struct sheet *sh, struct entry *e)
 					 _("an invisible byte order mark (U+FEFF) before the date"));
 		return bad_field(sh, COL_DATE, NULL, why);
 	}
-	if (!e->coach.n)
+	if (!e->coach.n && sh->cols[COL_COACH] >= 0)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),
 				 _("missing coach"));
 	/* a sheet is UTF-8, and a coach's name goes into every tool's output;

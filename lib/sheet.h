@@ -22,6 +22,10 @@ struct entry {
 };
 
 #define SHEET_LENIENT 1 /* typed input: durations like 1h30, dates like 20-11-2026 */
+/* the header may lack the coach and goal columns (a coach's own list of
+ * the week): its entries then have no goal, and an empty coach for the
+ * caller to fill in */
+#define SHEET_OWN_LIST 2
 
 struct sheet;
 
@@ -79,6 +83,9 @@ struct rows {
 };
 
 struct row *rows_add(struct rows *r);
+/* A row added with the entry's fields in their canonical text (the date as
+ * YYYY-MM-DD, the mode's English word, the minutes), its extras empty. */
+struct row *rows_add_entry(struct rows *r, const struct entry *e);
 void rows_free(struct rows *r);
 /* Appends all rows or none, in the sheet's own column order and separator;
  * creates the sheet (mode 0600) with the pinned header if it is missing.

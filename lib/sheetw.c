@@ -24,6 +24,23 @@ struct row *rows_add(struct rows *r)
 	return row;
 }
 
+struct row *rows_add_entry(struct rows *r, const struct entry *e)
+{
+	struct row *row = rows_add(r);
+	char day[11], minutes[24];
+	date_format(e->date, day);
+	snprintf(minutes, sizeof minutes, "%ld", e->minutes);
+	row->v[COL_DATE] = xstrdup(day);
+	row->v[COL_COACH] = xstrndup(e->coach.s, e->coach.n);
+	row->v[COL_PLAN] = xstrndup(e->plan.s, e->plan.n);
+	row->v[COL_GOAL] = xstrndup(e->goal.s, e->goal.n);
+	row->v[COL_MODE] = xstrdup(vocab_name(&vocab_mode, e->mode));
+	row->v[COL_MINUTES] = xstrdup(minutes);
+	row->v[COL_NOTE] = xstrndup(e->note.s, e->note.n);
+	row->line = e->line;
+	return row;
+}
+
 void rows_free(struct rows *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

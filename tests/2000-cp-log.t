@@ -75,7 +75,9 @@ out_is "date,coach,plan,goal,mode,minutes,note
 refuses 64 'note holds a line break' "a note with a line break" cp-log --plan P-1 --mode phone 30 "$(printf 'a\nb')"
 refuses 64 'note holds a line break' "a note with an escape character" cp-log --plan P-1 --mode phone 30 "$(printf 'a\033[31mb')"
 refuses 64 'coach is empty' "an empty --coach (was logged as coach)" cp-log --plan P-1 --mode phone -c "" 30
-refuses 64 'standard input only' "--coach with - (was ignored)" sh -c 'cp-log -c ahmed - </dev/null'
+printf 'date,coach,plan,goal,mode,minutes\n2026-03-02,robin,P-1,,phone,30\n' >coach.csv
+refuses 64 'standard input:1:6: the input names the coach of each entry; --coach is for input without a coach column' \
+	"--coach with - and a coach column (was ignored)" sh -c 'cp-log -c ahmed - <coach.csv'
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,robin,P-1,,phone,30,"two\nlines"\n' >nl.csv
 refuses 65 'standard input:2:[0-9]+: note holds a line break' "a batch note with a line break" sh -c 'cp-log - <nl.csv'
 mkdir plans/D-1.yaml
@@ -141,6 +143,27 @@ err_has 'hint: a field with a semicolon in it needs double quotes' "... the hint
 printf 'date;coach;plan;goal;mode;minutes;note\n2026-03-06;robin;P-1;G1;phone;15\n' >semi.csv
 refuses 65 '6 fields where the header has 7' "a ; separated line short of a field" sh -c 'cp-log - <semi.csv'
 err_has 'an empty one too \(;;\)' "... the hint shows the empty field with ;"
+same hours/robin.csv expected.csv "nothing appended"
+
+# a coach's own list of the week: no coach column, no goal column
+cat >own.csv <<'CSV'
+datum;plan;wijze;minuten;notitie
+9-3-2026;P-1;telefoon;20;Gebeld
+10-3-2026;P-2;werkvloer;1,5u;Rooster
+CSV
+run cp-log -n - <own.csv
+out_is "date,coach,plan,goal,mode,minutes,note
+2026-03-09,robin,P-1,,phone,20,Gebeld
+2026-03-10,robin,P-2,,onsite,90,Rooster" "a list without coach and goal columns: the entries are \$USER's, with no goal"
+run cp-log -n -c ahmed - <own.csv
+check "... or --coach's" grep -q '^2026-03-09,ahmed,P-1,,phone,20,Gebeld$' out
+printf 'datum;plan;minuten\n9-3-2026;P-1;20\n' >nomode.csv
+refuses 65 'standard input:1:1: the header has no column mode' "a list without a mode column" \
+	sh -c 'cp-log - <nomode.csv'
+err_has 'hint: the first line names the columns: date,plan,mode,minutes and, if there are any, coach,goal,note' \
+	"... the hint says which columns may be left out"
+printf 'date,coach,plan,mode,minutes\n2026-03-09,,P-1,phone,20\n' >nocoach.csv
+refuses 65 'standard input:2:12: missing coach' "a coach column with an empty field" sh -c 'cp-log - <nocoach.csv'
 same hours/robin.csv expected.csv "nothing appended"
 
 # the sheet's own dialect is kept: ; separator, CRLF, an extra column, no final newline
