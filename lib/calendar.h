@@ -23,6 +23,14 @@ const char *date_parse(const char *s, size_t n, int *day); /* NULL or why not */
 /* 5-3-2026, 05-03-2026, 5/3/2026: day first, as a Dutch coach types a
  * date; -1 (and *why) for that shape but no date, -2 for another shape. */
 int date_parse_dmy(const char *s, size_t n, int *day, const char **why);
+/* 20-11, 20/11, 20 nov, 20 november 2026: day first without the year, or
+ * with the month's name.  Without a year, the day of this year, the last
+ * or the next that lies nearest to today: 30-12 in January is the
+ * December just gone.  Returns as date_parse_dmy. */
+int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why);
+/* A month by its name, Dutch or English, whole or as an agenda shortens
+ * it (maart, mrt, march, mar; any case): 1..12, or 0. */
+int date_month_named(const char *s, size_t n);
 void date_format(int day, char out[11]);
 int date_add_months(int day, int months); /* the day clamped to the month's end */
 int date_add_interval(int day, struct interval iv, int times);

@@ -278,6 +278,8 @@ int cli_date(const char *arg, int *day)
 		return 0;
 	const char *why = NULL;
 	int r = date_parse_dmy(arg, strlen(arg), day, &why);
+	if (r == -2)
+		r = date_parse_dm(arg, strlen(arg), date_today(), day, &why);
 	if (r == 0)
 		return 0;
 	if (r == -2)
@@ -288,7 +290,7 @@ int cli_date(const char *arg, int *day)
 					 ? _("a day may be a word: today, yesterday, tomorrow, monday, "
 					     "last week friday; vandaag, gisteren, eergisteren, morgen, "
 					     "maandag (ma), vorige week vrijdag")
-					 : NULL,
+					 : _("or day first: 20-11-2026, 20-11, 20 nov 2026"),
 				 "%s: %s", quotes(arg), why);
 	return 0;
 }

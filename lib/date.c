@@ -3,6 +3,7 @@
  * are Howard Hinnant's proleptic Gregorian algorithms. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "calendar.h"
@@ -105,6 +106,65 @@ int date_parse_dmy(const char *s, size_t n, int *day, const char **why)
 	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
 	*why = date_parse(iso, strlen(iso), day);
 	return *why ? -1 : 0;
+}
+
+int date_month_named(const char *s, size_t n)
+{
+	static const char *const names[12][4] = {
+		{"januari", "january", "jan"},       {"februari", "february", "feb"},
+		{"maart", "march", "mrt", "mar"},    {"april", "apr"},
+		{"mei", "may"},                      {"juni", "june", "jun"},
+		{"juli", "july", "jul"},             {"augustus", "august", "aug"},
+		{"september", "sep", "sept"},        {"oktober", "october", "okt", "oct"},
+		{"november", "nov"},                 {"december", "dec"},
+	};
+	for (int m = 0; m < 12; m++)
+		for (int k = 0; k < 4 && names[m][k]; k++)
+			if (strlen(names[m][k]) == n && !strncasecmp(s, names[m][k], n))
+				return m + 1;
+	return 0;
+}
+
+int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why)
+{
+	size_t i = 0;
+	int d = number(s, n, &i, 2), m, y = -1;
+	if (d < 0 || i + 1 >= n || !strchr("-/. ", s[i]))
+		return -2;
+	i++;
+	if (s[i] >= '0' && s[i] <= '9') { /* 20-11 */
+		if (s[i - 1] == ' ' || (m = number(s, n, &i, 2)) < 0 || i != n)
+			return -2;
+	} else { /* 20 nov, 20 november 2026 */
+		size_t at = i;
+		while (i < n && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			i++;
+		if (!(m = date_month_named(s + at, i - at)))
+			return -2;
+		if (i < n) {
+			at = ++i;
+			if (!strchr("-/. ", s[i - 1]) || (y = number(s, n, &i, 4)) < 0 ||
+			    i - at != 4 || i != n)
+				return -2;
+		}
+	}
+	if (m < 1 || m > 12) {
+		*why = _("no such month; months are 1 to 12");
+		return -1;
+	}
+	int ty, tm, td, best = 0;
+	date_to_ymd(today, &ty, &tm, &td);
+	for (int cy = y >= 0 ? y : ty - 1; cy <= (y >= 0 ? y : ty + 1); cy++) {
+		if (d < 1 || d > date_days_in_month(cy, m))
+			continue;
+		int c = date_from_ymd(cy, m, d);
+		if (!best || abs(c - today) < abs(*day - today))
+			*day = c, best = 1;
+	}
+	if (!best)
+		*why = d == 29 && m == 2 && y < 0 ? _("no such day: 29 February is not in a year near this one")
+					 : _("no such day in that month");
+	return best ? 0 : -1;
 }
 
 void date_format(int day, char out[11])

@@ -107,27 +107,15 @@ static int relative(const char *word, int today, struct period *p)
  * such month that has begun, as a weekday names the last such day. */
 static int month_word(const char *word, int today, struct period *p)
 {
-	static const char *const names[12][4] = {
-		{"januari", "january", "jan"},       {"februari", "february", "feb"},
-		{"maart", "march", "mrt", "mar"},    {"april", "apr"},
-		{"mei", "may"},                      {"juni", "june", "jun"},
-		{"juli", "july", "jul"},             {"augustus", "august", "aug"},
-		{"september", "sep", "sept"},        {"oktober", "october", "okt", "oct"},
-		{"november", "nov"},                 {"december", "dec"},
-	};
 	int y, m, d, year = 0;
 	size_t len = strcspn(word, "-");
-	if (word[len] && (num(word + len + 1, strlen(word + len + 1), &year) < 0 ||
-			  strlen(word + len + 1) != 4 || year < 1900 || year > 2999))
+	int month = date_month_named(word, len);
+	if (!month || (word[len] && (num(word + len + 1, strlen(word + len + 1), &year) < 0 ||
+				     strlen(word + len + 1) != 4 || year < 1900 || year > 2999)))
 		return -1;
 	date_to_ymd(today, &y, &m, &d);
-	for (int i = 0; i < 12; i++)
-		for (int k = 0; k < 4 && names[i][k]; k++)
-			if (strlen(names[i][k]) == len && !strncmp(word, names[i][k], len)) {
-				months(p, year ? year : i + 1 > m ? y - 1 : y, i + 1, 1);
-				return 0;
-			}
-	return -1;
+	months(p, year ? year : month > m ? y - 1 : y, month, 1);
+	return 0;
 }
 
 static const char *single(const char *s, size_t n, int today, struct period *p)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # What a Dutch coach types, read as such: goal states (behaald, vervallen),
 # the mode overig, --by keys and sheet headers in Dutch, dates as
-# dd-mm-jjjj and as words (eergisteren, maandag, vorige week maandag); and
+# dd-mm-jjjj, dd-mm, 20 nov and as words (eergisteren, maandag, vorige week
+# maandag); and
 # the Dutch words of the tables: resterend, the modes, peildatum.
 . "$(dirname "$0")/lib.sh"
 caseload || exit 1
@@ -48,18 +49,21 @@ status_is 0 "cp-check reads it too"
 # ---- dates ----
 for c in "16-11-2026|2026-11-16" "1-11-2026|2026-11-01" "eergisteren|2026-11-21" \
 	"maandag|2026-11-23" "vrijdag|2026-11-20" "vorige week maandag|2026-11-16" \
-	"vorige-week-woensdag|2026-11-18"; do
+	"vorige-week-woensdag|2026-11-18" "20-11|2026-11-20" "20/11|2026-11-20" "20 nov|2026-11-20" \
+	"16 november 2026|2026-11-16" "17-Nov|2026-11-17"; do
 	run cp-log -n --plan P-1 --mode phone -d "${c%%|*}" 20m x
 	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
 done
 # days ahead, for a start, a hand-over or the next evaluation (cp-log needs --force)
-for c in "morgen|2026-11-24" "Overmorgen|2026-11-25" "tomorrow|2026-11-24"; do
+# (a day without its year is the nearest: 30-11 is this month's, not last year's)
+for c in "morgen|2026-11-24" "Overmorgen|2026-11-25" "tomorrow|2026-11-24" "30-11|2026-11-30"; do
 	run cp-log -n --force --plan P-1 --mode phone -d "${c%%|*}" 20m x
 	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
 done
 refuses 65 'is in the future' "... and cp-log refuses one without --force" \
 	cp-log -n --plan P-1 --mode phone -d morgen 20m x
 refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
+refuses 64 '"31 nov": no such day in that month' "... also without its year" cp-log -n --plan P-1 --mode phone -d '31 nov' 20m x
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 

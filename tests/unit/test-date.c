@@ -213,6 +213,47 @@ static void intervals(void)
 	}
 }
 
+/* day first without the year, or with the month's name */
+static void day_month(void)
+{
+	static const struct {
+		const char *today, *in, *want; /* want: a date, "no" (-1) or "other" (-2) */
+	} cases[] = {
+		{"2026-11-23", "20-11", "2026-11-20"},      {"2026-11-23", "20/11", "2026-11-20"},
+		{"2026-11-23", "20.11", "2026-11-20"},      {"2026-11-23", "5-3", "2027-03-05"},
+		{"2026-11-23", "20 nov", "2026-11-20"},     {"2026-11-23", "20-Nov", "2026-11-20"},
+		{"2026-11-23", "1 mei", "2027-05-01"},      {"2026-11-23", "1 mrt", "2027-03-01"},
+		{"2026-11-23", "1 juni", "2026-06-01"},     {"2026-11-23", "20 november 2025", "2025-11-20"},
+		{"2026-11-23", "20-nov-2027", "2027-11-20"}, {"2026-11-23", "31 december", "2026-12-31"},
+		/* nearest: around New Year the other year */
+		{"2027-01-04", "30-12", "2026-12-30"},      {"2026-12-30", "2-1", "2027-01-02"},
+		/* 29 February: only in a leap year, the nearest */
+		{"2027-11-23", "29-2", "2028-02-29"},       {"2024-03-01", "29 feb", "2024-02-29"},
+		{"2026-11-23", "29-2", "no"},               {"2026-11-23", "29 feb 2027", "no"},
+		{"2026-11-23", "31-11", "no"},              {"2026-11-23", "20-13", "no"},
+		{"2026-11-23", "0-11", "no"},               {"2026-11-23", "20-0", "no"},
+		{"2026-11-23", "20 foo", "other"},          {"2026-11-23", "20 nov 26", "other"},
+		{"2026-11-23", "20 ", "other"},             {"2026-11-23", "120-11", "other"},
+		{"2026-11-23", "nov", "other"},             {"2026-11-23", "20 11", "other"},
+		{"2026-11-23", "20-11-", "other"},          {"2026-11-23", "20-11x", "other"},
+		{"2026-11-23", "20-11-2026", "other"},      {"2026-11-23", "20 nov 2026x", "other"},
+		{"2026-11-23", "", "other"},                {"2026-11-23", "-11", "other"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int d = DATE_NONE;
+		const char *why = NULL;
+		int r = date_parse_dm(cases[i].in, strlen(cases[i].in), day(cases[i].today), &d, &why);
+		const char *got = r == 0 ? fmt(d) : r == -1 ? "no" : "other";
+		ok(!strcmp(got, cases[i].want), "on %s \"%s\" is %s: %s", cases[i].today,
+		   cases[i].in, cases[i].want, got);
+		ok(r != -1 || (why && *why), "... with a reason when refused");
+	}
+	is_int(date_month_named("MAART", 5), 3, "a month's name in any case");
+	is_int(date_month_named("mrt", 3), 3, "... shortened as a Dutch agenda does");
+	is_int(date_month_named("ma", 2), 0, "... but not cut anywhere");
+	is_int(date_month_named("decembe", 7), 0, "... nor short of a letter");
+}
+
 static void today(void)
 {
 	setenv("CP_TODAY", "2026-03-02", 1);
@@ -232,6 +273,7 @@ int main(void)
 	calendar();
 	adding();
 	intervals();
+	day_month();
 	today();
 	return tap_done();
 }
