@@ -125,11 +125,16 @@ int date_month_named(const char *s, size_t n)
 	return 0;
 }
 
+static int dm_sep(char c)
+{
+	return c == '-' || c == '/' || c == '.' || c == ' ';
+}
+
 int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why)
 {
 	size_t i = 0;
 	int d = number(s, n, &i, 2), m, y = -1;
-	if (d < 0 || i + 1 >= n || !strchr("-/. ", s[i]))
+	if (d < 0 || i + 1 >= n || !dm_sep(s[i]))
 		return -2;
 	i++;
 	if (s[i] >= '0' && s[i] <= '9') { /* 20-11 */
@@ -143,7 +148,7 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 			return -2;
 		if (i < n) {
 			at = ++i;
-			if (!strchr("-/. ", s[i - 1]) || (y = number(s, n, &i, 4)) < 0 ||
+			if (!dm_sep(s[i - 1]) || (y = number(s, n, &i, 4)) < 0 ||
 			    i - at != 4 || i != n)
 				return -2;
 		}

@@ -90,6 +90,22 @@ static void dates_dmy(const char *s, size_t n)
 	FUZZ_ASSERT(dd == d && mm == m && !memcmp(end + 1, iso, 4) && (size_t)(end + 5 - s) == n);
 }
 
+/* 20-11, 20 nov 2026: a day near today unless a year is written, and
+ * always the day of the month written first. */
+static void dates_dm(const char *s, size_t n)
+{
+	int day = DATE_NONE, y, m, d;
+	const char *why = NULL;
+	int r = date_parse_dm(s, n, today, &day, &why);
+	FUZZ_ASSERT(r == 0 || r == -1 || r == -2);
+	FUZZ_ASSERT((r == -1) == (why != NULL));
+	if (r != 0)
+		return;
+	date_to_ymd(day, &y, &m, &d);
+	FUZZ_ASSERT(strtol(s, NULL, 10) == d && m >= 1 && m <= 12);
+	FUZZ_ASSERT(n > 8 || (day > today - 366 && day < today + 366));
+}
+
 static void intervals(const char *s, size_t n)
 {
 	struct interval iv, again;
@@ -221,6 +237,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	durations(s, size);
 	dates(s, size);
 	dates_dmy(s, size);
+	dates_dm(s, size);
 	intervals(s, size);
 	periods(s);
 	hours(s, size);
