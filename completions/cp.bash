@@ -19,7 +19,8 @@ zaterdag zondag"
 _cp_periods="today yesterday this-week last-week this-month last-month this-quarter
 last-quarter this-half last-half this-year last-year vandaag gisteren deze-week vorige-week
 deze-maand vorige-maand dit-kwartaal vorig-kwartaal dit-halfjaar vorig-halfjaar dit-jaar
-vorig-jaar"
+vorig-jaar januari februari maart april mei juni juli augustus september oktober november
+december"
 _cp_keys="plan goal mode coach funder activity grant employer scheme day week month quarter half year"
 _cp_activities="introduction structuring training disruptions support home supervisor evaluation other"
 _cp_statuses="achieved partly-achieved not-achieved permanent-support open dropped"

@@ -83,6 +83,7 @@ replies "cp-hours -b " "activity coach day employer funder goal grant half mode 
 has "cp-hours --period " this-month "--period offers this-month"
 has "cp-hours --period " vorig-halfjaar "... and vorig-halfjaar"
 has "cp-hours --period " deze-week "... and deze-week"
+has "cp-hours --period " maart "... and the months by name"
 replies "cp-hours -o " "csv excel html json markdown text" "-o <TAB> offers the formats"
 has "cp-report -o " markdown "cp-report -o offers its formats"
 has "cp-report --" --per-grant "cp-report --<TAB> offers --per-grant"
