@@ -903,12 +903,14 @@ static int printable_ascii(struct str s)
 	return 1;
 }
 
-/* A date as typed (SHEET_LENIENT), day first as well: 20-11-2026; -1
- * if not, with why it is none where it has that shape. */
+/* A date as typed (SHEET_LENIENT), day first as well: 20-11-2026, 20-11,
+ * 20 nov; -1 if not, with why it is none where it has that shape. */
 static int typed_date(struct str s, int *day, const char **why)
 {
 	const char *dmy;
 	int r = date_parse_dmy(s.s, s.n, day, &dmy);
+	if (r == -2)
+		r = date_parse_dm(s.s, s.n, date_today(), day, &dmy);
 	if (r == -1)
 		*why = dmy;
 	return r == 0 ? 0 : -1;

@@ -150,11 +150,13 @@ cat >own.csv <<'CSV'
 datum;plan;wijze;minuten;notitie
 9-3-2026;P-1;telefoon;20;Gebeld
 10-3-2026;P-2;werkvloer;1,5u;Rooster
+9 mrt;P-1;mail;10;Verslag
 CSV
 run cp-log -n - <own.csv
 out_is "date,coach,plan,goal,mode,minutes,note
 2026-03-09,robin,P-1,,phone,20,Gebeld
-2026-03-10,robin,P-2,,onsite,90,Rooster" "a list without coach and goal columns: the entries are \$USER's, with no goal"
+2026-03-10,robin,P-2,,onsite,90,Rooster
+2026-03-09,robin,P-1,,email,10,Verslag" "a list without coach and goal columns: the entries are \$USER's, with no goal; a day without its year"
 run cp-log -n -c ahmed - <own.csv
 check "... or --coach's" grep -q '^2026-03-09,ahmed,P-1,,phone,20,Gebeld$' out
 printf 'datum;plan;minuten\n9-3-2026;P-1;20\n' >nomode.csv
