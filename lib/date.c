@@ -86,6 +86,16 @@ static int number(const char *s, size_t n, size_t *i, int max)
 	return k ? v : -1;
 }
 
+/* A day written in parts, checked as date_parse checks one: the same
+ * years, the same reasons.  0, or -1 with *why. */
+static int from_parts(int y, int m, int d, int *day, const char **why)
+{
+	char iso[40];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	*why = date_parse(iso, strlen(iso), day);
+	return *why ? -1 : 0;
+}
+
 int date_parse_dmy(const char *s, size_t n, int *day, const char **why)
 {
 	size_t i = 0;
@@ -102,10 +112,7 @@ int date_parse_dmy(const char *s, size_t n, int *day, const char **why)
 	int y = number(s, n, &i, 4);
 	if (y < 0 || i - at != 4 || i != n) /* a year of four digits, and nothing after it */
 		return -2;
-	char iso[40];
-	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-	*why = date_parse(iso, strlen(iso), day);
-	return *why ? -1 : 0;
+	return from_parts(y, m, d, day, why);
 }
 
 int date_month_named(const char *s, size_t n)
@@ -153,13 +160,15 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 				return -2;
 		}
 	}
+	if (y >= 0)
+		return from_parts(y, m, d, day, why);
 	if (m < 1 || m > 12) {
 		*why = _("no such month; months are 1 to 12");
 		return -1;
 	}
 	int ty, tm, td, best = 0;
 	date_to_ymd(today, &ty, &tm, &td);
-	for (int cy = y >= 0 ? y : ty - 1; cy <= (y >= 0 ? y : ty + 1); cy++) {
+	for (int cy = ty - 1; cy <= ty + 1; cy++) {
 		if (d < 1 || d > date_days_in_month(cy, m))
 			continue;
 		int c = date_from_ymd(cy, m, d);
@@ -167,7 +176,7 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 			*day = c, best = 1;
 	}
 	if (!best)
-		*why = d == 29 && m == 2 && y < 0 ? _("no such day: 29 February is not in a year near this one")
+		*why = d == 29 && m == 2 ? _("no such day: 29 February is not in a year near this one")
 					 : _("no such day in that month");
 	return best ? 0 : -1;
 }
