@@ -284,14 +284,18 @@ int cli_date(const char *arg, int *day)
 		return 0;
 	if (r == -2)
 		why = date_parse(arg, strlen(arg), day);
-	if (why) /* a word it does not know: the hint names those it does */
-		return cp_err_at(EX_USAGE, NULL,
-				 isalpha((unsigned char)*arg)
-					 ? _("a day may be a word: today, yesterday, tomorrow, monday, "
-					     "last week friday; vandaag, gisteren, eergisteren, morgen, "
-					     "maandag (ma), vorige week vrijdag")
-					 : _("or day first: 20-11-2026, 20-11, 20 nov 2026"),
-				 "%s: %s", quotes(arg), why);
+	/* A word it does not know, or a date written no way it knows: the
+	 * hint names the ways it knows.  A day that does not exist (31-11,
+	 * 2026-02-30) needs only the reason. */
+	int iso = strlen(arg) == 10 && arg[4] == '-' && arg[7] == '-';
+	const char *hint = isalpha((unsigned char)*arg)
+				   ? _("a day may be a word: today, yesterday, tomorrow, monday, "
+				       "last week friday; vandaag, gisteren, eergisteren, morgen, "
+				       "maandag (ma), vorige week vrijdag")
+			   : r == -2 && !iso ? _("or day first: 20-11-2026, 20-11, 20 nov 2026")
+					     : NULL;
+	if (why)
+		return cp_err_at(EX_USAGE, NULL, hint, "%s: %s", quotes(arg), why);
 	return 0;
 }
 

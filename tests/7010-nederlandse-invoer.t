@@ -63,7 +63,11 @@ done
 refuses 65 'is in the future' "... and cp-log refuses one without --force" \
 	cp-log -n --plan P-1 --mode phone -d morgen 20m x
 refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
+check "... with no hint at other ways to write it" sh -c '! grep -q "hint:" err'
 refuses 64 '"31 nov": no such day in that month' "... also without its year" cp-log -n --plan P-1 --mode phone -d '31 nov' 20m x
+check "... with no hint either" sh -c '! grep -q "hint:" err'
+refuses 64 '"2026-1-5": not a date' "a date written no way the tools know" cp-log -n --plan P-1 --mode phone -d 2026-1-5 20m x
+err_has 'hint: or day first: 20-11-2026, 20-11, 20 nov 2026' "... names the ways they know"
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 
