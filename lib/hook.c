@@ -325,12 +325,8 @@ static int inside_repository(const char *dir, int flags)
 
 int caseload_git(const char *dir, int flags)
 {
-	if (!exists(dir, ".git") && inside_repository(dir, flags))
-		return set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
-				       caseload_dirs(dir, make_private) < 0
-			       ? -1
-			       : 0;
-	if (!exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
+	int inside = !exists(dir, ".git") && inside_repository(dir, flags);
+	if (!inside && !exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
 		const char *args[] = {"init", "-q", NULL};
 		int rc = git(dir, args, NULL);
 		if (rc != 0)
@@ -339,7 +335,7 @@ int caseload_git(const char *dir, int flags)
 					     : _("%s: git init failed"),
 				      dir);
 	}
-	if (!exists(dir, ".git")) {
+	if (!inside && !exists(dir, ".git")) {
 		if (!(flags & CASELOAD_NO_HOOK))
 			cp_warn(_("%s is no git repository yet: no hooks installed; "
 				  "--git makes it one (or run git init, then cp-new --init again)"),
@@ -349,5 +345,5 @@ int caseload_git(const char *dir, int flags)
 	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
 	    caseload_dirs(dir, make_private) < 0)
 		return -1;
-	return flags & CASELOAD_NO_HOOK ? 0 : install_hooks(dir);
+	return inside || (flags & CASELOAD_NO_HOOK) ? 0 : install_hooks(dir);
 }
