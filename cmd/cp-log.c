@@ -178,7 +178,7 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows, const 
 	int own = sheet_colof(in, COL_COACH) < 0;
 	if (!own && opt.coach) {
 		struct srcpos at;
-		sheet_pos(in, (size_t)sheet_colof(in, COL_COACH), &at);
+		sheet_col_pos(in, COL_COACH, &at);
 		cp_err_at(EX_USAGE, &at, _("leave out --coach, or the coach column"),
 			  _("the input names the coach of each entry; --coach is for input without "
 			    "a coach column"));
