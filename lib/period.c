@@ -44,6 +44,12 @@ static int num(const char *s, size_t n, int *v)
 	return 0;
 }
 
+/* A year as periods take it: four digits, 1900 to 2999. */
+static int year_of(const char *s, size_t n, int *y)
+{
+	return n == 4 && num(s, n, y) == 0 && *y >= 1900 && *y <= 2999 ? 0 : -1;
+}
+
 /* The period this day lies in, for the relative words. */
 static void around(int day, char unit, int back, struct period *p)
 {
@@ -110,8 +116,7 @@ static int month_word(const char *word, int today, struct period *p)
 	int y, m, d, year = 0;
 	size_t len = strcspn(word, "-");
 	int month = date_month_named(word, len);
-	if (!month || (word[len] && (num(word + len + 1, strlen(word + len + 1), &year) < 0 ||
-				     strlen(word + len + 1) != 4 || year < 1900 || year > 2999)))
+	if (!month || (word[len] && year_of(word + len + 1, strlen(word + len + 1), &year) < 0))
 		return -1;
 	date_to_ymd(today, &y, &m, &d);
 	months(p, year ? year : month > m ? y - 1 : y, month, 1);
@@ -130,7 +135,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 		return NULL;
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
-	if (n < 4 || num(s, 4, &y) < 0 || y < 1900 || y > 2999)
+	if (n < 4 || year_of(s, 4, &y) < 0)
 		return _(bad);
 	s += 4;
 	n -= 4;
