@@ -638,6 +638,33 @@ static int flow_append(struct edits *e, const struct ydoc *doc, const struct yno
 
 /* ---- values that are missing or empty ---- */
 
+/* Whether a colon written right after a flow key ("{key}") makes a key
+ * YAML reads.  Without "?" it is an implicit key, which libyaml takes only
+ * on one line and within 1024 characters, counted from a tag or anchor
+ * before it: so the key stands on one line, with nothing but blanks, line
+ * breaks and comments between it and the "{", "," or "?" before it. */
+static int colon_fits(const struct ydoc *doc, const struct ynode *key)
+{
+	const char *s = doc->src;
+	if (key->end - key->start > 1000 || memchr(s + key->start, '\n', key->end - key->start) ||
+	    memchr(s + key->start, '\r', key->end - key->start))
+		return 0;
+	for (size_t at = key->start;;) {
+		size_t ls = line_start(doc, at), k = ls;
+		while (k < at && !(s[k] == '#' && (k == ls || s[k - 1] == ' ' || s[k - 1] == '\t') &&
+				   !in_scalar(doc->root, k, 0)))
+			k++;
+		while (k > ls && strchr(" \t\r", s[k - 1]))
+			k--;
+		if (k > ls) /* a tag may end in "?" ("!a?"), never in "{" or "," */
+			return s[k - 1] == '{' || s[k - 1] == ',' ||
+			       (s[k - 1] == '?' && (k - 1 == ls || strchr(" \t{,", s[k - 2])));
+		if (ls == 0)
+			return 0;
+		at = ls - 1;
+	}
+}
+
 /* Replaces the empty value of key in a mapping ("key:", "key: ~",
  * "key: # comment", "key: []") by a collection: in a block mapping one
  * step deeper on the lines below the key (block is the text relative to
@@ -653,6 +680,8 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 		/* "{key:}" wants a space; "{key}" a colon too, right after the
 		 * key, for its empty value may stand on the line below */
 		int bare = val->start == val->end, colon = !bare || empty_in_place(doc, val);
+		if (!colon && !colon_fits(doc, key))
+			return refuse(doc, key, _("it has no colon, and one written after it would not read as a key"));
 		const char *lead = colon && bare && s[val->start - 1] == ':' ? " " : colon ? "" : ": ";
 		size_t at = colon ? val->start : key->end;
 		struct buf b = {0};

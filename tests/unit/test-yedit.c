@@ -242,6 +242,31 @@ static void flow_key_alone(void)
 	   "a key with a colon and a blank after it");
 	result(d, "{evaluation: {next: 2027-01-01}}\n", "... gets the value there");
 	done(d);
+	d = parse("{ # a, b,\n\tevaluation\n}\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "a key alone after a comment ending in a comma");
+	result(d, "{ # a, b,\n\tevaluation: {next: 2027-01-01}\n}\n", "... gets it too");
+	done(d);
+	/* YAML takes an implicit key on one line only, from its tag on */
+	static const char *const no_colon[] = {
+		"{!\n\tevaluation}\n", "{&a # note,\n evaluation}\n", "{a: 1, eval\n uation}\n",
+		"{\"eval\n uation\"}\n", "{!a? \n\tevaluation}\n"};
+	cp_errors_quiet(1);
+	for (size_t i = 0; i < sizeof no_colon / sizeof *no_colon; i++) {
+		d = parse(no_colon[i]);
+		refused(yedit_map_set_in(&d->edits, &d->doc, root(d), d->doc.root->u.kids[2 * d->doc.root->n - 2]->u.str, "next", "2027-01-01", 1),
+			d, "a flow key without a colon that would not take one");
+		done(d);
+	}
+	char key[1100], text[sizeof key + 3];
+	memset(key, 'k', sizeof key - 1);
+	key[sizeof key - 1] = '\0';
+	snprintf(text, sizeof text, "{%s}\n", key);
+	d = parse(text);
+	refused(yedit_map_set_in(&d->edits, &d->doc, root(d), key, "next", "2027-01-01", 1), d,
+		"a flow key too long to take a colon");
+	done(d);
+	cp_errors_quiet(0);
 }
 
 static void refusals(void)
