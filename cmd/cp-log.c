@@ -115,7 +115,7 @@ static const struct argp argp = {
 
 static char *coach_name(void)
 {
-	const char *user = opt.coach ? opt.coach : getenv("USER");
+	const char *user = opt.coach ? opt.coach : cli_login();
 	return xstrdup(user && *user ? user : "coach");
 }
 

@@ -235,10 +235,8 @@ static int build_spec(void)
 			return -1;
 	}
 	s->version = opt.ngrants ? 2 : 1;
-	if (!s->coach) { /* $USER if it makes a name; no coach: key otherwise */
-		const char *user = getenv("USER");
-		s->coach = user && id_valid(user, strlen(user)) ? user : NULL;
-	}
+	if (!s->coach) /* no coach: key where the login makes no name */
+		s->coach = cli_login();
 	return 0;
 }
 

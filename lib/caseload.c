@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,12 +36,31 @@ const char *cli_sheetpath(void)
 	if (env && *env)
 		return env;
 	if (!dflt) {
-		const char *user = getenv("USER");
+		const char *user = cli_login();
 		struct buf b = {0};
-		buf_printf(&b, "hours/%s.csv", user && id_valid(user, strlen(user)) ? user : "coach");
+		buf_printf(&b, "hours/%s.csv", user ? user : "coach");
 		dflt = b.s;
 	}
 	return dflt;
+}
+
+const char *cli_login(void)
+{
+	static char *login; /* getpwuid's answer lasts only until its next call */
+	static int asked;
+	if (asked)
+		return login;
+	asked = 1;
+	const char *name = getenv("USER");
+	if (!name || !*name)
+		name = getenv("LOGNAME");
+	if (!name || !*name) {
+		struct passwd *pw = getpwuid(geteuid());
+		name = pw ? pw->pw_name : NULL;
+	}
+	if (name && id_valid(name, strlen(name)))
+		login = xstrdup(name);
+	return login;
 }
 
 static int ends_with(const char *s, const char *tail)

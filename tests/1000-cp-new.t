@@ -77,6 +77,8 @@ run env USER="$(printf 'a\tb')" cp-new --id U-1 --name X --funder uwv --start 20
 status_is 0 "a \$USER that is no name is left out, quietly (was an error with status 0)"
 check "... with no coach: key" sh -c '! grep -q "^coach:" plans/U-1.yaml'
 check "... and nothing on stderr" test ! -s err
+run env -u USER LOGNAME=kim cp-new --id U-2 --name X --funder uwv --start 2026-01-05
+check "no \$USER: the coach is \$LOGNAME, as cron sets it" grep -qx 'coach: kim' plans/U-2.yaml
 
 run cp-new --version
 status_is 0 "--version"

@@ -227,4 +227,15 @@ done
 wait
 check "40 concurrent appends, 40 lines" test "$(wc -l <hours/many.csv)" -eq 41
 check "every line whole" test "$(grep -c '^2026-03-0[1-9],robin,P-1,,phone,[0-9]*,$' hours/many.csv)" -eq 40
+
+# cron sets LOGNAME, not USER; a container often neither (was coach "coach")
+run env -u USER LOGNAME=kim cp-log --plan P-1 --mode phone -d 2026-03-04 20m
+status_is 0 "no \$USER: the coach is \$LOGNAME"
+check "... in hours/\$LOGNAME.csv" test "$(tail -n 1 hours/kim.csv)" = "2026-03-04,kim,P-1,,phone,20,"
+me=$(id -un)
+if printf '%s' "$me" | grep -qx '[A-Za-z0-9][A-Za-z0-9._-]*'; then
+	run env -u USER -u LOGNAME cp-log --plan P-1 --mode phone -d 2026-03-04 25m
+	status_is 0 "neither: the coach is the login name in the password file"
+	check "... in hours/$me.csv" test "$(tail -n 1 "hours/$me.csv")" = "2026-03-04,$me,P-1,,phone,25,"
+fi
 done_testing
