@@ -32,7 +32,7 @@ WARNINGS = -std=c17 -Wall -Wextra $(WERROR) -Wpedantic -Wshadow -Wstrict-prototy
 YAML_CFLAGS := $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS := $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
 ALL_CPPFLAGS = -D_GNU_SOURCE -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-	       -DDATADIR='"$(DATADIR)"' -Ilib \
+	       -DDATADIR='"$(DATADIR)"' -Ilib $(if $(STATIC),-DCP_STATIC) \
 	       $(YAML_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARNINGS) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) $(if $(STATIC),-static)

@@ -54,10 +54,12 @@ const char *cli_login(void)
 	const char *name = getenv("USER");
 	if (!name || !*name)
 		name = getenv("LOGNAME");
+#ifndef CP_STATIC /* where glibc's getpwuid needs the shared libraries of its own version */
 	if (!name || !*name) {
 		struct passwd *pw = getpwuid(geteuid());
 		name = pw ? pw->pw_name : NULL;
 	}
+#endif
 	if (name && id_valid(name, strlen(name)))
 		login = xstrdup(name);
 	return login;

@@ -16,8 +16,8 @@
 const char *cli_plans(void);
 const char *cli_sheetpath(void);
 /* Who runs the tool, as the default coach: $USER, else $LOGNAME (what
- * cron sets), else the user's name in the password file; NULL where that
- * is no name a sheet can hold. */
+ * cron sets), else the user's name in the password file (not in a static
+ * build); NULL where that is no name a sheet can hold. */
 const char *cli_login(void);
 int cli_sheet_named(void); /* whether -f or $CP_SHEET named the sheet */
 int caseload_is_plan_file(const char *path); /* *.yaml or *.yml */
