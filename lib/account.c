@@ -41,16 +41,12 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 		report_field(r, "scheme", _("Scheme"),
 			     cell_word(vocab_name(&vocab_scheme, p->scheme), report_scheme_label(p->scheme)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
-	/* the funder, coach and contract hours of the period's last day (or
-	 * today's), as the dated history has them: not the plan's newest */
+	/* the coach and contract hours of the period's last day (or today's),
+	 * as the dated history has them, not the plan's newest; every funder
+	 * of the period */
 	int day = period->to < o->today ? period->to : o->today;
-	const struct grant *g = plan_grant_on(p, day);
-	int funder = plan_funder_on(p, day);
 	long work = plan_work_on(p, day);
-	report_field(r, "funder", _("Funder"),
-		     cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
-	report_field(r, "funder_ref", _("Funder reference"),
-		     cell_text(g && g->ref ? g->ref : p->funder_ref));
+	report_funder_fields(r, p, period, day);
 	report_field(r, "coach", _("Coach"), cell_text(plan_coach_on(p, day)));
 	report_field(r, "start", _("Start"), cell_date(p->start));
 	report_field(r, "end", _("End"), cell_date(p->end));

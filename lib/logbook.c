@@ -178,46 +178,6 @@ static int last_day(const struct book *b, const struct report_opts *o)
 	return b->period.to < o->today ? b->period.to : o->today;
 }
 
-static int has_ref(const struct grant *e, const struct period *in)
-{
-	return !e->implicit && e->ref && grant_meets(e, in);
-}
-
-/* The references of the grants in the period, each once: a municipality
- * keeps one dossier number over the grants that follow each other. */
-static void period_refs(const struct plan *p, const struct period *in, struct buf *out)
-{
-	for (size_t i = 0; i < p->ngrants; i++) {
-		const struct grant *e = &p->grants[i];
-		if (!has_ref(e, in))
-			continue;
-		size_t j = 0;
-		while (j < i && !(has_ref(&p->grants[j], in) && !strcmp(p->grants[j].ref, e->ref)))
-			j++;
-		if (j == i)
-			buf_printf(out, "%s%s", out->len ? ", " : "", e->ref);
-	}
-}
-
-/* The funders of the period's grants, each once, in the order of the
- * grants: a logbook over the day a municipality took over from UWV names
- * both, not only the one paying at its end.  Returns how many. */
-static size_t period_funders(const struct plan *p, const struct period *in, struct buf *codes,
-			     struct buf *labels)
-{
-	unsigned seen = 0;
-	size_t n = 0;
-	for (size_t i = 0; i < p->ngrants; i++) {
-		int f = p->grants[i].funder;
-		if (f < 0 || f >= FUNDER_COUNT || (seen & 1u << f) || !grant_meets(&p->grants[i], in))
-			continue;
-		seen |= 1u << f;
-		buf_printf(codes, "%s%s", n ? "," : "", vocab_name(&vocab_funder, f));
-		buf_printf(labels, "%s%s", n++ ? ", " : "", report_funder_label(f));
-	}
-	return n;
-}
-
 static void details(struct report *r, const struct book *b, const struct grant *g,
 		    const struct report_opts *o)
 {
@@ -228,20 +188,12 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	report_field(r, "participant", _("Participant"), cell_text(report_participant(p, o)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
 	const struct payer *who = g ? &(struct payer){g->funder, g->ref} : b->payer;
-	int funder = who ? who->funder : plan_funder_on(p, last_day(b, o));
-	struct buf codes = {0}, labels = {0}, refs = {0};
-	if (!who && period_funders(p, &b->period, &codes, &labels) > 1)
-		report_field(r, "funder", _("Funder"), cell_word(codes.s, labels.s));
-	else
-		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, funder),
-								 report_funder_label(funder)));
-	if (!who)
-		period_refs(p, &b->period, &refs);
-	report_field(r, "funder_ref", _("Funder reference"),
-		     cell_text(who ? who->ref : refs.len ? refs.s : p->funder_ref));
-	buf_free(&codes);
-	buf_free(&labels);
-	buf_free(&refs);
+	if (who) {
+		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, who->funder),
+								 report_funder_label(who->funder)));
+		report_field(r, "funder_ref", _("Funder reference"), cell_text(who->ref));
+	} else
+		report_funder_fields(r, p, &b->period, last_day(b, o));
 	if (g)
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
 	const char *coach = plan_coach_on(p, last_day(b, o));

@@ -120,6 +120,13 @@ const char *report_participant(const struct plan *p, const struct report_opts *o
 struct report *report_of_plan(const char *kind, const char *title, const struct plan *p,
 			      const struct report_opts *o, const struct period *period);
 const char *report_employer(const struct plan *p, const struct report_opts *o); /* NULL: left out */
+/* The fields funder and funder_ref of a report on plan p over a period:
+ * every funder and reference of the grants that meet it, each once, in
+ * the grants' order (a period over the day a municipality took over from
+ * UWV names both, not only the one paying at its end); without grants,
+ * the funder of day and the plan's funder_ref. */
+void report_funder_fields(struct report *r, const struct plan *p, const struct period *in,
+			  int day);
 const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
 			 const char *text);
 const char *report_mode_label(int mode);

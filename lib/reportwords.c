@@ -177,6 +177,64 @@ static size_t match(const char *s, const char *name, size_t n)
 	return n && !word_byte((unsigned char)*a) ? (size_t)(a - s) : 0;
 }
 
+static int has_ref(const struct grant *e, const struct period *in)
+{
+	return !e->implicit && e->ref && grant_meets(e, in);
+}
+
+/* The references of the grants in the period, each once: a municipality
+ * keeps one dossier number over the grants that follow each other. */
+static void period_refs(const struct plan *p, const struct period *in, struct buf *out)
+{
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *e = &p->grants[i];
+		if (!has_ref(e, in))
+			continue;
+		size_t j = 0;
+		while (j < i && !(has_ref(&p->grants[j], in) && !strcmp(p->grants[j].ref, e->ref)))
+			j++;
+		if (j == i)
+			buf_printf(out, "%s%s", out->len ? ", " : "", e->ref);
+	}
+}
+
+/* The funders of the period's grants, each once, in the order of the
+ * grants.  Returns how many. */
+static size_t period_funders(const struct plan *p, const struct period *in, struct buf *codes,
+			     struct buf *labels)
+{
+	unsigned seen = 0;
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		int f = p->grants[i].funder;
+		if (f < 0 || f >= FUNDER_COUNT || (seen & 1u << f) || !grant_meets(&p->grants[i], in))
+			continue;
+		seen |= 1u << f;
+		buf_printf(codes, "%s%s", n ? "," : "", vocab_name(&vocab_funder, f));
+		buf_printf(labels, "%s%s", n++ ? ", " : "", report_funder_label(f));
+	}
+	return n;
+}
+
+void report_funder_fields(struct report *r, const struct plan *p, const struct period *in,
+			  int day)
+{
+	struct buf codes = {0}, labels = {0}, refs = {0};
+	if (period_funders(p, in, &codes, &labels) > 1)
+		report_field(r, "funder", _("Funder"), cell_word(codes.s, labels.s));
+	else {
+		int funder = plan_funder_on(p, day);
+		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, funder),
+								 report_funder_label(funder)));
+	}
+	period_refs(p, in, &refs);
+	report_field(r, "funder_ref", _("Funder reference"),
+		     cell_text(refs.len ? refs.s : p->funder_ref));
+	buf_free(&codes);
+	buf_free(&labels);
+	buf_free(&refs);
+}
+
 const char *report_employer(const struct plan *p, const struct report_opts *o)
 {
 	return o->pseudonymize ? NULL : p->employer;
