@@ -41,13 +41,15 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 		report_field(r, "scheme", _("Scheme"),
 			     cell_word(vocab_name(&vocab_scheme, p->scheme), report_scheme_label(p->scheme)));
 	report_field(r, "employer", _("Employer"), cell_text(report_employer(p, o)));
-	/* the coach and contract hours of the period's last day (or today's),
-	 * as the dated history has them, not the plan's newest; every funder
-	 * of the period */
+	/* the contract hours of the period's last day (or today's), as the
+	 * dated history has them, not the plan's newest; every coach and
+	 * funder of the period */
 	int day = period->to < o->today ? period->to : o->today;
 	long work = plan_work_on(p, day);
 	report_funder_fields(r, p, period, day);
-	report_field(r, "coach", _("Coach"), cell_text(plan_coach_on(p, day)));
+	char coaches[256];
+	report_field(r, "coach", _("Coach"),
+		     cell_text(report_coaches_in(p, period->from, day, coaches, sizeof coaches)));
 	report_field(r, "start", _("Start"), cell_date(p->start));
 	report_field(r, "end", _("End"), cell_date(p->end));
 	const struct funder_rules *rules = funder_rules(p->funder);

@@ -188,22 +188,6 @@ static struct payer payer_of(const struct plan *p, const struct declare_opts *o,
 			      reference(p, o, g)};
 }
 
-/* Who coached the plan in [from, to], by its coaches: (version 2), "a, b". */
-static const char *coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
-{
-	const char *c = plan_coach_on(p, from);
-	size_t len = (size_t)snprintf(out, size, "%s", c ? c : "");
-	for (size_t i = 0; i < p->ncoachspans; i++) {
-		const struct coach_span *s = &p->coachspans[i];
-		if (s->from <= from || s->from > to || !s->coach || (c && !strcmp(c, s->coach)))
-			continue;
-		c = s->coach;
-		if (len < size)
-			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", c);
-	}
-	return out;
-}
-
 static void head(struct report *r, const struct plan *p, const struct declare_opts *o,
 		 const struct decl *d)
 {
@@ -234,8 +218,8 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
 	report_field(r, "coach", _("Coach"),
-		     cell_text(g ? coaches_in(p, g->from, d->end != DATE_NONE ? d->end : o->ro.today,
-					      coach, sizeof coach)
+		     cell_text(g ? report_coaches_in(p, g->from, d->end != DATE_NONE ? d->end : o->ro.today,
+						     coach, sizeof coach)
 			       : p->coach));
 	if (g) {
 		report_field(r, "grant", _("Grant"), cell_text(label));

@@ -196,8 +196,10 @@ static void details(struct report *r, const struct book *b, const struct grant *
 		report_funder_fields(r, p, &b->period, last_day(b, o));
 	if (g)
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
-	const char *coach = plan_coach_on(p, last_day(b, o));
-	report_field(r, "coach", _("Coach"), cell_text(coach ? coach : p->coach));
+	char coaches[256];
+	report_field(r, "coach", _("Coach"),
+		     cell_text(report_coaches_in(p, b->period.from, last_day(b, o), coaches,
+						 sizeof coaches)));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
 	report_field(r, "period_from", _("From"), cell_date(b->period.from));

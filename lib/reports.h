@@ -127,6 +127,9 @@ const char *report_employer(const struct plan *p, const struct report_opts *o); 
  * the funder of day and the plan's funder_ref. */
 void report_funder_fields(struct report *r, const struct plan *p, const struct period *in,
 			  int day);
+/* Who coached plan p in [from, to], each once, in the order they took it
+ * on: "kim, robin" (a plan of version 2 hands over), into out. */
+const char *report_coaches_in(const struct plan *p, int from, int to, char *out, size_t size);
 const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
 			 const char *text);
 const char *report_mode_label(int mode);

@@ -235,6 +235,31 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 	buf_free(&refs);
 }
 
+static int listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *at = list; (at = strstr(at, name)); at += n)
+		if ((at == list || at[-1] == ' ') && (!at[n] || at[n] == ','))
+			return 1;
+	return 0;
+}
+
+const char *report_coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
+{
+	if (p->start != DATE_NONE && from < p->start) /* before the first handover: the first coach */
+		from = p->start;
+	const char *c = plan_coach_on(p, from);
+	size_t len = (size_t)snprintf(out, size, "%s", c ? c : "");
+	for (size_t i = 0; i < p->ncoachspans; i++) {
+		const struct coach_span *s = &p->coachspans[i];
+		if (s->from <= from || s->from > to || !s->coach || listed(out, s->coach))
+			continue;
+		if (len < size)
+			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? ", " : "", s->coach);
+	}
+	return out;
+}
+
 const char *report_employer(const struct plan *p, const struct report_opts *o)
 {
 	return o->pseudonymize ? NULL : p->employer;

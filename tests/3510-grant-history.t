@@ -136,6 +136,16 @@ cp-report --logbook --plan P-30 --period 2027-01 -o json >logbook.json
 check "... in JSON, each by its name" grep -q '"funder": "uwv,gemeente",' logbook.json
 cp-report --logbook --plan P-30 --period 2026-12 >logbook.txt
 check "... of a month before it: UWV's" grep -Eq '^Funder: +UWV$' logbook.txt
+cp-report --plan P-30 --period 2026H2..2027-01 >account.txt
+check "the accountability report over the move: both funders (was the last day's only)" \
+	grep -Eq '^Funder: +UWV, municipality$' account.txt
+check "... every reference of its grants" grep -Eq '^Funder reference: +2026-000111, 2026-000222$' account.txt
+check "... and both coaches, over the hand-over (was the last day's only)" \
+	grep -Eq '^Coach: +robin, kim$' account.txt
+cp-report --logbook --plan P-30 --period 2026-08-01..2026-09-30 >logbook.txt
+check "the logbook over the hand-over: both coaches" grep -Eq '^Coach: +robin, kim$' logbook.txt
+cp-report --plan P-30 --period 2025 >account.txt
+check "a period before the plan's start: its first coach" grep -Eq '^Coach: +robin$' account.txt
 
 # 4. more contract hours from 2026-10-01
 work='work_hours:
