@@ -123,8 +123,8 @@ const char *report_employer(const struct plan *p, const struct report_opts *o); 
 /* The fields funder and funder_ref of a report on plan p over a period:
  * every funder and reference of the grants that meet it, each once, in
  * the grants' order (a period over the day a municipality took over from
- * UWV names both, not only the one paying at its end); without grants,
- * the funder of day and the plan's funder_ref. */
+ * UWV names both, not only the one paying at its end); without grants in
+ * it, the funder of day and the plan's funder_ref. */
 void report_funder_fields(struct report *r, const struct plan *p, const struct period *in,
 			  int day);
 /* Who coached plan p in [from, to], each once, in the order they took it

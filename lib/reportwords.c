@@ -220,7 +220,7 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 			  int day)
 {
 	struct buf codes = {0}, labels = {0}, refs = {0};
-	if (period_funders(p, in, &codes, &labels) > 1)
+	if (period_funders(p, in, &codes, &labels))
 		report_field(r, "funder", _("Funder"), cell_word(codes.s, labels.s));
 	else {
 		int funder = plan_funder_on(p, day);
@@ -238,6 +238,8 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 static int listed(const char *list, const char *name)
 {
 	size_t n = strlen(name);
+	if (!n)
+		return 1;
 	for (const char *at = list; (at = strstr(at, name)); at += n)
 		if ((at == list || at[-1] == ' ') && (!at[n] || at[n] == ','))
 			return 1;
@@ -246,7 +248,7 @@ static int listed(const char *list, const char *name)
 
 const char *report_coaches_in(const struct plan *p, int from, int to, char *out, size_t size)
 {
-	if (p->start != DATE_NONE && from < p->start) /* before the first handover: the first coach */
+	if (p->start != DATE_NONE && from < p->start) /* the days before the start: the first coach */
 		from = p->start;
 	const char *c = plan_coach_on(p, from);
 	size_t len = (size_t)snprintf(out, size, "%s", c ? c : "");

@@ -203,4 +203,20 @@ check "cp-check -v names cp-plan --migrate for a version 1 plan" \
 run cp-check plans/P-1.yaml
 check "... and cp-check alone stays quiet" test ! -s err
 
+# a period that ends after the one grant in it: that grant's funder, not
+# the plan's funder: key (the funder of the days no grant holds)
+cat >plans/P-32.yaml <<'YAML'
+version: 2
+id: P-32
+participant: {name: Ruud}
+funder: gemeente
+start: 2026-01-05
+grants:
+  - {from: 2026-01-05, to: 2026-07-04, funder: uwv, ref: "2026-000333", hours: 40}
+YAML
+chmod 600 plans/P-32.yaml
+cp-report --plan P-32 --period 2026-06-01..2026-08-31 >account.txt
+check "the funder of the period's one grant, though its last day has none" \
+	grep -Eq '^Funder: +UWV$' account.txt
+
 done_testing
