@@ -277,9 +277,7 @@ int cli_date(const char *arg, int *day)
 	if (day_word(arg, date_today(), day) == 0)
 		return 0;
 	const char *why = NULL;
-	int r = date_parse_dmy(arg, strlen(arg), day, &why);
-	if (r == -2)
-		r = date_parse_dm(arg, strlen(arg), date_today(), day, &why);
+	int r = date_parse_day_first(arg, strlen(arg), date_today(), day, &why);
 	if (r == 0)
 		return 0;
 	if (r == -2)

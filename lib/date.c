@@ -181,6 +181,12 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 	return best ? 0 : -1;
 }
 
+int date_parse_day_first(const char *s, size_t n, int today, int *day, const char **why)
+{
+	int r = date_parse_dmy(s, n, day, why);
+	return r == -2 ? date_parse_dm(s, n, today, day, why) : r;
+}
+
 void date_format(int day, char out[11])
 {
 	int y, m, d;

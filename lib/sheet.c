@@ -908,9 +908,7 @@ static int printable_ascii(struct str s)
 static int typed_date(struct str s, int *day, const char **why)
 {
 	const char *dmy;
-	int r = date_parse_dmy(s.s, s.n, day, &dmy);
-	if (r == -2)
-		r = date_parse_dm(s.s, s.n, date_today(), day, &dmy);
+	int r = date_parse_day_first(s.s, s.n, date_today(), day, &dmy);
 	if (r == -1)
 		*why = dmy;
 	return r == 0 ? 0 : -1;
