@@ -217,10 +217,10 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 				       report_grant_kind_label(g->kind)));
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
+	/* who coached the days declared, up to today: not the plan's newest */
+	int upto = g && d->end != DATE_NONE ? d->end : g || days.to > o->ro.today ? o->ro.today : days.to;
 	report_field(r, "coach", _("Coach"),
-		     cell_text(g ? report_coaches_in(p, g->from, d->end != DATE_NONE ? d->end : o->ro.today,
-						     coach, sizeof coach)
-			       : p->coach));
+		     cell_text(report_coaches_in(p, days.from, upto, coach, sizeof coach)));
 	if (g) {
 		report_field(r, "grant", _("Grant"), cell_text(label));
 		report_field(r, "period_from", _("From"), cell_date(g->from));

@@ -219,4 +219,25 @@ cp-report --plan P-32 --period 2026-06-01..2026-08-31 >account.txt
 check "the funder of the period's one grant, though its last day has none" \
 	grep -Eq '^Funder: +UWV$' account.txt
 
+# a declaration of the days before a hand-over: their coach, though the
+# plan's coach: key (as cp-plan --coach keeps it) names the newest
+cat >plans/P-33.yaml <<'YAML'
+version: 2
+id: P-33
+participant: {name: Joost}
+coach: kim
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-09-01, coach: kim}
+funder: uwv
+start: 2026-01-05
+grants:
+  - {from: 2026-01-05, to: 2026-07-04, ref: "2026-000444", hours: 40}
+  - {from: 2026-07-05, to: 2027-01-04, ref: "2026-000555", hours: 40}
+YAML
+chmod 600 plans/P-33.yaml
+cp-report --declaration --funder uwv --period 2026H1 --plan P-33 >declaration.txt
+check "a declaration of the days before a hand-over: their coach (was the newest)" \
+	grep -Eq '^Coach: +robin$' declaration.txt
+
 done_testing
