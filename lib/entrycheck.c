@@ -60,8 +60,14 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 	date_format(e->date, day);
 	if (flags & CHECK_FORCE)
 		return 0;
+	/* A day typed without its year is the nearest such day: in December,
+	 * 3-6 is next June, which is seldom the June the coach meant. */
 	if (e->date > today && !(flags & CHECK_HISTORY))
-		return bad(w, COL_DATE, _("hours are logged after the work; --force logs them anyway"),
+		return bad(w, COL_DATE,
+			   e->date - today > 31
+				   ? _("a day typed without its year is the nearest such day; write the "
+				       "year for the one before")
+				   : _("hours are logged after the work; --force logs them anyway"),
 			   _("%s is in the future"), day);
 	if (!plan_holds_day(p, e->date)) {
 		date_format(p->start, from);

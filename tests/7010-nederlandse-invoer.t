@@ -62,6 +62,10 @@ for c in "morgen|2026-11-24" "Overmorgen|2026-11-25" "tomorrow|2026-11-24" "30-1
 done
 refuses 65 'is in the future' "... and cp-log refuses one without --force" \
 	cp-log -n --plan P-1 --mode phone -d morgen 20m x
+refuses 65 '2027-05-20 is in the future' "a day without its year half a year off is the nearest" \
+	cp-log -n --plan P-1 --mode phone -d 20-5 20m x
+err_has 'hint: a day typed without its year is the nearest such day; write the year for the one before' \
+	"... and the hint says so, not that --force logs it"
 refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
 check "... with no hint at other ways to write it" sh -c '! grep -q "hint:" err'
 refuses 64 '"31 nov": no such day in that month' "... also without its year" cp-log -n --plan P-1 --mode phone -d '31 nov' 20m x
