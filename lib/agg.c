@@ -88,14 +88,16 @@ const char *key_name(enum key k)
 	return key_names[k];
 }
 
-/* The keys in the words Dutch coaches use: --by doel,wijze,maand */
-static const struct word dutch_keys[] = {
+/* The keys in the words Dutch coaches use (--by doel,wijze,maand), and
+ * the half year as English writes it too */
+static const struct word key_words[] = {
 	{"doel", KEY_GOAL},        {"wijze", KEY_MODE},      {"modus", KEY_MODE},
 	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
 	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
-	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"half-year", KEY_HALF},
-	{"activiteit", KEY_ACTIVITY}, {"beschikking", KEY_GRANT}, {"toekenning", KEY_GRANT},
-	{"werkgever", KEY_EMPLOYER},  {"regeling", KEY_SCHEME},   {NULL, 0},
+	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"activiteit", KEY_ACTIVITY},
+	{"beschikking", KEY_GRANT}, {"toekenning", KEY_GRANT}, {"werkgever", KEY_EMPLOYER},
+	{"regeling", KEY_SCHEME},  {"half-year", KEY_HALF},  {"halfyear", KEY_HALF},
+	{NULL, 0},
 };
 
 static int key_of(const char *s, size_t len)
@@ -103,7 +105,7 @@ static int key_of(const char *s, size_t len)
 	for (int k = 0; k < KEY_COUNT; k++)
 		if (strlen(key_names[k]) == len && !strncasecmp(s, key_names[k], len))
 			return k;
-	return word_lookup(dutch_keys, s, len);
+	return word_lookup(key_words, s, len);
 }
 
 int keys_parse(const char *s, enum key *keys, size_t *n)

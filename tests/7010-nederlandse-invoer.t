@@ -31,6 +31,10 @@ other,30,0,0,0.0' "other counts neither on site nor remote"
 run cp-hours -o csv --by doel,wijze,maand
 status_is 0 "--by doel,wijze,maand"
 check "... is goal, mode, month" test "$(head -n 1 out)" = "goal,mode,month,minutes"
+for k in halfjaar half-year halfyear; do
+	run cp-hours -o csv --by coach,$k
+	check "--by coach,$k is coach, half" test "$(head -n 1 out)" = "coach,half,minutes"
+done
 refuses 64 'bad --by "doelen"' "an unknown key is still refused" cp-hours --by doelen
 
 # ---- a sheet with a Dutch header ----
