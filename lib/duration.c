@@ -2,8 +2,10 @@
  *   90  90m  90 min  1h30  1h 30m  1u30  2u15  1:30  1.5h  1,5u  1,5 uur  2 uur
  *   1 uur 30  1 uur en 30 minuten  3 kwartier  een kwartier  anderhalf uur
  *   een half uur  twee uur  1 uur en een kwartier  2 uur 3 kwartier
+ *   een uurtje  half uurtje  kwartiertje  2 uurtjes
  * A bare whole number is minutes; a bare fraction is refused as ambiguous,
- * and a number written as a word needs its unit. */
+ * and a number written as a word needs its unit.  A unit alone is one of
+ * it only where Dutch says it so: kwartier, kwartiertje, uurtje. */
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -108,11 +110,11 @@ enum unit { U_NONE, U_HOURS, U_MINUTES, U_QUARTERS, U_BAD };
 static enum unit unit_named(const char *s, size_t n)
 {
 	static const char *const hours[] = {"h", "u", "uur", "uren", "hour", "hours", "hr", "hrs",
-					     "hrs.", "u.", NULL};
+					     "hrs.", "u.", "uurtje", "uurtjes", NULL};
 	static const char *const minutes[] = {"m", "min", "mins", "min.", "minute", "minutes",
-					       "minuut", "minuten", "mn", NULL};
+					       "minuut", "minuten", "mn", "minuutje", "minuutjes", NULL};
 	static const char *const quarters[] = {"kwartier", "kwartieren", "kwart", "quarter",
-						"quarters", NULL};
+						"quarters", "kwartiertje", "kwartiertjes", NULL};
 	for (int i = 0; hours[i]; i++)
 		if (strlen(hours[i]) == n && !strncasecmp(s, hours[i], n))
 			return U_HOURS;
@@ -175,6 +177,19 @@ static int and_a_half(struct cursor *c)
 	return 1;
 }
 
+/* A unit that Dutch says alone for one of it: kwartier, kwartiertje,
+ * uurtje; the cursor stays where it is, before the unit. */
+static int unit_alone(const struct cursor *c)
+{
+	static const char *const words[] = {"kwartier", "kwartiertje", "uurtje", NULL};
+	for (int i = 0; words[i]; i++) {
+		struct cursor at = *c;
+		if (take_word(&at, words[i]))
+			return 1;
+	}
+	return 0;
+}
+
 /* duration_parse's work; *syntax is 0 where s is no duration at all, 1
  * where it is one that cannot be (zero, over a day, 1:75). */
 static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
@@ -186,6 +201,8 @@ static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
 	skip_space(&c);
 	if (number_in_words(&c, &first) == 0)
 		word = 1;
+	else if (unit_alone(&c))
+		first = 1000000, word = 1;
 	else if (number(&c, &first, &frac) < 0)
 		return _(not_a_duration);
 	if (!frac && first >= 1000000 && and_a_half(&c)) {

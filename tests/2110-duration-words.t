@@ -62,6 +62,14 @@ run cp-log -n --plan P-1 --mode phone -d 2026-03-04 1 uur "2 collega's ingewerkt
 check "a quoted note that starts with a number is the note" \
 	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,60,2 collega's ingewerkt"
 
+# The Dutch diminutives, unquoted, and a unit said alone
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 half uurtje gebeld met Jan
+check "half uurtje is thirty minutes" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,30,gebeld met Jan"
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 kwartiertje bijgepraat
+check "kwartiertje is a quarter of an hour" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,15,bijgepraat"
+
 # The manual says how the duration is found among the words
 check "cp-log(1) says the duration is the longest run of words" \
 	grep -q 'longest run of words' "$TOP/man/cp-log.1"

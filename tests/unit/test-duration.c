@@ -40,6 +40,14 @@ static void accepted(void)
 		{"1:30 uur", 90},              {"1:30u", 90},
 		{"2 uur.", 120},               {"20 minuten.", 20},
 		{"3 kwartier.", 45},
+		/* the diminutives Dutch uses for an hour or so, and a unit alone */
+		{"een uurtje", 60},            {"2 uurtjes", 120},
+		{"half uurtje", 30},           {"een half uurtje", 30},
+		{"anderhalf uurtje", 90},      {"kwartiertje", 15},
+		{"een kwartiertje", 15},       {"3 kwartiertjes", 45},
+		{"kwartier", 15},              {"uurtje", 60},
+		{"Kwartiertje.", 15},          {"10 minuutjes", 10},
+		{"uurtje en een kwartier", 75},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -1;
@@ -67,7 +75,8 @@ static void refused(void)
 		{"1 uur 30 uur", "not a"}, {"1 uur 5 kwartier", "below 60"},
 		{"1,5 uur 30", "not a"}, {"een uur 30", "not a"}, {"1 uur 1,5 kwartier", "not a"},
 		{"2 en een half", "fraction"}, {"1 uur en een half", "not a"}, {"1:30 min", "not a"},
-		{"uur.", "not a"},
+		{"uur.", "not a"},          {"uur", "not a"},          {"minuutje", "not a"},
+		{"uurtje 30", "not a"},     {"kwartiertje 2", "not a"}, {"kwartiertjes", "not a"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -7;
@@ -133,6 +142,7 @@ static void words(void)
 		{"30 uur, opbouw", 2, -1},     {"45 min, gesprek", 2, 45},
 		{"1:30, overleg", 1, 90},      {"1:30 uur overleg", 2, 90},
 		{"1 uur en koffie", 2, 60},
+		{"kwartiertje gebeld", 1, 15}, {"half uurtje met Jan", 2, 30},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char line[128], *w[16];
