@@ -58,13 +58,16 @@ int vocab_unknown(const struct vocab *v, const char *s)
 
 static const struct word modes[] = {
 	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
-	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
+	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE}, {"werkplek", MODE_ONSITE},
+	{"werkplekbezoek", MODE_ONSITE},
 	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
-	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},
+	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},        {"gebeld", MODE_PHONE},
 	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
+	{"mailen", MODE_EMAIL},    {"gemaild", MODE_EMAIL},
 	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
+	{"videogesprek", MODE_VIDEO}, {"teams", MODE_VIDEO},
 	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
-	{"whatsapp", MODE_CHAT},
+	{"whatsapp", MODE_CHAT},   {"geappt", MODE_CHAT},      {"sms", MODE_CHAT},
 	{"other", MODE_OTHER},     {"overig", MODE_OTHER},     {"anders", MODE_OTHER},
 	{NULL, 0},
 };

@@ -18,6 +18,10 @@ static void modes(void)
 		{"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO}, {"VIDEO", MODE_VIDEO},
 		{"chat", MODE_CHAT},         {"app", MODE_CHAT},         {"appen", MODE_CHAT},
 		{"whatsapp", MODE_CHAT},     {"WhatsApp", MODE_CHAT},
+		/* the words of a coach's agenda: the visit, the verb, the tool */
+		{"werkplek", MODE_ONSITE},   {"werkplekbezoek", MODE_ONSITE}, {"gebeld", MODE_PHONE},
+		{"mailen", MODE_EMAIL},      {"gemaild", MODE_EMAIL},    {"Teams", MODE_VIDEO},
+		{"videogesprek", MODE_VIDEO}, {"geappt", MODE_CHAT},     {"SMS", MODE_CHAT},
 		{"", -1},                    {"on site", -1},            {"onsite ", -1},
 		{" onsite", -1},             {"phones", -1},             {"mai", -1},
 		{"fax", -1},                 {"ophone", -1},             {"telefoon\n", -1},
