@@ -58,8 +58,8 @@ int vocab_unknown(const struct vocab *v, const char *s)
 
 static const struct word modes[] = {
 	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
-	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE}, {"werkplek", MODE_ONSITE},
-	{"werkplekbezoek", MODE_ONSITE},
+	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
+	{"werkplekbezoek", MODE_ONSITE}, /* werkplek alone is -a's: structuring it */
 	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
 	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},        {"gebeld", MODE_PHONE},
 	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
@@ -179,6 +179,11 @@ static const struct word activities[] = {
 	{"leidinggevende", ACT_SUPERVISOR}, {"evaluation", ACT_EVALUATION},
 	{"evaluatie", ACT_EVALUATION},      {"afstemming", ACT_EVALUATION},
 	{"other", ACT_OTHER},               {"overig", ACT_OTHER},
+	/* as a coach's agenda names them */
+	{"intake", ACT_INTRODUCTION},       {"inwerken", ACT_TRAINING},
+	{"verstoring", ACT_DISRUPTIONS},    {"thuis", ACT_HOME},
+	{"evaluatiegesprek", ACT_EVALUATION}, {"coordination", ACT_EVALUATION},
+	{"co\xc3\xb6rdinatie", ACT_EVALUATION}, {"coordinatie", ACT_EVALUATION},
 	/* UWV's phrases, as the logbook prints them in either language */
 	{"structuring-work", ACT_STRUCTURING},
 	{"werkplek-en-taken-inrichten", ACT_STRUCTURING},

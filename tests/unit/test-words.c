@@ -19,7 +19,7 @@ static void modes(void)
 		{"chat", MODE_CHAT},         {"app", MODE_CHAT},         {"appen", MODE_CHAT},
 		{"whatsapp", MODE_CHAT},     {"WhatsApp", MODE_CHAT},
 		/* the words of a coach's agenda: the visit, the verb, the tool */
-		{"werkplek", MODE_ONSITE},   {"werkplekbezoek", MODE_ONSITE}, {"gebeld", MODE_PHONE},
+		{"werkplek", -1},            {"werkplekbezoek", MODE_ONSITE}, {"gebeld", MODE_PHONE},
 		{"mailen", MODE_EMAIL},      {"gemaild", MODE_EMAIL},    {"Teams", MODE_VIDEO},
 		{"videogesprek", MODE_VIDEO}, {"geappt", MODE_CHAT},     {"SMS", MODE_CHAT},
 		{"", -1},                    {"on site", -1},            {"onsite ", -1},
@@ -108,6 +108,13 @@ static void lists(void)
 						    "werkgever neemt over", "vervolg lichter",
 						    "werkt niet meer", " zelfstandig", "werkt",
 						    "works without", NULL};
+	static const char *const activity_words[] = {"intake", "Inwerken", "verstoring", "thuis",
+						     "evaluatiegesprek", "co\xc3\xb6rdinatie",
+						     "coordination", "training on the job",
+						     "begeleiding", "thuiswerk", NULL};
+	static const int activity_values[] = {ACT_INTRODUCTION, ACT_TRAINING, ACT_DISRUPTIONS,
+					      ACT_HOME, ACT_EVALUATION, ACT_EVALUATION,
+					      ACT_EVALUATION, ACT_TRAINING, -1, -1};
 	static const int outcome_values[] = {OUT_WITHOUT_SUPPORT, OUT_WITHOUT_SUPPORT,
 					     OUT_WITHOUT_SUPPORT, OUT_WITHOUT_SUPPORT,
 					     OUT_EMPLOYER,        OUT_LIGHTER,
@@ -119,7 +126,7 @@ static void lists(void)
 		{&vocab_goal_status, 0, goal_words, goal_values},
 		{&vocab_outcome, 0, outcome_words, outcome_values},
 		{&vocab_mode, 0, NULL, NULL},
-		{&vocab_activity, 0, NULL, NULL},
+		{&vocab_activity, 0, activity_words, activity_values},
 		{&vocab_grant_kind, 0, NULL, NULL},
 		{&vocab_grant_level, 0, NULL, NULL},
 	};
