@@ -94,6 +94,20 @@ static error_t add_op(int key, char *arg, struct plan_op *op)
 	}
 }
 
+/* For a coach who left out --id: " (the next free one: P-2026-015)", in
+ * the scheme of the plans there are, for the year the plan starts. */
+static const char *free_id(void)
+{
+	static char text[128];
+	char id[64];
+	int start;
+	if (!opt.start || date_parse(opt.start, strlen(opt.start), &start))
+		start = date_today();
+	if (plans_next_id(cli_plans(), start, id, sizeof id) == 0)
+		snprintf(text, sizeof text, _(" (the next free one: %s)"), id);
+	return text;
+}
+
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct plan_spec *s = &opt.spec;
@@ -143,9 +157,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			break;
 		if (!s->id || !s->name || !opt.funder || !opt.start)
 			argp_error(state,
-				   _("a plan needs --id, --name, --funder and --start; missing:%s%s%s%s"),
+				   _("a plan needs --id, --name, --funder and --start; missing:%s%s%s%s%s"),
 				   s->id ? "" : " --id", s->name ? "" : " --name",
-				   opt.funder ? "" : " --funder", opt.start ? "" : " --start");
+				   opt.funder ? "" : " --funder", opt.start ? "" : " --start",
+				   s->id ? "" : free_id());
 		if (opt.ngrants && opt.budget)
 			argp_error(state, _("--budget or --grant: the grants say what was granted"));
 		break;
@@ -223,17 +238,8 @@ static int build_spec(void)
 		return -1;
 	s->budget_minutes = -1;
 	s->budget_per = (struct interval){6, 'm'};
-	if (opt.budget) {
-		char *copy = xstrdup(opt.budget), *per = strchr(copy, '/');
-		if (per)
-			*per++ = '\0';
-		s->budget_minutes = hours_arg(_("budget"), copy, 100000);
-		rc = s->budget_minutes < 0 || (per && interval_arg(_("budget period"), per,
-								   &s->budget_per) < 0);
-		free(copy);
-		if (rc)
-			return -1;
-	}
+	if (opt.budget && cli_budget(opt.budget, &s->budget_minutes, &s->budget_per) < 0)
+		return -1;
 	s->version = opt.ngrants ? 2 : 1;
 	if (!s->coach) /* no coach: key where the login makes no name */
 		s->coach = cli_login();

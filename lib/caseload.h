@@ -46,6 +46,10 @@ void caseload_args_free(struct caseload_args *a);
 
 char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */
 int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
+/* The id after the highest PREFIX-YEAR-NUMBER.yaml in dir of day's year,
+ * in its prefix and width (P-2026-015 after P-2026-014), into out; -1 if
+ * it does not fit.  P-YEAR-001 where dir holds none; dir need not open. */
+int plans_next_id(const char *dir, int day, char *out, size_t size);
 /* 0 if dir is a plans directory that opens; else -1, reported (EX_NOINPUT) */
 int plans_dir_check(const char *dir);
 void paths_free(char **paths, size_t n);

@@ -325,6 +325,22 @@ const char *cli_hours(const char *s, long max, long *minutes)
 	return why;
 }
 
+int cli_budget(const char *arg, long *minutes, struct interval *per)
+{
+	char *copy = xstrdup(arg), *slash = strchr(copy, '/');
+	const char *what = _("budget"), *bad = copy, *why;
+	if (slash)
+		*slash++ = '\0';
+	if (!(why = cli_hours(copy, 100000, minutes)) && slash) {
+		what = _("budget period");
+		bad = slash;
+		why = interval_parse(slash, strlen(slash), per);
+	}
+	int rc = why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(bad), why) : 0;
+	free(copy);
+	return rc;
+}
+
 int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 {
 	size_t n = strlen(value);

@@ -41,6 +41,9 @@ int cli_text(const char *what, const char *s);
 /* Hours on the command line (16, 18,5, 1:30) as minutes, more than 0 and
  * at most max hours; else why not (the reason is kept until the next call). */
 const char *cli_hours(const char *s, long max, long *minutes);
+/* --budget HOURS[/PER]: 60, 60/6m; *per is left alone without /PER.  0, or
+ * -1 reported (EX_USAGE). */
+int cli_budget(const char *arg, long *minutes, struct interval *per);
 /* N days (a bare number) or an interval: 14, 2w, 1m; 0 or 0d only where
  * zero_ok (a window of today alone). */
 int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok);

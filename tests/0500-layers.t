@@ -11,7 +11,7 @@ layer_of() {
 	table | report | chart | render | render_*) echo output.h ;;
 	record | planedit | merge | hook) echo changes.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
-	caseload | planset) echo caseload.h ;;
+	caseload | planid | planset) echo caseload.h ;;
 	yaml) echo ytree.h ;;
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;

@@ -64,6 +64,10 @@ refuses 64 'name is empty' "an empty name" cp-new --id X-1 --name "" --funder uw
 refuses 64 'control characters' "a name with a line break" cp-new --id X-1 --name "$(printf 'a\nb')" --funder uwv --start 2026-01-05
 refuses 64 'not valid UTF-8' "a name that is not UTF-8" cp-new --id X-1 --name "$(printf 'B\351rt')" --funder uwv --start 2026-01-05
 refuses 64 'missing: --start$' "a missing --start" cp-new --id X-1 --name X --funder uwv
+refuses 64 'missing: --id \(the next free one: P-2026-015\)$' "a missing --id: the next free one" \
+	cp-new --name X --funder uwv --start 2026-01-05
+refuses 64 'missing: --id --start \(the next free one: P-2026-015\)$' "... also with more missing" \
+	cp-new --name X --funder uwv
 refuses 73 'no plans directory' "no plans directory" cp-new -d nowhere --id X-1 --name X --funder uwv --start 2026-01-05
 
 # bugs found while documenting, each with its test

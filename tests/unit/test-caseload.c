@@ -261,11 +261,49 @@ static void arguments(void)
 	plancache_free(c);
 }
 
+/* The hint of cp-new without --id: the caseload's own scheme goes on. */
+static void next_ids(void)
+{
+	static const struct {
+		const char *files; /* space-separated names in a fresh directory */
+		int year;
+		const char *want;
+	} cases[] = {
+		{"", 2026, "P-2026-001"},
+		{"P-2026-014.yaml P-2026-009.yaml P-2025-120.yaml", 2026, "P-2026-015"},
+		{"P-2025-120.yaml", 2026, "P-2026-001"},
+		{"JC-2024-0007.yaml JC-2025-0031.yaml", 2026, "JC-2026-0001"},
+		{"AB-2026-05.yaml P-2026-014.yaml", 2026, "P-2026-015"},
+		{"P-2026-099.yaml", 2026, "P-2026-100"},
+		{"P-2026-014.yml notes.txt P-2026-1x.yaml X-20260-1.yaml P-26-3.yaml", 2026,
+		 "P-2026-001"},
+		{"P-2027-003.yaml P-2026-040.yaml", 2027, "P-2027-004"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char name[32], files[256], id[64] = "";
+		snprintf(name, sizeof name, "ids%zu", i);
+		const char *dir = scratch_path(name);
+		mkdir(dir, 0700);
+		snprintf(files, sizeof files, "%s", cases[i].files);
+		for (char *f = strtok(files, " "); f; f = strtok(NULL, " "))
+			write_plan(dir, f, "");
+		ok(plans_next_id(dir, date_from_ymd(cases[i].year, 6, 30), id, sizeof id) == 0 &&
+			   !strcmp(id, cases[i].want),
+		   "after \"%s\": %s (%s)", cases[i].files, cases[i].want, id);
+	}
+	char id[64];
+	ok(plans_next_id(scratch_path("no-such-dir"), date_from_ymd(2026, 1, 1), id, sizeof id) == 0 &&
+		   !strcmp(id, "P-2026-001"),
+	   "a directory that does not open: the first id");
+	ok(plans_next_id(scratch_path("ids0"), date_from_ymd(2026, 12, 31), id, 5) == -1, "an id that does not fit: -1");
+}
+
 int main(void)
 {
 	err_init("test-caseload");
 	paths();
 	listing();
+	next_ids();
 	arguments();
 	cache();
 	init();
