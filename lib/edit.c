@@ -952,6 +952,10 @@ int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode
 		return -1;
 	if (i >= seq->n)
 		return refuse(doc, seq, _("the list has no such item"));
+	/* A document that was only this list would be left with nothing, or
+	 * with a document end marker (...) and no document before it. */
+	if (seq == doc->root && seq->n == 1)
+		return refuse(doc, seq, _("the list is the whole document; its last item stays"));
 	const struct ynode *item = seq->u.kids[i];
 	if (editable(doc, item) < 0 || item_line(doc, item, indent, &from) < 0 ||
 	    (i + 1 < seq->n && item_line(doc, seq->u.kids[i + 1], indent, &next) < 0))

@@ -377,6 +377,22 @@ static void removal(void)
 	remove_one("grants:\n  -\n    {from: 2026-01-01}\n", 0, NULL,
 		   "an item below its dash");
 	remove_one("grants:\n  - {from: 2026-01-01}\n", 1, NULL, "an item past the end");
+
+	/* fuzz-edit: "- \n...\n" without its item was "...\n", a document end
+	 * with no document, which does not read */
+	static const char *const whole[] = {"- \n...\n", "- a\n", "---\n- a\n...\n"};
+	for (size_t k = 0; k < sizeof whole / sizeof *whole; k++) {
+		struct doc *d = parse(whole[k]);
+		cp_errors_quiet(1);
+		int rc = yedit_seq_remove(&d->edits, &d->doc, d->doc.root, 0);
+		cp_errors_quiet(0);
+		refused(rc, d, "the only item of the list that is the whole document");
+		done(d);
+	}
+	struct doc *d = parse("- a\n- b\n...\n");
+	ok(yedit_seq_remove(&d->edits, &d->doc, d->doc.root, 0) == 0, "... one of two is taken");
+	result(d, "- b\n...\n", "... and the rest reads");
+	done(d);
 }
 
 int main(void)
