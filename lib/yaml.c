@@ -104,6 +104,18 @@ static const struct {
 	{"could not find expected ':'", N_("expected a colon after this key"),
 	 N_("a key and its value are written with a colon and a space between: funder: uwv")},
 	{"found undefined tag handle", N_("unknown tag"), NULL},
+	{"did not find expected ',' or ']'",
+	 N_("this [ list is not closed, or two of its items have no comma between them"),
+	 N_("close it with ], and write a comma and a space between items: [a, b]")},
+	{"did not find expected ',' or '}'",
+	 N_("this { mapping is not closed, or two of its keys have no comma between them"),
+	 N_("close it with }, and write a comma and a space between keys: {G1: achieved, G2: open}")},
+	{"did not find expected node content", N_("expected a value here"),
+	 N_("a text that starts with [ ] { } or , needs quotes; a [ or { opened before needs its "
+	    "] or }")},
+	{"block sequence entries are not allowed in this context",
+	 N_("a list item (- ) cannot stand on the line of its key"),
+	 N_("write the items on the lines below the key, indented, or put the text in quotes")},
 	{"did not find expected <document start>", N_("a second document is not allowed"),
 	 N_("a plan file holds one YAML document")},
 	{"control characters are not allowed", N_("control characters are not allowed"),
@@ -151,6 +163,10 @@ static int parse_error(struct builder *b)
 	/* libyaml finds a key's colon missing where the next line starts; the
 	 * key (funder:uwv, no space) is where it began scanning it */
 	if (!strcmp(problem, "could not find expected ':'") && p->context)
+		off = off_of(b, p->context_mark);
+	/* an unclosed [ or {: where it was opened, not where the file ends */
+	if (p->context && (!strcmp(problem, "did not find expected ',' or ']'") ||
+			   !strcmp(problem, "did not find expected ',' or '}'")))
 		off = off_of(b, p->context_mark);
 	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
 		if (!strcmp(problem, problems[i].problem))
