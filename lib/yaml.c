@@ -141,6 +141,28 @@ static size_t broken_char(const char *src, size_t off)
 	return i > 0 && (unsigned char)src[i - 1] >= 0xc0 ? i - 1 : off;
 }
 
+/* Whether libyaml's problem is that something stands where the next key,
+ * item or comma should. */
+static int leftover(const char *problem)
+{
+	static const char *const expected[] = {"key", "'-' indicator", "',' or ']'", "',' or '}'"};
+	const char *lead = "did not find expected ";
+	if (strncmp(problem, lead, strlen(lead)))
+		return 0;
+	for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
+		if (!strcmp(problem + strlen(lead), expected[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the last thing before off on its line is a closing quote. */
+static int after_quote(const char *src, size_t off)
+{
+	while (off > 0 && src[off - 1] == ' ')
+		off--;
+	return off > 0 && (src[off - 1] == '\'' || src[off - 1] == '"');
+}
+
 static int parse_error(struct builder *b)
 {
 	yaml_parser_t *p = &b->parser;
@@ -164,6 +186,24 @@ static int parse_error(struct builder *b)
 	 * key (funder:uwv, no space) is where it began scanning it */
 	if (!strcmp(problem, "could not find expected ':'") && p->context)
 		off = off_of(b, p->context_mark);
+	/* "* bellen", as a list item is written in Markdown or an e-mail */
+	if (!strcmp(problem, "did not find expected alphabetic or numeric character") &&
+	    p->context) {
+		off = off_of(b, p->context_mark);
+		int star = off < b->doc->len && b->doc->src[off] == '*';
+		return fail(b, off, 1,
+			    star ? _("a list item starts with - and a space; a text that starts "
+				     "with * needs quotes")
+				 : _("a text that starts with & needs quotes"),
+			    star ? _("an alias (*name) needs its name right after the *")
+				 : _("an anchor (&name) needs its name right after the &"));
+	}
+	/* 'it's': the quote inside ended the text, and the rest is left over */
+	if (after_quote(b->doc->src, off) && leftover(problem))
+		return fail(b, off, 0,
+			    _("in single quotes write a quote twice ('it''s'); in double quotes "
+			      "as \\\""),
+			    _("more text after the closing quote"));
 	/* an unclosed [ or {: where it was opened, not where the file ends */
 	if (p->context && (!strcmp(problem, "did not find expected ',' or ']'") ||
 			   !strcmp(problem, "did not find expected ',' or '}'")))
