@@ -914,6 +914,20 @@ static int typed_date(struct str s, int *day, const char **why)
 	return r == 0 ? 0 : -1;
 }
 
+/* For 01-12-2026 in a sheet: the same day as the sheet writes it. */
+static const char *day_first_hint(struct str s)
+{
+	static char hint[96];
+	char iso[11];
+	const char *why;
+	int day;
+	if (date_parse_dmy(s.s, s.n, &day, &why) != 0)
+		return NULL;
+	date_format(day, iso);
+	snprintf(hint, sizeof hint, _("a sheet writes the year first: %s"), iso);
+	return hint;
+}
+
 /* 0 for a good entry, 1 for a header again, -1 (reported) for a bad one */
 static int to_entry(struct sheet *sh, struct entry *e)
 {
@@ -946,7 +960,7 @@ static int to_entry(struct sheet *sh, struct entry *e)
 		if (date.n > 3 && !memcmp(date.s, "\xef\xbb\xbf", 3)) /* from cat a.csv b.csv */
 			return bad_field(sh, COL_DATE, _("a sheet may start with one, nowhere else"),
 					 _("an invisible byte order mark (U+FEFF) before the date"));
-		return bad_field(sh, COL_DATE, NULL, why);
+		return bad_field(sh, COL_DATE, day_first_hint(date), why);
 	}
 	if (!e->coach.n && sh->cols[COL_COACH] >= 0)
 		return bad_field(sh, COL_COACH, _("name the coach who spent the time"),

@@ -76,6 +76,10 @@ refuses 64 '"31 nov": no such day in that month' "... also without its year" cp-
 check "... with no hint either" sh -c '! grep -q "hint:" err'
 refuses 64 '"2026-1-5": not a date' "a date written no way the tools know" cp-log -n --plan P-1 --mode phone -d 2026-1-5 20m x
 err_has 'hint: or day first: 20-11-2026, 20-11, 20 nov 2026' "... names the ways they know"
+printf 'date,coach,plan,goal,mode,minutes,note\n5-1-2026,robin,P-1,,phone,20,x\n' >day-first.csv
+refuses 65 'day-first.csv:2:1: not a date' "a sheet's date typed day first" cp-hours day-first.csv
+err_has 'hint: a sheet writes the year first: 2026-01-05' "... and the hint writes it as the sheet does"
+rm day-first.csv
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 
