@@ -89,16 +89,9 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 {
 	if (!e->goal.n || plan_goal(p, e->goal.s, e->goal.n))
 		return 0;
-	struct buf ids = {0};
-	for (size_t i = 0; i < p->ngoals; i++)
-		buf_printf(&ids, "%s%s", i ? ", " : "", p->goals[i].id);
 	char hint[512];
-	if (p->ngoals)
-		snprintf(hint, sizeof hint, _("the goals of %s are %s"), p->id, ids.s);
-	else
-		snprintf(hint, sizeof hint, _("plan %s has no goals; leave the goal empty"), p->id);
-	buf_free(&ids);
-	return bad(w, COL_GOAL, hint, _("plan %s has no goal %s"), p->id,
+	return bad(w, COL_GOAL, plan_goals_hint(p, hint, sizeof hint), _("plan %s has no goal %s"),
+		   p->id,
 		   quote(e->goal.s, e->goal.n));
 }
 

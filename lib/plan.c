@@ -414,7 +414,8 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 				if (key->kind != Y_SCALAR)
 					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
-					pr_complain(r, key, _("name a goal id from goals:"),
+					char hint[512];
+					pr_complain(r, key, plan_goals_hint(p, hint, sizeof hint),
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
 					continue;
 				}
@@ -703,6 +704,21 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
 		if (p->goals[i].id && strlen(p->goals[i].id) == n && !memcmp(p->goals[i].id, id, n))
 			return &p->goals[i];
 	return NULL;
+}
+
+const char *plan_goals_hint(const struct plan *p, char *hint, size_t size)
+{
+	struct buf ids = {0};
+	for (size_t i = 0; i < p->ngoals; i++)
+		if (p->goals[i].id)
+			buf_printf(&ids, "%s%s", ids.len ? ", " : "", p->goals[i].id);
+	if (ids.len)
+		snprintf(hint, size, _("the goals of %s are %s"), p->id ? p->id : "", ids.s);
+	else
+		snprintf(hint, size, _("plan %s has no goals; leave the goal empty"),
+			 p->id ? p->id : "");
+	buf_free(&ids);
+	return hint;
 }
 
 struct interval plan_default_every(int funder)

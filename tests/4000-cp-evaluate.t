@@ -147,6 +147,7 @@ rm plans/X-broken.yaml
 # ---- --record: what is checked first, and refusals that change nothing ----
 refuses 65 'the plan has no goal "G9"' "an unknown goal" \
 	cp-evaluate --record A-today --summary x --goal G9=achieved
+err_has 'hint: the goals of A-today are G1$' "... and the hint names the goals there are"
 refuses 64 'unknown goal status "done"' "an unknown goal status" \
 	cp-evaluate --record A-today --summary x --goal G1=done
 refuses 64 'G1=achieved' "a goal without status" cp-evaluate --record A-today --summary x --goal G1
