@@ -222,7 +222,8 @@ static int due(int on)
 		read_contacts(&s);
 	each_plan(scan_plan, &s);
 	due_sort(&s.list);
-	int overdue = due_print(&s.list, on, cli_outfmt(), stdout);
+	/* no plans read at all (no plans directory): no table either */
+	int overdue = cp_status() && !s.list.n ? 0 : due_print(&s.list, on, cli_outfmt(), stdout);
 	due_free(&s.list);
 	contacts_free(s.contacts);
 	return cp_status() ? cp_status() : overdue < 0 ? EX_IOERR : overdue;
@@ -239,7 +240,8 @@ static int ics(int on)
 	due_sort(&s.list);
 	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
 	ics_feed(&b, name.s, &s.list, on);
-	fwrite(b.s, 1, b.len, stdout);
+	if (!cp_status() || s.list.n) /* an empty feed would empty the calendars subscribed */
+		fwrite(b.s, 1, b.len, stdout);
 	buf_free(&b);
 	buf_free(&name);
 	due_free(&s.list);

@@ -262,6 +262,12 @@ check "--ics: no line longer than 75 octets" test -z "$(LC_ALL=C awk 'length($0)
 check "--ics: folded on character boundaries" test -z "$(LC_ALL=C.UTF-8 grep -axv '.*' out)"
 run cp-evaluate --ics --coach nobody
 check "--ics --coach: an empty calendar" test "$(grep -c VEVENT out)" -eq 0
+# no plans read at all: no header, and no empty feed to empty a calendar with
+for mode in --due --ics; do
+	run cp-evaluate $mode -p nowhere
+	status_is 66 "$mode without a plans directory"
+	check "... writes nothing on standard output" test ! -s out
+done
 
 # ---- the Monday morning of the issue, with git ----
 if command -v git >/dev/null 2>&1; then
