@@ -665,6 +665,23 @@ static int colon_fits(const struct ydoc *doc, const struct ynode *key)
 	}
 }
 
+/* The colon after a flow key, before its empty value: "{key:}", and
+ * "{key:\n}", where the value stands on the line below; or -1 for none. */
+static long colon_after(const struct ydoc *doc, const struct ynode *key, const struct ynode *val)
+{
+	const char *s = doc->src;
+	for (size_t i = key->end; i < val->start; i++) {
+		if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+			while (i + 1 < val->start && s[i + 1] != '\n')
+				i++;
+		else if (s[i] == ':')
+			return (long)i;
+		else if (!strchr(" \t\r\n", s[i]))
+			return -1;
+	}
+	return -1;
+}
+
 /* Replaces the empty value of key in a mapping ("key:", "key: ~",
  * "key: # comment", "key: []") by a collection: in a block mapping one
  * step deeper on the lines below the key (block is the text relative to
@@ -677,16 +694,21 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 	if (editable(doc, map) < 0 || editable(doc, val) < 0)
 		return -1;
 	if (map->style == Y_FLOW) {
-		/* "{key:}" wants a space; "{key}" a colon too, right after the
-		 * key, for its empty value may stand on the line below */
-		int bare = val->start == val->end, colon = !bare || empty_in_place(doc, val);
-		if (!colon && !colon_fits(doc, key))
+		/* "{key: ~}": in the value's place; "{key:}" a space after
+		 * the colon, which may end its line ("{key:\n}"); "{key}" a
+		 * colon too, right after the key */
+		int bare = val->start == val->end;
+		long colon = bare ? colon_after(doc, key, val) : (long)val->start;
+		if (colon < 0 && !colon_fits(doc, key))
 			return refuse(doc, key, _("it has no colon, and one written after it would not read as a key"));
-		const char *lead = colon && bare && s[val->start - 1] == ':' ? " " : colon ? "" : ": ";
-		size_t at = colon ? val->start : key->end;
+		size_t at = val->start;
+		if (bare && colon < 0)
+			at = key->end;
+		else if (bare && memchr(s + colon, '\n', val->start - (size_t)colon))
+			at = (size_t)colon + 1; /* not on the line below */
 		struct buf b = {0};
-		buf_printf(&b, "%s%s", lead, flow);
-		edits_add(e, at, colon ? val->end - val->start : 0, b.s, b.len);
+		buf_printf(&b, "%s%s", colon < 0 ? ": " : s[at - 1] == ':' ? " " : "", flow);
+		edits_add(e, at, val->end - val->start, b.s, b.len);
 		buf_free(&b);
 		return 0;
 	}

@@ -237,6 +237,18 @@ static void flow_key_alone(void)
 	   "a key alone on its line in a flow mapping");
 	result(d, "{\n\tevaluation: {next: 2027-01-01}\n}\n", "... gets it on that line");
 	done(d);
+	/* fuzz-edit: the colon ends the key's line, and the empty value is
+	 * the line below; a second colon after the key did not read */
+	d = parse("{evaluation:\n}\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "a key whose colon ends its line in a flow mapping");
+	result(d, "{evaluation: {next: 2027-01-01}\n}\n", "... gets it after that colon");
+	done(d);
+	d = parse("{evaluation: # soon\n}\n");
+	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
+	   "... and a comment after the colon");
+	result(d, "{evaluation: {next: 2027-01-01} # soon\n}\n", "... gets it before the comment");
+	done(d);
 	d = parse("{evaluation: }\n");
 	ok(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1) == 0,
 	   "a key with a colon and a blank after it");
