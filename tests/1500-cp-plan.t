@@ -417,6 +417,19 @@ check "... cp-hours --budget shows its hours as ungranted" grep -q '^P-7,.*,ungr
 cp-report --plan P-7 --period 2026-11 drop.csv >out 2>err
 check "... and so does its report" grep -q 'ungranted' out
 
+# A plan in flow style whose last key ends its line, its value empty:
+# the evaluation goes after that colon (fuzz-edit found the case)
+cat >plans/F-1.yaml <<'EOF'
+{version: 1, id: F-1, participant: {name: X}, coach: robin, funder: uwv, start: 2026-01-05,
+ evaluation: {every: 6m, next: 2026-07-05}, goals: [{id: G1, text: Kassa, status: open}],
+ evaluations:
+}
+EOF
+run cp-evaluate --record F-1 --summary ok --goal G1=behaald -d 2026-07-01
+status_is 0 "a flow plan that ends in 'evaluations:' takes an evaluation"
+check "... after the colon" grep -q '^ evaluations: \[{date: 2026-07-01, summary: ok, goals: {G1: achieved}}\]$' plans/F-1.yaml
+check "... and it reads" cp-check plans/F-1.yaml
+
 # In Dutch
 handwritten
 LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden
