@@ -2,7 +2,9 @@
  * grouped in.  Every period is a pair of inclusive days.
  *   2026  2026H1  2026Q3  2026-03  2026W10  2026-W10  2026-03-02
  *   A..B (either end may be left open)   this-week last-month deze-maand ...
- *   maart  march-2026  "nov 2026" */
+ *   maart  march-2026  "nov 2026"
+ * and the same the other way round, as Dutch agendas write them:
+ *   "H1 2026"  Q3-2026  "week 23"  "week 23 2026"  W23  Q3  06-2026 */
 #include <ctype.h>
 #include <string.h>
 
@@ -123,6 +125,46 @@ static int month_word(const char *word, int today, struct period *p)
 	return 0;
 }
 
+/* A half year, quarter or week named before its year ("H1 2026", Q3-2026,
+ * "week 23 2026") or without it ("week 23", W23, Q3: the last such that
+ * has begun, as for a month), or a month as 06-2026: the label single()
+ * reads (2026H1, 2026W23, 2026-06) into out.  -1 if word is none of these. */
+static int reordered(const char *word, int today, char out[16])
+{
+	static const char *const weeks[] = {"week-", "week", "wk-", "wk", "w"};
+	const char *s = word;
+	char kind = 0;
+	for (size_t i = 0; i < sizeof weeks / sizeof *weeks && !kind; i++)
+		if (!strncmp(s, weeks[i], strlen(weeks[i])) && isdigit((unsigned char)s[strlen(weeks[i])]))
+			kind = 'W', s += strlen(weeks[i]);
+	if (!kind && (*s == 'h' || *s == 'q') && isdigit((unsigned char)s[1]))
+		kind = (char)toupper((unsigned char)*s++);
+	size_t digits = strspn(s, "0123456789");
+	int v, y, ty, m, d, now;
+	if (digits < 1 || digits > 2 || num(s, digits, &v) < 0)
+		return -1;
+	const char *rest = s + digits + 1;
+	int dated = (s[digits] == '-' || (!kind && s[digits] == '/')) &&
+		    year_of(rest, strlen(rest), &y) == 0;
+	if (!kind) /* 06-2026 */
+		return dated ? (snprintf(out, 16, "%04d-%02d", y, v), 0) : -1;
+	if (!dated && s[digits])
+		return -1;
+	if (!dated) {
+		date_to_ymd(today, &ty, &m, &d);
+		if (kind == 'W')
+			date_isoweek(today, &ty, &now);
+		else
+			now = kind == 'H' ? (m + 5) / 6 : (m + 2) / 3;
+		y = v > now ? ty - 1 : ty;
+	}
+	if (kind == 'W')
+		snprintf(out, 16, "%04dW%02d", y, v);
+	else
+		snprintf(out, 16, "%04d%c%d", y, kind, v);
+	return 0;
+}
+
 static const char *single(const char *s, size_t n, int today, struct period *p)
 {
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
@@ -130,9 +172,12 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 					  "march-2026, or a word like last-month");
 	char word[32];
 	int y, v;
+	char label[16];
 	if (normalize(s, n, word) == 0 &&
 	    (relative(word, today, p) == 0 || month_word(word, today, p) == 0))
 		return NULL;
+	if (normalize(s, n, word) == 0 && reordered(word, today, label) == 0)
+		return single(label, strlen(label), today, p);
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
 	if (n < 4 || year_of(s, 4, &y) < 0)

@@ -80,6 +80,9 @@ printf 'date,coach,plan,goal,mode,minutes,note\n5-1-2026,robin,P-1,,phone,20,x\n
 refuses 65 'day-first.csv:2:1: not a date' "a sheet's date typed day first" cp-hours day-first.csv
 err_has 'hint: a sheet writes the year first: 2026-01-05' "... and the hint writes it as the sheet does"
 rm day-first.csv
+run cp-hours -o csv --period 'week 47' --by week
+status_is 0 "--period 'week 47', as a Dutch agenda writes it"
+check "... is ISO week 47 of this year" grep -q '^2026-W47,' out
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 

@@ -184,6 +184,45 @@ static void month_names(void)
 	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
 }
 
+/* The year last, as Dutch agendas write it, or left out: the last such
+ * half year, quarter or week that has begun.  2026-11-23 is in week 48. */
+static void other_orders(void)
+{
+	static const struct range november[] = {
+		{"H1 2026", "2026-01-01", "2026-06-30"},    {"h2-2025", "2025-07-01", "2025-12-31"},
+		{"Q3 2026", "2026-07-01", "2026-09-30"},    {"q1_2027", "2027-01-01", "2027-03-31"},
+		{"week 23", "2026-06-01", "2026-06-07"},    {"Week 48", "2026-11-23", "2026-11-29"},
+		{"week 49", "2025-12-01", "2025-12-07"},    {"week-23-2026", "2026-06-01", "2026-06-07"},
+		{"week 53 2026", "2026-12-28", "2027-01-03"}, {"W23", "2026-06-01", "2026-06-07"},
+		{"wk 10", "2026-03-02", "2026-03-08"},      {"w1", "2025-12-29", "2026-01-04"},
+		{"Q4", "2026-10-01", "2026-12-31"},         {"H2", "2026-07-01", "2026-12-31"},
+		{"06-2026", "2026-06-01", "2026-06-30"},    {"6/2026", "2026-06-01", "2026-06-30"},
+		{"12-2025..02-2026", "2025-12-01", "2026-02-28"},
+		{"week 23..week 25", "2026-06-01", "2026-06-21"},
+	};
+	/* in the first days of January, week 1 of the new year has begun */
+	static const struct range newyear[] = {
+		{"week 1", "2025-12-29", "2026-01-04"}, {"week 2", "2025-01-06", "2025-01-12"},
+		{"Q1", "2026-01-01", "2026-03-31"},     {"Q2", "2025-04-01", "2025-06-30"},
+	};
+	check_ranges(november, sizeof november / sizeof *november, "2026-11-23");
+	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
+	static const struct {
+		const char *in, *why;
+	} bad[] = {
+		{"week 54 2026", "no such week"}, {"week 0", "no such week"}, {"13-2026", "no such month"},
+		{"H3 2026", "no such half"},      {"Q3-26", "not a period"}, {"w23x", "not a period"},
+		{"week 123", "not a period"},     {"6/26", "not a period"},  {"q", "not a period"},
+		{"week", "not a period"},         {"H1 2026x", "not a period"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct period p = {-1, -1};
+		const char *why = period_parse(bad[i].in, day("2026-11-23"), &p);
+		ok(why && strstr(why, bad[i].why), "\"%s\" is refused: %s", bad[i].in,
+		   why ? why : "(accepted)");
+	}
+}
+
 static void formatting(void)
 {
 	static const struct {
@@ -301,6 +340,7 @@ int main(void)
 	refused();
 	relative();
 	month_names();
+	other_orders();
 	formatting();
 	buckets();
 	contains();
