@@ -170,7 +170,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
 					  "2026W10, a date, FROM..TO, a month like maart or "
 					  "march-2026, or a word like last-month");
-	char word[32];
+	char word[32] = {0}; /* the analyzer cannot see normalize() fill it */
 	int y, v;
 	char label[16];
 	if (normalize(s, n, word) == 0 &&

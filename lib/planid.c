@@ -4,6 +4,7 @@
  * with the highest number of the year, in the same prefix and width. */
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "caseload.h"
@@ -28,8 +29,8 @@ static int idform_of(const char *name, struct idform *s)
 		return -1;
 	memcpy(s->prefix, name, p);
 	s->prefix[p] = '\0';
-	sscanf(name + p + 1, "%4d", &s->year);
-	sscanf(num, "%ld", &s->number);
+	s->year = (int)strtol(name + p + 1, NULL, 10); /* four digits, then '-' */
+	s->number = strtol(num, NULL, 10);
 	s->width = (int)w;
 	return 0;
 }
