@@ -171,13 +171,14 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 					  "2026W10, a date, FROM..TO, a month like maart or "
 					  "march-2026, or a word like last-month");
 	char word[32] = {0}; /* the analyzer cannot see normalize() fill it */
-	int y, v;
 	char label[16];
-	if (normalize(s, n, word) == 0 &&
-	    (relative(word, today, p) == 0 || month_word(word, today, p) == 0))
-		return NULL;
-	if (normalize(s, n, word) == 0 && reordered(word, today, label) == 0)
-		return single(label, strlen(label), today, p);
+	int y, v;
+	if (normalize(s, n, word) == 0) {
+		if (relative(word, today, p) == 0 || month_word(word, today, p) == 0)
+			return NULL;
+		if (reordered(word, today, label) == 0)
+			return single(label, strlen(label), today, p);
+	}
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
 	if (n < 4 || year_of(s, 4, &y) < 0)
