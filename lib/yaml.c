@@ -141,16 +141,21 @@ static size_t broken_char(const char *src, size_t off)
 	return i > 0 && (unsigned char)src[i - 1] >= 0xc0 ? i - 1 : off;
 }
 
-/* Whether libyaml's problem is that something stands where the next key,
- * item or comma should. */
-static int leftover(const char *problem)
+/* libyaml's problems where something stands where the next key, item or
+ * comma should */
+static const char *const leftovers[] = {
+	"did not find expected key", "did not find expected '-' indicator",
+	"did not find expected ',' or ']'", "did not find expected ',' or '}'", NULL};
+/* and those it finds where it stopped, though the mistake is where the
+ * key (funder:uwv, no space) or the unclosed [ or { began */
+static const char *const begun[] = {"could not find expected ':'",
+				    "did not find expected ',' or ']'",
+				    "did not find expected ',' or '}'", NULL};
+
+static int one_of(const char *problem, const char *const *list)
 {
-	static const char *const expected[] = {"key", "'-' indicator", "',' or ']'", "',' or '}'"};
-	const char *lead = "did not find expected ";
-	if (strncmp(problem, lead, strlen(lead)))
-		return 0;
-	for (size_t i = 0; i < sizeof expected / sizeof *expected; i++)
-		if (!strcmp(problem + strlen(lead), expected[i]))
+	for (; *list; list++)
+		if (!strcmp(problem, *list))
 			return 1;
 	return 0;
 }
@@ -182,10 +187,6 @@ static int parse_error(struct builder *b)
 	    off < b->doc->len && b->doc->src[off] == '\t')
 		return fail(b, off, 1, _("indent with spaces, two for each level"),
 			    _("a tab cannot indent YAML"));
-	/* libyaml finds a key's colon missing where the next line starts; the
-	 * key (funder:uwv, no space) is where it began scanning it */
-	if (!strcmp(problem, "could not find expected ':'") && p->context)
-		off = off_of(b, p->context_mark);
 	/* "* bellen", as a list item is written in Markdown or an e-mail */
 	if (!strcmp(problem, "did not find expected alphabetic or numeric character") &&
 	    p->context) {
@@ -199,14 +200,12 @@ static int parse_error(struct builder *b)
 				 : _("an anchor (&name) needs its name right after the &"));
 	}
 	/* 'it's': the quote inside ended the text, and the rest is left over */
-	if (after_quote(b->doc->src, off) && leftover(problem))
+	if (after_quote(b->doc->src, off) && one_of(problem, leftovers))
 		return fail(b, off, 0,
 			    _("in single quotes write a quote twice ('it''s'); in double quotes "
 			      "as \\\""),
 			    _("more text after the closing quote"));
-	/* an unclosed [ or {: where it was opened, not where the file ends */
-	if (p->context && (!strcmp(problem, "did not find expected ',' or ']'") ||
-			   !strcmp(problem, "did not find expected ',' or '}'")))
+	if (p->context && one_of(problem, begun))
 		off = off_of(b, p->context_mark);
 	for (size_t i = 0; i < sizeof problems / sizeof *problems; i++)
 		if (!strcmp(problem, problems[i].problem))
