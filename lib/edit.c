@@ -698,16 +698,15 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 		 * the colon, which may end its line ("{key:\n}"); "{key}" a
 		 * colon too, right after the key */
 		int bare = val->start == val->end;
-		long colon = bare ? colon_after(doc, key, val) : (long)val->start;
-		if (colon < 0 && !colon_fits(doc, key))
+		long colon = bare ? colon_after(doc, key, val) : -1;
+		int no_colon = bare && colon < 0;
+		if (no_colon && !colon_fits(doc, key))
 			return refuse(doc, key, _("it has no colon, and one written after it would not read as a key"));
-		size_t at = val->start;
-		if (bare && colon < 0)
-			at = key->end;
-		else if (bare && memchr(s + colon, '\n', val->start - (size_t)colon))
+		size_t at = no_colon ? key->end : val->start;
+		if (colon >= 0 && memchr(s + colon, '\n', val->start - (size_t)colon))
 			at = (size_t)colon + 1; /* not on the line below */
 		struct buf b = {0};
-		buf_printf(&b, "%s%s", colon < 0 ? ": " : s[at - 1] == ':' ? " " : "", flow);
+		buf_printf(&b, "%s%s", no_colon ? ": " : s[at - 1] == ':' ? " " : "", flow);
 		edits_add(e, at, val->end - val->start, b.s, b.len);
 		buf_free(&b);
 		return 0;
