@@ -217,8 +217,11 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 				       report_grant_kind_label(g->kind)));
 	report_field(r, "participant", _("Participant"),
 		     cell_text(report_participant(p, &o->ro)));
-	/* who coached the days declared, up to today: not the plan's newest */
-	int upto = g && d->end != DATE_NONE ? d->end : g || days.to > o->ro.today ? o->ro.today : days.to;
+	/* who coached the days declared, not the plan's newest: up to today
+	 * for a strippenkaart still running or a period not over yet */
+	int upto = days.to;
+	if ((g && d->end == DATE_NONE) || (!g && upto > o->ro.today))
+		upto = o->ro.today;
 	report_field(r, "coach", _("Coach"),
 		     cell_text(report_coaches_in(p, days.from, upto, coach, sizeof coach)));
 	if (g) {
