@@ -161,6 +161,7 @@ static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
 /* ---- --due ---- */
 
 struct scan {
+	size_t plans; /* read; none, with errors: nothing to show */
 	struct duelist list;
 	struct due_opts o;
 	struct contacts *contacts;
@@ -169,6 +170,7 @@ struct scan {
 static void scan_plan(const struct plan *p, void *arg)
 {
 	struct scan *s = arg;
+	s->plans++;
 	due_plan(&s->list, p, &s->o, s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
 }
 
@@ -222,8 +224,7 @@ static int due(int on)
 		read_contacts(&s);
 	each_plan(scan_plan, &s);
 	due_sort(&s.list);
-	/* no plans read at all (no plans directory): no table either */
-	int overdue = cp_status() && !s.list.n ? 0 : due_print(&s.list, on, cli_outfmt(), stdout);
+	int overdue = cp_status() && !s.plans ? 0 : due_print(&s.list, on, cli_outfmt(), stdout);
 	due_free(&s.list);
 	contacts_free(s.contacts);
 	return cp_status() ? cp_status() : overdue < 0 ? EX_IOERR : overdue;
@@ -240,7 +241,7 @@ static int ics(int on)
 	due_sort(&s.list);
 	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
 	ics_feed(&b, name.s, &s.list, on);
-	if (!cp_status() || s.list.n) /* an empty feed would empty the calendars subscribed */
+	if (!cp_status() || s.plans) /* an empty feed would empty the calendars subscribed */
 		fwrite(b.s, 1, b.len, stdout);
 	buf_free(&b);
 	buf_free(&name);
@@ -252,11 +253,10 @@ static int ics(int on)
 
 static int record(int today)
 {
-	struct record r = {DATE_NONE, opt.summary, NULL, 0,
+	struct record r = {today,     opt.summary, NULL, 0,
 			   DATE_NONE, opt.close,   DATE_NONE, RECORD_NO_UWV_FIELDS};
 	struct goal_result goals[MAX_GOALS];
 	int rc = 0;
-	r.date = today;
 	r.employee_mark = opt.uwv[0] - 1, r.employer_mark = opt.uwv[1] - 1;
 	r.absence_days = opt.uwv[2] - 1, r.outcome = opt.uwv[3] - 1;
 	r.signed_by = opt.signed_by;
