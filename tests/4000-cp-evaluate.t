@@ -268,6 +268,15 @@ for mode in --due --ics; do
 	status_is 66 "$mode without a plans directory"
 	check "... writes nothing on standard output" test ! -s out
 done
+# plans were read, though none is this coach's and one is broken: the table
+# and the feed are written, and the broken plan is reported
+printf 'id: [\n' >plans/Z-broken.yaml
+for mode in --due --ics; do
+	run cp-evaluate $mode --coach nobody
+	status_is 65 "$mode --coach nobody with a broken plan"
+	check "... still writes the table or feed" test -s out
+done
+rm plans/Z-broken.yaml
 
 # ---- the Monday morning of the issue, with git ----
 if command -v git >/dev/null 2>&1; then
