@@ -1,7 +1,8 @@
 /* entrycheck.c: does an hour entry fit its plan?  The plan must exist and be
  * active, the day must lie within the plan's dates and not in the future,
  * and a goal, if named, must be one of the plan's goals.  An entry already
- * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead. */
+ * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead.  A
+ * plan closed on its end day still takes the days up to it. */
 #include <string.h>
 
 #include "domain.h"
@@ -95,6 +96,33 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 		   quote(e->goal.s, e->goal.n));
 }
 
+/* cp-plan --close writes the day a plan closed as its end.  An end that is
+ * still to come, or the funder's default, says nothing of when it closed. */
+static int closed_on(const struct plan *p, int today)
+{
+	if (p->status != STATUS_CLOSED || p->end == DATE_NONE || p->end > today ||
+	    (p->defaulted & PLAN_DEFAULT_END))
+		return DATE_NONE;
+	return p->end;
+}
+
+static int check_status(const struct where *w, const struct plan *p, const struct entry *e,
+			const char *id, int flags, int today)
+{
+	if (p->status == STATUS_ACTIVE || (flags & (CHECK_FORCE | CHECK_HISTORY)))
+		return 0;
+	int closed = closed_on(p, today);
+	if (closed == DATE_NONE)
+		return bad(w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
+			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
+	if (e->date <= closed)
+		return 0;
+	char end[11];
+	date_format(closed, end);
+	return bad(w, COL_DATE, _("--force logs hours on it anyway"), _("plan %s closed on %s"), id,
+		   end);
+}
+
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
 		void (*pos)(void *, enum sheet_col, struct srcpos *), void *arg)
 {
@@ -108,9 +136,8 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 			   _("unknown plan %s"), quotes(id));
 	if (!p)
 		return bad(&w, COL_PLAN, NULL, _("plan %s cannot be read (see above)"), id);
-	if (p->status != STATUS_ACTIVE && !(flags & (CHECK_FORCE | CHECK_HISTORY)))
-		return bad(&w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
-			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
+	if (check_status(&w, p, e, id, flags, today) < 0)
+		return -1;
 	if (check_dates(&w, p, e, flags, today) < 0)
 		return -1;
 	return check_goal(&w, p, e);

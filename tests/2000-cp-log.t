@@ -68,6 +68,18 @@ run cp-log --plan P-2 --mode phone -d 2026-03-02 --force 30
 status_is 0 "--force logs on a closed plan"
 sed -i 's/^status: closed$/status: active/' plans/P-2.yaml
 
+# a plan closed on its end day still takes the hours of the days before,
+# which a coach logs at the end of the week (was refused without --force)
+cp plans/P-2.yaml p2.yaml
+run cp-plan P-2 --close --end 2026-03-06
+status_is 0 "closed on 2026-03-06"
+run cp-log -n --plan P-2 --mode phone -d 2026-03-05 30
+status_is 0 "a day before a closed plan's end is logged"
+refuses 65 'plan P-2 closed on 2026-03-06' "a day after a closed plan's end" \
+	cp-log -n --plan P-2 --mode phone -d 2026-03-09 30
+err_has '--force logs hours on it anyway' "the way out named"
+cp p2.yaml plans/P-2.yaml
+
 # bugs found while documenting, each with its test
 run cp-log -n --plan P-1 --mode phone -d 2026-03-02 2 uur Gesprek met Anja
 out_is "date,coach,plan,goal,mode,minutes,note
