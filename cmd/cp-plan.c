@@ -55,7 +55,8 @@ static const struct argp_option options[] = {
 	{"pause", OPT_PAUSE, NULL, 0, N_("pause the plan"), 3},
 	{"resume", OPT_RESUME, NULL, 0, N_("make a paused or closed plan active again"), 3},
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end today or --end"), 3},
-	{"end", OPT_END, N_("DATE"), 0, N_("with --close: the last day of coaching"), 3},
+	{"end", OPT_END, N_("DATE"), 0,
+	 N_("with --close: the last day of coaching; with --resume: the plan's new end"), 3},
 	{NULL, 0, NULL, 0, N_("How:"), 4},
 	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 4},
 	{"force", 'f', NULL, 0, N_("--drop-grant even a grant that has begun or was declared"), 4},
@@ -191,7 +192,7 @@ static int dates(int today)
 		struct plan_op *op = &opt.ops[i];
 		if (op->kind == PLAN_OP_COACH || op->kind == PLAN_OP_WORK)
 			op->day = from, used_from = 1;
-		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_CLOSED)
+		if (op->kind == PLAN_OP_STATUS && op->status != STATUS_PAUSED)
 			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
@@ -203,7 +204,7 @@ static int dates(int today)
 	if (opt.from && !used_from)
 		return cp_err(EX_USAGE, _("--from goes with --coach or --work-hours"));
 	if (opt.end && !used_end)
-		return cp_err(EX_USAGE, _("--end goes with --close"));
+		return cp_err(EX_USAGE, _("--end goes with --close or --resume"));
 	if (opt.on && !used_on)
 		return cp_err(EX_USAGE, _("--on goes with --declared"));
 	return 0;

@@ -215,6 +215,19 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 	return yedit_map_set(e, &p->doc, root, "status", vocab_name(&vocab_status, op->status), 0);
 }
 
+/* A plan opened again keeps the end it closed on, unless --end moves it:
+ * the end it had before is gone, and cp-log takes no day after it. */
+static void warn_ended(const struct plan *p, int today)
+{
+	if (p->end == DATE_NONE || p->end > today || (p->defaulted & PLAN_DEFAULT_END))
+		return;
+	char d[11];
+	date_format(p->end, d);
+	cp_warn(_("%s: the plan still ends on %s; cp-log takes no later day (--resume --end DATE "
+		  "moves the end)"),
+		p->id, d);
+}
+
 static int set_status(struct amend *a, const struct plan_op *op)
 {
 	const struct plan *p = a->p;
@@ -227,9 +240,9 @@ static int set_status(struct amend *a, const struct plan_op *op)
 							       : _("the plan is active already"));
 	if (op->status == STATUS_PAUSED && p->status == STATUS_CLOSED)
 		return plan_err(p, "status", _("--resume opens it again"), _("the plan is closed"));
-	if (op->status != STATUS_CLOSED)
+	if (op->status == STATUS_PAUSED)
 		o.day = DATE_NONE;
-	else if (o.day == DATE_NONE) /* the end: today, unless the plan ended before */
+	else if (op->status == STATUS_CLOSED && o.day == DATE_NONE) /* the end: today, unless the plan ended before */
 		o.day = p->end != DATE_NONE && p->end <= a->today && !(p->defaulted & PLAN_DEFAULT_END)
 				? DATE_NONE
 				: a->today;
@@ -244,8 +257,10 @@ static int set_status(struct amend *a, const struct plan_op *op)
 	int end = o.day != DATE_NONE ? o.day : p->end;
 	if (step(a, make_status, &o) < 0)
 		return -1;
-	if (a->p->status != op->status || (op->status == STATUS_CLOSED && a->p->end != end))
+	if (a->p->status != op->status || (op->status != STATUS_PAUSED && a->p->end != end))
 		return not_held(a);
+	if (op->status == STATUS_ACTIVE)
+		warn_ended(a->p, a->today);
 	return 0;
 }
 

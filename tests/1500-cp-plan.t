@@ -190,6 +190,19 @@ refuses 65 "the plan is closed" "--pause of a closed plan" cp-plan P-7 --pause
 handwritten
 refuses 65 "the plan would end before it starts" "--close before the start" \
 	cp-plan P-7 --close --end 2026-01-01
+# a plan opened again keeps the end it closed on: said, and --end moves it
+run cp-plan P-7 --close --end 2026-11-20
+run cp-plan P-7 --resume
+status_is 0 "--resume of a plan closed on 2026-11-20"
+err_has 'warning: P-7: the plan still ends on 2026-11-20; cp-log takes no later day \(--resume --end DATE' \
+	"... says the end stays, and how to move it"
+run cp-plan P-7 --close
+run cp-plan P-7 --resume --end 2027-11-01
+status_is 0 "--resume --end: exit status 0"
+check "--resume --end: the new end" grep -qx 'end: 2027-11-01' plans/P-7.yaml
+check "... quiet" test ! -s err
+refuses 64 "--end goes with --close or --resume" "--end with --pause" cp-plan P-7 --pause --end 2027-01-01
+handwritten
 
 # Grants: the syntax as typed, short and long
 run cp-plan P-7 --grant 2027-05-02/6m --funder uwv --ref 2027-001234 --kind vervolg --level midden
