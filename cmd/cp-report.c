@@ -281,7 +281,7 @@ int main(int argc, char **argv)
 	else {
 		char *path = plan_locate(plans, nplans, opt.plan);
 		if (!path)
-			cp_err(EX_NOINPUT, _("%s: no such plan in %s"), opt.plan, plans[0]);
+			plan_unknown(plans[0], opt.plan);
 		else if (opt.logbook)
 			print(logbook_report(path, sheets, nsheets, opt.grant, &ro));
 		else

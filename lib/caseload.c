@@ -388,6 +388,8 @@ struct slot {
 	struct plan *plan;
 	int status;
 	int unreported; /* failed on the loader thread, which says nothing */
+	int asked;      /* like: worked out */
+	char *like;     /* no such plan: the hint naming the one meant, or NULL */
 };
 
 struct plancache {
@@ -397,6 +399,20 @@ struct plancache {
 	pthread_t loader;
 	struct strmap slots; /* plan id: its struct slot */
 };
+
+/* Worked out once an id: a sheet may name a mistyped plan on every line,
+ * and each time would read the directory. */
+const char *plancache_like(struct plancache *c, const char *id, size_t n)
+{
+	struct slot *s = c->frozen ? NULL : strmap_get(&c->slots, id, n);
+	if (s && !s->asked) {
+		char hint[160];
+		const char *h = plans_like_hint(c->dir, s->id, hint, sizeof hint);
+		s->like = h ? xstrdup(h) : NULL;
+		s->asked = 1;
+	}
+	return s ? s->like : NULL;
+}
 
 struct plancache *plancache_new(const char *dir)
 {
@@ -594,6 +610,7 @@ static void slot_free(void *p)
 {
 	struct slot *s = p;
 	free(s->id);
+	free(s->like);
 	plan_free(s->plan);
 	free(s);
 }

@@ -50,6 +50,14 @@ int plans_list(const char *dir, char ***paths, size_t *n); /* sorted *.yaml */
  * in its prefix and width (P-2026-015 after P-2026-014), into out; -1 if
  * it does not fit.  P-YEAR-001 where dir holds none; dir need not open. */
 int plans_next_id(const char *dir, int day, char *out, size_t size);
+/* How many plans of dir an id typed may mean: the same but for case and
+ * leading zeros (p-2024-3), or its last parts (2024-003); the first one
+ * into out.  For the hint of an unknown plan. */
+int plans_like(const char *dir, const char *typed, char *out, size_t size);
+/* "did you mean P-2024-003?" into buf where one plan is meant; else NULL */
+const char *plans_like_hint(const char *dir, const char *typed, char *buf, size_t size);
+int plan_unknown(const char *dir, const char *typed); /* reported, with that hint */
+int plan_file_unknown(const char *path);               /* the same, for DIR/ID.yaml */
 /* 0 if dir is a plans directory that opens; else -1, reported (EX_NOINPUT) */
 int plans_dir_check(const char *dir);
 void paths_free(char **paths, size_t n);
@@ -66,6 +74,8 @@ struct plancache *plancache_new(const char *dir);
 /* The plan with this id, read once.  NULL with *status 0 if there is no
  * such plan file; NULL with an exit status if it cannot be read (reported). */
 struct plan *plancache_get(struct plancache *c, const char *id, size_t n, int *status);
+/* For an id plancache_get found no plan of: plans_like_hint's, once */
+const char *plancache_like(struct plancache *c, const char *id, size_t n);
 void plancache_free(struct plancache *c);
 void plancache_slim(struct plancache *c); /* keep only what plan_slim keeps */
 /* Adds a plan read elsewhere (a file named on the command line, whatever

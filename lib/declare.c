@@ -903,7 +903,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	int rc = planset_list(&run.ps, plans, nplans, o->only);
 	if (o->only && !run.ps.n) {
 		planset_free(&run.ps);
-		return cp_err(EX_NOINPUT, _("%s: no such plan"), o->only);
+		return plan_unknown(plans[0], o->only);
 	}
 	/* the plans are read on a thread of their own while the sheets are read */
 	pthread_t loader;

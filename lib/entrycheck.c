@@ -131,9 +131,12 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 	char id[80];
 	snprintf(id, sizeof id, "%.*s", (int)e->plan.n, e->plan.s);
 	struct plan *p = plancache_get(plans, e->plan.s, e->plan.n, &status);
-	if (!p && !status)
-		return bad(&w, COL_PLAN, _("cp-new creates a plan; -p names the plans directory"),
+	if (!p && !status) {
+		const char *like = plancache_like(plans, e->plan.s, e->plan.n);
+		return bad(&w, COL_PLAN,
+			   like ? like : _("cp-new creates a plan; -p names the plans directory"),
 			   _("unknown plan %s"), quotes(id));
+	}
 	if (!p)
 		return bad(&w, COL_PLAN, NULL, _("plan %s cannot be read (see above)"), id);
 	if (check_status(&w, p, e, id, flags, today) < 0)

@@ -535,7 +535,7 @@ int plan_open_locked(const char *path, struct locked *lf, struct buf *src)
 {
 	int rc = locked_open(lf, path);
 	if (rc == 1)
-		return cp_err(EX_NOINPUT, _("%s: no such plan"), path);
+		return 1;
 	if (rc < 0)
 		return -1;
 	if (locked_read(lf, src) < 0 || too_large(path, src)) {

@@ -115,8 +115,9 @@ struct plan {
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
 struct plan *plan_load(const char *path, int *status);
 struct plan *plan_load_fd(const char *path, int fd, int *status); /* the same, opened; closes it */
-/* A plan to change: opened under its lock and read whole (src); 0, or -1
- * reported (no such plan, unreadable, too large) with nothing held. */
+/* A plan to change: opened under its lock and read whole (src); 0, 1 if
+ * there is no such file (not reported: plan_file_unknown words it), or -1
+ * reported (unreadable, too large), with nothing held. */
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);

@@ -242,7 +242,8 @@ static int set_status(struct amend *a, const struct plan_op *op)
 		return plan_err(p, "status", _("--resume opens it again"), _("the plan is closed"));
 	if (op->status == STATUS_PAUSED)
 		o.day = DATE_NONE;
-	else if (op->status == STATUS_CLOSED && o.day == DATE_NONE) /* the end: today, unless the plan ended before */
+	else if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
+		/* the end: today, unless the plan ended before */
 		o.day = p->end != DATE_NONE && p->end <= a->today && !(p->defaulted & PLAN_DEFAULT_END)
 				? DATE_NONE
 				: a->today;
@@ -823,8 +824,9 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 {
 	struct locked lf;
 	struct buf src = {0}, out = {0};
-	if (plan_open_locked(path, &lf, &src) < 0)
-		return -1;
+	int opened = plan_open_locked(path, &lf, &src);
+	if (opened)
+		return opened > 0 ? plan_file_unknown(path) : -1;
 	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, &out);
 	if (rc < 0)
 		goto out;

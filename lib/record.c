@@ -235,8 +235,9 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry)
 	struct edits e = {0};
 	struct plan *before = NULL, *after = NULL;
 	int status;
-	if (plan_open_locked(path, &lf, &src) < 0)
-		return -1;
+	int opened = plan_open_locked(path, &lf, &src);
+	if (opened)
+		return opened > 0 ? plan_file_unknown(path) : -1;
 	int rc = 0;
 	before = plan_parse(path, src.s, src.len, &status);
 	src = (struct buf){0}; /* the plan owns it now */

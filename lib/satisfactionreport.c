@@ -101,7 +101,7 @@ struct report *satisfaction_report(char *const *plans, size_t nplans,
 	struct planset ps;
 	int rc = planset_list(&ps, plans, nplans, o->only), missing = o->only && !ps.n;
 	if (missing && rc == 0)
-		rc = cp_err(EX_NOINPUT, _("%s: no such plan in %s"), o->only, plans[0]);
+		rc = plan_unknown(plans[0], o->only);
 	for (size_t i = 0; i < ps.n; i++) {
 		int status;
 		struct plan *p = plan_load(ps.paths[i], &status);

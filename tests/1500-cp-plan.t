@@ -163,6 +163,8 @@ refuses 64 "--from goes with --coach or --work-hours" "--from alone" cp-plan P-7
 refuses 64 "nothing to change" "no change" cp-plan P-7
 refuses 65 "the plan is active already" "--resume of an active plan" cp-plan P-7 --resume
 refuses 66 "no such plan" "a plan that is not there" cp-plan P-99 --pause
+refuses 66 "p-7.yaml: no such plan" "a plan id in lower case" cp-plan p-7 --pause
+err_has "hint: did you mean P-7\?" "... and the plan it meant named"
 # all or nothing: the first change fits, the second does not
 refuses 65 "the plan has this agreement already" "changes at once: all or none" \
 	cp-plan P-7 --goal 'Nieuw doel' --agreement 'Elke maandag bellen'

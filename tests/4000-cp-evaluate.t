@@ -165,6 +165,8 @@ refuses 64 'after the evaluation' "--next before --date" \
 	cp-evaluate --record A-today --summary x --date 2026-11-20 --next 2026-11-20
 refuses 65 'plan E-closed is closed' "a closed plan" cp-evaluate --record E-closed --summary x
 refuses 66 'no such plan' "a plan that does not exist" cp-evaluate --record P-9 --summary x
+refuses 66 'e-closed.yaml: no such plan' "a plan id in lower case" cp-evaluate --record e-closed --summary x
+err_has 'hint: did you mean E-closed\?' "... and the plan it meant named"
 refuses 64 'evaluation as --date, not --on' "--on for the day of an evaluation" \
 	cp-evaluate --record A-today --summary x --on 2026-11-30
 refuses 64 'takes no plans, --on' "--on beside --date" \

@@ -247,6 +247,11 @@ refuses 64 'P-2026-009 is a plan of gemeente, not of uwv' "one plan of another f
 refuses 66 'P-9: no such plan' "an unknown plan" cp-report --plan P-9
 refuses 66 'P-9: no such plan' "an unknown plan's declaration" \
 	cp-report --declaration --plan P-9 --period 2026H1
+refuses 66 '2026-9: no such plan in plans' "a plan named by its last parts" cp-report --plan 2026-9
+err_has 'hint: did you mean P-2026-009\?' "... and the plan it meant named"
+refuses 66 '2026-9: no such plan in plans' "... for its declaration" \
+	cp-report --declaration --plan 2026-9 --period 2026H1
+err_has 'hint: did you mean P-2026-009\?' "... the plan named there too"
 refuses 66 'nothere.csv: cannot open' "a missing sheet" \
 	cp-report --declaration --funder uwv --period 2026H1 -o x nothere.csv
 refuses 66 'noplans: cannot open' "a missing plans directory" \

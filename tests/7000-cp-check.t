@@ -71,6 +71,11 @@ err_has 'hours/robin.csv: 3 more errors not shown' "... and counts the rest"
 refuses 64 'max-errors' "a bad --max-errors" cp-check -m lots
 run cp-check nowhere.csv
 status_is 66 "a sheet that is not there"
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-04,robin,p-01,,phone,15,\n' >haste.csv
+run cp-check haste.csv
+err_has '^cp-check: haste.csv:2:[0-9]+: unknown plan "p-01"' "a plan id typed in haste"
+err_has '^ hint: did you mean P-1\?' "... and the plan it meant named"
+rm haste.csv
 
 # a closed plan's old entries are fine; its entries after the end are not
 cat >closed.yaml <<'EOF'

@@ -298,12 +298,58 @@ static void next_ids(void)
 	ok(plans_next_id(scratch_path("ids0"), date_from_ymd(2026, 12, 31), id, 5) == -1, "an id that does not fit: -1");
 }
 
+/* The hint of an unknown plan: the one plan an id typed may mean. */
+static void like_ids(void)
+{
+	const char *dir = scratch_path("like");
+	mkdir(dir, 0700);
+	static const char *const files[] = {"P-2024-003.yaml", "P-2026-014.yml", "P-2026-114.yaml",
+					    "notes.txt", "JC-0007.yaml"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		write_plan(dir, files[i], "");
+	static const struct {
+		const char *typed;
+		int n;
+		const char *want;
+	} cases[] = {
+		{"p-2024-003", 1, "P-2024-003"}, /* case */
+		{"P-2024-3", 1, "P-2024-003"},   /* leading zeros */
+		{"2024-003", 1, "P-2024-003"},   /* its last parts */
+		{"3", 1, "P-2024-003"},
+		{"jc-7", 1, "JC-0007"},
+		{"P-2026-14", 1, "P-2026-014"}, /* *.yml */
+		{"14", 1, "P-2026-014"},        /* not the end of 114 */
+		{"4", 0, ""},                   /* no part that is 4 */
+		{"2026", 0, ""},                /* not the last part */
+		{"notes", 0, ""},               /* no plan file */
+		{"024-003", 0, ""},             /* parts whole, not cut */
+		{"", 0, ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char id[64] = "";
+		int n = plans_like(dir, cases[i].typed, id, sizeof id);
+		ok(n == cases[i].n && (!n || !strcmp(id, cases[i].want)),
+		   "\"%s\" means %d plan(s): %s (%d, %s)", cases[i].typed, cases[i].n, cases[i].want, n,
+		   id);
+	}
+	write_plan(dir, "Q-2025-003.yaml", "");
+	char id[64], hint[160];
+	ok(plans_like(dir, "3", id, sizeof id) == 2 && !plans_like_hint(dir, "3", hint, sizeof hint),
+	   "an id two plans end in: no hint");
+	ok(plans_like_hint(dir, "P-2024-003", hint, sizeof hint) == NULL, "the id itself: no hint");
+	const char *h = plans_like_hint(dir, "p-2024-003", hint, sizeof hint);
+	ok(h && !strcmp(h, "did you mean P-2024-003?"), "the hint: %s", h ? h : "(none)");
+	ok(plans_like(scratch_path("no-such-dir"), "P-1", id, sizeof id) == 0,
+	   "a directory that does not open: none");
+}
+
 int main(void)
 {
 	err_init("test-caseload");
 	paths();
 	listing();
 	next_ids();
+	like_ids();
 	arguments();
 	cache();
 	init();
