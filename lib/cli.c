@@ -51,7 +51,6 @@ static const char *localedir(void)
 void cli_init(int argc, char **argv, const char *post)
 {
 	help_post = post;
-	(void)argc;
 	setlocale(LC_ALL, "");
 	/* Numbers for programs have a point whatever the locale (printf's %f
 	 * would write 12,5 under nl_NL); people get their separator from lang.c. */
@@ -60,6 +59,10 @@ void cli_init(int argc, char **argv, const char *post)
 	bind_textdomain_codeset("coachplan", "UTF-8");
 	textdomain("coachplan");
 	err_init(argv[0]);
+	/* getopt names the program by argv[0] as run: build/cp-log in its
+	 * messages, cp-log in ours */
+	if (argc > 0 && argv[0])
+		argv[0] = (char *)cp_prog;
 	argp_err_exit_status = EX_USAGE;
 }
 

@@ -2,6 +2,7 @@
 # --help on an 80-column terminal, in English and in Dutch: the examples
 # after the options are commands a coach can copy, so none is wrapped in
 # the middle (a continued line starts indented, after a backslash).
+# And a wrong option is said in the tool's name, not in its path.
 . "$(dirname "$0")/lib.sh"
 
 for src in "$TOP"/cmd/*.c; do
@@ -18,6 +19,11 @@ for src in "$TOP"/cmd/*.c; do
 		check "$tool --help ($lang): every example a whole command" test -z "$bad"
 		check "$tool --help ($lang): fits 80 columns" test "$(wc -L <help.txt)" -le 80
 	done
+	# run by its path, as make check and cron do: getopt's words too
+	# begin with the tool's name, as every other message does
+	"$CP_BIN/$tool" --no-such-option 2>err >/dev/null
+	check "$tool: an unknown option is said as $tool: ..." \
+		sh -c "head -n 1 err | grep -q '^$tool: unrecognized option'"
 done
 
 done_testing
