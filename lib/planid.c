@@ -86,6 +86,8 @@ static int id_like(const char *name, const char *typed)
 	if (!dot || (strcmp(dot, ".yaml") && strcmp(dot, ".yml")))
 		return 0;
 	char have[128], want[128];
+	if ((size_t)(dot - name) >= sizeof have || strlen(typed) >= sizeof want)
+		return 0; /* no plan id is that long: cut, two could look alike */
 	id_folded(name, (size_t)(dot - name), have, sizeof have);
 	id_folded(typed, strlen(typed), want, sizeof want);
 	size_t h = strlen(have), w = strlen(want);
