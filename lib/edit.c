@@ -965,10 +965,45 @@ static int item_line(const struct ydoc *doc, const struct ynode *item, size_t co
 	return 0;
 }
 
+/* Item i of a flow list taken out with the comma that parts it from the
+ * next, or for the last from the one before: "[a, b, c]" less b is
+ * "[a, c]", less a and c too "[]".  A comment beside it would go with it
+ * or move to another item: that is refused. */
+static int flow_remove(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+		       uint32_t i)
+{
+	const char *s = doc->src;
+	const struct ynode *item = seq->u.kids[i], *prev = i ? seq->u.kids[i - 1] : NULL;
+	if (editable(doc, item) < 0)
+		return -1;
+	if (!seq->end || s[seq->end - 1] != ']')
+		return refuse(doc, seq, _("the end of the list or mapping was not found"));
+	if (item->start == item->end)
+		return refuse(doc, item, _("it has no place of its own in the text"));
+	for (const struct ynode *n = item; n; n = n == item ? prev : NULL)
+		if (n->kind == Y_MAP && s[n->start] != '{')
+			return refuse(doc, n, _("it is a pair in a flow list, with no { } of its own"));
+	size_t from = item->start, to = item->end, gap = item->end, gap_end;
+	if (i + 1 < seq->n)
+		to = gap_end = seq->u.kids[i + 1]->start;
+	else if (prev)
+		from = gap = prev->end, gap_end = item->start;
+	else {
+		size_t comma = comma_after(doc, item->end, seq->end - 1);
+		to = gap_end = comma ? comma + 1 : item->end;
+	}
+	if (memchr(s + gap, '#', gap_end - gap))
+		return refuse(doc, item, _("a comment stands beside it; take it out by hand"));
+	edits_add(e, from, to - from, "", 0);
+	return 0;
+}
+
 int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     uint32_t i)
 {
 	size_t indent = 0, from, next = doc->len;
+	if (seq->kind == Y_SEQ && seq->style == Y_FLOW && i < seq->n)
+		return editable(doc, seq) < 0 ? -1 : flow_remove(e, doc, seq, i);
 	if (check_block(doc, seq, Y_SEQ, &indent) < 0)
 		return -1;
 	if (i >= seq->n)

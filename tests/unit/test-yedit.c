@@ -383,7 +383,24 @@ static void removal(void)
 		   "a block text, which ends past its line break");
 	remove_one("grants:\n  - - ? \n  - b\n", 0, NULL,
 		   "an empty value that ends at the next item");
-	remove_one("grants: [{from: 2026-01-01}, {from: 2026-07-01}]\n", 0, NULL, "a flow list");
+	/* a flow list: the item with the comma that parts it from the next */
+	const char *two = "grants: [{from: 2026-01-01}, {from: 2026-07-01}]  # kort\n";
+	remove_one(two, 0, "grants: [{from: 2026-07-01}]  # kort\n", "a flow list: the first item");
+	remove_one(two, 1, "grants: [{from: 2026-01-01}]  # kort\n", "a flow list: the last item");
+	remove_one("grants: [a, 'b, c', d]\n", 1, "grants: [a, d]\n",
+		   "a flow list: a quoted item with a comma of its own");
+	remove_one("grants: [a]\n", 0, "grants: []\n", "a flow list: the only item, []");
+	remove_one("grants: [ a, ]\n", 0, "grants: [  ]\n", "... with the comma after it");
+	remove_one("grants: [\n  a,\n  b,\n]\n", 0, "grants: [\n  b,\n]\n",
+		   "a flow list, an item a line");
+	remove_one("grants: [\n  a,\n  b\n]\n", 1, "grants: [\n  a\n]\n",
+		   "... the last of them");
+	remove_one("grants: [a,  # the first\n  b]\n", 0, NULL,
+		   "a flow list: a comment beside the item");
+	remove_one("grants: [a,  # the first\n  b]\n", 1, NULL, "... or beside the one before");
+	remove_one("grants: [a: 1, b]\n", 0, NULL, "a flow list: a pair with no { }");
+	remove_one("grants: [a: 1, b]\n", 1, NULL, "... or after one");
+	remove_one("grants: [&x a, b]\n", 0, NULL, "a flow list: an anchored item");
 	remove_one("grants:\n  - - {from: 2026-01-01}\nx: 1\n", 0, "grants:\nx: 1\n",
 		   "a list in a list");
 	remove_one("grants:\n  -\n    {from: 2026-01-01}\n", 0, NULL,
