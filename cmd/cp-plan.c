@@ -1,5 +1,5 @@
 /* cp-plan: change a coaching plan from the shell, in place: a goal, an
- * agreement, a condition or a contact added; a grant, a hand-over to
+ * agreement, a condition or a contact added, or taken out but the goal; a grant, a hand-over to
  * another coach or new contract hours from a day; the plan paused,
  * resumed or closed; a grant taken out; a version 1 plan moved to
  * version 2.  The work is lib/planedit.c's. */
@@ -12,17 +12,24 @@
 enum {
 	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH, OPT_FUNDER,
 	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_COACH, OPT_WORK, OPT_FROM, OPT_PAUSE,
-	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON, OPT_DROP_GRANT
+	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON, OPT_DROP_GRANT,
+	OPT_DROP_AGREEMENT, OPT_DROP_CONDITION, OPT_DROP_CONTACT
 };
 
 static const struct argp_option options[] = {
-	{NULL, 0, NULL, 0, N_("What to add (repeat for more; made in the order given):"), 1},
+	{NULL, 0, NULL, 0, N_("What to add or take out (repeat for more; made in the order given):"),
+	 1},
 	{"goal", 'g', N_("TEXT"), 0, N_("a goal, with the next free id (G3)"), 1},
 	{"agreement", OPT_AGREEMENT, N_("TEXT"), 0, N_("an agreement (afspraak)"), 1},
 	{"condition", OPT_CONDITION, N_("TEXT"), 0, N_("a condition the workplace meets "
 						       "(voorwaarde)"), 1},
 	{"contact", OPT_CONTACT, N_("NAME[:ROLE]"), 0, N_("a contact: 'Anja de Vries:leidinggevende'"),
 	 1},
+	{"drop-agreement", OPT_DROP_AGREEMENT, N_("WORDS"), 0,
+	 N_("take out the agreement that reads WORDS, or the one that holds them"), 1},
+	{"drop-condition", OPT_DROP_CONDITION, N_("WORDS"), 0, N_("take out a condition the same way"),
+	 1},
+	{"drop-contact", OPT_DROP_CONTACT, N_("NAME"), 0, N_("take out a contact, by name"), 1},
 	{NULL, 0, NULL, 0, N_("The dated history (a plan of version 2):"), 2},
 	{"grant", OPT_GRANT, N_("GRANT"), 0,
 	 N_("a grant: FROM..TO:HOURS or FROM/LENGTH:LEVEL, then ,FUNDER ,KIND ,ref=REF; e.g. "
@@ -122,6 +129,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'g': return text_op(state, PLAN_OP_GOAL, _("goal"), arg);
 	case OPT_AGREEMENT: return text_op(state, PLAN_OP_AGREEMENT, _("agreement"), arg);
 	case OPT_CONDITION: return text_op(state, PLAN_OP_CONDITION, _("condition"), arg);
+	case OPT_DROP_AGREEMENT: return text_op(state, PLAN_OP_DROP_AGREEMENT, _("agreement"), arg);
+	case OPT_DROP_CONDITION: return text_op(state, PLAN_OP_DROP_CONDITION, _("condition"), arg);
+	case OPT_DROP_CONTACT: return text_op(state, PLAN_OP_DROP_CONTACT, _("contact"), arg);
 	case OPT_CONTACT:
 		op = add_op(state, PLAN_OP_CONTACT, NULL);
 		return cli_contact(arg, &op->text, &op->role) < 0 ? EX_USAGE : 0;

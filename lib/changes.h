@@ -55,13 +55,14 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry);
 enum plan_op_kind {
 	PLAN_OP_GOAL, PLAN_OP_AGREEMENT, PLAN_OP_CONDITION, PLAN_OP_CONTACT, PLAN_OP_STATUS,
 	PLAN_OP_GRANT, PLAN_OP_COACH, PLAN_OP_WORK, PLAN_OP_MIGRATE, PLAN_OP_DECLARED,
-	PLAN_OP_DROP_GRANT
+	PLAN_OP_DROP_GRANT, PLAN_OP_DROP_AGREEMENT, PLAN_OP_DROP_CONDITION, PLAN_OP_DROP_CONTACT
 };
 
 struct plan_op {
 	int kind;
 	const char *text; /* the goal, agreement or condition; the contact's name; the coach;
-			     the grant declared or dropped (its ref or a day it holds) */
+			     the grant declared or dropped (its ref or a day it holds); the
+			     words of the agreement, condition or contact taken out */
 	const char *role; /* the contact's role, or NULL */
 	int status;       /* STATUS_* */
 	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today);

@@ -1,6 +1,6 @@
 /* planedit.c: a plan changed from the shell (cp-plan, and cp-new for what
  * it adds to a new plan): a goal, an agreement, a condition or a contact
- * added, the status changed, a grant added, a hand-over to another coach
+ * added or taken out, the status changed, a grant added, a hand-over to another coach
  * or new contract hours from a day, a version 1 plan moved to version 2.
  *
  * Each change is made in the plan's text in place (edit.c), so comments
@@ -198,6 +198,103 @@ static int add_contact(struct amend *a, const struct plan_op *op)
 	    !same(a->p->contacts[n].role, op->role))
 		return not_held(a);
 	return 0;
+}
+
+/* ---- agreements, conditions and contacts taken out ---- */
+
+static const struct droplist {
+	const char *key, *none, *many, *all;
+} droplists[] = {
+	{"agreements", N_("the plan has no agreement %s"),
+	 N_("%s is in %u agreements; give more of their words"), N_("its agreements: %s")},
+	{"conditions", N_("the plan has no condition %s"),
+	 N_("%s is in %u conditions; give more of their words"), N_("its conditions: %s")},
+	{"contacts", N_("the plan has no contact %s"),
+	 N_("%s is in the names of %u contacts; give more of the name"), N_("its contacts: %s")},
+};
+
+static const struct droplist *list_of(int kind)
+{
+	return &droplists[kind == PLAN_OP_DROP_AGREEMENT ? 0 : kind == PLAN_OP_DROP_CONDITION ? 1 : 2];
+}
+
+/* What an item of such a list reads as: its text, or a contact's name. */
+static const struct ynode *item_words(struct ynode *item)
+{
+	item = yderef(item);
+	if (item->kind == Y_MAP)
+		item = ymap_get(item, "name");
+	item = item ? yderef(item) : NULL;
+	return item && item->kind == Y_SCALAR ? item : NULL;
+}
+
+/* The one item the words typed name: the item that reads so, else the one
+ * item holding them, case aside (a coach types "maandag", not the whole
+ * agreement).  -1, reported, for none or more. */
+static int named_item(const struct amend *a, const struct plan_op *op, uint32_t *at)
+{
+	const struct droplist *dl = list_of(op->kind);
+	const struct ynode *l = ymap_get(root_of(a->p), dl->key);
+	uint32_t n = l && l->kind == Y_SEQ ? l->n : 0, hits = 0;
+	for (int whole = 1; whole >= 0 && !hits; whole--)
+		for (uint32_t i = 0; i < n; i++) {
+			const struct ynode *w = item_words(l->u.kids[i]);
+			if (w && (whole ? !strcmp(w->u.str, op->text)
+					: strcasestr(w->u.str, op->text) != NULL) &&
+			    hits++ == 0)
+				*at = i;
+		}
+	if (hits == 1)
+		return 0;
+	char msg[320], hint[320];
+	struct buf all = {0};
+	for (uint32_t i = 0; i < n; i++) {
+		const struct ynode *w = item_words(l->u.kids[i]);
+		if (w)
+			buf_printf(&all, "%s\"%s\"", all.len ? ", " : "", w->u.str);
+	}
+	int listed = all.len > 0;
+	if (listed)
+		snprintf(hint, sizeof hint, _(dl->all), all.s);
+	buf_free(&all);
+	if (hits)
+		snprintf(msg, sizeof msg, _(dl->many), quotes(op->text), hits);
+	else
+		snprintf(msg, sizeof msg, _(dl->none), quotes(op->text));
+	return node_err(a->p, l, listed && !hits ? hint : NULL, msg);
+}
+
+struct drop {
+	const char *key;
+	uint32_t at;
+};
+
+static int make_drop_item(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct drop *d = arg;
+	const struct ynode *l = ymap_get(root_of(p), d->key);
+	return yedit_seq_remove(e, &p->doc, l, d->at);
+}
+
+static size_t list_len(const struct plan *p, int kind)
+{
+	return kind == PLAN_OP_DROP_AGREEMENT ? p->nagreements
+	       : kind == PLAN_OP_DROP_CONDITION ? p->nconditions
+						: p->ncontacts;
+}
+
+/* An agreement that no longer holds, a condition met no more, a contact
+ * who left: taken out of the plan.  What held before is in git's history;
+ * the plan says what holds now. */
+static int drop_item(struct amend *a, const struct plan_op *op)
+{
+	struct drop d = {list_of(op->kind)->key, 0};
+	if (named_item(a, op, &d.at) < 0)
+		return -1;
+	size_t n = list_len(a->p, op->kind);
+	if (step(a, make_drop_item, &d) < 0)
+		return -1;
+	return list_len(a->p, op->kind) == n - 1 ? 0 : not_held(a);
 }
 
 /* ---- status ---- */
@@ -799,6 +896,9 @@ static int one(struct amend *a, const struct plan_op *op)
 	case PLAN_OP_MIGRATE: return migrate(a);
 	case PLAN_OP_DECLARED: return declare(a, op);
 	case PLAN_OP_DROP_GRANT: return drop_grant(a, op);
+	case PLAN_OP_DROP_AGREEMENT:
+	case PLAN_OP_DROP_CONDITION:
+	case PLAN_OP_DROP_CONTACT: return drop_item(a, op);
 	}
 	return cp_err(EX_SOFTWARE, "plan_op %d", op->kind);
 }

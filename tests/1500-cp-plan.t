@@ -176,6 +176,33 @@ refuses 65 "needs a plan of version 2" "a grant in a version 1 plan" \
 	cp-plan P-1 --grant 2027-01-05:midden
 err_has "hint: move it to version 2 first: cp-plan --migrate" "... with the hint to --migrate"
 
+# Taken out: an agreement, a condition or a contact, named by its words
+handwritten
+run cp-plan P-7 --agreement 'Verslag per maand' --contact 'Piet Jansen:arbeidsdeskundige'
+run cp-plan P-7 --drop-agreement MAANDAG --drop-contact 'Anja'
+status_is 0 "--drop-agreement and --drop-contact by a part of their words: exit status 0"
+check "--drop-agreement: the flow list less the item, its comment kept" \
+	grep -qx 'agreements: \[Verslag per maand\]   # kort' plans/P-7.yaml
+check "--drop-contact: the item's line gone, the other kept" \
+	sh -c "! grep -q Anja plans/P-7.yaml && grep -qx '  - {name: Piet Jansen, role: arbeidsdeskundige}' plans/P-7.yaml"
+run cp-plan P-7 --drop-agreement 'Verslag per maand' --drop-contact 'Piet Jansen'
+status_is 0 "the last of each, by its whole words"
+check "... an empty flow list stays []" grep -qx 'agreements: \[\]   # kort' plans/P-7.yaml
+check "... the plan passes cp-check" cp-check plans/P-7.yaml
+handwritten
+run cp-plan P-7 --agreement 'Verslag per maand' --drop-agreement 'Verslag per maand'
+same plans/P-7.yaml orig.yaml "added and taken out again: the plan as it was"
+refuses 65 'the plan has no agreement "vrijdag"' "words no agreement holds" \
+	cp-plan P-7 --drop-agreement vrijdag
+err_has 'hint: its agreements: "Elke maandag bellen"' "... and the agreements named"
+refuses 65 'the plan has no condition "Vaste werkplek"' "a condition the plan does not have" \
+	cp-plan P-7 --drop-condition 'Vaste werkplek'
+run cp-plan P-7 --contact 'Anja Smit'
+refuses 65 '"Anja" is in the names of 2 contacts; give more of the name' "words two contacts hold" \
+	cp-plan P-7 --drop-contact Anja
+refuses 64 'agreement is empty' "an empty --drop-agreement" cp-plan P-7 --drop-agreement ''
+handwritten
+
 # Status
 run cp-plan P-7 --pause
 status_is 0 "--pause: exit status 0"
