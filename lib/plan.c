@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -415,7 +416,7 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
 					char hint[512];
-					pr_complain(r, key, plan_goals_hint(p, hint, sizeof hint),
+					pr_complain(r, key, plan_goals_hint(p, key->u.str, key->n, hint, sizeof hint),
 						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
 					continue;
 				}
@@ -706,8 +707,16 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
 	return NULL;
 }
 
-const char *plan_goals_hint(const struct plan *p, char *hint, size_t size)
+const char *plan_goals_hint(const struct plan *p, const char *typed, size_t n, char *hint,
+			    size_t size)
 {
+	for (size_t i = 0; i < p->ngoals; i++) {
+		const char *id = p->goals[i].id;
+		if (id && strlen(id) == n && !strncasecmp(id, typed, n)) {
+			snprintf(hint, size, _("did you mean %s?"), id);
+			return hint;
+		}
+	}
 	struct buf ids = {0};
 	for (size_t i = 0; i < p->ngoals; i++)
 		if (p->goals[i].id)

@@ -124,8 +124,11 @@ void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
 void plan_slim_but(struct plan *p, int keep_goals); /* the same, keeping the goals if asked */
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
-/* "the goals of P-1 are G1, G2", or that it has none, into hint */
-const char *plan_goals_hint(const struct plan *p, char *hint, size_t size);
+/* For a goal typed that the plan has not: "did you mean G1?" where it
+ * has it but for case, else "the goals of P-1 are G1, G2" or that it has
+ * none, into hint */
+const char *plan_goals_hint(const struct plan *p, const char *typed, size_t n, char *hint,
+			    size_t size);
 struct interval plan_default_every(int funder);
 /* ---- grant.c: a plan's dated history ---- */
 /* A plan's grants are explicit (grants: of a version 2 plan) or implicit:

@@ -50,6 +50,8 @@ err_has 'hint: cp-new creates a plan' "... and how to make one"
 refuses 65 'unknown plan "p-01"' "a plan id as typed in haste" cp-log --plan p-01 --mode phone 30
 err_has 'hint: did you mean P-1\?' "... and the plan it meant named"
 refuses 65 'plan P-1 has no goal "G9"' "an unknown goal" cp-log --plan P-1 --goal G9 --mode phone 30
+refuses 65 'plan P-1 has no goal "g1"' "a goal in lower case" cp-log --plan P-1 --goal g1 --mode phone 30
+err_has 'hint: did you mean G1\?' "... and the goal it meant named"
 refuses 64 'unknown mode "walk"' "an unknown mode" cp-log --plan P-1 --mode walk 30
 refuses 64 '--plan is required' "no --plan" cp-log --mode phone 30
 refuses 64 '--mode is required: onsite \(werkvloer\), phone' "no --mode: the modes named" cp-log --plan P-1 30

@@ -36,6 +36,8 @@ static void plans(const char *dir)
 		{"P-3", "participant: {name: X}\nstart: 2026-01-05\nstatus: paused\n"},
 		{"P-4", "participant: {name: X}\nfunder: gemeente\nstart: 2026-01-05\n"},
 		{"P-5", "participant: {name: X}\nstart: 2026-13-05\n"},
+		{"P-6", "participant: {name: X}\nstart: 2026-01-05\nend: 2026-03-06\nstatus: closed\n"},
+		{"P-7", "participant: {name: X}\nstart: 2026-01-05\nend: 2026-06-30\nstatus: closed\n"},
 	};
 	mkdir(dir, 0700);
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -68,6 +70,14 @@ static void checks(void)
 		{"a closed plan", "P-2", "", "2026-03-02", 0, COL_PLAN, "plan P-2 is closed",
 		 "--force logs hours on it anyway"},
 		{"a closed plan, forced", "P-2", "", "2026-03-02", CHECK_FORCE, -1, NULL, NULL},
+		{"a day before the end a plan closed on", "P-6", "", "2026-03-06", 0, -1, NULL, NULL},
+		{"a day after it", "P-6", "", "2026-03-09", 0, COL_DATE, "plan P-6 closed on 2026-03-06",
+		 "--force logs hours on it anyway"},
+		{"a day after it, forced", "P-6", "", "2026-03-09", CHECK_FORCE, -1, NULL, NULL},
+		{"a plan closed by hand, its end to come", "P-7", "", "2026-03-02", 0, COL_PLAN,
+		 "plan P-7 is closed", "--force logs hours on it anyway"},
+		{"an unknown plan as typed in haste", "p-01", "", "2026-03-02", 0, COL_PLAN,
+		 "unknown plan \"p-01\"", "did you mean P-1?"},
 		{"a paused plan", "P-3", "", "2026-03-02", 0, COL_PLAN, "plan P-3 is paused", NULL},
 		{"the future", "P-1", "G1", "2026-03-11", 0, COL_DATE, "2026-03-11 is in the future",
 		 "hours are logged after the work; --force logs them anyway"},
@@ -79,6 +89,8 @@ static void checks(void)
 		{"before the plan, forced", "P-1", "G1", "2026-01-04", CHECK_FORCE, -1, NULL, NULL},
 		{"an unknown goal", "P-1", "G9", "2026-03-02", 0, COL_GOAL, "plan P-1 has no goal \"G9\"",
 		 "the goals of P-1 are G1, G2"},
+		{"a goal in lower case", "P-1", "g2", "2026-03-02", 0, COL_GOAL,
+		 "plan P-1 has no goal \"g2\"", "did you mean G2?"},
 		{"an unknown goal, forced", "P-1", "G9", "2026-03-02", CHECK_FORCE, COL_GOAL,
 		 "plan P-1 has no goal \"G9\"", NULL},
 		{"a goal of a plan without goals", "P-4", "G1", "2026-03-02", 0, COL_GOAL,
