@@ -1028,3 +1028,31 @@ int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode
 	edits_add(e, from, (to < next ? to : next) - from, "", 0);
 	return 0;
 }
+
+/* A pair of a block mapping taken out: its line, with the comment on it.
+ * Only a pair that is one line of its own; a key that is not there is
+ * nothing to do. */
+int yedit_map_remove(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key)
+{
+	const struct ynode *k = ymap_key((struct ynode *)map, key);
+	const struct ynode *v = ymap_get((struct ynode *)map, key);
+	if (!k)
+		return 0;
+	if (editable(doc, map) < 0 || editable(doc, k) < 0 || editable(doc, v) < 0)
+		return -1;
+	if (map->style == Y_FLOW)
+		return refuse(doc, map, _("it is written in flow style { }"));
+	if (map == doc->root && map->n == 1)
+		return refuse(doc, map, _("the mapping is the whole document; its last key stays"));
+	/* an empty value's place may be the next token's, lines below */
+	size_t from = line_start(doc, k->start), end = v->end > v->start ? v->end : k->end;
+	for (size_t i = from; i < k->start; i++)
+		if (doc->src[i] != ' ')
+			return refuse(doc, k, _("it does not start on a line of its own"));
+	if (v->kind != Y_SCALAR || v->style == Y_LITERAL || v->style == Y_FOLDED ||
+	    memchr(doc->src + k->start, '\n', end - k->start))
+		return refuse(doc, v, _("its value is more than one line"));
+	edits_add(e, from, after_line(doc, end) - from, "", 0);
+	return 0;
+}

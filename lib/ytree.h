@@ -114,9 +114,14 @@ int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct
  * value as above; comments after it stay. */
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *key, const char *newkey, const char *value);
-/* Item i of a block list taken out, with its lines and the comments
- * indented below it; without items the list reads as empty. */
+/* Item i of a list taken out: of a block list with its lines and the
+ * comments indented below it (without items the list reads as empty), of
+ * a flow list with the comma that parts it from the next. */
 int yedit_seq_remove(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     uint32_t i);
+/* map[key] taken out with its line, if it is one line of its own; 0 if
+ * there is no such key */
+int yedit_map_remove(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+		     const char *key);
 
 #endif

@@ -162,7 +162,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 3 || size > PLAN_MAX_BYTES)
 		return 0;
-	unsigned op = data[0] >= 250 ? 10 : data[0] % 10, pick = data[1], which = data[2] % NVALUES;
+	unsigned op = data[0] >= 253 ? 11 : data[0] >= 250 ? 10 : data[0] % 10, pick = data[1], which = data[2] % NVALUES;
 	if (op == 9) {
 		record((const char *)data + 3, size - 3, pick, values[which]);
 		return 0;
@@ -186,6 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	date_parse(date, 10, &day);
 	const struct ykv kv[] = {{"date", date, 1}, {"summary", value, 0}};
 	int rc;
+	const struct ynode *gone = NULL;
 	switch (op) {
 	case 0: /* a value changed in place */
 		if (f->key)
@@ -225,6 +226,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			goto done;
 		rc = yedit_seq_remove(&e, &doc, f->node, which % f->node->n);
 		break;
+	case 11: /* a pair taken out of a mapping */
+		if (f->node->kind != Y_MAP || !f->node->n)
+			goto done;
+		gone = f->node->u.kids[2 * (which % f->node->n)];
+		if (gone->kind != Y_SCALAR || strlen(gone->u.str) != gone->n ||
+		    ymap_key(f->node, gone->u.str) != gone)
+			goto done; /* a key that is no plain text, or one said twice */
+		rc = yedit_map_remove(&e, &doc, f->node, gone->u.str);
+		break;
 	default: /* a date, written raw */
 		if (f->key)
 			goto done;
@@ -244,6 +254,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(parsed == 0 && again.root);
 			struct ynode *n = follow(again.root, f);
 			FUZZ_ASSERT(n && n->kind == Y_SEQ && n->n == 0);
+			arena_free(&a2);
+			goto applied;
+		}
+		if (op == 11 && f->node->n == 1) { /* the mapping's only pair: null now */
+			FUZZ_ASSERT(parsed == 0 && f->depth > 0);
+			struct ynode *n = again.root ? follow(again.root, f) : NULL;
+			FUZZ_ASSERT(n && yscalar_null(n));
 			arena_free(&a2);
 			goto applied;
 		}
@@ -298,6 +315,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_ASSERT(n->n == f->node->n - 1);
 			for (uint32_t i = 0, k = 0; i < f->node->n; i++)
 				if (i != which % f->node->n)
+					FUZZ_ASSERT(same_node(n->u.kids[k++], f->node->u.kids[i]));
+			break;
+		case 11: /* the other pairs as they were, in their order */
+			FUZZ_ASSERT(n->n == f->node->n - 1);
+			for (uint32_t i = 0, k = 0; i < 2 * f->node->n; i++)
+				if (f->node->u.kids[i - i % 2] != gone)
 					FUZZ_ASSERT(same_node(n->u.kids[k++], f->node->u.kids[i]));
 			break;
 		default:

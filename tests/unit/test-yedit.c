@@ -424,6 +424,41 @@ static void removal(void)
 	done(d);
 }
 
+static void remove_key(const char *src, const char *key, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	cp_errors_quiet(!want);
+	int rc = yedit_map_remove(&d->edits, &d->doc, d->doc.root, key);
+	cp_errors_quiet(0);
+	if (!want)
+		refused(rc, d, what);
+	else {
+		ok(rc == 0, "%s: accepted", what);
+		result(d, want, what);
+	}
+	done(d);
+}
+
+/* A pair taken out: its own line and the comment on it, no other. */
+static void key_removal(void)
+{
+	const char *plan = "status: paused  # ziek\npaused: 2026-12-01  # sinds\n# next\nend: x\n";
+	remove_key(plan, "paused", "status: paused  # ziek\n# next\nend: x\n",
+		   "a pair and its comment");
+	remove_key(plan, "nothere", plan, "a key that is not there: nothing");
+	remove_key("a: 1\r\npaused: 2026-12-01\r\nb: 2\r\n", "paused", "a: 1\r\nb: 2\r\n",
+		   "CRLF lines");
+	remove_key("a: 1\npaused: 2026-12-01", "paused", "a: 1\n", "the last line, no line break");
+	remove_key("a: 1\npaused:\nb: 2\n", "paused", "a: 1\nb: 2\n", "an empty value");
+	remove_key("a: 1\npaused: 'x'\n", "paused", "a: 1\n", "a quoted value");
+	remove_key("a: 1\npaused: |\n  x\n", "paused", NULL, "a block text");
+	remove_key("a: 1\npaused: x\n  y\n", "paused", NULL, "a text over two lines");
+	remove_key("a: 1\npaused: [x]\n", "paused", NULL, "a list");
+	remove_key("{a: 1, paused: x}\n", "paused", NULL, "a flow mapping");
+	remove_key("paused: x\n...\n", "paused", NULL, "the only key of the document");
+	remove_key("a: &p 1\npaused: *p\n", "paused", NULL, "an alias");
+}
+
 int main(void)
 {
 	err_init("test-yedit");
@@ -435,5 +470,6 @@ int main(void)
 	refusals();
 	quoting();
 	removal();
+	key_removal();
 	return tap_done();
 }
