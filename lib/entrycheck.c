@@ -2,7 +2,8 @@
  * active, the day must lie within the plan's dates and not in the future,
  * and a goal, if named, must be one of the plan's goals.  An entry already
  * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead.  A
- * plan closed on its end day still takes the days up to it. */
+ * plan closed on its end day still takes the days up to it, and one paused
+ * from a day the days before it. */
 #include <string.h>
 
 #include "domain.h"
@@ -111,16 +112,23 @@ static int check_status(const struct where *w, const struct plan *p, const struc
 {
 	if (p->status == STATUS_ACTIVE || (flags & (CHECK_FORCE | CHECK_HISTORY)))
 		return 0;
+	char day[11];
+	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE) {
+		if (e->date < p->paused)
+			return 0;
+		date_format(p->paused, day);
+		return bad(w, COL_DATE, _("--force logs hours on it anyway"),
+			   _("plan %s is paused since %s"), id, day);
+	}
 	int closed = closed_on(p, today);
 	if (closed == DATE_NONE)
 		return bad(w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
 			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
 	if (e->date <= closed)
 		return 0;
-	char end[11];
-	date_format(closed, end);
+	date_format(closed, day);
 	return bad(w, COL_DATE, _("--force logs hours on it anyway"), _("plan %s closed on %s"), id,
-		   end);
+		   day);
 }
 
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,

@@ -495,13 +495,17 @@ static void read_plan(struct reader *r)
 	p->status = st < 0 ? STATUS_ACTIVE : st;
 	if (!s)
 		p->defaulted |= PLAN_DEFAULT_STATUS;
+	/* read while the plan is paused: a plan resumed by hand may keep it */
+	struct ynode *since = pr_get(root, "paused");
+	if (p->status == STATUS_PAUSED)
+		p->paused = pr_date_of(r, since, N_("paused"));
 }
 
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 {
 	struct plan *p = xcalloc(1, sizeof *p);
 	p->src = src;
-	p->start = p->end = p->next = DATE_NONE;
+	p->start = p->end = p->next = p->paused = DATE_NONE;
 	p->budget_minutes = p->work_minutes = -1;
 	const char *name = arena_strndup(&p->arena, file, strlen(file));
 	int bad_keys = ydoc_parse(&p->doc, &p->arena, name, src, len) < 0;

@@ -96,6 +96,7 @@ struct plan {
 	struct evaluation *evals;
 	size_t nevals;
 	int status;
+	int paused;         /* status paused: the pause's first day, DATE_NONE if not said */
 	unsigned defaulted; /* PLAN_DEFAULT_* bits: values the file does not hold */
 	int version;        /* 1, or 2 with the dated history below */
 	struct grant *grants; /* dated ones by from, strippenkaarts among them */

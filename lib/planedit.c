@@ -303,13 +303,41 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 {
 	const struct plan_op *op = arg;
 	struct ynode *root = root_of(p);
-	if (op->day != DATE_NONE) { /* the end first: a new key for it goes above status: */
+	if (op->day != DATE_NONE) { /* the day first: a new key for it goes above status: */
 		char d[11];
 		date_format(op->day, d);
-		if (yedit_map_set(e, &p->doc, root, "end", d, 1) < 0)
+		if (yedit_map_set(e, &p->doc, root, op->status == STATUS_PAUSED ? "paused" : "end", d,
+				  1) < 0)
 			return -1;
 	}
+	/* the day a pause began says nothing once the plan is active or closed */
+	if (op->status != STATUS_PAUSED && yedit_map_remove(e, &p->doc, root, "paused") < 0)
+		return -1;
 	return yedit_map_set(e, &p->doc, root, "status", vocab_name(&vocab_status, op->status), 0);
+}
+
+/* A pause says from which day, so that the hours of the days before it
+ * can still be logged, as a coach logs a week after it. */
+static int pause(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	struct plan_op o = *op;
+	if (p->status == STATUS_CLOSED)
+		return plan_err(p, "status", _("--resume opens it again"), _("the plan is closed"));
+	if (o.day == DATE_NONE)
+		o.day = a->today;
+	if (o.day < p->start || (p->end != DATE_NONE && o.day > p->end)) {
+		char from[11], to[11] = "", msg[160];
+		date_format(p->start, from);
+		if (p->end != DATE_NONE)
+			date_format(p->end, to);
+		snprintf(msg, sizeof msg, _("the pause would begin outside the plan, which runs %s..%s"),
+			 from, to);
+		return plan_err(p, o.day < p->start ? "start" : "end", NULL, msg);
+	}
+	if (step(a, make_status, &o) < 0)
+		return -1;
+	return a->p->status == STATUS_PAUSED && a->p->paused == o.day ? 0 : not_held(a);
 }
 
 /* A plan opened again keeps the end it closed on, unless --end moves it:
@@ -335,11 +363,9 @@ static int set_status(struct amend *a, const struct plan_op *op)
 				op->status == STATUS_PAUSED ? _("the plan is paused already")
 				: op->status == STATUS_CLOSED ? _("the plan is closed already")
 							       : _("the plan is active already"));
-	if (op->status == STATUS_PAUSED && p->status == STATUS_CLOSED)
-		return plan_err(p, "status", _("--resume opens it again"), _("the plan is closed"));
 	if (op->status == STATUS_PAUSED)
-		o.day = DATE_NONE;
-	else if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
+		return pause(a, op);
+	if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
 		/* the end: today, unless the plan ended before */
 		o.day = p->end != DATE_NONE && p->end <= a->today && !(p->defaulted & PLAN_DEFAULT_END)
 				? DATE_NONE
@@ -355,7 +381,7 @@ static int set_status(struct amend *a, const struct plan_op *op)
 	int end = o.day != DATE_NONE ? o.day : p->end;
 	if (step(a, make_status, &o) < 0)
 		return -1;
-	if (a->p->status != op->status || (op->status != STATUS_PAUSED && a->p->end != end))
+	if (a->p->status != op->status || a->p->end != end || ymap_get(root_of(a->p), "paused"))
 		return not_held(a);
 	if (op->status == STATUS_ACTIVE)
 		warn_ended(a->p, a->today);

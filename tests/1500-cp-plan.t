@@ -159,7 +159,8 @@ refuses 64 '--work-hours "90": must be more than 0 and at most 80 hours' "more c
 refuses 64 "the contract hours per week are --work-hours" "--hours without --grant: the contract's?" \
 	cp-plan P-7 --hours 20
 refuses 64 "--ref goes after the --grant" "--ref without --grant" cp-plan P-7 --ref 2027-1
-refuses 64 "--from goes with --coach or --work-hours" "--from alone" cp-plan P-7 --pause --from 2027-01-01
+refuses 64 "--from goes with --coach, --work-hours or --pause" "--from alone" \
+	cp-plan P-7 --close --from 2027-01-01
 refuses 64 "nothing to change" "no change" cp-plan P-7
 refuses 65 "the plan is active already" "--resume of an active plan" cp-plan P-7 --resume
 refuses 66 "no such plan" "a plan that is not there" cp-plan P-99 --pause
@@ -207,9 +208,29 @@ handwritten
 run cp-plan P-7 --pause
 status_is 0 "--pause: exit status 0"
 check "--pause: status paused, the comment kept" grep -qx 'status: paused  # since november' plans/P-7.yaml
+check "--pause: from today" grep -qx 'paused: 2026-11-23' plans/P-7.yaml
 refuses 65 "the plan is paused already" "--pause of a paused plan" cp-plan P-7 --pause
 run cp-plan P-7 --resume
 check "--resume: status active" grep -qx 'status: active  # since november' plans/P-7.yaml
+check "--resume: the day the pause began goes" sh -c '! grep -q "^paused:" plans/P-7.yaml'
+run cp-plan P-7 --pause --from 2026-11-16
+status_is 0 "--pause --from: exit status 0"
+check "--pause --from: the pause's first day" grep -qx 'paused: 2026-11-16' plans/P-7.yaml
+run cp-log -n --plan P-7 --mode phone -d 2026-11-13 30
+status_is 0 "cp-log: a day before the pause is logged"
+refuses 65 "plan P-7 is paused since 2026-11-16" "cp-log: a day of the pause" \
+	cp-log -n --plan P-7 --mode phone -d 2026-11-16 30
+run cp-plan P-7 --resume
+refuses 65 "the pause would begin outside the plan, which runs 2026-11-02.." \
+	"--pause from before the start" cp-plan P-7 --pause --from 2026-11-01
+handwritten
+printf 'status: paused  # ziek\npaused: 2026-11-16  # sinds\n' >>plans/P-7.yaml
+sed -i '/^status: active/d' plans/P-7.yaml
+run cp-plan P-7 --close --end 2026-11-20
+status_is 0 "--close of a plan paused"
+check "... the pause's day goes with its line" sh -c '! grep -q "paused: 2026-11-16" plans/P-7.yaml'
+check "... the plan passes cp-check" cp-check plans/P-7.yaml
+handwritten
 run cp-plan P-7 --close --end 2026-11-20
 status_is 0 "--close --end: exit status 0"
 check "--close: status closed" grep -qx 'status: closed  # since november' plans/P-7.yaml

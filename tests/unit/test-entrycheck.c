@@ -38,6 +38,8 @@ static void plans(const char *dir)
 		{"P-5", "participant: {name: X}\nstart: 2026-13-05\n"},
 		{"P-6", "participant: {name: X}\nstart: 2026-01-05\nend: 2026-03-06\nstatus: closed\n"},
 		{"P-7", "participant: {name: X}\nstart: 2026-01-05\nend: 2026-06-30\nstatus: closed\n"},
+		{"P-8", "participant: {name: X}\nstart: 2026-01-05\nstatus: paused\npaused: 2026-03-05\n"},
+		{"P-10", "participant: {name: X}\nstart: 2026-01-05\npaused: 2026-03-05\n"},
 	};
 	mkdir(dir, 0700);
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
@@ -76,6 +78,11 @@ static void checks(void)
 		{"a day after it, forced", "P-6", "", "2026-03-09", CHECK_FORCE, -1, NULL, NULL},
 		{"a plan closed by hand, its end to come", "P-7", "", "2026-03-02", 0, COL_PLAN,
 		 "plan P-7 is closed", "--force logs hours on it anyway"},
+		{"a day before a pause", "P-8", "", "2026-03-04", 0, -1, NULL, NULL},
+		{"the pause's first day", "P-8", "", "2026-03-05", 0, COL_DATE,
+		 "plan P-8 is paused since 2026-03-05", "--force logs hours on it anyway"},
+		{"a pause's day, forced", "P-8", "", "2026-03-06", CHECK_FORCE, -1, NULL, NULL},
+		{"paused: left in an active plan", "P-10", "", "2026-03-06", 0, -1, NULL, NULL},
 		{"an unknown plan as typed in haste", "p-01", "", "2026-03-02", 0, COL_PLAN,
 		 "unknown plan \"p-01\"", "did you mean P-1?"},
 		{"a paused plan", "P-3", "", "2026-03-02", 0, COL_PLAN, "plan P-3 is paused", NULL},

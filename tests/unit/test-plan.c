@@ -145,6 +145,7 @@ static void complete(void)
 		is_int(p->evals[1].ngoals, 0, "an evaluation without goal results");
 	}
 	is_int(p->status, STATUS_PAUSED, "status");
+	is_int(p->paused, DATE_NONE, "a pause with no day said");
 	is_int(p->defaulted, 0, "nothing defaulted");
 	is_str(p->doc.file, "plans/P-2026-014.yaml", "the file name is kept");
 	ok(p->doc.src == p->src && p->doc.len == strlen(full), "and the source");
@@ -634,6 +635,34 @@ static void encoding(void)
 	plan_free(p);
 }
 
+/* The day a pause began, read while the plan is paused. */
+static void paused(void)
+{
+	int status, day;
+	char *err;
+	struct plan *p = parse("plans/P-1.yaml",
+			       "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\nstatus: paused\n"
+			       "paused: 2026-03-05\n",
+			       &status, &err);
+	date_parse("2026-03-05", 10, &day);
+	ok(p && p->paused == day, "paused: the pause's first day");
+	plan_free(p);
+	free(err);
+	p = parse("plans/P-1.yaml",
+		  "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\nstatus: paused\n"
+		  "paused: 5-3-2026\n",
+		  &status, &err);
+	ok(!p && strstr(err, "plans/P-1.yaml:5:9: paused: ") != NULL, "... a bad day: %s",
+	   first_line(err));
+	free(err);
+	p = parse("plans/P-1.yaml",
+		  "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\npaused: 5-3-2026\n", &status,
+		  &err);
+	ok(p && p->paused == DATE_NONE, "... not read in a plan resumed by hand");
+	plan_free(p);
+	free(err);
+}
+
 /* Every problem in a file is reported in one run. */
 static void all_at_once(void)
 {
@@ -1041,6 +1070,7 @@ int main(void)
 	errors();
 	encoding();
 	all_at_once();
+	paused();
 	ranges();
 	aliases();
 	loading();
