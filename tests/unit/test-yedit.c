@@ -342,11 +342,15 @@ static void quoting(void)
 	}
 }
 
-static void remove_one(const char *src, uint32_t i, const char *want, const char *what)
+/* A removal from src: i, the item of grants:, or key, a key of the
+ * document; want the text after it, NULL if refused. */
+static void remove_from(const char *src, uint32_t i, const char *key, const char *want,
+			const char *what)
 {
 	struct doc *d = parse(src);
 	cp_errors_quiet(!want);
-	int rc = yedit_seq_remove(&d->edits, &d->doc, at(d, "grants"), i);
+	int rc = key ? yedit_map_remove(&d->edits, &d->doc, d->doc.root, key)
+		     : yedit_seq_remove(&d->edits, &d->doc, at(d, "grants"), i);
 	cp_errors_quiet(0);
 	if (!want)
 		refused(rc, d, what);
@@ -355,6 +359,11 @@ static void remove_one(const char *src, uint32_t i, const char *want, const char
 		result(d, want, what);
 	}
 	done(d);
+}
+
+static void remove_one(const char *src, uint32_t i, const char *want, const char *what)
+{
+	remove_from(src, i, NULL, want, what);
 }
 
 /* An item taken out takes its own lines and comments, and no other's. */
@@ -426,17 +435,7 @@ static void removal(void)
 
 static void remove_key(const char *src, const char *key, const char *want, const char *what)
 {
-	struct doc *d = parse(src);
-	cp_errors_quiet(!want);
-	int rc = yedit_map_remove(&d->edits, &d->doc, d->doc.root, key);
-	cp_errors_quiet(0);
-	if (!want)
-		refused(rc, d, what);
-	else {
-		ok(rc == 0, "%s: accepted", what);
-		result(d, want, what);
-	}
-	done(d);
+	remove_from(src, 0, key, want, what);
 }
 
 /* A pair taken out: its own line and the comment on it, no other. */
