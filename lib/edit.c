@@ -983,13 +983,21 @@ static int flow_remove(struct edits *e, const struct ydoc *doc, const struct yno
 	for (const struct ynode *n = item; n; n = n == item ? prev : NULL)
 		if (n->kind == Y_MAP && s[n->start] != '{')
 			return refuse(doc, n, _("it is a pair in a flow list, with no { } of its own"));
-	size_t from = item->start, to = item->end, gap = item->end, gap_end;
-	if (i + 1 < seq->n)
+	/* from..to goes; gap..gap_end is what lies between it and the item
+	 * beside it, where no comment may be */
+	size_t from, to, gap, gap_end;
+	if (i + 1 < seq->n) {
+		from = item->start;
+		gap = item->end;
 		to = gap_end = seq->u.kids[i + 1]->start;
-	else if (prev)
-		from = gap = prev->end, gap_end = item->start;
-	else {
+	} else if (prev) {
+		from = gap = prev->end;
+		gap_end = item->start;
+		to = item->end;
+	} else {
 		size_t comma = comma_after(doc, item->end, seq->end - 1);
+		from = item->start;
+		gap = item->end;
 		to = gap_end = comma ? comma + 1 : item->end;
 	}
 	if (memchr(s + gap, '#', gap_end - gap))
