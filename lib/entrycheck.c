@@ -92,9 +92,8 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 	if (!e->goal.n || plan_goal(p, e->goal.s, e->goal.n))
 		return 0;
 	char hint[512];
-	return bad(w, COL_GOAL, plan_goals_hint(p, e->goal.s, e->goal.n, hint, sizeof hint), _("plan %s has no goal %s"),
-		   p->id,
-		   quote(e->goal.s, e->goal.n));
+	return bad(w, COL_GOAL, plan_goals_hint(p, e->goal.s, e->goal.n, hint, sizeof hint),
+		   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
 }
 
 /* cp-plan --close writes the day a plan closed as its end.  An end that is

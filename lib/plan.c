@@ -416,8 +416,11 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 					continue; /* reported by ydoc_parse */
 				if (!plan_goal(p, key->u.str, key->n)) {
 					char hint[512];
-					pr_complain(r, key, plan_goals_hint(p, key->u.str, key->n, hint, sizeof hint),
-						 _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
+					pr_complain(r, key,
+						    plan_goals_hint(p, key->u.str, key->n, hint,
+								    sizeof hint),
+						    _("evaluation of unknown goal %s"),
+						    quote(key->u.str, key->n));
 					continue;
 				}
 				int st = pr_word_of(r, val, &vocab_goal_status);

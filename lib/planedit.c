@@ -1,7 +1,8 @@
 /* planedit.c: a plan changed from the shell (cp-plan, and cp-new for what
  * it adds to a new plan): a goal, an agreement, a condition or a contact
- * added or taken out, the status changed, a grant added, a hand-over to another coach
- * or new contract hours from a day, a version 1 plan moved to version 2.
+ * added, one of the last three taken out, the status changed, a grant
+ * added, a hand-over to another coach or new contract hours from a day, a
+ * version 1 plan moved to version 2.
  *
  * Each change is made in the plan's text in place (edit.c), so comments
  * and layout stay, and read back before the next; the changes are checked
@@ -215,7 +216,7 @@ static const struct droplist {
 
 static const struct droplist *list_of(int kind)
 {
-	return &droplists[kind == PLAN_OP_DROP_AGREEMENT ? 0 : kind == PLAN_OP_DROP_CONDITION ? 1 : 2];
+	return &droplists[kind - PLAN_OP_DROP_AGREEMENT];
 }
 
 /* What an item of such a list reads as: its text, or a contact's name. */
@@ -306,8 +307,8 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 	if (op->day != DATE_NONE) { /* the day first: a new key for it goes above status: */
 		char d[11];
 		date_format(op->day, d);
-		if (yedit_map_set(e, &p->doc, root, op->status == STATUS_PAUSED ? "paused" : "end", d,
-				  1) < 0)
+		const char *key = op->status == STATUS_PAUSED ? "paused" : "end";
+		if (yedit_map_set(e, &p->doc, root, key, d, 1) < 0)
 			return -1;
 	}
 	/* the day a pause began says nothing once the plan is active or closed */
@@ -331,8 +332,8 @@ static int pause(struct amend *a, const struct plan_op *op)
 		date_format(p->start, from);
 		if (p->end != DATE_NONE)
 			date_format(p->end, to);
-		snprintf(msg, sizeof msg, _("the pause would begin outside the plan, which runs %s..%s"),
-			 from, to);
+		snprintf(msg, sizeof msg,
+			 _("the pause would begin outside the plan, which runs %s..%s"), from, to);
 		return plan_err(p, o.day < p->start ? "start" : "end", NULL, msg);
 	}
 	if (step(a, make_status, &o) < 0)

@@ -50,7 +50,8 @@ int record_check(const struct plan *p, struct record *r, int today)
 		const struct goal_result *g = &r->goals[i];
 		char hint[512];
 		if (!plan_goal(p, g->goal, strlen(g->goal)))
-			return plan_err(p, ymap_key(root, "goals"), plan_goals_hint(p, g->goal, strlen(g->goal), hint, sizeof hint),
+			return plan_err(p, ymap_key(root, "goals"),
+					plan_goals_hint(p, g->goal, strlen(g->goal), hint, sizeof hint),
 					_("the plan has no goal %s"), quotes(g->goal));
 		/* either would make edits that do not read back: "status: ?", a key twice */
 		if (g->status < 0 || g->status >= GOAL_STATUS_COUNT) {

@@ -162,7 +162,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 3 || size > PLAN_MAX_BYTES)
 		return 0;
-	unsigned op = data[0] >= 253 ? 11 : data[0] >= 250 ? 10 : data[0] % 10, pick = data[1], which = data[2] % NVALUES;
+	unsigned op = data[0] >= 253 ? 11 : data[0] >= 250 ? 10 : data[0] % 10;
+	unsigned pick = data[1], which = data[2] % NVALUES;
 	if (op == 9) {
 		record((const char *)data + 3, size - 3, pick, values[which]);
 		return 0;
