@@ -713,6 +713,12 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 	}
 	if (line_start(doc, val->start) != line_start(doc, key->start))
 		return refuse(doc, val, _("its empty value is not on the line of its key"));
+	/* "? key" with no ": " after it: lines below would go on the key */
+	size_t colon = key->end;
+	while (colon < doc->len && (s[colon] == ' ' || s[colon] == '\t'))
+		colon++;
+	if (colon >= doc->len || s[colon] != ':')
+		return refuse(doc, key, _("it has no colon after it"));
 	if (val->end > val->start) { /* ~, null or []: gone, with the blanks before it */
 		size_t from = val->start;
 		while (from > key->end && (s[from - 1] == ' ' || s[from - 1] == '\t'))

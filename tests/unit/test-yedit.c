@@ -307,6 +307,12 @@ static void refusals(void)
 	refused(yedit_map_set(&d->edits, &d->doc, at(d, "x")->u.kids[0], "b", "2", 0), d,
 		"a pair in a flow list: what is added would be a mapping of its own");
 	done(d);
+	/* fuzz-edit: "? evaluation" has no colon; the lines below went on
+	 * the key, and the plan did not read */
+	d = parse(" ? evaluation  # no colon, no line break");
+	refused(yedit_map_set_in(&d->edits, &d->doc, root(d), "evaluation", "next", "2027-01-01", 1),
+		d, "an explicit key without a colon: no value goes below it");
+	done(d);
 	d = parse("x: [? a: [1]]\n");
 	refused(yedit_map_set(&d->edits, &d->doc, at(d, "x")->u.kids[0], "b", "2", 0), d,
 		"... also with an explicit ?");
