@@ -1,8 +1,8 @@
 /* cp-plan: change a coaching plan from the shell, in place: a goal, an
- * agreement, a condition or a contact added, or taken out but the goal; a grant, a hand-over to
- * another coach or new contract hours from a day; the plan paused,
- * resumed or closed; a grant taken out; a version 1 plan moved to
- * version 2.  The work is lib/planedit.c's. */
+ * agreement, a condition or a contact added, or taken out but the goal; a
+ * grant, a hand-over to another coach or new contract hours from a day;
+ * the plan paused, resumed or closed; a grant taken out; a version 1 plan
+ * moved to version 2.  The work is lib/planedit.c's. */
 #include <argp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,10 +202,10 @@ static int dates(int today)
 		struct plan_op *op = &opt.ops[i];
 		if (op->kind == PLAN_OP_COACH || op->kind == PLAN_OP_WORK)
 			op->day = from, used_from = 1;
-		if (op->kind == PLAN_OP_STATUS && op->status != STATUS_PAUSED)
-			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_PAUSED)
 			op->day = from, used_from = 1;
+		else if (op->kind == PLAN_OP_STATUS)
+			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
 		if (op->kind == PLAN_OP_DROP_GRANT)

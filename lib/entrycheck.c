@@ -96,16 +96,6 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 		   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
 }
 
-/* cp-plan --close writes the day a plan closed as its end.  An end that is
- * still to come, or the funder's default, says nothing of when it closed. */
-static int closed_on(const struct plan *p, int today)
-{
-	if (p->status != STATUS_CLOSED || p->end == DATE_NONE || p->end > today ||
-	    (p->defaulted & PLAN_DEFAULT_END))
-		return DATE_NONE;
-	return p->end;
-}
-
 static int check_status(const struct where *w, const struct plan *p, const struct entry *e,
 			const char *id, int flags, int today)
 {
@@ -119,7 +109,9 @@ static int check_status(const struct where *w, const struct plan *p, const struc
 		return bad(w, COL_DATE, _("--force logs hours on it anyway"),
 			   _("plan %s is paused since %s"), id, day);
 	}
-	int closed = closed_on(p, today);
+	/* an end still to come, or the funder's default, says nothing of
+	 * when the plan closed */
+	int closed = p->status == STATUS_CLOSED ? plan_ended(p, today) : DATE_NONE;
 	if (closed == DATE_NONE)
 		return bad(w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
 			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));

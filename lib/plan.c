@@ -499,9 +499,8 @@ static void read_plan(struct reader *r)
 	if (!s)
 		p->defaulted |= PLAN_DEFAULT_STATUS;
 	/* read while the plan is paused: a plan resumed by hand may keep it */
-	struct ynode *since = pr_get(root, "paused");
 	if (p->status == STATUS_PAUSED)
-		p->paused = pr_date_of(r, since, N_("paused"));
+		p->paused = pr_date_of(r, pr_get(root, "paused"), N_("paused"));
 }
 
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
@@ -712,6 +711,13 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n)
 		if (p->goals[i].id && strlen(p->goals[i].id) == n && !memcmp(p->goals[i].id, id, n))
 			return &p->goals[i];
 	return NULL;
+}
+
+int plan_ended(const struct plan *p, int today)
+{
+	if (p->end == DATE_NONE || p->end > today || (p->defaulted & PLAN_DEFAULT_END))
+		return DATE_NONE;
+	return p->end;
 }
 
 const char *plan_goals_hint(const struct plan *p, const char *typed, size_t n, char *hint,

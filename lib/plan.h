@@ -125,6 +125,9 @@ void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
 void plan_slim_but(struct plan *p, int keep_goals); /* the same, keeping the goals if asked */
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
+/* The end the plan's file writes, if that day has come; else DATE_NONE.
+ * For a closed plan it is the day it closed, as cp-plan --close writes. */
+int plan_ended(const struct plan *p, int today);
 /* For a goal typed that the plan has not: "did you mean G1?" where it
  * has it but for case, else "the goals of P-1 are G1, G2" or that it has
  * none, into hint */

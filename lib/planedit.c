@@ -345,7 +345,7 @@ static int pause(struct amend *a, const struct plan_op *op)
  * the end it had before is gone, and cp-log takes no day after it. */
 static void warn_ended(const struct plan *p, int today)
 {
-	if (p->end == DATE_NONE || p->end > today || (p->defaulted & PLAN_DEFAULT_END))
+	if (plan_ended(p, today) == DATE_NONE)
 		return;
 	char d[11];
 	date_format(p->end, d);
@@ -368,9 +368,7 @@ static int set_status(struct amend *a, const struct plan_op *op)
 		return pause(a, op);
 	if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
 		/* the end: today, unless the plan ended before */
-		o.day = p->end != DATE_NONE && p->end <= a->today && !(p->defaulted & PLAN_DEFAULT_END)
-				? DATE_NONE
-				: a->today;
+		o.day = plan_ended(p, a->today) != DATE_NONE ? DATE_NONE : a->today;
 	if (o.day != DATE_NONE && o.day < p->start) {
 		date_format(p->start, d);
 		char msg[160];
