@@ -91,6 +91,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.internal ||
 				  opt.activity))
 			argp_error(state, _("with - the entries come from standard input only"));
+		if (!opt.batch && !opt.plan && cli_plans_not_dir())
+			argp_error(state, _("--plan is required: the plan the hours are for; -p %s "
+					    "names the plans directory, -P %s the plan"),
+				   cli_plans_not_dir(), cli_plans_not_dir());
 		if (!opt.batch && !opt.plan)
 			argp_error(state, _("--plan is required: the plan the hours are for"));
 		if (!opt.batch && !opt.mode)

@@ -155,9 +155,15 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		    (opt.declaration ? !opt.dir : !opt.plan || opt.caseload || opt.satisfaction))
 			argp_error(state, _("--logbook needs --plan ID, or --declaration with -o DIR"));
 		if (opt.declaration + opt.caseload + opt.satisfaction +
-			    (opt.plan && !opt.declaration && !opt.satisfaction) != 1)
+			    (opt.plan && !opt.declaration && !opt.satisfaction) != 1) {
+			if (!opt.plan && cli_plans_not_dir())
+				argp_error(state, _("name one report: --plan ID, --declaration, "
+						    "--caseload or --satisfaction; -p %s names the "
+						    "plans directory"),
+					   cli_plans_not_dir());
 			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
 					    "--satisfaction"));
+		}
 		if (opt.satisfaction && !opt.fmt && !isatty(STDOUT_FILENO)) /* for a spreadsheet */
 			opt.fmt = &render_csv;
 		if (opt.excel && (!opt.fmt || opt.fmt == &render_csv))

@@ -54,6 +54,8 @@ refuses 65 'plan P-1 has no goal "g1"' "a goal in lower case" cp-log --plan P-1 
 err_has 'hint: did you mean G1\?' "... and the goal it meant named"
 refuses 64 'unknown mode "walk"' "an unknown mode" cp-log --plan P-1 --mode walk 30
 refuses 64 '--plan is required' "no --plan" cp-log --mode phone 30
+refuses 64 '--plan is required: .*; -p P-1 names the plans directory, -P P-1 the plan' \
+	"-p for -P: the two told apart" cp-log -p P-1 --mode phone 30
 refuses 64 '--mode is required: onsite \(werkvloer\), phone' "no --mode: the modes named" cp-log --plan P-1 30
 refuses 64 'a DURATION is required: 90, 1h30' "no duration: its forms named" cp-log --plan P-1 --mode phone
 refuses 64 '"1.5": a bare fraction' "an ambiguous duration" cp-log --plan P-1 --mode phone 1.5
