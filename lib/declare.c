@@ -341,47 +341,12 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	report_field(r, "entries", _("Entries"), cell_count(all->entries));
 }
 
-/* How near a grant's last day its closing evaluation may fall: UWV's
- * evaluation is due when the grant ends, the day the next one starts,
- * and is often held a few weeks later. */
-#define CLOSING_DAYS 31
-
-/* Whether an evaluation on day is nearer the end of another grant of the
- * plan that it may close: then it closes that one. */
-static int closes_other(const struct plan *p, const struct grant *g, int last, int day)
-{
-	for (size_t i = 0; i < p->ngrants; i++) {
-		const struct grant *h = &p->grants[i];
-		if (h != g && h->to != DATE_NONE && h->from <= day && day <= h->to + CLOSING_DAYS &&
-		    abs(day - h->to) < abs(day - last))
-			return 1;
-	}
-	return 0;
-}
-
-/* The evaluation that closes grant g (last: its last day): of those from
- * its first day to CLOSING_DAYS after its last, not nearer another grant's
- * end, the one nearest its last day; NULL if none. */
-static const struct evaluation *closing(const struct plan *p, const struct grant *g, int last)
-{
-	const struct evaluation *best = NULL;
-	for (size_t i = 0; i < p->nevals; i++) {
-		const struct evaluation *ev = &p->evals[i];
-		if (ev->date < g->from || ev->date > last + CLOSING_DAYS ||
-		    closes_other(p, g, last, ev->date))
-			continue;
-		if (!best || abs(ev->date - last) < abs(best->date - last))
-			best = ev;
-	}
-	return best;
-}
-
 static void evaluation(struct report *r, const struct plan *p, const struct decl *d,
 		       const struct report_opts *o)
 {
 	const struct grant *g = &p->grants[d->grant];
 	int last = d->end != DATE_NONE ? d->end : o->today;
-	const struct evaluation *ev = closing(p, g, last);
+	const struct evaluation *ev = grant_closing(p, g, last);
 	report_section(r, "evaluation", _("Evaluation"));
 	if (!ev) {
 		report_text(r, "evaluation", NULL,

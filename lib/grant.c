@@ -201,6 +201,38 @@ struct period grant_days(const struct plan *p, const struct grant *g, int today)
 	return days;
 }
 
+/* How near a grant's last day its closing evaluation may fall: UWV's
+ * evaluation is due when the grant ends, the day the next one starts,
+ * and is often held a few weeks later. */
+#define CLOSING_DAYS 31
+
+/* Whether an evaluation on day is nearer the end of another grant of the
+ * plan that it may close: then it closes that one. */
+static int closes_other(const struct plan *p, const struct grant *g, int last, int day)
+{
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *h = &p->grants[i];
+		if (h != g && h->to != DATE_NONE && h->from <= day && day <= h->to + CLOSING_DAYS &&
+		    abs(day - h->to) < abs(day - last))
+			return 1;
+	}
+	return 0;
+}
+
+const struct evaluation *grant_closing(const struct plan *p, const struct grant *g, int last)
+{
+	const struct evaluation *best = NULL;
+	for (size_t i = 0; i < p->nevals; i++) {
+		const struct evaluation *ev = &p->evals[i];
+		if (ev->date < g->from || ev->date > last + CLOSING_DAYS ||
+		    closes_other(p, g, last, ev->date))
+			continue;
+		if (!best || abs(ev->date - last) < abs(best->date - last))
+			best = ev;
+	}
+	return best;
+}
+
 int plan_funder_on(const struct plan *p, int day)
 {
 	const struct grant *g = plan_grant_on(p, day);

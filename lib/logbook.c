@@ -409,13 +409,18 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 		     cell_text(report_scrub(r, p, o, ev->signed_by)));
 }
 
-static void results(struct report *r, const struct book *b, const struct report_opts *o)
+/* The evaluations held in the period, and a grant's logbook also the one
+ * that closes the grant when it was held after its last day, as the
+ * declaration of the grant has it: UWV asks for both at the grant's end. */
+static void results(struct report *r, const struct book *b, const struct grant *g,
+		    const struct report_opts *o)
 {
 	const struct plan *p = b->p;
+	const struct evaluation *closing = g ? grant_closing(p, g, b->period.to) : NULL;
 	size_t shown = 0;
 	report_section(r, "results", _("Results per goal"));
 	for (size_t i = 0; i < p->nevals; i++)
-		if (period_contains(&b->period, p->evals[i].date)) {
+		if (period_contains(&b->period, p->evals[i].date) || &p->evals[i] == closing) {
 			evaluation(r, p, &p->evals[i], o);
 			shown++;
 		}
@@ -470,7 +475,7 @@ struct report *logbook_of(const struct plan *p, const struct grant *g, const str
 	details(r, &b, g, o);
 	entries(r, &b, o, &all);
 	totals(r, &b, o, &all);
-	results(r, &b, o);
+	results(r, &b, g, o);
 	signatures(r, &b, o);
 	if (o->stamp)
 		report_stamp(r, o->stamp);

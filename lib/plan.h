@@ -173,6 +173,10 @@ int grant_undeclared(const struct grant *g, int day);
 /* The days of grant g of plan p, a strippenkaart without an end's up to
  * the plan's end or today. */
 struct period grant_days(const struct plan *p, const struct grant *g, int today);
+/* The evaluation that closes grant g, whose last day is last: of those
+ * from its first day to a month after its last, not nearer another
+ * grant's end, the one nearest its last day; NULL if none. */
+const struct evaluation *grant_closing(const struct plan *p, const struct grant *g, int last);
 /* Whether day lies within the plan's start and end. */
 int plan_holds_day(const struct plan *p, int day);
 /* Hours in a report's period on days outside the plan's dates: reports

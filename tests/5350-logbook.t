@@ -52,6 +52,18 @@ run cp-report --logbook --plan P-40 --period 2026H2
 check "two grants of one reference (a follow-up of one dossier): the reference once" \
 	grep -Eq 'Funder reference: +2026-000111$' out
 mv P-40.kept plans/P-40.yaml
+# UWV's evaluation at a grant's end is often held some weeks after it:
+# the grant's logbook still has its results, as its declaration does.
+cp plans/P-40.yaml P-40.kept && sed -i 's/date: 2026-07-03/date: 2026-07-20/' plans/P-40.yaml
+run cp-report --logbook --plan P-40 --grant 2026-000111
+check "an evaluation held after the grant's last day that closes it" \
+	grep -q 'Evaluation of 20 July 2026' out
+check "... with its results" grep -Eq '^G2 +Structureel 16 uur per week werken +partly achieved' out
+check "... the period still the grant's" grep -q 'period 2026-01-05\.\.2026-07-04' out
+run cp-report --declaration --per-grant --funder uwv --period 2026 --plan P-40
+check "... the evaluation the declaration of the grant shows too" \
+	grep -q '20 July 2026' out
+mv P-40.kept plans/P-40.yaml
 run cp-report --logbook --plan P-40
 check "no grant or period: the plan so far" grep -q 'period 2026-01-05\.\.2026-11-23' out
 run env LANGUAGE=nl cp-report --logbook --plan P-40 --lang nl
