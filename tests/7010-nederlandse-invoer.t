@@ -35,6 +35,10 @@ for k in halfjaar half-year halfyear; do
 	run cp-hours -o csv --by coach,$k
 	check "--by coach,$k is coach, half" test "$(head -n 1 out)" = "coach,half,minutes"
 done
+for k in vorm contactvorm; do
+	run cp-hours -o csv --by $k
+	check "--by $k, the word of the Dutch tables, is mode" test "$(head -n 1 out)" = "mode,minutes"
+done
 refuses 64 'bad --by "doelen"' "an unknown key is still refused" cp-hours --by doelen
 
 # ---- a sheet with a Dutch header ----
@@ -49,6 +53,11 @@ check "... under its Dutch header, in its columns" \
 check "... and keeps the header" test "$(head -n 1 hours/kim.csv)" = "datum,coach,plan,doel,wijze,minuten,notitie"
 run cp-check -p plans hours/kim.csv
 status_is 0 "cp-check reads it too"
+printf 'datum,plan,vorm,duur,werkzaamheden\n2026-11-19,P-1,app,"1,5u",Appje\n' >in.csv
+run cp-log -f hours/kim.csv - <in.csv
+status_is 0 "a header in the Dutch logbook's words (vorm, duur, werkzaamheden)"
+check "... reads as mode, minutes and note" \
+	test "$(tail -n 1 hours/kim.csv)" = "2026-11-19,robin,P-1,,chat,90,Appje"
 
 # ---- dates ----
 for c in "16-11-2026|2026-11-16" "1-11-2026|2026-11-01" "eergisteren|2026-11-21" \
