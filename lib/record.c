@@ -24,6 +24,11 @@ static int plan_err(const struct plan *p, const struct ynode *n, const char *hin
 	return cp_err_at(EX_DATAERR, &at, hint, "%s", msg);
 }
 
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 int record_check(const struct plan *p, struct record *r, int today)
 {
 	char d[11];
@@ -46,6 +51,16 @@ int record_check(const struct plan *p, struct record *r, int today)
 				_("evaluations are kept oldest first"),
 				_("the plan's last evaluation is later, on %s"), d);
 	}
+	/* the same command run twice, most likely: its marks would count twice */
+	for (size_t i = p->nevals; i-- > 0 && p->evals[i].date == r->date;)
+		if (same(p->evals[i].summary, r->summary)) {
+			struct ynode *evs = yderef(ymap_get(root, "evaluations"));
+			date_format(r->date, d);
+			return plan_err(p, evs && evs->kind == Y_SEQ && i < evs->n ? evs->u.kids[i] : evs,
+					_("to change it, edit the plan; another evaluation that day "
+					  "needs its own summary"),
+					_("the plan has this evaluation of %s already"), d);
+		}
 	for (size_t i = 0; i < r->ngoals; i++) {
 		const struct goal_result *g = &r->goals[i];
 		char hint[512];
@@ -189,11 +204,6 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 		return 0;
 	date_format(r->end, day);
 	return yedit_map_set(e, doc, root, "end", day, 1);
-}
-
-static int same(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
 }
 
 /* What was read back is what was meant: the new evaluation last, the

@@ -227,6 +227,9 @@ check "six coaches at once: six evaluations land" test "$(grep -c 'summary: Tege
 check "six coaches at once: no errors" test ! -s concurrent.err
 run cp-evaluate --within 0d plans/A-today.yaml
 status_is 0 "six coaches at once: the plan reads back"
+refuses 65 'the plan has this evaluation of .* already' "the same evaluation recorded twice" \
+	cp-evaluate --record A-today --summary "Tegelijk 3"
+err_has '^ hint: to change it, edit the plan' "... and how to change it"
 run cp-evaluate --record A-today --summary Afsluiten --close --date 2026-11-23
 check "--close: status closed" grep -q '^status: closed$' plans/A-today.yaml
 check "--close: the UWV plan gets its end" grep -q '^end: 2026-11-23$' plans/A-today.yaml

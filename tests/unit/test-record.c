@@ -117,6 +117,15 @@ static void refusals(void)
 			    RECORD_NO_UWV_FIELDS};
 	ok(record_check(p, &r, day("2026-03-01")) == 0,
 	   "a second evaluation on the last one's day is allowed");
+	r.summary = "Begin.";
+	capture_start();
+	rc = record_check(p, &r, day("2026-03-01"));
+	err = capture_end();
+	if (!ok(rc < 0 && strstr(err, "P-1.yaml:18:5: the plan has this evaluation of 2026-03-01 "
+						 "already"),
+		"refused: the same evaluation again (the command run twice), at the one in the plan"))
+		printf("#   said: %s\n", first_line(err));
+	free(err);
 	plan_free(p);
 }
 
