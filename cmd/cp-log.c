@@ -26,8 +26,8 @@ static const struct argp_option options[] = {
 	 N_("a note for the team only, in the sheet's internal column: no report or export ever "
 	    "shows it"), 1},
 	{"force", OPT_FORCE, NULL, 0,
-	 N_("log on a closed plan, outside its dates, in the future, over a grant or to a "
-	    "grant declared already"), 2},
+	 N_("log on a closed plan, outside its dates, in the future, over a grant, to a "
+	    "grant declared already or an entry logged already"), 2},
 	{"dry-run", 'n', NULL, 0, N_("print the lines instead of appending them"), 2},
 	{"quiet", 'q', NULL, 0, N_("say nothing on success, not even what is left of the grant"), 2},
 	{0},

@@ -6,7 +6,9 @@
  * an entry that takes one over what was granted, or that falls on a day
  * no grant holds for a funder that pays only within one, is refused,
  * unless forced.  After the append, what is left is said, with a warning
- * from 90 % used on. */
+ * from 90 % used on.  Read the same way, an entry the sheets hold already
+ * to the letter (the same command run twice) is refused too, unless
+ * forced: it would be declared twice. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,11 +24,42 @@ struct ceiling {
 	struct budget *budget;
 	struct budget_line *touched; /* the grants and periods the new entries fall in */
 	size_t ntouched;
+	struct entry *want;   /* the rows, as entries with their notes */
+	struct day_row {
+		int date;
+		size_t row;
+	} *by_day; /* the rows in order of their days */
+	unsigned char *again; /* per row: whether the sheets hold it already */
 };
+
+static int same_str(struct str a, struct str b)
+{
+	return a.n == b.n && !memcmp(a.s, b.s, a.n);
+}
+
+static int same_entry(const struct entry *a, const struct entry *b)
+{
+	return a->date == b->date && a->minutes == b->minutes && a->mode == b->mode &&
+	       same_str(a->plan, b->plan) && same_str(a->coach, b->coach) &&
+	       same_str(a->goal, b->goal) && same_str(a->note, b->note);
+}
 
 static int add_entry(const struct entry *e, void *arg)
 {
-	budget_add(arg, e);
+	struct ceiling *c = arg;
+	budget_add(c->budget, e);
+	/* a batch may be large, and so may the sheets: only the rows of e's day */
+	size_t lo = 0, hi = c->rows->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->by_day[mid].date < e->date)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->rows->n && c->by_day[lo].date == e->date; lo++)
+		if (same_entry(&c->want[c->by_day[lo].row], e))
+			c->again[c->by_day[lo].row] = 1;
 	return 0;
 }
 
@@ -40,7 +73,7 @@ static void read_logged(struct ceiling *c, char *const *sheets, size_t nsheets)
 		strlist_add(&f.plans, c->rows->v[i].v[COL_PLAN]);
 	/* the sheets were checked when they were written: read what reads */
 	cp_errors_quiet_thread(1);
-	c->unread = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add_entry, c->budget) != 0;
+	c->unread = scan_sheets(sheets, nsheets, &f, SCAN_KEEP_GOING, add_entry, c) != 0;
 	cp_errors_quiet_thread(0);
 	free(f.plans.v);
 }
@@ -184,7 +217,47 @@ static void row_entry(const struct row *r, struct entry *e)
 	e->coach = (struct str){r->v[COL_COACH], strlen(r->v[COL_COACH])};
 	const char *goal = r->v[COL_GOAL] ? r->v[COL_GOAL] : "";
 	e->goal = (struct str){goal, strlen(goal)};
-	e->note = (struct str){"", 0};
+	const char *note = r->v[COL_NOTE] ? r->v[COL_NOTE] : "";
+	e->note = (struct str){note, strlen(note)};
+}
+
+static int by_date(const void *a, const void *b)
+{
+	int x = ((const struct day_row *)a)->date, y = ((const struct day_row *)b)->date;
+	return (x > y) - (x < y);
+}
+
+/* The rows as entries, and their order by day, to look the sheets' up in. */
+static void want_rows(struct ceiling *c)
+{
+	size_t n = c->rows->n ? c->rows->n : 1;
+	free(c->want);
+	free(c->by_day);
+	free(c->again);
+	c->want = xcalloc(n, sizeof *c->want);
+	c->by_day = xcalloc(n, sizeof *c->by_day);
+	c->again = xcalloc(n, sizeof *c->again);
+	for (size_t i = 0; i < c->rows->n; i++) {
+		row_entry(&c->rows->v[i], &c->want[i]);
+		c->by_day[i] = (struct day_row){c->want[i].date, i};
+	}
+	qsort(c->by_day, c->rows->n, sizeof *c->by_day, by_date);
+}
+
+/* An entry the sheets hold already: refused unless forced. */
+static int logged_again(const struct ceiling *c, size_t i, const struct srcpos *at)
+{
+	const struct entry *e = &c->want[i];
+	if (!c->again[i] || c->force)
+		return 0;
+	char day[11], hm[24];
+	date_format(e->date, day);
+	duration_format(e->minutes, hm);
+	return cp_err_at(EX_DATAERR, at,
+			 _("if it is another one, tell the two apart in its note; or log it "
+			   "with --force"),
+			 _("%s: the sheets hold this entry already: %s, %s, %s %s; nothing written"),
+			 e->plan.s, day, e->coach.s, hm, vocab_name(&vocab_mode, e->mode));
 }
 
 struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const struct rows *rows,
@@ -229,14 +302,14 @@ int ceiling_check(void *arg)
 		sheets = xreallocarray(sheets, n + 1, sizeof *sheets);
 		sheets[n++] = xstrdup(c->sheet);
 	}
+	want_rows(c);
 	read_logged(c, sheets, n);
 	paths_free(sheets, n);
 	int refused = 0;
 	for (size_t i = 0; i < c->rows->n; i++) {
-		struct entry e;
-		row_entry(&c->rows->v[i], &e);
 		struct srcpos at = {_("standard input"), c->rows->v[i].line, NULL, 0, 0, 0};
-		if (ceiling_add(c, &e, c->force, at.line ? &at : NULL) < 0)
+		if (logged_again(c, i, at.line ? &at : NULL) < 0 ||
+		    ceiling_add(c, &c->want[i], c->force, at.line ? &at : NULL) < 0)
 			refused = 1;
 	}
 	return refused ? -1 : 0;
@@ -287,5 +360,8 @@ void ceiling_free(struct ceiling *c)
 		return;
 	budget_free(c->budget);
 	free(c->touched);
+	free(c->want);
+	free(c->by_day);
+	free(c->again);
 	free(c);
 }

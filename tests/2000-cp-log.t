@@ -9,7 +9,7 @@ status_is 0 "an entry with a Dutch mode word and a note"
 check "quiet on success" test ! -s out -a ! -s err
 check "creates the sheet 0600" test "$(stat -c %a hours/robin.csv)" = 600
 for d in 90 90m "90 min" 1h30 "1h 30m" 1u30 1:30 1.5h 1,5u "1,5 uur"; do
-	run cp-log --plan P-1 --mode phone -d 2026-03-03 "$d"
+	run cp-log --plan P-1 --mode phone -d 2026-03-03 "$d" "as $d"
 	status_is 0 "duration $d"
 done
 run cp-log --plan P-1 --mode telefoon 2u15
@@ -20,16 +20,16 @@ run cp-log --plan P-1 --mode onsite -d 2026-03-05 --coach ahmed 60
 cat >expected.csv <<'CSV'
 date,coach,plan,goal,mode,minutes,note
 2026-03-02,robin,P-1,G1,onsite,90,"Inwerken kassa, met leidinggevende"
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
-2026-03-03,robin,P-1,,phone,90,
+2026-03-03,robin,P-1,,phone,90,as 90
+2026-03-03,robin,P-1,,phone,90,as 90m
+2026-03-03,robin,P-1,,phone,90,as 90 min
+2026-03-03,robin,P-1,,phone,90,as 1h30
+2026-03-03,robin,P-1,,phone,90,as 1h 30m
+2026-03-03,robin,P-1,,phone,90,as 1u30
+2026-03-03,robin,P-1,,phone,90,as 1:30
+2026-03-03,robin,P-1,,phone,90,as 1.5h
+2026-03-03,robin,P-1,,phone,90,"as 1,5u"
+2026-03-03,robin,P-1,,phone,90,"as 1,5 uur"
 2026-03-10,robin,P-1,,phone,135,
 2026-03-09,robin,P-1,,email,45,"Mail ""aan"" werkgever"
 2026-03-05,robin,P-1,,video,60,
@@ -107,6 +107,23 @@ printf 'date,coach,plan,goal,mode,minutes\n' >hours/nonote.csv
 run cp-log -f hours/nonote.csv --plan P-1 --mode phone -d 2026-03-02 30 Belangrijk
 status_is 0 "a sheet without a note column still takes the entry"
 err_like 'warning: hours/nonote.csv has no note column' "... and says the note is not written (was silent)"
+
+# the same entry again, the same command run twice: it would be declared
+# twice.  Refused, all of a batch with it; another note, or --force, logs it.
+refuses 65 'P-1: the sheets hold this entry already: 2026-03-02, robin, 1:30 onsite; nothing written' \
+	"the same entry twice" \
+	cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-03-02 1h30 Inwerken kassa, met leidinggevende
+err_has '^ hint: if it is another one, tell the two apart in its note; or log it with --force' \
+	"... and how to log another like it"
+refuses 65 'the sheets hold this entry already' "... also when another coach's sheet holds it" \
+	cp-log -f hours/kim.csv --coach robin --plan P-1 --mode phone -d 2026-03-03 90 as 90
+printf 'date,plan,goal,mode,minutes,note\n2026-03-04,P-1,,phone,10,Nieuw\n2026-03-02,P-1,G1,onsite,90,"Inwerken kassa, met leidinggevende"\n' >again.csv
+refuses 65 'standard input:3:1: P-1: the sheets hold this entry already' "... in a batch, at its line, all or none" \
+	sh -c 'cp-log - <again.csv'
+run cp-log -n --plan P-1 --goal G1 --mode onsite -d 2026-03-02 1h30 Inwerken kassa, tweede keer
+status_is 0 "... another note is another entry"
+run cp-log -n --force --plan P-1 --goal G1 --mode onsite -d 2026-03-02 1h30 Inwerken kassa, met leidinggevende
+status_is 0 "... and --force logs it again"
 
 # the plan itself is broken: its error is shown, with position
 cp plans/P-1.yaml p1.bak

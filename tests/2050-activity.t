@@ -60,7 +60,7 @@ refuses 65 'add ,activity to its header and a comma to the end of each line belo
 	"the hint says how to give an old sheet the column" \
 	cp-log -f hours/old.csv --plan P-1 --mode phone 10m x -a support
 sed -i '1s/$/,activity/; 2,$s/$/,/' hours/old.csv
-run cp-log -f hours/old.csv --plan P-1 --mode phone -d 2026-11-20 10m x -a support
+run cp-log -f hours/old.csv --plan P-1 --mode phone -d 2026-11-20 10m y -a support
 status_is 0 "... and once done, cp-log writes to it"
 run cp-hours -o csv --by activity hours/old.csv
 status_is 0 "... and the sheet reads"

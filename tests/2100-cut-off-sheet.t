@@ -60,21 +60,21 @@ check "... on a line of its own" test "$(tail -n 1 hours/sound.csv)" = "2026-03-
 
 # A note closed on a line of its own, and one after a stray quote
 printf '%s\n' "$H" '2026-03-03,robin,P-1,,phone,30,"een' 'twee' 'drie"' >hours/closed.csv
-run cp-log -f hours/closed.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+run cp-log -f hours/closed.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw na drie
 status_is 0 "a note closed on a line of its own takes an append"
 printf '%s\n' "$H" '2026-03-02,robin,P-1,G1,onsite,90,5" scherm' >hours/odd.csv
-run cp-log -f hours/odd.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+run cp-log -f hours/odd.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw na scherm
 status_is 0 "a stray quote in the last line is no open note"
 check "... and the append goes on a line of its own" \
-	test "$(tail -n 1 hours/odd.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
+	test "$(tail -n 1 hours/odd.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw na scherm"
 
 # A last line too long for the reader (over a megabyte, no quote in it) is
 # a fault of another kind: it was read as an open quote, from memory that
 # was freed.  The append goes on a line of its own; cp-check names the rest.
 { printf '%s\n' "$H"; head -c 2100000 /dev/zero | tr '\0' x; echo; } >hours/long.csv
-run cp-log -f hours/long.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw
+run cp-log -f hours/long.csv --plan P-1 --mode phone -d 2026-03-04 20m Nieuw na lang
 status_is 0 "a sheet whose last line is over a megabyte takes an append"
 check "... with no sanitizer report" sh -c '! grep -Eq "Sanitizer|runtime error" err'
-check "... on a line of its own" test "$(tail -n 1 hours/long.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw"
+check "... on a line of its own" test "$(tail -n 1 hours/long.csv)" = "2026-03-04,robin,P-1,,phone,20,Nieuw na lang"
 
 done_testing
