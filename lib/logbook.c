@@ -417,10 +417,10 @@ static void results(struct report *r, const struct book *b, const struct grant *
 {
 	const struct plan *p = b->p;
 	const struct evaluation *closing = g ? grant_closing(p, g, b->period.to) : NULL;
-	size_t shown = 0;
+	size_t closing_at = closing ? (size_t)(closing - p->evals) : p->nevals, shown = 0;
 	report_section(r, "results", _("Results per goal"));
 	for (size_t i = 0; i < p->nevals; i++)
-		if (period_contains(&b->period, p->evals[i].date) || &p->evals[i] == closing) {
+		if (period_contains(&b->period, p->evals[i].date) || i == closing_at) {
 			evaluation(r, p, &p->evals[i], o);
 			shown++;
 		}

@@ -31,6 +31,9 @@ void table_cell_minutes(struct table *t, enum outfmt f, long minutes); /* h:mm f
 void table_cell_share(struct table *t, enum outfmt f, long part, long whole); /* percent */
 void table_total(struct table *t); /* the next row is a total: ruled off, left out of CSV/JSON */
 int table_print(struct table *t, enum outfmt f, FILE *out);
+/* Text tables rendered from now on go to out: on a terminal their last
+ * column wraps at its width; NULL (or a file or pipe): lines stay whole. */
+void table_fit(FILE *out);
 void table_free(struct table *t);
 void table_title(struct table *t, const char *title); /* Markdown's and HTML's heading */
 int outfmt_parse(const char *s); /* a renderer's name (render.c), or -1 */

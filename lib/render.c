@@ -163,7 +163,9 @@ void report_render(const struct report *r, const struct renderer *f, struct buf 
 int report_print(const struct report *r, const struct renderer *f, FILE *out)
 {
 	struct buf b = {0};
+	table_fit(out);
 	report_render(r, f, &b);
+	table_fit(NULL);
 	size_t n = b.len ? fwrite(b.s, 1, b.len, out) : 0;
 	int rc = n == b.len ? 0 : -1;
 	buf_free(&b);

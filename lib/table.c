@@ -4,11 +4,18 @@
  * programs get CSV with a header of stable keys, or JSON; spreadsheets get
  * their dialect of CSV.  None but people get the total row: a program can
  * add up for itself, and a total in the data would be counted twice. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "output.h"
+
+/* The width of the terminal the text tables being written go to; 0 when
+ * they go to a file or a pipe, which get every line whole. */
+static int fit_columns;
 
 struct column {
 	char *key, *title;
@@ -169,23 +176,106 @@ static void rule(struct buf *b, const int *w, size_t ncols)
 	buf_putc(b, '\n');
 }
 
-static void text_row(const struct table *t, struct buf *b, const int *w, size_t row)
+static void end_line(struct buf *b, size_t start)
+{
+	while (b->len > start && b->s[b->len - 1] == ' ')
+		b->len--;
+	buf_putc(b, '\n');
+}
+
+/* The bytes of s that fill at most room columns, ending after a word if
+ * one ends there (a word longer than room is cut); *next: where the rest
+ * starts, past the space. */
+static size_t fill(const char *s, int room, const char **next)
+{
+	size_t n = strlen(s), fit = 0, word = 0;
+	int used = 0;
+	while (fit < n) {
+		size_t k = 1; /* one character: its lead byte and what continues it */
+		while (fit + k < n && ((unsigned char)s[fit + k] & 0xc0) == 0x80)
+			k++;
+		int cw = utf8_width(s + fit, k);
+		if (fit && used + cw > room)
+			break;
+		used += cw;
+		fit += k;
+		if (fit < n && s[fit] == ' ')
+			word = fit;
+	}
+	if (fit < n && s[fit] != ' ' && word)
+		fit = word;
+	*next = s + fit;
+	while (**next == ' ')
+		(*next)++;
+	return fit;
+}
+
+/* The last column's text wrapped at width w under its start, indent. */
+static void put_wrapped(struct buf *b, const char *s, int w, int indent)
+{
+	for (;;) {
+		const char *next;
+		size_t start = b->len, n = fill(s, w, &next);
+		struct buf part = {0};
+		buf_add(&part, s, n);
+		put_cell(b, buf_str(&part));
+		buf_free(&part);
+		if (!*next)
+			return;
+		end_line(b, start);
+		pad(b, indent);
+		s = next;
+	}
+}
+
+static void text_row(const struct table *t, struct buf *b, const int *w, size_t row, int wrap)
 {
 	size_t start = b->len;
+	int at = 0;
 	for (size_t c = 0; c < t->ncols; c++) {
 		const char *s = row == (size_t)-1 ? t->cols[c].title : cell(t, row, c);
 		int gap = w[c] - width(s);
 		if (c)
 			pad(b, 2);
+		at += c ? 2 : 0;
+		if (wrap && c + 1 == t->ncols && gap < 0) {
+			put_wrapped(b, s, w[c], at);
+			break;
+		}
 		if (t->cols[c].flags & COL_RIGHT)
 			pad(b, gap);
 		put_cell(b, s);
 		if (!(t->cols[c].flags & COL_RIGHT))
 			pad(b, gap);
+		at += w[c];
 	}
-	while (b->len > start && b->s[b->len - 1] == ' ')
-		b->len--;
-	buf_putc(b, '\n');
+	end_line(b, start);
+}
+
+/* On a terminal, a last column of text too wide for it wraps under its
+ * start, so that each row keeps its columns: the notes of a due list or a
+ * logbook.  Only when some room is left for it; the title stays whole. */
+static int wrap_last(const struct table *t, int *w)
+{
+	size_t last = t->ncols - 1;
+	if (!fit_columns || !t->ncols || t->cols[last].flags & COL_RIGHT)
+		return 0;
+	int at = 0;
+	for (size_t c = 0; c < last; c++)
+		at += w[c] + 2;
+	int room = fit_columns - 1 - at, title = width(t->cols[last].title);
+	if (room < 20 || w[last] <= room)
+		return 0;
+	w[last] = room > title ? room : title;
+	return 1;
+}
+
+void table_fit(FILE *out)
+{
+	struct winsize ws;
+	fit_columns = out && isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0
+			      ? ws.ws_col
+			      : 0;
 }
 
 static void print_text(const struct table *t, struct buf *b)
@@ -198,12 +288,13 @@ static void print_text(const struct table *t, struct buf *b)
 			if (width(cell(t, r, c)) > w[c])
 				w[c] = width(cell(t, r, c));
 	}
-	text_row(t, b, w, (size_t)-1);
+	int wrap = wrap_last(t, w);
+	text_row(t, b, w, (size_t)-1, wrap);
 	rule(b, w, t->ncols);
 	for (size_t r = 0; r < rows; r++) {
 		if (r == t->total_row)
 			rule(b, w, t->ncols);
-		text_row(t, b, w, r);
+		text_row(t, b, w, r, wrap);
 	}
 	free(w);
 }
@@ -421,7 +512,9 @@ int table_print(struct table *t, enum outfmt f, FILE *out)
 		flush_pending(t);
 		return t->error ? -1 : 0;
 	}
+	table_fit(out);
 	table_format(t, f, &b);
+	table_fit(NULL);
 	size_t len = b.len, n = len ? fwrite(b.s, 1, len, out) : 0;
 	buf_free(&b);
 	return n == len ? 0 : -1;

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Tables on a terminal: a last column of text too wide for the terminal
+# wraps under its own start, so that every row keeps its columns; in a
+# file or a pipe every line stays whole.  The terminal is script(1)'s.
+. "$(dirname "$0")/lib.sh"
+if ! command -v script >/dev/null 2>&1 || ! script -qec true /dev/null >/dev/null 2>&1; then
+	ok "script(1) not installed or no terminal to be had: skipped"
+	done_testing
+	exit
+fi
+caseload || exit 1
+export CP_TODAY=2026-12-06
+cp-new --id P-3 --name "Kim Ok" --funder uwv --start 2026-06-22 --goal x \
+	--grant 2026-06-22..2026-12-20:40 >/dev/null
+
+# on_terminal COLS CMD: CMD's standard output on a terminal COLS wide, in out
+on_terminal() {
+	cols=$1; shift
+	script -qec "stty cols $cols; $*" /dev/null </dev/null | tr -d '\r' >out
+}
+
+on_terminal 90 cp-evaluate --within 1m
+check "a due list on a terminal of 90 columns" grep -q '^2026-10-25  P-3 .*follow-up  *-42  apply for a follow-up grant$' out
+check "... fits it" sh -c "! awk 'length > 90' out | grep -q ."
+check "... its notes go on under the note column" \
+	grep -q '^ \{59\}now: the grant ends on$' out
+check "... to their last word" grep -q '^ \{59\}2026-12-20$' out
+check "... a note that fits is one line" grep -q 'P-3 .*evaluation  *16  due in 16 days$' out
+run cp-evaluate --within 1m -o table
+check "in a pipe the note is whole" \
+	grep -q 'follow-up  *-42  apply for a follow-up grant now: the grant ends on 2026-12-20$' out
+
+on_terminal 70 cp-evaluate --within 1m
+check "no room for the note on a terminal of 70 columns: whole lines" \
+	grep -q 'apply for a follow-up grant now: the grant ends on 2026-12-20$' out
+
+on_terminal 80 cp-report --plan P-3
+check "a report on a terminal" grep -q '^Accountability report' out
+
+done_testing
