@@ -30,6 +30,7 @@ struct ceiling {
 		size_t row;
 	} *by_day; /* the rows in order of their days */
 	unsigned char *again; /* per row: whether the sheets hold it already */
+	size_t *twin;         /* per row: 1 + the earlier row it repeats; 0 */
 };
 
 static int same_str(struct str a, struct str b)
@@ -234,22 +235,38 @@ static void want_rows(struct ceiling *c)
 	free(c->want);
 	free(c->by_day);
 	free(c->again);
+	free(c->twin);
 	c->want = xcalloc(n, sizeof *c->want);
 	c->by_day = xcalloc(n, sizeof *c->by_day);
 	c->again = xcalloc(n, sizeof *c->again);
+	c->twin = xcalloc(n, sizeof *c->twin);
 	for (size_t i = 0; i < c->rows->n; i++) {
 		row_entry(&c->rows->v[i], &c->want[i]);
 		c->by_day[i] = (struct day_row){c->want[i].date, i};
 	}
 	qsort(c->by_day, c->rows->n, sizeof *c->by_day, by_date);
+	/* a batch that holds an entry twice: the rows of one day, pairwise */
+	for (size_t a = 0; a < c->rows->n; a++)
+		for (size_t b = a + 1; b < c->rows->n && c->by_day[b].date == c->by_day[a].date; b++) {
+			size_t i = c->by_day[a].row, j = c->by_day[b].row;
+			size_t first = i < j ? i : j, later = i < j ? j : i;
+			if (!c->twin[later] && same_entry(&c->want[first], &c->want[later]))
+				c->twin[later] = first + 1;
+		}
 }
 
 /* An entry the sheets hold already: refused unless forced. */
 static int logged_again(const struct ceiling *c, size_t i, const struct srcpos *at)
 {
 	const struct entry *e = &c->want[i];
-	if (!c->again[i] || c->force)
+	if ((!c->again[i] && !c->twin[i]) || c->force)
 		return 0;
+	if (!c->again[i])
+		return cp_err_at(EX_DATAERR, at,
+				 _("if it is another one, tell the two apart in its note; or log "
+				   "them with --force"),
+				 _("%s: the same entry as line %lu; nothing written"), e->plan.s,
+				 c->rows->v[c->twin[i] - 1].line);
 	char day[11], hm[24];
 	date_format(e->date, day);
 	duration_format(e->minutes, hm);
@@ -363,5 +380,6 @@ void ceiling_free(struct ceiling *c)
 	free(c->want);
 	free(c->by_day);
 	free(c->again);
+	free(c->twin);
 	free(c);
 }

@@ -120,6 +120,11 @@ refuses 65 'the sheets hold this entry already' "... also when another coach's s
 printf 'date,plan,goal,mode,minutes,note\n2026-03-04,P-1,,phone,10,Nieuw\n2026-03-02,P-1,G1,onsite,90,"Inwerken kassa, met leidinggevende"\n' >again.csv
 refuses 65 'standard input:3:1: P-1: the sheets hold this entry already' "... in a batch, at its line, all or none" \
 	sh -c 'cp-log - <again.csv'
+printf 'date,plan,goal,mode,minutes,note\n2026-03-04,P-1,,phone,10,Nieuw\n2026-03-04,P-1,,phone,10,Ander\n2026-03-04,P-1,,phone,10,Nieuw\n' >twice.csv
+refuses 65 'standard input:4:1: P-1: the same entry as line 2; nothing written' \
+	"... a batch that holds an entry twice" sh -c 'cp-log - <twice.csv'
+run sh -c 'cp-log -n --force - <twice.csv'
+status_is 0 "... which --force logs"
 run cp-log -n --plan P-1 --goal G1 --mode onsite -d 2026-03-02 1h30 Inwerken kassa, tweede keer
 status_is 0 "... another note is another entry"
 run cp-log -n --force --plan P-1 --goal G1 --mode onsite -d 2026-03-02 1h30 Inwerken kassa, met leidinggevende
