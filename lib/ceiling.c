@@ -24,13 +24,17 @@ struct ceiling {
 	struct budget *budget;
 	struct budget_line *touched; /* the grants and periods the new entries fall in */
 	size_t ntouched;
-	struct entry *want;   /* the rows, as entries with their notes */
+	/* while the check runs: the rows, as entries with their notes, and
+	 * whether each is logged already */
+	struct wanted {
+		struct entry e;
+		size_t twin; /* 1 + the earlier row it repeats; 0 */
+		int again;   /* the sheets hold it already */
+	} *want;
 	struct day_row {
 		int date;
 		size_t row;
 	} *by_day; /* the rows in order of their days */
-	unsigned char *again; /* per row: whether the sheets hold it already */
-	size_t *twin;         /* per row: 1 + the earlier row it repeats; 0 */
 };
 
 static int same_str(struct str a, struct str b)
@@ -59,8 +63,8 @@ static int add_entry(const struct entry *e, void *arg)
 			hi = mid;
 	}
 	for (; lo < c->rows->n && c->by_day[lo].date == e->date; lo++)
-		if (same_entry(&c->want[c->by_day[lo].row], e))
-			c->again[c->by_day[lo].row] = 1;
+		if (same_entry(&c->want[c->by_day[lo].row].e, e))
+			c->want[c->by_day[lo].row].again = 1;
 	return 0;
 }
 
@@ -232,17 +236,11 @@ static int by_date(const void *a, const void *b)
 static void want_rows(struct ceiling *c)
 {
 	size_t n = c->rows->n ? c->rows->n : 1;
-	free(c->want);
-	free(c->by_day);
-	free(c->again);
-	free(c->twin);
 	c->want = xcalloc(n, sizeof *c->want);
 	c->by_day = xcalloc(n, sizeof *c->by_day);
-	c->again = xcalloc(n, sizeof *c->again);
-	c->twin = xcalloc(n, sizeof *c->twin);
 	for (size_t i = 0; i < c->rows->n; i++) {
-		row_entry(&c->rows->v[i], &c->want[i]);
-		c->by_day[i] = (struct day_row){c->want[i].date, i};
+		row_entry(&c->rows->v[i], &c->want[i].e);
+		c->by_day[i] = (struct day_row){c->want[i].e.date, i};
 	}
 	qsort(c->by_day, c->rows->n, sizeof *c->by_day, by_date);
 	/* a batch that holds an entry twice: the rows of one day, pairwise */
@@ -250,23 +248,23 @@ static void want_rows(struct ceiling *c)
 		for (size_t b = a + 1; b < c->rows->n && c->by_day[b].date == c->by_day[a].date; b++) {
 			size_t i = c->by_day[a].row, j = c->by_day[b].row;
 			size_t first = i < j ? i : j, later = i < j ? j : i;
-			if (!c->twin[later] && same_entry(&c->want[first], &c->want[later]))
-				c->twin[later] = first + 1;
+			if (!c->want[later].twin && same_entry(&c->want[first].e, &c->want[later].e))
+				c->want[later].twin = first + 1;
 		}
 }
 
 /* An entry the sheets hold already: refused unless forced. */
 static int logged_again(const struct ceiling *c, size_t i, const struct srcpos *at)
 {
-	const struct entry *e = &c->want[i];
-	if ((!c->again[i] && !c->twin[i]) || c->force)
+	const struct entry *e = &c->want[i].e;
+	if ((!c->want[i].again && !c->want[i].twin) || c->force)
 		return 0;
-	if (!c->again[i])
+	if (!c->want[i].again)
 		return cp_err_at(EX_DATAERR, at,
 				 _("if it is another one, tell the two apart in its note; or log "
 				   "them with --force"),
 				 _("%s: the same entry as line %lu; nothing written"), e->plan.s,
-				 c->rows->v[c->twin[i] - 1].line);
+				 c->rows->v[c->want[i].twin - 1].line);
 	char day[11], hm[24];
 	date_format(e->date, day);
 	duration_format(e->minutes, hm);
@@ -326,9 +324,13 @@ int ceiling_check(void *arg)
 	for (size_t i = 0; i < c->rows->n; i++) {
 		struct srcpos at = {_("standard input"), c->rows->v[i].line, NULL, 0, 0, 0};
 		if (logged_again(c, i, at.line ? &at : NULL) < 0 ||
-		    ceiling_add(c, &c->want[i], c->force, at.line ? &at : NULL) < 0)
+		    ceiling_add(c, &c->want[i].e, c->force, at.line ? &at : NULL) < 0)
 			refused = 1;
 	}
+	free(c->want);
+	free(c->by_day);
+	c->want = NULL;
+	c->by_day = NULL;
 	return refused ? -1 : 0;
 }
 
@@ -377,9 +379,5 @@ void ceiling_free(struct ceiling *c)
 		return;
 	budget_free(c->budget);
 	free(c->touched);
-	free(c->want);
-	free(c->by_day);
-	free(c->again);
-	free(c->twin);
 	free(c);
 }
