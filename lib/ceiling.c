@@ -37,16 +37,12 @@ struct ceiling {
 	} *by_day; /* the rows in order of their days */
 };
 
-static int same_str(struct str a, struct str b)
-{
-	return a.n == b.n && !memcmp(a.s, b.s, a.n);
-}
-
+/* Whether entry b is row a to the letter (a's texts are C strings). */
 static int same_entry(const struct entry *a, const struct entry *b)
 {
 	return a->date == b->date && a->minutes == b->minutes && a->mode == b->mode &&
-	       same_str(a->plan, b->plan) && same_str(a->coach, b->coach) &&
-	       same_str(a->goal, b->goal) && same_str(a->note, b->note);
+	       str_eq(b->plan, a->plan.s) && str_eq(b->coach, a->coach.s) &&
+	       str_eq(b->goal, a->goal.s) && str_eq(b->note, a->note.s);
 }
 
 static int add_entry(const struct entry *e, void *arg)

@@ -88,11 +88,7 @@ static error_t paths_parse(int key, char *arg, struct argp_state *state)
  * is no directory.  NULL when it is one, or when -p was not given. */
 const char *cli_plans_not_dir(void)
 {
-	struct stat st;
-
-	if (!cli.plansdir || (stat(cli.plansdir, &st) == 0 && S_ISDIR(st.st_mode)))
-		return NULL;
-	return cli.plansdir;
+	return cli.plansdir && !is_dir(cli.plansdir) ? cli.plansdir : NULL;
 }
 
 const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL, NULL,
