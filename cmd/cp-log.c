@@ -287,7 +287,7 @@ int main(int argc, char **argv)
 	else if (rc == 0 && rows.n)
 		rc = -1;
 	if (rc == 0 && ceiling)
-		ceiling_report(ceiling, opt.quiet);
+		ceiling_report(ceiling, opt.quiet, opt.dry_run);
 	ceiling_free(ceiling);
 	rows_free(&rows);
 	plancache_free(plans);

@@ -191,10 +191,17 @@ static int ceiling_add(struct ceiling *c, const struct entry *e, int force,
 		duration_format(l.used + l.spilled, used);
 		duration_format(l.granted, granted);
 		describe(&what, &l);
-		cp_err_at(EX_DATAERR, at, NULL,
-			  _("%s: %s would be used of %s granted, %s; nothing written (log it with "
-			    "--force, or add a follow-up grant to the plan)"),
-			  p->id, used, granted, what.s);
+		/* a grant after this one cannot take an hour of this one's days */
+		if (grant_followed(p, l.grant))
+			cp_err_at(EX_DATAERR, at, NULL,
+				  _("%s: %s would be used of %s granted, %s; nothing written (log it "
+				    "with --force)"),
+				  p->id, used, granted, what.s);
+		else
+			cp_err_at(EX_DATAERR, at, NULL,
+				  _("%s: %s would be used of %s granted, %s; nothing written (log it "
+				    "with --force, or add a follow-up grant to the plan)"),
+				  p->id, used, granted, what.s);
 		buf_free(&what);
 		return -1;
 	}
@@ -330,7 +337,7 @@ int ceiling_check(void *arg)
 	return refused ? -1 : 0;
 }
 
-void ceiling_report(struct ceiling *c, int quiet)
+void ceiling_report(struct ceiling *c, int quiet, int dry_run)
 {
 	if (c->unread && c->ntouched)
 		cp_warn(_("a line of the caseload's sheets cannot be read, so its hours are not "
@@ -352,18 +359,25 @@ void ceiling_report(struct ceiling *c, int quiet)
 				l.plan->id, what.s, on);
 		}
 		if (over > 0)
-			cp_warn(_("%s: %s over the %s granted, %s"), l.plan->id, left, granted, what.s);
+			cp_warn(dry_run ? _("%s: %s would be over the %s granted, %s")
+					: _("%s: %s over the %s granted, %s"),
+				l.plan->id, left, granted, what.s);
 		else if (!quiet)
-			fprintf(stderr, _("%s: %s: %s of %s left, %s\n"), cp_prog, l.plan->id, left,
-				granted, what.s);
+			fprintf(stderr,
+				dry_run ? _("%s: %s: %s of %s would be left, %s\n")
+					: _("%s: %s: %s of %s left, %s\n"),
+				cp_prog, l.plan->id, left, granted, what.s);
 		if (over > 0 || l.granted <= 0 || l.used * 10 < l.granted * 9)
 			;
 		else if (l.grant && grant_followed(l.plan, l.grant))
-			cp_warn(_("%s: %ld%% of the hours granted are used"), l.plan->id,
-				l.used * 100 / l.granted);
+			cp_warn(dry_run ? _("%s: %ld%% of the hours granted would be used")
+					: _("%s: %ld%% of the hours granted are used"),
+				l.plan->id, l.used * 100 / l.granted);
 		else
-			cp_warn(_("%s: %ld%% of the hours granted are used; apply for a follow-up in "
-				  "time"),
+			cp_warn(dry_run ? _("%s: %ld%% of the hours granted would be used; apply "
+					    "for a follow-up in time")
+					: _("%s: %ld%% of the hours granted are used; apply for a "
+					    "follow-up in time"),
 				l.plan->id, l.used * 100 / l.granted);
 		buf_free(&what);
 	}

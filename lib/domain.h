@@ -217,9 +217,10 @@ struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const st
  * granted, or falls on a day no grant holds for a funder that needs one,
  * unless forced.  NULL: nothing to hold. */
 int ceiling_check(void *c);
-/* After the append: on stderr, what is left of each grant the entries fell
- * in (not if quiet), and a warning from 90 % used on. */
-void ceiling_report(struct ceiling *c, int quiet);
+/* After the append (or in its stead, if dry_run, said as what would be):
+ * on stderr, what is left of each grant the entries fell in (not if
+ * quiet), and a warning from 90 % used on. */
+void ceiling_report(struct ceiling *c, int quiet, int dry_run);
 void ceiling_free(struct ceiling *c);
 
 /* ---- satisfaction.c: the marks of evaluations, per funder and coach ---- */

@@ -100,6 +100,9 @@ err_like 'P-20: 3:30 would be used of 3:00 granted, grant 2027-05-02.. \(werkgev
 same hours/robin.csv sheet.before "... and the sheet is byte for byte as it was"
 run cp-log -n --plan P-20 --mode phone -d 2027-05-20 1u Tweede strip
 status_is 65 "--dry-run says the same"
+run cp-log -n --plan P-20 --mode phone -d 2027-05-20 20m Tweede strip
+err_has 'P-20: 0:10 of 3:00 would be left' "--dry-run says what would be left, not what is"
+err_has 'warning: P-20: 94% of the hours granted would be used' "... and so does its warning"
 run cp-log --plan P-20 --mode phone -d 2027-05-20 20m Tweede strip
 status_is 0 "what fits on the card is logged"
 err_has 'P-20: 0:10 of 3:00 left' "... with what is left"
@@ -117,6 +120,10 @@ YAML
 run cp-log --plan P-20 --mode phone -d 2027-05-21 5m Derde strip
 err_has 'warning: P-20: 97% of the hours granted are used$' \
 	"... with the next card in the plan already, no advice to apply for one"
+run cp-log --plan P-20 --mode phone -d 2027-05-21 10m Vierde strip
+status_is 65 "the card over its hours: refused"
+err_like '3:05 would be used of 3:00 granted, .*; nothing written \(log it with --force\)$' \
+	"... and with the next card in the plan already, no advice to add one"
 
 # a version 1 plan keeps working as it did: no ceiling, nothing said
 cp-new --id P-1 --name 'Bart' --funder uwv --start 2026-01-05 --budget 1/6m >/dev/null
