@@ -165,6 +165,11 @@ void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januar
 size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
 size_t utf8_chars(const char *s, size_t n);   /* code points */
 int utf8_width(const char *s, size_t n);      /* terminal columns */
+/* A line of words: the bytes of s[0..n) that fill at most room columns,
+ * ending at a word's end where one ends in them (the spaces after it left
+ * out); a first word longer than room is cut there if cut, else kept
+ * whole.  *next: where the next line starts, past the spaces. */
+size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next);
 
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 

@@ -26,47 +26,34 @@ static const char *flat(struct buf *tmp, const char *s)
 	return tmp->s;
 }
 
+static void new_line(struct buf *out, int indent)
+{
+	buf_putc(out, '\n');
+	for (int i = 0; i < indent; i++)
+		buf_putc(out, ' ');
+}
+
 /* Words wrapped at WRAP columns; the first line after lead, the others
- * indented as far.  The lines of the text stay lines. */
+ * indented as far.  The lines of the text stay lines; a word too long
+ * for one stays whole, as a web address must. */
 static void wrapped(struct buf *out, const char *lead, const char *text)
 {
 	struct buf clean = {0};
-	render_clean(&clean, text);
+	const char *s = render_clean(&clean, text);
 	int indent = utf8_width(lead, strlen(lead));
-	const char *s = clean.s;
 	buf_puts(out, lead);
-	int col = indent, first = 1;
-	while (*s) {
-		if (*s == '\n') {
-			buf_putc(out, '\n');
-			for (int i = 0; i < indent; i++)
-				buf_putc(out, ' ');
-			col = indent;
-			first = 1;
-			s++;
-			continue;
+	for (;;) {
+		size_t line = strcspn(s, "\n"), at = strspn(s, " ");
+		while (at < line) {
+			size_t next, n = utf8_fill(s + at, line - at, WRAP - indent, 0, &next);
+			buf_add(out, s + at, n);
+			if ((at += next) < line)
+				new_line(out, indent);
 		}
-		if (*s == ' ') {
-			s++;
-			continue;
-		}
-		size_t n = strcspn(s, " \n");
-		int w = utf8_width(s, n);
-		if (!first && col + 1 + w > WRAP) {
-			buf_putc(out, '\n');
-			for (int i = 0; i < indent; i++)
-				buf_putc(out, ' ');
-			col = indent;
-			first = 1;
-		}
-		if (!first) {
-			buf_putc(out, ' ');
-			col++;
-		}
-		buf_add(out, s, n);
-		col += w;
-		first = 0;
-		s += n;
+		if (!s[line])
+			break;
+		new_line(out, indent);
+		s += line + 1;
 	}
 	while (out->len && out->s[out->len - 1] == ' ')
 		out->len--;

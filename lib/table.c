@@ -183,48 +183,22 @@ static void end_line(struct buf *b, size_t start)
 	buf_putc(b, '\n');
 }
 
-/* The bytes of s that fill at most room columns, ending after a word if
- * one ends there (a word longer than room is cut); *next: where the rest
- * starts, past the space. */
-static size_t fill(const char *s, int room, const char **next)
-{
-	size_t n = strlen(s), fit = 0, word = 0;
-	int used = 0;
-	while (fit < n) {
-		size_t k = 1; /* one character: its lead byte and what continues it */
-		while (fit + k < n && ((unsigned char)s[fit + k] & 0xc0) == 0x80)
-			k++;
-		int cw = utf8_width(s + fit, k);
-		if (fit && used + cw > room)
-			break;
-		used += cw;
-		fit += k;
-		if (fit < n && s[fit] == ' ')
-			word = fit;
-	}
-	if (fit < n && s[fit] != ' ' && word)
-		fit = word;
-	*next = s + fit;
-	while (**next == ' ')
-		(*next)++;
-	return fit;
-}
-
-/* The last column's text wrapped at width w under its start, indent. */
+/* The last column's text wrapped at width w under its start, indent; a
+ * word too long for a line is cut, as a cell never runs past its column. */
 static void put_wrapped(struct buf *b, const char *s, int w, int indent)
 {
-	for (;;) {
-		const char *next;
-		size_t start = b->len, n = fill(s, w, &next);
+	for (size_t left = strlen(s);;) {
+		size_t next, start = b->len, n = utf8_fill(s, left, w, 1, &next);
 		struct buf part = {0};
 		buf_add(&part, s, n);
 		put_cell(b, buf_str(&part));
 		buf_free(&part);
-		if (!*next)
+		if (next == left)
 			return;
 		end_line(b, start);
 		pad(b, indent);
-		s = next;
+		s += next;
+		left -= next;
 	}
 }
 

@@ -110,3 +110,34 @@ int utf8_width(const char *s, size_t n)
 	}
 	return w;
 }
+
+size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next)
+{
+	size_t fit = 0, word = 0;
+	int used = 0;
+	while (fit < n) {
+		size_t k = 1; /* one character: its lead byte and what continues it */
+		while (fit + k < n && ((unsigned char)s[fit + k] & 0xc0) == 0x80)
+			k++;
+		int cw = utf8_width(s + fit, k);
+		if (fit && used + cw > room)
+			break;
+		used += cw;
+		fit += k;
+		if (fit < n && s[fit] == ' ' && s[fit - 1] != ' ')
+			word = fit;
+	}
+	if (fit < n && s[fit] != ' ') {
+		if (word)
+			fit = word;
+		else
+			while (!cut && fit < n && s[fit] != ' ')
+				fit++;
+	}
+	*next = fit;
+	while (*next < n && s[*next] == ' ')
+		++*next;
+	while (fit && s[fit - 1] == ' ')
+		fit--;
+	return fit;
+}

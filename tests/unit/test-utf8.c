@@ -145,10 +145,60 @@ static void width(void)
 		       cases[i].what);
 }
 
+/* Each line of s filled at room: the lines joined by |. */
+static char *lines(const char *s, int room, int cut, char *out)
+{
+	size_t n = strlen(s), at = 0;
+	*out = 0;
+	while (at < n) {
+		size_t next, len = utf8_fill(s + at, n - at, room, cut, &next);
+		strncat(out, s + at, len);
+		if ((at += next) < n)
+			strcat(out, "|");
+	}
+	return out;
+}
+
+static void fill(void)
+{
+	static const struct {
+		const char *what, *s;
+		int room, cut;
+		const char *lines;
+	} cases[] = {
+		{"it fits", "Inwerken kassa", 20, 0, "Inwerken kassa"},
+		{"it fits to the column", "Inwerken kassa", 14, 0, "Inwerken kassa"},
+		{"one column short", "Inwerken kassa", 13, 0, "Inwerken|kassa"},
+		{"at word ends", "met de leidinggevende gesproken", 12, 0,
+		 "met de|leidinggevende|gesproken"},
+		{"a long word kept whole", "zie https://www.uwv.nl/jobcoach nu", 10, 0,
+		 "zie|https://www.uwv.nl/jobcoach|nu"},
+		{"a long word cut", "zie https://www.uwv.nl/jobcoach nu", 10, 1,
+		 "zie|https://ww|w.uwv.nl/j|obcoach nu"},
+		{"spaces at a break left out", "kassa    afsluiten", 8, 0, "kassa|afsluiten"},
+		{"spaces inside a line stay", "kassa  af", 10, 0, "kassa  af"},
+		{"trailing spaces left out", "kassa   ", 10, 0, "kassa"},
+		{"a character is never split", "Zo\xc3\xab Zo\xc3\xab", 4, 0,
+		 "Zo\xc3\xab|Zo\xc3\xab"},
+		{"wide characters count two", "\xe6\x97\xa5\xe6\x97\xa5 x", 4, 0,
+		 "\xe6\x97\xa5\xe6\x97\xa5|x"},
+		{"wide characters cut between them", "\xe6\x97\xa5\xe6\x97\xa5\xe6\x97\xa5", 4,
+		 1, "\xe6\x97\xa5\xe6\x97\xa5|\xe6\x97\xa5"},
+		{"no room still makes progress", "ab cd", 0, 1, "a|b|c|d"},
+	};
+	char out[256];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_str(lines(cases[i].s, cases[i].room, cases[i].cut, out), cases[i].lines,
+		       "utf8_fill: %s", cases[i].what);
+	size_t next;
+	is_int((int)utf8_fill("kassa\nx", 5, 20, 0, &next), 5, "utf8_fill: stops at n");
+}
+
 int main(void)
 {
 	invalid();
 	chars();
 	width();
+	fill();
 	return tap_done();
 }
