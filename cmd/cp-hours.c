@@ -8,9 +8,7 @@
 
 #include "coachplan.h"
 
-enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_PLAN, OPT_COACH, OPT_FUNDER, OPT_GOAL, OPT_MODE,
-       OPT_ACTIVITY,
-       OPT_BUDGET, OPT_PSEUDONYMIZE };
+enum { OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_BUDGET, OPT_PSEUDONYMIZE };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Grouping:"), 1},
@@ -26,15 +24,15 @@ static const struct argp_option options[] = {
 	{"to", OPT_TO, N_("DATE"), 0, N_("entries on or before DATE"), 2},
 	{"period", OPT_PERIOD, N_("PERIOD"), 0,
 	 N_("2026, 2026H1, 2026Q3, 2026-03, 2026W10, FROM..TO, this-week, last-month, ..."), 2},
-	{"plan", OPT_PLAN, N_("ID"), 0, N_("only this plan"), 2},
-	{"coach", OPT_COACH, N_("NAME"), 0,
+	{"plan", 'P', N_("ID"), 0, N_("only this plan"), 2},
+	{"coach", 'c', N_("NAME"), 0,
 	 N_("only this coach's entries; with --budget, the grants of the plans this coach was "
 	    "responsible for"), 2},
-	{"funder", OPT_FUNDER, N_("FUNDER"), 0,
+	{"funder", 'F', N_("FUNDER"), 0,
 	 N_("only hours this funder pays: of its grants' days (reads the plans)"), 2},
-	{"goal", OPT_GOAL, N_("GOAL"), 0, N_("only this goal"), 2},
-	{"mode", OPT_MODE, N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
-	{"activity", OPT_ACTIVITY, N_("ACTIVITY"), 0,
+	{"goal", 'g', N_("GOAL"), 0, N_("only this goal"), 2},
+	{"mode", 'm', N_("MODE"), 0, N_("only this mode (onsite, phone, werkvloer, ...)"), 2},
+	{"activity", 'a', N_("ACTIVITY"), 0,
 	 N_("only this activity (training, support, leidinggevende, ...)"), 2},
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"keep-going", 'k', NULL, 0, N_("report every bad line and total the rest (exit 65)"), 3},
@@ -95,17 +93,17 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		f->to = p.to < f->to ? p.to : f->to;
 		opt.dates_given = 1;
 		break;
-	case OPT_PLAN: strlist_add(&f->plans, arg); break;
-	case OPT_COACH: strlist_add(&f->coaches, arg); break;
-	case OPT_GOAL: strlist_add(&f->goals, arg); break;
-	case OPT_FUNDER:
+	case 'P': strlist_add(&f->plans, arg); break;
+	case 'c': strlist_add(&f->coaches, arg); break;
+	case 'g': strlist_add(&f->goals, arg); break;
+	case 'F':
 		strlist_add(&opt.funders, vocab_name(&vocab_funder, cli_word(state, &vocab_funder, arg)));
 		break;
-	case OPT_ACTIVITY:
+	case 'a':
 		if ((v = cli_word(state, &vocab_activity, arg)) >= 0) /* it is: argp_error exits */
 			f->activities |= 1u << v;
 		break;
-	case OPT_MODE:
+	case 'm':
 		if ((v = cli_word(state, &vocab_mode, arg)) >= 0)
 			f->modes |= 1u << v;
 		break;

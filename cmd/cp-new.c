@@ -8,7 +8,7 @@
 #include "coachplan.h"
 
 enum {
-	OPT_SCHEME = 256, OPT_EMPLOYER, OPT_CONTACT, OPT_COACH, OPT_REF, OPT_HOURS, OPT_EVERY,
+	OPT_SCHEME = 256, OPT_EMPLOYER, OPT_CONTACT, OPT_REF, OPT_HOURS, OPT_EVERY,
 	OPT_END, OPT_BUDGET, OPT_INIT, OPT_DRY_RUN, OPT_NEXT, OPT_GIT, OPT_NO_HOOK, OPT_AGREEMENT,
 	OPT_CONDITION, OPT_GRANT
 };
@@ -32,7 +32,7 @@ static const struct argp_option options[] = {
 	{"grant", OPT_GRANT, N_("GRANT"), 0,
 	 N_("a grant, as cp-plan --grant takes it (2026-11-02..2027-05-01:60,ref=2026-004417); "
 	    "repeat for more; the plan is of version 2"), 2},
-	{"coach", OPT_COACH, N_("NAME"), 0, N_("the coach (default: $USER)"), 2},
+	{"coach", 'c', N_("NAME"), 0, N_("the coach (default: $USER)"), 2},
 	{"ref", OPT_REF, N_("REF"), 0, N_("the funder's dossier or decision number"), 2},
 	{"hours", OPT_HOURS, N_("H"), 0, N_("contract hours per week"), 2},
 	{"every", OPT_EVERY, N_("INTERVAL"), 0,
@@ -136,7 +136,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.nops == MAX_OPS)
 			argp_error(state, _("too many agreements, conditions, contacts and grants"));
 		return add_op(key, arg, &opt.ops[opt.nops++]);
-	case OPT_COACH: s->coach = arg; break;
+	case 'c': s->coach = arg; break;
 	case OPT_REF: s->funder_ref = arg; break;
 	case OPT_HOURS: opt.hours = arg; break;
 	case OPT_EVERY: opt.every = arg; break;

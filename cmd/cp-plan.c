@@ -10,8 +10,8 @@
 #include "coachplan.h"
 
 enum {
-	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH, OPT_FUNDER,
-	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_COACH, OPT_WORK, OPT_FROM, OPT_PAUSE,
+	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH,
+	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_WORK, OPT_FROM, OPT_PAUSE,
 	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON, OPT_DROP_GRANT,
 	OPT_DROP_AGREEMENT, OPT_DROP_CONDITION, OPT_DROP_CONTACT
 };
@@ -36,7 +36,7 @@ static const struct argp_option options[] = {
 	    "2027-05-02/6m:midden,vervolg,ref=2027-001234"), 2},
 	{"to", OPT_TO, N_("DATE"), 0, N_("the grant's last day"), 2},
 	{"length", OPT_LENGTH, N_("LENGTH"), 0, N_("the grant's length instead: 6m"), 2},
-	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("who grants it: uwv, gemeente, werkgever, other"),
+	{"funder", 'F', N_("FUNDER"), 0, N_("who grants it: uwv, gemeente, werkgever, other"),
 	 2},
 	{"ref", OPT_REF, N_("REF"), 0, N_("the grant's reference (beschikking)"), 2},
 	{"kind", OPT_KIND, N_("KIND"), 0, N_("standard, extension (vervolg), strippenkaart, internal"),
@@ -44,7 +44,7 @@ static const struct argp_option options[] = {
 	{"hours", OPT_HOURS, N_("H"), 0, N_("the hours granted"), 2},
 	{"level", OPT_LEVEL, N_("LEVEL"), 0, N_("or the support level: zeer-licht, licht, midden, "
 						"intensief, intern"), 2},
-	{"coach", OPT_COACH, N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
+	{"coach", 'c', N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
 	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0, N_("the day --coach, --work-hours or --pause start "
 					     "(default today)"), 2},
@@ -140,12 +140,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		return cli_grant(arg, &opt.grant->grant) < 0 ? EX_USAGE : 0;
 	case OPT_TO: return grant_field(state, "to", arg);
 	case OPT_LENGTH: return grant_field(state, "length", arg);
-	case OPT_FUNDER: return grant_field(state, "funder", arg);
+	case 'F': return grant_field(state, "funder", arg);
 	case OPT_REF: return grant_field(state, "ref", arg);
 	case OPT_KIND: return grant_field(state, "kind", arg);
 	case OPT_HOURS: return grant_field(state, "hours", arg);
 	case OPT_LEVEL: return grant_field(state, "level", arg);
-	case OPT_COACH: return text_op(state, PLAN_OP_COACH, _("coach"), arg);
+	case 'c': return text_op(state, PLAN_OP_COACH, _("coach"), arg);
 	case OPT_WORK:
 		op = add_op(state, PLAN_OP_WORK, NULL);
 		const char *why = cli_hours(arg, 80, &op->minutes);

@@ -13,13 +13,13 @@
 
 #include "coachplan.h"
 
-enum { OPT_PLAN = 256, OPT_DECLARATION, OPT_CASELOAD, OPT_PERIOD, OPT_FUNDER, OPT_ALL,
+enum { OPT_DECLARATION = 256, OPT_CASELOAD, OPT_PERIOD, OPT_ALL,
        OPT_FORCE, OPT_PSEUDONYMIZE, OPT_STAMP, OPT_EXCEL, OPT_LANG, OPT_PER_GRANT,
-       OPT_SATISFACTION, OPT_COACH, OPT_LOGBOOK, OPT_GRANT };
+       OPT_SATISFACTION, OPT_LOGBOOK, OPT_GRANT };
 
 static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Reports:"), 1},
-	{"plan", OPT_PLAN, N_("ID"), 0,
+	{"plan", 'P', N_("ID"), 0,
 	 N_("the accountability report of this plan; with --declaration, its declaration"), 1},
 	{"declaration", OPT_DECLARATION, NULL, 0,
 	 N_("declarations of the hours per plan, for --funder and --period"), 1},
@@ -36,8 +36,8 @@ static const struct argp_option options[] = {
 	{"per-grant", OPT_PER_GRANT, NULL, 0,
 	 N_("with --declaration: one declaration per grant that ends in the period, from its first "
 	    "day to its last, with the evaluation that closes it"), 2},
-	{"funder", OPT_FUNDER, N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
-	{"coach", OPT_COACH, N_("NAME"), 0, N_("with --satisfaction: this coach's evaluations"), 2},
+	{"funder", 'F', N_("FUNDER"), 0, N_("the funder declared to: uwv, gemeente, ..."), 2},
+	{"coach", 'c', N_("NAME"), 0, N_("with --satisfaction: this coach's evaluations"), 2},
 	{"all", OPT_ALL, NULL, 0, N_("list plans without hours in the period in the summary too"), 2},
 	{"grant", OPT_GRANT, N_("REF"), 0,
 	 N_("with --logbook: the period of the plan's grant with this reference"), 2},
@@ -108,7 +108,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	const char *why;
 	switch (key) {
-	case OPT_PLAN:
+	case 'P':
 		if (!id_valid(arg, strlen(arg)))
 			argp_error(state, _("bad plan id %s"), quotes(arg));
 		opt.plan = arg;
@@ -116,7 +116,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_DECLARATION: opt.declaration = 1; break;
 	case OPT_CASELOAD: opt.caseload = 1; break;
 	case OPT_SATISFACTION: opt.satisfaction = 1; break;
-	case OPT_COACH: opt.coach = arg; break;
+	case 'c': opt.coach = arg; break;
 	case OPT_LOGBOOK: opt.logbook = 1; break;
 	case OPT_GRANT: opt.grant = cli_grant_name(arg); break;
 	case OPT_ALL: opt.all = 1; break;
@@ -138,7 +138,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!(opt.lang = lang_parse(arg)))
 			argp_error(state, _("unknown language %s; use nl or en"), quotes(arg));
 		break;
-	case OPT_FUNDER:
+	case 'F':
 		opt.funder = cli_word(state, &vocab_funder, arg);
 		break;
 	case 'o':
@@ -159,8 +159,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			if (!opt.plan && cli_plans_not_dir())
 				argp_error(state, _("name one report: --plan ID, --declaration, "
 						    "--caseload or --satisfaction; -p %s names the "
-						    "plans directory"),
-					   cli_plans_not_dir());
+						    "plans directory, -P %s the plan"),
+					   cli_plans_not_dir(), cli_plans_not_dir());
 			argp_error(state, _("name one report: --plan ID, --declaration, --caseload or "
 					    "--satisfaction"));
 		}

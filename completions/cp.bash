@@ -191,9 +191,9 @@ _cp_complete() {
 		_cp_add $_cp_days; return ;;
 	*:-b | *:--by)
 		_cp_by; return ;;
-	cp-log:-P | cp-log:--plan | cp-hours:--plan | cp-report:--plan | cp-evaluate:-r | cp-evaluate:--record | cp-check:--list-goals)
+	cp-log:-P | cp-log:--plan | cp-hours:-P | cp-hours:--plan | cp-report:-P | cp-report:--plan | cp-evaluate:-r | cp-evaluate:--record | cp-check:--list-goals)
 		_cp_plans "${plandirs[@]}"; return ;;
-	cp-log:-g | cp-log:--goal | cp-hours:--goal)
+	cp-log:-g | cp-log:--goal | cp-hours:-g | cp-hours:--goal)
 		_cp_value -P --plan
 		_cp_goals "$_cp_val"; return ;;
 	cp-evaluate:-g | cp-evaluate:--goal)
@@ -213,7 +213,7 @@ _cp_complete() {
 	cp-evaluate:--outcome)
 		_cp_add works-without-support follow-up-lighter follow-up-same follow-up-heavier \
 			employer-takes-over not-working; return ;;
-	cp-log:-a | cp-log:--activity | cp-hours:--activity)
+	cp-log:-a | cp-log:--activity | cp-hours:-a | cp-hours:--activity)
 		_cp_add $_cp_activities; return ;;
 	cp-plan:--kind)
 		_cp_add $_cp_kinds; return ;;

@@ -229,7 +229,7 @@ cd ..
 # ---- refusals: message, status, and nothing written ----
 refuses 64 'name one report' "no report named" cp-report
 refuses 64 'name one report' "two reports" cp-report --caseload --plan P-2024-003
-refuses 64 'name one report: .*; -p P-2024-003 names the plans directory' \
+refuses 64 'name one report: .*; -p P-2024-003 names the plans directory, -P P-2024-003 the plan' \
 	"-p for --plan: the two told apart" cp-report -p P-2024-003
 refuses 64 '--declaration needs --period' "a declaration without a period" \
 	cp-report --declaration --funder uwv -o x
