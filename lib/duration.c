@@ -2,7 +2,7 @@
  *   90  90m  90 min  1h30  1h 30m  1u30  2u15  1:30  1.5h  1,5u  1,5 uur  2 uur
  *   1 uur 30  1 uur en 30 minuten  3 kwartier  een kwartier  anderhalf uur
  *   een half uur  twee uur  1 uur en een kwartier  2 uur 3 kwartier
- *   een uurtje  half uurtje  kwartiertje  2 uurtjes
+ *   een uurtje  half uurtje  kwartiertje  2 uurtjes  1½ uur  ¾ uur
  * A bare whole number is minutes; a bare fraction is refused as ambiguous,
  * and a number written as a word needs its unit.  A unit alone is one of
  * it only where Dutch says it so: kwartier, kwartiertje, uurtje. */
@@ -79,7 +79,24 @@ static int number_in_words(struct cursor *c, long long *millionths)
 	return 0;
 }
 
-/* A number with an optional fraction after '.' or ','; value in millionths. */
+/* A fraction typed as one sign, as a phone or a Dutch keyboard offers it
+ * (1½ uur); its value in millionths, the cursor past it, or 0. */
+static long long vulgar_fraction(struct cursor *c)
+{
+	static const struct {
+		const char *sign;
+		long long millionths;
+	} signs[] = {{"\xc2\xbd", 500000}, {"\xc2\xbc", 250000}, {"\xc2\xbe", 750000}};
+	for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+		if (c->end - c->s >= 2 && !memcmp(c->s, signs[i].sign, 2)) {
+			c->s += 2;
+			return signs[i].millionths;
+		}
+	return 0;
+}
+
+/* A number with an optional fraction after '.' or ',', or a fraction
+ * sign; value in millionths. */
 static int number(struct cursor *c, long long *millionths, int *had_fraction)
 {
 	const char *start = c->s;
@@ -97,6 +114,13 @@ static int number(struct cursor *c, long long *millionths, int *had_fraction)
 				frac += (*c->s - '0') * scale;
 			}
 			c->s++;
+		}
+	} else {
+		struct cursor sign = *c; /* 1½ or 1 ½ */
+		skip_space(&sign);
+		if ((frac = vulgar_fraction(&sign))) {
+			*c = sign;
+			*had_fraction = 1;
 		}
 	}
 	if (c->s == start || (c->s < c->end && isdigit((unsigned char)*c->s)))

@@ -32,6 +32,8 @@ logs "twee en een half uur|150|"
 logs "anderhalf uur en 10 minuten|100|"       # was 90 minutes, note "en 10 minuten"
 logs "half an hour|30|"                      # was refused
 logs "1:30 uur overleg|90|overleg"            # was the note "uur overleg"
+logs "1½ uur met Anja|90|met Anja"            # the sign a phone offers; was refused
+logs "¾ uur|45|"
 
 # The punctuation that ends the duration is not the note's
 logs "1 uur, kassa|60|kassa"                 # was 1 minute, note "uur, kassa"

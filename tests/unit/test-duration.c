@@ -48,6 +48,11 @@ static void accepted(void)
 		{"kwartier", 15},              {"uurtje", 60},
 		{"Kwartiertje.", 15},          {"10 minuutjes", 10},
 		{"uurtje en een kwartier", 75},
+		/* the fractions a phone or a Dutch keyboard types as one sign */
+		{"1\xc2\xbd uur", 90},        {"1\xc2\xbdu", 90},
+		{"\xc2\xbd uur", 30},         {"\xc2\xbe uur", 45},
+		{"2\xc2\xbc uur", 135},       {"1\xc2\xbd uurtje", 90},
+		{"1 \xc2\xbd uur", 90},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -1;
@@ -77,6 +82,8 @@ static void refused(void)
 		{"2 en een half", "fraction"}, {"1 uur en een half", "not a"}, {"1:30 min", "not a"},
 		{"uur.", "not a"},          {"uur", "not a"},          {"minuutje", "not a"},
 		{"uurtje 30", "not a"},     {"kwartiertje 2", "not a"}, {"kwartiertjes", "not a"},
+		{"1\xc2\xbd", "fraction"},    {"1,5\xc2\xbd uur", "not a"}, {"\xc2\xbd\xc2\xbd uur", "not a"},
+		{"1\xc2\xbd:30", "not a"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -7;
@@ -137,6 +144,7 @@ static void words(void)
 		{"2 uur en 3 kwartier overleg", 5, 165}, {"1 uur en een kwartier x", 5, 75},
 		{"1 uur 30 uur", 4, -1},       {"1h30 uur opbouw", 2, -1},
 		{"2 en een half uur Gesprek", 5, 150}, {"90 m2 geveegd", 1, 90},
+		{"1\xc2\xbd uur Gesprek", 2, 90},     {"1 \xc2\xbd uur Gesprek", 3, 90},
 		/* the punctuation that ends the duration is not the note's */
 		{"1 uur, kassa", 2, 60},       {"1 uur. Kassa", 2, 60},
 		{"30 uur, opbouw", 2, -1},     {"45 min, gesprek", 2, 45},
