@@ -44,6 +44,17 @@ const char *interval_parse(const char *s, size_t n, struct interval *iv);
 void interval_format(struct interval iv, char out[16]);
 int interval_days_approx(struct interval iv);
 
+/* ---- dayword.c: a day as a coach says it ---- */
+
+/* Counted from today: vandaag, gisteren, eergisteren, morgen, overmorgen;
+ * a weekday (the last one, today included: never one ahead); vorige week
+ * maandag (that day of last week); afgelopen maandag (the last one before
+ * today); 3 dagen geleden; in English too (last week friday, last friday,
+ * 3 days ago), any case, hyphens for spaces.  And a date after its
+ * weekday, as an agenda writes it (vr 20-11, vrijdag 20 november), which
+ * must be that weekday's.  Returns as date_parse_dmy. */
+int date_parse_word(const char *s, int today, int *day, const char **why);
+
 /* ---- duration.c: hours and minutes as people type them ---- */
 
 #define DURATION_MAX (24 * 60) /* one entry covers at most a day */

@@ -219,53 +219,6 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
 	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
 }
 
-/* A day named by a word, counted from today: eergisteren, a weekday
- * (the last one, today included: never one in the future), a weekday of
- * last week (vorige week maandag), or ahead, for a start, a hand-over or
- * an evaluation: morgen, overmorgen.  0 with *day, or -1 if arg is no
- * such word. */
-static int day_word(const char *arg, int today, int *day)
-{
-	/* and as an agenda shortens them: ma, di, ...; mon, tue, ... */
-	static const char *const weekdays[][4] = {
-		{"maandag", "monday", "ma", "mon"},      {"dinsdag", "tuesday", "di", "tue"},
-		{"woensdag", "wednesday", "wo", "wed"},  {"donderdag", "thursday", "do", "thu"},
-		{"vrijdag", "friday", "vr", "fri"},      {"zaterdag", "saturday", "za", "sat"},
-		{"zondag", "sunday", "zo", "sun"},
-	};
-	char w[64];
-	size_t n = 0;
-	for (const char *p = arg; *p && n + 1 < sizeof w; p++) /* vorige week maandag, Vorige-Week-Maandag */
-		w[n++] = *p == ' ' ? '-' : (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-	w[n] = '\0';
-	static const struct word near[] = {
-		{"eergisteren", -2}, {"day-before-yesterday", -2}, {"morgen", 1}, {"tomorrow", 1},
-		{"overmorgen", 2},   {"day-after-tomorrow", 2},    {NULL, 0},
-	};
-	for (const struct word *x = near; x->text; x++)
-		if (!strcmp(w, x->text)) {
-			*day = today + x->value;
-			return 0;
-		}
-	const char *name = w;
-	int last_week = 0;
-	if (!strncmp(w, "vorige-week-", 12) || !strncmp(w, "last-week-", 10)) {
-		name = strchr(strchr(w, '-') + 1, '-') + 1;
-		last_week = 1;
-	}
-	for (int d = 0; d < 7; d++)
-		for (int i = 0; i < 4; i++) {
-			if (strcmp(name, weekdays[d][i]))
-				continue;
-			int back = (date_weekday(today) - 1 - d + 7) % 7;
-			if (last_week) /* that day of the week before this one */
-				back = date_weekday(today) - 1 + 7 - d;
-			*day = today - back;
-			return 0;
-		}
-	return -1;
-}
-
 int cli_word(struct argp_state *state, const struct vocab *v, const char *arg)
 {
 	int value = vocab_parse(v, arg, strlen(arg));
@@ -276,32 +229,32 @@ int cli_word(struct argp_state *state, const struct vocab *v, const char *arg)
 
 int cli_date(const char *arg, int *day)
 {
-	struct period p;
-	static const char *const words[] = {"today", "yesterday", "vandaag", "gisteren", NULL};
-	for (int i = 0; words[i]; i++)
-		if (!strcasecmp(arg, words[i])) {
-			period_parse(arg, date_today(), &p);
-			*day = p.from;
-			return 0;
-		}
-	if (day_word(arg, date_today(), day) == 0)
-		return 0;
 	const char *why = NULL;
-	int r = date_parse_day_first(arg, strlen(arg), date_today(), day, &why);
+	size_t n = strlen(arg);
+	int r = date_parse_word(arg, date_today(), day, &why);
+	if (r == -2)
+		r = date_parse_day_first(arg, n, date_today(), day, &why);
 	if (r == 0)
 		return 0;
-	if (r == -2)
-		why = date_parse(arg, strlen(arg), day);
+	int ymd = n == 10 && arg[4] == arg[7] && (arg[4] == '-' || arg[4] == '/');
+	if (r == -2 && ymd) { /* and 2026/11/20, as some agendas write it */
+		char iso[11];
+		memcpy(iso, arg, sizeof iso);
+		iso[4] = iso[7] = '-';
+		why = date_parse(iso, n, day);
+	} else if (r == -2)
+		why = date_parse(arg, n, day);
 	/* A word it does not know, or a date written no way it knows: the
 	 * hint names the ways it knows.  A day that does not exist (31-11,
 	 * 2026-02-30) needs only the reason. */
-	int iso = strlen(arg) == 10 && arg[4] == '-' && arg[7] == '-';
-	const char *hint = isalpha((unsigned char)*arg)
-				   ? _("a day may be a word: today, yesterday, tomorrow, monday, "
-				       "last week friday; vandaag, gisteren, eergisteren, morgen, "
-				       "maandag (ma), vorige week vrijdag")
-			   : r == -2 && !iso ? _("or day first: 20-11-2026, 20-11, 20 nov 2026")
-					     : NULL;
+	const char *hint = NULL;
+	if (r == -2 && isalpha((unsigned char)*arg))
+		hint = _("a day may be a word: today, yesterday, tomorrow, monday, last friday, "
+			 "last week friday, 3 days ago; vandaag, gisteren, eergisteren, morgen, "
+			 "maandag (ma), afgelopen vrijdag, vorige week vrijdag, 3 dagen geleden; or "
+			 "a date after its weekday: vr 20-11");
+	else if (r == -2 && !ymd)
+		hint = _("or day first: 20-11-2026, 20-11, 20 nov 2026");
 	if (why)
 		return cp_err_at(EX_USAGE, NULL, hint, "%s: %s", quotes(arg), why);
 	return 0;

@@ -153,6 +153,8 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 			i++;
 		if (!(m = date_month_named(s + at, i - at)))
 			return -2;
+		if (i < n && s[i] == '.' && i - at <= 4) /* 20 nov., 20 nov. 2026 */
+			i++;
 		if (i < n) {
 			at = ++i;
 			if (!dm_sep(s[i - 1]) || (y = number(s, n, &i, 4)) < 0 ||

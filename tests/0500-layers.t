@@ -16,7 +16,7 @@ layer_of() {
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
 	sheet | sheetw | scan) echo sheet.h ;;
-	date | duration | period | funder | lang) echo calendar.h ;;
+	date | dayword | duration | period | funder | lang) echo calendar.h ;;
 	*) echo base.h ;;
 	esac
 }

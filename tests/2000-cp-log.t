@@ -66,6 +66,12 @@ refuses 64 '"1h75"' "minutes over 59" cp-log --plan P-1 --mode phone 1h75
 refuses 65 'is in the future' "a day in the future" cp-log --plan P-1 --mode phone -d 2026-03-11 30
 refuses 65 'lies outside plan P-2' "a day before the plan" cp-log --plan P-2 --mode phone -d 2026-02-28 30
 refuses 64 'no such day' "a day that does not exist" cp-log --plan P-1 --mode phone -d 2026-02-29 30
+refuses 64 '"do 6-3": 2026-03-06 is a Friday' "a date after another day's weekday, as copied wrong from an agenda" \
+	cp-log --plan P-1 --mode phone -d 'do 6-3' 30
+run cp-log -n --plan P-1 --mode phone -d 'vr 6-3' 30
+check "... and after its own weekday, that day" test "$(tail -n 1 out)" = "2026-03-06,robin,P-1,,phone,30,"
+run cp-log -n --plan P-1 --mode phone -d '3 dagen geleden' 30
+check "3 dagen geleden" test "$(tail -n 1 out)" = "2026-03-07,robin,P-1,,phone,30,"
 refuses 64 'bad plan id "\.\./x"' "a path-like plan id" cp-log --plan ../x --mode phone 30
 refuses 64 'required' "no duration" cp-log --plan P-1 --mode phone
 

@@ -53,6 +53,19 @@ static void dates(void)
 		{"ma", "2026-03-09"},         {"Vr", "2026-03-06"},       {"vorige week di", "2026-03-03"},
 		{"thu", "2026-03-05"},        {"m", NULL},                {"morgen", "2026-03-11"},
 		{"Overmorgen", "2026-03-12"}, {"ooit", NULL},
+		/* the last one before today; days counted back */
+		{"afgelopen dinsdag", "2026-03-03"}, {"afgelopen maandag", "2026-03-09"},
+		{"last tuesday", "2026-03-03"}, {"Afgelopen-Vr", "2026-03-06"},
+		{"3 dagen geleden", "2026-03-07"}, {"1 dag geleden", "2026-03-09"},
+		{"10 days ago", "2026-02-28"}, {"0 dagen geleden", "2026-03-10"},
+		{"dagen geleden", NULL},      {"3 weken geleden", NULL},  {"99999 dagen geleden", NULL},
+		/* a date as an agenda writes it, its weekday first, which must be its own */
+		{"vr 6-3", "2026-03-06"},     {"vrijdag 6 maart", "2026-03-06"},
+		{"Fri, 6 March 2026", "2026-03-06"}, {"di 2026-03-03", "2026-03-03"},
+		{"do 6-3", NULL},             {"vr", "2026-03-06"},       {"vr 6-13", NULL},
+		/* an abbreviated month with its dot, and the year first with slashes */
+		{"6 mrt.", "2026-03-06"},     {"6 mrt. 2026", "2026-03-06"}, {"2026/03/06", "2026-03-06"},
+		{"2026/3/6", NULL},
 	};
 	setenv("CP_TODAY", "2026-03-10", 1);
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
