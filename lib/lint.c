@@ -173,6 +173,20 @@ static int activity_fits(struct sheet *sh, int col, const struct entry *e)
 			 vocab_choices(v));
 }
 
+/* Hours in a sheet twice are declared twice; but two like entries may be
+ * two, logged with --force, so a warning, and cp-check's status stays. */
+static void logged_twice(struct sheet *sh, struct twice *seen, const struct entry *e)
+{
+	unsigned long first = twice_seen(seen, e);
+	if (!first)
+		return;
+	struct srcpos at;
+	sheet_pos(sh, (size_t)sheet_colof(sh, COL_DATE), &at);
+	cp_warn_at(&at, _("the same entry as line %lu: hours logged twice are declared twice; "
+			  "remove one, or tell the two apart in the note"),
+		   first);
+}
+
 int lint_sheet(struct lint *l, const char *path)
 {
 	unsigned long before = cp_errors(), plan_before = l->plan_errors;
@@ -185,10 +199,13 @@ int lint_sheet(struct lint *l, const char *path)
 		return -1;
 	}
 	int internal = sheet_column(sh, "internal"), activity = sheet_activity_column(sh);
+	struct twice *seen = twice_new();
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
-		if (r > 0)
+		if (r > 0) {
 			scan_entry(l, sh, internal);
+			logged_twice(sh, seen, &e);
+		}
 		if (r < 0 || entry_check_text(&e, CHECK_HISTORY, col_pos, sh) < 0 ||
 		    activity_fits(sh, activity, &e) < 0 ||
 		    (l->cache && entry_fits(l, sh, &e, capped) < 0)) {
@@ -201,6 +218,7 @@ int lint_sheet(struct lint *l, const char *path)
 		}
 	}
 	sheet_close(sh);
+	twice_free(seen);
 	cp_errors_quiet(0);
 	private(l, path);
 	unsigned long n = sheet_errors(l, before, plan_before);

@@ -138,4 +138,15 @@ int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int 
 /* Whether scan_sheets_split would read one of these sheets on two cores. */
 int scan_splits(char *const *paths, size_t n);
 
+/* ---- twice.c: an entry a sheet holds twice ---- */
+
+#define TWICE_LINES 16384 /* entries looked back at, at the least */
+struct twice;
+struct twice *twice_new(void);
+/* The line of an entry seen before that is the same as e (the day,
+ * coach, plan, goal, mode, minutes and note, as cp-log compares them), or
+ * 0; then e is remembered, at e->line. */
+unsigned long twice_seen(struct twice *t, const struct entry *e);
+void twice_free(struct twice *t);
+
 #endif

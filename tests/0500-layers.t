@@ -15,7 +15,7 @@ layer_of() {
 	yaml) echo ytree.h ;;
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
-	sheet | sheetw | scan) echo sheet.h ;;
+	sheet | sheetw | scan | twice) echo sheet.h ;;
 	date | dayword | duration | period | funder | lang) echo calendar.h ;;
 	*) echo base.h ;;
 	esac

@@ -27,6 +27,20 @@ rm hours/excel.csv
 run cp-check -v
 check "-v says what was checked" grep -q '2 plans, 1 sheet of 2 lines: no errors' err
 
+# hours logged twice are declared twice: cp-log refuses them, and a
+# line pasted twice, or logged twice before cp-log did, is warned of
+cp hours/robin.csv robin.before
+{ cat robin.before; sed -n 2p robin.before; sed -n 2p robin.before | sed 's/,Kassa$/,Kassa (2)/'; } >hours/robin.csv
+run cp-check
+status_is 0 "an entry in a sheet twice: no error, two like entries may be two"
+err_has '^cp-check: hours/robin.csv:4:1: warning: the same entry as line 2: hours logged twice are declared twice' \
+	"... but a warning, at the second, naming the first"
+check "... and only there, not at an entry that differs in its note" test "$(grep -c 'the same entry' err)" = 1
+{ sed -n 1,2p robin.before; sed -n 2p robin.before | sed 's/,werkvloer,\|,onsite,/,werkvloer,/'; } >hours/robin.csv
+run cp-check
+err_has 'hours/robin.csv:3:1: warning: the same entry as line 2' "... also with the mode in Dutch"
+cp robin.before hours/robin.csv
+
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample
 status_is 0 "the sample caseload passes, named as a directory"

@@ -1,0 +1,97 @@
+/* twice.c: an entry a sheet holds twice, logged again by mistake (a line
+ * pasted twice, a batch imported again), for cp-check to warn of: hours
+ * in a sheet twice are declared twice.  The memory stays the same however
+ * long the sheet: two generations of a table of the entries' keys, so an
+ * entry is compared with at least the TWICE_LINES entries before it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sheet.h"
+
+#define CAP (2 * TWICE_LINES) /* a generation's table, at most half full */
+
+struct seen {
+	uint64_t a, b;      /* the key: two hashes of what makes entries the same */
+	unsigned long line; /* 0: an empty slot */
+};
+
+struct twice {
+	struct seen *now, *before;
+	size_t n; /* in now */
+};
+
+struct twice *twice_new(void)
+{
+	struct twice *t = xcalloc(1, sizeof *t);
+	t->now = xcalloc(CAP, sizeof *t->now);
+	return t;
+}
+
+void twice_free(struct twice *t)
+{
+	if (!t)
+		return;
+	free(t->now);
+	free(t->before);
+	free(t);
+}
+
+/* FNV-1a, from two starting points */
+static void mix(uint64_t *h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++) {
+		h[0] = (h[0] ^ p[i]) * 0x100000001b3u;
+		h[1] = (h[1] ^ p[i]) * 0x100000001b3u;
+	}
+}
+
+static void mix_str(uint64_t *h, struct str s)
+{
+	mix(h, &s.n, sizeof s.n); /* "ab","c" is not "a","bc" */
+	mix(h, s.s, s.n);
+}
+
+/* What cp-log compares too: the day, coach, plan, goal, mode, minutes and
+ * note (the mode as read, so werkvloer is onsite). */
+static void key(const struct entry *e, uint64_t *h)
+{
+	h[0] = 0xcbf29ce484222325u;
+	h[1] = 0x84222325cbf29ce4u;
+	mix(h, &e->date, sizeof e->date);
+	mix(h, &e->mode, sizeof e->mode);
+	mix(h, &e->minutes, sizeof e->minutes);
+	mix_str(h, e->coach);
+	mix_str(h, e->plan);
+	mix_str(h, e->goal);
+	mix_str(h, e->note);
+}
+
+static struct seen *find(struct seen *table, const uint64_t *h)
+{
+	size_t i = h[0] & (CAP - 1);
+	while (table[i].line && (table[i].a != h[0] || table[i].b != h[1]))
+		i = (i + 1) & (CAP - 1);
+	return &table[i];
+}
+
+unsigned long twice_seen(struct twice *t, const struct entry *e)
+{
+	uint64_t h[2];
+	key(e, h);
+	struct seen *s = find(t->now, h), *old = t->before ? find(t->before, h) : NULL;
+	if (s->line)
+		return s->line;
+	if (old && old->line)
+		return old->line;
+	if (t->n == TWICE_LINES) { /* the older generation goes */
+		free(t->before);
+		t->before = t->now;
+		t->now = xcalloc(CAP, sizeof *t->now);
+		t->n = 0;
+		s = find(t->now, h);
+	}
+	*s = (struct seen){h[0], h[1], e->line};
+	t->n++;
+	return 0;
+}
