@@ -106,6 +106,18 @@ static void dates_dm(const char *s, size_t n)
 	FUZZ_ASSERT(n > 8 || (day > today - 366 && day < today + 366));
 }
 
+/* gisteren, afgelopen vrijdag, 3 dagen geleden, vr 20-11: a day, or a
+ * reason where the shape was one it knows. */
+static void day_words(const char *s)
+{
+	int day = DATE_NONE;
+	const char *why = NULL;
+	int r = date_parse_word(s, today, &day, &why);
+	FUZZ_ASSERT(r == 0 || r == -1 || r == -2);
+	FUZZ_ASSERT((r == -1) == (why != NULL));
+	FUZZ_ASSERT(r != 0 || day != DATE_NONE);
+}
+
 static void intervals(const char *s, size_t n)
 {
 	struct interval iv, again;
@@ -238,6 +250,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dates(s, size);
 	dates_dmy(s, size);
 	dates_dm(s, size);
+	day_words(s);
 	intervals(s, size);
 	periods(s);
 	hours(s, size);
