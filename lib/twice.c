@@ -16,23 +16,21 @@ struct seen {
 };
 
 struct twice {
-	struct seen *now, *before;
-	size_t n; /* in now */
+	struct seen *now, *before; /* the two halves of table, in turn */
+	size_t n;                  /* in now */
+	struct seen table[];
 };
 
 struct twice *twice_new(void)
 {
-	struct twice *t = xcalloc(1, sizeof *t);
-	t->now = xcalloc(CAP, sizeof *t->now);
+	struct twice *t = xcalloc(1, sizeof *t + 2 * CAP * sizeof *t->table);
+	t->now = t->table;
+	t->before = t->table + CAP;
 	return t;
 }
 
 void twice_free(struct twice *t)
 {
-	if (!t)
-		return;
-	free(t->now);
-	free(t->before);
 	free(t);
 }
 
@@ -79,15 +77,15 @@ unsigned long twice_seen(struct twice *t, const struct entry *e)
 {
 	uint64_t h[2];
 	key(e, h);
-	struct seen *s = find(t->now, h), *old = t->before ? find(t->before, h) : NULL;
+	struct seen *s = find(t->now, h), *old = find(t->before, h);
 	if (s->line)
 		return s->line;
-	if (old && old->line)
+	if (old->line)
 		return old->line;
 	if (t->n == TWICE_LINES) { /* the older generation goes */
-		free(t->before);
+		struct seen *oldest = t->before;
 		t->before = t->now;
-		t->now = xcalloc(CAP, sizeof *t->now);
+		t->now = memset(oldest, 0, CAP * sizeof *oldest);
 		t->n = 0;
 		s = find(t->now, h);
 	}
