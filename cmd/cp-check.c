@@ -107,7 +107,7 @@ static void collect(struct files *f)
 	if (cli.plansdir)
 		f->plansdir = xstrdup(cli.plansdir);
 	if (!opt.nargs) { /* the caseload here */
-		char *hours = "hours";
+		char *hours = (char *)cli_sheetsdir();
 		add_plans_dir(f, cli_plans());
 		if (is_dir(hours))
 			add_sheets(f, &hours, 1);

@@ -192,7 +192,7 @@ static void read_contacts(struct scan *s)
 	if (opt.files.nsheets)
 		return;
 	/* a plan may be coached by more than one coach: every sheet counts */
-	char *hours = "hours";
+	char *hours = (char *)cli_sheetsdir();
 	paths = NULL, n = 0;
 	if (is_dir(hours))
 		sheets_expand(&hours, 1, &paths, &n); /* a directory that cannot be read: reported */

@@ -15,10 +15,65 @@
 
 #include "caseload.h"
 
-const char *cli_plans(void)
+static char *join(const char *dir, const char *name);
+
+static int plans_named(void)
 {
 	const char *env = getenv("CP_PLANS");
-	return cli.plansdir ? cli.plansdir : env && *env ? env : "plans";
+	return cli.plansdir || (env && *env);
+}
+
+/* The caseload the current directory lies in, as git finds its
+ * repository: "." where it holds plans/ or hours/ (or where -p or
+ * $CP_PLANS names the plans), else the nearest directory above that holds
+ * plans/ ("..", "../.."), not past the file system's edge; "." if none. */
+static const char *caseload_here(void)
+{
+	static char *root;
+	if (plans_named() || is_dir("plans") || is_dir("hours"))
+		return ".";
+	if (root)
+		return root;
+	struct stat here, at, below;
+	struct buf up = {0};
+	if (stat(".", &here) == 0)
+		for (below = here;; below = at) {
+			buf_puts(&up, up.len ? "/.." : "..");
+			if (stat(up.s, &at) != 0 || at.st_dev != here.st_dev ||
+			    (at.st_ino == below.st_ino && at.st_dev == below.st_dev))
+				break; /* another file system, or / */
+			char *plans = join(up.s, "plans");
+			int found = is_dir(plans);
+			free(plans);
+			if (found)
+				return root = up.s;
+		}
+	buf_free(&up);
+	return root = xstrdup(".");
+}
+
+/* dir/name, or name alone in the current directory, as messages name it */
+static const char *in_caseload(char **cache, const char *name)
+{
+	const char *root = caseload_here();
+	if (!strcmp(root, "."))
+		return name;
+	if (!*cache)
+		*cache = join(root, name);
+	return *cache;
+}
+
+const char *cli_plans(void)
+{
+	static char *found;
+	const char *env = getenv("CP_PLANS");
+	return cli.plansdir ? cli.plansdir : env && *env ? env : in_caseload(&found, "plans");
+}
+
+const char *cli_sheetsdir(void)
+{
+	static char *found;
+	return in_caseload(&found, "hours");
 }
 
 int cli_sheet_named(void)
@@ -38,7 +93,7 @@ const char *cli_sheetpath(void)
 	if (!dflt) {
 		const char *user = cli_login();
 		struct buf b = {0};
-		buf_printf(&b, "hours/%s.csv", user ? user : "coach");
+		buf_printf(&b, "%s/%s.csv", cli_sheetsdir(), user ? user : "coach");
 		dflt = b.s;
 	}
 	return dflt;
@@ -150,10 +205,10 @@ void caseload_args_free(struct caseload_args *a)
 
 int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 {
-	static char *hours[] = {"hours"};
+	char *hours[] = {(char *)cli_sheetsdir()};
 	*paths = NULL;
 	*count = 0;
-	if (!n && !is_dir("hours"))
+	if (!n && !is_dir(hours[0]))
 		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
 	if (sheets_expand(n ? args : hours, n ? n : 1, paths, count) < 0) {
 		paths_free(*paths, *count);

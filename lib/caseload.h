@@ -11,10 +11,14 @@
 /* ---- caseload.c: plans and sheets as they lie on disk ---- */
 
 /* Which files an invocation means, the same in every tool (coachplan(7),
- * FILES): the plans directory is -p, $CP_PLANS or ./plans; the coach's
- * sheet -f, $CP_SHEET or ./hours/$USER.csv. */
+ * FILES): the plans directory is -p, $CP_PLANS or plans/ of the caseload
+ * here; the coach's sheet -f, $CP_SHEET or hours/$USER.csv of it; the
+ * sheets, hours/ of it.  The caseload here is the current directory, or
+ * where neither is there and no plans directory is named, the nearest
+ * directory above it that holds plans/. */
 const char *cli_plans(void);
 const char *cli_sheetpath(void);
+const char *cli_sheetsdir(void);
 /* Who runs the tool, as the default coach: $USER, else $LOGNAME (what
  * cron sets), else the user's name in the password file (not in a static
  * build); NULL where that is no name a sheet can hold. */

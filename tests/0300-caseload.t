@@ -22,6 +22,26 @@ same out due-here.txt "cp-evaluate --due takes a caseload directory too"
 run cp-check cl
 status_is 0 "cp-check takes a caseload directory"
 
+# in a directory of the caseload, as git finds its repository: the
+# nearest directory above that holds plans/
+(cd cl/plans && cp-log --plan P-1 --mode phone -d 2026-11-18 15 Vanuit plans/) 2>err
+check "cp-log in plans/ logs to the caseload's sheet" \
+	test "$(tail -n 1 cl/hours/robin.csv)" = "2026-11-18,robin,P-1,,phone,15,Vanuit plans/"
+(cd cl/plans && cp-report --plan P-1) >report-in-plans.txt
+(cd cl && cp-report --plan P-1) >here-now.txt
+same report-in-plans.txt here-now.txt "cp-report in plans/ reads the caseload's plans and sheets"
+mkdir -p cl/hours/archief
+run sh -c 'cd cl/hours/archief && cp-check -v'
+status_is 0 "cp-check two levels down checks the caseload"
+check "... naming its files from there" grep -q '^cp-check: 2 plans, 1 sheet of 3 lines: no errors$' err
+run sh -c 'cd cl/hours/archief && cp-plan P-2 --goal "Op tijd komen"'
+check "cp-plan there changes the caseload's plan" grep -q 'Op tijd komen' cl/plans/P-2.yaml
+run sh -c 'cd cl/hours && cp-log -p ../plans --plan P-1 --mode phone -d 2026-11-19 10 x'
+err_like '^cp-log: hours/robin.csv: cannot create' \
+	"a plans directory named (-p): the sheet is ./hours/USER.csv of here, as before"
+rm -rf cl/hours/archief
+sed -i '$d' cl/hours/robin.csv
+
 cp cl/plans/P-1.yaml P-1.yml
 run cp-report --plan P-1 P-1.yml cl/hours
 status_is 0 "cp-report reads a *.yml plan file"

@@ -176,5 +176,10 @@ mkdir -p ../bare/plans
 refuses 64 'bare/plans holds no hour sheets' "a caseload without hours/" cp-hours ../bare
 
 cd hours
-refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-hours
+run cp-hours --by funder,half
+same out ../want "in hours/: the sheets and plans of the caseload it lies in"
+outside=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-outside.XXXXXX")
+cd "$outside"
+refuses 64 'no hour sheets named' "outside any caseload: no sheets and no ./hours" cp-hours
+cd "$WORK" && rm -rf "$outside"
 done_testing
