@@ -6,7 +6,7 @@
 #
 # Options are read from each tool's --help (once per shell), so they
 # cannot drift from the tools; plan ids are the plans directory's files
-# (-p, -d for cp-new, $CP_PLANS or ./plans); goal ids come from the plan
+# (-p, -d for cp-new, $CP_PLANS or plans/ of the caseload here); goal ids come from the plan
 # named on the line, read by cp-check --list-goals (comments and flow style
 # included), or by awk if cp-check is not there.
 
@@ -72,10 +72,29 @@ _cp_value() {
 	done
 }
 
+# _cp_caseload: the caseload here, as the tools find it: the current
+# directory, or the nearest one above that holds plans/
+_cp_caseload() {
+	local up=.. i
+	if [[ -d plans || -d hours ]]; then
+		echo .
+		return
+	fi
+	for ((i = 0; i < 32; i++)); do
+		if [[ -d $up/plans ]]; then
+			echo "$up"
+			return
+		fi
+		[[ $(cd "$up" 2>/dev/null && pwd -P) == / ]] && break
+		up=$up/..
+	done
+	echo .
+}
+
 _cp_plansdir() {
 	local _cp_val=
 	_cp_value -p --plans "$@"
-	_cp_val=${_cp_val:-${CP_PLANS:-plans}}
+	_cp_val=${_cp_val:-${CP_PLANS:-$(_cp_caseload)/plans}}
 	printf '%s\n' "${_cp_val/#\~/$HOME}"
 }
 
@@ -109,7 +128,7 @@ _cp_goals() {
 # _cp_coaches: coaches, as the hour sheets in hours/ name them
 _cp_coaches() {
 	local f
-	for f in hours/*.csv; do
+	for f in "$(_cp_caseload)"/hours/*.csv; do
 		[[ -e $f ]] || continue
 		f=${f##*/}
 		_cp_add "${f%.csv}"

@@ -74,6 +74,11 @@ replies "cp-log --plan Q-7 -p other -g " "G1 G2" "... and goals from there too"
 replies "cp-new -d other --id X --plan " "" "cp-new has no --plan"
 CP_PLANS=other replies "cp-hours --plan " "Q-7" "plan ids from \$CP_PLANS"
 replies "cp-report -P P-2026-0" "P-2026-014 P-2026-020" "cp-report -P <TAB>: the plan ids, as --plan"
+mkdir -p hours/archief && cd hours/archief
+replies "cp-log --plan P-2026-0" "P-2026-014 P-2026-020" "in a directory below the caseload: its plan ids, as the tools find them"
+replies "cp-log -P P-2026-014 -g " "G1 G2 G3" "... and the plan's goals"
+replies "cp-hours --coach " "ahmed robin" "... and its coaches"
+cd ../.. && rmdir hours/archief
 replies "cp-hours -P P-2026-014 -g " "G1 G2 G3" "cp-hours -g after -P: that plan's goals"
 has "cp-hours -a " supervisor "cp-hours -a <TAB>: the activities"
 replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
