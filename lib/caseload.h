@@ -58,7 +58,8 @@ int plans_next_id(const char *dir, int day, char *out, size_t size);
  * leading zeros (p-2024-3), or its last parts (2024-003); the first one
  * into out.  For the hint of an unknown plan. */
 int plans_like(const char *dir, const char *typed, char *out, size_t size);
-/* "did you mean P-2024-003?" into buf where one plan is meant; else NULL */
+/* "did you mean P-2024-003?" into buf where one plan is meant, or where
+ * dir is not there, how to name it; else NULL */
 const char *plans_like_hint(const char *dir, const char *typed, char *buf, size_t size);
 int plan_unknown(const char *dir, const char *typed); /* reported, with that hint */
 int plan_file_unknown(const char *path);               /* the same, for DIR/ID.yaml */

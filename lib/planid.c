@@ -113,6 +113,12 @@ int plans_like(const char *dir, const char *typed, char *out, size_t size)
 const char *plans_like_hint(const char *dir, const char *typed, char *buf, size_t size)
 {
 	char id[128];
+	if (!is_dir(dir)) { /* run outside a caseload, most likely */
+		snprintf(buf, size, _("%s: no such directory; run in a caseload (cp-new --init "
+				      "makes one) or below it, or name the plans directory with -p"),
+			 dir);
+		return buf;
+	}
 	if (plans_like(dir, typed, id, sizeof id) != 1 || !strcmp(id, typed))
 		return NULL;
 	snprintf(buf, size, _("did you mean %s?"), id);

@@ -41,6 +41,12 @@ err_like '^cp-log: hours/robin.csv: cannot create' \
 	"a plans directory named (-p): the sheet is ./hours/USER.csv of here, as before"
 rm -rf cl/hours/archief
 sed -i '$d' cl/hours/robin.csv
+outside=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-outside.XXXXXX")
+run sh -c "cd '$outside' && cp-log --plan P-1 --mode phone 10"
+status_is 65 "outside any caseload: no plan to log on"
+err_has 'hint: plans: no such directory; run in a caseload \(cp-new --init makes one\) or below it, or name the plans directory with -p' \
+	"... and the hint says where the plans are looked for"
+rm -rf "$outside"
 
 cp cl/plans/P-1.yaml P-1.yml
 run cp-report --plan P-1 P-1.yml cl/hours
