@@ -112,6 +112,10 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 		size_t ti = ei + CONTEXT < la.n ? ei + CONTEXT : la.n;
 		size_t tj = ej + (ti - ei);
 		if (!header) {
+			/* as git names it, from the caseload's top where the tool
+			 * ran below it (../plans/P-1.yaml) */
+			while (!strncmp(name, "./", 2) || !strncmp(name, "../", 3))
+				name += name[1] == '/' ? 2 : 3;
 			buf_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
 			header = 1;
 		}

@@ -34,6 +34,9 @@ mkdir -p cl/hours/archief
 run sh -c 'cd cl/hours/archief && cp-check -v'
 status_is 0 "cp-check two levels down checks the caseload"
 check "... naming its files from there" grep -q '^cp-check: 2 plans, 1 sheet of 3 lines: no errors$' err
+run sh -c 'cd cl/hours/archief && cp-plan -n P-2 --goal "Op tijd komen"'
+check "cp-plan -n there: the diff names the plan as git does, from the caseload's top" \
+	sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
 run sh -c 'cd cl/hours/archief && cp-plan P-2 --goal "Op tijd komen"'
 check "cp-plan there changes the caseload's plan" grep -q 'Op tijd komen' cl/plans/P-2.yaml
 run sh -c 'cd cl/hours && cp-log -p ../plans --plan P-1 --mode phone -d 2026-11-19 10 x'
