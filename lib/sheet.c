@@ -907,11 +907,20 @@ static int printable_ascii(struct str s)
 }
 
 /* A date as typed (SHEET_LENIENT), day first as well: 20-11-2026, 20-11,
- * 20 nov; -1 if not, with why it is none where it has that shape. */
+ * 20 nov, or as a coach says it: ma, gisteren, vr 20-11; -1 if not, with
+ * why it is none where it has that shape. */
 static int typed_date(struct str s, int *day, const char **why)
 {
 	const char *dmy;
-	int r = date_parse_day_first(s.s, s.n, date_today(), day, &dmy);
+	char word[64];
+	int r = -2;
+	if (s.n < sizeof word) {
+		memcpy(word, s.s, s.n);
+		word[s.n] = '\0';
+		r = date_parse_word(word, date_today(), day, &dmy);
+	}
+	if (r == -2)
+		r = date_parse_day_first(s.s, s.n, date_today(), day, &dmy);
 	if (r == -1)
 		*why = dmy;
 	return r == 0 ? 0 : -1;

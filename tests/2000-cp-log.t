@@ -206,6 +206,24 @@ out_is "date,coach,plan,goal,mode,minutes,note
 2026-03-09,robin,P-1,,email,10,Verslag" "a list without coach and goal columns: the entries are \$USER's, with no goal; a day without its year"
 run cp-log -n -c ahmed - <own.csv
 check "... or --coach's" grep -q '^2026-03-09,ahmed,P-1,,phone,20,Gebeld$' out
+cat >week.csv <<'CSV'
+datum;plan;wijze;duur;notitie
+ma;P-1;telefoon;20m;Gebeld
+dinsdag;P-2;werkvloer;1½ uur;Rooster
+vr 6-3;P-1;mail;10;Verslag
+gisteren;P-1;mail;5;Nagekomen
+CSV
+run cp-log -n - <week.csv
+out_is "date,coach,plan,goal,mode,minutes,note
+2026-03-09,robin,P-1,,phone,20,Gebeld
+2026-03-10,robin,P-2,,onsite,90,Rooster
+2026-03-06,robin,P-1,,email,10,Verslag
+2026-03-09,robin,P-1,,email,5,Nagekomen" "a week typed as a coach says its days: ma, dinsdag, vr 6-3, gisteren"
+printf 'datum;plan;wijze;duur
+do 6-3;P-1;mail;10
+' >wrongday.csv
+refuses 65 'standard input:2:1: 2026-03-06 is a Friday' "... and a weekday that is not the date's is refused at its line" \
+	sh -c 'cp-log - <wrongday.csv'
 printf 'datum;plan;minuten\n9-3-2026;P-1;20\n' >nomode.csv
 refuses 65 'standard input:1:1: the header has no column mode' "a list without a mode column" \
 	sh -c 'cp-log - <nomode.csv'
