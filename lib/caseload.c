@@ -24,32 +24,40 @@ static int plans_named(void)
 }
 
 /* The caseload the current directory lies in, as git finds its
- * repository: "." where it holds plans/ or hours/ (or where -p or
- * $CP_PLANS names the plans), else the nearest directory above that holds
- * plans/ ("..", "../.."), not past the file system's edge; "." if none. */
+ * repository: "." where it holds plans/ or hours/, else the nearest
+ * directory above that holds plans/ ("..", "../.."), not past the file
+ * system's edge; "." if none. */
+static char *find_caseload(void)
+{
+	struct stat here, at, below;
+	struct buf up = {0};
+	if (is_dir("plans") || is_dir("hours") || stat(".", &here) != 0)
+		return xstrdup(".");
+	for (below = here;; below = at) {
+		buf_puts(&up, up.len ? "/.." : "..");
+		if (stat(up.s, &at) != 0 || at.st_dev != here.st_dev ||
+		    (at.st_ino == below.st_ino && at.st_dev == below.st_dev))
+			break; /* another file system, or / */
+		char *plans = join(up.s, "plans");
+		int found = is_dir(plans);
+		free(plans);
+		if (found)
+			return up.s;
+	}
+	buf_free(&up);
+	return xstrdup(".");
+}
+
+/* Where -p or $CP_PLANS names the plans, the current directory, as it
+ * always was; else the caseload found, once. */
 static const char *caseload_here(void)
 {
 	static char *root;
-	if (plans_named() || is_dir("plans") || is_dir("hours"))
+	if (plans_named())
 		return ".";
-	if (root)
-		return root;
-	struct stat here, at, below;
-	struct buf up = {0};
-	if (stat(".", &here) == 0)
-		for (below = here;; below = at) {
-			buf_puts(&up, up.len ? "/.." : "..");
-			if (stat(up.s, &at) != 0 || at.st_dev != here.st_dev ||
-			    (at.st_ino == below.st_ino && at.st_dev == below.st_dev))
-				break; /* another file system, or / */
-			char *plans = join(up.s, "plans");
-			int found = is_dir(plans);
-			free(plans);
-			if (found)
-				return root = up.s;
-		}
-	buf_free(&up);
-	return root = xstrdup(".");
+	if (!root)
+		root = find_caseload();
+	return root;
 }
 
 /* dir/name, or name alone in the current directory, as messages name it */
