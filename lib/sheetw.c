@@ -207,7 +207,7 @@ int sheet_has_columns(const char *path, const struct rows *rows)
 			rc = cp_err(EX_DATAERR,
 				    _("%s has no %s column, so what goes in it would be lost; nothing "
 				      "was written (add ,%s to its header and a comma to the end of "
-				      "each line below it, or log to a new sheet with -f)"),
+				      "each entry below it, or log to a new sheet with -f)"),
 				    path, rows->extra_names[k], rows->extra_names[k]);
 	sheet_close(sh);
 	return rc;

@@ -56,7 +56,7 @@ out_is 'plan,minutes
 P-1,10' "... and reads as before"
 # the hint, done as it says, gives a sheet that reads (it told to add the
 # column to the header alone, and every line above was then one field short)
-refuses 65 'add ,activity to its header and a comma to the end of each line below it' \
+refuses 65 'add ,activity to its header and a comma to the end of each entry below it' \
 	"the hint says how to give an old sheet the column" \
 	cp-log -f hours/old.csv --plan P-1 --mode phone 10m x -a support
 sed -i '1s/$/,activity/; 2,$s/$/,/' hours/old.csv
