@@ -78,7 +78,7 @@ mkdir -p hours/archief && cd hours/archief
 replies "cp-log --plan P-2026-0" "P-2026-014 P-2026-020" "in a directory below the caseload: its plan ids, as the tools find them"
 replies "cp-log -P P-2026-014 -g " "G1 G2 G3" "... and the plan's goals"
 replies "cp-hours --coach " "ahmed robin" "... and its coaches"
-cd ../.. && rmdir hours/archief
+cd ../.. && rm -r hours/archief # and the out and err the replies left there
 replies "cp-hours -P P-2026-014 -g " "G1 G2 G3" "cp-hours -g after -P: that plan's goals"
 has "cp-hours -a " supervisor "cp-hours -a <TAB>: the activities"
 replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
