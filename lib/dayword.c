@@ -37,8 +37,8 @@ static int back_to(int today, int d)
 	return (date_weekday(today) - 1 - d + 7) % 7;
 }
 
-/* 3 dagen geleden, 1 dag geleden, 10 days ago (w in the form day_word
- * makes it): the days, or -1. */
+/* 3 dagen geleden, 1 dag geleden, 10 days ago (w lower case, hyphens for
+ * spaces, as date_parse_word hands it on): the days, or -1. */
 static int days_ago(const char *w)
 {
 	char *end;
