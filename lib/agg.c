@@ -91,13 +91,19 @@ const char *key_name(enum key k)
 /* The keys in the words Dutch coaches use (--by doel,wijze,maand) and the
  * Dutch tables print (vorm), and the half year as English writes it too */
 static const struct word key_words[] = {
-	{"doel", KEY_GOAL},        {"wijze", KEY_MODE},      {"modus", KEY_MODE},
-	{"vorm", KEY_MODE},        {"contactvorm", KEY_MODE},
-	{"jobcoach", KEY_COACH},   {"financier", KEY_FUNDER}, {"opdrachtgever", KEY_FUNDER},
-	{"dag", KEY_DAY},          {"maand", KEY_MONTH},     {"kwartaal", KEY_QUARTER},
-	{"halfjaar", KEY_HALF},    {"jaar", KEY_YEAR},       {"activiteit", KEY_ACTIVITY},
-	{"beschikking", KEY_GRANT}, {"toekenning", KEY_GRANT}, {"werkgever", KEY_EMPLOYER},
-	{"regeling", KEY_SCHEME},  {"half-year", KEY_HALF},  {"halfyear", KEY_HALF},
+	{"doel", KEY_GOAL},
+	{"wijze|modus|vorm|contactvorm", KEY_MODE},
+	{"jobcoach", KEY_COACH},
+	{"financier|opdrachtgever", KEY_FUNDER},
+	{"dag", KEY_DAY},
+	{"maand", KEY_MONTH},
+	{"kwartaal", KEY_QUARTER},
+	{"halfjaar|half-year|halfyear", KEY_HALF},
+	{"jaar", KEY_YEAR},
+	{"activiteit", KEY_ACTIVITY},
+	{"beschikking|toekenning", KEY_GRANT},
+	{"werkgever", KEY_EMPLOYER},
+	{"regeling", KEY_SCHEME},
 	{NULL, 0},
 };
 

@@ -173,9 +173,10 @@ size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next);
 
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 
-/* A closed word list: the value of s (n bytes, any case), or -1. */
+/* A closed word list, a row a value: the value whose words (text, the
+ * words between '|') hold s (n bytes, any case), or -1. */
 struct word {
-	const char *text;
+	const char *text; /* "phone|telefoon|bellen" */
 	int value;
 };
 int word_lookup(const struct word *w, const char *s, size_t n);

@@ -15,10 +15,10 @@
 #include "planread.h"
 
 static const struct word kinds[] = {
-	{"standard", GRANT_STANDARD},           {"extension", GRANT_EXTENSION},
-	{"vervolg", GRANT_EXTENSION},           {"vervolgaanvraag", GRANT_EXTENSION},
-	{"strippenkaart", GRANT_STRIPPENKAART}, {"strip-card", GRANT_STRIPPENKAART},
-	{"internal", GRANT_INTERNAL},           {"intern", GRANT_INTERNAL},
+	{"standard", GRANT_STANDARD},
+	{"extension|vervolg|vervolgaanvraag", GRANT_EXTENSION},
+	{"strippenkaart|strip-card", GRANT_STRIPPENKAART},
+	{"internal|intern", GRANT_INTERNAL},
 	{NULL, 0},
 };
 static const char *const kind_names[GRANT_KIND_COUNT] = {"standard", "extension",
@@ -29,12 +29,12 @@ const struct vocab vocab_grant_kind = {
 	GRANT_KIND_COUNT, 0};
 
 static const struct word levels[] = {
-	{"zeer-licht", LEVEL_ZEER_LICHT}, {"zeer licht", LEVEL_ZEER_LICHT},
-	{"very-light", LEVEL_ZEER_LICHT}, {"licht", LEVEL_LICHT},
-	{"light", LEVEL_LICHT},           {"midden", LEVEL_MIDDEN},
-	{"medium", LEVEL_MIDDEN},         {"intensief", LEVEL_INTENSIEF},
-	{"intensive", LEVEL_INTENSIEF},   {"intern", LEVEL_INTERN},
-	{"internal", LEVEL_INTERN},       {NULL, 0},
+	{"zeer-licht|zeer licht|very-light", LEVEL_ZEER_LICHT},
+	{"licht|light", LEVEL_LICHT},
+	{"midden|medium", LEVEL_MIDDEN},
+	{"intensief|intensive", LEVEL_INTENSIEF},
+	{"intern|internal", LEVEL_INTERN},
+	{NULL, 0},
 };
 static const char *const level_names[LEVEL_COUNT] = {"zeer-licht", "licht", "midden",
 						     "intensief", "intern"};

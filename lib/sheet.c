@@ -98,10 +98,12 @@ int sheet_col_named(const char *s, size_t n)
 	/* a Dutch header reads like an English one, also in the words of the
 	 * Dutch logbook (vorm, duur, werkzaamheden); appends keep its words */
 	static const struct word dutch[] = {
-		{"datum", COL_DATE},   {"jobcoach", COL_COACH}, {"doel", COL_GOAL},
-		{"wijze", COL_MODE},   {"modus", COL_MODE},     {"vorm", COL_MODE},
-		{"contactvorm", COL_MODE}, {"minuten", COL_MINUTES}, {"duur", COL_MINUTES},
-		{"notitie", COL_NOTE}, {"omschrijving", COL_NOTE}, {"werkzaamheden", COL_NOTE},
+		{"datum", COL_DATE},
+		{"jobcoach", COL_COACH},
+		{"doel", COL_GOAL},
+		{"wijze|modus|vorm|contactvorm", COL_MODE},
+		{"minuten|duur", COL_MINUTES},
+		{"notitie|omschrijving|werkzaamheden", COL_NOTE},
 		{NULL, 0},
 	};
 	for (int c = 0; c < COL_KNOWN; c++)

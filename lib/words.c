@@ -11,8 +11,14 @@
 int word_lookup(const struct word *w, const char *s, size_t n)
 {
 	for (; w->text; w++)
-		if (strlen(w->text) == n && !strncasecmp(w->text, s, n))
-			return w->value;
+		for (const char *t = w->text;; t++) {
+			size_t k = strcspn(t, "|");
+			if (k == n && !strncasecmp(t, s, n))
+				return w->value;
+			if (!t[k])
+				break;
+			t += k;
+		}
 	return -1;
 }
 
@@ -57,18 +63,13 @@ int vocab_unknown(const struct vocab *v, const char *s)
 }
 
 static const struct word modes[] = {
-	{"onsite", MODE_ONSITE},   {"on-site", MODE_ONSITE},   {"werkvloer", MODE_ONSITE},
-	{"op-de-werkvloer", MODE_ONSITE}, {"locatie", MODE_ONSITE},
-	{"werkplekbezoek", MODE_ONSITE}, /* werkplek alone is -a's: structuring it */
-	{"phone", MODE_PHONE},     {"telefoon", MODE_PHONE},   {"telefonisch", MODE_PHONE},
-	{"bellen", MODE_PHONE},    {"tel", MODE_PHONE},        {"gebeld", MODE_PHONE},
-	{"email", MODE_EMAIL},     {"e-mail", MODE_EMAIL},     {"mail", MODE_EMAIL},
-	{"mailen", MODE_EMAIL},    {"gemaild", MODE_EMAIL},
-	{"video", MODE_VIDEO},     {"beeldbellen", MODE_VIDEO}, {"videobellen", MODE_VIDEO},
-	{"videogesprek", MODE_VIDEO}, {"teams", MODE_VIDEO},
-	{"chat", MODE_CHAT},       {"app", MODE_CHAT},         {"appen", MODE_CHAT},
-	{"whatsapp", MODE_CHAT},   {"geappt", MODE_CHAT},      {"sms", MODE_CHAT},
-	{"other", MODE_OTHER},     {"overig", MODE_OTHER},     {"anders", MODE_OTHER},
+	{"onsite|on-site|werkvloer|op-de-werkvloer|locatie|werkplekbezoek", MODE_ONSITE},
+	/* werkplek alone is -a's: structuring it */
+	{"phone|telefoon|telefonisch|bellen|tel|gebeld", MODE_PHONE},
+	{"email|e-mail|mail|mailen|gemaild", MODE_EMAIL},
+	{"video|beeldbellen|videobellen|videogesprek|teams", MODE_VIDEO},
+	{"chat|app|appen|whatsapp|geappt|sms", MODE_CHAT},
+	{"other|overig|anders", MODE_OTHER},
 	{NULL, 0},
 };
 static const char *const mode_names[MODE_COUNT] = {"onsite", "phone", "email", "video", "chat",
@@ -140,18 +141,14 @@ const struct vocab vocab_status = {N_("status"), N_("unknown status %s; use %s")
 				   STATUS_COUNT, 0};
 
 static const struct word goal_statuses[] = {
-	{"open", GOAL_OPEN},           {"achieved", GOAL_ACHIEVED}, {"dropped", GOAL_DROPPED},
-	{"lopend", GOAL_OPEN},         {"behaald", GOAL_ACHIEVED},  {"gehaald", GOAL_ACHIEVED},
-	{"bereikt", GOAL_ACHIEVED},    {"vervallen", GOAL_DROPPED}, {"geschrapt", GOAL_DROPPED},
+	{"open|lopend", GOAL_OPEN},
+	{"achieved|behaald|gehaald|bereikt", GOAL_ACHIEVED},
+	{"dropped|vervallen|geschrapt", GOAL_DROPPED},
 	/* UWV's results of an evaluation */
-	{"partly-achieved", GOAL_PARTLY},          {"deels-behaald", GOAL_PARTLY},
-	{"deels-bereikt", GOAL_PARTLY},            {"gedeeltelijk-behaald", GOAL_PARTLY},
-	{"not-achieved", GOAL_NOT_ACHIEVED},       {"niet-behaald", GOAL_NOT_ACHIEVED},
-	{"niet-bereikt", GOAL_NOT_ACHIEVED},       {"permanent-support", GOAL_PERMANENT},
-	{"permanent-support-needed", GOAL_PERMANENT},
-	{"blijvend-ondersteuning-nodig", GOAL_PERMANENT},
-	{"blijvende-ondersteuning-nodig", GOAL_PERMANENT},
-	{"blijvend-ondersteuning", GOAL_PERMANENT},
+	{"partly-achieved|deels-behaald|deels-bereikt|gedeeltelijk-behaald", GOAL_PARTLY},
+	{"not-achieved|niet-behaald|niet-bereikt", GOAL_NOT_ACHIEVED},
+	{"permanent-support|permanent-support-needed|blijvend-ondersteuning-nodig|"
+	 "blijvende-ondersteuning-nodig|blijvend-ondersteuning", GOAL_PERMANENT},
 	{NULL, 0},
 };
 static const char *const goal_status_names[GOAL_STATUS_COUNT] = {
@@ -169,37 +166,21 @@ int goal_status_done(int s)
 
 /* UWV's categories of what a coach does, with the Dutch words */
 static const struct word activities[] = {
-	{"introduction", ACT_INTRODUCTION}, {"kennismaking", ACT_INTRODUCTION},
-	{"structuring", ACT_STRUCTURING},   {"werkplek", ACT_STRUCTURING},
-	{"inrichten", ACT_STRUCTURING},     {"training", ACT_TRAINING},
-	{"training-on-the-job", ACT_TRAINING}, {"disruptions", ACT_DISRUPTIONS},
-	{"verstoringen", ACT_DISRUPTIONS},  {"support", ACT_SUPPORT},
-	{"ondersteuning", ACT_SUPPORT},     {"home", ACT_HOME},
-	{"thuissituatie", ACT_HOME},        {"supervisor", ACT_SUPERVISOR},
-	{"leidinggevende", ACT_SUPERVISOR}, {"evaluation", ACT_EVALUATION},
-	{"evaluatie", ACT_EVALUATION},      {"afstemming", ACT_EVALUATION},
-	{"other", ACT_OTHER},               {"overig", ACT_OTHER},
-	/* as a coach's agenda names them */
-	{"intake", ACT_INTRODUCTION},       {"inwerken", ACT_TRAINING},
-	{"verstoring", ACT_DISRUPTIONS},    {"thuis", ACT_HOME},
-	{"evaluatiegesprek", ACT_EVALUATION}, {"coordination", ACT_EVALUATION},
-	{"co\xc3\xb6rdinatie", ACT_EVALUATION}, {"coordinatie", ACT_EVALUATION},
-	/* UWV's phrases, as the logbook prints them in either language */
-	{"structuring-work", ACT_STRUCTURING},
-	{"werkplek-en-taken-inrichten", ACT_STRUCTURING},
-	{"structureren-van-het-werk", ACT_STRUCTURING},
-	{"training-op-de-werkvloer", ACT_TRAINING},
-	{"resolving-disruptions", ACT_DISRUPTIONS},
-	{"verstoringen-oplossen", ACT_DISRUPTIONS},
-	{"oplossen-van-verstoringen", ACT_DISRUPTIONS},
-	{"support-at-work", ACT_SUPPORT},
-	{"ondersteuning-op-het-werk", ACT_SUPPORT},
-	{"home-situation", ACT_HOME},
-	{"coaching-the-supervisor", ACT_SUPERVISOR},
-	{"coaching-van-de-leidinggevende", ACT_SUPERVISOR},
-	{"coachen-van-de-leidinggevende", ACT_SUPERVISOR},
-	{"evaluation-and-coordination", ACT_EVALUATION},
-	{"evaluatie-en-afstemming", ACT_EVALUATION},
+	/* the words of -a, as a coach's agenda names them, then UWV's phrases as
+	 * the logbook prints them in either language */
+	{"introduction|kennismaking|intake", ACT_INTRODUCTION},
+	{"structuring|werkplek|inrichten|structuring-work|werkplek-en-taken-inrichten|"
+	 "structureren-van-het-werk", ACT_STRUCTURING},
+	{"training|training-on-the-job|inwerken|training-op-de-werkvloer", ACT_TRAINING},
+	{"disruptions|verstoringen|verstoring|resolving-disruptions|verstoringen-oplossen|"
+	 "oplossen-van-verstoringen", ACT_DISRUPTIONS},
+	{"support|ondersteuning|support-at-work|ondersteuning-op-het-werk", ACT_SUPPORT},
+	{"home|thuissituatie|thuis|home-situation", ACT_HOME},
+	{"supervisor|leidinggevende|coaching-the-supervisor|coaching-van-de-leidinggevende|"
+	 "coachen-van-de-leidinggevende", ACT_SUPERVISOR},
+	{"evaluation|evaluatie|afstemming|evaluatiegesprek|coordination|co\xc3\xb6rdinatie|"
+	 "coordinatie|evaluation-and-coordination|evaluatie-en-afstemming", ACT_EVALUATION},
+	{"other|overig", ACT_OTHER},
 	{NULL, 0},
 };
 static const char *const activity_names[ACT_COUNT] = {
@@ -214,14 +195,13 @@ const struct vocab vocab_activity = {
 
 /* UWV's outcome when coaching ends */
 static const struct word outcomes[] = {
-	{"works-without-support", OUT_WITHOUT_SUPPORT}, {"zelfstandig", OUT_WITHOUT_SUPPORT},
-	{"werkt-zonder-ondersteuning", OUT_WITHOUT_SUPPORT},
-	{"zonder-ondersteuning", OUT_WITHOUT_SUPPORT},
-	{"follow-up-lighter", OUT_LIGHTER},             {"vervolg-lichter", OUT_LIGHTER},
-	{"follow-up-same", OUT_SAME},                   {"vervolg-gelijk", OUT_SAME},
-	{"follow-up-heavier", OUT_HEAVIER},             {"vervolg-zwaarder", OUT_HEAVIER},
-	{"employer-takes-over", OUT_EMPLOYER},          {"werkgever-neemt-over", OUT_EMPLOYER},
-	{"not-working", OUT_NOT_WORKING},               {"werkt-niet-meer", OUT_NOT_WORKING},
+	{"works-without-support|zelfstandig|werkt-zonder-ondersteuning|zonder-ondersteuning",
+	 OUT_WITHOUT_SUPPORT},
+	{"follow-up-lighter|vervolg-lichter", OUT_LIGHTER},
+	{"follow-up-same|vervolg-gelijk", OUT_SAME},
+	{"follow-up-heavier|vervolg-zwaarder", OUT_HEAVIER},
+	{"employer-takes-over|werkgever-neemt-over", OUT_EMPLOYER},
+	{"not-working|werkt-niet-meer", OUT_NOT_WORKING},
 	{NULL, 0},
 };
 static const char *const outcome_names[OUT_COUNT] = {

@@ -142,6 +142,12 @@ static void lists(void)
 	       "a goal status too long to be one");
 	is_str(vocab_name(&vocab_scheme, SCHEME_NONE), "", "no scheme has an empty name");
 	is_int(vocab_parse(&vocab_scheme, "", 0), -1, "and the empty word is no scheme");
+	static const struct word rows[] = {{"a|bb|c", 1}, {"dd", 2}, {NULL, 0}};
+	static const char *const in[] = {"a", "BB", "c", "dd", "a|bb", "b", "bbc", "|", "", "d"};
+	static const int want[] = {1, 1, 1, 2, -1, -1, -1, -1, -1, -1};
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+		is_int(word_lookup(rows, in[i], strlen(in[i])), want[i],
+		       "a row's words are those between its bars: %s", quotes(in[i]));
 }
 
 static void ids(void)
