@@ -37,14 +37,6 @@ struct ceiling {
 	} *by_day; /* the rows in order of their days */
 };
 
-/* Whether entry b is row a to the letter (a's texts are C strings). */
-static int same_entry(const struct entry *a, const struct entry *b)
-{
-	return a->date == b->date && a->minutes == b->minutes && a->mode == b->mode &&
-	       str_eq(b->plan, a->plan.s) && str_eq(b->coach, a->coach.s) &&
-	       str_eq(b->goal, a->goal.s) && str_eq(b->note, a->note.s);
-}
-
 static int add_entry(const struct entry *e, void *arg)
 {
 	struct ceiling *c = arg;
@@ -59,7 +51,7 @@ static int add_entry(const struct entry *e, void *arg)
 			hi = mid;
 	}
 	for (; lo < c->rows->n && c->by_day[lo].date == e->date; lo++)
-		if (same_entry(&c->want[c->by_day[lo].row].e, e))
+		if (entry_same(&c->want[c->by_day[lo].row].e, e))
 			c->want[c->by_day[lo].row].again = 1;
 	return 0;
 }
@@ -251,7 +243,7 @@ static void want_rows(struct ceiling *c)
 		for (size_t b = a + 1; b < c->rows->n && c->by_day[b].date == c->by_day[a].date; b++) {
 			size_t i = c->by_day[a].row, j = c->by_day[b].row;
 			size_t first = i < j ? i : j, later = i < j ? j : i;
-			if (!c->want[later].twin && same_entry(&c->want[first].e, &c->want[later].e))
+			if (!c->want[later].twin && entry_same(&c->want[first].e, &c->want[later].e))
 				c->want[later].twin = first + 1;
 		}
 }

@@ -143,10 +143,12 @@ int scan_splits(char *const *paths, size_t n);
 #define TWICE_LINES 16384 /* entries looked back at, at the least */
 struct twice;
 struct twice *twice_new(void);
-/* The line of an entry seen before that is the same as e (the day,
- * coach, plan, goal, mode, minutes and note, as cp-log compares them), or
- * 0; then e is remembered, at e->line. */
+/* The line of an entry seen before that is the same as e (entry_same),
+ * or 0; then e is remembered, at e->line. */
 unsigned long twice_seen(struct twice *t, const struct entry *e);
 void twice_free(struct twice *t);
+/* Whether a and b are one entry logged twice: the same day, coach, plan,
+ * goal, mode, minutes and note (not the line, activity or other columns). */
+int entry_same(const struct entry *a, const struct entry *b);
 
 #endif

@@ -50,19 +50,40 @@ static void mix_str(uint64_t *h, struct str s)
 	mix(h, s.s, s.n);
 }
 
-/* What cp-log compares too: the day, coach, plan, goal, mode, minutes and
- * note (the mode as read, so werkvloer is onsite). */
+/* What makes two entries the same, for cp-log's refusal and cp-check's
+ * warning alike: the day, mode and minutes (the mode as read, so werkvloer
+ * is onsite), and the coach, plan, goal and note. */
+struct sameness {
+	long num[3];
+	struct str text[4];
+};
+
+static struct sameness sameness(const struct entry *e)
+{
+	return (struct sameness){{e->date, e->mode, e->minutes},
+				 {e->coach, e->plan, e->goal, e->note}};
+}
+
+int entry_same(const struct entry *a, const struct entry *b)
+{
+	struct sameness x = sameness(a), y = sameness(b);
+	if (memcmp(x.num, y.num, sizeof x.num))
+		return 0;
+	for (size_t i = 0; i < sizeof x.text / sizeof *x.text; i++)
+		if (x.text[i].n != y.text[i].n ||
+		    (x.text[i].n && memcmp(x.text[i].s, y.text[i].s, x.text[i].n)))
+			return 0;
+	return 1;
+}
+
 static void key(const struct entry *e, uint64_t *h)
 {
+	struct sameness x = sameness(e);
 	h[0] = 0xcbf29ce484222325u;
 	h[1] = 0x84222325cbf29ce4u;
-	mix(h, &e->date, sizeof e->date);
-	mix(h, &e->mode, sizeof e->mode);
-	mix(h, &e->minutes, sizeof e->minutes);
-	mix_str(h, e->coach);
-	mix_str(h, e->plan);
-	mix_str(h, e->goal);
-	mix_str(h, e->note);
+	mix(h, x.num, sizeof x.num);
+	for (size_t i = 0; i < sizeof x.text / sizeof *x.text; i++)
+		mix_str(h, x.text[i]);
 }
 
 static struct seen *find(struct seen *table, const uint64_t *h)

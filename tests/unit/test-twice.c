@@ -41,8 +41,15 @@ static void same_and_other(void)
 	other[6].goal = (struct str){"", 0};
 	static const char *const what[] = {"the note", "the day", "the mode", "the minutes",
 					   "the coach", "the plan", "the goal", "a note cut short"};
-	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+	struct entry first = entry(2, "Inwerken kassa");
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
 		is_int((int)twice_seen(t, &other[i]), 0, "another in %s: a new entry", what[i]);
+		ok(!entry_same(&first, &other[i]) && !entry_same(&other[i], &first),
+		   "and entry_same, which cp-log asks, tells them apart too");
+	}
+	e = entry(13, "Inwerken kassa");
+	e.activity = (struct str){"training", 8};
+	ok(entry_same(&first, &e), "the line and activity are not what makes an entry");
 	/* the texts' bounds are part of them: "ab" "c" is not "a" "bc" */
 	struct entry a = entry(20, "x");
 	a.coach = (struct str){"robinP", 6};
