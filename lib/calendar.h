@@ -28,9 +28,10 @@ int date_parse_dmy(const char *s, size_t n, int *day, const char **why);
  * or the next that lies nearest to today: 30-12 in January is the
  * December just gone.  Returns as date_parse_dmy. */
 int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why);
-/* Every day-first way a coach types a date: date_parse_dmy's, then
- * date_parse_dm's.  Returns as date_parse_dmy. */
-int date_parse_day_first(const char *s, size_t n, int today, int *day, const char **why);
+/* Every way but ISO's a coach types a date: date_parse_dmy's,
+ * 2026/11/20 as some agendas write it, then date_parse_dm's.  Returns as
+ * date_parse_dmy. */
+int date_parse_typed(const char *s, size_t n, int today, int *day, const char **why);
 /* A month by its name, Dutch or English, whole or as an agenda shortens
  * it (maart, mrt, march, mar; any case): 1..12, or 0. */
 int date_month_named(const char *s, size_t n);

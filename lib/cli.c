@@ -233,16 +233,11 @@ int cli_date(const char *arg, int *day)
 	size_t n = strlen(arg);
 	int r = date_parse_word(arg, date_today(), day, &why);
 	if (r == -2)
-		r = date_parse_day_first(arg, n, date_today(), day, &why);
+		r = date_parse_typed(arg, n, date_today(), day, &why);
 	if (r == 0)
 		return 0;
 	int ymd = n == 10 && arg[4] == arg[7] && (arg[4] == '-' || arg[4] == '/');
-	if (r == -2 && ymd) { /* and 2026/11/20, as some agendas write it */
-		char iso[11];
-		memcpy(iso, arg, sizeof iso);
-		iso[4] = iso[7] = '-';
-		why = date_parse(iso, n, day);
-	} else if (r == -2)
+	if (r == -2)
 		why = date_parse(arg, n, day);
 	/* A word it does not know, or a date written no way it knows: the
 	 * hint names the ways it knows.  A day that does not exist (31-11,

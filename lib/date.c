@@ -183,9 +183,21 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 	return best ? 0 : -1;
 }
 
-int date_parse_day_first(const char *s, size_t n, int today, int *day, const char **why)
+/* 2026/11/20, as some agendas write it: the ISO date with slashes (and
+ * only so: 2026/1/5 is refused, as 2026-1-5 is). */
+static int ymd_slashed(const char *s, size_t n, int *day, const char **why)
+{
+	if (n != 10 || s[4] != '/' || s[7] != '/')
+		return -2;
+	int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+	return y < 0 || m < 0 || d < 0 ? -2 : from_parts(y, m, d, day, why);
+}
+
+int date_parse_typed(const char *s, size_t n, int today, int *day, const char **why)
 {
 	int r = date_parse_dmy(s, n, day, why);
+	if (r == -2)
+		r = ymd_slashed(s, n, day, why);
 	return r == -2 ? date_parse_dm(s, n, today, day, why) : r;
 }
 

@@ -105,7 +105,7 @@ static int dated(const char *s, int today, int *day, const char **why)
 	if (d < 0 || !s[n])
 		return -2;
 	const char *date = s + n + strspn(s + n, " ,");
-	int r = date_parse_day_first(date, strlen(date), today, day, why);
+	int r = date_parse_typed(date, strlen(date), today, day, why);
 	if (r == -2 && !(*why = date_parse(date, strlen(date), day)))
 		r = 0;
 	if (r == -2)

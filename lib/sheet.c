@@ -922,7 +922,7 @@ static int typed_date(struct str s, int *day, const char **why)
 		r = date_parse_word(word, date_today(), day, &dmy);
 	}
 	if (r == -2)
-		r = date_parse_day_first(s.s, s.n, date_today(), day, &dmy);
+		r = date_parse_typed(s.s, s.n, date_today(), day, &dmy);
 	if (r == -1)
 		*why = dmy;
 	return r == 0 ? 0 : -1;

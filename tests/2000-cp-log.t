@@ -212,13 +212,15 @@ ma;P-1;telefoon;20m;Gebeld
 dinsdag;P-2;werkvloer;1½ uur;Rooster
 vr 6-3;P-1;mail;10;Verslag
 gisteren;P-1;mail;5;Nagekomen
+2026/03/05;P-1;mail;15;Uit de agenda
 CSV
 run cp-log -n - <week.csv
 out_is "date,coach,plan,goal,mode,minutes,note
 2026-03-09,robin,P-1,,phone,20,Gebeld
 2026-03-10,robin,P-2,,onsite,90,Rooster
 2026-03-06,robin,P-1,,email,10,Verslag
-2026-03-09,robin,P-1,,email,5,Nagekomen" "a week typed as a coach says its days: ma, dinsdag, vr 6-3, gisteren"
+2026-03-09,robin,P-1,,email,5,Nagekomen
+2026-03-05,robin,P-1,,email,15,Uit de agenda" "a week typed as a coach says its days: ma, dinsdag, vr 6-3, gisteren, 2026/03/05"
 printf 'datum;plan;wijze;duur
 do 6-3;P-1;mail;10
 ' >wrongday.csv

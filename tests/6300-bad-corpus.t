@@ -79,8 +79,10 @@ sheet_input() {
 	name=$1 src=$2
 	inputs=$((inputs + 1))
 	judge "sheet $name: cp-hours" cp-hours "$src"
-	case $name in # a coach's own list may leave out the coach: cp-log - takes it
-	header-no-coach) ;;
+	# a coach's own list may leave out the coach and write 2026/03/02 as an
+	# agenda does: cp-log - takes them, what reads files does not
+	case $name in
+	header-no-coach | bad-date-format) ;;
 	*) judge "sheet $name: cp-log -" sh -c 'exec cp-log -n - <"$1"' sh "$src" ;;
 	esac
 	judge "sheet $name: cp-check" cp-check -p plans "$src"

@@ -267,8 +267,34 @@ static void today(void)
 	ok(date_today() > day("2020-01-01"), "without CP_TODAY, the clock's date");
 }
 
+/* date_parse_typed: day first, and year first only as 2026/11/20 */
+static void typed(void)
+{
+	static const struct {
+		const char *in;
+		int r;
+		const char *want;
+	} cases[] = {
+		{"2026/11/20", 0, "2026-11-20"}, {"20-11-2026", 0, "2026-11-20"},
+		{"20 nov", 0, "2026-11-20"},     {"2026/02/30", -1, NULL},
+		{"2026/1/5", -2, NULL},          {"2026/11-20", -2, NULL},
+		{"2026/11/2x", -2, NULL},        {"2026/11/200", -2, NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *why = NULL;
+		int d = DATE_NONE;
+		int r = date_parse_typed(cases[i].in, strlen(cases[i].in), day("2026-12-06"), &d, &why);
+		is_int(r, cases[i].r, "typed %s", cases[i].in);
+		if (cases[i].want)
+			is_int(d, day(cases[i].want), "... is %s", cases[i].want);
+		else if (r == -1)
+			ok(why != NULL, "... and says why: %s", why ? why : "(nothing)");
+	}
+}
+
 int main(void)
 {
+	typed();
 	parsing();
 	months();
 	weeks();
