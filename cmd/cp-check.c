@@ -63,7 +63,7 @@ static const struct argp argp = {
 	   "line of each sheet, and each entry against its plan.  Every problem of every file is "
 	   "reported, as file:line:column; exit status 65 if there is any.  Arguments are plan "
 	   "files, sheets, directories of either, and caseload directories (holding plans/ and "
-	   "hours/); the default is the caseload here: the plans directory and ./hours."),
+	   "hours/); the default is the caseload here or above: its plans and hours directories."),
 	cli_children_plans, cli_help, "coachplan",
 };
 

@@ -137,7 +137,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 static const struct argp argp = {
 	options, parse, N_("[SHEET...]"),
 	N_("Sum the hours of hour sheets (files, directories of *.csv, - for standard input; "
-	   "default: ./hours) per group of keys."),
+	   "default: the caseload's hours/) per group of keys."),
 	cli_children_output, cli_help, "coachplan",
 };
 

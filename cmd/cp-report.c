@@ -208,8 +208,8 @@ static const struct argp argp = {
 	options, parse, N_("[PLANS...] [SHEETS...]"),
 	N_("Write the accountability report of a plan, the declarations per funder and period, "
 	   "or the caseload overview.  PLANS are plan files (*.yaml) and plans directories "
-	   "(default: -p, $CP_PLANS or ./plans); SHEETS are hour sheets, directories of *.csv "
-	   "and - for standard input (default: ./hours)."),
+	   "(default: -p, $CP_PLANS or the caseload's plans/); SHEETS are hour sheets, "
+	   "directories of *.csv and - for standard input (default: the caseload's hours/)."),
 	cli_children_plans, help, "coachplan",
 };
 

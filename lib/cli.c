@@ -67,7 +67,9 @@ void cli_init(int argc, char **argv, const char *post)
 }
 
 static const struct argp_option plans_options[] = {
-	{"plans", 'p', N_("DIR"), 0, N_("plans directory (default: $CP_PLANS or ./plans)"), 0},
+	{"plans", 'p', N_("DIR"), 0,
+	 N_("plans directory (default: $CP_PLANS, else the caseload's: ./plans or the nearest "
+	    "above)"), 0},
 	{0},
 };
 
@@ -96,7 +98,7 @@ const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL
 
 static const struct argp_option sheet_options[] = {
 	{"file", 'f', N_("SHEET"), 0,
-	 N_("hour sheet (default: $CP_SHEET or ./hours/$USER.csv)"), 0},
+	 N_("hour sheet (default: $CP_SHEET, else hours/$USER.csv of the caseload)"), 0},
 	{0},
 };
 
