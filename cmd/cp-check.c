@@ -207,8 +207,7 @@ int main(int argc, char **argv)
 	lint_leftovers(f.plans, f.nplans);
 	lint_leftovers(f.sheets, f.nsheets);
 	summary(&l);
-	plancache_free(l.cache);
-	medical_free(l.medical);
+	lint_free(&l);
 	paths_free(f.plans, f.nplans);
 	paths_free(f.sheets, f.nsheets);
 	free(f.plansdir);

@@ -8,15 +8,14 @@
 
 #include "caseload.h"
 
-/* ---- check.c: an hour entry against its plan ---- */
+/* ---- entrycheck.c: an hour entry against its plan ---- */
 
 struct plancache;
 
 #define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
 #define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
 
-/* Reports (at the entry's field when pos is given) why an entry does not fit
- * its plan; 0 if it does. */
+/* Reports why e does not fit its plan (at pos's field); 0 if it does. */
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
 		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
 /* Reports a coach or note that would not make one clean line of a sheet
@@ -286,14 +285,15 @@ struct lint {
 	struct medical *medical;  /* words to warn of; NULL: none */
 	int verbose;              /* say how to move a version 1 plan to version 2 */
 	unsigned long version1, readable; /* plans of version 1, files others may read */
+	struct twice *seen; /* the sheets' entries, for one logged twice; NULL: none yet */
 };
+void lint_free(struct lint *l); /* what l holds: cache, medical, seen */
 
 /* Each reports every problem of its file; -1 if there was one.  cached:
  * the plan is one of l->cache's directory, read there once. */
 int lint_plan(struct lint *l, const char *path, int cached);
 int lint_sheet(struct lint *l, const char *path);
-/* Warns of the temporary files killed writers left in the directories of
- * paths (atomic_leftovers). */
+/* Warns of temporary files killed writers left in paths' directories. */
 void lint_leftovers(char *const *paths, size_t n);
 
 #endif

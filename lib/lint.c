@@ -175,16 +175,25 @@ static int activity_fits(struct sheet *sh, int col, const struct entry *e)
 
 /* Hours in a sheet twice are declared twice; but two like entries may be
  * two, logged with --force, so a warning, and cp-check's status stays. */
-static void logged_twice(struct sheet *sh, struct twice *seen, const struct entry *e)
+static void logged_twice(struct lint *l, struct sheet *sh, const char *path,
+			 const struct entry *e)
 {
-	unsigned long first = twice_seen(seen, e);
-	if (!first)
+	const char *file;
+	if (!l->seen)
+		l->seen = twice_new();
+	unsigned long line = twice_seen(l->seen, e, path, &file);
+	if (!line)
 		return;
 	struct srcpos at;
 	sheet_pos(sh, (size_t)sheet_colof(sh, COL_DATE), &at);
-	cp_warn_at(&at, _("the same entry as line %lu: hours logged twice are declared twice; "
-			  "remove one, or tell the two apart in the note"),
-		   first);
+	if (file == path)
+		cp_warn_at(&at, _("the same entry as line %lu: hours logged twice are declared "
+				  "twice; remove one, or tell the two apart in the note"),
+			   line);
+	else
+		cp_warn_at(&at, _("the same entry as %s:%lu: hours logged twice are declared "
+				  "twice; remove one, or tell the two apart in the note"),
+			   file, line);
 }
 
 int lint_sheet(struct lint *l, const char *path)
@@ -199,12 +208,11 @@ int lint_sheet(struct lint *l, const char *path)
 		return -1;
 	}
 	int internal = sheet_column(sh, "internal"), activity = sheet_activity_column(sh);
-	struct twice *seen = twice_new();
 	while ((r = sheet_next(sh, &e)) != 0) {
 		l->lines++;
 		if (r > 0) {
 			scan_entry(l, sh, internal);
-			logged_twice(sh, seen, &e);
+			logged_twice(l, sh, path, &e);
 		}
 		if (r < 0 || entry_check_text(&e, CHECK_HISTORY, col_pos, sh) < 0 ||
 		    activity_fits(sh, activity, &e) < 0 ||
@@ -218,13 +226,19 @@ int lint_sheet(struct lint *l, const char *path)
 		}
 	}
 	sheet_close(sh);
-	twice_free(seen);
 	cp_errors_quiet(0);
 	private(l, path);
 	unsigned long n = sheet_errors(l, before, plan_before);
 	if (l->max_errors && n > l->max_errors)
 		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);
 	return counted ? -1 : 0;
+}
+
+void lint_free(struct lint *l)
+{
+	plancache_free(l->cache);
+	medical_free(l->medical);
+	twice_free(l->seen);
 }
 
 void lint_leftovers(char *const *paths, size_t n)

@@ -144,8 +144,10 @@ int scan_splits(char *const *paths, size_t n);
 struct twice;
 struct twice *twice_new(void);
 /* The line of an entry seen before that is the same as e (entry_same),
- * or 0; then e is remembered, at e->line. */
-unsigned long twice_seen(struct twice *t, const struct entry *e);
+ * and in *first the file it stood in, as named then; or 0.  Then e is
+ * remembered, at e->line of file, which must live as long as t. */
+unsigned long twice_seen(struct twice *t, const struct entry *e, const char *file,
+			 const char **first);
 void twice_free(struct twice *t);
 /* Whether a and b are one entry logged twice: the same day, coach, plan,
  * goal, mode, minutes and note (not the line, activity or other columns). */

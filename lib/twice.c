@@ -13,6 +13,7 @@
 struct seen {
 	uint64_t a, b;      /* the key: two hashes of what makes entries the same */
 	unsigned long line; /* 0: an empty slot */
+	const char *file;
 };
 
 struct twice {
@@ -94,15 +95,17 @@ static struct seen *find(struct seen *table, const uint64_t *h)
 	return &table[i];
 }
 
-unsigned long twice_seen(struct twice *t, const struct entry *e)
+unsigned long twice_seen(struct twice *t, const struct entry *e, const char *file,
+			 const char **first)
 {
 	uint64_t h[2];
 	key(e, h);
 	struct seen *s = find(t->now, h), *old = find(t->before, h);
-	if (s->line)
+	if (s->line || old->line) {
+		s = s->line ? s : old;
+		*first = s->file;
 		return s->line;
-	if (old->line)
-		return old->line;
+	}
 	if (t->n == TWICE_LINES) { /* the older generation goes */
 		struct seen *oldest = t->before;
 		t->before = t->now;
@@ -110,7 +113,7 @@ unsigned long twice_seen(struct twice *t, const struct entry *e)
 		t->n = 0;
 		s = find(t->now, h);
 	}
-	*s = (struct seen){h[0], h[1], e->line};
+	*s = (struct seen){h[0], h[1], e->line, file};
 	t->n++;
 	return 0;
 }

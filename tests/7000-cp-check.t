@@ -40,6 +40,14 @@ check "... and only there, not at an entry that differs in its note" test "$(gre
 run cp-check
 err_has 'hours/robin.csv:3:1: warning: the same entry as line 2' "... also with the mode in Dutch"
 cp robin.before hours/robin.csv
+# a sheet imported twice, under another name, is declared twice as well
+{ sed -n 1p robin.before; sed -n 2p robin.before; } >hours/robin-agenda.csv
+chmod 600 hours/robin-agenda.csv
+run cp-check
+status_is 0 "an entry in two sheets: no error"
+err_has '^cp-check: hours/robin.csv:2:1: warning: the same entry as hours/robin-agenda.csv:2: hours logged twice' \
+	"... but a warning at the second, naming the first sheet and line"
+rm hours/robin-agenda.csv
 
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample

@@ -70,7 +70,7 @@ static void plan_checks(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct lint l = {cases[i].cache ? plancache_new(plans) : NULL, date_from_ymd(2026, 6, 1),
-				 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+				 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 		struct linted r = lint_one(&l, plan_file(cases[i].id), 1, cases[i].cached);
 		const char *how = cases[i].cache ? cases[i].cached ? "through the cache" : "beside a cache"
 						 : "without a cache";
@@ -83,7 +83,7 @@ static void plan_checks(void)
 		else
 			is_str(r.err, "", "%s %s: without a word", cases[i].id, how);
 		free(r.err);
-		plancache_free(l.cache);
+		lint_free(&l);
 	}
 }
 
@@ -107,7 +107,7 @@ static void sheet_checks(void)
 		"robin.csv:6:25: unknown mode",
 	};
 	struct lint l = {plancache_new(plans), date_from_ymd(2026, 6, 1),
-			 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+			 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 	struct linted r = lint_one(&l, path, 0, 0);
 	is_int(r.rc, -1, "a sheet with bad lines: -1");
 	is_int(r.errors, 4, "four errors");
@@ -119,20 +119,23 @@ static void sheet_checks(void)
 	free(r.err);
 
 	/* a sheet read without plans: only what the sheet itself can tell */
-	struct lint alone = {NULL, date_from_ymd(2026, 6, 1), 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+	struct lint alone = {NULL, date_from_ymd(2026, 6, 1), 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 	r = lint_one(&alone, path, 0, 0);
 	ok(r.rc == -1 && r.errors == 1 && strstr(r.err, "robin.csv:6:25: unknown mode"),
 	   "without plans: the bad mode only");
 	free(r.err);
 
 	/* at most max_errors printed, the rest counted and said to be there */
-	struct lint capped = {l.cache, date_from_ymd(2026, 6, 1), 2, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+	struct lint capped = {l.cache, date_from_ymd(2026, 6, 1), 2, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 	r = lint_one(&capped, path, 0, 0);
 	ok(r.rc == -1 && r.errors == 4, "max_errors 2: all four counted");
 	is_int(count_messages(r.err), 3, "two printed, and one line for the rest");
 	ok(strstr(r.err, "robin.csv: 2 more errors not shown") != NULL, "2 more errors not shown");
 	free(r.err);
-	plancache_free(l.cache);
+	capped.cache = NULL; /* l's */
+	lint_free(&capped);
+	lint_free(&alone);
+	lint_free(&l);
 }
 
 /* A line on a plan that does not read: the plan's errors, not the line's. */
@@ -143,14 +146,14 @@ static void plan_of_a_line(void)
 	const char *path = scratch_path("sam.csv");
 	write_file(path, text, strlen(text));
 	struct lint l = {plancache_new(plans), date_from_ymd(2026, 6, 1),
-			 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+			 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 	struct linted r = lint_one(&l, path, 0, 0);
 	is_int(r.rc, 0, "the sheet itself is good");
 	ok(r.errors == 1 && strstr(r.err, "P-bad.yaml:3:8:"), "the plan reported once: %s",
 	   first_line(r.err));
 	ok(l.bad_sheets == 0 && l.bad_plans == 1 && l.plan_errors == 1, "and counted as the plan's");
 	free(r.err);
-	plancache_free(l.cache);
+	lint_free(&l);
 
 	/* max_errors caps the sheet's errors, not those of a plan it reads */
 	static const char late[] = HEADER "2026-03-03,robin,P-9,,phone,30,a\n"
@@ -158,13 +161,13 @@ static void plan_of_a_line(void)
 					  "2026-03-03,robin,P-bad,,phone,30,c\n";
 	write_file(path, late, strlen(late));
 	struct lint capped = {plancache_new(plans), date_from_ymd(2026, 6, 1),
-			 1, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0};
+			 1, 0, 0, 0, 0, 0, 0, NULL, 0, 0, 0, NULL};
 	r = lint_one(&capped, path, 0, 0);
 	ok(r.rc == -1 && r.errors == 3, "max_errors 1: three errors counted");
 	ok(strstr(r.err, "P-bad.yaml:3:8:") != NULL, "the plan's error after the cap is shown");
 	ok(strstr(r.err, "sam.csv: 1 more errors not shown") != NULL, "the sheet's second one is not");
 	free(r.err);
-	plancache_free(capped.cache);
+	lint_free(&capped);
 }
 
 int main(void)

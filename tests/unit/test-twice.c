@@ -19,15 +19,24 @@ static struct entry entry(unsigned long line, const char *note)
 	return e;
 }
 
+static const char sheet[] = "robin.csv";
+
+static unsigned long seen(struct twice *t, const struct entry *e)
+{
+	const char *file = NULL;
+	unsigned long line = twice_seen(t, e, sheet, &file);
+	return line && file != sheet ? 0 : line;
+}
+
 static void same_and_other(void)
 {
 	struct twice *t = twice_new();
 	struct entry e = entry(2, "Inwerken kassa");
-	is_int((int)twice_seen(t, &e), 0, "the first entry is new");
+	is_int((int)seen(t, &e), 0, "the first entry is new");
 	e = entry(3, "Inwerken kassa");
-	is_int((int)twice_seen(t, &e), 2, "the same again: the line it stood at first");
+	is_int((int)seen(t, &e), 2, "the same again: the line it stood at first");
 	e = entry(4, "Inwerken kassa");
-	is_int((int)twice_seen(t, &e), 2, "a third time: still the first line");
+	is_int((int)seen(t, &e), 2, "a third time: still the first line");
 
 	struct entry other[] = {entry(5, "Inwerken kassa, tweede keer"), entry(6, "Inwerken kassa"),
 				entry(7, "Inwerken kassa"), entry(8, "Inwerken kassa"),
@@ -43,7 +52,7 @@ static void same_and_other(void)
 					   "the coach", "the plan", "the goal", "a note cut short"};
 	struct entry first = entry(2, "Inwerken kassa");
 	for (size_t i = 0; i < sizeof other / sizeof *other; i++) {
-		is_int((int)twice_seen(t, &other[i]), 0, "another in %s: a new entry", what[i]);
+		is_int((int)seen(t, &other[i]), 0, "another in %s: a new entry", what[i]);
 		ok(!entry_same(&first, &other[i]) && !entry_same(&other[i], &first),
 		   "and entry_same, which cp-log asks, tells them apart too");
 	}
@@ -54,7 +63,7 @@ static void same_and_other(void)
 	struct entry a = entry(20, "x");
 	a.coach = (struct str){"robinP", 6};
 	a.plan = (struct str){"-1", 2};
-	is_int((int)twice_seen(t, &a), 0, "texts that only run together are not the same");
+	is_int((int)seen(t, &a), 0, "texts that only run together are not the same");
 	twice_free(t);
 }
 
@@ -65,31 +74,46 @@ static void window(void)
 	struct twice *t = twice_new();
 	char note[32];
 	struct entry e = entry(2, "first");
-	twice_seen(t, &e);
+	seen(t, &e);
 	unsigned long line = 3;
 	for (int i = 0; i < TWICE_LINES - 2; i++, line++) {
 		snprintf(note, sizeof note, "%d", i);
 		e = entry(line, note);
-		twice_seen(t, &e);
+		seen(t, &e);
 	}
 	e = entry(line++, "first");
-	is_int((int)twice_seen(t, &e), 2, "found %d entries later", TWICE_LINES - 1);
+	is_int((int)seen(t, &e), 2, "found %d entries later", TWICE_LINES - 1);
 	for (int i = 0; i < 3 * TWICE_LINES; i++, line++) {
 		snprintf(note, sizeof note, "later %d", i);
 		e = entry(line, note);
-		twice_seen(t, &e);
+		seen(t, &e);
 	}
 	e = entry(line++, "later 0");
-	is_int((int)twice_seen(t, &e), 0, "one %d entries back is forgotten", 3 * TWICE_LINES);
+	is_int((int)seen(t, &e), 0, "one %d entries back is forgotten", 3 * TWICE_LINES);
 	snprintf(note, sizeof note, "later %d", 3 * TWICE_LINES - TWICE_LINES / 2);
 	e = entry(line, note);
-	ok(twice_seen(t, &e) != 0, "one %d entries back is found", TWICE_LINES / 2);
+	ok(seen(t, &e) != 0, "one %d entries back is found", TWICE_LINES / 2);
+	twice_free(t);
+}
+
+/* Across sheets: the first one's name, as given when it was read. */
+static void two_sheets(void)
+{
+	static const char agenda[] = "robin-agenda.csv";
+	struct twice *t = twice_new();
+	const char *file = NULL;
+	struct entry e = entry(2, "Kassa");
+	is_int((int)twice_seen(t, &e, agenda, &file), 0, "an entry of one sheet is new");
+	e = entry(7, "Kassa");
+	is_int((int)twice_seen(t, &e, sheet, &file), 2, "the same in another sheet: found");
+	ok(file == agenda, "... in the sheet it stood in first");
 	twice_free(t);
 }
 
 int main(void)
 {
 	same_and_other();
+	two_sheets();
 	window();
 	return tap_done();
 }
