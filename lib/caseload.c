@@ -23,15 +23,14 @@ static int plans_named(void)
 	return cli.plansdir || (env && *env);
 }
 
-/* The caseload the current directory lies in, as git finds its
- * repository: "." where it holds plans/ or hours/, else the nearest
- * directory above that holds plans/ ("..", "../.."), not past the file
- * system's edge; "." if none. */
+/* The caseload the current directory lies below, as git finds its
+ * repository: the nearest directory above that holds plans/ ("..",
+ * "../.."), not past the file system's edge; "." if none. */
 static char *find_caseload(void)
 {
 	struct stat here, at, below;
 	struct buf up = {0};
-	if (is_dir("plans") || is_dir("hours") || stat(".", &here) != 0)
+	if (stat(".", &here) != 0)
 		return xstrdup(".");
 	for (below = here;; below = at) {
 		buf_puts(&up, up.len ? "/.." : "..");
@@ -48,15 +47,29 @@ static char *find_caseload(void)
 	return xstrdup(".");
 }
 
-/* Where -p or $CP_PLANS names the plans, the current directory, as it
- * always was; else the caseload found, once. */
+/* Where -p or $CP_PLANS names the plans: their caseload, the directory
+ * that holds them, where it holds hours/ too (a run from elsewhere, as
+ * cron's or an administrator's); else ".". */
+static char *named_caseload(void)
+{
+	char *root = caseload_root(cli_plans()), *hours = join(root, "hours");
+	int found = is_dir(hours);
+	free(hours);
+	if (found)
+		return root;
+	free(root);
+	return xstrdup(".");
+}
+
+/* The caseload a run means, found once: "." where it holds plans/ or
+ * hours/, as it always was; else the named plans' or the one found above. */
 static const char *caseload_here(void)
 {
 	static char *root;
-	if (plans_named())
-		return ".";
 	if (!root)
-		root = find_caseload();
+		root = is_dir("plans") || is_dir("hours") ? xstrdup(".")
+		       : plans_named()			  ? named_caseload()
+							  : find_caseload();
 	return root;
 }
 

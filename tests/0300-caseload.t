@@ -40,11 +40,22 @@ check "cp-plan -n there: the diff names the plan as git does, from the caseload'
 run sh -c 'cd cl/hours/archief && cp-plan P-2 --goal "Op tijd komen"'
 check "cp-plan there changes the caseload's plan" grep -q 'Op tijd komen' cl/plans/P-2.yaml
 run sh -c 'cd cl/hours && cp-log -p ../plans --plan P-1 --mode phone -d 2026-11-19 10 x'
-err_like '^cp-log: hours/robin.csv: cannot create' \
-	"a plans directory named (-p): the sheet is ./hours/USER.csv of here, as before"
+status_is 0 "a plans directory named (-p) from a directory of no caseload: the plans' caseload"
+check "... whose sheet it logs to" test "$(tail -n 1 cl/hours/robin.csv)" = "2026-11-19,robin,P-1,,phone,10,x"
 rm -rf cl/hours/archief
-sed -i '$d' cl/hours/robin.csv
+sed -i '$d' cl/hours/robin.csv && sed -i '$d' cl/hours/robin.csv # the two logged above
 outside=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-outside.XXXXXX")
+(cd cl && cp-hours --by plan) >hours-here.txt
+run sh -c "cd '$outside' && cp-hours -p '$PWD/cl/plans' --by plan"
+status_is 0 "cp-hours -p from outside: the sheets of the plans' caseload"
+same out hours-here.txt "... as in the caseload"
+(cd cl && cp-report --plan P-1) >report-now.txt
+run sh -c "cd '$outside' && CP_PLANS='$PWD/cl/plans' cp-report --plan P-1"
+same out report-now.txt "cp-report with \$CP_PLANS from outside: the same report"
+mkdir "$outside/hours"
+run sh -c "cd '$outside' && cp-hours -p '$PWD/cl/plans' --by plan"
+check "... but a caseload here (./hours) is still the one meant" sh -c '! grep -q P-1 out' 
+rmdir "$outside/hours"
 run sh -c "cd '$outside' && cp-log --plan P-1 --mode phone 10"
 status_is 65 "outside any caseload: no plan to log on"
 err_has 'hint: plans: no such directory; run in a caseload \(cp-new --init makes one\) or below it, or name the plans directory with -p' \

@@ -280,7 +280,11 @@ rm hours/bad.csv
 refuses 73 'file: cannot create directory' "a directory that cannot be made" \
 	cp-report --declaration --funder uwv --period 2026H1 -o file/sub
 cd hours
-refuses 64 'no hour sheets named' "no sheets and no ./hours" cp-report --caseload -p ../plans
+mkdir -p ../lone/plans && cp ../plans/P-1.yaml ../lone/plans/
+refuses 64 'no hour sheets named' "no sheets, no ./hours, and none beside the plans named" \
+	cp-report --caseload -p ../lone/plans
+run cp-report --caseload -p ../plans
+status_is 0 "the plans named have hours/ beside them: their caseload's sheets"
 
 # a municipality's plan over its budget: its report goes to the municipality
 mkdir ../gem && cd ../gem && cp-new --init . --no-hook >/dev/null
