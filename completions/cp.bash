@@ -73,11 +73,17 @@ _cp_value() {
 }
 
 # _cp_caseload: the caseload here, as the tools find it: the current
-# directory, or the nearest one above that holds plans/
+# directory; $CP_PLANS's, where it holds hours/; or the nearest one above
+# that holds plans/
 _cp_caseload() {
 	local up=.. i
 	if [[ -d plans || -d hours ]]; then
 		echo .
+		return
+	fi
+	if [[ -n $CP_PLANS ]]; then
+		up=$(dirname -- "${CP_PLANS/#\~/$HOME}")
+		[[ -d $up/hours ]] && echo "$up" || echo .
 		return
 	fi
 	for ((i = 0; i < 32; i++)); do

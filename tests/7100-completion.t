@@ -79,6 +79,11 @@ replies "cp-log --plan P-2026-0" "P-2026-014 P-2026-020" "in a directory below t
 replies "cp-log -P P-2026-014 -g " "G1 G2 G3" "... and the plan's goals"
 replies "cp-hours --coach " "ahmed robin" "... and its coaches"
 cd ../.. && rm -r hours/archief # and the out and err the replies left there
+top=$PWD outside=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-outside.XXXXXX")
+cd "$outside"
+CP_PLANS=$top/plans replies "cp-hours --coach " "ahmed robin" \
+	"outside any caseload, \$CP_PLANS naming its plans: its coaches"
+cd "$top" && rm -r "$outside"
 replies "cp-hours -P P-2026-014 -g " "G1 G2 G3" "cp-hours -g after -P: that plan's goals"
 has "cp-hours -a " supervisor "cp-hours -a <TAB>: the activities"
 replies "cp-log --mode " "app beeldbellen chat email mail onsite other overig phone telefoon video werkvloer" \
