@@ -173,8 +173,9 @@ static int activity_fits(struct sheet *sh, int col, const struct entry *e)
 			 vocab_choices(v));
 }
 
-/* Hours in a sheet twice are declared twice; but two like entries may be
- * two, logged with --force, so a warning, and cp-check's status stays. */
+/* Hours in the sheets twice are declared twice, in one sheet or two (one
+ * imported again under another name); but two like entries may be two,
+ * logged with --force, so a warning, and cp-check's status stays. */
 static void logged_twice(struct lint *l, struct sheet *sh, const char *path,
 			 const struct entry *e)
 {

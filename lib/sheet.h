@@ -138,7 +138,7 @@ int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int 
 /* Whether scan_sheets_split would read one of these sheets on two cores. */
 int scan_splits(char *const *paths, size_t n);
 
-/* ---- twice.c: an entry a sheet holds twice ---- */
+/* ---- twice.c: an entry the sheets hold twice ---- */
 
 #define TWICE_LINES 16384 /* entries looked back at, at the least */
 struct twice;

@@ -1,8 +1,10 @@
-/* twice.c: an entry a sheet holds twice, logged again by mistake (a line
- * pasted twice, a batch imported again), for cp-check to warn of: hours
- * in a sheet twice are declared twice.  The memory stays the same however
- * long the sheet: two generations of a table of the entries' keys, so an
- * entry is compared with at least the TWICE_LINES entries before it. */
+/* twice.c: an entry the sheets hold twice, logged again by mistake (a
+ * line pasted twice, a batch or a sheet imported again), for cp-check to
+ * warn of: hours in the sheets twice are declared twice.  The memory stays
+ * the same however long the sheets: two generations of a table of the
+ * entries' keys, so an entry is compared with at least the TWICE_LINES
+ * entries before it.  What makes two entries the same is said once, here,
+ * for cp-log's refusal too. */
 #include <stdlib.h>
 #include <string.h>
 
