@@ -269,7 +269,8 @@ void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsit
 /* ---- diff.c ---- */
 
 /* A unified diff of a into b, the file named name, as git shows it
- * (--- a/name): nothing where they are the same. */
+ * (--- a/name, name from the caseload's top: ../plans/P-1.yaml and
+ * /srv/cl/plans/P-1.yaml as plans/P-1.yaml): nothing where they are the same. */
 void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
 		  size_t blen);
 /* Where the first line git leaves in a merge it could not finish

@@ -113,9 +113,17 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 		size_t tj = ej + (ti - ei);
 		if (!header) {
 			/* as git names it, from the caseload's top where the tool
-			 * ran below it (../plans/P-1.yaml) */
+			 * ran below it (../plans/P-1.yaml) or named the plan by its
+			 * whole path (/srv/caseload/plans/P-1.yaml): the caseload
+			 * holds the plans directory */
 			while (!strncmp(name, "./", 2) || !strncmp(name, "../", 3))
 				name += name[1] == '/' ? 2 : 3;
+			if (*name == '/') {
+				const char *file = strrchr(name, '/') + 1, *dir = file - 1;
+				while (dir > name && dir[-1] != '/')
+					dir--;
+				name = dir > name ? dir : file;
+			}
 			buf_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
 			header = 1;
 		}

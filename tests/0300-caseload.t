@@ -37,6 +37,9 @@ check "... naming its files from there" grep -q '^cp-check: 2 plans, 1 sheet of 
 run sh -c 'cd cl/hours/archief && cp-plan -n P-2 --goal "Op tijd komen"'
 check "cp-plan -n there: the diff names the plan as git does, from the caseload's top" \
 	sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
+run cp-plan -n "$PWD/cl/plans/P-2.yaml" --goal "Op tijd komen"
+check "... and a plan named by its whole path as well" \
+	sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
 run sh -c 'cd cl/hours/archief && cp-plan P-2 --goal "Op tijd komen"'
 check "cp-plan there changes the caseload's plan" grep -q 'Op tijd komen' cl/plans/P-2.yaml
 run sh -c 'cd cl/hours && cp-log -p ../plans --plan P-1 --mode phone -d 2026-11-19 10 x'

@@ -332,6 +332,19 @@ static void diff(void)
 	out.len = 0;
 	diff_unified(&out, "p.yaml", a, strlen(a), a, strlen(a));
 	is_int((int)out.len, 0, "no change, no diff");
+	static const char *const names[][2] = {
+		{"plans/P-1.yaml", "plans/P-1.yaml"},     {"./plans/P-1.yaml", "plans/P-1.yaml"},
+		{"../../plans/P-1.yaml", "plans/P-1.yaml"}, {"/srv/cl/plans/P-1.yaml", "plans/P-1.yaml"},
+		{"/P-1.yaml", "P-1.yaml"},                 {"P-1.yaml", "P-1.yaml"},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		out.len = 0;
+		diff_unified(&out, names[i][0], a, strlen(a), b, strlen(b));
+		char want[64];
+		snprintf(want, sizeof want, "--- a/%s\n", names[i][1]);
+		ok(!strncmp(buf_str(&out), want, strlen(want)), "%s is a/%s, as git names it",
+		   names[i][0], names[i][1]);
+	}
 	buf_free(&out);
 }
 
