@@ -675,6 +675,29 @@ static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
 		text_of(run, k->plan), n, hm);
 }
 
+/* A funder books hours by grant: a period's declaration whose hours fall
+ * under grants of more than one reference (a follow-up in the half year)
+ * carries the last one's for all of them, which the funder would book to
+ * that grant.  k[0..n): the plan's declared entries, in date order. */
+static void warn_grants(const struct plan *p, const struct kept *k, size_t n)
+{
+	const struct grant *last = NULL;
+	struct buf refs = {0};
+	int count = 0;
+	for (size_t e = 0; e < n; e++) {
+		const struct grant *g = plan_grant_on(p, k[e].date);
+		if (!g || !g->ref || (last && !strcmp(g->ref, last->ref)))
+			continue;
+		buf_printf(&refs, "%s%s", count++ ? ", " : "", g->ref);
+		last = g;
+	}
+	if (count > 1)
+		cp_warn(_("%s: its hours in the period fall under %d grants (%s); the declaration "
+			  "carries the last one's reference; --per-grant declares each grant apart"),
+			p->id, count, buf_str(&refs));
+	buf_free(&refs);
+}
+
 /* The entries of plan i (sorted, k[0..n)) within its dates (the rest are
  * counted, to warn of) that the funder declared to pays, moved to the
  * front in order; how many are left.  Of a plan with grants, an hour's
@@ -845,6 +868,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 				last_grant_of(p, o->funder, &o->ro.period));
 		if (n || (o->all && overlaps) || o->only)
 			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE};
+		warn_grants(p, run->v + from[i], n);
 		if (run->outside[i])
 			warn_outside(run, i);
 	}

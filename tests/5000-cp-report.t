@@ -123,6 +123,11 @@ check "--pseudonymize: summary.csv names plans by id" grep -q '^P-2024-003,2026-
 run cp-report --declaration --plan P-2026-013 --period 2026-11-04..2026-12-04 -o json
 check "a declaration by period: the reference of the grant running in it" \
 	grep -q '"funder_ref": *"2026-019350"' out
+check "... quietly, the period's hours being that grant's alone" sh -c '! grep -q "fall under" err'
+run cp-report --declaration --plan P-2026-013 --period 2026H2 -o json
+status_is 0 "a period over a grant and its follow-up: declared"
+err_has '^cp-report: warning: P-2026-013: its hours in the period fall under 2 grants \(2026-002210, 2026-019350\); the declaration carries the last one.s reference; --per-grant declares each grant apart$' \
+	"... with a warning: the funder books hours by grant"
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-06-03,robin,P-2026-013,G1,phone,10,Lotte gebeld; Hendriks-Lotte en Lottes rooster\n' >hours/lotte.csv
 run cp-report --declaration --plan P-2026-013 --period 2026-06-03 --pseudonymize -o csv
 check "--pseudonymize: the name in a note, as whole words only" \
