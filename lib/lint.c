@@ -88,11 +88,25 @@ static void version1(struct lint *l, const char *path, const struct plan *p)
 	if (!p || p->version >= 2)
 		return;
 	l->version1++;
-	if (l->verbose)
-		fprintf(stderr,
-			_("%s: %s: a version 1 plan (budget:, funder:, coach:); cp-plan --migrate %s "
-			  "writes them as grants:, coaches: and work_hours: (version 2)\n"),
-			cp_prog, path, p->id ? p->id : path);
+	if (!l->verbose)
+		return;
+	/* the plan by its id where that finds this file (with the -p given),
+	 * else by its path */
+	char *by_id = p->id ? caseload_plan_file(p->id) : NULL;
+	struct stat a, b;
+	int same = by_id && stat(by_id, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+		   a.st_ino == b.st_ino;
+	struct buf cmd = {0};
+	buf_puts(&cmd, "cp-plan ");
+	if (same && cli.plansdir)
+		buf_printf(&cmd, "-p %s ", cli.plansdir);
+	buf_printf(&cmd, "--migrate %s", same ? p->id : path);
+	fprintf(stderr,
+		_("%s: %s: a version 1 plan (budget:, funder:, coach:); %s writes them as "
+		  "grants:, coaches: and work_hours: (version 2)\n"),
+		cp_prog, path, cmd.s);
+	buf_free(&cmd);
+	free(by_id);
 }
 
 int lint_plan(struct lint *l, const char *path, int cached)

@@ -202,6 +202,14 @@ check "cp-check -v names cp-plan --migrate for a version 1 plan" \
 	grep -q 'plans/P-1.yaml: a version 1 plan .*cp-plan --migrate P-1' err
 run cp-check plans/P-1.yaml
 check "... and cp-check alone stays quiet" test ! -s err
+mkdir elsewhere && cp plans/P-1.yaml elsewhere/
+run cp-check -v elsewhere/P-1.yaml
+check "... a plan outside the plans directory: by its path, which cp-plan finds" \
+	grep -q 'cp-plan --migrate elsewhere/P-1.yaml writes' err
+run sh -c 'cd elsewhere && cp-check -v -p ../plans ../plans/P-1.yaml'
+check "... and one checked with -p, with that -p" \
+	grep -q 'cp-plan -p ../plans --migrate P-1 writes' err
+rm -r elsewhere
 
 # a period that ends after the one grant in it: that grant's funder, not
 # the plan's funder: key (the funder of the days no grant holds)
