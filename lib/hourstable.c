@@ -53,6 +53,8 @@ int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, e
 				table_cell(t, report_mode_label(mode_parse(label, strlen(label))));
 			else if (keys[i] == KEY_GRANT && OUTFMT_PEOPLE(f) && !strcmp(label, "ungranted"))
 				table_cell(t, _("ungranted"));
+			else if (keys[i] == KEY_GOAL && OUTFMT_PEOPLE(f) && !*label)
+				table_cell(t, _("no goal")); /* as the reports say it */
 			else
 				table_cell(t, label);
 		}

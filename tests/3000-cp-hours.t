@@ -16,6 +16,11 @@ check "... once" test "$(grep -c P-OLD err)" -eq 1
 
 run cp-hours --by goal,mode --remote
 same out "$G/goal-mode-remote.csv" "--by goal,mode --remote"
+run cp-hours --by goal -o text
+check "for people, hours without a goal are 'no goal', as the reports say" \
+	grep -q '^no goal  *[0-9]' out
+run cp-hours --by goal -o csv
+check "... for programs an empty field" grep -q '^,[0-9]' out
 run cp-hours --by funder,half
 same out "$G/funder-half.csv" "--by funder,half reads the plans by itself"
 run cp-hours --by plan,month -o table --remote
