@@ -25,6 +25,30 @@ static const char *key_title(enum key k)
 	return _(titles[k]);
 }
 
+/* A key's value as people read it: modes and activities in the words of
+ * the language (on site, coaching the supervisor), and hours of no goal or
+ * activity said as the reports say them; programs get the value as the
+ * files hold it. */
+static const char *people_label(enum key k, const char *label)
+{
+	int v;
+	switch (k) {
+	case KEY_MODE:
+		return report_mode_label(mode_parse(label, strlen(label)));
+	case KEY_GRANT:
+		return strcmp(label, "ungranted") ? label : _("ungranted");
+	case KEY_GOAL:
+		return *label ? label : _("no goal");
+	case KEY_ACTIVITY:
+		if (!*label)
+			return _("no activity");
+		v = vocab_parse(&vocab_activity, label, strlen(label));
+		return v < 0 ? label : report_activity_label(v);
+	default:
+		return label;
+	}
+}
+
 int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, enum outfmt f,
 		FILE *out)
 {
@@ -49,14 +73,7 @@ int hours_print(struct agg *a, const enum key *keys, size_t nkeys, int remote, e
 		const struct totals *tt = group_totals(groups[g]);
 		for (size_t i = 0; i < nkeys; i++) {
 			group_label(a, groups[g], i, label, sizeof label);
-			if (keys[i] == KEY_MODE && OUTFMT_PEOPLE(f)) /* on site, telefoon */
-				table_cell(t, report_mode_label(mode_parse(label, strlen(label))));
-			else if (keys[i] == KEY_GRANT && OUTFMT_PEOPLE(f) && !strcmp(label, "ungranted"))
-				table_cell(t, _("ungranted"));
-			else if (keys[i] == KEY_GOAL && OUTFMT_PEOPLE(f) && !*label)
-				table_cell(t, _("no goal")); /* as the reports say it */
-			else
-				table_cell(t, label);
+			table_cell(t, OUTFMT_PEOPLE(f) ? people_label(keys[i], label) : label);
 		}
 		totals_cells(t, f, tt, remote);
 		all.minutes += tt->minutes;

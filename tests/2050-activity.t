@@ -17,6 +17,15 @@ out_is 'activity,minutes
 disruptions,45
 introduction,60
 supervisor,30' "cp-hours --by activity, Dutch words in the sheet counted with their key"
+run cp-hours --by activity -o text
+out_is 'activity                 hours
+------------------------------
+no activity               0:15
+resolving disruptions     0:45
+introduction              1:00
+coaching the supervisor   0:30
+------------------------------
+total                     2:30' "... for people in UWV's words, as the logbook says them, and hours of none as such"
 run cp-hours --by activiteit,mode -o csv
 check "... also as --by activiteit" grep -q '^supervisor,phone,30$' out
 run cp-hours --activity leidinggevende --activity home -o csv
