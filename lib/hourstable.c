@@ -25,8 +25,8 @@ static const char *key_title(enum key k)
 	return _(titles[k]);
 }
 
-/* A key's value as people read it: modes and activities in the words of
- * the language (on site, coaching the supervisor), and hours of no goal or
+/* A key's value as people read it: modes, funders and activities in the
+ * words of the language (on site, UWV, coaching the supervisor), and hours of no goal or
  * activity said as the reports say them; programs get the value as the
  * files hold it. */
 static const char *people_label(enum key k, const char *label)
@@ -39,6 +39,9 @@ static const char *people_label(enum key k, const char *label)
 		return strcmp(label, "ungranted") ? label : _("ungranted");
 	case KEY_GOAL:
 		return *label ? label : _("no goal");
+	case KEY_FUNDER:
+		v = vocab_parse(&vocab_funder, label, strlen(label));
+		return v < 0 ? label : report_funder_label(v);
 	case KEY_ACTIVITY:
 		if (!*label)
 			return _("no activity");

@@ -21,6 +21,9 @@ check "for people, hours without a goal are 'no goal', as the reports say" \
 	grep -q '^no goal  *[0-9]' out
 run cp-hours --by goal -o csv
 check "... for programs an empty field" grep -q '^,[0-9]' out
+run cp-hours --by funder -p plans -o text
+check "funders for people as the reports name them: municipality" grep -q '^municipality  ' out
+check "... and UWV" grep -q '^UWV  ' out
 run cp-hours --by funder,half
 same out "$G/funder-half.csv" "--by funder,half reads the plans by itself"
 run cp-hours --by plan,month -o table --remote
