@@ -77,7 +77,8 @@ static void grant_cells(struct table *t, const struct budget_line *l, int people
 					    : vocab_name(&vocab_grant_kind, g->kind);
 	table_cell(t, kind);
 	/* as --by funder shows it */
-	table_cell(t, vocab_name(&vocab_funder, g ? g->funder : l->plan->funder));
+	int funder = g ? g->funder : l->plan->funder;
+	table_cell(t, people ? report_funder_label(funder) : vocab_name(&vocab_funder, funder));
 }
 
 /* When a grant was declared; of one that ended without, people read so. */

@@ -285,7 +285,7 @@ rm hours/bad.csv
 refuses 73 'file: cannot create directory' "a directory that cannot be made" \
 	cp-report --declaration --funder uwv --period 2026H1 -o file/sub
 cd hours
-mkdir -p ../lone/plans && cp ../plans/P-1.yaml ../lone/plans/
+mkdir -p ../lone/plans && cp ../plans/*.yaml ../lone/plans/
 refuses 64 'no hour sheets named' "no sheets, no ./hours, and none beside the plans named" \
 	cp-report --caseload -p ../lone/plans
 run cp-report --caseload -p ../plans

@@ -135,7 +135,7 @@ for how in LANG LANGUAGE; do
 	run dutch cp-hours --budget -o table
 	out_has '^plan +deelnemer +kenmerk +soort +opdrachtgever +van +t/m +toegekend +gebruikt +resterend +van werkuren +gedeclareerd$' \
 		"$how: cp-hours --budget: the header in Dutch"
-	out_has '^P-2024-003 .* vervolg +uwv ' "$how: cp-hours --budget: the kind of grant in Dutch"
+	out_has '^P-2024-003 .* vervolg +UWV ' "$how: cp-hours --budget: the kind of grant in Dutch"
 	check "$how: cp-hours --budget: no English kind" sh -c '! grep -E " (extension|standard) " out'
 done
 
