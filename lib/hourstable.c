@@ -26,9 +26,9 @@ static const char *key_title(enum key k)
 }
 
 /* A key's value as people read it: modes, funders and activities in the
- * words of the language (on site, UWV, coaching the supervisor), and hours of no goal or
- * activity said as the reports say them; programs get the value as the
- * files hold it. */
+ * words of the language (on site, UWV, coaching the supervisor), and the
+ * hours of no goal or activity said as the reports say them; programs get
+ * the value as the files hold it. */
 static const char *people_label(enum key k, const char *label)
 {
 	int v;
