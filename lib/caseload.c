@@ -158,6 +158,12 @@ int is_dir(const char *path)
 	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int same_file(const char *path, const struct stat *of)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && st.st_dev == of->st_dev && st.st_ino == of->st_ino;
+}
+
 /* A directory holds plans if it has a plan file, or no sheet either. */
 static int holds_plans(const char *dir)
 {

@@ -26,6 +26,10 @@ const char *cli_login(void);
 int cli_sheet_named(void); /* whether -f or $CP_SHEET named the sheet */
 int caseload_is_plan_file(const char *path); /* *.yaml or *.yml */
 int is_dir(const char *path); /* a directory (- never is one: it is standard input) */
+/* Whether path names the file of was taken of, however either is spelt
+ * (plans/P-1.yaml, ../plans/P-1.yaml). */
+struct stat;
+int same_file(const char *path, const struct stat *of);
 /* The sheets named, directories expanded to their *.csv files, or without
  * any, those of ./hours; -1 (reported) if there is nothing to read. */
 int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);

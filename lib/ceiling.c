@@ -281,13 +281,6 @@ struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const st
 	return c;
 }
 
-/* Whether path is the sheet written to, however either is spelt. */
-static int same_file(const char *path, const struct stat *sheet)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && st.st_dev == sheet->st_dev && st.st_ino == sheet->st_ino;
-}
-
 int ceiling_check(void *arg)
 {
 	struct ceiling *c = arg;

@@ -93,9 +93,8 @@ static void version1(struct lint *l, const char *path, const struct plan *p)
 	/* the plan by its id where that finds this file (with the -p given),
 	 * else by its path */
 	char *by_id = p->id ? caseload_plan_file(p->id) : NULL;
-	struct stat a, b;
-	int same = by_id && stat(by_id, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
-		   a.st_ino == b.st_ino;
+	struct stat st;
+	int same = by_id && stat(path, &st) == 0 && same_file(by_id, &st);
 	struct buf cmd = {0};
 	buf_puts(&cmd, "cp-plan ");
 	if (same && cli.plansdir)
