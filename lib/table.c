@@ -252,6 +252,48 @@ void table_fit(FILE *out)
 			      : 0;
 }
 
+/* A table wider than the terminal even with its last column wrapped: each
+ * row as a record, its first cell a heading over "title  value" lines, so
+ * that no row breaks across the terminal's lines into a jumble.  Empty
+ * cells are left out; a long value wraps under its start. */
+static void print_records(const struct table *t, struct buf *b)
+{
+	int tw = 0;
+	for (size_t c = 1; c < t->ncols; c++)
+		if (width(t->cols[c].title) > tw)
+			tw = width(t->cols[c].title);
+	int at = 2 + tw + 2, room = fit_columns - 1 - at;
+	for (size_t r = 0, rows = nrows(t); r < rows; r++) {
+		size_t start = b->len;
+		if (r)
+			buf_putc(b, '\n');
+		put_cell(b, cell(t, r, 0));
+		end_line(b, start);
+		for (size_t c = 1; c < t->ncols; c++) {
+			const char *s = cell(t, r, c);
+			if (!*s)
+				continue;
+			start = b->len;
+			pad(b, 2);
+			put_cell(b, t->cols[c].title);
+			pad(b, at - 2 - width(t->cols[c].title));
+			if (room >= 20 && width(s) > room)
+				put_wrapped(b, s, room, at);
+			else
+				put_cell(b, s);
+			end_line(b, start);
+		}
+	}
+}
+
+static int too_wide(const int *w, size_t ncols)
+{
+	int total = 0;
+	for (size_t c = 0; c < ncols; c++)
+		total += w[c] + (c ? 2 : 0);
+	return fit_columns && total > fit_columns - 1;
+}
+
 static void print_text(const struct table *t, struct buf *b)
 {
 	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof *w);
@@ -263,6 +305,11 @@ static void print_text(const struct table *t, struct buf *b)
 				w[c] = width(cell(t, r, c));
 	}
 	int wrap = wrap_last(t, w);
+	if (t->ncols > 1 && too_wide(w, t->ncols)) {
+		free(w);
+		print_records(t, b);
+		return;
+	}
 	text_row(t, b, w, (size_t)-1, wrap);
 	rule(b, w, t->ncols);
 	for (size_t r = 0; r < rows; r++) {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Tables on a terminal: a last column of text too wide for the terminal
-# wraps under its own start, so that every row keeps its columns; in a
-# file or a pipe every line stays whole.  The terminal is script(1)'s.
+# wraps under its own start, so that every row keeps its columns; a table
+# too wide for it even so shows each row as a record; in a file or a pipe
+# every line stays whole.  The terminal is script(1)'s.
 . "$(dirname "$0")/lib.sh"
 if ! command -v script >/dev/null 2>&1 || ! script -qec true /dev/null >/dev/null 2>&1; then
 	ok "script(1) not installed or no terminal to be had: skipped"
@@ -31,8 +32,21 @@ check "in a pipe the note is whole" \
 	grep -q 'follow-up  *-42  apply for a follow-up grant now: the grant ends on 2026-12-20$' out
 
 on_terminal 70 cp-evaluate --within 1m
-check "no room for the note on a terminal of 70 columns: whole lines" \
-	grep -q 'apply for a follow-up grant now: the grant ends on 2026-12-20$' out
+check "no room for the note on a terminal of 70 columns: a record a row" \
+	grep -q '^2026-10-25$' out
+check "... a line a column, the title first" grep -q '^  what         follow-up$' out
+check "... a long value wraps under its start" \
+	grep -q '^               2026-12-20$' out
+check "... and every line fits" sh -c "! awk 'length > 70' out | grep -q ."
+check "... a blank line between records" grep -q '^2026-12-22$' out
+
+on_terminal 60 cp-report --caseload
+check "the caseload overview on a terminal of 60 columns: records too" \
+	grep -q '^  next evaluation  22 December 2026$' out
+check "... the totals last, under their own heading" sh -c "tail -3 out | head -1 | grep -q '^total$'"
+check "... and every line of them fits" sh -c "! sed '1,/^Active plans$/d' out | awk 'length > 60' | grep -q ."
+run cp-report --caseload
+check "in a pipe the overview is a table" grep -q '^P-3  *Kim Ok ' out
 
 on_terminal 80 cp-report --plan P-3
 check "a report on a terminal" grep -q '^Accountability report' out
