@@ -299,6 +299,7 @@ static void furniture(struct pdf *p)
 }
 
 static void table_head(struct pdf *p);
+static double table_start(struct pdf *p, const struct rtable *t);
 
 /* A page starts white all over, as the paper is.  It looks no different,
  * but cairo's PDF surface keeps the union of what every drawing covers,
@@ -366,8 +367,12 @@ static void block(struct buf *out, const struct block *b, size_t i)
 		p->y += 6;
 	if (!b->title)
 		return;
-	/* not alone at the foot of a page: with a row or two, or the chart */
-	need(p, height(p, b->title, 11, 1, TEXT_W) + (b->kind == BLOCK_CHART ? CHART_H + 4 : 30));
+	/* not alone at the foot of a page: with its table's head and first
+	 * row, the chart, or a line or two */
+	double next = b->kind == BLOCK_CHART   ? CHART_H + 4
+		      : b->kind == BLOCK_TABLE ? table_start(p, &b->table)
+					       : 30;
+	need(p, height(p, b->title, 11, 1, TEXT_W) + 4 + next);
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
@@ -608,10 +613,10 @@ static const char **cell_texts(const struct rtable *t, struct buf *store)
 	return cells;
 }
 
-static void table(struct buf *out, const struct rtable *t)
+/* Lays t out for drawing (once per document) and returns the height of
+ * its head and a row, which must go on a page together. */
+static double table_start(struct pdf *p, const struct rtable *t)
 {
-	(void)out;
-	struct pdf *p = the;
 	double size = table_size(t);
 	struct laid *l = p->laid;
 	while (l < p->laid + p->nlaid && l->t != t)
@@ -629,7 +634,15 @@ static void table(struct buf *out, const struct rtable *t)
 	p->right = MARGIN;
 	for (size_t c = 0; c < t->ncols; c++)
 		p->right += w[c];
-	need(p, 2 * row(p, t, SIZE_MAX, size, 0));
+	return 2 * row(p, t, SIZE_MAX, size, 0);
+}
+
+static void table(struct buf *out, const struct rtable *t)
+{
+	(void)out;
+	struct pdf *p = the;
+	double size = table_size(t);
+	need(p, table_start(p, t));
 	p->table = t;
 	table_head(p);
 	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {

@@ -172,6 +172,34 @@ check "... no internal note" sh -c '! grep -q "geheim" long.pdf.txt'
 check "... every date on one line" test "$(grep -cE '^ *[0-9]+ [A-Z][a-z]+ 2026 ' long.pdf.txt)" = 400
 check "... the notes given the room the short columns leave" \
 	test "$(grep -cE 'Werkvloer week [0-9]+ met' long.pdf.txt)" = 400
+# A heading at the foot of a page goes over with its table: here "Per
+# mode" fell last on page 1, its table on page 2.
+# last_lines PDF.txt: each page's last line of text, before the footer
+last_lines() {
+	awk 'BEGIN { RS = "\f" } NF { n = split($0, l, "\n"); last = "";
+		for (i = 1; i <= n; i++) if (l[i] ~ /[^ ]/ && l[i] !~ /page [0-9]+ of/) last = l[i];
+		sub(/^ +/, "", last); print last }' "$1"
+}
+mkdir short && (
+	cd short && mkdir plans hours && export CP_TODAY=2026-12-06 &&
+	cp-new -i P-100 -n "Sara de Vries" -F uwv -s 2026-06-01 -g "Zelfstandig de kassa bedienen" \
+		-g "Op tijd komen" --employer "Albert Heijn Oss" --hours 24 \
+		--grant 2026-06-01..2026-11-30:40,ref=UWV-1 >/dev/null &&
+	cp-log -q -P P-100 -m werkvloer 2u "eerste dag" --date 2026-06-02 &&
+	cp-log -q -P P-100 -g G1 -m tel 1,5u --date 2026-06-09 &&
+	cp-evaluate -r P-100 -d 2026-12-01 -s "Kassa gaat goed" -g G1=behaald \
+		-g "G2=deels behaald" --employee-mark 8 --employer-mark 7,5 \
+		--outcome vervolg-lichter --signed-by "Sara de Vries, robin" &&
+	cp-report --logbook -P P-100 --grant UWV-1 -o pdf >../short.pdf
+) 2>err
+status=$?
+status_is 0 "a logbook of two entries over three pages"
+pdf short.pdf "... as PDF"
+last_lines short.pdf.txt >last
+check "... no page ends in a heading" sh -c \
+	"! grep -qx 'Details\|Entries\|Totals\|Per goal\|Per activity\|Per mode\|Results per goal\|Signatures' last"
+check "... \"Per mode\" is over its table" sh -c "grep -A1 -x ' *Per mode' short.pdf.txt | grep -q '^mode '"
+
 LANGUAGE=nl run cp-report --logbook --plan P-40 --lang nl -o pdf
 mv out nl.pdf
 pdf nl.pdf "a Dutch logbook"
