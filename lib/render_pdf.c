@@ -346,6 +346,16 @@ static void head(struct buf *out, const struct report *r)
 	p->y += 6;
 }
 
+/* The room b's start takes, its heading (if any) with what follows it: its
+ * table's head and first row, the chart, or a line or two. */
+static double block_start(struct pdf *p, const struct block *b)
+{
+	double next = b->kind == BLOCK_CHART   ? CHART_H + 4
+		      : b->kind == BLOCK_TABLE ? table_start(p, &b->table)
+					       : 30;
+	return (b->title ? height(p, b->title, 11, 1, TEXT_W) + 4 : 0) + next;
+}
+
 static void section(struct buf *out, const struct section *sec, size_t i)
 {
 	(void)out, (void)i;
@@ -353,7 +363,9 @@ static void section(struct buf *out, const struct section *sec, size_t i)
 	if (!sec->title)
 		return;
 	p->y += 12;
-	need(p, height(p, sec->title, 12.5, 1, TEXT_W) + 40); /* not alone at the foot of a page */
+	/* not alone at the foot of a page: with the start of its first block */
+	need(p, height(p, sec->title, 12.5, 1, TEXT_W) + 8 +
+			(sec->nblocks ? block_start(p, sec->blocks[0]) : 30));
 	p->y += text(p, sec->title, 12.5, 1, MARGIN, p->y, TEXT_W, LEFT) + 2;
 	rule(p, MARGIN, PAGE_W - MARGIN, p->y, 0.6);
 	p->y += 6;
@@ -367,12 +379,7 @@ static void block(struct buf *out, const struct block *b, size_t i)
 		p->y += 6;
 	if (!b->title)
 		return;
-	/* not alone at the foot of a page: with its table's head and first
-	 * row, the chart, or a line or two */
-	double next = b->kind == BLOCK_CHART   ? CHART_H + 4
-		      : b->kind == BLOCK_TABLE ? table_start(p, &b->table)
-					       : 30;
-	need(p, height(p, b->title, 11, 1, TEXT_W) + 4 + next);
+	need(p, block_start(p, b)); /* not alone at the foot of a page */
 	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
 }
 
