@@ -9,7 +9,8 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	account | accountchart | declare | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
-	record | planedit | merge | hook) echo changes.h ;;
+	record | merge | hook) echo changes.h ;;
+	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planid | planset) echo caseload.h ;;
 	yaml) echo ytree.h ;;
@@ -37,6 +38,7 @@ allowed() {
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
 	planread.h) echo "plan.h" ;;
+	amend.h) echo "changes.h" ;;
 	plan.h) echo "calendar.h ytree.h" ;;
 	sheet.h | output.h) echo "calendar.h" ;;
 	ytree.h) echo "base.h" ;;

@@ -1,0 +1,258 @@
+/* plangrants.c: a plan's grants changed from the shell: one added, checked
+ * as grant.c reads it; one marked declared; one taken out. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amend.h"
+
+/* Refuses a grant the plan would not read: the same rules as grant.c,
+ * said of the grant given rather than of a line of a file not written. */
+static int grant_check(const struct plan *p, const struct grant_spec *g, int *to)
+{
+	char a[11], b[11], msg[240];
+	int funder = g->funder >= 0 ? g->funder : p->funder;
+	int strip = g->kind == GRANT_STRIPPENKAART;
+	if (amend_need_version2(p) < 0)
+		return -1;
+	if (!plan_has_grants(p) && p->budget_minutes >= 0)
+		return amend_plan_err(
+			p, "budget",
+			_("the grants say what was granted: move the budget into grants: "
+			  "(cp-plan --migrate does it in a version 1 plan)"),
+			_("the plan counts its hours by budget:"));
+	if (amend_not_before_start(p, g->from, _("the grant")) < 0)
+		return -1;
+	if (grant_spec_to(g, p->funder, to) < 0) { /* the example: this grant, for 6 months */
+		date_format(g->from, a);
+		date_format(date_add_interval(g->from, (struct interval){6, 'm'}, 1) - 1, b);
+		return cp_err(EX_USAGE, _("%s has no usual grant length: give the last day (%s..%s) "
+					  "or a length (%s/6m)"),
+			      funder_label(funder), a, b, a);
+	}
+	if (*to != DATE_NONE && *to < g->from)
+		return cp_err(EX_USAGE, _("the grant ends before it starts"));
+	if ((g->minutes >= 0) == (g->level != LEVEL_NONE))
+		return cp_err(EX_USAGE, g->minutes >= 0 ? _("a grant has hours or a level, not both")
+							: _("a grant needs hours (:60) or a level "
+							    "(:midden)"));
+	if (strip && g->level != LEVEL_NONE)
+		return cp_err(EX_USAGE, _("a strippenkaart is a number of hours, not a level"));
+	if (g->level != LEVEL_NONE && !funder_rules(funder)->levels)
+		return cp_err(EX_USAGE, _("%s grants hours, not a support level"), funder_label(funder));
+	if (g->level != LEVEL_NONE && plan_work_on(p, g->from) < 0)
+		return amend_plan_err(
+			p, NULL, NULL,
+			_("a grant by level needs the contract hours: give them first "
+			  "(cp-new --hours, cp-plan --work-hours)"));
+	for (size_t i = 0; !strip && i < p->ngrants; i++) {
+		const struct grant *o = &p->grants[i];
+		if (o->kind == GRANT_STRIPPENKAART || o->to == DATE_NONE || o->from > *to ||
+		    o->to < g->from)
+			continue;
+		char c[11], d[11], day[11], hint[256];
+		date_format(g->from, a);
+		date_format(*to, b);
+		date_format(o->from, c);
+		date_format(o->to, d);
+		if (o->ref)
+			snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s (%s)"), a,
+				 b, c, d, o->ref);
+		else
+			snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s"), a, b,
+				 c, d);
+		/* the way out that keeps the new grant's side of the old one */
+		date_format(g->from < o->from ? o->from - 1 : o->to + 1, day);
+		snprintf(hint, sizeof hint,
+			 g->from < o->from ? _("one day belongs to one grant: end the new one on %s, "
+					       "the day before this one starts, or take this one out "
+					       "first (--drop-grant)")
+					   : _("one day belongs to one grant: start the new one on %s, "
+					       "the day after this one ends, or take this one out first "
+					       "(--drop-grant)"),
+			 day);
+		return amend_node_err(p, o->node, hint, msg);
+	}
+	return 0;
+}
+
+static int make_grant(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	struct ykv kv[8];
+	struct grant_texts t;
+	size_t n = grant_spec_pairs(&op->grant, kv, &t);
+	struct ynode *root = amend_root(p);
+	if (ymap_key(root, "grants") || !ymap_key(root, "evaluation"))
+		return yedit_map_list_append(e, &p->doc, root, "grants", kv, n);
+	/* the first: below the evaluation's dates, where a budget: would be */
+	struct buf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&b, "\n%s%s: ", i ? "  " : "- ", kv[i].key);
+		if (kv[i].raw)
+			buf_puts(&b, kv[i].value);
+		else
+			yaml_put_scalar(&b, kv[i].value, strlen(kv[i].value));
+	}
+	int rc = yedit_map_insert_after(e, &p->doc, root, "evaluation", "grants", b.s);
+	buf_free(&b);
+	return rc;
+}
+
+int amend_grant(struct amend *a, const struct plan_op *op)
+{
+	int to = DATE_NONE;
+	size_t n = a->p->ngrants;
+	if (grant_check(a->p, &op->grant, &to) < 0 || amend_step(a, make_grant, op) < 0)
+		return -1;
+	int found = 0;
+	for (size_t i = 0; i < a->p->ngrants; i++)
+		found |= a->p->grants[i].from == op->grant.from && a->p->grants[i].to == to;
+	return a->p->ngrants == n + 1 && found ? 0 : amend_not_held(a);
+}
+
+/* ---- a grant declared ---- */
+
+struct declared {
+	size_t k; /* the grant */
+	int day;
+};
+
+static int make_declared(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct declared *d = arg;
+	char day[11];
+	date_format(d->day, day);
+	return yedit_map_set(e, &p->doc, p->grants[d->k].node, "declared", day, 1);
+}
+
+static int declare_one(struct amend *a, size_t k, int day)
+{
+	const struct grant *g = &a->p->grants[k];
+	char from[11], msg[200];
+	date_format(g->from, from);
+	if (day < g->from) {
+		snprintf(msg, sizeof msg, _("the grant from %s would be declared before it starts"),
+			 from);
+		return amend_node_err(a->p, g->node, NULL, msg);
+	}
+	if (g->declared == day)
+		return 0;
+	if (g->declared != DATE_NONE) {
+		char was[11];
+		date_format(g->declared, was);
+		snprintf(msg, sizeof msg, _("the grant from %s was declared on %s already"), from, was);
+		return amend_node_err(a->p, g->node,
+				      _("change its declared: in the plan if that was wrong"), msg);
+	}
+	int to = g->to; /* step reads the plan anew */
+	struct declared d = {k, day};
+	if (amend_step(a, make_declared, &d) < 0)
+		return -1;
+	if (to != DATE_NONE && day < to) { /* coaching ended early, or a mistake */
+		char until[11];
+		date_format(to, until);
+		cp_warn(_("%s: the grant from %s runs until %s; cp-log refuses hours for it from now "
+			  "on (--force logs them, for a correction)"),
+			a->p->id, from, until);
+	}
+	return k < a->p->ngrants && a->p->grants[k].declared == day ? 0 : amend_not_held(a);
+}
+
+/* The grant a name (a ref, or a day it holds) gives; NULL, reported, if
+ * none or more than one. */
+static const struct grant *named(const struct plan *p, const char *name)
+{
+	int several;
+	const struct grant *g = grant_named(p, name, &several);
+	if (g)
+		return g;
+	char msg[200];
+	snprintf(msg, sizeof msg,
+		 several == GRANT_SHARED_REF ? _("more than one grant has reference %s")
+		 : several			  ? _("more than one grant starts on %s")
+						  : _("no grant with reference %s or holding that day"),
+		 quotes(name));
+	amend_plan_err(p, "grants",
+		       several == GRANT_SHARED_REF ? _("name the grant by a day it holds")
+		       : several		   ? _("name the grant by its ref:")
+				 : _("name a grant by its ref: or by a day it holds"),
+		       msg);
+	return NULL;
+}
+
+/* The day a grant's hours went to its funder, so that cp-hours --budget
+ * stops showing the grant once it has ended; "ended": every grant that
+ * ended before that day and was not declared yet. */
+int amend_declared(struct amend *a, const struct plan_op *op)
+{
+	if (amend_need_version2(a->p) < 0)
+		return -1;
+	if (!strcmp(op->text, "ended") || !strcmp(op->text, "afgelopen")) {
+		int n = 0;
+		for (size_t k = 0; k < a->p->ngrants; k++) {
+			const struct grant *g = &a->p->grants[k];
+			if (grant_undeclared(g, op->day)) {
+				if (declare_one(a, k, op->day) < 0)
+					return -1;
+				n++;
+			}
+		}
+		return n ? 0
+			 : amend_plan_err(
+				   a->p, "grants", NULL,
+				   _("no grant ended before that day without being declared"));
+	}
+	const struct grant *g = named(a->p, op->text);
+	return g ? declare_one(a, (size_t)(g - a->p->grants), op->day) : -1;
+}
+
+/* ---- a grant taken out ---- */
+
+static int make_drop(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct grant *g = &p->grants[*(const size_t *)arg];
+	const struct ynode *seq = yderef(ymap_get(amend_root(p), "grants"));
+	for (uint32_t i = 0; seq && seq->kind == Y_SEQ && i < seq->n; i++)
+		if (seq->u.kids[i] == g->node)
+			return yedit_seq_remove(e, &p->doc, seq, i);
+	return cp_err(EX_SOFTWARE, _("%s: internal error: the grant is not in grants:"), p->doc.file);
+}
+
+/* How many grants run from..to (strippenkaarten may share their dates). */
+static size_t like(const struct plan *p, int from, int to)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->ngrants; i++)
+		n += p->grants[i].from == from && p->grants[i].to == to;
+	return n;
+}
+
+/* A grant recorded by mistake, or one planned that did not come: taken
+ * out.  One that has begun or was declared may hold hours counted and
+ * declared, which would lose their grant: that takes --force. */
+int amend_drop_grant(struct amend *a, const struct plan_op *op)
+{
+	if (amend_need_version2(a->p) < 0)
+		return -1;
+	const struct grant *g = named(a->p, op->text);
+	if (!g)
+		return -1;
+	char from[11], msg[240];
+	date_format(g->from, from);
+	if (!op->force && (g->declared != DATE_NONE || g->from <= a->today)) {
+		snprintf(msg, sizeof msg,
+			 g->declared != DATE_NONE
+				 ? _("the grant from %s was declared; its hours would lose their grant")
+				 : _("the grant from %s has begun; its hours would lose their grant"),
+			 from);
+		return amend_node_err(a->p, g->node, _("--force takes it out all the same"), msg);
+	}
+	int gfrom = g->from, gto = g->to;
+	size_t k = (size_t)(g - a->p->grants), n = a->p->ngrants, alike = like(a->p, gfrom, gto);
+	if (amend_step(a, make_drop, &k) < 0)
+		return -1;
+	return a->p->ngrants == n - 1 && like(a->p, gfrom, gto) == alike - 1 ? 0
+									     : amend_not_held(a);
+}
+

@@ -1,0 +1,250 @@
+/* planhistory.c: what changes a plan from a day on: its status (a pause
+ * from a day, a close with its end), a hand-over to another coach, new
+ * contract hours.  The days before keep what held on them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amend.h"
+
+/* ---- status ---- */
+
+static int make_status(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct plan_op *op = arg;
+	struct ynode *root = amend_root(p);
+	if (op->day != DATE_NONE) { /* the day first: a new key for it goes above status: */
+		char d[11];
+		date_format(op->day, d);
+		const char *key = op->status == STATUS_PAUSED ? "paused" : "end";
+		if (yedit_map_set(e, &p->doc, root, key, d, 1) < 0)
+			return -1;
+	}
+	/* the day a pause began says nothing once the plan is active or closed */
+	if (op->status != STATUS_PAUSED && yedit_map_remove(e, &p->doc, root, "paused") < 0)
+		return -1;
+	return yedit_map_set(e, &p->doc, root, "status", vocab_name(&vocab_status, op->status), 0);
+}
+
+/* A pause says from which day, so that the hours of the days before it
+ * can still be logged, as a coach logs a week after it. */
+static int pause(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	struct plan_op o = *op;
+	if (p->status == STATUS_CLOSED)
+		return amend_plan_err(p, "status", _("--resume opens it again"),
+				      _("the plan is closed"));
+	if (o.day == DATE_NONE)
+		o.day = a->today;
+	if (o.day < p->start || (p->end != DATE_NONE && o.day > p->end)) {
+		char from[11], to[11] = "", msg[160];
+		date_format(p->start, from);
+		if (p->end != DATE_NONE)
+			date_format(p->end, to);
+		snprintf(msg, sizeof msg,
+			 _("the pause would begin outside the plan, which runs %s..%s"), from, to);
+		return amend_plan_err(p, o.day < p->start ? "start" : "end", NULL, msg);
+	}
+	if (amend_step(a, make_status, &o) < 0)
+		return -1;
+	return a->p->status == STATUS_PAUSED && a->p->paused == o.day ? 0 : amend_not_held(a);
+}
+
+/* A plan opened again keeps the end it closed on, unless --end moves it:
+ * the end it had before is gone, and cp-log takes no day after it. */
+static void warn_ended(const struct plan *p, int today)
+{
+	if (plan_ended(p, today) == DATE_NONE)
+		return;
+	char d[11];
+	date_format(p->end, d);
+	cp_warn(_("%s: the plan still ends on %s; cp-log takes no later day (--resume --end DATE "
+		  "moves the end)"),
+		p->id, d);
+}
+
+int amend_status(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	struct plan_op o = *op;
+	char d[11];
+	if (p->status == op->status && !(p->defaulted & PLAN_DEFAULT_STATUS))
+		return amend_plan_err(p, "status", NULL,
+				      op->status == STATUS_PAUSED ? _("the plan is paused already")
+				      : op->status == STATUS_CLOSED
+					      ? _("the plan is closed already")
+					      : _("the plan is active already"));
+	if (op->status == STATUS_PAUSED)
+		return pause(a, op);
+	if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
+		/* the end: today, unless the plan ended before */
+		o.day = plan_ended(p, a->today) != DATE_NONE ? DATE_NONE : a->today;
+	if (o.day != DATE_NONE && o.day < p->start) {
+		date_format(p->start, d);
+		char msg[160];
+		snprintf(msg, sizeof msg, _("the plan would end before it starts on %s"), d);
+		return amend_plan_err(p, "start", NULL, msg);
+	}
+	if (o.day != DATE_NONE && o.day == p->end && !(p->defaulted & PLAN_DEFAULT_END))
+		o.day = DATE_NONE; /* no line in the diff */
+	int end = o.day != DATE_NONE ? o.day : p->end;
+	if (amend_step(a, make_status, &o) < 0)
+		return -1;
+	if (a->p->status != op->status || a->p->end != end || ymap_get(amend_root(a->p), "paused"))
+		return amend_not_held(a);
+	if (op->status == STATUS_ACTIVE)
+		warn_ended(a->p, a->today);
+	return 0;
+}
+
+/* Item i of the list under key, else the list.  In a plan that loaded, a
+ * dated list's span i is its item i. */
+static const struct ynode *nth_item(const struct plan *p, const char *key, size_t i)
+{
+	struct ynode *l = ymap_get(amend_root(p), key);
+	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
+}
+
+/* A hand-over or new contract hours: the item appended to its list, or
+ * the list made with what held from the start first. */
+struct dated {
+	const char *list, *after, *top; /* coaches, coach, coach */
+	const char *key;                /* coach, hours */
+	const char *start, *old;        /* the first item, if the list is new: NULL if none */
+	const char *from, *value;       /* the new item */
+	int value_raw;
+	const char *top_value;          /* as YAML */
+};
+
+static void put_flow_item(struct buf *b, const struct dated *d, const char *from, const char *v)
+{
+	buf_printf(b, "\n- {from: %s, %s: ", from, d->key);
+	if (d->value_raw)
+		buf_puts(b, v);
+	else
+		yaml_put_flow_scalar(b, v, strlen(v));
+	buf_putc(b, '}');
+}
+
+static int make_dated(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct dated *d = arg;
+	struct ynode *root = amend_root(p), *l = ymap_get(root, d->list);
+	if (l && l->kind == Y_SEQ && l->n) {
+		struct ykv kv[2] = {{"from", d->from, 1}, {d->key, d->value, d->value_raw}};
+		return yedit_seq_append_map(e, &p->doc, l, kv, 2);
+	}
+	struct buf b = {0};
+	if (d->old)
+		put_flow_item(&b, d, d->start, d->old);
+	put_flow_item(&b, d, d->from, d->value);
+	int rc = l ? yedit_map_replace_pair(e, &p->doc, root, d->list, d->list, b.s)
+		   : yedit_map_insert_after(e, &p->doc, root, d->after, d->list, b.s);
+	buf_free(&b);
+	return rc;
+}
+
+static int make_top(struct edits *e, const struct plan *p, const void *arg)
+{
+	const struct dated *d = arg;
+	return yedit_map_set(e, &p->doc, amend_root(p), d->top, d->top_value, 1);
+}
+
+/* A change from a day goes into a dated history, which a plan of
+ * version 2 keeps, and from the plan's start on. */
+static int in_history(const struct plan *p, int day, const char *what)
+{
+	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ? -1 : 0;
+}
+
+int amend_coach(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	char from[11], start[11], msg[240];
+	if (in_history(p, op->day, _("the hand-over")) < 0)
+		return -1;
+	size_t n = p->ncoachspans;
+	if (n && op->day <= p->coachspans[n - 1].from) {
+		date_format(p->coachspans[n - 1].from, from);
+		snprintf(msg, sizeof msg, _("the last hand-over is on %s; a new one comes after it"),
+			 from);
+		return amend_node_err(p, nth_item(p, "coaches", n - 1),
+				      _("coaches: is kept oldest first"), msg);
+	}
+	if (amend_same(plan_coach_on(p, op->day), op->text)) {
+		size_t i = 0; /* the span of that day */
+		while (i + 1 < n && p->coachspans[i + 1].from <= op->day)
+			i++;
+		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), op->text);
+		return n ? amend_node_err(p, nth_item(p, "coaches", i), NULL, msg)
+			 : amend_plan_err(p, "coach", NULL, msg);
+	}
+	const char *c0 = plan_coach_on(p, p->start), *c1 = plan_coach_on(p, op->day - 1);
+	char *was0 = c0 ? xstrdup(c0) : NULL, *was1 = c1 ? xstrdup(c1) : NULL;
+	struct buf name = {0};
+	date_format(op->day, from);
+	date_format(p->start, start);
+	yaml_put_scalar(&name, op->text, strlen(op->text));
+	struct dated d = {"coaches", "coach", "coach", "coach", start,
+			  !n && p->coach && op->day > p->start ? p->coach : NULL,
+			  from, op->text, 0, name.s};
+	int rc = amend_step(a, make_dated, &d);
+	/* the plan's coach: now the newest, where the list says who coached
+	 * every day from the start */
+	if (rc == 0 && a->p->ncoachspans && a->p->coachspans[0].from <= a->p->start)
+		rc = amend_step(a, make_top, &d);
+	if (rc == 0 &&
+	    (!amend_same(plan_coach_on(a->p, op->day), op->text) ||
+	     (op->day > a->p->start && (!amend_same(plan_coach_on(a->p, a->p->start), was0) ||
+					!amend_same(plan_coach_on(a->p, op->day - 1), was1)))))
+		rc = amend_not_held(a);
+	free(was0);
+	free(was1);
+	buf_free(&name);
+	return rc;
+}
+
+int amend_work_hours(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	char from[11], start[11], h[24], old[24], msg[240];
+	if (in_history(p, op->day, _("the change of hours")) < 0)
+		return -1;
+	size_t n = p->nworkspans;
+	if (n && op->day <= p->workspans[n - 1].from) {
+		date_format(p->workspans[n - 1].from, from);
+		snprintf(msg, sizeof msg, _("the contract hours last changed on %s; a new change "
+					    "comes after it"),
+			 from);
+		return amend_node_err(p, nth_item(p, "work_hours", n - 1),
+				      _("work_hours: is kept oldest first"), msg);
+	}
+	yaml_hours(op->minutes, h);
+	if (plan_work_on(p, op->day) == op->minutes) {
+		size_t i = 0;
+		while (i + 1 < n && p->workspans[i + 1].from <= op->day)
+			i++;
+		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"), h);
+		return n ? amend_node_err(p, nth_item(p, "work_hours", i), NULL, msg)
+			 : amend_plan_err(p, "work_hours_per_week", NULL, msg);
+	}
+	long was0 = plan_work_on(p, p->start), was1 = plan_work_on(p, op->day - 1);
+	date_format(op->day, from);
+	date_format(p->start, start);
+	if (p->work_minutes >= 0)
+		yaml_hours(p->work_minutes, old);
+	struct dated d = {"work_hours", "work_hours_per_week", "work_hours_per_week", "hours", start,
+			  !n && p->work_minutes >= 0 && op->day > p->start ? old : NULL,
+			  from, h, 1, h};
+	int rc = amend_step(a, make_dated, &d);
+	if (rc == 0 && ymap_get(amend_root(a->p), "work_hours_per_week") && a->p->nworkspans &&
+	    a->p->workspans[0].from <= a->p->start)
+		rc = amend_step(a, make_top, &d);
+	if (rc == 0 && (plan_work_on(a->p, op->day) != op->minutes ||
+			(op->day > a->p->start && (plan_work_on(a->p, a->p->start) != was0 ||
+						   plan_work_on(a->p, op->day - 1) != was1))))
+		rc = amend_not_held(a);
+	return rc;
+}
+
