@@ -17,6 +17,7 @@
  * contract hours start a dated list (coaches:, work_hours:) with what held
  * from the start, and the plan's coach: and work_hours_per_week: follow
  * the newest value only where the list covers every day from the start. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
