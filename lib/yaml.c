@@ -198,7 +198,10 @@ static int parse_error(struct builder *b)
 	}
 	if (p->error == YAML_READER_ERROR && !strcmp(problem, "invalid trailing UTF-8 octet"))
 		off = broken_char(b->doc->src, off);
-	if (!strcmp(problem, "found character that cannot start any token") &&
+	/* a tab at the start of a line, or before a list item: libyaml says
+	 * it three ways */
+	if ((!strcmp(problem, "found character that cannot start any token") ||
+	     strstr(problem, "tab character")) &&
 	    off < b->doc->len && b->doc->src[off] == '\t')
 		return fail(b, off, 1, _("indent with spaces, two for each level"),
 			    _("a tab cannot indent YAML"));
