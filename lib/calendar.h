@@ -32,6 +32,10 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
  * 2026/11/20 as some agendas write it, then date_parse_dm's.  Returns as
  * date_parse_dmy. */
 int date_parse_typed(const char *s, size_t n, int today, int *day, const char **why);
+/* The day of a date typed with its year as date_parse_typed takes it
+ * (1-6-2026, 01/06/2026, 1 juni 2026), for the hint that shows how a
+ * file writes it; DATE_NONE if s is none. */
+int date_typed_with_year(const char *s, size_t n);
 /* A month by its name, Dutch or English, whole or as an agenda shortens
  * it (maart, mrt, march, mar; any case): 1..12, or 0. */
 int date_month_named(const char *s, size_t n);

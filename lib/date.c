@@ -201,6 +201,16 @@ int date_parse_typed(const char *s, size_t n, int today, int *day, const char **
 	return r == -2 ? date_parse_dm(s, n, today, day, why) : r;
 }
 
+int date_typed_with_year(const char *s, size_t n)
+{
+	const char *why;
+	int day;
+	/* 1-6 is a date too, of the year nearest today; a file's is not */
+	if (n < 6 || digits(s + n - 4, 4) < 0 || (s[n - 5] >= '0' && s[n - 5] <= '9'))
+		return DATE_NONE;
+	return date_parse_typed(s, n, 0, &day, &why) == 0 ? day : DATE_NONE;
+}
+
 void date_format(int day, char out[11])
 {
 	int y, m, d;

@@ -70,14 +70,21 @@ static int refused(struct reader *r, struct ynode *n, const char *what, const ch
 
 int pr_date_of(struct reader *r, struct ynode *n, const char *what)
 {
-	const char *s = pr_text(r, n, what);
+	const char *s = pr_text(r, n, what), *why;
 	int day;
 	/* no text without a node; the analyser cannot see that */
-	if (!s || !n ||
-	    refused(r, n, what, date_parse(s, n->n, &day),
-		    _("dates are written YYYY-MM-DD, as in 2026-01-05")))
+	if (!s || !n)
 		return DATE_NONE;
-	return day;
+	if (!(why = date_parse(s, n->n, &day)))
+		return day;
+	char hint[80], iso[11];
+	if ((day = date_typed_with_year(s, n->n)) != DATE_NONE) {
+		date_format(day, iso);
+		snprintf(hint, sizeof hint, _("a plan writes the year first: %s"), iso);
+	} else
+		snprintf(hint, sizeof hint, "%s", _("dates are written YYYY-MM-DD, as in 2026-01-05"));
+	refused(r, n, what, why, hint);
+	return DATE_NONE;
 }
 
 int pr_word_of(struct reader *r, struct ynode *n, const struct vocab *v)

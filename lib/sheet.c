@@ -933,9 +933,8 @@ static const char *day_first_hint(struct str s)
 {
 	static char hint[96];
 	char iso[11];
-	const char *why;
-	int day;
-	if (date_parse_dmy(s.s, s.n, &day, &why) != 0)
+	int day = date_typed_with_year(s.s, s.n);
+	if (day == DATE_NONE)
 		return NULL;
 	date_format(day, iso);
 	snprintf(hint, sizeof hint, _("a sheet writes the year first: %s"), iso);

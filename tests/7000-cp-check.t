@@ -82,6 +82,15 @@ check "entries of plans that cannot be read are not reported again" sh -c '! gre
 check "the excerpt is shown" grep -q '^ *[0-9]* | id: P-3$' err
 check "the summary comes last" sh -c 'tail -n 1 err | grep -qx "cp-check: 2 plans and 1 sheet with errors (8 errors)"'
 unchanged "cp-check changes nothing"
+# A date typed as a coach types it: the hint says how the file writes it.
+mkdir dmy && cp plans/P-1.yaml dmy/ && sed -i 's/^start: .*/start: 1 maart 2026/' dmy/P-1.yaml
+run cp-check dmy/P-1.yaml
+err_has '^cp-check: dmy/P-1.yaml:[0-9]+:8: start: not a date' "a plan's date day first"
+err_has '^ hint: a plan writes the year first: 2026-03-01$' "... the hint shows it year first"
+printf 'date,coach,plan,goal,mode,minutes,note\n4-3-2026,robin,P-1,,phone,15,\n' >dmy/a.csv
+run cp-check -p plans dmy/a.csv
+err_has '^ hint: a sheet writes the year first: 2026-03-04$' "... as for a sheet's"
+rm -r dmy
 run cp-check plans/P-3.yaml
 status_is 65 "one plan named"
 check "... only that plan" sh -c '! grep -q "P-2.yaml\|robin.csv" err'

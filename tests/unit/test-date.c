@@ -292,9 +292,23 @@ static void typed(void)
 	}
 }
 
+/* date_typed_with_year: the hint's date, only where the year is typed */
+static void typed_with_year(void)
+{
+	static const char *const dates[] = {"1-6-2026", "01/06/2026", "1 juni 2026", "1.6.2026"};
+	for (size_t i = 0; i < sizeof dates / sizeof *dates; i++)
+		is_int(date_typed_with_year(dates[i], strlen(dates[i])), day("2026-06-01"),
+		       "%s is 2026-06-01", dates[i]);
+	static const char *const none[] = {"1-6", "1 juni", "31-6-2026", "2026/06/01", "juni 2026", "x"};
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+		is_int(date_typed_with_year(none[i], strlen(none[i])), DATE_NONE, "%s: none", none[i]);
+	is_int(date_typed_with_year("1-6-20260", 8), day("2026-06-01"), "only the n bytes given");
+}
+
 int main(void)
 {
 	typed();
+	typed_with_year();
 	parsing();
 	months();
 	weeks();
