@@ -204,7 +204,7 @@ int date_parse_typed(const char *s, size_t n, int today, int *day, const char **
 int date_typed_with_year(const char *s, size_t n)
 {
 	const char *why;
-	int day;
+	int day = DATE_NONE;
 	/* 1-6 is a date too, of the year nearest today; a file's is not */
 	if (n < 6 || digits(s + n - 4, 4) < 0 || (s[n - 5] >= '0' && s[n - 5] <= '9'))
 		return DATE_NONE;
