@@ -7,7 +7,8 @@
 layer_of() {
 	case $1 in
 	cli) echo coachplan.h ;;
-	account | accountchart | declare | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
+	declare | declaredoc | declarefiles | declaregrants) echo declare.h ;;
+	account | accountchart | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
 	record | merge | hook) echo changes.h ;;
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
@@ -39,6 +40,7 @@ allowed() {
 	caseload.h) echo "plan.h sheet.h" ;;
 	planread.h) echo "plan.h" ;;
 	amend.h) echo "changes.h" ;;
+	declare.h) echo "reports.h" ;;
 	plan.h) echo "calendar.h ytree.h" ;;
 	sheet.h | output.h) echo "calendar.h" ;;
 	ytree.h) echo "base.h" ;;

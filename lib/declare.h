@@ -1,0 +1,78 @@
+/* declare.h: the reports layer's own header for the modules that make
+ * declarations (declare.c and the declare*.c beside it); the rest of the
+ * library sees only reports.h's declare(). */
+
+#ifndef CP_DECLARE_H
+#define CP_DECLARE_H
+
+#include "reports.h"
+
+struct kept {
+	int32_t date, minutes;
+	uint32_t seq;              /* order read: entries of one day stay in sheet order */
+	uint32_t plan, goal, note; /* offsets of NUL-terminated text in run.text */
+	uint8_t mode;
+	int8_t activity; /* for a logbook beside: enum activity, or -1 */
+};
+
+struct run {
+	const struct declare_opts *o;
+	struct planset ps;
+	long *outside, *outside_minutes; /* per plan */
+	struct kept *v;
+	size_t n, cap;
+	struct buf text;
+	struct kept *pieces; /* per grant: each grant's entries, or their part in it */
+	size_t npieces, piececap;
+};
+
+/* The plans that get a declaration, each with its entries: [from, to) of
+ * the sorted entries, or per grant of run.pieces. */
+struct decl {
+	size_t plan, from, to;
+	int grant;       /* -1: the plan's hours in the period; else its grant */
+	long used, over; /* per grant */
+	int same_day;    /* per grant: how many grants of the plan before it start that day */
+	int end;         /* per grant: its last day (grant_last_day), or DATE_NONE */
+};
+
+
+/* ---- declare.c ---- */
+
+/* The text at off in run.text: a kept entry's plan, goal or note. */
+const char *decl_text(const struct run *r, uint32_t off);
+
+/* ---- declaredoc.c ---- */
+
+/* Whether funder pays any of the plan: its funder, or one of its grants'. */
+int decl_paid_by(const struct plan *p, int funder);
+/* The last grant of funder that overlaps the period: whose reference a
+ * declaration for the period carries. */
+const struct grant *decl_last_grant(const struct plan *p, int funder, const struct period *per);
+/* An entry of the plan as kept, for the report's tables. */
+struct entry decl_entry(const struct run *r, const struct plan *p, const struct kept *k);
+const char *decl_reference(const struct plan *p, const struct declare_opts *o,
+			   const struct grant *g);
+struct payer decl_payer(const struct plan *p, const struct declare_opts *o, const struct grant *g);
+const struct kept *decl_entries(const struct run *run, const struct decl *d);
+/* The declaration d, of plan p read whole; its totals to all. */
+struct report *decl_report(const struct run *run, const struct plan *p, const struct decl *d,
+			   struct totals *all);
+
+/* ---- declarefiles.c ---- */
+
+/* mkdir -p, mode 0700: declarations hold personal data. */
+int decl_make_dirs(const char *dir);
+/* -1 (reported) if a file of the batch exists and force is not given. */
+int decl_check_targets(const struct run *run, const struct decl *d, size_t nd);
+/* Every declaration of the batch, its logbook too, and summary.csv. */
+int decl_write_all(struct run *run, const struct decl *d, size_t nd);
+
+/* ---- declaregrants.c ---- */
+
+/* The declarations of plan i's grants of the funder that end in the
+ * period, from its entries k[0..n); their entries go to run->pieces. */
+void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t n,
+			struct decl **d, size_t *nd, size_t *cap);
+
+#endif
