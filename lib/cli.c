@@ -362,6 +362,10 @@ int cli_grant(char *arg, struct grant_spec *g)
 	if (!*arg)
 		rc = grant_err(typed, _("start with its first day: 2027-05-02..2027-11-01:60, or "
 					"2027-05-02/6m:midden"));
+	else if (until && !*until) /* an open end, as a strippenkaart has */
+		rc = grant_err(typed, _("give its last day after the .. (2027-05-02..2027-11-01), or "
+					"leave the .. out: it runs the funder's usual length, a "
+					"strippenkaart until its hours are used"));
 	else if (cli_date(arg, &g->from) < 0 || (until && cli_grant_field(g, "to", until) < 0) ||
 		 (len && cli_grant_field(g, "length", len) < 0))
 		rc = -1;

@@ -149,6 +149,8 @@ refuses 65 "contract hours are 16 a week on that day already" "the same contract
 	cp-plan P-7 --work-hours 16 --from 2027-01-01
 refuses 64 "a grant needs hours" "a grant without hours or level" cp-plan P-7 --grant 2027-05-02/6m
 refuses 64 "after the colon come the hours" "a grant with bad hours" cp-plan P-7 --grant 2027-05-02:6O
+refuses 64 '"2027-05-02..:20": give its last day after the \.\.' "a grant open at its end" \
+	cp-plan P-7 --grant 2027-05-02..:20
 refuses 64 "unknown support level" "an unknown level" cp-plan P-7 --grant 2027-05-02 --level zwaar
 refuses 64 "a strippenkaart is a number of hours" "a strippenkaart by level" \
 	cp-plan P-7 --grant 2027-05-02:midden,strippenkaart
