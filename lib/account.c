@@ -225,7 +225,7 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 			rtable_add(t, g ? cell_word(vocab_name(&vocab_grant_kind, g->kind),
 						    report_grant_kind_label(g->kind))
 				       : cell_text(NULL));
-			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
+			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), funder_label(funder)));
 		}
 		rtable_add(t, cell_date(lines[i].from));
 		rtable_add(t, cell_date(lines[i].to));

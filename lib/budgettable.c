@@ -78,7 +78,7 @@ static void grant_cells(struct table *t, const struct budget_line *l, int people
 	table_cell(t, kind);
 	/* as --by funder shows it */
 	int funder = g ? g->funder : l->plan->funder;
-	table_cell(t, people ? report_funder_label(funder) : vocab_name(&vocab_funder, funder));
+	table_cell(t, people ? funder_label(funder) : vocab_name(&vocab_funder, funder));
 }
 
 /* When a grant was declared; of one that ended without, people read so. */

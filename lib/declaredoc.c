@@ -83,7 +83,7 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	struct payer to = decl_payer(p, o, g);
 	report_field(r, "funder", _("Funder"),
-		     cell_word(vocab_name(&vocab_funder, to.funder), report_funder_label(to.funder)));
+		     cell_word(vocab_name(&vocab_funder, to.funder), funder_label(to.funder)));
 	report_field(r, "funder_ref", _("Funder reference"), cell_text(to.ref));
 	if (g)
 		report_field(r, "kind", _("Kind of grant"),

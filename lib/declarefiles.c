@@ -34,11 +34,11 @@ static struct report *summary_new(const struct declare_opts *o, struct rtable **
 	if (o->per_grant && o->ro.period.from == PERIOD_OPEN_FROM &&
 	    o->ro.period.to == PERIOD_OPEN_TO)
 		snprintf(sub, sizeof sub, _("Funder %s, every grant"),
-			 o->funder >= 0 ? report_funder_label(o->funder) : "");
+			 o->funder >= 0 ? funder_label(o->funder) : "");
 	else
 		snprintf(sub, sizeof sub,
 			 o->per_grant ? _("Funder %s, grants that end in %s") : _("Funder %s, period %s"),
-			 o->funder >= 0 ? report_funder_label(o->funder) : "", label);
+			 o->funder >= 0 ? funder_label(o->funder) : "", label);
 	report_subtitle(r, sub);
 	report_section(r, "plans", _("Plans"));
 	*t = report_table(r, "plans", NULL);
@@ -61,7 +61,7 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct dec
 	if (g) {
 		rtable_add(t, cell_word(vocab_name(&vocab_grant_kind, g->kind),
 					report_grant_kind_label(g->kind)));
-		rtable_add(t, cell_word(vocab_name(&vocab_funder, g->funder), report_funder_label(g->funder)));
+		rtable_add(t, cell_word(vocab_name(&vocab_funder, g->funder), funder_label(g->funder)));
 		rtable_add(t, cell_date(g->from));
 		rtable_add(t, cell_date(d->end));
 		rtable_add(t, cell_minutes(g->minutes));

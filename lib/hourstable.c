@@ -41,7 +41,7 @@ static const char *people_label(enum key k, const char *label)
 		return *label ? label : _("no goal");
 	case KEY_FUNDER:
 		v = vocab_parse(&vocab_funder, label, strlen(label));
-		return v < 0 ? label : report_funder_label(v);
+		return v < 0 ? label : funder_label(v);
 	case KEY_ACTIVITY:
 		if (!*label)
 			return _("no activity");

@@ -190,7 +190,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	const struct payer *who = g ? &(struct payer){g->funder, g->ref} : b->payer;
 	if (who) {
 		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, who->funder),
-								 report_funder_label(who->funder)));
+								 funder_label(who->funder)));
 		report_field(r, "funder_ref", _("Funder reference"), cell_text(who->ref));
 	} else
 		report_funder_fields(r, p, &b->period, last_day(b, o));

@@ -98,7 +98,7 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 			rtable_add(t, cell_text(plan_coach_on(p, o->today))); /* coaches: */
 			rtable_add(t, cell_text(report_employer(p, o)));
 			int funder = plan_funder_on(p, o->today); /* grants: */
-			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), report_funder_label(funder)));
+			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), funder_label(funder)));
 			rtable_add(t, cell_date(p->start));
 			rtable_add(t, cell_date(p->end));
 			rtable_add(t, cell_date(p->next));

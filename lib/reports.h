@@ -136,7 +136,6 @@ const char *report_mode_label(int mode);
 const char *report_goal_status_label(int status);
 const char *report_activity_label(int activity);
 const char *report_outcome_label(int outcome);
-const char *report_funder_label(int funder);
 const char *report_status_label(int status);
 const char *report_scheme_label(int scheme);
 const char *report_grant_kind_label(int kind);

@@ -44,13 +44,6 @@ const char *report_outcome_label(int outcome)
 	return outcome >= 0 && outcome < OUT_COUNT ? _(labels[outcome]) : "?";
 }
 
-const char *report_funder_label(int funder)
-{
-	static const char *const labels[FUNDER_COUNT] = {N_("UWV"), N_("municipality"),
-							 N_("employer"), N_("other")};
-	return funder >= 0 && funder < FUNDER_COUNT ? _(labels[funder]) : "?";
-}
-
 const char *report_status_label(int status)
 {
 	static const char *const labels[STATUS_COUNT] = {N_("active"), N_("paused"), N_("closed")};
@@ -211,7 +204,7 @@ static size_t period_funders(const struct plan *p, const struct period *in, stru
 			continue;
 		seen |= 1u << f;
 		buf_printf(codes, "%s%s", n ? "," : "", vocab_name(&vocab_funder, f));
-		buf_printf(labels, "%s%s", n++ ? ", " : "", report_funder_label(f));
+		buf_printf(labels, "%s%s", n++ ? ", " : "", funder_label(f));
 	}
 	return n;
 }
@@ -225,7 +218,7 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 	else {
 		int funder = plan_funder_on(p, day);
 		report_field(r, "funder", _("Funder"), cell_word(vocab_name(&vocab_funder, funder),
-								 report_funder_label(funder)));
+								 funder_label(funder)));
 	}
 	period_refs(p, in, &refs);
 	report_field(r, "funder_ref", _("Funder reference"),

@@ -83,7 +83,7 @@ static void subtitle(struct report *r, const struct satisfaction *s, const char 
 	if (only)
 		buf_printf(&b, "; %s %s", _("plan"), only);
 	if (s->funder >= 0)
-		buf_printf(&b, "; %s %s", _("funder"), report_funder_label(s->funder));
+		buf_printf(&b, "; %s %s", _("funder"), funder_label(s->funder));
 	if (s->coach)
 		buf_printf(&b, "; %s %s", _("coach"), s->coach);
 	report_subtitle(r, b.s);
@@ -126,7 +126,7 @@ struct report *satisfaction_report(char *const *plans, size_t nplans,
 		for (int f = 0; f < FUNDER_COUNT; f++)
 			if (s.funders[f].held)
 				row(&x, "funder", _("funder"),
-				    cell_word(vocab_name(&vocab_funder, f), report_funder_label(f)), cell_empty(),
+				    cell_word(vocab_name(&vocab_funder, f), funder_label(f)), cell_empty(),
 				    &s.funders[f]);
 		for (size_t i = 0; i < s.ncoaches; i++)
 			row(&x, "coach", _("coach"), cell_empty(), cell_text(s.coaches[i].coach),

@@ -118,8 +118,9 @@ const struct vocab vocab_funder = {N_("funder"), N_("unknown funder %s; use %s")
 
 const char *funder_label(int f)
 {
-	static const char *const labels[FUNDER_COUNT] = {"UWV", "gemeente", "werkgever", "other"};
-	return f >= 0 && f < FUNDER_COUNT ? labels[f] : "?";
+	static const char *const labels[FUNDER_COUNT] = {N_("UWV"), N_("municipality"),
+							 N_("employer"), N_("other")};
+	return f >= 0 && f < FUNDER_COUNT ? _(labels[f]) : "?";
 }
 
 static const struct word schemes[] = {

@@ -154,7 +154,7 @@ refuses 64 '"2027-05-02..:20": give its last day after the \.\.' "a grant open a
 refuses 64 "unknown support level" "an unknown level" cp-plan P-7 --grant 2027-05-02 --level zwaar
 refuses 64 "a strippenkaart is a number of hours" "a strippenkaart by level" \
 	cp-plan P-7 --grant 2027-05-02:midden,strippenkaart
-refuses 64 "werkgever grants hours, not a support level" "a level from the employer" \
+refuses 64 "employer grants hours, not a support level" "a level from the employer" \
 	cp-plan P-7 --grant 2027-05-02/6m:midden,werkgever
 refuses 64 '--work-hours "90": must be more than 0 and at most 80 hours' "more contract hours than a week holds" \
 	cp-plan P-7 --work-hours 90 --from 2027-01-01
@@ -290,7 +290,7 @@ check "the level grant counts its hours (10% of 16 a week over 6 months)" \
 refuses 65 "overlaps the grant 2027-05-02..2027-11-01 \\(2027-001234\\)" "a grant over the follow-up" \
 	cp-plan P-7 --grant 2027-10-01..2027-12-31:40,gemeente
 # the hint's example was a fixed 2027-01-01..2027-06-30, whatever the grant
-refuses 64 'gemeente has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\)$' \
+refuses 64 'municipality has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\)$' \
 	"a municipality's grant without an end: the hint gives this grant's days" \
 	cp-plan P-7 --grant 2027-11-02:40,gemeente
 run cp-plan P-7 --grant 2027-11-02..2028-05-01:40,gemeente,ref=G-2027-9

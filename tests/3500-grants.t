@@ -96,7 +96,7 @@ cp-log --plan P-20 --mode phone -d 2027-05-10 90m Eerste strip 2>/dev/null
 cp hours/robin.csv sheet.before
 run cp-log --plan P-20 --mode phone -d 2027-05-20 1u Tweede strip
 status_is 65 "a strippenkaart used up mid-period: the hour past it is refused"
-err_like 'P-20: 3:30 would be used of 3:00 granted, grant 2027-05-02.. \(werkgever\)' "... saying so"
+err_like 'P-20: 3:30 would be used of 3:00 granted, grant 2027-05-02.. \(employer\)' "... saying so"
 same hours/robin.csv sheet.before "... and the sheet is byte for byte as it was"
 run cp-log -n --plan P-20 --mode phone -d 2027-05-20 1u Tweede strip
 status_is 65 "--dry-run says the same"

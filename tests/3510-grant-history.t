@@ -172,11 +172,11 @@ cp-log -f hours/kim.csv --plan P-30 --mode phone -d 2027-07-20 90m Strip 2 2>/de
 cp-log -f hours/kim.csv --plan P-30 --mode phone -d 2027-07-10 1u Strip 1 2>/dev/null
 run cp-log -f hours/kim.csv --plan P-30 --mode phone -d 2027-07-25 1u Strip 3
 status_is 65 "the hour past a used-up strippenkaart is refused"
-err_like 'P-30: 3:30 would be used of 3:00 granted, grant 2027-07-05.. \(werkgever\)' \
+err_like 'P-30: 3:30 would be used of 3:00 granted, grant 2027-07-05.. \(employer\)' \
 	"... counting the hours in date order, whatever order they were logged in"
 run cp-log -f hours/kim.csv --force --plan P-30 --mode phone -d 2027-07-25 1u Strip 3
 status_is 0 "--force logs it"
-err_has 'warning: P-30: 0:30 over the 3:00 granted, grant 2027-07-05.. \(werkgever\)' \
+err_has 'warning: P-30: 0:30 over the 3:00 granted, grant 2027-07-05.. \(employer\)' \
 	"... and says by how much it went over"
 cp-hours --budget --period 2027-07 -o csv >card.csv
 check "--budget: the strippenkaart used up (3:00 of 3:00)" \

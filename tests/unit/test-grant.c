@@ -97,7 +97,7 @@ static void levels(void)
 		       "  - {from: 2026-11-02, length: 6m, funder: werkgever, level: licht}\n",
 		  &err);
 	ok(!p, "an employer grants hours, not a level");
-	ok(strstr(err, "P-20.yaml:9:62: werkgever grants hours, not a support level") != NULL,
+	ok(strstr(err, "P-20.yaml:9:62: employer grants hours, not a support level") != NULL,
 	   "... said at the level");
 	free(err);
 	plan_free(p);
