@@ -23,6 +23,7 @@
 #define TEXT_W (PAGE_W - 2 * MARGIN)
 #define TOP (MARGIN + 22.0)          /* below the page header */
 #define BOTTOM (PAGE_H - MARGIN - 8) /* above the page footer */
+#define SHORT_ROWS 12                /* a table kept on one page if it can be */
 #define PAD 3.0                      /* around a table cell's text */
 #define FONT "DejaVu Sans, sans-serif"
 
@@ -620,8 +621,9 @@ static const char **cell_texts(const struct rtable *t, struct buf *store)
 	return cells;
 }
 
-/* Lays t out for drawing (once per document) and returns the height of
- * its head and a row, which must go on a page together. */
+/* Lays t out for drawing (once per document) and returns the height that
+ * must go on a page together: its head and a row; a short table whole, so
+ * that the last rows of the totals per mode do not start a page alone. */
 static double table_start(struct pdf *p, const struct rtable *t)
 {
 	double size = table_size(t);
@@ -641,7 +643,11 @@ static double table_start(struct pdf *p, const struct rtable *t)
 	p->right = MARGIN;
 	for (size_t c = 0; c < t->ncols; c++)
 		p->right += w[c];
-	return 2 * row(p, t, SIZE_MAX, size, 0);
+	double head = row(p, t, SIZE_MAX, size, 0), all = head;
+	size_t rows = rtable_rows(t);
+	for (size_t r = 0; r < rows && rows <= SHORT_ROWS; r++)
+		all += row(p, t, r, size, 0);
+	return rows <= SHORT_ROWS && all <= (BOTTOM - TOP) / 3 ? all : 2 * head;
 }
 
 static void table(struct buf *out, const struct rtable *t)

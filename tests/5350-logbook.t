@@ -190,11 +190,17 @@ mkdir short && (
 	cp-evaluate -r P-100 -d 2026-12-01 -s "Kassa gaat goed" -g G1=behaald \
 		-g "G2=deels behaald" --employee-mark 8 --employer-mark 7,5 \
 		--outcome vervolg-lichter --signed-by "Sara de Vries, robin" &&
-	cp-report --logbook -P P-100 --grant UWV-1 -o pdf >../short.pdf
+	cp-report --logbook -P P-100 --grant UWV-1 -o pdf >../short.pdf &&
+	cp-report --declaration --per-grant -P P-100 --funder uwv --period 2026 -o pdf \
+		>../declared.pdf
 ) 2>err
 status=$?
 status_is 0 "a logbook of two entries over three pages"
 pdf short.pdf "... as PDF"
+pdf declared.pdf "... and its declaration per grant"
+# A short table goes whole to the next page rather than leave rows behind:
+# here the hours per mode broke after email, chat and the total on page 2.
+check "... its table of a few rows on one page" test "$(grep -c '^ *mode  *hours  *share' declared.pdf.txt)" = 1
 for f in *.pdf.txt; do last_lines $f; done >last
 check "no page of these logbooks ends in a heading" sh -c \
 	"! grep -qx 'Details\|Entries\|Totals\|Per goal\|Per activity\|Per mode\|Results per goal\|Signatures' last"
