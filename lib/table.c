@@ -255,7 +255,8 @@ void table_fit(FILE *out)
 /* A table wider than the terminal even with its last column wrapped: each
  * row as a record, its first cell a heading over "title  value" lines, so
  * that no row breaks across the terminal's lines into a jumble.  Empty
- * cells are left out; a long value wraps under its start. */
+ * cells are left out (a row of a group below its first has no heading); a
+ * long value wraps under its start. */
 static void print_records(const struct table *t, struct buf *b)
 {
 	int tw = 0;
@@ -264,16 +265,17 @@ static void print_records(const struct table *t, struct buf *b)
 			tw = width(t->cols[c].title);
 	int at = 2 + tw + 2, room = fit_columns - 1 - at;
 	for (size_t r = 0, rows = nrows(t); r < rows; r++) {
-		size_t start = b->len;
 		if (r)
 			buf_putc(b, '\n');
-		put_cell(b, cell(t, r, 0));
-		end_line(b, start);
+		if (*cell(t, r, 0)) {
+			put_cell(b, cell(t, r, 0));
+			buf_putc(b, '\n');
+		}
 		for (size_t c = 1; c < t->ncols; c++) {
 			const char *s = cell(t, r, c);
 			if (!*s)
 				continue;
-			start = b->len;
+			size_t start = b->len;
 			pad(b, 2);
 			put_cell(b, t->cols[c].title);
 			pad(b, at - 2 - width(t->cols[c].title));

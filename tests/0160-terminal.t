@@ -47,6 +47,11 @@ check "... the totals last, under their own heading" sh -c "tail -3 out | head -
 check "... and every line of them fits" sh -c "! sed '1,/^Active plans$/d' out | awk 'length > 60' | grep -q ."
 run cp-report --caseload
 check "in a pipe the overview is a table" grep -q '^P-3  *Kim Ok ' out
+cp-evaluate -r P-3 -d 2026-12-01 -s "goed" --employee-mark 8 --employer-mark 7 2>/dev/null
+on_terminal 40 cp-report --satisfaction
+check "a row below the first of its group (no funder: the coach's) has no heading" \
+	sh -c "grep -A1 '^\$' out | grep -q '^  coach  *[a-z]*\$'"
+check "... nor an empty line for one" sh -c "! awk 'p == \"\" && \$0 == \"\" && NR > 1 { e = 1 } { p = \$0 } END { exit !e }' out"
 
 on_terminal 80 cp-report --plan P-3
 check "a report on a terminal" grep -q '^Accountability report' out
