@@ -52,13 +52,10 @@ static char *find_caseload(void)
  * cron's or an administrator's); else ".". */
 static char *named_caseload(void)
 {
-	char *root = caseload_root(cli_plans()), *hours = join(root, "hours");
-	int found = is_dir(hours);
+	char *hours = caseload_hours_of(cli_plans());
+	int found = hours != NULL;
 	free(hours);
-	if (found)
-		return root;
-	free(root);
-	return xstrdup(".");
+	return found ? caseload_root(cli_plans()) : xstrdup(".");
 }
 
 /* The caseload a run means, found once: "." where it holds plans/ or
@@ -261,6 +258,16 @@ char *caseload_root(const char *plansdir)
 	}
 	*(slash == root ? slash + 1 : slash) = '\0';
 	return root;
+}
+
+char *caseload_hours_of(const char *plansdir)
+{
+	char *root = caseload_root(plansdir), *hours = join(root, "hours");
+	free(root);
+	if (is_dir(hours))
+		return hours;
+	free(hours);
+	return NULL;
 }
 
 char *caseload_plan_file(const char *arg)

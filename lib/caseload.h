@@ -38,6 +38,9 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
 char *caseload_plan_file(const char *arg);
 /* The caseload a plans directory is part of: the directory above it. */
 char *caseload_root(const char *plansdir);
+/* The hours/ directory beside plansdir, in the caseload they share; NULL
+ * if there is none. */
+char *caseload_hours_of(const char *plansdir);
 
 /* The arguments of a tool sorted into plans and sheets: a caseload
  * directory (one with plans/ or hours/) gives both; a directory with a

@@ -289,14 +289,11 @@ int ceiling_check(void *arg)
 	budget_free(c->budget);
 	c->ntouched = 0;
 	/* every sheet of the caseload the plans are of, and the one written to */
-	char *root = caseload_root(cli_plans()), **sheets = NULL;
-	struct buf hours = {0};
-	buf_printf(&hours, "%s/hours", root);
+	char *hours = caseload_hours_of(cli_plans()), **sheets = NULL;
 	size_t n = 0;
-	if (is_dir(hours.s))
-		sheets_expand(&hours.s, 1, &sheets, &n);
-	free(root);
-	buf_free(&hours);
+	if (hours)
+		sheets_expand(&hours, 1, &sheets, &n);
+	free(hours);
 	struct stat st; /* a FIFO or a terminal is read only by the append itself */
 	int listed = stat(c->sheet, &st) < 0 || !S_ISREG(st.st_mode);
 	for (size_t i = 0; i < n && !listed; i++)
