@@ -936,6 +936,15 @@ int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct
 	return 0;
 }
 
+int yedit_map_set_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			const char *after, const char *key, const char *value)
+{
+	struct ynode *m = (struct ynode *)map;
+	if (ymap_get(m, key) || map->kind != Y_MAP || map->style == Y_FLOW || !ymap_get(m, after))
+		return yedit_map_set(e, doc, map, key, value, 1);
+	return yedit_map_insert_after(e, doc, map, after, key, value);
+}
+
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *key, const char *newkey, const char *value)
 {

@@ -16,8 +16,8 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 	if (op->day != DATE_NONE) { /* the day first: a new key for it goes above status: */
 		char d[11];
 		date_format(op->day, d);
-		const char *key = op->status == STATUS_PAUSED ? "paused" : "end";
-		if (yedit_map_set(e, &p->doc, root, key, d, 1) < 0)
+		if (op->status == STATUS_PAUSED ? yedit_map_set(e, &p->doc, root, "paused", d, 1) < 0
+						: yedit_map_set_after(e, &p->doc, root, "start", "end", d) < 0)
 			return -1;
 	}
 	/* the day a pause began says nothing once the plan is active or closed */

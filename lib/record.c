@@ -203,7 +203,7 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	if (p->end == r->end && !(p->defaulted & PLAN_DEFAULT_END))
 		return 0;
 	date_format(r->end, day);
-	return yedit_map_set(e, doc, root, "end", day, 1);
+	return yedit_map_set_after(e, doc, root, "start", "end", day);
 }
 
 /* What was read back is what was meant: the new evaluation last, the

@@ -110,6 +110,11 @@ int yedit_map_list_append_text(struct edits *e, const struct ydoc *doc, const st
  * missing), or before the first pair if after is NULL. */
 int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *after, const char *key, const char *value);
+/* map[key] = value, a scalar written as it is (a date): in its place, or
+ * a new pair after the pair of after where there is one, so that end:
+ * goes below start: rather than at the foot of the plan. */
+int yedit_map_set_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
+			const char *after, const char *key, const char *value);
 /* The pair of key, value and all, replaced in its place by newkey and
  * value as above; comments after it stay. */
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,

@@ -237,6 +237,7 @@ run cp-plan P-7 --close --end 2026-11-20
 status_is 0 "--close --end: exit status 0"
 check "--close: status closed" grep -qx 'status: closed  # since november' plans/P-7.yaml
 check "--close: end set" grep -qx 'end: 2026-11-20' plans/P-7.yaml
+check "... below start:, where a plan has it" sh -c "grep -A1 '^start:' plans/P-7.yaml | grep -qx 'end: 2026-11-20'"
 check "the closed plan passes cp-check" cp-check plans/P-7.yaml
 refuses 65 "the plan is closed" "--pause of a closed plan" cp-plan P-7 --pause
 handwritten

@@ -464,6 +464,31 @@ static void key_removal(void)
 	remove_key("a: &p 1\npaused: *p\n", "paused", NULL, "an alias");
 }
 
+static void set_after(const char *src, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	ok(yedit_map_set_after(&d->edits, &d->doc, root(d), "start", "end", "2026-11-30") == 0,
+	   "%s: accepted", what);
+	result(d, want, what);
+	done(d);
+}
+
+/* end: below start:, where a new one goes; in place where it is */
+static void placed(void)
+{
+	set_after("id: P-1\nstart: 2026-01-05  # begin\n  # about the start\nstatus: active\n",
+		  "id: P-1\nstart: 2026-01-05  # begin\n  # about the start\nend: 2026-11-30\n"
+		  "status: active\n",
+		  "a new end below start and its comments");
+	set_after("status: active\nend: 2026-12-31  # kept\nstart: 2026-01-05\n",
+		  "status: active\nend: 2026-11-30  # kept\nstart: 2026-01-05\n",
+		  "an end that is there stays where it is");
+	set_after("id: P-1\nstatus: active\n", "id: P-1\nstatus: active\nend: 2026-11-30\n",
+		  "no start: at the end, as any new key");
+	set_after("{id: P-1, start: 2026-01-05}\n", "{id: P-1, start: 2026-01-05, end: 2026-11-30}\n",
+		  "a flow mapping: at its end");
+}
+
 int main(void)
 {
 	err_init("test-yedit");
@@ -476,5 +501,6 @@ int main(void)
 	quoting();
 	removal();
 	key_removal();
+	placed();
 	return tap_done();
 }
