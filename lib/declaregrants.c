@@ -5,8 +5,6 @@
 
 #include "declare.h"
 
-/* ---- per grant ---- */
-
 struct piece {
 	struct kept k;
 	size_t slot; /* the grant it went to; ngrants: none */

@@ -106,6 +106,8 @@ static const struct ynode *nth_item(const struct plan *p, const char *key, size_
 	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
 }
 
+/* ---- a hand-over, new contract hours ---- */
+
 /* A hand-over or new contract hours: the item appended to its list, or
  * the list made with what held from the start first. */
 struct dated {

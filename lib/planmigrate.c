@@ -7,8 +7,6 @@
 
 #include "amend.h"
 
-/* ---- version 1 to version 2 ---- */
-
 static int make_version(struct edits *e, const struct plan *p, const void *arg)
 {
 	(void)arg;
