@@ -98,6 +98,9 @@ struct rtable {
 };
 
 size_t rtable_rows(const struct rtable *t);
+/* A table that a printed page keeps whole if it can: a short one, not
+ * broken over two pages for its last rows (render_html.c, render_pdf.c). */
+#define RTABLE_SHORT_ROWS 12
 const struct cell *rtable_cell(const struct rtable *t, size_t row, size_t col);
 
 /* A chart: bars along an axis, each a stack of the chart's series (hours

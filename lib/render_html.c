@@ -25,6 +25,7 @@ static const char style[] =
 	"tfoot td { font-weight: bold; border-top: 2px solid #555; }\n"
 	".num { text-align: right; white-space: nowrap; }\n"
 	"table.wide { font-size: 8.5pt; }\n"
+	"table.short { break-inside: avoid; page-break-inside: avoid; }\n"
 	"table.fields { width: auto; min-width: 60%; }\n"
 	"table.fields th, table.fields td { border: none; padding: 1pt 12pt 1pt 0; }\n"
 	"table.fields th { font-weight: normal; color: #444; white-space: nowrap; }\n"
@@ -92,8 +93,14 @@ static void row(struct buf *out, const struct rtable *t, size_t r)
 static void table(struct buf *out, const struct rtable *t)
 {
 	size_t rows = rtable_rows(t), body = t->total < rows ? t->total : rows;
-	/* many columns fit A4 upright in a smaller type */
-	buf_puts(out, t->ncols > 7 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
+	/* many columns fit A4 upright in a smaller type; a short table is
+	 * kept on one printed page */
+	int shrt = rows <= RTABLE_SHORT_ROWS;
+	const char *class = t->ncols > 7 ? shrt ? "wide short" : "wide" : shrt ? "short" : NULL;
+	buf_puts(out, "<table");
+	if (class)
+		buf_printf(out, " class=\"%s\"", class);
+	buf_puts(out, ">\n<thead><tr>");
 	for (size_t c = 0; c < t->ncols; c++) {
 		buf_puts(out, t->cols[c].flags & RCOL_NUMBER ? "<th class=\"num\">" : "<th>");
 		put(out, t->cols[c].title, 0);

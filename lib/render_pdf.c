@@ -23,7 +23,6 @@
 #define TEXT_W (PAGE_W - 2 * MARGIN)
 #define TOP (MARGIN + 22.0)          /* below the page header */
 #define BOTTOM (PAGE_H - MARGIN - 8) /* above the page footer */
-#define SHORT_ROWS 12                /* a table kept on one page if it can be */
 #define PAD 3.0                      /* around a table cell's text */
 #define FONT "DejaVu Sans, sans-serif"
 
@@ -645,9 +644,9 @@ static double table_start(struct pdf *p, const struct rtable *t)
 		p->right += w[c];
 	double head = row(p, t, SIZE_MAX, size, 0), all = head;
 	size_t rows = rtable_rows(t);
-	for (size_t r = 0; r < rows && rows <= SHORT_ROWS; r++)
+	for (size_t r = 0; r < rows && rows <= RTABLE_SHORT_ROWS; r++)
 		all += row(p, t, r, size, 0);
-	return rows <= SHORT_ROWS && all <= (BOTTOM - TOP) / 3 ? all : 2 * head;
+	return rows <= RTABLE_SHORT_ROWS && all <= (BOTTOM - TOP) / 3 ? all : 2 * head;
 }
 
 static void table(struct buf *out, const struct rtable *t)

@@ -24,7 +24,7 @@ def minutes(s):  # 1:30, -0:15 as minutes; "" as None
     return (-1 if neg else 1) * (int(h) * 60 + int(m))
 
 def table_after(heading):  # the rows of the first <table> after the heading
-    i = re.compile(r"<table( class=\"wide\")?>\n<thead>").search(html, html.index(heading)).start()
+    i = re.compile(r"<table( class=\"[a-z ]*\")?>\n<thead>").search(html, html.index(heading)).start()
     t = html[i:html.index("</table>", i)]
     head = [re.sub(r"<[^>]*>", "", c) for c in re.findall(r"<th[^>]*>(.*?)</th>", t.split("</thead>")[0])]
     rows = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in re.findall(r"<tr[^>]*>(.*?)</tr>", t.split("</thead>")[1])]
