@@ -7,6 +7,8 @@
 
 #include "reports.h"
 
+/* An entry kept for a declaration, compactly: its texts live in run.text,
+ * so that a batch over hundreds of plans holds only what it declares. */
 struct kept {
 	int32_t date, minutes;
 	uint32_t seq;              /* order read: entries of one day stay in sheet order */
@@ -15,6 +17,8 @@ struct kept {
 	int8_t activity; /* for a logbook beside: enum activity, or -1 */
 };
 
+/* One run of declare(): the plans (slim), the entries kept, and per grant
+ * the pieces they were cut into. */
 struct run {
 	const struct declare_opts *o;
 	struct planset ps;
