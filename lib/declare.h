@@ -40,7 +40,6 @@ struct decl {
 	int end;         /* per grant: its last day (grant_last_day), or DATE_NONE */
 };
 
-
 /* ---- declare.c ---- */
 
 /* The text at off in run.text: a kept entry's plan, goal or note. */

@@ -77,12 +77,13 @@ int pr_date_of(struct reader *r, struct ynode *n, const char *what)
 		return DATE_NONE;
 	if (!(why = date_parse(s, n->n, &day)))
 		return day;
-	char hint[80], iso[11];
+	char typed[80], iso[11];
+	const char *hint = _("dates are written YYYY-MM-DD, as in 2026-01-05");
 	if ((day = date_typed_with_year(s, n->n)) != DATE_NONE) {
 		date_format(day, iso);
-		snprintf(hint, sizeof hint, _("a plan writes the year first: %s"), iso);
-	} else
-		snprintf(hint, sizeof hint, "%s", _("dates are written YYYY-MM-DD, as in 2026-01-05"));
+		snprintf(typed, sizeof typed, _("a plan writes the year first: %s"), iso);
+		hint = typed;
+	}
 	refused(r, n, what, why, hint);
 	return DATE_NONE;
 }

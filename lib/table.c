@@ -166,12 +166,18 @@ static int width(const char *s)
 	return utf8_width(s, strlen(s));
 }
 
-static void rule(struct buf *b, const int *w, size_t ncols)
+/* The width of a row of columns w[0..ncols), two spaces apart. */
+static int line_width(const int *w, size_t ncols)
 {
 	int total = 0;
 	for (size_t c = 0; c < ncols; c++)
 		total += w[c] + (c ? 2 : 0);
-	for (int i = 0; i < total; i++)
+	return total;
+}
+
+static void rule(struct buf *b, const int *w, size_t ncols)
+{
+	for (int i = 0, total = line_width(w, ncols); i < total; i++)
 		buf_putc(b, '-');
 	buf_putc(b, '\n');
 }
@@ -288,14 +294,6 @@ static void print_records(const struct table *t, struct buf *b)
 	}
 }
 
-static int too_wide(const int *w, size_t ncols)
-{
-	int total = 0;
-	for (size_t c = 0; c < ncols; c++)
-		total += w[c] + (c ? 2 : 0);
-	return fit_columns && total > fit_columns - 1;
-}
-
 static void print_text(const struct table *t, struct buf *b)
 {
 	int *w = xcalloc(t->ncols ? t->ncols : 1, sizeof *w);
@@ -307,7 +305,7 @@ static void print_text(const struct table *t, struct buf *b)
 				w[c] = width(cell(t, r, c));
 	}
 	int wrap = wrap_last(t, w);
-	if (t->ncols > 1 && too_wide(w, t->ncols)) {
+	if (t->ncols > 1 && fit_columns && line_width(w, t->ncols) > fit_columns - 1) {
 		free(w);
 		print_records(t, b);
 		return;
