@@ -337,6 +337,23 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 	return 0;
 }
 
+/* FROM..:HOURS with nothing after the dots: the examples are of the
+ * day and hours typed. */
+static int open_end(const char *typed, const char *from, const char *hours)
+{
+	int day;
+	char a[11], b[11];
+	if (cli_date(from, &day) < 0)
+		return -1;
+	date_format(day, a);
+	date_format(date_add_interval(day, (struct interval){6, 'm'}, 1) - 1, b);
+	return cp_err(EX_USAGE,
+		      _("--grant %s: give its last day after the .. (%s..%s), or leave the .. out: "
+			"it runs the funder's usual length, a strippenkaart (%s:%s,strippenkaart) "
+			"until its hours are used"),
+		      quotes(typed), a, b, a, hours && isdigit((unsigned char)*hours) ? hours : "20");
+}
+
 /* FROM[..TO|/LENGTH][:HOURS|:LEVEL][,FUNDER|,KIND|,KEY=VALUE]...; arg is
  * cut into its fields, which the grant points into. */
 int cli_grant(char *arg, struct grant_spec *g)
@@ -363,9 +380,7 @@ int cli_grant(char *arg, struct grant_spec *g)
 		rc = grant_err(typed, _("start with its first day: 2027-05-02..2027-11-01:60, or "
 					"2027-05-02/6m:midden"));
 	else if (until && !*until) /* an open end, as a strippenkaart has */
-		rc = grant_err(typed, _("give its last day after the .. (2027-05-02..2027-11-01), or "
-					"leave the .. out: it runs the funder's usual length, a "
-					"strippenkaart until its hours are used"));
+		rc = open_end(typed, arg, amount);
 	else if (cli_date(arg, &g->from) < 0 || (until && cli_grant_field(g, "to", until) < 0) ||
 		 (len && cli_grant_field(g, "length", len) < 0))
 		rc = -1;

@@ -27,7 +27,8 @@ static int grant_check(const struct plan *p, const struct grant_spec *g, int *to
 		date_format(g->from, a);
 		date_format(date_add_interval(g->from, (struct interval){6, 'm'}, 1) - 1, b);
 		return cp_err(EX_USAGE, _("%s has no usual grant length: give the last day (%s..%s) "
-					  "or a length (%s/6m)"),
+					  "or a length (%s/6m); a strippenkaart (,strippenkaart) runs until "
+					  "its hours are used"),
 			      funder_label(funder), a, b, a);
 	}
 	if (*to != DATE_NONE && *to < g->from)

@@ -151,6 +151,9 @@ refuses 64 "a grant needs hours" "a grant without hours or level" cp-plan P-7 --
 refuses 64 "after the colon come the hours" "a grant with bad hours" cp-plan P-7 --grant 2027-05-02:6O
 refuses 64 '"2027-05-02..:20": give its last day after the \.\.' "a grant open at its end" \
 	cp-plan P-7 --grant 2027-05-02..:20
+refuses 64 '\(2026-10-01\.\.2027-03-31\), .*\(2026-10-01:15,strippenkaart\)' \
+	"an open end: the example is of the day and hours typed" cp-plan P-7 --grant 2026-10-01..:15
+refuses 64 "no such month" "an open end after a bad date" cp-plan P-7 --grant 2026-13-01..:20
 refuses 64 "unknown support level" "an unknown level" cp-plan P-7 --grant 2027-05-02 --level zwaar
 refuses 64 "a strippenkaart is a number of hours" "a strippenkaart by level" \
 	cp-plan P-7 --grant 2027-05-02:midden,strippenkaart
@@ -291,7 +294,7 @@ check "the level grant counts its hours (10% of 16 a week over 6 months)" \
 refuses 65 "overlaps the grant 2027-05-02..2027-11-01 \\(2027-001234\\)" "a grant over the follow-up" \
 	cp-plan P-7 --grant 2027-10-01..2027-12-31:40,gemeente
 # the hint's example was a fixed 2027-01-01..2027-06-30, whatever the grant
-refuses 64 'municipality has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\)$' \
+refuses 64 'municipality has no usual grant length: give the last day \(2027-11-02\.\.2028-05-01\) or a length \(2027-11-02/6m\); a strippenkaart \(,strippenkaart\) runs until its hours are used$' \
 	"a municipality's grant without an end: the hint gives this grant's days" \
 	cp-plan P-7 --grant 2027-11-02:40,gemeente
 run cp-plan P-7 --grant 2027-11-02..2028-05-01:40,gemeente,ref=G-2027-9
