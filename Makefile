@@ -127,14 +127,14 @@ $(O)/tests/replay-fuzz-%: $(O)/tests/fuzz/fuzz-%.o $(O)/tests/fuzz/replay.o $(O)
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/tests/fuzz/replay.o $(O)/libcoachplan.a $(LIBS)
 
 # The sheet reader's portable split, which a machine without SSE2 (arm64,
-# riscv64) runs, tested here too: test-sheet against lib/sheet.c built
+# riscv64) runs, tested here too: test-sheet against lib/records.c built
 # without it, linked ahead of the library's own.
-$(O)/lib/sheet-scalar.o: lib/sheet.c
+$(O)/lib/records-scalar.o: lib/records.c
 	@mkdir -p $(@D)
 	$(call say,CC,$@)$(CC) $(ALL_CPPFLAGS) -U__SSE2__ $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(O)/tests/test-sheet-scalar: $(O)/tests/unit/test-sheet.o $(O)/lib/sheet-scalar.o $(O)/libcoachplan.a
-	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/lib/sheet-scalar.o $(O)/libcoachplan.a $(LIBS)
+$(O)/tests/test-sheet-scalar: $(O)/tests/unit/test-sheet.o $(O)/lib/records-scalar.o $(O)/libcoachplan.a
+	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/lib/records-scalar.o $(O)/libcoachplan.a $(LIBS)
 
 units: $(UNITS) $(O)/tests/test-sheet-scalar $(REPLAYS) $(HELPERS)
 

@@ -7,7 +7,7 @@
 
 #include "calendar.h"
 
-/* ---- sheet.c: reading hour sheets ---- */
+/* ---- sheet.c, records.c: reading hour sheets ---- */
 
 enum sheet_col { COL_DATE, COL_COACH, COL_PLAN, COL_GOAL, COL_MODE, COL_MINUTES, COL_NOTE,
 		 COL_KNOWN };

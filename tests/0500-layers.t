@@ -17,7 +17,8 @@ layer_of() {
 	yaml) echo ytree.h ;;
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
-	sheet | sheetw | scan | twice) echo sheet.h ;;
+	sheet | records) echo sheetread.h ;;
+	sheetw | scan | twice) echo sheet.h ;;
 	date | dayword | duration | period | funder | lang) echo calendar.h ;;
 	*) echo base.h ;;
 	esac
@@ -39,6 +40,7 @@ allowed() {
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
 	planread.h) echo "plan.h" ;;
+	sheetread.h) echo "sheet.h" ;;
 	amend.h) echo "changes.h" ;;
 	declare.h) echo "reports.h" ;;
 	plan.h) echo "calendar.h ytree.h" ;;

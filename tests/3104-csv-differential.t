@@ -1,6 +1,6 @@
 #!/bin/sh
-# The sheet reader (lib/sheet.c: mapped, split by hand, on two cores for a
-# large sheet) against libcsv alone (tests/helpers/csvtotals), over the
+# The sheet reader (lib/sheet.c and records.c: mapped, split by hand, on
+# two cores for a large sheet) against libcsv alone (tests/helpers/csvtotals), over the
 # fuzz corpus and generated sheets: the same totals, an error where libcsv
 # finds one, on the same line.  cp-hours checks more than the CSV (dates,
 # modes, minutes): the lines it refuses for that are left out of libcsv's

@@ -1,4 +1,4 @@
-/* fuzz-csv: lib/sheet.c against libcsv alone.  The sheet reader splits the
+/* fuzz-csv: lib/records.c against libcsv alone.  The sheet reader splits the
  * common lines itself and hands the rest to libcsv; whatever it does, the
  * records must be the ones libcsv makes of the same bytes with the same
  * options (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL, blanks are

@@ -1,5 +1,5 @@
 /* csvtotals: minutes per plan and month of one hour sheet, read by libcsv
- * alone with the rules lib/sheet.c follows (strict, blanks around fields,
+ * alone with the rules lib/records.c follows (strict, blanks around fields,
  * a line feed ends a record): the reference tests/3101-two-cores.t holds
  * cp-hours to.  Prints plan,month,minutes sorted, as cp-hours --by
  * plan,month -o csv does; at a CSV error, the line where libcsv stopped

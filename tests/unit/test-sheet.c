@@ -1,7 +1,7 @@
 /* test-sheet: reading hour sheets.  The header and its dialects, entries
  * with every field converted, bad records reported at their line and
  * column, limits, and (the one that matters most) a differential test:
- * sheet.c splits quote-free lines itself and promises the records libcsv
+ * records.c splits quote-free lines itself and promises the records libcsv
  * alone would give, so thousands of random inputs go through both. */
 #include <csv.h>
 #include <errno.h>
