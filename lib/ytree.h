@@ -8,7 +8,7 @@
 
 #include "base.h"
 
-/* ---- yaml.c: a YAML document as a tree that remembers where it came from ---- */
+/* ---- yaml.c, yamlfast.c: a YAML document as a tree that remembers where it came from ---- */
 
 enum ykind { Y_SCALAR, Y_MAP, Y_SEQ, Y_ALIAS };
 enum ystyle { Y_PLAIN, Y_SQUOTED, Y_DQUOTED, Y_LITERAL, Y_FOLDED, Y_BLOCK, Y_FLOW };

@@ -14,7 +14,7 @@ layer_of() {
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
 	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planid | planset) echo caseload.h ;;
-	yaml) echo ytree.h ;;
+	yaml | yamlfast) echo yamlread.h ;;
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
 	sheet | records) echo sheetread.h ;;
@@ -46,6 +46,7 @@ allowed() {
 	plan.h) echo "calendar.h ytree.h" ;;
 	sheet.h | output.h) echo "calendar.h" ;;
 	ytree.h) echo "base.h" ;;
+	yamlread.h) echo "ytree.h" ;;
 	calendar.h) echo "base.h" ;;
 	base.h) echo "" ;;
 	esac

@@ -1,7 +1,7 @@
 /* fuzz-plan: the plan reader on any bytes.  It must never crash, and what
  * it accepts must hold up: the values a plan reports are the ones the
  * format allows, and a plan written back from them (as cp-new writes)
- * reads again to the same values.  And where yaml.c's fast reader reads
+ * reads again to the same values.  And where yamlfast.c reads
  * the text, libyaml reads it to the same tree. */
 #include "fuzz.h"
 
