@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain.h"
+#include "planmemo.h"
 
 struct used {
 	const struct plan *plan;

@@ -96,27 +96,6 @@ void eras_merge(struct eras *x, struct eras *from);
 void eras_clear(struct eras *x);
 void eras_free(struct eras *x);
 
-/* A plan by its id for each entry of a sheet, without the plan cache's
- * lookup: what its last entries found for the days from..to (from > to:
- * nothing yet), a value of the caller's, and apart its plan and the
- * caller's reference.  NULL for a long id or very many plans: ask the cache. */
-struct planmemo {
-	uint64_t id[2]; /* zero-padded */
-	int from, to, val;
-	unsigned char len;
-};
-struct planmemos {
-	uint32_t *index; /* 0 empty, else tag | entry + 1; v, plans, refs per entry */
-	struct planmemo *v;
-	const struct plan **plans;
-	void **refs;
-	size_t n;
-};
-struct planmemo *planmemo_get(struct planmemos *t, struct plancache *c, struct str id);
-const struct plan *planmemo_plan(const struct planmemos *t, const struct planmemo *m);
-void **planmemo_ref(struct planmemos *t, const struct planmemo *m);
-void planmemos_free(struct planmemos *t);
-
 /* ---- budget.c: hours logged against hours granted ---- */
 
 struct budget_line {

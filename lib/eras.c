@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain.h"
+#include "planmemo.h"
 
 #define NO_PLAN (-1) /* an entry of a plan that has no file: agg_finish says "?" */
 

@@ -12,7 +12,8 @@ layer_of() {
 	table | report | chart | render | render_*) echo output.h ;;
 	record | merge | hook) echo changes.h ;;
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
-	entrycheck | agg | eras | budget | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
+	eras | budget) echo planmemo.h ;;
+	entrycheck | agg | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planid | planset) echo caseload.h ;;
 	yaml | yamlfast) echo yamlread.h ;;
 	planfmt | edit) echo plan.h ;;
@@ -43,6 +44,7 @@ allowed() {
 	sheetread.h) echo "sheet.h" ;;
 	amend.h) echo "changes.h" ;;
 	declare.h) echo "reports.h" ;;
+	planmemo.h) echo "domain.h" ;;
 	plan.h) echo "calendar.h ytree.h" ;;
 	sheet.h | output.h) echo "calendar.h" ;;
 	ytree.h) echo "base.h" ;;
