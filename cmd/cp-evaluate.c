@@ -142,8 +142,9 @@ static const struct argp argp = {
 	options, parse,
 	N_("[--due] [PLANS...] [SHEETS...]\n--record ID --summary TEXT [--goal G=RESULT]...\n"
 	   "--ics [PLANS...]"),
-	N_("List the evaluations that are due or overdue, plans near their end, quiet plans and "
-	   "plans ready for phase-out; record an evaluation in a plan; or write a calendar feed."),
+	N_("List the evaluations that are due or overdue, plans near their end, quiet plans, "
+	   "plans ready for phase-out and grants to follow up or nearly used; record an "
+	   "evaluation in a plan; or write a calendar feed."),
 	cli_children_all, cli_help, "coachplan",
 };
 
@@ -174,37 +175,15 @@ static void scan_plan(const struct plan *p, void *arg)
 	due_plan(&s->list, p, &s->o, s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
 }
 
-static void read_contacts(struct scan *s)
+/* A plan may be coached by more than one coach: every sheet counts. */
+static void read_contacts(struct scan *s, char *const *paths, size_t n)
 {
-	char **paths;
-	size_t n;
 	s->contacts = contacts_new();
-	if (opt.files.nsheets) {
-		sheets_expand(opt.files.sheets, opt.files.nsheets, &paths, &n);
-		for (size_t i = 0; i < n; i++)
-			contacts_read(s->contacts, paths[i], s->o.on);
-		paths_free(paths, n);
-	}
-	if (cli_sheet_named()) {
-		contacts_read(s->contacts, cli_sheetpath(), s->o.on);
-		return;
-	}
-	if (opt.files.nsheets)
-		return;
-	/* a plan may be coached by more than one coach: every sheet counts */
-	char *hours = (char *)cli_sheetsdir();
-	paths = NULL, n = 0;
-	if (is_dir(hours))
-		sheets_expand(&hours, 1, &paths, &n); /* a directory that cannot be read: reported */
-	if (!n) {
-		paths_free(paths, n);
+	if (!n && !opt.files.nsheets && !cli_sheet_named())
 		cp_err(EX_NOINPUT, _("no hour sheets in hours/ to find the last contacts in; name them "
 				     "with -f SHEET or as arguments"));
-		return;
-	}
 	for (size_t i = 0; i < n; i++)
 		contacts_read(s->contacts, paths[i], s->o.on);
-	paths_free(paths, n);
 }
 
 static int due(int on)
@@ -220,9 +199,14 @@ static int due(int on)
 		return EX_USAGE;
 	s.o.until = within.n ? date_add_interval(on, within, 1) : on;
 	s.o.end_until = date_add_months(on, 3) > s.o.until ? date_add_months(on, 3) : s.o.until;
+	char **paths;
+	size_t n;
+	caseload_logged(opt.files.sheets, opt.files.nsheets, &paths, &n);
 	if (opt.quiet)
-		read_contacts(&s);
+		read_contacts(&s, paths, n);
 	each_plan(scan_plan, &s);
+	due_hours(&s.list, &s.o, paths, n); /* standard input was read for --quiet-since, if asked */
+	paths_free(paths, n);
 	due_sort(&s.list);
 	int overdue = cp_status() && !s.plans ? 0 : due_print(&s.list, on, cli_outfmt(), stdout);
 	due_free(&s.list);

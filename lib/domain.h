@@ -132,9 +132,11 @@ struct grant_use *budget_grant_use(struct budget *b, const struct plan *p);
 
 /* ---- due.c: what needs a coach's attention, and when ---- */
 
-enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_FOLLOWUP, DUE_COUNT };
+enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_FOLLOWUP, DUE_HOURS,
+		DUE_COUNT };
 
 #define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
+#define DUE_FOLLOWED 2  /* hours: a later grant is recorded, or the plan ends with it */
 
 struct due_item {
 	int what;
@@ -145,13 +147,16 @@ struct due_item {
 	int flags;
 	const char *plan, *name;
 	const char *coach; /* who coaches the plan on the item's day, or on o->on when past */
-	int funder;        /* follow-up: the grant's funder */
+	int funder;        /* follow-up, hours: the grant's funder */
+	long used, granted; /* hours: the minutes logged on the grant, and granted */
 };
 
 struct duelist {
 	struct due_item *v;
 	size_t n, cap;
 	struct arena arena;
+	char **spend; /* the files of the plans due_hours reads the hours of */
+	size_t nspend;
 };
 
 struct due_opts {
@@ -173,6 +178,11 @@ const char *due_note(struct buf *b, const struct due_item *d, int on);
  * for a follow-up grant that long before the end, until a later grant is
  * recorded (shown from until on, like an evaluation). */
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
+/* due_plan keeps the plans whose grant on o->on is of hours; due_hours
+ * reads their entries up to o->on from sheets and lists each grant 90 %
+ * used or more (hours), as cp-log warns.  A line that cannot
+ * be read is not counted (one warning: cp-check names it). */
+void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets, size_t n);
 void due_sort(struct duelist *l); /* by date, plan, what */
 void due_free(struct duelist *l);
 

@@ -7,6 +7,9 @@
  *   follow-up   the last grant ends before the plan does: apply for a
  *               follow-up grant (vervolgaanvraag) the funder's lead time
  *               before its end (funder.c), until a later grant is recorded
+ *   hours       90 % of the hours of the grant of the day are logged (a
+ *               strippenkaart has no end to be reminded by); apply for a
+ *               follow-up unless a later grant is recorded
  * Closed plans are never listed; a paused plan only for its end and its
  * grant, which run on while it is paused.  Each item is the coach's who
  * coaches the plan on its day (coaches:), or today if that has passed. */
@@ -15,8 +18,8 @@
 
 #include "domain.h"
 
-static const char *const what_names[DUE_COUNT] = {"evaluation", "end", "quiet", "phase-out",
-						  "follow-up"};
+static const char *const what_names[DUE_COUNT] = {"evaluation", "end",       "quiet",
+						  "phase-out",  "follow-up", "hours"};
 
 const char *due_what_name(int what)
 {
@@ -29,7 +32,9 @@ const char *due_what_label(int what)
 						      /* TRANSLATORS: afbouw */
 						      N_("phase-out"),
 						      /* TRANSLATORS: vervolgaanvraag */
-						      N_("follow-up")};
+						      N_("follow-up"),
+						      /* TRANSLATORS: the hours of a grant */
+						      N_("hours")};
 	return what >= 0 && what < DUE_COUNT ? _(labels[what]) : "?";
 }
 
@@ -82,6 +87,23 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 					       days),
 				   days, since);
 		break;
+	case DUE_HOURS: {
+		char used[24], granted[24];
+		duration_format(d->used, used);
+		duration_format(d->granted, granted);
+		int apply = !(d->flags & DUE_FOLLOWED); /* no later grant, the plan goes on */
+		if (d->used < d->granted)
+			buf_printf(b, apply ? _("%s of the %s hours granted are logged: apply for a "
+						"follow-up grant in time")
+					    : _("%s of the %s hours granted are logged"),
+				   used, granted);
+		else
+			buf_printf(b, apply ? _("the %s hours granted are used up (%s logged): apply "
+						"for a follow-up grant")
+					    : _("the %s hours granted are used up (%s logged)"),
+				   granted, used);
+		break;
+	}
 	default:
 		buf_puts(b, _("all goals reached: phase out the coaching (afbouwen)"));
 	}
@@ -154,10 +176,28 @@ static int ready_for_phase_out(const struct plan *p)
 	return achieved > 0;
 }
 
+/* the participant, or where the list may leave the house, the plan's id */
+static const char *shown_name(const struct plan *p, const struct due_opts *o)
+{
+	return o->pseudonymize || !p->name ? p->id : p->name;
+}
+
+/* A grant of hours holds day: a dated one, or a strippenkaart valid then. */
+static void keep_granted(struct duelist *l, const struct plan *p, int day)
+{
+	const struct grant *g = plan_grant_on(p, day);
+	for (int k = g ? -1 : plan_card_on(p, day, 0); k >= 0; k = plan_card_on(p, day, (size_t)k + 1))
+		if (p->grants[k].minutes > 0)
+			g = &p->grants[k];
+	if (!g || g->minutes <= 0 || !p->doc.file)
+		return;
+	l->spend = xreallocarray(l->spend, l->nspend + 1, sizeof *l->spend);
+	l->spend[l->nspend++] = xstrdup(p->doc.file);
+}
+
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact)
 {
-	/* the participant, or where the list may leave the house, the plan's id */
-	const char *name = o->pseudonymize || !p->name ? p->id : p->name;
+	const char *name = shown_name(p, o);
 	if (p->status == STATUS_CLOSED)
 		return;
 	if (p->end != DATE_NONE && p->end <= o->end_until)
@@ -170,6 +210,7 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 		d->funder = g->funder;
 	if (p->status != STATUS_ACTIVE)
 		return;
+	keep_granted(l, p, o->on);
 	if (p->next != DATE_NONE && p->next <= o->until)
 		add(l, p, o, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
 	if (o->quiet.n > 0 && p->start <= o->on) {
@@ -182,6 +223,55 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;
 		add(l, p, o, name, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
 	}
+}
+
+static int spend(const struct entry *e, void *budget)
+{
+	budget_add(budget, e);
+	return 0;
+}
+
+void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets, size_t n)
+{
+	if (!l->nspend || !n)
+		return;
+	struct plancache *plans = plancache_new(".");
+	struct filter f;
+	filter_init(&f);
+	f.to = o->on; /* what is said of a day stays said when later hours come */
+	for (size_t i = 0; i < l->nspend; i++) {
+		int status;
+		struct plan *p = plan_load(l->spend[i], &status);
+		if (p) { /* read the same a moment ago; the cache holds it by its id */
+			plancache_put(plans, p);
+			strlist_add(&f.plans, p->id);
+		}
+	}
+	struct budget *b = budget_new(plans);
+	/* the sheets are cp-check's to judge: read what reads */
+	cp_errors_quiet_thread(1);
+	int unread = scan_sheets(sheets, n, &f, SCAN_KEEP_GOING, spend, b) != 0;
+	cp_errors_quiet_thread(0);
+	if (unread)
+		cp_warn(_("a line of the caseload's sheets cannot be read, so its hours are not "
+			  "counted against the grants; cp-check names it"));
+	for (size_t i = 0; i < f.plans.n; i++) {
+		int status;
+		const struct plan *p = plancache_get(plans, f.plans.v[i], strlen(f.plans.v[i]), &status);
+		struct budget_line bl;
+		struct due_item *d;
+		if (budget_line_on(b, p, o->on, &bl) < 0 || !bl.grant || bl.granted <= 0 ||
+		    (bl.used + bl.spilled) * 10 < bl.granted * 9 ||
+		    !(d = add(l, p, o, shown_name(p, o), DUE_HOURS, o->on, bl.grant->to,
+			      grant_followed(p, bl.grant) ? DUE_FOLLOWED : 0)))
+			continue;
+		d->used = bl.used + bl.spilled;
+		d->granted = bl.granted;
+		d->funder = bl.grant->funder;
+	}
+	budget_free(b);
+	free(f.plans.v);
+	plancache_free(plans);
 }
 
 static int by_date(const void *a, const void *b)
@@ -201,6 +291,9 @@ void due_sort(struct duelist *l)
 
 void due_free(struct duelist *l)
 {
+	for (size_t i = 0; i < l->nspend; i++)
+		free(l->spend[i]);
+	free(l->spend);
 	free(l->v);
 	arena_free(&l->arena);
 	memset(l, 0, sizeof *l);

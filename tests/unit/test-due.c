@@ -277,7 +277,7 @@ static void sorting(void)
 	l.n = l.cap = sizeof in / sizeof *in;
 	l.v = xcalloc(l.cap, sizeof *l.v);
 	for (size_t i = 0; i < l.n; i++) {
-		struct due_item d = {in[i].what, in[i].date, DATE_NONE, 0, in[i].plan, "", "", 0};
+		struct due_item d = {in[i].what, in[i].date, DATE_NONE, 0, in[i].plan, "", "", 0, 0, 0};
 		l.v[i] = d;
 	}
 	due_sort(&l);
@@ -329,10 +329,29 @@ static void notes(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int since = cases[i].since == DATE_NONE ? DATE_NONE : on + cases[i].since;
 		struct due_item d = {cases[i].what, on + cases[i].date, since, cases[i].flags,
-				     "P-1", "", "", 0};
+				     "P-1", "", "", 0, 0, 0};
 		/* one buffer for all notes, as cp-evaluate keeps it */
 		is_str(due_note(&b, &d, on), cases[i].note, "note %s %+d",
 		       due_what_name(cases[i].what), cases[i].date);
+	}
+	/* a grant's hours: apply for a follow-up unless one is there already */
+	static const struct {
+		long used, granted;
+		int flags;
+		const char *note;
+	} hours[] = {
+		{1080, 1200, 0,
+		 "18:00 of the 20:00 hours granted are logged: apply for a follow-up grant in time"},
+		{1080, 1200, DUE_FOLLOWED, "18:00 of the 20:00 hours granted are logged"},
+		{1200, 1200, 0,
+		 "the 20:00 hours granted are used up (20:00 logged): apply for a follow-up grant"},
+		{1290, 1200, DUE_FOLLOWED, "the 20:00 hours granted are used up (21:30 logged)"},
+	};
+	for (size_t i = 0; i < sizeof hours / sizeof *hours; i++) {
+		struct due_item d = {DUE_HOURS, on, DATE_NONE, hours[i].flags, "P-1", "", "", 0,
+				     hours[i].used, hours[i].granted};
+		is_str(due_note(&b, &d, on), hours[i].note, "note hours %ld of %ld%s", hours[i].used,
+		       hours[i].granted, hours[i].flags ? ", followed" : "");
 	}
 	buf_free(&b);
 }
@@ -439,8 +458,8 @@ static void coaches(void)
 
 static void names(void)
 {
-	static const char *const want[] = {"?",         "evaluation", "end", "quiet",
-					   "phase-out", "follow-up",  "?"};
+	static const char *const want[] = {"?",         "evaluation", "end",   "quiet",
+					   "phase-out", "follow-up",  "hours", "?"};
 	for (int w = -1; w <= DUE_COUNT; w++) {
 		is_str(due_what_name(w), want[w + 1], "due_what_name(%d)", w);
 		/* without a Dutch locale the labels are the names */

@@ -82,16 +82,16 @@ static void empty(void)
 static void feed(void)
 {
 	static const struct due_item items[] = {
-		{DUE_EVALUATION, 0, DATE_NONE, 0, "P-1", "Bart de Wit", "robin", 0},
-		{DUE_END, 0, DATE_NONE, DUE_UWV_LIMIT, "P-1", "Bart de Wit", "robin", 0},
-		{DUE_QUIET, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
-		{DUE_PHASEOUT, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
-		{DUE_END, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0},
+		{DUE_EVALUATION, 0, DATE_NONE, 0, "P-1", "Bart de Wit", "robin", 0, 0, 0},
+		{DUE_END, 0, DATE_NONE, DUE_UWV_LIMIT, "P-1", "Bart de Wit", "robin", 0, 0, 0},
+		{DUE_QUIET, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0, 0, 0},
+		{DUE_PHASEOUT, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0, 0, 0},
+		{DUE_END, 0, DATE_NONE, 0, "P-2", "Noël", "robin", 0, 0, 0},
 	};
 	static const char *const dates[] = {"2026-07-05", "2029-01-04", "2026-03-01", "2026-03-01",
 					    "2026-12-31"};
 	struct due_item v[5];
-	struct duelist l = {v, 5, 5, {0}};
+	struct duelist l = {.v = v, .n = 5, .cap = 5};
 	for (size_t i = 0; i < 5; i++)
 		v[i] = items[i], v[i].date = day(dates[i]);
 	struct buf b = {0};
@@ -140,8 +140,8 @@ static void feed(void)
 
 	/* a follow-up to apply for: on the day to apply by, with the grant's end */
 	struct due_item f = {DUE_FOLLOWUP, day("2026-05-09"), day("2026-07-04"), 0, "P-3", "Sanne",
-			     "kim", FUNDER_UWV};
-	struct duelist one = {&f, 1, 1, {0}};
+			     "kim", FUNDER_UWV, 0, 0};
+	struct duelist one = {.v = &f, .n = 1, .cap = 1};
 	ics_feed(&b, "coachplan", &one, day("2026-03-04"));
 	const char *ev = strstr(buf_str(&b), "BEGIN:VEVENT");
 	is_str(ev,
