@@ -120,6 +120,7 @@ int cp_errno(int status, const char *fmt, ...) CP_PRINTF(2, 3);
 int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)
 	CP_PRINTF(4, 5);
 void cp_warn(const char *fmt, ...) CP_PRINTF(1, 2);
+void cp_warn_hint(const char *hint, const char *fmt, ...) CP_PRINTF(2, 3); /* hint may be NULL */
 void cp_warn_at(const struct srcpos *at, const char *fmt, ...) CP_PRINTF(2, 3);
 int cp_status(void);           /* the first status an error recorded, 0 if none */
 unsigned long cp_errors(void); /* errors reported so far */

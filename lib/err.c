@@ -355,13 +355,25 @@ int cp_err_at(int status, const struct srcpos *at, const char *hint, const char 
 	return -1;
 }
 
-void cp_warn_at(const struct srcpos *at, const char *fmt, ...)
+static void vwarn_at(const struct srcpos *at, const char *hint, const char *fmt, va_list ap)
 {
-	if (quiet || thread_quiet)
-		return;
+	if (!quiet && !thread_quiet)
+		vreport_at(_("warning"), at, hint, fmt, ap);
+}
+
+void cp_warn_hint(const char *hint, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vreport_at(_("warning"), at, NULL, fmt, ap);
+	vwarn_at(NULL, hint, fmt, ap);
+	va_end(ap);
+}
+
+void cp_warn_at(const struct srcpos *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vwarn_at(at, NULL, fmt, ap);
 	va_end(ap);
 }
 

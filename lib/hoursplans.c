@@ -4,6 +4,7 @@
  * file or fall outside the plan's dates. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "reports.h"
 
@@ -67,6 +68,32 @@ void hours_plans_warn(struct hours_plans *hp)
 {
 	warn_plans(hp, &hp->unknown, warn_unknown);
 	warn_plans(hp, &hp->outside, warn_outside);
+}
+
+static int plan_file_there(const char *dir, const char *id)
+{
+	static const char *const ends[] = {"yaml", "yml"};
+	char path[4096];
+	struct stat st;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		int n = snprintf(path, sizeof path, "%s/%s.%s", dir, id, ends[i]);
+		if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void hours_plans_asked(const struct strlist *ids, const char *dir)
+{
+	if (!dir || !is_dir(dir))
+		return; /* sheets without their plans: nothing to hold the ids to */
+	for (size_t i = 0; i < ids->n; i++) {
+		char hint[160];
+		/* a plan file gone while its hours stay in the sheets: they count */
+		if (!plan_file_there(dir, ids->v[i]))
+			cp_warn_hint(plans_like_hint(dir, ids->v[i], hint, sizeof hint),
+				     _("--plan %s: no such plan in %s"), ids->v[i], dir);
+	}
 }
 
 void hours_plans_free(struct hours_plans *hp)

@@ -139,6 +139,7 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	int use_plans = q->plans_named || n.plan || q->funders->n || q->budget;
 	if (use_plans && plans_dir_check(q->plansdir) < 0)
 		return -1; /* not a warning per plan of the sheets */
+	hours_plans_asked(&q->filter->plans, q->plansdir);
 	size_t nsheets;
 	char **sheets;
 	if (caseload_sheets(args, nargs, &sheets, &nsheets) < 0)

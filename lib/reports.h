@@ -37,6 +37,9 @@ struct hours_plans {
 const char *hours_plan_key(enum key k, struct str id, int era, const struct totals *t, void *arg);
 /* Once per plan: hours without a plan file, hours outside its dates. */
 void hours_plans_warn(struct hours_plans *hp);
+/* Warns of each plan of ids that has no file in dir, the plan it may
+ * have meant as the hint; its hours still count.  Nothing if dir is none. */
+void hours_plans_asked(const struct strlist *ids, const char *dir);
 void hours_plans_free(struct hours_plans *hp); /* the cache too */
 
 /* ---- hoursrun.c: cp-hours, from its query to its table ---- */

@@ -79,6 +79,17 @@ P-OLD,45" "--mode, twice, in Dutch"
 run cp-hours --by goal --plan P-1 --goal G2
 out_is "goal,minutes
 G2,195" "--plan and --goal"
+check "... a plan there: no warning" test ! -s err
+# a mistyped --plan gave an empty table and no word of why
+run cp-hours --by plan --plan p-1
+out_is "plan,minutes" "--plan with no such plan: no hours"
+status_is 0 "... which is no error (a plan file may be gone, its hours not)"
+err_like '^cp-hours: warning: --plan p-1: no such plan in plans$' "... but a warning"
+err_has " hint: did you mean P-1?" "... naming the plan it may have meant"
+run cp-hours --by plan --plan P-OLD
+out_is "plan,minutes
+P-OLD,170" "a plan file gone: its hours all the same"
+err_like 'warning: --plan P-OLD: no such plan in plans' "... with the warning"
 run cp-hours --by plan --funder gemeente
 out_is "plan,minutes
 P-2,180" "--funder reads the plans"
