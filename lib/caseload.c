@@ -696,6 +696,11 @@ void plancache_load_all(struct plancache *c)
 	c->frozen = 1;
 }
 
+void plancache_freeze(struct plancache *c)
+{
+	c->frozen = 1;
+}
+
 void plancache_thaw(struct plancache *c)
 {
 	c->frozen = 0;

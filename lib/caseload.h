@@ -109,6 +109,9 @@ void plancache_wait(struct plancache *c);
  * Once thawed, plancache_get reports a broken plan when it is asked for. */
 void plancache_load_all(struct plancache *c);
 void plancache_thaw(struct plancache *c);
+/* Only look up from now on, as plancache_load_all leaves it: the plans
+ * put are all there is, and an id of no plan put is NULL at once. */
+void plancache_freeze(struct plancache *c);
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 /* fn on each directory of a caseload's files (DIR/plans, DIR/hours) until

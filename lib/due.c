@@ -182,9 +182,12 @@ static const char *shown_name(const struct plan *p, const struct due_opts *o)
 	return o->pseudonymize || !p->name ? p->id : p->name;
 }
 
-/* A grant of hours holds day: a dated one, or a strippenkaart valid then. */
+/* A grant of hours holds day: a dated one, or a strippenkaart valid then;
+ * of the plan's own grants (a version 1 plan's budget: runs on). */
 static void keep_granted(struct duelist *l, const struct plan *p, int day)
 {
+	if (!plan_has_grants(p))
+		return;
 	const struct grant *g = plan_grant_on(p, day);
 	for (int k = g ? -1 : plan_card_on(p, day, 0); k >= 0; k = plan_card_on(p, day, (size_t)k + 1))
 		if (p->grants[k].minutes > 0)
@@ -236,6 +239,7 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	if (!l->nspend || !n)
 		return;
 	struct plancache *plans = plancache_new(".");
+	struct strlist ids = {0};
 	struct filter f;
 	filter_init(&f);
 	f.to = o->on; /* what is said of a day stays said when later hours come */
@@ -244,9 +248,10 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 		struct plan *p = plan_load(l->spend[i], &status);
 		if (p) { /* read the same a moment ago; the cache holds it by its id */
 			plancache_put(plans, p);
-			strlist_add(&f.plans, p->id);
+			strlist_add(&ids, p->id);
 		}
 	}
+	plancache_freeze(plans); /* the hours of other plans go nowhere, at once */
 	struct budget *b = budget_new(plans);
 	/* the sheets are cp-check's to judge: read what reads */
 	cp_errors_quiet_thread(1);
@@ -255,9 +260,9 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	if (unread)
 		cp_warn(_("a line of the caseload's sheets cannot be read, so its hours are not "
 			  "counted against the grants; cp-check names it"));
-	for (size_t i = 0; i < f.plans.n; i++) {
+	for (size_t i = 0; i < ids.n; i++) {
 		int status;
-		const struct plan *p = plancache_get(plans, f.plans.v[i], strlen(f.plans.v[i]), &status);
+		const struct plan *p = plancache_get(plans, ids.v[i], strlen(ids.v[i]), &status);
 		struct budget_line bl;
 		struct due_item *d;
 		if (budget_line_on(b, p, o->on, &bl) < 0 || !bl.grant || bl.granted <= 0 ||
@@ -270,7 +275,7 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 		d->funder = bl.grant->funder;
 	}
 	budget_free(b);
-	free(f.plans.v);
+	free(ids.v);
 	plancache_free(plans);
 }
 

@@ -14,10 +14,12 @@ cp-new --id P-2 --name 'Anna Bos' --funder uwv --start 2026-09-01 \
 cp-log -q --plan P-1 --mode werkvloer -d 2026-10-05 10u
 cp-log -q --plan P-1 --mode tel -d 2026-10-06 -c kim 7u
 cp-log -q --plan P-2 --mode tel -d 2026-10-06 6u
+cp-new --id P-3 --name 'Noor Vos' --funder gemeente --start 2026-10-01 --budget 2/3m >/dev/null
+cp-log -q --plan P-3 --mode tel -d 2026-11-06 2u 2>/dev/null
 
 run cp-evaluate --due -o csv
 out_is "date,plan,participant,coach,what,days,note" \
-	"17 of 20 hours logged (85 %): nothing yet"
+	"17 of 20 hours logged (85 %): nothing yet; a version 1 plan's budget used up: its periods run on"
 
 cp-log -q --plan P-1 --mode werkvloer -d 2026-10-12 1u 2>/dev/null
 run cp-evaluate --due -o csv
