@@ -192,8 +192,8 @@ static void keep_granted(struct duelist *l, const struct plan *p, int day)
 	for (int k = g ? -1 : plan_card_on(p, day, 0); k >= 0; k = plan_card_on(p, day, (size_t)k + 1))
 		if (p->grants[k].minutes > 0)
 			g = &p->grants[k];
-	if (!g || g->minutes <= 0 || !p->doc.file)
-		return;
+	if (!g || g->minutes <= 0 || !p->doc.file || !strcmp(p->doc.file, "-"))
+		return; /* a plan read from standard input cannot be read again */
 	l->spend = xreallocarray(l->spend, l->nspend + 1, sizeof *l->spend);
 	l->spend[l->nspend++] = xstrdup(p->doc.file);
 }

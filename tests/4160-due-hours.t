@@ -51,6 +51,10 @@ run cp-evaluate --due -f hours/kim.csv -o csv
 check "-f: only the sheet named counts (kim's 7 hours of P-1: nothing)" sh -c '! grep -q P-1 out'
 run cp-evaluate --due hours/sanne.csv hours/kim.csv -o csv
 check "sheets named: theirs count" grep -q '^2026-12-06,P-1,.*,hours,' out
+cp-evaluate --due - <plans/P-2.yaml >out 2>err
+status=$?
+status_is 0 "a plan from standard input: no hours (it cannot be read twice), and no error"
+check "... nothing said" test ! -s err
 run cp-evaluate --ics
 check "--ics: no event for it (it is no day to plan)" sh -c '! grep -q "CATEGORIES:hours" out'
 
