@@ -556,6 +556,8 @@ int rec_next(struct sheet *sh)
 	}
 }
 
+/* ---- the header line (sheet.c makes it the columns) ---- */
+
 /* Whether the header line separates by semicolons (Dutch Excel) or commas. */
 char rec_detect_sep(const char *line, size_t len)
 {

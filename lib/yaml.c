@@ -1,14 +1,16 @@
 /* yaml.c: libyaml's events built into a tree whose every node remembers the
  * bytes it came from, so that a plan can be edited in place and every
  * problem shown where it is.  Aliases point at their anchor's node and are
- * never copied, so an alias "bomb" costs no more than its own text. */
+ * never copied, so an alias "bomb" costs no more than its own text.  The
+ * plans cp-new writes are read without libyaml, into the same tree
+ * (yamlfast.c); libyaml reads whatever that reader leaves. */
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "yamlread.h"
 
-
+/* The byte offset of libyaml's character index, walked on from the last. */
 static size_t byte_of(struct cursor *c, size_t index)
 {
 	while (c->chars < index && c->bytes < c->len) {
