@@ -175,11 +175,16 @@ static void scan_plan(const struct plan *p, void *arg)
 	due_plan(&s->list, p, &s->o, s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
 }
 
-/* A plan may be coached by more than one coach: every sheet counts. */
+/* The coach's sheet (-f) with those named, or every sheet of the caseload
+ * (paths): a plan may be coached by more than one coach. */
 static void read_contacts(struct scan *s, char *const *paths, size_t n)
 {
 	s->contacts = contacts_new();
-	if (!n && !opt.files.nsheets && !cli_sheet_named())
+	if (cli_sheet_named())
+		contacts_read(s->contacts, cli_sheetpath(), s->o.on);
+	if (cli_sheet_named() && !opt.files.nsheets)
+		return;
+	if (!n && !opt.files.nsheets)
 		cp_err(EX_NOINPUT, _("no hour sheets in hours/ to find the last contacts in; name them "
 				     "with -f SHEET or as arguments"));
 	for (size_t i = 0; i < n; i++)

@@ -246,14 +246,9 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 void caseload_logged(char *const *args, size_t n, char ***paths, size_t *count)
 {
 	char *hours = (char *)cli_sheetsdir();
-	if (n || cli_sheet_named() || !is_dir(hours)) {
-		sheets_expand(args, n, paths, count); /* a directory that cannot be read: reported */
-		if (cli_sheet_named()) {
-			*paths = xreallocarray(*paths, *count + 1, sizeof **paths);
-			(*paths)[(*count)++] = xstrdup(cli_sheetpath());
-		}
-	} else
-		sheets_expand(&hours, 1, paths, count);
+	if (!n && is_dir(hours))
+		args = &hours, n = 1;
+	sheets_expand(args, n, paths, count); /* a directory that cannot be read: reported */
 }
 
 char *caseload_root(const char *plansdir)

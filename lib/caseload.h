@@ -33,9 +33,9 @@ int same_file(const char *path, const struct stat *of);
 /* The sheets named, directories expanded to their *.csv files, or without
  * any, those of ./hours; -1 (reported) if there is nothing to read. */
 int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
-/* The sheets a run reads for what its plans logged: those named and
- * -f's or $CP_SHEET's if that is named; with neither, every sheet of the
- * caseload's hours/, none where there is no such directory. */
+/* The sheets of every coach's hours of the plans: those named (their
+ * directories expanded), or without any, every sheet of the caseload's
+ * hours/; none where there is no such directory.  Not -f: one coach's. */
 void caseload_logged(char *const *args, size_t n, char ***paths, size_t *count);
 /* A plan argument: a path as given (with a slash, or *.yaml or *.yml), or
  * the id of a plan in the plans directory; NULL for a bad id. */

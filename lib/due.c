@@ -258,8 +258,8 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	int unread = scan_sheets(sheets, n, &f, SCAN_KEEP_GOING, spend, b) != 0;
 	cp_errors_quiet_thread(0);
 	if (unread)
-		cp_warn(_("a line of the caseload's sheets cannot be read, so its hours are not "
-			  "counted against the grants; cp-check names it"));
+		cp_warn(_("a sheet, or a line of one, cannot be read, so not every hour is "
+			  "counted against the grants; cp-check says what"));
 	for (size_t i = 0; i < ids.n; i++) {
 		int status;
 		const struct plan *p = plancache_get(plans, ids.v[i], strlen(ids.v[i]), &status);

@@ -47,10 +47,18 @@ run cp-evaluate --due --pseudonymize -o csv
 check "--pseudonymize: the plan's id for the name" grep -q '^2026-12-06,P-2,P-2,sanne,hours,' out
 run cp-evaluate --due --coach kim -o csv
 check "--coach kim: not hers, though she logged on it" sh -c '! grep -q hours out'
-run cp-evaluate --due -f hours/kim.csv -o csv
-check "-f: only the sheet named counts (kim's 7 hours of P-1: nothing)" sh -c '! grep -q P-1 out'
+run cp-evaluate --due hours/kim.csv -o csv
+check "sheets named: theirs count (kim's 7 hours of P-1: nothing)" sh -c '! grep -q P-1 out'
 run cp-evaluate --due hours/sanne.csv hours/kim.csv -o csv
-check "sheets named: theirs count" grep -q '^2026-12-06,P-1,.*,hours,' out
+check "... both sheets: the item" grep -q '^2026-12-06,P-1,.*,hours,' out
+run cp-evaluate --due -f hours/kim.csv -o csv
+check "-f is one coach's sheet, for --quiet-since: the hours are every coach's" \
+	grep -q '^2026-12-06,P-1,.*,hours,' out
+CP_SHEET=hours/nobody.csv cp-evaluate --due -o csv >out 2>err
+status=$?
+status_is 0 "\$CP_SHEET naming a sheet not there yet (a new coach): no matter"
+check "... not a word of it" test ! -s err
+check "... and the hours all the same" grep -q '^2026-12-06,P-1,.*,hours,' out
 cp-evaluate --due - <plans/P-2.yaml >out 2>err
 status=$?
 status_is 0 "a plan from standard input: no hours (it cannot be read twice), and no error"
@@ -75,9 +83,11 @@ check "resumed to end with its grant: the hours, and no follow-up to apply for" 
 echo '2026-10-08,sanne,P-2,,phone,"60' >>hours/sanne.csv
 run cp-evaluate --due -o csv
 status_is 0 "a sheet with a bad line: the list all the same"
-err_has "a line of the caseload's sheets cannot be read, so its hours are not counted" \
+err_has "a sheet, or a line of one, cannot be read, so not every hour is counted" \
 	"... with a warning"
 check "... and the hours that read" grep -q '^2026-12-06,P-2,.*,hours,' out
+run cp-evaluate --due hours/sanne.csv hours/gone.csv -o csv
+err_has "a sheet, or a line of one, cannot be read" "a sheet named that is not there: the same warning"
 
 run env LANGUAGE=nl LANG=nl_NL.UTF-8 cp-evaluate --due -o text
 check "in Dutch: uren, and what is logged" \
