@@ -75,6 +75,7 @@ static const char *const help_post =
 	   "Examples:\n"
 	   "  cp-plan P-2026-020 --goal 'Zelfstandig de kassa afsluiten'\n"
 	   "  cp-plan P-2026-020 --grant 2027-05-02/6m --ref 2027-001234 --level midden\n"
+	   "  cp-plan P-2026-018 --grant 2027-01-04:20,strippenkaart,werkgever\n"
 	   "  cp-plan P-2026-020 --coach kim --from 2027-03-01\n"
 	   "  cp-plan P-2026-020 --declared 2026-004417 --on 2027-05-10\n"
 	   "  cp-plan P-2024-011 --migrate -n");
