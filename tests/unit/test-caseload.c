@@ -258,6 +258,11 @@ static void arguments(void)
 		plancache_put(c, plan);
 	ok(plancache_get(c, "P-1", 3, &status) == plan && status == 0,
 	   "plancache_put: the cache finds a plan read elsewhere by its id");
+	write_plan(top, "P-2.yaml", "participant: {name: Y}\nstart: 2026-01-05\n");
+	plancache_freeze(c);
+	ok(plancache_get(c, "P-2", 3, &status) == NULL && status == 0,
+	   "frozen: a plan of its directory that was not put is not read");
+	ok(plancache_get(c, "P-1", 3, &status) == plan, "... and the one put is found");
 	plancache_free(c);
 }
 
