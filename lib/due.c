@@ -238,7 +238,7 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 {
 	if (!l->nspend || !n)
 		return;
-	struct plancache *plans = plancache_new(".");
+	struct plancache *plans = plancache_new("."); /* frozen below: "." is never read */
 	struct strlist ids = {0};
 	struct filter f;
 	filter_init(&f);
