@@ -286,62 +286,6 @@ static size_t step_of(const struct ydoc *doc, int kind)
 
 /* ---- texts ---- */
 
-static void put_single_quoted(struct buf *b, const char *s)
-{
-	buf_putc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			buf_putc(b, '\'');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '\'');
-}
-
-/* Single quotes can escape nothing: no control character, nothing YAML
- * takes for a line break (NEL, U+2028, U+2029), no C1 control, U+FFFE or
- * U+FFFF (not allowed in a file), and no invisible byte order mark. */
-static int single_quotable(const char *s)
-{
-	for (const unsigned char *u = (const unsigned char *)s; *u; u++)
-		if (u[0] < 0x20 || u[0] == 0x7f || (u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f) ||
-		    (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9)) ||
-		    (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) ||
-		    (u[0] == 0xef && u[1] == 0xbf && (u[2] == 0xbe || u[2] == 0xbf)))
-			return 0;
-	return 1;
-}
-
-/* Double quotes around a text that yaml_needs_quotes() let pass: it has no
- * control characters, so only " and \ need a backslash. */
-static void put_double_quoted_plain(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			buf_putc(b, '\\');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-static int flow_indicator(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strchr(",[]{}", s[i]))
-			return 1;
-	return 0;
-}
-
-void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n)
-{
-	if (!yaml_needs_quotes(s, n) && flow_indicator(s, n)) {
-		char *copy = xstrndup(s, n);
-		put_single_quoted(b, copy);
-		free(copy);
-	} else
-		yaml_put_scalar(b, s, n);
-}
-
 static void put_value(struct buf *b, const char *value, int raw, int flow)
 {
 	if (raw)
@@ -434,14 +378,9 @@ static int set_scalar(struct edits *e, const struct ydoc *doc, const struct ynod
 	if (n == doc->root) /* what may follow a plain root, a tab on a blank line, not a quoted one */
 		return refuse(doc, n, _("it is the whole document"));
 	struct buf b = {0};
-	if (n->style == Y_SQUOTED && single_quotable(value))
-		put_single_quoted(&b, value);
-	else if (n->style == Y_DQUOTED || n->style == Y_SQUOTED) {
-		if (yaml_needs_quotes(value, strlen(value)) && !raw)
-			yaml_put_scalar(&b, value, strlen(value));
-		else
-			put_double_quoted_plain(&b, value);
-	} else {
+	if (n->style == Y_DQUOTED || n->style == Y_SQUOTED)
+		yaml_put_requoted(&b, value, n->style, raw);
+	else {
 		if (n->start == n->end && n->start > 0 &&
 		    (doc->src[n->start - 1] == ':' || doc->src[n->start - 1] == '-'))
 			buf_putc(&b, ' '); /* "key:" or "-" with nothing after it */

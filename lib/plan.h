@@ -253,7 +253,7 @@ struct grant_spec {
  * open strippenkaart, and for a grant that needs to or length (-1 then). */
 int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to);
 
-/* ---- planfmt.c: writing YAML for people and for every YAML reader ---- */
+/* ---- planfmt.c: a new plan written as YAML (texts quoted by yamlquote.c) ---- */
 
 struct plan_spec {
 	const char *id, *name;
@@ -272,8 +272,6 @@ struct plan_spec {
 	int version; /* 2: a plan with a dated history; else version 1 */
 };
 
-int yaml_needs_quotes(const char *s, size_t n);
-void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
 void plan_format(struct buf *b, const struct plan_spec *spec);
 /* Minutes as a plan writes hours: 60, 18.5, 0.25. */
 void yaml_hours(long minutes, char out[24]);

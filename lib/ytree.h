@@ -78,6 +78,15 @@ int yedit_map_append(struct edits *e, const struct ydoc *doc, const struct ynode
 int yedit_seq_append(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 		     const char *item_yaml);
 
+/* ---- yamlquote.c: a text as a YAML scalar ---- */
+
+int yaml_needs_quotes(const char *s, size_t n);
+void yaml_put_scalar(struct buf *b, const char *s, size_t n); /* plain or double quoted */
+void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
+/* s in place of a text in quotes of style (Y_SQUOTED, Y_DQUOTED): in the
+ * same ones if they can hold it; raw (a date): quoted as it is. */
+void yaml_put_requoted(struct buf *b, const char *s, int style, int raw);
+
 /* ---- edit.c: values that may be missing, empty or in flow style ---- */
 
 /* One pair of a mapping to write: value is a text to quote as needed, or
@@ -87,7 +96,6 @@ struct ykv {
 	int raw;
 };
 
-void yaml_put_flow_scalar(struct buf *b, const char *s, size_t n); /* quoted for [ ] { } too */
 int yedit_set_date(struct edits *e, const struct ydoc *doc, const struct ynode *n, int day);
 /* map[key] = value: the value changed in place, or the pair added */
 int yedit_map_set(struct edits *e, const struct ydoc *doc, const struct ynode *map,

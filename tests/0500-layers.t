@@ -16,6 +16,7 @@ layer_of() {
 	entrycheck | agg | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planid | planset) echo caseload.h ;;
 	yaml | yamlfast) echo yamlread.h ;;
+	yamlquote) echo ytree.h ;;
 	planfmt | edit) echo plan.h ;;
 	plan | grant) echo planread.h ;;
 	sheet | records) echo sheetread.h ;;

@@ -193,7 +193,7 @@ static void texts(const char *s, size_t n)
 	FUZZ_ASSERT(utf8_width(s, n) >= 0 && (size_t)utf8_width(s, n) <= 2 * n);
 }
 
-/* A text written into YAML by planfmt reads back as the same text. */
+/* A text written into YAML by yamlquote.c reads back as the same text. */
 static void yaml_text(const char *s, size_t n)
 {
 	if (utf8_invalid(s, n) != n || memchr(s, '\0', n))

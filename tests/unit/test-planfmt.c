@@ -1,6 +1,7 @@
-/* test-planfmt: the YAML cp-new writes.  A text goes out plain only where
- * every YAML reader takes it for that text, and whatever plan_format writes,
- * plan_parse reads back exactly: texts byte for byte, numbers to the minute. */
+/* test-planfmt: the YAML cp-new writes (planfmt.c, its texts quoted by
+ * yamlquote.c).  A text goes out plain only where every YAML reader takes
+ * it for that text, and whatever plan_format writes, plan_parse reads back
+ * exactly: texts byte for byte, numbers to the minute. */
 #include "coachplan.h"
 #include "tap.h"
 #include "util.h"
