@@ -227,28 +227,27 @@ void caseload_args_free(struct caseload_args *a)
 	memset(a, 0, sizeof *a);
 }
 
+int caseload_logged(char *const *args, size_t n, char ***paths, size_t *count)
+{
+	char *hours = (char *)cli_sheetsdir();
+	if (!n && is_dir(hours))
+		args = &hours, n = 1;
+	return sheets_expand(args, n, paths, count); /* a directory that cannot be read: reported */
+}
+
 int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 {
-	char *hours[] = {(char *)cli_sheetsdir()};
 	*paths = NULL;
 	*count = 0;
-	if (!n && !is_dir(hours[0]))
+	if (!n && !is_dir(cli_sheetsdir()))
 		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
-	if (sheets_expand(n ? args : hours, n ? n : 1, paths, count) < 0) {
+	if (caseload_logged(args, n, paths, count) < 0) {
 		paths_free(*paths, *count);
 		*paths = NULL;
 		*count = 0;
 		return -1;
 	}
 	return 0;
-}
-
-void caseload_logged(char *const *args, size_t n, char ***paths, size_t *count)
-{
-	char *hours = (char *)cli_sheetsdir();
-	if (!n && is_dir(hours))
-		args = &hours, n = 1;
-	sheets_expand(args, n, paths, count); /* a directory that cannot be read: reported */
 }
 
 char *caseload_root(const char *plansdir)

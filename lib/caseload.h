@@ -35,8 +35,9 @@ int same_file(const char *path, const struct stat *of);
 int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count);
 /* The sheets of every coach's hours of the plans: those named (their
  * directories expanded), or without any, every sheet of the caseload's
- * hours/; none where there is no such directory.  Not -f: one coach's. */
-void caseload_logged(char *const *args, size_t n, char ***paths, size_t *count);
+ * hours/; none where there is no such directory.  Not -f: one coach's.
+ * -1 if a directory could not be read (reported; the rest are listed). */
+int caseload_logged(char *const *args, size_t n, char ***paths, size_t *count);
 /* A plan argument: a path as given (with a slash, or *.yaml or *.yml), or
  * the id of a plan in the plans directory; NULL for a bad id. */
 char *caseload_plan_file(const char *arg);
