@@ -70,17 +70,14 @@ void hours_plans_warn(struct hours_plans *hp)
 	warn_plans(hp, &hp->outside, warn_outside);
 }
 
+/* Where the plan cache and every tool look for the plan of an id. */
 static int plan_file_there(const char *dir, const char *id)
 {
-	static const char *const ends[] = {"yaml", "yml"};
-	char path[4096];
+	char *path = plan_path(dir, id);
 	struct stat st;
-	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
-		int n = snprintf(path, sizeof path, "%s/%s.%s", dir, id, ends[i]);
-		if (n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0)
-			return 1;
-	}
-	return 0;
+	int there = path && stat(path, &st) == 0;
+	free(path);
+	return there;
 }
 
 void hours_plans_asked(const struct strlist *ids, const char *dir)
