@@ -155,8 +155,8 @@ struct duelist {
 	struct due_item *v;
 	size_t n, cap;
 	struct arena arena;
-	char **spend; /* the files of the plans due_hours reads the hours of */
-	size_t nspend;
+	char **hour_plans; /* the files of the plans due_hours reads the hours of */
+	size_t nhour_plans;
 };
 
 struct due_opts {

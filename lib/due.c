@@ -194,8 +194,8 @@ static void keep_granted(struct duelist *l, const struct plan *p, int day)
 			g = &p->grants[k];
 	if (!g || g->minutes <= 0 || !p->doc.file || !strcmp(p->doc.file, "-"))
 		return; /* a plan read from standard input cannot be read again */
-	l->spend = xreallocarray(l->spend, l->nspend + 1, sizeof *l->spend);
-	l->spend[l->nspend++] = xstrdup(p->doc.file);
+	l->hour_plans = xreallocarray(l->hour_plans, l->nhour_plans + 1, sizeof *l->hour_plans);
+	l->hour_plans[l->nhour_plans++] = xstrdup(p->doc.file);
 }
 
 void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact)
@@ -228,7 +228,7 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 	}
 }
 
-static int spend(const struct entry *e, void *budget)
+static int add_hours(const struct entry *e, void *budget)
 {
 	budget_add(budget, e);
 	return 0;
@@ -236,16 +236,16 @@ static int spend(const struct entry *e, void *budget)
 
 void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets, size_t n)
 {
-	if (!l->nspend || !n)
+	if (!l->nhour_plans || !n)
 		return;
 	struct plancache *plans = plancache_new("."); /* frozen below: "." is never read */
 	struct strlist ids = {0};
 	struct filter f;
 	filter_init(&f);
 	f.to = o->on; /* what is said of a day stays said when later hours come */
-	for (size_t i = 0; i < l->nspend; i++) {
+	for (size_t i = 0; i < l->nhour_plans; i++) {
 		int status;
-		struct plan *p = plan_load(l->spend[i], &status);
+		struct plan *p = plan_load(l->hour_plans[i], &status);
 		if (p) { /* read the same a moment ago; the cache holds it by its id */
 			plancache_put(plans, p);
 			strlist_add(&ids, p->id);
@@ -255,7 +255,7 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	struct budget *b = budget_new(plans);
 	/* the sheets are cp-check's to judge: read what reads */
 	cp_errors_quiet_thread(1);
-	int unread = scan_sheets(sheets, n, &f, SCAN_KEEP_GOING, spend, b) != 0;
+	int unread = scan_sheets(sheets, n, &f, SCAN_KEEP_GOING, add_hours, b) != 0;
 	cp_errors_quiet_thread(0);
 	if (unread)
 		cp_warn(_("a sheet, or a line of one, cannot be read, so not every hour is "
@@ -296,9 +296,9 @@ void due_sort(struct duelist *l)
 
 void due_free(struct duelist *l)
 {
-	for (size_t i = 0; i < l->nspend; i++)
-		free(l->spend[i]);
-	free(l->spend);
+	for (size_t i = 0; i < l->nhour_plans; i++)
+		free(l->hour_plans[i]);
+	free(l->hour_plans);
 	free(l->v);
 	arena_free(&l->arena);
 	memset(l, 0, sizeof *l);
