@@ -172,8 +172,11 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 		char hm[24], text[256];
 		duration_format(a->outside.minutes, hm);
 		snprintf(text, sizeof text,
-			 _("%ld entries (%s hours) in the period lie outside the plan's dates and are "
-			   "not counted."),
+			 ngettext("%ld entry (%s hours) in the period lies outside the plan's dates and "
+				  "is not counted.",
+				  "%ld entries (%s hours) in the period lie outside the plan's dates and are "
+				  "not counted.",
+				  (unsigned long)a->outside.n),
 			 a->outside.n, hm);
 		report_text(r, "outside", NULL, text);
 	}
@@ -269,7 +272,9 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 	report_section(r, "conclusion", _("Conclusion and phase-out"));
 	if (p->ngoals) {
 		char text[256];
-		snprintf(text, sizeof text, _("Of %zu goals, %zu achieved, %zu open, %zu dropped."),
+		snprintf(text, sizeof text,
+			 ngettext("Of %zu goal, %zu achieved, %zu open, %zu dropped.",
+				  "Of %zu goals, %zu achieved, %zu open, %zu dropped.", p->ngoals),
 			 p->ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
 		report_text(r, "goals", NULL, text);
 		if (count[GOAL_PARTLY] + count[GOAL_NOT_ACHIEVED] + count[GOAL_PERMANENT]) {
@@ -330,8 +335,11 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		if (a.outside.n) {
 			char hm[24];
 			duration_format(a.outside.minutes, hm);
-			cp_warn(_("%s: %ld entries (%s) in the period lie outside the plan's dates; "
-				  "they are left out"),
+			cp_warn(ngettext("%s: %ld entry (%s) in the period lies outside the plan's "
+					 "dates; it is left out",
+					 "%s: %ld entries (%s) in the period lie outside the plan's "
+					 "dates; they are left out",
+					 (unsigned long)a.outside.n),
 				p->id, a.outside.n, hm);
 		}
 	}

@@ -114,8 +114,11 @@ static void warn_outside(const struct run *run, size_t i)
 	date_format(p->start, from);
 	if (p->end != DATE_NONE)
 		date_format(p->end, to);
-	cp_warn(_("%s: %ld entries (%s) in the period lie outside the plan's dates %s..%s; they "
-		  "are left out of its declaration"),
+	cp_warn(ngettext("%s: %ld entry (%s) in the period lies outside the plan's dates %s..%s; "
+			 "it is left out of its declaration",
+			 "%s: %ld entries (%s) in the period lie outside the plan's dates %s..%s; "
+			 "they are left out of its declaration",
+			 (unsigned long)run->outside[i]),
 		p->id, run->outside[i], hm, from, to);
 }
 
@@ -126,7 +129,9 @@ static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
 	for (size_t i = 0; i < n; i++)
 		minutes += k[i].minutes;
 	duration_format(minutes, hm);
-	cp_warn(_("%s: no such plan; its %zu entries (%s) in the period are in no declaration"),
+	cp_warn(ngettext("%s: no such plan; its %zu entry (%s) in the period is in no declaration",
+			 "%s: no such plan; its %zu entries (%s) in the period are in no declaration",
+			 n),
 		decl_text(run, k->plan), n, hm);
 }
 

@@ -143,7 +143,9 @@ static void entries(struct report *r, const struct run *run, const struct plan *
 		char hm[24], text[256];
 		duration_format(run->outside_minutes[i], hm);
 		snprintf(text, sizeof text,
-			 _("Left out: %ld entries (%s hours) in the period outside the plan's dates."),
+			 ngettext("Left out: %ld entry (%s hours) in the period outside the plan's dates.",
+				  "Left out: %ld entries (%s hours) in the period outside the plan's dates.",
+				  (unsigned long)run->outside[i]),
 			 run->outside[i], hm);
 		report_text(r, "outside", NULL, text);
 	}

@@ -47,8 +47,11 @@ static void warn_ungranted(const struct plan *p, long entries, long minutes)
 {
 	char hm[24];
 	duration_format(minutes, hm);
-	cp_warn(_("%s: %ld entries (%s) lie on days no grant of the plan holds; they are in no "
-		  "declaration per grant"),
+	cp_warn(ngettext("%s: %ld entry (%s) lies on a day no grant of the plan holds; it is in no "
+			 "declaration per grant",
+			 "%s: %ld entries (%s) lie on days no grant of the plan holds; they are in no "
+			 "declaration per grant",
+			 (unsigned long)entries),
 		p->id, entries, hm);
 }
 

@@ -254,7 +254,9 @@ static void entries(struct report *r, const struct book *b, const struct report_
 		char hm[24], text[256];
 		duration_format(b->outside.minutes, hm);
 		snprintf(text, sizeof text,
-			 _("Left out: %ld entries (%s hours) in the period outside the plan's dates."),
+			 ngettext("Left out: %ld entry (%s hours) in the period outside the plan's dates.",
+				  "Left out: %ld entries (%s hours) in the period outside the plan's dates.",
+				  (unsigned long)b->outside.n),
 			 b->outside.n, hm);
 		report_text(r, "outside", NULL, text);
 	}

@@ -67,7 +67,7 @@ out_is "date,goal,note,mode,minutes
 2026-05-20,G1,Invallen voor robin,onsite,90
 2026-07-04,G1,Laatste dag van de beschikking,onsite,60" \
 	"... every hour of it, kim's too, from before the period, up to its last day"
-err_has 'P-30: 1 entries \(0:30\) lie on days no grant of the plan holds' \
+err_has 'P-30: 1 entry \(0:30\) lies on a day no grant of the plan holds; it is in no' \
 	"... the hour after it, on no grant's day, is named in a warning, not dropped"
 
 run cp-report --declaration --plan P-30 --period 2026H2 --per-grant
@@ -172,7 +172,7 @@ status_is 0 "a strippenkaart used up ends on the day of its last hour"
 out_is "date,goal,note,mode,minutes
 2026-03-02,,Eerste bezoek,onsite,90
 2026-04-01,,Tweede bezoek,onsite,30" "... its hours in date order, the last entry up to what was left"
-err_has 'P-40: 1 entries \(0:30\) lie on days no grant' "... the rest is named as ungranted"
+err_has 'P-40: 1 entry \(0:30\) lies on a day no grant' "... the rest is named as ungranted"
 run cp-report --declaration --plan P-40 --period 2026-03 --per-grant
 check "... not declared in a period before it ran out" test ! -s out
 # Bug: with --funder uwv, the employer's ungranted half hour was warned of

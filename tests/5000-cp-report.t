@@ -178,7 +178,7 @@ run cp-report --declaration --plan P-NOGOAL --period 2026
 check "... in the declaration too" grep -q 'Left out: 2 entries (0:50 hours)' out
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-02-03,robin,P-GONE,,phone,15,Wie?\n' >hours/gone.csv
 run cp-report --declaration --funder uwv --period 2026H1 -o gone
-err_has 'warning: P-GONE: no such plan; its 1 entries \(0:15\) in the period are in no declaration' \
+err_has 'warning: P-GONE: no such plan; its 1 entry \(0:15\) in the period is in no declaration' \
 	"hours of a plan without a file are named"
 rm -rf gone hours/gone.csv hours/extra.csv plans/P-NOGOAL.yaml
 
