@@ -150,7 +150,9 @@ int decl_check_targets(const struct run *run, const struct decl *d, size_t nd)
 	if (exist == 1)
 		cp_err(EX_CANTCREAT, _("%s exists; use --force to replace it"), first);
 	else
-		cp_err(EX_CANTCREAT, _("%s and %zu more files exist; use --force to replace them"),
+		cp_err(EX_CANTCREAT,
+		       ngettext("%s and %zu more file exist; use --force to replace them",
+				"%s and %zu more files exist; use --force to replace them", exist - 1),
 		       first, exist - 1);
 	free(first);
 	return -1;

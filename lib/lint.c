@@ -244,7 +244,9 @@ int lint_sheet(struct lint *l, const char *path)
 	private(l, path);
 	unsigned long n = sheet_errors(l, before, plan_before);
 	if (l->max_errors && n > l->max_errors)
-		cp_warn(_("%s: %lu more errors not shown"), path, n - l->max_errors);
+		cp_warn(ngettext("%s: %lu more error not shown", "%s: %lu more errors not shown",
+				 n - l->max_errors),
+			path, n - l->max_errors);
 	return counted ? -1 : 0;
 }
 

@@ -25,7 +25,7 @@ check "... and the summary has no line for the logbook" \
 	test "$(sed 1d grants/summary.csv | wc -l)" = 1
 
 rm out.text/P-40.txt
-refuses 73 "P-40_logbook.txt and 1 more files exist; use --force" "a logbook in the way" \
+refuses 73 "P-40_logbook.txt and 1 more file exist; use --force" "a logbook in the way" \
 	cp-report --declaration --logbook --funder uwv --period 2026H1 -o out.text -o text
 run cp-report --declaration --logbook --funder uwv --period 2026H1 -o out.text -o text --force
 status_is 0 "--force replaces it"

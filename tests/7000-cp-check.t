@@ -99,6 +99,8 @@ status_is 0 "a good plan named"
 run cp-check -m 2 hours/robin.csv
 check "-m 2 shows two errors of a sheet" test "$(grep -c '^cp-check: hours/robin.csv:' err)" = 2
 err_has 'hours/robin.csv: 3 more errors not shown' "... and counts the rest"
+run cp-check -m 4 hours/robin.csv
+err_has 'hours/robin.csv: 1 more error not shown$' "... one in the singular"
 refuses 64 'max-errors' "a bad --max-errors" cp-check -m lots
 run cp-check nowhere.csv
 status_is 66 "a sheet that is not there"
