@@ -165,7 +165,7 @@ static void plan_of_a_line(void)
 	r = lint_one(&capped, path, 0, 0);
 	ok(r.rc == -1 && r.errors == 3, "max_errors 1: three errors counted");
 	ok(strstr(r.err, "P-bad.yaml:3:8:") != NULL, "the plan's error after the cap is shown");
-	ok(strstr(r.err, "sam.csv: 1 more errors not shown") != NULL, "the sheet's second one is not");
+	ok(strstr(r.err, "sam.csv: 1 more error not shown") != NULL, "the sheet's second one is not");
 	free(r.err);
 	lint_free(&capped);
 }
