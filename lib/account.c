@@ -230,8 +230,8 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 				       : cell_text(NULL));
 			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), funder_label(funder)));
 		}
-		rtable_add(t, cell_date(lines[i].from));
-		rtable_add(t, cell_date(lines[i].to));
+		rtable_add(t, cell_day(lines[i].from));
+		rtable_add(t, cell_day(lines[i].to));
 		rtable_add(t, cell_minutes(lines[i].granted));
 		rtable_add(t, cell_minutes(lines[i].used));
 		rtable_add(t, cell_minutes(lines[i].granted - lines[i].used));

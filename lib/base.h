@@ -160,6 +160,7 @@ char *lang_number(char *s);                  /* "12.5" with the language's decim
 void lang_hours(long minutes, char out[24]); /* 1110 as "18.5", 1200 as "20" */
 const char *lang_month(int m);               /* 1..12: "January", "januari" */
 void lang_date(int day, char out[LANG_DATE_MAX]); /* "5 January 2026", "5 januari 2026" */
+void lang_day(int day, char out[LANG_DATE_MAX]);  /* "2026-01-05", "05-01-2026" */
 
 /* ---- utf8.c ---- */
 

@@ -126,7 +126,7 @@ static void entries(struct report *r, const struct run *run, const struct plan *
 	report_main(r);
 	long sum = 0;
 	for (size_t e = 0; e < n; e++) {
-		rtable_add(t, cell_date(k[e].date));
+		rtable_add(t, cell_day(k[e].date));
 		rtable_add(t, cell_text(decl_text(run, k[e].goal)));
 		rtable_add(t,
 			   cell_text(report_scrub(r, p, &run->o->ro, decl_text(run, k[e].note))));

@@ -62,8 +62,8 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct dec
 		rtable_add(t, cell_word(vocab_name(&vocab_grant_kind, g->kind),
 					report_grant_kind_label(g->kind)));
 		rtable_add(t, cell_word(vocab_name(&vocab_funder, g->funder), funder_label(g->funder)));
-		rtable_add(t, cell_date(g->from));
-		rtable_add(t, cell_date(d->end));
+		rtable_add(t, cell_day(g->from));
+		rtable_add(t, cell_day(d->end));
 		rtable_add(t, cell_minutes(g->minutes));
 		rtable_add(t, cell_minutes(d->used));
 		rtable_add(t, cell_minutes(d->over));

@@ -105,7 +105,7 @@ static const char *const months[12] = {
  * of declarations shows tens of thousands. */
 struct words {
 	unsigned switches; /* the count they are for, plus one (0: none yet) */
-	const char *month[12], *date;
+	const char *month[12], *date, *day;
 	char decimal;
 };
 
@@ -120,6 +120,10 @@ static const struct words *words(void)
 	/* TRANSLATORS: a date for people, as in "5 January 2026": the day, the
 	   month's name and the year, in this order. */
 	w.date = _("%d %s %d");
+	/* TRANSLATORS: a date in a table's rows, in digits: %1$02d is the
+	   day, %2$02d the month, %3$04d the year; "2026-01-05" keeps a
+	   column narrow.  Dutch writes "%1$02d-%2$02d-%3$04d". */
+	w.day = _("%3$04d-%2$02d-%1$02d");
 	/* TRANSLATORS: the decimal separator in numbers for people, as in
 	   "18.5" hours and "12.5%": one character, "," in Dutch. */
 	const char *s = _(".");
@@ -163,4 +167,11 @@ void lang_date(int day, char out[LANG_DATE_MAX])
 	int y, m, d;
 	date_to_ymd(day, &y, &m, &d);
 	snprintf(out, LANG_DATE_MAX, words()->date, d, lang_month(m), y);
+}
+
+void lang_day(int day, char out[LANG_DATE_MAX])
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	snprintf(out, LANG_DATE_MAX, words()->day, d, m, y);
 }

@@ -231,7 +231,7 @@ static void entries(struct report *r, const struct book *b, const struct report_
 	report_main(r);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct logbook_line *l = &b->v[i];
-		rtable_add(t, cell_date(l->date));
+		rtable_add(t, cell_day(l->date));
 		rtable_add(t, activity_cell(l->activity));
 		rtable_add(t, goal_cell(l->goal));
 		rtable_add(t, cell_word(vocab_name(&vocab_mode, l->mode), report_mode_label(l->mode)));

@@ -50,14 +50,14 @@ void json_put(struct buf *b, const char *s); /* a JSON string, quoted and escape
  * cells, so that each renderer writes a date, minutes or a share in its
  * own way; the model knows nothing of formats. */
 
-enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_MINUTES, CELL_PERCENT,
-		 CELL_COUNT, CELL_BLANK, CELL_HOURS, CELL_TENTHS };
+enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_DAY, CELL_MINUTES,
+		 CELL_PERCENT, CELL_COUNT, CELL_BLANK, CELL_HOURS, CELL_TENTHS };
 
 struct cell {
 	enum cell_kind kind;
 	const char *text; /* TEXT; WORD: the word for people (on site) */
 	const char *code; /* WORD: the word for programs (onsite) */
-	long v;           /* DATE: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a
+	long v;           /* DATE, DAY: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a
 			   * percent; TENTHS: tenths */
 };
 
@@ -65,6 +65,9 @@ struct cell cell_empty(void);
 struct cell cell_text(const char *s); /* NULL or "" is empty */
 struct cell cell_word(const char *code, const char *label);
 struct cell cell_date(int day); /* DATE_NONE is empty */
+/* A date in a table's rows, in digits for people too (2026-01-05,
+ * 05-01-2026 in Dutch): a column of "12 September 2026" wraps on paper. */
+struct cell cell_day(int day);
 struct cell cell_minutes(long minutes); /* a duration: h:mm for people */
 struct cell cell_hours(long minutes);   /* an amount of hours, as 18.5: not a time of day */
 struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */

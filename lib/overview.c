@@ -99,12 +99,12 @@ struct report *overview_report(char *const *plans, size_t nplans, char *const *s
 			rtable_add(t, cell_text(report_employer(p, o)));
 			int funder = plan_funder_on(p, o->today); /* grants: */
 			rtable_add(t, cell_word(vocab_name(&vocab_funder, funder), funder_label(funder)));
-			rtable_add(t, cell_date(p->start));
-			rtable_add(t, cell_date(p->end));
-			rtable_add(t, cell_date(p->next));
+			rtable_add(t, cell_day(p->start));
+			rtable_add(t, cell_day(p->end));
+			rtable_add(t, cell_day(p->next));
 			rtable_add(t, cell_minutes(tm ? tm->minutes : 0));
 			rtable_add(t, cell_minutes(tp ? tp->minutes : 0));
-			rtable_add(t, cell_date(tl ? tl->last : DATE_NONE));
+			rtable_add(t, cell_day(tl ? tl->last : DATE_NONE));
 			month_sum += tm ? tm->minutes : 0;
 			period_sum += tp ? tp->minutes : 0;
 		}

@@ -467,7 +467,7 @@ static double word_width(struct pdf *p, const char *s, double size, int bold)
  * long text share what is left in proportion to their natural widths,
  * none narrower than its widest word, wrapping there.  Should the short
  * ones leave too little, the widest of them join the long ones. */
-#define SHORT (TEXT_W * 0.25)
+#define SHORT (TEXT_W * 0.2)
 static double *widths(struct pdf *p, const struct rtable *t, double size)
 {
 	size_t n = t->ncols ? t->ncols : 1, rows = rtable_rows(t);
@@ -504,7 +504,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 		for (size_t c = 0; c < t->ncols; c++)
 			if (longc[c]) {
 				nlong++;
-				least[c] = 2 * PAD + 1;
+				least[c] = word_width(p, t->cols[c].title, size, 1) + 2 * PAD + 1;
 				for (size_t r = 0; r < rows; r++) {
 					double ww = word_width(p, p->cells[r * t->ncols + c], size,
 							       r >= t->total);

@@ -30,6 +30,11 @@ struct cell cell_date(int day)
 	return day == DATE_NONE ? cell_empty() : (struct cell){CELL_DATE, NULL, NULL, day};
 }
 
+struct cell cell_day(int day)
+{
+	return day == DATE_NONE ? cell_empty() : (struct cell){CELL_DAY, NULL, NULL, day};
+}
+
 struct cell cell_minutes(long minutes)
 {
 	return (struct cell){CELL_MINUTES, NULL, NULL, minutes};
@@ -74,10 +79,13 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 	case CELL_WORD:
 		return human ? c->text : c->code;
 	case CELL_DATE:
-		if (human)
+	case CELL_DAY:
+		if (!human)
+			date_format((int)v, buf);
+		else if (c->kind == CELL_DATE)
 			lang_date((int)v, buf);
 		else
-			date_format((int)v, buf);
+			lang_day((int)v, buf);
 		return buf;
 	case CELL_MINUTES: /* a duration, h:mm, or an amount of hours, 18,5 */
 	case CELL_HOURS: {

@@ -42,7 +42,7 @@ check "... a blank line between records" grep -q '^2026-12-22$' out
 
 on_terminal 60 cp-report --caseload
 check "the caseload overview on a terminal of 60 columns: records too" \
-	grep -q '^  next evaluation  22 December 2026$' out
+	grep -q '^  next evaluation  2026-12-22$' out
 check "... the totals last, under their own heading" sh -c "tail -3 out | head -1 | grep -q '^total$'"
 check "... and every line of them fits" sh -c "! sed '1,/^Active plans$/d' out | awk 'length > 60' | grep -q ."
 run cp-report --caseload

@@ -43,8 +43,8 @@ check "... no plan of another funder" sh -c '! ls decl | grep -q "P-2026-009\|P-
 # hour's funder is that of its day's grant, so each declares its own days.
 cp-report --declaration --plan P-2025-019 --funder gemeente --period 2026H1 -o csv >gemeente.csv
 check "... a plan that moved from UWV: UWV declares the days of its grants" \
-	sh -c '! grep -q "^2026-06-0[2-9]\|^2026-06-[1-3]" decl/P-2025-019.html &&
-		grep -q "2025-021406" decl/P-2025-019.html && grep -q "1 June 2026" decl/P-2025-019.html'
+	sh -c '! grep -q "<td>2026-06-0[2-9]\|<td>2026-06-[1-3]" decl/P-2025-019.html &&
+		grep -q "2025-021406" decl/P-2025-019.html && grep -q "<td>2026-06-01</td>" decl/P-2025-019.html'
 check "... and the municipality the days of its own, none of UWV's" \
 	sh -c 'grep -q "2026-06-" gemeente.csv && ! grep -q "2026-0[1-5]-\|2026-06-01" gemeente.csv'
 check "... files are private (0600)" test "$(stat -c %a decl/P-2024-003.html decl/summary.csv | sort -u)" = 600
@@ -224,7 +224,7 @@ check "HTML: no script, no outside fonts, images or links" sh -c '! grep -qi "<s
 check "HTML: A4 for print" grep -q '@page { size: A4' d.html
 check "Markdown: tags, pipes and emphasis escaped" grep -q '=SUM(A1) \\<script\\>x\\</script\\>, "q" \\| \\\*x\\\* tweede regel' d.markdown
 check "Markdown: a list number at a line start escaped" grep -q '^- 1\\. Jan' a.markdown
-check "text: a note's line break does not break the table" grep -q '^2 February 2026  G1 .*tweede regel' d.text
+check "text: a note's line break does not break the table" grep -q '^2026-02-02  G1 .*tweede regel' d.text
 if command -v python3 >/dev/null; then
 	check "JSON: valid" python3 -c 'import json, sys; [json.load(open(f)) for f in sys.argv[1:]]' d.json a.json
 	check "JSON: the note's line break escaped" grep -q '"=SUM(A1) <script>x</script>, \\"q\\" | \*x\*\\ntweede regel"' d.json
