@@ -17,12 +17,10 @@
 
 #include "output.h"
 
-#define PAGE_W 595.276 /* A4 in points */
-#define PAGE_H 841.89
+#define A4_W 595.276 /* A4 upright, in points */
+#define A4_H 841.89
 #define MARGIN 51.0 /* 18 mm */
-#define TEXT_W (PAGE_W - 2 * MARGIN)
-#define TOP (MARGIN + 22.0)          /* below the page header */
-#define BOTTOM (PAGE_H - MARGIN - 8) /* above the page footer */
+#define TOP (MARGIN + 22.0) /* below the page header */
 #define PAD 3.0                      /* around a table cell's text */
 #define FONT "DejaVu Sans, sans-serif"
 
@@ -60,7 +58,34 @@ struct pdf {
 	struct rule *rules; /* this page's, drawn at its end */
 	size_t nrules, rulecap;
 	int now;            /* rules drawn at once (a chart's, under its bars) */
+	/* A table too wide for an upright page even with its text wrapped
+	 * (the caseload's eleven columns) turns the document's pages: a
+	 * column past the edge would be lost on paper.  Should it not fit
+	 * across either, its letters shrink, down to 6 points, and then its
+	 * longest words break. */
+	int landscape, too_wide;
+	double size; /* the letters of the table being drawn */
 };
+
+static double page_w(const struct pdf *p)
+{
+	return p->landscape ? A4_H : A4_W;
+}
+
+static double page_h(const struct pdf *p)
+{
+	return p->landscape ? A4_W : A4_H;
+}
+
+static double text_w(const struct pdf *p)
+{
+	return page_w(p) - 2 * MARGIN;
+}
+
+static double bottom(const struct pdf *p) /* above the page footer */
+{
+	return page_h(p) - MARGIN - 8;
+}
 
 /* A horizontal line.  Cairo writes each drawing of a page in its own
  * text object, and the text between two lines in a text object of its
@@ -79,6 +104,7 @@ struct laid {
 	const char **cells;
 	struct buf store; /* their texts */
 	double *w;
+	double size; /* of the letters */
 };
 
 /* A layout on the run's context: long words broken where they must be,
@@ -282,18 +308,18 @@ static void furniture(struct pdf *p)
 	gray(p, 0.35);
 	if (p->drawing) { /* not cached: ellipsized, and one per document */
 		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
-		layout(p, head.s, 8, 0, TEXT_W, LEFT);
+		layout(p, head.s, 8, 0, text_w(p), LEFT);
 		cairo_move_to(p->cr, MARGIN, MARGIN);
 		pango_cairo_show_layout(p->cr, p->lay);
 		pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
 	}
-	rule(p, MARGIN, PAGE_W - MARGIN, MARGIN + 13, 0.4);
+	rule(p, MARGIN, page_w(p) - MARGIN, MARGIN + 13, 0.4);
 	head.len = 0;
 	if (p->pages)
 		buf_printf(&head, _("page %d of %d"), p->page, p->pages);
 	else
 		buf_printf(&head, _("page %d of %d"), p->page, 999);
-	text(p, head.s, 8, 0, MARGIN, PAGE_H - MARGIN, TEXT_W, RIGHT);
+	text(p, head.s, 8, 0, MARGIN, page_h(p) - MARGIN, text_w(p), RIGHT);
 	gray(p, 0);
 	buf_free(&head);
 }
@@ -330,7 +356,7 @@ static void new_page(struct pdf *p)
 /* Room for h points more on this page, or a new one. */
 static void need(struct pdf *p, double h)
 {
-	if (p->y + h > BOTTOM && p->y > TOP)
+	if (p->y + h > bottom(p) && p->y > TOP)
 		new_page(p);
 }
 
@@ -340,9 +366,9 @@ static void head(struct buf *out, const struct report *r)
 {
 	(void)out;
 	struct pdf *p = the;
-	p->y += text(p, r->title, 17, 1, MARGIN, p->y, TEXT_W, LEFT) + 2;
+	p->y += text(p, r->title, 17, 1, MARGIN, p->y, text_w(p), LEFT) + 2;
 	if (r->subtitle)
-		p->y += text(p, r->subtitle, 10.5, 0, MARGIN, p->y, TEXT_W, LEFT);
+		p->y += text(p, r->subtitle, 10.5, 0, MARGIN, p->y, text_w(p), LEFT);
 	p->y += 6;
 }
 
@@ -353,7 +379,7 @@ static double block_start(struct pdf *p, const struct block *b)
 	double next = b->kind == BLOCK_CHART   ? CHART_H + 4
 		      : b->kind == BLOCK_TABLE ? table_start(p, &b->table)
 					       : 30;
-	return (b->title ? height(p, b->title, 11, 1, TEXT_W) + 4 : 0) + next;
+	return (b->title ? height(p, b->title, 11, 1, text_w(p)) + 4 : 0) + next;
 }
 
 static void section(struct buf *out, const struct section *sec, size_t i)
@@ -364,10 +390,10 @@ static void section(struct buf *out, const struct section *sec, size_t i)
 		return;
 	p->y += 12;
 	/* not alone at the foot of a page: with the start of its first block */
-	need(p, height(p, sec->title, 12.5, 1, TEXT_W) + 8 +
+	need(p, height(p, sec->title, 12.5, 1, text_w(p)) + 8 +
 			(sec->nblocks ? block_start(p, sec->blocks[0]) : 30));
-	p->y += text(p, sec->title, 12.5, 1, MARGIN, p->y, TEXT_W, LEFT) + 2;
-	rule(p, MARGIN, PAGE_W - MARGIN, p->y, 0.6);
+	p->y += text(p, sec->title, 12.5, 1, MARGIN, p->y, text_w(p), LEFT) + 2;
+	rule(p, MARGIN, page_w(p) - MARGIN, p->y, 0.6);
 	p->y += 6;
 }
 
@@ -380,7 +406,7 @@ static void block(struct buf *out, const struct block *b, size_t i)
 	if (!b->title)
 		return;
 	need(p, block_start(p, b)); /* not alone at the foot of a page */
-	p->y += text(p, b->title, 11, 1, MARGIN, p->y, TEXT_W, LEFT) + 4;
+	p->y += text(p, b->title, 11, 1, MARGIN, p->y, text_w(p), LEFT) + 4;
 }
 
 /* The values of fields from, to, in black, each at its y: after their
@@ -395,7 +421,7 @@ static void values(struct pdf *p, const struct block *b, size_t from, size_t to,
 		if (f->value.kind == CELL_BLANK)
 			continue;
 		const char *s = render_cell(&v, &f->value, CELL_HUMAN);
-		text(p, *s ? s : "-", 10, 0, MARGIN + lw, ys[i], TEXT_W - lw, LEFT);
+		text(p, *s ? s : "-", 10, 0, MARGIN + lw, ys[i], text_w(p) - lw, LEFT);
 	}
 	buf_free(&v);
 }
@@ -410,17 +436,17 @@ static void fields(struct buf *out, const struct block *b)
 		double w = text_width(p, b->fields[i].label, 10, 0);
 		lw = w > lw ? w : lw;
 	}
-	lw = lw + 12 < TEXT_W * 0.4 ? lw + 12 : TEXT_W * 0.4;
+	lw = lw + 12 < text_w(p) * 0.4 ? lw + 12 : text_w(p) * 0.4;
 	size_t page = 0; /* the first field on this page */
 	for (size_t i = 0; i < b->nfields; i++) {
 		const struct rfield *f = &b->fields[i];
 		int blank = f->value.kind == CELL_BLANK;
 		const char *s = blank ? "" : render_cell(&v, &f->value, CELL_HUMAN);
 		double hl = height(p, f->label, 10, 0, lw - 12);
-		double hv = blank ? 22 : height(p, *s ? s : "-", 10, 0, TEXT_W - lw);
+		double hv = blank ? 22 : height(p, *s ? s : "-", 10, 0, text_w(p) - lw);
 		double h = hl > hv ? hl : hv;
 		int pages = p->page;
-		if (p->y + h > BOTTOM && p->y > TOP) /* need() turns the page: this one's first */
+		if (p->y + h > bottom(p) && p->y > TOP) /* need() turns the page: this one's first */
 			values(p, b, page, i, ys, lw);
 		need(p, h);
 		if (p->page != pages)
@@ -429,7 +455,7 @@ static void fields(struct buf *out, const struct block *b)
 		text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), lw - 12, LEFT);
 		if (blank) { /* a line to write on, in black (drawn at the page's end) */
 			gray(p, 0);
-			rule(p, MARGIN + lw, MARGIN + lw + TEXT_W * 0.5, p->y + h - 2, 0.6);
+			rule(p, MARGIN + lw, MARGIN + lw + text_w(p) * 0.5, p->y + h - 2, 0.6);
 		}
 		ys[i] = p->y;
 		p->y += h + 2;
@@ -467,7 +493,7 @@ static double word_width(struct pdf *p, const char *s, double size, int bold)
  * long text share what is left in proportion to their natural widths,
  * none narrower than its widest word, wrapping there.  Should the short
  * ones leave too little, the widest of them join the long ones. */
-#define SHORT (TEXT_W * 0.2)
+#define SHORT (text_w(p) * 0.2)
 static double *widths(struct pdf *p, const struct rtable *t, double size)
 {
 	size_t n = t->ncols ? t->ncols : 1, rows = rtable_rows(t);
@@ -487,10 +513,10 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 		sum_nat += nat[c];
 		sum_cell += cell[c];
 	}
-	if (sum_nat <= TEXT_W) { /* all on one line */
+	if (sum_nat <= text_w(p)) { /* all on one line */
 		memcpy(w, nat, n * sizeof *w);
-	} else if (sum_cell <= TEXT_W) { /* the headers wrap, as little as can be */
-		double extra = TEXT_W - sum_cell, want = sum_nat - sum_cell;
+	} else if (sum_cell <= text_w(p)) { /* the headers wrap, as little as can be */
+		double extra = text_w(p) - sum_cell, want = sum_nat - sum_cell;
 		for (size_t c = 0; c < t->ncols; c++)
 			w[c] = cell[c] + (nat[c] - cell[c]) * extra / want;
 	} else {
@@ -517,7 +543,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 		for (;;) {
 			double want = nlong ? (sum_least > SHORT ? sum_least : SHORT) : 0;
 			size_t widest = SIZE_MAX;
-			if (TEXT_W - fixed >= want)
+			if (text_w(p) - fixed >= want)
 				break;
 			for (size_t c = 0; c < t->ncols; c++)
 				if (!longc[c] && !(t->cols[c].flags & RCOL_NUMBER) &&
@@ -536,7 +562,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 			sum_least += least[widest];
 			nlong++;
 		}
-		room = TEXT_W - fixed;
+		room = text_w(p) - fixed;
 		for (size_t c = 0; c < t->ncols; c++) {
 			w[c] = cell[c];
 			if (longc[c])
@@ -583,10 +609,39 @@ static double table_size(const struct rtable *t)
 	return t->ncols > 6 ? 8 : 9;
 }
 
+static double sum(const double *v, size_t n)
+{
+	double s = 0;
+	for (size_t i = 0; i < n; i++)
+		s += v[i];
+	return s;
+}
+
+/* The last resort of a table wider than the page: the widest columns
+ * give way, all to the same width, and their long words break there;
+ * the narrow ones keep theirs. */
+static void cap_widths(double *w, size_t n, double room)
+{
+	char *kept = xcalloc(n ? n : 1, 1);
+	size_t left = n;
+	for (int changed = 1; changed && left;) {
+		changed = 0;
+		for (size_t c = 0; c < n; c++)
+			if (!kept[c] && w[c] <= room / (double)left) {
+				kept[c] = 1, changed = 1;
+				room -= w[c], left--;
+			}
+	}
+	for (size_t c = 0; c < n; c++)
+		if (!kept[c])
+			w[c] = room / (double)left;
+	free(kept);
+}
+
 static void table_head(struct pdf *p)
 {
 	const struct rtable *t = p->table;
-	double size = table_size(t), h = row(p, t, SIZE_MAX, size, 0);
+	double size = p->size, h = row(p, t, SIZE_MAX, size, 0);
 	if (p->drawing) {
 		cairo_set_source_rgb(p->cr, 0.91, 0.91, 0.91);
 		cairo_rectangle(p->cr, MARGIN, p->y, p->right - MARGIN, h);
@@ -625,7 +680,6 @@ static const char **cell_texts(const struct rtable *t, struct buf *store)
  * that the last rows of the totals per mode do not start a page alone. */
 static double table_start(struct pdf *p, const struct rtable *t)
 {
-	double size = table_size(t);
 	struct laid *l = p->laid;
 	while (l < p->laid + p->nlaid && l->t != t)
 		l++;
@@ -634,27 +688,40 @@ static double table_start(struct pdf *p, const struct rtable *t)
 		l = &p->laid[p->nlaid - 1];
 		*l = (struct laid){.t = t};
 		l->cells = p->cells = cell_texts(t, &l->store);
-		l->w = widths(p, t, size);
+		l->size = table_size(t);
+		l->w = widths(p, t, l->size);
+		double all;
+		while ((all = sum(l->w, t->ncols)) > text_w(p) + 0.5) {
+			if (!p->landscape) {
+				p->too_wide = 1;
+				break;
+			}
+			if (l->size <= 6) {
+				cap_widths(l->w, t->ncols, text_w(p));
+				break;
+			}
+			free(l->w);
+			l->w = widths(p, t, l->size -= 0.5);
+		}
 	}
 	const double *w = l->w;
+	double size = p->size = l->size;
 	p->cells = l->cells;
 	p->colw = w;
-	p->right = MARGIN;
-	for (size_t c = 0; c < t->ncols; c++)
-		p->right += w[c];
+	p->right = MARGIN + sum(w, t->ncols);
 	double head = row(p, t, SIZE_MAX, size, 0), all = head;
 	size_t rows = rtable_rows(t);
 	for (size_t r = 0; r < rows && rows <= RTABLE_SHORT_ROWS; r++)
 		all += row(p, t, r, size, 0);
-	return rows <= RTABLE_SHORT_ROWS && all <= (BOTTOM - TOP) / 3 ? all : 2 * head;
+	return rows <= RTABLE_SHORT_ROWS && all <= (bottom(p) - TOP) / 3 ? all : 2 * head;
 }
 
 static void table(struct buf *out, const struct rtable *t)
 {
 	(void)out;
 	struct pdf *p = the;
-	double size = table_size(t);
 	need(p, table_start(p, t));
+	double size = p->size;
 	p->table = t;
 	table_head(p);
 	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {
@@ -676,17 +743,17 @@ static void paragraph(struct buf *out, const char *s, size_t i, size_t n)
 {
 	(void)out, (void)n;
 	struct pdf *p = the;
-	need(p, height(p, s, 10, 0, TEXT_W));
-	p->y += text(p, s, 10, 0, MARGIN, p->y, TEXT_W, LEFT) + (i + 1 < n ? 6 : 2);
+	need(p, height(p, s, 10, 0, text_w(p)));
+	p->y += text(p, s, 10, 0, MARGIN, p->y, text_w(p), LEFT) + (i + 1 < n ? 6 : 2);
 }
 
 static void item(struct buf *out, const char *s, size_t i, size_t n)
 {
 	(void)out, (void)i, (void)n;
 	struct pdf *p = the;
-	need(p, height(p, s, 10, 0, TEXT_W - 12));
+	need(p, height(p, s, 10, 0, text_w(p) - 12));
 	text(p, "\xe2\x80\xa2", 10, 0, MARGIN, p->y, 0, LEFT); /* a bullet */
-	p->y += text(p, s, 10, 0, MARGIN + 12, p->y, TEXT_W - 12, LEFT) + 2;
+	p->y += text(p, s, 10, 0, MARGIN + 12, p->y, text_w(p) - 12, LEFT) + 2;
 }
 
 /* ---- a chart, laid out by chart.c as the HTML's SVG is ---- */
@@ -808,7 +875,7 @@ static void chart(struct buf *out, const struct block *b)
 	struct pdf *p = the;
 	const struct rchart *c = &b->chart;
 	struct chart_geom g;
-	chart_layout(c, TEXT_W, CHART_H, &g);
+	chart_layout(c, text_w(p), CHART_H, &g);
 	need(p, CHART_H + 4);
 	if (p->drawing) {
 		cairo_save(p->cr);
@@ -823,9 +890,9 @@ static void chart(struct buf *out, const struct block *b)
 	}
 	p->y += CHART_H + 4;
 	if (c->desc) {
-		need(p, height(p, c->desc, 8.5, 0, TEXT_W));
+		need(p, height(p, c->desc, 8.5, 0, text_w(p)));
 		gray(p, 0.3);
-		p->y += text(p, c->desc, 8.5, 0, MARGIN, p->y, TEXT_W, LEFT) + 2;
+		p->y += text(p, c->desc, 8.5, 0, MARGIN, p->y, text_w(p), LEFT) + 2;
 		gray(p, 0);
 	}
 }
@@ -837,9 +904,9 @@ static void tail(struct buf *out, const struct report *r)
 	if (!r->stamp)
 		return;
 	p->y += 12;
-	need(p, height(p, r->stamp, 9, 0, TEXT_W));
+	need(p, height(p, r->stamp, 9, 0, text_w(p)));
 	gray(p, 0.3);
-	p->y += text(p, r->stamp, 9, 0, MARGIN, p->y, TEXT_W, LEFT);
+	p->y += text(p, r->stamp, 9, 0, MARGIN, p->y, text_w(p), LEFT);
 	gray(p, 0);
 }
 
@@ -880,7 +947,7 @@ static void fonts_new(void)
 	cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
 	pango_cairo_context_set_font_options(context, o);
 	cairo_font_options_destroy(o);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, NULL, PAGE_W, PAGE_H);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, NULL, A4_W, A4_H);
 	cairo_t *cr = cairo_create(s);
 	pango_cairo_update_context(cr, context);
 	cairo_destroy(cr);
@@ -909,7 +976,7 @@ static int pass(struct pdf *p, struct buf *out)
 	p->cr = NULL;
 	cairo_surface_t *s = NULL;
 	if (p->drawing) {
-		s = cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H);
+		s = cairo_pdf_surface_create_for_stream(to_buf, out, page_w(p), page_h(p));
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->r->title);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "coachplan " VERSION);
 		/* the day, not cairo's clock: two runs on the same files, the
@@ -936,11 +1003,28 @@ static int pass(struct pdf *p, struct buf *out)
 	return st == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
 
+static void laid_free(struct pdf *p)
+{
+	for (size_t i = 0; i < p->nlaid; i++) {
+		free(p->laid[i].cells);
+		buf_free(&p->laid[i].store);
+		free(p->laid[i].w);
+	}
+	free(p->laid);
+	p->laid = NULL, p->nlaid = 0;
+}
+
 static void render(const struct report *r, struct buf *out)
 {
 	struct pdf p = {.r = r};
 	fonts_new();
-	if (pass(&p, NULL) == 0) {
+	int rc = pass(&p, NULL);
+	if (rc == 0 && p.too_wide) { /* laid out again, across */
+		laid_free(&p);
+		p.landscape = 1;
+		rc = pass(&p, NULL);
+	}
+	if (rc == 0) {
 		p.pages = p.page;
 		if (pass(&p, out) < 0)
 			cp_err(EX_SOFTWARE, _("cannot make the PDF document"));
@@ -949,12 +1033,7 @@ static void render(const struct report *r, struct buf *out)
 	buf_free(&p.tmp);
 	buf_free(&p.key);
 	free(p.rules);
-	for (size_t i = 0; i < p.nlaid; i++) {
-		free(p.laid[i].cells);
-		buf_free(&p.laid[i].store);
-		free(p.laid[i].w);
-	}
-	free(p.laid);
+	laid_free(&p);
 }
 
 const struct renderer render_pdf = {"pdf", "pdf", render, NULL};

@@ -103,4 +103,31 @@ pdf decl/P-1.pdf "... that is a whole PDF"
 check "... and the summary beside them" test -f decl/summary.csv
 check "... mode 0600, like every report" test "$(stat -c %a decl/P-1.pdf)" = 600
 
+# The caseload overview has eleven columns, more than an upright page
+# holds: its columns ran past the right edge, lost on paper.
+cp -R "$TOP/examples/caseload" ex && chmod 600 ex/plans/* ex/hours/*
+(cd ex && cp-report --caseload -o pdf) >wide.pdf 2>err
+status_is 0 "the examples' caseload overview as PDF"
+pdf wide.pdf "... is a whole PDF"
+check "... on pages turned across" sh -c 'pdftotext -bbox wide.pdf - | grep -q "<page width=\"841.89"'
+pdftotext -bbox wide.pdf wide.bbox
+check "... every word inside the page" awk -F'"' '
+	/<page width=/ { w = $2 }
+	/<word / { if ($6 + 0 > w - 40) bad++ }
+	END { exit !(w > 0 && !bad) }' wide.bbox
+check "... every column there, the last one too" grep -Eq 'P-2026-018 .* 2026-11-20' wide.pdf.txt
+# words too long for even a page across: the letters shrink, then the
+# widest columns break their words
+cp-new -p ex/plans --id P-2026-014.gemeente-den-bosch.wmo-maatwerk.dossier-00004417 \
+	--name Bart --funder uwv --start 2026-01-05 \
+	--employer Kringloopwinkel.De.Cirkel.Noord.Vestiging.Rosmalen >/dev/null
+(cd ex && cp-report --caseload -o pdf) >wider.pdf 2>err
+pdftotext -bbox wider.pdf wider.bbox
+check "a plan id of 52 letters: every word still inside the page" awk -F'"' '
+	/<page width=/ { w = $2 }
+	/<word / { if ($6 + 0 > w - 40) bad++ }
+	END { exit !(w > 0 && !bad) }' wider.bbox
+run cp-report --plan P-1 -o pdf
+check "... while a report whose tables fit stays upright" sh -c 'pdftotext -bbox out - | grep -q "<page width=\"595.27"'
+
 done_testing
