@@ -20,15 +20,19 @@ void edits_add(struct edits *e, size_t off, size_t del, const char *ins, size_t 
 	e->v[e->n++] = (struct edit){off, del, xstrndup(ins, inslen), inslen, 0};
 }
 
-/* Edits are sorted by offset; at one offset a value comes before new lines
- * (at the end of a file without a final line break, "end:" gets its value
- * there and new keys go there too), and edits of one kind keep the order
- * they were added in.  Pointers into e->v are sorted, not the edits, so
- * that their addresses say that order. */
+/* Edits are sorted by offset; at one offset what only inserts comes
+ * before what takes text out (an item appended to a list that ends where
+ * a line taken out begins), a value before new lines (at the end of a
+ * file without a final line break, "end:" gets its value there and new
+ * keys go there too), and edits of one kind keep the order they were
+ * added in.  Pointers into e->v are sorted, not the edits, so that their
+ * addresses say that order. */
 static int by_offset(const void *a, const void *b)
 {
 	const struct edit *x = *(const struct edit *const *)a, *y = *(const struct edit *const *)b;
 	int c = cmp_num(x->off, y->off);
+	if (!c)
+		c = cmp_num(x->del > 0, y->del > 0);
 	if (!c)
 		c = cmp_num(x->lines, y->lines);
 	return c ? c : (x > y) - (x < y);

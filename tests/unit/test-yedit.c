@@ -462,6 +462,22 @@ static void key_removal(void)
 	remove_key("{a: 1, paused: x}\n", "paused", NULL, "a flow mapping");
 	remove_key("paused: x\n...\n", "paused", NULL, "the only key of the document");
 	remove_key("a: &p 1\npaused: *p\n", "paused", NULL, "an alias");
+
+	/* an item appended where the line taken out begins: the item goes in,
+	 * whichever edit was made first */
+	const char *both = "pauses:\n  - {from: 2026-03-05, to: 2026-03-31}\npaused: 2026-05-01\n";
+	const char *want = "pauses:\n  - {from: 2026-03-05, to: 2026-03-31}\n"
+			   "  - {from: 2026-05-01, to: 2026-05-20}\n";
+	const struct ykv pause[] = {{"from", "2026-05-01", 1}, {"to", "2026-05-20", 1}};
+	for (int removed_first = 0; removed_first < 2; removed_first++) {
+		struct doc *d = parse(both);
+		int rc = removed_first ? yedit_map_remove(&d->edits, &d->doc, root(d), "paused") : 0;
+		rc |= yedit_seq_append_map(&d->edits, &d->doc, at(d, "pauses"), pause, 2);
+		rc |= removed_first ? 0 : yedit_map_remove(&d->edits, &d->doc, root(d), "paused");
+		ok(rc == 0, "an item appended, the next line taken out: accepted");
+		result(d, want, removed_first ? "... the line taken out first" : "... the item first");
+		done(d);
+	}
 }
 
 static void set_after(const char *src, const char *want, const char *what)
