@@ -76,8 +76,7 @@ static struct {
 /* What is added to the new plan as cp-plan adds it. */
 static error_t add_op(int key, char *arg, struct plan_op *op)
 {
-	*op = (struct plan_op){.kind = PLAN_OP_AGREEMENT, .text = arg, .day = DATE_NONE,
-			       .minutes = -1, .grant = GRANT_SPEC_NONE};
+	*op = plan_op_new(PLAN_OP_AGREEMENT, arg);
 	switch (key) {
 	case OPT_CONTACT:
 		op->kind = PLAN_OP_CONTACT;

@@ -46,8 +46,8 @@ static const struct argp_option options[] = {
 						"intensief, intern"), 2},
 	{"coach", 'c', N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
 	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
-	{"from", OPT_FROM, N_("DATE"), 0, N_("the day --coach, --work-hours or --pause start "
-					     "(default today)"), 2},
+	{"from", OPT_FROM, N_("DATE"), 0,
+	 N_("the day --coach, --work-hours, --pause or --resume start (default today)"), 2},
 	{"declared", OPT_DECLARED, N_("GRANT"), 0, N_("record that a grant's hours were declared to "
 						      "its funder: GRANT is its ref, a day it holds, "
 						      "or 'ended' for all that ended before --on"), 2},
@@ -60,7 +60,9 @@ static const struct argp_option options[] = {
 					     "work_hours_per_week: as dated lists"), 2},
 	{NULL, 0, NULL, 0, N_("Status:"), 3},
 	{"pause", OPT_PAUSE, NULL, 0, N_("pause the plan from today, or from --from"), 3},
-	{"resume", OPT_RESUME, NULL, 0, N_("make a paused or closed plan active again"), 3},
+	{"resume", OPT_RESUME, NULL, 0,
+	 N_("make a paused or closed plan active again, from today or --from; the pause stays "
+	    "under pauses:, its days without hours"), 3},
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end today or --end"), 3},
 	{"end", OPT_END, N_("DATE"), 0,
 	 N_("with --close: the last day of coaching; with --resume: the plan's new end"), 3},
@@ -105,8 +107,7 @@ static struct plan_op *add_op(struct argp_state *state, int kind, const char *te
 	if (opt.nops == MAX_OPS)
 		argp_error(state, _("too many changes at once"));
 	struct plan_op *op = &opt.ops[opt.nops++];
-	*op = (struct plan_op){.kind = kind, .text = text, .day = DATE_NONE, .minutes = -1,
-			       .grant = GRANT_SPEC_NONE};
+	*op = plan_op_new(kind, text);
 	return op;
 }
 
@@ -207,6 +208,8 @@ static int dates(int today)
 			op->day = from, used_from = 1;
 		else if (op->kind == PLAN_OP_STATUS)
 			op->day = end, used_end = 1;
+		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_ACTIVE && opt.from)
+			op->since = from, used_from = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
 		if (op->kind == PLAN_OP_DROP_GRANT)
@@ -215,7 +218,7 @@ static int dates(int today)
 	if (opt.force && !used_force)
 		return cp_err(EX_USAGE, _("--force goes with --drop-grant"));
 	if (opt.from && !used_from)
-		return cp_err(EX_USAGE, _("--from goes with --coach, --work-hours or --pause"));
+		return cp_err(EX_USAGE, _("--from goes with --coach, --work-hours, --pause or --resume"));
 	if (opt.end && !used_end)
 		return cp_err(EX_USAGE, _("--end goes with --close or --resume"));
 	if (opt.on && !used_on)

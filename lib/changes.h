@@ -67,10 +67,19 @@ struct plan_op {
 	int status;       /* STATUS_* */
 	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today);
 			     declared: the day */
+	int since;        /* resumed: the first day active again (DATE_NONE: today) */
 	long minutes;     /* work hours: contract minutes a week */
 	struct grant_spec grant;
 	int force;        /* drop a grant that has begun or was declared */
 };
+
+/* The edits that end plan p's running pause (status: paused) on day last:
+ * its paused: key becomes an item of pauses:, or goes if no day of the
+ * pause has passed (last DATE_NONE or before it). */
+int pause_end_edits(struct edits *e, const struct plan *p, int last);
+
+/* An op of kind with text, every day and amount unsaid. */
+struct plan_op plan_op_new(int kind, const char *text);
 
 /* The plan's text src with ops made in order, each checked against the
  * plan as it is then and refused (reported, -1) if it does not fit; the

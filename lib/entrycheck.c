@@ -3,7 +3,8 @@
  * and a goal, if named, must be one of the plan's goals.  An entry already
  * in a sheet (CHECK_HISTORY) may be on a plan closed since, or ahead.  A
  * plan closed on its end day still takes the days up to it, and one paused
- * from a day the days before it. */
+ * from a day the days before it; no plan takes the days of a pause that
+ * ended (pauses:). */
 #include <string.h>
 
 #include "domain.h"
@@ -99,9 +100,18 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 static int check_status(const struct where *w, const struct plan *p, const struct entry *e,
 			const char *id, int flags, int today)
 {
-	if (p->status == STATUS_ACTIVE || (flags & (CHECK_FORCE | CHECK_HISTORY)))
+	if (flags & (CHECK_FORCE | CHECK_HISTORY))
 		return 0;
-	char day[11];
+	char day[11], last[11];
+	for (size_t i = 0; i < p->npauses; i++)
+		if (e->date >= p->pauses[i].from && e->date <= p->pauses[i].to) {
+			date_format(p->pauses[i].from, day);
+			date_format(p->pauses[i].to, last);
+			return bad(w, COL_DATE, _("--force logs hours on it anyway"),
+				   _("plan %s was paused from %s to %s"), id, day, last);
+		}
+	if (p->status == STATUS_ACTIVE)
+		return 0;
 	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE) {
 		if (e->date < p->paused)
 			return 0;

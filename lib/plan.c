@@ -467,6 +467,41 @@ static void check_id(struct reader *r, struct ynode *root)
 	}
 }
 
+/* The pauses that ended, as cp-plan --resume and --close write them: each
+ * from its first day to its last, oldest first, within the plan; a pause
+ * still running is paused: above. */
+static void read_pauses(struct reader *r, struct ynode *root)
+{
+	struct plan *p = r->p;
+	struct ynode *l;
+	if (!(p->pauses = pr_items(r, root, "pauses", N_("pauses"), sizeof *p->pauses, &l)))
+		return;
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct ynode *m = pr_mapping(r, yderef(l->u.kids[i]), N_("a pause"));
+		if (!m)
+			continue;
+		struct period *s = &p->pauses[p->npauses];
+		s->from = pr_date_of(r, pr_get(m, "from"), N_("from"));
+		s->to = pr_date_of(r, pr_get(m, "to"), N_("to"));
+		if (!pr_get(m, "from") || !pr_get(m, "to")) {
+			pr_complain(r, m, _("a pause is written {from: 2027-03-05, to: 2027-03-31}"),
+				    _("a pause without %s"), pr_get(m, "from") ? "to" : "from");
+			continue;
+		}
+		if (s->from == DATE_NONE || s->to == DATE_NONE)
+			continue;
+		if (s->to < s->from)
+			pr_complain(r, pr_get(m, "to"), NULL, _("the pause ends before it begins"));
+		else if (p->npauses && s->from <= p->pauses[p->npauses - 1].to)
+			pr_complain(r, m, _("oldest first, each after the one above it"),
+				    _("this pause does not come after the one above it"));
+		else if (p->start != DATE_NONE && s->from < p->start)
+			pr_complain(r, m, NULL, _("a day before the plan starts"));
+		else
+			p->npauses++;
+	}
+}
+
 static void read_plan(struct reader *r)
 {
 	struct plan *p = r->p;
@@ -509,6 +544,11 @@ static void read_plan(struct reader *r)
 	/* read while the plan is paused: a plan resumed by hand may keep it */
 	if (p->status == STATUS_PAUSED)
 		p->paused = pr_date_of(r, pr_get(root, "paused"), N_("paused"));
+	read_pauses(r, root);
+	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE && p->npauses &&
+	    p->paused <= p->pauses[p->npauses - 1].to)
+		pr_complain(r, pr_get(root, "paused"), NULL,
+			    _("the pause begins before the last one under pauses: ended"));
 }
 
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)

@@ -97,6 +97,8 @@ struct plan {
 	size_t nevals;
 	int status;
 	int paused;         /* status paused: the pause's first day, DATE_NONE if not said */
+	struct period *pauses; /* pauses that ended, oldest first: no hours on their days */
+	size_t npauses;
 	unsigned defaulted; /* PLAN_DEFAULT_* bits: values the file does not hold */
 	int version;        /* 1, or 2 with the dated history below */
 	struct grant *grants; /* dated ones by from, strippenkaarts among them */

@@ -127,6 +127,12 @@ static int one(struct amend *a, const struct plan_op *op)
 	return cp_err(EX_SOFTWARE, "plan_op %d", op->kind);
 }
 
+struct plan_op plan_op_new(int kind, const char *text)
+{
+	return (struct plan_op){.kind = kind, .text = text, .day = DATE_NONE, .since = DATE_NONE,
+				.minutes = -1, .grant = GRANT_SPEC_NONE};
+}
+
 int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
 		    size_t nops, int today, struct buf *out)
 {

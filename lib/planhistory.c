@@ -7,7 +7,46 @@
 
 #include "amend.h"
 
+/* Item i of the list under key, else the list.  In a plan that loaded, a
+ * dated list's span i is its item i. */
+static const struct ynode *nth_item(const struct plan *p, const char *key, size_t i)
+{
+	struct ynode *l = ymap_get(amend_root(p), key);
+	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
+}
+
 /* ---- status ---- */
+
+/* The last day of the pause that a resume or a close ends, DATE_NONE if
+ * none does (or the pause has no day of its own). */
+static int pause_last(const struct plan *p, const struct plan_op *op)
+{
+	if (p->status != STATUS_PAUSED || p->paused == DATE_NONE || op->status == STATUS_PAUSED)
+		return DATE_NONE;
+	int last = op->status == STATUS_ACTIVE ? op->since - 1 : op->day != DATE_NONE ? op->day : p->end;
+	return last != DATE_NONE && last >= p->paused ? last : DATE_NONE;
+}
+
+int pause_end_edits(struct edits *e, const struct plan *p, int last)
+{
+	struct ynode *root = yderef(p->doc.root), *l = ymap_get(root, "pauses");
+	if (p->status != STATUS_PAUSED || !ymap_key(root, "paused"))
+		return 0;
+	if (last == DATE_NONE || p->paused == DATE_NONE || last < p->paused)
+		return yedit_map_remove(e, &p->doc, root, "paused");
+	char from[11], to[11], item[48];
+	date_format(p->paused, from);
+	date_format(last, to);
+	struct ykv kv[2] = {{"from", from, 1}, {"to", to, 1}};
+	if (l && l->kind == Y_SEQ && l->n) /* first: the list may end where paused: begins */
+		return yedit_seq_append_map(e, &p->doc, l, kv, 2) < 0
+			       ? -1
+			       : yedit_map_remove(e, &p->doc, root, "paused");
+	snprintf(item, sizeof item, "\n- {from: %s, to: %s}", from, to);
+	if (l && yedit_map_remove(e, &p->doc, root, "pauses") < 0)
+		return -1;
+	return yedit_map_replace_pair(e, &p->doc, root, "paused", "pauses", item);
+}
 
 static int make_status(struct edits *e, const struct plan *p, const void *arg)
 {
@@ -20,8 +59,9 @@ static int make_status(struct edits *e, const struct plan *p, const void *arg)
 						: yedit_map_set_after(e, &p->doc, root, "start", "end", d) < 0)
 			return -1;
 	}
-	/* the day a pause began says nothing once the plan is active or closed */
-	if (op->status != STATUS_PAUSED && yedit_map_remove(e, &p->doc, root, "paused") < 0)
+	/* the day a pause began says nothing once the plan is active or
+	 * closed: the pause that ended is kept instead */
+	if (op->status != STATUS_PAUSED && pause_end_edits(e, p, pause_last(p, op)) < 0)
 		return -1;
 	return yedit_map_set(e, &p->doc, root, "status", vocab_name(&vocab_status, op->status), 0);
 }
@@ -46,6 +86,13 @@ static int pause(struct amend *a, const struct plan_op *op)
 			 _("the pause would begin outside the plan, which runs %s..%s"), from, to);
 		return amend_plan_err(p, o.day < p->start ? "start" : "end", NULL, msg);
 	}
+	if (p->npauses && o.day <= p->pauses[p->npauses - 1].to) {
+		char to[11], msg[160];
+		date_format(p->pauses[p->npauses - 1].to, to);
+		snprintf(msg, sizeof msg, _("the last pause ended on %s; a new one begins after it"),
+			 to);
+		return amend_node_err(p, nth_item(p, "pauses", p->npauses - 1), NULL, msg);
+	}
 	if (amend_step(a, make_status, &o) < 0)
 		return -1;
 	return a->p->status == STATUS_PAUSED && a->p->paused == o.day ? 0 : amend_not_held(a);
@@ -64,6 +111,30 @@ static void warn_ended(const struct plan *p, int today)
 		p->id, d);
 }
 
+/* The first day a paused plan is active again: since, or today; DATE_NONE
+ * reported if it cannot be. */
+static int resumed(const struct plan *p, int since, int today)
+{
+	char d[11], msg[160];
+	if (since == DATE_NONE)
+		since = p->status == STATUS_PAUSED && p->paused != DATE_NONE && today < p->paused
+				? p->paused
+				: today;
+	else if (p->status != STATUS_PAUSED) {
+		amend_plan_err(p, "status", _("--from says the day a pause ends"),
+			       _("the plan is not paused"));
+		return DATE_NONE;
+	}
+	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE && since < p->paused) {
+		date_format(p->paused, d);
+		snprintf(msg, sizeof msg, _("the pause began on %s; the plan resumes on that day or after"),
+			 d);
+		amend_plan_err(p, "paused", NULL, msg);
+		return DATE_NONE;
+	}
+	return since;
+}
+
 int amend_status(struct amend *a, const struct plan_op *op)
 {
 	const struct plan *p = a->p;
@@ -77,6 +148,8 @@ int amend_status(struct amend *a, const struct plan_op *op)
 					      : _("the plan is active already"));
 	if (op->status == STATUS_PAUSED)
 		return pause(a, op);
+	if (op->status == STATUS_ACTIVE && (o.since = resumed(p, op->since, a->today)) == DATE_NONE)
+		return -1;
 	if (op->status == STATUS_CLOSED && o.day == DATE_NONE)
 		/* the end: today, unless the plan ended before */
 		o.day = plan_ended(p, a->today) != DATE_NONE ? DATE_NONE : a->today;
@@ -89,21 +162,17 @@ int amend_status(struct amend *a, const struct plan_op *op)
 	if (o.day != DATE_NONE && o.day == p->end && !(p->defaulted & PLAN_DEFAULT_END))
 		o.day = DATE_NONE; /* no line in the diff */
 	int end = o.day != DATE_NONE ? o.day : p->end;
+	int last = pause_last(p, &o);
+	size_t n = p->npauses;
 	if (amend_step(a, make_status, &o) < 0)
 		return -1;
-	if (a->p->status != op->status || a->p->end != end || ymap_get(amend_root(a->p), "paused"))
+	if (a->p->status != op->status || a->p->end != end || ymap_get(amend_root(a->p), "paused") ||
+	    a->p->npauses != n + (last != DATE_NONE) ||
+	    (last != DATE_NONE && a->p->pauses[n].to != last))
 		return amend_not_held(a);
 	if (op->status == STATUS_ACTIVE)
 		warn_ended(a->p, a->today);
 	return 0;
-}
-
-/* Item i of the list under key, else the list.  In a plan that loaded, a
- * dated list's span i is its item i. */
-static const struct ynode *nth_item(const struct plan *p, const char *key, size_t i)
-{
-	struct ynode *l = ymap_get(amend_root(p), key);
-	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
 }
 
 /* ---- a hand-over, new contract hours ---- */

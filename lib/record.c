@@ -200,6 +200,8 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 					   : 0;
 	if (p->status != STATUS_CLOSED && yedit_map_set(e, doc, root, "status", "closed", 0) < 0)
 		return -1;
+	if (pause_end_edits(e, p, r->end) < 0) /* a paused plan's pause ends with it */
+		return -1;
 	if (p->end == r->end && !(p->defaulted & PLAN_DEFAULT_END))
 		return 0;
 	date_format(r->end, day);
@@ -227,8 +229,12 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 	for (size_t i = 0; good && i < before->nevals; i++)
 		good = after->evals[i].date == before->evals[i].date &&
 		       same(after->evals[i].summary, before->evals[i].summary);
+	int paused = before->status == STATUS_PAUSED && before->paused != DATE_NONE &&
+		     r->end >= before->paused;
 	if (good && r->close)
-		good = after->status == STATUS_CLOSED && after->end == r->end;
+		good = after->status == STATUS_CLOSED && after->end == r->end &&
+		       after->npauses == before->npauses + paused &&
+		       (!paused || after->pauses[before->npauses].to == r->end);
 	else if (good)
 		good = after->status == before->status && after->next == r->next &&
 		       !(after->defaulted & PLAN_DEFAULT_NEXT) && after->end == before->end;

@@ -164,7 +164,7 @@ refuses 64 '--work-hours "90": must be more than 0 and at most 80 hours' "more c
 refuses 64 "the contract hours per week are --work-hours" "--hours without --grant: the contract's?" \
 	cp-plan P-7 --hours 20
 refuses 64 "--ref goes after the --grant" "--ref without --grant" cp-plan P-7 --ref 2027-1
-refuses 64 "--from goes with --coach, --work-hours or --pause" "--from alone" \
+refuses 64 "--from goes with --coach, --work-hours, --pause or --resume" "--from alone" \
 	cp-plan P-7 --close --from 2027-01-01
 refuses 64 "nothing to change" "no change" cp-plan P-7
 refuses 65 "the plan is active already" "--resume of an active plan" cp-plan P-7 --resume
@@ -226,6 +226,30 @@ status_is 0 "cp-log: a day before the pause is logged"
 refuses 65 "plan P-7 is paused since 2026-11-16" "cp-log: a day of the pause" \
 	cp-log -n --plan P-7 --mode phone -d 2026-11-16 30
 run cp-plan P-7 --resume
+status_is 0 "--resume of a pause from 2026-11-16"
+check "... the pause stays under pauses:, up to the day before" \
+	sh -c "grep -A1 '^status: active' plans/P-7.yaml | grep -qx 'pauses:' &&
+		grep -qx '  - {from: 2026-11-16, to: 2026-11-22}' plans/P-7.yaml"
+refuses 65 "plan P-7 was paused from 2026-11-16 to 2026-11-22" "cp-log: a day of a pause that ended" \
+	cp-log -n --plan P-7 --mode phone -d 2026-11-18 30
+run cp-log -n --force --plan P-7 --mode phone -d 2026-11-18 30
+status_is 0 "... unless forced"
+run cp-log -n --plan P-7 --mode phone -d 2026-11-23 30
+status_is 0 "... and the day it resumed is logged"
+check "... the plan passes cp-check" cp-check plans/P-7.yaml
+refuses 65 "the last pause ended on 2026-11-22; a new one begins after it" \
+	"--pause within the last one" cp-plan P-7 --pause --from 2026-11-20
+run cp-plan P-7 --pause --from 2026-11-23
+refuses 65 "the pause began on 2026-11-23; the plan resumes on that day or after" \
+	"--resume --from before the pause" cp-plan P-7 --resume --from 2026-11-20
+run cp-plan P-7 --resume --from 2026-11-30
+status_is 0 "--resume --from a later day"
+check "... the pause runs to the day before" grep -qx '  - {from: 2026-11-23, to: 2026-11-29}' plans/P-7.yaml
+check "... after the first" sh -c "grep -A2 '^pauses:' plans/P-7.yaml | tail -1 | grep -q 2026-11-23"
+run cp-plan P-7 --close --end 2026-12-01
+refuses 65 "the plan is not paused" "--resume --from of a closed plan" \
+	cp-plan P-7 --resume --from 2026-12-01
+run cp-plan P-7 --resume --end 2027-11-01
 refuses 65 "the pause would begin outside the plan, which runs 2026-11-02.." \
 	"--pause from before the start" cp-plan P-7 --pause --from 2026-11-01
 handwritten
@@ -234,6 +258,7 @@ sed -i '/^status: active/d' plans/P-7.yaml
 run cp-plan P-7 --close --end 2026-11-20
 status_is 0 "--close of a plan paused"
 check "... the pause's day goes with its line" sh -c '! grep -q "paused: 2026-11-16" plans/P-7.yaml'
+check "... the pause stays, up to the end, its comment too" grep -qx '  - {from: 2026-11-16, to: 2026-11-20}  # sinds' plans/P-7.yaml
 check "... the plan passes cp-check" cp-check plans/P-7.yaml
 handwritten
 run cp-plan P-7 --close --end 2026-11-20

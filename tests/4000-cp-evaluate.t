@@ -245,6 +245,19 @@ check "the end date is the value of end:" grep -qx 'end: 2026-11-20' plans/R-eof
 check "status: closed on a line of its own" grep -qx 'status: closed' plans/R-eof.yaml
 rm -f plans/R-eof.yaml
 
+# ---- a paused plan closed: its pause stays, so that its days take no hours ----
+plan P-rust gemeente 2026-01-05 2026-12-01
+printf 'status: paused\npaused: 2026-11-02\n' >>plans/P-rust.yaml
+run cp-evaluate --record P-rust --date 2026-11-20 --summary "Gestopt" --close
+status_is 0 "--close of a paused plan"
+check "... its pause is kept, up to the end" grep -qx '  - {from: 2026-11-02, to: 2026-11-20}' plans/P-rust.yaml
+check "... the day it began goes" sh -c '! grep -q "^paused:" plans/P-rust.yaml'
+refuses 65 "plan P-rust was paused from 2026-11-02 to 2026-11-20" "... cp-log takes no hours on its days" \
+	cp-log -n --plan P-rust --mode phone -d 2026-11-10 30
+run cp-log -n --plan P-rust --mode phone -d 2026-10-30 30
+status_is 0 "... but those before it"
+rm -f plans/P-rust.yaml
+
 # ---- --ics ----
 rm -f plans/*.yaml
 plan K-cal uwv 2024-01-05 2026-12-01

@@ -666,6 +666,43 @@ static void paused(void)
 	free(err);
 }
 
+/* The pauses that ended, as cp-plan --resume writes them. */
+static void pauses(void)
+{
+	static const char head[] = "id: P-1\nparticipant: {name: X}\nstart: 2026-01-05\n";
+	static const struct {
+		const char *body, *err;
+	} bad[] = {
+		{"pauses:\n  - {from: 2026-03-05}\n", "5:5: a pause without to"},
+		{"pauses:\n  - {from: 2026-03-05, to: 2026-03-01}\n", "5:28: the pause ends before it begins"},
+		{"pauses:\n  - {from: 2026-03-05, to: 2026-03-31}\n  - {from: 2026-03-20, to: 2026-04-01}\n",
+		 "6:5: this pause does not come after the one above it"},
+		{"pauses:\n  - {from: 2026-01-01, to: 2026-01-10}\n", "5:5: a day before the plan starts"},
+		{"pauses:\n  - {from: 2026-03-05, to: 2026-03-31}\nstatus: paused\npaused: 2026-03-20\n",
+		 "7:9: the pause begins before the last one under pauses: ended"},
+		{"pauses: {from: 2026-03-05, to: 2026-03-31}\n", "4:9: pauses"},
+	};
+	int status, from, to;
+	char *err, text[512];
+	snprintf(text, sizeof text, "%spauses:\n  - {from: 2026-03-05, to: 2026-03-31}\n"
+		 "  - from: 2026-05-01\n    to: 2026-05-01\nstatus: paused\npaused: 2026-06-01\n", head);
+	struct plan *p = parse("plans/P-1.yaml", text, &status, &err);
+	date_parse("2026-03-05", 10, &from);
+	date_parse("2026-03-31", 10, &to);
+	ok(p && p->npauses == 2 && p->pauses[0].from == from && p->pauses[0].to == to &&
+		   p->pauses[1].from == p->pauses[1].to,
+	   "pauses: each from and to, a day's too, in either style");
+	plan_free(p);
+	free(err);
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		snprintf(text, sizeof text, "%s%s", head, bad[i].body);
+		p = parse("plans/P-1.yaml", text, &status, &err);
+		ok(!p && strstr(err, bad[i].err) != NULL, "... refused: %s", first_line(err));
+		plan_free(p);
+		free(err);
+	}
+}
+
 /* Every problem in a file is reported in one run. */
 static void all_at_once(void)
 {
@@ -1074,6 +1111,7 @@ int main(void)
 	encoding();
 	all_at_once();
 	paused();
+	pauses();
 	ranges();
 	aliases();
 	loading();

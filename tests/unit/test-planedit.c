@@ -62,17 +62,11 @@ static struct plan *read_back(const char *text)
 	return p;
 }
 
-static struct plan_op op(int kind, const char *text)
-{
-	return (struct plan_op){.kind = kind, .text = text, .day = DATE_NONE, .minutes = -1,
-				.grant = GRANT_SPEC_NONE};
-}
-
 static void goals_and_texts(void)
 {
-	struct plan_op ops[] = {op(PLAN_OP_GOAL, "Afsluiten"), op(PLAN_OP_AGREEMENT, "Bellen"),
-				op(PLAN_OP_CONDITION, "Vaste plek: \"hoek\""),
-				op(PLAN_OP_CONTACT, "Anja")};
+	struct plan_op ops[] = {plan_op_new(PLAN_OP_GOAL, "Afsluiten"), plan_op_new(PLAN_OP_AGREEMENT, "Bellen"),
+				plan_op_new(PLAN_OP_CONDITION, "Vaste plek: \"hoek\""),
+				plan_op_new(PLAN_OP_CONTACT, "Anja")};
 	ops[3].role = "leidinggevende";
 	char *t = amend(v2, ops, 4, NULL);
 	struct plan *p = t ? read_back(t) : NULL;
@@ -88,7 +82,7 @@ static void goals_and_texts(void)
 	plan_free(p);
 	free(t);
 	char *err;
-	struct plan_op again = op(PLAN_OP_GOAL, "Kassa");
+	struct plan_op again = plan_op_new(PLAN_OP_GOAL, "Kassa");
 	ok(!amend(v2, &again, 1, &err), "a goal the plan has is refused");
 	ok(strstr(err, "the plan has this goal already") != NULL, "... saying so");
 	free(err);
@@ -96,7 +90,7 @@ static void goals_and_texts(void)
 
 static void grants(void)
 {
-	struct plan_op g = op(PLAN_OP_GRANT, NULL);
+	struct plan_op g = plan_op_new(PLAN_OP_GRANT, NULL);
 	g.grant.from = day("2027-05-02");
 	g.grant.length = (struct interval){6, 'm'};
 	g.grant.kind = GRANT_EXTENSION;
@@ -124,7 +118,7 @@ static void grants(void)
 	ok(strstr(err, "before the plan starts on 2026-11-02"), "... saying when it starts");
 	free(err);
 
-	struct plan_op card = op(PLAN_OP_GRANT, NULL);
+	struct plan_op card = plan_op_new(PLAN_OP_GRANT, NULL);
 	card.grant.from = day("2027-01-01");
 	card.grant.kind = GRANT_STRIPPENKAART;
 	card.grant.minutes = 20 * 60;
@@ -151,7 +145,7 @@ static void grants(void)
  * added and taken out again, the text is as it was. */
 static void dropped(void)
 {
-	struct plan_op ops[2] = {op(PLAN_OP_GRANT, NULL), op(PLAN_OP_DROP_GRANT, "2027-06-01")};
+	struct plan_op ops[2] = {plan_op_new(PLAN_OP_GRANT, NULL), plan_op_new(PLAN_OP_DROP_GRANT, "2027-06-01")};
 	ops[0].grant.from = day("2027-05-02");
 	ops[0].grant.length = (struct interval){6, 'm'};
 	ops[0].grant.minutes = 40 * 60;
@@ -160,7 +154,7 @@ static void dropped(void)
 	free(t);
 
 	char *err;
-	struct plan_op drop = op(PLAN_OP_DROP_GRANT, "2026-11-02");
+	struct plan_op drop = plan_op_new(PLAN_OP_DROP_GRANT, "2026-11-02");
 	ok(!amend(v2, &drop, 1, &err), "a grant that has begun is not dropped");
 	ok(strstr(err, "has begun") && strstr(err, "--force"), "... and --force is named");
 	free(err);
@@ -178,7 +172,7 @@ static void dropped(void)
 
 static void history(void)
 {
-	struct plan_op ops[] = {op(PLAN_OP_COACH, "kim"), op(PLAN_OP_WORK, NULL)};
+	struct plan_op ops[] = {plan_op_new(PLAN_OP_COACH, "kim"), plan_op_new(PLAN_OP_WORK, NULL)};
 	ops[0].day = day("2027-03-01");
 	ops[1].day = day("2027-02-01");
 	ops[1].minutes = 24 * 60;
@@ -209,7 +203,7 @@ static void history(void)
 
 static void status(void)
 {
-	struct plan_op o = op(PLAN_OP_STATUS, NULL);
+	struct plan_op o = plan_op_new(PLAN_OP_STATUS, NULL);
 	o.status = STATUS_CLOSED;
 	char *t = amend(v2, &o, 1, NULL);
 	struct plan *p = t ? read_back(t) : NULL;
@@ -238,7 +232,7 @@ static const char v1[] =
 
 static void migrate(void)
 {
-	struct plan_op o = op(PLAN_OP_MIGRATE, NULL);
+	struct plan_op o = plan_op_new(PLAN_OP_MIGRATE, NULL);
 	char *t = amend(v1, &o, 1, NULL);
 	struct plan *p = t ? read_back(t) : NULL, *before = read_back(v1);
 	ok(p && p->version == 2 && plan_has_grants(p), "--migrate: version 2 with grants");
