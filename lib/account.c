@@ -57,6 +57,7 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 		report_field(r, "limit", _(rules->limit_label), cell_date(funder_limit(p->funder, p->start)));
 	report_field(r, "status", _("Status"),
 		     cell_word(vocab_name(&vocab_status, p->status), report_status_label(p->status)));
+	report_pauses_field(r, p, period->from, day);
 	report_field(r, "work_minutes", _("Work hours per week"),
 		     work < 0 ? cell_empty() : cell_hours(work));
 	period_format(period, label);

@@ -200,6 +200,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	report_field(r, "coach", _("Coach"),
 		     cell_text(report_coaches_in(p, b->period.from, last_day(b, o), coaches,
 						 sizeof coaches)));
+	report_pauses_field(r, p, b->period.from, last_day(b, o));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
 	report_field(r, "period_from", _("From"), cell_date(b->period.from));

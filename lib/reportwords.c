@@ -255,6 +255,25 @@ const char *report_coaches_in(const struct plan *p, int from, int to, char *out,
 	return out;
 }
 
+void report_pauses_field(struct report *r, const struct plan *p, int from, int to)
+{
+	struct buf b = {0};
+	char d1[11], d2[11];
+	for (size_t i = 0; i < p->npauses; i++)
+		if (p->pauses[i].from <= to && p->pauses[i].to >= from) {
+			date_format(p->pauses[i].from, d1);
+			date_format(p->pauses[i].to, d2);
+			buf_printf(&b, "%s%s..%s", b.len ? ", " : "", d1, d2);
+		}
+	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE && p->paused <= to) {
+		date_format(p->paused, d1);
+		buf_printf(&b, "%s%s..", b.len ? ", " : "", d1);
+	}
+	if (b.len)
+		report_field(r, "paused", _("Paused"), cell_text(report_str(r, b.s)));
+	buf_free(&b);
+}
+
 const char *report_employer(const struct plan *p, const struct report_opts *o)
 {
 	return o->pseudonymize ? NULL : p->employer;

@@ -303,4 +303,16 @@ cp-log -q --force -P P-2 -g G1 -m onsite -d 2026-08-03 30 buiten 2>/dev/null
 run cp-report --plan P-2 --period 2026H2
 check "hours on days no grant holds: said as that" grep -q 'Hours were logged on days no grant holds' out
 check "... not as a grant overspent" sh -c '! grep -q "More hours were logged" out'
+
+# a plan that stood still: its pauses in the report's and the logbook's details
+cp-plan P-2 --pause --from 2026-07-10 && CP_TODAY=2026-11-23 cp-plan P-2 --resume --from 2026-07-20
+CP_TODAY=2026-11-23 cp-plan P-2 --pause --from 2026-11-02
+run cp-report --plan P-2 --period 2026H2
+check "a plan paused twice: both pauses in its details" grep -qx 'Paused: *2026-07-10..2026-07-19, 2026-11-02..' out
+run cp-report --logbook --plan P-2 --period 2026H2 -o json
+check "... in the logbook's too, as paused" grep -q '"paused": *"2026-07-10..2026-07-19, 2026-11-02.."' out
+run cp-report --plan P-2 --period 2026-11
+check "... only those of the period" grep -qx 'Paused: *2026-11-02..' out
+run cp-report --plan P-2 --period 2026-08
+check "... none in a month it ran" sh -c '! grep -q "^Paused:" out'
 done_testing
