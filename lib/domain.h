@@ -137,13 +137,14 @@ enum due_what { DUE_EVALUATION, DUE_END, DUE_QUIET, DUE_PHASEOUT, DUE_FOLLOWUP, 
 
 #define DUE_UWV_LIMIT 1 /* an end that is UWV's 3-year limit */
 #define DUE_FOLLOWED 2  /* hours: a later grant is recorded, or the plan ends with it */
+#define DUE_PAUSED 4    /* quiet: since is the last day of a pause, later than any contact */
 
 struct due_item {
 	int what;
 	int date;  /* the evaluation, the end, the day it went quiet, the last evaluation,
 		    * the day to apply for a follow-up grant by */
-	int since; /* quiet: the last contact logged, DATE_NONE if none; follow-up: the
-		    * grant's last day */
+	int since; /* quiet: the last contact logged, DATE_NONE if none (DUE_PAUSED: the
+		    * pause's last day); follow-up: the grant's last day */
 	int flags;
 	const char *plan, *name;
 	const char *coach; /* who coaches the plan on the item's day, or on o->on when past */

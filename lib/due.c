@@ -66,7 +66,9 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 	}
 	case DUE_QUIET:
 		date_format(d->since, since);
-		if (d->since == DATE_NONE)
+		if (d->flags & DUE_PAUSED)
+			buf_printf(b, _("no contact logged since the pause that ended on %s"), since);
+		else if (d->since == DATE_NONE)
 			buf_puts(b, _("no contact logged since the start"));
 		else
 			buf_printf(b, _("no contact logged since %s"), since);
@@ -218,9 +220,15 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 		add(l, p, o, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
 	if (o->quiet.n > 0 && p->start <= o->on) {
 		int from = contact != DATE_NONE && contact >= p->start ? contact : p->start;
+		/* the days a plan stood still are not quiet: they count from
+		 * the last day of its last pause */
+		int paused = p->npauses && p->pauses[p->npauses - 1].to >= from;
+		if (paused)
+			from = p->pauses[p->npauses - 1].to;
 		int quiet = date_add_interval(from, o->quiet, 1);
 		if (quiet <= o->on)
-			add(l, p, o, name, DUE_QUIET, quiet, contact, 0);
+			add(l, p, o, name, DUE_QUIET, quiet, paused ? from : contact,
+			    paused ? DUE_PAUSED : 0);
 	}
 	if (ready_for_phase_out(p)) {
 		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;

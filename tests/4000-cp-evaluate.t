@@ -130,6 +130,13 @@ run cp-evaluate -f hours/robin.csv --quiet-since 2w --within 0 plans/B-late.yaml
 check "quiet: -f SHEET and weeks" grep -q 'B-late,.*,quiet,' out
 run cp-evaluate --quiet-since 3w --within 0 plans/B-late.yaml hours/robin.csv
 check "quiet: a sheet as an argument" test "$(grep -c quiet out)" -eq 0
+printf 'pauses:\n  - {from: 2026-11-10, to: 2026-11-16}\n' >>plans/B-late.yaml
+run cp-evaluate --quiet-since 14d --within 0 plans/B-late.yaml
+check "quiet: the days of a pause are not quiet" test "$(grep -c quiet out)" -eq 0
+run cp-evaluate --quiet-since 7d --within 0 plans/B-late.yaml
+check "... the days after it count, from its last" \
+	grep -q '^2026-11-23,B-late,.*,quiet,0,no contact logged since the pause that ended on 2026-11-16$' out
+sed -i '/^pauses:/,$d' plans/B-late.yaml
 
 # exit statuses
 refuses 64 '--within "2x"' "a bad window" cp-evaluate --within 2x
