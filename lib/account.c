@@ -79,10 +79,11 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		};
 		RTABLE_COLS(t, cols);
 		for (size_t i = 0; i < p->ngoals; i++) {
+			int st = plan_goal_status_on(p, i, period->to);
 			rtable_add(t, cell_text(p->goals[i].id));
 			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
-			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, p->goals[i].status),
-						report_goal_status_label(p->goals[i].status)));
+			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, st),
+						report_goal_status_label(st)));
 		}
 	}
 	size_t shown = 0;
@@ -254,21 +255,28 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	free(lines);
 }
 
-static void evaluation(struct report *r, const struct plan *p)
+/* As on the period's last day: the last evaluation up to it, and the next
+ * the one held after it, where there is one. */
+static void evaluation(struct report *r, const struct plan *p, int day)
 {
+	size_t n = 0;
+	while (n < p->nevals && p->evals[n].date <= day)
+		n++;
 	report_section(r, "evaluation", _("Evaluation"));
 	report_field(r, "every", _("Evaluated every"), report_interval(r, p->every));
-	report_field(r, "last", _("Last evaluation"),
-		     cell_date(p->nevals ? p->evals[p->nevals - 1].date : DATE_NONE));
-	report_field(r, "next", _("Next evaluation"), cell_date(p->next));
+	report_field(r, "last", _("Last evaluation"), cell_date(n ? p->evals[n - 1].date : DATE_NONE));
+	report_field(r, "next", _("Next evaluation"),
+		     cell_date(n < p->nevals ? p->evals[n].date : p->next));
 }
 
-static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o)
+static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o,
+		       int upto)
 {
 	size_t count[GOAL_STATUS_COUNT] = {0}, undone = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
-		count[p->goals[i].status]++;
-		undone += !goal_status_done(p->goals[i].status);
+		int st = plan_goal_status_on(p, i, upto);
+		count[st]++;
+		undone += !goal_status_done(st);
 	}
 	report_section(r, "conclusion", _("Conclusion and phase-out"));
 	if (p->ngoals) {
@@ -328,8 +336,8 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		texts(r, p, o);
 		hours(r, &a, o);
 		budget(r, &a, o);
-		evaluation(r, p);
-		conclusion(r, p, o);
+		evaluation(r, p, a.period.to);
+		conclusion(r, p, o, a.period.to);
 		if (o->stamp)
 			report_stamp(r, o->stamp);
 		lang_pop();

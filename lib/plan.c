@@ -551,6 +551,21 @@ static void read_plan(struct reader *r)
 			    _("the pause begins before the last one under pauses: ended"));
 }
 
+int plan_goal_status_on(const struct plan *p, size_t i, int day)
+{
+	const char *id = p->goals[i].id;
+	int status = GOAL_OPEN, later = 0;
+	for (size_t e = 0; e < p->nevals; e++)
+		for (size_t k = 0; k < p->evals[e].ngoals; k++)
+			if (!strcmp(p->evals[e].goals[k].goal, id)) {
+				if (p->evals[e].date <= day)
+					status = p->evals[e].goals[k].status;
+				else
+					later = 1;
+			}
+	return later ? status : p->goals[i].status;
+}
+
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 {
 	struct plan *p = xcalloc(1, sizeof *p);

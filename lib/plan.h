@@ -127,6 +127,11 @@ void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
 void plan_slim_but(struct plan *p, int keep_goals); /* the same, keeping the goals if asked */
 const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
+/* Goal i's status on day: what the last evaluation up to that day found,
+ * if an evaluation after it found something too (open if none before);
+ * else the status the plan holds.  A report of a past period reads the
+ * same when later evaluations are recorded. */
+int plan_goal_status_on(const struct plan *p, size_t i, int day);
 /* The end the plan's file writes, if that day has come; else DATE_NONE.
  * For a closed plan it is the day it closed, as cp-plan --close writes. */
 int plan_ended(const struct plan *p, int today);

@@ -315,4 +315,18 @@ run cp-report --plan P-2 --period 2026-11
 check "... only those of the period" grep -qx 'Paused: *2026-11-02..' out
 run cp-report --plan P-2 --period 2026-08
 check "... none in a month it ran" sh -c '! grep -q "^Paused:" out'
+
+# A report of a past period reads the same when a later evaluation is
+# recorded: the goals' status, the last and next evaluation as on its
+# last day, not as the plan holds them now.
+cp -R "$TOP/examples/caseload" ../later && chmod 600 ../later/plans/* ../later/hours/* && cd ../later
+cp-report --plan P-2026-013 --period 2026-10 -o json >before.json
+cp-evaluate --record P-2026-013 --date 2026-11-20 --summary "Kassa zelfstandig" \
+	--goal G1=achieved --goal G2=partly-achieved >/dev/null
+cp-report --plan P-2026-013 --period 2026-10 -o json >after.json
+check "an October report, after an evaluation in November: the same" cmp -s before.json after.json
+check "... whose goals are as in October: open" grep -q "\"open\"" after.json
+run cp-report --plan P-2026-013 --period 2026-11
+check "... while November's has the evaluation's results" grep -Eq '^G1 +.* achieved$' out
+check "... and names it the last" grep -q '^Last evaluation: *20 November 2026$' out
 done_testing
