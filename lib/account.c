@@ -55,8 +55,9 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 	const struct funder_rules *rules = funder_rules(p->funder);
 	if (rules->limit_label)
 		report_field(r, "limit", _(rules->limit_label), cell_date(funder_limit(p->funder, p->start)));
+	int status = plan_status_on(p, day); /* as on the period's last day */
 	report_field(r, "status", _("Status"),
-		     cell_word(vocab_name(&vocab_status, p->status), report_status_label(p->status)));
+		     cell_word(vocab_name(&vocab_status, status), report_status_label(status)));
 	report_pauses_field(r, p, period->from, day);
 	report_field(r, "work_minutes", _("Work hours per week"),
 		     work < 0 ? cell_empty() : cell_hours(work));

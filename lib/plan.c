@@ -566,6 +566,18 @@ int plan_goal_status_on(const struct plan *p, size_t i, int day)
 	return later ? status : p->goals[i].status;
 }
 
+int plan_status_on(const struct plan *p, int day)
+{
+	if (p->status == STATUS_CLOSED && (p->end == DATE_NONE || day > p->end))
+		return STATUS_CLOSED;
+	if (p->status == STATUS_PAUSED && (p->paused == DATE_NONE || day >= p->paused))
+		return STATUS_PAUSED;
+	for (size_t i = 0; i < p->npauses; i++)
+		if (day >= p->pauses[i].from && day <= p->pauses[i].to)
+			return STATUS_PAUSED;
+	return STATUS_ACTIVE;
+}
+
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 {
 	struct plan *p = xcalloc(1, sizeof *p);

@@ -132,6 +132,10 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
  * else the status the plan holds.  A report of a past period reads the
  * same when later evaluations are recorded. */
 int plan_goal_status_on(const struct plan *p, size_t i, int day);
+/* The plan's status on day: closed after its end, paused on the days of
+ * a pause (ended or running), else active; a plan closed by hand without
+ * an end is closed on every day. */
+int plan_status_on(const struct plan *p, int day);
 /* The end the plan's file writes, if that day has come; else DATE_NONE.
  * For a closed plan it is the day it closed, as cp-plan --close writes. */
 int plan_ended(const struct plan *p, int today);

@@ -329,4 +329,9 @@ check "... whose goals are as in October: open" grep -q "\"open\"" after.json
 run cp-report --plan P-2026-013 --period 2026-11
 check "... while November's has the evaluation's results" grep -Eq '^G1 +.* achieved$' out
 check "... and names it the last" grep -q '^Last evaluation: *20 November 2026$' out
+cp-plan P-2026-013 --close --end 2026-11-21
+run cp-report --plan P-2026-013 --period 2026-10
+check "... after the plan closed, October's report says it was active" grep -q '^Status: *active$' out
+run cp-report --plan P-2026-013 --period 2026-11
+check "... November's says closed" grep -q '^Status: *closed$' out
 done_testing
