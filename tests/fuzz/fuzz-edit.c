@@ -135,8 +135,8 @@ static void record(const char *src, size_t len, unsigned pick, const char *summa
 	r.date = date_from_ymd(2026, 11, 20) - (int)(pick % 3);
 	r.summary = summary;
 	r.next = DATE_NONE;
-	r.end = DATE_NONE;
 	r.close = pick % 4 == 3;
+	r.end = r.close ? r.date : DATE_NONE; /* as cp-evaluate --close has it */
 	for (size_t i = 0; i < p->ngoals && r.ngoals < 2 && pick & 4; i++)
 		goals[r.ngoals++] = (struct goal_result){p->goals[i].id, (int)(pick >> 4) % 3};
 	r.goals = goals;
