@@ -70,8 +70,11 @@ static void plan_fields(struct report *r, const struct plan *p, const struct rep
 static void goals(struct report *r, const struct plan *p, const struct report_opts *o,
 		  const struct period *period)
 {
+	size_t set = 0; /* the goals of the period: not those set after it */
+	for (size_t i = 0; i < p->ngoals; i++)
+		set += goal_set_on(&p->goals[i], period->to);
 	report_section(r, "goals", _("Goals and progress"));
-	if (!p->ngoals)
+	if (!set)
 		report_text(r, "goals", NULL, _("The plan has no goals."));
 	else {
 		struct rtable *t = report_table(r, "goals", NULL);
@@ -80,6 +83,8 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		};
 		RTABLE_COLS(t, cols);
 		for (size_t i = 0; i < p->ngoals; i++) {
+			if (!goal_set_on(&p->goals[i], period->to))
+				continue;
 			int st = plan_goal_status_on(p, i, period->to);
 			rtable_add(t, cell_text(p->goals[i].id));
 			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
@@ -273,19 +278,22 @@ static void evaluation(struct report *r, const struct plan *p, int day)
 static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o,
 		       int upto)
 {
-	size_t count[GOAL_STATUS_COUNT] = {0}, undone = 0;
+	size_t count[GOAL_STATUS_COUNT] = {0}, undone = 0, ngoals = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
+		if (!goal_set_on(&p->goals[i], upto))
+			continue;
 		int st = plan_goal_status_on(p, i, upto);
 		count[st]++;
 		undone += !goal_status_done(st);
+		ngoals++;
 	}
 	report_section(r, "conclusion", _("Conclusion and phase-out"));
-	if (p->ngoals) {
+	if (ngoals) {
 		char text[256];
 		snprintf(text, sizeof text,
 			 ngettext("Of %zu goal, %zu achieved, %zu open, %zu dropped.",
-				  "Of %zu goals, %zu achieved, %zu open, %zu dropped.", p->ngoals),
-			 p->ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
+				  "Of %zu goals, %zu achieved, %zu open, %zu dropped.", ngoals),
+			 ngoals, count[GOAL_ACHIEVED], count[GOAL_OPEN], count[GOAL_DROPPED]);
 		report_text(r, "goals", NULL, text);
 		if (count[GOAL_PARTLY] + count[GOAL_NOT_ACHIEVED] + count[GOAL_PERMANENT]) {
 			snprintf(text, sizeof text,

@@ -301,7 +301,8 @@ static void per_goal(struct report *r, const struct book *b, const struct report
 	const char **ids = xcalloc(p->ngoals + b->n + 1, sizeof *ids);
 	size_t n = 0;
 	for (size_t i = 0; i < p->ngoals; i++)
-		ids[n++] = p->goals[i].id;
+		if (goal_set_on(&p->goals[i], b->period.to)) /* else only if it has hours */
+			ids[n++] = p->goals[i].id;
 	for (size_t i = 0; i < b->n; i++) {
 		size_t k = 0;
 		while (k < n && strcmp(ids[k], b->v[i].goal))

@@ -278,6 +278,7 @@ static void read_goals(struct reader *r, struct ynode *root)
 			goal->id = NULL;
 		}
 		goal->text = pr_text(r, pr_get(g, "text"), N_("goal text"));
+		goal->from = pr_date_of(r, pr_get(g, "from"), N_("goal from"));
 		goal->status_node = pr_get(g, "status");
 		int st = goal->status_node ? pr_word_of(r, goal->status_node, &vocab_goal_status)
 					   : GOAL_OPEN;
@@ -551,6 +552,11 @@ static void read_plan(struct reader *r)
 			    _("the pause begins before the last one under pauses: ended"));
 }
 
+int goal_set_on(const struct goal *g, int day)
+{
+	return g->from == DATE_NONE || g->from <= day;
+}
+
 int plan_goal_status_on(const struct plan *p, size_t i, int day)
 {
 	const char *id = p->goals[i].id;
@@ -752,6 +758,9 @@ void plan_slim_but(struct plan *p, int keep_goals)
 	}
 	struct work_span *work = p->nworkspans ? arena_alloc(&small, p->nworkspans * sizeof *work)
 					       : NULL;
+	struct period *pauses = p->npauses ? arena_alloc(&small, p->npauses * sizeof *pauses) : NULL;
+	if (pauses) /* cp-log holds entries against them */
+		memcpy(pauses, p->pauses, p->npauses * sizeof *pauses);
 	/* and, where asked, the goals' ids, texts and states (not their nodes) */
 	size_t ngoals = keep_goals ? p->ngoals : 0;
 	struct goal *goals = ngoals ? arena_alloc(&small, ngoals * sizeof *goals) : NULL;
@@ -759,7 +768,7 @@ void plan_slim_but(struct plan *p, int keep_goals)
 		const struct goal *g = &p->goals[i];
 		goals[i] = (struct goal){g->id ? arena_strndup(&small, g->id, strlen(g->id)) : NULL,
 					 g->text ? arena_strndup(&small, g->text, strlen(g->text)) : NULL,
-					 g->status, NULL, NULL};
+					 g->status, g->from, NULL, NULL};
 	}
 	if (work)
 		memcpy(work, p->workspans, p->nworkspans * sizeof *work);
@@ -774,6 +783,7 @@ void plan_slim_but(struct plan *p, int keep_goals)
 	p->grants = grants;
 	p->coachspans = spans;
 	p->workspans = work;
+	p->pauses = pauses;
 	p->evals = NULL;
 	p->nagreements = p->nconditions = p->nevals = 0;
 	p->ngoals = ngoals;

@@ -14,6 +14,7 @@
 struct goal {
 	const char *id, *text;
 	int status;
+	int from; /* the day it was set, if after the start (cp-plan --goal); else DATE_NONE */
 	struct ynode *node, *status_node;
 };
 
@@ -132,9 +133,10 @@ const struct goal *plan_goal(const struct plan *p, const char *id, size_t n);
  * else the status the plan holds.  A report of a past period reads the
  * same when later evaluations are recorded. */
 int plan_goal_status_on(const struct plan *p, size_t i, int day);
-/* The plan's status on day: closed after its end, paused on the days of
- * a pause (ended or running), else active; a plan closed by hand without
- * an end is closed on every day. */
+/* Whether goal g was a goal of the plan on day: set from the start, or by then. */
+int goal_set_on(const struct goal *g, int day);
+/* The plan's status on day: closed after its end (always, without one),
+ * paused on the days of a pause, ended or running; else active. */
 int plan_status_on(const struct plan *p, int day);
 /* The end the plan's file writes, if that day has come; else DATE_NONE.
  * For a closed plan it is the day it closed, as cp-plan --close writes. */

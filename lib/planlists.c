@@ -43,10 +43,15 @@ static void next_goal_id(const struct plan *p, char id[24])
 static int make_goal(struct edits *e, const struct plan *p, const void *arg)
 {
 	const struct plan_op *op = arg;
-	char id[24];
+	char id[24], from[11];
 	next_goal_id(p, id);
-	struct ykv kv[3] = {{"id", id, 0}, {"text", op->text, 0}, {"status", "open", 1}};
-	return yedit_map_list_append(e, &p->doc, amend_root(p), "goals", kv, 3);
+	struct ykv kv[4] = {{"id", id, 0}, {"text", op->text, 0}, {"status", "open", 1}};
+	size_t n = 3;
+	if (op->day != DATE_NONE) { /* set after the start: a report of before leaves it out */
+		date_format(op->day, from);
+		kv[n++] = (struct ykv){"from", from, 1};
+	}
+	return yedit_map_list_append(e, &p->doc, amend_root(p), "goals", kv, n);
 }
 
 static int make_text(struct edits *e, const struct plan *p, const void *arg)
@@ -70,9 +75,12 @@ int amend_goal(struct amend *a, const struct plan_op *op)
 		if (amend_same(a->p->goals[i].text, op->text))
 			return amend_node_err(a->p, a->p->goals[i].node, NULL,
 					      _("the plan has this goal already"));
-	if (amend_step(a, make_goal, op) < 0)
+	struct plan_op o = *op;
+	o.day = a->p->start != DATE_NONE && a->today > a->p->start ? a->today : DATE_NONE;
+	if (amend_step(a, make_goal, &o) < 0)
 		return -1;
-	if (a->p->ngoals != n + 1 || !amend_same(a->p->goals[n].text, op->text))
+	if (a->p->ngoals != n + 1 || !amend_same(a->p->goals[n].text, op->text) ||
+	    a->p->goals[n].from != o.day)
 		return amend_not_held(a);
 	return 0;
 }

@@ -79,6 +79,7 @@ goals:
 - id: G5
   text: Zelfstandig de kassa afsluiten
   status: open
+  from: 2026-11-23
 
 agreements: [Elke maandag bellen, Verslag per maand]   # kort
 # no conditions yet

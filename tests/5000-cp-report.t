@@ -323,12 +323,18 @@ cp -R "$TOP/examples/caseload" ../later && chmod 600 ../later/plans/* ../later/h
 cp-report --plan P-2026-013 --period 2026-10 -o json >before.json
 cp-evaluate --record P-2026-013 --date 2026-11-20 --summary "Kassa zelfstandig" \
 	--goal G1=achieved --goal G2=partly-achieved >/dev/null
+cp-plan P-2026-013 --goal "Zelfstandig de weekplanning maken"
+check "a goal set later says from which day" grep -qx '    from: 2026-11-23' plans/P-2026-013.yaml
 cp-report --plan P-2026-013 --period 2026-10 -o json >after.json
-check "an October report, after an evaluation in November: the same" cmp -s before.json after.json
+check "an October report, after an evaluation and a new goal in November: the same" \
+	cmp -s before.json after.json
 check "... whose goals are as in October: open" grep -q "\"open\"" after.json
 run cp-report --plan P-2026-013 --period 2026-11
 check "... while November's has the evaluation's results" grep -Eq '^G1 +.* achieved$' out
 check "... and names it the last" grep -q '^Last evaluation: *20 November 2026$' out
+check "... and the new goal" grep -q '^G4 *Zelfstandig de weekplanning maken' out
+run cp-report --logbook --plan P-2026-013 --period 2026-10
+check "October's logbook has no total for the goal set in November" sh -c '! grep -q "^G4 " out'
 cp-plan P-2026-013 --close --end 2026-11-21
 run cp-report --plan P-2026-013 --period 2026-10
 check "... after the plan closed, October's report says it was active" grep -q '^Status: *active$' out
