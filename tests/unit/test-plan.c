@@ -692,6 +692,10 @@ static void pauses(void)
 	ok(p && p->npauses == 2 && p->pauses[0].from == from && p->pauses[0].to == to &&
 		   p->pauses[1].from == p->pauses[1].to,
 	   "pauses: each from and to, a day's too, in either style");
+	if (p)
+		plan_slim(p);
+	ok(p && p->npauses == 2 && p->pauses[0].from == from && p->pauses[0].to == to,
+	   "... kept by plan_slim: cp-log holds entries against them");
 	plan_free(p);
 	free(err);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
