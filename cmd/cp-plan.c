@@ -47,7 +47,8 @@ static const struct argp_option options[] = {
 	{"coach", 'c', N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
 	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0,
-	 N_("the day --coach, --work-hours, --pause or --resume start (default today)"), 2},
+	 N_("the day --coach, --work-hours, --pause, --resume or --goal start (default today)"),
+	 2},
 	{"declared", OPT_DECLARED, N_("GRANT"), 0, N_("record that a grant's hours were declared to "
 						      "its funder: GRANT is its ref, a day it holds, "
 						      "or 'ended' for all that ended before --on"), 2},
@@ -210,6 +211,8 @@ static int dates(int today)
 			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_ACTIVE && opt.from)
 			op->since = from, used_from = 1;
+		if (op->kind == PLAN_OP_GOAL && opt.from)
+			op->day = from, used_from = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
 		if (op->kind == PLAN_OP_DROP_GRANT)
@@ -218,7 +221,8 @@ static int dates(int today)
 	if (opt.force && !used_force)
 		return cp_err(EX_USAGE, _("--force goes with --drop-grant"));
 	if (opt.from && !used_from)
-		return cp_err(EX_USAGE, _("--from goes with --coach, --work-hours, --pause or --resume"));
+		return cp_err(EX_USAGE,
+			      _("--from goes with --coach, --work-hours, --pause, --resume or --goal"));
 	if (opt.end && !used_end)
 		return cp_err(EX_USAGE, _("--end goes with --close or --resume"));
 	if (opt.on && !used_on)

@@ -75,8 +75,11 @@ int amend_goal(struct amend *a, const struct plan_op *op)
 		if (amend_same(a->p->goals[i].text, op->text))
 			return amend_node_err(a->p, a->p->goals[i].node, NULL,
 					      _("the plan has this goal already"));
-	struct plan_op o = *op;
-	o.day = a->p->start != DATE_NONE && a->today > a->p->start ? a->today : DATE_NONE;
+	struct plan_op o = *op; /* from --from or today, if after the start */
+	if (o.day == DATE_NONE)
+		o.day = a->today;
+	if (a->p->start == DATE_NONE || o.day <= a->p->start)
+		o.day = DATE_NONE;
 	if (amend_step(a, make_goal, &o) < 0)
 		return -1;
 	if (a->p->ngoals != n + 1 || !amend_same(a->p->goals[n].text, op->text) ||

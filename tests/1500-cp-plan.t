@@ -165,7 +165,7 @@ refuses 64 '--work-hours "90": must be more than 0 and at most 80 hours' "more c
 refuses 64 "the contract hours per week are --work-hours" "--hours without --grant: the contract's?" \
 	cp-plan P-7 --hours 20
 refuses 64 "--ref goes after the --grant" "--ref without --grant" cp-plan P-7 --ref 2027-1
-refuses 64 "--from goes with --coach, --work-hours, --pause or --resume" "--from alone" \
+refuses 64 "--from goes with --coach, --work-hours, --pause, --resume or --goal" "--from alone" \
 	cp-plan P-7 --close --from 2027-01-01
 refuses 64 "nothing to change" "no change" cp-plan P-7
 refuses 65 "the plan is active already" "--resume of an active plan" cp-plan P-7 --resume
@@ -529,5 +529,14 @@ check "... and it reads" cp-check plans/F-1.yaml
 handwritten
 LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden
 check "in Dutch: the overlap" grep -q 'overlapt' err
+
+# a goal set on a day of its own: --from, as agreed at last week's visit
+handwritten
+run cp-plan P-7 --goal "Zelf de pauzes plannen" --from 2026-11-16
+status_is 0 "--goal --from: exit status 0"
+check "... the goal says from that day" sh -c "grep -A3 'Zelf de pauzes plannen' plans/P-7.yaml | grep -qx '  from: 2026-11-16'"
+run cp-plan P-7 --goal "Vanaf het begin" --from 2026-11-02
+check "... and from the start on, no day" sh -c "! grep -A3 'Vanaf het begin' plans/P-7.yaml | grep -q 'from:'"
+check "... the plan passes cp-check" cp-check plans/P-7.yaml
 
 done_testing
