@@ -485,6 +485,17 @@ static double word_width(struct pdf *p, const char *s, double size, int bold)
 	return max;
 }
 
+/* How narrow column c can wrap: to its widest word, header or cell. */
+static double narrowest(struct pdf *p, const struct rtable *t, size_t c, double size)
+{
+	double least = word_width(p, t->cols[c].title, size, 1);
+	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {
+		double ww = word_width(p, p->cells[r * t->ncols + c], size, r >= t->total);
+		least = ww > least ? ww : least;
+	}
+	return least + 2 * PAD + 1;
+}
+
 /* Column widths.  Each column's natural width is its widest cell on one
  * line, header included.  When they all fit, that is what they get.  When
  * not, the headers wrap first (at their widest word); when that is not
@@ -530,14 +541,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 		for (size_t c = 0; c < t->ncols; c++)
 			if (longc[c]) {
 				nlong++;
-				least[c] = word_width(p, t->cols[c].title, size, 1) + 2 * PAD + 1;
-				for (size_t r = 0; r < rows; r++) {
-					double ww = word_width(p, p->cells[r * t->ncols + c], size,
-							       r >= t->total);
-					ww += 2 * PAD + 1;
-					least[c] = ww > least[c] ? ww : least[c];
-				}
-				sum_least += least[c];
+				sum_least += least[c] = narrowest(p, t, c, size);
 			}
 		/* too little left for the long ones: the widest short text wraps too */
 		for (;;) {
@@ -553,13 +557,7 @@ static double *widths(struct pdf *p, const struct rtable *t, double size)
 				break;
 			longc[widest] = 1;
 			fixed -= cell[widest];
-			least[widest] = word_width(p, t->cols[widest].title, size, 1) + 2 * PAD + 1;
-			for (size_t r = 0; r < rows; r++) {
-				double ww = word_width(p, p->cells[r * t->ncols + widest], size,
-						       r >= t->total) + 2 * PAD + 1;
-				least[widest] = ww > least[widest] ? ww : least[widest];
-			}
-			sum_least += least[widest];
+			sum_least += least[widest] = narrowest(p, t, widest, size);
 			nlong++;
 		}
 		room = text_w(p) - fixed;
