@@ -195,10 +195,11 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		const struct grant *g = &p->grants[k];
 		long used = used_in(b, p, (int)k);
 		int to = g->to != DATE_NONE ? g->to : INT32_MAX;
+		/* without dates, the grant of today of a plan still going on */
 		int shown = range ? g->from <= range->to && to >= range->from
-				  : g->from <= today && to >= today;
+				  : p->status != STATUS_CLOSED && g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
-		if (!shown && used + spilled <= g->minutes && (range || !grant_undeclared(g, today)))
+		if (!shown && used + spilled <= g->minutes && (range || !grant_undeclared(p, g, today)))
 			continue;
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;
@@ -243,14 +244,13 @@ size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t np
 	for (size_t i = 0; i < nplans; i++) {
 		const struct plan *p = plans[i];
 		if (plan_grants_budget(p)) {
-			if (range || p->status == STATUS_ACTIVE)
-				grant_lines(out, &n, &cap, b, p, range, today);
+			grant_lines(out, &n, &cap, b, p, range, today);
 			continue;
 		}
 		if (p->budget_minutes < 0 || p->start == DATE_NONE)
 			continue;
 		if (!range) { /* the period that holds today, or the plan's last one */
-			if (p->status != STATUS_ACTIVE)
+			if (p->status == STATUS_CLOSED)
 				continue;
 			int day = today;
 			if (p->end != DATE_NONE && day > p->end)

@@ -96,7 +96,7 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 			used += l.v[x].k.minutes;
 			last = l.v[x].k.date;
 		}
-		int end = grant_last_day(g, used, last);
+		int end = grant_last_day(p, g, used, last);
 		int empty = run->npieces == from;
 		/* every grant (--period grant): a strippenkaart still running too */
 		int running = end == DATE_NONE && o->ro.period.to == PERIOD_OPEN_TO &&

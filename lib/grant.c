@@ -162,9 +162,21 @@ int grant_followed(const struct plan *p, const struct grant *g)
 	return 0;
 }
 
-int grant_undeclared(const struct grant *g, int day)
+/* A closed plan's grants end with it: coaching has stopped, and their
+ * hours are declared now, not when the grant would have run out.  A grant
+ * that would have begun after the plan closed keeps its own days. */
+static int closed_with(const struct plan *p, const struct grant *g, int end)
 {
-	return g->to != DATE_NONE && g->to < day && g->declared == DATE_NONE;
+	if (p->status != STATUS_CLOSED || p->end == DATE_NONE || (p->defaulted & PLAN_DEFAULT_END) ||
+	    p->end < g->from)
+		return end;
+	return end == DATE_NONE || p->end < end ? p->end : end;
+}
+
+int grant_undeclared(const struct plan *p, const struct grant *g, int day)
+{
+	int end = closed_with(p, g, g->to);
+	return end != DATE_NONE && end < day && g->declared == DATE_NONE;
 }
 
 int plan_holds_day(const struct plan *p, int day)
@@ -766,9 +778,9 @@ void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i,
 	free(split);
 }
 
-int grant_last_day(const struct grant *g, long used, int last)
+int grant_last_day(const struct plan *p, const struct grant *g, long used, int last)
 {
 	if (g->to != DATE_NONE)
-		return g->to;
-	return used && used >= g->minutes ? last : DATE_NONE;
+		return closed_with(p, g, g->to);
+	return closed_with(p, g, used && used >= g->minutes ? last : DATE_NONE);
 }

@@ -110,7 +110,7 @@ static size_t of_grant(const struct plan *p, const struct grant *g, const struct
 	struct grant_lines c = {v, (size_t)(g - p->grants), out, 0, 0};
 	grant_cut(u, n, line_at, v, grant_piece, &c);
 	grant_use_free(u);
-	int end = grant_last_day(g, c.used, c.n ? out[c.n - 1].date : g->from);
+	int end = grant_last_day(p, g, c.used, c.n ? out[c.n - 1].date : g->from);
 	if (end != DATE_NONE && end < period->to)
 		period->to = end;
 	return c.n;

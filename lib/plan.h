@@ -181,8 +181,8 @@ int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)
  * is in the plan already, or the plan ends with g. */
 int grant_followed(const struct plan *p, const struct grant *g);
-/* Whether grant g had ended before day with no declared: day. */
-int grant_undeclared(const struct grant *g, int day);
+/* Whether grant g ended before day (with plan p, if p closed first), undeclared. */
+int grant_undeclared(const struct plan *p, const struct grant *g, int day);
 /* The days of grant g of plan p, a strippenkaart without an end's up to
  * the plan's end or today. */
 struct period grant_days(const struct plan *p, const struct grant *g, int today);
@@ -239,10 +239,10 @@ void grant_use_day(struct grant_use *u, int day, long *per_slot);
 void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i, long *minutes),
 	       const void *v, void (*piece)(void *arg, size_t i, size_t slot, long minutes),
 	       void *arg);
-/* The last day of grant g, of which used minutes are used, the last of
- * them on day last: its to:, or for a strippenkaart without one, last
- * once it is used up; else DATE_NONE. */
-int grant_last_day(const struct grant *g, long used, int last);
+/* The last day of grant g of plan p, whose used minutes end on day last:
+ * its to: (a strippenkaart's: last once used up, else DATE_NONE), or the
+ * plan's end if p closed first. */
+int grant_last_day(const struct plan *p, const struct grant *g, long used, int last);
 /* Adds what from holds (of the same plan) to u: a sheet read in parts. */
 void grant_use_merge(struct grant_use *u, const struct grant_use *from);
 void grant_use_free(struct grant_use *u);

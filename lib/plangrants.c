@@ -193,7 +193,7 @@ int amend_declared(struct amend *a, const struct plan_op *op)
 		int n = 0;
 		for (size_t k = 0; k < a->p->ngrants; k++) {
 			const struct grant *g = &a->p->grants[k];
-			if (grant_undeclared(g, op->day)) {
+			if (grant_undeclared(a->p, g, op->day)) {
 				if (declare_one(a, k, op->day) < 0)
 					return -1;
 				n++;

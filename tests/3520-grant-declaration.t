@@ -234,6 +234,56 @@ check "the second card's logbook starts where the first ran out" \
 	! grep -q "^2026-03-02" out'
 rm -r cards plans/P-44.yaml hours/vos.csv
 
+# ---- a plan closed before its grants ended: they end with it ----
+# Bug: a plan closed on 15 May with a grant to 1 August was declared per
+# grant only in the half year of 1 August, and a strippenkaart of a closed
+# plan not used up never: the hours of coaching that had ended waited for
+# a grant that would not run out.
+cat >plans/P-50.yaml <<'YAML'
+version: 2
+id: P-50
+participant: {name: Kees Smit}
+coach: robin
+funder: uwv
+start: 2026-02-02
+end: 2026-05-15
+grants:
+  - {from: 2026-02-02, to: 2026-08-01, ref: B-50, hours: 20}
+status: closed
+YAML
+cat >plans/P-51.yaml <<'YAML'
+version: 2
+id: P-51
+participant: {name: Ilse Kok}
+coach: robin
+funder: werkgever
+start: 2026-03-02
+end: 2026-04-30
+grants:
+  - {from: 2026-03-02, kind: strippenkaart, hours: 10, ref: S-51}
+status: closed
+YAML
+cat >hours/kees.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-02-10,robin,P-50,,onsite,120,Kennismaking
+2026-05-12,robin,P-50,,phone,60,Afronding
+2026-03-03,robin,P-51,,onsite,90,Eerste bezoek
+CSV
+chmod 600 plans/P-50.yaml plans/P-51.yaml hours/kees.csv
+run cp-report --declaration --plan P-50 --period 2026H1 --per-grant
+status_is 0 "a grant of a plan closed before the grant's end"
+check "... is declared in the period the plan closed in" \
+	grep -q '^Plan P-50, Kees Smit, grant 2026-02-02\.\.2026-05-15$' out
+check "... up to the plan's last day" grep -q '^To: *15 May 2026$' out
+run cp-report --declaration --plan P-50 --period 2026H2 --per-grant
+check "... and not again when the grant would have ended" test ! -s out
+run cp-report --declaration --plan P-51 --period 2026-04 --per-grant -o csv
+out_is "date,goal,note,mode,minutes
+2026-03-03,,Eerste bezoek,onsite,90" "a strippenkaart of a closed plan is declared when the plan closed"
+run cp-report --logbook --plan P-50 --grant B-50
+check "... and its logbook ends with the plan too" grep -q '^To: *15 May 2026$' out
+rm plans/P-50.yaml plans/P-51.yaml hours/kees.csv
+
 # ---- a version 1 plan: its budget periods are its grants ----
 cat >plans/P-10.yaml <<'YAML'
 id: P-10

@@ -141,6 +141,43 @@ run cp-plan P-31 --declared afgelopen --on 2027-06-01
 status_is 0 "--declared afgelopen, in Dutch"
 check "... declares the next" test "$(grep -c 'declared: 2027-06-01' plans/P-31.yaml)" = 1
 
+# Bug: a plan closed or paused left cp-hours --budget, with its grants
+# still to declare: closed on 1 June, the grant to 31 August (ended with
+# the plan) was no longer listed as "not yet" declared; paused, the grant
+# of today was not listed at all.
+cat >plans/P-32.yaml <<'YAML'
+version: 2
+id: P-32
+participant: {name: Kees Smit}
+coach: robin
+funder: uwv
+start: 2026-09-01
+end: 2027-06-01
+grants:
+  - {from: 2026-09-01, to: 2027-02-28, ref: B-32a, hours: 20, declared: 2027-03-05}
+  - {from: 2027-03-01, to: 2027-08-31, ref: B-32b, hours: 20}
+status: closed
+YAML
+sed -e 's/P-32/P-33/; s/B-32/B-33/; s/^end: .*/paused: 2027-06-01/; s/closed/paused/' \
+	plans/P-32.yaml >plans/P-33.yaml
+chmod 600 plans/P-32.yaml plans/P-33.yaml
+plan_grants() { cp-hours --budget -o csv | grep "^$1," | cut -d, -f3,6,7,12; }
+plan_grants P-32 >out
+same out /dev/stdin "a closed plan's grant not declared stays in --budget" <<'CSV'
+B-32b,2027-03-01,2027-08-31,
+CSV
+run cp-hours --budget -o text
+check "... and says: not yet (it ended with the plan)" grep -q "^P-32 .*B-32b .*not yet$" out
+plan_grants P-33 >out
+same out /dev/stdin "a paused plan's grant of today is in --budget" <<'CSV'
+B-33b,2027-03-01,2027-08-31,
+CSV
+run cp-plan P-32 --declared ended --on 2027-06-10
+status_is 0 "--declared ended: the grant that ended with the closed plan"
+plan_grants P-32 >out
+check "... and it is gone from --budget" test ! -s out
+rm plans/P-32.yaml plans/P-33.yaml
+
 # a date in declared: is read like every date
 sed -i 's/declared: 2027-06-01/declared: 2027-13-01/' plans/P-31.yaml
 run cp-check plans/P-31.yaml

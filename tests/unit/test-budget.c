@@ -76,8 +76,10 @@ static void plans(void)
 	write_plan(dir, "P-N", "participant: {name: X}\nfunder: gemeente\nstart: 2026-01-05\n");
 	write_plan(dir, "P-P", "participant: {name: X}\nfunder: gemeente\nstart: 2026-01-05\n"
 			       "status: paused\nbudget: {hours: 2, per: 3m}\n");
+	write_plan(dir, "P-C", "participant: {name: X}\nfunder: gemeente\nstart: 2026-01-05\n"
+			       "end: 2026-03-20\nstatus: closed\nbudget: {hours: 2, per: 3m}\n");
 	cache = plancache_new(dir);
-	static const char *const ids[] = {"P-1", "P-31", "P-M", "P-W", "P-E", "P-N", "P-P"};
+	static const char *const ids[] = {"P-1", "P-31", "P-M", "P-W", "P-E", "P-N", "P-P", "P-C"};
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++)
 		if (!plan(ids[i]))
 			ok(0, "plan %s reads", ids[i]);
@@ -183,7 +185,8 @@ static void ranges(void)
 	budget_free(b);
 }
 
-/* Without a range: the period holding today of each active plan. */
+/* Without a range: the period holding today of each plan not closed (a
+ * paused one's budget runs on). */
 static void current(void)
 {
 	static const struct {
@@ -194,7 +197,8 @@ static void current(void)
 		{"P-1", "2030-01-01", "2028-07-05..2029-01-04 0"},
 		{"P-1", "2026-01-04", ""},
 		{"P-E", "2026-05-01", "2026-01-05..2026-03-31 0"},
-		{"P-P", "2026-03-04", ""},
+		{"P-P", "2026-03-04", "2026-01-05..2026-04-04 0"},
+		{"P-C", "2026-03-04", ""},
 		{"P-N", "2026-03-04", ""},
 	};
 	struct budget *b = budget_new(cache);
