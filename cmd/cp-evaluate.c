@@ -267,7 +267,7 @@ static int record(int today)
 	if (!file)
 		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.record)), EX_USAGE;
 	struct buf dry = {0};
-	if (plan_record(file, &r, today, opt.dry_run ? &dry : NULL) < 0)
+	if (plan_record(file, &r, today, 1, opt.dry_run ? &dry : NULL) < 0)
 		rc = cp_status() ? cp_status() : EX_SOFTWARE;
 	else if (opt.dry_run)
 		fwrite(dry.s, 1, dry.len, stdout);

@@ -255,7 +255,7 @@ static int write_plan(void)
 	char *path = plan_path(cli_plans(), opt.spec.id);
 	int status, rc = 0;
 	struct plan *back = plan_parse(path, xstrndup(text.s, text.len), text.len, &status);
-	if (back && plan_amend_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), &b) < 0)
+	if (back && plan_amend_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), 0, &b) < 0)
 		rc = -1;
 	plan_free(back);
 	buf_free(&text);

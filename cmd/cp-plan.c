@@ -243,7 +243,7 @@ int main(int argc, char **argv)
 		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.plan)), cli_exit(EX_USAGE);
 	struct buf old = {0}, new = {0}, diff = {0};
 	int rc = 0;
-	if (plan_amend(file, opt.ops, opt.nops, today, opt.dry_run ? &old : NULL, &new) < 0)
+	if (plan_amend(file, opt.ops, opt.nops, today, 1, opt.dry_run ? &old : NULL, &new) < 0)
 		rc = cp_status() ? cp_status() : EX_SOFTWARE;
 	else if (opt.dry_run) {
 		diff_unified(&diff, file, old.s, old.len, new.s, new.len);

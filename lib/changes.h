@@ -21,6 +21,14 @@
  * rebase; a hook the user has is never replaced. */
 int caseload_git(const char *dir, int flags);
 
+/* ---- logged.c: a change of a plan's days against the hours logged ---- */
+
+/* Whether the hours logged on plan before, in every sheet of the
+ * caseload, still lie within its days as after has them: -1 (each
+ * reported at its line) if one would lie after its end; one on a day of
+ * a pause after has and before had not is warned of. */
+int logged_held(const struct plan *before, const struct plan *after);
+
 /* ---- record.c: an evaluation recorded in a plan ---- */
 
 struct record {
@@ -46,9 +54,10 @@ int record_check(const struct plan *p, struct record *r, int today);
 int record_edits(struct edits *e, const struct plan *p, const struct record *r);
 /* Whether the plan read back after the edits holds r and the rest as before. */
 int record_holds(const struct plan *before, const struct plan *after, const struct record *r);
-/* All of it, under the plan's lock; the change goes to dry as a unified
- * diff, if given, instead of replacing the file. */
-int plan_record(const char *path, struct record *r, int today, struct buf *dry);
+/* All of it, under the plan's lock, held against the hours logged if
+ * held (logged_held); the change goes to dry as a unified diff, if
+ * given, instead of replacing the file. */
+int plan_record(const char *path, struct record *r, int today, int held, struct buf *dry);
 
 /* ---- planedit.c: a plan changed from the shell ---- */
 
@@ -82,13 +91,14 @@ int pause_end_edits(struct edits *e, const struct plan *p, int last);
 struct plan_op plan_op_new(int kind, const char *text);
 
 /* The plan's text src with ops made in order, each checked against the
- * plan as it is then and refused (reported, -1) if it does not fit; the
- * new text to out.  today: the end of a closed plan by default. */
+ * plan as it is then and refused (reported, -1) if it does not fit, and
+ * if held the whole against the hours logged (logged_held); the new text
+ * to out.  today: the end of a closed plan by default. */
 int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
-		    size_t nops, int today, struct buf *out);
+		    size_t nops, int today, int held, struct buf *out);
 /* All of it on the plan at path, under its lock; with old (and new) given,
  * nothing is written: the texts before and after go there. */
-int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
+int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,
 	       struct buf *old, struct buf *new);
 
 /* ---- merge.c: a plan changed on two branches, merged as a plan ---- */

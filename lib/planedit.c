@@ -134,7 +134,7 @@ struct plan_op plan_op_new(int kind, const char *text)
 }
 
 int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
-		    size_t nops, int today, struct buf *out)
+		    size_t nops, int today, int held, struct buf *out)
 {
 	int status;
 	struct amend a = {file, plan_parse(file, xstrndup(src, len), len, &status), today};
@@ -143,13 +143,18 @@ int plan_amend_text(const char *file, const char *src, size_t len, const struct 
 	int rc = 0;
 	for (size_t i = 0; rc == 0 && i < nops; i++)
 		rc = one(&a, &ops[i]);
+	if (rc == 0 && held) {
+		struct plan *before = plan_parse(file, xstrndup(src, len), len, &status);
+		rc = before ? logged_held(before, a.p) : -1;
+		plan_free(before);
+	}
 	if (rc == 0)
 		buf_add(out, a.p->doc.src, a.p->doc.len);
 	plan_free(a.p);
 	return rc < 0 ? -1 : 0;
 }
 
-int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today,
+int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,
 	       struct buf *old, struct buf *new)
 {
 	struct locked lf;
@@ -157,7 +162,7 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 	int opened = plan_open_locked(path, &lf, &src);
 	if (opened)
 		return opened > 0 ? plan_file_unknown(path) : -1;
-	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, &out);
+	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, held, &out);
 	if (rc < 0)
 		goto out;
 	if (old) {

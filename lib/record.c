@@ -245,7 +245,7 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 	return 0;
 }
 
-int plan_record(const char *path, struct record *r, int today, struct buf *dry)
+int plan_record(const char *path, struct record *r, int today, int held, struct buf *dry)
 {
 	struct locked lf;
 	struct buf src = {0}, out = {0};
@@ -274,6 +274,10 @@ int plan_record(const char *path, struct record *r, int today, struct buf *dry)
 		rc = after ? -1 : cp_err(EX_SOFTWARE, _("%s: internal error: the changed plan does not "
 							"read back; nothing was written"),
 					 path);
+		goto out;
+	}
+	if (held && logged_held(before, after) < 0) {
+		rc = -1;
 		goto out;
 	}
 	if (dry)

@@ -10,7 +10,7 @@ layer_of() {
 	declare | declaredoc | declarefiles | declaregrants) echo declare.h ;;
 	account | accountchart | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
-	record | merge | hook) echo changes.h ;;
+	record | merge | hook | logged) echo changes.h ;;
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
 	eras | budget) echo planmemo.h ;;
 	entrycheck | agg | due | lint | medical | ceiling | satisfaction) echo domain.h ;;

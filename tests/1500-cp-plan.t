@@ -525,6 +525,33 @@ status_is 0 "a flow plan that ends in 'evaluations:' takes an evaluation"
 check "... after the colon" grep -q '^ evaluations: \[{date: 2026-07-01, summary: ok, goals: {G1: achieved}}\]$' plans/F-1.yaml
 check "... and it reads" cp-check plans/F-1.yaml
 
+# Bug: --close --end 2026-11-10 wrote an end before an hour logged on
+# 2026-11-12, which every report then left out and cp-check refused; a
+# pause from a day gone by took in hours logged already without a word.
+handwritten
+mkdir aside && mv hours/*.csv aside/
+cat >hours/sanne.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-11-04,robin,P-7,,onsite,60,Kennismaking
+2026-11-12,robin,P-7,,phone,30,Bellen
+CSV
+chmod 600 hours/sanne.csv
+refuses 65 "hours/sanne.csv:3:1: 0:30 logged on 2026-11-12, after the day plan P-7 would end \(2026-11-10\)$" \
+	"--close --end before an hour logged" cp-plan P-7 --close --end 2026-11-10
+err_has "^cp-plan: P-7: 1 entry \(0:30\) would lie after the plan's end; end it on 2026-11-12 or later" \
+	"... and what to do"
+refuses 65 "after the day plan P-7 would end" "... with --dry-run too" \
+	cp-plan P-7 --close --end 2026-11-10 -n
+run cp-plan P-7 --close --end 2026-11-12
+status_is 0 "--close on the day of the last hour"
+handwritten
+run cp-plan P-7 --pause --from 2026-11-10
+status_is 0 "--pause from a day before an hour logged: done"
+err_has '^cp-plan: hours/sanne.csv:3:1: warning: 0:30 logged on 2026-11-12, a day plan P-7 is paused now$' \
+	"... with a warning at the hour"
+check "... and none of the hour before the pause" sh -c '! grep -q 2026-11-04 err'
+rm hours/sanne.csv && mv aside/*.csv hours/ && rmdir aside
+
 # In Dutch
 handwritten
 LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden

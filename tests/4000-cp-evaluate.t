@@ -265,6 +265,20 @@ run cp-log -n --plan P-rust --mode phone -d 2026-10-30 30
 status_is 0 "... but those before it"
 rm -f plans/P-rust.yaml
 
+# Bug: --close with the evaluation's day as the end, before hours logged
+# after it, wrote an end that left those hours out of every report.
+plan P-laat gemeente 2026-01-05 2026-12-01
+mkdir aside && mv hours/*.csv aside/ 2>/dev/null
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-18,robin,P-laat,,phone,45,Bellen\n' >hours/robin.csv
+refuses 65 "hours/robin.csv:2:1: 0:45 logged on 2026-11-18, after the day plan P-laat would end \\(2026-11-16\\)" \
+	"--close on a day before an hour logged" \
+	cp-evaluate --record P-laat --date 2026-11-16 --summary Gestopt --close
+err_has "P-laat: 1 entry \\(0:45\\) would lie after the plan's end; end it on 2026-11-18 or later" \
+	"... and what to do"
+run cp-evaluate --record P-laat --date 2026-11-16 --summary Gestopt --close --end 2026-11-18
+status_is 0 "... --end on the day of that hour: closed"
+rm -f plans/P-laat.yaml hours/robin.csv && mv aside/* hours/ 2>/dev/null; rmdir aside
+
 # ---- --ics ----
 rm -f plans/*.yaml
 plan K-cal uwv 2024-01-05 2026-12-01

@@ -39,7 +39,7 @@ static char *amend(const char *src, const struct plan_op *ops, size_t n, char **
 {
 	struct buf out = {0};
 	capture_start();
-	int rc = plan_amend_text("P-1.yaml", src, strlen(src), ops, n, day("2026-11-23"), &out);
+	int rc = plan_amend_text("P-1.yaml", src, strlen(src), ops, n, day("2026-11-23"), 0, &out);
 	char *said = capture_end();
 	if (err)
 		*err = said;

@@ -313,7 +313,7 @@ static void file(void)
 	struct record r = {day("2026-07-01"), "Proef", NULL, 0, DATE_NONE, 0, DATE_NONE,
 			   RECORD_NO_UWV_FIELDS};
 	struct buf dry = {0};
-	ok(plan_record(path, &r, day("2026-07-01"), &dry) == 0 && strstr(buf_str(&dry), "summary: Proef"),
+	ok(plan_record(path, &r, day("2026-07-01"), 0, &dry) == 0 && strstr(buf_str(&dry), "summary: Proef"),
 	   "plan_record with dry: the new plan in the buffer");
 	char *s = read_file(path, NULL);
 	is_str(s, plan_text, "and the file untouched");
@@ -321,12 +321,12 @@ static void file(void)
 	buf_free(&dry);
 	r = (struct record){day("2026-07-01"), "Echt", NULL, 0, DATE_NONE, 0, DATE_NONE,
 			    RECORD_NO_UWV_FIELDS};
-	ok(plan_record(path, &r, day("2026-07-01"), NULL) == 0, "plan_record");
+	ok(plan_record(path, &r, day("2026-07-01"), 0, NULL) == 0, "plan_record");
 	s = read_file(path, NULL);
 	ok(s && strstr(s, "summary: Echt\n") && strstr(s, "next: 2027-01-01\n"), "replaces the plan");
 	free(s);
 	capture_start();
-	int rc = plan_record(scratch_path("P-9.yaml"), &r, day("2026-07-01"), NULL);
+	int rc = plan_record(scratch_path("P-9.yaml"), &r, day("2026-07-01"), 0, NULL);
 	char *err = capture_end();
 	ok(rc < 0 && strstr(err, "no such plan"), "a missing plan: %s", first_line(err));
 	free(err);
