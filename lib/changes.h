@@ -83,9 +83,10 @@ struct plan_op {
 };
 
 /* The edits that end plan p's running pause (status: paused) on day last:
- * its paused: key becomes an item of pauses:, or goes if no day of the
- * pause has passed (last DATE_NONE or before it). */
+ * its paused: key becomes an item of pauses: (if pause_kept), or goes if
+ * no day of the pause has passed (last DATE_NONE or before it). */
 int pause_end_edits(struct edits *e, const struct plan *p, int last);
+int pause_kept(const struct plan *p, int last);
 
 /* An op of kind with text, every day and amount unsaid. */
 struct plan_op plan_op_new(int kind, const char *text);

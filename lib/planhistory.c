@@ -27,12 +27,18 @@ static int pause_last(const struct plan *p, const struct plan_op *op)
 	return last != DATE_NONE && last >= p->paused ? last : DATE_NONE;
 }
 
+int pause_kept(const struct plan *p, int last)
+{
+	return p->status == STATUS_PAUSED && p->paused != DATE_NONE && last != DATE_NONE &&
+	       last >= p->paused;
+}
+
 int pause_end_edits(struct edits *e, const struct plan *p, int last)
 {
 	struct ynode *root = yderef(p->doc.root), *l = ymap_get(root, "pauses");
 	if (p->status != STATUS_PAUSED || !ymap_key(root, "paused"))
 		return 0;
-	if (last == DATE_NONE || p->paused == DATE_NONE || last < p->paused)
+	if (!pause_kept(p, last))
 		return yedit_map_remove(e, &p->doc, root, "paused");
 	char from[11], to[11], item[48];
 	date_format(p->paused, from);

@@ -229,8 +229,7 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 	for (size_t i = 0; good && i < before->nevals; i++)
 		good = after->evals[i].date == before->evals[i].date &&
 		       same(after->evals[i].summary, before->evals[i].summary);
-	int paused = before->status == STATUS_PAUSED && before->paused != DATE_NONE &&
-		     r->end >= before->paused;
+	int paused = pause_kept(before, r->end);
 	if (good && r->close)
 		good = after->status == STATUS_CLOSED && after->end == r->end &&
 		       after->npauses == before->npauses + paused &&
