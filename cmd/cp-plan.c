@@ -66,7 +66,7 @@ static const struct argp_option options[] = {
 	    "under pauses:, its days without hours"), 3},
 	{"close", OPT_CLOSE, NULL, 0, N_("close the plan: status closed, end today or --end"), 3},
 	{"end", OPT_END, N_("DATE"), 0,
-	 N_("with --close: the last day of coaching; with --resume: the plan's new end"), 3},
+	 N_("the plan's new end, later or earlier; with --close: the last day of coaching"), 3},
 	{NULL, 0, NULL, 0, N_("How:"), 4},
 	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 4},
 	{"force", 'f', NULL, 0, N_("--drop-grant even a grant that has begun or was declared"), 4},
@@ -173,6 +173,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_END:
 		if (!opt.plan)
 			argp_error(state, _("name the plan to change"));
+		if (opt.end && !opt.nstatus) /* alone: the end moves, the status stays */
+			add_op(state, PLAN_OP_END, NULL);
 		if (!opt.nops)
 			argp_error(state, _("nothing to change: give --goal, --grant, --coach, --pause "
 					    "..."));
@@ -189,7 +191,8 @@ static const struct argp argp = {
 	options, parse, N_("PLAN [--goal TEXT]... [--grant GRANT]... [--coach NAME --from DATE] ..."),
 	N_("Change a coaching plan in place, keeping its comments and layout: add goals, "
 	   "agreements, conditions, contacts and grants, hand it over to another coach or change "
-	   "the contract hours from a day, pause, resume or close it, or move it to version 2."),
+	   "the contract hours from a day, move its end, pause, resume or close it, or move it to "
+	   "version 2."),
 	cli_children_plans, cli_help, "coachplan",
 };
 
@@ -207,7 +210,7 @@ static int dates(int today)
 			op->day = from, used_from = 1;
 		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_PAUSED)
 			op->day = from, used_from = 1;
-		else if (op->kind == PLAN_OP_STATUS)
+		else if (op->kind == PLAN_OP_STATUS || op->kind == PLAN_OP_END)
 			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_ACTIVE && opt.from)
 			op->since = from, used_from = 1;
@@ -224,7 +227,7 @@ static int dates(int today)
 		return cp_err(EX_USAGE,
 			      _("--from goes with --coach, --work-hours, --pause, --resume or --goal"));
 	if (opt.end && !used_end)
-		return cp_err(EX_USAGE, _("--end goes with --close or --resume"));
+		return cp_err(EX_USAGE, _("--end goes alone, or with --close or --resume"));
 	if (opt.on && !used_on)
 		return cp_err(EX_USAGE, _("--on goes with --declared"));
 	return 0;

@@ -42,6 +42,7 @@ int amend_text(struct amend *a, const struct plan_op *op);
 int amend_contact(struct amend *a, const struct plan_op *op);
 int amend_drop_item(struct amend *a, const struct plan_op *op);
 int amend_status(struct amend *a, const struct plan_op *op);    /* planhistory.c */
+int amend_end(struct amend *a, const struct plan_op *op);
 int amend_coach(struct amend *a, const struct plan_op *op);
 int amend_work_hours(struct amend *a, const struct plan_op *op);
 int amend_grant(struct amend *a, const struct plan_op *op);     /* plangrants.c */

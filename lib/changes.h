@@ -64,7 +64,8 @@ int plan_record(const char *path, struct record *r, int today, int held, struct 
 enum plan_op_kind {
 	PLAN_OP_GOAL, PLAN_OP_AGREEMENT, PLAN_OP_CONDITION, PLAN_OP_CONTACT, PLAN_OP_STATUS,
 	PLAN_OP_GRANT, PLAN_OP_COACH, PLAN_OP_WORK, PLAN_OP_MIGRATE, PLAN_OP_DECLARED,
-	PLAN_OP_DROP_GRANT, PLAN_OP_DROP_AGREEMENT, PLAN_OP_DROP_CONDITION, PLAN_OP_DROP_CONTACT
+	PLAN_OP_DROP_GRANT, PLAN_OP_DROP_AGREEMENT, PLAN_OP_DROP_CONDITION, PLAN_OP_DROP_CONTACT,
+	PLAN_OP_END
 };
 
 struct plan_op {
@@ -75,7 +76,7 @@ struct plan_op {
 	const char *role; /* the contact's role, or NULL */
 	int status;       /* STATUS_* */
 	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today);
-			     declared: the day */
+			     end: the new end; declared: the day */
 	int since;        /* resumed: the first day active again (DATE_NONE: today) */
 	long minutes;     /* work hours: contract minutes a week */
 	struct grant_spec grant;

@@ -115,6 +115,7 @@ static int one(struct amend *a, const struct plan_op *op)
 	case PLAN_OP_CONTACT: return amend_contact(a, op);
 	case PLAN_OP_STATUS: return amend_status(a, op);
 	case PLAN_OP_GRANT: return amend_grant(a, op);
+	case PLAN_OP_END: return amend_end(a, op);
 	case PLAN_OP_COACH: return amend_coach(a, op);
 	case PLAN_OP_WORK: return amend_work_hours(a, op);
 	case PLAN_OP_MIGRATE: return amend_migrate(a);

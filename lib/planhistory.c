@@ -181,6 +181,50 @@ int amend_status(struct amend *a, const struct plan_op *op)
 	return 0;
 }
 
+/* A plan that runs on longer, or stops sooner, its status as it is:
+ * logged_held then holds the new end against the hours logged. */
+static int make_end(struct edits *e, const struct plan *p, const void *arg)
+{
+	char d[11];
+	date_format(*(const int *)arg, d);
+	return yedit_map_set_after(e, &p->doc, amend_root(p), "start", "end", d);
+}
+
+int amend_end(struct amend *a, const struct plan_op *op)
+{
+	const struct plan *p = a->p;
+	char d[11], msg[160];
+	if (p->status == STATUS_CLOSED)
+		return amend_plan_err(p, "status", _("--resume --end DATE opens it again with that end"),
+				      _("the plan is closed"));
+	if (op->day < p->start) {
+		date_format(p->start, d);
+		snprintf(msg, sizeof msg, _("the plan would end before it starts on %s"), d);
+		return amend_plan_err(p, "start", NULL, msg);
+	}
+	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE && op->day < p->paused) {
+		date_format(p->paused, d);
+		snprintf(msg, sizeof msg, _("the plan is paused from %s: --close --end ends it sooner"),
+			 d);
+		return amend_plan_err(p, "paused", NULL, msg);
+	}
+	if (op->day == p->end && !(p->defaulted & PLAN_DEFAULT_END))
+		return 0;
+	int status = p->status;
+	if (amend_step(a, make_end, &op->day) < 0) /* p is gone: a->p is the plan now */
+		return -1;
+	if (a->p->end != op->day || a->p->status != status)
+		return amend_not_held(a);
+	int limit = funder_limit(a->p->funder, a->p->start);
+	if (limit != DATE_NONE && op->day > limit && funder_rules(a->p->funder)->limit_label) {
+		date_format(limit, d);
+		cp_warn(_("%s: the plan ends after %s, its funder's limit (%s); coaching past it "
+			  "needs the funder's consent"),
+			a->p->id, d, _(funder_rules(a->p->funder)->limit_label));
+	}
+	return 0;
+}
+
 /* ---- a hand-over, new contract hours ---- */
 
 /* A hand-over or new contract hours: the item appended to its list, or

@@ -283,7 +283,7 @@ run cp-plan P-7 --resume --end 2027-11-01
 status_is 0 "--resume --end: exit status 0"
 check "--resume --end: the new end" grep -qx 'end: 2027-11-01' plans/P-7.yaml
 check "... quiet" test ! -s err
-refuses 64 "--end goes with --close or --resume" "--end with --pause" cp-plan P-7 --pause --end 2027-01-01
+refuses 64 "--end goes alone, or with --close or --resume" "--end with --pause" cp-plan P-7 --pause --end 2027-01-01
 handwritten
 
 # Grants: the syntax as typed, short and long
@@ -550,6 +550,24 @@ status_is 0 "--pause from a day before an hour logged: done"
 err_has '^cp-plan: hours/sanne.csv:3:1: warning: 0:30 logged on 2026-11-12, a day plan P-7 is paused now$' \
 	"... with a warning at the hour"
 check "... and none of the hour before the pause" sh -c '! grep -q 2026-11-04 err'
+# --end alone: the plan runs on longer, or stops sooner, its status as it is
+handwritten
+run cp-plan P-7 --end 2027-10-31
+status_is 0 "--end alone: exit status 0"
+check "... the end goes below the start" sh -c "grep -A1 '^start: 2026-11-02' plans/P-7.yaml | grep -qx 'end: 2027-10-31'"
+check "... the status as it was" grep -qx 'status: active  # since november' plans/P-7.yaml
+check "... and the plan passes cp-check" cp-check plans/P-7.yaml
+refuses 65 "hours/sanne.csv:3:1: 0:30 logged on 2026-11-12, after the day plan P-7 would end" \
+	"--end before an hour logged" cp-plan P-7 --end 2026-11-11
+run cp-plan P-7 --end 2030-01-31
+status_is 0 "--end past UWV's 3-year limit: done"
+err_has "warning: P-7: the plan ends after 2029-11-01, its funder's limit \(UWV's 3-year limit\)" \
+	"... with a warning"
+refuses 65 "the plan would end before it starts on 2026-11-02" "--end before the start" \
+	cp-plan P-7 --end 2026-10-01
+cp-plan P-7 --close --end 2026-11-20 2>/dev/null
+refuses 65 "the plan is closed" "--end of a closed plan" cp-plan P-7 --end 2027-01-01
+err_has "hint: --resume --end DATE opens it again with that end" "... and how to open it again"
 rm hours/sanne.csv && mv aside/*.csv hours/ && rmdir aside
 
 # In Dutch

@@ -217,6 +217,32 @@ static void status(void)
 	free(err);
 }
 
+/* --end alone: the end moves (set below start: where there was none), the
+ * status stays; a closed plan keeps its end. */
+static void end(void)
+{
+	struct plan_op o = plan_op_new(PLAN_OP_END, NULL);
+	o.day = day("2027-12-31");
+	char *t = amend(v2, &o, 1, NULL);
+	struct plan *p = t ? read_back(t) : NULL;
+	ok(t && strstr(t, "start: 2026-11-02\nend: 2027-12-31\n"), "--end: the key below start:");
+	ok(p && p->end == o.day && p->status == STATUS_ACTIVE, "--end: the new end, still active");
+	plan_free(p);
+	o.day = day("2028-01-31");
+	char *again = t ? amend(t, &o, 1, NULL) : NULL;
+	ok(again && strstr(again, "\nend: 2028-01-31\n") && !strstr(again, "2027-12-31"),
+	   "--end again: the value replaced");
+	free(again);
+	struct plan_op c = plan_op_new(PLAN_OP_STATUS, NULL);
+	c.status = STATUS_CLOSED;
+	char *closed = t ? amend(t, &c, 1, NULL) : NULL, *err = NULL;
+	ok(closed && !amend(closed, &o, 1, &err) && err && strstr(err, "the plan is closed"),
+	   "--end of a closed plan: refused");
+	free(err);
+	free(closed);
+	free(t);
+}
+
 static const char v1[] =
 	"version: 1\n"
 	"id: P-1\n"
@@ -349,6 +375,7 @@ int main(void)
 	dropped();
 	history();
 	status();
+	end();
 	migrate();
 	edits();
 	typed();
