@@ -257,6 +257,8 @@ static int write_plan(void)
 	struct plan *back = plan_parse(path, xstrndup(text.s, text.len), text.len, &status);
 	if (back && plan_amend_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), 0, &b) < 0)
 		rc = -1;
+	else if (back)
+		plan_warn_limit(back);
 	plan_free(back);
 	buf_free(&text);
 	if (!back || rc < 0) {
@@ -289,9 +291,8 @@ int main(int argc, char **argv)
 		return cli_exit(EX_USAGE);
 	if (opt.init) {
 		int flags = (opt.git ? CASELOAD_GIT_INIT : 0) | (opt.no_hook ? CASELOAD_NO_HOOK : 0);
-		if (caseload_init(opt.init) < 0 || caseload_git(opt.init, flags) < 0)
-			return cli_exit(cp_status());
-		return cli_exit(0);
+		int bad = caseload_init(opt.init) < 0 || caseload_git(opt.init, flags) < 0;
+		return cli_exit(bad ? cp_status() : 0);
 	}
 	if (build_spec() < 0 || write_plan() < 0)
 		return cli_exit(cp_status());

@@ -89,6 +89,8 @@ struct plan_op {
 int pause_end_edits(struct edits *e, const struct plan *p, int last);
 int pause_kept(const struct plan *p, int last);
 
+/* A warning if plan p ends after its funder's limit (UWV's three years). */
+void plan_warn_limit(const struct plan *p);
 /* An op of kind with text, every day and amount unsaid. */
 struct plan_op plan_op_new(int kind, const char *text);
 

@@ -178,6 +178,8 @@ int amend_status(struct amend *a, const struct plan_op *op)
 		return amend_not_held(a);
 	if (op->status == STATUS_ACTIVE)
 		warn_ended(a->p, a->today);
+	if (op->status == STATUS_ACTIVE && o.day != DATE_NONE)
+		plan_warn_limit(a->p);
 	return 0;
 }
 
@@ -215,14 +217,21 @@ int amend_end(struct amend *a, const struct plan_op *op)
 		return -1;
 	if (a->p->end != op->day || a->p->status != status)
 		return amend_not_held(a);
-	int limit = funder_limit(a->p->funder, a->p->start);
-	if (limit != DATE_NONE && op->day > limit && funder_rules(a->p->funder)->limit_label) {
-		date_format(limit, d);
-		cp_warn(_("%s: the plan ends after %s, its funder's limit (%s); coaching past it "
-			  "needs the funder's consent"),
-			a->p->id, d, _(funder_rules(a->p->funder)->limit_label));
-	}
+	plan_warn_limit(a->p);
 	return 0;
+}
+
+void plan_warn_limit(const struct plan *p)
+{
+	int limit = funder_limit(p->funder, p->start);
+	const char *label = funder_rules(p->funder)->limit_label;
+	if (limit == DATE_NONE || p->end == DATE_NONE || p->end <= limit || !label)
+		return;
+	char d[11];
+	date_format(limit, d);
+	cp_warn(_("%s: the plan ends after %s, its funder's limit (%s); coaching past it needs the "
+		  "funder's consent"),
+		p->id, d, _(label));
 }
 
 /* ---- a hand-over, new contract hours ---- */

@@ -58,6 +58,13 @@ refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name 
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
 refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5
 refuses 64 'ends before it starts' "an end before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2025-01-01
+# an end past UWV's three years: written, with a warning (the exception clause)
+run cp-new --id L-1 --name X --funder uwv --start 2026-01-05 --end 2029-06-30
+status_is 0 "an end past UWV's 3-year limit: written"
+err_has "^cp-new: warning: L-1: the plan ends after 2029-01-04, its funder's limit \(UWV's 3-year limit\)" \
+	"... with a warning"
+run cp-new --id L-2 --name X --funder uwv --start 2026-01-05
+check "... and none at the limit UWV's plans get by default" test ! -s err
 refuses 64 'interval "6x"' "a bad interval" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --every 6x
 refuses 64 'budget "lots"' "a bad budget" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --budget lots
 refuses 64 'name is empty' "an empty name" cp-new --id X-1 --name "" --funder uwv --start 2026-01-05
