@@ -91,12 +91,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.batch && (opt.plan || opt.goal || opt.mode || opt.date || opt.internal ||
 				  opt.activity))
 			argp_error(state, _("with - the entries come from standard input only"));
-		if (!opt.batch && !opt.plan && cli_plans_not_dir())
-			argp_error(state, _("--plan is required: the plan the hours are for; -p %s "
-					    "names the plans directory, -P %s the plan"),
-				   cli_plans_not_dir(), cli_plans_not_dir());
 		if (!opt.batch && !opt.plan)
-			argp_error(state, _("--plan is required: the plan the hours are for"));
+			cli_plan_required(state, opt.nwords ? opt.words[0] : NULL);
 		if (!opt.batch && !opt.mode)
 			argp_error(state, _("--mode is required: %s"), vocab_choices(&vocab_mode));
 		if (!opt.batch && !opt.nwords)

@@ -93,6 +93,22 @@ const char *cli_plans_not_dir(void)
 	return cli.plansdir && !is_dir(cli.plansdir) ? cli.plansdir : NULL;
 }
 
+void cli_plan_required(struct argp_state *state, const char *first)
+{
+	const char *dir = cli_plans_not_dir();
+	if (dir)
+		argp_error(state, _("--plan is required: the plan the hours are for; -p %s names the "
+				    "plans directory, -P %s the plan"),
+			   dir, dir);
+	char *file = first && id_valid(first, strlen(first)) ? caseload_plan_file(first) : NULL;
+	int named = file && access(file, F_OK) == 0;
+	free(file);
+	if (named)
+		argp_error(state, _("--plan is required: the plan the hours are for; -P %s names it, the first "
+				    "word is the duration"), first);
+	argp_error(state, _("--plan is required: the plan the hours are for"));
+}
+
 const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 

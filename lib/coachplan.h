@@ -24,6 +24,9 @@ extern const struct argp_child cli_children_all[];    /* -p, -f, -o */
 /* post: the tool's text after the options in --help (N_, examples). */
 void cli_init(int argc, char **argv, const char *post);
 const char *cli_plans_not_dir(void); /* -p given a plan id, not a directory */
+/* cp-log without --plan (argp_error exits): the slip named, -p given the
+ * plan, or the plan typed first (cp-log P-2026-014 1h30). */
+void cli_plan_required(struct argp_state *state, const char *first);
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
 /* Every tool's argp help_filter: --help shows cli_init's post after the

@@ -56,6 +56,10 @@ refuses 64 'unknown mode "walk"' "an unknown mode" cp-log --plan P-1 --mode walk
 refuses 64 '--plan is required' "no --plan" cp-log --mode phone 30
 refuses 64 '--plan is required: .*; -p P-1 names the plans directory, -P P-1 the plan' \
 	"-p for -P: the two told apart" cp-log -p P-1 --mode phone 30
+refuses 64 '--plan is required: the plan the hours are for; -P P-1 names it, the first word is the duration' \
+	"the plan typed first, as a word: -P named" cp-log P-1 --mode phone 30
+refuses 64 '--plan is required: the plan the hours are for$' \
+	"... but not a word that names no plan" cp-log P-99 --mode phone 30
 refuses 64 '--mode is required: onsite \(werkvloer\), phone' "no --mode: the modes named" cp-log --plan P-1 30
 refuses 64 'a DURATION is required: 90, 1h30' "no duration: its forms named" cp-log --plan P-1 --mode phone
 refuses 64 '"1.5": a bare fraction' "an ambiguous duration" cp-log --plan P-1 --mode phone 1.5
