@@ -194,10 +194,9 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 	for (size_t k = 0; k < p->ngrants; k++) {
 		const struct grant *g = &p->grants[k];
 		long used = used_in(b, p, (int)k);
-		int to = g->to != DATE_NONE ? g->to : INT32_MAX;
-		/* without dates, the grant of today of a plan still going on */
+		int to = grant_end(p, g) != DATE_NONE ? grant_end(p, g) : INT32_MAX;
 		int shown = range ? g->from <= range->to && to >= range->from
-				  : p->status != STATUS_CLOSED && g->from <= today && to >= today;
+				  : g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
 		if (!shown && used + spilled <= g->minutes && (range || !grant_undeclared(p, g, today)))
 			continue;

@@ -173,9 +173,14 @@ static int closed_with(const struct plan *p, const struct grant *g, int end)
 	return end == DATE_NONE || p->end < end ? p->end : end;
 }
 
+int grant_end(const struct plan *p, const struct grant *g)
+{
+	return closed_with(p, g, g->to);
+}
+
 int grant_undeclared(const struct plan *p, const struct grant *g, int day)
 {
-	int end = closed_with(p, g, g->to);
+	int end = grant_end(p, g);
 	return end != DATE_NONE && end < day && g->declared == DATE_NONE;
 }
 

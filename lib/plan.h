@@ -141,9 +141,8 @@ int plan_status_on(const struct plan *p, int day);
 /* The end the plan's file writes, if that day has come; else DATE_NONE.
  * For a closed plan it is the day it closed, as cp-plan --close writes. */
 int plan_ended(const struct plan *p, int today);
-/* For a goal typed that the plan has not: "did you mean G1?" where it
- * has it but for case, else "the goals of P-1 are G1, G2" or that it has
- * none, into hint */
+/* For a goal typed that the plan has not, into hint: "did you mean G1?"
+ * (case aside), else "the goals of P-1 are G1, G2", or none. */
 const char *plan_goals_hint(const struct plan *p, const char *typed, size_t n, char *hint,
 			    size_t size);
 struct interval plan_default_every(int funder);
@@ -181,7 +180,9 @@ int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)
  * is in the plan already, or the plan ends with g. */
 int grant_followed(const struct plan *p, const struct grant *g);
-/* Whether grant g ended before day (with plan p, if p closed first), undeclared. */
+/* Grant g's to:, or plan p's end if p closed first; whether it ended
+ * before day, not declared. */
+int grant_end(const struct plan *p, const struct grant *g);
 int grant_undeclared(const struct plan *p, const struct grant *g, int day);
 /* The days of grant g of plan p, a strippenkaart without an end's up to
  * the plan's end or today. */
@@ -240,8 +241,7 @@ void grant_cut(struct grant_use *u, size_t n, int (*at)(const void *v, size_t i,
 	       const void *v, void (*piece)(void *arg, size_t i, size_t slot, long minutes),
 	       void *arg);
 /* The last day of grant g of plan p, whose used minutes end on day last:
- * its to: (a strippenkaart's: last once used up, else DATE_NONE), or the
- * plan's end if p closed first. */
+ * grant_end, a strippenkaart's last once used up, else DATE_NONE. */
 int grant_last_day(const struct plan *p, const struct grant *g, long used, int last);
 /* Adds what from holds (of the same plan) to u: a sheet read in parts. */
 void grant_use_merge(struct grant_use *u, const struct grant_use *from);

@@ -168,6 +168,10 @@ B-32b,2027-03-01,2027-08-31,
 CSV
 run cp-hours --budget -o text
 check "... and says: not yet (it ended with the plan)" grep -q "^P-32 .*B-32b .*not yet$" out
+CP_TODAY=2027-06-01 plan_grants P-32 >out
+same out /dev/stdin "... and on the day it closed, as the grant of today" <<'CSV'
+B-32b,2027-03-01,2027-08-31,
+CSV
 plan_grants P-33 >out
 same out /dev/stdin "a paused plan's grant of today is in --budget" <<'CSV'
 B-33b,2027-03-01,2027-08-31,
