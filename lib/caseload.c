@@ -240,7 +240,8 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 	*paths = NULL;
 	*count = 0;
 	if (!n && !is_dir(cli_sheetsdir()))
-		return cp_err(EX_USAGE, _("no hour sheets named, and no ./hours directory here"));
+		return cp_err_at(EX_USAGE, NULL, caseload_outside_hint(),
+				 _("no hour sheets named, and no ./hours directory here"));
 	if (caseload_logged(args, n, paths, count) < 0) {
 		paths_free(*paths, *count);
 		*paths = NULL;
@@ -346,11 +347,32 @@ static int add_dir(const char *dir, int (*want)(const char *), const char *canno
 	return rc;
 }
 
+int plans_dir_missing(const char *arg)
+{
+	return strcmp(arg, "-") && !caseload_is_plan_file(arg) && access(arg, F_OK) != 0 &&
+	       errno == ENOENT;
+}
+
+const char *caseload_outside_hint(void)
+{
+	return _("run in a caseload (cp-new --init makes one) or below it, or name the plans "
+		 "directory with -p");
+}
+
+/* A plans directory that is not there: a tool run outside a caseload, most
+ * likely, which the hint says. */
+static int no_plans_dir(const char *dir)
+{
+	return cp_err_at(EX_NOINPUT, NULL, caseload_outside_hint(), _("%s: no such plans directory"),
+			 dir);
+}
+
 int plans_dir_check(const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d)
-		return cp_errno(EX_NOINPUT, _("%s: cannot open plans directory"), dir);
+		return errno == ENOENT ? no_plans_dir(dir)
+				       : cp_errno(EX_NOINPUT, _("%s: cannot open plans directory"), dir);
 	closedir(d);
 	return 0;
 }
@@ -360,6 +382,8 @@ int plans_list(const char *dir, char ***paths, size_t *n)
 	size_t cap = 0;
 	*paths = NULL;
 	*n = 0;
+	if (access(dir, F_OK) != 0 && errno == ENOENT)
+		return no_plans_dir(dir);
 	return add_dir(dir, is_plan_file, _("%s: cannot open plans directory"),
 		       _("%s: cannot read plans directory"), paths, n, &cap);
 }
@@ -463,7 +487,7 @@ void plans_each(char *const *args, size_t nargs, void (*fn)(const struct plan *,
 	for (size_t i = 0; i < nargs; i++) {
 		char **paths = NULL;
 		size_t n = 0;
-		if (is_dir(args[i]))
+		if (is_dir(args[i]) || plans_dir_missing(args[i]))
 			plans_list(args[i], &paths, &n);
 		else
 			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);

@@ -77,6 +77,10 @@ int plan_unknown(const char *dir, const char *typed); /* reported, with that hin
 int plan_file_unknown(const char *path);               /* the same, for DIR/ID.yaml */
 /* 0 if dir is a plans directory that opens; else -1, reported (EX_NOINPUT) */
 int plans_dir_check(const char *dir);
+const char *caseload_outside_hint(void); /* for a plans directory not there */
+/* Whether a plans argument names a directory that is not there: no -, no
+ * *.yaml, nothing at all (plans/ run outside a caseload); plans_list says so. */
+int plans_dir_missing(const char *arg);
 void paths_free(char **paths, size_t n);
 /* Every plan of args (plan files and plans directories), read and handed
  * to fn in turn; a broken plan is reported and skipped.  (Which coach an

@@ -114,9 +114,7 @@ const char *plans_like_hint(const char *dir, const char *typed, char *buf, size_
 {
 	char id[128];
 	if (!is_dir(dir)) { /* run outside a caseload, most likely */
-		snprintf(buf, size, _("%s: no such directory; run in a caseload (cp-new --init "
-				      "makes one) or below it, or name the plans directory with -p"),
-			 dir);
+		snprintf(buf, size, _("%s: no such directory; %s"), dir, caseload_outside_hint());
 		return buf;
 	}
 	if (plans_like(dir, typed, id, sizeof id) != 1 || !strcmp(id, typed))

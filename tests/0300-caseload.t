@@ -63,6 +63,17 @@ run sh -c "cd '$outside' && cp-log --plan P-1 --mode phone 10"
 status_is 65 "outside any caseload: no plan to log on"
 err_has 'hint: plans: no such directory; run in a caseload \(cp-new --init makes one\) or below it, or name the plans directory with -p' \
 	"... and the hint says where the plans are looked for"
+# Bug: cp-evaluate and cp-check said only "plans: cannot open: No such
+# file or directory" outside a caseload, with nothing of where to run
+for tool in cp-evaluate cp-check "cp-hours --by funder"; do
+	run sh -c "cd '$outside' && $tool"
+	status_is 66 "$tool outside any caseload: exit status 66"
+	check "... says there is no plans directory, and where to run" sh -c \
+		'grep -qx "${0%% *}: plans: no such plans directory" err &&
+		grep -qx " hint: run in a caseload (cp-new --init makes one) or below it, or name the plans directory with -p" err' "$tool"
+done
+run sh -c "cd '$outside' && cp-report --caseload"
+check "cp-report outside any caseload: the same hint" grep -q "^ hint: run in a caseload" err
 rm -rf "$outside"
 
 cp cl/plans/P-1.yaml P-1.yml

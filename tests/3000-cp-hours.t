@@ -153,9 +153,9 @@ refuses 64 '"2026H3": no such half' "a bad period" cp-hours --period 2026H3
 refuses 64 'unknown mode "walk"' "a bad mode" cp-hours --mode walk
 # a plans directory that is not there is one error, not a warning per plan
 for k in grant funder employer; do
-	refuses 66 'nothere: cannot open plans directory' "--by $k -p with no such directory" \
+	refuses 66 'nothere: no such plans directory$' "--by $k -p with no such directory" \
 		cp-hours --by $k -p nothere
-	check "... said once" test "$(wc -l <err)" -eq 1
+	check "... said once, with how to mend it" sh -c 'test "$(wc -l <err)" -eq 2 && grep -q "^ hint: run in a caseload" err'
 done
 refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
 refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01

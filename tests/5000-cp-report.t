@@ -261,8 +261,9 @@ refuses 66 '2026-9: no such plan in plans' "... for its declaration" \
 err_has 'hint: did you mean P-2026-009\?' "... the plan named there too"
 refuses 66 'nothere.csv: cannot open' "a missing sheet" \
 	cp-report --declaration --funder uwv --period 2026H1 -o x nothere.csv
-refuses 66 'noplans: cannot open' "a missing plans directory" \
+refuses 66 'noplans: no such plans directory' "a missing plans directory" \
 	cp-report --caseload -p noplans
+err_has '^ hint: run in a caseload \(cp-new --init makes one\) or below it' "... and where to run"
 sed 's/^funder: uwv/funder: uvw/' plans/P-2026-013.yaml >bad.yaml && mv bad.yaml plans/P-2026-013.yaml
 refuses 65 'plans/P-2026-013.yaml:[0-9]+:[0-9]+: unknown funder "uvw"' "a broken plan stops the batch" \
 	cp-report --declaration --funder uwv --period 2026H1 -o x

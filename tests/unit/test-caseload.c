@@ -64,7 +64,8 @@ static void listing(void)
 	capture_start();
 	int rc = plans_list(scratch_path("missing"), &v, &n);
 	char *err = capture_end();
-	ok(rc == -1 && n == 0 && strstr(err, "cannot open plans directory"), "a missing directory");
+	ok(rc == -1 && n == 0 && strstr(err, "no such plans directory") && strstr(err, "hint: run in a caseload"),
+	   "a missing directory: said so, with how to mend it");
 	free(err);
 }
 
