@@ -17,7 +17,8 @@ layer_of() {
 	caseload | planid | planset) echo caseload.h ;;
 	yaml | yamlfast) echo yamlread.h ;;
 	yamlquote) echo ytree.h ;;
-	planfmt | edit) echo plan.h ;;
+	planfmt) echo plan.h ;;
+	edit | editwhere | editremove) echo yedit.h ;;
 	plan | grant) echo planread.h ;;
 	sheet | records) echo sheetread.h ;;
 	sheetw | scan | twice) echo sheet.h ;;
@@ -41,7 +42,7 @@ allowed() {
 	reports.h) echo "domain.h output.h" ;;
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
-	planread.h) echo "plan.h" ;;
+	planread.h | yedit.h) echo "plan.h" ;;
 	sheetread.h) echo "sheet.h" ;;
 	amend.h) echo "changes.h" ;;
 	declare.h) echo "reports.h" ;;

@@ -1,4 +1,4 @@
-/* fuzz-edit: the surgical YAML editor (lib/edit.c) on any document, and
+/* fuzz-edit: the surgical YAML editor (lib/edit*.c) on any document, and
  * an evaluation recorded in any plan (lib/record.c, what cp-evaluate
  * --record does).  The first three bytes choose the edit, the node it
  * applies to and the value; the rest is the document.  An edit is either
