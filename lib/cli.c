@@ -104,8 +104,9 @@ void cli_plan_required(struct argp_state *state, const char *first)
 	int named = file && access(file, F_OK) == 0;
 	free(file);
 	if (named)
-		argp_error(state, _("--plan is required: the plan the hours are for; -P %s names it, the first "
-				    "word is the duration"), first);
+		argp_error(state, _("--plan is required: the plan the hours are for; -P %s names "
+				    "it, the first word is the duration"),
+			   first);
 	argp_error(state, _("--plan is required: the plan the hours are for"));
 }
 

@@ -302,7 +302,8 @@ static int fill_empty(struct edits *e, const struct ydoc *doc, const struct ynod
 		long colon = bare ? colon_after(doc, key, val) : -1;
 		int no_colon = bare && colon < 0;
 		if (no_colon && !colon_fits(doc, key))
-			return ed_refuse(doc, key, _("it has no colon, and one written after it would not read as a key"));
+			return ed_refuse(doc, key, _("it has no colon, and one written after it "
+						     "would not read as a key"));
 		size_t at = no_colon ? key->end : val->start;
 		if (colon >= 0 && memchr(s + colon, '\n', val->start - (size_t)colon))
 			at = (size_t)colon + 1; /* not on the line below */
