@@ -58,7 +58,8 @@ static int expand(char *const *args, size_t nargs, char ***out, size_t *n, int *
 		if (plans_list(args[i], &more, &nmore) < 0)
 			rc = -1;
 		paths = xreallocarray(paths, np + nmore + 1, sizeof *paths);
-		memcpy(paths + np, more, nmore * sizeof *more);
+		if (nmore) /* an empty directory, or none: more may be NULL */
+			memcpy(paths + np, more, nmore * sizeof *more);
 		np += nmore;
 		free(more);
 	}
