@@ -565,6 +565,10 @@ err_has "warning: P-7: the plan ends after 2029-11-01, its funder's limit \(UWV'
 	"... with a warning"
 refuses 65 "the plan would end before it starts on 2026-11-02" "--end before the start" \
 	cp-plan P-7 --end 2026-10-01
+cp-plan P-7 --pause --from 2026-11-20 2>/dev/null
+refuses 65 "the plan is paused from 2026-11-20: --close --end ends it sooner" \
+	"--end of a paused plan before its pause began" cp-plan P-7 --end 2026-11-19
+cp-plan P-7 --resume --from 2026-11-23 2>/dev/null
 cp-plan P-7 --close --end 2026-11-20 2>/dev/null
 refuses 65 "the plan is closed" "--end of a closed plan" cp-plan P-7 --end 2027-01-01
 err_has "hint: --resume --end DATE opens it again with that end" "... and how to open it again"
