@@ -151,6 +151,31 @@ static void col_pos(void *arg, enum sheet_col c, struct srcpos *at)
 	sheet_pos(sh, (size_t)sheet_colof(sh, c), at);
 }
 
+/* Hours on a day the plan was paused: logged with --force, or before a
+ * pause from an earlier day was written.  A warning, as either may be
+ * right; cp-log refuses such a day unless forced. */
+static void on_paused_day(struct sheet *sh, const struct plan *p, const struct entry *e)
+{
+	struct period pause = {DATE_NONE, PERIOD_OPEN_TO};
+	for (size_t i = 0; i < p->npauses; i++)
+		if (e->date >= p->pauses[i].from && e->date <= p->pauses[i].to)
+			pause = p->pauses[i];
+	if (pause.from == DATE_NONE && p->status == STATUS_PAUSED && p->paused != DATE_NONE &&
+	    e->date >= p->paused)
+		pause.from = p->paused;
+	if (pause.from == DATE_NONE)
+		return;
+	char from[11], to[11] = "";
+	date_format(pause.from, from);
+	if (pause.to != PERIOD_OPEN_TO)
+		date_format(pause.to, to);
+	struct srcpos at;
+	col_pos(sh, COL_DATE, &at);
+	cp_warn_at(&at, _("a day plan %s was paused (%s..%s): mend the date or the pause, unless the "
+			  "hours were logged so with --force"),
+		   p->id, from, to);
+}
+
 /* An entry already in a sheet: its plan may have closed since, but the
  * day must lie within the plan's dates and the goal be one of its goals.
  * capped: the sheet's errors are past max_errors, and not printed; the
@@ -170,7 +195,10 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e, i
 	}
 	if (!p && status)
 		return 0; /* a plan that cannot be read: reported with the plan */
-	return entry_check(l->cache, e, CHECK_HISTORY, l->today, col_pos, sh);
+	int rc = entry_check(l->cache, e, CHECK_HISTORY, l->today, col_pos, sh);
+	if (rc == 0 && p)
+		on_paused_day(sh, p, e);
+	return rc;
 }
 
 /* An activity as UWV counts it (a Dutch word too), or none: what cp-log

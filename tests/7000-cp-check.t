@@ -49,6 +49,16 @@ err_has '^cp-check: hours/robin.csv:2:1: warning: the same entry as hours/robin-
 	"... but a warning at the second, naming the first sheet and line"
 rm hours/robin-agenda.csv
 
+# Bug: an hour on a day the plan was paused (logged before a pause from an
+# earlier day was written, or with --force) passed without a word
+cp plans/P-2.yaml p2.before
+printf 'pauses:\n  - {from: 2026-03-02, to: 2026-03-04}\n' >>plans/P-2.yaml
+run cp-check
+status_is 0 "an hour on a day of a pause: no error, it may have been forced"
+err_has '^cp-check: hours/robin.csv:3:1: warning: a day plan P-2 was paused \(2026-03-02\.\.2026-03-04\)' \
+	"... but a warning at it"
+cp p2.before plans/P-2.yaml
+
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample
 status_is 0 "the sample caseload passes, named as a directory"
