@@ -44,14 +44,15 @@ LIBS = $(YAML_LIBS) -lcsv -pthread
 PDF_PKGS = pangocairo
 PDF_LIBS := $(if $(STATIC),,$(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null))
 PDF_CPPFLAGS := $(patsubst -I%,-isystem %,$(shell pkg-config --cflags $(PDF_PKGS) 2>/dev/null))
-PDF_OBJ = $(if $(PDF_LIBS),$(O)/lib/render_pdf.o)
+PDF_SRC := $(sort $(wildcard lib/render_pdf*.c))
+PDF_OBJ = $(if $(PDF_LIBS),$(PDF_SRC:%.c=$(O)/%.o))
 
 O ?= build
 SAN ?=
 SANITIZERS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SANFLAGS = $(if $(SAN),$(SANITIZERS))
 
-LIB_SRC := $(filter-out lib/render_pdf.c,$(sort $(wildcard lib/*.c)))
+LIB_SRC := $(filter-out $(PDF_SRC),$(sort $(wildcard lib/*.c)))
 LIB_OBJ := $(LIB_SRC:%.c=$(O)/%.o)
 TOOLS := $(sort $(basename $(notdir $(wildcard cmd/*.c))))
 BINS := $(TOOLS:%=$(O)/%)
@@ -113,7 +114,7 @@ $(O)/libcoachplan.a: $(LIB_OBJ)
 $(O)/cp-%: $(O)/cmd/cp-%.o $(O)/libcoachplan.a
 	$(call say,LD,$@)$(CC) $(ALL_LDFLAGS) -o $@ $< $(EXTRA_OBJ) $(O)/libcoachplan.a $(LIBS) $(EXTRA_LIBS)
 
-$(O)/lib/render_pdf.o: ALL_CPPFLAGS += $(PDF_CPPFLAGS)
+$(PDF_SRC:%.c=$(O)/%.o): ALL_CPPFLAGS += $(PDF_CPPFLAGS)
 $(O)/cp-report: $(PDF_OBJ)
 $(O)/cp-report: EXTRA_OBJ = $(PDF_OBJ)
 $(O)/cp-report: EXTRA_LIBS = $(if $(PDF_OBJ),$(PDF_LIBS))

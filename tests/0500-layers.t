@@ -9,6 +9,7 @@ layer_of() {
 	cli) echo coachplan.h ;;
 	declare | declaredoc | declarefiles | declaregrants) echo declare.h ;;
 	account | accountchart | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
+	render_pdf | render_pdftable | render_pdfchart) echo renderpdf.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
 	record | merge | hook | logged) echo changes.h ;;
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
@@ -43,6 +44,7 @@ allowed() {
 	domain.h) echo "caseload.h" ;;
 	caseload.h) echo "plan.h sheet.h" ;;
 	planread.h | yedit.h) echo "plan.h" ;;
+	renderpdf.h) echo "output.h" ;;
 	sheetread.h) echo "sheet.h" ;;
 	amend.h) echo "changes.h" ;;
 	declare.h) echo "reports.h" ;;
