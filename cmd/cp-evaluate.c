@@ -150,7 +150,7 @@ static const struct argp argp = {
 
 /* Every plan named, or in the plans directory; due_plan keeps what falls
  * to the coach asked for, by the plan's coaches. */
-static void each_plan(void (*fn)(const struct plan *, void *), void *arg)
+static void each_plan(int (*fn)(struct plan *, void *), void *arg)
 {
 	char *dflt = (char *)cli_plans();
 	if (opt.files.nplans)
@@ -168,11 +168,12 @@ struct scan {
 	struct contacts *contacts;
 };
 
-static void scan_plan(const struct plan *p, void *arg)
+static int scan_plan(struct plan *p, void *arg)
 {
 	struct scan *s = arg;
 	s->plans++;
-	due_plan(&s->list, p, &s->o, s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
+	return due_plan(&s->list, p, &s->o,
+			s->contacts ? contacts_last(s->contacts, p->id) : DATE_NONE);
 }
 
 /* The coach's sheet (-f) with those named, or every sheet of the caseload
@@ -198,6 +199,7 @@ static int due(int on)
 	s.o.on = on;
 	s.o.pseudonymize = opt.pseudonymize;
 	s.o.coach = opt.coach;
+	s.o.hours = 1;
 	if (opt.within && cli_span("--within", opt.within, &within, 1) < 0)
 		return EX_USAGE;
 	if (opt.quiet && cli_span("--quiet-since", opt.quiet, &s.o.quiet, 0) < 0)

@@ -442,7 +442,7 @@ static void *load_ahead(void *arg)
 	return NULL;
 }
 
-static void each_of(char **paths, size_t n, void (*fn)(const struct plan *, void *), void *arg)
+static void each_of(char **paths, size_t n, int (*fn)(struct plan *, void *), void *arg)
 {
 	struct ahead a = {paths, n, NULL, NULL, 0, PTHREAD_MUTEX_INITIALIZER,
 			  PTHREAD_COND_INITIALIZER};
@@ -465,8 +465,8 @@ static void each_of(char **paths, size_t n, void (*fn)(const struct plan *, void
 		}
 		if (!p)
 			p = plan_load(paths[k], &status);
-		if (p)
-			fn(p, arg);
+		if (p && fn(p, arg) == 1)
+			p = NULL; /* fn keeps it */
 		plan_free(p);
 		if (two) {
 			pthread_mutex_lock(&a.lock);
@@ -481,8 +481,7 @@ static void each_of(char **paths, size_t n, void (*fn)(const struct plan *, void
 	free(a.ready);
 }
 
-void plans_each(char *const *args, size_t nargs, void (*fn)(const struct plan *, void *),
-		void *arg)
+void plans_each(char *const *args, size_t nargs, int (*fn)(struct plan *, void *), void *arg)
 {
 	for (size_t i = 0; i < nargs; i++) {
 		char **paths = NULL;

@@ -83,10 +83,10 @@ const char *caseload_outside_hint(void); /* for a plans directory not there */
 int plans_dir_missing(const char *arg);
 void paths_free(char **paths, size_t n);
 /* Every plan of args (plan files and plans directories), read and handed
- * to fn in turn; a broken plan is reported and skipped.  (Which coach an
- * item falls to is fn's to say: a plan's coach changes with the dates.) */
-void plans_each(char *const *args, size_t nargs, void (*fn)(const struct plan *, void *),
-		void *arg);
+ * to fn in turn, and freed unless fn returns 1 (it keeps it); a broken
+ * plan is reported and skipped.  (Which coach an item falls to is fn's to
+ * say: a plan's coach changes with the dates.) */
+void plans_each(char *const *args, size_t nargs, int (*fn)(struct plan *, void *), void *arg);
 /* Directories become their *.csv files in name order; - stays standard input. */
 int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n);
 

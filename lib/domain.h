@@ -156,7 +156,7 @@ struct duelist {
 	struct due_item *v;
 	size_t n, cap;
 	struct arena arena;
-	char **hour_plans; /* the files of the plans due_hours reads the hours of */
+	struct plan **hour_plans; /* the plans due_hours reads the hours of (slimmed, owned) */
 	size_t nhour_plans;
 };
 
@@ -167,6 +167,7 @@ struct due_opts {
 	struct interval quiet; /* quiet after this long without contact; n 0: not asked */
 	int pseudonymize;      /* the plan's id for the participant's name */
 	const char *coach;     /* only what falls to this coach (by the plan's coaches:); NULL all */
+	int hours;             /* due_hours follows: due_plan keeps the plans it needs */
 };
 
 const char *due_what_name(int what);  /* for programs: evaluation, phase-out ... */
@@ -178,8 +179,9 @@ const char *due_note(struct buf *b, const struct due_item *d, int on);
  * of a funder with a follow-up rule (funder.c), gets a reminder to apply
  * for a follow-up grant that long before the end, until a later grant is
  * recorded (shown from until on, like an evaluation). */
-void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact);
-/* due_plan keeps the plans whose grant on o->on is of hours; due_hours
+int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int contact);
+/* With o->hours, due_plan keeps the plans whose grant on o->on is of
+ * hours (returning 1: the list owns p), so that they are read once; due_hours
  * reads their entries up to o->on from sheets and lists each grant 90 %
  * used or more (hours), as cp-log warns.  A line that cannot
  * be read is not counted (one warning: cp-check names it). */

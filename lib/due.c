@@ -184,27 +184,35 @@ static const char *shown_name(const struct plan *p, const struct due_opts *o)
 	return o->pseudonymize || !p->name ? p->id : p->name;
 }
 
-/* A grant of hours holds day: a dated one, or a strippenkaart valid then;
- * of the plan's own grants (a version 1 plan's budget: runs on). */
-static void keep_granted(struct duelist *l, const struct plan *p, int day)
+/* Whether a grant of hours holds day: a dated one, or a strippenkaart
+ * valid then; of the plan's own grants (a version 1 plan's budget: runs
+ * on). */
+static int granted_hours(const struct plan *p, int day)
 {
 	if (!plan_has_grants(p))
-		return;
+		return 0;
 	const struct grant *g = plan_grant_on(p, day);
 	for (int k = g ? -1 : plan_card_on(p, day, 0); k >= 0; k = plan_card_on(p, day, (size_t)k + 1))
 		if (p->grants[k].minutes > 0)
 			g = &p->grants[k];
-	if (!g || g->minutes <= 0 || !p->doc.file || !strcmp(p->doc.file, "-"))
-		return; /* a plan read from standard input cannot be read again */
-	l->hour_plans = xreallocarray(l->hour_plans, l->nhour_plans + 1, sizeof *l->hour_plans);
-	l->hour_plans[l->nhour_plans++] = xstrdup(p->doc.file);
+	return g && g->minutes > 0;
 }
 
-void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o, int contact)
+/* p kept for due_hours, slimmed to what a budget reads: one reading of
+ * each plan, a plan from standard input too. */
+static int keep(struct duelist *l, struct plan *p)
+{
+	plan_slim(p);
+	l->hour_plans = xreallocarray(l->hour_plans, l->nhour_plans + 1, sizeof *l->hour_plans);
+	l->hour_plans[l->nhour_plans++] = p;
+	return 1;
+}
+
+int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int contact)
 {
 	const char *name = shown_name(p, o);
 	if (p->status == STATUS_CLOSED)
-		return;
+		return 0;
 	if (p->end != DATE_NONE && p->end <= o->end_until)
 		add(l, p, o, name, DUE_END, p->end, DATE_NONE, uwv_limit(p) ? DUE_UWV_LIMIT : 0);
 	const struct grant *g = NULL;
@@ -214,8 +222,7 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 	    (d = add(l, p, o, name, DUE_FOLLOWUP, apply, g->to, 0)))
 		d->funder = g->funder;
 	if (p->status != STATUS_ACTIVE)
-		return;
-	keep_granted(l, p, o->on);
+		return 0;
 	if (p->next != DATE_NONE && p->next <= o->until)
 		add(l, p, o, name, DUE_EVALUATION, p->next, DATE_NONE, 0);
 	if (o->quiet.n > 0 && p->start <= o->on) {
@@ -234,6 +241,7 @@ void due_plan(struct duelist *l, const struct plan *p, const struct due_opts *o,
 		int since = p->nevals ? p->evals[p->nevals - 1].date : o->on;
 		add(l, p, o, name, DUE_PHASEOUT, since < o->on ? since : o->on, DATE_NONE, 0);
 	}
+	return o->hours && granted_hours(p, o->on) ? keep(l, p) : 0;
 }
 
 static int add_hours(const struct entry *e, void *budget)
@@ -251,14 +259,11 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	struct filter f;
 	filter_init(&f);
 	f.to = o->on; /* what is said of a day stays said when later hours come */
-	for (size_t i = 0; i < l->nhour_plans; i++) {
-		int status;
-		struct plan *p = plan_load(l->hour_plans[i], &status);
-		if (p) { /* read the same a moment ago; the cache holds it by its id */
-			plancache_put(plans, p);
-			strlist_add(&ids, p->id);
-		}
+	for (size_t i = 0; i < l->nhour_plans; i++) { /* the cache owns them now */
+		plancache_put(plans, l->hour_plans[i]);
+		strlist_add(&ids, l->hour_plans[i]->id);
 	}
+	l->nhour_plans = 0;
 	plancache_freeze(plans); /* the hours of other plans go nowhere, at once */
 	struct budget *b = budget_new(plans);
 	/* the sheets are cp-check's to judge: read what reads */
@@ -305,7 +310,7 @@ void due_sort(struct duelist *l)
 void due_free(struct duelist *l)
 {
 	for (size_t i = 0; i < l->nhour_plans; i++)
-		free(l->hour_plans[i]);
+		plan_free(l->hour_plans[i]);
 	free(l->hour_plans);
 	free(l->v);
 	arena_free(&l->arena);

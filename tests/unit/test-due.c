@@ -85,7 +85,7 @@ static void evaluations(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on);
-		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}, 0, NULL};
+		struct due_opts o = {on, date_add_interval(on, cases[i].within, 1), on, {0, 'd'}, 0, NULL, 0};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: 2025-06-01\nevaluation:\n  next: %s\n",
 			 cases[i].next);
@@ -127,7 +127,7 @@ static void ends(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		int on = day(cases[i].on);
-		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}, 0, NULL};
+		struct due_opts o = {on, on, date_add_months(on, 3), {0, 'd'}, 0, NULL, 0};
 		is_str(shown(cases[i].plan, DUE_END, &o, DATE_NONE, NULL), cases[i].note,
 		       "end of plan %zu on %s", i, cases[i].on);
 	}
@@ -163,7 +163,7 @@ static void quiet(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[256];
 		int on = day(cases[i].on), date = DATE_NONE;
-		struct due_opts o = {on, on, on, cases[i].quiet, 0, NULL};
+		struct due_opts o = {on, on, on, cases[i].quiet, 0, NULL, 0};
 		snprintf(body, sizeof body,
 			 "funder: gemeente\nstart: %s\nevaluation:\n  next: 2030-01-01\n",
 			 cases[i].start);
@@ -200,7 +200,7 @@ static void phase_out(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char body[512];
 		int on = day("2026-03-04"), date = DATE_NONE;
-		struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL};
+		struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL, 0};
 		snprintf(body, sizeof body, "funder: gemeente\nstart: 2025-01-06\ngoals: %s\n%s",
 			 cases[i].goals, cases[i].rest);
 		const char *note = shown(body, DUE_PHASEOUT, &o, DATE_NONE, &date);
@@ -216,7 +216,7 @@ static void closed_and_paused(void)
 	static const char *const status[] = {"closed", "paused", "active"};
 	static const size_t want[] = {0, 1, 4};
 	int on = day("2029-03-04");
-	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}, 0, NULL};
+	struct due_opts o = {on, on, date_add_months(on, 3), {14, 'd'}, 0, NULL, 0};
 	for (size_t i = 0; i < 3; i++) {
 		char body[256];
 		snprintf(body, sizeof body,
@@ -238,7 +238,7 @@ static void kept(void)
 {
 	struct duelist l = {0};
 	int on = day("2026-03-04");
-	struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL};
+	struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL, 0};
 	struct plan *p = plan_of("start: 2026-01-05\nevaluation:\n  next: 2026-03-01\n");
 	if (!p)
 		return;
@@ -257,6 +257,30 @@ static void kept(void)
 		is_str(l.v[1].coach, "", "no coach is empty");
 	}
 	due_free(&l);
+}
+
+/* With hours asked, a plan with a grant of hours is kept for due_hours,
+ * read once; one without, and any without hours asked, is not. */
+static void kept_for_hours(void)
+{
+	struct duelist l = {0};
+	int on = day("2026-03-04");
+	struct due_opts o = {on, on, on, {0, 'd'}, 0, NULL, 1};
+	static const char granted[] = "version: 2\nfunder: uwv\nstart: 2026-01-05\n"
+				      "grants:\n  - {from: 2026-01-05, to: 2026-07-04, hours: 40}\n";
+	struct plan *p = plan_of(granted);
+	ok(p && due_plan(&l, p, &o, DATE_NONE) == 1 && l.nhour_plans == 1 && l.hour_plans[0] == p,
+	   "a plan with a grant of hours today: kept, the list owns it");
+	p = plan_of("start: 2026-01-05\n");
+	ok(p && due_plan(&l, p, &o, DATE_NONE) == 0 && l.nhour_plans == 1,
+	   "one with none: not kept");
+	plan_free(p);
+	o.hours = 0;
+	p = plan_of(granted);
+	ok(p && due_plan(&l, p, &o, DATE_NONE) == 0 && l.nhour_plans == 1,
+	   "without hours asked (--ics): not kept");
+	plan_free(p);
+	due_free(&l); /* frees the plan kept */
 }
 
 static void sorting(void)
@@ -403,7 +427,7 @@ static void followups(void)
 		char body[512];
 		int on = day(cases[i].on), date = DATE_NONE;
 		struct due_opts o = {on, date_add_interval(on, (struct interval){2, 'w'}, 1),
-				     date_add_months(on, 3), {0, 'd'}, 0, NULL};
+				     date_add_months(on, 3), {0, 'd'}, 0, NULL, 0};
 		if (cases[i].body[0] == ' ')
 			snprintf(body, sizeof body, "%s%s%s", v2, first, cases[i].body);
 		else
@@ -415,7 +439,7 @@ static void followups(void)
 	}
 	/* a version 1 plan keeps behaving as before: its budget periods are no grants */
 	int on = day("2026-06-01");
-	struct due_opts o = {on, date_add_months(on, 12), date_add_months(on, 3), {0, 'd'}, 0, NULL};
+	struct due_opts o = {on, date_add_months(on, 12), date_add_months(on, 3), {0, 'd'}, 0, NULL, 0};
 	is_str(shown("funder: uwv\nstart: 2026-01-05\nbudget: {hours: 60}\n", DUE_FOLLOWUP, &o,
 		     DATE_NONE, NULL),
 	       NULL, "a version 1 plan's budget periods get no follow-up");
@@ -443,7 +467,7 @@ static void coaches(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char text[512];
 		int on = day(cases[i].on);
-		struct due_opts o = {on, date_add_months(on, 1), on, {0, 'd'}, 0, cases[i].coach};
+		struct due_opts o = {on, date_add_months(on, 1), on, {0, 'd'}, 0, cases[i].coach, 0};
 		snprintf(text, sizeof text, body, cases[i].next);
 		struct duelist l = {0};
 		struct plan *p = plan_of(text);
@@ -495,6 +519,7 @@ int main(void)
 	phase_out();
 	closed_and_paused();
 	kept();
+	kept_for_hours();
 	sorting();
 	notes();
 	names();
