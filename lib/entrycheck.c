@@ -112,24 +112,31 @@ static int check_status(const struct where *w, const struct plan *p, const struc
 		}
 	if (p->status == STATUS_ACTIVE)
 		return 0;
+	/* the way back, where coaching goes on, and the way past */
+	char hint[256];
+	snprintf(hint, sizeof hint,
+		 p->status == STATUS_PAUSED
+			 ? _("cp-plan %s --resume, from today or --from DATE, once coaching goes on; "
+			     "--force logs hours on it anyway")
+			 : _("cp-plan %s --resume --end DATE opens it again; --force logs hours on it "
+			     "anyway"),
+		 id);
 	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE) {
 		if (e->date < p->paused)
 			return 0;
 		date_format(p->paused, day);
-		return bad(w, COL_DATE, _("--force logs hours on it anyway"),
-			   _("plan %s is paused since %s"), id, day);
+		return bad(w, COL_DATE, hint, _("plan %s is paused since %s"), id, day);
 	}
 	/* an end still to come, or the funder's default, says nothing of
 	 * when the plan closed */
 	int closed = p->status == STATUS_CLOSED ? plan_ended(p, today) : DATE_NONE;
 	if (closed == DATE_NONE)
-		return bad(w, COL_PLAN, _("--force logs hours on it anyway"), _("plan %s is %s"), id,
+		return bad(w, COL_PLAN, hint, _("plan %s is %s"), id,
 			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
 	if (e->date <= closed)
 		return 0;
 	date_format(closed, day);
-	return bad(w, COL_DATE, _("--force logs hours on it anyway"), _("plan %s closed on %s"), id,
-		   day);
+	return bad(w, COL_DATE, hint, _("plan %s closed on %s"), id, day);
 }
 
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,

@@ -226,6 +226,8 @@ run cp-log -n --plan P-7 --mode phone -d 2026-11-13 30
 status_is 0 "cp-log: a day before the pause is logged"
 refuses 65 "plan P-7 is paused since 2026-11-16" "cp-log: a day of the pause" \
 	cp-log -n --plan P-7 --mode phone -d 2026-11-16 30
+err_has '^ hint: cp-plan P-7 --resume, from today or --from DATE, once coaching goes on; --force' \
+	"... with the way back, and the way past"
 run cp-plan P-7 --resume
 status_is 0 "--resume of a pause from 2026-11-16"
 check "... the pause stays under pauses:, up to the day before" \

@@ -95,6 +95,7 @@ status_is 0 "a day before a closed plan's end is logged"
 refuses 65 'plan P-2 closed on 2026-03-06' "a day after a closed plan's end" \
 	cp-log -n --plan P-2 --mode phone -d 2026-03-09 30
 err_has '--force logs hours on it anyway' "the way out named"
+err_has '^ hint: cp-plan P-2 --resume --end DATE opens it again' "... and the way back"
 cp p2.yaml plans/P-2.yaml
 
 # bugs found while documenting, each with its test
