@@ -545,6 +545,9 @@ static void read_plan(struct reader *r)
 	/* read while the plan is paused: a plan resumed by hand may keep it */
 	if (p->status == STATUS_PAUSED)
 		p->paused = pr_date_of(r, pr_get(root, "paused"), N_("paused"));
+	/* as a pause under pauses: may not, for closing it makes it one */
+	if (p->paused != DATE_NONE && p->start != DATE_NONE && p->paused < p->start)
+		pr_complain(r, pr_get(root, "paused"), NULL, _("a day before the plan starts"));
 	read_pauses(r, root);
 	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE && p->npauses &&
 	    p->paused <= p->pauses[p->npauses - 1].to)

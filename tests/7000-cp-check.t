@@ -58,6 +58,14 @@ status_is 0 "an hour on a day of a pause: no error, it may have been forced"
 err_has '^cp-check: hours/robin.csv:3:1: warning: a day plan P-2 was paused \(2026-03-02\.\.2026-03-04\)' \
 	"... but a warning at it"
 cp p2.before plans/P-2.yaml
+# Bug (fuzz-edit): a paused: day before the plan's start passed, and closing
+# the plan then made it a pause under pauses: that no longer read
+printf 'status: paused\npaused: 2026-02-01\n' >>plans/P-2.yaml
+sed -i '0,/^status: active$/{/^status: active$/d}' plans/P-2.yaml
+run cp-check plans/P-2.yaml
+status_is 65 "a pause from a day before the plan's start is an error"
+err_has '^cp-check: plans/P-2.yaml:[0-9]+:9: a day before the plan starts$' "... at its day"
+cp p2.before plans/P-2.yaml
 
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample
