@@ -103,13 +103,13 @@ static int check_status(const struct where *w, const struct plan *p, const struc
 	if (flags & (CHECK_FORCE | CHECK_HISTORY))
 		return 0;
 	char day[11], last[11];
-	for (size_t i = 0; i < p->npauses; i++)
-		if (e->date >= p->pauses[i].from && e->date <= p->pauses[i].to) {
-			date_format(p->pauses[i].from, day);
-			date_format(p->pauses[i].to, last);
-			return bad(w, COL_DATE, _("--force logs hours on it anyway"),
-				   _("plan %s was paused from %s to %s"), id, day, last);
-		}
+	struct period pause;
+	if (plan_pause_on(p, e->date, &pause) && pause.to != PERIOD_OPEN_TO) {
+		date_format(pause.from, day);
+		date_format(pause.to, last);
+		return bad(w, COL_DATE, _("--force logs hours on it anyway"),
+			   _("plan %s was paused from %s to %s"), id, day, last);
+	}
 	if (p->status == STATUS_ACTIVE)
 		return 0;
 	/* the way back, where coaching goes on, and the way past */

@@ -156,14 +156,8 @@ static void col_pos(void *arg, enum sheet_col c, struct srcpos *at)
  * right; cp-log refuses such a day unless forced. */
 static void on_paused_day(struct sheet *sh, const struct plan *p, const struct entry *e)
 {
-	struct period pause = {DATE_NONE, PERIOD_OPEN_TO};
-	for (size_t i = 0; i < p->npauses; i++)
-		if (e->date >= p->pauses[i].from && e->date <= p->pauses[i].to)
-			pause = p->pauses[i];
-	if (pause.from == DATE_NONE && p->status == STATUS_PAUSED && p->paused != DATE_NONE &&
-	    e->date >= p->paused)
-		pause.from = p->paused;
-	if (pause.from == DATE_NONE)
+	struct period pause;
+	if (!plan_pause_on(p, e->date, &pause) || pause.from == DATE_NONE)
 		return;
 	char from[11], to[11] = "";
 	date_format(pause.from, from);

@@ -579,12 +579,24 @@ int plan_status_on(const struct plan *p, int day)
 {
 	if (p->status == STATUS_CLOSED && (p->end == DATE_NONE || day > p->end))
 		return STATUS_CLOSED;
-	if (p->status == STATUS_PAUSED && (p->paused == DATE_NONE || day >= p->paused))
-		return STATUS_PAUSED;
-	for (size_t i = 0; i < p->npauses; i++)
-		if (day >= p->pauses[i].from && day <= p->pauses[i].to)
-			return STATUS_PAUSED;
-	return STATUS_ACTIVE;
+	return plan_pause_on(p, day, NULL) ? STATUS_PAUSED : STATUS_ACTIVE;
+}
+
+int plan_pause_on(const struct plan *p, int day, struct period *pause)
+{
+	struct period found = {DATE_NONE, PERIOD_OPEN_TO};
+	size_t i = 0;
+	while (i < p->npauses && !(day >= p->pauses[i].from && day <= p->pauses[i].to))
+		i++;
+	if (i < p->npauses)
+		found = p->pauses[i];
+	else if (p->status != STATUS_PAUSED || (p->paused != DATE_NONE && day < p->paused))
+		return 0;
+	else
+		found.from = p->paused;
+	if (pause)
+		*pause = found;
+	return 1;
 }
 
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)

@@ -110,10 +110,8 @@ struct plan {
 	size_t nworkspans;
 };
 
-#define PLAN_DEFAULT_END 1
-#define PLAN_DEFAULT_EVERY 2
-#define PLAN_DEFAULT_NEXT 4
-#define PLAN_DEFAULT_STATUS 8
+enum { PLAN_DEFAULT_END = 1, PLAN_DEFAULT_EVERY = 2, PLAN_DEFAULT_NEXT = 4,
+       PLAN_DEFAULT_STATUS = 8 };
 
 /* Reads and checks a plan; every problem is reported.  NULL on failure, with
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
@@ -138,6 +136,8 @@ int goal_set_on(const struct goal *g, int day);
 /* The plan's status on day: closed after its end (always, without one),
  * paused on the days of a pause, ended or running; else active. */
 int plan_status_on(const struct plan *p, int day);
+/* The pause holding day: an ended one, or the running one (to PERIOD_OPEN_TO). */
+int plan_pause_on(const struct plan *p, int day, struct period *pause);
 /* The end the plan's file writes, if that day has come; else DATE_NONE.
  * For a closed plan it is the day it closed, as cp-plan --close writes. */
 int plan_ended(const struct plan *p, int today);
@@ -288,7 +288,6 @@ struct plan_spec {
 void plan_format(struct buf *b, const struct plan_spec *spec);
 /* Minutes as a plan writes hours: 60, 18.5, 0.25. */
 void yaml_hours(long minutes, char out[24]);
-
 
 /* The pairs of a grant's item, in the order coachplan-plan(5) shows them;
  * their texts live in t.  How many. */

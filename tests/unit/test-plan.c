@@ -692,6 +692,29 @@ static void pauses(void)
 	ok(p && p->npauses == 2 && p->pauses[0].from == from && p->pauses[0].to == to &&
 		   p->pauses[1].from == p->pauses[1].to,
 	   "pauses: each from and to, a day's too, in either style");
+	static const struct {
+		const char *day, *from, *to; /* the pause holding day: NULL none; to NULL open */
+	} on[] = {
+		{"2026-03-04", NULL, NULL},         {"2026-03-05", "2026-03-05", "2026-03-31"},
+		{"2026-03-31", "2026-03-05", "2026-03-31"}, {"2026-05-01", "2026-05-01", "2026-05-01"},
+		{"2026-05-31", NULL, NULL},         {"2026-06-01", "2026-06-01", NULL},
+		{"2027-01-01", "2026-06-01", NULL},
+	};
+	for (size_t i = 0; p && i < sizeof on / sizeof *on; i++) {
+		int day, want_from = DATE_NONE, want_to = PERIOD_OPEN_TO;
+		struct period got = {0, 0};
+		date_parse(on[i].day, 10, &day);
+		if (on[i].from)
+			date_parse(on[i].from, 10, &want_from);
+		if (on[i].to)
+			date_parse(on[i].to, 10, &want_to);
+		int in = plan_pause_on(p, day, &got);
+		ok(on[i].from ? in && got.from == want_from && got.to == want_to : !in,
+		   "plan_pause_on %s: %s..%s", on[i].day, on[i].from ? on[i].from : "none",
+		   on[i].to ? on[i].to : "");
+		ok(plan_status_on(p, day) == (in ? STATUS_PAUSED : STATUS_ACTIVE),
+		   "... plan_status_on agrees");
+	}
 	if (p)
 		plan_slim(p);
 	ok(p && p->npauses == 2 && p->pauses[0].from == from && p->pauses[0].to == to,
