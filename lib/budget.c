@@ -194,7 +194,9 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 	for (size_t k = 0; k < p->ngrants; k++) {
 		const struct grant *g = &p->grants[k];
 		long used = used_in(b, p, (int)k);
-		int to = grant_end(p, g) != DATE_NONE ? grant_end(p, g) : INT32_MAX;
+		int to = grant_end(p, g);
+		if (to == DATE_NONE) /* a strippenkaart open until used up */
+			to = INT32_MAX;
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
