@@ -127,8 +127,9 @@ static const char *grant_handle(const struct grant *g, char day[static 11])
  * none, or if it names several: the message lists what would do. */
 static const struct grant *grant_of(const struct plan *p, const char *ref)
 {
-	if (!plan_has_grants(p)) {
-		cp_err(EX_USAGE, _("%s: plan %s has no grants with a reference"), p->doc.file, p->id);
+	if (!p->ngrants) {
+		cp_err(EX_USAGE, _("%s: plan %s has no grants: neither grants: nor a budget:"),
+		       p->doc.file, p->id);
 		return NULL;
 	}
 	int several, from = DATE_NONE;

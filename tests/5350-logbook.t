@@ -92,7 +92,17 @@ refuses 64 'needs --plan' "--logbook without a plan" cp-report --logbook
 refuses 64 'instead of --period' "--grant and --period" cp-report --logbook --plan P-40 --grant 2026-000111 --period 2026
 refuses 64 'goes with --logbook' "--grant without --logbook" cp-report --plan P-40 --grant 2026-000111
 cp-new --id P-41 --name "Kees Bos" --funder uwv --start 2026-01-05 --budget 60/6m >/dev/null
-refuses 64 'no grants with a reference' "--grant of a version 1 plan" cp-report --logbook --plan P-41 --grant 1
+# A version 1 plan's grants are the periods of its budget: (the batch of
+# --per-grant --logbook writes their logbooks), named by a day they hold.
+refuses 64 'no grant "1"' "a grant a version 1 plan does not have" \
+	cp-report --logbook --plan P-41 --grant 1
+err_has 'its grants: 2026-01-05, 2026-07-05, 2027-01-05' "... naming the periods of its budget"
+run cp-report --logbook --plan P-41 --grant 2026-08-01
+status_is 0 "the logbook of a period of a version 1 plan's budget"
+check "... is that period's" grep -q 'period 2026-07-05\.\.2027-01-04' out
+cp-new --id P-43 --name "Ton Lo" --funder uwv --start 2026-01-05 >/dev/null
+refuses 64 'plan P-43 has no grants: neither' "--grant of a plan without grants: or budget:" \
+	cp-report --logbook --plan P-43 --grant 2026-08-01
 # A reference two grants share (UWV keeps one for a whole trajectory)
 # names neither; a day a grant holds does.
 cp-new --id P-42 --name "Iris Kok" --funder uwv --start 2026-01-05 \
