@@ -583,11 +583,8 @@ int ydoc_parse(struct ydoc *doc, struct arena *a, const char *file, const char *
 int ydoc_parse_how(struct ydoc *doc, struct arena *a, const char *file, const char *src,
 		   size_t len, int how)
 {
+	*doc = (struct ydoc){.file = file, .src = src, .len = len};
 	struct builder *b = xcalloc(1, sizeof *b);
-	doc->file = file;
-	doc->src = src;
-	doc->len = len;
-	doc->root = NULL;
 	b->doc = doc;
 	b->arena = a;
 	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
