@@ -31,12 +31,12 @@ static int same(const char *a, const char *b)
 
 int record_check(const struct plan *p, struct record *r, int today)
 {
-	char d[11];
+	char d[11], hint[160];
 	struct ynode *root = yderef(p->doc.root);
-	if (p->status == STATUS_CLOSED)
-		return plan_err(p, ymap_get(root, "status"),
-				_("a closed plan gets no evaluations; set status: active to reopen it"),
-				_("plan %s is closed"), p->id);
+	if (p->status == STATUS_CLOSED) {
+		snprintf(hint, sizeof hint, _("cp-plan %s --resume --end DATE opens it again"), p->id);
+		return plan_err(p, ymap_get(root, "status"), hint, _("plan %s is closed"), p->id);
+	}
 	date_format(p->start, d);
 	if (r->date < p->start)
 		return plan_err(p, ymap_get(root, "start"), NULL,

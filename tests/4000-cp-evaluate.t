@@ -171,6 +171,7 @@ refuses 65 'last evaluation is later, on 2026-10-01' "a date before the last eva
 refuses 64 'after the evaluation' "--next before --date" \
 	cp-evaluate --record A-today --summary x --date 2026-11-20 --next 2026-11-20
 refuses 65 'plan E-closed is closed' "a closed plan" cp-evaluate --record E-closed --summary x
+err_has 'hint: cp-plan E-closed --resume --end DATE opens it again' "... and the way to open it"
 refuses 66 'no such plan' "a plan that does not exist" cp-evaluate --record P-9 --summary x
 refuses 66 'e-closed.yaml: no such plan' "a plan id in lower case" cp-evaluate --record e-closed --summary x
 err_has 'hint: did you mean E-closed\?' "... and the plan it meant named"
