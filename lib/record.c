@@ -31,7 +31,7 @@ static int same(const char *a, const char *b)
 
 int record_check(const struct plan *p, struct record *r, int today)
 {
-	char d[11], hint[160];
+	char d[11], hint[512];
 	struct ynode *root = yderef(p->doc.root);
 	if (p->status == STATUS_CLOSED) {
 		snprintf(hint, sizeof hint, _("cp-plan %s --resume --end DATE opens it again"), p->id);
@@ -63,7 +63,6 @@ int record_check(const struct plan *p, struct record *r, int today)
 		}
 	for (size_t i = 0; i < r->ngoals; i++) {
 		const struct goal_result *g = &r->goals[i];
-		char hint[512];
 		if (!plan_goal(p, g->goal, strlen(g->goal)))
 			return plan_err(p, ymap_key(root, "goals"),
 					plan_goals_hint(p, g->goal, strlen(g->goal), hint, sizeof hint),
