@@ -431,6 +431,68 @@ int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct y
 	return rc;
 }
 
+/* A comment line: blanks, then "#" (not in a text that runs over lines). */
+static int comment_line(const struct ydoc *doc, size_t at)
+{
+	while (at < doc->len && (doc->src[at] == ' ' || doc->src[at] == '\t'))
+		at++;
+	return at < doc->len && doc->src[at] == '#' && !ed_in_scalar(doc->root, at, 0);
+}
+
+/* Where new lines before block item go: the start of its line, its "- "
+ * the first thing there, at indent; above the comment lines right over
+ * it, which speak of it.  -1, refused, if it shares its line. */
+static int line_before(const struct ydoc *doc, const struct ynode *seq, const struct ynode *item,
+		       size_t indent, size_t *at)
+{
+	size_t ls = ed_line_start(doc, item->start), i = ls + indent;
+	if (i >= item->start || ed_column(doc, i) != indent || doc->src[i] != '-')
+		return ed_refuse(doc, seq, _("an item of it does not begin its own line"));
+	while (++i < item->start)
+		if (doc->src[i] != ' ' && doc->src[i] != '\t')
+			return ed_refuse(doc, seq, _("an item of it does not begin its own line"));
+	while (ls > 0 && comment_line(doc, ed_line_start(doc, ls - 1)))
+		ls = ed_line_start(doc, ls - 1);
+	*at = ls;
+	return 0;
+}
+
+int yedit_seq_insert_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 size_t k, const struct ykv *kv, size_t n)
+{
+	if (seq->kind == Y_SEQ && k >= seq->n)
+		return yedit_seq_append_map(e, doc, seq, kv, n);
+	size_t indent = 0, at = 0;
+	const struct ynode *item = seq->kind == Y_SEQ ? seq->u.kids[k] : seq;
+	if (ed_editable(doc, seq) < 0 || ed_editable(doc, item) < 0)
+		return -1;
+	if (seq->kind != Y_SEQ)
+		return ed_refuse(doc, seq, _("it is not a list"));
+	struct buf b = {0}, lines = {0};
+	int rc = 0;
+	if (seq->style == Y_FLOW && (item->kind != Y_MAP || doc->src[item->start] != '{')) {
+		rc = ed_refuse(doc, item, _("it is a pair in a flow list, with no { } of its own"));
+	} else if (seq->style == Y_FLOW) { /* "{...}, " before it, or a line of its own */
+		ed_put_pairs(&b, kv, n, 1);
+		if (blank_before(doc, item->start)) {
+			buf_putc(&b, ',');
+			ed_put_block(&lines, b.s, ed_column(doc, item->start), yaml_newline(doc));
+			ed_insert_lines(e, doc, ed_line_start(doc, item->start), &lines);
+		} else {
+			buf_puts(&b, ", ");
+			edits_add(e, item->start, 0, b.s, b.len);
+		}
+	} else if ((rc = ed_check_block(doc, seq, Y_SEQ, &indent)) == 0 &&
+		   (rc = line_before(doc, seq, item, indent, &at)) == 0) {
+		ed_put_item(&b, kv, n, item->kind == Y_MAP && item->style == Y_FLOW);
+		ed_put_block(&lines, b.s, indent, yaml_newline(doc));
+		ed_insert_lines(e, doc, at, &lines);
+	}
+	buf_free(&b);
+	buf_free(&lines);
+	return rc;
+}
+
 int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			  const char *key, const struct ykv *kv, size_t n)
 {

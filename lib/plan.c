@@ -411,7 +411,7 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 		if ((ev->date = pr_date_of(r, d, N_("evaluation date"))) == DATE_NONE)
 			continue;
 		if (last != DATE_NONE && ev->date < last)
-			pr_complain(r, d, _("cp-evaluate appends evaluations oldest first"),
+			pr_complain(r, d, _("evaluations are kept oldest first, as cp-evaluate --record puts them"),
 				 _("evaluation dates are out of order"));
 		last = ev->date;
 		ev->summary = pr_text(r, pr_get(m, "summary"), N_("evaluation summary"));

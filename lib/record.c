@@ -1,7 +1,9 @@
 /* record.c: an evaluation recorded in a plan.  The plan's text is changed
  * in place (edit.c): the evaluation appended to `evaluations`, the goals'
  * statuses, `evaluation.next`, and for a closing evaluation `status` and
- * `end`; nothing else.  The result must read back holding exactly what was
+ * `end`; nothing else.  One held before the plan's last, recorded late,
+ * goes in its place among them, and sets only the goals no later one
+ * found something of.  The result must read back holding exactly what was
  * recorded before it replaces the plan, under the plan's lock, atomically
  * (atomic.c): two coaches recording at once both land, one after the
  * other, and a crash leaves the old plan or the new one. */
@@ -29,6 +31,27 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+/* Where an evaluation of day goes: before the first held after it, one
+ * recorded late (p->nevals: last). */
+static size_t place_of(const struct plan *p, int day)
+{
+	size_t k = p->nevals;
+	while (k > 0 && p->evals[k - 1].date > day)
+		k--;
+	return k;
+}
+
+/* The last of the evaluations from k on that found something of goal id:
+ * its finding stands over that of one recorded late; NULL if none. */
+static const struct evaluation *found_later(const struct plan *p, size_t k, const char *id)
+{
+	for (size_t i = p->nevals; i-- > k;)
+		for (size_t j = 0; j < p->evals[i].ngoals; j++)
+			if (!strcmp(p->evals[i].goals[j].goal, id))
+				return &p->evals[i];
+	return NULL;
+}
+
 int record_check(const struct plan *p, struct record *r, int today)
 {
 	char d[11], hint[512];
@@ -45,14 +68,18 @@ int record_check(const struct plan *p, struct record *r, int today)
 		return cp_err(EX_DATAERR, _("%s: the evaluation date is in the future; record an "
 					    "evaluation once it was held"),
 			      p->doc.file);
-	if (p->nevals && r->date < p->evals[p->nevals - 1].date) {
+	/* one held before the last, recorded late, goes in its place; the
+	 * next date and a closing are the last one's to say */
+	size_t k = place_of(p, r->date);
+	if (k < p->nevals && (r->close || r->next != DATE_NONE)) {
 		date_format(p->evals[p->nevals - 1].date, d);
 		return plan_err(p, ymap_get(root, "evaluations"),
-				_("evaluations are kept oldest first"),
+				r->close ? _("a closing evaluation is the plan's last")
+					 : _("--next goes with the plan's last evaluation"),
 				_("the plan's last evaluation is later, on %s"), d);
 	}
 	/* the same command run twice, most likely: its marks would count twice */
-	for (size_t i = p->nevals; i-- > 0 && p->evals[i].date == r->date;)
+	for (size_t i = k; i-- > 0 && p->evals[i].date == r->date;)
 		if (same(p->evals[i].summary, r->summary)) {
 			struct ynode *evs = yderef(ymap_get(root, "evaluations"));
 			date_format(r->date, d);
@@ -73,10 +100,20 @@ int record_check(const struct plan *p, struct record *r, int today)
 			snprintf(n, sizeof n, "%d", g->status);
 			return vocab_unknown(&vocab_goal_status, n);
 		}
-		for (size_t k = 0; k < i; k++)
-			if (!strcmp(r->goals[k].goal, g->goal))
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(r->goals[j].goal, g->goal))
 				return cp_err(EX_USAGE, _("goal %s is given twice"), quotes(g->goal));
 	}
+	for (size_t i = 0; i < r->ngoals; i++) {
+		const struct evaluation *later = found_later(p, k, r->goals[i].goal);
+		if (later) {
+			date_format(later->date, d);
+			cp_warn(_("%s: goal %s keeps the status the evaluation of %s found"),
+				p->doc.file, r->goals[i].goal, d);
+		}
+	}
+	if (k < p->nevals)
+		return 0;
 	if (r->close) {
 		if (r->end == DATE_NONE)
 			r->end = r->date;
@@ -159,7 +196,10 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 {
 	const struct ydoc *doc = &p->doc;
 	struct ynode *root = yderef(doc->root);
+	size_t k = place_of(p, r->date);
 	for (size_t i = 0; i < r->ngoals; i++) {
+		if (found_later(p, k, r->goals[i].goal))
+			continue;
 		const struct goal *g = plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal));
 		struct ynode *st = ymap_get(g->node, "status");
 		const char *name = vocab_name(&vocab_goal_status, r->goals[i].status);
@@ -170,7 +210,8 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 			return -1;
 	}
 	char day[11], next[11] = "";
-	int set_next = !r->close && !(p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT));
+	int set_next = !r->close && k == p->nevals &&
+		       !(p->next == r->next && !(p->defaulted & PLAN_DEFAULT_NEXT));
 	/* a line under an evaluation: the plan has is made before the
 	 * evaluations: where evaluation: is the plan's last key both go to
 	 * its end, and next: belongs above; a new evaluation: block goes
@@ -189,7 +230,9 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 		item[n++] = (struct ykv){"goals", goals.s, 1};
 	char absence[16];
 	uwv_fields(r, &marks, absence, item, &n);
-	int rc = yedit_map_list_append(e, doc, root, "evaluations", item, n);
+	struct ynode *evs = yderef(ymap_get(root, "evaluations"));
+	int rc = k == p->nevals ? yedit_map_list_append(e, doc, root, "evaluations", item, n)
+				: yedit_seq_insert_map(e, doc, evs, k, item, n);
 	buf_free(&goals);
 	buf_free(&marks);
 	if (rc < 0)
@@ -211,7 +254,8 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
  * goals, the next date or the closing; the rest of the plan as before. */
 int record_holds(const struct plan *before, const struct plan *after, const struct record *r)
 {
-	const struct evaluation *ev = after->nevals ? &after->evals[after->nevals - 1] : NULL;
+	size_t k = place_of(before, r->date);
+	const struct evaluation *ev = after->nevals > k ? &after->evals[k] : NULL;
 	int good = ev && after->nevals == before->nevals + 1 && ev->date == r->date &&
 		   same(ev->summary, r->summary) && ev->ngoals == r->ngoals &&
 		   same(after->id, before->id) && same(after->name, before->name) &&
@@ -221,18 +265,26 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 	       ev->absence_days == r->absence_days && ev->outcome == r->outcome &&
 	       same(ev->signed_by, r->signed_by);
 	for (size_t i = 0; good && i < r->ngoals; i++) {
-		const struct goal *g = plan_goal(after, r->goals[i].goal, strlen(r->goals[i].goal));
-		good = g && g->status == r->goals[i].status && same(ev->goals[i].goal, r->goals[i].goal) &&
+		const char *id = r->goals[i].goal;
+		const struct goal *g = plan_goal(after, id, strlen(id));
+		const struct goal *was = plan_goal(before, id, strlen(id));
+		int status = found_later(before, k, id) && was ? was->status : r->goals[i].status;
+		good = g && g->status == status && same(ev->goals[i].goal, id) &&
 		       ev->goals[i].status == r->goals[i].status;
 	}
-	for (size_t i = 0; good && i < before->nevals; i++)
-		good = after->evals[i].date == before->evals[i].date &&
-		       same(after->evals[i].summary, before->evals[i].summary);
+	for (size_t i = 0; good && i < before->nevals; i++) {
+		const struct evaluation *a = &after->evals[i < k ? i : i + 1];
+		good = a->date == before->evals[i].date && same(a->summary, before->evals[i].summary);
+	}
 	int paused = pause_kept(before, r->end);
 	if (good && r->close)
 		good = after->status == STATUS_CLOSED && after->end == r->end &&
 		       after->npauses == before->npauses + paused &&
 		       (!paused || after->pauses[before->npauses].to == r->end);
+	else if (good && k < before->nevals) /* recorded late: the next date as it was */
+		good = after->status == before->status && after->end == before->end &&
+		       after->next == before->next &&
+		       (after->defaulted & PLAN_DEFAULT_NEXT) == (before->defaulted & PLAN_DEFAULT_NEXT);
 	else if (good)
 		good = after->status == before->status && after->next == r->next &&
 		       !(after->defaulted & PLAN_DEFAULT_NEXT) && after->end == before->end;

@@ -106,6 +106,9 @@ int yedit_map_set_in(struct edits *e, const struct ydoc *doc, const struct ynode
 /* A mapping appended to a list, block or flow */
 int yedit_seq_append_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
 			 const struct ykv *kv, size_t n);
+/* ... inserted before item k of the list (appended if there is none) */
+int yedit_seq_insert_map(struct edits *e, const struct ydoc *doc, const struct ynode *seq,
+			 size_t k, const struct ykv *kv, size_t n);
 /* ... to the list map[key], made a list if missing or empty */
 int yedit_map_list_append(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			  const char *key, const struct ykv *kv, size_t n);

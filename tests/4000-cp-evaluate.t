@@ -166,8 +166,38 @@ refuses 65 'in the future' "a date in the future" \
 	cp-evaluate --record A-today --summary x --date 2026-11-24
 refuses 65 'before the plan starts' "a date before the start" \
 	cp-evaluate --record A-today --summary x --date 2025-12-31
-refuses 65 'last evaluation is later, on 2026-10-01' "a date before the last evaluation" \
-	cp-evaluate --record I-done --summary x --date 2026-09-30
+refuses 65 'last evaluation is later, on 2026-10-01' "a closing evaluation before the last one" \
+	cp-evaluate --record I-done --summary x --date 2026-09-30 --close
+err_has 'hint: a closing evaluation is the plan.s last' "... says why"
+refuses 65 'last evaluation is later, on 2026-10-01' "--next with an evaluation before the last" \
+	cp-evaluate --record I-done --summary x --date 2026-09-30 --next 2027-01-01
+# An evaluation recorded late goes in its place; the goals the later one
+# found, and its next date, stand.
+cat >plans/L-late.yaml <<'YAML'
+id: L-late
+participant: {name: Naam L-late}
+funder: uwv
+start: 2026-01-05
+evaluation: {every: 3m, next: 2027-01-01}
+goals:
+  - {id: G1, text: Kassa, status: achieved}
+  - {id: G2, text: Rooster, status: open}
+evaluations:
+  - date: 2026-04-01
+    summary: Eerste
+  # the one at the shop
+  - date: 2026-10-01
+    summary: Tweede
+    goals: {G1: achieved}
+YAML
+cp plans/L-late.yaml want
+run cp-evaluate --record L-late --date 2026-07-01 --summary Vergeten --goal G1=open --goal G2=achieved
+status_is 0 "an evaluation held before the last one, recorded late"
+err_has 'warning: plans/L-late.yaml: goal G1 keeps the status the evaluation of 2026-10-01 found' \
+	"... names the goal a later evaluation found something of"
+sed -i -e 's/G2, text: Rooster, status: open/G2, text: Rooster, status: achieved/' \
+	-e 's/^  # the one at the shop/  - date: 2026-07-01\n    summary: Vergeten\n    goals: {G1: open, G2: achieved}\n&/' want
+same plans/L-late.yaml want "... goes in its place, above the comment over the next; G2 set, G1 and next as they were"
 refuses 64 'after the evaluation' "--next before --date" \
 	cp-evaluate --record A-today --summary x --date 2026-11-20 --next 2026-11-20
 refuses 65 'plan E-closed is closed' "a closed plan" cp-evaluate --record E-closed --summary x

@@ -84,7 +84,8 @@ static void refusals(void)
 		/* a library caller's mistakes, refused before any edit is made */
 		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, bad, 1, "unknown goal status \"-1\""},
 		{NULL, NULL, "2026-06-01", "2026-06-01", NULL, twice, 2, "goal \"G1\" is given twice"},
-		{NULL, NULL, "2026-02-28", "2026-06-01", NULL, NULL, 0, "last evaluation is later, on 2026-03-01"},
+		{NULL, NULL, "2026-02-28", "2026-06-01", "2026-06-01", NULL, 0,
+		 "--next goes with the plan's last evaluation"},
 		{NULL, NULL, "2026-01-04", "2026-06-01", NULL, NULL, 0, "before the plan starts on 2026-01-05"},
 		{NULL, NULL, "2026-06-02", "2026-06-01", NULL, NULL, 0, "the evaluation date is in the future"},
 		{"status: active", "status: closed", "2026-06-01", "2026-06-01", NULL, NULL, 0,
@@ -199,6 +200,35 @@ static void records(void)
 		plan_free(a);
 		plan_free(p);
 	}
+}
+
+/* One held before the last, recorded late: in its place, setting only the
+ * goals no later evaluation found something of, the next date as it was. */
+static void late(void)
+{
+	static struct goal_result two[] = {{"G2", GOAL_DROPPED}, {"G1", GOAL_ACHIEVED}};
+	struct plan *p = load("    summary: Begin.\n", "    summary: Begin.\n    goals: {G1: open}\n");
+	struct record r = {day("2026-02-01"), "Vergeten.", two, 2, DATE_NONE, 0, DATE_NONE,
+			   RECORD_NO_UWV_FIELDS};
+	char *text = NULL;
+	capture_start();
+	int fits = p && record_check(p, &r, day("2026-12-31")) == 0;
+	char *err = capture_end();
+	ok(fits && strstr(err, "goal G1 keeps the status the evaluation of 2026-03-01 found"),
+	   "recorded late: fits, with a warning for G1");
+	free(err);
+	struct plan *a = fits ? recorded(p, &r, &text) : NULL;
+	ok(a && a->nevals == 2 && a->evals[0].date == r.date && a->evals[1].date == day("2026-03-01"),
+	   "... goes before the later evaluation");
+	ok(a && a->goals[0].status == GOAL_OPEN && a->goals[1].status == GOAL_DROPPED,
+	   "... sets G2, not G1, which the later one found");
+	ok(a && a->next == p->next && !(a->defaulted & PLAN_DEFAULT_NEXT), "... the next date as it was");
+	capture_start();
+	ok(a && record_holds(p, a, &r) == 0, "... record_holds agrees");
+	free(capture_end());
+	free(text);
+	plan_free(a);
+	plan_free(p);
 }
 
 /* Only the recorded lines change: comments and the rest stay as written. */
@@ -337,6 +367,7 @@ int main(void)
 	err_init("test-record");
 	refusals();
 	records();
+	late();
 	text();
 	results();
 	file();

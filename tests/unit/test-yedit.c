@@ -132,6 +132,62 @@ static void lists(void)
 		    "a flow mapping without the key");
 }
 
+/* An evaluation recorded late goes before the first one held after it. */
+static void list_insert(const char *src, size_t k, const char *want, const char *what)
+{
+	struct doc *d = parse(src);
+	int rc = yedit_seq_insert_map(&d->edits, &d->doc, at(d, "evaluations"), k, eval, 2);
+	ok(rc == 0, "%s: accepted", what);
+	result(d, want, what);
+	done(d);
+}
+
+#define NEW "date: 2026-11-23, summary: Kassa gaat zelfstandig; uren naar 20."
+#define NEW_LINES "date: 2026-11-23\n    summary: Kassa gaat zelfstandig; uren naar 20.\n"
+
+static void inserts(void)
+{
+	list_insert("evaluations:\n  - date: 2026-12-01\n    summary: y\n", 0,
+		    "evaluations:\n  - " NEW_LINES "  - date: 2026-12-01\n    summary: y\n",
+		    "before the first item of a block list");
+	list_insert("evaluations:\n  - date: 2026-07-01\n\n  # held at the shop\n"
+		    "  - date: 2026-12-01\nstatus: active\n",
+		    1,
+		    "evaluations:\n  - date: 2026-07-01\n\n  - " NEW_LINES "  # held at the shop\n"
+		    "  - date: 2026-12-01\nstatus: active\n",
+		    "... above the comment over the item, below the blank line");
+	list_insert("evaluations:\n  - date: 2026-07-01\n    summary: |\n      # no comment\n"
+		    "  - date: 2026-12-01\n",
+		    1,
+		    "evaluations:\n  - date: 2026-07-01\n    summary: |\n      # no comment\n"
+		    "  - " NEW_LINES "  - date: 2026-12-01\n",
+		    "... below a text whose line begins with #");
+	list_insert("evaluations:\r\n- {date: 2026-12-01, summary: y}\r\n", 0,
+		    "evaluations:\r\n- {" NEW "}\r\n- {date: 2026-12-01, summary: y}\r\n",
+		    "CRLF, flow items in a zero-indented block list");
+	list_insert("evaluations: [{date: 2026-07-01}, {date: 2026-12-01}]\n", 1,
+		    "evaluations: [{date: 2026-07-01}, {" NEW "}, {date: 2026-12-01}]\n",
+		    "flow list on one line");
+	list_insert("evaluations: [\n  {date: 2026-12-01},\n]\n", 0,
+		    "evaluations: [\n  {" NEW "},\n  {date: 2026-12-01},\n]\n",
+		    "flow list, one item a line");
+	list_insert("evaluations:\n  - date: 2026-07-01\n", 1,
+		    "evaluations:\n  - date: 2026-07-01\n  - " NEW_LINES, "after the last: appended");
+	static const char *const refuse[][2] = {
+		{"evaluations:\n  -\n    date: 2026-12-01\n", "an item below its \"- \""},
+		{"evaluations:\n  - &e {date: 2026-12-01}\n", "an item with an anchor"},
+		{"evaluations: [date: 2026-12-01]\n", "a pair in a flow list"},
+	};
+	for (size_t i = 0; i < sizeof refuse / sizeof *refuse; i++) {
+		struct doc *d = parse(refuse[i][0]);
+		cp_errors_quiet(1);
+		int rc = yedit_seq_insert_map(&d->edits, &d->doc, at(d, "evaluations"), 0, eval, 2);
+		cp_errors_quiet(0);
+		refused(rc, d, refuse[i][1]);
+		done(d);
+	}
+}
+
 static void set(const char *src, const char *key, const char *value, int raw, const char *want,
 		const char *what)
 {
@@ -509,6 +565,7 @@ int main(void)
 {
 	err_init("test-yedit");
 	lists();
+	inserts();
 	scalars();
 	goal_status();
 	nesting();
