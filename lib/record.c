@@ -41,14 +41,17 @@ static size_t place_of(const struct plan *p, int day)
 	return k;
 }
 
-/* The last of the evaluations from k on that found something of goal id:
- * its finding stands over that of one recorded late; NULL if none. */
-static const struct evaluation *found_later(const struct plan *p, size_t k, const char *id)
+/* What the last of the evaluations from k on found of goal id, on *day:
+ * it stands over the finding of one recorded late; NULL if none did. */
+static const struct goal_result *found_later(const struct plan *p, size_t k, const char *id,
+					     int *day)
 {
 	for (size_t i = p->nevals; i-- > k;)
 		for (size_t j = 0; j < p->evals[i].ngoals; j++)
-			if (!strcmp(p->evals[i].goals[j].goal, id))
-				return &p->evals[i];
+			if (!strcmp(p->evals[i].goals[j].goal, id)) {
+				*day = p->evals[i].date;
+				return &p->evals[i].goals[j];
+			}
 	return NULL;
 }
 
@@ -105,11 +108,13 @@ int record_check(const struct plan *p, struct record *r, int today)
 				return cp_err(EX_USAGE, _("goal %s is given twice"), quotes(g->goal));
 	}
 	for (size_t i = 0; i < r->ngoals; i++) {
-		const struct evaluation *later = found_later(p, k, r->goals[i].goal);
-		if (later) {
-			date_format(later->date, d);
-			cp_warn(_("%s: goal %s keeps the status the evaluation of %s found"),
-				p->doc.file, r->goals[i].goal, d);
+		int on;
+		const struct goal_result *later = found_later(p, k, r->goals[i].goal, &on);
+		if (later && later->status != r->goals[i].status) {
+			date_format(on, d);
+			cp_warn(_("%s: goal %s keeps the status the evaluation of %s found: %s"),
+				p->doc.file, r->goals[i].goal, d,
+				vocab_name(&vocab_goal_status, later->status));
 		}
 	}
 	if (k < p->nevals)
@@ -197,8 +202,9 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	const struct ydoc *doc = &p->doc;
 	struct ynode *root = yderef(doc->root);
 	size_t k = place_of(p, r->date);
+	int on;
 	for (size_t i = 0; i < r->ngoals; i++) {
-		if (found_later(p, k, r->goals[i].goal))
+		if (found_later(p, k, r->goals[i].goal, &on))
 			continue;
 		const struct goal *g = plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal));
 		struct ynode *st = ymap_get(g->node, "status");
@@ -250,7 +256,7 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	return yedit_map_set_after(e, doc, root, "start", "end", day);
 }
 
-/* What was read back is what was meant: the new evaluation last, the
+/* What was read back is what was meant: the new evaluation in its place, the
  * goals, the next date or the closing; the rest of the plan as before. */
 int record_holds(const struct plan *before, const struct plan *after, const struct record *r)
 {
@@ -268,7 +274,8 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 		const char *id = r->goals[i].goal;
 		const struct goal *g = plan_goal(after, id, strlen(id));
 		const struct goal *was = plan_goal(before, id, strlen(id));
-		int status = found_later(before, k, id) && was ? was->status : r->goals[i].status;
+		int on, status = was && found_later(before, k, id, &on) ? was->status
+								       : r->goals[i].status;
 		good = g && g->status == status && same(ev->goals[i].goal, id) &&
 		       ev->goals[i].status == r->goals[i].status;
 	}

@@ -193,7 +193,7 @@ YAML
 cp plans/L-late.yaml want
 run cp-evaluate --record L-late --date 2026-07-01 --summary Vergeten --goal G1=open --goal G2=achieved
 status_is 0 "an evaluation held before the last one, recorded late"
-err_has 'warning: plans/L-late.yaml: goal G1 keeps the status the evaluation of 2026-10-01 found' \
+err_has 'warning: plans/L-late.yaml: goal G1 keeps the status the evaluation of 2026-10-01 found: achieved$' \
 	"... names the goal a later evaluation found something of"
 sed -i -e 's/G2, text: Rooster, status: open/G2, text: Rooster, status: achieved/' \
 	-e 's/^  # the one at the shop/  - date: 2026-07-01\n    summary: Vergeten\n    goals: {G1: open, G2: achieved}\n&/' want

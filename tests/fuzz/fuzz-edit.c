@@ -132,7 +132,8 @@ static void record(const char *src, size_t len, unsigned pick, const char *summa
 		r.absence_days = (int)(pick >> 8) % 30;
 		r.signed_by = summary;
 	}
-	r.date = date_from_ymd(2026, 11, 20) - (int)(pick % 3);
+	/* days apart enough to fall before a plan's last evaluation now and then */
+	r.date = date_from_ymd(2026, 11, 20) - (int)(pick % 3) * 75;
 	r.summary = summary;
 	r.next = DATE_NONE;
 	r.close = pick % 4 == 3;

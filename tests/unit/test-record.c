@@ -226,6 +226,13 @@ static void late(void)
 	capture_start();
 	ok(a && record_holds(p, a, &r) == 0, "... record_holds agrees");
 	free(capture_end());
+	r.goals = (struct goal_result[]){{"G1", GOAL_OPEN}};
+	r.ngoals = 1;
+	capture_start();
+	fits = record_check(p, &r, day("2026-12-31")) == 0;
+	err = capture_end();
+	ok(fits && !*err, "... no warning where the later one found the same");
+	free(err);
 	free(text);
 	plan_free(a);
 	plan_free(p);
