@@ -582,13 +582,17 @@ int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct
 	if (block_pair(doc, map, after ? after : "", &k, &end) < 0)
 		return -1;
 	const struct ynode *first = map->u.kids[0];
-	size_t col = ed_column(doc, first->start), at;
-	if (k)
+	size_t at, col = 0;
+	if (k) { /* at after:'s column, which starts its line (a tag may come before a key) */
+		col = ed_column(doc, k->start);
 		at = ed_after_comments(doc, end, col + 1);
-	else if (after) /* no such key: at the end, like any new key */
+	} else if (after) { /* no such key: at the end, like any new key */
 		return yedit_map_append(e, doc, map, key, value);
-	else
+	} else { /* above the first key, as its line is indented */
 		at = ed_line_start(doc, first->start);
+		while (doc->src[at + col] == ' ')
+			col++;
+	}
 	struct buf b = {0};
 	put_pair_lines(&b, doc, key, value, col);
 	if (!k && !after) { /* before the first key: a line of its own */

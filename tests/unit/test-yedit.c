@@ -559,6 +559,14 @@ static void placed(void)
 		  "no start: at the end, as any new key");
 	set_after("{id: P-1, start: 2026-01-05}\n", "{id: P-1, start: 2026-01-05, end: 2026-11-30}\n",
 		  "a flow mapping: at its end");
+	/* the column is start:'s, not the first key's, which a tag moves right */
+	set_after("!!str on: 2\nstart: 2026-01-05\n", "!!str on: 2\nstart: 2026-01-05\nend: 2026-11-30\n",
+		  "a tag before the first key");
+	struct doc *d = parse("  # top\n!!str on: 2\nid: x\n");
+	ok(yedit_map_insert_after(&d->edits, &d->doc, root(d), NULL, "version", "2") == 0,
+	   "above a first key with a tag: accepted");
+	result(d, "  # top\nversion: 2\n!!str on: 2\nid: x\n", "above a first key with a tag");
+	done(d);
 }
 
 int main(void)
