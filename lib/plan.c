@@ -411,8 +411,10 @@ static void read_evaluations(struct reader *r, struct ynode *root)
 		if ((ev->date = pr_date_of(r, d, N_("evaluation date"))) == DATE_NONE)
 			continue;
 		if (last != DATE_NONE && ev->date < last)
-			pr_complain(r, d, _("evaluations are kept oldest first, as cp-evaluate --record puts them"),
-				 _("evaluation dates are out of order"));
+			pr_complain(r, d,
+				    _("evaluations are kept oldest first, as cp-evaluate --record "
+				      "puts them"),
+				    _("evaluation dates are out of order"));
 		last = ev->date;
 		ev->summary = pr_text(r, pr_get(m, "summary"), N_("evaluation summary"));
 		struct ynode *gs = pr_mapping(r, pr_get(m, "goals"), N_("evaluation goals"));
@@ -584,19 +586,15 @@ int plan_status_on(const struct plan *p, int day)
 
 int plan_pause_on(const struct plan *p, int day, struct period *pause)
 {
-	struct period found = {DATE_NONE, PERIOD_OPEN_TO};
-	size_t i = 0;
-	while (i < p->npauses && !(day >= p->pauses[i].from && day <= p->pauses[i].to))
-		i++;
-	if (i < p->npauses)
-		found = p->pauses[i];
-	else if (p->status != STATUS_PAUSED || (p->paused != DATE_NONE && day < p->paused))
-		return 0;
-	else
-		found.from = p->paused;
-	if (pause)
-		*pause = found;
-	return 1;
+	const struct period running = {p->paused, PERIOD_OPEN_TO}, *in = NULL;
+	for (size_t i = 0; i < p->npauses && !in; i++)
+		if (day >= p->pauses[i].from && day <= p->pauses[i].to)
+			in = &p->pauses[i];
+	if (!in && p->status == STATUS_PAUSED && (p->paused == DATE_NONE || day >= p->paused))
+		in = &running;
+	if (in && pause)
+		*pause = *in;
+	return in != NULL;
 }
 
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
