@@ -97,6 +97,20 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 		   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
 }
 
+/* The hint for a day the paused or closed plan does not take: the way
+ * back, where coaching goes on, and the way past. */
+static const char *way_back(const struct plan *p, const char *id, char hint[static 256])
+{
+	snprintf(hint, 256,
+		 p->status == STATUS_PAUSED
+			 ? _("cp-plan %s --resume, from today or --from DATE, once coaching goes on; "
+			     "--force logs hours on it anyway")
+			 : _("cp-plan %s --resume --end DATE opens it again; --force logs hours on it "
+			     "anyway"),
+		 id);
+	return hint;
+}
+
 static int check_status(const struct where *w, const struct plan *p, const struct entry *e,
 			const char *id, int flags, int today)
 {
@@ -112,31 +126,24 @@ static int check_status(const struct where *w, const struct plan *p, const struc
 	}
 	if (p->status == STATUS_ACTIVE)
 		return 0;
-	/* the way back, where coaching goes on, and the way past */
 	char hint[256];
-	snprintf(hint, sizeof hint,
-		 p->status == STATUS_PAUSED
-			 ? _("cp-plan %s --resume, from today or --from DATE, once coaching goes on; "
-			     "--force logs hours on it anyway")
-			 : _("cp-plan %s --resume --end DATE opens it again; --force logs hours on it "
-			     "anyway"),
-		 id);
 	if (p->status == STATUS_PAUSED && p->paused != DATE_NONE) {
 		if (e->date < p->paused)
 			return 0;
 		date_format(p->paused, day);
-		return bad(w, COL_DATE, hint, _("plan %s is paused since %s"), id, day);
+		return bad(w, COL_DATE, way_back(p, id, hint), _("plan %s is paused since %s"), id,
+			   day);
 	}
 	/* an end still to come, or the funder's default, says nothing of
 	 * when the plan closed */
 	int closed = p->status == STATUS_CLOSED ? plan_ended(p, today) : DATE_NONE;
 	if (closed == DATE_NONE)
-		return bad(w, COL_PLAN, hint, _("plan %s is %s"), id,
+		return bad(w, COL_PLAN, way_back(p, id, hint), _("plan %s is %s"), id,
 			   p->status == STATUS_CLOSED ? _("closed") : _("paused"));
 	if (e->date <= closed)
 		return 0;
 	date_format(closed, day);
-	return bad(w, COL_DATE, hint, _("plan %s closed on %s"), id, day);
+	return bad(w, COL_DATE, way_back(p, id, hint), _("plan %s closed on %s"), id, day);
 }
 
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
