@@ -446,11 +446,11 @@ static int line_before(const struct ydoc *doc, const struct ynode *seq, const st
 		       size_t indent, size_t *at)
 {
 	size_t ls = ed_line_start(doc, item->start), i = ls + indent;
-	if (i >= item->start || ed_column(doc, i) != indent || doc->src[i] != '-')
+	int own = i < item->start && ed_column(doc, i) == indent && doc->src[i] == '-';
+	while (own && ++i < item->start)
+		own = doc->src[i] == ' ' || doc->src[i] == '\t';
+	if (!own)
 		return ed_refuse(doc, seq, _("an item of it does not begin its own line"));
-	while (++i < item->start)
-		if (doc->src[i] != ' ' && doc->src[i] != '\t')
-			return ed_refuse(doc, seq, _("an item of it does not begin its own line"));
 	while (ls > 0 && comment_line(doc, ed_line_start(doc, ls - 1)))
 		ls = ed_line_start(doc, ls - 1);
 	*at = ls;
