@@ -41,15 +41,16 @@ static size_t place_of(const struct plan *p, int day)
 	return k;
 }
 
-/* What the last of the evaluations from k on found of goal id, on *day:
- * it stands over the finding of one recorded late; NULL if none did. */
+/* What the last of the evaluations from k on found of goal id, on *day
+ * (if day): it stands over the finding of one recorded late; NULL if none did. */
 static const struct goal_result *found_later(const struct plan *p, size_t k, const char *id,
 					     int *day)
 {
 	for (size_t i = p->nevals; i-- > k;)
 		for (size_t j = 0; j < p->evals[i].ngoals; j++)
 			if (!strcmp(p->evals[i].goals[j].goal, id)) {
-				*day = p->evals[i].date;
+				if (day)
+					*day = p->evals[i].date;
 				return &p->evals[i].goals[j];
 			}
 	return NULL;
@@ -202,9 +203,8 @@ int record_edits(struct edits *e, const struct plan *p, const struct record *r)
 	const struct ydoc *doc = &p->doc;
 	struct ynode *root = yderef(doc->root);
 	size_t k = place_of(p, r->date);
-	int on;
 	for (size_t i = 0; i < r->ngoals; i++) {
-		if (found_later(p, k, r->goals[i].goal, &on))
+		if (found_later(p, k, r->goals[i].goal, NULL))
 			continue;
 		const struct goal *g = plan_goal(p, r->goals[i].goal, strlen(r->goals[i].goal));
 		struct ynode *st = ymap_get(g->node, "status");
@@ -274,8 +274,7 @@ int record_holds(const struct plan *before, const struct plan *after, const stru
 		const char *id = r->goals[i].goal;
 		const struct goal *g = plan_goal(after, id, strlen(id));
 		const struct goal *was = plan_goal(before, id, strlen(id));
-		int on, status = was && found_later(before, k, id, &on) ? was->status
-								       : r->goals[i].status;
+		int status = was && found_later(before, k, id, NULL) ? was->status : r->goals[i].status;
 		good = g && g->status == status && same(ev->goals[i].goal, id) &&
 		       ev->goals[i].status == r->goals[i].status;
 	}
