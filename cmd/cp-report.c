@@ -72,10 +72,8 @@ static const char *const help_post =
 static struct {
 	const char *plan, *lang, *coach, *grant;
 	int declaration, caseload, satisfaction, logbook, all, force, pseudonymize, stamp, keep_going;
-	int excel, per_grant;
-	int funder;
+	int excel, per_grant, funder, period_given;
 	struct period period;
-	int period_given;
 	const char *outs[3];
 	size_t nouts;
 	const struct renderer *fmt;
@@ -182,7 +180,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (!opt.declaration && (opt.all || (opt.funder >= 0 && !opt.satisfaction)))
 			argp_error(state, _("--funder and --all go with --declaration"));
 		if (!opt.declaration && opt.per_grant)
-			argp_error(state, _("--per-grant and --period grant go with --declaration"));
+			argp_error(state, opt.logbook ? _("a plan's logbook is of one grant: --grant REF "
+							  "or a day of it, not --period grant")
+						      : _("--per-grant and --period grant go with --declaration"));
 		if (opt.coach && !opt.satisfaction)
 			argp_error(state, _("--coach goes with --satisfaction"));
 		if (opt.grant && (!opt.logbook || opt.period_given || opt.declaration))

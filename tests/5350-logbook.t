@@ -126,6 +126,9 @@ run cp-report --logbook --plan P-41
 status_is 0 "the logbook of a plan without hours"
 check "... says so" grep -q 'No hours were logged in the period' out
 refuses 66 'no such plan' "an unknown plan" cp-report --logbook --plan P-99
+refuses 64 'logbook is of one grant: --grant REF or a day of it' \
+	"--period grant with one plan's logbook points at --grant" \
+	cp-report --logbook --plan P-42 --period grant
 
 # ---- PDF, read back as a reader would ----
 if cp-report --logbook --plan P-40 -o pdf 2>&1 | grep -q 'without cairo and pango'; then
