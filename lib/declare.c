@@ -135,6 +135,18 @@ static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
 		decl_text(run, k->plan), n, hm);
 }
 
+void decl_warn_ungranted(const struct plan *p, long entries, long minutes)
+{
+	char hm[24];
+	duration_format(minutes, hm);
+	cp_warn(ngettext("%s: %ld entry (%s) lies on a day no grant of the plan holds; it is in no "
+			 "declaration",
+			 "%s: %ld entries (%s) lie on days no grant of the plan holds; they are in no "
+			 "declaration",
+			 (unsigned long)entries),
+		p->id, entries, hm);
+}
+
 /* A funder books hours by grant: a period's declaration whose hours fall
  * under grants of more than one reference (a follow-up in the half year)
  * carries the last one's for all of them, which the funder would book to
@@ -161,19 +173,67 @@ static void warn_grants(const struct plan *p, const struct kept *k, size_t n)
 /* The entries of plan i (sorted, k[0..n)) within its dates (the rest are
  * counted, to warn of) that the funder declared to pays, moved to the
  * front in order; how many are left.  Of a plan with grants, an hour's
- * funder is that of its day's grant. */
+ * funder is that of its day's grant; an hour on a day no grant holds no
+ * funder granted: it is said, if the plan's funder is the one declared
+ * to, and left out. */
 static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 {
 	const struct plan *p = run->ps.plans[i];
 	int funder = run->o->funder, by_day = funder >= 0 && plan_has_grants(p);
+	long ungranted = 0, ungranted_minutes = 0;
 	size_t kept = 0;
-	for (size_t e = 0; e < n; e++)
+	for (size_t e = 0; e < n; e++) {
+		int payer = by_day ? plan_granter_on(p, k[e].date) : funder;
 		if (!plan_holds_day(p, k[e].date)) {
 			run->outside[i]++;
 			run->outside_minutes[i] += k[e].minutes;
-		} else if (!by_day || plan_funder_on(p, k[e].date) == funder)
+		} else if (payer == funder)
 			k[kept++] = k[e];
+		else if (payer < 0 && p->funder == funder) {
+			ungranted++;
+			ungranted_minutes += k[e].minutes;
+		}
+	}
+	if (ungranted)
+		decl_warn_ungranted(p, ungranted, ungranted_minutes);
 	return kept;
+}
+
+/* One plan's declaration, without --funder: to the funder whose grants
+ * its hours in the period fall under (into *one), as if named.  Hours
+ * under the grants of two funders are two declarations, which the
+ * command must say apart: refused. */
+static int only_funder(struct run *run, struct declare_opts *one)
+{
+	ssize_t at = planset_find(&run->ps, run->o->only, strlen(run->o->only));
+	const struct plan *p = at >= 0 ? run->ps.plans[at] : NULL;
+	unsigned seen = 0;
+	for (size_t e = 0; p && plan_has_grants(p) && e < run->n; e++) {
+		int f = plan_granter_on(p, run->v[e].date);
+		if (f >= 0 && plan_holds_day(p, run->v[e].date) &&
+		    !strcmp(decl_text(run, run->v[e].plan), p->id))
+			seen |= 1u << f;
+	}
+	if (!seen)
+		return 0;
+	if (seen & (seen - 1)) {
+		struct buf names = {0};
+		for (int f = 0; f < FUNDER_COUNT; f++)
+			if (seen & 1u << f)
+				buf_printf(&names, "%s%s", names.len ? ", " : "",
+					   vocab_name(&vocab_funder, f));
+		cp_err(EX_USAGE, _("%s: its hours in the period fall under the grants of more than one "
+				   "funder (%s): name the one declared to with --funder, or declare "
+				   "each grant with --per-grant"), p->id, buf_str(&names));
+		buf_free(&names);
+		return -1;
+	}
+	*one = *run->o;
+	one->funder = 0;
+	while (!(seen & 1u << one->funder))
+		one->funder++;
+	run->o = one;
+	return 0;
 }
 
 static size_t select_plans(struct run *run, struct decl **d)
@@ -260,7 +320,11 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
 				    vocab_name(&vocab_funder, p->funder), vocab_name(&vocab_funder, o->funder));
 	}
-	if (rc == 0 || o->ro.keep_going) {
+	struct declare_opts one;
+	if (o->only && o->funder < 0 && !o->per_grant && only_funder(&run, &one) < 0)
+		rc = -1;
+	else if (rc == 0 || o->ro.keep_going) {
+		o = run.o;
 		sorting = &run;
 		if (run.n)
 			qsort(run.v, run.n, sizeof *run.v, by_plan_date);

@@ -44,6 +44,8 @@ struct decl {
 
 /* The text at off in run.text: a kept entry's plan, goal or note. */
 const char *decl_text(const struct run *r, uint32_t off);
+/* Says that plan p's entries on days no grant holds are in no declaration. */
+void decl_warn_ungranted(const struct plan *p, long entries, long minutes);
 
 /* ---- declaredoc.c ---- */
 

@@ -43,18 +43,6 @@ static void kept_piece(void *arg, size_t i, size_t slot, long minutes)
 	piece(c->out, c->k[i], minutes, slot);
 }
 
-static void warn_ungranted(const struct plan *p, long entries, long minutes)
-{
-	char hm[24];
-	duration_format(minutes, hm);
-	cp_warn(ngettext("%s: %ld entry (%s) lies on a day no grant of the plan holds; it is in no "
-			 "declaration per grant",
-			 "%s: %ld entries (%s) lie on days no grant of the plan holds; they are in no "
-			 "declaration per grant",
-			 (unsigned long)entries),
-		p->id, entries, hm);
-}
-
 /* The declarations of plan i's grants of the funder that end in the
  * period, from its entries k[0..n) (sorted; per grant, every one up to the
  * period's end); their entries go to run->pieces. */
@@ -76,7 +64,7 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 			ungranted_minutes += l.v[x].k.minutes;
 		}
 	if (ungranted)
-		warn_ungranted(p, ungranted, ungranted_minutes);
+		decl_warn_ungranted(p, ungranted, ungranted_minutes);
 	for (size_t s = 0; s < p->ngrants; s++) {
 		const struct grant *g = &p->grants[s];
 		if (o->funder >= 0 && g->funder != o->funder)

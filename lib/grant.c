@@ -250,11 +250,17 @@ const struct evaluation *grant_closing(const struct plan *p, const struct grant 
 	return best;
 }
 
-int plan_funder_on(const struct plan *p, int day)
+int plan_granter_on(const struct plan *p, int day)
 {
 	const struct grant *g = plan_grant_on(p, day);
 	int card = g ? -1 : plan_card_on(p, day, 0);
-	return g ? g->funder : card >= 0 ? p->grants[card].funder : p->funder;
+	return g ? g->funder : card >= 0 ? p->grants[card].funder : -1;
+}
+
+int plan_funder_on(const struct plan *p, int day)
+{
+	int funder = plan_granter_on(p, day);
+	return funder >= 0 ? funder : p->funder;
 }
 
 /* The hours of a level over [from, to] for a funder's levels: day by day,

@@ -167,9 +167,10 @@ const struct grant *plan_grant_span(const struct plan *p, int day, int *from, in
  * of the first at or after *k, or -1; call with *k 0, then k + 1. */
 int plan_card_on(const struct plan *p, int day, size_t k);
 const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
-/* Who pays an hour on day: its dated grant's funder, else that of the
- * first strippenkaart valid then, else the plan's funder:. */
+/* Who pays an hour on day: its dated grant's funder, else the first valid
+ * strippenkaart's, else the plan's funder: (granter: -1, no grant holds day). */
 int plan_funder_on(const struct plan *p, int day);
+int plan_granter_on(const struct plan *p, int day);
 /* The grant whose ref: is name, or else that starts on or holds the day
  * name is (a strippenkaart: starts); NULL if none, or (*several set) if
  * more than one grant has that reference or starts on that day. */

@@ -322,4 +322,47 @@ refuses 64 '--per-grant and --period grant go with --declaration' "--per-grant a
 refuses 64 '--per-grant and --period grant go with --declaration' "--period grant alone" \
 	cp-report --plan P-30 --period grant
 
+# ---- a period's declaration: the funder of each hour's grant ----
+# UWV's grant, then the municipality's; an hour forced past the last.
+cat >plans/P-60.yaml <<'YAML'
+version: 2
+id: P-60
+participant:
+  name: Mila Kaya
+coach: robin
+funder: uwv
+start: 2026-01-05
+goals:
+  - {id: G1, text: Zelfstandig plannen}
+grants:
+  - {from: 2026-01-05, to: 2026-03-31, ref: U-1, hours: 10}
+  - {from: 2026-04-01, to: 2026-06-30, funder: gemeente, ref: G-1, hours: 10}
+YAML
+cat >hours/mila.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-60,G1,onsite,60,Onder UWV
+2026-05-04,robin,P-60,G1,onsite,45,Onder de gemeente
+2026-07-06,robin,P-60,G1,phone,30,Na de laatste beschikking
+CSV
+chmod 600 plans/P-60.yaml hours/mila.csv
+refuses 64 'P-60: its hours in the period fall under the grants of more than one funder \(uwv, gemeente\)' \
+	"--plan without --funder, hours under two funders' grants: refused, not one mixed declaration" \
+	cp-report --declaration --plan P-60 --period 2026H1 -o csv
+run cp-report --declaration --plan P-60 --period 2026-05 -o text
+check "... one funder's hours: the declaration is to that funder" grep -q 'Funder: *municipality' out
+check "... with its grant's reference" grep -q 'reference: *G-1' out
+run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 -o csv
+out_is "date,goal,note,mode,minutes
+2026-05-04,G1,Onder de gemeente,onsite,45" "--funder names whose hours are declared"
+run cp-report --declaration --funder uwv --period 2026 -o y2026
+status_is 0 "a batch over a year with an hour no grant holds"
+same y2026/summary.csv /dev/stdin "... declares UWV's hour only, not the ungranted one under U-1" <<'CSV'
+plan,funder_ref,participant,minutes,onsite_minutes,remote_minutes,entries
+P-10,2025-000999,Anna Bos,105,90,15,3
+P-30,2026-000222,Sanne de Jong,405,360,45,6
+P-60,U-1,Mila Kaya,60,60,0,1
+CSV
+err_has 'P-60: 1 entry \(0:30\) lies on a day no grant of the plan holds; it is in no declaration' \
+	"... and says the ungranted hour is in no declaration"
+
 done_testing
