@@ -43,6 +43,16 @@ static void kept_piece(void *arg, size_t i, size_t slot, long minutes)
 	piece(c->out, c->k[i], minutes, slot);
 }
 
+static void not_ended(const struct plan *p, const struct grant *g, int end)
+{
+	char from[11], to[11];
+	date_format(g->from, from);
+	date_format(end, to);
+	cp_warn(_("%s: the grant of %s..%s has not ended yet: it is declared once it has "
+		  "(--period grant declares it as it stands)"),
+		p->id, from, to);
+}
+
 /* The declarations of plan i's grants of the funder that end in the
  * period, from its entries k[0..n) (sorted; per grant, every one up to the
  * period's end); their entries go to run->pieces. */
@@ -92,6 +102,13 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 		if ((end == DATE_NONE && !running) ||
 		    (!running && !period_contains(&o->ro.period, end)) ||
 		    (empty && !((o->all || o->only) && g->from <= o->ro.today))) {
+			run->npieces = from;
+			continue;
+		}
+		if (end > o->ro.today && o->ro.period.to != PERIOD_OPEN_TO) {
+			/* its hours are not all there: declared whole now, the rest
+			 * would be in no declaration */
+			not_ended(p, g, end);
 			run->npieces = from;
 			continue;
 		}

@@ -364,5 +364,14 @@ P-60,U-1,Mila Kaya,60,60,0,1
 CSV
 err_has 'P-60: 1 entry \(0:30\) lies on a day no grant of the plan holds; it is in no declaration' \
 	"... and says the ungranted hour is in no declaration"
+# A grant that ends in the period but after today has hours to come.
+CP_TODAY=2026-06-15 run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 \
+	--per-grant -o csv
+check "--per-grant: a grant that has not ended yet is not declared" test ! -s out
+err_has 'P-60: the grant of 2026-04-01..2026-06-30 has not ended yet: it is declared once it has' \
+	"... and says when it will be"
+CP_TODAY=2026-07-01 run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 \
+	--per-grant -o csv
+check "... once it has ended, it is" grep -q 'Onder de gemeente' out
 
 done_testing
