@@ -20,6 +20,10 @@
  * hooks that keep the files private after git checkout, merge and
  * rebase; a hook the user has is never replaced. */
 int caseload_git(const char *dir, int flags);
+/* Runs git with args in dir; its standard output goes to out (if given;
+ * its error output then to /dev/null).  git's exit status, or -1 if git
+ * could not be run. */
+int git_run(const char *dir, const char *const *args, struct buf *out);
 
 /* ---- logged.c: a change of a plan's days against the hours logged ---- */
 

@@ -86,11 +86,8 @@ static const char *const diff_config[][2] = {
 	{"merge.coachplan.driver", "cp-merge %O %A %B %P"},
 };
 
-/* Runs git with args in dir; its standard output goes to out (if given).
- * A question (out given) is asked quietly: its error output goes to
- * /dev/null, and the caller says what failed.  Returns git's exit
- * status, or -1 if git could not be run. */
-static int git(const char *dir, const char *const *args, struct buf *out)
+/* A question (out given) is asked quietly: the caller says what failed. */
+int git_run(const char *dir, const char *const *args, struct buf *out)
 {
 	const char *argv[16] = {"git", "-C", dir};
 	size_t n = 3;
@@ -149,7 +146,7 @@ static char *work_tree_top(const char *dir)
 {
 	struct buf out = {0};
 	const char *args[] = {"rev-parse", "--show-toplevel", NULL};
-	if (git(dir, args, &out) != 0 || !out.len) {
+	if (git_run(dir, args, &out) != 0 || !out.len) {
 		buf_free(&out);
 		return NULL;
 	}
@@ -164,7 +161,7 @@ static char *hooks_dir(const char *dir)
 {
 	struct buf out = {0};
 	const char *args[] = {"rev-parse", "--git-path", "hooks", NULL};
-	if (git(dir, args, &out) != 0 || !out.len) {
+	if (git_run(dir, args, &out) != 0 || !out.len) {
 		buf_free(&out);
 		return NULL;
 	}
@@ -246,7 +243,7 @@ static int set_diff_config(const char *dir)
 {
 	for (size_t i = 0; i < sizeof diff_config / sizeof *diff_config; i++) {
 		const char *args[] = {"config", diff_config[i][0], diff_config[i][1], NULL};
-		if (git(dir, args, NULL) != 0)
+		if (git_run(dir, args, NULL) != 0)
 			return cp_err(EX_UNAVAILABLE, _("%s: git config %s failed"), dir,
 				      diff_config[i][0]);
 	}
@@ -328,7 +325,7 @@ int caseload_git(const char *dir, int flags)
 	int inside = !exists(dir, ".git") && inside_repository(dir, flags);
 	if (!inside && !exists(dir, ".git") && (flags & CASELOAD_GIT_INIT)) {
 		const char *args[] = {"init", "-q", NULL};
-		int rc = git(dir, args, NULL);
+		int rc = git_run(dir, args, NULL);
 		if (rc != 0)
 			return cp_err(rc < 0 ? EX_UNAVAILABLE : EX_CANTCREAT,
 				      rc < 0 ? _("%s: git cannot be run; is it installed?")

@@ -22,14 +22,12 @@
  * so that a goal id twice never meets the matching), a change that cannot
  * be written into ours' text, or a result that would not read as a plan,
  * is left to git merge-file. */
-#include <spawn.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
+#include <unistd.h>
 
 #include "changes.h"
-
-extern char **environ;
 
 struct side {
 	struct ydoc doc;
@@ -632,19 +630,82 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 	conflict(m, okey, o, tkey, t);
 }
 
-/* git's own text merge, for versions that are no plan: its exit status
- * is the number of conflicts. */
-static int text_merge(const char *base, const char *ours, const char *theirs)
+/* git's own text merge into ours: 0 if clean, 1 with conflicts, 2 if git
+ * could not be run.  Given out, the merge goes there instead, and where
+ * both sides changed the same lines ours' stand. */
+static int text_merge(const char *base, const char *ours, const char *theirs, struct buf *out)
 {
-	const char *argv[] = {"git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-			      ours, base, theirs, NULL};
-	pid_t pid;
-	int status;
-	if (posix_spawnp(&pid, "git", NULL, NULL, (char *const *)argv, environ) != 0)
+	const char *in_place[] = {"merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
+				  ours, base, theirs, NULL};
+	const char *printed[] = {"merge-file", "-p", "--ours", ours, base, theirs, NULL};
+	int rc = git_run(".", out ? printed : in_place, out);
+	if (rc < 0)
 		return cp_err(EX_UNAVAILABLE, _("cannot run git merge-file")), 2;
-	while (waitpid(pid, &status, 0) < 0)
-		;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+	return rc != 0;
+}
+
+/* Whether two texts read as the same plan, whatever their comments and
+ * layout. */
+static int same_plan(const char *name, const struct buf *a, const struct buf *b)
+{
+	struct side x = {0}, y = {0};
+	buf_add(&x.text, a->s, a->len);
+	buf_add(&y.text, b->s, b->len);
+	int rc = !parse_side(&x, name) && !parse_side(&y, name) && same(x.doc.root, y.doc.root);
+	free_side(&x);
+	free_side(&y);
+	return rc;
+}
+
+/* A clean merge as a plan has ours' comments and layout, not those theirs
+ * added (a comment line, a comment after a value).  git's text merge of
+ * it with theirs, ours' lines standing where both changed the same ones,
+ * carries them; if that reads as the same plan, it is taken instead.  The
+ * merge goes to a file of its own beside ours for git (mode 0600: a plan
+ * is personal data). */
+static void keep_comments(const char *base, const char *ours, const char *theirs,
+			  const char *name, struct buf *out)
+{
+	const char *slash = strrchr(ours, '/');
+	struct buf tmp = {0}, text = {0};
+	buf_printf(&tmp, "%.*s.cp-merge.XXXXXX", slash ? (int)(slash - ours + 1) : 0, ours);
+	int fd = mkostemp(tmp.s, O_CLOEXEC);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
+	int written = f && fwrite(out->s, 1, out->len, f) == out->len;
+	if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
+		written = 0;
+	cp_errors_quiet_thread(1);
+	if (written && text_merge(base, tmp.s, theirs, &text) == 0 && same_plan(name, out, &text)) {
+		struct buf swap = *out;
+		*out = text;
+		text = swap;
+	}
+	cp_errors_quiet_thread(0);
+	if (fd >= 0)
+		unlink(tmp.s);
+	buf_free(&tmp);
+	buf_free(&text);
+}
+
+/* Where ours' text takes theirs' changes, a comment theirs added (a line
+ * of its own, or after a value ours changed too) has no place: said, so
+ * that it is added by hand rather than lost unseen. */
+static void warn_lost_comments(const struct merge *m, const char *name, const struct buf *out)
+{
+	const char *t = m->theirs.text.s, *end = t + m->theirs.text.len;
+	for (const char *nl; t < end; t = nl + 1) {
+		if (!(nl = memchr(t, '\n', (size_t)(end - t))))
+			nl = end;
+		const char *hash = memchr(t, '#', (size_t)(nl - t));
+		if (!hash || (hash > t && hash[-1] != ' ' && hash[-1] != '\t'))
+			continue;
+		size_t n = (size_t)(nl - hash) - (nl > hash && nl[-1] == '\r');
+		if (memmem(m->base.text.s, m->base.text.len, t, (size_t)(nl - t)) ||
+		    memmem(out->s, out->len, hash, n))
+			continue;
+		cp_warn(_("%s: theirs' comment %.*s has no place in the merge; add it by hand"), name,
+			(int)n, hash);
+	}
 }
 
 /* The merged text in out: 0, 1 with conflict markers, or -1 when it
@@ -710,9 +771,12 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 		else
 			cp_warn(_("%s: a change could not be written into ours; git merges its lines "
 				  "instead"), name ? name : ours);
-		rc = text_merge(base, ours, theirs);
+		rc = text_merge(base, ours, theirs, NULL);
 	}
 	else if (rc < 2 && locked_open(&lf, ours) == 0) {
+		if (rc == 0)
+			keep_comments(base, ours, theirs, name ? name : ours, &out);
+		warn_lost_comments(&m, name ? name : ours, &out);
 		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
 		locked_close(&lf);
 	} else

@@ -95,6 +95,51 @@ check "... and cp-merge says why it did not merge the plan as a plan" grep -q \
 	'^cp-merge: warning: plans/P-3.yaml: the changes of both sides together make no plan' \
 	"$WORK/merge.err"
 git merge --abort
+
+# Comments theirs added come along.  Bug: the merge as a plan carried
+# theirs' values into ours' text and left theirs' comments behind.
+cp-new --id P-5 --name 'Ali Yilmaz' --funder uwv --start 2026-01-05 --hours 28 \
+	--goal 'Kassa' >/dev/null
+git add plans && git commit -qm 'plan P-5'
+git checkout -qb kim5
+sed -i 's/^coach: robin$/coach: robin  # tot januari/' plans/P-5.yaml
+git commit -qm 'kim: a comment after a value' plans
+git checkout -q main
+sed -i 's/^goals:/# Wim belt terug over de kassa\ngoals:/' plans/P-5.yaml
+git commit -qm 'robin: a comment line' plans
+run git merge --no-edit kim5
+status_is 0 "a comment on each branch"
+check "... theirs' comment after a value" grep -q '^coach: robin  # tot januari$' plans/P-5.yaml
+check "... ours' comment line" grep -q '^# Wim belt terug over de kassa$' plans/P-5.yaml
+git checkout -qb kim6
+cp-evaluate --record P-5 --summary 'Kim: kassa gaat goed' -d 2026-07-10 >/dev/null
+sed -i 's/^work_hours_per_week: 28$/work_hours_per_week: 28  # sinds juni/' plans/P-5.yaml
+sed -i 's/^goals:/# Kim: vervoer geregeld\ngoals:/' plans/P-5.yaml
+git commit -qm 'kim: an evaluation and comments' plans
+git checkout -q main
+cp-evaluate --record P-5 --summary 'Robin: kassa zelfstandig' -d 2026-07-11 >/dev/null
+git commit -qm 'robin: an evaluation' plans
+run git merge --no-edit kim6
+status_is 0 "an evaluation on each branch, comments on theirs"
+check "... both evaluations" sh -c 'grep -q "Kim: kassa gaat goed" plans/P-5.yaml &&
+	grep -q "Robin: kassa zelfstandig" plans/P-5.yaml'
+check "... theirs' comment line" grep -q '^# Kim: vervoer geregeld$' plans/P-5.yaml
+check "... theirs' comment after a value ours left alone" \
+	grep -q '^work_hours_per_week: 28  # sinds juni$' plans/P-5.yaml
+run cp-check plans/P-5.yaml
+status_is 0 "... and the plan reads"
+git checkout -qb kim7
+sed -i 's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 28  # tot juli/' plans/P-5.yaml
+git commit -qm 'kim: the comment changed' plans
+git checkout -q main
+sed -i 's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 32  # sinds juni/' plans/P-5.yaml
+git commit -qm 'robin: the hours changed' plans
+git merge --no-edit kim7 >/dev/null 2>"$WORK/merge.err"
+check "a comment theirs changed on a line ours changed: ours' line" \
+	grep -q '^work_hours_per_week: 32  # sinds juni$' plans/P-5.yaml
+check "... and theirs' comment is said, not lost unseen" grep -q \
+	"warning: plans/P-5.yaml: theirs' comment # tot juli has no place in the merge; add it by hand" \
+	"$WORK/merge.err"
 cd "$WORK" || exit 1
 
 # a caseload made before cp-merge: cp-new --init adds the driver, once
