@@ -70,6 +70,8 @@ static const struct hook {
 	const char *name, *text, *marker, *line;
 } git_hooks[] = {
 	{"pre-commit", check_hook, "cp-check", "cp-check || exit 1"},
+	/* a merge git commits by itself (no conflict) skips pre-commit */
+	{"pre-merge-commit", check_hook, "cp-check", "cp-check || exit 1"},
 	{"post-checkout", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-merge", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-rewrite", private_hook, "chmod go=", PRIVATE_LINE},

@@ -249,6 +249,21 @@ run cp-new --init .
 check "a post-merge hook of the user's is not overwritten" grep -qx 'exit 0' .git/hooks/post-merge
 err_has "post-merge exists and is not coachplan's; not overwritten: add the line 'chmod go= -- plans hours plans/\\* hours/\\* 2>/dev/null'" \
 	"... and cp-new says which line to add"
+# A merge git commits by itself skips pre-commit: one coach ends the plan,
+# another logs an hour after that end, and each branch alone is sound.
+# Bug: the merge was committed, and cp-check refused the caseload after.
+rm .git/hooks/post-merge && cp-new --init . >/dev/null 2>&1
+check "cp-new --init installs pre-merge-commit" test -x .git/hooks/pre-merge-commit
+git checkout -q -b closes
+cp-plan P-2026-014 --close --end 2026-03-12 >/dev/null && git commit -q -am 'closed'
+git checkout -q - && git checkout -q -b logs
+cp-log -P P-2026-014 -m phone -d 2026-03-13 20 'Na het einde' && git commit -q -am 'logged'
+git checkout -q closes
+run git merge --no-edit logs
+check "a merge that makes a broken caseload is refused" test "$status" -ne 0
+err_has 'lies outside plan P-2026-014' "... by cp-check"
+check "... and not committed" test "$(git log -1 --format=%s)" = closed
+git merge --abort
 # hooks shared by many repositories (core.hooksPath) leave the others alone
 hooks=$PWD/.git/hooks
 cd .. && mkdir other && cd other && git init -q && git config core.hooksPath "$hooks"
