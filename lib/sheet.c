@@ -352,6 +352,11 @@ static int to_entry(struct sheet *sh, struct entry *e)
 	if (utf8_invalid(e->note.s, e->note.n) != e->note.n)
 		return bad_field(sh, COL_NOTE, _("save the sheet as UTF-8"),
 				 _("note is not valid UTF-8"));
+	/* valid UTF-8, but what follows it every C string would lose: a
+	 * signed logbook with half a note */
+	if (memchr(e->note.s, '\0', e->note.n))
+		return bad_field(sh, COL_NOTE, _("save the sheet as text: UTF-8"),
+				 _("note holds a NUL byte"));
 	if (!id_valid(e->plan.s, e->plan.n)) {
 		snprintf(msg, sizeof msg, e->plan.n ? _("bad plan id %s") : _("missing plan id"),
 			 quote(e->plan.s, e->plan.n));

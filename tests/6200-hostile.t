@@ -136,4 +136,15 @@ run cp-log --plan P-2 --mode phone -d 2026-03-02 30
 status_is 65 "a plan with escape sequences in its values"
 check "... none reaches the terminal" sh -c '! LC_ALL=C grep -q "$(printf "[\001-\011\013-\037]")" err'
 cp p2.bak plans/P-2.yaml
+
+# A NUL byte in a note: every tool refuses the line.  Bug: cp-report and
+# cp-hours read it, and the logbook to sign showed the note cut at it.
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,robin,P-1,G1,onsite,60,ge\000woon\n' \
+	>nul.csv
+for tool in "cp-hours nul.csv" "cp-report --logbook --plan P-1 nul.csv" "cp-check nul.csv" \
+	"cp-log -n -"; do
+	refuses 65 'nul.csv:2:[0-9]+: note holds a NUL byte|standard input:2:[0-9]+: note holds a NUL byte' \
+		"${tool%% *}: a NUL byte in a note" sh -c "$tool <nul.csv"
+done
+rm nul.csv
 done_testing
