@@ -197,7 +197,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 		months(p, y, v, 1);
 		return NULL;
 	}
-	if (*s == '-') {
+	if (*s == '-' || *s == ' ') { /* 2026-H1, 2026 H1 */
 		s++;
 		n--;
 	}
@@ -215,9 +215,12 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 		months(p, y, 3 * v - 2, 3);
 		return NULL;
 	case 'W':
-		if (v < 1 || v > weeks_in_year(y))
-			return weeks_in_year(y) == 53 ? _("no such week; this year has weeks 1 to 53")
-						       : _("no such week; this year has weeks 1 to 52");
+		if (v < 1 || v > weeks_in_year(y)) { /* which year: "week 53" may mean an earlier */
+			static char why[96];
+			snprintf(why, sizeof why, _("no such week; %d has weeks 1 to %d"), y,
+				 weeks_in_year(y));
+			return why;
+		}
 		p->from = isoweek_start(y, v);
 		p->to = p->from + 6;
 		return NULL;

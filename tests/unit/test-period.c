@@ -199,6 +199,9 @@ static void other_orders(void)
 		{"06-2026", "2026-06-01", "2026-06-30"},    {"6/2026", "2026-06-01", "2026-06-30"},
 		{"12-2025..02-2026", "2025-12-01", "2026-02-28"},
 		{"week 23..week 25", "2026-06-01", "2026-06-21"},
+		/* the year first with a space, as "H1 2026" has one */
+		{"2026 H1", "2026-01-01", "2026-06-30"},    {"2026 q3", "2026-07-01", "2026-09-30"},
+		{"2026 W10", "2026-03-02", "2026-03-08"},
 	};
 	/* in the first days of January, week 1 of the new year has begun */
 	static const struct range newyear[] = {
@@ -214,6 +217,9 @@ static void other_orders(void)
 		{"H3 2026", "no such half"},      {"Q3-26", "not a period"}, {"w23x", "not a period"},
 		{"week 123", "not a period"},     {"6/26", "not a period"},  {"q", "not a period"},
 		{"week", "not a period"},         {"H1 2026x", "not a period"},
+		/* week 53 of 2026 has not begun; the year said is the one meant */
+		{"week 53", "no such week; 2025 has weeks 1 to 52"},
+		{"2026W54", "no such week; 2026 has weeks 1 to 53"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct period p = {-1, -1};
