@@ -26,6 +26,31 @@ const char *argp_program_bug_address = "<https://github.com/coachplan/coachplan/
 struct cli cli = {NULL, NULL, OUT_AUTO};
 
 static const char *help_post; /* the tool's text after the options in --help */
+static int out_told; /* "cannot write standard output" was said */
+
+/* A standard output that could not be written, said once.  A write error
+ * seen before this flush, with EX_IOERR the status already, is one the
+ * tool has told (cp-report's print): not told twice. */
+static int out_failed(void)
+{
+	int seen = ferror(stdout);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	if (!out_told && !(seen && cp_status() == EX_IOERR))
+		cp_errno(EX_IOERR, _("cannot write standard output"));
+	out_told = 1;
+	return -1;
+}
+
+/* As the process ends, however it ends: argp's --help, --usage and
+ * --version write standard output and exit() from inside argp_parse,
+ * past cli_exit.  A run that failed keeps its status; one that did not
+ * ends EX_IOERR (_exit: exit() from an exit handler is undefined). */
+static void out_at_exit(void)
+{
+	if (out_failed() < 0 && cp_status() == EX_IOERR)
+		_exit(EX_IOERR);
+}
 
 /* Where the message catalogues are: $COACHPLAN_LOCALEDIR; else, for a
  * tool run from the build directory, the catalogues built beside it
@@ -64,6 +89,9 @@ void cli_init(int argc, char **argv, const char *post)
 	if (argc > 0 && argv[0])
 		argv[0] = (char *)cp_prog;
 	argp_err_exit_status = EX_USAGE;
+	static int registered;
+	if (!registered++)
+		atexit(out_at_exit);
 }
 
 static const struct argp_option plans_options[] = {
@@ -201,9 +229,7 @@ enum outfmt cli_outfmt(void)
 
 int cli_exit(int status)
 {
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cp_errno(EX_IOERR, _("cannot write standard output")), EX_IOERR;
-	return status;
+	return out_failed() < 0 ? EX_IOERR : status;
 }
 
 int cli_text(const char *what, const char *s)

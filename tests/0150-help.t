@@ -2,7 +2,9 @@
 # --help on an 80-column terminal, in English and in Dutch: the examples
 # after the options are commands a coach can copy, so none is wrapped in
 # the middle (a continued line starts indented, after a backslash).
-# And a wrong option is said in the tool's name, not in its path.
+# And a wrong option is said in the tool's name, not in its path; and
+# --help, --usage and --version that cannot be written fail (EX_IOERR),
+# as every other output does.
 . "$(dirname "$0")/lib.sh"
 
 for src in "$TOP"/cmd/*.c; do
@@ -28,6 +30,12 @@ for src in "$TOP"/cmd/*.c; do
 	"$CP_BIN/$tool" --no-such-option 2>err >/dev/null
 	check "$tool: an unknown option is said as $tool: ..." \
 		sh -c "head -n 1 err | grep -q '^$tool: unrecognized option'"
+	for opt in --help --usage --version; do
+		run sh -c "$tool $opt >/dev/full"
+		status_is 74 "$tool $opt >/dev/full: exit status 74"
+		check "$tool $opt >/dev/full: says so, once" \
+			test "$(cat err)" = "$tool: cannot write standard output: No space left on device"
+	done
 done
 
 done_testing

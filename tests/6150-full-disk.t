@@ -86,6 +86,12 @@ FAULT=EROFS
 faults "read-only (EROFS)" 73 77 73 "Read-only file system"
 PATH=${PATH#"$WORK/faulty:"}
 echo "# $runs writes on a full, failing or read-only disk: $failures failed checks (refused, said why, no file changed, no temporary file)"
+# a report larger than stdio's buffer fails as it is written, and again
+# as the tool ends: said once
+run sh -c 'cd "$CL" && cp-report --plan P-1 -o html >/dev/full'
+status_is 74 "cp-report -o html >/dev/full: exit status 74"
+check "cp-report -o html >/dev/full: says so, once" \
+	test "$(cat err)" = "cp-report: cannot write standard output: No space left on device"
 run cp-log -p "$CL/plans" -f "$CL/hours/robin.csv" --plan P-1 --mode phone -d 2026-03-03 30 Tweede
 status_is 0 "without the shim the same sheet takes the entry"
 check "... as its second line" test "$(wc -l <"$CL/hours/robin.csv")" -eq 3

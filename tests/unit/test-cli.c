@@ -1,6 +1,7 @@
 /* test-cli: what every tool does alike: the shared options, where plans and
  * sheets are by default, dates on the command line, checked output. */
 #include <argp.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
@@ -169,9 +170,56 @@ static void init_and_exit(void)
 	free(err);
 }
 
+/* A child that writes to /dev/full and ends as `how` says: its exit
+ * status, and its stderr in *err. */
+static int ends(int how, char **err)
+{
+	fflush(stdout);
+	capture_start();
+	pid_t pid = fork();
+	if (pid == 0) {
+		int full = open("/dev/full", O_WRONLY);
+		if (full < 0 || dup2(full, STDOUT_FILENO) < 0)
+			_exit(99);
+		char *argv[] = {"test-cli", NULL}; /* as count_messages counts */
+		cli_init(1, argv, NULL);
+		printf("Usage: test-cli [OPTION...]\n");
+		if (how == 1) /* a run that failed before */
+			exit(cp_err(EX_DATAERR, "a bad plan") < 0 ? EX_DATAERR : 0);
+		exit(how == 2 ? cli_exit(0) : 0); /* 2: the tool checked, 0: argp's --help */
+	}
+	int status = -1;
+	waitpid(pid, &status, 0);
+	*err = capture_end();
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Every way out checks standard output, --help's exit() from argp too;
+ * said once, and a failed run keeps its status. */
+static void at_exit(void)
+{
+	char *err;
+	if (access("/dev/full", W_OK) != 0) {
+		ok(1, "# SKIP no /dev/full");
+		return;
+	}
+	is_int(ends(0, &err), EX_IOERR, "exit(0) on a full disk: EX_IOERR");
+	ok(strstr(err, "test-cli: cannot write standard output: No space left on device") &&
+		   count_messages(err) == 1,
+	   "said once: %s", first_line(err));
+	free(err);
+	is_int(ends(1, &err), EX_DATAERR, "a run that failed keeps its status");
+	ok(strstr(err, "cannot write standard output") != NULL, "and says the output failed too");
+	free(err);
+	is_int(ends(2, &err), EX_IOERR, "cli_exit, then exit: EX_IOERR");
+	is_int(count_messages(err), 1, "said once, not again at exit");
+	free(err);
+}
+
 int main(void)
 {
 	err_init("test-cli");
+	at_exit(); /* first: its children start with no status and nothing said */
 	defaults();
 	dates();
 	hours();
