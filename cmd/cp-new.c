@@ -124,9 +124,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_SCHEME: opt.scheme = arg; break;
 	case OPT_EMPLOYER: s->employer = arg; break;
 	case OPT_CONTACT:
-		if (!strchr(arg, ':')) {
-			s->employer_contact = arg;
-			break;
+		if (!strchr(arg, ':')) { /* trimmed as a contact of the plan is */
+			const char *no_role;
+			return cli_contact(arg, &s->employer_contact, &no_role) < 0 ? EX_USAGE : 0;
 		}
 		/* fall through */
 	case OPT_AGREEMENT:

@@ -457,13 +457,25 @@ int cli_grant(char *arg, struct grant_spec *g)
 	return rc;
 }
 
+/* s without the blanks around it, cut in place */
+static char *trim(char *s)
+{
+	s += strspn(s, " \t");
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}
+
+/* 'Jan Smit: leidinggevende' is typed as a sentence is: the blanks
+ * around the colon are no part of the name or the role. */
 int cli_contact(char *arg, const char **name, const char **role)
 {
 	char *colon = strchr(arg, ':');
 	if (colon)
 		*colon = '\0';
-	*name = arg;
-	*role = colon ? colon + 1 : NULL;
+	*name = trim(arg);
+	*role = colon ? trim(colon + 1) : NULL;
 	if (cli_text(_("contact"), *name) < 0 || (*role && cli_text(_("role"), *role) < 0))
 		return -1;
 	return 0;

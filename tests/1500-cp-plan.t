@@ -478,6 +478,16 @@ check "cp-new --contact NAME: the employer's contact" grep -qx '  contact: Anja 
 check "cp-new --agreement" grep -qx '  - Elke maandag kort telefonisch contact' plans/P-20.yaml
 check "cp-new --condition" grep -qx '  - Vaste werkplek' plans/P-20.yaml
 check "cp-new's plan passes cp-check" cp-check plans/P-20.yaml
+# Bug: 'Name: role' as a sentence has it kept the blank before the role
+run cp-new --dry-run --id P-21 --name X --funder uwv --start 2026-11-02 \
+	--contact 'Jan Smit: leidinggevende ' --contact ' Piet '
+check "cp-new --contact 'NAME: ROLE': the name without blanks" grep -qx '  - name: Jan Smit' out
+check "cp-new --contact 'NAME: ROLE': the role without blanks" grep -qx '    role: leidinggevende' out
+check "cp-new --contact ' NAME ': the employer's contact without blanks" grep -qx '  contact: Piet' out
+run cp-plan P-20 -n --contact 'Kees Bos :  hr'
+check "cp-plan --contact 'NAME : ROLE': without blanks" grep -qx '+  - name: Kees Bos' out
+check "cp-plan --contact 'NAME : ROLE': the role too" grep -qx '+    role: hr' out
+refuses 64 "role is empty" "cp-plan --contact 'NAME: ': no role" cp-plan P-20 --contact 'Kees: '
 refuses 65 "overlaps" "cp-new: overlapping grants" cp-new --id P-21 --name X --funder uwv \
 	--start 2026-11-02 --grant 2026-11-02..2027-05-01:60 --grant 2027-03-01/6m:60
 refuses 64 "--budget or --grant" "cp-new: --budget and --grant" cp-new --id P-21 --name X \
