@@ -217,9 +217,7 @@ static int build_spec(void)
 	if (opt.scheme &&
 	    (s->scheme = vocab_parse(&vocab_scheme, opt.scheme, strlen(opt.scheme))) < 0)
 		rc |= vocab_unknown(&vocab_scheme, opt.scheme);
-	if (cli_date(opt.start, &s->start) < 0)
-		return -1;
-	if (rc)
+	if (cli_date(opt.start, &s->start) < 0 || rc)
 		return -1;
 	s->end = opt.end ? DATE_NONE : plan_default_end(s->funder, s->start);
 	if (opt.end && cli_date(opt.end, &s->end) < 0)
@@ -230,8 +228,10 @@ static int build_spec(void)
 	if (opt.every && interval_arg(_("interval"), opt.every, &s->every) < 0)
 		return -1;
 	s->next = date_add_interval(s->start, s->every, 1);
-	if (opt.next && cli_date(opt.next, &s->next) < 0)
-		return -1;
+	const char *why = NULL; /* a --next outside the plan cp-evaluate takes for overdue */
+	if (opt.next && (cli_date(opt.next, &s->next) < 0 ||
+			 (why = plan_next_outside(s->next, s->start, s->end))))
+		return why ? usage_error("--next", opt.next, why) : -1;
 	s->work_minutes = opt.hours ? hours_arg(_("hours"), opt.hours, 80) : -1;
 	if (opt.hours && s->work_minutes < 0)
 		return -1;

@@ -108,6 +108,27 @@ static void version1(struct lint *l, const char *path, const struct plan *p)
 	free(by_id);
 }
 
+/* An evaluation.next before the plan starts reads, but cp-evaluate counts
+ * it overdue before the coaching has begun; one after the end it only
+ * warns about when it records one, so that is left alone here. */
+static void next_before_start(const char *path, const struct plan *p)
+{
+	if (!p || (p->defaulted & PLAN_DEFAULT_NEXT) || p->start == DATE_NONE ||
+	    p->next == DATE_NONE || p->next >= p->start)
+		return;
+	const char *why = plan_next_outside(p->next, p->start, DATE_NONE);
+	struct ynode *next = ymap_get(ymap_get(p->doc.root, "evaluation"), "next");
+	if (!next) { /* a slim plan keeps no text */
+		cp_err(EX_DATAERR, "%s: %s", path, why);
+		return;
+	}
+	struct srcpos at;
+	ynode_pos(&p->doc, next, &at);
+	cp_err_at(EX_DATAERR, &at, _("give a day from the start on, or leave next: out: the "
+				     "start and the interval (every:) make it"),
+		  "%s", why);
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -119,10 +140,12 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		const struct plan *p = plancache_get(l->cache, base, strlen(base) - 5, &status);
 		scan_plan(l, path, p);
 		version1(l, path, p);
+		next_before_start(path, p);
 	} else {
 		struct plan *p = plan_load(path, &status);
 		scan_plan(l, path, p);
 		version1(l, path, p);
+		next_before_start(path, p);
 		plan_free(p);
 	}
 	private(l, path); /* after the plan's own problems, which come first */

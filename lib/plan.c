@@ -850,3 +850,20 @@ int plan_default_end(int funder, int start)
 {
 	return funder_limit(funder, start);
 }
+
+/* An evaluation on day next is one of the plan's days, from start to end
+ * (DATE_NONE: open), as cp-evaluate --record's is; else why not, in a
+ * buffer of its own. */
+const char *plan_next_outside(int next, int start, int end)
+{
+	static char why[200];
+	char d[11];
+	if (next >= start && (end == DATE_NONE || next <= end))
+		return NULL;
+	date_format(next < start ? start : end, d);
+	snprintf(why, sizeof why,
+		 next < start ? _("the evaluation is before the plan starts on %s")
+			      : _("the evaluation is after the plan ends on %s"),
+		 d);
+	return why;
+}

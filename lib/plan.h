@@ -146,6 +146,7 @@ int plan_ended(const struct plan *p, int today);
 const char *plan_goals_hint(const struct plan *p, const char *typed, size_t n, char *hint,
 			    size_t size);
 struct interval plan_default_every(int funder);
+const char *plan_next_outside(int next, int start, int end); /* why not in the plan, or NULL */
 /* ---- grant.c: a plan's dated history ---- */
 /* A plan's grants are explicit (grants: of a version 2 plan) or implicit:
  * the periods of budget: counted from the start, up to the plan's end (an

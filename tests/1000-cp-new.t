@@ -57,6 +57,14 @@ refuses 64 'hours "0": must be more than 0 and at most 100000 hours' "a grant of
 refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
 refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5
+# Bug: a --next outside the plan was written, and cp-evaluate took it for
+# overdue (before the start) or refused to record it
+refuses 64 '--next "2025-12-01": the evaluation is before the plan starts on 2026-01-05$' \
+	"a --next before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --next 2025-12-01
+refuses 64 '--next "2026-06-01": the evaluation is after the plan ends on 2026-05-31$' \
+	"a --next after the end" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2026-05-31 --next 2026-06-01
+run cp-new --dry-run --id X-1 --name X --funder uwv --start 2026-01-05 --end 2026-05-31 --next 2026-05-31
+check "a --next on the last day is the plan's" grep -q '^  next: 2026-05-31$' out
 refuses 64 'ends before it starts' "an end before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2025-01-01
 # an end past UWV's three years: written, with a warning (the exception clause)
 run cp-new --id L-1 --name X --funder uwv --start 2026-01-05 --end 2029-06-30

@@ -67,6 +67,18 @@ status_is 65 "a pause from a day before the plan's start is an error"
 err_has '^cp-check: plans/P-2.yaml:[0-9]+:9: a day before the plan starts$' "... at its day"
 cp p2.before plans/P-2.yaml
 
+# Bug: an evaluation.next before the start passed, and cp-evaluate then
+# counted the plan overdue before its coaching began
+sed -i 's/^  next: .*/  next: 2026-02-01/' plans/P-2.yaml
+run cp-check
+status_is 65 "a next evaluation before the plan's start is an error"
+err_has '^cp-check: plans/P-2.yaml:[0-9]+:9: the evaluation is before the plan starts on 2026-03-01$' \
+	"... at its day"
+sed -i 's/^  next: .*/  next: 2026-03-01/' plans/P-2.yaml
+run cp-check
+status_is 0 "... on the start itself it is none"
+cp p2.before plans/P-2.yaml
+
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample
 status_is 0 "the sample caseload passes, named as a directory"
