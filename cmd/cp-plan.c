@@ -47,8 +47,8 @@ static const struct argp_option options[] = {
 	{"coach", 'c', N_("NAME"), 0, N_("hand the plan over to coach NAME from --from"), 2},
 	{"work-hours", OPT_WORK, N_("H"), 0, N_("contract hours per week from --from"), 2},
 	{"from", OPT_FROM, N_("DATE"), 0,
-	 N_("the day --coach, --work-hours, --pause, --resume or --goal start (default today)"),
-	 2},
+	 N_("the day the --coach, --work-hours, --pause, --resume or --goal before it start "
+	    "(default today); one --from dates them all"), 2},
 	{"declared", OPT_DECLARED, N_("GRANT"), 0, N_("record that a grant's hours were declared to "
 						      "its funder: GRANT is its ref, a day it holds, "
 						      "or 'ended' for all that ended before --on"), 2},
@@ -89,7 +89,9 @@ static struct {
 	struct plan_op ops[MAX_OPS];
 	size_t nops;
 	struct plan_op *grant; /* the last --grant: --to, --funder ... apply to it */
-	const char *plan, *from, *end, *on;
+	const char *from[MAX_OPS]; /* each --from, given after from_at[k] changes */
+	size_t from_at[MAX_OPS], nfroms;
+	const char *plan, *end, *on;
 	int dry_run, force, nstatus;
 } opt;
 
@@ -153,7 +155,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		op = add_op(state, PLAN_OP_WORK, NULL);
 		const char *why = cli_hours(arg, 80, &op->minutes);
 		return why ? (cp_err(EX_USAGE, "--work-hours %s: %s", quotes(arg), why), EX_USAGE) : 0;
-	case OPT_FROM: opt.from = arg; break;
+	case OPT_FROM:
+		if (opt.nfroms == MAX_OPS)
+			argp_error(state, _("too many changes at once"));
+		opt.from_at[opt.nfroms] = opt.nops;
+		opt.from[opt.nfroms++] = arg;
+		break;
 	case OPT_DECLARED: return text_op(state, PLAN_OP_DECLARED, _("grant"), cli_grant_name(arg));
 	case OPT_ON: opt.on = arg; break;
 	case OPT_DROP_GRANT:
@@ -196,26 +203,60 @@ static const struct argp argp = {
 	cli_children_plans, cli_help, "coachplan",
 };
 
+/* Where a change keeps the day --from gives it; NULL: it takes none. */
+static int *from_field(struct plan_op *op)
+{
+	int k = op->kind, paused = k == PLAN_OP_STATUS && op->status == STATUS_PAUSED;
+	if (k == PLAN_OP_COACH || k == PLAN_OP_WORK || k == PLAN_OP_GOAL || paused)
+		return &op->day;
+	return k == PLAN_OP_STATUS && op->status == STATUS_ACTIVE ? &op->since : NULL;
+}
+
+/* The --from of change i: the first after it, else the last (one dates all); -1: none */
+static int from_of(size_t i)
+{
+	for (size_t k = 0; k < opt.nfroms; k++)
+		if (opt.from_at[k] > i)
+			return (int)k;
+	return (int)opt.nfroms - 1;
+}
+
+/* Each --from dated a change, or it is refused: it would be lost without
+ * a word (a second one was the first's day for every change). */
+static int froms_used(const int *used)
+{
+	for (size_t k = 0; k < opt.nfroms; k++)
+		if (!used[k] && opt.nfroms == 1)
+			return cp_err(EX_USAGE, _("--from goes with --coach, --work-hours, --pause, "
+						  "--resume or --goal"));
+		else if (!used[k])
+			return cp_err(EX_USAGE, _("--from %s dates no change: with more than one, "
+						  "each dates the --coach, --work-hours, --pause, "
+						  "--resume or --goal between it and the one before"),
+				      quotes(opt.from[k]));
+	return 0;
+}
+
 /* --from and --end, now that every option is read. */
 static int dates(int today)
 {
-	int from = today, end = DATE_NONE, on = today, used_from = 0, used_end = 0, used_on = 0,
-	    used_force = 0;
-	if ((opt.from && cli_date(opt.from, &from) < 0) || (opt.end && cli_date(opt.end, &end) < 0) ||
-	    (opt.on && cli_date(opt.on, &on) < 0))
+	int end = DATE_NONE, on = today, used_end = 0, used_on = 0, used_force = 0;
+	int fromday[MAX_OPS], used[MAX_OPS] = {0};
+	for (size_t k = 0; k < opt.nfroms; k++)
+		if (cli_date(opt.from[k], &fromday[k]) < 0)
+			return -1;
+	if ((opt.end && cli_date(opt.end, &end) < 0) || (opt.on && cli_date(opt.on, &on) < 0))
 		return -1;
 	for (size_t i = 0; i < opt.nops; i++) {
 		struct plan_op *op = &opt.ops[i];
-		if (op->kind == PLAN_OP_COACH || op->kind == PLAN_OP_WORK)
-			op->day = from, used_from = 1;
-		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_PAUSED)
-			op->day = from, used_from = 1;
-		else if (op->kind == PLAN_OP_STATUS || op->kind == PLAN_OP_END)
+		int k = from_of(i), *day = from_field(op);
+		if (day && k >= 0)
+			*day = fromday[k], used[k] = 1;
+		else if (day && day != &op->since && op->kind != PLAN_OP_GOAL)
+			*day = today; /* a resumption and a goal without --from: their own */
+		if ((op->kind == PLAN_OP_STATUS && op->status != STATUS_PAUSED) ||
+		    op->kind == PLAN_OP_END)
 			op->day = end, used_end = 1;
-		if (op->kind == PLAN_OP_STATUS && op->status == STATUS_ACTIVE && opt.from)
-			op->since = from, used_from = 1;
-		if (op->kind == PLAN_OP_GOAL && opt.from)
-			op->day = from, used_from = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
 		if (op->kind == PLAN_OP_DROP_GRANT)
@@ -223,9 +264,8 @@ static int dates(int today)
 	}
 	if (opt.force && !used_force)
 		return cp_err(EX_USAGE, _("--force goes with --drop-grant"));
-	if (opt.from && !used_from)
-		return cp_err(EX_USAGE,
-			      _("--from goes with --coach, --work-hours, --pause, --resume or --goal"));
+	if (froms_used(used) < 0)
+		return -1;
 	if (opt.end && !used_end)
 		return cp_err(EX_USAGE, _("--end goes alone, or with --close or --resume"));
 	if (opt.on && !used_on)

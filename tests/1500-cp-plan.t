@@ -384,6 +384,20 @@ err_has '^ *[0-9]+ \|   - \{from: 2027-06-01, hours: 20\}$' \
 run cp-plan P-7 --work-hours 30 --from 2027-05-01
 err_like "the contract hours last changed on 2027-06-01" "a change of hours before the last one"
 err_has '^ *[0-9]+ \|   - \{from: 2027-06-01, hours: 20\}$' "... at the last change, not the first"
+# Bug: a second --from was the day of every change, the first lost; each
+# dates the changes before it, as --grant's --to dates its grant
+run cp-plan P-7 -n --coach kim --from 2027-08-01 --work-hours 24 --from 2027-09-01
+status_is 0 "--coach --from, --work-hours --from: exit status 0"
+check "... the hand-over from the first --from" grep -qx '+  - {from: 2027-08-01, coach: kim}' out
+check "... the hours from the second" grep -qx '+  - {from: 2027-09-01, hours: 24}' out
+run cp-plan P-7 -n --coach kim --from 2027-08-01 --pause --from 2027-08-05
+check "--coach --from, --pause --from: the hand-over from the first" \
+	grep -qx '+  - {from: 2027-08-01, coach: kim}' out
+check "... the pause from the second" grep -qx '+paused: 2027-08-05' out
+refuses 64 '--from "2027-08-02" dates no change: with more than one, each dates the --coach' \
+	"a --from with no change of its own" cp-plan P-7 --coach kim --from 2027-08-01 --from 2027-08-02
+refuses 64 '--from "2027-08-01" dates no change' "a --from before every change, with another" \
+	cp-plan P-7 --from 2027-08-01 --coach kim --from 2027-08-02
 
 # --migrate: a version 1 plan as version 2, the same figures
 cp-new --id P-2 --name 'Noor Bakker' --funder uwv --start 2026-03-02 --hours 24 --budget 50/6m \
