@@ -269,7 +269,6 @@ struct grant_spec {
 int grant_spec_to(const struct grant_spec *g, int plan_funder, int *to);
 
 /* ---- planfmt.c: a new plan written as YAML (texts quoted by yamlquote.c) ---- */
-
 struct plan_spec {
 	const char *id, *name;
 	int scheme; /* SCHEME_NONE: not written */
