@@ -121,6 +121,7 @@ static void collect(struct files *f)
 			add_plans_dir(f, a.plans[i]);
 		else
 			add(&f->plans, &f->nplans, xstrdup(a.plans[i]));
+	f->nplans = paths_unique(f->plans, f->nplans); /* a plan named and in a directory named */
 	add_sheets(f, a.sheets, a.nsheets);
 	caseload_args_free(&a);
 }

@@ -388,6 +388,52 @@ int plans_list(const char *dir, char ***paths, size_t *n)
 		       _("%s: cannot read plans directory"), paths, n, &cap);
 }
 
+struct file_at {
+	dev_t dev;
+	ino_t ino;
+	size_t i; /* where in the list: the first of a file is kept */
+};
+
+static int by_file(const void *a, const void *b)
+{
+	const struct file_at *x = a, *y = b;
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Each file once, where it was first named, as sort -u would keep a line:
+ * a sheet named twice, or named and in a directory named, is one sheet,
+ * not twice its hours.  By device and inode, however the paths are spelt;
+ * standard input and paths that are not there stay, for their readers to
+ * read or report.  Sorted, not compared pairwise: thousands of plans. */
+size_t paths_unique(char **paths, size_t n)
+{
+	struct file_at *at = xcalloc(n ? n : 1, sizeof *at);
+	unsigned char *drop = xcalloc(n ? n : 1, 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0)
+			at[k++] = (struct file_at){st.st_dev, st.st_ino, i};
+	}
+	if (k)
+		qsort(at, k, sizeof *at, by_file);
+	for (size_t j = 1; j < k; j++)
+		drop[at[j].i] = at[j].dev == at[j - 1].dev && at[j].ino == at[j - 1].ino;
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (drop[i])
+			free(paths[i]);
+		else
+			paths[kept++] = paths[i];
+	free(at);
+	free(drop);
+	return kept;
+}
+
 int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
 {
 	size_t cap = 0;
@@ -402,6 +448,8 @@ int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
 		} else
 			add_path(paths, n, &cap, xstrdup(args[i]));
 	}
+	if (nargs > 1) /* one directory lists each sheet once */
+		*n = paths_unique(*paths, *n);
 	return rc;
 }
 
@@ -483,16 +531,23 @@ static void each_of(char **paths, size_t n, int (*fn)(struct plan *, void *), vo
 
 void plans_each(char *const *args, size_t nargs, int (*fn)(struct plan *, void *), void *arg)
 {
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < nargs; i++) {
-		char **paths = NULL;
-		size_t n = 0;
+		char **more = NULL;
+		size_t nmore = 0;
 		if (is_dir(args[i]) || plans_dir_missing(args[i]))
-			plans_list(args[i], &paths, &n);
+			plans_list(args[i], &more, &nmore); /* reported */
 		else
-			paths = xcalloc(1, sizeof *paths), paths[n++] = xstrdup(args[i]);
-		each_of(paths, n, fn, arg);
-		paths_free(paths, n);
+			add_path(&paths, &n, &cap, xstrdup(args[i]));
+		for (size_t k = 0; k < nmore; k++)
+			add_path(&paths, &n, &cap, more[k]);
+		free(more);
 	}
+	if (nargs > 1) /* one directory lists each plan once */
+		n = paths_unique(paths, n);
+	each_of(paths, n, fn, arg);
+	paths_free(paths, n);
 }
 
 void paths_free(char **paths, size_t n)

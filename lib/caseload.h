@@ -82,13 +82,17 @@ const char *caseload_outside_hint(void); /* for a plans directory not there */
  * *.yaml, nothing at all (plans/ run outside a caseload); plans_list says so. */
 int plans_dir_missing(const char *arg);
 void paths_free(char **paths, size_t n);
-/* Every plan of args (plan files and plans directories), read and handed
- * to fn in turn, and freed unless fn returns 1 (it keeps it); a broken
+/* Every plan of args (plan files and plans directories), each file once,
+ * read and handed to fn in turn, and freed unless fn returns 1 (it keeps it); a broken
  * plan is reported and skipped.  (Which coach an item falls to is fn's to
  * say: a plan's coach changes with the dates.) */
 void plans_each(char *const *args, size_t nargs, int (*fn)(struct plan *, void *), void *arg);
-/* Directories become their *.csv files in name order; - stays standard input. */
+/* Directories become their *.csv files in name order; - stays standard
+ * input.  Each sheet once, however often it is named (paths_unique). */
 int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n);
+/* paths less those naming a file named before them (same device and
+ * inode; freed), in their order; - and paths not there all stay.  The new n. */
+size_t paths_unique(char **paths, size_t n);
 
 struct plancache;
 struct plancache *plancache_new(const char *dir);

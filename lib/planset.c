@@ -68,7 +68,8 @@ static int expand(char *const *args, size_t nargs, char ***out, size_t *n, int *
 	size_t kept = 0;
 	for (size_t i = 0; i < np; i++) {
 		if (kept && !cmp_id(paths[kept - 1], paths[i])) {
-			if (strcmp(paths[kept - 1], paths[i]))
+			struct stat st; /* one file named twice, as ./plans and plans/P-1.yaml: once */
+			if (stat(paths[kept - 1], &st) != 0 || !same_file(paths[i], &st))
 				rc = cp_err(EX_USAGE, _("%s and %s: two files of one plan"),
 					    paths[kept - 1], paths[i]);
 			free(paths[i]);

@@ -99,6 +99,39 @@ status_is 0 "... or by its id in the plans directory"
 cp-check --list-goals P-1.yml >g2
 same g2 g1 "cp-check --list-goals takes an id or a *.yml path"
 
+# each file once, however often it is meant: a sheet named twice, or
+# named and in a directory named, is not twice its hours (coachplan(7))
+cp-hours --period 2026-11 cl/hours/robin.csv >once.txt
+run cp-hours --period 2026-11 cl/hours/robin.csv cl/hours/robin.csv
+same out once.txt "cp-hours: a sheet named twice counts once"
+run cp-hours --period 2026-11 cl/hours ./cl/hours/../hours/robin.csv cl/hours/robin.csv
+same out once.txt "... and a sheet in a directory named, however spelt, too"
+ln -s cl/hours/robin.csv link.csv
+run cp-hours --period 2026-11 link.csv cl/hours
+same out once.txt "... and a link to it"
+run cp-hours --period 2026-11 - cl/hours/robin.csv <cl/hours/robin.csv
+check "... but - is standard input, not a file: read as well" \
+	test "$(grep -c . out)" -gt 1 -a "$(cat out)" != "$(cat once.txt)"
+cp-report --caseload cl/plans cl/hours >caseload-once.txt
+run cp-report --caseload cl/plans ./cl/plans/P-1.yaml cl/hours cl/hours/robin.csv
+status_is 0 "cp-report: a plan named and in its directory named is no error"
+same out caseload-once.txt "... and both it and the sheet count once"
+cp-report --plan P-1 cl >plan-once.txt
+run cp-report --plan P-1 cl cl/hours/robin.csv cl/hours/robin.csv
+same out plan-once.txt "cp-report --plan: a sheet named twice counts once"
+cp-report --declaration --funder uwv --period 2026-11 -o decl-once/ cl
+run cp-report --declaration --funder uwv --period 2026-11 -o decl-twice/ cl cl/hours/robin.csv
+status_is 0 "cp-report --declaration: a sheet named and in its directory named"
+same decl-twice/summary.csv decl-once/summary.csv "... declares its minutes once"
+cp-evaluate --due --on 2026-11-23 cl >due-once.txt
+run cp-evaluate --due --on 2026-11-23 cl cl/plans/P-1.yaml cl/hours/robin.csv
+same out due-once.txt "cp-evaluate --due: each plan and sheet once"
+cp-check -v cl 2>check-once.txt
+run cp-check -v cl cl/plans/P-1.yaml cl/hours/robin.csv
+status_is 0 "cp-check: files named twice"
+same err check-once.txt "... are checked once"
+check "... as the count says" grep -q '^cp-check: 2 plans, 1 sheet of' err
+
 mkdir empty
 run cp-hours empty
 status_is 0 "an empty directory of sheets is no error"

@@ -83,18 +83,19 @@ static void expand(void)
 	char slashed[600], **v;
 	size_t n;
 	snprintf(slashed, sizeof slashed, "%s/", dir);
-	char *args[] = {"x.csv", slashed, "-", dir};
-	ok(sheets_expand(args, 4, &v, &n) == 0, "sheets_expand");
 	char want[4][700];
 	snprintf(want[0], sizeof want[0], "%s/a.csv", dir);
 	snprintf(want[1], sizeof want[1], "%s/b.csv", dir);
-	is_int(n, 6, "files as given, a directory as its *.csv files");
+	char *args[] = {"x.csv", slashed, "-", dir, want[1], "-", "x.csv"};
+	ok(sheets_expand(args, 7, &v, &n) == 0, "sheets_expand");
+	is_int(n, 6, "files as given, a directory as its *.csv files, each file once");
 	if (n == 6) {
 		is_str(v[0], "x.csv", "a file stays as it is, missing or not");
 		is_str(v[1], want[0], "then the directory's sheets in name order, without //");
 		is_str(v[2], want[1], "b.csv after a.csv");
 		is_str(v[3], "-", "- stays standard input");
-		ok(!strcmp(v[4], want[0]) && !strcmp(v[5], want[1]), "a directory named twice: twice");
+		is_str(v[4], "-", "... each time: it is not a file");
+		is_str(v[5], "x.csv", "a file not there stays, for its reader to report");
 	}
 	paths_free(v, n);
 
