@@ -64,7 +64,7 @@ struct cell {
 struct cell cell_empty(void);
 struct cell cell_text(const char *s); /* NULL or "" is empty */
 struct cell cell_word(const char *code, const char *label);
-struct cell cell_date(int day); /* DATE_NONE is empty */
+struct cell cell_date(int day); /* DATE_NONE and an open end of a period are empty */
 /* A date in a table's rows, in digits for people too (2026-01-05,
  * 05-01-2026 in Dutch): a column of "12 September 2026" wraps on paper. */
 struct cell cell_day(int day);

@@ -25,14 +25,22 @@ struct cell cell_word(const char *code, const char *label)
 	return (struct cell){CELL_WORD, label, code, 0};
 }
 
+/* No date: none, or the open end of a period (2026-11..), which is a day
+ * a million years away only so that comparisons need no case of their
+ * own; written, it would be a date no one meant. */
+static int no_day(int day)
+{
+	return day == DATE_NONE || day <= PERIOD_OPEN_FROM || day >= PERIOD_OPEN_TO;
+}
+
 struct cell cell_date(int day)
 {
-	return day == DATE_NONE ? cell_empty() : (struct cell){CELL_DATE, NULL, NULL, day};
+	return no_day(day) ? cell_empty() : (struct cell){CELL_DATE, NULL, NULL, day};
 }
 
 struct cell cell_day(int day)
 {
-	return day == DATE_NONE ? cell_empty() : (struct cell){CELL_DAY, NULL, NULL, day};
+	return no_day(day) ? cell_empty() : (struct cell){CELL_DAY, NULL, NULL, day};
 }
 
 struct cell cell_minutes(long minutes)

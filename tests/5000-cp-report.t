@@ -124,6 +124,30 @@ run cp-report --declaration --plan P-2026-013 --period 2026-11-04..2026-12-04 -o
 check "a declaration by period: the reference of the grant running in it" \
 	grep -q '"funder_ref": *"2026-019350"' out
 check "... quietly, the period's hours being that grant's alone" sh -c '! grep -q "fall under" err'
+# a period open at either end (coachplan(7)): the open end has no date,
+# in every report and format, not the day a million years off that
+# stands for it in comparisons
+for r in "" --declaration --logbook; do
+	for per in 2026-11.. ..2026-05; do
+		for f in $FORMATS; do
+			run cp-report $r --plan P-2026-013 --period $per -o $f
+			check "cp-report ${r:-(accountability)} --period $per -o $f: no year but ours" \
+				sh -c '! grep -Eq "(^|[^0-9-])(1[0-9]{3}|0000)-[01][0-9]-[0-3][0-9]|[a-z] -?[0-9]{5,}" out'
+		done
+		run cp-report $r --plan P-2026-013 --period $per -o json
+		if [ "$per" = 2026-11.. ]; then
+			check "... as json: period_to null, period_from the first" \
+				sh -c 'grep -q "\"period_to\": null" out && grep -q "\"period_from\": \"2026-11-01\"" out'
+		else
+			check "... as json: period_from null, period_to the last" \
+				sh -c 'grep -q "\"period_from\": null" out && grep -q "\"period_to\": \"2026-05-31\"" out'
+		fi
+	done
+done
+run cp-report --declaration --plan P-2026-013 --period 2026-11.. -o text
+check "... as text the open end is a dash, as any field without a value" grep -qx 'To: *-' out
+run cp-report --logbook --plan P-2026-013 --period ..2026-05 -o text
+check "... an open start too" grep -qx 'From: *-' out
 run cp-report --declaration --plan P-2026-013 --period 2026H2 -o json
 status_is 0 "a period over a grant and its follow-up: declared"
 err_has '^cp-report: warning: P-2026-013: its hours in the period fall under 2 grants \(2026-002210, 2026-019350\); the declaration carries the last one.s reference; --per-grant declares each grant apart$' \

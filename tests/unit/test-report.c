@@ -29,6 +29,9 @@ static void cells(void)
 	is_int(cell_percent(5, 0).kind, CELL_EMPTY, "no share of nothing");
 	is_str(fmt(cell_date(date_from_ymd(2026, 3, 2)), 0), "2026-03-02", "a date");
 	is_int(cell_date(DATE_NONE).kind, CELL_EMPTY, "no date is empty");
+	is_int(cell_date(PERIOD_OPEN_TO).kind, CELL_EMPTY, "a period's open end is no date");
+	is_int(cell_date(PERIOD_OPEN_FROM).kind, CELL_EMPTY, "... nor its open start");
+	is_int(cell_day(PERIOD_OPEN_TO).kind, CELL_EMPTY, "... in a table's rows either");
 	is_int(cell_text("").kind, CELL_EMPTY, "no text is empty");
 	is_str(fmt(cell_word("onsite", "on site"), CELL_HUMAN), "on site", "a word for people");
 	is_str(fmt(cell_word("onsite", "on site"), 0), "onsite", "a word for programs");
