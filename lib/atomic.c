@@ -448,16 +448,20 @@ int locked_read(struct locked *lf, struct buf *out)
 	return 0;
 }
 
-static int commit(struct locked *lf, int copy, const void *data, size_t len)
+/* A new file of copy_len bytes of copy_fd and data, renamed over path:
+ * over the name itself, whatever it is (a symbolic link too); a rename
+ * refused exits with status. */
+static int rename_over(const char *path, mode_t mode, int copy_fd, off_t copy_len,
+		       const void *data, size_t len, int status)
 {
 	char *tmp;
-	int fd = prepare(lf->path, lf->mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len, &tmp);
-	if (fd < 0 || finish_temp(lf->path, fd, &tmp) < 0) {
+	int fd = prepare(path, mode, copy_fd, copy_len, data, len, &tmp);
+	if (fd < 0 || finish_temp(path, fd, &tmp) < 0) {
 		free(tmp);
 		return -1;
 	}
-	if (rename(tmp, lf->path) < 0) {
-		cp_errno(EX_IOERR, _("%s: cannot replace"), lf->path);
+	if (rename(tmp, path) < 0) {
+		cp_errno(status, _("%s: cannot replace"), path);
 		unlink(tmp);
 		close(fd);
 		free(tmp);
@@ -465,7 +469,20 @@ static int commit(struct locked *lf, int copy, const void *data, size_t len)
 	}
 	close(fd); /* checked by closes: now only the lock goes */
 	free(tmp);
-	return sync_dir(lf->path);
+	return sync_dir(path);
+}
+
+static int commit(struct locked *lf, int copy, const void *data, size_t len)
+{
+	/* lf->path is the file a link led to: a link to a sheet is kept */
+	return rename_over(lf->path, lf->mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len,
+			   EX_IOERR);
+}
+
+int atomic_replace(const char *path, const void *data, size_t len, mode_t mode)
+{
+	/* a directory at the name, say: an output file not made, as atomic_create's */
+	return rename_over(path, mode, -1, 0, data, len, EX_CANTCREAT);
 }
 
 int locked_replace(struct locked *lf, const void *data, size_t len)

@@ -236,6 +236,9 @@ struct locked {
 
 /* 0, 1 if path exists (nothing written, nothing said), -1 */
 int atomic_create(const char *path, const void *data, size_t len, mode_t mode);
+/* A new file at path, whatever path named: a link there is replaced, not
+ * followed, as locked_* do for the files a user keeps elsewhere; 0, -1. */
+int atomic_replace(const char *path, const void *data, size_t len, mode_t mode);
 int locked_open(struct locked *lf, const char *path);          /* 0, 1 if absent, -1 */
 int locked_read(struct locked *lf, struct buf *out);           /* the whole file */
 int locked_replace(struct locked *lf, const void *data, size_t len);

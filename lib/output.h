@@ -284,7 +284,7 @@ const char *renderer_choices(void);                     /* "text, markdown, ..."
 int report_print(const struct report *r, const struct renderer *f, FILE *out);
 void report_render(const struct report *r, const struct renderer *f, struct buf *out);
 /* Writes path whole or not at all (mode 0600); an existing file is
- * replaced with force, else refused (EX_CANTCREAT). */
+ * replaced with force (a link itself, not its target), else refused. */
 int report_write(const struct report *r, const struct renderer *f, const char *path, int force);
 /* s for the renderers, in b (emptied first): control bytes other than the
  * line feed as spaces, a line break as one line feed, bad UTF-8 as U+FFFD. */

@@ -176,17 +176,11 @@ int report_write(const struct report *r, const struct renderer *f, const char *p
 {
 	struct buf b = {0};
 	report_render(r, f, &b);
-	int rc = atomic_create(path, b.s ? b.s : "", b.len, 0600);
-	if (rc == 1 && force) {
-		struct locked lf;
-		rc = locked_open(&lf, path);
-		lf.mode = 0600; /* personal data, whatever the file it replaces allowed */
-		if (rc == 0)
-			rc = locked_replace(&lf, b.s ? b.s : "", b.len);
-		else if (rc == 1) /* gone meanwhile */
-			rc = atomic_create(path, b.s ? b.s : "", b.len, 0600);
-		locked_close(&lf);
-	}
+	/* with force, the name in the directory gets the new file, 0600
+	 * (personal data) whatever the one it replaces allowed; a link there
+	 * is replaced, never written through to a file outside it */
+	int rc = force ? atomic_replace(path, b.s ? b.s : "", b.len, 0600)
+		       : atomic_create(path, b.s ? b.s : "", b.len, 0600);
 	if (rc == 1)
 		rc = cp_err(EX_CANTCREAT, _("%s exists; use --force to replace it"), path);
 	buf_free(&b);

@@ -85,6 +85,20 @@ status_is 0 "--force replaces them"
 same decl/P-2025-007.html one.html "... with the same declarations"
 check "... each mode 0600, also where the file it replaced was not" \
 	test "$(stat -c %a decl/P-2024-003.html)" = 600
+# a link in the directory is a name in it, replaced, not a way out of it:
+# a declaration written through it would land, personal data, elsewhere
+echo keep >linked.txt && chmod 644 linked.txt
+rm decl/P-2024-003.html && ln -s ../linked.txt decl/P-2024-003.html
+rm decl/summary.csv && ln -s ../nowhere.txt decl/summary.csv
+run cp-report --declaration --funder uwv --period 2026H1 -o decl --force
+status_is 0 "--force over links in the directory"
+check "... the link's target untouched, its mode too" \
+	test "$(cat linked.txt)" = keep -a "$(stat -c %a linked.txt)" = 644
+check "... the link replaced by the declaration, 0600" \
+	test ! -L decl/P-2024-003.html -a "$(stat -c %a decl/P-2024-003.html)" = 600
+check "... a link to nowhere too: no file made where it points" \
+	test ! -e nowhere.txt -a -f decl/summary.csv -a ! -L decl/summary.csv
+check "... and no temporary file left" test "$(find decl -name '.*cptmp*' | wc -l)" -eq 0
 
 # --all lists the funder's plans of the period: P-2025-019 was UWV's in
 # 2025 and the municipality's from 2026 (its grants say so)

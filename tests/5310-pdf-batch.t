@@ -50,7 +50,7 @@ check "... each a whole PDF, the same as the plan's declaration alone" test $bad
 rm decl/P-02.pdf decl/P-05.pdf
 mkdir decl/P-02.pdf decl/P-05.pdf
 run cp-report --declaration --funder uwv --period 2026H1 -o pdf -o decl --force
-status_is 66 "a file neither process can write: the batch fails"
+status_is 73 "a file neither process can write: the batch fails"
 err_has 'P-02.pdf' "... the worker's told"
 err_has 'P-05.pdf' "... and the tool's"
 check "... each once" test "$(grep -c 'P-0[25].pdf' err)" = 2

@@ -1,6 +1,7 @@
 /* test-atomic: files that are whole or untouched.  New files get exactly
  * the mode asked for, existing files are never overwritten by a create,
- * replacing and appending keep the mode and follow symbolic links, and no
+ * replacing and appending keep the mode and follow symbolic links (a
+ * replace of the name, atomic_replace, replaces a link), and no
  * temporary file is left behind, after success or failure. */
 #include <dirent.h>
 #include <errno.h>
@@ -173,6 +174,37 @@ static void links(void)
 	is_int(temporaries(scratch()), 0, "no temporary file is left behind");
 }
 
+/* atomic_replace puts a new file at the name: a link there is replaced,
+ * its target untouched (a report written into a directory stays in it). */
+static void replace(void)
+{
+	const char *target = scratch_path("kept.txt"), *link = scratch_path("report.html");
+	const char *fresh = scratch_path("fresh.html");
+	write_file(target, "keep\n", 5);
+	chmod(target, 0644);
+	if (symlink("kept.txt", link) < 0) {
+		ok(0, "symlink: %s", strerror(errno));
+		return;
+	}
+	is_int(atomic_replace(link, "report\n", 7, 0600), 0, "atomic_replace over a link");
+	struct stat st;
+	ok(lstat(link, &st) == 0 && S_ISREG(st.st_mode), "the link is now a file");
+	ok(has(link, "report\n") && mode_of(link) == 0600, "with the new content, mode 0600");
+	ok(has(target, "keep\n") && mode_of(target) == 0644, "the link's target untouched");
+	is_int(atomic_replace(fresh, "new\n", 4, 0600), 0, "atomic_replace where nothing is");
+	ok(has(fresh, "new\n"), "makes the file");
+	const char *dir = scratch_path("adir");
+	mkdir(dir, 0700);
+	capture_start();
+	int rc = atomic_replace(dir, "x", 1, 0600);
+	char *err = capture_end();
+	is_int(rc, -1, "atomic_replace over a directory fails");
+	ok(*err != '\0', "and says so: %s", first_line(err));
+	free(err);
+	rmdir(dir);
+	is_int(temporaries(scratch()), 0, "no temporary file is left behind");
+}
+
 /* Failures: whatever goes wrong, the file is as it was and no temporary
  * file stays. */
 static void failures(void)
@@ -281,6 +313,7 @@ int main(void)
 	create();
 	locked();
 	links();
+	replace();
 	failures();
 	leftovers();
 	return tap_done();
