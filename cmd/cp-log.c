@@ -49,21 +49,6 @@ static struct {
 	struct buf duration, note;
 } opt;
 
-/* The duration is the longest run of words at the start that reads as
- * one (1h 30m, 1 uur 30, 3 kwartier); the note is the rest.  A number and
- * a unit word are never minutes and a note: 30 uur is thirty hours. */
-static const char *split_words(long *minutes)
-{
-	const char *why;
-	size_t k = duration_words(opt.words, opt.nwords, minutes, &why);
-	if (!k)
-		k = 1; /* not a duration: say so of the first word */
-	for (size_t i = 0; i < opt.nwords; i++)
-		buf_printf(i < k ? &opt.duration : &opt.note, "%s%s",
-			   (i < k ? i : i - k) ? " " : "", opt.words[i]);
-	return why;
-}
-
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	switch (key) {
@@ -122,7 +107,6 @@ static char *coach_name(void)
 /* One entry from the options: syntax errors are usage errors (64). */
 static int entry_from_args(struct entry *e, char *coach)
 {
-	const char *why;
 	memset(e, 0, sizeof *e);
 	int rc = 0;
 	e->plan = (struct str){opt.plan, strlen(opt.plan)};
@@ -134,8 +118,8 @@ static int entry_from_args(struct entry *e, char *coach)
 		rc = cp_err(EX_USAGE, _("bad goal id %s"), quotes(opt.goal));
 	if ((e->mode = mode_parse(opt.mode, strlen(opt.mode))) < 0)
 		rc = vocab_unknown(&vocab_mode, opt.mode);
-	if ((why = split_words(&e->minutes)))
-		rc = cp_err(EX_USAGE, "%s: %s", quotes(opt.duration.s), why);
+	if (cli_duration_words(opt.words, opt.nwords, &e->minutes, &opt.duration, &opt.note) < 0)
+		rc = -1;
 	e->note = (struct str){buf_str(&opt.note), opt.note.len};
 	e->date = date_today();
 	if (opt.date && cli_date(opt.date, &e->date) < 0)

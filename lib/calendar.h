@@ -72,6 +72,11 @@ const char *duration_parse(const char *s, size_t n, long *minutes);
  * *why, if not even the first word is a duration. */
 #define DURATION_WORDS 6
 size_t duration_words(char *const *words, size_t n, long *minutes, const char **why);
+/* Whether the words after the k of a duration still read as a part of one
+ * (1 1/2 uur, 1 uur en tien minuten, 30 sec): a number, a fraction, a
+ * unit, a number said as a word, en or and before one.  Not where the
+ * duration's last word was quoted or ends with a comma. */
+int duration_goes_on(char *const *words, size_t n, size_t k);
 void duration_format(long minutes, char out[24]); /* h:mm */
 const char *hours_parse(const char *s, size_t n, long *minutes); /* 16, 18.5, 18,5 */
 

@@ -300,6 +300,36 @@ int cli_date(const char *arg, int *day)
 	return 0;
 }
 
+int cli_duration_words(char *const *words, size_t n, long *minutes, struct buf *duration,
+		       struct buf *note)
+{
+	const char *why;
+	size_t k = duration_words(words, n, minutes, &why);
+	if (!k)
+		k = 1; /* not a duration: say so of the first word */
+	for (size_t i = 0; i < n; i++)
+		buf_printf(i < k ? duration : note, "%s%s", (i < k ? i : i - k) ? " " : "",
+			   words[i]);
+	if (why)
+		return cp_err(EX_USAGE, "%s: %s", quotes(buf_str(duration)), why);
+	if (!duration_goes_on(words, n, k))
+		return 0;
+	/* 1 1/2 uur overleg: not one minute and the note "1/2 uur overleg" */
+	char read[24], as[256];
+	duration_format(*minutes, read);
+	snprintf(as, sizeof as, "%s", quotes(buf_str(duration)));
+	struct buf line = {0};
+	buf_printf(&line, "%s %s", buf_str(duration), buf_str(note));
+	cp_err_at(EX_USAGE, NULL,
+		  _("quote the duration ('1 uur 30') or the note ('en tien minuten later'), or "
+		    "write the duration as one word: 1,5u, 90m"),
+		  _("%s: read as the duration %s (%s) and the note %s, whose start looks like "
+		    "more of the duration"),
+		  quotes(line.s), as, read, quotes(buf_str(note)));
+	buf_free(&line);
+	return -1;
+}
+
 const char *cli_grant_name(const char *arg)
 {
 	int day;

@@ -34,6 +34,12 @@ int cli_exit(int status); /* checks that standard output was written */
  * argp's doc, which holds no \v: a translator gets two plain strings. */
 char *cli_help(int key, const char *text, void *input);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
+/* cp-log's DURATION [NOTE...] as the shell split them: the longest run of
+ * words at the start that reads as a duration, the note the rest; the
+ * words after it must not read as more of one (1 1/2 uur).  0, or -1
+ * reported (EX_USAGE). */
+int cli_duration_words(char *const *words, size_t n, long *minutes, struct buf *duration,
+		       struct buf *note);
 /* An option's word of v: its value, or the usage error (argp_error exits). */
 int cli_word(struct argp_state *state, const struct vocab *v, const char *arg);
 /* A grant named on the command line: its reference, or a day it holds,

@@ -352,6 +352,102 @@ size_t duration_words(char *const *words, size_t n, long *minutes, const char **
 	return 0;
 }
 
+/* A number as it would go on a duration: 30, 1,5, 10:30, 1/2 (a fraction,
+ * not 12/11, a day), 1½, ½. */
+static int number_like(const char *s, size_t n)
+{
+	struct cursor c = {s, s + n};
+	long long v, num = 0;
+	int frac;
+	const char *start = c.s;
+	while (c.s < c.end && isdigit((unsigned char)*c.s) && num < 1000)
+		num = num * 10 + (*c.s++ - '0');
+	if (c.s > start && c.s + 1 < c.end && *c.s == '/') {
+		c.s++;
+		if (number(&c, &v, &frac) < 0 || frac || num * 1000000 >= v)
+			return 0;
+		return unit(&c) != U_BAD && c.s == c.end; /* 1/2, 1/2u */
+	}
+	c.s = start;
+	if (c.s < c.end && *c.s != '.' && *c.s != ',' && number(&c, &v, &frac) < 0)
+		return 0;
+	if (c.s < c.end && *c.s == ':' && c.s + 1 < c.end) /* 10:30 */
+		c.s++, number(&c, &v, &frac);
+	return c.s == c.end;
+}
+
+/* The words for numbers a duration is said in that the grammar does not
+ * take, and those it takes but for een, a and an, which a note starts
+ * with as often (15 een kwartier later). */
+static int spoken_number(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"zeven", "acht", "negen", "tien", "elf", "twaalf", "dertien", "veertien",
+		"vijftien", "twintig", "dertig", "veertig", "vijftig", "zestig", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
+		"fifty", "sixty", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(s, words[i], n))
+			return 1;
+	/* vijfentwintig, vijfenveertig */
+	for (size_t i = 1; i + 2 < n; i++)
+		if (!strncasecmp(s + i, "en", 2) && number_word(s, i) > 0 &&
+		    spoken_number(s + i + 2, n - i - 2))
+			return 1;
+	static const char *const articles[] = {"een", "an", "a", NULL};
+	for (int i = 0; articles[i]; i++)
+		if (strlen(articles[i]) == n && !strncasecmp(s, articles[i], n))
+			return 0;
+	return number_word(s, n) > 0;
+}
+
+/* Units a duration is not written in but typed in all the same. */
+static int seconds_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"s", "sec", "sec.", "secs", "seconde", "seconden",
+					    "second", "seconds", NULL};
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncasecmp(s, words[i], n))
+			return 1;
+	return 0;
+}
+
+/* Whether the word reads as a part of a duration: a number, a unit, a
+ * number said as a word; a word the shell got quoted, with a space in it,
+ * is a note's. */
+static int duration_like(const char *word)
+{
+	size_t n = strlen(word);
+	while (n > 1 && strchr(",;:.!?", word[n - 1]))
+		n--;
+	long m;
+	int syntax;
+	if (!n || strpbrk(word, " \t"))
+		return 0;
+	parse(word, n, &m, &syntax);
+	return number_like(word, n) || syntax || unit_word(word) || seconds_word(word, n) ||
+	       spoken_number(word, n);
+}
+
+int duration_goes_on(char *const *words, size_t n, size_t k)
+{
+	if (k == 0 || k >= n)
+		return 0;
+	const char *last = words[k - 1];
+	size_t len = strlen(last);
+	/* a duration in quotes, or one its punctuation ends, ends there */
+	if (strpbrk(last, " \t") || (len && strchr(",;:!?", last[len - 1])))
+		return 0;
+	if (duration_like(words[k]))
+		return 1;
+	/* en tien minuten, and a half, en een kwartier */
+	if (k + 1 < n && (!strcasecmp(words[k], "en") || !strcasecmp(words[k], "and")))
+		return duration_like(words[k + 1]) ||
+		       (k + 2 < n && number_word(words[k + 1], strlen(words[k + 1])) > 0 &&
+			duration_like(words[k + 2]));
+	return 0;
+}
+
 void duration_format(long minutes, char out[24])
 {
 	const char *sign = minutes < 0 ? "-" : "";

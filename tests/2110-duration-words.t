@@ -49,6 +49,28 @@ refuses 64 '"30 uur,": a duration may be at most 24 hours' "30 uur, opbouw (was 
 refuses 64 '"1 uur 5 kwartier": minutes after the hours must be below 60' "1 uur 5 kwartier (was 65 minutes)" \
 	cp-log --plan P-1 --mode phone -d 2026-03-04 1 uur 5 kwartier
 
+# Words after the duration that still read as a part of one are refused,
+# not made the note of a wrong figure (the tester's four)
+refuses 64 'read as the duration "1" \(0:01\) and the note "1/2 uur overleg"' \
+	"1 1/2 uur overleg (was 1 minute)" cp-log --plan P-1 --mode phone -d 2026-03-04 1 1/2 uur overleg
+err_has "hint: quote the duration .* or write the duration as one word: 1,5u, 90m" \
+	"... and the hint says how to write it"
+refuses 64 'read as the duration "1 uur" \(1:00\)' "1 uur en tien minuten (was 60 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 1 uur en tien minuten
+refuses 64 'the note "en twintig minuten"' "2 uur en twintig minuten (was 120 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 2 uur en twintig minuten
+refuses 64 'read as the duration "30" \(0:30\) and the note "sec"' "30 sec (was 30 minutes)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 30 sec
+refuses 64 'the note "twee collega' "90 twee collega's (a number in words)" \
+	cp-log --plan P-1 --mode phone -d 2026-03-04 90 twee "collega's"
+# ... and quoting the duration or the note says where the note starts
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 '1 uur' en tien minuten later
+check "a quoted duration, and a note that starts with en" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,60,en tien minuten later"
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 90 "twee collega's ingewerkt"
+check "a quoted note that starts with a number in words" \
+	test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,90,twee collega's ingewerkt"
+
 # ... while a note may still start with a word that is no unit
 logs "1 uur en koffie|60|en koffie"
 logs "90 m2 geveegd|90|m2 geveegd"

@@ -26,8 +26,10 @@ static void duration_run(const char *s, size_t n)
 	size_t k = duration_words(w, nw, &m, &why);
 	FUZZ_ASSERT(k <= nw && k <= DURATION_WORDS);
 	FUZZ_ASSERT(k || why);
-	if (!why)
+	if (!why) {
 		FUZZ_ASSERT(k > 0 && m > 0 && m <= DURATION_MAX);
+		FUZZ_ASSERT(!duration_goes_on(w, nw, k) || k < nw);
+	}
 	free(copy);
 }
 

@@ -171,10 +171,57 @@ static void words(void)
 	}
 }
 
+/* The words after a duration that still read as a part of one: cp-log
+ * refuses them rather than log a wrong figure with them as the note. */
+static void goes_on(void)
+{
+	static const struct {
+		const char *line;
+		int goes_on;
+	} cases[] = {
+		{"1 1/2 uur overleg", 1},     {"1 uur en tien minuten", 1},
+		{"2 uur en twintig minuten", 1}, {"30 sec", 1},
+		{"30 seconden", 1},           {"2 uur 30 sec", 1},
+		{"90 twee collega's", 1},     {"1 uur anderhalf", 1},
+		{"45 vijfentwintig", 1},      {"1 uur en een half", 1},
+		{"1 uur and ten minutes", 1}, {"20 10:30", 1},
+		{"30 1,5", 1},                {"1 1/2u", 1},
+		{"1 uur half", 1},            {"45 min 30 seconds", 1},
+		/* a note that starts with a word that is no part of a duration */
+		{"1 uur en koffie", 0},       {"15 een kwartier later", 0},
+		{"90 m2 geveegd", 0},         {"1 uur, 2 collega's", 0},
+		{"1 uur 30 Gesprek", 0},      {"30 12/11 gesprek", 0},
+		{"1 uur 2e gesprek", 0},      {"30 een gesprek", 0},
+		{"1 uur", 0},                 {"45 min, 10 minuten", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char line[128], *w[16];
+		size_t n = 0;
+		snprintf(line, sizeof line, "%s", cases[i].line);
+		for (char *t = strtok(line, " "); t && n < 16; t = strtok(NULL, " "))
+			w[n++] = t;
+		long m = -1;
+		const char *why = NULL;
+		size_t k = duration_words(w, n, &m, &why);
+		ok(why == NULL && duration_goes_on(w, n, k) == cases[i].goes_on,
+		   "\"%s\": the words after the duration %s", cases[i].line,
+		   cases[i].goes_on ? "go on with it" : "are the note");
+	}
+	/* a word the shell got quoted is the note, as a quoted duration ends */
+	char *quoted_note[] = {"1", "uur", "2 collega's ingewerkt"};
+	ok(!duration_goes_on(quoted_note, 3, 2), "a quoted note that starts with a number");
+	char *quoted[] = {"1 uur", "en", "tien", "minuten", "later"};
+	ok(!duration_goes_on(quoted, 5, 1), "a quoted duration and a note that starts with en");
+	char *empty[] = {"90", "", "10"};
+	ok(duration_goes_on(empty, 3, 2) == 1, "an empty word, as a shell passes '', is no end");
+	ok(!duration_goes_on(empty, 3, 0) && !duration_goes_on(empty, 3, 3), "nothing before or after");
+}
+
 int main(void)
 {
 	accepted();
 	words();
+	goes_on();
 	refused();
 	formatting();
 	return tap_done();
