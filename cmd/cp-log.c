@@ -13,7 +13,8 @@ static const struct argp_option options[] = {
 	{"plan", 'P', N_("ID"), 0, N_("the plan the time was for"), 1},
 	{"goal", 'g', N_("GOAL"), 0, N_("the plan's goal it was for (G1, ...)"), 1},
 	{"mode", 'm', N_("MODE"), 0,
-	 N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app)"), 1},
+	 N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app) or "
+	    "other (overig)"), 1},
 	{"date", 'd', N_("DATE"), 0,
 	 N_("the day: YYYY-MM-DD, 23-11-2026, yesterday, monday or mon, last week friday, "
 	    "gisteren, maandag or ma (default: today)"),

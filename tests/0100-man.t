@@ -37,6 +37,21 @@ for src in "$TOP"/cmd/*.c; do
 		test -z "$missing"
 done
 
+# cp-log(1)'s -m list holds every mode of coachplan-sheet(5) and every
+# word the sheet's page says the tools read for one
+between() { awk -v a="$2" -v b="$3" 'index($0, a) == 1 { on = 1; next } on && index($0, b) == 1 { exit } on' "$TOP/man/$1"; }
+between coachplan-sheet.5 '.It Ic mode' '.It Ic minutes' >sheet-modes
+between cp-log.1 '.It Fl m Ar mode' '.It Fl a Ar activity' >log-modes
+missing=
+for word in $(sed -n 's/^\.It Cm \([a-z]*\).*/\1/p' sheet-modes); do
+	grep -q "^\.It Cm $word\$" log-modes || missing="$missing $word"
+done
+for word in $(sed -n 's/^\.Ql \([^ ]*\).*/\1/p' sheet-modes); do
+	grep -q "^\.Ql $word\( \|\$\)" log-modes || missing="$missing $word"
+done
+check "cp-log(1) -m lists every mode of coachplan-sheet(5)${missing:+ (missing:$missing)}" \
+	test -z "$missing"
+
 mkdir plans
 example coachplan-plan.5 2 >plans/P-2026-014.yaml
 example coachplan-plan.5 3 >plans/P-2026-015.yaml
