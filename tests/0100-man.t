@@ -52,6 +52,15 @@ done
 check "cp-log(1) -m lists every mode of coachplan-sheet(5)${missing:+ (missing:$missing)}" \
 	test -z "$missing"
 
+# cp-log(1)'s example that checks a whole sheet, run as printed in a copy
+# of the sample caseload: every line of its sheets fits its plan
+awk '/whole sheet still fits the plans/ { want = 1 } want && /^\.Bd -literal/ { on = 1; next }
+	on && /^\.Ed/ { exit } on' "$TOP/man/cp-log.1" | sed -n 's/^\$ //p' >whole-sheet.sh
+cp -R "$TOP/examples/caseload" cl
+check "cp-log(1) has the example that checks a whole sheet" test -s whole-sheet.sh
+run sh -c "cd cl && . ../whole-sheet.sh"
+status_is 0 "cp-log(1): the example that checks a whole sheet passes on the sample caseload"
+
 mkdir plans
 example coachplan-plan.5 2 >plans/P-2026-014.yaml
 example coachplan-plan.5 3 >plans/P-2026-015.yaml
