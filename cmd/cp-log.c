@@ -130,6 +130,14 @@ static int entry_from_args(struct entry *e, char *coach)
 	return rc;
 }
 
+/* The checks for an entry whose day was typed as date: one without its
+ * year that lies ahead was most likely meant for the year before. */
+static int check_flags(struct str date)
+{
+	return (opt.force ? CHECK_FORCE : 0) |
+	       (date_typed_yearless(date.s, date.n) ? CHECK_NO_YEAR : 0);
+}
+
 static void sheet_col_pos(void *arg, enum sheet_col c, struct srcpos *at)
 {
 	struct sheet *sh = arg;
@@ -181,13 +189,14 @@ static int entries_from_stdin(struct plancache *plans, struct rows *rows, const 
 				xstrndup(sheet_colname(in, c).s, sheet_colname(in, c).n);
 	}
 	int bad = 0, r, today = date_today();
-	int act = sheet_activity_column(in);
+	int act = sheet_activity_column(in), datecol = sheet_colof(in, COL_DATE);
 	struct entry e;
 	while ((r = sheet_next(in, &e)) != 0) {
 		if (r > 0 && own)
 			e.coach = (struct str){coach, strlen(coach)};
 		if (r < 0 || entry_check_text(&e, 0, sheet_col_pos, in) < 0 ||
-		    entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, today, sheet_col_pos, in) < 0) {
+		    entry_check(plans, &e, check_flags(sheet_field(in, (size_t)datecol)), today,
+				sheet_col_pos, in) < 0) {
 			bad++;
 			continue;
 		}
@@ -246,8 +255,9 @@ int main(int argc, char **argv)
 	else {
 		struct entry e;
 		rc = entry_from_args(&e, coach);
+		struct str day = {opt.date, opt.date ? strlen(opt.date) : 0};
 		if (rc == 0)
-			rc = entry_check(plans, &e, opt.force ? CHECK_FORCE : 0, date_today(), NULL, NULL);
+			rc = entry_check(plans, &e, check_flags(day), date_today(), NULL, NULL);
 		if (rc == 0)
 			rc = extras(&rows, &e);
 	}

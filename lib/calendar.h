@@ -39,6 +39,10 @@ int date_typed_with_year(const char *s, size_t n);
 /* A month by its name, Dutch or English, whole or as an agenda shortens
  * it (maart, mrt, march, mar; any case): 1..12, or 0. */
 int date_month_named(const char *s, size_t n);
+/* Whether a day as typed names its day of the month without the year, the
+ * nearest such day (20-11, 20 nov, vr 20-11): digits, but no year of
+ * four; not a word alone (morgen) nor a date with its year. */
+int date_typed_yearless(const char *s, size_t n);
 void date_format(int day, char out[11]);
 int date_add_months(int day, int months); /* the day clamped to the month's end */
 int date_add_interval(int day, struct interval iv, int times);

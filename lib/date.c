@@ -211,6 +211,18 @@ int date_typed_with_year(const char *s, size_t n)
 	return date_parse_typed(s, n, 0, &day, &why) == 0 ? day : DATE_NONE;
 }
 
+int date_typed_yearless(const char *s, size_t n)
+{
+	int digit = 0;
+	for (size_t i = 0, run = 0; i < n; i++) {
+		run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+		digit |= run > 0;
+		if (run == 4) /* a year is written in four digits, or not at all */
+			return 0;
+	}
+	return digit;
+}
+
 void date_format(int day, char out[11])
 {
 	int y, m, d;

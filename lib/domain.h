@@ -14,6 +14,7 @@ struct plancache;
 
 #define CHECK_FORCE 1 /* allow closed plans, dates outside the plan and in the future */
 #define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
+#define CHECK_NO_YEAR 4 /* the day was typed without its year: a day ahead says so */
 
 /* Reports why e does not fit its plan (at pos's field); 0 if it does. */
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,

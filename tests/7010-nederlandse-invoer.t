@@ -79,6 +79,20 @@ refuses 65 '2027-05-20 is in the future' "a day without its year half a year off
 	cp-log -n --plan P-1 --mode phone -d 20-5 20m x
 err_has 'hint: a day typed without its year is the nearest such day; write the year for the one before' \
 	"... and the hint says so, not that --force logs it"
+# the hint goes by how the day was typed, not by how far ahead it lies
+refuses 65 '2026-12-03 is in the future' "a day without its year ten days off" \
+	cp-log -n --plan P-1 --mode phone -d 3-12 20m x
+err_has 'hint: a day typed without its year is the nearest such day' "... has the year's hint too"
+refuses 65 '2027-01-20 is in the future' "a day ahead with its year" \
+	cp-log -n --plan P-1 --mode phone -d 2027-01-20 20m x
+err_has 'hint: hours are logged after the work; --force logs them anyway' \
+	"... has no hint at a year it was typed with"
+printf 'date,plan,mode,minutes\n3-12,P-1,tel,20\n2027-01-20,P-1,tel,20\n' >ahead.csv
+refuses 65 'standard input:2:1: 2026-12-03 is in the future' "a line of cp-log - dated ahead" \
+	cp-log -n - <ahead.csv
+err_has 'hint: a day typed without its year is the nearest such day' "... without its year has that hint"
+err_has 'hint: hours are logged after the work' "... and the one with its year the other"
+rm ahead.csv
 refuses 64 '"31-11-2026": no such day' "a date that is no day" cp-log -n --plan P-1 --mode phone -d 31-11-2026 20m x
 check "... with no hint at other ways to write it" sh -c '! grep -q "hint:" err'
 refuses 64 '"31 nov": no such day in that month' "... also without its year" cp-log -n --plan P-1 --mode phone -d '31 nov' 20m x

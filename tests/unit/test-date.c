@@ -305,10 +305,28 @@ static void typed_with_year(void)
 	is_int(date_typed_with_year("1-6-20260", 8), day("2026-06-01"), "only the n bytes given");
 }
 
+/* date_typed_yearless: whether the day was the nearest of its kind, for
+ * cp-log's hint at a day ahead */
+static void typed_yearless(void)
+{
+	static const char *const yearless[] = {"3-1", "20/11", "20 nov", "vr 20-11",
+					       "vrijdag 20 november", "1.6"};
+	for (size_t i = 0; i < sizeof yearless / sizeof *yearless; i++)
+		ok(date_typed_yearless(yearless[i], strlen(yearless[i])), "%s has no year",
+		   yearless[i]);
+	static const char *const year[] = {"2027-01-20", "20-01-2027", "2027/01/20",
+					   "20 januari 2027", "morgen", "tomorrow", ""};
+	for (size_t i = 0; i < sizeof year / sizeof *year; i++)
+		ok(!date_typed_yearless(year[i], strlen(year[i])), "\"%s\": a year, or no day of "
+		   "the month", year[i]);
+	ok(date_typed_yearless("3-1-2027", 3), "only the n bytes given");
+}
+
 int main(void)
 {
 	typed();
 	typed_with_year();
+	typed_yearless();
 	parsing();
 	months();
 	weeks();
