@@ -396,12 +396,11 @@ struct file_at {
 
 static int by_file(const void *a, const void *b)
 {
-	const struct file_at *x = a, *y = b;
-	if (x->dev != y->dev)
-		return x->dev < y->dev ? -1 : 1;
-	if (x->ino != y->ino)
-		return x->ino < y->ino ? -1 : 1;
-	return (x->i > y->i) - (x->i < y->i);
+	const struct file_at *x = a, *y = b; /* any order that puts one file's together */
+	int c = cmp_num((long long)x->dev, (long long)y->dev);
+	if (!c)
+		c = cmp_num((long long)x->ino, (long long)y->ino);
+	return c ? c : cmp_num((long long)x->i, (long long)y->i);
 }
 
 /* Each file once, where it was first named, as sort -u would keep a line:

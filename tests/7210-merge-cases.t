@@ -101,12 +101,13 @@ git merge --abort
 cp-new --id P-5 --name 'Ali Yilmaz' --funder uwv --start 2026-01-05 --hours 28 \
 	--goal 'Kassa' >/dev/null
 git add plans && git commit -qm 'plan P-5'
-git checkout -qb kim5
-sed -i 's/^coach: robin$/coach: robin  # tot januari/' plans/P-5.yaml
-git commit -qm 'kim: a comment after a value' plans
-git checkout -q main
-sed -i 's/^goals:/# Wim belt terug over de kassa\ngoals:/' plans/P-5.yaml
-git commit -qm 'robin: a comment line' plans
+# two_sides BRANCH THEIRS OURS: sed THEIRS on P-5 on a new BRANCH, OURS on main
+two_sides() {
+	git checkout -qb "$1" && sed -i "$2" plans/P-5.yaml && git commit -qm "kim: $1" plans &&
+		git checkout -q main && sed -i "$3" plans/P-5.yaml && git commit -qm "robin: $1" plans
+}
+two_sides kim5 's/^coach: robin$/coach: robin  # tot januari/' \
+	's/^goals:/# Wim belt terug over de kassa\ngoals:/'
 run git merge --no-edit kim5
 status_is 0 "a comment on each branch"
 check "... theirs' comment after a value" grep -q '^coach: robin  # tot januari$' plans/P-5.yaml
@@ -128,12 +129,8 @@ check "... theirs' comment after a value ours left alone" \
 	grep -q '^work_hours_per_week: 28  # sinds juni$' plans/P-5.yaml
 run cp-check plans/P-5.yaml
 status_is 0 "... and the plan reads"
-git checkout -qb kim7
-sed -i 's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 28  # tot juli/' plans/P-5.yaml
-git commit -qm 'kim: the comment changed' plans
-git checkout -q main
-sed -i 's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 32  # sinds juni/' plans/P-5.yaml
-git commit -qm 'robin: the hours changed' plans
+two_sides kim7 's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 28  # tot juli/' \
+	's/^work_hours_per_week: 28  # sinds juni$/work_hours_per_week: 32  # sinds juni/'
 git merge --no-edit kim7 >/dev/null 2>"$WORK/merge.err"
 check "a comment theirs changed on a line ours changed: ours' line" \
 	grep -q '^work_hours_per_week: 32  # sinds juni$' plans/P-5.yaml

@@ -5,6 +5,26 @@
 #include "coachplan.h"
 #include "tap.h"
 
+/* A line's words, split at spaces as the shell would pass them, and the
+ * duration duration_words reads from them. */
+struct said {
+	char buf[128], *w[16];
+	size_t n, k; /* words, and of them the duration's */
+	long m;
+	const char *why;
+};
+
+static void say(const char *line, struct said *s)
+{
+	s->n = 0;
+	s->m = -1;
+	s->why = NULL;
+	snprintf(s->buf, sizeof s->buf, "%s", line);
+	for (char *t = strtok(s->buf, " "); t && s->n < 16; t = strtok(NULL, " "))
+		s->w[s->n++] = t;
+	s->k = duration_words(s->w, s->n, &s->m, &s->why);
+}
+
 static void accepted(void)
 {
 	static const struct {
@@ -153,20 +173,14 @@ static void words(void)
 		{"kwartiertje gebeld", 1, 15}, {"half uurtje met Jan", 2, 30},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char line[128], *w[16];
-		size_t n = 0;
-		snprintf(line, sizeof line, "%s", cases[i].line);
-		for (char *t = strtok(line, " "); t && n < 16; t = strtok(NULL, " "))
-			w[n++] = t;
-		long m = -1;
-		const char *why = NULL;
-		size_t k = duration_words(w, n, &m, &why);
-		is_int(k, cases[i].taken, "\"%s\": the duration is %zu words", cases[i].line,
+		struct said s;
+		say(cases[i].line, &s);
+		is_int(s.k, cases[i].taken, "\"%s\": the duration is %zu words", cases[i].line,
 		       cases[i].taken);
 		if (cases[i].minutes < 0)
-			ok(why != NULL, "\"%s\": refused", cases[i].line);
+			ok(s.why != NULL, "\"%s\": refused", cases[i].line);
 		else
-			ok(!why && m == cases[i].minutes, "\"%s\": %ld minutes", cases[i].line,
+			ok(!s.why && s.m == cases[i].minutes, "\"%s\": %ld minutes", cases[i].line,
 			   cases[i].minutes);
 	}
 }
@@ -195,15 +209,9 @@ static void goes_on(void)
 		{"1 uur", 0},                 {"45 min, 10 minuten", 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char line[128], *w[16];
-		size_t n = 0;
-		snprintf(line, sizeof line, "%s", cases[i].line);
-		for (char *t = strtok(line, " "); t && n < 16; t = strtok(NULL, " "))
-			w[n++] = t;
-		long m = -1;
-		const char *why = NULL;
-		size_t k = duration_words(w, n, &m, &why);
-		ok(why == NULL && duration_goes_on(w, n, k) == cases[i].goes_on,
+		struct said s;
+		say(cases[i].line, &s);
+		ok(s.why == NULL && duration_goes_on(s.w, s.n, s.k) == cases[i].goes_on,
 		   "\"%s\": the words after the duration %s", cases[i].line,
 		   cases[i].goes_on ? "go on with it" : "are the note");
 	}
