@@ -90,13 +90,24 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 	return 0;
 }
 
-static int check_goal(const struct where *w, const struct plan *p, const struct entry *e)
+static int check_goal(const struct where *w, const struct plan *p, const struct entry *e,
+		      int flags)
 {
-	if (!e->goal.n || plan_goal(p, e->goal.s, e->goal.n))
+	const struct goal *g = e->goal.n ? plan_goal(p, e->goal.s, e->goal.n) : NULL;
+	char hint[512], day[11], from[11];
+	if (!e->goal.n)
 		return 0;
-	char hint[512];
-	return bad(w, COL_GOAL, plan_goals_hint(p, e->goal.s, e->goal.n, hint, sizeof hint),
-		   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
+	if (!g)
+		return bad(w, COL_GOAL, plan_goals_hint(p, e->goal.s, e->goal.n, hint, sizeof hint),
+			   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
+	/* an hour on a goal before it was set: a goal mixed up, or a day;
+	 * the sheets logged before from: existed keep theirs (cp-check) */
+	if (g->from == DATE_NONE || e->date >= g->from || (flags & (CHECK_FORCE | CHECK_HISTORY)))
+		return 0;
+	date_format(e->date, day);
+	date_format(g->from, from);
+	return bad(w, COL_GOAL, _("name the goal worked on then; --force logs it anyway"),
+		   _("goal %s of plan %s was set on %s, after %s"), g->id, p->id, from, day);
 }
 
 /* The hint for a day the paused or closed plan does not take: the way
@@ -168,7 +179,7 @@ int entry_check(struct plancache *plans, const struct entry *e, int flags, int t
 		return -1;
 	if (check_dates(&w, p, e, flags, today) < 0)
 		return -1;
-	return check_goal(&w, p, e);
+	return check_goal(&w, p, e, flags);
 }
 
 /* A sheet holds one entry per line, so that git can merge it line by line:

@@ -310,4 +310,16 @@ if printf '%s' "$me" | grep -qx '[A-Za-z0-9][A-Za-z0-9._-]*'; then
 	status_is 0 "neither: the coach is the login name in the password file"
 	check "... in hours/$me.csv" test "$(tail -n 1 "hours/$me.csv")" = "2026-03-04,$me,P-1,,phone,25,"
 fi
+
+# A goal set later takes no hours from before it was set.  Bug: they were
+# logged, and the report listed the goal's hours but not the goal.
+export CP_TODAY=2026-11-23
+cp-plan P-2 --goal 'Zelf de bus nemen' --from 2026-11-02 >/dev/null
+refuses 65 'goal G2 of plan P-2 was set on 2026-11-02, after 2026-10-26' \
+	"an hour on a goal before it was set" cp-log --plan P-2 --goal G2 --mode phone -d 2026-10-26 30
+err_has 'hint: name the goal worked on then; --force logs it anyway' "... and the ways out"
+run cp-log --plan P-2 --goal G2 --mode phone -d 2026-11-02 30 'Busroute geoefend'
+status_is 0 "... from the day it was set, it takes hours"
+run cp-log --plan P-2 --goal G2 --mode phone -d 2026-10-26 30 --force 'Eerder al geoefend'
+status_is 0 "... and before it with --force"
 done_testing
