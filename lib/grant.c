@@ -419,7 +419,7 @@ static void level_hours(struct reader *r)
 			continue;
 		}
 		g->minutes = level_minutes(p, share, g->level, g->from, g->to);
-		if (g->minutes < 0)
+		if (g->minutes < 0 && p->start != DATE_NONE) /* a bad start: said at the start */
 			pr_complain(r, g->node, _("give work_hours_per_week: or work_hours:"),
 				    _("a grant by level needs the contract hours"));
 	}

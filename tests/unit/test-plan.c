@@ -775,6 +775,17 @@ static void all_at_once(void)
 		ok(strstr(err, want[i]) != NULL, "reported: %s", want[i]);
 	free(err);
 
+	/* a bad start is said once: not again as the contract hours a grant
+	 * by level lacks (its hours need the start) */
+	before = cp_errors();
+	p = parse("plans/P-1.yaml",
+		  "version: 2\nid: P-1\nparticipant: {name: X}\nstart: 2026-05-34\n"
+		  "work_hours_per_week: 28\ngrants:\n  - {from: 2026-06-01, length: 6m, level: midden}\n",
+		  &status, &err);
+	is_int(cp_errors() - before, 1, "a bad start under a grant by level: one fault");
+	ok(strstr(err, "plans/P-1.yaml:4:8: start: no such day") != NULL, "... the start");
+	free(err);
+
 	/* duplicate keys at several levels, and what else is wrong, all reported */
 	before = cp_errors();
 	p = parse("plans/P-1.yaml",
