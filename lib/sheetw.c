@@ -247,10 +247,8 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 	if (!ends_in_newline(lf))
 		buf_puts(&b, nl); /* a hand-edited last line without its line break */
 	if (sheet_ncols(target) == 0) {
-		/* an empty file: give it the header first */
-		for (int c = 0; c < COL_KNOWN; c++)
-			buf_printf(&b, "%s%s", c ? "," : "", sheet_colkey(c));
-		buf_puts(&b, nl);
+		/* an empty file: give it the header first, as a new one gets it */
+		sheet_format_header(&b, rows);
 		sheet_format_rows(&b, rows, NULL, nl);
 	} else {
 		warn_dropped(target, path, rows);

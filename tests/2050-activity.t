@@ -8,6 +8,15 @@ run cp-log --plan P-1 --mode werkvloer -d 2026-11-16 1u Kennismaken -a kennismak
 status_is 0 "cp-log -a kennismaking"
 check "a new sheet gets the activity column" test "$(head -n 1 hours/robin.csv)" = "date,coach,plan,goal,mode,minutes,note,activity"
 check "... and the English key" test "$(tail -n 1 hours/robin.csv)" = "2026-11-16,robin,P-1,,onsite,60,Kennismaken,introduction"
+# An empty sheet gets the header a new one gets.  Bug: it got the seven
+# columns, and the line the activity as an eighth field, which no tool read.
+: >hours/empty.csv
+run cp-log -f hours/empty.csv --plan P-1 --mode phone -d 2026-11-16 10m Gebeld -a training
+status_is 0 "cp-log -a to an empty sheet"
+check "... gives it the activity column" test "$(head -n 1 hours/empty.csv)" = "date,coach,plan,goal,mode,minutes,note,activity"
+run cp-check hours/empty.csv
+status_is 0 "... and the sheet reads"
+rm hours/empty.csv
 cp-log --plan P-1 --mode telefoon -d 2026-11-17 30m Gesprek --activity leidinggevende
 cp-log --plan P-1 --mode telefoon -d 2026-11-18 15m Zonder
 printf '2026-11-19,robin,P-1,,phone,45,Met de hand,verstoringen\n' >>hours/robin.csv
