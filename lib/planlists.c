@@ -4,11 +4,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "amend.h"
 
 /* The item of the list under key that reads text (a text, or a map with
  * that name), else the list: where a change finds it there already. */
+/* A text the list has already, case aside, as --drop-agreement finds it:
+ * "Elke maandag bellen" is "elke maandag bellen" typed again. */
+static int said_before(const char *had, const char *text)
+{
+	return had && text && !strcasecmp(had, text);
+}
+
 static const struct ynode *item_of(const struct plan *p, const char *key, const char *text)
 {
 	struct ynode *l = ymap_get(amend_root(p), key);
@@ -16,7 +24,7 @@ static const struct ynode *item_of(const struct plan *p, const char *key, const 
 		struct ynode *item = yderef(l->u.kids[i]), *name = item;
 		if (item->kind == Y_MAP)
 			name = ymap_get(item, "name");
-		if (name && name->kind == Y_SCALAR && amend_same(name->u.str, text))
+		if (name && name->kind == Y_SCALAR && said_before(name->u.str, text))
 			return item;
 	}
 	return l;
@@ -72,7 +80,7 @@ int amend_goal(struct amend *a, const struct plan_op *op)
 {
 	size_t n = a->p->ngoals;
 	for (size_t i = 0; i < n; i++)
-		if (amend_same(a->p->goals[i].text, op->text))
+		if (said_before(a->p->goals[i].text, op->text))
 			return amend_node_err(a->p, a->p->goals[i].node, NULL,
 					      _("the plan has this goal already"));
 	struct plan_op o = *op; /* from --from or today, if after the start */
@@ -94,7 +102,7 @@ int amend_text(struct amend *a, const struct plan_op *op)
 	const char **v = agreement ? a->p->agreements : a->p->conditions;
 	size_t n = agreement ? a->p->nagreements : a->p->nconditions;
 	for (size_t i = 0; i < n; i++)
-		if (amend_same(v[i], op->text))
+		if (said_before(v[i], op->text))
 			return amend_node_err(
 				a->p,
 				item_of(a->p, agreement ? "agreements" : "conditions", op->text),

@@ -122,6 +122,11 @@ handwritten
 # Refusals: a message that says why, and the plan byte for byte as it was
 refuses 65 "the plan has this goal already" "a goal twice" cp-plan P-7 --goal 'Structureel 16 uur werken'
 refuses 65 "the plan has this agreement already" "an agreement twice" cp-plan P-7 --agreement 'Elke maandag bellen'
+# Bug: in other case it was added, though --drop-agreement finds it case aside
+refuses 65 "the plan has this agreement already" "... typed in other case" \
+	cp-plan P-7 --agreement 'elke Maandag bellen'
+refuses 65 "the plan has this goal already" "a goal twice in other case" \
+	cp-plan P-7 --goal 'structureel 16 uur werken'
 # Bug: the message pointed at the list's first item, not at the one found
 cp-plan P-7 --agreement 'Verslag per maand' --contact 'Kees Bos:hr' || exit 1
 run cp-plan P-7 --agreement 'Verslag per maand'
