@@ -241,7 +241,7 @@ static int froms_used(const int *used)
 static int dates(int today)
 {
 	int end = DATE_NONE, on = today, used_end = 0, used_on = 0, used_force = 0;
-	int fromday[MAX_OPS], used[MAX_OPS] = {0};
+	int fromday[MAX_OPS] = {0}, used[MAX_OPS] = {0};
 	for (size_t k = 0; k < opt.nfroms; k++)
 		if (cli_date(opt.from[k], &fromday[k]) < 0)
 			return -1;
