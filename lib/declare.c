@@ -214,6 +214,8 @@ static int only_funder(struct run *run, struct declare_opts *one)
 		    !strcmp(decl_text(run, run->v[e].plan), p->id))
 			seen |= 1u << f;
 	}
+	if (!seen && p && plan_has_grants(p))
+		seen = 1u << p->funder; /* none granted: its funder's, for within to leave out */
 	if (!seen)
 		return 0;
 	if (seen & (seen - 1)) {

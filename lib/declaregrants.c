@@ -97,17 +97,17 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 		int end = grant_last_day(p, g, used, last);
 		int empty = run->npieces == from;
 		/* every grant (--period grant): a strippenkaart still running too */
-		int running = end == DATE_NONE && o->ro.period.to == PERIOD_OPEN_TO &&
-			      g->from <= o->ro.today;
+		int every = o->ro.period.from == PERIOD_OPEN_FROM && o->ro.period.to == PERIOD_OPEN_TO;
+		int running = end == DATE_NONE && every && g->from <= o->ro.today;
 		if ((end == DATE_NONE && !running) ||
 		    (!running && !period_contains(&o->ro.period, end)) ||
 		    (empty && !((o->all || o->only) && g->from <= o->ro.today))) {
 			run->npieces = from;
 			continue;
 		}
-		if (end > o->ro.today && o->ro.period.to != PERIOD_OPEN_TO) {
-			/* its hours are not all there: declared whole now, the rest
-			 * would be in no declaration */
+		if (end >= o->ro.today && !every) {
+			/* its hours are not all there (its last day's neither): declared
+			 * whole now, the rest would be in no declaration */
 			not_ended(p, g, end);
 			run->npieces = from;
 			continue;

@@ -354,6 +354,9 @@ check "... with its grant's reference" grep -q 'reference: *G-1' out
 run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 -o csv
 out_is "date,goal,note,mode,minutes
 2026-05-04,G1,Onder de gemeente,onsite,45" "--funder names whose hours are declared"
+run cp-report --declaration --plan P-60 --period 2026-07 -o csv
+out_is "date,goal,note,mode,minutes" "--plan alone, only ungranted hours in the period: none declared"
+err_has 'P-60: 1 entry \(0:30\) lies on a day no grant of the plan holds' "... and said"
 run cp-report --declaration --funder uwv --period 2026 -o y2026
 status_is 0 "a batch over a year with an hour no grant holds"
 same y2026/summary.csv /dev/stdin "... declares UWV's hour only, not the ungranted one under U-1" <<'CSV'
@@ -370,6 +373,12 @@ CP_TODAY=2026-06-15 run cp-report --declaration --plan P-60 --funder gemeente --
 check "--per-grant: a grant that has not ended yet is not declared" test ! -s out
 err_has 'P-60: the grant of 2026-04-01..2026-06-30 has not ended yet: it is declared once it has' \
 	"... and says when it will be"
+CP_TODAY=2026-06-30 run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 \
+	--per-grant -o csv
+check "... nor on its last day, whose hours may still come" test ! -s out
+CP_TODAY=2026-06-15 run cp-report --declaration --plan P-60 --funder gemeente --period 2026-04.. \
+	--per-grant -o csv
+check "... nor in a period open at its end" test ! -s out
 CP_TODAY=2026-07-01 run cp-report --declaration --plan P-60 --funder gemeente --period 2026H1 \
 	--per-grant -o csv
 check "... once it has ended, it is" grep -q 'Onder de gemeente' out
