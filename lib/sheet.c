@@ -111,16 +111,7 @@ static int adopt_header(struct sheet *sh, int report)
 				break; /* once per column: a line of commas is not n^2 messages */
 			}
 		int c = sheet_col_named(f.s, f.n);
-		if (c >= 0 && cols[c] >= 0 && !bad) { /* datum and date: which one holds it? */
-			if (report) {
-				struct str first = sh->fields[cols[c]];
-				sheet_pos(sh, i, &at);
-				cp_err_at(EX_DATAERR, &at, _("give every column its own name"),
-					  _("column %s is column %s again, in the other language"),
-					  quote(f.s, f.n), quote(first.s, first.n));
-			}
-			bad = 1;
-		} else if (c >= 0)
+		if (c >= 0)
 			cols[c] = (int)i;
 	}
 	for (int c = 0; c < COL_KNOWN && !bad; c++)
