@@ -412,40 +412,79 @@ static int seconds_word(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether the word reads as a part of a duration: a number, a unit, a
- * number said as a word; a word the shell got quoted, with a space in it,
- * is a note's. */
-static int duration_like(const char *word)
+/* A word's length without the punctuation that ends it (uur. min,); 0 for
+ * a word the shell got quoted, with a space in it: a note's. */
+static size_t bare(const char *word)
 {
 	size_t n = strlen(word);
 	while (n > 1 && strchr(",;:.!?", word[n - 1]))
 		n--;
-	long m;
-	int syntax;
-	if (!n || strpbrk(word, " \t"))
-		return 0;
-	parse(word, n, &m, &syntax);
-	return number_like(word, n) || syntax || unit_word(word) || seconds_word(word, n) ||
-	       spoken_number(word, n);
+	return strpbrk(word, " \t") ? 0 : n;
 }
 
+/* A number as a duration would go on with it: 30, 1,5, 1/2, tien. */
+static int number_said(const char *word)
+{
+	size_t n = bare(word);
+	return n && (number_like(word, n) || spoken_number(word, n));
+}
+
+/* A part of a number that is no whole one: 1/2, ½, half. */
+static int fraction_said(const char *word)
+{
+	size_t n = bare(word);
+	return n && (memchr(word, '/', n) || strstr(word, "\xc2\xbd") || strstr(word, "\xc2\xbc") ||
+		     strstr(word, "\xc2\xbe") || (n == 4 && !strncasecmp(word, "half", 4)));
+}
+
+/* A word that says a unit: uur, min, sec, kwartier, half, or a number
+ * with its unit in it (30min, 1/2u). */
+static int unit_said(const char *word)
+{
+	size_t n = bare(word);
+	long m;
+	int syntax;
+	if (!n)
+		return 0;
+	if (unit_word(word) || seconds_word(word, n) || (n == 4 && !strncasecmp(word, "half", 4)) ||
+	    (n == 9 && !strncasecmp(word, "anderhalf", 9)))
+		return 1;
+	return isalpha((unsigned char)word[n - 1]) && !spoken_number(word, n) &&
+	       (number_like(word, n) || !parse(word, n, &m, &syntax));
+}
+
+static int article(const char *word)
+{
+	return !strcasecmp(word, "een") || !strcasecmp(word, "a") || !strcasecmp(word, "an");
+}
+
+/* After a duration, words that go on with it: a unit (30 sec, 1 uur half),
+ * a number and a unit after one (1 uur 10 minuten) or a fraction and a
+ * unit after a bare number (1 1/2 uur), en or and before those (en tien
+ * minuten, en een half).  A number and a unit after a bare number is the
+ * note's: 45 elf uur afspraak, 60 10 minuten te laat. */
 int duration_goes_on(char *const *words, size_t n, size_t k)
 {
 	if (k == 0 || k >= n)
 		return 0;
-	const char *last = words[k - 1];
+	const char *last = words[k - 1], *w = words[k];
 	size_t len = strlen(last);
 	/* a duration in quotes, or one its punctuation ends, ends there */
 	if (strpbrk(last, " \t") || (len && strchr(",;:!?", last[len - 1])))
 		return 0;
-	if (duration_like(words[k]))
+	const char *next = k + 1 < n ? words[k + 1] : NULL, *third = k + 2 < n ? words[k + 2] : NULL;
+	if (unit_said(w))
 		return 1;
-	/* en tien minuten, and a half, en een kwartier */
-	if (k + 1 < n && (!strcasecmp(words[k], "en") || !strcasecmp(words[k], "and")))
-		return duration_like(words[k + 1]) ||
-		       (k + 2 < n && number_word(words[k + 1], strlen(words[k + 1])) > 0 &&
-			duration_like(words[k + 2]));
-	return 0;
+	if (next && unit_said(next) && (unit_said(last) ? number_said(w) : fraction_said(w)))
+		return 1;
+	if ((strcasecmp(w, "en") && strcasecmp(w, "and")) || !next)
+		return 0;
+	if (unit_said(next))
+		return 1;
+	if (third && number_said(next) && unit_said(third))
+		return 1;
+	return third && article(next) &&
+	       (unit_said(third) || (number_said(third) && k + 3 < n && unit_said(words[k + 3])));
 }
 
 void duration_format(long minutes, char out[24])

@@ -196,11 +196,18 @@ static void goes_on(void)
 		{"1 1/2 uur overleg", 1},     {"1 uur en tien minuten", 1},
 		{"2 uur en twintig minuten", 1}, {"30 sec", 1},
 		{"30 seconden", 1},           {"2 uur 30 sec", 1},
-		{"90 twee collega's", 1},     {"1 uur anderhalf", 1},
-		{"45 vijfentwintig", 1},      {"1 uur en een half", 1},
-		{"1 uur and ten minutes", 1}, {"20 10:30", 1},
-		{"30 1,5", 1},                {"1 1/2u", 1},
+		{"1 uur anderhalf", 1},       {"1 uur en een half", 1},
+		{"1 uur and ten minutes", 1}, {"1 1/2u", 1},
 		{"1 uur half", 1},            {"45 min 30 seconds", 1},
+		/* a number after a bare one is the note's, unless a fraction
+		 * and a unit (bug: "30 2 collega's ingewerkt" was refused) */
+		{"90 twee collega's", 0},     {"45 vijfentwintig", 0},
+		{"20 10:30 afspraak", 0},     {"30 1,5", 0},
+		{"30 2 collega's ingewerkt", 0}, {"20 twee vragen", 0},
+		{"45 4 kandidaten gesproken", 0}, {"30 1/2 dag vrij", 0},
+		{"30 2026 planning", 0},      {"30 tien tips", 0},
+		{"30 en 2 mails", 0},         {"45 elf uur afspraak", 0},
+		{"60 10 minuten te laat", 0},
 		/* a note that starts with a word that is no part of a duration */
 		{"1 uur en koffie", 0},       {"15 een kwartier later", 0},
 		{"90 m2 geveegd", 0},         {"1 uur, 2 collega's", 0},
@@ -220,7 +227,7 @@ static void goes_on(void)
 	ok(!duration_goes_on(quoted_note, 3, 2), "a quoted note that starts with a number");
 	char *quoted[] = {"1 uur", "en", "tien", "minuten", "later"};
 	ok(!duration_goes_on(quoted, 5, 1), "a quoted duration and a note that starts with en");
-	char *empty[] = {"90", "", "10"};
+	char *empty[] = {"90", "", "sec"};
 	ok(duration_goes_on(empty, 3, 2) == 1, "an empty word, as a shell passes '', is no end");
 	ok(!duration_goes_on(empty, 3, 0) && !duration_goes_on(empty, 3, 3), "nothing before or after");
 }
