@@ -459,7 +459,7 @@ static int article(const char *word)
 }
 
 /* After a duration, words that go on with it: a unit (30 sec, 1 uur half),
- * a number and a unit after one (1 uur 10 minuten) or a fraction and a
+ * a number and a unit after one (45 min 30 sec) or a fraction and a
  * unit after a bare number (1 1/2 uur), en or and before those (en tien
  * minuten, en een half).  A number and a unit after a bare number is the
  * note's: 45 elf uur afspraak, 60 10 minuten te laat. */
