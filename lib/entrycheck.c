@@ -65,11 +65,11 @@ static int check_dates(const struct where *w, const struct plan *p, const struct
 		return 0;
 	/* A day typed without its year is the nearest such day: in December,
 	 * 3-6 is next June, which is seldom the June the coach meant.  How it
-	 * was typed says so, not how far ahead it lies: 3-1 in December is
-	 * next month, 2027-01-20 was typed with its year. */
+	 * was typed says so (2027-01-20 was typed with its year), and a week
+	 * ahead: 8 dec on the 7th is tomorrow, not last year's. */
 	if (e->date > today && !(flags & CHECK_HISTORY))
 		return bad(w, COL_DATE,
-			   flags & CHECK_NO_YEAR
+			   flags & CHECK_NO_YEAR && e->date > today + 7
 				   ? _("a day typed without its year is the nearest such day; write the "
 				       "year for the one before")
 				   : _("hours are logged after the work; --force logs them anyway"),

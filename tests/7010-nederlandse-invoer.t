@@ -83,6 +83,11 @@ err_has 'hint: a day typed without its year is the nearest such day; write the y
 refuses 65 '2026-12-03 is in the future' "a day without its year ten days off" \
 	cp-log -n --plan P-1 --mode phone -d 3-12 20m x
 err_has 'hint: a day typed without its year is the nearest such day' "... has the year's hint too"
+# ... but a day this week is meant as one: tomorrow is not last year's
+refuses 65 '2026-11-24 is in the future' "a day without its year tomorrow" \
+	cp-log -n --plan P-1 --mode phone -d 24-11 20m x
+err_has 'hint: hours are logged after the work; --force logs them anyway' \
+	"... has --force's hint, not the year's"
 refuses 65 '2027-01-20 is in the future' "a day ahead with its year" \
 	cp-log -n --plan P-1 --mode phone -d 2027-01-20 20m x
 err_has 'hint: hours are logged after the work; --force logs them anyway' \
