@@ -68,9 +68,8 @@ static struct {
 	const char *goals[100];
 	struct plan_op ops[MAX_OPS]; /* agreements, conditions, contacts, grants */
 	size_t nops, ngrants;
-	const char *init;
 	int dry_run, git, no_hook;
-	const char *start, *end, *every, *next, *budget, *hours, *funder, *scheme;
+	const char *start, *end, *every, *next, *budget, *hours, *funder, *scheme, *init;
 } opt;
 
 /* What is added to the new plan as cp-plan adds it. */
@@ -227,7 +226,8 @@ static int build_spec(void)
 	s->every = plan_default_every(s->funder);
 	if (opt.every && interval_arg(_("interval"), opt.every, &s->every) < 0)
 		return -1;
-	s->next = date_add_interval(s->start, s->every, 1);
+	s->next = date_add_interval(s->start, s->every, 1); /* a short plan's: at its end */
+	s->next = s->end != DATE_NONE && s->next > s->end ? s->end : s->next;
 	const char *why = NULL; /* a --next outside the plan cp-evaluate takes for overdue */
 	if (opt.next && (cli_date(opt.next, &s->next) < 0 ||
 			 (why = plan_next_outside(s->next, s->start, s->end))))

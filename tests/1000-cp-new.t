@@ -65,6 +65,11 @@ refuses 64 '--next "2026-06-01": the evaluation is after the plan ends on 2026-0
 	"a --next after the end" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2026-05-31 --next 2026-06-01
 run cp-new --dry-run --id X-1 --name X --funder uwv --start 2026-01-05 --end 2026-05-31 --next 2026-05-31
 check "a --next on the last day is the plan's" grep -q '^  next: 2026-05-31$' out
+# Bug: without --next, a plan shorter than the interval got its first
+# evaluation after its end, which cp-check passed and --next refuses
+run cp-new --dry-run --id X-1 --name X --funder gemeente --start 2026-12-01 --end 2027-02-28
+check "a plan shorter than its interval is evaluated on its last day" \
+	grep -q '^  next: 2027-02-28$' out
 refuses 64 'ends before it starts' "an end before the start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --end 2025-01-01
 # an end past UWV's three years: written, with a warning (the exception clause)
 run cp-new --id L-1 --name X --funder uwv --start 2026-01-05 --end 2029-06-30
