@@ -58,6 +58,17 @@ status_is 0 "an hour on a day of a pause: no error, it may have been forced"
 err_has '^cp-check: hours/robin.csv:3:1: warning: a day plan P-2 was paused \(2026-03-02\.\.2026-03-04\)' \
 	"... but a warning at it"
 cp p2.before plans/P-2.yaml
+# An hour on a goal before the day it was set, which cp-log refuses
+# unforced, passed without a word
+cp hours/robin.csv robin.before
+cp-plan P-2 --goal 'Zelf de bus nemen' --from 2026-03-10 >/dev/null
+printf '2026-03-03,robin,P-2,G2,phone,20,Busroute\n' >>hours/robin.csv
+run cp-check
+status_is 0 "an hour on a goal before it was set: no error, it may have been forced"
+err_has '^cp-check: hours/robin.csv:4:22: warning: goal G2 of plan P-2 was set on 2026-03-10, after this day' \
+	"... but a warning at its goal"
+cp p2.before plans/P-2.yaml
+cp robin.before hours/robin.csv
 # Bug (fuzz-edit): a paused: day before the plan's start passed, and closing
 # the plan then made it a pause under pauses: that no longer read
 printf 'status: paused\npaused: 2026-02-01\n' >>plans/P-2.yaml
