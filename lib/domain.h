@@ -16,7 +16,8 @@ struct plancache;
 #define CHECK_HISTORY 2 /* an entry already logged: allow closed plans and the future */
 #define CHECK_NO_YEAR 4 /* the day was typed without its year: a day ahead says so */
 
-/* Reports why e does not fit its plan (at pos's field); 0 if it does. */
+/* Reports why e does not fit its plan (at pos's field); 0 if it does
+ * (CHECK_HISTORY: an hour on a goal before its from: is a warning). */
 int entry_check(struct plancache *plans, const struct entry *e, int flags, int today,
 		void (*pos)(void *arg, enum sheet_col c, struct srcpos *at), void *arg);
 /* Reports a coach or note that would not make one clean line of a sheet

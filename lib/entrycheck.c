@@ -100,12 +100,22 @@ static int check_goal(const struct where *w, const struct plan *p, const struct 
 	if (!g)
 		return bad(w, COL_GOAL, plan_goals_hint(p, e->goal.s, e->goal.n, hint, sizeof hint),
 			   _("plan %s has no goal %s"), p->id, quote(e->goal.s, e->goal.n));
-	/* an hour on a goal before it was set: a goal mixed up, or a day;
-	 * the sheets logged before from: existed keep theirs (cp-check) */
-	if (g->from == DATE_NONE || e->date >= g->from || (flags & (CHECK_FORCE | CHECK_HISTORY)))
+	/* an hour on a goal before it was set: a goal mixed up, or a day */
+	if (g->from == DATE_NONE || e->date >= g->from || (flags & CHECK_FORCE))
 		return 0;
-	date_format(e->date, day);
 	date_format(g->from, from);
+	if (flags & CHECK_HISTORY) { /* logged so with --force, it may be right: said */
+		struct srcpos at;
+		if (w->pos) {
+			w->pos(w->arg, COL_GOAL, &at);
+			cp_warn_at(&at, _("goal %s of plan %s was set on %s, after this day: mend the "
+					  "goal or the date, unless the hours were logged so with "
+					  "--force"),
+				   g->id, p->id, from);
+		}
+		return 0;
+	}
+	date_format(e->date, day);
 	return bad(w, COL_GOAL, _("name the goal worked on then; --force logs it anyway"),
 		   _("goal %s of plan %s was set on %s, after %s"), g->id, p->id, from, day);
 }

@@ -193,22 +193,6 @@ static void on_paused_day(struct sheet *sh, const struct plan *p, const struct e
 		   p->id, from, to);
 }
 
-/* An hour on a goal before the day it was set, which cp-log refuses
- * without --force: said, as a day of a pause is. */
-static void before_goal(struct sheet *sh, const struct plan *p, const struct entry *e)
-{
-	const struct goal *g = e->goal.n ? plan_goal(p, e->goal.s, e->goal.n) : NULL;
-	if (!g || g->from == DATE_NONE || e->date >= g->from)
-		return;
-	char from[11];
-	date_format(g->from, from);
-	struct srcpos at;
-	col_pos(sh, COL_GOAL, &at);
-	cp_warn_at(&at, _("goal %s of plan %s was set on %s, after this day: mend the goal or the "
-			  "date, unless the hours were logged so with --force"),
-		   g->id, p->id, from);
-}
-
 /* An entry already in a sheet: its plan may have closed since, but the
  * day must lie within the plan's dates and the goal be one of its goals.
  * capped: the sheet's errors are past max_errors, and not printed; the
@@ -229,10 +213,8 @@ static int entry_fits(struct lint *l, struct sheet *sh, const struct entry *e, i
 	if (!p && status)
 		return 0; /* a plan that cannot be read: reported with the plan */
 	int rc = entry_check(l->cache, e, CHECK_HISTORY, l->today, col_pos, sh);
-	if (rc == 0 && p) {
+	if (rc == 0 && p)
 		on_paused_day(sh, p, e);
-		before_goal(sh, p, e);
-	}
 	return rc;
 }
 
