@@ -121,7 +121,8 @@ static void collect(struct files *f)
 			add_plans_dir(f, a.plans[i]);
 		else
 			add(&f->plans, &f->nplans, xstrdup(a.plans[i]));
-	f->nplans = paths_unique(f->plans, f->nplans); /* a plan named and in a directory named */
+	if (a.nplans > 1) /* a plan named and in a directory named; one directory lists it once */
+		f->nplans = paths_unique(f->plans, f->nplans);
 	add_sheets(f, a.sheets, a.nsheets);
 	caseload_args_free(&a);
 }
