@@ -8,8 +8,6 @@
 
 #include "amend.h"
 
-/* The item of the list under key that reads text (a text, or a map with
- * that name), else the list: where a change finds it there already. */
 /* A text the list has already, case aside, as --drop-agreement finds it:
  * "Elke maandag bellen" is "elke maandag bellen" typed again. */
 static int said_before(const char *had, const char *text)
@@ -17,6 +15,8 @@ static int said_before(const char *had, const char *text)
 	return had && text && !strcasecmp(had, text);
 }
 
+/* The item of the list under key that reads text (a text, or a map with
+ * that name), else the list: where a change finds it there already. */
 static const struct ynode *item_of(const struct plan *p, const char *key, const char *text)
 {
 	struct ynode *l = ymap_get(amend_root(p), key);
