@@ -161,6 +161,13 @@ static long spilled_in(struct budget *b, const struct plan *p, int k)
 	return u && u->grants ? grant_use_spilled(u->grants, (size_t)k) : 0;
 }
 
+/* The day strippenkaart k's hours ran out; DATE_NONE if they have not. */
+static int used_up_in(struct budget *b, const struct plan *p, int k)
+{
+	const struct used *u = find_used(b, p);
+	return u && u->grants ? grant_use_used_up(u->grants, (size_t)k) : DATE_NONE;
+}
+
 static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
@@ -169,6 +176,7 @@ static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t 
 	}
 	struct budget_line *l = &(*out)[(*n)++];
 	memset(l, 0, sizeof *l);
+	l->end = DATE_NONE;
 	return l;
 }
 
@@ -194,19 +202,21 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 	for (size_t k = 0; k < p->ngrants; k++) {
 		const struct grant *g = &p->grants[k];
 		long used = used_in(b, p, (int)k);
-		int to = grant_end(p, g);
-		if (to == DATE_NONE) /* a strippenkaart open until used up */
-			to = INT32_MAX;
+		/* a strippenkaart ends when its hours run out, as declarations say */
+		int end = grant_last_day(p, g, used, used_up_in(b, p, (int)k));
+		int to = end == DATE_NONE ? INT32_MAX : end;
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;
 		long spilled = spilled_in(b, p, (int)k);
-		if (!shown && used + spilled <= g->minutes && (range || !grant_undeclared(p, g, today)))
+		if (!shown && used + spilled <= g->minutes &&
+		    (range || !grant_ended_undeclared(g, end, today)))
 			continue;
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;
 		l->grant = g;
 		l->from = g->from;
-		l->to = g->to;
+		l->to = g->to != DATE_NONE ? g->to : end;
+		l->end = end;
 		l->granted = g->minutes;
 		l->used = used;
 		l->spilled = spilled;
@@ -338,6 +348,7 @@ int budget_line_on(struct budget *b, const struct plan *p, int day, struct budge
 	memset(l, 0, sizeof *l);
 	l->plan = p;
 	l->work = -1;
+	l->end = DATE_NONE;
 	if (plan_has_grants(p)) {
 		const struct used *u = find_used(b, p);
 		int k = u && u->grants ? grant_use_slot(u->grants, day) : -1;

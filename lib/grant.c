@@ -121,6 +121,31 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 /* A reference two grants share (UWV keeps one for a whole trajectory of
  * six-month grants) names neither: a day must, lest a declaration or a
  * logbook go to the wrong half year without a word. */
+/* A grant named as cp-hours --by grant and cp-log name it: FROM..TO, then
+ * its reference after a space; a strippenkaart FROM..  NULL if none. */
+static const struct grant *grant_labelled(const struct plan *p, const char *name,
+					  const char *dots, int *several)
+{
+	const char *to_s = dots + 2, *space = strchr(to_s, ' ');
+	size_t to_n = space ? (size_t)(space - to_s) : strlen(to_s);
+	int from, to = DATE_NONE;
+	if (date_parse(name, (size_t)(dots - name), &from) || (to_n && date_parse(to_s, to_n, &to)))
+		return NULL;
+	const struct grant *found = NULL;
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		if (g->from != from || g->to != to ||
+		    (space && (!g->ref || strcmp(g->ref, space + 1))))
+			continue;
+		if (found) { /* two cards of one day and no reference to tell them apart */
+			*several = GRANT_SHARED_DAY;
+			return NULL;
+		}
+		found = g;
+	}
+	return found;
+}
+
 const struct grant *grant_named(const struct plan *p, const char *name, int *several)
 {
 	const struct grant *found = NULL;
@@ -133,6 +158,9 @@ const struct grant *grant_named(const struct plan *p, const char *name, int *sev
 		}
 	if (found)
 		return *several ? NULL : found;
+	const char *dots = strstr(name, "..");
+	if (dots)
+		return grant_labelled(p, name, dots, several);
 	int day;
 	if (date_parse(name, strlen(name), &day))
 		return NULL;
@@ -180,7 +208,11 @@ int grant_end(const struct plan *p, const struct grant *g)
 
 int grant_undeclared(const struct plan *p, const struct grant *g, int day)
 {
-	int end = grant_end(p, g);
+	return grant_ended_undeclared(g, grant_end(p, g), day);
+}
+
+int grant_ended_undeclared(const struct grant *g, int end, int day)
+{
 	return end != DATE_NONE && end < day && g->declared == DATE_NONE;
 }
 
@@ -556,6 +588,7 @@ struct grant_use {
 	long *direct;  /* per grant slot: hours on a dated grant's days; the last: ungranted */
 	long *card;    /* per slot: what the strippenkaarts took; the last: what they could not */
 	long *spilled; /* per strippenkaart: of card[ngrants], what found it used up */
+	int *used_up;  /* per strippenkaart: the day its last minute was taken; DATE_NONE */
 	struct dayuse *days; /* hours on days only strippenkaarts may hold */
 	size_t ndays, cap;
 	int settled;
@@ -568,6 +601,9 @@ struct grant_use *grant_use_new(const struct plan *p)
 	u->direct = xcalloc(p->ngrants + 1, sizeof *u->direct);
 	u->card = xcalloc(p->ngrants + 1, sizeof *u->card);
 	u->spilled = xcalloc(p->ngrants + 1, sizeof *u->spilled);
+	u->used_up = xcalloc(p->ngrants + 1, sizeof *u->used_up);
+	for (size_t k = 0; k <= p->ngrants; k++)
+		u->used_up[k] = DATE_NONE;
 	u->settled = 1;
 	return u;
 }
@@ -651,8 +687,16 @@ static void settle(struct grant_use *u)
 	size_t slots = u->p->ngrants + 1;
 	memset(u->card, 0, slots * sizeof *u->card);
 	memset(u->spilled, 0, slots * sizeof *u->spilled);
-	for (size_t i = 0; i < n; i++)
-		fill_day(u, u->card, u->spilled, u->days[i].day, u->days[i].minutes, NULL);
+	for (size_t k = 0; k < slots; k++)
+		u->used_up[k] = DATE_NONE;
+	for (size_t i = 0; i < n; i++) {
+		int day = u->days[i].day;
+		fill_day(u, u->card, u->spilled, day, u->days[i].minutes, NULL);
+		for (int k = plan_card_on(u->p, day, 0); k >= 0;
+		     k = plan_card_on(u->p, day, (size_t)k + 1))
+			if (u->used_up[k] == DATE_NONE && u->card[k] >= u->p->grants[k].minutes)
+				u->used_up[k] = day;
+	}
 	u->settled = 1;
 }
 
@@ -666,6 +710,12 @@ long grant_use_spilled(struct grant_use *u, size_t k)
 {
 	settle(u);
 	return k < u->p->ngrants ? u->spilled[k] : 0;
+}
+
+int grant_use_used_up(struct grant_use *u, size_t k)
+{
+	settle(u);
+	return k < u->p->ngrants ? u->used_up[k] : DATE_NONE;
 }
 
 /* The strippenkaarts filled with the days before day; the split of day's
@@ -745,6 +795,7 @@ void grant_use_free(struct grant_use *u)
 	free(u->direct);
 	free(u->card);
 	free(u->spilled);
+	free(u->used_up);
 	free(u->days);
 	free(u);
 }

@@ -161,20 +161,18 @@ int plan_grants_budget(const struct plan *p);
  * is not dated: which one an hour uses depends on the hours before it,
  * see grant_use). */
 const struct grant *plan_grant_on(const struct plan *p, int day);
-/* The same, and the days *from..*to around day on which a grant found is
- * the answer too (without one, they say nothing). */
+/* The same, and in *from..*to the days around day it holds (set if found). */
 const struct grant *plan_grant_span(const struct plan *p, int day, int *from, int *to);
-/* The strippenkaarts valid on day, in their order in p->grants: the index
- * of the first at or after *k, or -1; call with *k 0, then k + 1. */
+/* Of the strippenkaarts valid on day, the first at or after index k; -1. */
 int plan_card_on(const struct plan *p, int day, size_t k);
 const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
 /* Who pays an hour on day: its dated grant's funder, else the first valid
  * strippenkaart's, else the plan's funder: (granter: -1, no grant holds day). */
 int plan_funder_on(const struct plan *p, int day);
 int plan_granter_on(const struct plan *p, int day);
-/* The grant whose ref: is name, or else that starts on or holds the day
- * name is (a strippenkaart: starts); NULL if none, or (*several set) if
- * more than one grant has that reference or starts on that day. */
+/* The grant whose ref: is name or whose days name gives (FROM..TO [REF],
+ * as cp-hours --by grant says it), else that starts on or holds the day
+ * name is (a card: starts); NULL if none, or (*several set) if not one. */
 enum { GRANT_SHARED_REF = 1, GRANT_SHARED_DAY };
 const struct grant *grant_named(const struct plan *p, const char *name, int *several);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
@@ -182,10 +180,11 @@ int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)
  * is in the plan already, or the plan ends with g. */
 int grant_followed(const struct plan *p, const struct grant *g);
-/* Grant g's to:, or plan p's end if p closed first; whether it ended
- * before day, not declared. */
+/* Grant g's to:, or plan p's end if p closed first; whether it (or one
+ * whose last day is end) ended before day, not declared. */
 int grant_end(const struct plan *p, const struct grant *g);
 int grant_undeclared(const struct plan *p, const struct grant *g, int day);
+int grant_ended_undeclared(const struct grant *g, int end, int day); /* end: its last day */
 /* The days of grant g of plan p, a strippenkaart without an end's up to
  * the plan's end or today. */
 struct period grant_days(const struct plan *p, const struct grant *g, int today);
@@ -224,6 +223,7 @@ long grant_use_used(struct grant_use *u, size_t k);
 /* Of the ungranted, the minutes that found strippenkaart k (k < ngrants)
  * valid on their day but used up: what would take it over. */
 long grant_use_spilled(struct grant_use *u, size_t k);
+int grant_use_used_up(struct grant_use *u, size_t k); /* the day card k ran out; DATE_NONE */
 /* The grant an hour on day goes to, given the hours added so far: its
  * dated grant, else the strippenkaart that takes that day's last minute,
  * else the last one valid then (used up); -1 if none holds day. */

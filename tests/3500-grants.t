@@ -124,6 +124,25 @@ run cp-log --plan P-20 --mode phone -d 2027-05-21 10m Vierde strip
 status_is 65 "the card over its hours: refused"
 err_like '3:05 would be used of 3:00 granted, .*; nothing written \(log it with --force\)$' \
 	"... and with the next card in the plan already, no advice to add one"
+cp-log --plan P-20 --mode phone -d 2027-05-22 5m Laatste strip 2>/dev/null
+cp-hours --budget -o csv >cards.csv
+check "a used-up strippenkaart ends on the day its last minute was used" \
+	grep -q '^P-20,.*,strippenkaart,werkgever,2027-05-02,2027-05-22,180,180,0,' cards.csv
+check "... the next one is open" \
+	grep -q '^P-20,.*,strippenkaart,werkgever,2027-06-01,,180,0,180,' cards.csv
+CP_TODAY=2027-05-23 cp-hours --budget -o table >cards.txt
+check "... and undeclared the day after, as an ended grant is" \
+	grep -q '2027-05-02  2027-05-22.*not yet$' cards.txt
+cp-hours --by grant -o csv >bygrant.csv
+check "cp-hours --by grant names a strippenkaart by its first day" grep -q '^2027-05-02\.\.,' bygrant.csv
+run cp-plan -n P-20 --declared 2027-05-02..
+status_is 0 "... and cp-plan --declared takes that name"
+run cp-report --logbook --plan P-20 --grant 2026-11-02..2027-05-01 -o csv
+status_is 0 "cp-report --grant takes a grant as cp-hours names it, FROM..TO"
+run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-01 2026-004417' -o csv
+status_is 0 "... with its reference"
+run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-02' -o csv
+status_is 64 "... and days no grant has name none"
 
 # a version 1 plan keeps working as it did: no ceiling, nothing said
 cp-new --id P-1 --name 'Bart' --funder uwv --start 2026-01-05 --budget 1/6m >/dev/null

@@ -179,8 +179,8 @@ status_is 0 "--force logs it"
 err_has 'warning: P-30: 0:30 over the 3:00 granted, grant 2027-07-05.. \(employer\)' \
 	"... and says by how much it went over"
 cp-hours --budget --period 2027-07 -o csv >card.csv
-check "--budget: the strippenkaart used up (3:00 of 3:00)" \
-	grep -q ',strippenkaart,werkgever,2027-07-05,,180,180,0,' card.csv
+check "--budget: the strippenkaart used up (3:00 of 3:00) on the 25th" \
+	grep -q ',strippenkaart,werkgever,2027-07-05,2027-07-25,180,180,0,' card.csv
 check "... and what it could not take ungranted (0:30)" \
 	grep -q '^P-30,Sanne de Jong,,ungranted,,,,0,30,-30,' card.csv
 cp-hours --by grant --period 2027-07 -o csv >cardgrant.csv

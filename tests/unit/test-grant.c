@@ -168,6 +168,9 @@ static void cards(void)
 	is_int(grant_use_used(u, 1), 180, "the first strippenkaart used up, in date order");
 	is_int(grant_use_used(u, 3), 60, "... the rest ungranted, never dropped");
 	is_int(grant_use_spilled(u, 1), 60, "... as what took the strippenkaart over");
+	is_int(grant_use_used_up(u, 1), day("2027-05-20"), "... on the day its last minute went");
+	is_int(grant_use_used_up(u, 2), DATE_NONE, "the second is not used up yet");
+	is_int(grant_use_used_up(u, 0), DATE_NONE, "a dated grant is never used up");
 	is_int(grant_use_slot(u, day("2027-05-10")), 1, "the 10th used the first strippenkaart");
 	is_int(grant_use_slot(u, day("2027-05-20")), 1, "the 20th went over it");
 	long split[4];
@@ -274,6 +277,19 @@ static void named(void)
 	ok(grant_named(p, "2028-06-01", &several) == &p->grants[3], "a strippenkaart's first day");
 	ok(grant_named(p, "2026-01-01", &several) == NULL && !several, "a day no grant holds");
 	ok(grant_named(p, "X-9", &several) == NULL && !several, "a reference no grant has");
+	ok(grant_named(p, "2027-11-02..2028-05-01", &several) == &p->grants[2],
+	   "its days, as cp-hours --by grant names it");
+	ok(grant_named(p, "2026-11-02..2027-05-01 U-1", &several) == &p->grants[0],
+	   "... with a shared reference");
+	ok(grant_named(p, "2028-06-01..", &several) == &p->grants[3], "... a strippenkaart's");
+	ok(grant_named(p, "2028-09-01.. S-2", &several) == &p->grants[5],
+	   "... a reference tells cards of one day apart");
+	ok(grant_named(p, "2028-09-01..", &several) == NULL && several == GRANT_SHARED_DAY,
+	   "... without it, none");
+	ok(grant_named(p, "2027-11-02..2028-05-02", &several) == NULL && !several,
+	   "days no grant has name none");
+	ok(grant_named(p, "2027-11-02..2028-05-01 U-1", &several) == NULL,
+	   "... nor another grant's reference");
 	plan_free(p);
 }
 
