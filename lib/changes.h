@@ -32,6 +32,8 @@ int git_run(const char *dir, const char *const *args, struct buf *out);
  * reported at its line) if one would lie after its end; one on a day of
  * a pause after has and before had not is warned of. */
 int logged_held(const struct plan *before, const struct plan *after);
+/* What the hours logged on p in the caseload's sheets used of its grants. */
+struct grant_use *logged_use(const struct plan *p);
 
 /* ---- record.c: an evaluation recorded in a plan ---- */
 

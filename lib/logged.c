@@ -4,7 +4,8 @@
  * of every report and declaration, and cp-check would refuse the caseload:
  * the change is refused.  An hour on a day a new pause holds (paused from
  * a day gone by) is said: the pause may start on the wrong day, or the
- * hour be on the wrong plan, and nothing but this says so. */
+ * hour be on the wrong plan, and nothing but this says so.  And what
+ * those hours used of the plan's grants, for a change that asks. */
 #include <string.h>
 
 #include "changes.h"
@@ -56,36 +57,47 @@ static int days_changed(const struct plan *before, const struct plan *after)
 	       before->npauses != after->npauses;
 }
 
+/* Every entry of plan id in every sheet of the caseload to fn, with its
+ * sheet.  A directory unread is said; a sheet unread or a bad line is
+ * cp-check's to report, neither said nor counted here. */
+static void each_logged(const char *id, void (*fn)(void *arg, struct sheet *sh,
+						   const struct entry *e), void *arg)
+{
+	char **sheets;
+	size_t n;
+	caseload_logged(NULL, 0, &sheets, &n);
+	for (size_t i = 0; i < n; i++) {
+		cp_errors_quiet_thread(1);
+		struct sheet *sh = sheet_open(sheets[i], 0);
+		struct entry e;
+		int r;
+		while (sh && (r = sheet_next(sh, &e)) != 0) {
+			if (r < 0 || e.plan.n != strlen(id) || memcmp(e.plan.s, id, e.plan.n))
+				continue;
+			cp_errors_quiet_thread(0);
+			fn(arg, sh, &e);
+			cp_errors_quiet_thread(1);
+		}
+		cp_errors_quiet_thread(0);
+		if (sh)
+			sheet_close(sh);
+	}
+	paths_free(sheets, n);
+}
+
+static void hold_one(void *arg, struct sheet *sh, const struct entry *e)
+{
+	struct held *h = arg;
+	h->sh = sh;
+	hold(h, e);
+}
+
 int logged_held(const struct plan *before, const struct plan *after)
 {
 	if (!days_changed(before, after))
 		return 0;
 	struct held h = {before, after, NULL, 0, 0, DATE_NONE};
-	char **sheets;
-	size_t n;
-	caseload_logged(NULL, 0, &sheets, &n); /* a directory unread: said, the rest read */
-	for (size_t i = 0; i < n; i++) {
-		/* a sheet unread, a bad line: cp-check's to report, neither said
-		 * nor counted here */
-		cp_errors_quiet_thread(1);
-		if (!(h.sh = sheet_open(sheets[i], 0))) {
-			cp_errors_quiet_thread(0);
-			continue;
-		}
-		struct entry e;
-		int r;
-		while ((r = sheet_next(h.sh, &e)) != 0) {
-			if (r < 0 || e.plan.n != strlen(before->id) ||
-			    memcmp(e.plan.s, before->id, e.plan.n))
-				continue;
-			cp_errors_quiet_thread(0);
-			hold(&h, &e);
-			cp_errors_quiet_thread(1);
-		}
-		cp_errors_quiet_thread(0);
-		sheet_close(h.sh);
-	}
-	paths_free(sheets, n);
+	each_logged(before->id, hold_one, &h);
 	if (!h.out)
 		return 0;
 	char hm[24], last[11];
@@ -98,4 +110,17 @@ int logged_held(const struct plan *before, const struct plan *after)
 			       "later, or move the hours first; nothing was written",
 			       (unsigned long)h.out),
 		      before->id, h.out, hm, last);
+}
+
+static void use_one(void *arg, struct sheet *sh, const struct entry *e)
+{
+	(void)sh;
+	grant_use_add(arg, e->date, e->minutes);
+}
+
+struct grant_use *logged_use(const struct plan *p)
+{
+	struct grant_use *u = grant_use_new(p);
+	each_logged(p->id, use_one, u);
+	return u;
 }

@@ -182,6 +182,24 @@ static const struct grant *named(const struct plan *p, const char *name)
 	return NULL;
 }
 
+/* The last day of each of p's grants: a strippenkaart's is the day its
+ * hours ran out, so the sheets are read when the plan has one without an
+ * end (to:), as cp-hours --budget does. */
+static int *grant_ends(const struct plan *p)
+{
+	int *end = xcalloc(p->ngrants + 1, sizeof *end);
+	struct grant_use *u = NULL;
+	for (size_t k = 0; k < p->ngrants && !u; k++)
+		if (p->grants[k].to == DATE_NONE)
+			u = logged_use(p);
+	for (size_t k = 0; k < p->ngrants; k++)
+		end[k] = u ? grant_last_day(p, &p->grants[k], grant_use_used(u, k),
+					    grant_use_used_up(u, k))
+			   : grant_end(p, &p->grants[k]);
+	grant_use_free(u);
+	return end;
+}
+
 /* The day a grant's hours went to its funder, so that cp-hours --budget
  * stops showing the grant once it has ended; "ended": every grant that
  * ended before that day and was not declared yet. */
@@ -190,15 +208,17 @@ int amend_declared(struct amend *a, const struct plan_op *op)
 	if (amend_need_version2(a->p) < 0)
 		return -1;
 	if (!strcmp(op->text, "ended") || !strcmp(op->text, "afgelopen")) {
-		int n = 0;
+		int n = 0, *end = grant_ends(a->p); /* before a step reads the plan anew */
 		for (size_t k = 0; k < a->p->ngrants; k++) {
-			const struct grant *g = &a->p->grants[k];
-			if (grant_undeclared(a->p, g, op->day)) {
-				if (declare_one(a, k, op->day) < 0)
-					return -1;
-				n++;
+			if (!grant_ended_undeclared(&a->p->grants[k], end[k], op->day))
+				continue;
+			if (declare_one(a, k, op->day) < 0) {
+				free(end);
+				return -1;
 			}
+			n++;
 		}
+		free(end);
 		return n ? 0
 			 : amend_plan_err(
 				   a->p, "grants", NULL,

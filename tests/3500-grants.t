@@ -137,6 +137,9 @@ cp-hours --by grant -o csv >bygrant.csv
 check "cp-hours --by grant names a strippenkaart by its first day" grep -q '^2027-05-02\.\.,' bygrant.csv
 run cp-plan -n P-20 --declared 2027-05-02..
 status_is 0 "... and cp-plan --declared takes that name"
+run cp-plan -n P-20 --declared ended
+check "... and --declared ended counts it ended, with the UWV grant before it" \
+	test "$(grep -c '^+    declared: 2027-06-15$' out)" = 2
 run cp-report --logbook --plan P-20 --grant 2026-11-02..2027-05-01 -o csv
 status_is 0 "cp-report --grant takes a grant as cp-hours names it, FROM..TO"
 run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-01 2026-004417' -o csv
