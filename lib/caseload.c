@@ -447,7 +447,9 @@ int sheets_expand(char *const *args, size_t nargs, char ***paths, size_t *n)
 		} else
 			add_path(paths, n, &cap, xstrdup(args[i]));
 	}
-	if (nargs > 1) /* one directory lists each sheet once */
+	/* also one directory: a link in it to a sheet beside it (me.csv ->
+	 * robin.csv, a login's CP_SHEET) is the one sheet */
+	if (*n > 1)
 		*n = paths_unique(*paths, *n);
 	return rc;
 }

@@ -109,6 +109,14 @@ same out once.txt "... and a sheet in a directory named, however spelt, too"
 ln -s cl/hours/robin.csv link.csv
 run cp-hours --period 2026-11 link.csv cl/hours
 same out once.txt "... and a link to it"
+ln -s robin.csv cl/hours/me.csv # hours/$USER.csv, for a login not the coach's name
+run cp-hours --period 2026-11 cl/hours
+same out once.txt "... and a link beside it in the directory named"
+(cd cl && cp-hours --period 2026-11) >out
+same out once.txt "... also in the caseload's hours/"
+(cd cl && cp-check) 2>err
+check "... where cp-check finds no entry logged twice" test ! -s err
+rm cl/hours/me.csv
 run cp-hours --period 2026-11 - cl/hours/robin.csv <cl/hours/robin.csv
 check "... but - is standard input, not a file: read as well" \
 	test "$(grep -c . out)" -gt 1 -a "$(cat out)" != "$(cat once.txt)"
