@@ -240,7 +240,9 @@ int caseload_sheets(char *const *args, size_t n, char ***paths, size_t *count)
 	*paths = NULL;
 	*count = 0;
 	if (!n && !is_dir(cli_sheetsdir()))
-		return cp_err_at(EX_USAGE, NULL, caseload_outside_hint(),
+		return cp_err_at(EX_USAGE, NULL,
+				 _("run in a caseload (cp-new --init makes one) or below it, or name "
+				   "the hour sheets or their directory"),
 				 _("no hour sheets named, and no ./hours directory here"));
 	if (caseload_logged(args, n, paths, count) < 0) {
 		paths_free(*paths, *count);

@@ -147,6 +147,8 @@ cd empty
 run cp-hours
 status_is 64 "no sheet named and no ./hours: a usage error"
 err_like 'no hour sheets named, and no ./hours directory here' "... that says so"
+err_has '^ hint: run in a caseload \(cp-new --init makes one\) or below it, or name the hour sheets or their directory$' \
+	"... and a hint about sheets, not about the plans directory"
 run cp-report --caseload
 status_is 64 "cp-report says the same"
 err_like 'no hour sheets named, and no ./hours directory here' "... in the same words"
