@@ -147,17 +147,28 @@ void decl_warn_ungranted(const struct plan *p, long entries, long minutes)
 		p->id, entries, hm);
 }
 
+/* The grant an hour on day falls under: its dated grant, else the first
+ * strippenkaart valid then (which card took it depends on hours before
+ * the period, which a declaration by period has not read). */
+static const struct grant *grant_of_day(const struct plan *p, int day)
+{
+	const struct grant *g = plan_grant_on(p, day);
+	int card = g ? -1 : plan_card_on(p, day, 0);
+	return card >= 0 ? &p->grants[card] : g;
+}
+
 /* A funder books hours by grant: a period's declaration whose hours fall
- * under grants of more than one reference (a follow-up in the half year)
- * carries the last one's for all of them, which the funder would book to
- * that grant.  k[0..n): the plan's declared entries, in date order. */
+ * under grants of more than one reference (a follow-up in the half year,
+ * a strippenkaart and a grant after it) carries the last one's for all of
+ * them, which the funder would book to that grant.  k[0..n): the plan's
+ * declared entries, in date order. */
 static void warn_grants(const struct plan *p, const struct kept *k, size_t n)
 {
 	const struct grant *last = NULL;
 	struct buf refs = {0};
 	int count = 0;
 	for (size_t e = 0; e < n; e++) {
-		const struct grant *g = plan_grant_on(p, k[e].date);
+		const struct grant *g = grant_of_day(p, k[e].date);
 		if (!g || !g->ref || (last && !strcmp(g->ref, last->ref)))
 			continue;
 		buf_printf(&refs, "%s%s", count++ ? ", " : "", g->ref);

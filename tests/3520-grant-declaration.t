@@ -181,6 +181,32 @@ run cp-report --declaration --funder uwv --period 2026 --per-grant -o uwv
 status_is 0 "UWV's declarations per grant"
 check "... say nothing of the employer's ungranted hours" sh -c '! grep P-40 err'
 
+# Bug: a period over a strippenkaart and a dated grant was declared under
+# the last one's reference without a word: a card is no grant of a day
+# by date, so its hours were not counted as falling under its reference.
+cat >plans/P-42.yaml <<'YAML'
+version: 2
+id: P-42
+participant: {name: Ruud Bakker}
+coach: robin
+funder: uwv
+start: 2026-01-01
+grants:
+  - {from: 2026-01-01, to: 2026-06-30, kind: strippenkaart, hours: 10, ref: S-42}
+  - {from: 2026-07-01, to: 2026-12-31, hours: 20, ref: U-42}
+YAML
+cat >hours/ruud.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-42,,onsite,90,Op de kaart
+2026-08-03,robin,P-42,,onsite,60,Onder de vervolgbeschikking
+CSV
+chmod 600 plans/P-42.yaml hours/ruud.csv
+run cp-report --declaration --plan P-42 --period 2026 -o csv
+status_is 0 "a period over a strippenkaart and a grant after it: declared"
+err_has 'P-42: its hours in the period fall under 2 grants \(S-42, U-42\)' \
+	"... with the warning that they fall under two references"
+rm plans/P-42.yaml hours/ruud.csv
+
 # ---- two strippenkaarten: each its own hours, the first ended when used up ----
 # P-40's card and a second one from the same day; P-40's hours and a third.
 sed 's/P-40/P-44/' plans/P-40.yaml >plans/P-44.yaml
