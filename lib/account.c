@@ -222,7 +222,9 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 	if (grants)
 		RTABLE_COLS(t, grant_cols);
 	RTABLE_COLS(t, cols);
-	int over = 0, ungranted = 0;
+	int over = 0;
+	/* what no grant took; of it, what a used-up strippenkaart could not */
+	long ungranted = 0, spilled = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct grant *g = lines[i].grant;
 		int none = grants && !g && lines[i].from == DATE_NONE;
@@ -244,15 +246,16 @@ static void budget(struct report *r, struct acc *a, const struct report_opts *o)
 		rtable_add(t, cell_minutes(lines[i].used));
 		rtable_add(t, cell_minutes(lines[i].granted - lines[i].used));
 		rtable_add(t, cell_percent(lines[i].used, lines[i].work));
-		ungranted |= none && lines[i].used > 0;
-		over |= !none && lines[i].used > lines[i].granted;
+		ungranted += none ? lines[i].used : 0;
+		spilled += lines[i].spilled;
+		over |= !none && lines[i].used + lines[i].spilled > lines[i].granted;
 	}
 	/* whoever the funder: a municipality's plan is declared to it */
 	if (over)
 		report_text(r, "over", NULL,
 			    _("More hours were logged than granted in a grant or budget period: the "
 			      "funder pays no more than it granted."));
-	if (ungranted)
+	if (ungranted > spilled)
 		report_text(r, "ungranted", NULL,
 			    _("Hours were logged on days no grant holds: a funder pays them only once "
 			      "a grant for those days is recorded."));

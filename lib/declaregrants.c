@@ -53,6 +53,18 @@ static void not_ended(const struct plan *p, const struct grant *g, int end)
 		p->id, from, to);
 }
 
+static void warn_spilled(const struct plan *p, long entries, long minutes)
+{
+	char hm[24];
+	duration_format(minutes, hm);
+	cp_warn(ngettext("%s: %ld entry (%s) found its strippenkaart used up; it is in no "
+			 "declaration",
+			 "%s: %ld entries (%s) found their strippenkaart used up; they are in no "
+			 "declaration",
+			 (unsigned long)entries),
+		p->id, entries, hm);
+}
+
 /* The declarations of plan i's grants of the funder that end in the
  * period, from its entries k[0..n) (sorted; per grant, every one up to the
  * period's end); their entries go to run->pieces. */
@@ -66,15 +78,20 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 		grant_use_add(u, k[e].date, k[e].minutes);
 	struct pieces l = {0};
 	grant_cut(u, n, kept_at, k, kept_piece, &(struct cutting){k, &l});
-	long ungranted = 0, ungranted_minutes = 0; /* of the funder asked for: the others' are no loss */
+	/* of the funder asked for (the others' are no loss): on days no grant
+	 * holds, and what a used-up strippenkaart could not take */
+	long ungranted[2] = {0}, ungranted_minutes[2] = {0};
 	for (size_t x = 0; x < l.n; x++)
 		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from &&
 		    (o->funder < 0 || plan_funder_on(p, l.v[x].k.date) == o->funder)) {
-			ungranted++;
-			ungranted_minutes += l.v[x].k.minutes;
+			int spilled = plan_card_on(p, l.v[x].k.date, 0) >= 0;
+			ungranted[spilled]++;
+			ungranted_minutes[spilled] += l.v[x].k.minutes;
 		}
-	if (ungranted)
-		decl_warn_ungranted(p, ungranted, ungranted_minutes);
+	if (ungranted[0])
+		decl_warn_ungranted(p, ungranted[0], ungranted_minutes[0]);
+	if (ungranted[1])
+		warn_spilled(p, ungranted[1], ungranted_minutes[1]);
 	for (size_t s = 0; s < p->ngrants; s++) {
 		const struct grant *g = &p->grants[s];
 		if (o->funder >= 0 && g->funder != o->funder)

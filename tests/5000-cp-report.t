@@ -342,6 +342,14 @@ cp-log -q --force -P P-2 -g G1 -m onsite -d 2026-08-03 30 buiten 2>/dev/null
 run cp-report --plan P-2 --period 2026H2
 check "hours on days no grant holds: said as that" grep -q 'Hours were logged on days no grant holds' out
 check "... not as a grant overspent" sh -c '! grep -q "More hours were logged" out'
+# Bug: the hours a used-up strippenkaart could not take were said to lie
+# on days no grant holds, though the card held them: it was overspent.
+cp-new -i P-3 -n 'Noor' -F gemeente -s 2026-07-01 -g x \
+	--grant 2026-07-01..2026-12-31:1,strippenkaart >/dev/null
+cp-log -q --force -P P-3 -g G1 -m onsite -d 2026-08-03 90 bezoek 2>/dev/null
+run cp-report --plan P-3 --period 2026H2
+check "a strippenkaart overspent: said as a grant overspent" grep -q 'More hours were logged' out
+check "... not as hours on days no grant holds" sh -c '! grep -q "days no grant holds" out'
 
 # a plan that stood still: its pauses in the report's and the logbook's details
 cp-plan P-2 --pause --from 2026-07-10 && CP_TODAY=2026-11-23 cp-plan P-2 --resume --from 2026-07-20
