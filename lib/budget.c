@@ -176,7 +176,6 @@ static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t 
 	}
 	struct budget_line *l = &(*out)[(*n)++];
 	memset(l, 0, sizeof *l);
-	l->end = DATE_NONE;
 	return l;
 }
 
@@ -202,7 +201,8 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 	for (size_t k = 0; k < p->ngrants; k++) {
 		const struct grant *g = &p->grants[k];
 		long used = used_in(b, p, (int)k);
-		/* a strippenkaart ends when its hours run out, as declarations say */
+		/* as its declaration: a closed plan's grant ends with it, a
+		 * strippenkaart when its hours run out */
 		int end = grant_last_day(p, g, used, used_up_in(b, p, (int)k));
 		int to = end == DATE_NONE ? INT32_MAX : end;
 		int shown = range ? g->from <= range->to && to >= range->from
@@ -215,12 +215,11 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		l->plan = p;
 		l->grant = g;
 		l->from = g->from;
-		l->to = g->to != DATE_NONE ? g->to : end;
-		l->end = end;
+		l->to = end;
 		l->granted = g->minutes;
 		l->used = used;
 		l->spilled = spilled;
-		l->work = g->to != DATE_NONE ? work_over(p, g->from, g->to) : -1;
+		l->work = l->to != DATE_NONE ? work_over(p, g->from, l->to) : -1;
 	}
 	long ungranted = used_in(b, p, (int)p->ngrants);
 	if (ungranted) {
@@ -348,7 +347,6 @@ int budget_line_on(struct budget *b, const struct plan *p, int day, struct budge
 	memset(l, 0, sizeof *l);
 	l->plan = p;
 	l->work = -1;
-	l->end = DATE_NONE;
 	if (plan_has_grants(p)) {
 		const struct used *u = find_used(b, p);
 		int k = u && u->grants ? grant_use_slot(u->grants, day) : -1;

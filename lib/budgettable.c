@@ -92,7 +92,7 @@ static const char *declared_text(const struct budget_line *l, int today, int peo
 		date_format(g->declared, out);
 		return out;
 	}
-	return people && grant_ended_undeclared(g, l->end, today) ? _("not yet") : "";
+	return people && grant_ended_undeclared(g, l->to, today) ? _("not yet") : "";
 }
 
 int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,

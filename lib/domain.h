@@ -103,8 +103,7 @@ void eras_free(struct eras *x);
 struct budget_line {
 	const struct plan *plan;
 	const struct grant *grant; /* of a version 2 plan; NULL: a budget period, or ungranted */
-	int from, to;       /* the budget period or grant; DATE_NONE: ungranted, open */
-	int end;            /* a grant's last day (grant_last_day), by its use; DATE_NONE */
+	int from, to;       /* the budget period or grant (to as declared); DATE_NONE: ungranted, open */
 	long granted, used; /* minutes */
 	long spilled;       /* of a used-up strippenkaart: what it could not take (ungranted) */
 	long work;          /* contract minutes in the period; -1 if unknown */

@@ -308,6 +308,15 @@ check "... and not again when the grant would have ended" test ! -s out
 run cp-report --declaration --plan P-51 --period 2026-04 --per-grant -o csv
 out_is "date,goal,note,mode,minutes
 2026-03-03,,Eerste bezoek,onsite,90" "a strippenkaart of a closed plan is declared when the plan closed"
+# Bug: cp-hours --budget and the report's budget table gave such a grant
+# its own last day, where its declaration gives the plan's.
+cp-hours --budget --period 2026 -o csv >closed.csv
+check "--budget: a closed plan's grant ends with the plan, as its declaration says" \
+	grep -q '^P-50,Kees Smit,B-50,standard,uwv,2026-02-02,2026-05-15,' closed.csv
+check "... a strippenkaart of a closed plan too" \
+	grep -q '^P-51,Ilse Kok,S-51,strippenkaart,werkgever,2026-03-02,2026-04-30,' closed.csv
+run cp-report --plan P-50 --period 2026H1
+check "... and in the accountability report" grep -Eq '^B-50 .* 2026-02-02  2026-05-15 ' out
 run cp-report --logbook --plan P-50 --grant B-50
 check "... and its logbook ends with the plan too" grep -q '^To: *15 May 2026$' out
 rm plans/P-50.yaml plans/P-51.yaml hours/kees.csv

@@ -163,14 +163,14 @@ sed -e 's/P-32/P-33/; s/B-32/B-33/; s/^end: .*/paused: 2027-06-01/; s/closed/pau
 chmod 600 plans/P-32.yaml plans/P-33.yaml
 plan_grants() { cp-hours --budget -o csv | grep "^$1," | cut -d, -f3,6,7,12; }
 plan_grants P-32 >out
-same out /dev/stdin "a closed plan's grant not declared stays in --budget" <<'CSV'
-B-32b,2027-03-01,2027-08-31,
+same out /dev/stdin "a closed plan's grant not declared stays in --budget, ended with it" <<'CSV'
+B-32b,2027-03-01,2027-06-01,
 CSV
 run cp-hours --budget -o text
 check "... and says: not yet (it ended with the plan)" grep -q "^P-32 .*B-32b .*not yet$" out
 CP_TODAY=2027-06-01 plan_grants P-32 >out
 same out /dev/stdin "... and on the day it closed, as the grant of today" <<'CSV'
-B-32b,2027-03-01,2027-08-31,
+B-32b,2027-03-01,2027-06-01,
 CSV
 plan_grants P-33 >out
 same out /dev/stdin "a paused plan's grant of today is in --budget" <<'CSV'
