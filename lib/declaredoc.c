@@ -97,7 +97,8 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	if ((g && d->end == DATE_NONE) || (!g && upto > o->ro.today))
 		upto = o->ro.today;
 	report_field(r, "coach", _("Coach"),
-		     cell_text(report_coaches_in(p, days.from, upto, coach, sizeof coach)));
+		     cell_text(report_coaches_of(p, to.funder, days.from, upto, coach,
+						 sizeof coach)));
 	if (g) {
 		report_field(r, "grant", _("Grant"), cell_text(label));
 		report_field(r, "period_from", _("From"), cell_date(g->from));

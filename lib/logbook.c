@@ -198,9 +198,12 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	if (g)
 		report_field(r, "granted", _("Granted"), cell_minutes(g->minutes));
 	char coaches[256];
-	report_field(r, "coach", _("Coach"),
-		     cell_text(report_coaches_in(p, b->period.from, last_day(b, o), coaches,
-						 sizeof coaches)));
+	int upto = last_day(b, o);
+	if (who)
+		report_coaches_of(p, who->funder, b->period.from, upto, coaches, sizeof coaches);
+	else
+		report_coaches_in(p, b->period.from, upto, coaches, sizeof coaches);
+	report_field(r, "coach", _("Coach"), cell_text(coaches));
 	report_pauses_field(r, p, b->period.from, last_day(b, o));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));

@@ -133,6 +133,11 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 /* Who coached plan p in [from, to], each once, in the order they took it
  * on: "kim, robin" (a plan of version 2 hands over), into out. */
 const char *report_coaches_in(const struct plan *p, int from, int to, char *out, size_t size);
+/* The same of the days in [from, to] that funder's grants hold, first to
+ * last (all of them where none does): a declaration to a municipality
+ * that took over names its coach, not UWV's before it. */
+const char *report_coaches_of(const struct plan *p, int funder, int from, int to, char *out,
+			      size_t size);
 /* The field "Paused" where plan p stood still in [from, to]: its pauses
  * (2027-03-05..2027-03-31) and the one still running (2027-06-01..);
  * nothing where it did not. */

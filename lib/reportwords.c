@@ -255,6 +255,28 @@ const char *report_coaches_in(const struct plan *p, int from, int to, char *out,
 	return out;
 }
 
+const char *report_coaches_of(const struct plan *p, int funder, int from, int to, char *out,
+			      size_t size)
+{
+	const struct period days = {from, to};
+	int first = DATE_NONE, last = DATE_NONE;
+	for (size_t k = 0; plan_has_grants(p) && k < p->ngrants; k++) {
+		const struct grant *g = &p->grants[k];
+		if (g->funder != funder || !grant_meets(g, &days))
+			continue;
+		int end = grant_end(p, g);
+		if (end == DATE_NONE || end > to) /* a strippenkaart still open: up to to */
+			end = to;
+		if (first == DATE_NONE || g->from < first)
+			first = g->from;
+		if (last == DATE_NONE || end > last)
+			last = end;
+	}
+	if (first == DATE_NONE)
+		return report_coaches_in(p, from, to, out, size);
+	return report_coaches_in(p, first > from ? first : from, last, out, size);
+}
+
 void report_pauses_field(struct report *r, const struct plan *p, int from, int to)
 {
 	struct buf b = {0};

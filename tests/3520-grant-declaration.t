@@ -209,6 +209,38 @@ err_has 'P-42: its hours in the period fall under 2 grants \(S-42, U-42\)' \
 	"... with the warning that they fall under two references"
 rm plans/P-42.yaml hours/ruud.csv
 
+# Bug: a municipality that took over from UWV, with a new coach, got a
+# declaration of the half year, and its logbook, naming UWV's coach too,
+# who coached none of the days declared.
+cat >plans/P-43.yaml <<'YAML'
+version: 2
+id: P-43
+participant: {name: Ilse de Boer}
+coach: kim
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-04-01, coach: kim}
+funder: uwv
+start: 2026-01-05
+grants:
+  - {from: 2026-01-05, to: 2026-03-31, hours: 20, ref: U-43}
+  - {from: 2026-04-01, to: 2026-09-30, funder: gemeente, hours: 20, ref: G-43}
+YAML
+cat >hours/ilse.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-02-02,robin,P-43,,onsite,60,Bij UWV
+2026-04-06,kim,P-43,,onsite,60,Bij de gemeente
+CSV
+chmod 600 plans/P-43.yaml hours/ilse.csv
+run cp-report --declaration --plan P-43 --funder gemeente --period 2026H1
+check "a municipality's declaration after a hand-over names its days' coach" \
+	grep -q '^Coach: *kim$' out
+run cp-report --logbook --declaration --funder gemeente --period 2026H1 -o ilse -o text
+check "... so does the logbook beside it" grep -q '^Coach: *kim$' ilse/P-43_logbook.txt
+run cp-report --declaration --plan P-43 --funder uwv --period 2026H1
+check "... and UWV's its own" grep -q '^Coach: *robin$' out
+rm -r plans/P-43.yaml hours/ilse.csv ilse
+
 # ---- two strippenkaarten: each its own hours, the first ended when used up ----
 # P-40's card and a second one from the same day; P-40's hours and a third.
 sed 's/P-40/P-44/' plans/P-40.yaml >plans/P-44.yaml
