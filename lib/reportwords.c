@@ -159,15 +159,54 @@ static unsigned lower_char(unsigned c)
 	return odd_upper ? c + (c & 1) : c | 1;
 }
 
-/* The length of a name matched at s as a whole word, in any case, or 0:
- * a hurried note writes "ŞAHIN" or "peter" as often as the plan's name. */
+/* A lower-case letter without its accent (é, ë: e; ł: l), of Latin-1 and
+ * Latin Extended-A; others (æ, œ, ß) as they are. */
+static unsigned base_char(unsigned c)
+{
+	static const char latin1[] = "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+	static const char extended[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii\0\0jjkkk"
+				       "lllllllllln" "nnnnnnnnoooooo\0\0rrrrrrsssssssstttttt"
+				       "uuuuuuuuuuuuwwyyyzzzzzzs";
+	if (c >= 0xe0 && c <= 0xff && latin1[c - 0xe0])
+		return (unsigned char)latin1[c - 0xe0];
+	if (c >= 0x100 && c <= 0x17f && extended[c - 0x100])
+		return (unsigned char)extended[c - 0x100];
+	return c;
+}
+
+/* The letters of a text one by one, in lower case without accents, the
+ * Dutch ĳ as the i and j it is typed as: "Ĳssel" reads as "ijssel". */
+struct letters {
+	const char *s;
+	unsigned queued; /* the j of an ĳ; 0: none */
+};
+
+static unsigned next_letter(struct letters *l)
+{
+	unsigned c = l->queued;
+	if (c) {
+		l->queued = 0;
+		return c;
+	}
+	c = lower_char(next_char(&l->s));
+	if (c == 0x133) {
+		l->queued = 'j';
+		return 'i';
+	}
+	return base_char(c);
+}
+
+/* The length of a name matched at s as a whole word, in any case, with
+ * or without its accents, or 0: a hurried note writes "ŞAHIN", "peter" or
+ * "Noel" for Noël as often as the plan's name. */
 static size_t match(const char *s, const char *name, size_t n)
 {
-	const char *a = s, *b = name, *end = name + n;
-	while (n && b < end)
-		if (!*a || lower_char(next_char(&a)) != lower_char(next_char(&b)))
+	struct letters a = {s, 0}, b = {name, 0};
+	const char *end = name + n;
+	while (n && (b.s < end || b.queued))
+		if ((!*a.s && !a.queued) || next_letter(&a) != next_letter(&b))
 			return 0;
-	return n && !word_byte((unsigned char)*a) ? (size_t)(a - s) : 0;
+	return n && !a.queued && !word_byte((unsigned char)*a.s) ? (size_t)(a.s - s) : 0;
 }
 
 static int has_ref(const struct grant *e, const struct period *in)

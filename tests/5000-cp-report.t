@@ -176,6 +176,16 @@ check "... in any case, as a hurried note writes it" grep -q 'P-2026-013 en P-20
 printf '2026-06-04,robin,P-2024-003,,phone,10,NOËL en noël JANSSENS\n' >>hours/lotte.csv
 run cp-report --declaration --plan P-2024-003 --period 2026-06-04 --pseudonymize -o csv
 check "... a letter with a diaeresis too" grep -q ',P-2024-003 en P-2024-003,' out
+# Bug: a name written with a diaeresis or the ĳ in the plan leaked where
+# a note wrote it plainly, as a hurried coach does: Noel, IJssel, ijssel.
+printf '2026-06-05,robin,P-2024-003,,phone,10,Noel en NOEL Janssens\n' >>hours/lotte.csv
+run cp-report --declaration --plan P-2024-003 --period 2026-06-05 --pseudonymize -o csv
+check "... and without it, the whole name too" grep -q ',P-2024-003 en P-2024-003,' out
+cp-new -i P-2026-090 -n 'Ĳsbrand Ĳssel' -F uwv -s 2026-01-05 -g x >/dev/null
+printf '2026-06-05,robin,P-2026-090,,phone,10,IJsbrand en ijssel; ĳssel\n' >>hours/lotte.csv
+run cp-report --declaration --plan P-2026-090 --period 2026-06-05 --pseudonymize -o csv
+check "... a name with the letter ĳ, written as two" grep -q ',P-2026-090 en P-2026-090; P-2026-090,' out
+rm plans/P-2026-090.yaml
 rm -rf ps hours/lotte.csv
 
 # ---- empty period, a plan without goals, hours outside a plan's dates ----
