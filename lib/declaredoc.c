@@ -251,6 +251,10 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 	}
 	if (ev->absence_days >= 0)
 		report_field(r, "absence_days", _("Days of absence"), cell_count(ev->absence_days));
+	if (ev->outcome >= 0) /* what UWV asks for at the end of a grant */
+		report_field(r, "outcome", _("Outcome"),
+			     cell_word(vocab_name(&vocab_outcome, ev->outcome),
+				       report_outcome_label(ev->outcome)));
 	if (ev->signed_by)
 		report_field(r, "signed_by", _("Signed by"),
 			     cell_text(report_scrub(r, p, o, ev->signed_by)));

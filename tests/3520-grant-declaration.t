@@ -29,6 +29,7 @@ evaluations:
     goals: {G1: open}
     marks: {employee: 8}
     signed_by: Sanne de Jong, robin
+    outcome: follow-up-same
 grants:
   - from: 2026-01-05
     to: 2026-07-04
@@ -78,6 +79,8 @@ check "... the coaches of its days" grep -q '^Coach: *robin$' out
 check "... and the evaluation that closes it, a few days after its end" \
 	sh -c 'grep -q "^Date: *8 July 2026" out && grep -q "kassa bijna zelfstandig" out &&
 	grep -q "^- G1: open" out && grep -q "^Employee.s mark: *8" out'
+# Bug: the outcome UWV asks for at the end of a grant was left out.
+check "... with its outcome" grep -q '^Outcome: *follow-up needed, the same$' out
 
 # ---- the past stays as it was ----
 past() { # the declaration of the first grant and the batch, into $1.*
