@@ -68,7 +68,7 @@ mkdir "$CL" && (cd "$CL" && caseload && cp-log --plan P-1 --mode phone -d 2026-0
 # The shim is preloaded into the tools only, not into the shell and the
 # commands of the test: wrappers first in PATH.
 mkdir faulty
-for t in cp-log cp-new; do
+for t in cp-log cp-new cp-plan cp-merge; do
 	cat >faulty/$t <<WRAP
 #!/bin/sh
 CP_FAIL=\$FAULT LD_PRELOAD=$SHIM ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0 \\
@@ -84,6 +84,20 @@ FAULT=EIO
 faults "fsync fails (EIO)" 74 74 74 "Input/output error"
 FAULT=EROFS
 faults "read-only (EROFS)" 73 77 73 "Read-only file system"
+
+# the status a plan writer exits with on a plan it may not write is one
+# its manual page lists
+man_lists() {
+	check "$1(1) lists exit status $2" sh -c \
+		"sed -n '/^\.Sh EXIT STATUS/,/^\.Sh/p' '$TOP/man/$1.1' | grep -qx '\.It $2'"
+}
+fails 77 "P-1.yaml: cannot open for writing: Read-only file system" "read-only: cp-plan" \
+	cp-plan -p "$CL/plans" P-1 --goal "Zelfstandig reizen"
+man_lists cp-plan 77
+cp "$CL/plans/P-1.yaml" base.yaml && cp base.yaml theirs.yaml && echo 'extra: 1' >>theirs.yaml
+fails 77 "P-1.yaml: cannot open for writing: Read-only file system" "read-only: cp-merge" \
+	cp-merge base.yaml "$CL/plans/P-1.yaml" theirs.yaml plans/P-1.yaml
+man_lists cp-merge 77
 PATH=${PATH#"$WORK/faulty:"}
 echo "# $runs writes on a full, failing or read-only disk: $failures failed checks (refused, said why, no file changed, no temporary file)"
 # a report larger than stdio's buffer fails as it is written, and again
