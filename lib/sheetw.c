@@ -261,8 +261,25 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 	return rc;
 }
 
+/* Whether path can take entries: "-" would otherwise become a file of
+ * that name that no tool reads, and what is no file (a pipe behind
+ * /dev/stdout, which realpath cannot name) has no lock to append under.
+ * A directory is left to locked_open, whose "Is a directory" says more. */
+static int appendable(const char *path)
+{
+	struct stat st;
+	if (!strcmp(path, "-"))
+		return cp_err(EX_USAGE, _("a sheet to append to is a file, not - (-n prints the "
+					  "entries instead)"));
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return cp_err(EX_NOINPUT, _("%s: not a regular file"), path);
+	return 0;
+}
+
 int sheet_append(const char *path, const struct rows *rows, int (*guard)(void *), void *arg)
 {
+	if (appendable(path) < 0)
+		return -1;
 	for (int tries = 0; tries < 100; tries++) {
 		struct locked lf;
 		int r = locked_open(&lf, path);

@@ -322,4 +322,21 @@ run cp-log --plan P-2 --goal G2 --mode phone -d 2026-11-02 30 'Busroute geoefend
 status_is 0 "... from the day it was set, it takes hours"
 run cp-log --plan P-2 --goal G2 --mode phone -d 2026-10-26 30 --force 'Eerder al geoefend'
 status_is 0 "... and before it with --force"
+
+# -f - is no sheet.  Bug: the entry went into a new file named "-" in the
+# current directory, never counted, with exit status 0.
+refuses 64 'a sheet to append to is a file, not -' "cp-log -f -" \
+	cp-log -f - --plan P-1 --mode phone -d 2026-11-02 30 Gebeld
+check "... and makes no file named -" test ! -e ./-
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-03,robin,P-1,,phone,30,a\n' >batch.csv
+run sh -c 'CP_SHEET=- cp-log - <batch.csv'
+status_is 64 "CP_SHEET=- cp-log -: refused as well"
+check "... and makes no file named -" test ! -e ./-
+run cp-log -n -f - --plan P-1 --mode phone -d 2026-11-02 30 Gebeld
+status_is 0 "cp-log -n -f -: prints the entry"
+# a sheet that is no file: a pipe behind /dev/stdout.  Bug: "keeps
+# changing; try again" (75), as if retrying could help
+run sh -c '(cp-log -f /dev/stdout --plan P-1 --mode phone -d 2026-11-02 30 Gebeld; echo $? >st) | cat'
+check "cp-log -f /dev/stdout into a pipe: exit status 66" test "$(cat st)" = 66
+err_like '^cp-log: /dev/stdout: not a regular file$' "... says the sheet is no file"
 done_testing
