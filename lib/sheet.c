@@ -100,7 +100,9 @@ static int adopt_header(struct sheet *sh, int report)
 	}
 	for (size_t i = 0; i < sh->nfields; i++) {
 		struct str f = sh->fields[i];
-		for (size_t j = 0; j < i; j++)
+		/* columns without a name (notitie;;; as a spreadsheet saves the
+		 * columns right of the last one filled) name no column twice */
+		for (size_t j = 0; j < i && f.n; j++)
 			if (sh->fields[j].n == f.n && !strncasecmp(sh->fields[j].s, f.s, f.n)) {
 				if (report) {
 					sheet_pos(sh, i, &at);

@@ -57,15 +57,23 @@ void rows_free(struct rows *r)
 	memset(r, 0, sizeof *r);
 }
 
-static const char *value(const struct rows *rows, const struct row *row, struct str name)
+/* The value of the column named name; columns without a name (those a
+ * spreadsheet saves right of the last one filled) by their place among
+ * them: the sheet's nth unnamed one takes the input's nth. */
+static const char *value(const struct rows *rows, const struct row *row, struct str name,
+			 size_t nth)
 {
 	int c = sheet_col_named(name.s, name.n);
 	if (c >= 0)
 		return row->v[c] ? row->v[c] : "";
-	for (size_t k = 0; k < rows->nextra; k++)
-		if (strlen(rows->extra_names[k]) == name.n &&
-		    !strncasecmp(rows->extra_names[k], name.s, name.n))
-			return row->extra[k] ? row->extra[k] : "";
+	for (size_t k = 0; k < rows->nextra; k++) {
+		if (strlen(rows->extra_names[k]) != name.n ||
+		    strncasecmp(rows->extra_names[k], name.s, name.n))
+			continue;
+		if (!name.n && nth--)
+			continue;
+		return row->extra[k] ? row->extra[k] : "";
+	}
 	return "";
 }
 
@@ -75,8 +83,10 @@ void sheet_format_rows(struct buf *b, const struct rows *rows, const struct shee
 	char sep = target ? sheet_sep(target) : ',';
 	for (size_t i = 0; i < rows->n; i++) {
 		if (target)
-			for (size_t c = 0; c < sheet_ncols(target); c++) {
-				const char *v = value(rows, &rows->v[i], sheet_colname(target, c));
+			for (size_t c = 0, unnamed = 0; c < sheet_ncols(target); c++) {
+				struct str name = sheet_colname(target, c);
+				const char *v = value(rows, &rows->v[i], name, unnamed);
+				unnamed += !name.n;
 				if (c)
 					buf_putc(b, sep);
 				csv_put(b, v, strlen(v), sep);
@@ -213,6 +223,14 @@ int sheet_has_columns(const char *path, const struct rows *rows)
 	return rc;
 }
 
+static int holds_values(const struct rows *rows, size_t k)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		if (rows->v[i].extra[k] && *rows->v[i].extra[k])
+			return 1;
+	return 0;
+}
+
 /* Values the sheet has no column for are not written: say so. */
 static void warn_dropped(const struct sheet *target, const char *path, const struct rows *rows)
 {
@@ -221,8 +239,15 @@ static void warn_dropped(const struct sheet *target, const char *path, const str
 		notes |= rows->v[i].v[COL_NOTE] && *rows->v[i].v[COL_NOTE];
 	if (notes && sheet_colof(target, COL_NOTE) < 0)
 		cp_warn(_("%s has no note column; the notes are not written"), path);
+	size_t room = 0, nth = 0; /* the sheet's columns without a name, the input's */
+	for (size_t c = 0; c < sheet_ncols(target); c++)
+		room += !sheet_colname(target, c).n;
 	for (size_t k = 0; k < rows->nextra; k++)
-		if (sheet_column(target, rows->extra_names[k]) < 0)
+		if (!*rows->extra_names[k]) {
+			if (nth++ >= room && holds_values(rows, k))
+				cp_warn(_("%s has fewer columns without a name than the input; the "
+					  "values of the others are not written"), path);
+		} else if (sheet_column(target, rows->extra_names[k]) < 0)
 			cp_warn(_("%s has no column %s; its values are not written"), path,
 				quotes(rows->extra_names[k]));
 }

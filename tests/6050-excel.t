@@ -134,4 +134,24 @@ check "read back: days of cp-evaluate are numbers" readback "due.csv:days:float"
 check "read back: the declaration's durations and notes" \
 	readback "decl.csv:hours:float=1.5,float=0.333333" 'decl.csv:note:string=Inwerken kassa,string='"'"'=HYPERLINK("http://x"),string='"'"'+31 6'
 check "read back: the summary" readback "decl/summary.csv:hours:float"
+
+# a sheet Excel saved with the empty columns right of the last one filled
+# (formatted once): unnamed columns, kept.  Bug: 'column "" appears twice
+# in the header', and no tool would read the sheet.
+printf 'datum;coach;plan;doel;wijze;minuten;notitie;;;\r\n2026-03-02;robin;P-1;G1;werkvloer;90;a;;;\r\n;;;;;;;;;\r\n' >wide.csv
+chmod 600 wide.csv
+run cp-hours --by plan -o csv wide.csv
+status_is 0 "a sheet with empty columns right of the last: cp-hours reads it"
+out_is "plan,minutes
+P-1,90" "... and counts its entries"
+run cp-log -f wide.csv --plan P-1 --mode phone -d 2026-03-03 15 Gebeld
+status_is 0 "... cp-log appends to it"
+check "... in its own columns" sh -c "tail -n 1 wide.csv | grep -q '^2026-03-03;[^;]*;P-1;;phone;15;Gebeld;;;.\$'"
+run cp-check wide.csv
+status_is 0 "... and cp-check finds nothing wrong"
+printf 'datum;plan;wijze;minuten;notitie;;\n2026-03-04;P-1;mail;5;Mail;X1;X2\n' >unnamed.csv
+run sh -c 'cp-log -f wide.csv - <unnamed.csv'
+status_is 0 "cp-log - with values in columns without a name"
+check "... each into the sheet's column in its place, none twice" \
+	sh -c "tail -n 1 wide.csv | grep -q '^2026-03-04;[^;]*;P-1;;email;5;Mail;X1;X2;.\$'"
 done_testing

@@ -89,6 +89,10 @@ static void headers(void)
 		 "date;coach;plan;goal;mode;minutes;note\r\n2026-03-02;robin;P-1;G1;onsite;90;x\r\n"
 		 ";;;;;;\r\n; ;;;;;\r\n",
 		 1, 1, ';', 7, 0, 6, NULL},
+		{"the empty columns Excel saves right of the last",
+		 "date;coach;plan;goal;mode;minutes;note;;;\r\n"
+		 "2026-03-02;robin;P-1;G1;onsite;90;x;;;\r\n;;;;;;;;;\r\n",
+		 1, 1, ';', 10, 0, 6, NULL},
 		{"... and a row of commas", HEADER ",,,,,,\n2026-03-02,robin,P-1,G1,onsite,90,x\n,,,,,,",
 		 1, 1, ',', 7, 0, 6, NULL},
 		{"a blank line before the header", "\n" HEADER "2026-03-02,robin,P-1,G1,onsite,90,x\n", 1,
