@@ -488,6 +488,9 @@ struct sheet *sheet_open_fd(int fd, const char *name, int flags)
 			sh->cap = sh->end = (size_t)st.st_size;
 			sh->start = sh->dropped = (size_t)at;
 			sh->at_eof = 1;
+			/* read to its end, as read(2) would leave it: standard
+			 * input named twice (- -) is then read once, as a pipe */
+			lseek(fd, st.st_size, SEEK_SET);
 		}
 	}
 	if (!sh->mapped) {

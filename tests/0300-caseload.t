@@ -120,6 +120,12 @@ rm cl/hours/me.csv
 run cp-hours --period 2026-11 - cl/hours/robin.csv <cl/hours/robin.csv
 check "... but - is standard input, not a file: read as well" \
 	test "$(grep -c . out)" -gt 1 -a "$(cat out)" != "$(cat once.txt)"
+run cp-hours --period 2026-11 - - <cl/hours/robin.csv
+same out once.txt "... read to its end, as from a pipe: - twice from a file counts it once"
+run sh -c 'cat cl/hours/robin.csv | cp-hours --period 2026-11 - -'
+same out once.txt "... as it does from a pipe"
+run sh -c '{ cp-hours --period 2026-11 - >/dev/null; cp-hours --period 2026-11 -; } <cl/hours/robin.csv'
+check "... and leaves the file read, as cat would" sh -c '! grep -q P-1 out'
 cp-report --caseload cl/plans cl/hours >caseload-once.txt
 run cp-report --caseload cl/plans ./cl/plans/P-1.yaml cl/hours cl/hours/robin.csv
 status_is 0 "cp-report: a plan named and in its directory named is no error"
