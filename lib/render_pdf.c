@@ -413,21 +413,67 @@ static void fields(struct buf *out, const struct block *b)
 	buf_free(&v);
 }
 
+/* Whether a text of height h is taller than a page holds. */
+static int taller_than_page(const struct pdf *p, double h)
+{
+	return h > pdf_bottom(p) - TOP;
+}
+
+/* s at x, wrapped at width, line by line from p->y down, the page turned
+ * where a line would pass its foot: a text taller than a page (a long
+ * evaluation summary) runs on, where drawn whole its end was cut off.
+ * A layout of its own: turning the page lays the header out on p->lay. */
+static void flow(struct pdf *p, const char *s, double x, double width)
+{
+	PangoLayout *lay = layout_new();
+	set_layout(p, lay, s, 10, 0, width, LEFT);
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		int y0, y1;
+		PangoRectangle line;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		pango_layout_iter_get_line_extents(it, NULL, &line);
+		pdf_need(p, (double)(y1 - y0) / PANGO_SCALE);
+		if (p->drawing) {
+			int base = pango_layout_iter_get_baseline(it) - y0;
+			cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE,
+				      p->y + (double)base / PANGO_SCALE);
+			PangoLayoutLine *drawn_line = pango_layout_iter_get_line_readonly(it);
+			pango_cairo_show_layout_line(p->cr, drawn_line);
+		}
+		p->y += (double)(y1 - y0) / PANGO_SCALE;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	g_object_unref(lay);
+}
+
 static void paragraph(struct buf *out, const char *s, size_t i, size_t n)
 {
 	(void)out, (void)n;
 	struct pdf *p = pdf_the;
-	pdf_need(p, pdf_height(p, s, 10, 0, pdf_text_w(p)));
-	p->y += pdf_text(p, s, 10, 0, MARGIN, p->y, pdf_text_w(p), LEFT) + (i + 1 < n ? 6 : 2);
+	double h = pdf_height(p, s, 10, 0, pdf_text_w(p));
+	if (taller_than_page(p, h))
+		flow(p, s, MARGIN, pdf_text_w(p));
+	else {
+		pdf_need(p, h);
+		p->y += pdf_text(p, s, 10, 0, MARGIN, p->y, pdf_text_w(p), LEFT);
+	}
+	p->y += i + 1 < n ? 6 : 2;
 }
 
 static void item(struct buf *out, const char *s, size_t i, size_t n)
 {
 	(void)out, (void)i, (void)n;
 	struct pdf *p = pdf_the;
-	pdf_need(p, pdf_height(p, s, 10, 0, pdf_text_w(p) - 12));
+	double h = pdf_height(p, s, 10, 0, pdf_text_w(p) - 12);
+	int tall = taller_than_page(p, h);
+	pdf_need(p, tall ? 30 : h); /* the bullet with a line or two of its text */
 	pdf_text(p, "\xe2\x80\xa2", 10, 0, MARGIN, p->y, 0, LEFT); /* a bullet */
-	p->y += pdf_text(p, s, 10, 0, MARGIN + 12, p->y, pdf_text_w(p) - 12, LEFT) + 2;
+	if (tall)
+		flow(p, s, MARGIN + 12, pdf_text_w(p) - 12);
+	else
+		p->y += pdf_text(p, s, 10, 0, MARGIN + 12, p->y, pdf_text_w(p) - 12, LEFT);
+	p->y += 2;
 }
 
 static void tail(struct buf *out, const struct report *r)

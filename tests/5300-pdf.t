@@ -130,4 +130,24 @@ check "a plan id of 52 letters: every word still inside the page" awk -F'"' '
 run cp-report --plan P-1 -o pdf
 check "... while a report whose tables fit stays upright" sh -c 'pdftotext -bbox out - | grep -q "<page width=\"595.27"'
 
+# A text taller than a page: a long evaluation summary, a long agreement.
+# Bug: drawn in one piece from where it began, its lines past the foot of
+# the page were cut off, lost from the report that is signed and sent.
+long=$(awk 'BEGIN { for (i = 0; i < 900; i++) printf "zin%d ", i }')
+cp-evaluate --record P-1 --summary "${long}slot" -d 2026-11-18 >/dev/null
+cp-plan P-1 --agreement "$(echo "$long" | sed 's/zin/afspraak/g')einde" >/dev/null
+run cp-report --plan P-1 -o pdf
+status_is 0 "a report with texts taller than a page"
+mv out tall.pdf
+pdf tall.pdf "... is a whole PDF"
+check "... the summary to its last word" grep -q 'zin899 slot' tall.pdf.txt
+check "... and the agreement" grep -q 'afspraak899 einde' tall.pdf.txt
+check "... every word of both" test "$(grep -o 'zin[0-9]*' tall.pdf.txt | sort -u | wc -l)" -eq 900 \
+	-a "$(grep -o 'afspraak[0-9]*' tall.pdf.txt | sort -u | wc -l)" -eq 900
+pdftotext -bbox tall.pdf tall.bbox
+check "... every word above the page's footer" awk -F'"' '
+	/<page width=/ { h = $4 }
+	/<word / && />(zin|afspraak)[0-9]/ { if ($8 + 0 > h - 55) bad++ }
+	END { exit !(h > 0 && !bad) }' tall.bbox
+
 done_testing
