@@ -117,6 +117,19 @@ same out once.txt "... also in the caseload's hours/"
 (cd cl && cp-check) 2>err
 check "... where cp-check finds no entry logged twice" test ! -s err
 rm cl/hours/me.csv
+mkdir linked && cp -R cl/plans linked/plans && mkdir linked/hours &&
+	cp cl/hours/robin.csv linked/hours/robin-2026.csv && ln -s robin-2026.csv linked/hours/robin.csv
+(cd cl && cp-hours --period 2026-11) >here-once.txt
+run sh -c 'cd linked && cp-hours --period 2026-11'
+same out here-once.txt "... and a sheet under two names in hours/ (a link), unnamed"
+run cp-hours --period 2026-11 linked/hours
+same out once.txt "... or its directory named alone"
+(cd cl && cp-report --declaration --funder uwv --period 2026-11 -o ../decl-here/)
+(cd linked && cp-report --declaration --funder uwv --period 2026-11 -o ../decl-linked/)
+same decl-linked/summary.csv decl-here/summary.csv "... declares its minutes once"
+run cp-check linked
+check "cp-check: a sheet under two names is one sheet, no entry logged twice" \
+	sh -c '! grep -q "the same entry" err'
 run cp-hours --period 2026-11 - cl/hours/robin.csv <cl/hours/robin.csv
 check "... but - is standard input, not a file: read as well" \
 	test "$(grep -c . out)" -gt 1 -a "$(cat out)" != "$(cat once.txt)"
