@@ -253,9 +253,16 @@ int decl_write_all(struct run *run, const struct decl *d, size_t nd)
 	if (worker == 0 && cp_worker_wait() < 0)
 		rc = -1;
 	if (summary) {
+		/* a summary is what was declared: one that names a declaration
+		 * not written would be sent without it */
 		char *path = target(o, "summary", "csv");
-		if (report_write(summary, o->excel || o->fmt == &render_excel ? &render_excel : &render_csv,
-				 path, o->force) < 0)
+		if (rc < 0)
+			cp_warn(_("%s: not written, since not every declaration was; solve the "
+				  "problem above and run again with --force"),
+				path);
+		else if (report_write(summary,
+				      o->excel || o->fmt == &render_excel ? &render_excel : &render_csv,
+				      path, o->force) < 0)
 			rc = -1;
 		free(path);
 		report_free(summary);

@@ -57,6 +57,15 @@ golden out2/summary.csv "$G/batch-all-summary.csv" "... --all lists plans withou
 run sh -c 'cat hours/*.csv | cp-report --declaration --funder uwv --period 2026H1 -o out3 -'
 same out3/summary.csv decl/summary.csv "sheets on standard input"
 rm -rf out2 out3
+# Bug: a declaration that could not be written was still in summary.csv,
+# which an administrator sends with the declarations
+mkdir -p broken/P-2024-003.html
+run cp-report --declaration --funder uwv --period 2026H1 --force -o broken/
+status_is 73 "a declaration that cannot be written (a directory in its place): exit 73"
+check "... the others are written" test -f broken/P-2025-007.html
+check "... but no summary.csv that would name it" test ! -e broken/summary.csv
+err_has 'broken/summary.csv: not written, since not every declaration was' "... which is said"
+rm -rf broken
 for f in $FORMATS; do
 	cp-report --declaration --funder gemeente --period 2026 -o g/$f -o $f >/dev/null 2>&1
 	check "a gemeente batch as $f" test -f g/$f/P-2025-019.$(case $f in text) echo txt;; markdown) echo md;; *) echo $f;; esac)
