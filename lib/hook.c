@@ -51,9 +51,10 @@ static const char check_hook[] =
 
 /* git writes what it checks out, merges or rebases with the user's umask,
  * readable by all as a rule, and it keeps no modes but the execute bit.
- * The plans and sheets hold personal data: after each of those, group and
- * others lose their rights again.  One chmod, whatever the caseload's
- * size; a hook never fails what git did. */
+ * The plans and sheets hold personal data: after each of those, and after
+ * the commit that resolves a conflict of a merge, group and others lose
+ * their rights again.  One chmod, whatever the caseload's size; a hook
+ * never fails what git did. */
 #define PRIVATE_LINE "chmod go= -- plans hours plans/* hours/* 2>/dev/null"
 static const char private_hook[] =
 	"#!/bin/sh\n"
@@ -75,6 +76,9 @@ static const struct hook {
 	{"post-checkout", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-merge", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-rewrite", private_hook, "chmod go=", PRIVATE_LINE},
+	/* a merge that stops in a conflict runs no post-merge: the commit that
+	 * resolves it takes the rights back */
+	{"post-commit", private_hook, "chmod go=", PRIVATE_LINE},
 };
 
 /* The settings of the diff drivers .gitattributes names: a word of a

@@ -255,7 +255,8 @@ check "... makes its plans private" test "$(mode plans/P-2026-014.yaml)" = 600
 check "... and its sheets" test "$(mode hours/robin.csv)" = 600
 check "... and their directories" test "$(mode plans)$(mode hours)" = 700700
 check "... and installs the hooks that keep them so" \
-	test -x .git/hooks/post-checkout -a -x .git/hooks/post-merge -a -x .git/hooks/post-rewrite
+	test -x .git/hooks/post-checkout -a -x .git/hooks/post-merge -a -x .git/hooks/post-rewrite \
+		-a -x .git/hooks/post-commit
 run cp-new --init .
 check "... and again, quietly: the hooks are coachplan's" test ! -s err
 (cd ../repo && cp-log -P P-2026-014 -m phone -d 2026-03-09 20 Gebeld && git commit -q -am more)
@@ -287,6 +288,18 @@ check "a merge that makes a broken caseload is refused" test "$status" -ne 0
 err_has 'lies outside plan P-2026-014' "... by cp-check"
 check "... and not committed" test "$(git log -1 --format=%s)" = closed
 git merge --abort
+# A merge that stops in a conflict runs no post-merge: git wrote the plan
+# readable by all, and the commit that resolves it left it so.
+git checkout -q closes && git checkout -q -b ends-later
+cp-plan P-2026-014 --resume --end 2026-03-20 >/dev/null 2>&1 && git commit -q -am 'ends later'
+git checkout -q closes && git checkout -q -b ends-sooner
+cp-plan P-2026-014 --resume --end 2026-03-11 >/dev/null 2>&1 && git commit -q -am 'ends sooner'
+git merge -q --no-edit ends-later >/dev/null 2>&1
+check "a merge of two ends stops in a conflict" grep -q '^<<<<<<<' plans/P-2026-014.yaml
+git checkout -q --theirs plans/P-2026-014.yaml && chmod 644 plans/P-2026-014.yaml
+git add plans && git commit -q --no-edit
+check "... and the commit that resolves it makes the plan private" \
+	test "$(mode plans/P-2026-014.yaml)" = 600
 # hooks shared by many repositories (core.hooksPath) leave the others alone
 hooks=$PWD/.git/hooks
 cd .. && mkdir other && cd other && git init -q && git config core.hooksPath "$hooks"
