@@ -613,6 +613,56 @@ int yedit_map_set_after(struct edits *e, const struct ydoc *doc, const struct yn
 	return yedit_map_insert_after(e, doc, map, after, key, value);
 }
 
+/* Where a comment starts at or after off on off's line, before end: its
+ * "#", or end. */
+static size_t comment_on_line(const struct ydoc *doc, size_t off, size_t end)
+{
+	const char *s = doc->src;
+	for (; off < end && s[off] != '\n'; off++)
+		if (s[off] == '#' && (off == 0 || strchr(" \t\n", s[off - 1])) &&
+		    !ed_in_scalar(doc->root, off, 0))
+			return off;
+	return end;
+}
+
+/* The comments of the replaced text [from, end) go along into the pair
+ * that replaces it (pair, the new lines, the key on the first): the key
+ * line's stays after the new key, the others follow it as lines at
+ * column col.  A coach's note on a budget outlives its becoming grants. */
+static void keep_comments(const struct ydoc *doc, size_t from, size_t end, size_t col,
+			  struct buf *pair)
+{
+	const char *s = doc->src;
+	struct buf lines = {0}, key_note = {0};
+	for (size_t at = from; at < end; at = ed_after_line(doc, at)) {
+		size_t c = comment_on_line(doc, at, end), stop = c;
+		while (stop < end && s[stop] != '\n' && s[stop] != '\r')
+			stop++;
+		if (c == end)
+			continue;
+		if (at == from) { /* after the key, as far from it as it was */
+			size_t gap = c;
+			while (gap > from && (s[gap - 1] == ' ' || s[gap - 1] == '\t'))
+				gap--;
+			buf_add(&key_note, s + gap, stop - gap);
+			continue;
+		}
+		buf_puts(&lines, yaml_newline(doc));
+		buf_printf(&lines, "%*s", (int)col, "");
+		buf_add(&lines, s + c, stop - c);
+	}
+	size_t eol = strcspn(buf_str(pair), "\r\n");
+	struct buf out = {0};
+	buf_add(&out, pair->s, eol);
+	buf_add(&out, buf_str(&key_note), key_note.len);
+	buf_add(&out, buf_str(&lines), lines.len);
+	buf_puts(&out, buf_str(pair) + eol);
+	buf_free(pair);
+	*pair = out;
+	buf_free(&lines);
+	buf_free(&key_note);
+}
+
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *key, const char *newkey, const char *value)
 {
@@ -625,6 +675,8 @@ int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct
 	struct buf b = {0};
 	size_t col = ed_column(doc, k->start);
 	put_pair_lines(&b, doc, newkey, value, col);
+	size_t step = ed_step_of(doc, value[0] == '\n' && value[1] == '-' ? Y_SEQ : Y_MAP);
+	keep_comments(doc, k->start, end, col + step, &b);
 	edits_add(e, k->start, end - k->start, b.s + col, b.len - col);
 	buf_free(&b);
 	return 0;

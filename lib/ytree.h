@@ -127,7 +127,8 @@ int yedit_map_insert_after(struct edits *e, const struct ydoc *doc, const struct
 int yedit_map_set_after(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			const char *after, const char *key, const char *value);
 /* The pair of key, value and all, replaced in its place by newkey and
- * value as above; comments after it stay. */
+ * value as above; comments after it stay, the key line's stays on the new
+ * key's, and those within it go as lines below the new key. */
 int yedit_map_replace_pair(struct edits *e, const struct ydoc *doc, const struct ynode *map,
 			   const char *key, const char *newkey, const char *value);
 /* Item i of a list taken out: of a block list with its lines and the

@@ -410,6 +410,9 @@ cp-new --id P-2 --name 'Noor Bakker' --funder uwv --start 2026-03-02 --hours 24 
 cat >>plans/P-2.yaml <<'YAML'
 # a note at the end
 YAML
+# a coach's notes on the budget (bug: --migrate dropped them with it)
+sed -i 's/^budget:$/budget:   # beschikking 2026/; s/^  hours: 50$/  hours: 50   # per half jaar/' \
+	plans/P-2.yaml
 cat >hours/ahmed.csv <<'CSV'
 date,coach,plan,goal,mode,minutes,note
 2026-03-10,ahmed,P-2,G1,onsite,600,Inwerken
@@ -447,6 +450,10 @@ run cp-evaluate --due --on 2027-01-05 -o csv plans/P-2.yaml
 check "... so the reminder to apply for the follow-up comes" grep -q ',P-2,.*,follow-up,' out
 check "--migrate: coaches: from the start" grep -qx '  - {from: 2026-03-02, coach: robin}' plans/P-2.yaml
 check "--migrate: work_hours: from the start" grep -qx '  - {from: 2026-03-02, hours: 24}' plans/P-2.yaml
+check "--migrate: the note on budget: stays, on grants:" grep -qx 'grants:   # beschikking 2026' \
+	plans/P-2.yaml
+check "... and the one on its hours, as a line above the grants" \
+	sh -c 'grep -A1 -x "  # per half jaar" plans/P-2.yaml | grep -q "^  - {from: 2026-03-02"'
 check "--migrate: the comment at the end stays" sh -c 'tail -n 1 plans/P-2.yaml | grep -qx "# a note at the end"'
 check "--migrate: the plan keeps mode 0600" test "$(stat -c %a plans/P-2.yaml)" = 600
 check "--migrate: the plan passes cp-check" cp-check plans/P-2.yaml
