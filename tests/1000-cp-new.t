@@ -54,6 +54,13 @@ refuses 64 'hours "0": must be more than 0 and at most 80 hours' "no contract ho
 	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --hours 0
 refuses 64 'hours "0": must be more than 0 and at most 100000 hours' "a grant of no hours" \
 	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --grant 2026-01-05/6m:0
+# cp-new(1) said 65 for a level a funder does not grant; it is a bad
+# grant on the command line, 64, as cp-plan says of it
+refuses 64 'employer grants hours, not a support level' "a level from the employer" \
+	cp-new --id X-1 --name X --funder werkgever --start 2026-01-05 --hours 20 \
+	--grant 2026-01-05/6m:midden
+refuses 65 'a grant by level needs the contract hours' "a level without contract hours" \
+	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --grant 2026-01-05/6m:midden
 refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
 refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5
