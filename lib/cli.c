@@ -348,10 +348,28 @@ static int grant_err(const char *arg, const char *why)
 	return cp_err(EX_USAGE, "--grant %s: %s", quotes(arg), why);
 }
 
+/* How much of s is the number of hours, with the unit a coach types after
+ * it left off (16u, 18,5 uur, 60 uren, 20h, as cp-log takes 1,5u); a
+ * plan's file holds the number alone. */
+static size_t hours_number_len(const char *s)
+{
+	static const char *const units[] = {"u", "uur", "uren", "h", "hour", "hours"};
+	size_t n = strlen(s), end = n;
+	while (end > 0 && isalpha((unsigned char)s[end - 1]))
+		end--;
+	for (size_t i = 0; end > 0 && end < n && i < sizeof units / sizeof *units; i++)
+		if (!strcasecmp(s + end, units[i])) {
+			while (end > 0 && s[end - 1] == ' ')
+				end--;
+			return end;
+		}
+	return n;
+}
+
 const char *cli_hours(const char *s, long max, long *minutes)
 {
 	static char why[96];
-	const char *bad = hours_parse(s, strlen(s), minutes);
+	const char *bad = hours_parse(s, hours_number_len(s), minutes);
 	if (bad || (*minutes > 0 && *minutes <= max * 60))
 		return bad;
 	snprintf(why, sizeof why, _("must be more than 0 and at most %ld hours"), max);
@@ -462,7 +480,7 @@ int cli_grant(char *arg, struct grant_spec *g)
 		long minutes;
 		if (level >= 0)
 			g->level = level;
-		else if (hours_parse(amount, strlen(amount), &minutes))
+		else if (hours_parse(amount, hours_number_len(amount), &minutes))
 			rc = grant_err(typed, _("after the colon come the hours (60) or a support level "
 						"(midden)"));
 		else

@@ -114,6 +114,24 @@ check "... is ISO week 47 of this year" grep -q '^2026-W47,' out
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 
+# ---- hours with their unit, as cp-log takes 1,5u ----
+# Bug: --hours 16u, --work-hours '18 uur' and a grant of 60u were refused
+run cp-new --id P-3 --name X --funder uwv --start 2026-01-05 --hours 16u --budget '60 uur/6m'
+status_is 0 "cp-new --hours 16u --budget '60 uur/6m'"
+check "... writes the hours as a number" grep -q '^work_hours_per_week: 16$' plans/P-3.yaml
+check "... and the budget" grep -q '^  hours: 60$' plans/P-3.yaml
+run cp-plan P-3 --migrate
+run cp-plan P-3 --work-hours '18,5 uur' --from 2026-03-02
+status_is 0 "cp-plan --work-hours '18,5 uur'"
+check "... as 18.5" grep -q '{from: 2026-03-02, hours: 18.5}' plans/P-3.yaml
+run cp-plan P-3 --drop-grant 2026-07-05 --force --grant 2026-07-05/6m:40u
+status_is 0 "cp-plan --grant 2026-07-05/6m:40u"
+check "... a grant of 40 hours" grep -q '{from: 2026-07-05, length: 6m, hours: 40}' plans/P-3.yaml
+run cp-plan P-3 --drop-grant 2026-07-05 --force --grant 2026-07-05/6m --hours 30h
+status_is 0 "cp-plan --grant ... --hours 30h"
+refuses 64 'not a number of hours' "hours with a word that is no unit" \
+	cp-plan P-3 --work-hours '18 dagen' --from 2026-04-01
+
 # ---- the Dutch words of the tables ----
 if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	run env LANGUAGE=nl cp-hours --budget -o text
