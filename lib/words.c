@@ -63,7 +63,8 @@ int vocab_unknown(const struct vocab *v, const char *s)
 }
 
 static const struct word modes[] = {
-	{"onsite|on-site|werkvloer|op-de-werkvloer|locatie|werkplekbezoek", MODE_ONSITE},
+	/* op locatie: what the Dutch tables call it */
+	{"onsite|on-site|werkvloer|op-de-werkvloer|locatie|op-locatie|werkplekbezoek", MODE_ONSITE},
 	/* werkplek alone is -a's: structuring it */
 	{"phone|telefoon|telefonisch|bellen|tel|gebeld", MODE_PHONE},
 	{"email|e-mail|mail|mailen|gemaild", MODE_EMAIL},
@@ -78,7 +79,7 @@ const struct vocab vocab_mode = {
 	N_("mode"), N_("unknown mode %s; use %s"),
 	N_("onsite (werkvloer), phone (telefoon), email (mail), video (beeldbellen), chat (app) or "
 	   "other (overig)"),
-	modes, mode_names, MODE_COUNT, 0};
+	modes, mode_names, MODE_COUNT, 1};
 
 /* vocab_parse(&vocab_mode, ...) for the readers of sheets, which call it
  * on every line: what files hold is told apart by length and first letter
@@ -97,7 +98,7 @@ int mode_parse(const char *s, size_t n)
 		if (a == b && c == d)
 			return m;
 	}
-	return word_lookup(modes, s, n);
+	return phrase_lookup(modes, s, n); /* op de werkvloer, as coaches say it */
 }
 
 /* Contact at a distance; other (a meeting with the funder, say) is

@@ -114,6 +114,18 @@ check "... is ISO week 47 of this year" grep -q '^2026-W47,' out
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
 
+# ---- modes as phrases: op de werkvloer, and op locatie as the tables say ----
+# Bug: "op de werkvloer" and "op locatie" were unknown modes
+for m in 'op de werkvloer' 'Op locatie' 'op-locatie'; do
+	run cp-log --plan P-1 --mode "$m" -d 2026-11-18 15m "$m"
+	status_is 0 "cp-log --mode '$m'"
+	check "... is onsite" grep -q "^2026-11-18,robin,P-1,,onsite,15,$m\$" hours/robin.csv
+done
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-18,robin,P-1,,op de werkvloer,20,x\n' |
+	cp-log -
+check "a sheet read by cp-log - takes op de werkvloer" \
+	grep -q '^2026-11-18,robin,P-1,,onsite,20,x$' hours/robin.csv
+
 # ---- hours with their unit, as cp-log takes 1,5u ----
 # Bug: --hours 16u, --work-hours '18 uur' and a grant of 60u were refused
 run cp-new --id P-3 --name X --funder uwv --start 2026-01-05 --hours 16u --budget '60 uur/6m'

@@ -22,7 +22,10 @@ static void modes(void)
 		{"werkplek", -1},            {"werkplekbezoek", MODE_ONSITE}, {"gebeld", MODE_PHONE},
 		{"mailen", MODE_EMAIL},      {"gemaild", MODE_EMAIL},    {"Teams", MODE_VIDEO},
 		{"videogesprek", MODE_VIDEO}, {"geappt", MODE_CHAT},     {"SMS", MODE_CHAT},
-		{"", -1},                    {"on site", -1},            {"onsite ", -1},
+		/* a phrase's words parted by blanks, as a coach types them */
+		{"on site", MODE_ONSITE},    {"op de werkvloer", MODE_ONSITE},
+		{"Op locatie", MODE_ONSITE}, {"op_de_werkvloer", MODE_ONSITE},
+		{"", -1},                    {"onsite ", -1},            {"op  de", -1},
 		{" onsite", -1},             {"phones", -1},             {"mai", -1},
 		{"fax", -1},                 {"ophone", -1},             {"telefoon\n", -1},
 		{"t\xc3\xa9l\xc3\xa9phone", -1},
