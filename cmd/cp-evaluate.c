@@ -254,8 +254,8 @@ static int record(int today)
 	if (opt.signed_by && cli_text(_("signed by"), opt.signed_by) < 0)
 		return EX_USAGE;
 	if ((opt.date && cli_date(opt.date, &r.date) < 0) ||
-	    (opt.next && cli_date(opt.next, &r.next) < 0) || (opt.end && cli_date(opt.end, &r.end) < 0) ||
-	    cli_text(_("summary"), opt.summary) < 0)
+	    (opt.next && cli_date_after(opt.next, r.date, &r.next) < 0) ||
+	    (opt.end && cli_date(opt.end, &r.end) < 0) || cli_text(_("summary"), opt.summary) < 0)
 		return EX_USAGE;
 	for (size_t i = 0; i < opt.ngoals; i++)
 		if (goal_result_parse(opt.goals[i], &goals[i]) < 0)

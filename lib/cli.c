@@ -300,6 +300,23 @@ int cli_date(const char *arg, int *day)
 	return 0;
 }
 
+int cli_date_after(const char *arg, int after, int *day)
+{
+	if (cli_date(arg, day) < 0)
+		return -1;
+	/* the nearest 25-5 may be the one just gone; a day that must come
+	 * later means the next (with its weekday, as typed, it is that one) */
+	if (*day <= after && isdigit((unsigned char)*arg) &&
+	    date_typed_yearless(arg, strlen(arg))) {
+		int y, m, d;
+		date_to_ymd(*day, &y, &m, &d);
+		for (int cy = y + 1; cy <= y + 4 && *day <= after; cy++)
+			if (d <= date_days_in_month(cy, m))
+				*day = date_from_ymd(cy, m, d);
+	}
+	return 0;
+}
+
 int cli_duration_words(char *const *words, size_t n, long *minutes, struct buf *duration,
 		       struct buf *note)
 {

@@ -34,6 +34,9 @@ int cli_exit(int status); /* checks that standard output was written */
  * argp's doc, which holds no \v: a translator gets two plain strings. */
 char *cli_help(int key, const char *text, void *input);
 int cli_date(const char *arg, int *day); /* dates on the command line: ISO, today, gisteren ... */
+/* A day that must come after after: one typed without its year (25-5) is
+ * the first such day after it, not the nearest. */
+int cli_date_after(const char *arg, int after, int *day);
 /* cp-log's DURATION [NOTE...] as the shell split them: the longest run of
  * words at the start that reads as a duration, the note the rest; the
  * words after it must not read as more of one (1 1/2 uur).  0, or -1

@@ -200,6 +200,16 @@ sed -i -e 's/G2, text: Rooster, status: open/G2, text: Rooster, status: achieved
 same plans/L-late.yaml want "... goes in its place, above the comment over the next; G2 set, G1 and next as they were"
 refuses 64 'after the evaluation' "--next before --date" \
 	cp-evaluate --record A-today --summary x --date 2026-11-20 --next 2026-11-20
+# Bug: a day typed without its year is the nearest such day, which for
+# the next evaluation, half a year ahead, may be the one just gone: refused
+run env CP_TODAY=2026-11-23 cp-evaluate -n --record A-today --summary x --date 2026-11-20 --next 25-5
+status_is 0 "--next 25-5, half a year ahead"
+check "... is next year's 25 May" grep -qx '+  next: 2027-05-25' out
+run env CP_TODAY=2026-11-23 cp-evaluate -n --record A-today --summary x --date 2026-11-20 \
+	--next '25 mei'
+check "... and so is 25 mei" grep -qx '+  next: 2027-05-25' out
+refuses 64 'after the evaluation' "a yearless --next ahead stays as typed, refused if on the date" \
+	env CP_TODAY=2026-11-23 cp-evaluate --record A-today --summary x --date 2026-11-20 --next 20-11-2026
 refuses 65 'plan E-closed is closed' "a closed plan" cp-evaluate --record E-closed --summary x
 err_has 'hint: cp-plan E-closed --resume --end DATE opens it again' "... and the way to open it"
 refuses 66 'no such plan' "a plan that does not exist" cp-evaluate --record P-9 --summary x
