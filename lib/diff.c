@@ -74,6 +74,28 @@ static void common_lines(const struct lines *a, const struct lines *b, char *ina
 	free(t);
 }
 
+/* The plan as git names it, from the caseload's top, which holds the plans
+ * directory: that directory and the file, however the plan was named and
+ * wherever the tool ran (P-1.yaml in plans/, ../plans/P-1.yaml,
+ * /srv/caseload/plans/P-1.yaml).  A name that is no file is taken as
+ * written, below the caseload's top or from the root. */
+static char *git_name(const char *name)
+{
+	char *real = realpath(name, NULL);
+	const char *path = real ? real : name;
+	while (!strncmp(path, "./", 2) || !strncmp(path, "../", 3))
+		path += path[1] == '/' ? 2 : 3;
+	if (*path == '/') {
+		const char *file = strrchr(path, '/') + 1, *dir = file - 1;
+		while (dir > path && dir[-1] != '/')
+			dir--;
+		path = dir > path ? dir : file;
+	}
+	char *git = xstrdup(path);
+	free(real);
+	return git;
+}
+
 void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
 		  size_t blen)
 {
@@ -112,19 +134,9 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 		size_t ti = ei + CONTEXT < la.n ? ei + CONTEXT : la.n;
 		size_t tj = ej + (ti - ei);
 		if (!header) {
-			/* as git names it, from the caseload's top where the tool
-			 * ran below it (../plans/P-1.yaml) or named the plan by its
-			 * whole path (/srv/caseload/plans/P-1.yaml): the caseload
-			 * holds the plans directory */
-			while (!strncmp(name, "./", 2) || !strncmp(name, "../", 3))
-				name += name[1] == '/' ? 2 : 3;
-			if (*name == '/') {
-				const char *file = strrchr(name, '/') + 1, *dir = file - 1;
-				while (dir > name && dir[-1] != '/')
-					dir--;
-				name = dir > name ? dir : file;
-			}
-			buf_printf(out, "--- a/%s\n+++ b/%s\n", name, name);
+			char *git = git_name(name);
+			buf_printf(out, "--- a/%s\n+++ b/%s\n", git, git);
+			free(git);
 			header = 1;
 		}
 		buf_printf(out, "@@ -%zu,%zu +%zu,%zu @@\n", ti > hi ? hi + 1 : hi, ti - hi,

@@ -40,6 +40,17 @@ check "cp-plan -n there: the diff names the plan as git does, from the caseload'
 run cp-plan -n "$PWD/cl/plans/P-2.yaml" --goal "Op tijd komen"
 check "... and a plan named by its whole path as well" \
 	sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
+# Bug: a plan named by its file in plans/ was named without plans/
+for f in P-2.yaml ./P-2.yaml; do
+	run sh -c "cd cl/plans && cp-plan -n $f --goal 'Op tijd komen'"
+	check "... and $f named in plans/" \
+		sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
+done
+run sh -c "cd cl/plans && cp-evaluate -n -r ./P-2.yaml -s x"
+check "... by cp-evaluate -n too" grep -qx -- '--- a/plans/P-2.yaml' out
+run cp-plan -n cl/plans/P-2.yaml --goal "Op tijd komen"
+check "... and cl/plans/P-2.yaml from above the caseload" \
+	sh -c 'head -n 2 out | tr "\n" " " | grep -qx -- "--- a/plans/P-2.yaml +++ b/plans/P-2.yaml "'
 run sh -c 'cd cl/hours/archief && cp-plan P-2 --goal "Op tijd komen"'
 check "cp-plan there changes the caseload's plan" grep -q 'Op tijd komen' cl/plans/P-2.yaml
 run sh -c 'cd cl/hours && cp-log -p ../plans --plan P-1 --mode phone -d 2026-11-19 10 x'
