@@ -94,10 +94,23 @@ int record_check(const struct plan *p, struct record *r, int today)
 		}
 	for (size_t i = 0; i < r->ngoals; i++) {
 		const struct goal_result *g = &r->goals[i];
-		if (!plan_goal(p, g->goal, strlen(g->goal)))
+		const struct goal *goal = plan_goal(p, g->goal, strlen(g->goal));
+		if (!goal)
 			return plan_err(p, ymap_key(root, "goals"),
 					plan_goals_hint(p, g->goal, strlen(g->goal), hint, sizeof hint),
 					_("the plan has no goal %s"), quotes(g->goal));
+		/* judged before it was set: a date typed wrong, as cp-log says of an hour */
+		if (goal->from != DATE_NONE && r->date < goal->from) {
+			char e[11], msg[160];
+			date_format(goal->from, d);
+			date_format(r->date, e);
+			snprintf(msg, sizeof msg,
+				 _("goal %s was set on %s, after the evaluation of %s"), goal->id,
+				 d, e);
+			snprintf(hint, sizeof hint,
+				 _("check the date of the evaluation, or leave %s out"), goal->id);
+			return plan_err(p, goal->node, hint, "%s", msg);
+		}
 		/* either would make edits that do not read back: "status: ?", a key twice */
 		if (g->status < 0 || g->status >= GOAL_STATUS_COUNT) {
 			char n[16];

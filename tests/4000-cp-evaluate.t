@@ -155,6 +155,17 @@ rm plans/X-broken.yaml
 refuses 65 'the plan has no goal "G9"' "an unknown goal" \
 	cp-evaluate --record A-today --summary x --goal G9=achieved
 err_has 'hint: the goals of A-today are G1$' "... and the hint names the goals there are"
+# Bug: a goal was judged at an evaluation held before the day it was set
+# (cp-log refuses its hours then): the date typed wrong, most likely
+plan G-late uwv 2026-01-05 2026-07-05 '  - id: G2' '    text: Later' '    status: open' \
+	'    from: 2026-09-01'
+refuses 65 'goal G2 was set on 2026-09-01, after the evaluation of 2026-08-01' \
+	"a goal judged before it was set" \
+	cp-evaluate --record G-late --summary x --date 2026-08-01 --goal G2=achieved
+err_has 'hint: check the date of the evaluation, or leave G2 out' "... and what to do"
+run cp-evaluate --record G-late --summary x --date 2026-09-01 --goal G2=achieved
+status_is 0 "... judged on the day it was set, it is recorded"
+rm plans/G-late.yaml
 refuses 64 'unknown goal status "done"' "an unknown goal status" \
 	cp-evaluate --record A-today --summary x --goal G1=done
 refuses 64 'G1=achieved' "a goal without status" cp-evaluate --record A-today --summary x --goal G1
