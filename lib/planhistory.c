@@ -106,15 +106,19 @@ static int pause(struct amend *a, const struct plan_op *op)
 
 /* A plan opened again keeps the end it closed on, unless --end moves it:
  * the end it had before is gone, and cp-log takes no day after it. */
-static void warn_ended(const struct plan *p, int today)
+static void warn_ended(const struct plan *p, int today, int end_given)
 {
 	if (plan_ended(p, today) == DATE_NONE)
 		return;
 	char d[11];
 	date_format(p->end, d);
-	cp_warn(_("%s: the plan still ends on %s; cp-log takes no later day (--resume --end DATE "
-		  "moves the end)"),
-		p->id, d);
+	if (end_given) /* not the end it closed on: the one just typed */
+		cp_warn(_("%s: the plan ends on %s, before today; cp-log takes no later day"),
+			p->id, d);
+	else
+		cp_warn(_("%s: the plan still ends on %s; cp-log takes no later day "
+			  "(--resume --end DATE moves the end)"),
+			p->id, d);
 }
 
 /* The first day a paused plan is active again: since, or today; DATE_NONE
@@ -177,7 +181,7 @@ int amend_status(struct amend *a, const struct plan_op *op)
 	    (last != DATE_NONE && a->p->pauses[n].to != last))
 		return amend_not_held(a);
 	if (op->status == STATUS_ACTIVE)
-		warn_ended(a->p, a->today);
+		warn_ended(a->p, a->today, op->day != DATE_NONE);
 	if (op->status == STATUS_ACTIVE && o.day != DATE_NONE)
 		plan_warn_limit(a->p);
 	return 0;

@@ -285,6 +285,14 @@ run cp-plan P-7 --resume
 status_is 0 "--resume of a plan closed on 2026-11-20"
 err_has 'warning: P-7: the plan still ends on 2026-11-20; cp-log takes no later day \(--resume --end DATE' \
 	"... says the end stays, and how to move it"
+# Bug: an end given with --resume that has passed was said to be the old
+# one, "still", with the hint to do what was just done
+run cp-plan P-7 --close --end 2026-11-20
+run cp-plan P-7 --resume --end 2026-11-21
+status_is 0 "--resume --end a day gone by"
+err_has 'warning: P-7: the plan ends on 2026-11-21, before today; cp-log takes no later day$' \
+	"... says the end has passed"
+check "... and not that it stays" sh -c '! grep -q "still ends" err'
 run cp-plan P-7 --close
 run cp-plan P-7 --resume --end 2027-11-01
 status_is 0 "--resume --end: exit status 0"
