@@ -182,7 +182,7 @@ int amend_status(struct amend *a, const struct plan_op *op)
 		return amend_not_held(a);
 	if (op->status == STATUS_ACTIVE)
 		warn_ended(a->p, a->today, op->day != DATE_NONE);
-	if (op->status == STATUS_ACTIVE && o.day != DATE_NONE)
+	if (op->status != STATUS_PAUSED && op->day != DATE_NONE) /* --resume or --close --end */
 		plan_warn_limit(a->p);
 	return 0;
 }

@@ -353,6 +353,8 @@ int plan_record(const char *path, struct record *r, int today, int held, struct 
 		diff_unified(dry, path, before->doc.src, before->doc.len, after->doc.src, len);
 	else
 		rc = locked_replace(&lf, after->doc.src, len);
+	if (rc == 0 && r->close) /* an --end past UWV's three years, as cp-plan --close says */
+		plan_warn_limit(after);
 out:
 	plan_free(before);
 	plan_free(after);

@@ -611,6 +611,10 @@ err_has "warning: P-7: the plan ends after 2029-11-01, its funder's limit \(UWV'
 	"... with a warning"
 refuses 65 "the plan would end before it starts on 2026-11-02" "--end before the start" \
 	cp-plan P-7 --end 2026-10-01
+# Bug: --close --end past the limit was written without the warning
+run cp-plan -n P-7 --close --end 2030-01-31
+status_is 0 "--close --end past UWV's 3-year limit"
+err_has "warning: P-7: the plan ends after 2029-11-01, its funder's limit" "... warns of it as --end does"
 cp-plan P-7 --pause --from 2026-11-20 2>/dev/null
 refuses 65 "the plan is paused from 2026-11-20: --close --end ends it sooner" \
 	"--end of a paused plan before its pause began" cp-plan P-7 --end 2026-11-19

@@ -166,6 +166,10 @@ err_has 'hint: check the date of the evaluation, or leave G2 out' "... and what 
 run cp-evaluate --record G-late --summary x --date 2026-09-01 --goal G2=achieved
 status_is 0 "... judged on the day it was set, it is recorded"
 rm plans/G-late.yaml
+run cp-evaluate -n --record A-today --summary x --date 2026-11-20 --close --end 2029-03-01
+status_is 0 "--close --end past UWV's 3-year limit"
+err_has "warning: A-today: the plan ends after 2029-01-04, its funder's limit" \
+	"... warns of it, as cp-plan --close does"
 refuses 64 'unknown goal status "done"' "an unknown goal status" \
 	cp-evaluate --record A-today --summary x --goal G1=done
 refuses 64 'G1=achieved' "a goal without status" cp-evaluate --record A-today --summary x --goal G1
