@@ -186,6 +186,16 @@ double pdf_text(struct pdf *p, const char *s, double size, int bold, double x, d
 	return (double)h / PANGO_SCALE;
 }
 
+/* s laid out as pdf_text() lays it out, in a layout of its own, not
+ * shared (unref it): for a text drawn line by line. */
+PangoLayout *pdf_layout(struct pdf *p, const char *s, double size, int bold, double width,
+			int align)
+{
+	PangoLayout *lay = layout_new();
+	set_layout(p, lay, s, size, bold, width, align);
+	return lay;
+}
+
 /* The height s will take, drawn at the left. */
 double pdf_height(struct pdf *p, const char *s, double size, int bold, double width)
 {

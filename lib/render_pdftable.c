@@ -2,7 +2,7 @@
  * the page allows (the headers wrap first, then the long texts, each down
  * to its widest word; past that the pages turn, the letters shrink, and
  * the longest words break), its rows split over pages under the header
- * row again. */
+ * row again, and a row taller than a page line by line. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,6 +145,73 @@ static double row(struct pdf *p, const struct rtable *t, size_t r, double size, 
 	return h + 2 * PAD;
 }
 
+/* The lines of a cell from *it on that fit in room, drawn at x, y; their
+ * height.  With force (at the top of a page) its next line at least, fit
+ * or not: a line taller than a page goes there, where waiting for a page
+ * it fits on would turn pages for ever.  *it is freed, NULL, at the end. */
+static double cell_lines(struct pdf *p, PangoLayoutIter **it, double x, double y, double room,
+			 int force)
+{
+	double used = 0;
+	while (*it) {
+		int y0, y1;
+		PangoRectangle line;
+		pango_layout_iter_get_line_yrange(*it, &y0, &y1);
+		double h = (double)(y1 - y0) / PANGO_SCALE;
+		if (used + h > room && !(force && used == 0))
+			break;
+		if (p->drawing) {
+			int base = pango_layout_iter_get_baseline(*it) - y0;
+			pango_layout_iter_get_line_extents(*it, NULL, &line);
+			cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE,
+				      y + used + (double)base / PANGO_SCALE);
+			PangoLayoutLine *drawn = pango_layout_iter_get_line_readonly(*it);
+			pango_cairo_show_layout_line(p->cr, drawn);
+		}
+		used += h;
+		if (!pango_layout_iter_next_line(*it)) {
+			pango_layout_iter_free(*it);
+			*it = NULL;
+		}
+	}
+	return used;
+}
+
+/* Row r, taller than a page holds under the header row (a note of 600
+ * words): drawn whole, its end ran past the page's foot and was lost.
+ * Its cells' lines are drawn as far as the page goes, and run on onto
+ * the next, under the header row again. */
+static void tall_row(struct pdf *p, const struct rtable *t, size_t r)
+{
+	size_t n = t->ncols ? t->ncols : 1, left = 0;
+	PangoLayout **lay = xcalloc(n, sizeof *lay);
+	PangoLayoutIter **it = xcalloc(n, sizeof *it);
+	for (size_t c = 0; c < t->ncols; c++, left++) {
+		lay[c] = pdf_layout(p, p->cells[r * t->ncols + c], p->size, r >= t->total,
+				    p->colw[c] - 2 * PAD,
+				    t->cols[c].flags & RCOL_NUMBER ? RIGHT : LEFT);
+		it[c] = pango_layout_get_iter(lay[c]);
+	}
+	for (int fresh = 0; left; fresh = 1) {
+		double room = pdf_bottom(p) - p->y - 2 * PAD, h = 0, x = MARGIN;
+		for (size_t c = 0; c < t->ncols; x += p->colw[c++]) {
+			if (!it[c])
+				continue;
+			double ch = cell_lines(p, &it[c], x + PAD, p->y + PAD, room, fresh);
+			h = ch > h ? ch : h;
+			left -= !it[c];
+		}
+		p->y += h + 2 * PAD;
+		if (left) {
+			pdf_rule(p, MARGIN, p->right, p->y, 0.2);
+			pdf_need(p, pdf_bottom(p)); /* the page turns */
+		}
+	}
+	for (size_t c = 0; c < t->ncols; c++)
+		g_object_unref(lay[c]);
+	free(lay), free(it);
+}
+
 static double table_size(const struct rtable *t)
 {
 	return t->ncols > 6 ? 8 : 9;
@@ -265,13 +332,19 @@ void pdf_table(struct buf *out, const struct rtable *t)
 	double size = p->size;
 	p->table = t;
 	pdf_table_head(p);
+	double page = pdf_bottom(p) - TOP - row(p, t, SIZE_MAX, size, 0); /* under the header */
 	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {
 		double h = row(p, t, r, size, 0);
-		pdf_need(p, h);
+		int tall = h > page;
+		pdf_need(p, tall ? 30 : h); /* a tall row: a line or two of it */
 		if (r == t->total)
 			pdf_rule(p, MARGIN, p->right, p->y, 1.0);
-		row(p, t, r, size, 1);
-		p->y += h;
+		if (tall) {
+			tall_row(p, t, r);
+		} else {
+			row(p, t, r, size, 1);
+			p->y += h;
+		}
 		pdf_rule(p, MARGIN, p->right, p->y, 0.2);
 	}
 	p->table = NULL;

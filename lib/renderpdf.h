@@ -70,6 +70,9 @@ double pdf_bottom(const struct pdf *p); /* above the page footer */
 double pdf_text(struct pdf *p, const char *s, double size, int bold, double x, double y,
 		double width, int align);
 double pdf_height(struct pdf *p, const char *s, double size, int bold, double width);
+/* s laid out as pdf_text() lays it out, in a new layout: unref it */
+PangoLayout *pdf_layout(struct pdf *p, const char *s, double size, int bold, double width,
+			int align);
 double pdf_text_width(struct pdf *p, const char *s, double size, int bold); /* on one line */
 void pdf_rule(struct pdf *p, double x0, double x1, double y, double width); /* a line across */
 void pdf_gray(struct pdf *p, double level); /* the gray drawn in: 0 black */

@@ -150,4 +150,46 @@ check "... every word above the page's footer" awk -F'"' '
 	/<word / && />(zin|afspraak)[0-9]/ { if ($8 + 0 > h - 55) bad++ }
 	END { exit !(h > 0 && !bad) }' tall.bbox
 
+# A table row taller than a page: a logbook entry whose note is 600 words.
+# Bug: the row was drawn whole from where it began, its note's lines past
+# the foot of the page cut off: some 200 words of it were all there was.
+note=$(awk 'BEGIN { for (i = 0; i < 600; i++) printf "notitie%d ", i }')
+cp-log --plan P-2 --mode telefoon -d 2026-11-18 1u "${note}einde"
+cp-log --plan P-2 --mode telefoon -d 2026-11-19 15m Daarna kort
+run cp-report --logbook --plan P-2 -o pdf
+status_is 0 "a logbook with a row taller than a page"
+mv out row.pdf
+pdf row.pdf "... is a whole PDF"
+check "... the note to its last word" grep -Eq 'notitie599 einde|^ +einde$' row.pdf.txt
+check "... every word of it" test "$(grep -o 'notitie[0-9]*' row.pdf.txt | sort -u | wc -l)" -eq 600
+check "... and the entry after it" grep -q 'Daarna kort' row.pdf.txt
+pdftotext -bbox row.pdf row.bbox
+check "... every word above the page's footer" awk -F'"' '
+	/<page width=/ { h = $4 }
+	/<word / && />notitie[0-9]/ { if ($8 + 0 > h - 55) bad++ }
+	END { exit !(h > 0 && !bad) }' row.bbox
+awk 'BEGIN { RS = "\f" } /notitie[0-9]/ { n++ } /notitie[0-9]/ && !/date .* what was done/ { bad++ }
+	END { exit !(n > 1 && !bad) }' row.pdf.txt
+status=$?
+status_is 0 "... on pages of its own, each under the table's header row"
+run cp-report --declaration --plan P-2 --period 2026-11 -o pdf
+mv out rowdecl.pdf
+pdf rowdecl.pdf "... in the declaration too"
+check "... every word of it" \
+	test "$(grep -o 'notitie[0-9]*' rowdecl.pdf.txt | sort -u | wc -l)" -eq 600
+# A word of 6,000 letters breaks at the column's edge into more lines
+# than a page holds: the pages turn, and the document ends.
+word=$(awk 'BEGIN { for (i = 0; i < 6000; i++) printf "x" }')
+cp-log --plan P-2 --mode telefoon -d 2026-11-20 1u "$word"
+if command -v timeout >/dev/null; then t="timeout 60"; else t=; fi
+$t cp-report --logbook --plan P-2 -o pdf >word.pdf 2>err
+status_is 0 "a note of one word longer than a page"
+pdf word.pdf "... is a whole PDF"
+pdftotext -bbox word.pdf word.bbox
+check "... every letter of it above the page's footer" awk -F'"' '
+	/<page width=/ { h = $4 }
+	/<word / && />xxx/ { s = $0; sub(/.*">/, "", s); sub(/<.*/, "", s); n += length(s)
+		if ($8 + 0 > h - 55) bad++ }
+	END { exit !(h > 0 && !bad && n == 6000) }' word.bbox
+
 done_testing
