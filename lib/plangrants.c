@@ -207,6 +207,13 @@ int amend_declared(struct amend *a, const struct plan_op *op)
 {
 	if (amend_need_version2(a->p) < 0)
 		return -1;
+	if (op->day > a->today) { /* as cp-log and cp-evaluate: what happened, not a plan */
+		char on[11], msg[160];
+		date_format(op->day, on);
+		snprintf(msg, sizeof msg, _("%s is in the future; record a declaration once it is sent"),
+			 on);
+		return amend_node_err(a->p, NULL, NULL, msg);
+	}
 	if (!strcmp(op->text, "ended") || !strcmp(op->text, "afgelopen")) {
 		int n = 0, *end = grant_ends(a->p); /* before a step reads the plan anew */
 		for (size_t k = 0; k < a->p->ngrants; k++) {

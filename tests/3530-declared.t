@@ -62,6 +62,11 @@ check "... and nothing else changed" sh -c \
 check "... the plan keeps mode 0600" test "$(stat -c %a plans/P-30.yaml)" = 600
 check "... and passes cp-check" cp-check plans/P-30.yaml
 
+cp plans/P-30.yaml before.yaml
+run cp-plan P-30 --declared 2027-03-31 --on 2027-06-16
+status_is 65 "--declared --on a day to come: refused, as cp-log refuses one"
+err_has '2027-06-16 is in the future; record a declaration once it is sent' "... saying why"
+same plans/P-30.yaml before.yaml "... and the plan is as it was"
 run cp-plan P-30 --declared 2027-03-31 --on 2027-05-12
 status_is 0 "--declared by a day the grant holds, in a flow mapping"
 check "... adds declared: inside the braces" \
