@@ -445,7 +445,7 @@ same plans/P-2.yaml v1.yaml "--migrate -n writes nothing"
 run cp-plan P-2 --migrate
 status_is 0 "--migrate: exit status 0"
 # a version 1 plan knows nothing of declarations: say they were made
-cp-plan P-2 --declared ended --on 2027-04-01
+CP_TODAY=2027-04-01 cp-plan P-2 --declared ended --on 2027-04-01
 figures >v2.figures
 same v2.figures v1.figures "--migrate: cp-hours --budget gives the same figures before and after"
 check "--migrate: version 2" grep -qx 'version: 2' plans/P-2.yaml
