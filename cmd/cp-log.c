@@ -279,6 +279,8 @@ int main(int argc, char **argv)
 		rc = -1;
 	if (rc == 0 && ceiling)
 		ceiling_report(ceiling, opt.quiet, opt.dry_run);
+	if (rc == 0)
+		medical_warn_rows(&rows, cli_plans());
 	ceiling_free(ceiling);
 	rows_free(&rows);
 	plancache_free(plans);

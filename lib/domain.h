@@ -266,6 +266,9 @@ struct medical *medical_load(const char *caseload);
 void medical_scan(const struct medical *m, const char *text, size_t n,
 		  void (*found)(void *arg, size_t off, size_t len), void *arg);
 void medical_free(struct medical *m);
+/* Each such word in the notes of rows logged: a warning (the caseload's
+ * list: of the caseload of plansdir). */
+void medical_warn_rows(const struct rows *rows, const char *plansdir);
 
 /* ---- lint.c: every problem of a caseload's files at once, for cp-check ---- */
 

@@ -171,3 +171,44 @@ void medical_scan(const struct medical *m, const char *text, size_t n,
 		i = w;
 	}
 }
+
+/* ---- at log time ---- */
+
+struct logged_text {
+	const struct row *row;
+	const char *text;
+};
+
+static void logged_found(void *arg, size_t off, size_t len)
+{
+	const struct logged_text *t = arg;
+	const char *word = quote(t->text + off, len);
+	if (t->row->line) {
+		struct srcpos at = {_("standard input"), t->row->line, NULL, 0, 0, 0};
+		cp_warn_at(&at, _("%s points to medical information, which has no place in these "
+				  "records (UWV); describe what happens at work instead"),
+			   word);
+	} else
+		cp_warn(_("%s points to medical information, which has no place in these records "
+			  "(UWV); describe what happens at work instead"),
+			word);
+}
+
+void medical_warn_rows(const struct rows *rows, const char *plansdir)
+{
+	char *root = caseload_root(plansdir);
+	cp_errors_quiet_thread(1); /* a list not there is cp-check's to say */
+	struct medical *m = medical_load(root);
+	cp_errors_quiet_thread(0);
+	free(root);
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct row *r = &rows->v[i];
+		struct logged_text t = {r, r->v[COL_NOTE]};
+		if (t.text)
+			medical_scan(m, t.text, strlen(t.text), logged_found, &t);
+		for (size_t k = 0; k < rows->nextra; k++)
+			if (!strcmp(rows->extra_names[k], "internal") && (t.text = r->extra[k]))
+				medical_scan(m, t.text, strlen(t.text), logged_found, &t);
+	}
+	medical_free(m);
+}

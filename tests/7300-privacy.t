@@ -104,10 +104,20 @@ refuses 65 'has no internal column, so what goes in it would be lost' \
 	cp-log -f hours/kim.csv --plan P-7 --mode phone 20m x --internal y
 
 # ---- cp-check: medical words, and who can read the files ----
-cp-log --plan P-7 --mode phone -d 2026-11-18 20m Gesprek over zijn medicatie en de Diagnose
+run cp-log --plan P-7 --mode phone -d 2026-11-18 20m Gesprek over zijn medicatie en de Diagnose
+status_is 0 "cp-log logs a note with a medical word"
+err_has '^cp-log: warning: "medicatie" points to medical information' \
+	"... and warns of it then, while the coach can still change the note"
+err_has '^cp-log: warning: "Diagnose" points to medical' "... of every such word"
 mkdir -p .coachplan && echo 'slapeloosheid' >.coachplan/medical-words
-cp-log --plan P-7 --mode phone -d 2026-11-19 20m Klaagt over slapeloosheid
-cp-log --plan P-7 --mode phone -d 2026-11-20 20m Gebeld --internal 'zit in therapie'
+run cp-log --plan P-7 --mode phone -d 2026-11-19 20m Klaagt over slapeloosheid
+err_has '"slapeloosheid" points to medical' "... the caseload's own words too"
+run cp-log --plan P-7 --mode phone -d 2026-11-20 20m Gebeld --internal 'zit in therapie'
+err_has '"therapie" points to medical' "... and in an internal note"
+printf 'date,plan,goal,mode,minutes,note\n2026-11-20,P-7,,phone,5,Over de huisarts\n' >med.csv
+run cp-log -n - <med.csv
+err_has '^cp-log: standard input:2:[0-9]+: warning: "huisarts" points to medical' \
+	"... of a batch, at the line of standard input"
 run cp-check
 status_is 0 "medical words are warnings, not errors"
 err_has 'hours/robin.csv:4:[0-9]+: warning: "medicatie" points to medical information' \
