@@ -82,8 +82,8 @@ static error_t add_op(int key, char *arg, struct plan_op *op)
 		return cli_contact(arg, &op->text, &op->role) < 0 ? EX_USAGE : 0;
 	case OPT_GRANT:
 		op->kind = PLAN_OP_GRANT;
-		opt.ngrants++;
-		return cli_grant(arg, &op->grant) < 0 ? EX_USAGE : 0;
+		opt.ngrants++; /* a copy cut up: op->text stays as typed, for a message */
+		return cli_grant(xstrdup(arg), &op->grant) < 0 ? EX_USAGE : 0;
 	case OPT_CONDITION:
 		op->kind = PLAN_OP_CONDITION;
 		return cli_text(_("condition"), arg) < 0 ? EX_USAGE : 0;
@@ -255,7 +255,7 @@ static int write_plan(void)
 	char *path = plan_path(cli_plans(), opt.spec.id);
 	int status, rc = 0;
 	struct plan *back = plan_parse(path, xstrndup(text.s, text.len), text.len, &status);
-	if (back && plan_amend_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), 0, &b) < 0)
+	if (back && plan_new_text(path, text.s, text.len, opt.ops, opt.nops, date_today(), &b) < 0)
 		rc = -1;
 	else if (back)
 		plan_warn_limit(back);

@@ -11,6 +11,10 @@ struct amend {
 	const char *file;
 	struct plan *p; /* the text as changed so far, read */
 	int today;
+	/* cp-new's: the options the new plan is made of; its file is not
+	 * written yet, so a change refused is said of its option as typed */
+	const struct plan_op *typed;
+	size_t ntyped;
 };
 
 /* The edits of one change, made against the plan as it is now. */
@@ -30,6 +34,12 @@ int amend_same(const char *a, const char *b);
 int amend_node_err(const struct plan *p, const struct ynode *n, const char *hint,
 		   const char *msg);
 int amend_plan_err(const struct plan *p, const char *key, const char *hint, const char *msg);
+/* The same of change op: in a new plan (a->typed) said of its option as
+ * typed, else at node n of the plan. */
+int amend_op_err(const struct amend *a, const struct plan_op *op, const struct ynode *n,
+		 const char *hint, const char *msg);
+/* cp-new's option that made op, and its text as typed: "--grant", say. */
+const char *amend_op_option(const struct plan_op *op);
 /* Refused (-1, reported) unless the plan keeps a dated history. */
 int amend_need_version2(const struct plan *p);
 /* Refused (-1, reported) if day is before the plan's start; what: the day's name. */

@@ -106,6 +106,10 @@ struct plan_op plan_op_new(int kind, const char *text);
  * to out.  today: the end of a closed plan by default. */
 int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
 		    size_t nops, int today, int held, struct buf *out);
+/* The same for cp-new, src the plan it makes: its file is not written, so
+ * a change refused is said of its option (--grant ...) as typed. */
+int plan_new_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		  size_t nops, int today, struct buf *out);
 /* All of it on the plan at path, under its lock; with old (and new) given,
  * nothing is written: the texts before and after go there. */
 int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,

@@ -85,6 +85,25 @@ int amend_plan_err(const struct plan *p, const char *key, const char *hint, cons
 	return amend_node_err(p, key ? ymap_get(amend_root(p), key) : NULL, hint, msg);
 }
 
+const char *amend_op_option(const struct plan_op *op)
+{
+	switch (op->kind) {
+	case PLAN_OP_GRANT: return "--grant";
+	case PLAN_OP_CONDITION: return "--condition";
+	case PLAN_OP_CONTACT: return "--contact";
+	default: return "--agreement";
+	}
+}
+
+int amend_op_err(const struct amend *a, const struct plan_op *op, const struct ynode *n,
+		 const char *hint, const char *msg)
+{
+	if (!a->typed)
+		return amend_node_err(a->p, n, hint, msg);
+	return cp_err_at(EX_DATAERR, NULL, hint, "%s %s: %s", amend_op_option(op),
+			 quotes(op->text), msg);
+}
+
 int amend_need_version2(const struct plan *p)
 {
 	if (p->version >= 2)
@@ -134,11 +153,13 @@ struct plan_op plan_op_new(int kind, const char *text)
 				.minutes = -1, .grant = GRANT_SPEC_NONE};
 }
 
-int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
-		    size_t nops, int today, int held, struct buf *out)
+/* The ops made on src as plan_amend_text says; typed: cp-new's, a new plan. */
+static int amend_all(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		     size_t nops, int today, int held, int typed, struct buf *out)
 {
 	int status;
-	struct amend a = {file, plan_parse(file, xstrndup(src, len), len, &status), today};
+	struct amend a = {file, plan_parse(file, xstrndup(src, len), len, &status), today,
+			  typed ? ops : NULL, typed ? nops : 0};
 	if (!a.p)
 		return -1;
 	int rc = 0;
@@ -153,6 +174,18 @@ int plan_amend_text(const char *file, const char *src, size_t len, const struct 
 		buf_add(out, a.p->doc.src, a.p->doc.len);
 	plan_free(a.p);
 	return rc < 0 ? -1 : 0;
+}
+
+int plan_amend_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		    size_t nops, int today, int held, struct buf *out)
+{
+	return amend_all(file, src, len, ops, nops, today, held, 0, out);
+}
+
+int plan_new_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
+		  size_t nops, int today, struct buf *out)
+{
+	return amend_all(file, src, len, ops, nops, today, 0, 1, out);
 }
 
 int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,

@@ -103,9 +103,8 @@ int amend_text(struct amend *a, const struct plan_op *op)
 	size_t n = agreement ? a->p->nagreements : a->p->nconditions;
 	for (size_t i = 0; i < n; i++)
 		if (said_before(v[i], op->text))
-			return amend_node_err(
-				a->p,
-				item_of(a->p, agreement ? "agreements" : "conditions", op->text),
+			return amend_op_err(
+				a, op, item_of(a->p, agreement ? "agreements" : "conditions", op->text),
 				NULL,
 				agreement ? _("the plan has this agreement already")
 					  : _("the plan has this condition already"));
@@ -124,8 +123,8 @@ int amend_contact(struct amend *a, const struct plan_op *op)
 	for (size_t i = 0; i < n; i++)
 		if (amend_same(a->p->contacts[i].name, op->text) &&
 		    amend_same(a->p->contacts[i].role, op->role))
-			return amend_node_err(a->p, item_of(a->p, "contacts", op->text), NULL,
-					      _("the plan has this contact already"));
+			return amend_op_err(a, op, item_of(a->p, "contacts", op->text), NULL,
+					    _("the plan has this contact already"));
 	if (amend_step(a, make_contact, op) < 0)
 		return -1;
 	if (a->p->ncontacts != n + 1 || !amend_same(a->p->contacts[n].name, op->text) ||

@@ -59,8 +59,23 @@ refuses 64 'hours "0": must be more than 0 and at most 100000 hours' "a grant of
 refuses 64 'employer grants hours, not a support level' "a level from the employer" \
 	cp-new --id X-1 --name X --funder werkgever --start 2026-01-05 --hours 20 \
 	--grant 2026-01-05/6m:midden
-refuses 65 'a grant by level needs the contract hours' "a level without contract hours" \
+refuses 65 '--grant "2026-01-05/6m:midden": a grant by level needs the contract hours' \
+	"a level without contract hours" \
 	cp-new --id X-1 --name X --funder uwv --start 2026-01-05 --grant 2026-01-05/6m:midden
+# Bug: a grant that did not fit was said of plans/X-1.yaml:14:5, a file
+# cp-new never wrote, with cp-plan's --drop-grant for a way out
+refuses 65 '--grant "2026-03-01..2026-09-30:40": it overlaps --grant "2026-01-05..2026-06-30:60"$' \
+	"two --grant that overlap" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 \
+	--grant 2026-01-05..2026-06-30:60 --grant 2026-03-01..2026-09-30:40
+err_has "hint: one day belongs to one grant: start this one on 2026-07-01, the day after that one ends" \
+	"the way out is cp-new's"
+check "no line of an unwritten file, no --drop-grant" sh -c "! grep -q 'yaml\\|drop-grant' err"
+refuses 65 '--grant "2025-12-01..2026-06-30:60": the grant starts before the plan, on 2026-01-05 \(--start\)$' \
+	"a --grant before --start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 \
+	--grant 2025-12-01..2026-06-30:60
+refuses 65 '--agreement "X": the plan has this agreement already$' \
+	"an --agreement twice" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 \
+	--agreement X --agreement X
 refuses 64 'unknown scheme "wajonk"' "an unknown scheme" cp-new --id X-1 --name X --funder uwv --scheme wajonk --start 2026-01-05
 refuses 64 '"2026-02-30": no such day' "a date that does not exist" cp-new --id X-1 --name X --funder uwv --start 2026-02-30
 refuses 64 '"2026/1/5": not a date' "a date in the wrong form" cp-new --id X-1 --name X --funder uwv --start 2026/1/5
