@@ -117,7 +117,7 @@ static void collect(struct files *f)
 	for (size_t i = 0; i < opt.nargs; i++)
 		caseload_args_add(&a, opt.args[i], CASELOAD_SHEET);
 	for (size_t i = 0; i < a.nplans; i++)
-		if (is_dir(a.plans[i]))
+		if (is_plans_dir(a.plans[i]))
 			add_plans_dir(f, a.plans[i]);
 		else
 			add(&f->plans, &f->nplans, xstrdup(a.plans[i]));

@@ -110,7 +110,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_ARG:
 		v = (int)opt.files.nplans;
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
-		if ((int)opt.files.nplans > v && is_dir(arg) && !strcmp(opt.files.plans[v], arg)) {
+		if ((int)opt.files.nplans > v && is_plans_dir(arg) && !strcmp(opt.files.plans[v], arg)) {
 			/* a directory, not a caseload: one of sheets, if any */
 			opt.files.sheets = xreallocarray(opt.files.sheets, opt.files.nsheets + 1,
 							 sizeof *opt.files.sheets);
@@ -118,7 +118,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		}
 		break;
 	case ARGP_KEY_END:
-		if (opt.files.nplans > 1 || (opt.files.nplans && !is_dir(opt.files.plans[0])))
+		if (opt.files.nplans > 1 || (opt.files.nplans && !is_plans_dir(opt.files.plans[0])))
 			argp_error(state, _("name one plans directory, with -p or as a caseload"));
 		if (opt.files.nplans && !opt.files.nsheets)
 			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);

@@ -155,6 +155,11 @@ int is_dir(const char *path)
 	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int is_plans_dir(const char *path)
+{
+	return !caseload_is_plan_file(path) && is_dir(path);
+}
+
 int same_file(const char *path, const struct stat *of)
 {
 	struct stat st;
@@ -207,7 +212,7 @@ static int add_caseload(struct caseload_args *a, const char *dir)
 
 void caseload_args_add(struct caseload_args *a, const char *arg, int other)
 {
-	if (is_dir(arg)) {
+	if (is_plans_dir(arg)) {
 		if (!add_caseload(a, arg)) {
 			if (holds_plans(arg))
 				push(&a->plans, &a->nplans, xstrdup(arg));
@@ -539,7 +544,7 @@ void plans_each(char *const *args, size_t nargs, int (*fn)(struct plan *, void *
 	for (size_t i = 0; i < nargs; i++) {
 		char **more = NULL;
 		size_t nmore = 0;
-		if (is_dir(args[i]) || plans_dir_missing(args[i]))
+		if (is_plans_dir(args[i]) || plans_dir_missing(args[i]))
 			plans_list(args[i], &more, &nmore); /* reported */
 		else
 			add_path(&paths, &n, &cap, xstrdup(args[i]));

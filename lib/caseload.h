@@ -26,6 +26,9 @@ const char *cli_login(void);
 int cli_sheet_named(void); /* whether -f or $CP_SHEET named the sheet */
 int caseload_is_plan_file(const char *path); /* *.yaml or *.yml */
 int is_dir(const char *path); /* a directory (- never is one: it is standard input) */
+/* A directory of plans: not one named *.yaml or *.yml, which is a plan file
+ * mistyped or made by mistake, read as one to be reported as no file. */
+int is_plans_dir(const char *path);
 /* Whether path names the file of was taken of, however either is spelt
  * (plans/P-1.yaml, ../plans/P-1.yaml). */
 struct stat;

@@ -49,7 +49,7 @@ static int expand(char *const *args, size_t nargs, char ***out, size_t *n, int *
 	for (size_t i = 0; i < nargs; i++) {
 		char **more;
 		size_t nmore;
-		if (!is_dir(args[i]) && !plans_dir_missing(args[i])) {
+		if (!is_plans_dir(args[i]) && !plans_dir_missing(args[i])) {
 			paths = xreallocarray(paths, np + 1, sizeof *paths);
 			paths[np++] = xstrdup(args[i]);
 			*named = 1;

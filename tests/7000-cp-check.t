@@ -90,6 +90,18 @@ run cp-check
 status_is 0 "... on the start itself it is none"
 cp p2.before plans/P-2.yaml
 
+# Bug: a plan file name that is a directory was an empty directory of
+# plans, and passed; every other tool says it is none
+mkdir plans/X.yaml plans/Y.yml
+refuses 66 'plans/X.yaml: cannot read: Is a directory$' "a plans/X.yaml that is a directory" \
+	cp-check plans/X.yaml
+refuses 66 'plans/Y.yml: cannot read: Is a directory$' "... or plans/Y.yml" cp-check plans/Y.yml
+refuses 66 'plans/X.yaml: cannot read: Is a directory$' "... or the caseload here" cp-check
+refuses 66 'plans/X.yaml: cannot read: Is a directory$' "... cp-evaluate as cp-check" \
+	cp-evaluate plans/X.yaml
+refuses 64 'name one plans directory' "... cp-hours takes it for no directory" cp-hours plans/X.yaml
+rmdir plans/X.yaml plans/Y.yml
+
 cp -R "$TOP/examples/caseload" sample && chmod 600 sample/plans/* sample/hours/*
 run cp-check sample
 status_is 0 "the sample caseload passes, named as a directory"
