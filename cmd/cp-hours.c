@@ -62,7 +62,7 @@ static struct {
 static void date_opt(struct argp_state *state, const char *arg, int *day)
 {
 	if (cli_date(arg, day) < 0)
-		argp_failure(state, EX_USAGE, 0, "%s", _("see --help for the forms of a date"));
+		argp_state_help(state, stderr, ARGP_HELP_STD_ERR); /* the Try line; exits */
 	opt.dates_given = 1;
 }
 

@@ -227,8 +227,19 @@ enum outfmt cli_outfmt(void)
 	return isatty(STDOUT_FILENO) ? OUT_TABLE : OUT_CSV;
 }
 
+/* A usage error found after argp: the Try line argp_error ends its own
+ * with, so that every usage error reads the same. */
+static void try_help(void)
+{
+	if (!cp_errors_silent())
+		fprintf(stderr, _("Try `%s --help' or `%s --usage' for more information.\n"), cp_prog,
+			cp_prog);
+}
+
 int cli_exit(int status)
 {
+	if (status == EX_USAGE)
+		try_help();
 	return out_failed() < 0 ? EX_IOERR : status;
 }
 

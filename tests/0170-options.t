@@ -33,4 +33,35 @@ cp-report --plan P-2024-003 -o text >long.txt
 cp-report -P P-2024-003 -o text >short.txt
 check "cp-report -P is --plan" cmp long.txt short.txt
 
+# Bug: a bad value found after the options were read (cp-evaluate
+# --within x, cp-plan --end x, cp-new --every x) ended without the Try
+# line every other usage error ends with, and cp-hours --from x with a
+# line of its own: each usage error reads "prog: why", then Try, 64
+try_line() {
+	run "$@"
+	status_is 64 "$*: a usage error"
+	err_like "^$1: " "$*: says why, named by the tool"
+	check "$*: then the Try line" sh -c "tail -n 1 err |
+		grep -qx \"Try \\\`$1 --help' or \\\`$1 --usage' for more information.\""
+}
+try_line cp-evaluate --within x
+try_line cp-evaluate --on x
+try_line cp-evaluate --record P-2024-003 --summary s --date x
+try_line cp-evaluate --record P-2024-003 --summary s --next x
+try_line cp-hours --from x
+try_line cp-hours --to x
+try_line cp-hours --period x
+try_line cp-hours --by x
+try_line cp-hours -o x
+try_line cp-report --plan P-2024-003 --period x
+try_line cp-report --plan P-2024-003 -o x
+try_line cp-log -P P-2024-003 -m phone --date x 1h
+try_line cp-log -P P-2024-003 -m phone x
+try_line cp-plan P-2024-003 --end x
+try_line cp-plan P-2024-003 --pause --from x
+try_line cp-plan P-2024-003 --grant x
+try_line cp-new -i A -n b -F uwv -s x
+try_line cp-new -i A -n b -F uwv -s 2026-01-01 --every x
+try_line cp-new -i A -n b -F uwv -s 2026-01-01 --hours 0
+
 done_testing

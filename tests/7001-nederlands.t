@@ -69,7 +69,7 @@ for how in LANG LANGUAGE; do
 	run dutch cp-hours --from 2026-13-01
 	status_is 64 "$how: cp-hours, a bad date"
 	err_like 'die maand bestaat niet; de maanden zijn 01 tot en met 12' "$how: ... says so in Dutch"
-	err_has '^cp-hours: zie --help voor de schrijfwijzen van een datum$' "$how: ... and where to look"
+	err_has "^Typ 'cp-hours --help' of 'cp-hours --usage' voor meer informatie\.$" "$how: ... and where to look"
 	run dutch cp-new --id P-3 --name 'Bart de Wit' --funder uwv --start 2026-02-30
 	status_is 64 "$how: cp-new, a bad start date"
 	err_like 'die dag bestaat niet' "$how: ... says so in Dutch"
