@@ -630,18 +630,20 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 	conflict(m, okey, o, tkey, t);
 }
 
-/* git's own text merge into ours: 0 if clean, 1 with conflicts, 2 if git
- * could not be run.  Given out, the merge goes there instead, and where
- * both sides changed the same lines ours' stand. */
-static int text_merge(const char *base, const char *ours, const char *theirs, struct buf *out)
+/* git's own text merge, to out: 0 if clean, 1 with conflict markers, 2
+ * if git could not be run (reported) or would not merge them (binary
+ * files, say), 3.  With favour_ours, where both sides changed the same
+ * lines ours' stand.  ours is not written here: what cannot be written is
+ * said as a plan merged is (cp-merge(1)'s exit status). */
+static int text_merge(const char *base, const char *ours, const char *theirs, int favour_ours,
+		      struct buf *out)
 {
-	const char *in_place[] = {"merge-file", "-L", "ours", "-L", "base", "-L", "theirs",
-				  ours, base, theirs, NULL};
-	const char *printed[] = {"merge-file", "-p", "--ours", ours, base, theirs, NULL};
-	int rc = git_run(".", out ? printed : in_place, out);
+	const char *args[] = {"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs",
+			      favour_ours ? "--ours" : "-q", ours, base, theirs, NULL};
+	int rc = git_run(".", args, out);
 	if (rc < 0)
 		return cp_err(EX_UNAVAILABLE, _("cannot run git merge-file")), 2;
-	return rc != 0;
+	return rc > 127 ? 3 : rc != 0; /* else the number of conflicts */
 }
 
 /* Whether two texts read as the same plan, whatever their comments and
@@ -675,7 +677,7 @@ static void keep_comments(const char *base, const char *ours, const char *theirs
 	if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
 		written = 0;
 	cp_errors_quiet_thread(1);
-	if (written && text_merge(base, tmp.s, theirs, &text) == 0 && same_plan(name, out, &text)) {
+	if (written && text_merge(base, tmp.s, theirs, 1, &text) == 0 && same_plan(name, out, &text)) {
 		struct buf swap = *out;
 		*out = text;
 		text = swap;
@@ -751,36 +753,50 @@ int plan_merge_text(const char *const text[3], const size_t len[3], const char *
 	return rc;
 }
 
+/* Why the plan is not merged as a plan, and git merges its lines. */
+static void warn_as_lines(const struct merge *m, const char *name)
+{
+	if (m->noplan && !strcmp(m->noplan, "merged"))
+		cp_warn(_("%s: the changes of both sides together make no plan (cp-check says "
+			  "why once it is merged); git merges its lines instead"),
+			name);
+	else if (m->noplan)
+		cp_warn(_("%s: %s is no plan; git merges its lines instead"), name, m->noplan);
+	else
+		cp_warn(_("%s: a change could not be written into ours; git merges its lines "
+			  "instead"), name);
+}
+
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct merge m = {0};
 	struct buf out = {0};
 	struct locked lf;
-	int rc = 2;
+	const char *what = name ? name : ours;
+	int rc = 2, lines = 0;
 	if (read_side(&m.base, base) == 0 && read_side(&m.ours, ours) == 0 &&
 	    read_side(&m.theirs, theirs) == 0)
-		rc = merge_sides(&m, name ? name : ours, &out);
-	if (rc < 0) { /* say why the plan is not merged as a plan */
-		if (m.noplan && !strcmp(m.noplan, "merged"))
-			cp_warn(_("%s: the changes of both sides together make no plan (cp-check says "
-				  "why once it is merged); git merges its lines instead"),
-				name ? name : ours);
-		else if (m.noplan)
-			cp_warn(_("%s: %s is no plan; git merges its lines instead"), name ? name : ours,
-				m.noplan);
-		else
-			cp_warn(_("%s: a change could not be written into ours; git merges its lines "
-				  "instead"), name ? name : ours);
-		rc = text_merge(base, ours, theirs, NULL);
+		rc = merge_sides(&m, what, &out);
+	if (rc < 0) { /* ours is written below, as a plan merged is */
+		warn_as_lines(&m, what);
+		buf_free(&out);
+		lines = 1;
+		if ((rc = text_merge(base, ours, theirs, 0, &out)) == 3) {
+			cp_warn(_("%s: git cannot merge its lines either; ours is left as it was"), what);
+			rc = 1;
+			goto out;
+		}
 	}
-	else if (rc < 2 && locked_open(&lf, ours) == 0) {
-		if (rc == 0)
-			keep_comments(base, ours, theirs, name ? name : ours, &out);
-		warn_lost_comments(&m, name ? name : ours, &out);
+	if (rc < 2 && locked_open(&lf, ours) == 0) {
+		if (rc == 0 && !lines)
+			keep_comments(base, ours, theirs, what, &out);
+		if (!lines)
+			warn_lost_comments(&m, what, &out);
 		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
 		locked_close(&lf);
 	} else
 		rc = 2;
+out:
 	buf_free(&out);
 	merge_free(&m);
 	return rc;

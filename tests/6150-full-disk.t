@@ -98,6 +98,21 @@ cp "$CL/plans/P-1.yaml" base.yaml && cp base.yaml theirs.yaml && echo 'extra: 1'
 fails 77 "P-1.yaml: cannot open for writing: Read-only file system" "read-only: cp-merge" \
 	cp-merge base.yaml "$CL/plans/P-1.yaml" theirs.yaml plans/P-1.yaml
 man_lists cp-merge 77
+# Bug: versions that are no plans went to git merge-file, which wrote ours
+# itself; when it could not, cp-merge said 1, conflict markers left, with
+# nothing written.  The write error's status, as for a plan
+printf 'a: 1\n' >nb.yaml && printf 'a: [\n' >"$CL/ours.yaml" && printf 'b: 2\n' >nt.yaml
+FAULT=ENOSPC
+snapshot .
+run cp-merge nb.yaml "$CL/ours.yaml" nt.yaml ours.yaml
+status_is 74 "no plans, a full disk: cp-merge exits 74"
+err_has '^cp-merge: .*ours.yaml: cannot write: No space left on device$' "... says why"
+unchanged "... ours as it was"
+FAULT=
+run cp-merge nb.yaml "$CL/ours.yaml" nt.yaml ours.yaml
+status_is 1 "... on a disk that works: conflict markers left"
+check "... in ours" grep -qx '>>>>>>> theirs' "$CL/ours.yaml"
+rm "$CL/ours.yaml"
 PATH=${PATH#"$WORK/faulty:"}
 echo "# $runs writes on a full, failing or read-only disk: $failures failed checks (refused, said why, no file changed, no temporary file)"
 # a report larger than stdio's buffer fails as it is written, and again
