@@ -252,7 +252,7 @@ static void logged_twice(struct lint *l, struct sheet *sh, const char *path,
 	else
 		cp_warn_at(&at, _("the same entry as %s:%lu: hours logged twice are declared "
 				  "twice; remove one, or tell the two apart in the note"),
-			   file, line);
+			   strcmp(file, "-") ? file : _("standard input"), line);
 }
 
 int lint_sheet(struct lint *l, const char *path)

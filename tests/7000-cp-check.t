@@ -48,6 +48,13 @@ status_is 0 "an entry in two sheets: no error"
 err_has '^cp-check: hours/robin.csv:2:1: warning: the same entry as hours/robin-agenda.csv:2: hours logged twice' \
 	"... but a warning at the second, naming the first sheet and line"
 rm hours/robin-agenda.csv
+# Bug: standard input was named "-" there, as in "the same entry as -:2"
+{ sed -n 1p robin.before; sed -n 2p robin.before; } >agenda.csv
+run sh -c 'cp-check - hours/robin.csv <agenda.csv'
+status_is 0 "an entry on standard input and in a sheet: no error"
+err_has '^cp-check: hours/robin.csv:2:1: warning: the same entry as standard input:2: hours logged twice' \
+	"... standard input named as everywhere"
+rm agenda.csv
 
 # Bug: an hour on a day the plan was paused (logged before a pause from an
 # earlier day was written, or with --force) passed without a word
