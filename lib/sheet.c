@@ -82,6 +82,25 @@ void sheet_pos(const struct sheet *sh, size_t col, struct srcpos *at)
 
 /* ---- the header ---- */
 
+static const char *const save_as_csv =
+	N_("save it as CSV (UTF-8) first: in Excel Save As \"CSV UTF-8 (Comma delimited)\", in "
+	   "LibreOffice \"Text CSV\" with the character set \"Unicode (UTF-8)\"");
+
+/* A file that is no CSV text, given for a sheet: a workbook (.xlsx and
+ * .ods are zip files, .xls an OLE2 file), or a sheet saved as "Unicode
+ * text" (UTF-16).  Said as what it is, rather than as a header that lacks
+ * the columns; -1 (reported) if so. */
+static int not_csv(const struct sheet *sh, const char *line, size_t len)
+{
+	const char *what = NULL;
+	if (len >= 4 && (!memcmp(line, "PK\3\4", 4) || !memcmp(line, "\xd0\xcf\x11\xe0", 4)))
+		what = _("a spreadsheet workbook (.xlsx, .xls or .ods), not a CSV hour sheet");
+	else if ((len >= 2 && (!memcmp(line, "\xff\xfe", 2) || !memcmp(line, "\xfe\xff", 2))) ||
+		 memchr(line, '\0', len))
+		what = _("text in UTF-16 (saved as \"Unicode text\"), not UTF-8");
+	return what ? cp_err_at(EX_DATAERR, NULL, _(save_as_csv), "%s: %s", sh->name, what) : 0;
+}
+
 /* The record in sh->fields as the sheet's column names.  -1 if it lacks a
  * required column or names one twice; reported if report is set. */
 static int adopt_header(struct sheet *sh, int report)
@@ -119,7 +138,10 @@ static int adopt_header(struct sheet *sh, int report)
 	for (int c = 0; c < COL_KNOWN && !bad; c++)
 		if (cols[c] < 0 && c != COL_NOTE &&
 		    !((c == COL_COACH || c == COL_GOAL) && (sh->flags & SHEET_OWN_LIST))) {
-			if (report) {
+			if (report && utf8_invalid(sh->raw, sh->rawlen) != sh->rawlen)
+				cp_err_at(EX_DATAERR, NULL, _(save_as_csv), "%s: %s", sh->name,
+					  _("the header is not UTF-8 text; is this a CSV hour sheet?"));
+			else if (report) {
 				sheet_pos(sh, (size_t)-1, &at);
 				cp_err_at(EX_DATAERR, &at,
 					  sh->flags & SHEET_OWN_LIST
@@ -163,8 +185,8 @@ static int header(struct sheet *sh)
 			break;
 	}
 	sh->line = sh->lineno;
-	if (rec_cr_only(sh, line, len) < 0 || rec_split_header(sh, line, len, terminated) < 0 ||
-	    adopt_header(sh, 1) < 0) {
+	if (not_csv(sh, line, len) < 0 || rec_cr_only(sh, line, len) < 0 ||
+	    rec_split_header(sh, line, len, terminated) < 0 || adopt_header(sh, 1) < 0) {
 		sh->fatal = 1;
 		return -1;
 	}

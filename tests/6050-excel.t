@@ -154,4 +154,24 @@ run sh -c 'cp-log -f wide.csv - <unnamed.csv'
 status_is 0 "cp-log - with values in columns without a name"
 check "... each into the sheet's column in its place, none twice" \
 	sh -c "tail -n 1 wide.csv | grep -q '^2026-03-04;[^;]*;P-1;;email;5;Mail;X1;X2;.\$'"
+# Bug: a workbook (.xlsx is a zip, .xls OLE2) or a sheet saved as Unicode
+# text (UTF-16) given for a sheet got "the header has no column date";
+# it is said as what it is, with how to save it as CSV
+printf 'PK\003\004\024\000\006\000\010\000\000\000!\000[Content_Types].xml\n' >uren.xlsx
+printf '\320\317\021\340\241\261\032\341\000\000' >uren.xls
+printf '\377\376d\000a\000t\000e\000,\000' >unicode.csv
+printf 'datum;co\353ch;plan\n' >latin1.csv
+save='hint: save it as CSV \(UTF-8\) first: in Excel Save As "CSV UTF-8 \(Comma delimited\)"'
+refuses 65 'uren.xlsx: a spreadsheet workbook \(.xlsx, .xls or .ods\), not a CSV hour sheet$' \
+	"an .xlsx for a sheet: cp-check" cp-check uren.xlsx
+err_has "$save" "... how to save it as CSV"
+refuses 65 'uren.xlsx: a spreadsheet workbook' "... cp-log -f" \
+	cp-log -f uren.xlsx --plan P-1 --mode phone 15
+refuses 65 'standard input: a spreadsheet workbook' "... cp-hours -" sh -c 'cp-hours - <uren.xlsx'
+refuses 65 'uren.xls: a spreadsheet workbook' "an .xls: cp-check" cp-check uren.xls
+refuses 65 'unicode.csv: text in UTF-16 \(saved as "Unicode text"\), not UTF-8$' \
+	"a sheet in UTF-16" cp-check unicode.csv
+err_has "$save" "... how to save it as CSV"
+refuses 65 'latin1.csv: the header is not UTF-8 text; is this a CSV hour sheet\?$' \
+	"a header not in UTF-8" cp-check latin1.csv
 done_testing
