@@ -93,7 +93,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		f->to = p.to < f->to ? p.to : f->to;
 		opt.dates_given = 1;
 		break;
-	case 'P': strlist_add(&f->plans, arg); break;
+	case 'P': strlist_add(&f->plans, cli_plan_arg(state, arg)); break;
 	case 'c': strlist_add(&f->coaches, arg); break;
 	case 'g': strlist_add(&f->goals, arg); break;
 	case 'F':

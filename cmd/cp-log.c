@@ -53,7 +53,7 @@ static struct {
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	switch (key) {
-	case 'P': opt.plan = arg; break;
+	case 'P': opt.plan = cli_plan_arg(state, arg); break;
 	case 'g': opt.goal = arg; break;
 	case 'm': opt.mode = arg; break;
 	case 'd': opt.date = arg; break;

@@ -106,11 +106,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	const char *why;
 	switch (key) {
-	case 'P':
-		if (!id_valid(arg, strlen(arg)))
-			argp_error(state, _("bad plan id %s"), quotes(arg));
-		opt.plan = arg;
-		break;
+	case 'P': opt.plan = cli_plan_arg(state, arg); break;
 	case OPT_DECLARATION: opt.declaration = 1; break;
 	case OPT_CASELOAD: opt.caseload = 1; break;
 	case OPT_SATISFACTION: opt.satisfaction = 1; break;

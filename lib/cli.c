@@ -138,6 +138,41 @@ void cli_plan_required(struct argp_state *state, const char *first)
 	argp_error(state, _("--plan is required: the plan the hours are for"));
 }
 
+/* The length of the id in a plan file's name (P-1 of P-1.yaml); 0: none. */
+static size_t id_in_name(const char *name)
+{
+	size_t n = strlen(name);
+	if (n > 5 && !strcmp(name + n - 5, ".yaml"))
+		return n - 5;
+	if (n > 4 && !strcmp(name + n - 4, ".yml"))
+		return n - 4;
+	return 0;
+}
+
+const char *cli_plan_arg(struct argp_state *state, const char *arg)
+{
+	const char *slash = strrchr(arg, '/'), *name = slash ? slash + 1 : arg;
+	size_t id = id_in_name(name);
+	struct stat st;
+	if (!id || !id_valid(name, id) || stat(arg, &st) < 0 || !S_ISREG(st.st_mode)) {
+		if (!id_valid(arg, strlen(arg)))
+			argp_error(state, _("bad plan id %s"), quotes(arg));
+		return arg;
+	}
+	/* a caseload's plans (hours/ beside them) are where the id is looked
+	 * up; a file in the plans directory found from here changes nothing */
+	char *dir = !slash	   ? xstrdup(".")
+		    : slash == arg ? xstrdup("/")
+				   : xstrndup(arg, (size_t)(slash - arg));
+	char *hours = caseload_hours_of(dir);
+	if (!cli.plansdir && hours)
+		cli.plansdir = dir;
+	else
+		free(dir);
+	free(hours);
+	return xstrndup(name, id);
+}
+
 const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 

@@ -27,6 +27,11 @@ const char *cli_plans_not_dir(void); /* -p given a plan id, not a directory */
 /* cp-log without --plan (argp_error exits): the slip named, -p given the
  * plan, or the plan typed first (cp-log P-2026-014 1h30). */
 void cli_plan_required(struct argp_state *state, const char *first);
+/* --plan's argument: an id, or a plan file (plans/P-2026-014.yaml, as the
+ * shell completes it) whose name is its id; the file's directory is then
+ * the plans directory if it is a caseload's, unless -p says one.  A usage
+ * error if neither. */
+const char *cli_plan_arg(struct argp_state *state, const char *arg);
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
 /* Every tool's argp help_filter: --help shows cli_init's post after the

@@ -22,6 +22,22 @@ same out due-here.txt "cp-evaluate --due takes a caseload directory too"
 run cp-check cl
 status_is 0 "cp-check takes a caseload directory"
 
+# Bug: --plan took an id only in cp-log, cp-report and cp-hours, while
+# cp-plan and cp-evaluate take a plan's file as well, as the shell
+# completes it; its caseload is the one meant, as a caseload named is
+run cp-report --plan cl/plans/P-1.yaml
+status_is 0 "cp-report --plan takes the plan's file"
+same out here.txt "... and reads its caseload's plans and sheets"
+(cd cl && cp-hours -P P-1 >../hours-here.txt)
+run cp-hours -P cl/plans/P-1.yaml
+same out hours-here.txt "cp-hours -P too"
+run sh -c 'cd cl/plans && cp-hours -P ./P-1.yaml'
+same out hours-here.txt "... also in plans/, where it is the plans directory found"
+run cp-log -n --plan cl/plans/P-2.yaml --mode phone -d 2026-11-17 10 Gebeld
+check "cp-log --plan: the entry is for the file's plan" grep -q '^2026-11-17,[^,]*,P-2,,phone,10,Gebeld$' out
+refuses 64 'bad plan id "cl/plans/P-9.yaml"' "... a file not there is no plan" \
+	cp-log -n --plan cl/plans/P-9.yaml --mode phone 10
+
 # in a directory of the caseload, as git finds its repository: the
 # nearest directory above that holds plans/
 (cd cl/plans && cp-log --plan P-1 --mode phone -d 2026-11-18 15 Vanuit plans/) 2>err
