@@ -14,6 +14,10 @@ struct used {
 	long *minutes; /* of a version 1 plan: per budget period from the plan's start */
 	int nperiods;
 	struct grant_use *grants; /* of a plan with grants: (grant.c) */
+	/* the first and last day of its hours no dated grant holds (the
+	 * ungranted, and what a strippenkaart took or could not); first >
+	 * last while there are none */
+	int loose_first, loose_last;
 };
 
 struct budget {
@@ -70,6 +74,8 @@ static struct used *used_of(struct budget *b, const struct plan *p)
 	size_t i = slot_of(b, p);
 	if (!b->v[i].plan) {
 		b->v[i].plan = p;
+		b->v[i].loose_first = PERIOD_OPEN_TO;
+		b->v[i].loose_last = PERIOD_OPEN_FROM;
 		b->n++;
 	}
 	return &b->v[i];
@@ -85,6 +91,16 @@ static void remember(struct budget *b, struct planmemo *m, long *ref, int from, 
 	m->from = from;
 	m->to = to;
 	m->val = (int)b->gen;
+}
+
+/* A day with hours no dated grant holds: so the ungranted line knows its
+ * days, and so the coaches responsible then. */
+static void loose_day(struct used *u, int day)
+{
+	if (day < u->loose_first)
+		u->loose_first = day;
+	if (day > u->loose_last)
+		u->loose_last = day;
 }
 
 void budget_add(struct budget *b, const struct entry *e)
@@ -110,6 +126,8 @@ void budget_add(struct budget *b, const struct entry *e)
 		const struct grant *g = plan_grant_span(p, e->date, &from, &to);
 		if (g)
 			remember(b, m, grant_use_direct(u->grants, (size_t)(g - p->grants)), from, to);
+		else
+			loose_day(u, e->date);
 		grant_use_add(u->grants, e->date, e->minutes);
 		return;
 	}
@@ -226,6 +244,9 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		struct budget_line *l = new_line(out, n, cap);
 		l->plan = p;
 		l->from = l->to = DATE_NONE;
+		const struct used *u = find_used(b, p);
+		l->days_from = u->loose_first;
+		l->days_to = u->loose_last;
 		l->used = ungranted;
 		l->work = -1;
 	}
@@ -290,6 +311,10 @@ void budget_merge(struct budget *b, struct budget *from)
 		if (!f->plan)
 			continue;
 		struct used *u = used_of(b, f->plan);
+		if (f->loose_first <= f->loose_last) {
+			loose_day(u, f->loose_first);
+			loose_day(u, f->loose_last);
+		}
 		if (f->grants) {
 			if (!u->grants) {
 				u->grants = f->grants;

@@ -38,13 +38,16 @@ static int selected(const struct plan *p, const struct plan_select *sel)
 }
 
 /* A line of the funder and coaches asked for: a grant's own funder, and
- * the coach responsible in its days; ungranted hours, the plan's. */
+ * the coach responsible in its days; ungranted hours, the plan's funder
+ * and the coaches responsible between their first and last day. */
 static int line_selected(const struct budget_line *l, const struct plan_select *sel,
 			 int today)
 {
 	const struct plan *p = l->plan;
 	int from = l->from, to = l->to;
-	if (from == DATE_NONE) /* the ungranted: any day */
+	if (from == DATE_NONE && l->days_from <= l->days_to) /* the ungranted */
+		from = l->days_from, to = l->days_to;
+	else if (from == DATE_NONE) /* no day known: any */
 		from = PERIOD_OPEN_FROM, to = PERIOD_OPEN_TO;
 	else if (to == DATE_NONE) /* an open strippenkaart: up to today */
 		to = today > from ? today : from;

@@ -107,6 +107,7 @@ struct budget_line {
 	long granted, used; /* minutes */
 	long spilled;       /* of a used-up strippenkaart: what it could not take (ungranted) */
 	long work;          /* contract minutes in the period; -1 if unknown */
+	int days_from, days_to; /* ungranted: the first and last day of its hours */
 };
 
 struct budget;
