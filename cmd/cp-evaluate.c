@@ -212,6 +212,7 @@ static int due(int on)
 	if (opt.quiet)
 		read_contacts(&s, paths, n);
 	each_plan(scan_plan, &s);
+	due_warn_coach(&s.list, &s.o, s.plans);
 	due_hours(&s.list, &s.o, paths, n); /* standard input was read for --quiet-since, if asked */
 	paths_free(paths, n);
 	due_sort(&s.list);
@@ -229,6 +230,7 @@ static int ics(int on)
 			       .pseudonymize = opt.pseudonymize, .coach = opt.coach}};
 	struct buf b = {0}, name = {0};
 	each_plan(scan_plan, &s);
+	due_warn_coach(&s.list, &s.o, s.plans);
 	due_sort(&s.list);
 	buf_printf(&name, opt.coach ? "coachplan: %s" : "coachplan", opt.coach);
 	ics_feed(&b, name.s, &s.list, on);

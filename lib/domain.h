@@ -161,6 +161,7 @@ struct duelist {
 	struct arena arena;
 	struct plan **hour_plans; /* the plans due_hours reads the hours of (slimmed, owned) */
 	size_t nhour_plans;
+	int coach_seen; /* the coach asked for coaches or coached a plan read */
 };
 
 struct due_opts {
@@ -190,6 +191,7 @@ int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int co
  * be read is not counted (one warning: cp-check names it). */
 void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets, size_t n);
 void due_sort(struct duelist *l); /* by date, plan, what */
+void due_warn_coach(const struct duelist *l, const struct due_opts *o, size_t plans);
 void due_free(struct duelist *l);
 
 struct contacts;

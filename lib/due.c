@@ -208,9 +208,22 @@ static int keep(struct duelist *l, struct plan *p)
 	return 1;
 }
 
+/* Whether coach coaches p or ever did (coaches:, else coach:). */
+static int ever_coached(const struct plan *p, const char *coach)
+{
+	if (p->coach && !strcmp(p->coach, coach))
+		return 1;
+	for (size_t i = 0; i < p->ncoachspans; i++)
+		if (p->coachspans[i].coach && !strcmp(p->coachspans[i].coach, coach))
+			return 1;
+	return 0;
+}
+
 int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int contact)
 {
 	const char *name = shown_name(p, o);
+	if (o->coach && ever_coached(p, o->coach))
+		l->coach_seen = 1;
 	if (p->status == STATUS_CLOSED)
 		return 0;
 	if (p->end != DATE_NONE && p->end <= o->end_until)
@@ -290,6 +303,15 @@ void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets,
 	budget_free(b);
 	free(ids.v);
 	plancache_free(plans);
+}
+
+/* A --coach that no plan read names (mistyped: Kim for kim) lists nothing
+ * due, which would read as nothing to do. */
+void due_warn_coach(const struct duelist *l, const struct due_opts *o, size_t plans)
+{
+	if (o->coach && plans && !l->coach_seen)
+		cp_warn(_("--coach %s: no plan has this coach (coach:, coaches:); nothing is "
+			  "listed for it"), o->coach);
 }
 
 static int by_date(const void *a, const void *b)

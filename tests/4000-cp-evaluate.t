@@ -96,6 +96,11 @@ status_is 0 "nothing due: exit 0"
 check "nothing due: a table prints nothing" test ! -s out
 run cp-evaluate --coach ahmed
 out_is "date,plan,participant,coach,what,days,note" "--coach: only that coach's plans"
+run cp-evaluate --coach Robin
+err_has "^cp-evaluate: warning: --coach Robin: no plan has this coach" \
+	"--coach of no plan: said, not only an empty list that reads as nothing due"
+run cp-evaluate --coach robin --within 0
+check "--coach of a plan: no warning" test ! -s err
 
 # leap day and month ends
 plan L-leap uwv 2027-09-01 2028-02-29
