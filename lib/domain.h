@@ -192,6 +192,7 @@ int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int co
 void due_hours(struct duelist *l, const struct due_opts *o, char *const *sheets, size_t n);
 void due_sort(struct duelist *l); /* by date, plan, what */
 void due_warn_coach(const struct duelist *l, const struct due_opts *o, size_t plans);
+int plan_coached_by(const struct plan *p, const char *coach); /* now or ever */
 void due_free(struct duelist *l);
 
 struct contacts;

@@ -208,8 +208,8 @@ static int keep(struct duelist *l, struct plan *p)
 	return 1;
 }
 
-/* Whether coach coaches p or ever did (coaches:, else coach:). */
-static int ever_coached(const struct plan *p, const char *coach)
+/* Of a --coach that no plan has: whom the coach coaches now or did. */
+int plan_coached_by(const struct plan *p, const char *coach)
 {
 	if (p->coach && !strcmp(p->coach, coach))
 		return 1;
@@ -222,7 +222,7 @@ static int ever_coached(const struct plan *p, const char *coach)
 int due_plan(struct duelist *l, struct plan *p, const struct due_opts *o, int contact)
 {
 	const char *name = shown_name(p, o);
-	if (o->coach && ever_coached(p, o->coach))
+	if (o->coach && plan_coached_by(p, o->coach))
 		l->coach_seen = 1;
 	if (p->status == STATUS_CLOSED)
 		return 0;

@@ -102,6 +102,7 @@ struct report *satisfaction_report(char *const *plans, size_t nplans,
 	int rc = planset_list(&ps, plans, nplans, o->only), missing = o->only && !ps.n;
 	if (missing && rc == 0)
 		rc = plan_unknown(plans[0], o->only);
+	int coach_seen = 0, read = 0;
 	for (size_t i = 0; i < ps.n; i++) {
 		int status;
 		struct plan *p = plan_load(ps.paths[i], &status);
@@ -109,10 +110,15 @@ struct report *satisfaction_report(char *const *plans, size_t nplans,
 			rc = -1;
 			continue;
 		}
+		read++;
+		coach_seen |= o->coach && plan_coached_by(p, o->coach);
 		satisfaction_plan(&s, p);
 		plan_free(p);
 	}
 	planset_free(&ps);
+	if (o->coach && read && !coach_seen) /* mistyped, an empty table that passes the norm */
+		cp_warn(_("--coach %s: no plan has this coach (coach:, coaches:); nothing is "
+			  "counted for it"), o->coach);
 	struct report *r = NULL;
 	*below = 0;
 	if (rc == 0 || (o->ro.keep_going && !missing)) {
