@@ -98,6 +98,18 @@ static const char *declared_text(const struct budget_line *l, int today, int peo
 	return people && grant_ended_undeclared(g, l->to, today) ? _("not yet") : "";
 }
 
+/* A --coach that no plan has (mistyped: Kim for kim) would show no grant
+ * and exit 0, as if no budget were over. */
+static void warn_unknown_coaches(const struct strlist *coaches, unsigned char *seen,
+				 size_t read)
+{
+	for (size_t c = 0; read && seen && c < coaches->n; c++)
+		if (!seen[c])
+			cp_warn(_("--coach %s: no plan has this coach (coach:, coaches:); nothing "
+				  "is listed for it"), coaches->v[c]);
+	free(seen);
+}
+
 int budget_print(struct budget *b, struct plancache *cache, const char *plansdir,
 		 const struct plan_select *sel, const struct period *range, int today,
 		 enum outfmt f, FILE *out)
@@ -107,15 +119,20 @@ int budget_print(struct budget *b, struct plancache *cache, const char *plansdir
 	if (plans_list(plansdir, &paths, &npaths) < 0)
 		return -1;
 	const struct plan **plans = xcalloc(npaths ? npaths : 1, sizeof *plans);
-	size_t nplans = 0;
+	size_t nplans = 0, read = 0;
+	unsigned char *seen = sel->coaches ? xcalloc(sel->coaches->n + 1, 1) : NULL;
 	for (size_t i = 0; i < npaths; i++) {
 		const char *base = strrchr(paths[i], '/') ? strrchr(paths[i], '/') + 1 : paths[i];
 		int status;
 		const struct plan *p = plancache_get(cache, base, strlen(base) - 5, &status);
+		read += p != NULL;
+		for (size_t c = 0; p && seen && c < sel->coaches->n; c++)
+			seen[c] |= plan_coached_by(p, sel->coaches->v[c]);
 		if (p && selected(p, sel))
 			plans[nplans++] = p;
 	}
 	paths_free(paths, npaths);
+	warn_unknown_coaches(sel->coaches, seen, read);
 	struct budget_line *lines;
 	size_t all = budget_lines(b, plans, nplans, range, today, &lines), n = 0;
 	for (size_t i = 0; i < all; i++)

@@ -52,4 +52,9 @@ CSV
 run cp-hours --budget --coach kim -o csv
 check "--budget --coach kim: the ungranted line once she logged on her own days" \
 	grep -q '^P-31,Ans Bos,,ungranted,,,,0,135,-135,' out
+check "--budget --coach of a plan: no warning" test ! -s err
+
+# a coach no plan has (mistyped) lists nothing: said, not an exit 0 alone
+run cp-hours --budget --coach Kim -o csv
+err_has "^cp-hours: warning: --coach Kim: no plan has this coach" "--budget --coach Kim: warned"
 done_testing
