@@ -268,13 +268,14 @@ install: all
 			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/ || exit 1; done
 
 # The sample caseload, fresh in $(O)/demo, and a coach's week logged in it;
-# committed to git, so that the README's git diff shows what a tool changed.
+# committed to git, so that the README's git diff shows what a tool changed:
+# a repository of its own, also where $(O) lies in the clone of coachplan.
 demo: all
 	rm -rf $(O)/demo && cp -R examples/caseload $(O)/demo && chmod 600 $(O)/demo/plans/* $(O)/demo/hours/*
 	cd $(O)/demo && PATH="$(abspath $(O)):$$PATH" CP_TODAY=2026-11-23 USER=robin \
 		sh $(CURDIR)/examples/weekly.sh
 	cd $(O)/demo && export PATH="$(abspath $(O)):$$PATH" CP_TODAY=2026-11-23 USER=robin && \
-		cp-new --init . --git >/dev/null && git add -A && \
+		git init -q && cp-new --init . --git >/dev/null && git add -A && \
 		git -c user.name=coachplan -c user.email=demo@coachplan.invalid \
 			commit -q -m 'The sample caseload, robin'"'"'s week logged'
 	@echo "Try: cd $(O)/demo && export PATH=\"$(abspath $(O)):\$$PATH\" CP_TODAY=2026-11-23 USER=robin"

@@ -5,6 +5,7 @@
 # committed; the README's diff is what comes out.
 . "$(dirname "$0")/lib.sh"
 
+git init -q . # o/demo inside a repository, as build/demo is in a clone
 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s -j2 -C "$TOP" demo O="$WORK/o" >make.out 2>&1
 status=$?
 status_is 0 "make demo builds the sample caseload"
