@@ -240,13 +240,16 @@ static void warn_dropped(const struct sheet *target, const char *path, const str
 	if (notes && sheet_colof(target, COL_NOTE) < 0)
 		cp_warn(_("%s has no note column; the notes are not written"), path);
 	size_t room = 0, nth = 0; /* the sheet's columns without a name, the input's */
+	int lost = 0;            /* said once, however many of them are dropped */
 	for (size_t c = 0; c < sheet_ncols(target); c++)
 		room += !sheet_colname(target, c).n;
 	for (size_t k = 0; k < rows->nextra; k++)
 		if (!*rows->extra_names[k]) {
-			if (nth++ >= room && holds_values(rows, k))
+			if (nth++ >= room && !lost && holds_values(rows, k)) {
 				cp_warn(_("%s has fewer columns without a name than the input; the "
 					  "values of the others are not written"), path);
+				lost = 1;
+			}
 		} else if (sheet_column(target, rows->extra_names[k]) < 0)
 			cp_warn(_("%s has no column %s; its values are not written"), path,
 				quotes(rows->extra_names[k]));

@@ -154,6 +154,13 @@ run sh -c 'cp-log -f wide.csv - <unnamed.csv'
 status_is 0 "cp-log - with values in columns without a name"
 check "... each into the sheet's column in its place, none twice" \
 	sh -c "tail -n 1 wide.csv | grep -q '^2026-03-04;[^;]*;P-1;;email;5;Mail;X1;X2;.\$'"
+# Bug: the warning of values in unnamed columns the sheet has no room
+# for came once per such column
+printf 'datum;plan;wijze;minuten;notitie;;;;;\n2026-03-05;P-1;mail;5;Mail;Y1;Y2;Y3;Y4;Y5\n' >more.csv
+run sh -c 'cp-log -f wide.csv - <more.csv'
+status_is 0 "cp-log - with more columns without a name than the sheet"
+check "... says once that the others are not written" \
+	sh -c '[ "$(grep -c "fewer columns without a name" err)" = 1 ]'
 # Bug: a workbook (.xlsx is a zip, .xls OLE2) or a sheet saved as Unicode
 # text (UTF-16) given for a sheet got "the header has no column date";
 # it is said as what it is, with how to save it as CSV
