@@ -118,9 +118,6 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
-/* A reference two grants share (UWV keeps one for a whole trajectory of
- * six-month grants) names neither: a day must, lest a declaration or a
- * logbook go to the wrong half year without a word. */
 /* A grant named as cp-hours --by grant and cp-log name it: FROM..TO, then
  * its reference after a space; a strippenkaart FROM..  NULL if none. */
 static const struct grant *grant_labelled(const struct plan *p, const char *name,
@@ -146,6 +143,9 @@ static const struct grant *grant_labelled(const struct plan *p, const char *name
 	return found;
 }
 
+/* A reference two grants share (UWV keeps one for a whole trajectory of
+ * six-month grants) names neither: a day must, lest a declaration or a
+ * logbook go to the wrong half year without a word. */
 const struct grant *grant_named(const struct plan *p, const char *name, int *several)
 {
 	const struct grant *found = NULL;

@@ -631,8 +631,8 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 }
 
 /* git's own text merge, to out: 0 if clean, 1 with conflict markers, 2
- * if git could not be run (reported) or would not merge them (binary
- * files, say), 3.  With favour_ours, where both sides changed the same
+ * if git could not be run (reported), 3 if it would not merge them
+ * (binary files, say).  With favour_ours, where both sides changed the same
  * lines ours' stand.  ours is not written here: what cannot be written is
  * said as a plan merged is (cp-merge(1)'s exit status). */
 static int text_merge(const char *base, const char *ours, const char *theirs, int favour_ours,

@@ -6,8 +6,6 @@
 
 #include "amend.h"
 
-/* Refuses a grant the plan would not read: the same rules as grant.c,
- * said of the grant given rather than of a line of a file not written. */
 /* In a new plan, the --grant as typed that made grant o. */
 static const char *typed_grant(const struct amend *a, const struct grant *o)
 {
@@ -56,6 +54,8 @@ static int overlap_err(const struct amend *am, const struct plan_op *op, int to,
 	return amend_node_err(am->p, o->node, hint, msg);
 }
 
+/* Refuses a grant the plan would not read: the same rules as grant.c,
+ * said of the grant given rather than of a line of a file not written. */
 static int grant_check(const struct amend *am, const struct plan_op *op, int *to)
 {
 	const struct plan *p = am->p;

@@ -105,7 +105,8 @@ static int pause(struct amend *a, const struct plan_op *op)
 }
 
 /* A plan opened again keeps the end it closed on, unless --end moves it:
- * the end it had before is gone, and cp-log takes no day after it. */
+ * where that end, or the one --end gave (end_given), is gone, cp-log
+ * takes no day after it. */
 static void warn_ended(const struct plan *p, int today, int end_given)
 {
 	if (plan_ended(p, today) == DATE_NONE)
