@@ -182,16 +182,12 @@ struct logged_text {
 static void logged_found(void *arg, size_t off, size_t len)
 {
 	const struct logged_text *t = arg;
-	const char *word = quote(t->text + off, len);
-	if (t->row->line) {
-		struct srcpos at = {_("standard input"), t->row->line, NULL, 0, 0, 0};
-		cp_warn_at(&at, _("%s points to medical information, which has no place in these "
-				  "records (UWV); describe what happens at work instead"),
-			   word);
-	} else
-		cp_warn(_("%s points to medical information, which has no place in these records "
-			  "(UWV); describe what happens at work instead"),
-			word);
+	/* a row of standard input at its line; one of the command line, none */
+	struct srcpos at = {_("standard input"), t->row->line, NULL, 0, 0, 0};
+	cp_warn_at(t->row->line ? &at : NULL,
+		   _("%s points to medical information, which has no place in these records "
+		     "(UWV); describe what happens at work instead"),
+		   quote(t->text + off, len));
 }
 
 void medical_warn_rows(const struct rows *rows, const char *plansdir)
