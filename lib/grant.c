@@ -206,11 +206,6 @@ int grant_end(const struct plan *p, const struct grant *g)
 	return closed_with(p, g, g->to);
 }
 
-int grant_undeclared(const struct plan *p, const struct grant *g, int day)
-{
-	return grant_ended_undeclared(g, grant_end(p, g), day);
-}
-
 int grant_ended_undeclared(const struct grant *g, int end, int day)
 {
 	return end != DATE_NONE && end < day && g->declared == DATE_NONE;

@@ -180,11 +180,10 @@ int grant_meets(const struct grant *g, const struct period *per);
 /* Whether a follow-up of grant g is no question: a later grant (or card)
  * is in the plan already, or the plan ends with g. */
 int grant_followed(const struct plan *p, const struct grant *g);
-/* Grant g's to:, or plan p's end if p closed first; whether it (or one
- * whose last day is end) ended before day, not declared. */
+/* Grant g's to:, or plan p's end if p closed first. */
 int grant_end(const struct plan *p, const struct grant *g);
-int grant_undeclared(const struct plan *p, const struct grant *g, int day);
-int grant_ended_undeclared(const struct grant *g, int end, int day); /* end: its last day */
+/* Whether grant g, whose last day is end, ended before day, not declared. */
+int grant_ended_undeclared(const struct grant *g, int end, int day);
 /* The days of grant g of plan p, a strippenkaart without an end's up to
  * the plan's end or today. */
 struct period grant_days(const struct plan *p, const struct grant *g, int today);
