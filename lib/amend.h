@@ -38,8 +38,6 @@ int amend_plan_err(const struct plan *p, const char *key, const char *hint, cons
  * typed, else at node n of the plan. */
 int amend_op_err(const struct amend *a, const struct plan_op *op, const struct ynode *n,
 		 const char *hint, const char *msg);
-/* cp-new's option that made op, and its text as typed: "--grant", say. */
-const char *amend_op_option(const struct plan_op *op);
 /* Refused (-1, reported) unless the plan keeps a dated history. */
 int amend_need_version2(const struct plan *p);
 /* Refused (-1, reported) if day is before the plan's start; what: the day's name. */

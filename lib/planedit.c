@@ -85,7 +85,8 @@ int amend_plan_err(const struct plan *p, const char *key, const char *hint, cons
 	return amend_node_err(p, key ? ymap_get(amend_root(p), key) : NULL, hint, msg);
 }
 
-const char *amend_op_option(const struct plan_op *op)
+/* cp-new's option that made op: "--grant", say. */
+static const char *amend_op_option(const struct plan_op *op)
 {
 	switch (op->kind) {
 	case PLAN_OP_GRANT: return "--grant";
