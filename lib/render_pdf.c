@@ -196,6 +196,19 @@ PangoLayout *pdf_layout(struct pdf *p, const char *s, double size, int bold, dou
 	return lay;
 }
 
+void pdf_show_line(struct pdf *p, PangoLayoutIter *it, double x, double y)
+{
+	if (!p->drawing)
+		return;
+	int y0, y1;
+	PangoRectangle line;
+	pango_layout_iter_get_line_yrange(it, &y0, &y1);
+	pango_layout_iter_get_line_extents(it, NULL, &line);
+	cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE,
+		      y + (double)(pango_layout_iter_get_baseline(it) - y0) / PANGO_SCALE);
+	pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
+}
+
 /* The height s will take, drawn at the left. */
 double pdf_height(struct pdf *p, const char *s, double size, int bold, double width)
 {
@@ -435,22 +448,13 @@ static int taller_than_page(const struct pdf *p, double h)
  * A layout of its own: turning the page lays the header out on p->lay. */
 static void flow(struct pdf *p, const char *s, double x, double width)
 {
-	PangoLayout *lay = layout_new();
-	set_layout(p, lay, s, 10, 0, width, LEFT);
+	PangoLayout *lay = pdf_layout(p, s, 10, 0, width, LEFT);
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	do {
 		int y0, y1;
-		PangoRectangle line;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		pango_layout_iter_get_line_extents(it, NULL, &line);
 		pdf_need(p, (double)(y1 - y0) / PANGO_SCALE);
-		if (p->drawing) {
-			int base = pango_layout_iter_get_baseline(it) - y0;
-			cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE,
-				      p->y + (double)base / PANGO_SCALE);
-			PangoLayoutLine *drawn_line = pango_layout_iter_get_line_readonly(it);
-			pango_cairo_show_layout_line(p->cr, drawn_line);
-		}
+		pdf_show_line(p, it, x, p->y);
 		p->y += (double)(y1 - y0) / PANGO_SCALE;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);

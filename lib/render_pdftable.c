@@ -155,19 +155,11 @@ static double cell_lines(struct pdf *p, PangoLayoutIter **it, double x, double y
 	double used = 0;
 	while (*it) {
 		int y0, y1;
-		PangoRectangle line;
 		pango_layout_iter_get_line_yrange(*it, &y0, &y1);
 		double h = (double)(y1 - y0) / PANGO_SCALE;
 		if (used + h > room && !(force && used == 0))
 			break;
-		if (p->drawing) {
-			int base = pango_layout_iter_get_baseline(*it) - y0;
-			pango_layout_iter_get_line_extents(*it, NULL, &line);
-			cairo_move_to(p->cr, x + (double)line.x / PANGO_SCALE,
-				      y + used + (double)base / PANGO_SCALE);
-			PangoLayoutLine *drawn = pango_layout_iter_get_line_readonly(*it);
-			pango_cairo_show_layout_line(p->cr, drawn);
-		}
+		pdf_show_line(p, *it, x, y + used);
 		used += h;
 		if (!pango_layout_iter_next_line(*it)) {
 			pango_layout_iter_free(*it);

@@ -73,6 +73,10 @@ double pdf_height(struct pdf *p, const char *s, double size, int bold, double wi
 /* s laid out as pdf_text() lays it out, in a new layout: unref it */
 PangoLayout *pdf_layout(struct pdf *p, const char *s, double size, int bold, double width,
 			int align);
+/* The line at it of such a layout drawn with its top at x, y (when drawing):
+ * a text taller than a page goes on paper line by line, the page turned
+ * between two. */
+void pdf_show_line(struct pdf *p, PangoLayoutIter *it, double x, double y);
 double pdf_text_width(struct pdf *p, const char *s, double size, int bold); /* on one line */
 void pdf_rule(struct pdf *p, double x0, double x1, double y, double width); /* a line across */
 void pdf_gray(struct pdf *p, double level); /* the gray drawn in: 0 black */
