@@ -202,8 +202,8 @@ void medical_warn_rows(const struct rows *rows, const char *plansdir)
 		struct logged_text t = {r, r->v[COL_NOTE]};
 		if (t.text)
 			medical_scan(m, t.text, strlen(t.text), logged_found, &t);
-		for (size_t k = 0; k < rows->nextra; k++)
-			if (!strcmp(rows->extra_names[k], "internal") && (t.text = r->extra[k]))
+		for (size_t k = 0; k < rows->nextra; k++) /* named in any case, as sheets take it */
+			if (!strcasecmp(rows->extra_names[k], "internal") && (t.text = r->extra[k]))
 				medical_scan(m, t.text, strlen(t.text), logged_found, &t);
 	}
 	medical_free(m);

@@ -118,6 +118,12 @@ printf 'date,plan,goal,mode,minutes,note\n2026-11-20,P-7,,phone,5,Over de huisar
 run cp-log -n - <med.csv
 err_has '^cp-log: standard input:2:[0-9]+: warning: "huisarts" points to medical' \
 	"... of a batch, at the line of standard input"
+# Bug: an Internal column (as any column, named in any case) was written
+# into the sheet's internal column, and cp-check warned of it, unread here
+printf 'date,plan,goal,mode,minutes,note,Internal\n2026-11-20,P-7,,phone,5,Gebeld,Over de huisarts\n' >med.csv
+run cp-log -n - <med.csv
+err_has '^cp-log: standard input:2:[0-9]+: warning: "huisarts" points to medical' \
+	"... in an internal note whose column is named in capitals"
 run cp-check
 status_is 0 "medical words are warnings, not errors"
 err_has 'hours/robin.csv:4:[0-9]+: warning: "medicatie" points to medical information' \
