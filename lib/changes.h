@@ -119,7 +119,8 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 
 /* git's merge driver: theirs' changes since base carried into ours (its
  * file rewritten), name the path in the repository.  0 when clean, 1 when
- * conflict markers were left, 2 on an error (reported). */
+ * conflict markers were left, or ours as it was where neither a plan nor
+ * its lines merge (a binary file), 2 on an error (reported). */
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name);
 /* The same on texts (base, ours, theirs), the result in out: 0 clean, 1
  * with conflict markers, -1 when they do not merge as plans (plan_merge
