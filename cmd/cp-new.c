@@ -57,8 +57,7 @@ static const struct argp_option options[] = {
 static const char *const help_post =
 	N_("Examples:\n"
 	   "  cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv \\\n"
-	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' "
-	   "--budget 60/6m\n"
+	   "    --start 2026-01-05 --goal 'Zelfstandig de kassa bedienen' --budget 60/6m\n"
 	   "  cp-new --init caseload --git");
 
 #define MAX_OPS 100
@@ -82,8 +81,9 @@ static error_t add_op(int key, char *arg, struct plan_op *op)
 		return cli_contact(arg, &op->text, &op->role) < 0 ? EX_USAGE : 0;
 	case OPT_GRANT:
 		op->kind = PLAN_OP_GRANT;
-		opt.ngrants++; /* a copy cut up: op->text stays as typed, for a message */
-		return cli_grant(xstrdup(arg), &op->grant) < 0 ? EX_USAGE : 0;
+		opt.ngrants++; /* arg is cut up: op->text keeps it as typed, for a message */
+		op->text = xstrdup(arg);
+		return cli_grant(arg, &op->grant) < 0 ? EX_USAGE : 0;
 	case OPT_CONDITION:
 		op->kind = PLAN_OP_CONDITION;
 		return cli_text(_("condition"), arg) < 0 ? EX_USAGE : 0;
