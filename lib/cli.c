@@ -149,9 +149,9 @@ static size_t id_in_name(const char *name)
 	return 0;
 }
 
-const char *cli_plan_arg(struct argp_state *state, const char *arg)
+const char *cli_plan_arg(struct argp_state *state, char *arg)
 {
-	const char *slash = strrchr(arg, '/'), *name = slash ? slash + 1 : arg;
+	char *slash = strrchr(arg, '/'), *name = slash ? slash + 1 : arg;
 	size_t id = id_in_name(name);
 	struct stat st;
 	if (!id || !id_valid(name, id) || stat(arg, &st) < 0 || !S_ISREG(st.st_mode)) {
@@ -170,7 +170,8 @@ const char *cli_plan_arg(struct argp_state *state, const char *arg)
 	else
 		free(dir);
 	free(hours);
-	return xstrndup(name, id);
+	name[id] = '\0'; /* the id, in argv: nothing to free, whoever keeps it */
+	return name;
 }
 
 const struct argp cli_plans_argp = {plans_options, paths_parse, NULL, NULL, NULL, NULL,

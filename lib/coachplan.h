@@ -31,7 +31,7 @@ void cli_plan_required(struct argp_state *state, const char *first);
  * shell completes it) whose name is its id; the file's directory is then
  * the plans directory if it is a caseload's, unless -p says one.  A usage
  * error if neither. */
-const char *cli_plan_arg(struct argp_state *state, const char *arg);
+const char *cli_plan_arg(struct argp_state *state, char *arg);
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
 /* Every tool's argp help_filter: --help shows cli_init's post after the
