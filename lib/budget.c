@@ -179,11 +179,12 @@ static long spilled_in(struct budget *b, const struct plan *p, int k)
 	return u && u->grants ? grant_use_spilled(u->grants, (size_t)k) : 0;
 }
 
-/* The day strippenkaart k's hours ran out; DATE_NONE if they have not. */
-static int used_up_in(struct budget *b, const struct plan *p, int k)
+/* Grant k's last day as the hours used it: a strippenkaart's is the day
+ * they ran out. */
+static int end_in(struct budget *b, const struct plan *p, size_t k)
 {
 	const struct used *u = find_used(b, p);
-	return u && u->grants ? grant_use_used_up(u->grants, (size_t)k) : DATE_NONE;
+	return u && u->grants ? grant_use_end(u->grants, k) : grant_end(p, &p->grants[k]);
 }
 
 static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t *cap)
@@ -221,7 +222,7 @@ static void grant_lines(struct budget_line **out, size_t *n, size_t *cap, struct
 		long used = used_in(b, p, (int)k);
 		/* as its declaration: a closed plan's grant ends with it, a
 		 * strippenkaart when its hours run out */
-		int end = grant_last_day(p, g, used, used_up_in(b, p, (int)k));
+		int end = end_in(b, p, k);
 		int to = end == DATE_NONE ? INT32_MAX : end;
 		int shown = range ? g->from <= range->to && to >= range->from
 				  : g->from <= today && to >= today;

@@ -707,10 +707,10 @@ long grant_use_spilled(struct grant_use *u, size_t k)
 	return k < u->p->ngrants ? u->spilled[k] : 0;
 }
 
-int grant_use_used_up(struct grant_use *u, size_t k)
+int grant_use_end(struct grant_use *u, size_t k)
 {
 	settle(u);
-	return k < u->p->ngrants ? u->used_up[k] : DATE_NONE;
+	return grant_last_day(u->p, &u->p->grants[k], grant_use_used(u, k), u->used_up[k]);
 }
 
 /* The strippenkaarts filled with the days before day; the split of day's

@@ -222,7 +222,7 @@ long grant_use_used(struct grant_use *u, size_t k);
 /* Of the ungranted, the minutes that found strippenkaart k (k < ngrants)
  * valid on their day but used up: what would take it over. */
 long grant_use_spilled(struct grant_use *u, size_t k);
-int grant_use_used_up(struct grant_use *u, size_t k); /* the day card k ran out; DATE_NONE */
+int grant_use_end(struct grant_use *u, size_t k); /* grant_last_day of grant k as u used it */
 /* The grant an hour on day goes to, given the hours added so far: its
  * dated grant, else the strippenkaart that takes that day's last minute,
  * else the last one valid then (used up); -1 if none holds day. */

@@ -227,9 +227,7 @@ static int *grant_ends(const struct plan *p)
 		if (p->grants[k].to == DATE_NONE)
 			u = logged_use(p);
 	for (size_t k = 0; k < p->ngrants; k++)
-		end[k] = u ? grant_last_day(p, &p->grants[k], grant_use_used(u, k),
-					    grant_use_used_up(u, k))
-			   : grant_end(p, &p->grants[k]);
+		end[k] = u ? grant_use_end(u, k) : grant_end(p, &p->grants[k]);
 	grant_use_free(u);
 	return end;
 }

@@ -168,9 +168,9 @@ static void cards(void)
 	is_int(grant_use_used(u, 1), 180, "the first strippenkaart used up, in date order");
 	is_int(grant_use_used(u, 3), 60, "... the rest ungranted, never dropped");
 	is_int(grant_use_spilled(u, 1), 60, "... as what took the strippenkaart over");
-	is_int(grant_use_used_up(u, 1), day("2027-05-20"), "... on the day its last minute went");
-	is_int(grant_use_used_up(u, 2), DATE_NONE, "the second is not used up yet");
-	is_int(grant_use_used_up(u, 0), DATE_NONE, "a dated grant is never used up");
+	is_int(grant_use_end(u, 1), day("2027-05-20"), "... it ends on the day its last minute went");
+	is_int(grant_use_end(u, 2), DATE_NONE, "the second is not used up yet");
+	is_int(grant_use_end(u, 0), day("2027-05-01"), "a dated grant ends on its to:");
 	is_int(grant_use_slot(u, day("2027-05-10")), 1, "the 10th used the first strippenkaart");
 	is_int(grant_use_slot(u, day("2027-05-20")), 1, "the 20th went over it");
 	long split[4];
