@@ -342,15 +342,16 @@ static int dated_cmp(const void *a, const void *b)
 	return cmp_num(x->from, y->from);
 }
 
-static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
+/* Every item takes a slot, so that a bad grant still holds its days. */
+static int one_grant(struct reader *r, struct ynode *item, void *slot)
 {
 	struct plan *p = r->p;
-	memset(g, 0, sizeof *g);
+	struct grant *g = slot;
 	g->node = item;
 	g->from = g->to = g->declared = DATE_NONE;
 	g->level = LEVEL_NONE;
 	if (!pr_mapping(r, item, N_("grant")))
-		return;
+		return 1;
 	struct ynode *from = pr_get(item, "from");
 	if (!from)
 		pr_complain(r, item, _("a grant starts on a day: from: 2026-11-02"),
@@ -405,16 +406,15 @@ static void read_grant(struct reader *r, struct ynode *item, struct grant *g)
 			pr_complain(r, level, _("a strippenkaart is a number of hours: hours: 20"),
 				    _("a strippenkaart by level"));
 	}
+	return 1;
 }
 
 static void read_grants(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l;
-	if (!(p->grants = pr_items(r, root, "grants", N_("grants"), sizeof *p->grants, &l)))
+	if (!(p->grants = pr_each(r, root, "grants", N_("grants"), sizeof *p->grants, &p->ngrants,
+				  one_grant)))
 		return;
-	for (uint32_t i = 0; i < l->n; i++)
-		read_grant(r, yderef(l->u.kids[i]), &p->grants[p->ngrants++]);
 	qsort(p->grants, p->ngrants, sizeof *p->grants, dated_cmp);
 	const struct grant *last = NULL; /* dated grants may not overlap */
 	for (size_t i = 0; i < p->ngrants; i++) {

@@ -157,6 +157,19 @@ void *pr_items(struct reader *r, struct ynode *root, const char *key, const char
 	return *list ? arena_alloc(&r->p->arena, ((*list)->n ? (*list)->n : 1) * size) : NULL;
 }
 
+void *pr_each(struct reader *r, struct ynode *root, const char *key, const char *what,
+	      size_t size, size_t *n, int (*one)(struct reader *r, struct ynode *item, void *slot))
+{
+	struct ynode *l;
+	char *slots = pr_items(r, root, key, what, size, &l);
+	for (uint32_t i = 0; slots && i < l->n; i++) {
+		void *slot = slots + *n * size;
+		memset(slot, 0, size);
+		*n += one(r, yderef(l->u.kids[i]), slot) != 0;
+	}
+	return slots;
+}
+
 static void read_participant(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
@@ -253,39 +266,37 @@ static void read_budget(struct reader *r, struct ynode *root)
 	p->budget_per = pr_interval_of(r, pr_get(m, "per"), N_("budget period"), p->budget_per);
 }
 
+static int one_goal(struct reader *r, struct ynode *item, void *slot)
+{
+	struct goal *goal = slot;
+	struct ynode *g = pr_mapping(r, item, N_("a goal"));
+	if (!g)
+		return 0;
+	r->p->goals = goal - r->p->ngoals; /* those kept so far, for plan_goal */
+	goal->node = g;
+	struct ynode *id = pr_get(g, "id");
+	goal->id = pr_required_text(r, g, "id", N_("goal id"));
+	if (goal->id && !id_valid(goal->id, id->n)) {
+		pr_complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
+			    _("goal id %s has characters that are not allowed"), quote(goal->id, id->n));
+		goal->id = NULL;
+	}
+	if (goal->id && plan_goal(r->p, goal->id, id->n)) {
+		pr_complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
+		goal->id = NULL;
+	}
+	goal->text = pr_text(r, pr_get(g, "text"), N_("goal text"));
+	goal->from = pr_date_of(r, pr_get(g, "from"), N_("goal from"));
+	goal->status_node = pr_get(g, "status");
+	int st = goal->status_node ? pr_word_of(r, goal->status_node, &vocab_goal_status) : GOAL_OPEN;
+	goal->status = st < 0 ? GOAL_OPEN : st;
+	return goal->id != NULL;
+}
+
 static void read_goals(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l;
-	if (!(p->goals = pr_items(r, root, "goals", N_("goals"), sizeof *p->goals, &l)))
-		return;
-	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *g = pr_mapping(r, yderef(l->u.kids[i]), N_("a goal"));
-		if (!g)
-			continue;
-		struct goal *goal = &p->goals[p->ngoals];
-		memset(goal, 0, sizeof *goal);
-		goal->node = g;
-		struct ynode *id = pr_get(g, "id");
-		goal->id = pr_required_text(r, g, "id", N_("goal id"));
-		if (goal->id && !id_valid(goal->id, id->n)) {
-			pr_complain(r, id, _("use letters, digits, '.', '_' and '-', as in G1"),
-				 _("goal id %s has characters that are not allowed"), quote(goal->id, id->n));
-			goal->id = NULL;
-		}
-		if (goal->id && plan_goal(p, goal->id, id->n)) {
-			pr_complain(r, id, NULL, _("goal id %s is used twice"), quote(goal->id, id->n));
-			goal->id = NULL;
-		}
-		goal->text = pr_text(r, pr_get(g, "text"), N_("goal text"));
-		goal->from = pr_date_of(r, pr_get(g, "from"), N_("goal from"));
-		goal->status_node = pr_get(g, "status");
-		int st = goal->status_node ? pr_word_of(r, goal->status_node, &vocab_goal_status)
-					   : GOAL_OPEN;
-		goal->status = st < 0 ? GOAL_OPEN : st;
-		if (goal->id)
-			p->ngoals++;
-	}
+	p->goals = pr_each(r, root, "goals", N_("goals"), sizeof *p->goals, &p->ngoals, one_goal);
 }
 
 static const char **texts(struct reader *r, struct ynode *root, const char *key, const char *what,
@@ -309,28 +320,25 @@ static const char **texts(struct reader *r, struct ynode *root, const char *key,
 	return v;
 }
 
+static int one_contact(struct reader *r, struct ynode *c, void *slot)
+{
+	struct contact *ct = slot;
+	if (yscalar_null(c)) /* a "- " with nothing after it */
+		return 0;
+	if (c->kind == Y_SCALAR)
+		ct->name = pr_text(r, c, N_("contact"));
+	else if ((c = pr_mapping(r, c, N_("a contact")))) {
+		ct->name = pr_text(r, pr_get(c, "name"), N_("contact name"));
+		ct->role = pr_text(r, pr_get(c, "role"), N_("contact role"));
+	}
+	return ct->name != NULL;
+}
+
 static void read_contacts(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l;
-	if (!(p->contacts = pr_items(r, root, "contacts", N_("contacts"), sizeof *p->contacts, &l)))
-		return;
-	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *c = yderef(l->u.kids[i]);
-		struct contact *ct = &p->contacts[p->ncontacts];
-		if (yscalar_null(c)) /* a "- " with nothing after it */
-			continue;
-		if (c->kind == Y_SCALAR) {
-			ct->name = pr_text(r, c, N_("contact"));
-			ct->role = NULL;
-		} else if ((c = pr_mapping(r, c, N_("a contact")))) {
-			ct->name = pr_text(r, pr_get(c, "name"), N_("contact name"));
-			ct->role = pr_text(r, pr_get(c, "role"), N_("contact role"));
-		} else
-			continue;
-		if (ct->name)
-			p->ncontacts++;
-	}
+	p->contacts = pr_each(r, root, "contacts", N_("contacts"), sizeof *p->contacts,
+			      &p->ncontacts, one_contact);
 }
 
 int mark_parse(const char *s, size_t n)
@@ -389,60 +397,61 @@ static void read_uwv_fields(struct reader *r, struct ynode *m, struct evaluation
 	ev->outcome = o ? pr_word_of(r, o, &vocab_outcome) : -1;
 }
 
+/* The goals an evaluation marks, each with its status. */
+static void eval_goals(struct reader *r, struct ynode *m, struct evaluation *ev)
+{
+	struct plan *p = r->p;
+	struct ynode *gs = pr_mapping(r, pr_get(m, "goals"), N_("evaluation goals"));
+	if (!gs)
+		return;
+	ev->goals = arena_alloc(&p->arena, (gs->n ? gs->n : 1) * sizeof *ev->goals);
+	for (uint32_t k = 0; k < gs->n; k++) {
+		struct ynode *key = yderef(gs->u.kids[2 * k]);
+		struct ynode *val = yderef(gs->u.kids[2 * k + 1]);
+		if (key->kind != Y_SCALAR)
+			continue; /* reported by ydoc_parse */
+		if (!plan_goal(p, key->u.str, key->n)) {
+			char hint[512];
+			pr_complain(r, key, plan_goals_hint(p, key->u.str, key->n, hint, sizeof hint),
+				    _("evaluation of unknown goal %s"), quote(key->u.str, key->n));
+			continue;
+		}
+		int st = pr_word_of(r, val, &vocab_goal_status);
+		if (st < 0)
+			continue;
+		ev->goals[ev->ngoals].goal = key->u.str;
+		ev->goals[ev->ngoals++].status = st;
+	}
+}
+
+static int one_evaluation(struct reader *r, struct ynode *item, void *slot)
+{
+	struct evaluation *ev = slot;
+	struct ynode *m = pr_mapping(r, item, N_("an evaluation"));
+	if (!m)
+		return 0;
+	read_uwv_fields(r, m, ev);
+	struct ynode *d = pr_get(m, "date");
+	if (!d) {
+		pr_complain(r, m, NULL, _("missing evaluation date"));
+		return 0;
+	}
+	if ((ev->date = pr_date_of(r, d, N_("evaluation date"))) == DATE_NONE)
+		return 0;
+	if (r->p->nevals && ev->date < ev[-1].date)
+		pr_complain(r, d,
+			    _("evaluations are kept oldest first, as cp-evaluate --record puts them"),
+			    _("evaluation dates are out of order"));
+	ev->summary = pr_text(r, pr_get(m, "summary"), N_("evaluation summary"));
+	eval_goals(r, m, ev);
+	return 1;
+}
+
 static void read_evaluations(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l;
-	if (!(p->evals = pr_items(r, root, "evaluations", N_("evaluations"), sizeof *p->evals, &l)))
-		return;
-	int last = DATE_NONE;
-	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *m = pr_mapping(r, yderef(l->u.kids[i]), N_("an evaluation"));
-		if (!m)
-			continue;
-		struct evaluation *ev = &p->evals[p->nevals];
-		memset(ev, 0, sizeof *ev);
-		read_uwv_fields(r, m, ev);
-		struct ynode *d = pr_get(m, "date");
-		if (!d) {
-			pr_complain(r, m, NULL, _("missing evaluation date"));
-			continue;
-		}
-		if ((ev->date = pr_date_of(r, d, N_("evaluation date"))) == DATE_NONE)
-			continue;
-		if (last != DATE_NONE && ev->date < last)
-			pr_complain(r, d,
-				    _("evaluations are kept oldest first, as cp-evaluate --record "
-				      "puts them"),
-				    _("evaluation dates are out of order"));
-		last = ev->date;
-		ev->summary = pr_text(r, pr_get(m, "summary"), N_("evaluation summary"));
-		struct ynode *gs = pr_mapping(r, pr_get(m, "goals"), N_("evaluation goals"));
-		if (gs) {
-			ev->goals = arena_alloc(&p->arena, (gs->n ? gs->n : 1) * sizeof *ev->goals);
-			for (uint32_t k = 0; k < gs->n; k++) {
-				struct ynode *key = yderef(gs->u.kids[2 * k]);
-				struct ynode *val = yderef(gs->u.kids[2 * k + 1]);
-				if (key->kind != Y_SCALAR)
-					continue; /* reported by ydoc_parse */
-				if (!plan_goal(p, key->u.str, key->n)) {
-					char hint[512];
-					pr_complain(r, key,
-						    plan_goals_hint(p, key->u.str, key->n, hint,
-								    sizeof hint),
-						    _("evaluation of unknown goal %s"),
-						    quote(key->u.str, key->n));
-					continue;
-				}
-				int st = pr_word_of(r, val, &vocab_goal_status);
-				if (st < 0)
-					continue;
-				ev->goals[ev->ngoals].goal = key->u.str;
-				ev->goals[ev->ngoals++].status = st;
-			}
-		}
-		p->nevals++;
-	}
+	p->evals = pr_each(r, root, "evaluations", N_("evaluations"), sizeof *p->evals, &p->nevals,
+			   one_evaluation);
 }
 
 static void check_id(struct reader *r, struct ynode *root)
@@ -473,36 +482,39 @@ static void check_id(struct reader *r, struct ynode *root)
 /* The pauses that ended, as cp-plan --resume and --close write them: each
  * from its first day to its last, oldest first, within the plan; a pause
  * still running is paused: above. */
+static int one_pause(struct reader *r, struct ynode *item, void *slot)
+{
+	struct plan *p = r->p;
+	struct period *s = slot;
+	struct ynode *m = pr_mapping(r, item, N_("a pause"));
+	if (!m)
+		return 0;
+	s->from = pr_date_of(r, pr_get(m, "from"), N_("from"));
+	s->to = pr_date_of(r, pr_get(m, "to"), N_("to"));
+	if (!pr_get(m, "from") || !pr_get(m, "to")) {
+		pr_complain(r, m, _("a pause is written {from: 2027-03-05, to: 2027-03-31}"),
+			    _("a pause without %s"), pr_get(m, "from") ? "to" : "from");
+		return 0;
+	}
+	if (s->from == DATE_NONE || s->to == DATE_NONE)
+		return 0;
+	if (s->to < s->from)
+		pr_complain(r, pr_get(m, "to"), NULL, _("the pause ends before it begins"));
+	else if (p->npauses && s->from <= s[-1].to)
+		pr_complain(r, m, _("oldest first, each after the one above it"),
+			    _("this pause does not come after the one above it"));
+	else if (p->start != DATE_NONE && s->from < p->start)
+		pr_complain(r, m, NULL, _("a day before the plan starts"));
+	else
+		return 1;
+	return 0;
+}
+
 static void read_pauses(struct reader *r, struct ynode *root)
 {
 	struct plan *p = r->p;
-	struct ynode *l;
-	if (!(p->pauses = pr_items(r, root, "pauses", N_("pauses"), sizeof *p->pauses, &l)))
-		return;
-	for (uint32_t i = 0; i < l->n; i++) {
-		struct ynode *m = pr_mapping(r, yderef(l->u.kids[i]), N_("a pause"));
-		if (!m)
-			continue;
-		struct period *s = &p->pauses[p->npauses];
-		s->from = pr_date_of(r, pr_get(m, "from"), N_("from"));
-		s->to = pr_date_of(r, pr_get(m, "to"), N_("to"));
-		if (!pr_get(m, "from") || !pr_get(m, "to")) {
-			pr_complain(r, m, _("a pause is written {from: 2027-03-05, to: 2027-03-31}"),
-				    _("a pause without %s"), pr_get(m, "from") ? "to" : "from");
-			continue;
-		}
-		if (s->from == DATE_NONE || s->to == DATE_NONE)
-			continue;
-		if (s->to < s->from)
-			pr_complain(r, pr_get(m, "to"), NULL, _("the pause ends before it begins"));
-		else if (p->npauses && s->from <= p->pauses[p->npauses - 1].to)
-			pr_complain(r, m, _("oldest first, each after the one above it"),
-				    _("this pause does not come after the one above it"));
-		else if (p->start != DATE_NONE && s->from < p->start)
-			pr_complain(r, m, NULL, _("a day before the plan starts"));
-		else
-			p->npauses++;
-	}
+	p->pauses = pr_each(r, root, "pauses", N_("pauses"), sizeof *p->pauses, &p->npauses,
+			    one_pause);
 }
 
 static void read_plan(struct reader *r)

@@ -29,6 +29,11 @@ struct ynode *pr_list(struct reader *r, struct ynode *n, const char *what);
  * bytes per item; NULL if there is no list (reported if it is not one). */
 void *pr_items(struct reader *r, struct ynode *root, const char *key, const char *what,
 	       size_t size, struct ynode **list);
+/* The list at key read item by item: one(r, item, slot) reads an item
+ * into the next of those slots (zeroed) and keeps it by returning 1; *n
+ * counts what is kept as it is kept.  The slots; NULL if there is no list. */
+void *pr_each(struct reader *r, struct ynode *root, const char *key, const char *what,
+	      size_t size, size_t *n, int (*one)(struct reader *r, struct ynode *item, void *slot));
 
 /* grant.c: grants:, coaches: and work_hours: of a version 2 plan, or the
  * error that a version 1 plan has them. */
