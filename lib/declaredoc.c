@@ -231,7 +231,6 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 			    _("No evaluation that closes this grant was recorded."));
 		return;
 	}
-	char mark[8];
 	report_field(r, "date", _("Date"), cell_date(ev->date));
 	report_text(r, "summary", _("Summary"),
 		    ev->summary ? report_scrub(r, p, o, ev->summary) : _("No summary."));
@@ -241,14 +240,12 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 			 report_goal_status_label(ev->goals[i].status));
 		report_item(r, "goals", _("Goals"), item);
 	}
-	if (ev->employee_mark >= 0) {
-		mark_format(ev->employee_mark, mark);
-		report_field(r, "employee_mark", _("Employee's mark"), cell_text(report_str(r, mark)));
-	}
-	if (ev->employer_mark >= 0) {
-		mark_format(ev->employer_mark, mark);
-		report_field(r, "employer_mark", _("Employer's mark"), cell_text(report_str(r, mark)));
-	}
+	if (ev->employee_mark >= 0)
+		report_field(r, "employee_mark", _("Employee's mark"),
+			     report_mark(r, ev->employee_mark, o));
+	if (ev->employer_mark >= 0)
+		report_field(r, "employer_mark", _("Employer's mark"),
+			     report_mark(r, ev->employer_mark, o));
 	if (ev->absence_days >= 0)
 		report_field(r, "absence_days", _("Days of absence"), cell_count(ev->absence_days));
 	if (ev->outcome >= 0) /* what UWV asks for at the end of a grant */

@@ -363,16 +363,6 @@ static void totals(struct report *r, const struct book *b, const struct report_o
 	totals_end(t, all);
 }
 
-/* A mark, 7.5 (7,5 for Dutch people), in a text that lives with r. */
-static struct cell mark_cell(struct report *r, int tenths, const struct report_opts *o)
-{
-	char m[8];
-	if (tenths < 0)
-		return cell_empty();
-	mark_format(tenths, m);
-	return cell_text(report_str(r, o->for_people ? lang_number(m) : m));
-}
-
 /* What an evaluation in the period recorded: the result per goal, the
  * marks, absence, outcome and who signed. */
 static void evaluation(struct report *r, const struct plan *p, const struct evaluation *ev,
@@ -404,8 +394,8 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 			    _("No results per goal were recorded."));
 	snprintf(key, sizeof key, "evaluation-%s-marks", day);
 	report_fields(r, key, NULL);
-	report_field(r, "employee_mark", _("Mark of the employee"), mark_cell(r, ev->employee_mark, o));
-	report_field(r, "employer_mark", _("Mark of the employer"), mark_cell(r, ev->employer_mark, o));
+	report_field(r, "employee_mark", _("Mark of the employee"), report_mark(r, ev->employee_mark, o));
+	report_field(r, "employer_mark", _("Mark of the employer"), report_mark(r, ev->employer_mark, o));
 	snprintf(absence, sizeof absence, "%d", ev->absence_days);
 	report_field(r, "absence_days", _("Days of absence"),
 		     ev->absence_days < 0 ? cell_empty() : cell_text(absence));

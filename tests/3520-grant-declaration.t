@@ -81,6 +81,12 @@ check "... and the evaluation that closes it, a few days after its end" \
 	grep -q "^- G1: open" out && grep -q "^Employee.s mark: *8" out'
 # Bug: the outcome UWV asks for at the end of a grant was left out.
 check "... with its outcome" grep -q '^Outcome: *follow-up needed, the same$' out
+# Bug: a Dutch declaration wrote a mark with a point (7.5), its logbook 7,5.
+sed -i 's/marks: {employee: 8}/marks: {employee: 7.5}/' plans/P-30.yaml
+run cp-report --declaration --plan P-30 --period 2026H2 --per-grant --lang nl
+check "... in Dutch, a mark with a decimal comma, as in the logbook" \
+	grep -q '^Cijfer van de werknemer: *7,5$' out
+history
 
 # ---- the past stays as it was ----
 past() { # the declaration of the first grant and the batch, into $1.*
