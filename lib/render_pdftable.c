@@ -316,6 +316,20 @@ double pdf_table_start(struct pdf *p, const struct rtable *t)
 	return rows <= RTABLE_SHORT_ROWS && all <= (pdf_bottom(p) - TOP) / 3 ? all : 2 * head;
 }
 
+/* The room row r of t must have on its page: the last row before the
+ * totals takes them along, lest a total start a page alone under the
+ * table's head, a table of no rows to the reader. */
+static double row_room(struct pdf *p, const struct rtable *t, size_t r, double h, double page)
+{
+	size_t rows = rtable_rows(t);
+	if (r + 1 != t->total || t->total >= rows)
+		return h;
+	double with = h;
+	for (size_t k = t->total; k < rows; k++)
+		with += row(p, t, k, p->size, 0);
+	return with <= page ? with : h;
+}
+
 void pdf_table(struct buf *out, const struct rtable *t)
 {
 	(void)out;
@@ -328,7 +342,7 @@ void pdf_table(struct buf *out, const struct rtable *t)
 	for (size_t r = 0, rows = rtable_rows(t); r < rows; r++) {
 		double h = row(p, t, r, size, 0);
 		int tall = h > page;
-		pdf_need(p, tall ? 30 : h); /* a tall row: a line or two of it */
+		pdf_need(p, tall ? 30 : row_room(p, t, r, h, page)); /* a tall row: a line or two */
 		if (r == t->total)
 			pdf_rule(p, MARGIN, p->right, p->y, 1.0);
 		if (tall) {

@@ -192,4 +192,19 @@ check "... every letter of it above the page's footer" awk -F'"' '
 		if ($8 + 0 > h - 55) bad++ }
 	END { exit !(h > 0 && !bad && n == 6000) }' word.bbox
 
+# Bug: when a table's last row filled a page, its total went on the next
+# page alone, under the table's head again: a table of no rows, "total".
+awk 'BEGIN { # 55 entries, 28 of February and 27 of March: two pages full
+	print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 55; i++)
+		printf "2026-%02d-%02d,robin,P-1,G1,onsite,30,Werkplekbezoek\n", 2 + int(i / 28), 1 + i % 28
+}' >many.csv
+cp-report --declaration --plan P-1 --period 2026 -o pdf many.csv >many.pdf 2>err
+pdf many.pdf "a declaration whose last entry fills a page"
+check "... has its total with that entry, not alone under the table's head" awk '
+	/^ *date +goal/ { head = 1; next }
+	head && NF { if ($1 == "total") bad = 1; head = 0 }
+	/^ *total +27:30$/ { total = 1 }
+	END { exit bad || !total }' many.pdf.txt
+
 done_testing
