@@ -157,23 +157,45 @@ static const struct grant *grant_of_day(const struct plan *p, int day)
 	return card >= 0 ? &p->grants[card] : g;
 }
 
+/* Whether an hour on day may fall under a grant whose reference is ref:
+ * its dated grant's, else any strippenkaart's valid then (which one took
+ * it, a declaration by period cannot tell); yes where no grant with a
+ * reference holds day, which has no other reference to carry. */
+static int may_fall_under(const struct plan *p, int day, const char *ref)
+{
+	const struct grant *g = plan_grant_on(p, day);
+	if (g)
+		return !g->ref || !strcmp(g->ref, ref);
+	int card = plan_card_on(p, day, 0), any = card < 0;
+	for (; card >= 0; card = plan_card_on(p, day, (size_t)card + 1)) {
+		const char *r = p->grants[card].ref;
+		if (!r || !strcmp(r, ref))
+			return 1;
+	}
+	return any;
+}
+
 /* A funder books hours by grant: a period's declaration whose hours fall
  * under grants of more than one reference (a follow-up in the half year,
- * a strippenkaart and a grant after it) carries the last one's for all of
- * them, which the funder would book to that grant.  k[0..n): the plan's
- * declared entries, in date order. */
-static void warn_grants(const struct plan *p, const struct kept *k, size_t n)
+ * a strippenkaart and a grant after it, a second strippenkaart) carries
+ * the last one's, carried, for all of them, which the funder would book
+ * to that grant.  k[0..n): the plan's declared entries, in date order. */
+static void warn_grants(const struct plan *p, const struct kept *k, size_t n, const char *carried)
 {
 	const struct grant *last = NULL;
 	struct buf refs = {0};
-	int count = 0;
+	int count = 0, elsewhere = 0;
 	for (size_t e = 0; e < n; e++) {
+		elsewhere |= carried && !may_fall_under(p, k[e].date, carried);
 		const struct grant *g = grant_of_day(p, k[e].date);
 		if (!g || !g->ref || (last && !strcmp(g->ref, last->ref)))
 			continue;
 		buf_printf(&refs, "%s%s", count++ ? ", " : "", g->ref);
 		last = g;
 	}
+	/* hours of the first card, under the reference of a later one */
+	if (elsewhere && last && strcmp(last->ref, carried))
+		buf_printf(&refs, "%s%s", count++ ? ", " : "", carried);
 	if (count > 1)
 		cp_warn(_("%s: its hours in the period fall under %d grants (%s); the declaration "
 			  "carries the last one's reference; --per-grant declares each grant apart"),
@@ -282,7 +304,7 @@ static size_t select_plans(struct run *run, struct decl **d)
 				decl_last_grant(p, o->funder, &o->ro.period));
 		if (n || (o->all && overlaps) || o->only)
 			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE};
-		warn_grants(p, run->v + from[i], n);
+		warn_grants(p, run->v + from[i], n, decl_reference(p, o, NULL));
 		if (run->outside[i])
 			warn_outside(run, i);
 	}

@@ -218,6 +218,34 @@ err_has 'P-42: its hours in the period fall under 2 grants \(S-42, U-42\)' \
 	"... with the warning that they fall under two references"
 rm plans/P-42.yaml hours/ruud.csv
 
+# Bug: a period over two strippenkaarten was declared under the second's
+# reference without a word: every hour counted as the first card's.
+cat >plans/P-44.yaml <<'YAML'
+version: 2
+id: P-44
+participant: {name: Ruud Bakker}
+coach: robin
+funder: werkgever
+start: 2026-01-01
+grants:
+  - {from: 2026-01-01, kind: strippenkaart, hours: 1, ref: K-1}
+  - {from: 2026-02-01, kind: strippenkaart, hours: 10, ref: K-2}
+YAML
+cat >hours/ruud.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-01-12,robin,P-44,,onsite,60,De eerste kaart op
+2026-03-02,robin,P-44,,onsite,90,Op de tweede kaart
+CSV
+chmod 600 plans/P-44.yaml hours/ruud.csv
+run cp-report --declaration --plan P-44 --period 2026 -o text
+check "a period over two strippenkaarten: declared under the second's reference" \
+	grep -q '^Funder reference: *K-2$' out
+err_has 'P-44: its hours in the period fall under 2 grants \(K-1, K-2\)' \
+	"... with the warning that they fall under two references"
+run cp-report --declaration --plan P-44 --period 2026-03 -o text
+check "... a period of the second card's hours alone: quietly" sh -c '! grep -q "fall under" err'
+rm plans/P-44.yaml hours/ruud.csv
+
 # Bug: a municipality that took over from UWV, with a new coach, got a
 # declaration of the half year, and its logbook, naming UWV's coach too,
 # who coached none of the days declared.
