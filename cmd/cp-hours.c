@@ -66,6 +66,15 @@ static void date_opt(struct argp_state *state, const char *arg, int *day)
 	opt.dates_given = 1;
 }
 
+/* Whether --by has the employer, a name --pseudonymize leaves out. */
+static int by_employer(void)
+{
+	for (size_t i = 0; i < opt.nkeys; i++)
+		if (opt.keys[i] == KEY_EMPLOYER)
+			return 1;
+	return 0;
+}
+
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct filter *f = &opt.filter;
@@ -127,6 +136,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))
 			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal, "
 					    "--mode or --activity"));
+		if (opt.pseudonymize && by_employer())
+			argp_error(state, _("--by employer names the employer, which --pseudonymize "
+					    "leaves out: group by plan instead"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

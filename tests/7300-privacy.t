@@ -76,6 +76,10 @@ leaks "declarations per grant --pseudonymize, the closing evaluation included" g
 check "... nor the internal note" sh -c '! grep -rq GEHEIMNOTITIE grants* grant.*'
 cp-hours --budget --pseudonymize -o csv >budget.csv
 leaks "cp-hours --budget --pseudonymize" budget.csv
+# Bug: --pseudonymize was taken with --by employer, and the employer named.
+refuses 64 'which --pseudonymize leaves out' "cp-hours --by plan,employer --pseudonymize" \
+	cp-hours --by plan,employer --pseudonymize -o csv
+leaks "... nothing written" out
 cp-evaluate --due --pseudonymize --within 1y -o csv >due.csv
 leaks "cp-evaluate --due --pseudonymize" due.csv
 check "... lists the plan by its id" grep -q ',P-7,P-7,' due.csv
