@@ -172,6 +172,8 @@ int utf8_width(const char *s, size_t n);      /* terminal columns */
  * out); a first word longer than room is cut there if cut, else kept
  * whole.  *next: where the next line starts, past the spaces. */
 size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next);
+unsigned utf8_next_lower(const char **s); /* the code point at *s in lower case; moves on */
+int utf8_case_holds(const char *s, const char *t, int whole); /* s holds t (is t), case aside */
 
 /* ---- words.c: the enumerations of the formats, with the Dutch words ---- */
 

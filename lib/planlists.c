@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "amend.h"
 
@@ -12,7 +11,7 @@
  * "Elke maandag bellen" is "elke maandag bellen" typed again. */
 static int said_before(const char *had, const char *text)
 {
-	return had && text && !strcasecmp(had, text);
+	return had && text && utf8_case_holds(had, text, 1);
 }
 
 /* The item of the list under key that reads text (a text, or a map with
@@ -173,7 +172,7 @@ static int named_item(const struct amend *a, const struct plan_op *op, uint32_t 
 		for (uint32_t i = 0; i < n; i++) {
 			const struct ynode *w = item_words(l->u.kids[i]);
 			if (w && (whole ? !strcmp(w->u.str, op->text)
-					: strcasestr(w->u.str, op->text) != NULL) &&
+					: utf8_case_holds(w->u.str, op->text, 0)) &&
 			    hits++ == 0)
 				*at = i;
 		}

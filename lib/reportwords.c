@@ -134,40 +134,6 @@ static int word_byte(unsigned char c)
 	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* The code point at *s, which moves past it; a byte that starts none
- * stands for itself (texts are checked UTF-8, this is for safety). */
-static unsigned next_char(const char **s)
-{
-	const unsigned char *u = (const unsigned char *)*s;
-	int n = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-	unsigned c = n == 1 ? u[0] : u[0] & (0x7fu >> n);
-	for (int k = 1; k < n; k++) {
-		if ((u[k] & 0xc0) != 0x80) {
-			*s += 1;
-			return u[0];
-		}
-		c = c << 6 | (u[k] & 0x3fu);
-	}
-	*s += n;
-	return c;
-}
-
-/* Lower case, for the letters of Dutch, Flemish and most European
- * names: ASCII, Latin-1 and Latin Extended-A (Ş ş, Ł ł, Č č ...). */
-static unsigned lower_char(unsigned c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 0x20;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return c + 0x20;
-	if (c == 0x178)
-		return 0xff;
-	if (c < 0x100 || c > 0x17e || c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149)
-		return c;
-	int odd_upper = (c >= 0x139 && c <= 0x148) || c >= 0x179;
-	return odd_upper ? c + (c & 1) : c | 1;
-}
-
 /* A lower-case letter without its accent (é, ë: e; ł: l), of Latin-1 and
  * Latin Extended-A; others (æ, œ, ß) as they are. */
 static unsigned base_char(unsigned c)
@@ -197,7 +163,7 @@ static unsigned next_letter(struct letters *l)
 		l->queued = 0;
 		return c;
 	}
-	c = lower_char(next_char(&l->s));
+	c = utf8_next_lower(&l->s);
 	if (c == 0x133) {
 		l->queued = 'j';
 		return 'i';

@@ -1,4 +1,5 @@
-/* utf8.c: just enough UTF-8 to validate input and line up table columns. */
+/* utf8.c: just enough UTF-8 to validate input, line up table columns and
+ * find a text in any case. */
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -140,4 +141,65 @@ size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next)
 	while (fit && s[fit - 1] == ' ')
 		fit--;
 	return fit;
+}
+
+/* The code point at *s, which moves past it; a byte that starts none
+ * stands for itself (texts are checked UTF-8, this is for safety). */
+static unsigned next_char(const char **s)
+{
+	const unsigned char *u = (const unsigned char *)*s;
+	int n = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
+	unsigned c = n == 1 ? u[0] : u[0] & (0x7fu >> n);
+	for (int k = 1; k < n; k++) {
+		if ((u[k] & 0xc0) != 0x80) {
+			*s += 1;
+			return u[0];
+		}
+		c = c << 6 | (u[k] & 0x3fu);
+	}
+	*s += n;
+	return c;
+}
+
+/* Lower case, for the letters of Dutch, Flemish and most European
+ * names: ASCII, Latin-1 and Latin Extended-A (Ş ş, Ł ł, Č č ...). */
+static unsigned lower_char(unsigned c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 0x20;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return c + 0x20;
+	if (c == 0x178)
+		return 0xff;
+	if (c < 0x100 || c > 0x17e || c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149)
+		return c;
+	int odd_upper = (c >= 0x139 && c <= 0x148) || c >= 0x179;
+	return odd_upper ? c + (c & 1) : c | 1;
+}
+
+unsigned utf8_next_lower(const char **s)
+{
+	return lower_char(next_char(s));
+}
+
+/* Whether a reads as b from its start to b's end, case aside; *end: past
+ * what of a was read. */
+static int starts_case_aside(const char *a, const char *b, const char **end)
+{
+	while (*b)
+		if (!*a || utf8_next_lower(&a) != utf8_next_lower(&b))
+			return 0;
+	*end = a;
+	return 1;
+}
+
+int utf8_case_holds(const char *s, const char *t, int whole)
+{
+	const char *end;
+	if (whole)
+		return starts_case_aside(s, t, &end) && !*end;
+	for (; *s; next_char(&s))
+		if (starts_case_aside(s, t, &end))
+			return 1;
+	return !*t;
 }

@@ -213,6 +213,17 @@ run cp-plan P-7 --contact 'Anja Smit'
 refuses 65 '"Anja" is in the names of 2 contacts; give more of the name' "words two contacts hold" \
 	cp-plan P-7 --drop-contact Anja
 refuses 64 'agreement is empty' "an empty --drop-agreement" cp-plan P-7 --drop-agreement ''
+# Bug: "case aside" held for the letters of ASCII only: the words of an
+# agreement or a name with É, Ö or Ş typed in the other case were not
+# found, and the same agreement in the other case was added twice
+handwritten
+run cp-plan P-7 --agreement 'Één keer per maand evalueren' --contact 'Mehmet Özil:hr' \
+	--contact 'Ayşe Şahin'
+refuses 65 "the plan has this agreement already" "an agreement with É, typed in other case" \
+	cp-plan P-7 --agreement 'ÉÉN KEER PER MAAND EVALUEREN'
+run cp-plan P-7 --drop-agreement 'één keer' --drop-contact 'özil' --drop-contact 'AYŞE ŞAHIN'
+status_is 0 "--drop-agreement and --drop-contact with É, Ö and Ş in the other case"
+same plans/P-7.yaml orig.yaml "... take out what was added"
 handwritten
 
 # Status

@@ -194,11 +194,42 @@ static void fill(void)
 	is_int((int)utf8_fill("kassa\nx", 5, 20, 0, &next), 5, "utf8_fill: stops at n");
 }
 
+/* Texts compared case aside, accented letters too (cp-plan --drop-*). */
+static void case_aside(void)
+{
+	static const struct {
+		const char *s, *t;
+		int whole, holds;
+	} cases[] = {
+		{"Elke maandag bellen", "elke MAANDAG bellen", 1, 1},
+		/* Één keer, één KEER */
+		{"\xc3\x89\xc3\xa9n keer", "\xc3\xa9\xc3\xa9n KEER", 1, 1},
+		/* Mehmet Özil, özil */
+		{"Mehmet \xc3\x96zil", "\xc3\xb6zil", 0, 1},
+		/* Ayşe Şahin, AYŞE şaHIN */
+		{"Ay\xc5\x9f" "e \xc5\x9e" "ahin", "AY\xc5\x9e" "E \xc5\x9f" "aHIN", 1, 1},
+		/* Łódź, łÓDŹ */
+		{"\xc5\x81\xc3\xb3" "d\xc5\xba", "\xc5\x82\xc3\x93" "D\xc5\xb9", 1, 1},
+		/* an accent is no case: Noel is not Noël */
+		{"Noel", "No\xc3\xabl", 1, 0},
+		{"maandag", "maandag bellen", 0, 0},
+		{"Elke maandag", "elke", 1, 0},
+		{"Elke maandag", "", 0, 1},
+	};
+	static const char *const verbs[2][2] = {{"does not hold", "holds"}, {"is not", "is"}};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *verb = verbs[cases[i].whole][cases[i].holds];
+		ok(utf8_case_holds(cases[i].s, cases[i].t, cases[i].whole) == cases[i].holds,
+		   "case aside: \"%s\" %s \"%s\"", cases[i].s, verb, cases[i].t);
+	}
+}
+
 int main(void)
 {
 	invalid();
 	chars();
 	width();
 	fill();
+	case_aside();
 	return tap_done();
 }
