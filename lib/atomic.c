@@ -448,20 +448,40 @@ int locked_read(struct locked *lf, struct buf *out)
 	return 0;
 }
 
+/* 0 if the file lf locked is still the one its path names, as long as it
+ * was when read; else -1 (reported).  A program that takes no lock may
+ * have changed it while the new file was written: a shell's >> appended a
+ * line, an editor saved a file of its own over it.  A rename now would
+ * lose that. */
+static int unchanged(const struct locked *lf)
+{
+	struct stat held, now;
+	if (!lf || (fstat(lf->fd, &held) == 0 && stat(lf->path, &now) == 0 &&
+		    held.st_ino == now.st_ino && held.st_dev == now.st_dev &&
+		    held.st_size == lf->size))
+		return 0;
+	return cp_err(EX_TEMPFAIL, _("%s: changed by another program while it was being written; "
+				     "nothing written: try again"),
+		      lf->path);
+}
+
 /* A new file of copy_len bytes of copy_fd and data, renamed over path:
- * over the name itself, whatever it is (a symbolic link too); a rename
- * refused exits with status. */
-static int rename_over(const char *path, mode_t mode, int copy_fd, off_t copy_len,
+ * over the name itself, whatever it is (a symbolic link too), unless the
+ * file lf locked (if any) changed meanwhile; a rename refused exits with
+ * status. */
+static int rename_over(const char *path, mode_t mode, const struct locked *lf, int copy,
 		       const void *data, size_t len, int status)
 {
 	char *tmp;
-	int fd = prepare(path, mode, copy_fd, copy_len, data, len, &tmp);
+	int fd = prepare(path, mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len, &tmp);
 	if (fd < 0 || finish_temp(path, fd, &tmp) < 0) {
 		free(tmp);
 		return -1;
 	}
-	if (rename(tmp, path) < 0) {
-		cp_errno(status, _("%s: cannot replace"), path);
+	int rc = unchanged(lf);
+	if (rc == 0 && rename(tmp, path) < 0)
+		rc = cp_errno(status, _("%s: cannot replace"), path);
+	if (rc < 0) {
 		unlink(tmp);
 		close(fd);
 		free(tmp);
@@ -475,14 +495,13 @@ static int rename_over(const char *path, mode_t mode, int copy_fd, off_t copy_le
 static int commit(struct locked *lf, int copy, const void *data, size_t len)
 {
 	/* lf->path is the file a link led to: a link to a sheet is kept */
-	return rename_over(lf->path, lf->mode, copy ? lf->fd : -1, copy ? lf->size : 0, data, len,
-			   EX_IOERR);
+	return rename_over(lf->path, lf->mode, lf, copy, data, len, EX_IOERR);
 }
 
 int atomic_replace(const char *path, const void *data, size_t len, mode_t mode)
 {
 	/* a directory at the name, say: an output file not made, as atomic_create's */
-	return rename_over(path, mode, -1, 0, data, len, EX_CANTCREAT);
+	return rename_over(path, mode, NULL, 0, data, len, EX_CANTCREAT);
 }
 
 int locked_replace(struct locked *lf, const void *data, size_t len)

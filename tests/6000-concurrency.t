@@ -113,4 +113,41 @@ if [ -x "$CP_BIN/cp-evaluate" ]; then
 else
 	ok "8 cp-evaluate --record at once # skip no cp-evaluate in this build"
 fi
+# A program that takes no lock changes the file while a writer works: a
+# shell's >> appends to the sheet, an editor saves the plan (a new file
+# renamed over it).  Bug: the writer renamed its new file over theirs,
+# and the line appended or the plan saved was gone.  Now the writer sees
+# the file changed, writes nothing and says to try again.
+SHIM=$CP_BIN/tests/failwrite.so
+meanwhile() {
+	how=$1 to=$2 line=$3
+	shift 3
+	CP_FAIL=$how CP_APPEND_TO=$to CP_APPEND=$line LD_PRELOAD=$SHIM \
+		ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 "$@" >out 2>err
+	status=$?
+}
+temps() { find plans hours -name '.*cptmp*' | wc -l; }
+cp-log --plan P-1 --mode phone -d 2026-03-02 30 Eerste || exit 1
+line='2026-03-09,robin,P-1,,phone,45,met >> erbij'
+meanwhile APPEND hours/robin.csv "$line" cp-log --plan P-1 --mode phone -d 2026-03-10 30 Eigen
+status_is 75 "cp-log while a shell appends to the sheet: exit status 75"
+err_like '^cp-log: .*hours/robin.csv: changed by another program while it was being written; nothing written' \
+	"... says why"
+check "... the line appended stays" grep -qxF "$line" hours/robin.csv
+check "... the entry is not written" sh -c '! grep -q Eigen hours/robin.csv'
+check "... no temporary file left" test "$(temps)" -eq 0
+run cp-log --plan P-1 --mode phone -d 2026-03-10 30 Eigen
+status_is 0 "... logged again, it lands"
+cp plans/P-1.yaml plan.before
+meanwhile APPEND,RENAME plans/P-1.yaml '# bewaard in de editor' \
+	cp-evaluate --record P-1 --summary Gesprek -d 2026-11-20
+status_is 75 "cp-evaluate --record while an editor saves the plan: exit status 75"
+check "... the editor's save stays" grep -qx '# bewaard in de editor' plans/P-1.yaml
+check "... the evaluation is not written" sh -c '! grep -q Gesprek plans/P-1.yaml'
+check "... no temporary file left" test "$(temps)" -eq 0
+meanwhile APPEND,RENAME plans/P-1.yaml '# nog eens bewaard' cp-plan P-1 --agreement 'Maandag bellen'
+status_is 75 "cp-plan while an editor saves the plan: exit status 75"
+check "... the editor's save stays, the agreement is not written" \
+	sh -c "grep -qx '# nog eens bewaard' plans/P-1.yaml && ! grep -q 'Maandag bellen' plans/P-1.yaml"
+check "... the plan reads" cp-check plans/P-1.yaml
 done_testing
