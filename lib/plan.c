@@ -644,6 +644,17 @@ static int too_large(const char *path, const struct buf *b)
 	return 1;
 }
 
+/* A change that takes a plan past the size any tool reads is refused:
+ * written, the plan would be read by none, cp-check neither. */
+int plan_fits(const char *path, size_t len)
+{
+	if (len <= PLAN_MAX_BYTES)
+		return 0;
+	return cp_err(EX_DATAERR, _("%s: the plan would grow to %zu bytes, past the %ld a plan may "
+				    "have; nothing written"),
+		      path, len, PLAN_MAX_BYTES);
+}
+
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src)
 {
 	int rc = locked_open(lf, path);

@@ -121,6 +121,7 @@ struct plan *plan_load_fd(const char *path, int fd, int *status); /* the same, o
  * there is no such file (not reported: plan_file_unknown words it), or -1
  * reported (unreadable, too large), with nothing held. */
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
+int plan_fits(const char *path, size_t len); /* 0, or -1 reported: a plan past the size allowed */
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
 void plan_slim(struct plan *p);

@@ -198,6 +198,8 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 	if (opened)
 		return opened > 0 ? plan_file_unknown(path) : -1;
 	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, held, &out);
+	if (rc == 0 && out.s)
+		rc = plan_fits(path, out.len);
 	if (rc < 0)
 		goto out;
 	if (old) {

@@ -345,7 +345,7 @@ int plan_record(const char *path, struct record *r, int today, int held, struct 
 					 path);
 		goto out;
 	}
-	if (held && logged_held(before, after) < 0) {
+	if ((held && logged_held(before, after) < 0) || plan_fits(path, len) < 0) {
 		rc = -1;
 		goto out;
 	}

@@ -125,6 +125,23 @@ refuses 64 'note is too long' "a note longer than a sheet's line may be" \
 refuses 65 'standard input:2:[0-9]+: note is too long' "... in a batch" sh -c 'cp-log - <long.csv'
 rm long.csv
 
+# ---- a plan near the size a plan may have (1 MiB) ----
+# Bug: a change that took the plan past it was written, and from then on
+# no tool read the plan, cp-check neither.
+cp plans/P-2.yaml p2.bak
+pad=$((1048576 - $(wc -c <p2.bak) - 200))
+{ cat p2.bak; printf '# '; head -c "$pad" /dev/zero | tr '\0' z; echo; } >plans/P-2.yaml
+long=$(head -c 2000 /dev/zero | tr '\0' a)
+refuses 65 'plans/P-2.yaml: the plan would grow to [0-9]+ bytes, past the 1048576 a plan may have' \
+	"cp-plan: a change past the size a plan may have" cp-plan P-2 --agreement "$long"
+refuses 65 'plans/P-2.yaml: the plan would grow to [0-9]+ bytes, past the 1048576 a plan may have' \
+	"cp-evaluate --record: a change past the size a plan may have" \
+	cp-evaluate --record P-2 --summary "$long" -d 2026-03-09
+run cp-plan P-2 --agreement 'Kort'
+status_is 0 "... a change that stays within it is written"
+check "... and the plan passes cp-check" cp-check plans/P-2.yaml
+cp p2.bak plans/P-2.yaml
+
 # ---- text that would drive the terminal ----
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-03-02,\033[2J,P-\033]0;pwned\007,,phone,30,\n' >esc.csv
 run sh -c 'cp-log - <esc.csv'
