@@ -166,7 +166,8 @@ static const struct ynode *item_words(struct ynode *item)
 static int named_item(const struct amend *a, const struct plan_op *op, uint32_t *at)
 {
 	const struct droplist *dl = list_of(op->kind);
-	const struct ynode *l = ymap_get(amend_root(a->p), dl->key);
+	/* a list that is an alias is read through it (the change refuses it) */
+	const struct ynode *l = yderef(ymap_get(amend_root(a->p), dl->key));
 	uint32_t n = l && l->kind == Y_SEQ ? l->n : 0, hits = 0;
 	for (int whole = 1; whole >= 0 && !hits; whole--)
 		for (uint32_t i = 0; i < n; i++) {

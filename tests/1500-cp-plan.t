@@ -224,6 +224,12 @@ refuses 65 "the plan has this agreement already" "an agreement with É, typed in
 run cp-plan P-7 --drop-agreement 'één keer' --drop-contact 'özil' --drop-contact 'AYŞE ŞAHIN'
 status_is 0 "--drop-agreement and --drop-contact with É, Ö and Ş in the other case"
 same plans/P-7.yaml orig.yaml "... take out what was added"
+# Bug: a list that is an alias of another (conditions: *a) was taken for
+# none: "the plan has no condition", of a condition the plan has
+sed 's/^agreements: \[/agreements: \&a [/; s/^# no conditions yet$/conditions: *a/' orig.yaml \
+	>plans/P-7.yaml
+refuses 65 'plans/P-7.yaml:27:13: cannot change this value safely: it is an alias' \
+	"--drop-condition of a list that is an alias" cp-plan P-7 --drop-condition maandag
 handwritten
 
 # Status
