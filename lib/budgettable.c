@@ -16,17 +16,26 @@ static int in(const struct strlist *l, const char *v)
 	return 0;
 }
 
+/* A coach of the list, whatever the case (utf8_same_name). */
+static int in_coaches(const struct strlist *l, const char *coach)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (utf8_same_name(l->v[i], strlen(l->v[i]), coach, strlen(coach)))
+			return 1;
+	return 0;
+}
+
 /* Whether one of the coaches was responsible for the plan on a day of
  * [from, to] (coaches: of a version 2 plan; else the plan's coach:). */
 static int coached(const struct plan *p, const struct strlist *coaches, int from, int to)
 {
 	if (!coaches || !coaches->n)
 		return 1;
-	if (in(coaches, plan_coach_on(p, from) ? plan_coach_on(p, from) : ""))
+	if (in_coaches(coaches, plan_coach_on(p, from) ? plan_coach_on(p, from) : ""))
 		return 1;
 	for (size_t i = 0; i < p->ncoachspans; i++) {
 		const struct coach_span *c = &p->coachspans[i];
-		if (c->from > from && c->from <= to && in(coaches, c->coach ? c->coach : ""))
+		if (c->from > from && c->from <= to && in_coaches(coaches, c->coach ? c->coach : ""))
 			return 1;
 	}
 	return 0;

@@ -307,11 +307,12 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 		return amend_node_err(p, nth_item(p, "coaches", n - 1),
 				      _("coaches: is kept oldest first"), msg);
 	}
-	if (amend_same(plan_coach_on(p, op->day), op->text)) {
+	const char *now = plan_coach_on(p, op->day); /* Robin for robin is no hand-over */
+	if (now && utf8_same_name(now, strlen(now), op->text, strlen(op->text))) {
 		size_t i = 0; /* the span of that day */
 		while (i + 1 < n && p->coachspans[i + 1].from <= op->day)
 			i++;
-		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), op->text);
+		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), now);
 		return n ? amend_node_err(p, nth_item(p, "coaches", i), NULL, msg)
 			 : amend_plan_err(p, "coach", NULL, msg);
 	}

@@ -70,7 +70,9 @@ void satisfaction_plan(struct satisfaction *s, const struct plan *p)
 		int funder = plan_funder_on(p, e->date);
 		if (!coach)
 			coach = "";
-		if ((s->funder >= 0 && funder != s->funder) || (s->coach && strcmp(coach, s->coach)))
+		if (s->funder >= 0 && funder != s->funder)
+			continue;
+		if (s->coach && !utf8_same_name(coach, strlen(coach), s->coach, strlen(s->coach)))
 			continue;
 		if (funder < 0 || funder >= FUNDER_COUNT)
 			funder = FUNDER_OTHER;

@@ -20,6 +20,15 @@ static int in_list(const struct strlist *l, struct str s)
 	return 0;
 }
 
+/* Coaches by name, whatever the case (--coach Robin keeps robin's). */
+static int in_coaches(const struct strlist *l, struct str s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (utf8_same_name(l->v[i], strlen(l->v[i]), s.s, s.n))
+			return 1;
+	return 0;
+}
+
 /* An entry of no activity, or of a word no list holds, passes no filter of
  * activities. */
 static int activity_in(unsigned activities, struct str s)
@@ -33,7 +42,7 @@ int filter_pass(const struct filter *f, const struct entry *e)
 	/* an empty list passes all: not asked, on every line */
 	return e->date >= f->from && e->date <= f->to && (!f->modes || (f->modes >> e->mode & 1)) &&
 	       (!f->plans.n || in_list(&f->plans, e->plan)) &&
-	       (!f->coaches.n || in_list(&f->coaches, e->coach)) &&
+	       (!f->coaches.n || in_coaches(&f->coaches, e->coach)) &&
 	       (!f->goals.n || in_list(&f->goals, e->goal)) &&
 	       (!f->activities || activity_in(f->activities, e->activity));
 }

@@ -77,6 +77,39 @@ size_t utf8_chars(const char *s, size_t n)
 	return chars;
 }
 
+/* The lower case of a letter of ASCII or Latin-1 (À..Þ but ×): what
+ * Dutch and Flemish names are written in. */
+static uint32_t fold(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+		return c + 0x20;
+	return c;
+}
+
+/* A name is typed by hand in every tool (--coach Robin, coach: robin in a
+ * plan, kim's sheet): one coach's however the case came out. */
+int utf8_same_name(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an == bn && !memcmp(a, b, an))
+		return 1;
+	const unsigned char *u = (const unsigned char *)a, *v = (const unsigned char *)b;
+	size_t i = 0, j = 0;
+	while (i < an && j < bn) {
+		uint32_t x, y;
+		size_t xl = seqlen(u + i, an - i, &x), yl = seqlen(v + j, bn - j, &y);
+		if (!xl || !yl) { /* a broken byte is only ever itself */
+			if (u[i] != v[j])
+				return 0;
+			i++, j++;
+			continue;
+		}
+		if (fold(x) != fold(y))
+			return 0;
+		i += xl, j += yl;
+	}
+	return i == an && j == bn;
+}
+
 /* Columns a code point takes: combining marks none, East Asian wide two. */
 static int cpwidth(uint32_t c)
 {

@@ -55,6 +55,6 @@ check "--budget --coach kim: the ungranted line once she logged on her own days"
 check "--budget --coach of a plan: no warning" test ! -s err
 
 # a coach no plan has (mistyped) lists nothing: said, not an exit 0 alone
-run cp-hours --budget --coach Kim -o csv
-err_has "^cp-hours: warning: --coach Kim: no plan has this coach" "--budget --coach Kim: warned"
+run cp-hours --budget --coach kym -o csv
+err_has "^cp-hours: warning: --coach kym: no plan has this coach" "--budget --coach kym: warned"
 done_testing

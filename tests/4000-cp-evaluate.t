@@ -96,8 +96,8 @@ status_is 0 "nothing due: exit 0"
 check "nothing due: a table prints nothing" test ! -s out
 run cp-evaluate --coach ahmed
 out_is "date,plan,participant,coach,what,days,note" "--coach: only that coach's plans"
-run cp-evaluate --coach Robin
-err_has "^cp-evaluate: warning: --coach Robin: no plan has this coach" \
+run cp-evaluate --coach robni
+err_has "^cp-evaluate: warning: --coach robni: no plan has this coach" \
 	"--coach of no plan: said, not only an empty list that reads as nothing due"
 run cp-evaluate --coach robin --within 0
 check "--coach of a plan: no warning" test ! -s err

@@ -61,8 +61,8 @@ check "--coach robin: only the evaluations robin was responsible for" \
 	test "$(grep -c '^coach,' out)" = 1
 check "... including the version 2 plan before the hand-over" grep -qx 'total,,,3,3,100.0,3,7.2,3,6.2,employer' out
 check "--coach of a plan: no warning" test ! -s err
-run cp-report --satisfaction --period 2026 --coach Robin -o csv
-err_has "^cp-report: warning: --coach Robin: no plan has this coach" \
+run cp-report --satisfaction --period 2026 --coach robni -o csv
+err_has "^cp-report: warning: --coach robni: no plan has this coach" \
 	"--coach of no plan (mistyped): said, not only an empty table within the norm"
 run cp-report --satisfaction --period 2026 --plan P-S3 -o csv
 status_is 0 "--plan P-S3: one plan"

@@ -224,10 +224,33 @@ static void case_aside(void)
 	}
 }
 
+static void same_name(void)
+{
+	static const struct {
+		const char *what, *a, *b;
+		int same;
+	} cases[] = {
+		{"the same bytes", "robin", "robin", 1},
+		{"another case", "Robin", "rOBIN", 1},
+		{"a Latin-1 capital", "\xc3\x89mile", "\xc3\xa9mile", 1},
+		{"an accent is a letter of its own", "\xc3\xa9mile", "emile", 0},
+		{"a hyphen is no space", "Anne-Marie", "anne marie", 0},
+		{"a name longer", "kim", "kimb", 0},
+		{"empty", "", "", 1},
+		{"x is no multiplication sign", "\xc3\x97", "\xc3\xb7", 0},
+		{"a broken byte is itself", "a\xff", "A\xff", 1},
+		{"a broken byte is no letter", "a\xff", "a\xdf", 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		is_int(utf8_same_name(cases[i].a, strlen(cases[i].a), cases[i].b, strlen(cases[i].b)),
+		       cases[i].same, "utf8_same_name: %s", cases[i].what);
+}
+
 int main(void)
 {
 	invalid();
 	chars();
+	same_name();
 	width();
 	fill();
 	case_aside();

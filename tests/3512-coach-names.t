@@ -1,0 +1,60 @@
+#!/bin/sh
+# A coach's name typed in another case is the same coach in every tool:
+# --coach Robin keeps robin's hours, plans and evaluations, and a hand-over
+# to Robin of a plan robin has is none.
+. "$(dirname "$0")/lib.sh"
+cp-new --init . --no-hook >/dev/null || exit 1
+export CP_TODAY=2026-12-07
+
+cat >plans/P-41.yaml <<'YAML'
+version: 2
+id: P-41
+participant:
+  name: Ans Bos
+coach: robin
+coaches:
+  - {from: 2026-01-05, coach: Émile}
+  - {from: 2026-03-18, coach: robin}
+funder: gemeente
+start: 2026-01-05
+work_hours_per_week: 24
+evaluation: {every: 3m, next: 2026-12-01}
+goals:
+  - {id: G1, text: Orderpicken}
+grants:
+  - {from: 2026-01-05, to: 2026-12-31, funder: gemeente, hours: 40}
+evaluations:
+  - {date: 2026-09-01, summary: Goed, marks: {employee: 8, employer: 7}}
+YAML
+cat >hours/robin.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-16,émile,P-41,G1,onsite,60,Voor de overdracht
+2026-03-18,Robin,P-41,G1,onsite,45,Overdracht
+2026-03-19,robin,P-41,G1,phone,30,Bellen
+CSV
+chmod 600 plans/*.yaml hours/*.csv
+
+run cp-hours --coach robin -o csv hours/robin.csv
+check "cp-hours --coach robin: Robin's line too" grep -qx 'P-41,75' out
+run cp-hours --coach ROBIN -o csv hours/robin.csv
+check "cp-hours --coach ROBIN: robin's lines" grep -qx 'P-41,75' out
+run cp-hours --coach Émile -o csv hours/robin.csv
+check "cp-hours --coach Émile: émile's line" grep -qx 'P-41,60' out
+run cp-hours --budget --coach Robin -o csv
+status_is 0 "cp-hours --budget --coach Robin: robin's plan"
+check "... its grant listed" grep -q '^P-41,Ans Bos,' out
+check "... and no warning of a coach no plan has" test ! -s err
+run cp-evaluate --coach Robin
+check "cp-evaluate --coach Robin: robin's evaluation due" grep -q '^2026-12-01,P-41,' out
+check "... and no warning" test ! -s err
+run cp-report --satisfaction --period 2026 --coach Robin -o csv
+check "cp-report --satisfaction --coach Robin: robin's evaluation" \
+	grep -qx 'total,,,1,1,100.0,1,8.0,1,7.0,' out
+check "... and no warning" test ! -s err
+
+cp plans/P-41.yaml before.yaml
+run cp-plan P-41 --coach Robin --from 2026-05-04
+status_is 65 "cp-plan --coach Robin of robin's plan: no hand-over"
+err_has "robin coaches the plan on that day already" "... said in the plan's spelling"
+check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
+done_testing
