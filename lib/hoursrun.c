@@ -132,6 +132,17 @@ static int print(const struct hours_query *q, struct run *run, struct hours_plan
 	return rc;
 }
 
+/* A --coach no line of the sheets has, at any date or plan (a mistyped
+ * name): said, not only an empty table that reads as no hours. */
+static void warn_unseen_coaches(const struct filter *scan)
+{
+	for (size_t c = 0; scan->coach_seen && c < scan->coaches.n; c++)
+		if (!scan->coach_seen[c])
+			cp_warn(_("--coach %s: no line of the sheets read is this coach's; nothing "
+				  "is listed for it"),
+				scan->coaches.v[c]);
+}
+
 int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum outfmt f,
 	      FILE *out)
 {
@@ -156,6 +167,8 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	struct run run = {0}, other = {0};
 	struct filter scan;
 	runs_new(q, &n, &seen, shared, &run, &other, &scan);
+	if (scan.coaches.n) /* not with --budget: the plans say which coaches there are */
+		scan.coach_seen = xcalloc(scan.coaches.n, 1);
 	struct scan_split two = {&other, merge_runs, clear_run};
 	int rc = scan_sheets_split(sheets, nsheets, &scan, q->keep_going ? SCAN_KEEP_GOING : 0,
 				   add_entry, &run, other.agg || other.budget ? &two : NULL);
@@ -167,7 +180,9 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	if (rc == 0 || q->keep_going) {
 		int printed = print(q, &run, &seen, f, out);
 		rc = printed < 0 ? -1 : rc < 0 ? rc : printed;
+		warn_unseen_coaches(&scan);
 	}
+	free(scan.coach_seen);
 	free_run(&run);
 	hours_plans_free(&seen);
 	paths_free(sheets, nsheets);

@@ -20,13 +20,20 @@ static int in_list(const struct strlist *l, struct str s)
 	return 0;
 }
 
-/* Coaches by name, whatever the case (--coach Robin keeps robin's). */
-static int in_coaches(const struct strlist *l, struct str s)
+/* Coaches by name, whatever the case (--coach Robin keeps robin's); each
+ * that matches is noted, the halves of a sheet noting on two threads. */
+static int in_coaches(const struct filter *f, struct str s)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (utf8_same_name(l->v[i], strlen(l->v[i]), s.s, s.n))
-			return 1;
-	return 0;
+	int in = 0;
+	for (size_t i = 0; i < f->coaches.n && (!in || f->coach_seen); i++) {
+		const char *c = f->coaches.v[i];
+		if (!utf8_same_name(c, strlen(c), s.s, s.n))
+			continue;
+		in = 1;
+		if (f->coach_seen)
+			__atomic_store_n(&f->coach_seen[i], 1, __ATOMIC_RELAXED);
+	}
+	return in;
 }
 
 /* An entry of no activity, or of a word no list holds, passes no filter of
@@ -39,10 +46,12 @@ static int activity_in(unsigned activities, struct str s)
 
 int filter_pass(const struct filter *f, const struct entry *e)
 {
+	/* the coach first, to note it on every line */
+	if (f->coaches.n && !in_coaches(f, e->coach))
+		return 0;
 	/* an empty list passes all: not asked, on every line */
 	return e->date >= f->from && e->date <= f->to && (!f->modes || (f->modes >> e->mode & 1)) &&
 	       (!f->plans.n || in_list(&f->plans, e->plan)) &&
-	       (!f->coaches.n || in_coaches(&f->coaches, e->coach)) &&
 	       (!f->goals.n || in_list(&f->goals, e->goal)) &&
 	       (!f->activities || activity_in(f->activities, e->activity));
 }

@@ -112,6 +112,9 @@ struct filter {
 	unsigned modes;      /* 1 << mode; 0 for all */
 	unsigned activities; /* 1 << activity; 0 for all */
 	struct strlist plans, coaches, goals; /* empty for all */
+	/* NULL, or a byte per coach set when a line of that coach is read,
+	 * whatever else the filter asks: a name no sheet has is told apart */
+	unsigned char *coach_seen;
 };
 
 #define SCAN_KEEP_GOING 1 /* report bad lines and read on */

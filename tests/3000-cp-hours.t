@@ -71,6 +71,13 @@ run cp-hours --by plan --coach ahmed
 out_is "plan,minutes
 P-1,30
 P-2,105" "--coach"
+check "--coach of a line: no warning" test ! -s err
+run cp-hours --by plan --coach ahmed --period 2025
+check "--coach with no hours in the period: no warning, the name is right" test ! -s err
+run cp-hours --by plan --coach ahmd --coach robin
+err_has "^cp-hours: warning: --coach ahmd: no line of the sheets read is this coach's" \
+	"--coach no line has (mistyped): said, not only hours that read as none of ahmd's"
+check "... once, of that coach alone" test "$(wc -l <err)" -eq 1
 run cp-hours --by plan --mode telefoon --mode email
 out_is "plan,minutes
 P-1,45
