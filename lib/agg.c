@@ -424,9 +424,13 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 		case KEY_GOAL:
 			len += put_str(key + len, e->goal);
 			break;
-		case KEY_COACH:
-			len += put_str(key + len, e->coach);
+		case KEY_COACH: { /* one group a coach, whatever the case typed: robin */
+			char name[PART_MAX];
+			size_t n = e->coach.n > PART_MAX ? PART_MAX : e->coach.n;
+			utf8_fold_name(name, e->coach.s, n);
+			len += put_str(key + len, (struct str){name, n});
 			break;
+		}
 		case KEY_ACTIVITY: { /* the English key, whichever word the sheet has */
 			int act = vocab_parse(&vocab_activity, e->activity.s, e->activity.n);
 			const char *name = act >= 0 ? vocab_name(&vocab_activity, act) : NULL;

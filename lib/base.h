@@ -167,8 +167,8 @@ void lang_day(int day, char out[LANG_DATE_MAX]);  /* "2026-01-05", "05-01-2026" 
 size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, or n */
 size_t utf8_chars(const char *s, size_t n);   /* code points */
 int utf8_width(const char *s, size_t n);      /* terminal columns */
-/* Whether two coach names are one coach's: the same but for case (Robin, robin; Émile). */
-int utf8_same_name(const char *a, size_t an, const char *b, size_t bn);
+int utf8_same_name(const char *a, size_t an, const char *b, size_t bn); /* Robin is robin */
+void utf8_fold_name(char *out, const char *s, size_t n); /* robin of Robin, émile of Émile */
 /* A line of words: the bytes of s[0..n) that fill at most room columns,
  * ending at a word's end where one ends in them (the spaces after it left
  * out); a first word longer than room is cut there if cut, else kept

@@ -242,15 +242,21 @@ void report_funder_fields(struct report *r, const struct plan *p, const struct p
 	buf_free(&refs);
 }
 
+/* Whether list ("kim, robin") holds name in any case: a plan handed from
+ * robin to Robin before cp-plan said that was no hand-over names one. */
 static int listed(const char *list, const char *name)
 {
 	size_t n = strlen(name);
 	if (!n)
 		return 1;
-	for (const char *at = list; (at = strstr(at, name)); at += n)
-		if ((at == list || at[-1] == ' ') && (!at[n] || at[n] == ','))
+	for (const char *at = list;;) {
+		const char *end = strstr(at, ", ");
+		if (utf8_same_name(at, end ? (size_t)(end - at) : strlen(at), name, n))
 			return 1;
-	return 0;
+		if (!end)
+			return 0;
+		at = end + 2;
+	}
 }
 
 const char *report_coaches_in(const struct plan *p, int from, int to, char *out, size_t size)

@@ -77,7 +77,11 @@ void satisfaction_plan(struct satisfaction *s, const struct plan *p)
 		if (funder < 0 || funder >= FUNDER_COUNT)
 			funder = FUNDER_OTHER;
 		count(&s->funders[funder], e);
-		count(of_coach(s, coach), e);
+		char name[256]; /* one line a coach, whatever the case: robin */
+		size_t n = strnlen(coach, sizeof name - 1);
+		utf8_fold_name(name, coach, n);
+		name[n] = '\0';
+		count(of_coach(s, name), e);
 		count(&s->total, e);
 	}
 }

@@ -77,11 +77,15 @@ size_t utf8_chars(const char *s, size_t n)
 	return chars;
 }
 
-/* The lower case of a letter of ASCII or Latin-1 (À..Þ but ×): what
- * Dutch and Flemish names are written in. */
-static uint32_t fold(uint32_t c)
+/* The byte at s[i] of a name in lower case: the letters of ASCII and of
+ * Latin-1 (À..Þ but ×, two bytes of which the second changes), what Dutch
+ * and Flemish names are written in.  A byte of no such letter stays. */
+static unsigned char folded(const unsigned char *s, size_t i)
 {
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+	unsigned char c = s[i];
+	if (c >= 'A' && c <= 'Z')
+		return c + 0x20;
+	if (i && s[i - 1] == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
 		return c + 0x20;
 	return c;
 }
@@ -90,24 +94,20 @@ static uint32_t fold(uint32_t c)
  * plan, kim's sheet): one coach's however the case came out. */
 int utf8_same_name(const char *a, size_t an, const char *b, size_t bn)
 {
-	if (an == bn && !memcmp(a, b, an))
-		return 1;
 	const unsigned char *u = (const unsigned char *)a, *v = (const unsigned char *)b;
-	size_t i = 0, j = 0;
-	while (i < an && j < bn) {
-		uint32_t x, y;
-		size_t xl = seqlen(u + i, an - i, &x), yl = seqlen(v + j, bn - j, &y);
-		if (!xl || !yl) { /* a broken byte is only ever itself */
-			if (u[i] != v[j])
-				return 0;
-			i++, j++;
-			continue;
-		}
-		if (fold(x) != fold(y))
+	if (an != bn)
+		return 0;
+	for (size_t i = 0; i < an; i++)
+		if (u[i] != v[i] && folded(u, i) != folded(v, i))
 			return 0;
-		i += xl, j += yl;
-	}
-	return i == an && j == bn;
+	return 1;
+}
+
+/* The name all its spellings share, to group by: as many bytes as s. */
+void utf8_fold_name(char *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)folded((const unsigned char *)s, i);
 }
 
 /* Columns a code point takes: combining marks none, East Asian wide two. */

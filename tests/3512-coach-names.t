@@ -57,4 +57,40 @@ run cp-plan P-41 --coach Robin --from 2026-05-04
 status_is 65 "cp-plan --coach Robin of robin's plan: no hand-over"
 err_has "robin coaches the plan on that day already" "... said in the plan's spelling"
 check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
+
+# grouped by coach: one line a coach, in lower case, whatever was typed
+run cp-hours --by coach -o csv hours/robin.csv
+out_is "coach,minutes
+robin,75
+émile,60" "cp-hours --by coach: Robin and robin one line, Émile's émile's"
+run cp-hours --by coach,funder -o csv hours/robin.csv
+out_is "coach,funder,minutes
+robin,gemeente,75
+émile,gemeente,60" "cp-hours --by coach,funder (the plans read): the same"
+
+# a plan handed from robin to Robin before that was refused: one coach
+cat >plans/P-42.yaml <<'YAML'
+version: 2
+id: P-42
+participant:
+  name: Bea Smit
+coach: Robin
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-05-04, coach: Robin}
+funder: gemeente
+start: 2026-01-05
+work_hours_per_week: 24
+goals:
+  - {id: G1, text: Orderpicken}
+evaluations:
+  - {date: 2026-10-01, summary: Goed, marks: {employee: 6, employer: 9}}
+YAML
+chmod 600 plans/P-42.yaml
+run cp-report --plan P-42 -o text
+check "cp-report --plan: robin named once as its coach" grep -Eq '^Coach: +robin$' out
+run cp-report --satisfaction --period 2026 -o csv
+check "cp-report --satisfaction: one line for robin and Robin" \
+	grep -qx 'coach,,robin,2,2,100.0,2,7.0,2,8.0,' out
+check "... and none for Robin alone" sh -c '! grep -q "^coach,,Robin," out'
 done_testing

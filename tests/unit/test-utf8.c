@@ -244,6 +244,10 @@ static void same_name(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
 		is_int(utf8_same_name(cases[i].a, strlen(cases[i].a), cases[i].b, strlen(cases[i].b)),
 		       cases[i].same, "utf8_same_name: %s", cases[i].what);
+	char out[32] = {0};
+	const char *s = "Anne-Marie \xc3\x89MILE \xc3\x97\xff";
+	utf8_fold_name(out, s, strlen(s));
+	is_str(out, "anne-marie \xc3\xa9mile \xc3\x97\xff", "utf8_fold_name: the spelling groups share");
 }
 
 int main(void)
