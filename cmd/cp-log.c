@@ -57,7 +57,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'g': opt.goal = arg; break;
 	case 'm': opt.mode = arg; break;
 	case 'd': opt.date = arg; break;
-	case 'c': opt.coach = arg; break;
+	case 'c': opt.coach = cli_name(arg); break;
 	case 'i': opt.internal = arg; break;
 	case 'a': opt.activity = arg; break;
 	case OPT_FORCE: opt.force = 1; break;

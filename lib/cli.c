@@ -579,6 +579,13 @@ static char *trim(char *s)
 	return s;
 }
 
+/* A name pasted or quoted with a blank at an end would be written so
+ * into a sheet or plan ("kim ") and be another coach than kim. */
+char *cli_name(char *arg)
+{
+	return trim(arg);
+}
+
 /* 'Jan Smit: leidinggevende' is typed as a sentence is: the blanks
  * around the colon are no part of the name or the role. */
 int cli_contact(char *arg, const char **name, const char **role)

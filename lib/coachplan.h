@@ -73,5 +73,8 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value);
 /* NAME or NAME:ROLE; arg is cut at the colon and trimmed of the blanks
  * around both. */
 int cli_contact(char *arg, const char **name, const char **role);
+/* A coach's name as typed (--coach "kim "): the blanks around it are no
+ * part of it; arg is cut in place. */
+char *cli_name(char *arg);
 
 #endif

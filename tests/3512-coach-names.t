@@ -93,4 +93,16 @@ run cp-report --satisfaction --period 2026 -o csv
 check "cp-report --satisfaction: one line for robin and Robin" \
 	grep -qx 'coach,,robin,2,2,100.0,2,7.0,2,8.0,' out
 check "... and none for Robin alone" sh -c '! grep -q "^coach,,Robin," out'
+
+# blanks around a typed name (pasted, quoted) are no part of it
+run cp-log -f hours/kim.csv --coach "kim " --plan P-41 --mode phone --date 2026-05-05 10m Bellen
+status_is 0 "cp-log --coach 'kim ': logged"
+check "... as kim" grep -qx '2026-05-05,kim,P-41,,phone,10,Bellen' hours/kim.csv
+run cp-hours --coach " kim" -o csv hours/kim.csv
+check "cp-hours --coach ' kim': kim's lines" grep -qx 'P-41,10' out
+run cp-plan P-41 --coach "robin " --from 2026-05-04
+status_is 65 "cp-plan --coach 'robin ' of robin's plan: no hand-over"
+check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
+run cp-log -f hours/kim.csv --coach "  " --plan P-41 --mode phone 10m
+status_is 64 "cp-log --coach of blanks alone: refused as empty"
 done_testing
