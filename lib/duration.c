@@ -96,7 +96,8 @@ static long long vulgar_fraction(struct cursor *c)
 }
 
 /* A number with an optional fraction after '.' or ',', or a fraction
- * sign; value in millionths. */
+ * sign; value in millionths.  *had_fraction is how many digits the
+ * fraction has (1 for a sign), 0 for none. */
 static int number(struct cursor *c, long long *millionths, int *had_fraction)
 {
 	const char *start = c->s;
@@ -107,8 +108,8 @@ static int number(struct cursor *c, long long *millionths, int *had_fraction)
 	if (c->s < c->end && (*c->s == '.' || *c->s == ',') && c->s + 1 < c->end &&
 	    isdigit((unsigned char)c->s[1])) {
 		c->s++;
-		*had_fraction = 1;
 		while (c->s < c->end && isdigit((unsigned char)*c->s)) {
+			++*had_fraction;
 			if (scale > 1) {
 				scale /= 10;
 				frac += (*c->s - '0') * scale;
@@ -174,6 +175,25 @@ static const char *check(long long millionths, long *minutes)
 		return _("a duration may be at most 24 hours");
 	*minutes = (long)m;
 	return NULL;
+}
+
+/* 1.30 uur: Dutch writes a time of day so (13.30 uur), and many a coach
+ * an hour and a half the same way; as decimal hours it is 78 minutes.
+ * Two decimals below .60 are refused where the two readings differ, but
+ * for .25 and .50, the quarter and the half a decimal is typed for. */
+static const char *clock_like(long long millionths)
+{
+	static _Thread_local char why[160]; /* readers run on two threads */
+	long hours = (long)(millionths / 1000000);
+	long after = (long)(millionths % 1000000 / 10000);
+	long clock = hours * 60 + after, decimal = (long)((millionths * 60 + 500000) / 1000000);
+	if (after >= 60 || after == 25 || after == 50 || clock == decimal)
+		return NULL;
+	snprintf(why, sizeof why,
+		 _("ambiguous: hours and minutes (%ldu%02ld, %ld minutes) or decimal hours "
+		   "(%ld minutes)? write %ldu%02ld or %ldm"),
+		 hours, after, clock, decimal, hours, after, decimal);
+	return why;
 }
 
 static const char *const not_a_duration =
@@ -266,6 +286,8 @@ static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
 	default:
 		break;
 	}
+	if (c.s == c.end && frac == 2 && clock_like(first))
+		return clock_like(first);
 	if (c.s == c.end)
 		return check(first * 60, minutes);
 	/* minutes or quarters after the hours: 1 uur 30, 1 uur en 30 minuten,

@@ -64,6 +64,14 @@ refuses 64 '--mode is required: onsite \(werkvloer\), phone' "no --mode: the mod
 refuses 64 'a DURATION is required: 90, 1h30' "no duration: its forms named" cp-log --plan P-1 --mode phone
 refuses 64 '"1.5": a bare fraction' "an ambiguous duration" cp-log --plan P-1 --mode phone 1.5
 refuses 64 '"abc": not a duration' "a bad duration" cp-log --plan P-1 --mode phone abc
+# Bug: 1.30 uur, as Dutch writes a time (13.30 uur), was 78 minutes, not 1:30
+for d in '1.30 uur' '0,45u' '2.15u'; do
+	refuses 64 "\"$d\": .*ambiguous" "'$d' is hours and minutes or a decimal: refused" \
+		cp-log --plan P-1 --mode phone "$d"
+done
+err_has 'write 2u15 or 129m' "... and says both ways to write it"
+run cp-log -n --plan P-1 --mode phone -d 2026-03-04 '1,25u' x
+check "... but 1,25u is a decimal, 75 minutes" test "$(tail -n 1 out)" = "2026-03-04,robin,P-1,,phone,75,x"
 refuses 64 '"0": a duration must be more' "a zero duration" cp-log --plan P-1 --mode phone 0
 refuses 64 '"25h": a duration may be at most' "a duration over a day" cp-log --plan P-1 --mode phone 25h
 refuses 64 '"1h75"' "minutes over 59" cp-log --plan P-1 --mode phone 1h75

@@ -73,6 +73,9 @@ static void accepted(void)
 		{"\xc2\xbd uur", 30},         {"\xc2\xbe uur", 45},
 		{"2\xc2\xbc uur", 135},       {"1\xc2\xbd uurtje", 90},
 		{"1 \xc2\xbd uur", 90},
+		/* decimals that are no time of day, or read the same either way */
+		{"1,50 uur", 90},       {"1.25h", 75},         {"0,75u", 45},
+		{"1,3u", 78},           {"1,333u", 80},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -1;
@@ -104,6 +107,9 @@ static void refused(void)
 		{"uurtje 30", "not a"},     {"kwartiertje 2", "not a"}, {"kwartiertjes", "not a"},
 		{"1\xc2\xbd", "fraction"},    {"1,5\xc2\xbd uur", "not a"}, {"\xc2\xbd\xc2\xbd uur", "not a"},
 		{"1\xc2\xbd:30", "not a"},
+		/* hours and minutes as Dutch writes a time, or a decimal? */
+		{"1.30 uur", "ambiguous"}, {"1,30u", "ambiguous"}, {"0,45u", "ambiguous"},
+		{"2.15h", "ambiguous"},  {"1,10 uur", "ambiguous"}, {"1.05 uur", "ambiguous"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -7;
