@@ -2,6 +2,7 @@
  * grouped in.  Every period is a pair of inclusive days.
  *   2026  2026H1  2026Q3  2026-03  2026W10  2026-W10  2026-03-02
  *   A..B (either end may be left open)   this-week last-month deze-maand ...
+ *   a day as --from takes it: 16-11-2026  16/11  "20 nov"
  *   maart  march-2026  "nov 2026"
  * and the same the other way round, as Dutch agendas write them:
  *   "H1 2026"  Q3-2026  "week 23"  "week 23 2026"  W23  Q3  06-2026 */
@@ -165,6 +166,21 @@ static int reordered(const char *word, int today, char out[16])
 	return 0;
 }
 
+/* A day as --from takes it, day first (16-11-2026, 16/11, 20 nov): the
+ * period of that one day.  0, -1 with *why for no such day, or -2 for
+ * none written so (and for 6/26 too: June 2026 with a short year, more
+ * likely than a 26th month). */
+static int typed_day(const char *s, size_t n, int today, struct period *p, const char **why)
+{
+	*why = NULL;
+	if (!n || !isdigit((unsigned char)*s))
+		return -2;
+	int r = date_parse_typed(s, n, today, &p->from, why);
+	if (r == 0)
+		p->to = p->from;
+	return r == -1 && date_typed_yearless(s, n) ? -2 : r;
+}
+
 static const char *single(const char *s, size_t n, int today, struct period *p)
 {
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
@@ -172,6 +188,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 					  "march-2026, or a word like last-month");
 	char word[32] = {0}; /* the analyzer cannot see normalize() fill it */
 	char label[16];
+	const char *day_why;
 	int y, v;
 	if (normalize(s, n, word) == 0) {
 		if (relative(word, today, p) == 0 || month_word(word, today, p) == 0)
@@ -179,6 +196,8 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 		if (reordered(word, today, label) == 0)
 			return single(label, strlen(label), today, p);
 	}
+	if (typed_day(s, n, today, p, &day_why) != -2)
+		return day_why;
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
 	if (n < 4 || year_of(s, 4, &y) < 0)

@@ -113,6 +113,18 @@ status_is 0 "--period 'week 47', as a Dutch agenda writes it"
 check "... is ISO week 47 of this year" grep -q '^2026-W47,' out
 run cp-hours -o csv --from 16-11-2026 --to 17-11-2026 --by day
 status_is 0 "--from and --to take dd-mm-jjjj"
+# Bug: --period refused the same days, though its message offers "a date"
+run cp-hours -o csv --period 16-11-2026 --by day
+status_is 0 "--period 16-11-2026"
+out_is 'day,minutes
+2026-11-16,105' "... is that day (robin's hour and kim's 45 minutes)"
+run cp-hours -o csv --period 1-11-2026..17-11-2026 --by day
+status_is 0 "--period 1-11-2026..17-11-2026"
+check "... is those days" test "$(tail -n 1 out)" = "2026-11-17,30"
+run cp-report --declaration --plan P-1 --period '16/11/2026..20 nov' -o csv
+status_is 0 "cp-report --period '16/11/2026..20 nov'"
+refuses 64 '"31-11-2026": no such day' "--period 31-11-2026: the day's reason" \
+	cp-hours -o csv --period 31-11-2026
 
 # ---- modes as phrases: op de werkvloer, and op locatie as the tables say ----
 # Bug: "op de werkvloer" and "op locatie" were unknown modes

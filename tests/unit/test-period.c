@@ -202,6 +202,10 @@ static void other_orders(void)
 		/* the year first with a space, as "H1 2026" has one */
 		{"2026 H1", "2026-01-01", "2026-06-30"},    {"2026 q3", "2026-07-01", "2026-09-30"},
 		{"2026 W10", "2026-03-02", "2026-03-08"},
+		/* a day as --from takes it, day first */
+		{"16-11-2026", "2026-11-16", "2026-11-16"}, {"3/12/2026", "2026-12-03", "2026-12-03"},
+		{"03.12.2026", "2026-12-03", "2026-12-03"}, {"20 nov", "2026-11-20", "2026-11-20"},
+		{"1-11-2026..17-11", "2026-11-01", "2026-11-17"},
 	};
 	/* in the first days of January, week 1 of the new year has begun */
 	static const struct range newyear[] = {
