@@ -189,7 +189,7 @@ static long hours_arg(const char *what, const char *s, long max)
 
 static int interval_arg(const char *what, const char *s, struct interval *iv)
 {
-	const char *why = interval_parse(s, strlen(s), iv);
+	const char *why = interval_parse_typed(s, strlen(s), iv);
 	return why ? usage_error(what, s, why) : 0;
 }
 

@@ -50,6 +50,8 @@ int date_weekday(int day); /* 1 Monday .. 7 Sunday */
 void date_isoweek(int day, int *year, int *week);
 int date_today(void); /* $CP_TODAY if set, else the local date */
 const char *interval_parse(const char *s, size_t n, struct interval *iv);
+/* and as a coach types one on the command line: 3 maanden, 2 weken, 1j */
+const char *interval_parse_typed(const char *s, size_t n, struct interval *iv);
 void interval_format(struct interval iv, char out[16]);
 int interval_days_approx(struct interval iv);
 

@@ -307,7 +307,7 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
 		*iv = (struct interval){0, 'd'};
 		why = zero_ok ? NULL : _("must be at least 1 day");
 	} else
-		why = interval_parse(s, n, iv);
+		why = interval_parse_typed(s, n, iv);
 	return why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(arg), why) : 0;
 }
 
@@ -449,7 +449,7 @@ int cli_budget(const char *arg, long *minutes, struct interval *per)
 	if (!(why = cli_hours(copy, 100000, minutes)) && slash) {
 		what = _("budget period");
 		bad = slash;
-		why = interval_parse(slash, strlen(slash), per);
+		why = interval_parse_typed(slash, strlen(slash), per);
 	}
 	int rc = why ? cp_err(EX_USAGE, "%s %s: %s", what, quotes(bad), why) : 0;
 	free(copy);
@@ -464,7 +464,7 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 		if (cli_date(value, &g->to) < 0)
 			return -1;
 	} else if (!strcmp(key, "length")) {
-		if ((why = interval_parse(value, n, &g->length)) == NULL && g->length.n <= 0)
+		if ((why = interval_parse_typed(value, n, &g->length)) == NULL && g->length.n <= 0)
 			why = _("a length is more than 0: 6m");
 	} else if (!strcmp(key, "funder")) {
 		if ((g->funder = vocab_parse(&vocab_funder, value, n)) < 0)

@@ -308,6 +308,41 @@ const char *interval_parse(const char *s, size_t n, struct interval *iv)
 	return NULL;
 }
 
+/* The letter of an interval's unit as a coach writes it out, in Dutch or
+ * English (weken, mnd, jaar, 1j), or 0. */
+static char interval_unit_named(const char *s, size_t n)
+{
+	static const char *const units[] = {
+		"d|dag|dagen|day|days",
+		"w|wk|wkn|week|weken|weeks",
+		"m|mnd|mnd.|maand|maanden|mo|month|months",
+		"y|j|jr|jaar|jaren|year|years",
+	};
+	for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+		for (const char *w = units[u]; *w; w += strcspn(w, "|"), w += *w == '|') {
+			size_t len = strcspn(w, "|");
+			if (len == n && !strncasecmp(s, w, n))
+				return "dwmy"[u];
+		}
+	return 0;
+}
+
+const char *interval_parse_typed(const char *s, size_t n, struct interval *iv)
+{
+	size_t digits = 0, at, end;
+	while (digits < n && s[digits] >= '0' && s[digits] <= '9')
+		digits++;
+	for (at = digits; at < n && s[at] == ' '; at++)
+		;
+	for (end = n; end > at && s[end - 1] == ' '; end--)
+		;
+	char unit = interval_unit_named(s + at, end - at), plain[24];
+	if (!digits || digits > 6 || !unit)
+		return interval_parse(s, n, iv);
+	snprintf(plain, sizeof plain, "%.*s%c", (int)digits, s, unit);
+	return interval_parse(plain, strlen(plain), iv);
+}
+
 void interval_format(struct interval iv, char out[16])
 {
 	snprintf(out, 16, "%d%c", iv.n, iv.unit);

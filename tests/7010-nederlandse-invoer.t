@@ -156,6 +156,23 @@ status_is 0 "cp-plan --grant ... --hours 30h"
 refuses 64 'not a number of hours' "hours with a word that is no unit" \
 	cp-plan P-3 --work-hours '18 dagen' --from 2026-04-01
 
+# ---- intervals with their unit in Dutch, as the hours take theirs ----
+# Bug: --every '3 maanden', --budget 60/6mnd and --within '2 weken' were refused
+run cp-new --id P-4 --name X --funder gemeente --start 2026-01-05 --every '3 maanden' --budget '40/6 mnd'
+status_is 0 "cp-new --every '3 maanden' --budget '40/6 mnd'"
+check "... evaluates every 3m" grep -q '^  every: 3m$' plans/P-4.yaml
+check "... grants 40 hours per 6m" grep -q '^  per: 6m$' plans/P-4.yaml
+for w in '2 weken|2w' '14 dagen|14d' '1 maand|1m' '1j|1y' '1 jaar|1y' '2wk|2w'; do
+	cp-evaluate --due --within "${w#*|}" >want 2>&1
+	run cp-evaluate --due --within "${w%|*}"
+	same out want "cp-evaluate --within '${w%|*}' is --within ${w#*|}"
+done
+cp-evaluate --due --quiet-since 3w -o csv >want 2>&1
+run cp-evaluate --due --quiet-since '3 weken' -o csv
+same out want "--quiet-since '3 weken' is --quiet-since 3w"
+refuses 64 'not an interval' "an interval in a word that is no unit" \
+	cp-evaluate --due --within '2 uur'
+
 # ---- the Dutch words of the tables ----
 if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	run env LANGUAGE=nl cp-hours --budget -o text
