@@ -225,6 +225,7 @@ extern const struct vocab vocab_activity, vocab_outcome, vocab_mode, vocab_funde
 
 int mode_parse(const char *s, size_t n); /* vocab_parse(&vocab_mode), fast: every sheet line */
 int mode_remote(int mode);
+const char *mode_label(int mode); /* for people, translated: on site, phone */
 const char *funder_label(int f); /* for people, translated: UWV, municipality */
 int goal_status_done(int status); /* achieved or dropped: nothing left to work on */
 int id_valid(const char *s, size_t n); /* [A-Za-z0-9._-]+, not . or .. */

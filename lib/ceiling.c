@@ -267,7 +267,7 @@ static int logged_again(const struct ceiling *c, size_t i, const struct srcpos *
 			 _("if it is another one, tell the two apart in its note; or log it "
 			   "with --force"),
 			 _("%s: the sheets hold this entry already: %s, %s, %s %s; nothing written"),
-			 e->plan.s, day, e->coach.s, hm, vocab_name(&vocab_mode, e->mode));
+			 e->plan.s, day, e->coach.s, hm, mode_label(e->mode));
 }
 
 struct ceiling *ceiling_for(struct plancache *plans, const char *sheet, const struct rows *rows,

@@ -9,9 +9,7 @@
 
 const char *report_mode_label(int mode)
 {
-	static const char *const labels[MODE_COUNT] = {N_("on site"), N_("phone"), N_("email"),
-						       N_("video"), N_("chat"), N_("other")};
-	return mode >= 0 && mode < MODE_COUNT ? _(labels[mode]) : "?";
+	return mode_label(mode);
 }
 
 const char *report_goal_status_label(int status)

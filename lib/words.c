@@ -101,6 +101,15 @@ int mode_parse(const char *s, size_t n)
 	return phrase_lookup(modes, s, n); /* op de werkvloer, as coaches say it */
 }
 
+/* The mode as people read it, in their language (op locatie), where the
+ * sheet's code (onsite) would be English in a Dutch sentence. */
+const char *mode_label(int mode)
+{
+	static const char *const labels[MODE_COUNT] = {N_("on site"), N_("phone"), N_("email"),
+						       N_("video"), N_("chat"), N_("other")};
+	return mode >= 0 && mode < MODE_COUNT ? _(labels[mode]) : "?";
+}
+
 /* Contact at a distance; other (a meeting with the funder, say) is
  * neither on site nor remote. */
 int mode_remote(int mode)

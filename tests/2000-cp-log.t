@@ -129,7 +129,7 @@ err_like 'warning: hours/nonote.csv has no note column' "... and says the note i
 
 # the same entry again, the same command run twice: it would be declared
 # twice.  Refused, all of a batch with it; another note, or --force, logs it.
-refuses 65 'P-1: the sheets hold this entry already: 2026-03-02, robin, 1:30 onsite; nothing written' \
+refuses 65 'P-1: the sheets hold this entry already: 2026-03-02, robin, 1:30 on site; nothing written' \
 	"the same entry twice" \
 	cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-03-02 1h30 Inwerken kassa, met leidinggevende
 err_has '^ hint: if it is another one, tell the two apart in its note; or log it with --force' \

@@ -187,6 +187,10 @@ if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	check "--on is the peildatum" grep -q 'peildatum' out
 	run env LANGUAGE=nl cp-hours --help
 	check "the exit status is the afsluitstatus" grep -q 'afsluitstatus' out
+	# Bug: the entry logged twice was named with the sheet's code: 1:00 onsite
+	run env LANGUAGE=nl cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-11-16 1u Inwerken
+	err_has 'de urenstaten hebben deze registratie al: 2026-11-16, robin, 1:00 op locatie;' \
+		"an entry logged twice is named in Dutch"
 else
 	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
 fi
