@@ -61,6 +61,7 @@ static int day_word(const char *w, int today, int *day)
 		{"vandaag", 0},      {"today", 0},
 		{"gisteren", -1},    {"yesterday", -1},
 		{"eergisteren", -2}, {"day-before-yesterday", -2},
+		{"gister", -1},      {"eergister", -2}, /* as said and texted */
 		{"morgen", 1},       {"tomorrow", 1},
 		{"overmorgen", 2},   {"day-after-tomorrow", 2},
 		{NULL, 0},

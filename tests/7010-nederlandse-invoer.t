@@ -63,7 +63,8 @@ check "... reads as mode, minutes and note" \
 for c in "16-11-2026|2026-11-16" "1-11-2026|2026-11-01" "eergisteren|2026-11-21" \
 	"maandag|2026-11-23" "vrijdag|2026-11-20" "vorige week maandag|2026-11-16" \
 	"vorige-week-woensdag|2026-11-18" "20-11|2026-11-20" "20/11|2026-11-20" "20 nov|2026-11-20" \
-	"16 november 2026|2026-11-16" "17-Nov|2026-11-17"; do
+	"16 november 2026|2026-11-16" "17-Nov|2026-11-17" \
+	"gister|2026-11-22" "Eergister|2026-11-21"; do
 	run cp-log -n --plan P-1 --mode phone -d "${c%%|*}" 20m x
 	check "--date '${c%%|*}' is ${c#*|}" test "$(tail -n 1 out)" = "${c#*|},robin,P-1,,phone,20,x"
 done
