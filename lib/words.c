@@ -66,9 +66,10 @@ static const struct word modes[] = {
 	/* op locatie: what the Dutch tables call it */
 	{"onsite|on-site|werkvloer|op-de-werkvloer|locatie|op-locatie|werkplekbezoek", MODE_ONSITE},
 	/* werkplek alone is -a's: structuring it */
-	{"phone|telefoon|telefonisch|bellen|tel|gebeld", MODE_PHONE},
+	/* gsm and videocall: the Flemish words */
+	{"phone|telefoon|telefonisch|bellen|tel|gebeld|telefoneren|gsm", MODE_PHONE},
 	{"email|e-mail|mail|mailen|gemaild", MODE_EMAIL},
-	{"video|beeldbellen|videobellen|videogesprek|teams", MODE_VIDEO},
+	{"video|beeldbellen|videobellen|videogesprek|teams|videocall|zoom", MODE_VIDEO},
 	{"chat|app|appen|whatsapp|geappt|sms", MODE_CHAT},
 	{"other|overig|anders", MODE_OTHER},
 	{NULL, 0},

@@ -134,6 +134,11 @@ for m in 'op de werkvloer' 'Op locatie' 'op-locatie'; do
 	status_is 0 "cp-log --mode '$m'"
 	check "... is onsite" grep -q "^2026-11-18,robin,P-1,,onsite,15,$m\$" hours/robin.csv
 done
+# Bug: the words a Flemish coach uses, gsm and videocall, were unknown modes
+for m in 'gsm|phone' 'telefoneren|phone' 'videocall|video' 'zoom|video'; do
+	run cp-log -n --plan P-1 --mode "${m%|*}" -d 2026-11-18 15m x
+	check "cp-log --mode ${m%|*} is ${m#*|}" test "$(tail -n 1 out)" = "2026-11-18,robin,P-1,,${m#*|},15,x"
+done
 printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-18,robin,P-1,,op de werkvloer,20,x\n' |
 	cp-log -
 check "a sheet read by cp-log - takes op de werkvloer" \
