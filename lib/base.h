@@ -1,8 +1,7 @@
 /* base.h: the bottom layer: memory, text and diagnostics, dates, durations and
  * periods, the words of the formats, files written whole, and what the
  * command line gave (cli.c parses it).  It includes no other header of
- * the library.
- * The layers and which may include which: lib/README. */
+ * the library; the layers and which may include which: lib/README. */
 
 #ifndef CP_BASE_H
 #define CP_BASE_H
@@ -20,15 +19,13 @@
 
 #define CP_PRINTF(f, a) __attribute__((format(printf, f, a)))
 
-/* -1, 0 or 1 as a is below, equal to or above b: qsort's answer, without
- * the overflow of a - b. */
+/* -1, 0 or 1 as a is below, equal to or above b, without a - b's overflow. */
 static inline int cmp_num(long long a, long long b)
 {
 	return (a > b) - (a < b);
 }
 
-/* Limits: input beyond these is refused with an error, so no file can make a
- * tool's memory grow without bound. */
+/* Limits: input beyond these is refused, so no file grows a tool's memory without bound. */
 #define PLAN_MAX_BYTES (1L << 20)   /* one plan file */
 #define PLAN_MAX_DEPTH 64           /* nesting of YAML collections */
 #define PLAN_MAX_NODES 100000       /* YAML nodes in one plan */

@@ -77,17 +77,39 @@ size_t utf8_chars(const char *s, size_t n)
 	return chars;
 }
 
-/* The byte at s[i] of a name in lower case: the letters of ASCII and of
- * Latin-1 (À..Þ but ×, two bytes of which the second changes), what Dutch
- * and Flemish names are written in.  A byte of no such letter stays. */
-static unsigned char folded(const unsigned char *s, size_t i)
+/* Lower case, for the letters of Dutch, Flemish and most European
+ * names: ASCII, Latin-1 and Latin Extended-A (Ş ş, Ł ł, Č č ...). */
+static unsigned lower_char(unsigned c)
 {
-	unsigned char c = s[i];
 	if (c >= 'A' && c <= 'Z')
 		return c + 0x20;
-	if (i && s[i - 1] == 0xc3 && c >= 0x80 && c <= 0x9e && c != 0x97)
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
 		return c + 0x20;
-	return c;
+	if (c == 0x178)
+		return 0xff;
+	if (c < 0x100 || c > 0x17e || c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149)
+		return c;
+	int odd_upper = (c >= 0x139 && c <= 0x148) || c >= 0x179;
+	return odd_upper ? c + (c & 1) : c | 1;
+}
+
+/* The character at s (of n bytes) in lower case into out, as many bytes
+ * as it takes (lower_char keeps a letter's length); that length.  A byte
+ * that starts no character stays itself. */
+static size_t lower_at(const unsigned char *s, size_t n, unsigned char *out)
+{
+	uint32_t c;
+	size_t len = seqlen(s, n, &c);
+	if (len == 2) {
+		c = lower_char(c);
+		out[0] = (unsigned char)(0xc0 | c >> 6);
+		out[1] = (unsigned char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	out[0] = (unsigned char)(len == 1 ? lower_char(c) : s[0]);
+	if (len > 2)
+		memcpy(out + 1, s + 1, len - 1);
+	return len ? len : 1;
 }
 
 /* A name is typed by hand in every tool (--coach Robin, coach: robin in a
@@ -95,10 +117,11 @@ static unsigned char folded(const unsigned char *s, size_t i)
 int utf8_same_name(const char *a, size_t an, const char *b, size_t bn)
 {
 	const unsigned char *u = (const unsigned char *)a, *v = (const unsigned char *)b;
+	unsigned char x[4], y[4];
 	if (an != bn)
 		return 0;
-	for (size_t i = 0; i < an; i++)
-		if (u[i] != v[i] && folded(u, i) != folded(v, i))
+	for (size_t i = 0, k; i < an; i += k)
+		if ((k = lower_at(u + i, an - i, x)) != lower_at(v + i, an - i, y) || memcmp(x, y, k))
 			return 0;
 	return 1;
 }
@@ -106,8 +129,8 @@ int utf8_same_name(const char *a, size_t an, const char *b, size_t bn)
 /* The name all its spellings share, to group by: as many bytes as s. */
 void utf8_fold_name(char *out, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		out[i] = (char)folded((const unsigned char *)s, i);
+	for (size_t i = 0; i < n;)
+		i += lower_at((const unsigned char *)s + i, n - i, (unsigned char *)out + i);
 }
 
 /* Columns a code point takes: combining marks none, East Asian wide two. */
@@ -192,22 +215,6 @@ static unsigned next_char(const char **s)
 	}
 	*s += n;
 	return c;
-}
-
-/* Lower case, for the letters of Dutch, Flemish and most European
- * names: ASCII, Latin-1 and Latin Extended-A (Ş ş, Ł ł, Č č ...). */
-static unsigned lower_char(unsigned c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 0x20;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return c + 0x20;
-	if (c == 0x178)
-		return 0xff;
-	if (c < 0x100 || c > 0x17e || c == 0x130 || c == 0x131 || c == 0x138 || c == 0x149)
-		return c;
-	int odd_upper = (c >= 0x139 && c <= 0x148) || c >= 0x179;
-	return odd_upper ? c + (c & 1) : c | 1;
 }
 
 unsigned utf8_next_lower(const char **s)
