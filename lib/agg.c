@@ -68,6 +68,10 @@ struct agg {
 		unsigned char key[KEY_MAX];
 	} wait[WAITING];
 	unsigned held, waiting; /* entries added so far, of which waiting uncounted */
+	/* A coach is grouped by the name folded (Robin and robin are one); it
+	 * is shown as typed: of its spellings with capitals, the first in byte
+	 * order, whichever half of a sheet came first.  Folded name to it. */
+	struct strmap spelling;
 };
 
 static const char *const key_names[KEY_COUNT] = {
@@ -392,6 +396,17 @@ static void count_waiting(struct agg *a)
 		count_oldest(a);
 }
 
+/* Keeps the spelling of folded name (n bytes) that comes first. */
+static void spell(struct strmap *m, const char *name, const char *as, size_t n)
+{
+	int added;
+	void **v = strmap_put(m, name, n, &added);
+	if (!added && memcmp(as, *v, n) >= 0)
+		return;
+	free(*v);
+	*v = xstrndup(as, n);
+}
+
 void agg_add(struct agg *a, const struct entry *e)
 {
 	agg_add_era(a, e, 0);
@@ -424,10 +439,12 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 		case KEY_GOAL:
 			len += put_str(key + len, e->goal);
 			break;
-		case KEY_COACH: { /* one group a coach, whatever the case typed: robin */
+		case KEY_COACH: { /* one group a coach, whatever the case typed */
 			char name[PART_MAX];
 			size_t n = e->coach.n > PART_MAX ? PART_MAX : e->coach.n;
 			utf8_fold_name(name, e->coach.s, n);
+			if (memcmp(name, e->coach.s, n))
+				spell(&a->spelling, name, e->coach.s, n);
 			len += put_str(key + len, (struct str){name, n});
 			break;
 		}
@@ -484,6 +501,11 @@ void agg_merge(struct agg *a, struct agg *from)
 		else
 			put_slot(a, slot, g);
 	}
+	for (size_t i = 0; i < from->spelling.cap; i++) {
+		const struct strmap_slot *s = &from->spelling.v[i];
+		if (s->key)
+			spell(&a->spelling, s->key, s->value, s->len);
+	}
 	arena_adopt(&a->arena, &from->arena);
 	agg_clear(from);
 }
@@ -499,6 +521,7 @@ void agg_clear(struct agg *a)
 	memset(a->slots, 0, a->cap * sizeof *a->slots);
 	memset(a->tags, 0, a->cap);
 	a->used = 0;
+	strmap_free(&a->spelling, free);
 }
 
 /* The bytes of part i of a key, and where the next part starts. */
@@ -773,6 +796,8 @@ size_t group_label(const struct agg *a, const struct group *g, size_t i, char *o
 	size_t len;
 	if (k == KEY_MODE)
 		len = strlen(text = vocab_name(&vocab_mode, *p));
+	else if (k == KEY_COACH && (text = strmap_get(&a->spelling, (const char *)p, n - 1)))
+		len = n - 1;
 	else if (!is_time(k))
 		text = (const char *)p, len = n - 1; /* n counts its NUL */
 	else {
@@ -825,5 +850,6 @@ void agg_free(struct agg *a)
 	free(a->tags);
 	free(a->sorted);
 	free(a->recent);
+	strmap_free(&a->spelling, free);
 	free(a);
 }

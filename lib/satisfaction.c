@@ -22,14 +22,30 @@ void satisfaction_init(struct satisfaction *s, const struct period *in, int fund
 }
 
 /* The tally of coach, made where it is missing: coaches stay sorted by name. */
+/* strcmp of two coach names folded: Robin and robin are one coach. */
+static int coach_cmp(const char *x, const char *y)
+{
+	char fx[256], fy[256];
+	size_t nx = strnlen(x, sizeof fx - 1), ny = strnlen(y, sizeof fy - 1);
+	utf8_fold_name(fx, x, nx);
+	utf8_fold_name(fy, y, ny);
+	fx[nx] = fy[ny] = '\0';
+	return strcmp(fx, fy);
+}
+
+/* A coach's marks, the coach shown as agg.c shows one: of its spellings,
+ * the first in byte order (capitals first). */
 static struct marks *of_coach(struct satisfaction *s, const char *coach)
 {
 	size_t lo = 0, hi = s->ncoaches;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(s->coaches[mid].coach, coach);
+		struct satisfaction_coach *sc = &s->coaches[mid];
+		int c = coach_cmp(sc->coach, coach);
+		if (c == 0 && strcmp(coach, sc->coach) < 0)
+			sc->coach = arena_strndup(&s->arena, coach, strlen(coach));
 		if (c == 0)
-			return &s->coaches[mid].m;
+			return &sc->m;
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -77,11 +93,7 @@ void satisfaction_plan(struct satisfaction *s, const struct plan *p)
 		if (funder < 0 || funder >= FUNDER_COUNT)
 			funder = FUNDER_OTHER;
 		count(&s->funders[funder], e);
-		char name[256]; /* one line a coach, whatever the case: robin */
-		size_t n = strnlen(coach, sizeof name - 1);
-		utf8_fold_name(name, coach, n);
-		name[n] = '\0';
-		count(of_coach(s, name), e);
+		count(of_coach(s, coach), e);
 		count(&s->total, e);
 	}
 }

@@ -58,14 +58,15 @@ status_is 65 "cp-plan --coach Robin of robin's plan: no hand-over"
 err_has "robin coaches the plan on that day already" "... said in the plan's spelling"
 check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
 
-# grouped by coach: one line a coach, in lower case, whatever was typed
+# grouped by coach: one line a coach whatever the case typed, shown as one
+# typed it: of the spellings, the first in byte order (capitals first)
 run cp-hours --by coach -o csv hours/robin.csv
 out_is "coach,minutes
-robin,75
+Robin,75
 émile,60" "cp-hours --by coach: Robin and robin one line, Émile's émile's"
 run cp-hours --by coach,funder -o csv hours/robin.csv
 out_is "coach,funder,minutes
-robin,gemeente,75
+Robin,gemeente,75
 émile,gemeente,60" "cp-hours --by coach,funder (the plans read): the same"
 
 # a plan handed from robin to Robin before that was refused: one coach
@@ -91,8 +92,8 @@ run cp-report --plan P-42 -o text
 check "cp-report --plan: robin named once as its coach" grep -Eq '^Coach: +robin$' out
 run cp-report --satisfaction --period 2026 -o csv
 check "cp-report --satisfaction: one line for robin and Robin" \
-	grep -qx 'coach,,robin,2,2,100.0,2,7.0,2,8.0,' out
-check "... and none for Robin alone" sh -c '! grep -q "^coach,,Robin," out'
+	grep -qx 'coach,,Robin,2,2,100.0,2,7.0,2,8.0,' out
+check "... and none for robin alone" sh -c '! grep -q "^coach,,robin," out'
 
 # blanks around a typed name (pasted, quoted) are no part of it
 run cp-log -f hours/kim.csv --coach "kim " --plan P-41 --mode phone --date 2026-05-05 10m Bellen

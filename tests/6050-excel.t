@@ -25,7 +25,7 @@ check "every line ends in CRLF" sh -c '[ "$(grep -c "$(printf "\r")\$" hours.csv
 check "the separator is ;" grep -q '^.*plan;coach;\|coach;plan;hours' hours.csv
 check "the minutes column says hours" grep -q ';hours.$' hours.csv
 check "90 minutes is 1,5" grep -q '^robin;P-1;1,5.$' hours.csv
-check "20 minutes is 0,333333" grep -q "^'=sum(a1);P-1;0,333333.\$" hours.csv
+check "20 minutes is 0,333333" grep -q "^'=SUM(A1);P-1;0,333333.\$" hours.csv
 run cp-hours --by coach,plan -o excel
 same out hours.csv "-o excel is --excel"
 run cp-hours --by coach,plan -o csv
@@ -127,7 +127,7 @@ sys.exit(bad)
 PY
 }
 check "read back: cp-hours hours are numbers, formulas are text ($([ -z "${CP_READBACK_PYTHON:-}" ] && command -v soffice >/dev/null && echo LibreOffice || echo Python csv))" \
-	readback "hours.csv:hours:float=1.5,float=0.333333" "hours.csv:coach:string='=sum(a1),string='+31612345678,string='@x" \
+	readback "hours.csv:hours:float=1.5,float=0.333333" "hours.csv:coach:string='=SUM(A1),string='+31612345678,string='@x" \
 	"hours.csv:plan:string='-5"
 check "read back: a negative budget left is a number" readback "budget.csv:left_hours:float=-0.5" "budget.csv:granted_hours:float=1"
 check "read back: days of cp-evaluate are numbers" readback "due.csv:days:float"
