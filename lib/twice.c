@@ -55,7 +55,8 @@ static void mix_str(uint64_t *h, struct str s)
 
 /* What makes two entries the same, for cp-log's refusal and cp-check's
  * warning alike: the day, mode and minutes (the mode as read, so werkvloer
- * is onsite), and the coach, plan, goal and note. */
+ * is onsite), and the coach (in any case: every tool counts Robin's hours
+ * as robin's), plan, goal and note. */
 struct sameness {
 	long num[3];
 	struct str text[4];
@@ -72,11 +73,23 @@ int entry_same(const struct entry *a, const struct entry *b)
 	struct sameness x = sameness(a), y = sameness(b);
 	if (memcmp(x.num, y.num, sizeof x.num))
 		return 0;
-	for (size_t i = 0; i < sizeof x.text / sizeof *x.text; i++)
+	if (!utf8_same_name(x.text[0].s, x.text[0].n, y.text[0].s, y.text[0].n))
+		return 0;
+	for (size_t i = 1; i < sizeof x.text / sizeof *x.text; i++)
 		if (x.text[i].n != y.text[i].n ||
 		    (x.text[i].n && memcmp(x.text[i].s, y.text[i].s, x.text[i].n)))
 			return 0;
 	return 1;
+}
+
+/* The coach in the key as utf8_same_name compares it: folded. */
+static void mix_name(uint64_t *h, struct str s)
+{
+	char small[256], *name = s.n <= sizeof small ? small : xmalloc(s.n);
+	utf8_fold_name(name, s.s, s.n);
+	mix_str(h, (struct str){name, s.n});
+	if (name != small)
+		free(name);
 }
 
 static void key(const struct entry *e, uint64_t *h)
@@ -85,7 +98,8 @@ static void key(const struct entry *e, uint64_t *h)
 	h[0] = 0xcbf29ce484222325u;
 	h[1] = 0x84222325cbf29ce4u;
 	mix(h, x.num, sizeof x.num);
-	for (size_t i = 0; i < sizeof x.text / sizeof *x.text; i++)
+	mix_name(h, x.text[0]);
+	for (size_t i = 1; i < sizeof x.text / sizeof *x.text; i++)
 		mix_str(h, x.text[i]);
 }
 

@@ -106,4 +106,14 @@ status_is 65 "cp-plan --coach 'robin ' of robin's plan: no hand-over"
 check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
 run cp-log -f hours/kim.csv --coach "  " --plan P-41 --mode phone 10m
 status_is 64 "cp-log --coach of blanks alone: refused as empty"
+# an entry logged again with the name in another case is the same entry:
+# cp-hours counts both as robin's, so cp-log refuses it and cp-check warns
+run cp-log -f hours/kim.csv --coach Robin --plan P-41 --mode phone --date 2026-05-06 20m Bellen
+status_is 0 "cp-log --coach Robin: logged"
+run cp-log -f hours/kim.csv --coach robin --plan P-41 --mode phone --date 2026-05-06 20m Bellen
+status_is 65 "cp-log --coach robin of the same entry: refused as logged already"
+err_has "the sheets hold this entry already" "... said so"
+printf '2026-05-06,ROBIN,P-41,,phone,20,Bellen\n' >>hours/kim.csv
+run cp-check hours/kim.csv
+err_has "twice" "cp-check: ROBIN's line of robin's entry warned of as twice"
 done_testing
