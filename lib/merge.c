@@ -792,7 +792,11 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 			keep_comments(base, ours, theirs, what, &out);
 		if (!lines)
 			warn_lost_comments(&m, what, &out);
-		rc = locked_replace(&lf, out.s, out.len) < 0 ? 2 : rc;
+		/* two sides that each fit may not together: written, no tool
+		 * would read the plan; git is told it did not merge */
+		if ((!lines && plan_fits(what, out.len) < 0) ||
+		    locked_replace(&lf, out.s, out.len) < 0)
+			rc = 2;
 		locked_close(&lf);
 	} else
 		rc = 2;

@@ -140,6 +140,17 @@ refuses 65 'plans/P-2.yaml: the plan would grow to [0-9]+ bytes, past the 104857
 run cp-plan P-2 --agreement 'Kort'
 status_is 0 "... a change that stays within it is written"
 check "... and the plan passes cp-check" cp-check plans/P-2.yaml
+# two branches each add a little to the plan: merged, it is past the size
+pad=$((1048576 - $(wc -c <p2.bak) - 3000))
+{ cat p2.bak; printf '# '; head -c "$pad" /dev/zero | tr '\0' z; echo; } >base.yaml
+cp base.yaml plans/P-2.yaml && cp-plan P-2 --agreement "$long" && cp plans/P-2.yaml ours.yaml
+cp base.yaml plans/P-2.yaml && cp-plan P-2 --condition "$long" && cp plans/P-2.yaml theirs.yaml
+cp ours.yaml ours.bak
+run cp-merge base.yaml ours.yaml theirs.yaml plans/P-2.yaml
+status_is 65 "cp-merge: a merge past the size a plan may have is refused"
+err_has "plans/P-2.yaml: the plan would grow to" "... says why"
+check "... ours is left as it was" cmp -s ours.yaml ours.bak
+rm base.yaml ours.yaml ours.bak theirs.yaml
 cp p2.bak plans/P-2.yaml
 
 # ---- text that would drive the terminal ----
