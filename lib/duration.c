@@ -286,7 +286,7 @@ static const char *parse(const char *s, size_t n, long *minutes, int *syntax)
 	default:
 		break;
 	}
-	if (c.s == c.end && frac == 2 && clock_like(first))
+	if (frac == 2 && clock_like(first)) /* also with minutes after it: 1.30 uur en 10 */
 		return clock_like(first);
 	if (c.s == c.end)
 		return check(first * 60, minutes);

@@ -110,6 +110,7 @@ static void refused(void)
 		/* hours and minutes as Dutch writes a time, or a decimal? */
 		{"1.30 uur", "ambiguous"}, {"1,30u", "ambiguous"}, {"0,45u", "ambiguous"},
 		{"2.15h", "ambiguous"},  {"1,10 uur", "ambiguous"}, {"1.05 uur", "ambiguous"},
+		{"1.30 uur en 10 min", "ambiguous"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		long m = -7;
