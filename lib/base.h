@@ -212,9 +212,8 @@ enum funder { FUNDER_UWV, FUNDER_GEMEENTE, FUNDER_WERKGEVER, FUNDER_OTHER, FUNDE
 enum scheme { SCHEME_NONE, SCHEME_WAJONG, SCHEME_WIA, SCHEME_IRO, SCHEME_PARTICIPATIEWET,
 	      SCHEME_OTHER, SCHEME_COUNT };
 enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
-/* A goal's status, and its result at an evaluation: open, achieved,
- * dropped, and UWV's results partly achieved, not achieved, permanent
- * support needed.  Only achieved and dropped are done with. */
+/* A goal's status, and its result at an evaluation: open, achieved, dropped, and
+ * UWV's partly, not achieved, permanent support.  Only achieved and dropped are done with. */
 enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_PARTLY, GOAL_NOT_ACHIEVED,
 		   GOAL_PERMANENT, GOAL_STATUS_COUNT };
 extern const struct vocab vocab_activity, vocab_outcome, vocab_mode, vocab_funder, vocab_scheme,
@@ -225,6 +224,7 @@ int mode_remote(int mode);
 const char *mode_label(int mode); /* for people, translated: on site, phone */
 const char *funder_label(int f); /* for people, translated: UWV, municipality */
 int goal_status_done(int status); /* achieved or dropped: nothing left to work on */
+const char *goal_status_label(int status); /* for people, translated: achieved */
 int id_valid(const char *s, size_t n); /* [A-Za-z0-9._-]+, not . or .. */
 
 /* ---- atomic.c: files that are whole or untouched ---- */

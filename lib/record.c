@@ -128,7 +128,7 @@ int record_check(const struct plan *p, struct record *r, int today)
 			date_format(on, d);
 			cp_warn(_("%s: goal %s keeps the status the evaluation of %s found: %s"),
 				p->doc.file, r->goals[i].goal, d,
-				vocab_name(&vocab_goal_status, later->status));
+				goal_status_label(later->status));
 		}
 	}
 	if (k < p->nevals)

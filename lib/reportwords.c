@@ -14,10 +14,7 @@ const char *report_mode_label(int mode)
 
 const char *report_goal_status_label(int status)
 {
-	static const char *const labels[GOAL_STATUS_COUNT] = {
-		N_("open"),         N_("achieved"),     N_("dropped"),
-		N_("partly achieved"), N_("not achieved"), N_("permanent support needed")};
-	return status >= 0 && status < GOAL_STATUS_COUNT ? _(labels[status]) : "?";
+	return goal_status_label(status);
 }
 
 /* UWV's categories of what a coach does, as its forms name them */

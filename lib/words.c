@@ -171,6 +171,16 @@ const struct vocab vocab_goal_status = {
 	   "not-achieved (niet behaald) or permanent-support (blijvend ondersteuning nodig)"),
 	goal_statuses, goal_status_names, GOAL_STATUS_COUNT, 1};
 
+/* The goal status as people read it, in their language (behaald), where
+ * the plan's code (achieved) would be English in a Dutch sentence. */
+const char *goal_status_label(int status)
+{
+	static const char *const labels[GOAL_STATUS_COUNT] = {
+		N_("open"),         N_("achieved"),     N_("dropped"),
+		N_("partly achieved"), N_("not achieved"), N_("permanent support needed")};
+	return status >= 0 && status < GOAL_STATUS_COUNT ? _(labels[status]) : "?";
+}
+
 int goal_status_done(int s)
 {
 	return s == GOAL_ACHIEVED || s == GOAL_DROPPED;

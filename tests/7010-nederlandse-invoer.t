@@ -197,6 +197,10 @@ if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	run env LANGUAGE=nl cp-log --plan P-1 --goal G1 --mode werkvloer -d 2026-11-16 1u Inwerken
 	err_has 'de urenstaten hebben deze registratie al: 2026-11-16, robin, 1:00 op locatie;' \
 		"an entry logged twice is named in Dutch"
+	# Bug: the status a later evaluation found was its code: vaststelde: achieved
+	run env LANGUAGE=nl cp-evaluate -n --record P-1 --summary Eerder -d 2026-11-10 --goal G1=open
+	err_has 'doel G1 houdt de status die de evaluatie van 2026-11-20 vaststelde: behaald$' \
+		"the status a later evaluation found is named in Dutch"
 else
 	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
 fi
