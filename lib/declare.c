@@ -255,8 +255,7 @@ static int only_funder(struct run *run, struct declare_opts *one)
 		struct buf names = {0};
 		for (int f = 0; f < FUNDER_COUNT; f++)
 			if (seen & 1u << f)
-				buf_printf(&names, "%s%s", names.len ? ", " : "",
-					   vocab_name(&vocab_funder, f));
+				buf_printf(&names, "%s%s", names.len ? ", " : "", funder_label(f));
 		cp_err(EX_USAGE, _("%s: its hours in the period fall under the grants of more than one "
 				   "funder (%s): name the one declared to with --funder, or declare "
 				   "each grant with --per-grant"), p->id, buf_str(&names));
@@ -353,7 +352,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		const struct plan *p = run.ps.plans[i];
 		if (p && o->only && !decl_paid_by(p, o->funder) && !o->per_grant)
 			rc = cp_err(EX_USAGE, _("%s is a plan of %s, not of %s"), p->id,
-				    vocab_name(&vocab_funder, p->funder), vocab_name(&vocab_funder, o->funder));
+				    funder_label(p->funder), funder_label(o->funder));
 	}
 	struct declare_opts one;
 	if (o->only && o->funder < 0 && !o->per_grant && only_funder(&run, &one) < 0)

@@ -451,7 +451,7 @@ date,coach,plan,goal,mode,minutes,note
 2026-07-06,robin,P-60,G1,phone,30,Na de laatste beschikking
 CSV
 chmod 600 plans/P-60.yaml hours/mila.csv
-refuses 64 'P-60: its hours in the period fall under the grants of more than one funder \(uwv, gemeente\)' \
+refuses 64 'P-60: its hours in the period fall under the grants of more than one funder \(UWV, municipality\)' \
 	"--plan without --funder, hours under two funders' grants: refused, not one mixed declaration" \
 	cp-report --declaration --plan P-60 --period 2026H1 -o csv
 run cp-report --declaration --plan P-60 --period 2026-05 -o text

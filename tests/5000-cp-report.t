@@ -306,7 +306,7 @@ refuses 64 'unknown funder "uvw"' "an unknown funder" \
 	cp-report --declaration --funder uvw --period 2026H1 -o x
 refuses 64 '"2026H3": no such half' "a bad period" cp-report --plan P-2024-003 --period 2026H3
 refuses 64 '--funder and --all go with --declaration' "--all alone" cp-report --caseload --all
-refuses 64 'P-2026-009 is a plan of gemeente, not of uwv' "one plan of another funder" \
+refuses 64 'P-2026-009 is a plan of municipality, not of UWV' "one plan of another funder" \
 	cp-report --declaration --plan P-2026-009 --funder uwv --period 2026
 refuses 66 'P-9: no such plan' "an unknown plan" cp-report --plan P-9
 refuses 66 'P-9: no such plan' "an unknown plan's declaration" \

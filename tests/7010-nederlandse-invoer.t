@@ -201,6 +201,9 @@ if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	run env LANGUAGE=nl cp-evaluate -n --record P-1 --summary Eerder -d 2026-11-10 --goal G1=open
 	err_has 'doel G1 houdt de status die de evaluatie van 2026-11-20 vaststelde: behaald$' \
 		"the status a later evaluation found is named in Dutch"
+	# Bug: funders were named by their codes: een plan van gemeente, niet van other
+	run env LANGUAGE=nl cp-report --declaration --plan P-2 --funder other --period 2026
+	err_has 'P-2 is een plan van gemeente, niet van overig$' "funders in a message are named in Dutch"
 else
 	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
 fi
