@@ -101,6 +101,25 @@ static int not_csv(const struct sheet *sh, const char *line, size_t len)
 	return what ? cp_err_at(EX_DATAERR, NULL, _(save_as_csv), "%s: %s", sh->name, what) : 0;
 }
 
+/* A required column c is missing: said with the names the file writes
+ * (minutes), in the message and its hint alike, whatever the language. */
+static void missing_column(struct sheet *sh, int c)
+{
+	struct srcpos at;
+	char own[160];
+	const char *hint = _("the first line names the columns: "
+			     "date,coach,plan,goal,mode,minutes,note");
+	if (sh->flags & SHEET_OWN_LIST) {
+		/* TRANSLATORS: the %s are lists of column names as the file writes them */
+		snprintf(own, sizeof own,
+			 _("the first line names the columns: %s and, if there are any, %s"),
+			 "date,plan,mode,minutes", "coach,goal,note");
+		hint = own;
+	}
+	sheet_pos(sh, (size_t)-1, &at);
+	cp_err_at(EX_DATAERR, &at, hint, _("the header has no column %s"), colkeys[c]);
+}
+
 /* The record in sh->fields as the sheet's column names.  -1 if it lacks a
  * required column or names one twice; reported if report is set. */
 static int adopt_header(struct sheet *sh, int report)
@@ -141,16 +160,8 @@ static int adopt_header(struct sheet *sh, int report)
 			if (report && utf8_invalid(sh->raw, sh->rawlen) != sh->rawlen)
 				cp_err_at(EX_DATAERR, NULL, _(save_as_csv), "%s: %s", sh->name,
 					  _("the header is not UTF-8 text; is this a CSV hour sheet?"));
-			else if (report) {
-				sheet_pos(sh, (size_t)-1, &at);
-				cp_err_at(EX_DATAERR, &at,
-					  sh->flags & SHEET_OWN_LIST
-						  ? _("the first line names the columns: date,plan,mode,"
-						      "minutes and, if there are any, coach,goal,note")
-						  : _("the first line names the columns: "
-						      "date,coach,plan,goal,mode,minutes,note"),
-					  _("the header has no column %s"), colkeys[c]);
-			}
+			else if (report)
+				missing_column(sh, c);
 			bad = 1;
 		}
 	if (bad)

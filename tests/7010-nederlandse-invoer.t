@@ -204,6 +204,12 @@ if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	# Bug: funders were named by their codes: een plan van gemeente, niet van other
 	run env LANGUAGE=nl cp-report --declaration --plan P-2 --funder other --period 2026
 	err_has 'P-2 is een plan van gemeente, niet van overig$' "funders in a message are named in Dutch"
+	# Bug: the message named the column minutes, its hint minuten
+	printf 'datum;plan;wijze\n9-3-2026;P-1;tel\n' >nominutes.csv
+	run env LANGUAGE=nl sh -c 'cp-log - <nominutes.csv'
+	err_has 'de kopregel heeft geen kolom minutes$' "a list without a minutes column, in Dutch"
+	err_has 'date,plan,mode,minutes' "... its hint names the columns as the message does"
+	check "... not in other words" sh -c '! grep -q minuten err'
 else
 	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
 fi
