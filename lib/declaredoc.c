@@ -241,10 +241,10 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 		report_item(r, "goals", _("Goals"), item);
 	}
 	if (ev->employee_mark >= 0)
-		report_field(r, "employee_mark", _("Employee's mark"),
+		report_field(r, "employee_mark", _("Mark of the employee"),
 			     report_mark(r, ev->employee_mark, o));
 	if (ev->employer_mark >= 0)
-		report_field(r, "employer_mark", _("Employer's mark"),
+		report_field(r, "employer_mark", _("Mark of the employer"),
 			     report_mark(r, ev->employer_mark, o));
 	if (ev->absence_days >= 0)
 		report_field(r, "absence_days", _("Days of absence"), cell_count(ev->absence_days));

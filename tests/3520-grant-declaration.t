@@ -76,9 +76,10 @@ check "... its subtitle names the grant" grep -q 'Plan P-30, Sanne de Jong, gran
 check "... granted, used and over" sh -c 'grep -q "^Granted: *4:00" out && grep -q "^Used: *5:15" out &&
 	grep -q "^Over: *1:15" out'
 check "... the coaches of its days" grep -q '^Coach: *robin$' out
+# Bug: the declaration said "Employee's mark", the logbook "Mark of the employee"
 check "... and the evaluation that closes it, a few days after its end" \
 	sh -c 'grep -q "^Date: *8 July 2026" out && grep -q "kassa bijna zelfstandig" out &&
-	grep -q "^- G1: open" out && grep -q "^Employee.s mark: *8" out'
+	grep -q "^- G1: open" out && grep -q "^Mark of the employee: *8" out'
 # Bug: the outcome UWV asks for at the end of a grant was left out.
 check "... with its outcome" grep -q '^Outcome: *follow-up needed, the same$' out
 # Bug: a Dutch declaration wrote a mark with a point (7.5), its logbook 7,5.
