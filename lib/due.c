@@ -40,7 +40,7 @@ const char *due_what_label(int what)
 
 const char *due_note(struct buf *b, const struct due_item *d, int on)
 {
-	char since[11];
+	char since[LANG_DATE_MAX]; /* as the table's dates: in CSV's English, ISO */
 	int days = d->date - on, ago = -days;
 	b->len = 0;
 	switch (d->what) {
@@ -65,7 +65,7 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 		break;
 	}
 	case DUE_QUIET:
-		date_format(d->since, since);
+		lang_day(d->since, since);
 		if (d->flags & DUE_PAUSED)
 			buf_printf(b, _("no contact logged since the pause that ended on %s"), since);
 		else if (d->since == DATE_NONE)
@@ -74,7 +74,7 @@ const char *due_note(struct buf *b, const struct due_item *d, int on)
 			buf_printf(b, _("no contact logged since %s"), since);
 		break;
 	case DUE_FOLLOWUP:
-		date_format(d->since, since);
+		lang_day(d->since, since);
 		if (on > d->since)
 			buf_printf(b, _("the grant ended on %s; no follow-up grant is recorded"), since);
 		else if (days < 0)

@@ -22,8 +22,11 @@ int due_print(const struct duelist *l, int on, enum outfmt f, FILE *out)
 	lang_push(people ? NULL : "en"); /* CSV and JSON do not change with the locale */
 	for (size_t i = 0; i < l->n; i++) {
 		const struct due_item *d = &l->v[i];
-		char day[11];
-		date_format(d->date, day);
+		char day[LANG_DATE_MAX];
+		if (people) /* 31-12-2026 in Dutch, as in the rows of the reports' tables */
+			lang_day(d->date, day);
+		else
+			date_format(d->date, day);
 		table_cell(t, day);
 		table_cell(t, d->plan);
 		table_cell(t, d->name);

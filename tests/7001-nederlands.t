@@ -123,8 +123,10 @@ for how in LANG LANGUAGE; do
 	run dutch cp-evaluate --due -o table
 	status_is 1 "$how: cp-evaluate --due, an evaluation overdue: exit 1"
 	out_has '^datum +plan +deelnemer +coach +wat +dagen +notitie$' "$how: ... the header in Dutch"
-	out_has '^2026-09-01 +P-2024-011 +Ilse Meijer +robin +evaluatie +-83 +83 dagen te laat$' \
-		"$how: ... the overdue evaluation in Dutch"
+	out_has '^01-09-2026 +P-2024-011 +Ilse Meijer +robin +evaluatie +-83 +83 dagen te laat$' \
+		"$how: ... the overdue evaluation in Dutch, its date as in cp-report's tables"
+	out_has 'vervolgaanvraag +-34 +vraag nu .*: de beschikking eindigt op 01-12-2026$' \
+		"$how: ... a date in a note written as in the date column"
 	out_has 'afbouw +-83 +alle doelen behaald: bouw de begeleiding af$' "$how: ... the phase-out"
 	out_has '3-jaarstermijn UWV over 52 dagen$' "$how: ... the 3-year limit"
 

@@ -210,6 +210,11 @@ if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	err_has 'de kopregel heeft geen kolom minutes$' "a list without a minutes column, in Dutch"
 	err_has 'date,plan,mode,minutes' "... its hint names the columns as the message does"
 	check "... not in other words" sh -c '! grep -q minuten err'
+	# Bug: the due list showed 2026-12-31 where cp-report's tables show 31-12-2026
+	run env LANGUAGE=nl cp-evaluate --due -o text
+	check "the dates of the due list as in the other Dutch tables" grep -q '^31-12-2026  P-2 ' out
+	run env LANGUAGE=nl cp-evaluate --due -o csv
+	check "... CSV keeps ISO dates" grep -q '^2026-12-31,P-2,' out
 else
 	ok "Dutch tables # skip the nl_NL.UTF-8 locale is not installed"
 fi
