@@ -256,14 +256,16 @@ static int set_diff_config(const char *dir)
 	return 0;
 }
 
-/* Whether a .gitattributes line gives the plans a merge of their own
- * (merge=..., -merge, !merge), the user's or cp-new's. */
-static int plans_merge_named(const char *text)
+/* Whether a .gitattributes line for the files under `dir` (plans/, hours/)
+ * gives them a merge of their own (merge=..., -merge, !merge), the user's or
+ * cp-new's. */
+static int merge_named(const char *text, const char *dir)
 {
+	size_t dirlen = strlen(dir);
 	for (const char *line = text; *line;) {
 		size_t len = strcspn(line, "\n");
-		int plans = !strncmp(line, "plans/", 6);
-		for (const char *w = line + strcspn(line, " \t"); plans && w < line + len;) {
+		int ours = !strncmp(line, dir, dirlen);
+		for (const char *w = line + strcspn(line, " \t"); ours && w < line + len;) {
 			w += strspn(w, " \t");
 			size_t n = strcspn(w, " \t\n");
 			const char *name = *w == '-' || *w == '!' ? w + 1 : w;
@@ -276,31 +278,38 @@ static int plans_merge_named(const char *text)
 	return 0;
 }
 
-/* A caseload made before cp-merge has a .gitattributes without its merge
- * driver: the line is added, unless the plans already have a merge (or
- * there is no .gitattributes: the user removed it). */
+/* The merges a caseload needs: a .gitattributes the user had before
+ * cp-new --init (or one made before cp-merge) gains the lines it lacks,
+ * unless the files already have a merge (or there is no .gitattributes:
+ * the user removed it). */
+static const char *const merge_lines[][2] = {
+	{"hours/", "# appends to one sheet on two branches both survive a merge\n"
+		   "hours/*.csv merge=union\n"},
+	{"plans/", "# plans changed on two branches are merged as plans (cp-merge)\n"
+		   "plans/*.yaml merge=coachplan\n"},
+};
+
 static int add_merge_attribute(const char *dir)
 {
-	static const char line[] = "# plans changed on two branches are merged as plans (cp-merge)\n"
-				   "plans/*.yaml merge=coachplan\n";
-	struct buf path = {0}, text = {0};
+	struct buf path = {0}, text = {0}, add = {0};
 	struct locked lf;
 	buf_printf(&path, "%s/.gitattributes", dir);
 	int rc = locked_open(&lf, path.s);
 	if (rc == 0) {
 		rc = locked_read(&lf, &text);
-		if (rc == 0 && !plans_merge_named(buf_str(&text))) {
-			struct buf add = {0};
-			if (text.len && text.s[text.len - 1] != '\n')
-				buf_putc(&add, '\n');
-			buf_puts(&add, line);
+		if (text.len && text.s[text.len - 1] != '\n')
+			buf_putc(&add, '\n');
+		size_t unended = add.len;
+		for (size_t i = 0; rc == 0 && i < sizeof merge_lines / sizeof *merge_lines; i++)
+			if (!merge_named(buf_str(&text), merge_lines[i][0]))
+				buf_puts(&add, merge_lines[i][1]);
+		if (rc == 0 && add.len > unended)
 			rc = locked_append(&lf, add.s, add.len);
-			buf_free(&add);
-		}
 		locked_close(&lf);
 	}
 	buf_free(&path);
 	buf_free(&text);
+	buf_free(&add);
 	return rc < 0 ? -1 : 0;
 }
 
