@@ -255,6 +255,24 @@ static void warn_dropped(const struct sheet *target, const char *path, const str
 				quotes(rows->extra_names[k]));
 }
 
+/* A sheet without a header holds nothing but blank lines, and perhaps a
+ * BOM (an empty sheet saved by Excel): it is made anew, keeping its BOM
+ * and line ends, with the header first as a new sheet gets it, rather
+ * than below a blank line. */
+static void start_headless(struct locked *lf, struct buf *b, const struct rows *rows,
+			   const char *nl)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+	char head[3];
+	if (pread(lf->fd, head, sizeof head, 0) == sizeof head && !memcmp(head, bom, sizeof head))
+		buf_add(b, bom, sizeof head);
+	sheet_format_header(b, rows);
+	if (strcmp(nl, "\n")) {
+		b->len--; /* the header's \n */
+		buf_puts(b, nl);
+	}
+}
+
 static int append(struct locked *lf, const char *path, const struct rows *rows)
 {
 	int fd = dup(lf->fd);
@@ -272,19 +290,18 @@ static int append(struct locked *lf, const char *path, const struct rows *rows)
 	}
 	const char *nl = newline_of(lf);
 	struct buf b = {0};
-	if (!ends_in_newline(lf))
-		buf_puts(&b, nl); /* a hand-edited last line without its line break */
-	if (sheet_ncols(target) == 0) {
-		/* an empty file: give it the header first, as a new one gets it */
-		sheet_format_header(&b, rows);
-		sheet_format_rows(&b, rows, NULL, nl);
-	} else {
+	int headless = sheet_ncols(target) == 0;
+	if (headless)
+		start_headless(lf, &b, rows, nl);
+	else {
+		if (!ends_in_newline(lf))
+			buf_puts(&b, nl); /* a hand-edited last line without its line break */
 		warn_dropped(target, path, rows);
-		sheet_format_rows(&b, rows, target, nl);
 	}
+	sheet_format_rows(&b, rows, headless ? NULL : target, nl);
 	sheet_close(target);
 	close(fd);
-	int rc = locked_append(lf, b.s, b.len);
+	int rc = headless ? locked_replace(lf, b.s, b.len) : locked_append(lf, b.s, b.len);
 	buf_free(&b);
 	return rc;
 }

@@ -255,6 +255,19 @@ status_is 0 "append to a ; and CRLF sheet"
 printf 'date;coach;plan;goal;mode;minutes;note;km\r\n2026-03-02;robin;P-1;G1;onsite;60;x;5\r\n2026-03-03;robin;P-1;;phone;30;"a;b";\r\n' >expected.csv
 same hours/excel.csv expected.csv "separator, line ends and extra column kept"
 
+# a sheet that holds only a BOM, or only a CRLF (an empty one saved by
+# Excel): the header comes first, without a blank line, in its line ends
+printf '\357\273\277' >hours/bom.csv
+run cp-log -f hours/bom.csv --plan P-1 --mode phone -d 2026-03-03 30 x
+status_is 0 "append to a sheet holding only a BOM"
+printf '\357\273\277date,coach,plan,goal,mode,minutes,note\n2026-03-03,robin,P-1,,phone,30,x\n' >expected.csv
+same hours/bom.csv expected.csv "... the header right after the BOM"
+printf '\r\n' >hours/crlf.csv
+run cp-log -f hours/crlf.csv --plan P-1 --mode phone -d 2026-03-04 30 x
+status_is 0 "append to a sheet holding only a CRLF"
+printf 'date,coach,plan,goal,mode,minutes,note\r\n2026-03-04,robin,P-1,,phone,30,x\r\n' >expected.csv
+same hours/crlf.csv expected.csv "... the header first, all lines ending in CRLF"
+
 printf 'date,plan,minutes\n' >hours/short.csv
 refuses 65 'hours/short.csv:1:1: the header has no column coach' "a sheet without required columns" \
 	cp-log -f hours/short.csv --plan P-1 --mode phone 30
