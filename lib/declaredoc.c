@@ -65,7 +65,7 @@ struct payer decl_payer(const struct plan *p, const struct declare_opts *o, cons
 static void head(struct report *r, const struct plan *p, const struct declare_opts *o,
 		 const struct decl *d)
 {
-	char label[32], sub[256], coach[256];
+	char label[32], coach[256];
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	struct period days = o->ro.period;
 	if (g)
@@ -76,9 +76,7 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 		snprintf(label, sizeof label, "%s..", from);
 	} else
 		period_format(&days, label);
-	snprintf(sub, sizeof sub, g ? _("Plan %s, %s, grant %s") : _("Plan %s, %s, period %s"),
-		 p->id, report_participant(p, &o->ro), label);
-	report_subtitle(r, sub);
+	report_plan_subtitle(r, p, &o->ro, g != NULL, label);
 	report_section(r, "declaration", _("Declaration"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
 	struct payer to = decl_payer(p, o, g);

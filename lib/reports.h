@@ -117,6 +117,10 @@ const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_
  * the participant's becomes the id, a contact's their role, the
  * employer's the word employer. */
 const char *report_participant(const struct plan *p, const struct report_opts *o);
+/* "Plan P-1, Bart de Wit, period 2026" (grant: "..., grant ..."), the
+ * participant left out where the plan's id stands for them */
+void report_plan_subtitle(struct report *r, const struct plan *p, const struct report_opts *o,
+			  int grant, const char *label);
 /* A report of kind about plan p over period, in o's language (pushed
  * here, popped by the caller), subtitled "Plan P-1, name, period ...";
  * title is untranslated (N_). */

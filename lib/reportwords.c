@@ -99,14 +99,27 @@ const char *report_participant(const struct plan *p, const struct report_opts *o
 struct report *report_of_plan(const char *kind, const char *title, const struct plan *p,
 			      const struct report_opts *o, const struct period *period)
 {
-	char label[32], sub[256];
+	char label[32];
 	lang_push(o->lang);
 	period_format(period, label);
 	struct report *r = report_new(kind, _(title));
-	snprintf(sub, sizeof sub, _("Plan %s, %s, period %s"), p->id, report_participant(p, o),
-		 label);
-	report_subtitle(r, sub);
+	report_plan_subtitle(r, p, o, 0, label);
 	return r;
+}
+
+void report_plan_subtitle(struct report *r, const struct plan *p, const struct report_opts *o,
+			  int grant, const char *label)
+{
+	char sub[256];
+	const char *who = report_participant(p, o);
+	if (who == p->id) /* pseudonymized, or nameless: the plan is not named twice */
+		snprintf(sub, sizeof sub, grant ? _("Plan %s, grant %s") : _("Plan %s, period %s"),
+			 p->id, label);
+	else
+		snprintf(sub, sizeof sub,
+			 grant ? _("Plan %s, %s, grant %s") : _("Plan %s, %s, period %s"), p->id,
+			 who, label);
+	report_subtitle(r, sub);
 }
 
 /* Words of a name that say who someone is: not the particles of Dutch

@@ -141,6 +141,10 @@ leaks=$(echo "$names" | while read -r n; do grep -rlF "$n" ps; done)
 check "--pseudonymize: no participant's name in any of $(find ps -type f | wc -l) files${leaks:+: $leaks}" \
 	test -z "$leaks"
 check "--pseudonymize: summary.csv names plans by id" grep -q '^P-2024-003,2026-011873,P-2024-003,' ps/csv/summary.csv
+check "--pseudonymize: the report's subtitle names the plan once" \
+	grep -qx 'Plan P-2025-007, period .*' ps/P-2025-007.text
+check "... the declaration's too" sh -c 'grep -qx "Plan P-2025-007, period 2026" ps/text/P-2025-007*'
+check "... and the logbook's" sh -c 'cp-report --logbook --plan P-2025-007 --pseudonymize -o text | grep -qx "Plan P-2025-007, period .*"'
 # a declaration by period carries the reference of the last grant in it,
 # not the plan's first (the extension has a decision number of its own)
 run cp-report --declaration --plan P-2026-013 --period 2026-11-04..2026-12-04 -o json
