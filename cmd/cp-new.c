@@ -277,7 +277,7 @@ static int write_plan(void)
 			rc = cp_err(EX_CANTCREAT, _("%s: a plan with this id exists; not overwritten"),
 				    path);
 		else if (rc == 0)
-			printf("%s\n", path);
+			rc = cli_print_written(path);
 	}
 	free(path);
 	buf_free(&b);

@@ -272,6 +272,17 @@ static void try_help(void)
 			cp_prog);
 }
 
+int cli_print_written(const char *path)
+{
+	printf("%s\n", path);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	out_told = 1;
+	return cp_errno(EX_IOERR, _("%s is written, but its path could not be printed: cannot "
+				    "write standard output"),
+			path);
+}
+
 int cli_exit(int status)
 {
 	if (status == EX_USAGE)

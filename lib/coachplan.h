@@ -34,6 +34,9 @@ void cli_plan_required(struct argp_state *state, const char *first);
 const char *cli_plan_arg(struct argp_state *state, char *arg);
 enum outfmt cli_outfmt(void);
 int cli_exit(int status); /* checks that standard output was written */
+/* Prints the path of a file just written; if standard output fails, says
+ * that the file is there all the same (a rerun would find it). */
+int cli_print_written(const char *path);
 /* Every tool's argp help_filter: --help shows cli_init's post after the
  * options, in the messages' language.  The text before the options is
  * argp's doc, which holds no \v: a translator gets two plain strings. */

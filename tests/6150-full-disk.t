@@ -121,6 +121,12 @@ run sh -c 'cd "$CL" && cp-report --plan P-1 -o html >/dev/full'
 status_is 74 "cp-report -o html >/dev/full: exit status 74"
 check "cp-report -o html >/dev/full: says so, once" \
 	test "$(cat err)" = "cp-report: cannot write standard output: No space left on device"
+# a plan written whose path cannot be printed: the message says it is there
+run sh -c 'cd "$CL" && cp-new --id P-8 --name X --funder uwv --start 2026-01-05 >/dev/full'
+status_is 74 "cp-new >/dev/full: exit status 74"
+check "... the plan is written" test -s "$CL/plans/P-8.yaml"
+check "... and the message says so, once" test "$(cat err)" = \
+	"cp-new: plans/P-8.yaml is written, but its path could not be printed: cannot write standard output: No space left on device"
 run cp-log -p "$CL/plans" -f "$CL/hours/robin.csv" --plan P-1 --mode phone -d 2026-03-03 30 Tweede
 status_is 0 "without the shim the same sheet takes the entry"
 check "... as its second line" test "$(wc -l <"$CL/hours/robin.csv")" -eq 3
