@@ -118,6 +118,18 @@ int plan_card_on(const struct plan *p, int day, size_t k)
 	return -1;
 }
 
+/* Whether g runs from..to.  A card without a last day of its own takes one
+ * too: the day its hours ran out, by which cp-hours --budget, a
+ * declaration and a logbook name it (any day after its first: the sheets
+ * that say which are not read here). */
+static int grant_days_are(const struct grant *g, int from, int to)
+{
+	if (g->from != from || g->to == to)
+		return g->from == from;
+	return g->to == DATE_NONE && g->kind == GRANT_STRIPPENKAART && to != DATE_NONE &&
+	       to >= from;
+}
+
 /* A grant named as cp-hours --by grant and cp-log name it: FROM..TO, then
  * its reference after a space; a strippenkaart FROM..  NULL if none. */
 static const struct grant *grant_labelled(const struct plan *p, const char *name,
@@ -131,7 +143,7 @@ static const struct grant *grant_labelled(const struct plan *p, const char *name
 	const struct grant *found = NULL;
 	for (size_t i = 0; i < p->ngrants; i++) {
 		const struct grant *g = &p->grants[i];
-		if (g->from != from || g->to != to ||
+		if (!grant_days_are(g, from, to) ||
 		    (space && (!g->ref || strcmp(g->ref, space + 1))))
 			continue;
 		if (found) { /* two cards of one day and no reference to tell them apart */

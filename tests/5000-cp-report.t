@@ -123,6 +123,13 @@ check "... and it is the funder's that pays then" grep -q '^P-2025-019,' gem26/s
 run cp-report --declaration --plan P-2026-018 --period grant -o text
 check "--period grant: the card used up" grep -q 'offerte 2026-41' out
 check "... and the card still running" grep -q 'offerte 2026-58' out
+# a used-up card is named by its days, as the declaration and the logbook
+# name it, or as cp-hours --by grant does, without its last day
+for name in '2026-09-07..2026-11-03 offerte 2026-41' '2026-09-07.. offerte 2026-41' 'offerte 2026-41'; do
+	run cp-report --logbook --plan P-2026-018 --grant "$name" -o text
+	status_is 0 "--grant '$name' names the used-up card"
+	check "... its logbook" grep -q 'period 2026-09-07..2026-11-03' out
+done
 
 # ---- privacy: --pseudonymize leaves no participant's name in any file ----
 names=$(for p in plans/*.yaml; do
