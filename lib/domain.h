@@ -80,10 +80,11 @@ void agg_free(struct agg *a);
 /* ---- eras.c: the plan keys of an hour by the grant of its day ---- */
 
 struct eras;
-/* Adds entries to a (made with plan keys) with the era of each: which
- * grant of its plan (read from plans as they come) holds its day; without
- * by_grant, only which funder pays it (fewer groups). */
-struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant);
+/* Adds the entries shown passes (NULL: all) to a (made with plan keys) by
+ * era: the grant of its plan holding its day (every entry uses the cards);
+ * without by_grant, only the funder paying it. */
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant,
+		      const struct filter *shown);
 void eras_add(struct eras *x, const struct entry *e);
 /* After the last eras_add: the entries of strippenkaart days, which wait
  * for every hour before them, cut over the grants that took them. */
@@ -91,9 +92,8 @@ void eras_flush(struct eras *x);
 /* The value of plan key k of plan p in an era: the funder or grant (its
  * days and reference, or ungranted), the employer, the scheme. */
 const char *era_name(enum key k, const struct plan *p, int era);
-/* A sheet read in two halves, x the first: the entries from holds move
- * into x as if read after x's; or from is emptied (its half is read
- * again).  The groups are the aggs' to merge or clear (agg_merge). */
+/* A sheet read in two halves, x the first: the entries from holds move into
+ * x as if read after x's; or from is emptied (its half is read again). */
 void eras_merge(struct eras *x, struct eras *from);
 void eras_clear(struct eras *x);
 void eras_free(struct eras *x);

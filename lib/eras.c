@@ -17,6 +17,7 @@ struct held {
 	struct entry e;
 	const struct plan *p;
 	size_t seq; /* as read: the first of a day is the first to take hours */
+	int shown;  /* counted in the groups; else only in the strippenkaarts' use */
 };
 
 #define MEMO_SLOTS 8192u /* a power of two, well above the plans of a caseload */
@@ -28,15 +29,21 @@ struct eras {
 	int by_grant; /* the era is the grant; else only the funder matters: its number */
 	struct plancache *plans;
 	struct budget *cards; /* the hours of strippenkaart days, per plan */
+	/* The entries counted: the others (another period, coach, mode ...)
+	 * take hours of the strippenkaarts all the same, so that which card
+	 * an hour is on does not hang on what was asked. */
+	const struct filter *shown;
 	struct held *v;
 	size_t n, cap;
 	struct arena texts;
 };
 
-struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant)
+struct eras *eras_new(struct agg *a, struct plancache *plans, int by_grant,
+		      const struct filter *shown)
 {
 	struct eras *x = xcalloc(1, sizeof *x);
 	x->agg = a;
+	x->shown = shown;
 	x->by_grant = by_grant;
 	x->plans = plans;
 	x->cards = budget_new(plans);
@@ -48,7 +55,7 @@ static struct str keep(struct arena *a, struct str s)
 	return (struct str){arena_strndup(a, s.s, s.n), s.n};
 }
 
-static void hold(struct eras *x, const struct entry *e, const struct plan *p)
+static void hold(struct eras *x, const struct entry *e, const struct plan *p, int shown)
 {
 	if (x->n == x->cap) {
 		x->cap = x->cap ? 2 * x->cap : 64;
@@ -62,6 +69,7 @@ static void hold(struct eras *x, const struct entry *e, const struct plan *p)
 	h->e.activity = keep(&x->texts, e->activity);
 	h->e.note = (struct str){"", 0};
 	h->p = p;
+	h->shown = shown;
 	h->seq = x->n++;
 	budget_add(x->cards, e);
 }
@@ -165,21 +173,24 @@ void planmemos_free(struct planmemos *t)
 
 void eras_add(struct eras *x, const struct entry *e)
 {
+	int shown = !x->shown || filter_pass(x->shown, e);
 	struct planmemo *m = planmemo_get(&x->memo, x->plans, e->plan);
 	if (m && m->from <= e->date && e->date <= m->to) {
-		agg_add_era(x->agg, e, m->val);
+		if (shown)
+			agg_add_era(x->agg, e, m->val);
 		return;
 	}
 	int status, era, from, to;
 	const struct plan *p = m ? planmemo_plan(&x->memo, m)
 				 : plancache_get(x->plans, e->plan.s, e->plan.n, &status);
 	if (!era_of(x, e, p, &era, &from, &to)) {
-		hold(x, e, p);
+		hold(x, e, p, shown);
 		return;
 	}
 	if (m)
 		m->from = from, m->to = to, m->val = era;
-	agg_add_era(x->agg, e, era);
+	if (shown)
+		agg_add_era(x->agg, e, era);
 }
 
 static int by_plan_day(const void *a, const void *b)
@@ -212,6 +223,8 @@ static void held_piece(void *arg, size_t i, size_t slot, long minutes)
 	struct eras *x = c->x;
 	const struct held *h = &c->h[i];
 	const struct plan *p = h->p;
+	if (!h->shown)
+		return;
 	const struct grant *g = slot < p->ngrants ? &p->grants[slot] : NULL;
 	struct entry e = h->e;
 	e.minutes = minutes;

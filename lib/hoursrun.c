@@ -79,13 +79,13 @@ static struct needs needs_of(const struct hours_query *q)
  * is read on another core; scan: the entries it reads. */
 static void runs_new(const struct hours_query *q, const struct needs *n,
 		     struct hours_plans *seen, int shared, struct run *run, struct run *other,
-		     struct filter *scan)
+		     const struct filter *asked, struct filter *scan)
 {
 	/* a key of the plan holds the plan already, and its warnings come
 	 * with it: a hidden one only where no such key is asked for, or the
 	 * funder asked for is not one of the keys */
 	int hidden = seen->cache && (!n->plan || (q->funders->n && !n->funder));
-	*scan = *q->filter;
+	*scan = *asked;
 	if (q->budget) {
 		run->budget = budget_new(seen->cache);
 		other->budget = shared ? budget_new(seen->cache) : NULL;
@@ -98,11 +98,13 @@ static void runs_new(const struct hours_query *q, const struct needs *n,
 	run->agg = agg_new(q->keys, q->nkeys, hidden);
 	/* the grant of each entry's day: the plans are read as they come, on
 	 * the one reading thread, or all at once when shared */
-	if (n->era) {
-		run->eras = eras_new(run->agg, seen->cache, n->grant);
+	if (n->era) { /* every hour of the plans asked uses the strippenkaarts */
+		filter_init(scan);
+		scan->plans = asked->plans;
+		run->eras = eras_new(run->agg, seen->cache, n->grant, asked);
 		if (shared) {
 			other->agg = agg_new(q->keys, q->nkeys, hidden);
-			other->eras = eras_new(other->agg, seen->cache, n->grant);
+			other->eras = eras_new(other->agg, seen->cache, n->grant, asked);
 		}
 		return;
 	}
@@ -165,10 +167,10 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	if (shared)
 		plancache_load_all(seen.cache);
 	struct run run = {0}, other = {0};
-	struct filter scan;
-	runs_new(q, &n, &seen, shared, &run, &other, &scan);
-	if (scan.coaches.n) /* not with --budget: the plans say which coaches there are */
-		scan.coach_seen = xcalloc(scan.coaches.n, 1);
+	struct filter asked = *q->filter, scan;
+	if (asked.coaches.n && !q->budget) /* with it, the plans say which coaches there are */
+		asked.coach_seen = xcalloc(asked.coaches.n, 1);
+	runs_new(q, &n, &seen, shared, &run, &other, &asked, &scan);
 	struct scan_split two = {&other, merge_runs, clear_run};
 	int rc = scan_sheets_split(sheets, nsheets, &scan, q->keep_going ? SCAN_KEEP_GOING : 0,
 				   add_entry, &run, other.agg || other.budget ? &two : NULL);
@@ -180,9 +182,9 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	if (rc == 0 || q->keep_going) {
 		int printed = print(q, &run, &seen, f, out);
 		rc = printed < 0 ? -1 : rc < 0 ? rc : printed;
-		warn_unseen_coaches(&scan);
+		warn_unseen_coaches(&asked);
 	}
-	free(scan.coach_seen);
+	free(asked.coach_seen);
 	free_run(&run);
 	hours_plans_free(&seen);
 	paths_free(sheets, nsheets);

@@ -146,6 +146,12 @@ run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-01 2026-004417'
 status_is 0 "... with its reference"
 run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-02' -o csv
 status_is 64 "... and days no grant has name none"
+cp-log -q --plan P-20 --mode phone -d 2027-06-02 30m Tweede kaart 2>/dev/null
+cp-hours --by grant --from 2027-06-01 -o csv >june.csv
+check "cp-hours --by grant --from: an hour is on the card the hours before it left it" \
+	grep -qx '2027-06-01\.\.,30' june.csv
+cp-hours --by funder --coach robin --mode phone --from 2027-06-01 -o csv >june.csv
+check "... whatever else is asked" grep -qx 'werkgever,30' june.csv
 
 # a version 1 plan keeps working as it did: no ceiling, nothing said
 cp-new --id P-1 --name 'Bart' --funder uwv --start 2026-01-05 --budget 1/6m >/dev/null

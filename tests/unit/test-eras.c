@@ -35,7 +35,7 @@ static const char *groups(const enum key *keys, size_t nkeys, int by_grant,
 {
 	static char out[1024];
 	struct agg *a = agg_new(keys, nkeys, 0);
-	struct eras *x = eras_new(a, cache, by_grant);
+	struct eras *x = eras_new(a, cache, by_grant, NULL);
 	for (size_t i = 0; i < n; i++)
 		eras_add(x, &e[i]);
 	eras_flush(x);
