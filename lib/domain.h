@@ -91,7 +91,7 @@ void eras_add(struct eras *x, const struct entry *e);
 void eras_flush(struct eras *x);
 /* The value of plan key k of plan p in an era: the funder or grant (its
  * days and reference, or ungranted), the employer, the scheme. */
-const char *era_name(enum key k, const struct plan *p, int era);
+const char *era_name(enum key k, const struct plan *p, int era, struct eras *x);
 /* A sheet read in two halves, x the first: the entries from holds move into
  * x as if read after x's; or from is emptied (its half is read again). */
 void eras_merge(struct eras *x, struct eras *from);

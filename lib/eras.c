@@ -251,7 +251,7 @@ void eras_flush(struct eras *x)
 /* A grant as a key: its days (so that a plan's grants sort by date) and
  * reference; hours on no grant's day are ungranted.  Put together by
  * hand, not by snprintf: agg_finish names every grant of every plan. */
-static const char *grant_label(const struct grant *g)
+static const char *grant_label(const struct grant *g, int to)
 {
 	static char label[300];
 	if (!g)
@@ -261,8 +261,8 @@ static const char *grant_label(const struct grant *g)
 	e += 10;
 	*e++ = '.';
 	*e++ = '.';
-	if (g->to != DATE_NONE) {
-		date_format(g->to, e);
+	if (to != DATE_NONE) {
+		date_format(to, e);
 		e += 10;
 	}
 	if (g->ref) { /* cut where snprintf would have cut it */
@@ -275,11 +275,19 @@ static const char *grant_label(const struct grant *g)
 	return label;
 }
 
-const char *era_name(enum key k, const struct plan *p, int era)
+/* A grant's last day, as cp-hours --budget has it: a strippenkaart's is
+ * the day its hours ran out, as all the plan's hours (x) used it. */
+static int grant_to(struct eras *x, const struct plan *p, size_t k)
+{
+	struct grant_use *u = x && p->grants[k].to == DATE_NONE ? budget_grant_use(x->cards, p) : NULL;
+	return u ? grant_use_end(u, k) : p->grants[k].to;
+}
+
+const char *era_name(enum key k, const struct plan *p, int era, struct eras *x)
 {
 	if (era <= FUNDER_ERA(0))
 		return k == KEY_FUNDER ? vocab_name(&vocab_funder, FUNDER_ERA(0) - era)
-				       : era_name(k, p, NO_PLAN);
+				       : era_name(k, p, NO_PLAN, x);
 	const struct grant *g = era >= 0 && (size_t)era < p->ngrants ? &p->grants[era] : NULL;
 	switch (k) {
 	case KEY_EMPLOYER:
@@ -287,7 +295,7 @@ const char *era_name(enum key k, const struct plan *p, int era)
 	case KEY_SCHEME:
 		return p->scheme != SCHEME_NONE ? vocab_name(&vocab_scheme, p->scheme) : "";
 	case KEY_GRANT:
-		return grant_label(g);
+		return grant_label(g, g ? grant_to(x, p, (size_t)era) : DATE_NONE);
 	default:
 		return vocab_name(&vocab_funder, g ? g->funder : p->funder);
 	}

@@ -20,7 +20,7 @@ const char *hours_plan_key(enum key k, struct str id, int era, const struct tota
 	}
 	if (!plan_holds_day(p, t->first) || !plan_holds_day(p, t->last))
 		strlist_add(&hp->outside, p->id);
-	const char *v = era_name(k, p, era);
+	const char *v = era_name(k, p, era, hp->eras);
 	if (k != KEY_FUNDER || !hp->funders->n)
 		return v;
 	for (size_t i = 0; i < hp->funders->n; i++)

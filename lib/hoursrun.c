@@ -127,6 +127,7 @@ static int print(const struct hours_query *q, struct run *run, struct hours_plan
 				    q->dates_given ? &range : NULL, date_today(), f, out);
 	}
 	eras_flush(run->eras);
+	seen->eras = run->eras;
 	if (seen->cache)
 		agg_finish(run->agg, hours_plan_key, seen);
 	int rc = hours_print(run->agg, q->keys, q->nkeys, q->remote, f, out);
@@ -158,7 +159,7 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 	if (caseload_sheets(args, nargs, &sheets, &nsheets) < 0)
 		return -1;
 	struct hours_plans seen = {use_plans ? plancache_new(q->plansdir) : NULL, q->funders,
-				   q->plansdir, {0}, {0}};
+				   q->plansdir, {0}, {0}, NULL};
 	if (seen.cache)
 		plancache_slim(seen.cache);
 	/* the grant of each day on two cores: every plan read first, then

@@ -30,6 +30,7 @@ struct hours_plans {
 	const char *dir;               /* where the plans are, for the warnings */
 	struct strlist unknown;        /* plan ids without a plan file */
 	struct strlist outside;        /* plan ids with hours outside their dates */
+	struct eras *eras;             /* the cards' use, for the grants' days; NULL */
 };
 
 /* For agg_finish (arg: a struct hours_plans): the value of plan key k of

@@ -101,8 +101,9 @@ same_reading() {
 }
 
 same_reading "--by grant" --by grant
-check "... the strippenkaarts take hours" grep -q '^2026-09-01\.\. W-2,' file.out
-check "... the first one is used up" grep -q '^2026-07-01\.\. W-1,18000$' file.out
+check "... the strippenkaarts take hours, each named by the day it ran out" \
+	grep -q '^2026-09-01\.\.2026-11-21 W-2,300000$' file.out
+check "... the first one is used up" grep -q '^2026-07-01\.\.2026-07-05 W-1,18000$' file.out
 check "... a broken plan is named" grep -q 'P-4' file.err
 same_reading "--by plan,funder,month" --by plan,funder,month
 check "... the hours of a strippenkaart are the employer's" grep -q '^P-2,werkgever,2026-09,' file.out

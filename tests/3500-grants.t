@@ -134,8 +134,9 @@ CP_TODAY=2027-05-23 cp-hours --budget -o table >cards.txt
 check "... and undeclared the day after, as an ended grant is" \
 	grep -q '2027-05-02  2027-05-22.*not yet$' cards.txt
 cp-hours --by grant -o csv >bygrant.csv
-check "cp-hours --by grant names a strippenkaart by its first day" grep -q '^2027-05-02\.\.,' bygrant.csv
-run cp-plan -n P-20 --declared 2027-05-02..
+check "cp-hours --by grant names a used-up strippenkaart by its days, as --budget" \
+	grep -q '^2027-05-02\.\.2027-05-22,' bygrant.csv
+run cp-plan -n P-20 --declared 2027-05-02..2027-05-22
 status_is 0 "... and cp-plan --declared takes that name"
 run cp-plan -n P-20 --declared ended
 check "... and --declared ended counts it ended, with the UWV grant before it" \

@@ -185,7 +185,7 @@ check "... and what it could not take ungranted (0:30)" \
 	grep -q '^P-30,Sanne de Jong,,ungranted,,,,0,30,-30,' card.csv
 cp-hours --by grant --period 2027-07 -o csv >cardgrant.csv
 check "--by grant cuts the hours the same way" \
-	test "$(cat cardgrant.csv)" = "$(printf 'grant,minutes\n2027-07-05..,180\nungranted,30')"
+	test "$(cat cardgrant.csv)" = "$(printf 'grant,minutes\n2027-07-05..2027-07-25,180\nungranted,30')"
 
 # a batch that takes a grant over is refused whole: the sheet byte for byte
 cp hours/kim.csv kim.before

@@ -26,7 +26,7 @@ static const char *name(enum key k, struct str id, int era, const struct totals 
 	(void)t, (void)arg;
 	int status;
 	const struct plan *p = plancache_get(cache, id.s, id.n, &status);
-	return p ? era_name(k, p, era) : "?";
+	return p ? era_name(k, p, era, NULL) : "?";
 }
 
 /* The groups as "label|label minutes; ..." */
