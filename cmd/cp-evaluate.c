@@ -77,7 +77,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_ON: opt.on = arg; break;
 	case 'w': opt.within = arg; break;
 	case 'q': opt.quiet = arg; break;
-	case 'c': opt.coach = cli_name(arg); break;
+	case 'c': opt.coach = cli_name(state, arg); break;
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case OPT_EMPLOYEE:
 	case OPT_EMPLOYER:

@@ -103,7 +103,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		opt.dates_given = 1;
 		break;
 	case 'P': strlist_add(&f->plans, cli_plan_arg(state, arg)); break;
-	case 'c': strlist_add(&f->coaches, cli_name(arg)); break;
+	case 'c': strlist_add(&f->coaches, cli_name(state, arg)); break;
 	case 'g': strlist_add(&f->goals, arg); break;
 	case 'F':
 		strlist_add(&opt.funders, vocab_name(&vocab_funder, cli_word(state, &vocab_funder, arg)));

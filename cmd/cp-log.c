@@ -57,7 +57,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'g': opt.goal = arg; break;
 	case 'm': opt.mode = arg; break;
 	case 'd': opt.date = arg; break;
-	case 'c': opt.coach = cli_name(arg); break;
+	case 'c': opt.coach = cli_name(state, arg); break;
 	case 'i': opt.internal = arg; break;
 	case 'a': opt.activity = arg; break;
 	case OPT_FORCE: opt.force = 1; break;
@@ -83,8 +83,6 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--mode is required: %s"), vocab_choices(&vocab_mode));
 		if (!opt.batch && !opt.nwords)
 			argp_error(state, _("a DURATION is required: 90, 1h30, 1:30, 1,5u"));
-		if (opt.coach && !*opt.coach)
-			argp_error(state, _("--coach is empty"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;

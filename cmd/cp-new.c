@@ -134,7 +134,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		if (opt.nops == MAX_OPS)
 			argp_error(state, _("too many agreements, conditions, contacts and grants"));
 		return add_op(key, arg, &opt.ops[opt.nops++]);
-	case 'c': s->coach = cli_name(arg); break;
+	case 'c': s->coach = cli_name(state, arg); break;
 	case OPT_REF: s->funder_ref = arg; break;
 	case OPT_HOURS: opt.hours = arg; break;
 	case OPT_EVERY: opt.every = arg; break;

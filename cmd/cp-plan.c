@@ -150,7 +150,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_KIND: return grant_field(state, "kind", arg);
 	case OPT_HOURS: return grant_field(state, "hours", arg);
 	case OPT_LEVEL: return grant_field(state, "level", arg);
-	case 'c': return text_op(state, PLAN_OP_COACH, _("coach"), cli_name(arg));
+	case 'c': return text_op(state, PLAN_OP_COACH, _("coach"), cli_name(state, arg));
 	case OPT_WORK:
 		op = add_op(state, PLAN_OP_WORK, NULL);
 		const char *why = cli_hours(arg, 80, &op->minutes);

@@ -110,7 +110,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_DECLARATION: opt.declaration = 1; break;
 	case OPT_CASELOAD: opt.caseload = 1; break;
 	case OPT_SATISFACTION: opt.satisfaction = 1; break;
-	case 'c': opt.coach = cli_name(arg); break;
+	case 'c': opt.coach = cli_name(state, arg); break;
 	case OPT_LOGBOOK: opt.logbook = 1; break;
 	case OPT_GRANT: opt.grant = cli_grant_name(arg); break;
 	case OPT_ALL: opt.all = 1; break;

@@ -592,9 +592,12 @@ static char *trim(char *s)
 
 /* A name pasted or quoted with a blank at an end would be written so
  * into a sheet or plan ("kim ") and be another coach than kim. */
-char *cli_name(char *arg)
+char *cli_name(struct argp_state *state, char *arg)
 {
-	return trim(arg);
+	char *name = trim(arg);
+	if (!*name)
+		argp_error(state, _("--coach is empty"));
+	return name;
 }
 
 /* 'Jan Smit: leidinggevende' is typed as a sentence is: the blanks

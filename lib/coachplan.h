@@ -77,7 +77,7 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value);
  * around both. */
 int cli_contact(char *arg, const char **name, const char **role);
 /* A coach's name as typed (--coach "kim "): the blanks around it are no
- * part of it; arg is cut in place. */
-char *cli_name(char *arg);
+ * part of it; arg is cut in place; none left is a usage error. */
+char *cli_name(struct argp_state *state, char *arg);
 
 #endif

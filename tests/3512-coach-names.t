@@ -106,6 +106,12 @@ status_is 65 "cp-plan --coach 'robin ' of robin's plan: no hand-over"
 check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
 run cp-log -f hours/kim.csv --coach "  " --plan P-41 --mode phone 10m
 status_is 64 "cp-log --coach of blanks alone: refused as empty"
+for tool in cp-hours cp-evaluate "cp-report --satisfaction --period 2026" \
+	"cp-plan P-41 --from 2026-06-01" "cp-new --id P-49 --name X --funder uwv --start 2026-06-01"; do
+	run $tool --coach " "
+	status_is 64 "$tool --coach of a blank alone: refused as empty, not a warning"
+	err_has '--coach is empty' "... saying so"
+done
 # an entry logged again with the name in another case is the same entry:
 # cp-hours counts both as robin's, so cp-log refuses it and cp-check warns
 run cp-log -f hours/kim.csv --coach Robin --plan P-41 --mode phone --date 2026-05-06 20m Bellen
