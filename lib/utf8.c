@@ -205,17 +205,10 @@ size_t utf8_fill(const char *s, size_t n, int room, int cut, size_t *next)
  * stands for itself (texts are checked UTF-8, this is for safety). */
 static unsigned next_char(const char **s)
 {
-	const unsigned char *u = (const unsigned char *)*s;
-	int n = u[0] < 0xc0 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-	unsigned c = n == 1 ? u[0] : u[0] & (0x7fu >> n);
-	for (int k = 1; k < n; k++) {
-		if ((u[k] & 0xc0) != 0x80) {
-			*s += 1;
-			return u[0];
-		}
-		c = c << 6 | (u[k] & 0x3fu);
-	}
-	*s += n;
+	uint32_t c;
+	size_t n = seqlen((const unsigned char *)*s, strnlen(*s, 4), &c);
+	c = n ? c : (unsigned char)**s;
+	*s += n ? n : 1;
 	return c;
 }
 
