@@ -89,7 +89,7 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 			rtable_add(t, cell_text(p->goals[i].id));
 			rtable_add(t, cell_text(report_scrub(r, p, o, p->goals[i].text)));
 			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, st),
-						report_goal_status_label(st)));
+						goal_status_label(st)));
 		}
 	}
 	size_t shown = 0;
@@ -107,7 +107,7 @@ static void goals(struct report *r, const struct plan *p, const struct report_op
 		for (size_t g = 0; g < ev->ngoals; g++) {
 			char item[256];
 			snprintf(item, sizeof item, "%s: %s", ev->goals[g].goal,
-				 report_goal_status_label(ev->goals[g].status));
+				 goal_status_label(ev->goals[g].status));
 			report_item(r, goals_key, NULL, item);
 		}
 		shown++;
@@ -143,7 +143,7 @@ static void hours(struct report *r, struct acc *a, const struct report_opts *o)
 	int modes = other ? MODE_COUNT : MODE_OTHER;
 	rtable_col(t, "goal", _("goal"), 0);
 	for (int m = 0; m < modes; m++)
-		rtable_col(t, vocab_name(&vocab_mode, m), report_mode_label(m), RCOL_NUMBER);
+		rtable_col(t, vocab_name(&vocab_mode, m), mode_label(m), RCOL_NUMBER);
 	rtable_col(t, "minutes", _("total"), RCOL_NUMBER);
 	rtable_col(t, "remote_share", _("remote %"), RCOL_NUMBER);
 	report_main(r);

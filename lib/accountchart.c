@@ -163,7 +163,7 @@ void account_chart_weeks(struct report *r, const struct plan_days *d, const stru
 	for (int m = 0; m < MODE_COUNT; m++)
 		if (m != MODE_OTHER || all[m]) {
 			modes[nmodes++] = m;
-			rchart_series(c, vocab_name(&vocab_mode, m), report_mode_label(m));
+			rchart_series(c, vocab_name(&vocab_mode, m), mode_label(m));
 		}
 	for (size_t i = 0; i < n; i++) {
 		long v[MODE_COUNT] = {0};

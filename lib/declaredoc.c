@@ -129,7 +129,7 @@ static void entries(struct report *r, const struct run *run, const struct plan *
 		rtable_add(t, cell_text(decl_text(run, k[e].goal)));
 		rtable_add(t,
 			   cell_text(report_scrub(r, p, &run->o->ro, decl_text(run, k[e].note))));
-		rtable_add(t, cell_word(vocab_name(&vocab_mode, k[e].mode), report_mode_label(k[e].mode)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, k[e].mode), mode_label(k[e].mode)));
 		rtable_add(t, cell_minutes(k[e].minutes));
 		sum += k[e].minutes;
 	}
@@ -200,7 +200,7 @@ static void totals(struct report *r, const struct run *run, const struct plan *p
 	for (int m = 0; m < MODE_COUNT; m++) {
 		if (m == MODE_OTHER && !all->mode[m])
 			continue; /* a row for other only where there are such hours */
-		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), report_mode_label(m)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), mode_label(m)));
 		rtable_add(t, cell_minutes(all->mode[m]));
 		rtable_add(t, cell_percent(all->mode[m], all->minutes));
 	}
@@ -235,7 +235,7 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 	for (size_t i = 0; i < ev->ngoals; i++) {
 		char item[256];
 		snprintf(item, sizeof item, "%s: %s", ev->goals[i].goal,
-			 report_goal_status_label(ev->goals[i].status));
+			 goal_status_label(ev->goals[i].status));
 		report_item(r, "goals", _("Goals"), item);
 	}
 	if (ev->employee_mark >= 0)

@@ -34,7 +34,7 @@ static const char *people_label(enum key k, const char *label)
 	int v;
 	switch (k) {
 	case KEY_MODE:
-		return report_mode_label(mode_parse(label, strlen(label)));
+		return mode_label(mode_parse(label, strlen(label)));
 	case KEY_GRANT:
 		return strcmp(label, "ungranted") ? label : _("ungranted");
 	case KEY_GOAL:

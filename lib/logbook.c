@@ -239,7 +239,7 @@ static void entries(struct report *r, const struct book *b, const struct report_
 		rtable_add(t, cell_day(l->date));
 		rtable_add(t, activity_cell(l->activity));
 		rtable_add(t, goal_cell(l->goal));
-		rtable_add(t, cell_word(vocab_name(&vocab_mode, l->mode), report_mode_label(l->mode)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, l->mode), mode_label(l->mode)));
 		rtable_add(t, cell_minutes(l->minutes));
 		rtable_add(t, cell_text(report_scrub(r, b->p, o, l->note)));
 		all->minutes += l->minutes;
@@ -357,7 +357,7 @@ static void totals(struct report *r, const struct book *b, const struct report_o
 			count += b->v[i].mode == m;
 		if (!count)
 			continue;
-		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), report_mode_label(m)));
+		rtable_add(t, cell_word(vocab_name(&vocab_mode, m), mode_label(m)));
 		totals_row(t, count, all->mode[m]);
 	}
 	totals_end(t, all);
@@ -387,7 +387,7 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 			rtable_add(t, cell_text(res->goal));
 			rtable_add(t, cell_text(goal ? report_scrub(r, p, o, goal->text) : NULL));
 			rtable_add(t, cell_word(vocab_name(&vocab_goal_status, res->status),
-						report_goal_status_label(res->status)));
+						goal_status_label(res->status)));
 		}
 	} else
 		report_text(r, key, ev->summary ? NULL : title,

@@ -149,8 +149,6 @@ const char *report_coaches_of(const struct plan *p, int funder, int from, int to
 void report_pauses_field(struct report *r, const struct plan *p, int from, int to);
 const char *report_scrub(struct report *r, const struct plan *p, const struct report_opts *o,
 			 const char *text);
-const char *report_mode_label(int mode);
-const char *report_goal_status_label(int status);
 const char *report_activity_label(int activity);
 const char *report_outcome_label(int outcome);
 const char *report_status_label(int status);

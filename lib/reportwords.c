@@ -1,21 +1,11 @@
 /* reportwords.c: what the builders of cp-report's reports share: the words
- * for people (labels of modes, statuses, funders), days in sentences, the
+ * for people (UWV's activities; modes and statuses are words.c's), days in sentences, the
  * participant's name or pseudonym, and free text with the participant's
  * name taken out. */
 #include <string.h>
 #include <strings.h>
 
 #include "reports.h"
-
-const char *report_mode_label(int mode)
-{
-	return mode_label(mode);
-}
-
-const char *report_goal_status_label(int status)
-{
-	return goal_status_label(status);
-}
 
 /* UWV's categories of what a coach does, as its forms name them */
 const char *report_activity_label(int activity)
