@@ -284,16 +284,12 @@ int main(int argc, char **argv)
 	char *file = caseload_plan_file(opt.plan);
 	if (!file)
 		return cp_err(EX_USAGE, _("bad plan id %s"), quotes(opt.plan)), cli_exit(EX_USAGE);
-	struct buf old = {0}, new = {0}, diff = {0};
+	struct buf diff = {0};
 	int rc = 0;
-	if (plan_amend(file, opt.ops, opt.nops, today, 1, opt.dry_run ? &old : NULL, &new) < 0)
+	if (plan_amend(file, opt.ops, opt.nops, today, 1, opt.dry_run ? &diff : NULL) < 0)
 		rc = cp_status() ? cp_status() : EX_SOFTWARE;
-	else if (opt.dry_run) {
-		diff_unified(&diff, file, old.s, old.len, new.s, new.len);
+	else if (diff.len)
 		fwrite(diff.s, 1, diff.len, stdout);
-	}
-	buf_free(&old);
-	buf_free(&new);
 	buf_free(&diff);
 	free(file);
 	return cli_exit(rc);

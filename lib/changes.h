@@ -110,10 +110,10 @@ int plan_amend_text(const char *file, const char *src, size_t len, const struct 
  * a change refused is said of its option (--grant ...) as typed. */
 int plan_new_text(const char *file, const char *src, size_t len, const struct plan_op *ops,
 		  size_t nops, int today, struct buf *out);
-/* All of it on the plan at path, under its lock; with old (and new) given,
- * nothing is written: the texts before and after go there. */
+/* All of it on the plan at path, under its lock; with dry given, nothing
+ * is written: the diff of the change goes there. */
 int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,
-	       struct buf *old, struct buf *new);
+	       struct buf *dry);
 
 /* ---- merge.c: a plan changed on two branches, merged as a plan ---- */
 

@@ -793,9 +793,11 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 		if (!lines)
 			warn_lost_comments(&m, what, &out);
 		/* two sides that each fit may not together: written, no tool
-		 * would read the plan; git is told it did not merge */
-		if ((!lines && plan_fits(what, out.len) < 0) ||
-		    locked_replace(&lf, out.s, out.len) < 0)
+		 * would read the plan; git is told it did not merge.  Merged
+		 * as lines, it is text with conflict markers, for the user. */
+		struct str none = {"", 0}, merged = {out.s, out.len};
+		if ((lines ? locked_replace(&lf, out.s, out.len)
+			   : plan_write(&lf, what, none, merged, NULL)) < 0)
 			rc = 2;
 		locked_close(&lf);
 	} else

@@ -644,15 +644,21 @@ static int too_large(const char *path, const struct buf *b)
 	return 1;
 }
 
-/* A change that takes a plan past the size any tool reads is refused:
- * written, the plan would be read by none, cp-check neither. */
-int plan_fits(const char *path, size_t len)
+/* A change that takes a plan past the size any tool reads is refused, in
+ * a dry run too: written, the plan would be read by none, cp-check neither.
+ * A text that did not change is not written: its file keeps its time. */
+int plan_write(struct locked *lf, const char *path, struct str old, struct str new,
+	       struct buf *dry)
 {
-	if (len <= PLAN_MAX_BYTES)
-		return 0;
-	return cp_err(EX_DATAERR, _("%s: the plan would grow to %zu bytes, past the %ld a plan may "
-				    "have; nothing written"),
-		      path, len, PLAN_MAX_BYTES);
+	if (new.n > PLAN_MAX_BYTES)
+		return cp_err(EX_DATAERR, _("%s: the plan would grow to %zu bytes, past the %ld a "
+					    "plan may have; nothing written"),
+			      path, new.n, PLAN_MAX_BYTES);
+	if (dry)
+		diff_unified(dry, path, old.s, old.n, new.s, new.n);
+	else if (new.n != old.n || (new.n && memcmp(new.s, old.s, new.n)))
+		return locked_replace(lf, new.s, new.n);
+	return 0;
 }
 
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src)

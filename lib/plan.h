@@ -117,11 +117,12 @@ enum { PLAN_DEFAULT_END = 1, PLAN_DEFAULT_EVERY = 2, PLAN_DEFAULT_NEXT = 4,
  * *status the exit status that fits (EX_NOINPUT, EX_DATAERR, EX_IOERR). */
 struct plan *plan_load(const char *path, int *status);
 struct plan *plan_load_fd(const char *path, int fd, int *status); /* the same, opened; closes it */
-/* A plan to change: opened under its lock and read whole (src); 0, 1 if
- * there is no such file (not reported: plan_file_unknown words it), or -1
- * reported (unreadable, too large), with nothing held. */
+/* A plan to change: opened under its lock and read whole (src); 0, 1 if no
+ * such file (unreported), or -1 reported, with nothing held.  plan_write is
+ * the one way its new text reaches it (dry: the diff goes there instead). */
 int plan_open_locked(const char *path, struct locked *lf, struct buf *src);
-int plan_fits(const char *path, size_t len); /* 0, or -1 reported: a plan past the size allowed */
+int plan_write(struct locked *lf, const char *file, struct str old, struct str new,
+	       struct buf *dry);
 struct plan *plan_parse(const char *file, char *src, size_t len, int *status); /* takes src */
 void plan_free(struct plan *p);
 void plan_slim(struct plan *p);
@@ -289,7 +290,6 @@ struct plan_spec {
 void plan_format(struct buf *b, const struct plan_spec *spec);
 /* Minutes as a plan writes hours: 60, 18.5, 0.25. */
 void yaml_hours(long minutes, char out[24]);
-
 /* The pairs of a grant's item, in the order coachplan-plan(5) shows them;
  * their texts live in t.  How many. */
 struct grant_texts {

@@ -190,7 +190,7 @@ int plan_new_text(const char *file, const char *src, size_t len, const struct pl
 }
 
 int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int today, int held,
-	       struct buf *old, struct buf *new)
+	       struct buf *dry)
 {
 	struct locked lf;
 	struct buf src = {0}, out = {0};
@@ -199,15 +199,8 @@ int plan_amend(const char *path, const struct plan_op *ops, size_t nops, int tod
 		return opened > 0 ? plan_file_unknown(path) : -1;
 	int rc = plan_amend_text(path, src.s, src.len, ops, nops, today, held, &out);
 	if (rc == 0 && out.s)
-		rc = plan_fits(path, out.len);
-	if (rc < 0)
-		goto out;
-	if (old) {
-		buf_add(old, src.s, src.len);
-		buf_add(new, out.s, out.len);
-	} else if (out.s && (out.len != src.len || memcmp(out.s, src.s, src.len)))
-		rc = locked_replace(&lf, out.s, out.len);
-out:
+		rc = plan_write(&lf, path, (struct str){src.s, src.len}, (struct str){out.s, out.len},
+				dry);
 	buf_free(&src);
 	buf_free(&out);
 	locked_close(&lf);

@@ -345,15 +345,12 @@ int plan_record(const char *path, struct record *r, int today, int held, struct 
 					 path);
 		goto out;
 	}
-	if ((held && logged_held(before, after) < 0) || plan_fits(path, len) < 0) {
+	struct str was = {before->doc.src, before->doc.len}, now = {after->doc.src, len};
+	if ((held && logged_held(before, after) < 0) || plan_write(&lf, path, was, now, dry) < 0) {
 		rc = -1;
 		goto out;
 	}
-	if (dry)
-		diff_unified(dry, path, before->doc.src, before->doc.len, after->doc.src, len);
-	else
-		rc = locked_replace(&lf, after->doc.src, len);
-	if (rc == 0 && r->close) /* an --end past UWV's three years, as cp-plan --close says */
+	if (r->close) /* an --end past UWV's three years, as cp-plan --close says */
 		plan_warn_limit(after);
 out:
 	plan_free(before);
