@@ -330,6 +330,8 @@ static char interval_unit_named(const char *s, size_t n)
 const char *interval_parse_typed(const char *s, size_t n, struct interval *iv)
 {
 	size_t digits = 0, at, end;
+	for (; n && *s == ' '; s++, n--) /* as blanks after it are cut */
+		;
 	while (digits < n && s[digits] >= '0' && s[digits] <= '9')
 		digits++;
 	for (at = digits; at < n && s[at] == ' '; at++)

@@ -168,7 +168,9 @@ run cp-new --id P-4 --name X --funder gemeente --start 2026-01-05 --every '3 maa
 status_is 0 "cp-new --every '3 maanden' --budget '40/6 mnd'"
 check "... evaluates every 3m" grep -q '^  every: 3m$' plans/P-4.yaml
 check "... grants 40 hours per 6m" grep -q '^  per: 6m$' plans/P-4.yaml
-for w in '2 weken|2w' '14 dagen|14d' '1 maand|1m' '1j|1y' '1 jaar|1y' '2wk|2w'; do
+# Bug: blanks after an interval were cut, blanks before it refused
+for w in '2 weken|2w' '14 dagen|14d' '1 maand|1m' '1j|1y' '1 jaar|1y' '2wk|2w' ' 3m|3m' \
+	' 3 maanden |3m'; do
 	cp-evaluate --due --within "${w#*|}" >want 2>&1
 	run cp-evaluate --due --within "${w%|*}"
 	same out want "cp-evaluate --within '${w%|*}' is --within ${w#*|}"
