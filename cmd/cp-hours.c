@@ -106,7 +106,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'c': strlist_add(&f->coaches, cli_name(state, arg)); break;
 	case 'g': strlist_add(&f->goals, arg); break;
 	case 'F':
-		strlist_add(&opt.funders, vocab_name(&vocab_funder, cli_word(state, &vocab_funder, arg)));
+		strlist_add(&opt.funders,
+			    vocab_name(&vocab_funder, cli_word(state, &vocab_funder_typed, arg)));
 		break;
 	case 'a':
 		if ((v = cli_word(state, &vocab_activity, arg)) >= 0) /* it is: argp_error exits */

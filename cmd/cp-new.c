@@ -210,8 +210,8 @@ static int build_spec(void)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (texts[i][1])
 			rc |= cli_text(texts[i][0], texts[i][1]);
-	if ((s->funder = vocab_parse(&vocab_funder, opt.funder, strlen(opt.funder))) < 0)
-		rc |= vocab_unknown(&vocab_funder, opt.funder);
+	if ((s->funder = vocab_parse(&vocab_funder_typed, opt.funder, strlen(opt.funder))) < 0)
+		rc |= vocab_unknown(&vocab_funder_typed, opt.funder);
 	s->scheme = SCHEME_NONE;
 	if (opt.scheme &&
 	    (s->scheme = vocab_parse(&vocab_scheme, opt.scheme, strlen(opt.scheme))) < 0)

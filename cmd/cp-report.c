@@ -133,7 +133,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("unknown language %s; use nl or en"), quotes(arg));
 		break;
 	case 'F':
-		opt.funder = cli_word(state, &vocab_funder, arg);
+		opt.funder = cli_word(state, &vocab_funder_typed, arg);
 		break;
 	case 'o':
 		if (opt.nouts == sizeof opt.outs / sizeof *opt.outs)
@@ -169,7 +169,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--declaration needs --period, as in --period 2026H1"));
 		if (opt.declaration && !opt.plan && opt.funder < 0)
 			argp_error(state, _("--declaration needs --funder (%s) or --plan ID"),
-				   vocab_choices(&vocab_funder));
+				   vocab_choices(&vocab_funder_typed));
 		if (opt.declaration && !opt.plan && !opt.dir)
 			argp_error(state, _("declarations of many plans need -o DIR; one plan's "
 					    "(--plan ID) goes to standard output"));

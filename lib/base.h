@@ -217,7 +217,7 @@ enum status { STATUS_ACTIVE, STATUS_PAUSED, STATUS_CLOSED, STATUS_COUNT };
 enum goal_status { GOAL_OPEN, GOAL_ACHIEVED, GOAL_DROPPED, GOAL_PARTLY, GOAL_NOT_ACHIEVED,
 		   GOAL_PERMANENT, GOAL_STATUS_COUNT };
 extern const struct vocab vocab_activity, vocab_outcome, vocab_mode, vocab_funder, vocab_scheme,
-	vocab_status, vocab_goal_status;
+	vocab_status, vocab_goal_status, vocab_funder_typed /* also as tables label them */;
 
 int mode_parse(const char *s, size_t n); /* vocab_parse(&vocab_mode), fast: every sheet line */
 int mode_remote(int mode);

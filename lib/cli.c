@@ -478,8 +478,8 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 		if ((why = interval_parse_typed(value, n, &g->length)) == NULL && g->length.n <= 0)
 			why = _("a length is more than 0: 6m");
 	} else if (!strcmp(key, "funder")) {
-		if ((g->funder = vocab_parse(&vocab_funder, value, n)) < 0)
-			return vocab_unknown(&vocab_funder, value);
+		if ((g->funder = vocab_parse(&vocab_funder_typed, value, n)) < 0)
+			return vocab_unknown(&vocab_funder_typed, value);
 	} else if (!strcmp(key, "ref")) {
 		if (cli_text(_("grant reference"), value) < 0)
 			return -1;
@@ -568,7 +568,7 @@ int cli_grant(char *arg, struct grant_spec *g)
 		if (eq) {
 			*eq = '\0';
 			rc = cli_grant_field(g, item, eq + 1);
-		} else if ((word = vocab_parse(&vocab_funder, item, strlen(item))) >= 0)
+		} else if ((word = vocab_parse(&vocab_funder_typed, item, strlen(item))) >= 0)
 			g->funder = word;
 		else if ((word = vocab_parse(&vocab_grant_kind, item, strlen(item))) >= 0)
 			g->kind = word;

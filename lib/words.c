@@ -127,6 +127,18 @@ const struct vocab vocab_funder = {N_("funder"), N_("unknown funder %s; use %s")
 				   N_("uwv, gemeente, werkgever or other"), funders,
 				   funder_names, FUNDER_COUNT, 0};
 
+/* On the command line a funder may also be named as the tables label it
+ * (employer, municipality) or in Dutch (overig); plan files keep the four
+ * words coachplan-plan(5) pins. */
+static const struct word funders_typed[] = {
+	{"uwv", FUNDER_UWV}, {"gemeente|municipality", FUNDER_GEMEENTE},
+	{"werkgever|employer", FUNDER_WERKGEVER}, {"other|overig", FUNDER_OTHER}, {NULL, 0},
+};
+const struct vocab vocab_funder_typed = {
+	N_("funder"), N_("unknown funder %s; use %s"),
+	N_("uwv, gemeente (municipality), werkgever (employer) or other (overig)"), funders_typed,
+	funder_names, FUNDER_COUNT, 0};
+
 const char *funder_label(int f)
 {
 	static const char *const labels[FUNDER_COUNT] = {N_("UWV"), N_("municipality"),

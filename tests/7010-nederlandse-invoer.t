@@ -181,6 +181,24 @@ same out want "--quiet-since '3 weken' is --quiet-since 3w"
 refuses 64 'not an interval' "an interval in a word that is no unit" \
 	cp-evaluate --due --within '2 uur'
 
+# ---- a funder as the tables name it ----
+# Bug: --funder employer was refused while the budget table names werkgever so
+run cp-new --id P-5 --name Y --funder Employer --start 2026-01-05
+status_is 0 "cp-new --funder Employer"
+check "... writes the code werkgever" grep -q '^funder: werkgever$' plans/P-5.yaml
+cp-hours --by plan --funder werkgever -o csv >want 2>&1
+for f in employer overig municipality; do
+	case $f in overig) c=other ;; municipality) c=gemeente ;; *) c=werkgever ;; esac
+	cp-hours --by plan --funder $c -o csv >want 2>&1
+	run cp-hours --by plan --funder $f -o csv
+	same out want "cp-hours --funder $f is --funder $c"
+done
+run cp-plan P-5 --migrate --grant 2026-01-05..2026-06-30:20,employer
+status_is 0 "cp-plan --grant ...,employer"
+check "... writes the code" grep -q 'funder: werkgever' plans/P-5.yaml
+sed 's/^funder: werkgever$/funder: employer/' plans/P-5.yaml >P-5.yml
+refuses 65 'unknown funder' "a plan file holds the code, not the label" cp-check P-5.yml
+
 # ---- the Dutch words of the tables ----
 if locale -a 2>/dev/null | grep -qix 'nl_NL\.utf-\{0,1\}8'; then
 	run env LANGUAGE=nl cp-hours --budget -o text
