@@ -240,10 +240,10 @@ static void evaluation(struct report *r, const struct plan *p, const struct decl
 	}
 	if (ev->employee_mark >= 0)
 		report_field(r, "employee_mark", _("Mark of the employee"),
-			     report_mark(r, ev->employee_mark, o));
+			     cell_mark(ev->employee_mark));
 	if (ev->employer_mark >= 0)
 		report_field(r, "employer_mark", _("Mark of the employer"),
-			     report_mark(r, ev->employer_mark, o));
+			     cell_mark(ev->employer_mark));
 	if (ev->absence_days >= 0)
 		report_field(r, "absence_days", _("Days of absence"), cell_count(ev->absence_days));
 	if (ev->outcome >= 0) /* what UWV asks for at the end of a grant */

@@ -394,8 +394,8 @@ static void evaluation(struct report *r, const struct plan *p, const struct eval
 			    _("No results per goal were recorded."));
 	snprintf(key, sizeof key, "evaluation-%s-marks", day);
 	report_fields(r, key, NULL);
-	report_field(r, "employee_mark", _("Mark of the employee"), report_mark(r, ev->employee_mark, o));
-	report_field(r, "employer_mark", _("Mark of the employer"), report_mark(r, ev->employer_mark, o));
+	report_field(r, "employee_mark", _("Mark of the employee"), cell_mark(ev->employee_mark));
+	report_field(r, "employer_mark", _("Mark of the employer"), cell_mark(ev->employer_mark));
 	snprintf(absence, sizeof absence, "%d", ev->absence_days);
 	report_field(r, "absence_days", _("Days of absence"),
 		     ev->absence_days < 0 ? cell_empty() : cell_text(absence));

@@ -51,14 +51,14 @@ void json_put(struct buf *b, const char *s); /* a JSON string, quoted and escape
  * own way; the model knows nothing of formats. */
 
 enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_WORD, CELL_DATE, CELL_DAY, CELL_MINUTES,
-		 CELL_PERCENT, CELL_COUNT, CELL_BLANK, CELL_HOURS, CELL_TENTHS };
+		 CELL_PERCENT, CELL_COUNT, CELL_BLANK, CELL_HOURS, CELL_TENTHS, CELL_MARK };
 
 struct cell {
 	enum cell_kind kind;
 	const char *text; /* TEXT; WORD: the word for people (on site) */
 	const char *code; /* WORD: the word for programs (onsite) */
 	long v;           /* DATE, DAY: a day; MINUTES, HOURS: minutes; COUNT; PERCENT: tenths of a
-			   * percent; TENTHS: tenths */
+			   * percent; TENTHS, MARK: tenths */
 };
 
 struct cell cell_empty(void);
@@ -72,7 +72,8 @@ struct cell cell_minutes(long minutes); /* a duration: h:mm for people */
 struct cell cell_hours(long minutes);   /* an amount of hours, as 18.5: not a time of day */
 struct cell cell_percent(long part, long whole); /* empty when whole <= 0 */
 struct cell cell_count(long n);
-struct cell cell_tenths(long tenths); /* a number with one decimal, 7.5 (a mark); < 0 empty */
+struct cell cell_tenths(long tenths); /* a number with one decimal, 7.0 (a mean); < 0 empty */
+struct cell cell_mark(long tenths);   /* a mark as given, 7 or 7.5, a number; < 0 empty */
 struct cell cell_blank(void); /* a space to write in by hand, on paper */
 
 #define CELL_HUMAN 1 /* for people: h:mm, 12.5%, 5 January 2026, labels; else minutes,

@@ -32,7 +32,8 @@ static void put(struct buf *out, const struct cell *c, const struct dialect *d)
 	else if (d->excel && c->kind == CELL_MINUTES) {
 		excel_hours(hours, c->v);
 		buf_puts(out, hours);
-	} else if (d->excel && (c->kind == CELL_PERCENT || c->kind == CELL_TENTHS))
+	} else if (d->excel && (c->kind == CELL_PERCENT || c->kind == CELL_TENTHS ||
+				c->kind == CELL_MARK))
 		excel_number(out, s);
 	else
 		csv_put(out, s, strlen(s), d->sep);

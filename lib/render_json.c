@@ -29,6 +29,7 @@ static void value(struct buf *out, const struct cell *c)
 	case CELL_COUNT:
 	case CELL_PERCENT:
 	case CELL_TENTHS:
+	case CELL_MARK:
 		buf_puts(out, cell_format(c, 0, tmp));
 		break;
 	default:

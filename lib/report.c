@@ -72,6 +72,11 @@ struct cell cell_tenths(long tenths)
 	return tenths < 0 ? cell_empty() : (struct cell){CELL_TENTHS, NULL, NULL, tenths};
 }
 
+struct cell cell_mark(long tenths)
+{
+	return tenths < 0 ? cell_empty() : (struct cell){CELL_MARK, NULL, NULL, tenths};
+}
+
 struct cell cell_blank(void)
 {
 	return (struct cell){CELL_BLANK, NULL, NULL, 0};
@@ -115,6 +120,12 @@ const char *cell_format(const struct cell *c, int flags, char buf[32])
 		return buf;
 	case CELL_TENTHS:
 		snprintf(buf, 32, "%ld%c%ld", v / 10, human ? lang_decimal() : '.', v % 10);
+		return buf;
+	case CELL_MARK: /* as the plan holds it: 7, 7.5 */
+		if (v % 10)
+			snprintf(buf, 32, "%ld%c%ld", v / 10, human ? lang_decimal() : '.', v % 10);
+		else
+			snprintf(buf, 32, "%ld", v / 10);
 		return buf;
 	case CELL_COUNT:
 		snprintf(buf, 32, "%ld", v);

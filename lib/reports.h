@@ -156,8 +156,6 @@ const char *report_scheme_label(int scheme);
 const char *report_grant_kind_label(int kind);
 /* An interval for people, "6 months", as a word cell: programs get "6m". */
 struct cell report_interval(struct report *r, struct interval iv);
-/* A mark in tenths, 7.5 (7,5 for Dutch people); empty when none (< 0). */
-struct cell report_mark(struct report *r, int tenths, const struct report_opts *o);
 
 /* The accountability report (verantwoordingsrapportage) of one plan;
  * NULL on failure (reported). */

@@ -63,15 +63,6 @@ struct cell report_interval(struct report *r, struct interval iv)
 	return cell_word(report_str(r, code), report_str(r, label));
 }
 
-struct cell report_mark(struct report *r, int tenths, const struct report_opts *o)
-{
-	char m[8];
-	if (tenths < 0)
-		return cell_empty();
-	mark_format(tenths, m);
-	return cell_text(report_str(r, o->for_people ? lang_number(m) : m));
-}
-
 const char *report_day(const struct report_opts *o, int day, char out[LANG_DATE_MAX])
 {
 	if (o->for_people)

@@ -73,6 +73,12 @@ for f in csv json; do
 	status_is 0 "the entries as $f"
 done
 check "... the internal column in no format" sh -c '! grep -q "twijfel" out'
+# Bug: marks were strings in a logbook's and a declaration's JSON, numbers
+# in the satisfaction report's
+check "marks are numbers in JSON, as the satisfaction report's" \
+	sh -c 'grep -q "\"employee_mark\": 7.5," out && grep -q "\"employer_mark\": 8," out'
+run cp-report --declaration --per-grant --funder uwv --period 2026 --plan P-40 -o json
+check "... in a declaration's too" grep -q '"employee_mark": 7.5,' out
 
 run cp-report --plan P-40
 check "the accountability report counts UWV's results too" grep -q '1 partly achieved, 0 not achieved' out
