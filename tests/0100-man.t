@@ -20,6 +20,12 @@ for page in "$TOP"/man/*.[1-9]; do
 	# .Dt CP-NEW 1 in man/cp-new.1
 	dt=$(sed -n 's/^\.Dt //p' "$page" | tr 'A-Z' 'a-z')
 	check "$name: .Dt names the file" test "$dt" = "${name%.*} ${name##*.}"
+	# '.Ql a , Ql b' on one line nests the second quote in the first,
+	# and '.Ql [ x ]' takes the brackets for punctuation: a coach reads
+	# "'6 maanden, '6 mnd''" and cannot tell what to type
+	mandoc -Tutf8 "$page" >page.txt
+	nested=$(perl -Mutf8 -CSD -0777 -ne 's/.\x08//g; print "$1\n" while /(\x{2018}[^\x{2019}]*\x{2018}|\(\[\x{2018})/g' page.txt | tr '\n' ' ')
+	check "$name: no quote nested in another when rendered${nested:+ ($nested)}" test -z "$nested"
 done
 
 for src in "$TOP"/cmd/*.c; do
