@@ -28,6 +28,11 @@ for page in "$TOP"/man/*.[1-9]; do
 	check "$name: no quote nested in another when rendered${nested:+ ($nested)}" test -z "$nested"
 done
 
+# the temporary file of lib/atomic.c is .NAME.cptmp.PID.XXXXXX: every
+# page names it so, since cp-check and a coach go by the pid in it
+stale=$(grep -l 'cptmp\. Ns Ar XXXXXX' "$TOP"/man/*.[1-9] | sed 's,.*/,,' | tr '\n' ' ')
+check "every page names a temporary file with its pid${stale:+ (not: $stale)}" test -z "$stale"
+
 for src in "$TOP"/cmd/*.c; do
 	tool=$(basename "$src" .c)
 	page=$TOP/man/$tool.1
