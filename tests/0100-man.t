@@ -46,6 +46,20 @@ for src in "$TOP"/cmd/*.c; do
 	done
 	check "$tool.1 documents every option of --help${missing:+ (missing:$missing)}" \
 		test -z "$missing"
+	# and its SYNOPSIS shows each, short or long (not an alias: "same as")
+	awk '/^\.Sh SYNOPSIS/ { on = 1; next } /^\.Sh/ { on = 0 } on' "$page" >synopsis
+	missing= seen=
+	for pair in $(grep -v 'same as' out | sed -nE 's/^  -([A-Za-z]), --([a-z-]+).*/\1:\2/p; s/^      --([a-z-]+).*/:\1/p'); do
+		short=${pair%%:*} long=${pair#*:}
+		case " $seen " in *" $long "*) continue ;; esac # an example in the help
+		seen="$seen $long"
+		case $long in help | usage | version) continue ;; esac
+		grep -Eq -- "Fl -$long( |\$)" synopsis && continue
+		[ -n "$short" ] && grep -Eq "Fl [A-Za-z]*$short[A-Za-z]*( |\$)" synopsis && continue
+		missing="$missing --$long"
+	done
+	check "$tool.1: the SYNOPSIS shows every option of --help${missing:+ (missing:$missing)}" \
+		test -z "$missing"
 done
 
 # cp-log(1)'s -m list holds every mode of coachplan-sheet(5) and every
@@ -71,6 +85,31 @@ cp -R "$TOP/examples/caseload" cl
 check "cp-log(1) has the example that checks a whole sheet" test -s whole-sheet.sh
 run sh -c "cd cl && . ../whole-sheet.sh"
 status_is 0 "cp-log(1): the example that checks a whole sheet passes on the sample caseload"
+
+# cp-report(1)'s batch of declarations, run as printed in the copy of
+# the sample caseload: it lists the files the batch writes
+awk '/^\$ cp-report --declaration --funder uwv --period 2026H1 -o out\/ && ls out\/$/ { on = 1; next }
+	on && /^\.Ed/ { exit } on' "$TOP/man/cp-report.1" | tr -s ' ' '\n' | sort >batch.page
+run sh -c 'cd cl && cp-report --declaration --funder uwv --period 2026H1 -o out/ && ls out/'
+status_is 0 "cp-report(1): the example batch of declarations runs on the sample caseload"
+sort out >batch.ls
+same batch.ls batch.page "cp-report(1): ... and writes the files the page lists"
+
+# commands PAGE WORDS: the commands of the display after the line that
+# starts with WORDS, as a shell script (their output lines left out)
+commands() {
+	awk -v w="$2" 'index($0, w) == 1 { want = 1 } want && /^\.Bd -literal/ { on = 1; next }
+		on && /^\.Ed/ { exit } on' "$TOP/man/$1" | sed 's/\\e/\\/g; s/\\&//g' |
+		awk '/^\$ / || more { more = /\\$/; sub(/^\$ /, ""); print }'
+}
+# the plan cp-new(1) makes of version 2, changed as cp-plan(1) shows: a
+# coach who types one after the other gets what the pages say
+mkdir v2 && (cd v2 && cp-new --init . --no-hook >/dev/null)
+commands cp-new.1 'A UWV plan of version 2' >v2/new.sh
+commands cp-plan.1 'A goal, an agreement and a contact at once' >v2/plan.sh
+check "cp-plan(1) has the example that adds a goal, an agreement and a contact" grep -q 'cp-plan P-2026-020' v2/plan.sh
+run sh -c 'cd v2 && sh -e new.sh && sh -e plan.sh'
+status_is 0 "cp-plan(1)'s example adds to the plan of cp-new(1)'s example"
 
 mkdir plans
 example coachplan-plan.5 2 >plans/P-2026-014.yaml
