@@ -134,11 +134,42 @@ struct interval pr_interval_of(struct reader *r, struct ynode *n, const char *wh
 	return iv;
 }
 
+static int all_digits(const struct ynode *n)
+{
+	if (n->kind != Y_SCALAR || n->style != Y_PLAIN || !n->n)
+		return 0;
+	for (uint32_t i = 0; i < n->n; i++)
+		if (n->u.str[i] < '0' || n->u.str[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* In { } a comma parts two keys: a Dutch 7,5 typed there reads as 7 and a
+ * key 5 without a value, which the format would keep as a key of its own,
+ * and the mark or the hours would be 7 without a word. */
+static void decimal_comma(struct reader *r, const struct ynode *map)
+{
+	for (uint32_t i = 1; i < map->n; i++) {
+		const struct ynode *before = map->u.kids[2 * i - 1], *key = map->u.kids[2 * i];
+		const struct ynode *v = map->u.kids[2 * i + 1];
+		if (!all_digits(key) || (v && !yscalar_null(v)) || !all_digits(before))
+			continue;
+		char hint[160];
+		snprintf(hint, sizeof hint, _("write %s.%s: a plan holds numbers with a decimal point"),
+			 before->u.str, key->u.str);
+		pr_complain(r, before, hint,
+			    _("\"%s,%s\" reads as %s and a key %s: in { } a comma parts two keys"),
+			    before->u.str, key->u.str, before->u.str, key->u.str);
+	}
+}
+
 struct ynode *pr_mapping(struct reader *r, struct ynode *n, const char *what)
 {
 	if (n && n->kind != Y_MAP)
 		pr_complain(r, n, _("write the keys below it, indented"), _("%s must be a mapping of keys"),
 			    _(what));
+	if (n && n->kind == Y_MAP && n->style == Y_FLOW)
+		decimal_comma(r, n);
 	return n && n->kind == Y_MAP ? n : NULL;
 }
 

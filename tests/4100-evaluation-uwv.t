@@ -30,6 +30,20 @@ sed -i 's/^evaluations: .*/evaluations:\n  - date: 2026-05-01\n    summary: x\n 
 run cp-check plans/P-2.yaml
 status_is 65 "a plan with a mark out of range is refused"
 err_has 'the employee.s mark is no mark' "... saying which"
+# a Dutch comma typed by hand in a flow mapping parts two keys: 7,5 read
+# as the mark 7 and a key 5, and UWV's report got 7.0 without a word
+sed -i 's/^    marks: .*/    marks: {employee: 7,5, employer: 8}/' plans/P-2.yaml
+run cp-check plans/P-2.yaml
+status_is 65 "a mark with a decimal comma in { } is refused"
+err_has 'plans/P-2.yaml:[0-9]+:[0-9]+: .*7,5.*' "... naming what was typed"
+sed -i 's/^    marks: .*/    marks: {employee: 7.5, employer: 8}/' plans/P-2.yaml
+run cp-check plans/P-2.yaml
+status_is 0 "... and read with a decimal point"
+cp-new --id P-4 --name "Jan Smit" --funder uwv --start 2026-01-05 --hours 16 \
+	--grant 2026-01-05..2026-07-04:60 >/dev/null
+sed -i 's/^  - from: 2026-01-05$/  - {from: 2026-01-05, to: 2026-07-04, hours: 59,5}/; /^    to: 2026-07-04$/d; /^    hours: 60$/d' plans/P-4.yaml
+run cp-check plans/P-4.yaml
+status_is 65 "hours with a decimal comma in a grant's { } are refused too"
 
 # UWV's results per goal, and the end of a grant: an outcome, the plan open
 cp-new --id P-3 --name "Kees Bos" --funder uwv --start 2026-01-05 --goal Kassa >/dev/null
