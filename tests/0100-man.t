@@ -28,6 +28,13 @@ for page in "$TOP"/man/*.[1-9]; do
 	check "$name: no quote nested in another when rendered${nested:+ ($nested)}" test -z "$nested"
 done
 
+# a command shown with .Dl wraps where it is longer than an 80-column
+# terminal holds, and the part copied from its first line breaks in the
+# shell ('> ' then a newline); a long one goes in a display with '\'
+long=$(awk 'FNR == 1 { f = FILENAME; sub(/.*\//, "", f) } /^\.Dl \$ / && length($0) - 4 > 66 { print f ":" FNR }' \
+	"$TOP"/man/*.[1-9] | tr '\n' ' ')
+check "no command of an example wraps at 80 columns${long:+ ($long)}" test -z "$long"
+
 # the temporary file of lib/atomic.c is .NAME.cptmp.PID.XXXXXX: every
 # page names it so, since cp-check and a coach go by the pid in it
 stale=$(grep -l 'cptmp\. Ns Ar XXXXXX' "$TOP"/man/*.[1-9] | sed 's,.*/,,' | tr '\n' ' ')
