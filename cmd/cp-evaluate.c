@@ -209,8 +209,11 @@ static int due(int on)
 	char **paths;
 	size_t n;
 	caseload_logged(opt.files.sheets, opt.files.nsheets, &paths, &n);
-	if (opt.quiet)
+	if (opt.quiet) { /* with a sheet unread, no plan is known to be quiet */
+		int before = cp_status();
 		read_contacts(&s, paths, n);
+		s.o.quiet.n = cp_status() != before ? 0 : s.o.quiet.n;
+	}
 	each_plan(scan_plan, &s);
 	due_warn_coach(&s.list, &s.o, s.plans);
 	due_hours(&s.list, &s.o, paths, n); /* standard input was read for --quiet-since, if asked */

@@ -142,6 +142,12 @@ run cp-evaluate --quiet-since 7d --within 0 plans/B-late.yaml
 check "... the days after it count, from its last" \
 	grep -q '^2026-11-23,B-late,.*,quiet,0,no contact logged since the pause that ended on 2026-11-16$' out
 sed -i '/^pauses:/,$d' plans/B-late.yaml
+# a sheet that cannot be read holds contacts nobody knows: a plan listed
+# as quiet for it would send the coach after a participant seen last week
+run cp-evaluate --quiet-since 14d --within 0 -o csv plans/A-today.yaml hours/robbin.csv
+status_is 66 "quiet: a sheet that cannot be opened is an error"
+check "... and no plan is called quiet without it" test "$(grep -c quiet out)" -eq 0
+check "... while the rest is still listed" grep -q '^[0-9-]*,A-today,.*,evaluation,' out
 
 # exit statuses
 refuses 64 '--within "2x"' "a bad window" cp-evaluate --within 2x
