@@ -26,6 +26,11 @@ for page in "$TOP"/man/*.[1-9]; do
 	mandoc -Tutf8 "$page" >page.txt
 	nested=$(perl -Mutf8 -CSD -0777 -ne 's/.\x08//g; print "$1\n" while /(\x{2018}[^\x{2019}]*\x{2018}|\(\[\x{2018})/g' page.txt | tr '\n' ' ')
 	check "$name: no quote nested in another when rendered${nested:+ ($nested)}" test -z "$nested"
+	# '.Op a Ns Op : Ns b ...' nests the repeat in the inner brackets,
+	# '[--contact name[:role ...]]', as if a contact took many roles
+	nested=$(sed 's/.\x08//g' page.txt | awk '/^SYNOPSIS/ { on = 1; next } /^[A-Z]/ { on = 0 } on' |
+		tr -s ' \t\n' ' ' | grep -o '[^[]*\.\.\.\]\]' | tr '\n' ' ')
+	check "$name: no repeat inside an option's optional part in the SYNOPSIS${nested:+ ($nested)}" test -z "$nested"
 done
 
 # a command shown with .Dl wraps where it is longer than an 80-column
