@@ -35,6 +35,8 @@ struct group {
 #define WAITING 2
 #define TAG(h) ((unsigned char)(0x80u | (h) >> 25))
 #define AHEAD 8 /* groups asked of the memory ahead of their turn, where all are visited */
+#define NAMES_SEEN 64     /* coaches' names remembered, folded (see coach_name) */
+#define NAME_SEEN_MAX 32  /* bytes of a name remembered; longer ones are folded each time */
 
 struct agg {
 	struct {
@@ -72,6 +74,12 @@ struct agg {
 	 * is shown as typed: of its spellings with capitals, the first in byte
 	 * order, whichever half of a sheet came first.  Folded name to it. */
 	struct strmap spelling;
+	/* The names of a sheet are a few, on line after line: each is folded,
+	 * and its spelling looked up, once, not on every line. */
+	struct seen_name {
+		unsigned char n; /* its bytes + 1; 0: an empty slot */
+		char typed[NAME_SEEN_MAX], folded[NAME_SEEN_MAX];
+	} seen[NAMES_SEEN];
 };
 
 static const char *const key_names[KEY_COUNT] = {
@@ -407,6 +415,30 @@ static void spell(struct strmap *m, const char *name, const char *as, size_t n)
 	*v = xstrndup(as, n);
 }
 
+/* The coach's name s (n bytes) folded, in name or a name seen before;
+ * its spelling kept where it has capitals.  A name seen since the last
+ * agg_clear has been spelled already: spell keeps the least, so again
+ * changes nothing. */
+static const char *coach_name(struct agg *a, const char *s, size_t n, char *name)
+{
+	struct seen_name *c = NULL;
+	if (n && n <= NAME_SEEN_MAX) {
+		c = &a->seen[(n + (unsigned char)s[0] * 7u + (unsigned char)s[n - 1] * 31u) %
+			     NAMES_SEEN];
+		if (c->n == n + 1 && !memcmp(c->typed, s, n))
+			return c->folded;
+	}
+	utf8_fold_name(name, s, n);
+	if (memcmp(name, s, n))
+		spell(&a->spelling, name, s, n);
+	if (c) {
+		c->n = (unsigned char)(n + 1);
+		memcpy(c->typed, s, n);
+		memcpy(c->folded, name, n);
+	}
+	return name;
+}
+
 void agg_add(struct agg *a, const struct entry *e)
 {
 	agg_add_era(a, e, 0);
@@ -442,10 +474,7 @@ void agg_add_era(struct agg *a, const struct entry *e, int era)
 		case KEY_COACH: { /* one group a coach, whatever the case typed */
 			char name[PART_MAX];
 			size_t n = e->coach.n > PART_MAX ? PART_MAX : e->coach.n;
-			utf8_fold_name(name, e->coach.s, n);
-			if (memcmp(name, e->coach.s, n))
-				spell(&a->spelling, name, e->coach.s, n);
-			len += put_str(key + len, (struct str){name, n});
+			len += put_str(key + len, (struct str){coach_name(a, e->coach.s, n, name), n});
 			break;
 		}
 		case KEY_ACTIVITY: { /* the English key, whichever word the sheet has */
@@ -522,6 +551,7 @@ void agg_clear(struct agg *a)
 	memset(a->tags, 0, a->cap);
 	a->used = 0;
 	strmap_free(&a->spelling, free);
+	memset(a->seen, 0, sizeof a->seen); /* their spellings went with the map */
 }
 
 /* The bytes of part i of a key, and where the next part starts. */

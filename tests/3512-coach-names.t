@@ -69,6 +69,23 @@ out_is "coach,funder,minutes
 Robin,gemeente,75
 émile,gemeente,60" "cp-hours --by coach,funder (the plans read): the same"
 
+# names alike in length and first and last letter, line after line: each
+# its own group, shown in its own first spelling in byte order
+cat >alike.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-18,robin,P-41,G1,onsite,1,
+2026-03-18,Rabin,P-41,G1,onsite,2,
+2026-03-18,Robin,P-41,G1,onsite,4,
+2026-03-18,rabin,P-41,G1,onsite,8,
+2026-03-18,robin,P-41,G1,onsite,16,
+2026-03-18,RABIN,P-41,G1,onsite,32,
+2026-03-18,Rabin,P-41,G1,onsite,64,
+CSV
+run cp-hours --by coach -o csv alike.csv
+out_is "coach,minutes
+RABIN,106
+Robin,21" "cp-hours --by coach: Rabin and Robin apart, each in its first spelling"
+
 # a plan handed from robin to Robin before that was refused: one coach
 cat >plans/P-42.yaml <<'YAML'
 version: 2
