@@ -1,8 +1,8 @@
 /* lint.c: every problem of a caseload's files at once, for cp-check and
- * the pre-commit hook.  Plans are read once, on a thread of their own
- * (plancache_preload) while the sheets are found; every plan then gets its
- * problems reported, every bad line of every sheet too, and every good line
- * is held against its plan.  A line whose plan cannot be read is not
+ * the pre-commit hook.  Plans are read once, into the plan cache; every
+ * plan gets its problems reported and is then kept slim (what an entry is
+ * held against), every bad line of every sheet is reported too, and every
+ * good line is held against its plan.  A line whose plan cannot be read is not
  * reported again: the plan's own errors say what to mend. */
 #include <stdlib.h>
 #include <string.h>
@@ -137,10 +137,15 @@ int lint_plan(struct lint *l, const char *path, int cached)
 	l->plans++;
 	/* a plan of the cache's directory is read there once, for the sheets too */
 	if (cached && l->cache && strlen(base) > 5 && id_valid(base, strlen(base) - 5)) {
-		const struct plan *p = plancache_get(l->cache, base, strlen(base) - 5, &status);
+		struct plan *p = plancache_get(l->cache, base, strlen(base) - 5, &status);
 		scan_plan(l, path, p);
 		version1(l, path, p);
 		next_before_start(path, p);
+		/* the sheets' entries need only its dates, pauses and goals: a
+		 * caseload of thousands of plans is held in a few hundred bytes
+		 * each, not in each one's text and YAML tree */
+		if (p)
+			plan_slim_but(p, 1);
 	} else {
 		struct plan *p = plan_load(path, &status);
 		scan_plan(l, path, p);

@@ -328,4 +328,32 @@ check "a repository that is no caseload keeps its modes" test "$(mode plans/list
 echo 'id: [' >plans/broken.yaml && git add plans
 run git commit -q -m 'not a plan'
 status_is 0 "... and commits what cp-check would refuse"
+# a caseload of hundreds of large plans: each is held, once checked, only
+# in what its sheets' entries need, not in its text and YAML tree (15 MB
+# of plans, checked in 30 MB of address space; an ASan build reserves
+# far more, and skips it)
+cd .. && mkdir many && cd many && mkdir plans hours
+awk 'BEGIN {
+	for (i = 1; i <= 600; i++) {
+		f = sprintf("plans/P-%d.yaml", i)
+		printf "version: 2\nid: P-%d\nparticipant:\n  name: Ans Bos\ncoach: robin\nfunder: uwv\n" \
+			"start: 2026-01-05\nwork_hours_per_week: 24\n" \
+			"evaluation: {every: 6m, next: 2026-07-01}\ngoals:\n  - {id: G1, text: Orderpicken}\n" \
+			"agreements:\n", i >f
+		for (k = 0; k < 400; k++)
+			printf "  - Afspraak %d over het werk en de pauzes op de werkvloer\n", k >f
+		close(f)
+	}
+	print "date,coach,plan,goal,mode,minutes,note" >"hours/robin.csv"
+	for (i = 1; i <= 600; i++)
+		printf "2026-03-02,robin,P-%d,G1,onsite,60,Kassa\n", i >"hours/robin.csv"
+}'
+chmod 600 plans/*.yaml hours/robin.csv
+if grep -q __asan_init "$CP_BIN/cp-check"; then
+	ok "600 plans of 25 KB in 30 MB # skip an ASan build"
+else
+	run sh -c 'ulimit -v 30000 && exec cp-check -v -p plans plans hours'
+	status_is 0 "600 plans of 25 KB and a sheet: checked in 30 MB of address space"
+	check "... every one" grep -q '600 plans, 1 sheet of 600 lines: no errors' err
+fi
 done_testing
