@@ -336,12 +336,15 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	filter_init(&f);
 	f.from = o->per_grant ? PERIOD_OPEN_FROM : o->ro.period.from; /* a grant's every hour */
 	f.to = o->ro.period.to;
+	if (o->only) /* one plan's declaration keeps its entries, not the caseload's */
+		strlist_add(&f.plans, o->only);
 	struct run other = {.o = o};
 	struct scan_split two = {&other, merge_kept, clear_kept};
 	if (scan_sheets_split(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run, &two) < 0)
 		rc = -1;
 	free(other.v);
 	buf_free(&other.text);
+	free(f.plans.v);
 	if (threaded)
 		pthread_join(loader, NULL);
 	if (planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS) < 0) /* again, to report */

@@ -417,4 +417,21 @@ run cp-report --plan P-2026-013 --period 2026-10
 check "... after the plan closed, October's report says it was active" grep -q '^Status: *active$' out
 run cp-report --plan P-2026-013 --period 2026-11
 check "... November's says closed" grep -q '^Status: *closed$' out
+# one plan's declaration keeps that plan's entries, not every entry of the
+# caseload's sheets: 400,000 lines of another plan on standard input (not
+# mapped) in 60 MB of address space (an ASan build reserves far more)
+mkdir one && cd one && caseload || exit 1
+awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 400000; i++)
+		printf "2026-%02d-%02d,robin,P-%d,G1,onsite,60,Gesprek met de leidinggevende %d\n",
+			i % 6 + 1, i % 24 + 5, i % 100 ? 2 : 1, i }' >many.csv
+if grep -q __asan_init "$CP_BIN/cp-report"; then
+	ok "--declaration --plan of 400,000 lines in 60 MB # skip an ASan build"
+else
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --plan P-1 --funder uwv \
+		--period 2026H1 -o csv plans - <many.csv'
+	status_is 0 "--declaration --plan: 400,000 lines of another plan read in 60 MB"
+	check "... and its 4,000 entries declared" test "$(grep -c ',G1,' out)" = 4000
+fi
+cd .. && rm -r one
 done_testing
