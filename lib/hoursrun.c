@@ -169,6 +169,8 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 		plancache_load_all(seen.cache);
 	struct run run = {0}, other = {0};
 	struct filter asked = *q->filter, scan;
+	struct strmap asked_set = {0}; /* the grants' eras ask asked of every entry too */
+	filter_index(&asked, &asked_set);
 	if (asked.coaches.n && !q->budget) /* with it, the plans say which coaches there are */
 		asked.coach_seen = xcalloc(asked.coaches.n, 1);
 	runs_new(q, &n, &seen, shared, &run, &other, &asked, &scan);
@@ -186,6 +188,7 @@ int hours_run(const struct hours_query *q, char *const *args, size_t nargs, enum
 		warn_unseen_coaches(&asked);
 	}
 	free(asked.coach_seen);
+	strmap_free(&asked_set, NULL);
 	free_run(&run);
 	hours_plans_free(&seen);
 	paths_free(sheets, nsheets);

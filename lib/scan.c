@@ -51,7 +51,8 @@ int filter_pass(const struct filter *f, const struct entry *e)
 		return 0;
 	/* an empty list passes all: not asked, on every line */
 	return e->date >= f->from && e->date <= f->to && (!f->modes || (f->modes >> e->mode & 1)) &&
-	       (!f->plans.n || in_list(&f->plans, e->plan)) &&
+	       (!f->plans.n || (f->plan_set ? strmap_get(f->plan_set, e->plan.s, e->plan.n) != NULL
+					    : in_list(&f->plans, e->plan))) &&
 	       (!f->goals.n || in_list(&f->goals, e->goal)) &&
 	       (!f->activities || activity_in(f->activities, e->activity));
 }
@@ -61,6 +62,21 @@ void filter_init(struct filter *f)
 	memset(f, 0, sizeof *f);
 	f->from = PERIOD_OPEN_FROM;
 	f->to = PERIOD_OPEN_TO;
+}
+
+/* A batch's plans, or --plan given for each of many, are looked up in a
+ * table: running down the list on every line made reading the sheets
+ * take rows times lines. */
+#define LIST_SHORT 8
+
+void filter_index(struct filter *f, struct strmap *set)
+{
+	int added;
+	if (f->plans.n <= LIST_SHORT)
+		return;
+	for (size_t i = 0; i < f->plans.n; i++)
+		*strmap_put(set, f->plans.v[i], strlen(f->plans.v[i]), &added) = (void *)f->plans.v[i];
+	f->plan_set = set;
 }
 
 void strlist_add(struct strlist *l, const char *s)
@@ -150,6 +166,11 @@ int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int 
 		      const struct scan_split *two)
 {
 	int rc = 0;
+	struct filter indexed = *f;
+	struct strmap set = {0};
+	if (!f->plan_set)
+		filter_index(&indexed, &set);
+	f = &indexed;
 	for (size_t i = 0; i < n; i++) {
 		struct sheet *sh = sheet_open(paths[i], 0);
 		if (!sh) {
@@ -164,6 +185,7 @@ int scan_sheets_split(char *const *paths, size_t n, const struct filter *f, int 
 		if (rc < 0 && !(flags & SCAN_KEEP_GOING))
 			break;
 	}
+	strmap_free(&set, NULL);
 	return rc;
 }
 

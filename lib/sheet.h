@@ -115,12 +115,17 @@ struct filter {
 	/* NULL, or a byte per coach set when a line of that coach is read,
 	 * whatever else the filter asks: a name no sheet has is told apart */
 	unsigned char *coach_seen;
+	/* NULL, or plans as a table: see filter_index */
+	const struct strmap *plan_set;
 };
 
 #define SCAN_KEEP_GOING 1 /* report bad lines and read on */
 
 void filter_init(struct filter *f);
 int filter_pass(const struct filter *f, const struct entry *e);
+/* f's plans put in set, if they are more than a few, for filter_pass to
+ * look up; free set with strmap_free(set, NULL) when f is done with. */
+void filter_index(struct filter *f, struct strmap *set);
 void strlist_add(struct strlist *l, const char *s);
 int scan_sheets(char *const *paths, size_t n, const struct filter *f, int flags,
 		int (*fn)(const struct entry *, void *), void *arg);

@@ -139,6 +139,13 @@ refuses 65 'the sheets hold this entry already' "... also when another coach's s
 printf 'date,plan,goal,mode,minutes,note\n2026-03-04,P-1,,phone,10,Nieuw\n2026-03-02,P-1,G1,onsite,90,"Inwerken kassa, met leidinggevende"\n' >again.csv
 refuses 65 'standard input:3:1: P-1: the sheets hold this entry already' "... in a batch, at its line, all or none" \
 	sh -c 'cp-log - <again.csv'
+# a batch of more rows than a few: the sheets are read for the rows' plans
+# through a table, not the list of them (which made a batch take rows x lines)
+{ printf 'date,plan,goal,mode,minutes,note\n'
+  for i in 1 2 3 4 5 6 7 8 9; do printf '2026-03-04,P-1,,phone,10,Nieuw %s\n' $i; done
+  sed -n 3p again.csv; } >many.csv
+refuses 65 'standard input:11:1: P-1: the sheets hold this entry already' \
+	"... in a batch of ten rows too" sh -c 'cp-log - <many.csv'
 printf 'date,plan,goal,mode,minutes,note\n2026-03-04,P-1,,phone,10,Nieuw\n2026-03-04,P-1,,phone,10,Ander\n2026-03-04,P-1,,phone,10,Nieuw\n' >twice.csv
 refuses 65 'standard input:4:1: P-1: the same entry as line 2; nothing written' \
 	"... a batch that holds an entry twice" sh -c 'cp-log - <twice.csv'

@@ -87,6 +87,13 @@ run cp-hours --by goal --plan P-1 --goal G2
 out_is "goal,minutes
 G2,195" "--plan and --goal"
 check "... a plan there: no warning" test ! -s err
+run cp-hours --by goal --plan P-1 --goal G2 --plan P-3 --plan P-3 --plan P-3 --plan P-3 \
+	--plan P-3 --plan P-3 --plan P-3 --plan P-3
+out_is "goal,minutes
+G2,195" "--plan many times: looked up in a table, the same hours"
+run cp-hours --by grant --plan P-1 --plan P-3 --plan P-3 --plan P-3 --plan P-3 --plan P-3 \
+	--plan P-3 --plan P-3 --plan P-3
+check "... by grant too" test "$(tail -n +2 out)" = "$(cp-hours --by grant --plan P-1 | tail -n +2)"
 # a mistyped --plan gave an empty table and no word of why
 run cp-hours --by plan --plan p-1
 out_is "plan,minutes" "--plan with no such plan: no hours"
