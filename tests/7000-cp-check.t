@@ -349,8 +349,8 @@ awk 'BEGIN {
 		printf "2026-03-02,robin,P-%d,G1,onsite,60,Kassa\n", i >"hours/robin.csv"
 }'
 chmod 600 plans/*.yaml hours/robin.csv
-if grep -q __asan_init "$CP_BIN/cp-check"; then
-	ok "600 plans of 25 KB in 30 MB # skip an ASan build"
+if ! bare cp-check; then
+	ok "600 plans of 25 KB in 30 MB # skip an ASan or valgrind build"
 else
 	run sh -c 'ulimit -v 30000 && exec cp-check -v -p plans plans hours'
 	status_is 0 "600 plans of 25 KB and a sheet: checked in 30 MB of address space"

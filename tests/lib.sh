@@ -95,6 +95,11 @@ caseload() {
 		--goal "Vaste pauzes nemen" --end 2026-12-31 >/dev/null
 }
 
+# bare TOOL: the tool runs as itself, a plain build: not under valgrind (a
+# wrapper script) nor ASan, which both reserve far more address space than
+# a memory bound of ulimit -v allows
+bare() { ! grep -q __asan_init "$CP_BIN/$1" && [ "$(head -c 2 "$CP_BIN/$1")" != '#!' ]; }
+
 done_testing() {
 	echo "1..$tests"
 	[ "$failures" -eq 0 ]
