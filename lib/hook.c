@@ -23,14 +23,25 @@ extern char **environ;
  * merge driver. */
 #define ONLY_IN_A_CASELOAD "git config merge.coachplan.driver >/dev/null || exit 0\n"
 
+/* git writes what it checks out, merges or rebases with the user's umask,
+ * readable by all as a rule, and it keeps no modes but the execute bit.
+ * The plans and sheets hold personal data: after each of those, and after
+ * the commit that resolves a conflict of a merge, group and others lose
+ * their rights again.  One chmod, whatever the caseload's size; a hook
+ * never fails what git did. */
+#define PRIVATE_LINE "chmod go= -- plans hours plans/* hours/* 2>/dev/null"
+
 /* The hook checks the index, not the work tree: what is committed is what
  * is checked.  The staged plans and sheets are written out inside .git
- * (they hold personal data) and cp-check runs there. */
+ * (they hold personal data) and cp-check runs there.  A merge it refuses
+ * runs no post-merge, and leaves what git wrote readable by all until the
+ * commit that mends it: the hook takes the rights away first. */
 static const char check_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"
 	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"
 	ONLY_IN_A_CASELOAD
+	PRIVATE_LINE "\n"
 	"git diff --cached --quiet -- plans hours 2>/dev/null && exit 0\n"
 	"if ! command -v cp-check >/dev/null 2>&1; then\n"
 	"\techo 'coachplan pre-commit: cp-check not found; install coachplan, or commit with "
@@ -49,13 +60,6 @@ static const char check_hook[] =
 	"echo 'coachplan pre-commit: commit refused; mend the files above and git add them' >&2\n"
 	"exit 1\n";
 
-/* git writes what it checks out, merges or rebases with the user's umask,
- * readable by all as a rule, and it keeps no modes but the execute bit.
- * The plans and sheets hold personal data: after each of those, and after
- * the commit that resolves a conflict of a merge, group and others lose
- * their rights again.  One chmod, whatever the caseload's size; a hook
- * never fails what git did. */
-#define PRIVATE_LINE "chmod go= -- plans hours plans/* hours/* 2>/dev/null"
 static const char private_hook[] =
 	"#!/bin/sh\n"
 	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"

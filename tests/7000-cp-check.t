@@ -306,6 +306,9 @@ run git merge --no-edit logs
 check "a merge that makes a broken caseload is refused" test "$status" -ne 0
 err_has 'lies outside plan P-2026-014' "... by cp-check"
 check "... and not committed" test "$(git log -1 --format=%s)" = closed
+# Bug: the sheet git had merged into the work tree stayed readable by all
+# until the merge was mended and committed; no post-merge runs then.
+check "... and the sheet git merged is private even so" test "$(mode hours/robin.csv)" = 600
 git merge --abort
 # A merge that stops in a conflict runs no post-merge: git wrote the plan
 # readable by all, and the commit that resolves it left it so.
