@@ -281,7 +281,7 @@ void excel_hours_key(struct buf *b, const char *key); /* minutes -> hours, onsit
 void diff_unified(struct buf *out, const char *name, const char *a, size_t alen, const char *b,
 		  size_t blen);
 /* Where the first line git leaves in a merge it could not finish
- * (<<<<<<<, =======, >>>>>>>) starts in s, or -1: a file to resolve. */
+ * (<<<<<<<, =======, >>>>>>>, |||||||) starts in s, or -1: a file to resolve. */
 long conflict_marker(const char *s, size_t n);
 /* Reports the conflict whose first marker is at at, with how to resolve
  * it: EX_DATAERR, as cp_err_at. */

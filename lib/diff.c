@@ -162,12 +162,15 @@ void diff_unified(struct buf *out, const char *name, const char *a, size_t alen,
 	free(lb.len);
 }
 
+/* ||||||| heads the base's lines where merge.conflictStyle is diff3 or
+ * zdiff3 */
+static const char *const marks[] = {"<<<<<<<", "=======", ">>>>>>>", "|||||||"};
+
 static int is_marker(const char *s, size_t n)
 {
-	static const char *const marks[] = {"<<<<<<<", "=======", ">>>>>>>"};
 	if (n && s[n - 1] == '\r')
 		n--;
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
 		if (n >= 7 && !memcmp(s, marks[i], 7) && (n == 7 || (i != 1 && s[7] == ' ')))
 			return 1;
 	return 0;
@@ -189,8 +192,12 @@ int conflict_err(const struct srcpos *at)
 {
 	struct srcpos marker = *at;
 	marker.span = 7;
+	/* met once the three lines the first hint names are gone */
+	int base = at->off + 7 <= at->len && !memcmp(at->text + at->off, marks[3], 7);
 	return cp_err_at(EX_DATAERR, &marker,
-			 _("keep what should stay of both sides and delete the lines <<<<<<<, "
-			   "======= and >>>>>>>"),
+			 base ? _("the lines from ||||||| to ======= are what both sides started "
+				  "from: delete them, and keep what should stay of both sides")
+			      : _("keep what should stay of both sides and delete the lines <<<<<<<, "
+				  "======= and >>>>>>>"),
 			 "%s", _("git left a merge conflict here to resolve"));
 }

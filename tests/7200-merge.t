@@ -69,6 +69,25 @@ err_has "^cp-check: plans/P-1.yaml:$line:1: git left a merge conflict here to re
 	"... and says so, at its first marker"
 err_has "delete the lines <<<<<<<, ======= and >>>>>>>" "... and how to resolve it"
 git merge --abort
+# Bug: with merge.conflictStyle diff3 git also writes ||||||| and the
+# base's lines; a coach who deleted the three lines the hint names got
+# libyaml's "while scanning a block scalar" at the fourth.
+git config merge.conflictStyle diff3
+sed 's/^id: P-1$/id: P-1  # ons/' plans/P-1.yaml >ours.yaml
+printf 'version: 1\nid: [\n' >bad.yaml
+cp-merge plans/P-1.yaml ours.yaml bad.yaml plans/P-1.yaml 2>/dev/null
+check "with conflictStyle diff3, git's text merge writes ||||||| too" grep -q '^||||||| base' ours.yaml
+sed -i '/^<<<<<<<\|^=======\|^>>>>>>>/d' ours.yaml
+line=$(grep -n '^|||||||' ours.yaml | cut -d: -f1)
+run cp-check ours.yaml
+status_is 65 "cp-check refuses a plan with ||||||| left in it"
+err_has "^cp-check: ours.yaml:$line:1: git left a merge conflict here to resolve\$" "... as a conflict, at the marker"
+err_has "hint: .*the lines from [|]{7} to ={7}" "... and says that the base's lines go too"
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-08-03,robin,P-1,,phone,30,a\n||||||| base\n2026-08-04,kim,P-1,,phone,30,b\n' >conflict.csv
+run cp-check conflict.csv
+err_has '^cp-check: conflict.csv:3:1: git left a merge conflict here to resolve$' "... a sheet too"
+git config --unset merge.conflictStyle
+rm ours.yaml bad.yaml conflict.csv
 # a sheet merged without merge=union: git's markers in it
 printf 'date,coach,plan,goal,mode,minutes,note\n<<<<<<< HEAD\n2026-08-03,robin,P-1,,phone,30,a\n=======\n2026-08-04,kim,P-1,,phone,30,b\n>>>>>>> kim\n' >conflict.csv
 run cp-hours conflict.csv

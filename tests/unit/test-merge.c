@@ -414,6 +414,8 @@ static void markers(void)
 		{"========\n", -1, "eight ="},
 		{"======= x\n", -1, "======= with more on its line"},
 		{"<<<<<<<< x\n", -1, "eight <"},
+		{"a: 1\n||||||| base\nb: 2\n", 5, "||||||| of merge.conflictStyle diff3"},
+		{"||||||||\n", -1, "eight |"},
 		{"", -1, "nothing"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
