@@ -1,8 +1,10 @@
-/* cp-merge: git's merge driver for coaching plans.  Two coaches who
- * record an evaluation of one plan on two branches change the same lines;
- * cp-merge merges the plan as a plan (lib/merge.c) and leaves conflict
- * markers only where both changed one value differently. */
+/* cp-merge: git's merge driver for coaching plans and hour sheets.  Two
+ * coaches who record an evaluation of one plan on two branches change the
+ * same lines; cp-merge merges the plan as a plan (lib/merge.c) and leaves
+ * conflict markers only where both changed one value differently.  A
+ * sheet (PATH *.csv) is merged as its lines (lib/sheetmerge.c). */
 #include <argp.h>
+#include <string.h>
 
 #include "coachplan.h"
 
@@ -37,14 +39,16 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 
 static const char *const help_post =
 	N_("A caseload made by cp-new has it as git's merge driver:\n"
-	   "  .gitattributes: plans/*.yaml merge=coachplan\n"
+	   "  .gitattributes: plans/*.yaml merge=coachplan, hours/*.csv merge=coachplan\n"
 	   "  git config merge.coachplan.driver 'cp-merge %O %A %B %P'");
 
 static const struct argp argp = {
 	NULL, parse, N_("BASE OURS THEIRS [PATH]"),
 	N_("Merge a coaching plan changed on two branches, as git's merge driver: THEIRS' changes "
 	   "since BASE go into OURS, which is rewritten; exit 0 if it merged cleanly, 1 if "
-	   "conflict markers were left where both sides changed one value differently."),
+	   "conflict markers were left where both sides changed one value differently.  An hour "
+	   "sheet (PATH ending in .csv) keeps OURS' lines less those THEIRS removed, then THEIRS' "
+	   "new ones."),
 	NULL, cli_help, "coachplan",
 };
 
@@ -52,6 +56,9 @@ int main(int argc, char **argv)
 {
 	cli_init(argc, argv, help_post);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
-	int rc = plan_merge(opt.base, opt.ours, opt.theirs, opt.name);
+	size_t n = opt.name ? strlen(opt.name) : 0;
+	int sheet = n > 4 && !strcmp(opt.name + n - 4, ".csv");
+	int rc = sheet ? sheet_merge(opt.base, opt.ours, opt.theirs, opt.name)
+		       : plan_merge(opt.base, opt.ours, opt.theirs, opt.name);
 	return cli_exit(rc == 2 ? cp_status() ? cp_status() : EX_SOFTWARE : rc);
 }

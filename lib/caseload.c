@@ -887,12 +887,13 @@ int caseload_init(const char *dir)
 		rc = caseload_dirs(dir, make_dir);
 	if (rc == 0)
 		rc = make_file(dir, ".gitattributes",
-			       "# coachplan: appends to one sheet on two branches both survive a merge;\n"
-			       "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
-			       "# sheet's changed fields with git diff --word-diff, and a plan's\n"
-			       "# changes under the goal or key they are in; plans changed on two\n"
-			       "# branches are merged as plans (cp-merge)\n"
-			       "hours/*.csv merge=union diff=coachplan-csv\n"
+			       "# coachplan: appends to one sheet on two branches both survive a merge\n"
+			       "# (cp-merge), and a line one branch corrected or removed stays so; the\n"
+			       "# diff drivers (set up by cp-new --init in .git/config) show a sheet's\n"
+			       "# changed fields with git diff --word-diff, and a plan's changes under\n"
+			       "# the goal or key they are in; plans changed on two branches are merged\n"
+			       "# as plans (cp-merge)\n"
+			       "hours/*.csv merge=coachplan diff=coachplan-csv\n"
 			       "plans/*.yaml merge=coachplan diff=coachplan-yaml\n",
 			       0644);
 	if (rc == 0)

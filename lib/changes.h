@@ -128,4 +128,14 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
 		    struct buf *out);
 
+/* ---- sheetmerge.c: an hour sheet changed on two branches, as its lines ---- */
+
+/* git's merge driver for a sheet: ours' lines less those theirs removed,
+ * then theirs' new ones; git's union merge where the lines are no
+ * entries.  0, or 2 on an error (reported). */
+int sheet_merge(const char *base, const char *ours, const char *theirs, const char *name);
+/* The same on texts: 0, or -1 when the lines are no entries (the sides'
+ * headers differ, a note runs over lines). */
+int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf *out);
+
 #endif

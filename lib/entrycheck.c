@@ -215,7 +215,7 @@ int entry_check_text(const struct entry *e, int flags,
 		for (size_t k = 0, warned = 0; k < s.n; k++) {
 			int brk = s.s[k] == '\n' || s.s[k] == '\r';
 			if (brk && (flags & CHECK_HISTORY) && pos) {
-				/* the readers take it; a merge=union may tear the line apart */
+				/* the readers take it; git merges a sheet line by line and may tear it apart */
 				struct srcpos at;
 				if (!warned++) {
 					pos(arg, texts[i].col, &at);

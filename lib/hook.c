@@ -287,8 +287,8 @@ static int merge_named(const char *text, const char *dir)
  * unless the files already have a merge (or there is no .gitattributes:
  * the user removed it). */
 static const char *const merge_lines[][2] = {
-	{"hours/", "# appends to one sheet on two branches both survive a merge\n"
-		   "hours/*.csv merge=union\n"},
+	{"hours/", "# appends to one sheet on two branches both survive a merge (cp-merge)\n"
+		   "hours/*.csv merge=coachplan\n"},
 	{"plans/", "# plans changed on two branches are merged as plans (cp-merge)\n"
 		   "plans/*.yaml merge=coachplan\n"},
 };

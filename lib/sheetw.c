@@ -1,7 +1,7 @@
 /* sheetw.c: appending entries to an hour sheet.  Lines are written in the
  * sheet's own column order, separator and line ends, with fields quoted
  * only where needed; existing lines are never touched or reordered, so git
- * can merge sheets line by line (merge=union). */
+ * can merge sheets line by line (cp-merge, or merge=union). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

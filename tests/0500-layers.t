@@ -11,7 +11,7 @@ layer_of() {
 	account | accountchart | overview | logbook | reportwords | budgettable | hoursrun | hourstable | hoursplans | duetable | ics | satisfactionreport) echo reports.h ;;
 	render_pdf | render_pdftable | render_pdfchart) echo renderpdf.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
-	record | merge | hook | logged) echo changes.h ;;
+	record | merge | sheetmerge | hook | logged) echo changes.h ;;
 	planedit | planlists | planhistory | plangrants | planmigrate) echo amend.h ;;
 	eras | budget) echo planmemo.h ;;
 	entrycheck | agg | due | lint | medical | ceiling | satisfaction) echo domain.h ;;

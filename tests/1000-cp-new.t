@@ -5,7 +5,7 @@
 run cp-new --init cl
 status_is 0 "--init creates a caseload"
 check "--init makes plans/ and hours/" test -d cl/plans -a -d cl/hours
-check "--init writes merge=union for sheets" grep -q 'hours/\*.csv merge=union' cl/.gitattributes
+check "--init has cp-merge merge sheets" grep -q 'hours/\*.csv merge=coachplan' cl/.gitattributes
 check "--init ignores our temporary files" grep -q 'cptmp' cl/.gitignore
 echo "mine" >cl/README.md
 run cp-new --init cl

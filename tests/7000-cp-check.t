@@ -212,7 +212,7 @@ out_is repo "... prints the directory"
 check "... makes a git repository" test -d repo/.git
 check "... with the hook, executable" test -x repo/.git/hooks/pre-commit
 check "... and the diff drivers set" sh -c 'git -C repo config diff.coachplan-csv.wordRegex >/dev/null'
-check ".gitattributes names the drivers" grep -q 'hours/\*.csv merge=union diff=coachplan-csv' repo/.gitattributes
+check ".gitattributes names the drivers" grep -q 'hours/\*.csv merge=coachplan diff=coachplan-csv' repo/.gitattributes
 cd repo
 cp-new --id P-2026-014 --name 'Bart de Wit' --funder uwv --start 2026-01-05 --goal Kassa >/dev/null
 cp-log -P P-2026-014 -g G1 -m werkvloer -d 2026-03-02 1h30 Kassa

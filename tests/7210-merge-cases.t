@@ -156,7 +156,7 @@ git -C own init -q
 cp-new --init own >/dev/null 2>&1
 check "a caseload whose plans have a merge of their own keeps it" \
 	test "$(git -C own check-attr merge plans/P-1.yaml)" = 'plans/P-1.yaml: merge: unset'
-check "... and gains none of cp-merge" test "$(grep -c 'merge=coachplan' own/.gitattributes)" = 0
+check "... and gains none of cp-merge for them" test "$(grep -c 'plans/.*merge=coachplan' own/.gitattributes)" = 0
 
 # a repository with a .gitattributes of its own: cp-new --init adds each
 # merge it lacks, sheets' too, once, after the user's lines
@@ -164,8 +164,8 @@ mkdir mine && printf '*.pdf binary' >mine/.gitattributes
 git -C mine init -q
 cp-new --init mine >/dev/null 2>&1
 cp-new --init mine >/dev/null 2>&1
-check "cp-new --init in a repository with a .gitattributes: sheets merge as a union" \
-	test "$(git -C mine check-attr merge hours/robin.csv)" = 'hours/robin.csv: merge: union'
+check "cp-new --init in a repository with a .gitattributes: sheets merge by cp-merge" \
+	test "$(git -C mine check-attr merge hours/robin.csv)" = 'hours/robin.csv: merge: coachplan'
 check "... plans by cp-merge" \
 	test "$(git -C mine check-attr merge plans/P-1.yaml)" = 'plans/P-1.yaml: merge: coachplan'
 check "... the user's line kept" test "$(head -n 1 mine/.gitattributes)" = '*.pdf binary'

@@ -148,7 +148,7 @@ static void init(void)
 		{"", 0700, NULL},
 		{"plans", 0700, NULL},
 		{"hours", 0700, NULL},
-		{".gitattributes", 0644, "hours/*.csv merge=union diff=coachplan-csv\n"},
+		{".gitattributes", 0644, "hours/*.csv merge=coachplan diff=coachplan-csv\n"},
 		{".gitignore", 0644, ".*.cptmp.*\n"},
 		{"README.md", 0644, "keep the repository private"},
 	};

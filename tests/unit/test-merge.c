@@ -423,9 +423,63 @@ static void markers(void)
 		       "%s", cases[i].what);
 }
 
+/* An hour sheet merged as its lines (sheetmerge.c). */
+static void sheet_case(const char *b, const char *o, const char *t, int rc, const char *want,
+		       const char *what)
+{
+	const char *text[3] = {b, o, t};
+	size_t len[3] = {strlen(b), strlen(o), strlen(t)};
+	struct buf out = {0};
+	is_int(sheet_merge_text(text, len, &out), rc, "sheet: %s", what);
+	if (rc == 0)
+		is_str(buf_str(&out), want, "sheet: %s: the lines", what);
+	buf_free(&out);
+}
+
+static void sheets(void)
+{
+#define H "date,coach,plan,goal,mode,minutes,note\n"
+#define A "2026-03-02,robin,P-1,,phone,30,a\n"
+#define B "2026-03-03,robin,P-1,,phone,60,b\n"
+#define B2 "2026-03-03,robin,P-1,,phone,45,b\n"
+#define C "2026-03-04,robin,P-1,,phone,20,c\n"
+#define D "2026-03-05,robin,P-1,,phone,10,d\n"
+	sheet_case(H A B, H A B C, H A B D, 0, H A B C D, "both appended: ours', then theirs'");
+	sheet_case(H A B, H A B2, H A B C, 0, H A B2 C, "ours corrected the last line");
+	sheet_case(H A B, H A B C, H A B2, 0, H A C B2, "theirs corrected the last line");
+	sheet_case(H A B, H A, H A B C, 0, H A C, "ours removed the last line");
+	sheet_case(H A B, H A B C, H A, 0, H A C, "theirs removed the last line");
+	sheet_case(H A, H A C, H A C D, 0, H A C D, "a line both appended: once");
+	sheet_case(H A, H A C C, H A C, 0, H A C C, "ours logged it twice (--force), theirs once");
+	sheet_case("", H A, H C, 0, H A C, "a sheet both created");
+	sheet_case(H A A, H A, H A C, 0, H A C, "a line twice, removed once on both: once");
+	sheet_case(H A A, H A, H C, 0, H C, "... and on theirs twice: gone");
+	sheet_case(H A "\n", H A "\n" C, H A "\n" D, 0, H A "\n" C D, "a blank line");
+	sheet_case(H A, "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
+			"2026-03-02,robin,P-1,,phone,30,a\r\n",
+		   H A C, 0,
+		   "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
+		   "2026-03-02,robin,P-1,,phone,30,a\r\n"
+		   "2026-03-04,robin,P-1,,phone,20,c\r\n",
+		   "ours saved with a BOM and CRLF: theirs' line in ours' line end");
+	sheet_case(H A, H A "2026-03-04,robin,P-1,,phone,20,c", H A D, 0, H A C D,
+		   "ours without a last line break");
+	sheet_case(H A, H A, "datum;coach;plan;doel;wijze;minuten;notitie\n", -1, NULL,
+		   "another header: union");
+	sheet_case(H A, H A "2026-03-04,robin,P-1,,phone,20,\"x\ny\"\n", H A D, -1, NULL,
+		   "a note over two lines: union");
+#undef H
+#undef A
+#undef B
+#undef B2
+#undef C
+#undef D
+}
+
 int main(void)
 {
 	cp_prog = "test-merge";
+	sheets();
 	two_evaluations();
 	first_evaluation();
 	goals();

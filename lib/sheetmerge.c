@@ -1,0 +1,191 @@
+/* sheetmerge.c: an hour sheet changed on two branches, merged as its
+ * lines, for git's merge driver (cp-merge).  merge=union keeps both
+ * sides where their changes touch: a line one branch corrected or
+ * removed came back beside what the other appended after it, and every
+ * line of a sheet that Excel saved again (CRLF, a byte order mark) stood
+ * twice.  Here a line is what it says, whatever its line end: ours' lines
+ * stay in their order but those theirs removed, and theirs' new lines
+ * follow, each once however many sides added it.  Where the sides have
+ * other headers, or a quoted note runs over lines, the lines are no
+ * entries, and git's union merge decides as before. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "changes.h"
+
+struct line {
+	const char *s;
+	size_t n; /* without the line end, the byte order mark or \r */
+	size_t all; /* with them */
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+/* How often a line stands in base, ours and theirs. */
+struct tally {
+	size_t side[3];
+	size_t drop, add; /* of ours' base copies to drop; of theirs' to add */
+};
+
+static const char bom[] = "\357\273\277";
+
+/* -1 if a quote is left open at the end of a line (a note over lines),
+ * or a line holds a NUL byte (no text, and no key of a strmap) */
+static int split(struct lines *l, const char *s, size_t len)
+{
+	size_t quotes = 0;
+	int open = 0;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) + 1 : len, from = i;
+		if (i == 0 && len >= 3 && !memcmp(s, bom, 3))
+			from = 3;
+		size_t n = end - from;
+		if (n && s[from + n - 1] == '\n')
+			n--;
+		if (n && s[from + n - 1] == '\r')
+			n--;
+		for (size_t k = 0; k < n; k++)
+			quotes += s[from + k] == '"';
+		if (l->n == l->cap) {
+			l->cap = l->cap ? 2 * l->cap : 256;
+			l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+		}
+		l->v[l->n++] = (struct line){s + from, n, end - i};
+		open |= quotes % 2 || memchr(s + from, '\0', n);
+		i = end;
+	}
+	return open ? -1 : 0;
+}
+
+static int same_header(const struct lines *a, const struct lines *b)
+{
+	return !a->n || !b->n || (a->v[0].n == b->v[0].n && !memcmp(a->v[0].s, b->v[0].s, a->v[0].n));
+}
+
+static struct tally *tally_of(struct strmap *m, const struct line *l)
+{
+	int added;
+	void **slot = strmap_put(m, l->s, l->n, &added);
+	if (added)
+		*slot = xcalloc(1, sizeof(struct tally));
+	return *slot;
+}
+
+static void count(struct strmap *m, const struct lines sides[3])
+{
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < sides[k].n; i++)
+			tally_of(m, &sides[k].v[i])->side[k]++;
+	for (size_t i = 0; i < m->cap; i++) {
+		struct tally *t = m->v[i].key ? m->v[i].value : NULL;
+		if (!t)
+			continue;
+		size_t b = t->side[0], o = t->side[1], th = t->side[2];
+		size_t kept = o < b ? o : b; /* base copies ours still has */
+		t->drop = kept > th ? kept - th : 0; /* a copy both removed goes once */
+		size_t o_add = o > b ? o - b : 0, t_add = th > b ? th - b : 0;
+		t->add = t_add > o_add ? t_add - o_add : 0;
+	}
+}
+
+/* Ours' lines as they are, less those theirs removed; then theirs' new
+ * ones in ours' line end. */
+static void put_merged(struct buf *out, const struct lines sides[3], struct strmap *m,
+		       const char *text, size_t len)
+{
+	const struct lines *o = &sides[1], *t = &sides[2];
+	const char *first = memchr(text, '\n', len);
+	const char *nl = first && first > text && first[-1] == '\r' ? "\r\n" : "\n";
+	for (size_t i = 0; i < o->n; i++) {
+		struct tally *c = strmap_get(m, o->v[i].s, o->v[i].n);
+		if (c->drop) {
+			c->drop--;
+			continue;
+		}
+		buf_add(out, i == 0 ? text : o->v[i].s, o->v[i].all); /* the first with its mark */
+	}
+	if (out->len && out->s[out->len - 1] != '\n')
+		buf_puts(out, nl);
+	for (size_t i = 0; i < t->n; i++) {
+		struct tally *c = strmap_get(m, t->v[i].s, t->v[i].n);
+		if (!c->add)
+			continue;
+		c->add--;
+		buf_add(out, t->v[i].s, t->v[i].n);
+		buf_puts(out, nl);
+	}
+}
+
+int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf *out)
+{
+	struct lines sides[3] = {{0}};
+	struct strmap m = {0};
+	int rc = 0;
+	for (int k = 0; k < 3; k++)
+		if (split(&sides[k], text[k], len[k]) < 0)
+			rc = -1;
+	if (rc == 0 && same_header(&sides[1], &sides[2])) {
+		count(&m, sides);
+		put_merged(out, sides, &m, text[1], len[1]);
+	} else
+		rc = -1;
+	strmap_free(&m, free);
+	for (int k = 0; k < 3; k++)
+		free(sides[k].v);
+	return rc;
+}
+
+static int read_all(const char *path, struct buf *b)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t got;
+	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, got);
+	int rc = f && !ferror(f) ? 0 : -1;
+	if (f)
+		fclose(f);
+	return rc < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
+}
+
+/* git's union merge, as merge=union did it: 0, or 2 (reported) */
+static int union_merge(const char *base, const char *ours, const char *theirs, const char *what,
+		       struct buf *out)
+{
+	const char *args[] = {"merge-file", "-p", "--union", ours, base, theirs, NULL};
+	int rc = git_run(".", args, out);
+	if (rc < 0)
+		return cp_err(EX_UNAVAILABLE, _("cannot run git merge-file")), 2;
+	return rc > 127 ? cp_err(EX_DATAERR, _("%s: git cannot merge its lines"), what), 2 : 0;
+}
+
+int sheet_merge(const char *base, const char *ours, const char *theirs, const char *name)
+{
+	struct buf b[3] = {{0}}, out = {0};
+	const char *path[3] = {base, ours, theirs};
+	int rc = 0;
+	for (int k = 0; k < 3 && rc == 0; k++)
+		rc = read_all(path[k], &b[k]) < 0 ? 2 : 0;
+	const char *text[3] = {b[0].s ? b[0].s : "", b[1].s ? b[1].s : "", b[2].s ? b[2].s : ""};
+	size_t len[3] = {b[0].len, b[1].len, b[2].len};
+	if (rc == 0 && sheet_merge_text(text, len, &out) < 0) {
+		out.len = 0;
+		rc = union_merge(base, ours, theirs, name ? name : ours, &out);
+	}
+	struct locked lf;
+	if (rc == 0 && locked_open(&lf, ours) == 0) {
+		if (locked_replace(&lf, out.s ? out.s : "", out.len) < 0)
+			rc = 2;
+		locked_close(&lf);
+	} else
+		rc = 2;
+	for (int k = 0; k < 3; k++)
+		buf_free(&b[k]);
+	buf_free(&out);
+	return rc;
+}
