@@ -659,33 +659,61 @@ static int same_plan(const char *name, const struct buf *a, const struct buf *b)
 	return rc;
 }
 
+/* text, its line ends made nl's, in a file of its own beside ours for
+ * git (mode 0600: a plan is personal data): its name in path, or -1. */
+static int temp_as(struct buf *path, const char *ours, const struct buf *text, const char *nl)
+{
+	const char *slash = strrchr(ours, '/');
+	buf_printf(path, "%.*s.cp-merge.XXXXXX", slash ? (int)(slash - ours + 1) : 0, ours);
+	int fd = mkostemp(path->s, O_CLOEXEC);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
+	struct buf b = {0};
+	for (size_t i = 0; nl && i < text->len;) {
+		const char *e = memchr(text->s + i, '\n', text->len - i);
+		size_t end = e ? (size_t)(e - text->s) + 1 : text->len;
+		if (e)
+			put_line(&b, text->s + i, end - i, nl);
+		else
+			buf_add(&b, text->s + i, end - i);
+		i = end;
+	}
+	const struct buf *put = nl ? &b : text;
+	int written = f && fwrite(put->s, 1, put->len, f) == put->len;
+	if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
+		written = 0;
+	buf_free(&b);
+	if (fd >= 0 && !written)
+		unlink(path->s);
+	return written ? 0 : -1;
+}
+
 /* A clean merge as a plan has ours' comments and layout, not those theirs
  * added (a comment line, a comment after a value).  git's text merge of
  * it with theirs, ours' lines standing where both changed the same ones,
- * carries them; if that reads as the same plan, it is taken instead.  The
- * merge goes to a file of its own beside ours for git (mode 0600: a plan
- * is personal data). */
-static void keep_comments(const char *base, const char *ours, const char *theirs,
-			  const char *name, struct buf *out)
+ * carries them; if that reads as the same plan, it is taken instead.
+ * Base and theirs go in ours' line ends: a side an editor saved in CRLF
+ * changed every line to git. */
+static void keep_comments(const struct merge *m, const char *ours, const char *name,
+			  struct buf *out)
 {
-	const char *slash = strrchr(ours, '/');
-	struct buf tmp = {0}, text = {0};
-	buf_printf(&tmp, "%.*s.cp-merge.XXXXXX", slash ? (int)(slash - ours + 1) : 0, ours);
-	int fd = mkostemp(tmp.s, O_CLOEXEC);
-	FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
-	int written = f && fwrite(out->s, 1, out->len, f) == out->len;
-	if (f ? fclose(f) != 0 : fd >= 0 && close(fd) != 0)
-		written = 0;
+	struct buf tmp[3] = {{0}}, text = {0};
+	const struct buf *src[3] = {&m->base.text, out, &m->theirs.text};
+	int made = 0;
+	while (made < 3 && temp_as(&tmp[made], ours, src[made], made == 1 ? NULL : m->nl) == 0)
+		made++;
 	cp_errors_quiet_thread(1);
-	if (written && text_merge(base, tmp.s, theirs, 1, &text) == 0 && same_plan(name, out, &text)) {
+	if (made == 3 && text_merge(tmp[0].s, tmp[1].s, tmp[2].s, 1, &text) == 0 &&
+	    same_plan(name, out, &text)) {
 		struct buf swap = *out;
 		*out = text;
 		text = swap;
 	}
 	cp_errors_quiet_thread(0);
-	if (fd >= 0)
-		unlink(tmp.s);
-	buf_free(&tmp);
+	for (int i = 0; i < 3; i++) {
+		if (i < made)
+			unlink(tmp[i].s);
+		buf_free(&tmp[i]);
+	}
 	buf_free(&text);
 }
 
@@ -789,7 +817,7 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 	}
 	if (rc < 2 && locked_open(&lf, ours) == 0) {
 		if (rc == 0 && !lines)
-			keep_comments(base, ours, theirs, what, &out);
+			keep_comments(&m, ours, what, &out);
 		if (!lines)
 			warn_lost_comments(&m, what, &out);
 		/* two sides that each fit may not together: written, no tool

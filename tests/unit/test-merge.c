@@ -370,6 +370,23 @@ static void crlf_lines(void)
 		bare += *p == '\n' && (p == r.text || p[-1] != '\r');
 	is_int(bare, 0, "no line ends in a bare LF");
 	result_free(&r);
+
+	/* Bug: a colleague's editor saved ours in CRLF, so to git's text merge
+	 * ours changed every line, and theirs' comments found no place. */
+	snprintf(t, sizeof t, "%s",
+		 edit(edit(base, evs, "evaluations:\n  - date: 2026-07-01\n    summary: Kim\n"),
+		      "  - id: G1\n", "  - id: G1    # kim: eerst de kassa\n"));
+	r = merge3(base, crlf(edit(base, "every: 6m", "every: 3m")), t);
+	is_int(r.rc, 0, "ours in CRLF, theirs' comment: merged");
+	ok(strstr(r.text, "  - id: G1    # kim: eerst de kassa\r\n") != NULL,
+	   "... theirs' comment comes along, in CRLF");
+	ok(!strstr(r.err, "has no place"), "... and is not said to be lost");
+	result_free(&r);
+	r = merge3(base, edit(base, "every: 6m", "every: 3m"), crlf(t));
+	is_int(r.rc, 0, "theirs in CRLF with a comment: merged");
+	ok(strstr(r.text, "  - id: G1    # kim: eerst de kassa\n") && !strchr(r.text, '\r'),
+	   "... theirs' comment comes along, in ours' LF");
+	result_free(&r);
 }
 
 static void no_plan(void)
