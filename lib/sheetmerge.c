@@ -67,6 +67,14 @@ static int same_header(const struct lines *a, const struct lines *b)
 	return !a->n || !b->n || (a->v[0].n == b->v[0].n && !memcmp(a->v[0].s, b->v[0].s, a->v[0].n));
 }
 
+/* Line i of a and of b, byte for byte, with its line end and mark */
+static int same_raw(const struct lines *a, const struct lines *b, size_t i, const char *ta,
+		    const char *tb)
+{
+	const char *ra = i ? a->v[i].s : ta, *rb = i ? b->v[i].s : tb;
+	return a->v[i].all == b->v[i].all && !memcmp(ra, rb, a->v[i].all);
+}
+
 static struct tally *tally_of(struct strmap *m, const struct line *l)
 {
 	int added;
@@ -94,20 +102,23 @@ static void count(struct strmap *m, const struct lines sides[3])
 }
 
 /* Ours' lines as they are, less those theirs removed; then theirs' new
- * ones in ours' line end. */
+ * ones in ours' line end.  sides hold the lines after the first lead
+ * bytes of ours, which all three share and which stand as they are. */
 static void put_merged(struct buf *out, const struct lines sides[3], struct strmap *m,
-		       const char *text, size_t len)
+		       const char *text, size_t len, size_t lead)
 {
 	const struct lines *o = &sides[1], *t = &sides[2];
 	const char *first = memchr(text, '\n', len);
 	const char *nl = first && first > text && first[-1] == '\r' ? "\r\n" : "\n";
+	buf_add(out, text, lead);
 	for (size_t i = 0; i < o->n; i++) {
 		struct tally *c = strmap_get(m, o->v[i].s, o->v[i].n);
 		if (c->drop) {
 			c->drop--;
 			continue;
 		}
-		buf_add(out, i == 0 ? text : o->v[i].s, o->v[i].all); /* the first with its mark */
+		const char *raw = !lead && i == 0 ? text : o->v[i].s; /* the first with its mark */
+		buf_add(out, raw, o->v[i].all);
 	}
 	if (out->len && out->s[out->len - 1] != '\n')
 		buf_puts(out, nl);
@@ -130,8 +141,19 @@ int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf 
 		if (split(&sides[k], text[k], len[k]) < 0)
 			rc = -1;
 	if (rc == 0 && same_header(&sides[1], &sides[2])) {
-		count(&m, sides);
-		put_merged(out, sides, &m, text[1], len[1]);
+		/* a sheet grows at its end: what the three share before needs
+		 * no counting, and a long sheet no table of its lines */
+		size_t p = 0;
+		while (p < sides[0].n && p < sides[1].n && p < sides[2].n &&
+		       same_raw(&sides[0], &sides[1], p, text[0], text[1]) &&
+		       same_raw(&sides[0], &sides[2], p, text[0], text[2]))
+			p++;
+		struct lines rest[3];
+		for (int k = 0; k < 3; k++)
+			rest[k] = (struct lines){sides[k].v + p, sides[k].n - p, 0};
+		size_t lead = !p ? 0 : p < sides[1].n ? (size_t)(sides[1].v[p].s - text[1]) : len[1];
+		count(&m, rest);
+		put_merged(out, rest, &m, text[1], len[1], lead);
 	} else
 		rc = -1;
 	strmap_free(&m, free);

@@ -472,6 +472,12 @@ static void sheets(void)
 	sheet_case(H A A, H A, H A C, 0, H A C, "a line twice, removed once on both: once");
 	sheet_case(H A A, H A, H C, 0, H C, "... and on theirs twice: gone");
 	sheet_case(H A "\n", H A "\n" C, H A "\n" D, 0, H A "\n" C D, "a blank line");
+	sheet_case("\357\273\277" H A, "\357\273\277" H A C, "\357\273\277" H A D, 0,
+		   "\357\273\277" H A C D, "a byte order mark on all three: once");
+	sheet_case("\357\273\277" H A, "\357\273\277" H B, "\357\273\277" H A D, 0,
+		   "\357\273\277" H B D, "... ours changed the line after it");
+	sheet_case(H A, H A, H A, 0, H A, "nothing changed");
+	sheet_case(H A, H, H A C, 0, H C, "ours removed all but the header");
 	sheet_case(H A, "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
 			"2026-03-02,robin,P-1,,phone,30,a\r\n",
 		   H A C, 0,
