@@ -69,6 +69,25 @@ static const char private_hook[] =
 	PRIVATE_LINE "\n"
 	"exit 0\n";
 
+/* git rebase (and git pull --rebase) commits without pre-commit, and a
+ * rebase that meets a plan closed upstream can commit hours after its
+ * end.  It cannot be refused afterwards; it is said, before a push. */
+static const char rewrite_hook[] =
+	"#!/bin/sh\n"
+	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
+	"# files it checks out readable by all; take group and others' rights away.\n"
+	"# A rebase runs no pre-commit: say what cp-check refuses in its result.\n"
+	"# Written by cp-new --init.\n"
+	ONLY_IN_A_CASELOAD
+	PRIVATE_LINE "\n"
+	"[ \"$1\" = rebase ] && command -v cp-check >/dev/null 2>&1 || exit 0\n"
+	"unset CP_PLANS CP_SHEET\n"
+	"out=$(cp-check 2>&1) && exit 0\n"
+	"printf '%s\\n' \"$out\" >&2\n"
+	"echo 'coachplan post-rewrite: the rebase committed what cp-check refuses; mend the files "
+	"above and commit, before you push' >&2\n"
+	"exit 0\n";
+
 /* Each hook; a hook of the user's that has the marker does the job, else
  * the user is told to add the line. */
 static const struct hook {
@@ -79,7 +98,7 @@ static const struct hook {
 	{"pre-merge-commit", check_hook, "cp-check", "cp-check || exit 1"},
 	{"post-checkout", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-merge", private_hook, "chmod go=", PRIVATE_LINE},
-	{"post-rewrite", private_hook, "chmod go=", PRIVATE_LINE},
+	{"post-rewrite", rewrite_hook, "chmod go=", PRIVATE_LINE},
 	/* a merge that stops in a conflict runs no post-merge: the commit that
 	 * resolves it takes the rights back */
 	{"post-commit", private_hook, "chmod go=", PRIVATE_LINE},

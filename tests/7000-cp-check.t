@@ -310,6 +310,19 @@ check "... and not committed" test "$(git log -1 --format=%s)" = closed
 # until the merge was mended and committed; no post-merge runs then.
 check "... and the sheet git merged is private even so" test "$(mode hours/robin.csv)" = 600
 git merge --abort
+# Bug: git rebase runs no pre-commit, and a git pull --rebase committed
+# the same broken caseload without a word.  It cannot be refused there;
+# post-rewrite says so, while it is not yet pushed.
+git checkout -q logs
+run git rebase -q closes
+err_has 'hours/robin.csv:[0-9]+:1: 2026-03-13 lies outside plan P-2026-014' \
+	"a rebase that makes a broken caseload: cp-check's errors are shown"
+err_has '^coachplan post-rewrite: .*mend' "... with what to do"
+git checkout -q -b fine closes~1
+cp-log -P P-2026-014 -m phone -d 2026-03-11 20 'Voor het einde' && git commit -q -am 'fine'
+run git rebase -q closes
+check "a rebase that breaks nothing says nothing" test ! -s err
+git checkout -q closes
 # A merge that stops in a conflict runs no post-merge: git wrote the plan
 # readable by all, and the commit that resolves it left it so.
 git checkout -q closes && git checkout -q -b ends-later
