@@ -145,7 +145,7 @@ static const struct argp argp = {
 	N_("List the evaluations that are due or overdue, plans near their end, quiet plans, "
 	   "plans ready for phase-out and grants to follow up or nearly used; record an "
 	   "evaluation in a plan; or write a calendar feed."),
-	cli_children_all, cli_help, "coachplan",
+	cli_children_quiet, cli_help, "coachplan",
 };
 
 /* Every plan named, or in the plans directory; due_plan keeps what falls

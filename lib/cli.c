@@ -186,6 +186,18 @@ static const struct argp_option sheet_options[] = {
 const struct argp cli_sheet_argp = {sheet_options, paths_parse, NULL, NULL, NULL, NULL,
 				    "coachplan"};
 
+/* cp-evaluate reads sheets only for --quiet-since, and then every sheet of
+ * the caseload by default: a plan may be coached by more than one coach. */
+static const struct argp_option quiet_sheet_options[] = {
+	{"file", 'f', N_("SHEET"), 0,
+	 N_("with -q: the hour sheet (default: $CP_SHEET, else every hours/*.csv of the "
+	    "caseload)"), 0},
+	{0},
+};
+
+static const struct argp cli_quiet_sheet_argp = {quiet_sheet_options, paths_parse, NULL, NULL,
+						 NULL, NULL, "coachplan"};
+
 #define OPT_EXCEL 0x10000 /* above every tool's own option keys */
 
 static const struct argp_option output_options[] = {
@@ -224,10 +236,10 @@ const struct argp_child cli_children_sheet[] = {
 	{&cli_sheet_argp, 0, NULL, 8}, {&cli_plans_argp, 0, NULL, 8}, {0}};
 const struct argp_child cli_children_output[] = {
 	{&cli_output_argp, 0, NULL, 8}, {&cli_plans_argp, 0, NULL, 8}, {0}};
-const struct argp_child cli_children_all[] = {{&cli_plans_argp, 0, NULL, 8},
-					      {&cli_sheet_argp, 0, NULL, 8},
-					      {&cli_output_argp, 0, NULL, 8},
-					      {0}};
+const struct argp_child cli_children_quiet[] = {{&cli_plans_argp, 0, NULL, 8},
+						{&cli_quiet_sheet_argp, 0, NULL, 8},
+						{&cli_output_argp, 0, NULL, 8},
+						{0}};
 
 /* glibc's argp looks up its own words (Usage:, --help's lines, "Try ...")
  * in the domain of the program's root argp, not in glibc's catalogue, so

@@ -19,7 +19,7 @@ extern const struct argp cli_output_argp; /* -o FORMAT */
 extern const struct argp_child cli_children_plans[];  /* -p */
 extern const struct argp_child cli_children_sheet[];  /* -f, -p */
 extern const struct argp_child cli_children_output[]; /* -o, -p */
-extern const struct argp_child cli_children_all[];    /* -p, -f, -o */
+extern const struct argp_child cli_children_quiet[];  /* -p, -f for -q, -o */
 
 /* post: the tool's text after the options in --help (N_, examples). */
 void cli_init(int argc, char **argv, const char *post);

@@ -398,4 +398,9 @@ if command -v git >/dev/null 2>&1; then
 else
 	ok "git not installed: skipped"
 fi
+# ---- --help: -f is read only with -q, whose default is every sheet ----
+COLUMNS=80 cp-evaluate --help >help.txt
+awk '/^  -f, --file/ { on = 1 } on && /^  -[^f]/ { on = 0 } on' help.txt >fline
+check "--help: -f does not claim hours/\$USER.csv as default" sh -c '! grep -q USER fline'
+check "--help: -f names every hours/*.csv as default" grep -q 'hours/\*\.csv' fline
 done_testing
