@@ -314,6 +314,19 @@ static size_t select_plans(struct run *run, struct decl **d)
 	return nd;
 }
 
+/* Text and Markdown read on from one declaration to the next; a CSV, JSON,
+ * HTML or PDF is one document, and two on standard output run together
+ * with nothing to tell the grants apart: as for many plans, -o DIR. */
+static int one_document(const struct declare_opts *o, size_t nd)
+{
+	if (o->dir || nd < 2 || o->fmt == &render_text || o->fmt == &render_markdown)
+		return 0;
+	return cp_err(EX_USAGE,
+		      _("%s: the declarations of %zu grants as %s are a file each: write them with "
+			"-o DIR, or as text or markdown"),
+		      o->only, nd, o->fmt->name);
+}
+
 static void *read_plans(void *arg)
 {
 	planset_read(arg, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
@@ -367,7 +380,8 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 			qsort(run.v, run.n, sizeof *run.v, by_plan_date);
 		struct decl *d = NULL;
 		size_t nd = select_plans(&run, &d);
-		int ok = !o->dir || o->force || decl_check_targets(&run, d, nd) == 0;
+		int ok = one_document(o, nd) == 0 &&
+			 (!o->dir || o->force || decl_check_targets(&run, d, nd) == 0);
 		if (ok && o->dir)
 			ok = decl_make_dirs(o->dir) == 0;
 		atomic_defer_sync(1); /* one sync for the batch, at its end */

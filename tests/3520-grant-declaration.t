@@ -294,8 +294,21 @@ check "... the first ends on the day its last hour was used" \
 	grep -q '^Plan P-44, Bram Vos, grant 2026-03-01\.\.2026-04-01$' out
 check "... also as its To" grep -q '^To: *1 April 2026$' out
 check "... the second, running, has no end yet" grep -q '^To: *-$' out
-CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant -o json
-check "... the end in JSON too" grep -q '"period_to": "2026-04-01"' out
+# Bug: two grants as CSV (or JSON, HTML, PDF) went to standard output as
+# two documents one after the other, a header each and nothing to tell the
+# grants apart; as for the declarations of many plans, that takes -o DIR.
+for f in csv excel json html pdf; do
+	refuses 64 'declarations of 2 grants .*-o DIR' "two grants as $f to standard output" \
+		env CP_TODAY=2026-06-01 cp-report --declaration --plan P-44 --period grant -o $f
+	check "... nothing written" test ! -s out
+done
+CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant -o json -o p44
+status_is 0 "two grants as JSON into a directory"
+check "... the end in JSON too" grep -q '"period_to": "2026-04-01"' p44/P-44_2026-03-01.json
+check "... with its summary" grep -q '^P-44,S-1,' p44/summary.csv
+rm -r p44
+CP_TODAY=2026-06-01 run cp-report --declaration --plan P-44 --period grant -o md
+status_is 0 "two grants as Markdown, one after the other"
 # The end is the declaration's, not the text renderer's: every format has
 # it (the month it ran out in declares the first card alone).
 card() { CP_TODAY=2026-06-01 cp-report --declaration --plan P-44 --period 2026-04 --per-grant "$@"; }

@@ -68,12 +68,15 @@ cp-report --pseudonymize --declaration --funder uwv --period 2026H2 -o decl
 leaks "batch declarations --pseudonymize, summary.csv included" decl/*
 for f in text markdown html csv json; do
 	cp-report --pseudonymize --declaration --funder uwv --period grant -o grants$f -o $f
-	cp-report --pseudonymize --declaration --plan P-7 --period grant -o $f >grant.$f
+	case $f in # a grant a file, but for the texts that read on one after another
+	text | markdown) cp-report --pseudonymize --declaration --plan P-7 --period grant -o $f >grant.$f ;;
+	*) cp-report --pseudonymize --declaration --plan P-7 --period grant -o $f -o grant$f.d ;;
+	esac
 done
 check "declarations per grant: the first with the evaluation that closes it" \
 	grep -q 'P-7 en leidinggevende tevreden' grant.text
-leaks "declarations per grant --pseudonymize, the closing evaluation included" grants*/* grant.*
-check "... nor the internal note" sh -c '! grep -rq GEHEIMNOTITIE grants* grant.*'
+leaks "declarations per grant --pseudonymize, the closing evaluation included" grants*/* grant.* grant*.d/*
+check "... nor the internal note" sh -c '! grep -rq GEHEIMNOTITIE grants* grant.* grant*.d'
 cp-hours --budget --pseudonymize -o csv >budget.csv
 leaks "cp-hours --budget --pseudonymize" budget.csv
 # Bug: --pseudonymize was taken with --by employer, and the employer named.
