@@ -37,7 +37,8 @@ static const struct argp_option options[] = {
 	{NULL, 0, NULL, 0, N_("Output:"), 3},
 	{"keep-going", 'k', NULL, 0, N_("report every bad line and total the rest (exit 65)"), 3},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
-	 N_("with --budget: the plan's id instead of the participant's name"), 3},
+	 N_("no participant's name: with --budget, the plan's id instead; the other tables "
+	    "have none, and --by employer is refused"), 3},
 	{0},
 };
 

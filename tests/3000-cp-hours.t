@@ -215,4 +215,17 @@ outside=$(mktemp -d "${TMPDIR:-/tmp}/coachplan-outside.XXXXXX")
 cd "$outside"
 refuses 64 'no hour sheets named' "outside any caseload: no sheets and no ./hours" cp-hours
 cd "$WORK" && rm -rf "$outside"
+# ---- --pseudonymize without --budget: a promise the --by tables keep ----
+# They name no participant, so it changes nothing there but refuses --by
+# employer; --help and cp-hours(1) said it was for --budget alone.
+caseload >/dev/null 2>&1
+cp-log --plan P-1 -d 2026-11-16 1h Gesprek >/dev/null 2>&1
+cp-hours --by plan,month -o csv >plain.csv 2>/dev/null
+run cp-hours --pseudonymize --by plan,month -o csv
+status_is 0 "--pseudonymize with --by plan,month: taken"
+check "... the same table, which names no participant" sh -c "test -s plain.csv && cmp out plain.csv"
+COLUMNS=80 cp-hours --help >help.txt
+awk '/^      --pseudonymize/ { on = 1; print; next } on && /^  +-/ { on = 0 } on' help.txt >pline
+check "--help: --pseudonymize is not for --budget alone" sh -c '! grep -q "^ *--pseudonymize *with --budget:" pline'
+check "--help: --pseudonymize names --by employer" grep -q 'employer' pline
 done_testing
