@@ -104,8 +104,7 @@ struct srcpos {
 	const char *file;
 	unsigned long line;
 	const char *text;
-	size_t len, off;
-	size_t span; /* bytes to underline; 0 for one character */
+	size_t len, off, span; /* span: bytes to underline; 0 for one character */
 };
 
 extern const char *cp_prog;
@@ -124,6 +123,7 @@ unsigned long cp_errors(void); /* errors reported so far */
 void cp_errors_quiet(int quiet); /* count, but do not print (trial parses) */
 void cp_errors_quiet_thread(int quiet); /* neither count nor print, on this thread */
 int cp_errors_silent(void); /* nothing is printed now: skip work done only for messages */
+void cp_errors_hold(int on); /* 1: keep messages at a file; 0: print them in line order */
 /* A worker process that does part of a batch on a second core, its
  * problems told and its status kept as if the caller's own: start returns
  * 1 in the worker, 0 in the caller, -1 if there is no second core (the

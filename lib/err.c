@@ -286,7 +286,7 @@ static void put_clean(struct buf *out, const char *s, size_t n)
 
 #define EXCERPT_WIDE 100 /* bytes of a long line shown around the fault */
 
-static void excerpt(const struct srcpos *at, unsigned long line)
+static void excerpt(struct buf *out, const struct srcpos *at, unsigned long line)
 {
 	size_t ls = line_start(at), le = line_end(at, ls);
 	size_t off = at->off > le ? le : at->off;
@@ -319,28 +319,99 @@ static void excerpt(const struct srcpos *at, unsigned long line)
 	for (int i = 0; i < (carets > 0 ? carets : 1); i++)
 		buf_putc(&b, '^');
 	buf_putc(&b, '\n');
-	fputs(buf_str(&b), stderr);
+	buf_add(out, b.s, b.len);
 	buf_free(&b);
 	buf_free(&pre);
+}
+
+/* From cp_errors_hold(1) to cp_errors_hold(0), the messages are kept, to
+ * come out in line order: a plan is checked key by key, and a status on
+ * line 3 was told after a start on line 5. */
+struct held {
+	unsigned long line, col;
+	size_t seq;
+	char *text;
+};
+static _Thread_local struct {
+	int on;
+	size_t n, cap;
+	struct held *v;
+} hold;
+
+static int by_position(const void *a, const void *b)
+{
+	const struct held *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void cp_errors_hold(int on)
+{
+	hold.on = on;
+	if (on || !hold.n)
+		return;
+	qsort(hold.v, hold.n, sizeof *hold.v, by_position);
+	for (size_t i = 0; i < hold.n; i++) {
+		fputs(hold.v[i].text, stderr);
+		free(hold.v[i].text);
+	}
+	free(hold.v);
+	hold.v = NULL;
+	hold.n = hold.cap = 0;
+}
+
+static void vput(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	if (n > 0) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+/* A message, printed or held; b is spent. */
+static void emit(struct buf *b, unsigned long line, unsigned long col)
+{
+	if (!hold.on) {
+		fputs(buf_str(b), stderr);
+		buf_free(b);
+		return;
+	}
+	if (hold.n == hold.cap) {
+		hold.cap = hold.cap ? 2 * hold.cap : 16;
+		hold.v = xreallocarray(hold.v, hold.cap, sizeof *hold.v);
+	}
+	buf_str(b); /* ends it */
+	hold.v[hold.n] = (struct held){line, col, hold.n, b->s};
+	hold.n++;
 }
 
 static void vreport_at(const char *kind, const struct srcpos *at, const char *hint,
 		       const char *fmt, va_list ap)
 {
-	unsigned long line = 0, col;
+	unsigned long line = 0, col = 0;
+	struct buf b = {0};
 	if (at) {
 		srcpos_linecol(at, &line, &col);
-		fprintf(stderr, "%s: %s:%lu:%lu: ", cp_prog, at->file, line, col);
+		buf_printf(&b, "%s: %s:%lu:%lu: ", cp_prog, at->file, line, col);
 	} else /* the command line's */
-		fprintf(stderr, "%s: ", cp_prog);
+		buf_printf(&b, "%s: ", cp_prog);
 	if (kind)
-		fprintf(stderr, "%s: ", kind);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		buf_printf(&b, "%s: ", kind);
+	vput(&b, fmt, ap);
+	buf_putc(&b, '\n');
 	if (at && at->text)
-		excerpt(at, line);
+		excerpt(&b, at, line);
 	if (hint)
-		fprintf(stderr, " %s: %s\n", _("hint"), hint);
+		buf_printf(&b, " %s: %s\n", _("hint"), hint);
+	emit(&b, line, col);
 }
 
 int cp_err_at(int status, const struct srcpos *at, const char *hint, const char *fmt, ...)

@@ -647,14 +647,12 @@ struct plan *plan_parse(const char *file, char *src, size_t len, int *status)
 	p->start = p->end = p->next = p->paused = DATE_NONE;
 	p->budget_minutes = p->work_minutes = -1;
 	const char *name = arena_strndup(&p->arena, file, strlen(file));
+	cp_errors_hold(1); /* told in line order, not in the order of the checks */
 	int bad_keys = ydoc_parse(&p->doc, &p->arena, name, src, len) < 0;
-	if (bad_keys && !p->doc.root) {
-		*status = EX_DATAERR;
-		plan_free(p);
-		return NULL;
-	}
 	struct reader r = {p, 0};
-	read_plan(&r); /* also after bad keys: all faults of a file in one run */
+	if (p->doc.root || !bad_keys)
+		read_plan(&r); /* also after bad keys: all faults of a file in one run */
+	cp_errors_hold(0);
 	if (bad_keys || r.bad) {
 		*status = EX_DATAERR;
 		plan_free(p);

@@ -344,6 +344,26 @@ check "a repository that is no caseload keeps its modes" test "$(mode plans/list
 echo 'id: [' >plans/broken.yaml && git add plans
 run git commit -q -m 'not a plan'
 status_is 0 "... and commits what cp-check would refuse"
+# Bug: a plan's errors came in the order the reader checks keys (start
+# before status), line 5 before line 3; a file's problems come in line
+# order, as a compiler's do.
+mkdir order && cat >order/P-9.yaml <<'YAML'
+id: P-9
+version: 2
+status: bogus
+participant: {name: Test}
+start: 2026-13-01
+work_hours_per_week: 16,5
+coach: robin
+funder: nobody
+YAML
+chmod 600 order/P-9.yaml
+run cp-check order/P-9.yaml
+status_is 65 "a plan with errors on lines 3, 5, 6 and 8"
+grep -o '^cp-check: order/P-9.yaml:[0-9]*' err | cut -d: -f3 >lines
+check "... in line order" sh -c 'test "$(cat lines | tr "\n" " ")" = "3 5 6 8 "'
+check "... each with its excerpt under it" sh -c 'grep -A1 "P-9.yaml:3:" err | grep -q "^ 3 | status: bogus"'
+rm -r order
 # a caseload of hundreds of large plans: each is held, once checked, only
 # in what its sheets' entries need, not in its text and YAML tree (15 MB
 # of plans, checked in 30 MB of address space; an ASan build reserves
