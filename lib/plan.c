@@ -102,6 +102,46 @@ int pr_word_of(struct reader *r, struct ynode *n, const struct vocab *v)
 	return value;
 }
 
+enum { HOURS_NO_NUMBER, HOURS_TOO_MANY, HOURS_DECIMALS };
+
+/* Why a plain number hours_parse refused is refused, to name the limit
+ * rather than call 80.001 or 16.125 no number: over max_hours, or more
+ * decimals than whole minutes hold. */
+static int hours_fault(const char *s, size_t n, long max_hours)
+{
+	size_t point = n;
+	long whole = 0;
+	int rest = 0; /* a digit after the point other than 0 */
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '.' && point == n && i > 0 && i + 1 < n)
+			point = i;
+		else if (s[i] < '0' || s[i] > '9')
+			return HOURS_NO_NUMBER;
+		else if (point < n)
+			rest |= s[i] != '0';
+		else if (whole <= max_hours) /* past it, the digits no longer matter */
+			whole = whole * 10 + (s[i] - '0');
+	}
+	if (whole > max_hours || (whole == max_hours && rest))
+		return HOURS_TOO_MANY;
+	return point < n && n - point > 3 ? HOURS_DECIMALS : HOURS_NO_NUMBER;
+}
+
+static long hours_refused(struct reader *r, struct ynode *n, const char *s, const char *what,
+			  long max_hours)
+{
+	int why = n->style == Y_PLAIN ? hours_fault(s, n->n, max_hours) : HOURS_NO_NUMBER;
+	if (why == HOURS_TOO_MANY)
+		pr_complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
+	else if (why == HOURS_DECIMALS)
+		pr_complain(r, n, _("write hours with at most two decimals, as in 18.25"),
+			    _("%s must have at most two decimals"), _(what));
+	else
+		pr_complain(r, n, _("write a number of hours, as in 16 or 18.5"),
+			    _("%s must be a number"), _(what));
+	return -1;
+}
+
 /* A number of hours, whole or with a decimal point, as minutes.  YAML
  * writes a number plain and with a point: a quoted or comma'd one is text. */
 long pr_hours_of(struct reader *r, struct ynode *n, const char *what, long max_hours)
@@ -110,11 +150,8 @@ long pr_hours_of(struct reader *r, struct ynode *n, const char *what, long max_h
 	long minutes;
 	if (!s)
 		return -1;
-	if (n->style != Y_PLAIN || memchr(s, ',', n->n) || hours_parse(s, n->n, &minutes)) {
-		pr_complain(r, n, _("write a number of hours, as in 16 or 18.5"), _("%s must be a number"),
-			 _(what));
-		return -1;
-	}
+	if (n->style != Y_PLAIN || memchr(s, ',', n->n) || hours_parse(s, n->n, &minutes))
+		return hours_refused(r, n, s, what, max_hours);
 	if (minutes <= 0 || minutes > max_hours * 60) {
 		pr_complain(r, n, NULL, _("%s must be more than 0 and at most %ld"), _(what), max_hours);
 		return -1;
