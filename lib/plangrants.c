@@ -258,10 +258,12 @@ int amend_declared(struct amend *a, const struct plan_op *op)
 			n++;
 		}
 		free(end);
-		return n ? 0
-			 : amend_plan_err(
-				   a->p, "grants", NULL,
-				   _("no grant ended before that day without being declared"));
+		if (!n) { /* nothing left to do, as a grant declared again on its day */
+			char on[11];
+			date_format(op->day, on);
+			cp_warn(_("%s: no grant ended before %s without being declared"), a->p->id, on);
+		}
+		return 0;
 	}
 	const struct grant *g = named(a->p, op->text);
 	return g ? declare_one(a, (size_t)(g - a->p->grants), op->day) : -1;

@@ -140,8 +140,14 @@ run cp-plan P-31 --declared ended --on 2026-09-10
 status_is 0 "--declared ended: exit status 0"
 check "... declares the three grants that ended before that day" \
 	test "$(grep -c 'declared: 2026-09-10' plans/P-31.yaml)" = 3
-refuses 65 "no grant ended before that day without being declared" "--declared ended twice" \
-	cp-plan P-31 --declared ended --on 2026-09-10
+# Bug: once all were declared, "ended" was an error (65), so cp-plan(1)'s
+# example, --declared REF then --declared ended, failed when REF was the
+# last; like a grant declared again on its day, nothing to do is done.
+cp plans/P-31.yaml P-31.before
+run cp-plan P-31 --declared ended --on 2026-09-10
+status_is 0 "--declared ended twice: nothing left to declare is no error"
+err_like 'warning: .*no grant ended before 2026-09-10 without being declared' "... but a warning"
+check "... and the plan as it was" cmp P-31.before plans/P-31.yaml
 run cp-plan P-31 --declared afgelopen --on 2027-06-01
 status_is 0 "--declared afgelopen, in Dutch"
 check "... declares the next" test "$(grep -c 'declared: 2027-06-01' plans/P-31.yaml)" = 1
