@@ -78,4 +78,25 @@ marks=$(awk '
 check "a coach whose mean employee mark is under 6.5: $(echo $marks)" \
 	sh -c "echo '$marks' | awk '\$2 < 6.5 { low = 1 } END { exit !low }'"
 check "... and a coach whose mean is not" sh -c "echo '$marks' | awk '\$2 >= 6.5 { ok = 1 } END { exit !ok }'"
+# cp-evaluate(1)'s examples are the sample caseload's, as it prints them
+# (lib.sh's CP_TODAY and USER): the Monday list, and the diff of the
+# evaluation recorded after it.  Bug: they showed rows made up for it.
+man_block() { # the lines of man/$1 after the line $2, up to one matching $3
+	awk -v from="$2" -v to="$3" '$0 == from { on = 1; next } on && $0 ~ to { exit } on' \
+		"$TOP/man/$1" | sed -e 's/\\(:e/ë/g' -e 's/\\e/\\/g'
+}
+rm -rf cl && cp -R "$CL" cl
+man_block cp-evaluate.1 '$ cp-evaluate -o table' '^(\$ echo|\.Ed)' >want
+(cd cl && cp-evaluate -o table >../out 2>/dev/null)
+same out want "cp-evaluate(1): the Monday list as the sample caseload's"
+if command -v git >/dev/null 2>&1; then
+	(cd cl && git init -q . && git add -A && git -c user.name=t -c user.email=t@t commit -qm sample &&
+		cp-evaluate --record P-2024-011 --date 2026-11-20 \
+			--summary 'Post gaat zelfstandig; werkdruk op tijd besproken.' --goal G3=achieved &&
+		git diff -U0 >../out)
+	man_block cp-evaluate.1 '$ git diff -U0' '^\.Ed' >want
+	same out want "cp-evaluate(1): the diff of the evaluation recorded, as git shows it"
+else
+	ok "git not installed: skipped"
+fi
 done_testing
