@@ -53,12 +53,12 @@ void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-
 void buf_grow(struct buf *b, size_t more);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) CP_PRINTF(2, 3);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) CP_PRINTF(2, 0);
 const char *buf_str(struct buf *b); /* NUL-terminated view, valid until the next change */
 void buf_free(struct buf *b);
 

@@ -363,19 +363,6 @@ void cp_errors_hold(int on)
 	hold.n = hold.cap = 0;
 }
 
-static void vput(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list again;
-	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	if (n > 0) {
-		buf_grow(b, (size_t)n);
-		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
-		b->len += (size_t)n;
-	}
-	va_end(again);
-}
-
 /* A message, printed or held; b is spent. */
 static void emit(struct buf *b, unsigned long line, unsigned long col)
 {
@@ -405,7 +392,7 @@ static void vreport_at(const char *kind, const struct srcpos *at, const char *hi
 		buf_printf(&b, "%s: ", cp_prog);
 	if (kind)
 		buf_printf(&b, "%s: ", kind);
-	vput(&b, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	buf_putc(&b, '\n');
 	if (at && at->text)
 		excerpt(&b, at, line);
