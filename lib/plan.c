@@ -189,7 +189,7 @@ static void decimal_comma(struct reader *r, const struct ynode *map)
 	for (uint32_t i = 1; i < map->n; i++) {
 		const struct ynode *before = map->u.kids[2 * i - 1], *key = map->u.kids[2 * i];
 		const struct ynode *v = map->u.kids[2 * i + 1];
-		if (!all_digits(key) || (v && !yscalar_null(v)) || !all_digits(before))
+		if (!all_digits(key) || !yscalar_null(v) || !all_digits(before))
 			continue;
 		char hint[160];
 		snprintf(hint, sizeof hint, _("write %s.%s: a plan holds numbers with a decimal point"),
