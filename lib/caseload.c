@@ -847,6 +847,16 @@ static const char *const caseload_readme = N_(
 	"\n"
 	"These files hold personal data: keep the repository private.\n");
 
+const char caseload_gitattributes[] =
+	"# coachplan: appends to one sheet on two branches both survive a merge\n"
+	"# (cp-merge), and a line one branch corrected or removed stays so; the\n"
+	"# diff drivers (set up by cp-new --init in .git/config) show a sheet's\n"
+	"# changed fields with git diff --word-diff, and a plan's changes under\n"
+	"# the goal or key they are in; plans changed on two branches are merged\n"
+	"# as plans (cp-merge)\n"
+	"hours/*.csv merge=coachplan diff=coachplan-csv\n"
+	"plans/*.yaml merge=coachplan diff=coachplan-yaml\n";
+
 static int make_dir(const char *path)
 {
 	struct stat st;
@@ -886,16 +896,7 @@ int caseload_init(const char *dir)
 	if (rc == 0)
 		rc = caseload_dirs(dir, make_dir);
 	if (rc == 0)
-		rc = make_file(dir, ".gitattributes",
-			       "# coachplan: appends to one sheet on two branches both survive a merge\n"
-			       "# (cp-merge), and a line one branch corrected or removed stays so; the\n"
-			       "# diff drivers (set up by cp-new --init in .git/config) show a sheet's\n"
-			       "# changed fields with git diff --word-diff, and a plan's changes under\n"
-			       "# the goal or key they are in; plans changed on two branches are merged\n"
-			       "# as plans (cp-merge)\n"
-			       "hours/*.csv merge=coachplan diff=coachplan-csv\n"
-			       "plans/*.yaml merge=coachplan diff=coachplan-yaml\n",
-			       0644);
+		rc = make_file(dir, ".gitattributes", caseload_gitattributes, 0644);
 	if (rc == 0)
 		rc = make_file(dir, ".gitignore",
 			       "# coachplan's temporary files, left behind only by a crash\n"

@@ -124,6 +124,9 @@ void plancache_thaw(struct plancache *c);
 /* Only look up from now on, as plancache_load_all leaves it: the plans
  * put are all there is, and an id of no plan put is NULL at once. */
 void plancache_freeze(struct plancache *c);
+/* The .gitattributes cp-new --init writes (hook.c brings an older one's
+ * lines up to date) */
+extern const char caseload_gitattributes[];
 /* A new caseload: DIR/plans, DIR/hours, .gitattributes, .gitignore, README.md */
 int caseload_init(const char *dir);
 /* fn on each directory of a caseload's files (DIR/plans, DIR/hours) until

@@ -279,59 +279,157 @@ static int set_diff_config(const char *dir)
 	return 0;
 }
 
-/* Whether a .gitattributes line for the files under `dir` (plans/, hours/)
- * gives them a merge of their own (merge=..., -merge, !merge), the user's or
- * cp-new's. */
+/* The merge a .gitattributes line of len bytes gives the files under dir
+ * (plans/, hours/): its word (merge=..., -merge, !merge, merge), its length
+ * in *n; NULL if none.  A CR is a blank, as git has it: a file saved on
+ * Windows. */
+static const char *merge_word(const char *line, size_t len, const char *dir, size_t *n)
+{
+	if (strncmp(line, dir, strlen(dir)))
+		return NULL;
+	for (const char *w = line + strcspn(line, " \t"); w < line + len;) {
+		w += strspn(w, " \t\r");
+		*n = strcspn(w, " \t\r\n");
+		const char *name = *w == '-' || *w == '!' ? w + 1 : w;
+		if (*n && !strncmp(name, "merge", 5) && (name[5] == '=' || name + 5 == w + *n))
+			return w;
+		w += *n;
+	}
+	return NULL;
+}
+
+/* Whether a .gitattributes line gives the files under `dir` a merge of
+ * their own, the user's or cp-new's. */
 static int merge_named(const char *text, const char *dir)
 {
-	size_t dirlen = strlen(dir);
+	size_t n;
 	for (const char *line = text; *line;) {
 		size_t len = strcspn(line, "\n");
-		int ours = !strncmp(line, dir, dirlen);
-		for (const char *w = line + strcspn(line, " \t"); ours && w < line + len;) {
-			w += strspn(w, " \t");
-			size_t n = strcspn(w, " \t\n");
-			const char *name = *w == '-' || *w == '!' ? w + 1 : w;
-			if (n && !strncmp(name, "merge", 5) && (name[5] == '=' || name + 5 == w + n))
-				return 1;
-			w += n;
-		}
+		if (merge_word(line, len, dir, &n))
+			return 1;
 		line += len + (line[len] == '\n');
 	}
 	return 0;
+}
+
+/* A merge of the user's for the sheets other than cp-merge's is kept (it
+ * may be meant), but said: merge=union, say, doubles a corrected line. */
+static void warn_own_merge(const char *path, const char *text)
+{
+	size_t n;
+	for (const char *line = text; *line;) {
+		size_t len = strcspn(line, "\n");
+		const char *w = merge_word(line, len, "hours/", &n);
+		if (w && (n != 15 || strncmp(w, "merge=coachplan", n))) {
+			struct srcpos at = {path, 0, text, strlen(text), (size_t)(w - text), n};
+			cp_warn_at(&at, _("the sheets' merge is not cp-merge's, and is kept as the "
+					  "user's own; cp-new --init would write '%s'"),
+				   "hours/*.csv merge=coachplan");
+		}
+		line += len + (line[len] == '\n');
+	}
 }
 
 /* The merges a caseload needs: a .gitattributes the user had before
  * cp-new --init (or one made before cp-merge) gains the lines it lacks,
  * unless the files already have a merge (or there is no .gitattributes:
  * the user removed it). */
+#define SHEETS_MERGE                                                              \
+	"# appends to one sheet on two branches both survive a merge (cp-merge)\n" \
+	"hours/*.csv merge=coachplan\n"
 static const char *const merge_lines[][2] = {
-	{"hours/", "# appends to one sheet on two branches both survive a merge (cp-merge)\n"
-		   "hours/*.csv merge=coachplan\n"},
+	{"hours/", SHEETS_MERGE},
 	{"plans/", "# plans changed on two branches are merged as plans (cp-merge)\n"
 		   "plans/*.yaml merge=coachplan\n"},
 };
 
+/* The blocks of .gitattributes older versions of cp-new --init wrote,
+ * whole lines exactly as written, and today's in their place: the sheets'
+ * merge=union became cp-merge's.  A line the user wrote or changed matches
+ * none, and is left. */
+static const char *const old_attributes[][2] = {
+	{"# coachplan: appends to one sheet on two branches both survive a merge\n"
+	 "hours/*.csv merge=union\n",
+	 caseload_gitattributes},
+	{"# coachplan: appends to one sheet on two branches both survive a merge;\n"
+	 "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
+	 "# sheet's changed fields with git diff --word-diff, and a plan's\n"
+	 "# changes under the goal or key they are in\n"
+	 "hours/*.csv merge=union diff=coachplan-csv\n"
+	 "plans/*.yaml diff=coachplan-yaml\n",
+	 caseload_gitattributes},
+	{"# coachplan: appends to one sheet on two branches both survive a merge;\n"
+	 "# the diff drivers (set up by cp-new --init in .git/config) show a\n"
+	 "# sheet's changed fields with git diff --word-diff, and a plan's\n"
+	 "# changes under the goal or key they are in; plans changed on two\n"
+	 "# branches are merged as plans (cp-merge)\n"
+	 "hours/*.csv merge=union diff=coachplan-csv\n"
+	 "plans/*.yaml merge=coachplan diff=coachplan-yaml\n",
+	 caseload_gitattributes},
+	{"# appends to one sheet on two branches both survive a merge\n"
+	 "hours/*.csv merge=union\n",
+	 SHEETS_MERGE},
+};
+
+/* text into out, each block of old_attributes in it today's, the rest
+ * byte for byte; whether any was. */
+static int update_attributes(const struct buf *text, struct buf *out)
+{
+	int changed = 0;
+	for (size_t at = 0; at < text->len;) {
+		size_t i = 0, n = 0;
+		for (; i < sizeof old_attributes / sizeof *old_attributes; i++) {
+			n = strlen(old_attributes[i][0]);
+			if (n <= text->len - at && !memcmp(text->s + at, old_attributes[i][0], n))
+				break;
+		}
+		if (i < sizeof old_attributes / sizeof *old_attributes) {
+			buf_puts(out, old_attributes[i][1]);
+			changed = 1;
+		} else {
+			const char *nl = memchr(text->s + at, '\n', text->len - at);
+			n = nl ? (size_t)(nl - (text->s + at)) + 1 : text->len - at;
+			buf_add(out, text->s + at, n);
+		}
+		at += n;
+	}
+	return changed;
+}
+
 static int add_merge_attribute(const char *dir)
 {
-	struct buf path = {0}, text = {0}, add = {0};
+	struct buf path = {0}, text = {0}, now = {0}, add = {0};
 	struct locked lf;
 	buf_printf(&path, "%s/.gitattributes", dir);
 	int rc = locked_open(&lf, path.s);
 	if (rc == 0) {
 		rc = locked_read(&lf, &text);
-		if (text.len && text.s[text.len - 1] != '\n')
+		int updated = rc == 0 && update_attributes(&text, &now);
+		if (now.len && now.s[now.len - 1] != '\n')
 			buf_putc(&add, '\n');
 		size_t unended = add.len;
 		for (size_t i = 0; rc == 0 && i < sizeof merge_lines / sizeof *merge_lines; i++)
-			if (!merge_named(buf_str(&text), merge_lines[i][0]))
+			if (!merge_named(buf_str(&now), merge_lines[i][0]))
 				buf_puts(&add, merge_lines[i][1]);
-		if (rc == 0 && add.len > unended)
+		if (add.len == unended)
+			add.len = 0;
+		if (updated) {
+			if (add.len)
+				buf_add(&now, add.s, add.len);
+			rc = locked_replace(&lf, now.s, now.len);
+		} else if (rc == 0 && add.len)
 			rc = locked_append(&lf, add.s, add.len);
 		locked_close(&lf);
+		if (rc == 0 && updated)
+			cp_warn(_("%s: the lines an older cp-new --init wrote are brought up to date "
+				  "(the sheets merge by cp-merge); commit it"),
+				path.s);
+		if (rc == 0)
+			warn_own_merge(path.s, buf_str(&now));
 	}
 	buf_free(&path);
 	buf_free(&text);
+	buf_free(&now);
 	buf_free(&add);
 	return rc < 0 ? -1 : 0;
 }

@@ -148,6 +148,8 @@ status_is 0 "cp-new --init on a caseload made before cp-merge"
 check "... adds the merge driver to .gitattributes" test "$(git -C old check-attr merge plans/P-1.yaml)" = 'plans/P-1.yaml: merge: coachplan'
 check "... keeps what was there" sh -c 'head -n 3 old/.gitattributes | grep -q "^plans/\*.yaml diff=coachplan-yaml$"'
 check "... and sets it up in git's config" test "$(git -C old config merge.coachplan.driver)" = 'cp-merge %O %A %B %P'
+err_has "old/.gitattributes:2:.* would write 'hours/\*\.csv merge=coachplan'" \
+	"... and says what it would write for the sheets, whose merge=union is the user's"
 cp-new --init old >/dev/null 2>&1
 check "... once" test "$(grep -c 'merge=coachplan' old/.gitattributes)" = 1
 mkdir -p own/plans own/hours
@@ -170,7 +172,7 @@ check "... plans by cp-merge" \
 	test "$(git -C mine check-attr merge plans/P-1.yaml)" = 'plans/P-1.yaml: merge: coachplan'
 check "... the user's line kept" test "$(head -n 1 mine/.gitattributes)" = '*.pdf binary'
 check "... each once" test "$(grep -c 'merge=' mine/.gitattributes)" = 2
-check "a caseload that had the sheets' merge gains none" \
+check "a caseload whose own line gave the sheets a merge keeps it, and gains none" \
 	test "$(grep -c 'merge=union' old/.gitattributes)" = 1
 
 done_testing
