@@ -206,8 +206,43 @@ static char *hooks_dir(const char *dir)
 	return path.s;
 }
 
-/* A hook the user has already is left alone; if it lacks our line, we
- * say which line to add. */
+/* The hooks older versions of cp-new --init installed, by the FNV-1a hash
+ * of their whole text (tests/data/hooks/ keeps each): coachplan's, not the
+ * user's, so today's replace them.  A hook text changed here adds the hash
+ * of its old text. */
+static const uint64_t old_hooks[] = {
+	0x50ee7d38a8686edeu, /* pre-commit, 2026-11-23 */
+	0xcd7ca750869b4965u, /* pre-commit, umask 077 */
+	0xa196557a5e4747d6u, /* pre-commit, only in a caseload */
+	0xa5de4377e1771124u, /* post-*, the first */
+	0xd0109fff583427c9u, /* post-*, only in a caseload, files only */
+};
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
+/* Whether a hook is one cp-new --init wrote, today (for another hook, as
+ * post-rewrite had post-merge's) or before; a byte changed makes it the
+ * user's. */
+static int coachplan_wrote(const char *text, size_t len)
+{
+	for (size_t i = 0; i < sizeof git_hooks / sizeof *git_hooks; i++)
+		if (len == strlen(git_hooks[i].text) && !memcmp(text, git_hooks[i].text, len))
+			return 1;
+	uint64_t h = fnv1a(text, len);
+	for (size_t i = 0; i < sizeof old_hooks / sizeof *old_hooks; i++)
+		if (h == old_hooks[i])
+			return 1;
+	return 0;
+}
+
+/* A hook coachplan wrote is today's; the user's is left alone, and if it
+ * lacks our line, we say which line to add. */
 static int install_hook(const char *where, const struct hook *h)
 {
 	struct buf path = {0};
@@ -217,8 +252,11 @@ static int install_hook(const char *where, const struct hook *h)
 		struct buf old = {0};
 		struct locked lf;
 		rc = 0;
-		if (locked_open(&lf, path.s) == 0 && locked_read(&lf, &old) == 0 &&
-		    !strstr(buf_str(&old), h->marker))
+		if (locked_open(&lf, path.s) != 0 || locked_read(&lf, &old) != 0)
+			; /* as before: a hook that cannot be read is left */
+		else if (strcmp(buf_str(&old), h->text) && coachplan_wrote(buf_str(&old), old.len))
+			rc = locked_replace(&lf, h->text, strlen(h->text)) < 0 ? -1 : 0;
+		else if (!strstr(buf_str(&old), h->marker))
 			cp_warn(_("%s exists and is not coachplan's; not overwritten: add the line "
 				  "'%s' to it, or remove it and run cp-new --init again"),
 				path.s, h->line);

@@ -2,8 +2,9 @@
 # cp-new --init run again on a caseload an older cp-new --init set up.
 # Bug: what coachplan had written itself was kept as it was: the sheets'
 # merge=union of its .gitattributes (cp-merge's fix never reached the
-# team).  What coachplan wrote is brought up to date, surgically; what
-# the user wrote is left, with a word of what cp-new would write.
+# team) and its older hooks.  What coachplan wrote is brought up to date,
+# surgically; what the user wrote is left, with a word of what cp-new
+# would write.  tests/data/hooks/ holds hooks older versions wrote.
 . "$(dirname "$0")/lib.sh"
 command -v git >/dev/null || { echo "1..0 # skip git is not installed"; exit 0; }
 export GIT_CONFIG_NOSYSTEM=1 HOME=$WORK
@@ -59,5 +60,20 @@ run cp-new --init own
 head -n 2 own/.gitattributes >now
 same now want "the user's own merge for the sheets is kept"
 err_has "own/.gitattributes:2:.*'hours/\*\.csv merge=coachplan'" "... and it says what cp-new would write"
+
+# hooks an older cp-new --init installed are coachplan's: today's replace them
+for old in "$TOP"/tests/data/hooks/*; do
+	name=$(basename "$old" | cut -d. -f1)
+	rm -rf up && mkdir up && git -C up init -q && cp-new --init up >/dev/null 2>&1
+	cp "$old" up/.git/hooks/"$name"
+	run cp-new --init up
+	same up/.git/hooks/"$name" new/.git/hooks/"$name" "$(basename "$old"): today's hook replaces it"
+	check "... silently" test ! -s err
+done
+# one the user changed is the user's
+printf 'make lint\n' >>up/.git/hooks/pre-commit
+cp up/.git/hooks/pre-commit want
+cp-new --init up >/dev/null 2>&1
+same up/.git/hooks/pre-commit want "a hook of coachplan's the user changed is kept"
 
 done_testing
