@@ -128,6 +128,14 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 int plan_merge_text(const char *const text[3], const size_t len[3], const char *name,
 		    struct buf *out);
 
+/* What both drivers share: a version read whole (0, or -1 reported), and
+ * git merge-file on the files, how "-q", "--ours" (where both changed the
+ * same lines ours' stand) or "--union": 0 clean, 1 with conflict
+ * markers, 2 if git could not be run (reported), 3 if git would not. */
+int merge_read(const char *path, struct buf *b);
+int merge_by_git(const char *base, const char *ours, const char *theirs, const char *how,
+		 struct buf *out);
+
 /* ---- sheetmerge.c: an hour sheet changed on two branches, as its lines ---- */
 
 /* git's merge driver for a sheet: ours' lines less those theirs removed,

@@ -56,13 +56,13 @@ static int reads_as_plan(const char *name, const char *text, size_t len)
 	return p != NULL;
 }
 
-static int read_side(struct side *s, const char *path)
+int merge_read(const char *path, struct buf *b)
 {
 	FILE *f = fopen(path, "rb");
 	char chunk[8192];
 	size_t got;
 	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&s->text, chunk, got);
+		buf_add(b, chunk, got);
 	int rc = f && !ferror(f) ? 0 : -1;
 	if (f)
 		fclose(f);
@@ -632,14 +632,13 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 
 /* git's own text merge, to out: 0 if clean, 1 with conflict markers, 2
  * if git could not be run (reported), 3 if it would not merge them
- * (binary files, say).  With favour_ours, where both sides changed the same
- * lines ours' stand.  ours is not written here: what cannot be written is
- * said as a plan merged is (cp-merge(1)'s exit status). */
-static int text_merge(const char *base, const char *ours, const char *theirs, int favour_ours,
-		      struct buf *out)
+ * (binary files, say).  ours is not written here: what cannot be written
+ * is said as a plan merged is (cp-merge(1)'s exit status). */
+int merge_by_git(const char *base, const char *ours, const char *theirs, const char *how,
+		 struct buf *out)
 {
 	const char *args[] = {"merge-file", "-p", "-L", "ours", "-L", "base", "-L", "theirs",
-			      favour_ours ? "--ours" : "-q", ours, base, theirs, NULL};
+			      how, ours, base, theirs, NULL};
 	int rc = git_run(".", args, out);
 	if (rc < 0)
 		return cp_err(EX_UNAVAILABLE, _("cannot run git merge-file")), 2;
@@ -702,7 +701,7 @@ static void keep_comments(const struct merge *m, const char *ours, const char *n
 	while (made < 3 && temp_as(&tmp[made], ours, src[made], made == 1 ? NULL : m->nl) == 0)
 		made++;
 	cp_errors_quiet_thread(1);
-	if (made == 3 && text_merge(tmp[0].s, tmp[1].s, tmp[2].s, 1, &text) == 0 &&
+	if (made == 3 && merge_by_git(tmp[0].s, tmp[1].s, tmp[2].s, "--ours", &text) == 0 &&
 	    same_plan(name, out, &text)) {
 		struct buf swap = *out;
 		*out = text;
@@ -802,14 +801,14 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 	struct locked lf;
 	const char *what = name ? name : ours;
 	int rc = 2, lines = 0;
-	if (read_side(&m.base, base) == 0 && read_side(&m.ours, ours) == 0 &&
-	    read_side(&m.theirs, theirs) == 0)
+	if (merge_read(base, &m.base.text) == 0 && merge_read(ours, &m.ours.text) == 0 &&
+	    merge_read(theirs, &m.theirs.text) == 0)
 		rc = merge_sides(&m, what, &out);
 	if (rc < 0) { /* ours is written below, as a plan merged is */
 		warn_as_lines(&m, what);
 		buf_free(&out);
 		lines = 1;
-		if ((rc = text_merge(base, ours, theirs, 0, &out)) == 3) {
+		if ((rc = merge_by_git(base, ours, theirs, "-q", &out)) == 3) {
 			cp_warn(_("%s: git cannot merge its lines either; ours is left as it was"), what);
 			rc = 1;
 			goto out;

@@ -8,7 +8,6 @@
  * follow, each once however many sides added it.  Where the sides have
  * other headers, or a quoted note runs over lines, the lines are no
  * entries, and git's union merge decides as before. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,42 +161,22 @@ int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf 
 	return rc;
 }
 
-static int read_all(const char *path, struct buf *b)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t got;
-	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, got);
-	int rc = f && !ferror(f) ? 0 : -1;
-	if (f)
-		fclose(f);
-	return rc < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
-}
-
-/* git's union merge, as merge=union did it: 0, or 2 (reported) */
-static int union_merge(const char *base, const char *ours, const char *theirs, const char *what,
-		       struct buf *out)
-{
-	const char *args[] = {"merge-file", "-p", "--union", ours, base, theirs, NULL};
-	int rc = git_run(".", args, out);
-	if (rc < 0)
-		return cp_err(EX_UNAVAILABLE, _("cannot run git merge-file")), 2;
-	return rc > 127 ? cp_err(EX_DATAERR, _("%s: git cannot merge its lines"), what), 2 : 0;
-}
-
 int sheet_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct buf b[3] = {{0}}, out = {0};
 	const char *path[3] = {base, ours, theirs};
 	int rc = 0;
 	for (int k = 0; k < 3 && rc == 0; k++)
-		rc = read_all(path[k], &b[k]) < 0 ? 2 : 0;
+		rc = merge_read(path[k], &b[k]) < 0 ? 2 : 0;
 	const char *text[3] = {b[0].s ? b[0].s : "", b[1].s ? b[1].s : "", b[2].s ? b[2].s : ""};
 	size_t len[3] = {b[0].len, b[1].len, b[2].len};
 	if (rc == 0 && sheet_merge_text(text, len, &out) < 0) {
-		out.len = 0;
-		rc = union_merge(base, ours, theirs, name ? name : ours, &out);
+		out.len = 0; /* as merge=union did */
+		rc = merge_by_git(base, ours, theirs, "--union", &out);
+		if (rc == 3) {
+			cp_err(EX_DATAERR, _("%s: git cannot merge its lines"), name ? name : ours);
+			rc = 2;
+		}
 	}
 	struct locked lf;
 	if (rc == 0 && locked_open(&lf, ours) == 0) {
