@@ -44,6 +44,7 @@ cp-new --id P-4 --name "Jan Smit" --funder uwv --start 2026-01-05 --hours 16 \
 sed -i 's/^  - from: 2026-01-05$/  - {from: 2026-01-05, to: 2026-07-04, hours: 59,5}/; /^    to: 2026-07-04$/d; /^    hours: 60$/d' plans/P-4.yaml
 run cp-check plans/P-4.yaml
 status_is 65 "hours with a decimal comma in a grant's { } are refused too"
+err_has 'plans/P-4.yaml:[0-9]+:[0-9]+: "59,5" reads as 59 and a key 5' "... for the comma, not another fault"
 
 # UWV's results per goal, and the end of a grant: an outcome, the plan open
 cp-new --id P-3 --name "Kees Bos" --funder uwv --start 2026-01-05 --goal Kassa >/dev/null

@@ -186,12 +186,16 @@ refuses 64 'not an interval' "an interval in a word that is no unit" \
 run cp-new --id P-5 --name Y --funder Employer --start 2026-01-05
 status_is 0 "cp-new --funder Employer"
 check "... writes the code werkgever" grep -q '^funder: werkgever$' plans/P-5.yaml
-cp-hours --by plan --funder werkgever -o csv >want 2>&1
+# an hour for a plan of each funder, or every table compared is empty and
+# a label read as another funder would pass
+cp-new --id P-6 --name Z --funder overig --start 2026-01-05 >/dev/null 2>&1
+for p in P-2 P-5 P-6; do cp-log --plan $p -m phone -d 2026-11-16 20m Gebeld >/dev/null 2>&1; done
 for f in employer overig municipality; do
-	case $f in overig) c=other ;; municipality) c=gemeente ;; *) c=werkgever ;; esac
+	case $f in overig) c=other p=P-6 ;; municipality) c=gemeente p=P-2 ;; *) c=werkgever p=P-5 ;; esac
 	cp-hours --by plan --funder $c -o csv >want 2>&1
 	run cp-hours --by plan --funder $f -o csv
 	same out want "cp-hours --funder $f is --funder $c"
+	check "... which has $p's hour and no other plan's" test "$(tail -n +2 out)" = "$p,20"
 done
 run cp-plan P-5 --migrate --grant 2026-01-05..2026-06-30:20,employer
 status_is 0 "cp-plan --grant ...,employer"
