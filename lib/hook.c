@@ -110,8 +110,10 @@ static const struct hook {
 static const char *const diff_config[][2] = {
 	{"diff.coachplan-csv.wordRegex", "\"([^\"]|\"\")*\"|[^,;\"]+"},
 	{"diff.coachplan-yaml.xfuncname", "^([ ]*- (id|date): .*|[A-Za-z_][A-Za-z0-9_]*:.*)$"},
-	/* two coaches' evaluations of one plan on two branches: merged as a plan */
-	{"merge.coachplan.name", "coachplan: plans merged as plans (cp-merge)"},
+	/* two coaches' evaluations of one plan on two branches: merged as a
+	 * plan; a sheet as its lines.  The name is what git says of the driver */
+	{"merge.coachplan.name",
+	 "coachplan: plans merged as plans, hour sheets as lines (cp-merge)"},
 	{"merge.coachplan.driver", "cp-merge %O %A %B %P"},
 };
 
