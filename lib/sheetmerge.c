@@ -148,8 +148,8 @@ int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf 
 		       same_raw(&sides[0], &sides[2], p, text[0], text[2]))
 			p++;
 		struct lines rest[3];
-		for (int k = 0; k < 3; k++)
-			rest[k] = (struct lines){sides[k].v + p, sides[k].n - p, 0};
+		for (int k = 0; k < 3; k++) /* an empty side has no array: NULL + 0 is UB */
+			rest[k] = (struct lines){p ? sides[k].v + p : sides[k].v, sides[k].n - p, 0};
 		size_t lead = !p ? 0 : p < sides[1].n ? (size_t)(sides[1].v[p].s - text[1]) : len[1];
 		count(&m, rest);
 		put_merged(out, rest, &m, text[1], len[1], lead);

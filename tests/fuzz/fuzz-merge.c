@@ -1,9 +1,11 @@
-/* fuzz-merge: git's merge driver for plans (lib/merge.c) on any three
- * versions.  The input is base, ours and theirs, each ended by a line
+/* fuzz-merge: git's merge drivers for plans (lib/merge.c) and hour sheets
+ * (lib/sheetmerge.c) on any three versions.  The input is base, ours and theirs, each ended by a line
  * "@@@@" (the last may go without).  The merge either gives up (git
  * merge-file's turn), or its clean result reads as a plan, or its result
  * holds conflict markers; a merge where theirs changed nothing is ours,
- * byte for byte; one where both sides are alike is that side. */
+ * byte for byte; one where both sides are alike is that side.  A sheet
+ * merges as its lines, or is left to git's union merge (-1); where
+ * theirs changed nothing, it is ours, a last line break added at most. */
 #include "fuzz.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -53,6 +55,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int alike = len[1] == len[2] && !memcmp(text[1], text[2], len[1]);
 	if (rc >= 0 && alike)
 		FUZZ_ASSERT(rc == 0 && out.len == len[1] && !memcmp(out.s, text[1], len[1]));
+	buf_free(&out);
+	rc = sheet_merge_text(text, len, &out);
+	FUZZ_ASSERT(rc == 0 || rc == -1);
+	if (rc == 0 && unchanged)
+		FUZZ_ASSERT(out.len >= len[1] && out.len <= len[1] + 2 &&
+			    !memcmp(out.s ? out.s : "", text[1], len[1]));
 	buf_free(&out);
 	free(s);
 	return 0;
