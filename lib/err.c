@@ -341,11 +341,10 @@ static _Thread_local struct {
 static int by_position(const void *a, const void *b)
 {
 	const struct held *x = a, *y = b;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (x->col != y->col)
-		return x->col < y->col ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	int c = cmp_num((long long)x->line, (long long)y->line);
+	if (!c)
+		c = cmp_num((long long)x->col, (long long)y->col);
+	return c ? c : cmp_num((long long)x->seq, (long long)y->seq);
 }
 
 void cp_errors_hold(int on)
