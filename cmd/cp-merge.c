@@ -47,8 +47,8 @@ static const struct argp argp = {
 	N_("Merge a coaching plan changed on two branches, as git's merge driver: THEIRS' changes "
 	   "since BASE go into OURS, which is rewritten; exit 0 if it merged cleanly, 1 if "
 	   "conflict markers were left where both sides changed one value differently.  An hour "
-	   "sheet (PATH ending in .csv) keeps OURS' lines less those THEIRS removed, then THEIRS' "
-	   "new ones."),
+	   "sheet (PATH ending in .csv) keeps OURS' lines less those THEIRS removed, and THEIRS' "
+	   "new ones where they stand in THEIRS."),
 	NULL, cli_help, "coachplan",
 };
 

@@ -139,8 +139,8 @@ int merge_by_git(const char *base, const char *ours, const char *theirs, const c
 /* ---- sheetmerge.c: an hour sheet changed on two branches, as its lines ---- */
 
 /* git's merge driver for a sheet: ours' lines less those theirs removed,
- * then theirs' new ones; git's union merge where the lines are no
- * entries.  0, or 2 on an error (reported). */
+ * theirs' new ones where they stand in theirs; git's union merge where
+ * the lines are no entries.  0, or 2 on an error (reported). */
 int sheet_merge(const char *base, const char *ours, const char *theirs, const char *name);
 /* The same on texts: 0, or -1 when the lines are no entries (the sides'
  * headers differ, a note runs over lines). */

@@ -5,7 +5,9 @@
  * line of a sheet that Excel saved again (CRLF, a byte order mark) stood
  * twice.  Here a line is what it says, whatever its line end: ours' lines
  * stay in their order but those theirs removed, and theirs' new lines
- * follow, each once however many sides added it.  Where the sides have
+ * come in, each once however many sides added it, where they stand in
+ * theirs: a corrected line where the old one was, lines both appended
+ * ours' first.  Where the sides have
  * other headers, or a quoted note runs over lines, the lines are no
  * entries, and git's union merge decides as before. */
 #include <stdlib.h>
@@ -28,6 +30,8 @@ struct lines {
 struct tally {
 	size_t side[3];
 	size_t drop, add; /* of ours' base copies to drop; of theirs' to add */
+	size_t mine;      /* of ours' copies that ours added */
+	size_t in_ours;   /* 1 + its first line in ours not yet passed; 0: none */
 };
 
 static const char bom[] = "\357\273\277";
@@ -97,38 +101,81 @@ static void count(struct strmap *m, const struct lines sides[3])
 		t->drop = kept > th ? kept - th : 0; /* a copy both removed goes once */
 		size_t o_add = o > b ? o - b : 0, t_add = th > b ? th - b : 0;
 		t->add = t_add > o_add ? t_add - o_add : 0;
+		t->mine = o_add;
 	}
 }
 
-/* Ours' lines as they are, less those theirs removed; then theirs' new
- * ones in ours' line end.  sides hold the lines after the first lead
- * bytes of ours, which all three share and which stand as they are. */
+/* Where each of theirs' new lines goes among ours' (at[k], the index of
+ * the line of ours it goes before; SIZE_MAX: it is no new line): after
+ * the line of ours that stands before it in theirs too, and past the
+ * lines ours added there.  Ours' added copies of a line are its last. */
+static void place(const struct lines *o, const struct lines *t, struct strmap *m, size_t *at)
+{
+	size_t *next = xcalloc(o->n + 1, sizeof *next); /* next line of ours alike, 1-based */
+	unsigned char *mine = xcalloc(o->n + 1, 1);
+	for (size_t i = o->n; i-- > 0;) {
+		struct tally *c = strmap_get(m, o->v[i].s, o->v[i].n);
+		next[i] = c->in_ours;
+		c->in_ours = i + 1;
+		if (c->mine) {
+			c->mine--;
+			mine[i] = 1;
+		}
+	}
+	size_t j = 0; /* ours' lines before j are passed */
+	for (size_t k = 0; k < t->n; k++) {
+		struct tally *c = strmap_get(m, t->v[k].s, t->v[k].n);
+		at[k] = SIZE_MAX;
+		if (c->add) {
+			c->add--;
+			size_t i = j;
+			while (i < o->n && mine[i])
+				i++;
+			at[k] = i;
+			continue;
+		}
+		while (c->in_ours && c->in_ours - 1 < j) /* each line of ours passed once */
+			c->in_ours = next[c->in_ours - 1];
+		if (c->in_ours)
+			j = c->in_ours;
+	}
+	free(next);
+	free(mine);
+}
+
+/* Ours' lines as they are, less those theirs removed, and theirs' new
+ * ones in ours' line end where place puts them.  sides hold the lines
+ * after the first lead bytes of ours, which all three share and which
+ * stand as they are. */
 static void put_merged(struct buf *out, const struct lines sides[3], struct strmap *m,
 		       const char *text, size_t len, size_t lead)
 {
 	const struct lines *o = &sides[1], *t = &sides[2];
 	const char *first = memchr(text, '\n', len);
 	const char *nl = first && first > text && first[-1] == '\r' ? "\r\n" : "\n";
+	size_t *at = xcalloc(t->n + 1, sizeof *at), k = 0;
+	place(o, t, m, at);
 	buf_add(out, text, lead);
-	for (size_t i = 0; i < o->n; i++) {
+	for (size_t i = 0; i <= o->n; i++) {
+		/* the first line of ours keeps its place and its mark */
+		for (; k < t->n && (at[k] <= i || at[k] == SIZE_MAX) && (lead || i || !o->n); k++)
+			if (at[k] != SIZE_MAX) {
+				if (out->len && out->s[out->len - 1] != '\n')
+					buf_puts(out, nl);
+				buf_add(out, t->v[k].s, t->v[k].n);
+				buf_puts(out, nl);
+			}
+		if (i == o->n)
+			break;
 		struct tally *c = strmap_get(m, o->v[i].s, o->v[i].n);
 		if (c->drop) {
 			c->drop--;
 			continue;
 		}
-		const char *raw = !lead && i == 0 ? text : o->v[i].s; /* the first with its mark */
+		const char *raw = !lead && i == 0 ? text : o->v[i].s;
 		buf_add(out, raw, o->v[i].all);
 	}
-	if (out->len && out->s[out->len - 1] != '\n')
-		buf_puts(out, nl);
-	for (size_t i = 0; i < t->n; i++) {
-		struct tally *c = strmap_get(m, t->v[i].s, t->v[i].n);
-		if (!c->add)
-			continue;
-		c->add--;
-		buf_add(out, t->v[i].s, t->v[i].n);
-		buf_puts(out, nl);
-	}
+	free(at);
 }
 
 int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf *out)

@@ -39,6 +39,17 @@ check "... the correction stands, once, and the new line is in" same_lines \
 	'2026-03-03,robin,P-1,,onsite,45,Kassa' \
 	'2026-03-04,robin,P-1,,phone,20,Rooster'
 check "... and the sheet git wrote is private" test "$(stat -c %a hours/robin.csv)" = 600
+# Bug: merged the other way round, the line corrected on the other branch
+# went to the end of the sheet, after the hour appended here
+git checkout -q -b laptop2 laptop
+run git merge --no-edit main^1
+status_is 0 "the correction merged into the branch that appended"
+check "... in the place of the line it corrects" same_lines \
+	'date,coach,plan,goal,mode,minutes,note' \
+	'2026-03-02,robin,P-1,,phone,30,Gebeld' \
+	'2026-03-03,robin,P-1,,onsite,45,Kassa' \
+	'2026-03-04,robin,P-1,,phone,20,Rooster'
+git checkout -q main
 
 # the other way round, by a rebase: the line removed stays removed
 git checkout -qb wrong main

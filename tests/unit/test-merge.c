@@ -459,11 +459,19 @@ static void sheets(void)
 #define A "2026-03-02,robin,P-1,,phone,30,a\n"
 #define B "2026-03-03,robin,P-1,,phone,60,b\n"
 #define B2 "2026-03-03,robin,P-1,,phone,45,b\n"
+#define A2 "2026-03-02,robin,P-1,,phone,15,a\n"
+#define E "2026-03-06,robin,P-1,,phone,5,e\n"
 #define C "2026-03-04,robin,P-1,,phone,20,c\n"
 #define D "2026-03-05,robin,P-1,,phone,10,d\n"
 	sheet_case(H A B, H A B C, H A B D, 0, H A B C D, "both appended: ours', then theirs'");
 	sheet_case(H A B, H A B2, H A B C, 0, H A B2 C, "ours corrected the last line");
-	sheet_case(H A B, H A B C, H A B2, 0, H A C B2, "theirs corrected the last line");
+	/* Bug: a line theirs corrected went to the end, after ours' new ones */
+	sheet_case(H A B, H A B C, H A B2, 0, H A B2 C, "theirs corrected the last line: in its place");
+	sheet_case(H A B C, H A B C D, H A2 B C, 0, H A2 B C D, "... or a line in the middle");
+	sheet_case(H A C, H A C D, H A B C, 0, H A B C D, "theirs put in a line it forgot: in its place");
+	sheet_case(H A, H A C, H A D E, 0, H A C D E, "both appended, theirs two: ours' first");
+	sheet_case(H A B, H A2 B C, H A B D, 0, H A2 B C D, "each corrected or appended its own");
+	sheet_case(H A B C, H A C, H A B2 C, 0, H A B2 C, "ours removed what theirs corrected: theirs' stands");
 	sheet_case(H A B, H A, H A B C, 0, H A C, "ours removed the last line");
 	sheet_case(H A B, H A B C, H A, 0, H A C, "theirs removed the last line");
 	sheet_case(H A, H A C, H A C D, 0, H A C D, "a line both appended: once");
@@ -485,6 +493,12 @@ static void sheets(void)
 		   "2026-03-02,robin,P-1,,phone,30,a\r\n"
 		   "2026-03-04,robin,P-1,,phone,20,c\r\n",
 		   "ours saved with a BOM and CRLF: theirs' line in ours' line end");
+	sheet_case(H A B, "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
+			  "2026-03-02,robin,P-1,,phone,30,a\r\n2026-03-03,robin,P-1,,phone,60,b\r\n",
+		   H A2 B, 0,
+		   "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
+		   "2026-03-02,robin,P-1,,phone,15,a\r\n2026-03-03,robin,P-1,,phone,60,b\r\n",
+		   "... and theirs' correction in its place, the mark first");
 	sheet_case(H A, H A "2026-03-04,robin,P-1,,phone,20,c", H A D, 0, H A C D,
 		   "ours without a last line break");
 	sheet_case(H A, H A, "datum;coach;plan;doel;wijze;minuten;notitie\n", -1, NULL,
@@ -495,6 +509,8 @@ static void sheets(void)
 #undef A
 #undef B
 #undef B2
+#undef A2
+#undef E
 #undef C
 #undef D
 }
