@@ -360,7 +360,7 @@ static void warn_own_merge(const char *path, const char *text)
 	for (const char *line = text; *line;) {
 		size_t len = strcspn(line, "\n");
 		const char *w = merge_word(line, len, "hours/", &n);
-		if (w && (n != 15 || strncmp(w, "merge=coachplan", n))) {
+		if (w && !str_eq((struct str){w, n}, "merge=coachplan")) {
 			struct srcpos at = {path, 0, text, strlen(text), (size_t)(w - text), n};
 			cp_warn_at(&at, _("the sheets' merge is not cp-merge's, and is kept as the "
 					  "user's own; cp-new --init would write '%s'"),
