@@ -210,9 +210,10 @@ static int due(int on)
 	size_t n;
 	caseload_logged(opt.files.sheets, opt.files.nsheets, &paths, &n);
 	if (opt.quiet) { /* with a sheet unread, no plan is known to be quiet */
-		int before = cp_status();
+		unsigned long before = cp_errors();
 		read_contacts(&s, paths, n);
-		s.o.quiet.n = cp_status() != before ? 0 : s.o.quiet.n;
+		if (cp_errors() != before)
+			s.o.quiet.n = 0;
 	}
 	each_plan(scan_plan, &s);
 	due_warn_coach(&s.list, &s.o, s.plans);
