@@ -104,10 +104,10 @@ static const struct hook {
 	{"post-commit", private_hook, "chmod go=", PRIVATE_LINE},
 };
 
-/* The settings of the diff drivers .gitattributes names: a word of a
- * sheet is one CSV field, for git diff --word-diff; a hunk of a plan is
- * headed by the goal or evaluation it is in, else the top-level key. */
-static const char *const diff_config[][2] = {
+/* The settings of the drivers .gitattributes names: a word of a sheet is
+ * one CSV field, for git diff --word-diff; a hunk of a plan is headed by
+ * the goal or evaluation it is in, else the top-level key. */
+static const char *const caseload_config[][2] = {
 	{"diff.coachplan-csv.wordRegex", "\"([^\"]|\"\")*\"|[^,;\"]+"},
 	{"diff.coachplan-yaml.xfuncname", "^([ ]*- (id|date): .*|[A-Za-z_][A-Za-z0-9_]*:.*)$"},
 	/* two coaches' evaluations of one plan on two branches: merged as a
@@ -115,6 +115,12 @@ static const char *const diff_config[][2] = {
 	{"merge.coachplan.name",
 	 "coachplan: plans merged as plans, hour sheets as lines (cp-merge)"},
 	{"merge.coachplan.driver", "cp-merge %O %A %B %P"},
+	/* The hooks' chmod changes the files' ctime.  A rebase keeps its index
+	 * in memory across its post-checkout and post-commit hooks: once the
+	 * chmod fell in a later second than git's write, the next pick saw
+	 * the sheet as changed by the user and stopped.  Modes and contents
+	 * are still compared. */
+	{"core.trustCtime", "false"},
 };
 
 /* A question (out given) is asked quietly: the caller says what failed. */
@@ -308,13 +314,14 @@ static int make_private(const char *dir)
 	return rc;
 }
 
-static int set_diff_config(const char *dir)
+static int set_caseload_config(const char *dir)
 {
-	for (size_t i = 0; i < sizeof diff_config / sizeof *diff_config; i++) {
-		const char *args[] = {"config", diff_config[i][0], diff_config[i][1], NULL};
+	for (size_t i = 0; i < sizeof caseload_config / sizeof *caseload_config; i++) {
+		const char *args[] = {"config", caseload_config[i][0], caseload_config[i][1],
+				      NULL};
 		if (git_run(dir, args, NULL) != 0)
 			return cp_err(EX_UNAVAILABLE, _("%s: git config %s failed"), dir,
-				      diff_config[i][0]);
+				      caseload_config[i][0]);
 	}
 	return 0;
 }
@@ -515,7 +522,7 @@ int caseload_git(const char *dir, int flags)
 				dir);
 		return 0;
 	}
-	if (set_diff_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
+	if (set_caseload_config(dir) < 0 || add_merge_attribute(dir) < 0 ||
 	    caseload_dirs(dir, make_private) < 0)
 		return -1;
 	return inside || (flags & CASELOAD_NO_HOOK) ? 0 : install_hooks(dir);

@@ -62,6 +62,19 @@ run git rebase -q removed
 status_is 0 "a line removed on one branch, one appended on another: rebased"
 check "... the removed line stays away" sh -c '! grep -q Verkeerd hours/robin.csv'
 check "... and the new one is in" test "$(grep -c Gemaild hours/robin.csv)" = 1
+# Bug: the rebase above failed now and then: "your local changes would be
+# overwritten".  The post-checkout hook's chmod changed the sheet's ctime;
+# in a later second than git's checkout, the rebase's index (kept in
+# memory) took the sheet for changed.  A hook slowed down makes it sure.
+check "cp-new --init tells git not to trust ctime" test "$(git config core.trustCtime)" = false
+git checkout -q -b slow-appended appended@{1} && git checkout -q removed
+sed 's/^chmod/sleep 1.1; chmod/' .git/hooks/post-checkout >slow && cat slow >.git/hooks/post-checkout
+git checkout -q slow-appended
+run git rebase -q removed
+status_is 0 "... so a hook that chmods a second later stops no rebase"
+check "... which rebased" test "$(grep -c -e Gemaild -e Verkeerd hours/robin.csv)" = 1
+git checkout -q removed && cp slow .git/hooks/post-checkout
+sed -i 's/^sleep 1.1; //' .git/hooks/post-checkout && rm slow
 
 # both logged the same hour on two machines: once, as merge=union kept it
 git checkout -qb twice-a main
