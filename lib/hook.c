@@ -217,7 +217,7 @@ static char *hooks_dir(const char *dir)
 /* The hooks older versions of cp-new --init installed, by the FNV-1a hash
  * of their whole text (tests/data/hooks/ keeps each): coachplan's, not the
  * user's, so today's replace them.  A hook text changed here adds the hash
- * of its old text. */
+ * of its old text: tests/7230 compares today's with tests/data/hooks-now/. */
 static const uint64_t old_hooks[] = {
 	0x50ee7d38a8686edeu, /* pre-commit, 2026-11-23 */
 	0xcd7ca750869b4965u, /* pre-commit, umask 077 */

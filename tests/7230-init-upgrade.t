@@ -61,6 +61,15 @@ head -n 2 own/.gitattributes >now
 same now want "the user's own merge for the sheets is kept"
 err_has "own/.gitattributes:2:.*'hours/\*\.csv merge=coachplan'" "... and it says what cp-new would write"
 
+# Today's hooks are kept in tests/data/hooks-now/: a hook text changed in
+# lib/hook.c without keeping the old one's hash would leave every caseload
+# set up before with the old hook, taken for the user's.
+for now in "$TOP"/tests/data/hooks-now/*; do
+	name=$(basename "$now")
+	cmp -s "$now" new/.git/hooks/"$name" && { ok "$name is as tests/data/hooks-now/ has it"; continue; }
+	not_ok "$name is as tests/data/hooks-now/ has it" "the hook changed: move tests/data/hooks-now/$name to tests/data/hooks/$name.COMMIT, add its FNV-1a hash to old_hooks in lib/hook.c, and copy today's into tests/data/hooks-now/"
+done
+
 # hooks an older cp-new --init installed are coachplan's: today's replace them
 for old in "$TOP"/tests/data/hooks/*; do
 	name=$(basename "$old" | cut -d. -f1)
