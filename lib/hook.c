@@ -69,6 +69,16 @@ static const char private_hook[] =
 	PRIVATE_LINE "\n"
 	"exit 0\n";
 
+/* What a hook that comes after a commit says when cp-check refuses what
+ * was committed: it cannot be refused any more, but is not yet pushed. */
+#define CHECK_COMMITTED(hook, what)                                                           \
+	"unset CP_PLANS CP_SHEET\n"                                                             \
+	"out=$(cp-check 2>&1) && exit 0\n"                                                      \
+	"printf '%s\\n' \"$out\" >&2\n"                                                        \
+	"echo 'coachplan " hook ": the " what " committed what cp-check refuses; mend the files " \
+	"above and commit, before you push' >&2\n"                                               \
+	"exit 0\n"
+
 /* git rebase (and git pull --rebase) commits without pre-commit, and a
  * rebase that meets a plan closed upstream can commit hours after its
  * end.  It cannot be refused afterwards; it is said, before a push. */
@@ -81,12 +91,23 @@ static const char rewrite_hook[] =
 	ONLY_IN_A_CASELOAD
 	PRIVATE_LINE "\n"
 	"[ \"$1\" = rebase ] && command -v cp-check >/dev/null 2>&1 || exit 0\n"
-	"unset CP_PLANS CP_SHEET\n"
-	"out=$(cp-check 2>&1) && exit 0\n"
-	"printf '%s\\n' \"$out\" >&2\n"
-	"echo 'coachplan post-rewrite: the rebase committed what cp-check refuses; mend the files "
-	"above and commit, before you push' >&2\n"
-	"exit 0\n";
+	CHECK_COMMITTED("post-rewrite", "rebase");
+
+/* git cherry-pick and git revert commit without pre-commit too; the
+ * reflog's newest entry tells them from a commit pre-commit checked. */
+static const char commit_hook[] =
+	"#!/bin/sh\n"
+	"# coachplan: plans and hour sheets hold personal data, and git writes the\n"
+	"# files it checks out readable by all; take group and others' rights away.\n"
+	"# A cherry-pick or revert runs no pre-commit: say what cp-check refuses.\n"
+	"# Written by cp-new --init.\n"
+	ONLY_IN_A_CASELOAD
+	PRIVATE_LINE "\n"
+	"case $(git reflog -1 --format=%gs 2>/dev/null) in\n"
+	"cherry-pick*|revert*) command -v cp-check >/dev/null 2>&1 || exit 0 ;;\n"
+	"*) exit 0 ;;\n"
+	"esac\n"
+	CHECK_COMMITTED("post-commit", "cherry-pick or revert");
 
 /* Each hook; a hook of the user's that has the marker does the job, else
  * the user is told to add the line. */
@@ -101,7 +122,7 @@ static const struct hook {
 	{"post-rewrite", rewrite_hook, "chmod go=", PRIVATE_LINE},
 	/* a merge that stops in a conflict runs no post-merge: the commit that
 	 * resolves it takes the rights back */
-	{"post-commit", private_hook, "chmod go=", PRIVATE_LINE},
+	{"post-commit", commit_hook, "chmod go=", PRIVATE_LINE},
 };
 
 /* The settings of the drivers .gitattributes names: a word of a sheet is

@@ -322,7 +322,17 @@ git checkout -q -b fine closes~1
 cp-log -P P-2026-014 -m phone -d 2026-03-11 20 'Voor het einde' && git commit -q -am 'fine'
 run git rebase -q closes
 check "a rebase that breaks nothing says nothing" test ! -s err
+# Bug: git cherry-pick commits without pre-commit too: the hour after the
+# plan's end was committed without a word
 git checkout -q closes
+run git cherry-pick logs
+err_has 'hours/robin.csv:[0-9]+:1: 2026-03-13 lies outside plan P-2026-014' \
+	"a cherry-pick that makes a broken caseload: cp-check's errors are shown"
+err_has '^coachplan post-commit: the cherry-pick or revert .*mend' "... with what to do"
+git reset -q --hard HEAD^
+run git cherry-pick fine
+check "a cherry-pick that breaks nothing says nothing" test ! -s err
+git reset -q --hard HEAD^
 # A merge that stops in a conflict runs no post-merge: git wrote the plan
 # readable by all, and the commit that resolves it left it so.
 git checkout -q closes && git checkout -q -b ends-later
