@@ -439,6 +439,31 @@ static const char *const old_attributes[][2] = {
 	 SHEETS_MERGE},
 };
 
+/* A caseload of the first cp-new --init that a later one gave the plans'
+ * merge line has it twice once the first's block is today's: beside
+ * today's block, a block of merge_lines goes. */
+static void drop_appended(struct buf *out)
+{
+	const char *whole = strstr(buf_str(out), caseload_gitattributes);
+	if (!whole)
+		return;
+	size_t from = (size_t)(whole - out->s), to = from + strlen(caseload_gitattributes);
+	for (size_t i = 0; i < sizeof merge_lines / sizeof *merge_lines; i++) {
+		size_t n = strlen(merge_lines[i][1]);
+		for (char *at = out->s; (at = strstr(at, merge_lines[i][1]));) {
+			size_t pos = (size_t)(at - out->s);
+			if ((pos && at[-1] != '\n') || (pos >= from && pos < to)) {
+				at++;
+				continue;
+			}
+			memmove(at, at + n, out->len - pos - n + 1);
+			out->len -= n;
+			if (pos < from)
+				from -= n, to -= n;
+		}
+	}
+}
+
 /* text into out, each block of old_attributes in it today's, the rest
  * byte for byte; whether any was. */
 static int update_attributes(const struct buf *text, struct buf *out)
@@ -461,6 +486,8 @@ static int update_attributes(const struct buf *text, struct buf *out)
 		}
 		at += n;
 	}
+	if (changed)
+		drop_appended(out);
 	return changed;
 }
 

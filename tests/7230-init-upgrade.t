@@ -44,6 +44,18 @@ printf '# coachplan: appends to one sheet on two branches both survive a merge\n
 run cp-new --init first
 check "the first cp-new --init's line: cp-merge's now" test "$(grep -c 'merge=union' first/.gitattributes)" = 0
 check "... as today's cp-new --init writes it" sh -c 'head -n 8 first/.gitattributes | cmp -s - new/.gitattributes'
+# Bug: one a later cp-new --init gave the plans' merge line came out with
+# that line twice
+mkdir -p twice && git -C twice init -q
+{
+	printf '# coachplan: appends to one sheet on two branches both survive a merge\n'
+	printf 'hours/*.csv merge=union\n'
+	printf '# plans changed on two branches are merged as plans (cp-merge)\n'
+	printf 'plans/*.yaml merge=coachplan\n*.pdf binary\n'
+} >twice/.gitattributes
+{ cat new/.gitattributes; printf '*.pdf binary\n'; } >want
+cp-new --init twice >/dev/null 2>&1
+same twice/.gitattributes want "the first cp-new --init's block and a later one's plans line: each once"
 mkdir -p appended && git -C appended init -q
 printf '*.pdf binary\n# appends to one sheet on two branches both survive a merge\nhours/*.csv merge=union\n' \
 	>appended/.gitattributes
