@@ -7,7 +7,8 @@
  * stay in their order but those theirs removed, and theirs' new lines
  * come in, each once however many sides added it, where they stand in
  * theirs: a corrected line where the old one was, lines both appended
- * ours' first.  Where the sides have
+ * ours' first; a header one side emptied away stays above the lines
+ * the other added.  Where the sides have
  * other headers, or a quoted note runs over lines, the lines are no
  * entries, and git's union merge decides as before. */
 #include <stdlib.h>
@@ -178,6 +179,53 @@ static void put_merged(struct buf *out, const struct lines sides[3], struct strm
 	free(at);
 }
 
+/* Whether a line names the date and the minutes columns, as a header
+ * does and an entry does not */
+static int names_columns(const struct line *l)
+{
+	int date = 0, minutes = 0;
+	for (size_t i = 0; i <= l->n;) {
+		size_t end = i;
+		while (end < l->n && l->s[end] != ',' && l->s[end] != ';')
+			end++;
+		size_t a = i, b = end;
+		while (a < b && (l->s[a] == ' ' || l->s[a] == '\t' || l->s[a] == '"'))
+			a++;
+		while (b > a && (l->s[b - 1] == ' ' || l->s[b - 1] == '\t' || l->s[b - 1] == '"'))
+			b--;
+		int col = sheet_col_named(l->s + a, b - a);
+		date |= col == COL_DATE;
+		minutes |= col == COL_MINUTES;
+		i = end + 1;
+	}
+	return date && minutes;
+}
+
+/* A side that emptied the sheet took its header away with its entries;
+ * the lines the other side added still need it above them, or the sheet
+ * has none.  The header of ours, else of theirs, as it was written. */
+static void keep_header(struct buf *out, const struct lines sides[3], const char *const text[3])
+{
+	int k = sides[1].n ? 1 : 2;
+	if (!out->len || !sides[k].n || !names_columns(&sides[k].v[0]))
+		return;
+	const struct line *h = &sides[k].v[0];
+	size_t skip = out->len >= 3 && !memcmp(out->s, bom, 3) ? 3 : 0;
+	const char *nl = memchr(out->s + skip, '\n', out->len - skip);
+	size_t n = (nl ? (size_t)(nl - out->s) : out->len) - skip;
+	if (n && out->s[skip + n - 1] == '\r')
+		n--;
+	if (n == h->n && !memcmp(out->s + skip, h->s, n))
+		return;
+	struct buf with = {0};
+	buf_add(&with, text[k], h->all);
+	if (text[k][h->all - 1] != '\n')
+		buf_puts(&with, "\n");
+	buf_add(&with, out->s, out->len);
+	buf_free(out);
+	*out = with;
+}
+
 int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf *out)
 {
 	struct lines sides[3] = {{0}};
@@ -200,6 +248,7 @@ int sheet_merge_text(const char *const text[3], const size_t len[3], struct buf 
 		size_t lead = !p ? 0 : p < sides[1].n ? (size_t)(sides[1].v[p].s - text[1]) : len[1];
 		count(&m, rest);
 		put_merged(out, rest, &m, text[1], len[1], lead);
+		keep_header(out, sides, text);
 	} else
 		rc = -1;
 	strmap_free(&m, free);

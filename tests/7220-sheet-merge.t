@@ -109,4 +109,25 @@ cp-log -P P-1 -m phone -d 2026-03-13 5 Kort >/dev/null 2>&1 && git commit -qam k
 run git merge --no-edit note-a
 status_is 0 "a note over two lines: merged line by line, as union does"
 check "... both entries in" sh -c 'grep -q "^regels\"" hours/robin.csv && grep -q ",Kort" hours/robin.csv'
+
+# Bug: a sheet emptied on one branch (its lines wrong, all of them),
+# an hour appended on the other: the merge kept the new line and lost the
+# header above it, and the sheet read no more
+git checkout -qb emptied main
+: >hours/robin.csv && git commit -qam emptied
+git checkout -qb appended-too main
+cp-log -P P-1 -m phone -d 2026-03-16 30 Nieuw >/dev/null 2>&1 && git commit -qam nieuw
+run git merge --no-edit emptied
+status_is 0 "a sheet emptied on one branch, appended on the other: merged"
+check "... the header first, then the new line alone" same_lines \
+	'date,coach,plan,goal,mode,minutes,note' \
+	'2026-03-16,robin,P-1,,phone,30,Nieuw'
+git checkout -q -b emptied2 emptied
+run git merge --no-edit appended-too
+status_is 0 "... and merged into the branch that emptied it"
+check "... the header first there too" same_lines \
+	'date,coach,plan,goal,mode,minutes,note' \
+	'2026-03-16,robin,P-1,,phone,30,Nieuw'
+run cp-check
+status_is 0 "... and cp-check is content"
 done_testing

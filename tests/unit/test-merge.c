@@ -486,6 +486,15 @@ static void sheets(void)
 		   "\357\273\277" H B D, "... ours changed the line after it");
 	sheet_case(H A, H A, H A, 0, H A, "nothing changed");
 	sheet_case(H A, H, H A C, 0, H C, "ours removed all but the header");
+	/* Bug: a sheet one side emptied lost its header to the other's new lines */
+	sheet_case(H A B, "", H A B C, 0, H C, "ours emptied, theirs appended: the header stays");
+	sheet_case(H A B, H A B C, "", 0, H C, "theirs emptied, ours appended: the header stays");
+	sheet_case("\357\273\277" H A, "", "\357\273\277" H A C, 0, "\357\273\277" H C,
+		   "... theirs' header with its mark");
+	sheet_case(H A, "", H A, 0, "", "ours emptied, theirs unchanged: empty");
+	sheet_case(H A, H A, "", 0, "", "theirs emptied, ours unchanged: empty");
+	sheet_case(H A, "", "", 0, "", "both emptied: empty");
+	sheet_case(A B, A B C, "", 0, C, "no header to keep: none made up of an entry");
 	sheet_case(H A, "\357\273\277date,coach,plan,goal,mode,minutes,note\r\n"
 			"2026-03-02,robin,P-1,,phone,30,a\r\n",
 		   H A C, 0,
