@@ -125,6 +125,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--date, --summary, --goal, --next, --close, --end, the "
 					    "marks, --absence, --signed-by, --outcome and --dry-run go "
 					    "with --record"));
+		if (opt.record || opt.ics) /* a plan changed, a calendar: no sheet, no list */
+			cli_refuse_shared(state, opt.record ? "--record" : "--ics");
 		if (opt.record && !opt.summary)
 			argp_error(state, _("--record needs --summary"));
 		if (opt.next && opt.close)

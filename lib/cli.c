@@ -202,8 +202,8 @@ static const struct argp cli_quiet_sheet_argp = {quiet_sheet_options, paths_pars
 
 static const struct argp_option output_options[] = {
 	{"output", 'o', N_("FORMAT"), 0,
-	 N_("text, markdown, html, csv, excel or json (default: text on a terminal, csv "
-	    "otherwise)"), 0},
+	 N_("text (or table), markdown, html, csv, excel or json (default: text on a "
+	    "terminal, csv otherwise)"), 0},
 	{"excel", OPT_EXCEL, NULL, 0,
 	 N_("same as -o excel: CSV that Dutch Excel and LibreOffice open as it is (BOM, ';', "
 	    "decimal comma, hours as 1,5)"), 0},
@@ -259,6 +259,15 @@ static const char *const argp_words[] __attribute__((unused)) = {
 	N_("(PROGRAM ERROR) No version known!?"),
 	N_("(PROGRAM ERROR) Option should have been recognized!?"),
 };
+
+void cli_refuse_shared(struct argp_state *state, const char *mode)
+{
+	if (cli.sheet)
+		argp_error(state, _("%s and -f/--file clash: %s reads no hour sheet"), mode, mode);
+	if (cli.out != OUT_AUTO)
+		argp_error(state, _("%s and -o/--output (or --excel) clash: %s has no list to format"),
+			   mode, mode);
+}
 
 char *cli_help(int key, const char *text, void *input)
 {

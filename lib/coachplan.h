@@ -33,6 +33,9 @@ void cli_plan_required(struct argp_state *state, const char *first);
  * error if neither. */
 const char *cli_plan_arg(struct argp_state *state, char *arg);
 enum outfmt cli_outfmt(void);
+/* -f or -o (--excel) given to a mode of a tool that has no use for them:
+ * a usage error that names both, rather than an option left unused. */
+void cli_refuse_shared(struct argp_state *state, const char *mode);
 int cli_exit(int status); /* checks that standard output was written */
 /* Prints the path of a file just written; if standard output fails, says
  * that the file is there all the same (a rerun would find it). */

@@ -42,9 +42,10 @@ const char *renderer_choices(void)
 		for (size_t i = 0; i < NRENDERERS; i++)
 			n += renderers[i] != NULL;
 		for (size_t i = 0; i < NRENDERERS; i++)
-			if (renderers[i])
-				buf_printf(&b, "%s%s", k++ ? k < n ? ", " : _(" or ") : "",
-					   renderers[i]->name);
+			if (renderers[i]) /* table too, which renderer_find takes */
+				buf_printf(&b, "%s%s%s", k++ ? k < n ? ", " : _(" or ") : "",
+					   renderers[i]->name,
+					   renderers[i] == &render_text ? _(" (or table)") : "");
 		snprintf(choices, sizeof choices, "%s", buf_str(&b));
 		buf_free(&b);
 	}

@@ -25,6 +25,13 @@ for src in "$TOP"/cmd/*.c; do
 		bad=$(grep '^ [^ -]' help.txt | grep -v ':$' || :)
 		check "$tool --help ($lang): every group header on one line" test -z "$bad"
 	done
+	# Bug: -o took table (as the man pages say) but --help left it out
+	COLUMNS=80 "$tool" --help >help.txt 2>&1
+	if grep -q -- '--output=FORMAT' help.txt; then
+		awk '/--output=FORMAT/ { on = 1 } on && /^ *-/ && !/--output/ { on = 0 } on' help.txt >o.txt
+		check "$tool --help: -o names every format it takes, table too" \
+			sh -c 'for f in text table markdown html csv excel json; do grep -qw $f o.txt || exit 1; done'
+	fi
 	# run by its path, as make check and cron do: getopt's words too
 	# begin with the tool's name, as every other message does
 	"$CP_BIN/$tool" --no-such-option 2>err >/dev/null

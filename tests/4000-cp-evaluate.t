@@ -163,6 +163,17 @@ check "a broken plan: the others are still listed" grep -q '^2026-11-22,B-late,'
 rm plans/X-broken.yaml
 
 # ---- --record: what is checked first, and refusals that change nothing ----
+# Bug: -f and -o with --record were taken and left unused, so a user
+# who meant them for something got nothing and no word why
+refuses 64 '--record and -f/--file clash' "-f with --record" \
+	cp-evaluate --record A-today --summary x -f hours/robin.csv
+refuses 64 '--record and -o/--output \(or --excel\) clash' "-o with --record" \
+	cp-evaluate --record A-today --summary x -n -o json
+refuses 64 '--record and -o/--output \(or --excel\) clash' "--excel with --record" \
+	cp-evaluate --record A-today --summary x --excel
+refuses 64 '--ics and -o/--output \(or --excel\) clash: --ics has no list' "-o with --ics" \
+	cp-evaluate --ics -o json
+refuses 64 '--ics and -f/--file clash' "-f with --ics" cp-evaluate --ics -f hours/robin.csv
 refuses 65 'the plan has no goal "G9"' "an unknown goal" \
 	cp-evaluate --record A-today --summary x --goal G9=achieved
 err_has 'hint: the goals of A-today are G1$' "... and the hint names the goals there are"

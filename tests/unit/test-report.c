@@ -139,7 +139,8 @@ static void finding(void)
 	ok(renderer_find("HTML") == &render_html, "HTML is html");
 	ok(renderer_find("txt") == &render_text, "txt is text");
 	ok(renderer_find("pdf") == NULL, "no pdf yet");
-	is_str(renderer_choices(), "text, markdown, html, csv, excel or json", "the choices");
+	is_str(renderer_choices(), "text (or table), markdown, html, csv, excel or json",
+	       "the choices, table among them");
 }
 
 /* report_fields: a fields block of its own, with a heading, that the
