@@ -166,16 +166,39 @@ static int reordered(const char *word, int today, char out[16])
 	return 0;
 }
 
+/* The same day of the month a year or more away (step -1 or 1), while
+ * it is not yet on the right side of limit; 29-2 skips years without it. */
+static int year_step(int day, int step, int limit)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	for (int cy = y + step; cy != y + 5 * step && (step < 0 ? day > limit : day < limit);
+	     cy += step)
+		if (d <= date_days_in_month(cy, m))
+			day = date_from_ymd(cy, m, d);
+	return day;
+}
+
+static int day_without_year(const char *s, size_t n)
+{
+	return n && isdigit((unsigned char)*s) && date_typed_yearless(s, n);
+}
+
 /* A day as --from takes it, day first (16-11-2026, 16/11, 20 nov): the
  * period of that one day.  0, -1 with *why for no such day, or -2 for
  * none written so (and for 6/26 too: June 2026 with a short year, more
- * likely than a 26th month). */
+ * likely than a 26th month).  Without its year it is the last such day
+ * that has come, today included, not the nearest --from takes: hours are
+ * asked for after the work, and 5-1 in December is the January gone, as
+ * a month or week without its year is the last that has begun. */
 static int typed_day(const char *s, size_t n, int today, struct period *p, const char **why)
 {
 	*why = NULL;
 	if (!n || !isdigit((unsigned char)*s))
 		return -2;
 	int r = date_parse_typed(s, n, today, &p->from, why);
+	if (r == 0 && day_without_year(s, n))
+		p->from = year_step(p->from, -1, today);
 	if (r == 0)
 		p->to = p->from;
 	return r == -1 && date_typed_yearless(s, n) ? -2 : r;
@@ -258,6 +281,11 @@ const char *period_parse(const char *s, int today, struct period *p)
 		return why;
 	if (dots[2] && (why = single(dots + 2, strlen(dots + 2), today, &b)))
 		return why;
+	/* an end without its year before the start is the next such day, as
+	 * --next takes one: 1-12..31-12 in December ends this December */
+	if (a.from != OPEN_FROM && b.to < a.from && b.from == b.to &&
+	    day_without_year(dots + 2, strlen(dots + 2)))
+		b.to = year_step(b.to, 1, a.from);
 	if (dots == s && !dots[2])
 		return _("a period needs at least one end: FROM.., ..TO or FROM..TO");
 	p->from = a.from;

@@ -62,6 +62,17 @@ vorig-jaar 2025,20
 PERIODS
 run cp-hours --by month --period 'maart 2026' -o csv
 check "--period 'maart 2026': a month by its Dutch name" grep -qx '2026-03,180' out
+# Bug: a day without its year was the nearest such day, so in December
+# 5-1 was next January, a period without hours
+run env CP_TODAY=2026-12-07 cp-hours --by year --period 5-1 -o csv
+out_is "year,minutes
+2026,90" "--period 5-1 in December: the January gone"
+run env CP_TODAY=2026-12-07 cp-hours --by year --period 20-12..5-1 -o csv
+out_is "year,minutes
+2025,20
+2026,90" "--period 20-12..5-1 in December: the turn of the year gone"
+run env CP_TODAY=2026-12-07 cp-hours --by year --period 1-12..31-12 -o csv
+status_is 0 "--period 1-12..31-12 in December: this December, to its end"
 run cp-hours --by year --from 2026-03-01 --to 2026-06-30
 out_is "year,minutes
 2026,270" "--from and --to"

@@ -233,6 +233,28 @@ static void other_orders(void)
 	}
 }
 
+/* A day typed without its year names a day that has come, as a month
+ * or week without its year does: hours are asked for after the work.
+ * Bug: in December 01-01 was next January, a period without hours. */
+static void yearless_days(void)
+{
+	static const struct range december[] = {
+		{"01-01", "2026-01-01", "2026-01-01"},      {"1 jan", "2026-01-01", "2026-01-01"},
+		{"7-12", "2026-12-07", "2026-12-07"},       {"8-12", "2025-12-08", "2025-12-08"},
+		{"29-12", "2025-12-29", "2025-12-29"},      {"2-1..6-1", "2026-01-02", "2026-01-06"},
+		{"20-12..5-1", "2025-12-20", "2026-01-05"}, {"01-01..", "2026-01-01", ""},
+		/* an end before its start is the next such day, as --next takes it */
+		{"1-12..31-12", "2026-12-01", "2026-12-31"},
+		{"15-11..10-1", "2026-11-15", "2027-01-10"},
+	};
+	static const struct range january[] = {
+		{"30-12", "2026-12-30", "2026-12-30"},      {"5-1", "2027-01-05", "2027-01-05"},
+		{"20-12..5-1", "2026-12-20", "2027-01-05"}, {"..31-12", "", "2026-12-31"},
+	};
+	check_ranges(december, sizeof december / sizeof *december, "2026-12-07");
+	check_ranges(january, sizeof january / sizeof *january, "2027-01-05");
+}
+
 static void formatting(void)
 {
 	static const struct {
@@ -351,6 +373,7 @@ int main(void)
 	relative();
 	month_names();
 	other_orders();
+	yearless_days();
 	formatting();
 	buckets();
 	contains();
