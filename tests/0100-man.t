@@ -40,6 +40,16 @@ long=$(awk 'FNR == 1 { f = FILENAME; sub(/.*\//, "", f) } /^\.Dl \$ / && length(
 	"$TOP"/man/*.[1-9] | tr '\n' ' ')
 check "no command of an example wraps at 80 columns${long:+ ($long)}" test -z "$long"
 
+# Bug: cp-evaluate(1)'s Monday list was a table 132 columns wide; what a
+# display shows fits an 80-column terminal, as a coach reads the page
+wide=
+for page in "$TOP"/man/*.[1-9]; do
+	w=$(awk '/^\.Bd -literal/ { on = 1; next } /^\.Ed/ { on = 0 } on' "$page" |
+		sed -e 's/\\(:e/e/g' -e 's/\\e/\\/g' -e 's/\\&//g' | wc -L)
+	[ "$w" -le 80 ] || wide="$wide ${page##*/}:$w"
+done
+check "every display of an example fits 80 columns${wide:+ (not:$wide)}" test -z "$wide"
+
 # the temporary file of lib/atomic.c is .NAME.cptmp.PID.XXXXXX: every
 # page names it so, since cp-check and a coach go by the pid in it
 stale=$(grep -l 'cptmp\. Ns Ar XXXXXX' "$TOP"/man/*.[1-9] | sed 's,.*/,,' | tr '\n' ' ')
