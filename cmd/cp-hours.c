@@ -57,14 +57,17 @@ static struct {
 	struct filter filter;
 	struct strlist funders;
 	int dates_given;
+	const char *from, *to;  /* as typed */
+	struct period periods; /* what every --period holds */
 	struct caseload_args files; /* a caseload directory gives its plans and sheets */
 } opt;
 
-static void date_opt(struct argp_state *state, const char *arg, int *day)
+static void date_opt(struct argp_state *state, const char *arg, int *day, const char **typed)
 {
 	if (cli_date(arg, day) < 0)
 		argp_state_help(state, stderr, ARGP_HELP_STD_ERR); /* the Try line; exits */
 	opt.dates_given = 1;
+	*typed = arg;
 }
 
 /* Whether --by has the employer, a name --pseudonymize leaves out. */
@@ -94,13 +97,13 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_PSEUDONYMIZE: opt.pseudonymize = 1; break;
 	case 'k': opt.keep_going = 1; break;
 	case OPT_BUDGET: opt.budget = 1; break;
-	case OPT_FROM: date_opt(state, arg, &f->from); break;
-	case OPT_TO: date_opt(state, arg, &f->to); break;
+	case OPT_FROM: date_opt(state, arg, &f->from, &opt.from); break;
+	case OPT_TO: date_opt(state, arg, &f->to, &opt.to); break;
 	case OPT_PERIOD:
 		if ((why = period_parse(arg, date_today(), &p)))
 			argp_error(state, "%s: %s", quotes(arg), why);
-		f->from = p.from > f->from ? p.from : f->from;
-		f->to = p.to < f->to ? p.to : f->to;
+		opt.periods.from = p.from > opt.periods.from ? p.from : opt.periods.from;
+		opt.periods.to = p.to < opt.periods.to ? p.to : opt.periods.to;
 		opt.dates_given = 1;
 		break;
 	case 'P': strlist_add(&f->plans, cli_plan_arg(state, arg)); break;
@@ -133,8 +136,11 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("name one plans directory, with -p or as a caseload"));
 		if (opt.files.nplans && !opt.files.nsheets)
 			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);
+		period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today());
 		if (f->from > f->to)
 			argp_error(state, _("--from is after --to"));
+		f->from = opt.periods.from > f->from ? opt.periods.from : f->from;
+		f->to = opt.periods.to < f->to ? opt.periods.to : f->to;
 		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))
 			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal, "
 					    "--mode or --activity"));
@@ -159,6 +165,7 @@ int main(int argc, char **argv)
 {
 	cli_init(argc, argv, help_post);
 	filter_init(&opt.filter);
+	opt.periods = (struct period){PERIOD_OPEN_FROM, PERIOD_OPEN_TO};
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	if (!opt.nkeys && !opt.budget)
 		opt.keys[opt.nkeys++] = KEY_PLAN;

@@ -184,6 +184,27 @@ static int day_without_year(const char *s, size_t n)
 	return n && isdigit((unsigned char)*s) && date_typed_yearless(s, n);
 }
 
+/* The end of a range typed without its year (nearest: the nearest such
+ * day, as date_parse_typed reads it): the first on or after the start (1-12..31-12 in December ends this
+ * December), or with no start the nearest (..31-12 in December is this
+ * year's end, not the last that has come). */
+static int yearless_end(int nearest, int from)
+{
+	if (from == OPEN_FROM)
+		return nearest;
+	int day = year_step(nearest, -1, from);
+	return day < from ? year_step(day, 1, from) : day;
+}
+
+void period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
+		       int today)
+{
+	if (from_typed && day_without_year(from_typed, strlen(from_typed)))
+		*from = year_step(*from, -1, today);
+	if (to_typed && day_without_year(to_typed, strlen(to_typed)))
+		*to = yearless_end(*to, from_typed ? *from : OPEN_FROM);
+}
+
 /* A day as --from takes it, day first (16-11-2026, 16/11, 20 nov): the
  * period of that one day.  0, -1 with *why for no such day, or -2 for
  * none written so (and for 6/26 too: June 2026 with a short year, more
@@ -281,11 +302,9 @@ const char *period_parse(const char *s, int today, struct period *p)
 		return why;
 	if (dots[2] && (why = single(dots + 2, strlen(dots + 2), today, &b)))
 		return why;
-	/* an end without its year before the start is the next such day, as
-	 * --next takes one: 1-12..31-12 in December ends this December */
-	if (a.from != OPEN_FROM && b.to < a.from && b.from == b.to &&
-	    day_without_year(dots + 2, strlen(dots + 2)))
-		b.to = year_step(b.to, 1, a.from);
+	if (b.from == b.to && day_without_year(dots + 2, strlen(dots + 2)) &&
+	    date_parse_typed(dots + 2, strlen(dots + 2), today, &b.to, &why) == 0)
+		b.to = yearless_end(b.to, a.from);
 	if (dots == s && !dots[2])
 		return _("a period needs at least one end: FROM.., ..TO or FROM..TO");
 	p->from = a.from;

@@ -73,6 +73,23 @@ out_is "year,minutes
 2026,90" "--period 20-12..5-1 in December: the turn of the year gone"
 run env CP_TODAY=2026-12-07 cp-hours --by year --period 1-12..31-12 -o csv
 status_is 0 "--period 1-12..31-12 in December: this December, to its end"
+# ..31-12 in December was the last 31-12 that had come, a year ago
+CP_TODAY=2026-12-07 cp-hours --by year --period ..2026-12-31 -o csv >want
+run env CP_TODAY=2026-12-07 cp-hours --by year --period ..31-12 -o csv
+same out want "--period ..31-12 in December: up to this year's end"
+# Bug: --from and --to read a day without its year as the nearest, unlike
+# --period: in December --from 5-1 was next January
+run env CP_TODAY=2026-12-07 cp-hours --by year --from 5-1 --to 5-1 -o csv
+out_is "year,minutes
+2026,90" "--from 5-1 --to 5-1 in December: as --period 5-1"
+run env CP_TODAY=2026-12-07 cp-hours --by year --from 20-12 --to 5-1 -o csv
+out_is "year,minutes
+2025,20
+2026,90" "--from 20-12 --to 5-1 in December: as --period 20-12..5-1"
+# Bug: --from after --period widened the period to its own day
+cp-hours --by year --period 2026Q2 -o csv >want
+run cp-hours --by year --period 2026Q2 --from 2026-01-15 -o csv
+same out want "--from before a --period leaves the period"
 run cp-hours --by year --from 2026-03-01 --to 2026-06-30
 out_is "year,minutes
 2026,270" "--from and --to"
