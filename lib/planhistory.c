@@ -318,26 +318,36 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 	}
 	const char *c0 = plan_coach_on(p, p->start), *c1 = plan_coach_on(p, op->day - 1);
 	char *was0 = c0 ? xstrdup(c0) : NULL, *was1 = c1 ? xstrdup(c1) : NULL;
-	struct buf name = {0};
 	date_format(op->day, from);
 	date_format(p->start, start);
-	yaml_put_scalar(&name, op->text, strlen(op->text));
 	struct dated d = {"coaches", "coach", "coach", "coach", start,
 			  !n && p->coach && op->day > p->start ? p->coach : NULL,
-			  from, op->text, 0, name.s};
+			  from, op->text, 0, NULL};
 	int rc = amend_step(a, make_dated, &d);
-	/* the plan's coach: now the newest, where the list says who coached
-	 * every day from the start */
-	if (rc == 0 && a->p->ncoachspans && a->p->coachspans[0].from <= a->p->start)
-		rc = amend_step(a, make_top, &d);
+	/* coach: says who coaches today, where the list says who coached every
+	 * day from the start: a hand-over from a later day leaves it to the
+	 * coach who has the plan until then, so no reader of coach: takes the
+	 * next coach for today's (and one that passed since is caught up) */
+	int today = a->today > a->p->start ? a->today : a->p->start, whole = 0;
+	struct buf top = {0};
+	if (rc == 0 && a->p->ncoachspans && a->p->coachspans[0].from <= a->p->start &&
+	    plan_coach_on(a->p, today)) {
+		const char *c = plan_coach_on(a->p, today);
+		whole = 1;
+		yaml_put_scalar(&top, c, strlen(c));
+		d.top_value = top.s;
+		if (!amend_same(a->p->coach, c))
+			rc = amend_step(a, make_top, &d);
+	}
 	if (rc == 0 &&
-	    (!amend_same(plan_coach_on(a->p, op->day), op->text) ||
+	    ((whole && !amend_same(a->p->coach, plan_coach_on(a->p, today))) ||
+	     !amend_same(plan_coach_on(a->p, op->day), op->text) ||
 	     (op->day > a->p->start && (!amend_same(plan_coach_on(a->p, a->p->start), was0) ||
 					!amend_same(plan_coach_on(a->p, op->day - 1), was1)))))
 		rc = amend_not_held(a);
 	free(was0);
 	free(was1);
-	buf_free(&name);
+	buf_free(&top);
 	return rc;
 }
 

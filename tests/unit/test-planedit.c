@@ -182,7 +182,7 @@ static void history(void)
 	if (p && before) {
 		is_str(plan_coach_on(p, day("2027-02-28")), "robin", "robin up to the day before");
 		is_str(plan_coach_on(p, day("2027-03-01")), "kim", "kim from the day");
-		is_str(p->coach, "kim", "coach: follows, as the list covers every day");
+		is_str(p->coach, "robin", "coach: who coaches today, not kim before her day");
 		is_int((int)plan_work_on(p, day("2027-01-31")), 16 * 60, "16 hours before");
 		is_int((int)plan_work_on(p, day("2027-02-01")), 24 * 60, "24 hours from the day");
 		is_int((int)p->grants[0].minutes, (int)before->grants[0].minutes,
