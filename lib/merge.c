@@ -508,7 +508,8 @@ static void merge_map(struct merge *m, struct ynode *b, struct ynode *o, struct 
 }
 
 /* Theirs' new item ti into ours' list o: an evaluation before ours' first
- * later one, anything else at the end. */
+ * later one, and so an item of a dated history (a hand-over on each
+ * branch: those lists are kept oldest first); anything else at the end. */
 static void add_item(struct merge *m, struct ynode *o, struct ynode *ti, int t_flow)
 {
 	struct buf text = {0};
@@ -520,10 +521,11 @@ static void add_item(struct merge *m, struct ynode *o, struct ynode *ti, int t_f
 		buf_free(&text);
 		return;
 	}
-	const char *date = scalar_of(ti, "date");
+	const char *key = scalar_of(ti, "date") ? "date" : scalar_of(ti, "id") ? NULL : "from";
+	const char *date = key ? scalar_of(ti, key) : NULL;
 	struct ynode *later = NULL;
 	for (uint32_t k = 0; date && k < o->n && !later; k++) {
-		const char *od = scalar_of(o->u.kids[k], "date");
+		const char *od = scalar_of(o->u.kids[k], key);
 		if (od && strcmp(od, date) > 0)
 			later = yderef(o->u.kids[k]);
 	}
@@ -603,6 +605,72 @@ static void take_theirs(struct merge *m, struct ynode *okey, struct ynode *b, st
 		m->stuck = 1;
 }
 
+/* The hand-overs of ours and theirs together, oldest first: a side's
+ * coaches: in pairs (from, coach) appended to v; -1 if it has none. */
+struct handover {
+	const char *from, *coach;
+};
+
+static int handovers(const struct side *s, struct handover *v, size_t *n, size_t max)
+{
+	struct ynode *l = ymap_get(yderef(s->doc.root), "coaches");
+	l = l ? yderef(l) : NULL;
+	if (!l || l->kind != Y_SEQ || !l->n)
+		return -1;
+	for (uint32_t i = 0; i < l->n && *n < max; i++) {
+		const char *from = scalar_of(l->u.kids[i], "from"), *c = scalar_of(l->u.kids[i], "coach");
+		if (from && c)
+			v[(*n)++] = (struct handover){from, c};
+	}
+	return 0;
+}
+
+/* Both sides handed the plan over and each set coach: to its own: the
+ * coach of today by both sides' coaches: together (coachplan-plan(5):
+ * coach: says who coaches today); NULL where they disagree on a day, or do
+ * not say who coached from the start. */
+static const char *coach_today(const struct merge *m)
+{
+	struct handover v[256];
+	size_t n = 0;
+	const char *start = scalar_of(m->ours.doc.root, "start"), *best = NULL, *first = NULL;
+	char today[11];
+	date_format(date_today(), today);
+	if (!start || handovers(&m->ours, v, &n, 128) < 0 || handovers(&m->theirs, v, &n, 256) < 0)
+		return NULL;
+	const char *day = strcmp(today, start) > 0 ? today : start, *at = NULL;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < i; k++)
+			if (!strcmp(v[k].from, v[i].from) && strcmp(v[k].coach, v[i].coach))
+				return NULL;
+		if (!first || strcmp(v[i].from, first) < 0)
+			first = v[i].from;
+		if (strcmp(v[i].from, day) <= 0 && (!at || strcmp(v[i].from, at) > 0)) {
+			at = v[i].from;
+			best = v[i].coach;
+		}
+	}
+	return first && strcmp(first, start) <= 0 ? best : NULL;
+}
+
+/* The plan's coach: changed on both sides: today's coach by the lists. */
+static int merge_coach(struct merge *m, struct ynode *okey, struct ynode *b, struct ynode *o,
+		       struct ynode *t, struct ynode *tkey)
+{
+	const char *c = coach_today(m);
+	if (!c || o->kind != Y_SCALAR || t->kind != Y_SCALAR || o->end <= o->start)
+		return -1;
+	if (!strcmp(c, t->u.str))
+		take_theirs(m, okey, b, o, t, tkey);
+	else if (strcmp(c, o->u.str)) {
+		struct buf v = {0};
+		yaml_put_scalar(&v, c, strlen(c));
+		edits_add(&m->e, o->start, o->end - o->start, v.s, v.len);
+		buf_free(&v);
+	}
+	return 0;
+}
+
 static void merge_node(struct merge *m, const char *key, struct ynode *okey, struct ynode *b,
 		       struct ynode *o, struct ynode *t, struct ynode *tkey)
 {
@@ -627,6 +695,9 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 			take_theirs(m, okey, b, o, t, tkey);
 		return;
 	}
+	if (!strcmp(key, "coach") && o == yderef(ymap_get(yderef(m->ours.doc.root), "coach")) &&
+	    merge_coach(m, okey, b, o, t, tkey) == 0)
+		return;
 	conflict(m, okey, o, tkey, t);
 }
 

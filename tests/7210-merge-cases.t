@@ -81,6 +81,50 @@ check "... the hand-over" grep -q '{from: 2027-03-01, coach: kim}' plans/P-3.yam
 check "... the new contract hours" grep -q '{from: 2027-02-01, hours: 24}' plans/P-3.yaml
 run cp-check plans/P-3.yaml
 status_is 0 "... and the plan reads"
+# Bug: a hand-over on each branch set coach: on both, a conflict on that
+# line, and theirs' earlier hand-over went after ours' later one; coach:
+# is today's coach by both lists
+cat >plans/P-7.yaml <<'YAML'
+version: 2
+id: P-7
+participant:
+  name: Noor Bakker
+coach: robin
+funder: uwv
+start: 2026-01-05
+coaches:
+  - {from: 2026-01-05, coach: robin}
+status: active
+YAML
+chmod 600 plans/P-7.yaml
+git add -A && git commit -qm 'plan P-7'
+git checkout -qb kimh
+cp-plan P-7 --coach kim --from 2026-11-10 >/dev/null
+git commit -qam 'kim: hand-over to kim'
+git checkout -q main
+cp-plan P-7 --coach sam --from 2026-11-16 >/dev/null
+git commit -qam 'robin: hand-over to sam'
+run git merge --no-edit kimh
+status_is 0 "a hand-over on each branch: no conflict"
+cat >want <<'YAML'
+coach: sam
+funder: uwv
+start: 2026-01-05
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-11-10, coach: kim}
+  - {from: 2026-11-16, coach: sam}
+YAML
+sed -n '/^coach:/,/^status:/p' plans/P-7.yaml | sed '$d' >got
+same got want "... both hand-overs oldest first; coach: who coaches today"
+run cp-check plans/P-7.yaml
+status_is 0 "... and the plan reads"
+git checkout -qb samh main~1
+git checkout -q kimh
+run git merge --no-edit samh
+status_is 0 "... merged the other way: no conflict"
+check "... coach: theirs', who coaches today" grep -qx 'coach: sam' plans/P-7.yaml
+git checkout -q main
 # two follow-up grants, one on each branch, that overlap: no plan merged
 git checkout -qb kim4
 cp-plan P-3 --grant 2027-11-02:30,ref=A >/dev/null
