@@ -40,6 +40,25 @@ check "the outcome" grep -Eq '^Outcome: +follow-up needed, the same' out
 check "three blocks to sign, with name, date and place" \
 	test "$(grep -c '^Place: *___' out)" = 3
 check "... the employer's contact signs" grep -q 'Name: *Anja de Vries (Restaurant De Keuken)' out
+# Bug: a logbook over a hand-over was signed by the coach of its end
+# alone; each coach who held the plan signs, for the days each coached
+cp plans/P-40.yaml P-40.kept
+sed -i 's/^coach: robin/coach: kim\ncoaches:\n  - {from: 2026-01-05, coach: robin}\n  - {from: 2026-04-01, coach: kim}/' \
+	plans/P-40.yaml
+run cp-report --logbook --plan P-40 --grant 2026-000111
+check "a hand-over in the period: robin signs" grep -Eq '^Name: +robin$' out
+check "... and kim" grep -Eq '^Name: +kim$' out
+check "... each for the days each coached" sh -c \
+	"grep -Eq '^Coached: +2026-01-05\.\.2026-03-31$' out && grep -Eq '^Coached: +2026-04-01\.\.2026-07-04$' out"
+check "... four blocks to sign" test "$(grep -c '^Place: *___' out)" = 4
+run cp-report --logbook --plan P-40 --grant 2026-000111 -o html
+check "... in HTML too" sh -c "grep -q '<td>robin</td>' out && grep -q '<td>2026-04-01..2026-07-04</td>' out"
+run cp-report --logbook --plan P-40 --grant 2026-000111 -o json
+check "... and in JSON, a block per coach" sh -c "grep -q '\"coach_2_name\": *\"kim\"' out"
+run cp-report --logbook --plan P-40 --period 2026-01-05..2026-03-31
+check "a period before the hand-over: robin alone signs, for all of it" sh -c \
+	"grep -Eq '^Name: +robin$' out && ! grep -Eq '^Name: +kim$|^Coached:' out"
+mv P-40.kept plans/P-40.yaml
 run cp-report --logbook --plan P-40 --period 2026H2
 check "a period: its hours" grep -q 'Ruzie met collega' out
 check "... its evaluation" grep -q 'Evaluation of 3 July 2026' out
@@ -164,6 +183,15 @@ check "... and the totals per activity" grep -Eq 'evaluation and coordination +2
 check "... lines to sign for three" test "$(grep -c '^ *Signature *$' lb.pdf.txt)" = 3
 check "... with a place each" test "$(grep -c '^ *Place *$' lb.pdf.txt)" = 3
 check "... never the internal column" sh -c '! grep -q "twijfel" lb.pdf.txt'
+cp plans/P-40.yaml P-40.kept
+sed -i 's/^coach: robin/coach: kim\ncoaches:\n  - {from: 2026-01-05, coach: robin}\n  - {from: 2026-04-01, coach: kim}/' \
+	plans/P-40.yaml
+cp-report --logbook --plan P-40 --grant 2026-000111 -o pdf >handover.pdf 2>/dev/null
+mv P-40.kept plans/P-40.yaml
+pdf handover.pdf "the logbook over a hand-over"
+check "... lines to sign for each coach" test "$(grep -c '^ *Signature *$' handover.pdf.txt)" = 4
+check "... with the days each coached" sh -c \
+	"grep -Eq 'Coached +2026-01-05\.\.2026-03-31' handover.pdf.txt && grep -Eq 'Coached +2026-04-01\.\.2026-07-04' handover.pdf.txt"
 
 # 400 entries: the table breaks over pages, every page with its header row
 {
