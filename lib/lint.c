@@ -129,6 +129,25 @@ static void next_before_start(const char *path, const struct plan *p)
 		  "%s", why);
 }
 
+/* coach: says who coaches today (coachplan-plan(5)); once the day of a
+ * hand-over from a later day has come, it names the coach before, and
+ * one cp-plan wrote before that rule names the next coach too soon.  A
+ * warning: the tools go by coaches:, a reader of the plan by coach:. */
+static void coach_behind(const struct lint *l, const struct plan *p)
+{
+	if (!p || !p->coach || !p->ncoachspans || p->coachspans[0].from > p->start)
+		return;
+	const char *now = plan_coach_on(p, l->today > p->start ? l->today : p->start);
+	struct ynode *c = ymap_get(p->doc.root, "coach");
+	if (!now || !c || utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)))
+		return;
+	struct srcpos at;
+	ynode_pos(&p->doc, c, &at);
+	cp_warn_at(&at, _("coach: says %s, but %s coaches the plan today (coaches:); set coach: %s, "
+			  "or let cp-plan %s --coach %s do it"),
+		   p->coach, now, now, p->id, now);
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -141,6 +160,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		scan_plan(l, path, p);
 		version1(l, path, p);
 		next_before_start(path, p);
+		coach_behind(l, p);
 		/* the sheets' entries need only its dates, pauses and goals: a
 		 * caseload of thousands of plans is held in a few hundred bytes
 		 * each, not in each one's text and YAML tree */
@@ -151,6 +171,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		scan_plan(l, path, p);
 		version1(l, path, p);
 		next_before_start(path, p);
+		coach_behind(l, p);
 		plan_free(p);
 	}
 	private(l, path); /* after the plan's own problems, which come first */

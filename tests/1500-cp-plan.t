@@ -390,6 +390,19 @@ CP_TODAY=2027-03-01 cp-plan P-7 --coach robin --from 2027-04-01 >/dev/null 2>&1
 check "a hand-over on the day of one that passed: coach: catches up with today's coach" \
 	grep -qx 'coach: kim' plans/P-7.yaml
 cp handed.yaml plans/P-7.yaml
+run env CP_TODAY=2027-03-01 cp-check plans/P-7.yaml
+status_is 0 "the day of the hand-over has come: cp-check passes"
+err_like "coach: says robin, but kim coaches the plan today" "... and says coach: is behind"
+err_has "cp-plan P-7 --coach kim" "... and how to bring it up to date"
+CP_TODAY=2027-03-01 run cp-plan P-7 --coach kim
+status_is 0 "cp-plan --coach of today's coach where coach: is behind: exit status 0"
+check "... coach: brought up to date" grep -qx 'coach: kim' plans/P-7.yaml
+check "... and no hand-over added" test "$(grep -c 'coach: kim}' plans/P-7.yaml)" = 1
+run env CP_TODAY=2027-03-01 cp-check plans/P-7.yaml
+check "... and cp-check is quiet" test ! -s err
+refuses 65 "kim coaches the plan on that day already" "... once it is, a hand-over to kim is refused" \
+	env CP_TODAY=2027-03-02 cp-plan P-7 --coach kim
+cp handed.yaml plans/P-7.yaml
 check "... and the tools read coaches: by the day as before" \
 	sh -c 'CP_TODAY=2027-03-02 cp-evaluate --due --within 1y --coach kim plans/P-7.yaml | grep -q P-7'
 run cp-plan P-7 --work-hours 24 --from 2027-05-02
