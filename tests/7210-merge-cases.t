@@ -125,6 +125,19 @@ run git merge --no-edit samh
 status_is 0 "... merged the other way: no conflict"
 check "... coach: theirs', who coaches today" grep -qx 'coach: sam' plans/P-7.yaml
 git checkout -q main
+# hand-overs agreed ahead on each branch leave coach: as it is: no line to
+# conflict on
+git checkout -qb kimf
+cp-plan P-7 --coach kim --from 2027-03-01 >/dev/null
+git commit -qam 'kim: hand-over in March'
+git checkout -q main
+cp-plan P-7 --coach robin --from 2027-02-01 >/dev/null
+git commit -qam 'robin: hand-over in February'
+run git merge --no-edit kimf
+status_is 0 "hand-overs agreed ahead on each branch: no conflict"
+check "... coach: today's still" grep -qx 'coach: sam' plans/P-7.yaml
+check "... the hand-overs oldest first" sh -c \
+	"grep -A1 'from: 2027-02-01, coach: robin' plans/P-7.yaml | grep -q 'from: 2027-03-01, coach: kim'"
 # two follow-up grants, one on each branch, that overlap: no plan merged
 git checkout -qb kim4
 cp-plan P-3 --grant 2027-11-02:30,ref=A >/dev/null
