@@ -605,8 +605,8 @@ static void take_theirs(struct merge *m, struct ynode *okey, struct ynode *b, st
 		m->stuck = 1;
 }
 
-/* The hand-overs of ours and theirs together, oldest first: a side's
- * coaches: in pairs (from, coach) appended to v; -1 if it has none. */
+/* A side's coaches: as pairs (from, coach) appended to v, to hold both
+ * sides' together; -1 if it has none. */
 struct handover {
 	const char *from, *coach;
 };

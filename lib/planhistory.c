@@ -305,17 +305,20 @@ static const char *coach_behind(const struct plan *p, int today)
 
 /* --coach of the coach who has the plan today, where coach: names
  * another: coach: brought up to date, no hand-over. */
-static int catch_up(struct amend *a, const struct plan_op *op)
+static int catch_up(struct amend *a)
 {
 	const char *now = coach_behind(a->p, a->today);
 	struct buf top = {0};
-	yaml_put_scalar(&top, now, strlen(now));
+	yaml_put_scalar(&top, now, strlen(now)); /* as coaches: spells it */
 	struct dated d = {"coaches", "coach", "coach", "coach", NULL, NULL, NULL, NULL, 0, top.s};
 	int rc = amend_step(a, make_top, &d);
 	buf_free(&top);
-	if (rc == 0 && (coach_behind(a->p, a->today) || !amend_same(a->p->coach, op->text)))
-		rc = amend_not_held(a);
-	return rc;
+	return rc == 0 && coach_behind(a->p, a->today) ? amend_not_held(a) : rc;
+}
+
+static int same_name(const char *a, const char *b)
+{
+	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
 }
 
 int amend_coach(struct amend *a, const struct plan_op *op)
@@ -325,8 +328,8 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 	if (in_history(p, op->day, _("the hand-over")) < 0)
 		return -1;
 	const char *behind = coach_behind(p, a->today);
-	if (behind && !strcmp(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
-		return catch_up(a, op);
+	if (behind && same_name(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
+		return catch_up(a);
 	size_t n = p->ncoachspans;
 	if (n && op->day <= p->coachspans[n - 1].from) {
 		date_format(p->coachspans[n - 1].from, from);
@@ -364,11 +367,11 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 		whole = 1;
 		yaml_put_scalar(&top, c, strlen(c));
 		d.top_value = top.s;
-		if (!amend_same(a->p->coach, c))
+		if (!same_name(a->p->coach, c))
 			rc = amend_step(a, make_top, &d);
 	}
 	if (rc == 0 &&
-	    ((whole && !amend_same(a->p->coach, plan_coach_on(a->p, today))) ||
+	    ((whole && !same_name(a->p->coach, plan_coach_on(a->p, today))) ||
 	     !amend_same(plan_coach_on(a->p, op->day), op->text) ||
 	     (op->day > a->p->start && (!amend_same(plan_coach_on(a->p, a->p->start), was0) ||
 					!amend_same(plan_coach_on(a->p, op->day - 1), was1)))))

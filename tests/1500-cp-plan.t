@@ -394,9 +394,9 @@ run env CP_TODAY=2027-03-01 cp-check plans/P-7.yaml
 status_is 0 "the day of the hand-over has come: cp-check passes"
 err_like "coach: says robin, but kim coaches the plan today" "... and says coach: is behind"
 err_has "cp-plan P-7 --coach kim" "... and how to bring it up to date"
-CP_TODAY=2027-03-01 run cp-plan P-7 --coach kim
-status_is 0 "cp-plan --coach of today's coach where coach: is behind: exit status 0"
-check "... coach: brought up to date" grep -qx 'coach: kim' plans/P-7.yaml
+CP_TODAY=2027-03-01 run cp-plan P-7 --coach Kim
+status_is 0 "cp-plan --coach of today's coach (Kim for kim) where coach: is behind: exit status 0"
+check "... coach: brought up to date, as coaches: spells it" grep -qx 'coach: kim' plans/P-7.yaml
 check "... and no hand-over added" test "$(grep -c 'coach: kim}' plans/P-7.yaml)" = 1
 run env CP_TODAY=2027-03-01 cp-check plans/P-7.yaml
 check "... and cp-check is quiet" test ! -s err
