@@ -62,6 +62,16 @@ const char *plan_coach_on(const struct plan *p, int day)
 	return coach;
 }
 
+/* coach: says who coaches today (coachplan-plan(5)); a plan whose list
+ * does not say who coached from the start has no today's to compare. */
+const char *plan_coach_behind(const struct plan *p, int today)
+{
+	if (!p->ncoachspans || p->coachspans[0].from > p->start || !p->coach)
+		return NULL;
+	const char *now = plan_coach_on(p, today > p->start ? today : p->start);
+	return now && !utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)) ? now : NULL;
+}
+
 int plan_has_grants(const struct plan *p)
 {
 	return p->ngrants && !p->grants[0].implicit;

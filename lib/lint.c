@@ -135,11 +135,9 @@ static void next_before_start(const char *path, const struct plan *p)
  * warning: the tools go by coaches:, a reader of the plan by coach:. */
 static void coach_behind(const struct lint *l, const struct plan *p)
 {
-	if (!p || !p->coach || !p->ncoachspans || p->coachspans[0].from > p->start)
-		return;
-	const char *now = plan_coach_on(p, l->today > p->start ? l->today : p->start);
-	struct ynode *c = ymap_get(p->doc.root, "coach");
-	if (!now || !c || utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)))
+	const char *now = p ? plan_coach_behind(p, l->today) : NULL;
+	struct ynode *c = now ? ymap_get(p->doc.root, "coach") : NULL;
+	if (!c)
 		return;
 	struct srcpos at;
 	ynode_pos(&p->doc, c, &at);

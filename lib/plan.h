@@ -159,15 +159,17 @@ int plan_has_grants(const struct plan *p); /* explicit ones: a version 2 plan's 
 /* Whether its grants are its budget: a version 2 plan's, even with none
  * left, when every hour is ungranted and must still be shown. */
 int plan_grants_budget(const struct plan *p);
-/* The dated grant whose period holds day; NULL if none (a strippenkaart
- * is not dated: which one an hour uses depends on the hours before it,
- * see grant_use). */
+/* The dated grant whose period holds day; NULL if none (which strippenkaart
+ * an hour uses depends on the hours before it, see grant_use). */
 const struct grant *plan_grant_on(const struct plan *p, int day);
-/* The same, and in *from..*to the days around day it holds (set if found). */
+/* The same; *from..*to: the days around day it holds (set if found). */
 const struct grant *plan_grant_span(const struct plan *p, int day, int *from, int *to);
 /* Of the strippenkaarts valid on day, the first at or after index k; -1. */
 int plan_card_on(const struct plan *p, int day, size_t k);
 const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
+/* Today's coach by coaches:, where coach: names another (a hand-over from
+ * a later day whose day has come); NULL if it names today's. */
+const char *plan_coach_behind(const struct plan *p, int today);
 /* Who pays an hour on day: its dated grant's funder, else the first valid
  * strippenkaart's, else the plan's funder: (granter: -1, no grant holds day). */
 int plan_funder_on(const struct plan *p, int day);
@@ -179,15 +181,13 @@ enum { GRANT_SHARED_REF = 1, GRANT_SHARED_DAY };
 const struct grant *grant_named(const struct plan *p, const char *name, int *several);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
 int grant_meets(const struct grant *g, const struct period *per);
-/* Whether a follow-up of grant g is no question: a later grant (or card)
- * is in the plan already, or the plan ends with g. */
+/* Whether grant g needs no follow-up: a later one is in, or the plan ends. */
 int grant_followed(const struct plan *p, const struct grant *g);
 /* Grant g's to:, or plan p's end if p closed first. */
 int grant_end(const struct plan *p, const struct grant *g);
 /* Whether grant g, whose last day is end, ended before day, not declared. */
 int grant_ended_undeclared(const struct grant *g, int end, int day);
-/* The days of grant g of plan p, a strippenkaart without an end's up to
- * the plan's end or today. */
+/* The days of grant g (a strippenkaart's without end: to the plan's or today). */
 struct period grant_days(const struct plan *p, const struct grant *g, int today);
 /* The evaluation that closes grant g, whose last day is last: of those
  * from its first day to a month after its last, not nearer another

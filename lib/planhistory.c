@@ -293,27 +293,17 @@ static int in_history(const struct plan *p, int day, const char *what)
 	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ? -1 : 0;
 }
 
-/* Whether coach: names another than the coach of today by coaches: (the
- * day of a hand-over from a later day has come); the coach of today then. */
-static const char *coach_behind(const struct plan *p, int today)
-{
-	if (!p->ncoachspans || p->coachspans[0].from > p->start || !p->coach)
-		return NULL;
-	const char *now = plan_coach_on(p, today > p->start ? today : p->start);
-	return now && !utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)) ? now : NULL;
-}
-
 /* --coach of the coach who has the plan today, where coach: names
  * another: coach: brought up to date, no hand-over. */
 static int catch_up(struct amend *a)
 {
-	const char *now = coach_behind(a->p, a->today);
+	const char *now = plan_coach_behind(a->p, a->today);
 	struct buf top = {0};
 	yaml_put_scalar(&top, now, strlen(now)); /* as coaches: spells it */
 	struct dated d = {"coaches", "coach", "coach", "coach", NULL, NULL, NULL, NULL, 0, top.s};
 	int rc = amend_step(a, make_top, &d);
 	buf_free(&top);
-	return rc == 0 && coach_behind(a->p, a->today) ? amend_not_held(a) : rc;
+	return rc == 0 && plan_coach_behind(a->p, a->today) ? amend_not_held(a) : rc;
 }
 
 static int same_name(const char *a, const char *b)
@@ -327,7 +317,7 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 	char from[11], start[11], msg[240];
 	if (in_history(p, op->day, _("the hand-over")) < 0)
 		return -1;
-	const char *behind = coach_behind(p, a->today);
+	const char *behind = plan_coach_behind(p, a->today);
 	if (behind && same_name(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
 		return catch_up(a);
 	size_t n = p->ncoachspans;
