@@ -6,9 +6,9 @@
  * conditions or evaluations.
  *
  * Hundreds of plans in one run: the plans are read once (and kept slim),
- * the sheets are read once, and only the entries of the period of the
- * funder's plans are kept, compactly; a plan is read whole again only when
- * its declaration is written.  The batch is all or nothing: a broken plan
+ * then the sheets once, and only the entries of the period of the funder's
+ * plans are kept, compactly (of a plan with no file, only their count); a
+ * plan is read whole again only when its declaration is written.  The batch is all or nothing: a broken plan
  * or a bad line in a sheet stops it before any file is written, unless
  * keep_going, and no file is overwritten without force.
  *
@@ -22,7 +22,6 @@
  * This file gathers the entries and picks the declarations; declaredoc.c
  * writes one, declarefiles.c the files of a batch, declaregrants.c cuts a
  * plan's hours over its grants. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,24 +34,38 @@ static void put_text(struct buf *b, struct str s, uint32_t *off)
 	buf_putc(b, '\0');
 }
 
-/* Every entry of the period, while the plans are read on another thread:
- * which of them are the funder's is known only then. */
+static void count_unknown(struct strmap *m, struct str id, long entries, long minutes)
+{
+	int added;
+	void **v = strmap_put(m, id.s, id.n, &added);
+	if (added)
+		*v = xcalloc(1, sizeof(struct unknown));
+	struct unknown *u = *v;
+	u->entries += entries;
+	u->minutes += minutes;
+}
+
+/* An entry of the period, kept if it is of a plan of the funder's. */
 static int keep(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
+	ssize_t at = planset_find(r->set, e->plan.s, e->plan.n);
+	if (at < 0 && r->count_unknown)
+		count_unknown(&r->unknown, e->plan, 1, e->minutes);
+	if (at < 0 || !r->wanted[at])
+		return 0;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 4096;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
 	}
 	struct kept *k = &r->v[r->n];
-	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, 0, 0, 0, (uint8_t)e->mode,
-			   -1};
+	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, (uint32_t)at, 0, 0,
+			   (uint8_t)e->mode, -1};
 	if (r->o->logbooks && e->activity.n) { /* a word no list holds is the sheet's fault */
 		int act = vocab_parse(&vocab_activity, e->activity.s, e->activity.n);
 		k->activity = (int8_t)(act < 0 ? ACT_OTHER : act);
 	}
 	r->n++;
-	put_text(&r->text, e->plan, &k->plan);
 	put_text(&r->text, e->goal, &k->goal);
 	put_text(&r->text, e->note, &k->note);
 	return 0;
@@ -71,7 +84,6 @@ static void merge_kept(void *into, void *from)
 	for (size_t i = 0; i < more->n; i++) {
 		struct kept k = more->v[i];
 		k.seq += (uint32_t)r->n;
-		k.plan += shift;
 		k.goal += shift;
 		k.note += shift;
 		r->v[r->n + i] = k;
@@ -79,8 +91,16 @@ static void merge_kept(void *into, void *from)
 	r->n += more->n;
 	if (more->text.len)
 		buf_add(&r->text, more->text.s, more->text.len);
+	for (size_t i = 0; i < more->unknown.cap; i++) {
+		const struct strmap_slot *u = &more->unknown.v[i];
+		if (u->key) {
+			const struct unknown *c = u->value;
+			count_unknown(&r->unknown, (struct str){u->key, u->len}, c->entries, c->minutes);
+		}
+	}
 	more->n = 0;
 	more->text.len = 0;
+	strmap_free(&more->unknown, free);
 }
 
 static void clear_kept(void *from)
@@ -88,6 +108,7 @@ static void clear_kept(void *from)
 	struct run *more = from;
 	more->n = 0;
 	more->text.len = 0;
+	strmap_free(&more->unknown, free);
 }
 
 const char *decl_text(const struct run *r, uint32_t off)
@@ -95,12 +116,10 @@ const char *decl_text(const struct run *r, uint32_t off)
 	return r->text.s + off;
 }
 
-static const struct run *sorting; /* qsort has no argument for it */
-
 static int by_plan_date(const void *a, const void *b)
 {
 	const struct kept *x = a, *y = b;
-	int c = strcmp(decl_text(sorting, x->plan), decl_text(sorting, y->plan));
+	int c = cmp_num(x->plan, y->plan);
 	if (!c)
 		c = cmp_num(x->date, y->date);
 	return c ? c : cmp_num(x->seq, y->seq);
@@ -122,17 +141,34 @@ static void warn_outside(const struct run *run, size_t i)
 		p->id, run->outside[i], hm, from, to);
 }
 
-static void warn_unknown(const struct run *run, const struct kept *k, size_t n)
+static int by_key(const void *a, const void *b)
 {
-	char hm[24];
-	long minutes = 0;
-	for (size_t i = 0; i < n; i++)
-		minutes += k[i].minutes;
-	duration_format(minutes, hm);
-	cp_warn(ngettext("%s: no such plan; its %zu entry (%s) in the period is in no declaration",
-			 "%s: no such plan; its %zu entries (%s) in the period are in no declaration",
-			 n),
-		decl_text(run, k->plan), n, hm);
+	const struct strmap_slot *const *x = a, *const *y = b;
+	return strcmp((*x)->key, (*y)->key);
+}
+
+/* The entries of plans with no file, a warning per plan in order of id. */
+static void warn_unknown(const struct run *run)
+{
+	const struct strmap *m = &run->unknown;
+	const struct strmap_slot **v = xcalloc(m->used + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->v[i].key)
+			v[n++] = &m->v[i];
+	qsort(v, n, sizeof *v, by_key);
+	for (size_t i = 0; i < n; i++) {
+		const struct unknown *u = v[i]->value;
+		char hm[24];
+		duration_format(u->minutes, hm);
+		cp_warn(ngettext("%s: no such plan; its %ld entry (%s) in the period is in no "
+				 "declaration",
+				 "%s: no such plan; its %ld entries (%s) in the period are in no "
+				 "declaration",
+				 (unsigned long)u->entries),
+			v[i]->key, u->entries, hm);
+	}
+	free(v);
 }
 
 void decl_warn_ungranted(const struct plan *p, long entries, long minutes)
@@ -243,8 +279,7 @@ static int only_funder(struct run *run, struct declare_opts *one)
 	unsigned seen = 0;
 	for (size_t e = 0; p && plan_has_grants(p) && e < run->n; e++) {
 		int f = plan_granter_on(p, run->v[e].date);
-		if (f >= 0 && plan_holds_day(p, run->v[e].date) &&
-		    !strcmp(decl_text(run, run->v[e].plan), p->id))
+		if (f >= 0 && plan_holds_day(p, run->v[e].date) && run->v[e].plan == (size_t)at)
 			seen |= 1u << f;
 	}
 	if (!seen && p && plan_has_grants(p))
@@ -275,16 +310,13 @@ static size_t select_plans(struct run *run, struct decl **d)
 	const struct declare_opts *o = run->o;
 	size_t *from = xcalloc(run->ps.n + 1, sizeof *from), *to = xcalloc(run->ps.n + 1, sizeof *to);
 	for (size_t e = 0, next; e < run->n; e = next) { /* the entries of one plan after another */
-		const char *id = decl_text(run, run->v[e].plan);
-		for (next = e + 1; next < run->n && !strcmp(decl_text(run, run->v[next].plan), id);)
+		uint32_t at = run->v[e].plan;
+		for (next = e + 1; next < run->n && run->v[next].plan == at;)
 			next++;
-		ssize_t at = planset_find(&run->ps, id, strlen(id));
-		if (at >= 0) {
-			from[at] = e;
-			to[at] = next;
-		} else if (!run->ps.named && !o->only)
-			warn_unknown(run, run->v + e, next - e);
+		from[at] = e;
+		to[at] = next;
 	}
+	warn_unknown(run);
 	size_t nd = 0, cap = run->ps.n + 1;
 	*d = xcalloc(cap, sizeof **d);
 	for (size_t i = 0; i < run->ps.n; i++) {
@@ -327,10 +359,14 @@ static int one_document(const struct declare_opts *o, size_t nd)
 		      o->only, nd, o->fmt->name);
 }
 
-static void *read_plans(void *arg)
+/* Which plans' entries are kept: those of the funder's plans (per grant
+ * too: a plan none of whose grants is the funder's has no hour of its). */
+static unsigned char *wanted(const struct planset *ps, int funder)
 {
-	planset_read(arg, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
-	return NULL;
+	unsigned char *w = xcalloc(ps->n + 1, 1);
+	for (size_t i = 0; i < ps->n; i++)
+		w[i] = ps->plans[i] && decl_paid_by(ps->plans[i], funder);
+	return w;
 }
 
 int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nsheets,
@@ -342,24 +378,27 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		planset_free(&run.ps);
 		return plan_unknown(plans[0], o->only);
 	}
-	/* the plans are read on a thread of their own while the sheets are read */
-	pthread_t loader;
-	int threaded = pthread_create(&loader, NULL, read_plans, &run.ps) == 0;
+	/* the plans first (they are small), told of after the sheets' lines */
+	planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
+	unsigned char *want = wanted(&run.ps, o->funder);
+	run.set = &run.ps;
+	run.wanted = want;
+	run.count_unknown = !run.ps.named && !o->only;
 	struct filter f;
 	filter_init(&f);
 	f.from = o->per_grant ? PERIOD_OPEN_FROM : o->ro.period.from; /* a grant's every hour */
 	f.to = o->ro.period.to;
 	if (o->only) /* one plan's declaration keeps its entries, not the caseload's */
 		strlist_add(&f.plans, o->only);
-	struct run other = {.o = o};
+	struct run other = {
+		.o = o, .set = run.set, .wanted = run.wanted, .count_unknown = run.count_unknown};
 	struct scan_split two = {&other, merge_kept, clear_kept};
 	if (scan_sheets_split(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run, &two) < 0)
 		rc = -1;
 	free(other.v);
 	buf_free(&other.text);
+	strmap_free(&other.unknown, free);
 	free(f.plans.v);
-	if (threaded)
-		pthread_join(loader, NULL);
 	if (planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS) < 0) /* again, to report */
 		rc = -1;
 	run.outside = xcalloc(run.ps.n + 1, sizeof *run.outside);
@@ -375,7 +414,6 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		rc = -1;
 	else if (rc == 0 || o->ro.keep_going) {
 		o = run.o;
-		sorting = &run;
 		if (run.n)
 			qsort(run.v, run.n, sizeof *run.v, by_plan_date);
 		struct decl *d = NULL;
@@ -397,6 +435,8 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	free(run.v);
 	free(run.pieces);
 	buf_free(&run.text);
+	strmap_free(&run.unknown, free);
+	free(want);
 	planset_free(&run.ps);
 	return rc;
 }

@@ -11,23 +11,36 @@
  * so that a batch over hundreds of plans holds only what it declares. */
 struct kept {
 	int32_t date, minutes;
-	uint32_t seq;              /* order read: entries of one day stay in sheet order */
-	uint32_t plan, goal, note; /* offsets of NUL-terminated text in run.text */
+	uint32_t seq;        /* order read: entries of one day stay in sheet order */
+	uint32_t plan;       /* its index in run.ps, which is sorted by id */
+	uint32_t goal, note; /* offsets of NUL-terminated text in run.text */
 	uint8_t mode;
 	int8_t activity; /* for a logbook beside: enum activity, or -1 */
 };
 
 /* One run of declare(): the plans (slim), the entries kept, and per grant
- * the pieces they were cut into. */
+ * the pieces they were cut into.  The plans are read before the sheets, so
+ * that only the entries of the funder's plans are kept: memory grows with
+ * those, not with every line of the caseload's sheets. */
 struct run {
 	const struct declare_opts *o;
 	struct planset ps;
-	long *outside, *outside_minutes; /* per plan */
+	const struct planset *set;   /* ps, for the run of a sheet's second half too */
+	const unsigned char *wanted; /* per plan of set: whether its entries are kept */
+	int count_unknown;           /* whether to tell the entries of no plan */
+	struct strmap unknown;       /* their plan's id: a struct unknown */
+	long *outside, *outside_minutes;     /* per plan */
+	long *ungranted, *ungranted_minutes; /* per plan: the funder's, on days no grant holds */
 	struct kept *v;
 	size_t n, cap;
 	struct buf text;
 	struct kept *pieces; /* per grant: each grant's entries, or their part in it */
 	size_t npieces, piececap;
+};
+
+/* The entries of a plan that has no file, counted to warn of. */
+struct unknown {
+	long entries, minutes;
 };
 
 /* The plans that get a declaration, each with its entries: [from, to) of

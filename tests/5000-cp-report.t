@@ -433,5 +433,27 @@ else
 	status_is 0 "--declaration --plan: 400,000 lines of another plan read in 60 MB"
 	check "... and its 4,000 entries declared" test "$(grep -c ',G1,' out)" = 4000
 fi
-cd .. && rm -r one
+# a batch keeps the entries of the funder's plans only: 400,000 lines of
+# a plan of another funder and of one with no file, in the period, in the
+# same 60 MB; those of no plan still counted for the warning
+mkdir batch && cd batch && caseload || exit 1
+awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 400000; i++)
+		printf "2026-%02d-%02d,robin,P-%d,G1,onsite,30,Gesprek met de leidinggevende %d\n",
+			i % 3 + 3, i % 24 + 5, i % 100 ? 2 + i % 2 * 7 : 1, i }' >many.csv
+if ! bare cp-report; then
+	ok "--declaration --funder of 400,000 lines in 60 MB # skip an ASan or valgrind build"
+else
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --funder uwv --period 2026H1 \
+		-o decl -o csv plans - <many.csv'
+	status_is 0 "--declaration --funder: 400,000 lines of other plans read in 60 MB"
+	check "... and the funder's plan's 4,000 entries declared" \
+		test "$(grep -c ',G1,' decl/P-1.csv)" = 4000
+	err_has 'P-9: no such plan; its 200000 entries \(100000:00\) in the period are in no declaration' \
+		"... the lines of no plan counted"
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --per-grant --funder uwv \
+		--period 2026H1 -o grants -o csv plans - <many.csv'
+	status_is 0 "... and per grant, every hour before the period too"
+fi
+cd .. && rm -r batch
 done_testing
