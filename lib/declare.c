@@ -45,7 +45,29 @@ static void count_unknown(struct strmap *m, struct str id, long entries, long mi
 	u->minutes += minutes;
 }
 
-/* An entry of the period, kept if it is of a plan of the funder's. */
+/* Whether an hour of plan i on day is declared to funder: of a plan with
+ * grants, an hour's funder is that of its day's grant.  An hour outside
+ * the plan's dates is counted, to warn of, and so is one on a day no grant
+ * holds, if the plan's funder is the one declared to; the rest are another
+ * funder's, no loss. */
+static int declared_hour(struct run *r, size_t i, int funder, int day, long minutes)
+{
+	const struct plan *p = r->set->plans[i];
+	int payer = funder >= 0 && plan_has_grants(p) ? plan_granter_on(p, day) : funder;
+	if (!plan_holds_day(p, day)) {
+		r->outside[i]++;
+		r->outside_minutes[i] += minutes;
+	} else if (payer == funder)
+		return 1;
+	else if (payer < 0 && p->funder == funder) {
+		r->ungranted[i]++;
+		r->ungranted_minutes[i] += minutes;
+	}
+	return 0;
+}
+
+/* An entry of the period, kept if it is of a plan of the funder's; by
+ * period, if declared to the funder named: what is not is counted now. */
 static int keep(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
@@ -53,6 +75,9 @@ static int keep(const struct entry *e, void *arg)
 	if (at < 0 && r->count_unknown)
 		count_unknown(&r->unknown, e->plan, 1, e->minutes);
 	if (at < 0 || !r->wanted[at])
+		return 0;
+	if (r->o->funder >= 0 && !r->o->per_grant &&
+	    !declared_hour(r, (size_t)at, r->o->funder, e->date, e->minutes))
 		return 0;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 4096;
@@ -69,6 +94,40 @@ static int keep(const struct entry *e, void *arg)
 	put_text(&r->text, e->goal, &k->goal);
 	put_text(&r->text, e->note, &k->note);
 	return 0;
+}
+
+static void counts_new(struct run *r, size_t n)
+{
+	r->outside = xcalloc(n + 1, sizeof *r->outside);
+	r->outside_minutes = xcalloc(n + 1, sizeof *r->outside_minutes);
+	r->ungranted = xcalloc(n + 1, sizeof *r->ungranted);
+	r->ungranted_minutes = xcalloc(n + 1, sizeof *r->ungranted_minutes);
+}
+
+static void counts_free(struct run *r)
+{
+	free(r->outside);
+	free(r->outside_minutes);
+	free(r->ungranted);
+	free(r->ungranted_minutes);
+}
+
+/* The counts of a run added to another's (into NULL: only cleared). */
+static void counts_move(struct run *into, struct run *from)
+{
+	long *to[4] = {NULL, NULL, NULL, NULL};
+	if (into) {
+		to[0] = into->outside, to[1] = into->outside_minutes;
+		to[2] = into->ungranted, to[3] = into->ungranted_minutes;
+	}
+	long *v[4] = {from->outside, from->outside_minutes, from->ungranted,
+		      from->ungranted_minutes};
+	for (size_t c = 0; c < 4; c++)
+		for (size_t i = 0; i < from->set->n; i++) {
+			if (to[c])
+				to[c][i] += v[c][i];
+			v[c][i] = 0;
+		}
 }
 
 /* The entries of a sheet's second half, read on another core, after the
@@ -101,6 +160,7 @@ static void merge_kept(void *into, void *from)
 	more->n = 0;
 	more->text.len = 0;
 	strmap_free(&more->unknown, free);
+	counts_move(r, more);
 }
 
 static void clear_kept(void *from)
@@ -109,6 +169,7 @@ static void clear_kept(void *from)
 	more->n = 0;
 	more->text.len = 0;
 	strmap_free(&more->unknown, free);
+	counts_move(NULL, more);
 }
 
 const char *decl_text(const struct run *r, uint32_t off)
@@ -239,32 +300,17 @@ static void warn_grants(const struct plan *p, const struct kept *k, size_t n, co
 	buf_free(&refs);
 }
 
-/* The entries of plan i (sorted, k[0..n)) within its dates (the rest are
- * counted, to warn of) that the funder declared to pays, moved to the
- * front in order; how many are left.  Of a plan with grants, an hour's
- * funder is that of its day's grant; an hour on a day no grant holds no
- * funder granted: it is said, if the plan's funder is the one declared
- * to, and left out. */
+/* The entries of plan i (sorted, k[0..n)) declared to the funder, moved
+ * to the front in order; how many are left.  Those of hours on days no
+ * grant holds are said (with those counted as the sheets were read). */
 static size_t within(struct run *run, size_t i, struct kept *k, size_t n)
 {
-	const struct plan *p = run->ps.plans[i];
-	int funder = run->o->funder, by_day = funder >= 0 && plan_has_grants(p);
-	long ungranted = 0, ungranted_minutes = 0;
 	size_t kept = 0;
-	for (size_t e = 0; e < n; e++) {
-		int payer = by_day ? plan_granter_on(p, k[e].date) : funder;
-		if (!plan_holds_day(p, k[e].date)) {
-			run->outside[i]++;
-			run->outside_minutes[i] += k[e].minutes;
-		} else if (payer == funder)
+	for (size_t e = 0; e < n; e++)
+		if (declared_hour(run, i, run->o->funder, k[e].date, k[e].minutes))
 			k[kept++] = k[e];
-		else if (payer < 0 && p->funder == funder) {
-			ungranted++;
-			ungranted_minutes += k[e].minutes;
-		}
-	}
-	if (ungranted)
-		decl_warn_ungranted(p, ungranted, ungranted_minutes);
+	if (run->ungranted[i])
+		decl_warn_ungranted(run->ps.plans[i], run->ungranted[i], run->ungranted_minutes[i]);
 	return kept;
 }
 
@@ -384,6 +430,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	run.set = &run.ps;
 	run.wanted = want;
 	run.count_unknown = !run.ps.named && !o->only;
+	counts_new(&run, run.ps.n);
 	struct filter f;
 	filter_init(&f);
 	f.from = o->per_grant ? PERIOD_OPEN_FROM : o->ro.period.from; /* a grant's every hour */
@@ -392,17 +439,17 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		strlist_add(&f.plans, o->only);
 	struct run other = {
 		.o = o, .set = run.set, .wanted = run.wanted, .count_unknown = run.count_unknown};
+	counts_new(&other, run.ps.n);
 	struct scan_split two = {&other, merge_kept, clear_kept};
 	if (scan_sheets_split(sheets, nsheets, &f, SCAN_KEEP_GOING, keep, &run, &two) < 0)
 		rc = -1;
 	free(other.v);
 	buf_free(&other.text);
 	strmap_free(&other.unknown, free);
+	counts_free(&other);
 	free(f.plans.v);
 	if (planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS) < 0) /* again, to report */
 		rc = -1;
-	run.outside = xcalloc(run.ps.n + 1, sizeof *run.outside);
-	run.outside_minutes = xcalloc(run.ps.n + 1, sizeof *run.outside_minutes);
 	for (size_t i = 0; i < run.ps.n; i++) {
 		const struct plan *p = run.ps.plans[i];
 		if (p && o->only && !decl_paid_by(p, o->funder) && !o->per_grant)
@@ -430,8 +477,7 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 			rc = -1;
 		free(d);
 	}
-	free(run.outside);
-	free(run.outside_minutes);
+	counts_free(&run);
 	free(run.v);
 	free(run.pieces);
 	buf_free(&run.text);

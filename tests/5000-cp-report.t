@@ -454,6 +454,23 @@ else
 	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --per-grant --funder uwv \
 		--period 2026H1 -o grants -o csv plans - <many.csv'
 	status_is 0 "... and per grant, every hour before the period too"
+	# and lines of the funder's plan that are in no declaration: counted
+	awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+		for (i = 0; i < 400000; i++)
+			printf "2026-01-0%d,robin,P-1,G1,onsite,15,Gesprek met de leidinggevende %d\n",
+				i % 4 + 1, i }' >before.csv
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --funder uwv --period 2026H1 \
+		-o outside -o csv plans - <before.csv'
+	status_is 0 "400,000 lines before the plan's start, read in 60 MB"
+	err_has "P-1: 400000 entries \\(100000:00\\) in the period lie outside the plan's dates" \
+		"... counted"
 fi
+# the same counts from a file (mapped, read on two cores) as from a pipe
+for f in many before; do
+	cp-report --declaration --funder uwv --period 2026H1 -o pipe-$f -o csv plans - <$f.csv 2>pipe.err
+	cp-report --declaration --funder uwv --period 2026H1 -o file-$f -o csv plans $f.csv 2>file.err
+	check "$f.csv read on two cores: the same declarations" diff -r pipe-$f file-$f
+	same file.err pipe.err "... and the same warnings"
+done
 cd .. && rm -r batch
 done_testing
