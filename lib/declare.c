@@ -6,18 +6,23 @@
  * conditions or evaluations.
  *
  * Hundreds of plans in one run: the plans are read once (and kept slim),
- * then the sheets once, and only the entries of the period of the funder's
- * plans are kept, compactly (of a plan with no file, only their count); a
- * plan is read whole again only when its declaration is written.  The batch is all or nothing: a broken plan
- * or a bad line in a sheet stops it before any file is written, unless
- * keep_going, and no file is overwritten without force.
+ * then the sheets once, and only the entries a declaration of the funder's
+ * plans may hold are kept, compactly; of the rest (another funder's, a
+ * plan with no file, outside a plan's dates) only what is told is counted,
+ * so that memory grows with the plans declared, not with the sheets.  A
+ * plan is read whole again only when its declaration is written.  The
+ * batch is all or nothing: a broken plan or a bad line in a sheet stops it
+ * before any file is written, unless keep_going, and no file is
+ * overwritten without force.
  *
  * Per grant (per_grant), a declaration is one grant of a plan, from its
  * first day to its last, for every grant of the funder that ends in the
  * period: its hours as grant.c assigns them (a strippenkaart's in date
  * order, an entry cut where a card runs out), what was granted, used and
  * over, and the evaluation that closes it.  A version 1 plan's grants are
- * its budget periods.
+ * its budget periods.  Of the hours before the period, the entries of a
+ * grant that cannot end in it are not kept: only what each grant used,
+ * by day (grant_use), which a strippenkaart's share of a day depends on.
  *
  * This file gathers the entries and picks the declarations; declaredoc.c
  * writes one, declarefiles.c the files of a batch, declaregrants.c cuts a
@@ -79,6 +84,8 @@ static int keep(const struct entry *e, void *arg)
 	if (r->o->funder >= 0 && !r->o->per_grant &&
 	    !declared_hour(r, (size_t)at, r->o->funder, e->date, e->minutes))
 		return 0;
+	if (r->o->per_grant && !decl_grant_hour(r, (size_t)at, e->date, e->minutes))
+		return 0;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 4096;
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
@@ -102,6 +109,7 @@ static void counts_new(struct run *r, size_t n)
 	r->outside_minutes = xcalloc(n + 1, sizeof *r->outside_minutes);
 	r->ungranted = xcalloc(n + 1, sizeof *r->ungranted);
 	r->ungranted_minutes = xcalloc(n + 1, sizeof *r->ungranted_minutes);
+	r->use = xcalloc(n + 1, sizeof *r->use);
 }
 
 static void counts_free(struct run *r)
@@ -110,9 +118,12 @@ static void counts_free(struct run *r)
 	free(r->outside_minutes);
 	free(r->ungranted);
 	free(r->ungranted_minutes);
+	decl_uses_move(NULL, r);
+	free(r->use);
 }
 
-/* The counts of a run added to another's (into NULL: only cleared). */
+/* The counts of a run added to another's (into NULL: only cleared), and
+ * per grant what each plan's grants used. */
 static void counts_move(struct run *into, struct run *from)
 {
 	long *to[4] = {NULL, NULL, NULL, NULL};
@@ -128,6 +139,7 @@ static void counts_move(struct run *into, struct run *from)
 				to[c][i] += v[c][i];
 			v[c][i] = 0;
 		}
+	decl_uses_move(into, from);
 }
 
 /* The entries of a sheet's second half, read on another core, after the

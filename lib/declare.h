@@ -31,6 +31,7 @@ struct run {
 	struct strmap unknown;       /* their plan's id: a struct unknown */
 	long *outside, *outside_minutes;     /* per plan */
 	long *ungranted, *ungranted_minutes; /* per plan: the funder's, on days no grant holds */
+	struct grant_use **use;              /* per plan, per grant: every hour, by grant and day */
 	struct kept *v;
 	size_t n, cap;
 	struct buf text;
@@ -88,6 +89,11 @@ int decl_write_all(struct run *run, const struct decl *d, size_t nd);
 
 /* ---- declaregrants.c ---- */
 
+/* Per grant, an hour of plan i on day: added to run->use[i]; whether its
+ * entry is kept (else at most counted). */
+int decl_grant_hour(struct run *r, size_t i, int day, long minutes);
+/* run->use of a sheet's second half added to into's (into NULL: freed). */
+void decl_uses_move(struct run *into, struct run *from);
 /* The declarations of plan i's grants of the funder that end in the
  * period, from its entries k[0..n); their entries go to run->pieces. */
 void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t n,

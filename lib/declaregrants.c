@@ -65,22 +65,75 @@ static void warn_spilled(const struct plan *p, long entries, long minutes)
 		p->id, entries, hm);
 }
 
+/* Whether grant g may take an hour on day into a declaration: it is the
+ * funder's, and its last day is in the period; one without a last day of
+ * its own ends as its hours run out, or with the plan, so it may unless
+ * the plan closed before the period.  A strippenkaart's hours in the
+ * period are kept too: what it could not take is counted. */
+static int may_declare(const struct run *r, const struct plan *p, const struct grant *g, int day)
+{
+	const struct period *per = &r->o->ro.period;
+	if (r->o->funder >= 0 && g->funder != r->o->funder)
+		return 0;
+	if (g->kind == GRANT_STRIPPENKAART && day >= per->from)
+		return 1;
+	int end = grant_end(p, g);
+	if (g->to != DATE_NONE) /* grant_last_day's, whatever was used */
+		return period_contains(per, end);
+	return end == DATE_NONE || end >= per->from;
+}
+
+int decl_grant_hour(struct run *r, size_t i, int day, long minutes)
+{
+	const struct declare_opts *o = r->o;
+	const struct plan *p = r->set->plans[i];
+	if (!r->use[i])
+		r->use[i] = grant_use_new(p);
+	grant_use_add(r->use[i], day, minutes);
+	const struct grant *g = plan_grant_on(p, day);
+	if (g)
+		return may_declare(r, p, g, day);
+	int card = plan_card_on(p, day, 0);
+	if (card < 0 && day >= o->ro.period.from && (o->funder < 0 || p->funder == o->funder)) {
+		r->ungranted[i]++;
+		r->ungranted_minutes[i] += minutes;
+	}
+	/* every hour of the day, or none: grant_cut shares the day out */
+	for (; card >= 0; card = plan_card_on(p, day, (size_t)card + 1))
+		if (may_declare(r, p, &p->grants[card], day))
+			return 1;
+	return 0;
+}
+
+void decl_uses_move(struct run *into, struct run *from)
+{
+	for (size_t i = 0; i < from->set->n; i++) {
+		if (into && into->use[i] && from->use[i])
+			grant_use_merge(into->use[i], from->use[i]);
+		else if (into && from->use[i]) {
+			into->use[i] = from->use[i];
+			from->use[i] = NULL;
+		}
+		grant_use_free(from->use[i]);
+		from->use[i] = NULL;
+	}
+}
+
 /* The declarations of plan i's grants of the funder that end in the
- * period, from its entries k[0..n) (sorted; per grant, every one up to the
- * period's end); their entries go to run->pieces. */
+ * period, from its entries k[0..n) (sorted; per grant, those that may be
+ * in one, up to the period's end) and every hour in run->use[i]; their
+ * entries go to run->pieces. */
 void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t n,
 			struct decl **d, size_t *nd, size_t *cap)
 {
 	const struct declare_opts *o = run->o;
 	const struct plan *p = run->ps.plans[i];
-	struct grant_use *u = grant_use_new(p);
-	for (size_t e = 0; e < n; e++)
-		grant_use_add(u, k[e].date, k[e].minutes);
+	struct grant_use *u = run->use[i] ? run->use[i] : grant_use_new(p);
 	struct pieces l = {0};
 	grant_cut(u, n, kept_at, k, kept_piece, &(struct cutting){k, &l});
 	/* of the funder asked for (the others' are no loss): on days no grant
 	 * holds, and what a used-up strippenkaart could not take */
-	long ungranted[2] = {0}, ungranted_minutes[2] = {0};
+	long ungranted[2] = {run->ungranted[i]}, ungranted_minutes[2] = {run->ungranted_minutes[i]};
 	for (size_t x = 0; x < l.n; x++)
 		if (l.v[x].slot == p->ngrants && l.v[x].k.date >= o->ro.period.from &&
 		    (o->funder < 0 || plan_funder_on(p, l.v[x].k.date) == o->funder)) {
@@ -142,7 +195,8 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same, end};
 	}
 	free(l.v);
-	grant_use_free(u);
+	if (u != run->use[i])
+		grant_use_free(u);
 }
 
 /* The plans that get a declaration (or, with all, a summary row), each

@@ -464,6 +464,19 @@ else
 	status_is 0 "400,000 lines before the plan's start, read in 60 MB"
 	err_has "P-1: 400000 entries \\(100000:00\\) in the period lie outside the plan's dates" \
 		"... counted"
+	# per grant, of the hours before the period only what the grants used
+	# is kept, not the lines of a grant that ended before it
+	cp-new --id P-3 --name "Kees Smit" --funder uwv --start 2025-01-06 \
+		--goal "Zelfstandig de kassa bedienen" --budget 40/6m >/dev/null
+	awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+		for (i = 0; i < 400100; i++)
+			printf "2025-%02d-%02d,robin,P-3,G1,onsite,15,Gesprek met de leidinggevende %d\n",
+				i < 400000 ? i % 5 + 2 : 8, i % 24 + 5, i }' >history.csv
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --per-grant --funder uwv \
+		--period 2026H1 -o history -o csv plans - <history.csv'
+	status_is 0 "--per-grant: 400,000 lines of a grant that ended before the period, in 60 MB"
+	check "... the grant that ended in it declared, its 100 entries" \
+		test "$(grep -c ',G1,' history/P-3_2025-07-06.csv)" = 100
 fi
 # the same counts from a file (mapped, read on two cores) as from a pipe
 for f in many before; do
