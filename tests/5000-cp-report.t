@@ -441,6 +441,16 @@ awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
 	for (i = 0; i < 400000; i++)
 		printf "2026-%02d-%02d,robin,P-%d,G1,onsite,30,Gesprek met de leidinggevende %d\n",
 			i % 3 + 3, i % 24 + 5, i % 100 ? 2 + i % 2 * 7 : 1, i }' >many.csv
+awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 400000; i++)
+		printf "2026-01-0%d,robin,P-1,G1,onsite,15,Gesprek met de leidinggevende %d\n",
+			i % 4 + 1, i }' >before.csv
+cp-new --id P-3 --name "Kees Smit" --funder uwv --start 2025-01-06 \
+	--goal "Zelfstandig de kassa bedienen" --budget 40/6m >/dev/null
+awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 400100; i++)
+		printf "2025-%02d-%02d,robin,P-3,G1,onsite,15,Gesprek met de leidinggevende %d\n",
+			i < 400000 ? i % 5 + 2 : 8, i % 24 + 5, i }' >history.csv
 if ! bare cp-report; then
 	ok "--declaration --funder of 400,000 lines in 60 MB # skip an ASan or valgrind build"
 else
@@ -455,10 +465,6 @@ else
 		--period 2026H1 -o grants -o csv plans - <many.csv'
 	status_is 0 "... and per grant, every hour before the period too"
 	# and lines of the funder's plan that are in no declaration: counted
-	awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
-		for (i = 0; i < 400000; i++)
-			printf "2026-01-0%d,robin,P-1,G1,onsite,15,Gesprek met de leidinggevende %d\n",
-				i % 4 + 1, i }' >before.csv
 	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --funder uwv --period 2026H1 \
 		-o outside -o csv plans - <before.csv'
 	status_is 0 "400,000 lines before the plan's start, read in 60 MB"
@@ -466,18 +472,15 @@ else
 		"... counted"
 	# per grant, of the hours before the period only what the grants used
 	# is kept, not the lines of a grant that ended before it
-	cp-new --id P-3 --name "Kees Smit" --funder uwv --start 2025-01-06 \
-		--goal "Zelfstandig de kassa bedienen" --budget 40/6m >/dev/null
-	awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
-		for (i = 0; i < 400100; i++)
-			printf "2025-%02d-%02d,robin,P-3,G1,onsite,15,Gesprek met de leidinggevende %d\n",
-				i < 400000 ? i % 5 + 2 : 8, i % 24 + 5, i }' >history.csv
 	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --per-grant --funder uwv \
 		--period 2026H1 -o history -o csv plans - <history.csv'
 	status_is 0 "--per-grant: 400,000 lines of a grant that ended before the period, in 60 MB"
-	check "... the grant that ended in it declared, its 100 entries" \
-		test "$(grep -c ',G1,' history/P-3_2025-07-06.csv)" = 100
 fi
+run cp-report --declaration --per-grant --funder uwv --period 2026H1 -o grants2 -o csv plans history.csv
+status_is 0 "per grant, a sheet of a grant that ended before the period and one that ended in it"
+check "... the one that ended in it declared, its 100 entries" \
+	test "$(grep -c ',G1,' grants2/P-3_2025-07-06.csv)" = 100
+check "... and no other" test "$(ls grants2)" = "$(printf 'P-3_2025-07-06.csv\nsummary.csv')"
 # the same counts from a file (mapped, read on two cores) as from a pipe
 for f in many before; do
 	cp-report --declaration --funder uwv --period 2026H1 -o pipe-$f -o csv plans - <$f.csv 2>pipe.err
