@@ -143,7 +143,7 @@ struct planset {
 };
 
 #define PLANSET_SLIM 1  /* keep only what plan_slim keeps */
-#define PLANSET_QUIET 2 /* report nothing: a helper thread's read; read again to report */
+#define PLANSET_QUIET 2 /* report nothing (on two cores); read again to report */
 #define PLANSET_GOALS 4 /* with PLANSET_SLIM: keep the goals too (plan_slim_but) */
 
 /* Directories become their *.yaml files; only: just the plan with this id.

@@ -27,7 +27,6 @@
  * This file gathers the entries and picks the declarations; declaredoc.c
  * writes one, declarefiles.c the files of a batch, declaregrants.c cuts a
  * plan's hours over its grants. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -418,42 +417,6 @@ static int one_document(const struct declare_opts *o, size_t nd)
 		      o->only, nd, o->fmt->name);
 }
 
-struct half {
-	struct planset *ps;
-	size_t first; /* this plan and every other one after it */
-};
-
-static void *read_half(void *arg)
-{
-	const struct half *h = arg;
-	cp_errors_quiet_thread(1);
-	for (size_t i = h->first; i < h->ps->n; i += 2) {
-		int status;
-		struct plan *p = plan_load(h->ps->paths[i], &status);
-		if (p)
-			plan_slim_but(p, 1);
-		h->ps->plans[i] = p;
-	}
-	cp_errors_quiet_thread(0);
-	return NULL;
-}
-
-/* The plans, before the sheets since which are the funder's decides what
- * is kept of them: on two cores, every other one on a helper thread, and
- * quietly; one that could not be read is read again after the sheets, to
- * report, as before. */
-static void read_plans(struct planset *ps)
-{
-	pthread_t helper;
-	struct half odd = {ps, 1}, even = {ps, 0};
-	if (ps->n < 64 || pthread_create(&helper, NULL, read_half, &odd) != 0) {
-		planset_read(ps, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
-		return;
-	}
-	read_half(&even);
-	pthread_join(helper, NULL);
-}
-
 /* Which plans' entries are kept: those of the funder's plans (per grant
  * too: a plan none of whose grants is the funder's has no hour of its). */
 static unsigned char *wanted(const struct planset *ps, int funder)
@@ -473,7 +436,10 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 		planset_free(&run.ps);
 		return plan_unknown(plans[0], o->only);
 	}
-	read_plans(&run.ps);
+	/* the plans before the sheets, since which are the funder's decides
+	 * what is kept of the sheets; quietly (on two cores): one that could
+	 * not be read is read again after the sheets, to report, as before */
+	planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
 	unsigned char *want = wanted(&run.ps, o->funder);
 	run.set = &run.ps;
 	run.wanted = want;
