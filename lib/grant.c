@@ -62,14 +62,30 @@ const char *plan_coach_on(const struct plan *p, int day)
 	return coach;
 }
 
-/* coach: says who coaches today (coachplan-plan(5)); a plan whose list
- * does not say who coached from the start has no today's to compare. */
+/* The day whose value a dated list's top-level key says (coachplan-plan(5):
+ * today's, or the start's if it has not come); DATE_NONE where the list,
+ * first from first, does not say what held from the start. */
+static int top_day(const struct plan *p, size_t n, int first, int today)
+{
+	return n && first <= p->start ? (today > p->start ? today : p->start) : DATE_NONE;
+}
+
 const char *plan_coach_behind(const struct plan *p, int today)
 {
-	if (!p->ncoachspans || p->coachspans[0].from > p->start || !p->coach)
-		return NULL;
-	const char *now = plan_coach_on(p, today > p->start ? today : p->start);
-	return now && !utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)) ? now : NULL;
+	size_t n = p->ncoachspans;
+	int day = top_day(p, n, n ? p->coachspans[0].from : 0, today);
+	const char *now = day != DATE_NONE ? plan_coach_on(p, day) : NULL;
+	return now && !(p->coach && utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)))
+		       ? now
+		       : NULL;
+}
+
+long plan_work_behind(const struct plan *p, int today)
+{
+	size_t n = p->nworkspans;
+	int day = top_day(p, n, n ? p->workspans[0].from : 0, today);
+	long now = day != DATE_NONE && p->work_minutes >= 0 ? plan_work_on(p, day) : -1;
+	return now != p->work_minutes ? now : -1;
 }
 
 int plan_has_grants(const struct plan *p)

@@ -129,21 +129,39 @@ static void next_before_start(const char *path, const struct plan *p)
 		  "%s", why);
 }
 
-/* coach: says who coaches today (coachplan-plan(5)); once the day of a
- * hand-over from a later day has come, it names the coach before, and
- * one cp-plan wrote before that rule names the next coach too soon.  A
- * warning: the tools go by coaches:, a reader of the plan by coach:. */
-static void coach_behind(const struct lint *l, const struct plan *p)
+static int top_at(const struct plan *p, const char *key, struct srcpos *at)
 {
-	const char *now = p ? plan_coach_behind(p, l->today) : NULL;
-	struct ynode *c = now ? ymap_get(p->doc.root, "coach") : NULL;
-	if (!c)
-		return;
+	struct ynode *n = ymap_get(p->doc.root, key);
+	if (n)
+		ynode_pos(&p->doc, n, at);
+	return n != NULL;
+}
+
+/* coach: and work_hours_per_week: say what holds today (coachplan-plan(5));
+ * once the day of a change from a later day has come, they say what held
+ * before, and one cp-plan wrote before that rule says the next too soon.
+ * A warning: the tools go by the dated lists, a reader of the plan by the
+ * top-level values. */
+static void top_behind(const struct lint *l, const struct plan *p)
+{
 	struct srcpos at;
-	ynode_pos(&p->doc, c, &at);
-	cp_warn_at(&at, _("coach: says %s, but %s coaches the plan today (coaches:); set coach: %s, "
-			  "or let cp-plan %s --coach %s do it"),
-		   p->coach, now, now, p->id, now);
+	const char *now = p ? plan_coach_behind(p, l->today) : NULL;
+	if (now && top_at(p, "coach", &at))
+		cp_warn_at(&at,
+			   _("coach: says %s, but %s coaches the plan today (coaches:); set coach: %s, "
+			     "or let cp-plan %s --coach %s do it"),
+			   p->coach, now, now, p->id, now);
+	long w = p ? plan_work_behind(p, l->today) : -1;
+	char was[24], h[24];
+	if (w >= 0 && top_at(p, "work_hours_per_week", &at)) {
+		yaml_hours(p->work_minutes, was);
+		yaml_hours(w, h);
+		cp_warn_at(&at,
+			   _("work_hours_per_week: says %s, but the contract hours are %s a week "
+			     "today (work_hours:); set work_hours_per_week: %s, or let cp-plan %s "
+			     "--work-hours %s do it"),
+			   was, h, h, p->id, h);
+	}
 }
 
 int lint_plan(struct lint *l, const char *path, int cached)
@@ -158,7 +176,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		scan_plan(l, path, p);
 		version1(l, path, p);
 		next_before_start(path, p);
-		coach_behind(l, p);
+		top_behind(l, p);
 		/* the sheets' entries need only its dates, pauses and goals: a
 		 * caseload of thousands of plans is held in a few hundred bytes
 		 * each, not in each one's text and YAML tree */
@@ -169,7 +187,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		scan_plan(l, path, p);
 		version1(l, path, p);
 		next_before_start(path, p);
-		coach_behind(l, p);
+		top_behind(l, p);
 		plan_free(p);
 	}
 	private(l, path); /* after the plan's own problems, which come first */

@@ -167,9 +167,11 @@ const struct grant *plan_grant_span(const struct plan *p, int day, int *from, in
 /* Of the strippenkaarts valid on day, the first at or after index k; -1. */
 int plan_card_on(const struct plan *p, int day, size_t k);
 const char *plan_coach_on(const struct plan *p, int day); /* who coached the plan then */
-/* Today's coach by coaches:, where coach: names another (a hand-over from
- * a later day whose day has come); NULL if it names today's. */
+/* Today's coach by coaches:, where coach: names another or is not there (a
+ * hand-over from a later day whose day has come); NULL if it names today's.
+ * The same of work_hours: and work_hours_per_week: (if there); -1. */
 const char *plan_coach_behind(const struct plan *p, int today);
+long plan_work_behind(const struct plan *p, int today);
 /* Who pays an hour on day: its dated grant's funder, else the first valid
  * strippenkaart's, else the plan's funder: (granter: -1, no grant holds day). */
 int plan_funder_on(const struct plan *p, int day);
@@ -193,8 +195,7 @@ struct period grant_days(const struct plan *p, const struct grant *g, int today)
  * from its first day to a month after its last, not nearer another
  * grant's end, the one nearest its last day; NULL if none. */
 const struct evaluation *grant_closing(const struct plan *p, const struct grant *g, int last);
-/* Whether day lies within the plan's start and end. */
-int plan_holds_day(const struct plan *p, int day);
+int plan_holds_day(const struct plan *p, int day); /* within its start and end */
 /* Hours in a report's period on days outside the plan's dates: reports
  * leave them out and say how many there were. */
 struct outside {
@@ -204,8 +205,7 @@ struct outside {
  * period: 0 outside the period; 0, counted in o, outside the plan. */
 int plan_keeps(const struct plan *p, const struct period *period, int day, long minutes,
 	       struct outside *o);
-/* The plan from its start to today, or to its end if that came first. */
-struct period plan_so_far(const struct plan *p, int today);
+struct period plan_so_far(const struct plan *p, int today); /* start to today or its end */
 long plan_work_on(const struct plan *p, int day);         /* contract minutes a week; -1 */
 
 /* What is used of each grant of one plan: hours are added in any order,

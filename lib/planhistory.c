@@ -286,6 +286,11 @@ static int make_top(struct edits *e, const struct plan *p, const void *arg)
 	return yedit_map_set(e, &p->doc, amend_root(p), d->top, d->top_value, 1);
 }
 
+static const struct dated coach_item = {"coaches", "coach", "coach", "coach", NULL, NULL, NULL,
+					NULL, 0, NULL},
+			  work_item = {"work_hours", "work_hours_per_week", "work_hours_per_week",
+				       "hours", NULL, NULL, NULL, NULL, 1, NULL};
+
 /* A change from a day goes into a dated history, which a plan of
  * version 2 keeps, and from the plan's start on. */
 static int in_history(const struct plan *p, int day, const char *what)
@@ -293,17 +298,43 @@ static int in_history(const struct plan *p, int day, const char *what)
 	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ? -1 : 0;
 }
 
-/* --coach of the coach who has the plan today, where coach: names
- * another: coach: brought up to date, no hand-over. */
-static int catch_up(struct amend *a)
+/* The top-level value of a dated list says what holds today
+ * (coachplan-plan(5)): where behind says it does not, and puts today's
+ * as YAML in y, it is brought up to date. */
+typedef int behind_fn(const struct plan *p, int today, struct buf *y);
+
+static int top_today(struct amend *a, const struct dated *d, behind_fn *behind)
 {
-	const char *now = plan_coach_behind(a->p, a->today);
 	struct buf top = {0};
-	yaml_put_scalar(&top, now, strlen(now)); /* as coaches: spells it */
-	struct dated d = {"coaches", "coach", "coach", "coach", NULL, NULL, NULL, NULL, 0, top.s};
-	int rc = amend_step(a, make_top, &d);
+	struct dated t = *d;
+	int rc = 0;
+	if (behind(a->p, a->today, &top)) {
+		t.top_value = top.s;
+		rc = amend_step(a, make_top, &t);
+		if (rc == 0 && behind(a->p, a->today, NULL))
+			rc = amend_not_held(a);
+	}
 	buf_free(&top);
-	return rc == 0 && plan_coach_behind(a->p, a->today) ? amend_not_held(a) : rc;
+	return rc;
+}
+
+static int coach_behind(const struct plan *p, int today, struct buf *y)
+{
+	const char *now = plan_coach_behind(p, today);
+	if (now && y)
+		yaml_put_scalar(y, now, strlen(now)); /* as coaches: spells it */
+	return now != NULL;
+}
+
+static int work_behind(const struct plan *p, int today, struct buf *y)
+{
+	long now = plan_work_behind(p, today);
+	char h[24];
+	if (now >= 0 && y) {
+		yaml_hours(now, h);
+		buf_puts(y, h);
+	}
+	return now >= 0;
 }
 
 static int same_name(const char *a, const char *b)
@@ -319,7 +350,7 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 		return -1;
 	const char *behind = plan_coach_behind(p, a->today);
 	if (behind && same_name(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
-		return catch_up(a);
+		return top_today(a, &coach_item, coach_behind);
 	size_t n = p->ncoachspans;
 	if (n && op->day <= p->coachspans[n - 1].from) {
 		date_format(p->coachspans[n - 1].from, from);
@@ -341,34 +372,24 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 	char *was0 = c0 ? xstrdup(c0) : NULL, *was1 = c1 ? xstrdup(c1) : NULL;
 	date_format(op->day, from);
 	date_format(p->start, start);
-	struct dated d = {"coaches", "coach", "coach", "coach", start,
-			  !n && p->coach && op->day > p->start ? p->coach : NULL,
-			  from, op->text, 0, NULL};
+	struct dated d = coach_item;
+	d.start = start;
+	d.old = !n && p->coach && op->day > p->start ? p->coach : NULL;
+	d.from = from;
+	d.value = op->text;
 	int rc = amend_step(a, make_dated, &d);
-	/* coach: says who coaches today, where the list says who coached every
-	 * day from the start: a hand-over from a later day leaves it to the
-	 * coach who has the plan until then, so no reader of coach: takes the
-	 * next coach for today's (and one that passed since is caught up) */
-	int today = a->today > a->p->start ? a->today : a->p->start, whole = 0;
-	struct buf top = {0};
-	if (rc == 0 && a->p->ncoachspans && a->p->coachspans[0].from <= a->p->start &&
-	    plan_coach_on(a->p, today)) {
-		const char *c = plan_coach_on(a->p, today);
-		whole = 1;
-		yaml_put_scalar(&top, c, strlen(c));
-		d.top_value = top.s;
-		if (!same_name(a->p->coach, c))
-			rc = amend_step(a, make_top, &d);
-	}
+	/* a hand-over from a later day leaves coach: to the coach who has the
+	 * plan until then, so no reader of coach: takes the next coach for
+	 * today's (and one that passed since is caught up) */
+	if (rc == 0)
+		rc = top_today(a, &d, coach_behind);
 	if (rc == 0 &&
-	    ((whole && !same_name(a->p->coach, plan_coach_on(a->p, today))) ||
-	     !amend_same(plan_coach_on(a->p, op->day), op->text) ||
+	    (!amend_same(plan_coach_on(a->p, op->day), op->text) ||
 	     (op->day > a->p->start && (!amend_same(plan_coach_on(a->p, a->p->start), was0) ||
 					!amend_same(plan_coach_on(a->p, op->day - 1), was1)))))
 		rc = amend_not_held(a);
 	free(was0);
 	free(was1);
-	buf_free(&top);
 	return rc;
 }
 
@@ -378,6 +399,9 @@ int amend_work_hours(struct amend *a, const struct plan_op *op)
 	char from[11], start[11], h[24], old[24], msg[240];
 	if (in_history(p, op->day, _("the change of hours")) < 0)
 		return -1;
+	long behind = plan_work_behind(p, a->today); /* the same cp-plan again catches it up */
+	if (behind >= 0 && behind == op->minutes && plan_work_on(p, op->day) == behind)
+		return top_today(a, &work_item, work_behind);
 	size_t n = p->nworkspans;
 	if (n && op->day <= p->workspans[n - 1].from) {
 		date_format(p->workspans[n - 1].from, from);
@@ -401,13 +425,14 @@ int amend_work_hours(struct amend *a, const struct plan_op *op)
 	date_format(p->start, start);
 	if (p->work_minutes >= 0)
 		yaml_hours(p->work_minutes, old);
-	struct dated d = {"work_hours", "work_hours_per_week", "work_hours_per_week", "hours", start,
-			  !n && p->work_minutes >= 0 && op->day > p->start ? old : NULL,
-			  from, h, 1, h};
+	struct dated d = work_item;
+	d.start = start;
+	d.old = !n && p->work_minutes >= 0 && op->day > p->start ? old : NULL;
+	d.from = from;
+	d.value = h;
 	int rc = amend_step(a, make_dated, &d);
-	if (rc == 0 && ymap_get(amend_root(a->p), "work_hours_per_week") && a->p->nworkspans &&
-	    a->p->workspans[0].from <= a->p->start)
-		rc = amend_step(a, make_top, &d);
+	if (rc == 0) /* from a later day: work_hours_per_week: keeps today's, as coach: */
+		rc = top_today(a, &d, work_behind);
 	if (rc == 0 && (plan_work_on(a->p, op->day) != op->minutes ||
 			(op->day > a->p->start && (plan_work_on(a->p, a->p->start) != was0 ||
 						   plan_work_on(a->p, op->day - 1) != was1))))

@@ -408,13 +408,32 @@ check "... and the tools read coaches: by the day as before" \
 run cp-plan P-7 --work-hours 24 --from 2027-05-02
 status_is 0 "new contract hours from a day: exit status 0"
 cat >want <<'YAML'
-work_hours_per_week: 24
+work_hours_per_week: 16
 work_hours:
   - {from: 2026-11-02, hours: 16}
   - {from: 2027-05-02, hours: 24}
 YAML
 sed -n '/^work_hours_per_week:/,/^$/p' plans/P-7.yaml | sed '$d' >got
-same got want "new contract hours: work_hours: from the start, then 24"
+same got want "new contract hours from a later day: work_hours: from the start, then 24; the top-level 16 still"
+cp plans/P-7.yaml rehoured.yaml
+run env CP_TODAY=2027-05-02 cp-check plans/P-7.yaml
+status_is 0 "the day of the new hours has come: cp-check passes"
+err_has "work_hours_per_week: says 16, but the contract hours are 24 a week today" \
+	"... and says work_hours_per_week: is behind"
+err_has "cp-plan P-7 --work-hours 24" "... and how to bring it up to date"
+CP_TODAY=2027-05-02 run cp-plan P-7 --work-hours 24 --from 2027-05-02
+status_is 0 "the same --work-hours --from again once its day has come: exit status 0"
+check "... work_hours_per_week: brought up to date" grep -qx 'work_hours_per_week: 24' plans/P-7.yaml
+check "... and no change of hours added" test "$(grep -c 'hours: 24}' plans/P-7.yaml)" = 1
+run env CP_TODAY=2027-05-02 cp-check plans/P-7.yaml
+check "... and cp-check is quiet of it" sh -c '! grep -q work_hours_per_week err'
+CP_TODAY=2027-05-03 run cp-plan P-7 --work-hours 24
+check "... as is --work-hours of today's hours without --from" sh -c '[ $? = 0 ] && ! grep -q "^+" out'
+cp rehoured.yaml plans/P-7.yaml
+CP_TODAY=2027-06-01 cp-plan P-7 --work-hours 20 --from 2027-07-01 >/dev/null 2>&1
+check "new hours after a change that passed: the top-level value catches up with today's" \
+	grep -qx 'work_hours_per_week: 24' plans/P-7.yaml
+cp rehoured.yaml plans/P-7.yaml
 past after
 same after.budget before.budget "the budget of the months before is the same"
 same after.coach before.coach "the hours per coach of the months before are the same"
