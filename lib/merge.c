@@ -605,66 +605,91 @@ static void take_theirs(struct merge *m, struct ynode *okey, struct ynode *b, st
 		m->stuck = 1;
 }
 
-/* A side's coaches: as pairs (from, coach) appended to v, to hold both
- * sides' together; -1 if it has none. */
-struct handover {
-	const char *from, *coach;
+/* A top-level value that says what its dated list holds today
+ * (coachplan-plan(5)): coach: of coaches:, work_hours_per_week: of
+ * work_hours:; raw: its values are written as they are, not as text. */
+struct top_list {
+	const char *top, *list, *key;
+	int raw;
 };
 
-static int handovers(const struct side *s, struct handover *v, size_t *n, size_t max)
+static const struct top_list top_lists[] = {
+	{"coach", "coaches", "coach", 0},
+	{"work_hours_per_week", "work_hours", "hours", 1},
+};
+
+/* A side's dated list as pairs (from, value) appended to v, to hold both
+ * sides' together; -1 if it has none. */
+struct dated_item {
+	const char *from, *value;
+};
+
+static int dated_items(const struct side *s, const struct top_list *tl, struct dated_item *v,
+		       size_t *n, size_t max)
 {
-	struct ynode *l = ymap_get(yderef(s->doc.root), "coaches");
+	struct ynode *l = ymap_get(yderef(s->doc.root), tl->list);
 	l = l ? yderef(l) : NULL;
 	if (!l || l->kind != Y_SEQ || !l->n)
 		return -1;
 	for (uint32_t i = 0; i < l->n && *n < max; i++) {
-		const char *from = scalar_of(l->u.kids[i], "from"), *c = scalar_of(l->u.kids[i], "coach");
+		const char *from = scalar_of(l->u.kids[i], "from"), *c = scalar_of(l->u.kids[i], tl->key);
 		if (from && c)
-			v[(*n)++] = (struct handover){from, c};
+			v[(*n)++] = (struct dated_item){from, c};
 	}
 	return 0;
 }
 
-/* Both sides handed the plan over and each set coach: to its own: the
- * coach of today by both sides' coaches: together (coachplan-plan(5):
- * coach: says who coaches today); NULL where they disagree on a day, or do
- * not say who coached from the start. */
-static const char *coach_today(const struct merge *m)
+/* Both sides changed the list from a day and each set the top-level value
+ * to its own: what holds today by both sides' lists together (a hand-over
+ * on each branch: the coach of today); NULL where they disagree on a day,
+ * or do not say what held from the start. */
+static const char *value_today(const struct merge *m, const struct top_list *tl)
 {
-	struct handover v[256];
+	struct dated_item v[256];
 	size_t n = 0;
 	const char *start = scalar_of(m->ours.doc.root, "start"), *best = NULL, *first = NULL;
 	char today[11];
 	date_format(date_today(), today);
-	if (!start || handovers(&m->ours, v, &n, 128) < 0 || handovers(&m->theirs, v, &n, 256) < 0)
+	if (!start || dated_items(&m->ours, tl, v, &n, 128) < 0 ||
+	    dated_items(&m->theirs, tl, v, &n, 256) < 0)
 		return NULL;
 	const char *day = strcmp(today, start) > 0 ? today : start, *at = NULL;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < i; k++)
-			if (!strcmp(v[k].from, v[i].from) && strcmp(v[k].coach, v[i].coach))
+			if (!strcmp(v[k].from, v[i].from) && strcmp(v[k].value, v[i].value))
 				return NULL;
 		if (!first || strcmp(v[i].from, first) < 0)
 			first = v[i].from;
 		if (strcmp(v[i].from, day) <= 0 && (!at || strcmp(v[i].from, at) > 0)) {
 			at = v[i].from;
-			best = v[i].coach;
+			best = v[i].value;
 		}
 	}
 	return first && strcmp(first, start) <= 0 ? best : NULL;
 }
 
-/* The plan's coach: changed on both sides: today's coach by the lists. */
-static int merge_coach(struct merge *m, struct ynode *okey, struct ynode *b, struct ynode *o,
-		       struct ynode *t, struct ynode *tkey)
+/* A top-level value of a dated list (key) changed on both sides: what
+ * holds today by the lists; -1 if it is not one, or they do not say. */
+static int merge_top(struct merge *m, const char *key, struct ynode *okey, struct ynode *b,
+		     struct ynode *o, struct ynode *t, struct ynode *tkey)
 {
-	const char *c = coach_today(m);
+	const struct top_list *tl = NULL;
+	for (size_t i = 0; i < sizeof top_lists / sizeof *top_lists; i++)
+		if (!strcmp(key, top_lists[i].top))
+			tl = &top_lists[i];
+	if (!tl || o != yderef(ymap_get(yderef(m->ours.doc.root), tl->top)))
+		return -1;
+	const char *c = value_today(m, tl);
 	if (!c || o->kind != Y_SCALAR || t->kind != Y_SCALAR || o->end <= o->start)
 		return -1;
 	if (!strcmp(c, t->u.str))
 		take_theirs(m, okey, b, o, t, tkey);
 	else if (strcmp(c, o->u.str)) {
 		struct buf v = {0};
-		yaml_put_scalar(&v, c, strlen(c));
+		if (tl->raw)
+			buf_puts(&v, c);
+		else
+			yaml_put_scalar(&v, c, strlen(c));
 		edits_add(&m->e, o->start, o->end - o->start, v.s, v.len);
 		buf_free(&v);
 	}
@@ -695,8 +720,7 @@ static void merge_node(struct merge *m, const char *key, struct ynode *okey, str
 			take_theirs(m, okey, b, o, t, tkey);
 		return;
 	}
-	if (!strcmp(key, "coach") && o == yderef(ymap_get(yderef(m->ours.doc.root), "coach")) &&
-	    merge_coach(m, okey, b, o, t, tkey) == 0)
+	if (merge_top(m, key, okey, b, o, t, tkey) == 0)
 		return;
 	conflict(m, okey, o, tkey, t);
 }

@@ -138,6 +138,46 @@ status_is 0 "hand-overs agreed ahead on each branch: no conflict"
 check "... coach: today's still" grep -qx 'coach: sam' plans/P-7.yaml
 check "... the hand-overs oldest first" sh -c \
 	"grep -A1 'from: 2027-02-01, coach: robin' plans/P-7.yaml | grep -q 'from: 2027-03-01, coach: kim'"
+# Bug: new contract hours on each branch set work_hours_per_week: on both,
+# a conflict on that line; it is today's hours by both lists, as coach:
+cat >plans/P-8.yaml <<'YAML'
+version: 2
+id: P-8
+participant:
+  name: Ivo Dekker
+coach: robin
+funder: uwv
+start: 2026-01-05
+work_hours_per_week: 16
+status: active
+YAML
+chmod 600 plans/P-8.yaml
+git add -A && git commit -qm 'plan P-8'
+git checkout -qb kimw
+cp-plan P-8 --work-hours 24 --from 2026-11-10 >/dev/null
+git commit -qam 'kim: 24 hours'
+git checkout -q main
+cp-plan P-8 --work-hours 20 --from 2026-11-16 >/dev/null
+git commit -qam 'robin: 20 hours'
+run git merge --no-edit kimw
+status_is 0 "new contract hours on each branch: no conflict"
+cat >want <<'YAML'
+work_hours_per_week: 20
+work_hours:
+  - {from: 2026-01-05, hours: 16}
+  - {from: 2026-11-10, hours: 24}
+  - {from: 2026-11-16, hours: 20}
+YAML
+sed -n '/^work_hours_per_week:/,/^status:/p' plans/P-8.yaml | sed '$d' >got
+same got want "... both changes oldest first; work_hours_per_week: today's hours"
+run cp-check plans/P-8.yaml
+status_is 0 "... and the plan reads"
+git checkout -qb robinw main~1
+git checkout -q kimw
+run git merge --no-edit robinw
+status_is 0 "... merged the other way: no conflict"
+check "... work_hours_per_week: theirs', today's" grep -qx 'work_hours_per_week: 20' plans/P-8.yaml
+git checkout -q main
 # two follow-up grants, one on each branch, that overlap: no plan merged
 git checkout -qb kim4
 cp-plan P-3 --grant 2027-11-02:30,ref=A >/dev/null
