@@ -278,8 +278,29 @@ static void evaluation(struct report *r, const struct plan *p, int day)
 		     cell_date(n < p->nevals ? p->evals[n].date : p->next));
 }
 
+/* A line to sign per coach who held the plan in the period, for the days
+ * each coached, as the logbook has a block per coach: the report is each
+ * one's account of the coaching. */
+static void signed_lines(struct report *r, const struct plan *p, int from, int to)
+{
+	struct report_holder h[8];
+	size_t n = report_holders(p, from, to, h, sizeof h / sizeof *h);
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		char key[32], label[256];
+		struct buf days = {0};
+		report_holder_days(&h[i], &days);
+		snprintf(key, sizeof key, i ? "signed_%u" : "signed", (unsigned)(i + 1) % 100);
+		snprintf(label, sizeof label, _("Date and signature, %s (%s)"),
+			 h[i].coach ? h[i].coach : "", days.s);
+		report_field(r, key, label, cell_blank());
+		buf_free(&days);
+	}
+	if (n < 2)
+		report_field(r, "signed", _("Date and signature"), cell_blank());
+}
+
 static void conclusion(struct report *r, const struct plan *p, const struct report_opts *o,
-		       int upto)
+		       int from, int upto)
 {
 	size_t count[GOAL_STATUS_COUNT] = {0}, undone = 0, ngoals = 0;
 	for (size_t i = 0; i < p->ngoals; i++) {
@@ -322,7 +343,7 @@ static void conclusion(struct report *r, const struct plan *p, const struct repo
 	}
 	report_field(r, "conclusion", _("Conclusion of the coach"), cell_blank());
 	report_field(r, "phase_out", _("Phase-out (afbouw)"), cell_blank());
-	report_field(r, "signed", _("Date and signature"), cell_blank());
+	signed_lines(r, p, from, upto);
 }
 
 struct report *account_report(const char *plan_path, char *const *sheets, size_t nsheets,
@@ -349,7 +370,7 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 		hours(r, &a, o);
 		budget(r, &a, o);
 		evaluation(r, p, a.period.to);
-		conclusion(r, p, o, a.period.to);
+		conclusion(r, p, o, a.period.from, a.period.to);
 		if (o->stamp)
 			report_stamp(r, o->stamp);
 		lang_pop();

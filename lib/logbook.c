@@ -451,64 +451,17 @@ static void signer(struct report *r, const char *key, const char *title, const c
 	signer_of(r, key, title, name, NULL);
 }
 
-/* A coach who held the plan on days of a period, and which. */
-struct holder {
-	const char *coach;
-	struct period days[8]; /* a ninth stretch joins the eighth */
-	size_t n;
-};
-
-static int same_coach(const char *a, const char *b)
-{
-	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
-}
-
-static void held(struct holder *h, int from, int to)
-{
-	size_t max = sizeof h->days / sizeof *h->days;
-	if (h->n && (h->days[h->n - 1].to + 1 == from || h->n == max))
-		h->days[h->n - 1].to = to;
-	else
-		h->days[h->n++] = (struct period){from, to};
-}
-
-/* Who held the plan on the days from..to, each once, in the order they
- * took it (at most max). */
-static size_t holders(const struct plan *p, int from, int to, struct holder *h, size_t max)
-{
-	size_t n = 0;
-	for (int day = from; day != DATE_NONE && day <= to;) {
-		const char *c = plan_coach_on(p, day);
-		int next = DATE_NONE; /* the next hand-over in the period */
-		for (size_t i = 0; i < p->ncoachspans && next == DATE_NONE; i++)
-			if (p->coachspans[i].from > day && p->coachspans[i].from <= to)
-				next = p->coachspans[i].from;
-		size_t k = 0;
-		while (k < n && !same_coach(h[k].coach, c))
-			k++;
-		if (k == n && n < max)
-			h[n++] = (struct holder){c, {{0, 0}}, 0};
-		if (k < n)
-			held(&h[k], day, next == DATE_NONE ? to : next - 1);
-		day = next;
-	}
-	return n;
-}
-
 /* A block to sign per coach who held the plan in the period, so that a
  * logbook over a hand-over is signed by each coach for the days each
  * coached (the sheets' coach column says who logged, not who answers
  * for the coaching: a stand-in's hours are the coach's who held the plan). */
-static void coach_signers(struct report *r, const struct plan *p, const struct holder *h,
+static void coach_signers(struct report *r, const struct plan *p, const struct report_holder *h,
 			  size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		char key[32], span[32];
+		char key[32];
 		struct buf days = {0};
-		for (size_t k = 0; k < h[i].n; k++) {
-			period_format(&h[i].days[k], span);
-			buf_printf(&days, "%s%s", k ? ", " : "", span);
-		}
+		report_holder_days(&h[i], &days);
 		snprintf(key, sizeof key, i ? "coach_%u" : "coach", (unsigned)(i + 1) % 100);
 		signer_of(r, key, _("Coach"), h[i].coach, n > 1 ? days.s : NULL);
 		buf_free(&days);
@@ -520,10 +473,8 @@ static void coach_signers(struct report *r, const struct plan *p, const struct h
 static void signatures(struct report *r, const struct book *b, const struct report_opts *o)
 {
 	const struct plan *p = b->p;
-	struct holder h[8];
-	int from = p->start != DATE_NONE && b->period.from < p->start ? p->start : b->period.from;
-	int to = last_day(b, o) < from ? from : last_day(b, o);
-	size_t n = holders(p, from, to, h, sizeof h / sizeof *h);
+	struct report_holder h[8];
+	size_t n = report_holders(p, b->period.from, last_day(b, o), h, sizeof h / sizeof *h);
 	report_section(r, "signatures", _("Signatures"));
 	report_text(r, "signatures", NULL,
 		    n > 1 ? _("Signed by each coach for the days each coached, the employee and the "

@@ -143,6 +143,19 @@ const char *report_coaches_in(const struct plan *p, int from, int to, char *out,
  * that took over names its coach, not UWV's before it. */
 const char *report_coaches_of(const struct plan *p, int funder, int from, int to, char *out,
 			      size_t size);
+/* A coach who held a plan on days of a period, and which: the coaches who
+ * sign for a period (a logbook, an accountability report). */
+struct report_holder {
+	const char *coach;
+	struct period days[8]; /* a ninth stretch joins the eighth */
+	size_t n;
+};
+/* Who held plan p on the days from..to (none before its start), each
+ * once, in the order they took it (at most max). */
+size_t report_holders(const struct plan *p, int from, int to, struct report_holder *h,
+		      size_t max);
+/* The days h held: "2026-01-05..2026-03-31, 2026-06-01..2026-06-30". */
+void report_holder_days(const struct report_holder *h, struct buf *out);
 /* The field "Paused" where plan p stood still in [from, to]: its pauses
  * (2027-03-05..2027-03-31) and the one still running (2027-06-01..);
  * nothing where it did not. */

@@ -1,7 +1,7 @@
 /* reportwords.c: what the builders of cp-report's reports share: the words
  * for people (UWV's activities; modes and statuses are words.c's), days in sentences, the
  * participant's name or pseudonym, and free text with the participant's
- * name taken out. */
+ * name taken out; the coaches who held a plan in a period, who sign for it. */
 #include <string.h>
 #include <strings.h>
 
@@ -284,6 +284,52 @@ const char *report_coaches_of(const struct plan *p, int funder, int from, int to
 	if (first == DATE_NONE)
 		return report_coaches_in(p, from, to, out, size);
 	return report_coaches_in(p, first > from ? first : from, last, out, size);
+}
+
+static int same_coach(const char *a, const char *b)
+{
+	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
+}
+
+static void held(struct report_holder *h, int from, int to)
+{
+	size_t max = sizeof h->days / sizeof *h->days;
+	if (h->n && (h->days[h->n - 1].to + 1 == from || h->n == max))
+		h->days[h->n - 1].to = to;
+	else
+		h->days[h->n++] = (struct period){from, to};
+}
+
+size_t report_holders(const struct plan *p, int from, int to, struct report_holder *h, size_t max)
+{
+	size_t n = 0;
+	if (p->start != DATE_NONE && from < p->start)
+		from = p->start;
+	for (int day = from, last = to < from ? from : to; day != DATE_NONE && day <= last;) {
+		const char *c = plan_coach_on(p, day);
+		int next = DATE_NONE; /* the next hand-over in the period */
+		for (size_t i = 0; i < p->ncoachspans && next == DATE_NONE; i++)
+			if (p->coachspans[i].from > day && p->coachspans[i].from <= last)
+				next = p->coachspans[i].from;
+		size_t k = 0;
+		while (k < n && !same_coach(h[k].coach, c))
+			k++;
+		if (k == n && n < max)
+			h[n++] = (struct report_holder){c, {{0, 0}}, 0};
+		if (k < n)
+			held(&h[k], day, next == DATE_NONE ? last : next - 1);
+		day = next;
+	}
+	return n;
+}
+
+void report_holder_days(const struct report_holder *h, struct buf *out)
+{
+	char span[32];
+	for (size_t k = 0; k < h->n; k++) {
+		period_format(&h->days[k], span);
+		buf_printf(out, "%s%s", k ? ", " : "", span);
+	}
 }
 
 void report_pauses_field(struct report *r, const struct plan *p, int from, int to)

@@ -28,6 +28,22 @@ check "... and it says to phase out" grep -q 'plan the phase-out (afbouw)' out
 run cp-report --plan P-2024-003
 check "a UWV plan near its 3-year limit says so" grep -q "3-year limit on 14 January 2027" out
 check "the accountability report holds no contacts" sh -c '! grep -q "Karin Smit\|Jolanda" out'
+# Bug: an accountability report over a hand-over had one line to sign,
+# for one coach; each coach who held the plan in the period signs, as in
+# the logbook
+cp plans/P-2024-003.yaml P-2024-003.kept
+sed -i 's/^  - {from: 2024-01-15, coach: robin}$/&\n  - {from: 2026-04-01, coach: kim}/' plans/P-2024-003.yaml
+run cp-report --plan P-2024-003 --period 2026H1
+check "a hand-over in the period: a line to sign for robin, for the days robin coached" \
+	grep -Eq '^Date and signature, robin \(2026Q1\): +_+$' out
+check "... and one for kim" grep -Eq '^Date and signature, kim \(2026Q2\): +_+$' out
+check "... and no line for one coach" sh -c '! grep -Eq "^Date and signature: " out'
+run cp-report --plan P-2024-003 --period 2026H1 -o json
+check "... in JSON, a field per coach" sh -c "grep -q '\"signed_2\"' out"
+run cp-report --plan P-2024-003 --period 2026-01-01..2026-03-31
+check "a period before the hand-over: one line to sign, as before" \
+	grep -Eq '^Date and signature: +_+$' out
+mv P-2024-003.kept plans/P-2024-003.yaml
 
 # ---- the administrator's batch ----
 run cp-report --declaration --funder uwv --period 2026H1 -o decl/
