@@ -374,6 +374,31 @@ grep -o '^cp-check: order/P-9.yaml:[0-9]*' err | cut -d: -f3 >lines
 check "... in line order" sh -c 'test "$(cat lines | tr "\n" " ")" = "3 5 6 8 "'
 check "... each with its excerpt under it" sh -c 'grep -A1 "P-9.yaml:3:" err | grep -q "^ 3 | status: bogus"'
 rm -r order
+# work_hours_per_week: says today's hours (coachplan-plan(5)); new hours
+# whose day has come leave it behind: a warning, in the caseload too
+cat >plans/P-8.yaml <<'YAML'
+version: 2
+id: P-8
+participant: {name: Test}
+coach: robin
+funder: uwv
+start: 2026-01-05
+work_hours_per_week: 16
+work_hours:
+  - {from: 2026-01-05, hours: 16}
+  - {from: 2026-10-01, hours: 18.5}
+YAML
+chmod 600 plans/P-8.yaml
+run cp-check plans/P-8.yaml
+status_is 0 "work_hours_per_week: behind work_hours: passes"
+err_has '^cp-check: plans/P-8.yaml:7:22: warning: work_hours_per_week: says 16, but the contract hours are 18.5 a week today' \
+	"... but a warning at it"
+run cp-check
+err_has '^cp-check: plans/P-8.yaml:7:22: warning: work_hours_per_week: says 16' "... in the caseload too"
+sed -i 's/^work_hours_per_week: 16$/work_hours_per_week: 18.5/' plans/P-8.yaml
+run cp-check
+check "... and none once it says today's" sh -c '! grep -q work_hours_per_week err'
+rm plans/P-8.yaml
 # a caseload of hundreds of large plans: each is held, once checked, only
 # in what its sheets' entries need, not in its text and YAML tree (15 MB
 # of plans, checked in 30 MB of address space; an ASan build reserves
