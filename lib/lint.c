@@ -146,7 +146,7 @@ static void top_behind(const struct lint *l, const struct plan *p)
 {
 	struct srcpos at;
 	const char *now = p ? plan_coach_behind(p, l->today) : NULL;
-	if (now && top_at(p, "coach", &at))
+	if (now && p->coach && top_at(p, "coach", &at))
 		cp_warn_at(&at,
 			   _("coach: says %s, but %s coaches the plan today (coaches:); set coach: %s, "
 			     "or let cp-plan %s --coach %s do it"),
