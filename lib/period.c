@@ -205,24 +205,43 @@ void period_typed_ends(int *from, const char *from_typed, int *to, const char *t
 		*to = yearless_end(*to, from_typed ? *from : OPEN_FROM);
 }
 
+/* 6/26: June 2026 with a short year, more likely than a 26th month. */
+static int month_past_12(const char *s, size_t n)
+{
+	size_t i = 0;
+	int m;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	return i < n && num(s + i + 1, n - i - 1, &m) == 0 && m > 12;
+}
+
 /* A day as --from takes it, day first (16-11-2026, 16/11, 20 nov): the
- * period of that one day.  0, -1 with *why for no such day, or -2 for
- * none written so (and for 6/26 too: June 2026 with a short year, more
- * likely than a 26th month).  Without its year it is the last such day
- * that has come, today included, not the nearest --from takes: hours are
- * asked for after the work, and 5-1 in December is the January gone, as
- * a month or week without its year is the last that has begun. */
+ * period of that one day.  0, -1 with *why for no such day (31-4), or -2
+ * for none written so (and for 6/26 too).  Without its year it is the
+ * last such day that has come, today included, not the nearest --from
+ * takes: hours are asked for after the work, and 5-1 in December is the
+ * January gone, as a month or week without its year is the last that
+ * has begun.  That is this year's or last year's, as --from looks no
+ * further: 29-2 in 2027 is no day rather than 2024's. */
 static int typed_day(const char *s, size_t n, int today, struct period *p, const char **why)
 {
+	int y, ty, m, d;
 	*why = NULL;
 	if (!n || !isdigit((unsigned char)*s))
 		return -2;
 	int r = date_parse_typed(s, n, today, &p->from, why);
-	if (r == 0 && day_without_year(s, n))
+	if (r == 0 && day_without_year(s, n)) {
 		p->from = year_step(p->from, -1, today);
+		date_to_ymd(p->from, &y, &m, &d);
+		date_to_ymd(today, &ty, &m, &d);
+		if (y < ty - 1) {
+			*why = _("no such day: 29 February is not in a year near this one");
+			r = -1;
+		}
+	}
 	if (r == 0)
 		p->to = p->from;
-	return r == -1 && date_typed_yearless(s, n) ? -2 : r;
+	return r == -1 && month_past_12(s, n) ? -2 : r;
 }
 
 static const char *single(const char *s, size_t n, int today, struct period *p)

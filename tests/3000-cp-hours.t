@@ -77,6 +77,11 @@ status_is 0 "--period 1-12..31-12 in December: this December, to its end"
 CP_TODAY=2026-12-07 cp-hours --by year --period ..2026-12-31 -o csv >want
 run env CP_TODAY=2026-12-07 cp-hours --by year --period ..31-12 -o csv
 same out want "--period ..31-12 in December: up to this year's end"
+# Bug: a day no year near has was "not a period"
+refuses 64 '"29-2": no such day' "--period 29-2 in 2026: no such day" \
+	env CP_TODAY=2026-12-07 cp-hours -o csv --period 29-2
+refuses 64 '"31-4": no such day' "--period 31-4: no such day" \
+	env CP_TODAY=2026-12-07 cp-hours -o csv --period 31-4
 # Bug: --from and --to read a day without its year as the nearest, unlike
 # --period: in December --from 5-1 was next January
 run env CP_TODAY=2026-12-07 cp-hours --by year --from 5-1 --to 5-1 -o csv

@@ -255,6 +255,29 @@ static void yearless_days(void)
 	check_ranges(january, sizeof january / sizeof *january, "2027-01-05");
 }
 
+/* Bug: a day that no year near has (29-2, 31-4) was "not a period". */
+static void no_such_days(void)
+{
+	static const struct {
+		const char *in, *today, *why;
+	} cases[] = {
+		{"29-2", "2026-12-07", "no such day"}, {"31-4", "2026-12-07", "no such day"},
+		{"29-2", "2027-12-07", "no such day"}, {"1-2..29-2", "2026-12-07", "no such day"},
+		{"31 nov", "2026-12-07", "no such day"}, {"6/26", "2026-12-07", "not a period"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct period p = {-1, -1};
+		const char *why = period_parse(cases[i].in, day(cases[i].today), &p);
+		ok(why && strstr(why, cases[i].why), "\"%s\" on %s is refused: %s", cases[i].in,
+		   cases[i].today, why ? why : "(accepted)");
+	}
+	static const struct range leap[] = {
+		{"29-2", "2024-02-29", "2024-02-29"},
+	};
+	check_ranges(leap, 1, "2025-06-01");
+	check_ranges(leap, 1, "2024-03-01");
+}
+
 static void formatting(void)
 {
 	static const struct {
@@ -374,6 +397,7 @@ int main(void)
 	month_names();
 	other_orders();
 	yearless_days();
+	no_such_days();
 	formatting();
 	buckets();
 	contains();
