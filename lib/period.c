@@ -310,6 +310,31 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 	return _(bad);
 }
 
+/* The end of a range named without its year (a month, week, quarter or
+ * half): the first such on or after the start, as yearless_end has a
+ * day; november..januari in December ends next January.  With no
+ * start, the last such. */
+static void first_such_end(const char *s, size_t n, int today, int from, struct period *b)
+{
+	char word[32] = {0}, label[16];
+	int fy, by, m, d;
+	if (from == OPEN_FROM || normalize(s, n, word) < 0)
+		return;
+	if (!date_month_named(word, n) &&
+	    (reordered(word, today, label) < 0 || !date_typed_yearless(word, n)))
+		return;
+	date_to_ymd(from, &fy, &m, &d);
+	date_to_ymd(b->to, &by, &m, &d);
+	/* read as from a today years away: the last such begun then */
+	for (int k = fy - by - 2; k <= fy - by + 2; k++) {
+		struct period q = {OPEN_FROM, OPEN_TO};
+		if (!single(s, n, date_add_months(today, 12 * k), &q) && q.to >= from) {
+			*b = q;
+			return;
+		}
+	}
+}
+
 const char *period_parse(const char *s, int today, struct period *p)
 {
 	const char *dots = strstr(s, "..");
@@ -324,6 +349,8 @@ const char *period_parse(const char *s, int today, struct period *p)
 	if (b.from == b.to && day_without_year(dots + 2, strlen(dots + 2)) &&
 	    date_parse_typed(dots + 2, strlen(dots + 2), today, &b.to, &why) == 0)
 		b.to = yearless_end(b.to, a.from);
+	else if (dots[2])
+		first_such_end(dots + 2, strlen(dots + 2), today, a.from, &b);
 	if (dots == s && !dots[2])
 		return _("a period needs at least one end: FROM.., ..TO or FROM..TO");
 	p->from = a.from;

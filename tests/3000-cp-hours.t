@@ -77,6 +77,11 @@ status_is 0 "--period 1-12..31-12 in December: this December, to its end"
 CP_TODAY=2026-12-07 cp-hours --by year --period ..2026-12-31 -o csv >want
 run env CP_TODAY=2026-12-07 cp-hours --by year --period ..31-12 -o csv
 same out want "--period ..31-12 in December: up to this year's end"
+# Bug: in December november..januari ended in the January gone, before
+# its start; a month without its year at the end is the first on or after it
+CP_TODAY=2026-12-07 cp-hours --by month --period 2026-11-01..2027-01-31 -o csv >want
+run env CP_TODAY=2026-12-07 cp-hours --by month --period november..januari -o csv
+same out want "--period november..januari in December: over the coming turn of the year"
 # Bug: a day no year near has was "not a period"
 refuses 64 '"29-2": no such day' "--period 29-2 in 2026: no such day" \
 	env CP_TODAY=2026-12-07 cp-hours -o csv --period 29-2
