@@ -65,6 +65,9 @@ int interval_days_approx(struct interval iv);
  * weekday, as an agenda writes it (vr 20-11, vrijdag 20 november), which
  * must be that weekday's.  Returns as date_parse_dmy. */
 int date_parse_word(const char *s, int today, int *day, const char **why);
+/* The weekday (0 Monday .. 6 Sunday) the n bytes at s name, whole or as an
+ * agenda shortens it (maandag, ma, monday, mon; any case), or -1. */
+int date_weekday_named(const char *s, size_t n);
 
 /* ---- duration.c: hours and minutes as people type them ---- */
 

@@ -21,8 +21,7 @@ static const char *const weekday_names[7] = {
 	N_("Friday"), N_("Saturday"), N_("Sunday"),
 };
 
-/* The weekday (0 Monday .. 6 Sunday) the n bytes at s name, or -1. */
-static int weekday_named(const char *s, size_t n)
+int date_weekday_named(const char *s, size_t n)
 {
 	for (int d = 0; d < 7; d++)
 		for (int i = 0; i < 4; i++)
@@ -85,7 +84,7 @@ static int day_word(const char *w, int today, int *day)
 				w += strlen(before[k][i]);
 				which = k;
 			}
-	int d = weekday_named(w, strlen(w));
+	int d = date_weekday_named(w, strlen(w));
 	if (d < 0)
 		return -2;
 	int back = back_to(today, d);
@@ -102,7 +101,7 @@ static int day_word(const char *w, int today, int *day)
 static int dated(const char *s, int today, int *day, const char **why)
 {
 	size_t n = strcspn(s, " ,");
-	int d = weekday_named(s, n);
+	int d = date_weekday_named(s, n);
 	if (d < 0 || !s[n])
 		return -2;
 	const char *date = s + n + strspn(s + n, " ,");

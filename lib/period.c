@@ -244,6 +244,22 @@ static int typed_day(const char *s, size_t n, int today, struct period *p, const
 	return r == -1 && month_past_12(s, n) ? -2 : r;
 }
 
+/* A day as cp-log -d takes a word (maandag, ma, last week friday, 3 dagen
+ * geleden, vr 20-11): the period of that one day.  Returns as typed_day. */
+static int word_day(const char *s, size_t n, int today, struct period *p, const char **why)
+{
+	char raw[64];
+	*why = NULL;
+	if (n >= sizeof raw)
+		return -2;
+	memcpy(raw, s, n);
+	raw[n] = '\0';
+	int r = date_parse_word(raw, today, &p->from, why);
+	if (r == 0)
+		p->to = p->from;
+	return r;
+}
+
 static const char *single(const char *s, size_t n, int today, struct period *p)
 {
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
@@ -259,7 +275,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 		if (reordered(word, today, label) == 0)
 			return single(label, strlen(label), today, p);
 	}
-	if (typed_day(s, n, today, p, &day_why) != -2)
+	if (word_day(s, n, today, p, &day_why) != -2 || typed_day(s, n, today, p, &day_why) != -2)
 		return day_why;
 	if (n == 10)
 		return date_parse(s, n, &p->from) ? _(bad) : (p->to = p->from, NULL);
@@ -312,14 +328,22 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 
 /* The end of a range named without its year (a month, week, quarter or
  * half): the first such on or after the start, as yearless_end has a
- * day; november..januari in December ends next January.  With no
- * start, the last such. */
+ * day; november..januari in December ends next January.  A weekday keeps
+ * its meaning, the last such, unless that is before the start: then it
+ * is the first after it (maandag..vrijdag on a Wednesday ends this
+ * Friday, vorige week maandag..maandag this Monday).  With no start, the
+ * last such. */
 static void first_such_end(const char *s, size_t n, int today, int from, struct period *b)
 {
 	char word[32] = {0}, label[16];
 	int fy, by, m, d;
 	if (from == OPEN_FROM || normalize(s, n, word) < 0)
 		return;
+	if (date_weekday_named(word, n) >= 0) {
+		if (b->to < from)
+			b->from = b->to = from + ((b->to - from) % 7 + 7) % 7;
+		return;
+	}
 	if (!date_month_named(word, n) &&
 	    (reordered(word, today, label) < 0 || !date_typed_yearless(word, n)))
 		return;

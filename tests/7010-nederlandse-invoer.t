@@ -126,6 +126,13 @@ run cp-report --declaration --plan P-1 --period '16/11/2026..20 nov' -o csv
 status_is 0 "cp-report --period '16/11/2026..20 nov'"
 refuses 64 '"31-11-2026": no such day' "--period 31-11-2026: the day's reason" \
 	cp-hours -o csv --period 31-11-2026
+# Bug: --period took no weekday, though cp-log -d and --from do
+run env CP_TODAY=2026-11-18 cp-hours -o csv --period maandag --by day
+out_is 'day,minutes
+2026-11-16,105' "--period maandag: the Monday just gone"
+run env CP_TODAY=2026-11-18 cp-hours -o csv --period 'last week monday..ma' --by day
+check "--period 'last week monday..ma': from a week ago Monday to this Monday" \
+	test "$(tail -n 1 out)" = "2026-11-16,105"
 
 # ---- modes as phrases: op de werkvloer, and op locatie as the tables say ----
 # Bug: "op de werkvloer" and "op locatie" were unknown modes

@@ -301,6 +301,39 @@ static void no_such_days(void)
 	check_ranges(leap, 1, "2024-03-01");
 }
 
+/* The day words cp-log -d takes name a period of one day: the last such
+ * weekday, today included.  2026-12-09 is a Wednesday. */
+static void day_words(void)
+{
+	static const struct range wednesday[] = {
+		{"maandag", "2026-12-07", "2026-12-07"},    {"ma", "2026-12-07", "2026-12-07"},
+		{"Monday", "2026-12-07", "2026-12-07"},     {"mon", "2026-12-07", "2026-12-07"},
+		{"woensdag", "2026-12-09", "2026-12-09"},   {"vrijdag", "2026-12-04", "2026-12-04"},
+		{"do", "2026-12-03", "2026-12-03"},         {"zo", "2026-12-06", "2026-12-06"},
+		{"last week friday", "2026-12-04", "2026-12-04"},
+		{"vorige week maandag", "2026-11-30", "2026-11-30"},
+		{"afgelopen woensdag", "2026-12-02", "2026-12-02"},
+		{"3 dagen geleden", "2026-12-06", "2026-12-06"},
+		{"eergisteren", "2026-12-07", "2026-12-07"},
+		{"vr 4-12", "2026-12-04", "2026-12-04"},
+		{"maandag..vandaag", "2026-12-07", "2026-12-09"},
+		{"ma..wo", "2026-12-07", "2026-12-09"},
+		/* a weekday at the end before the start is the first after it */
+		{"vorige week maandag..ma", "2026-11-30", "2026-12-07"},
+		{"maandag..vrijdag", "2026-12-07", "2026-12-11"},
+		{"vrijdag..maandag", "2026-12-04", "2026-12-07"},
+		{"..vrijdag", "", "2026-12-04"},
+		/* the months an agenda shortens as a weekday is shortened */
+		{"mar", "2026-03-01", "2026-03-31"},        {"mei", "2026-05-01", "2026-05-31"},
+		{"ma..mrt", "2026-12-07", "2027-03-31"},
+	};
+	check_ranges(wednesday, sizeof wednesday / sizeof *wednesday, "2026-12-09");
+	struct period p = {-1, -1};
+	const char *why = period_parse("vr 5-12", day("2026-12-09"), &p);
+	ok(why && strstr(why, "is a Saturday"), "a weekday not the date's is refused: %s",
+	   why ? why : "(accepted)");
+}
+
 static void formatting(void)
 {
 	static const struct {
@@ -422,6 +455,7 @@ int main(void)
 	yearless_days();
 	yearless_ends();
 	no_such_days();
+	day_words();
 	formatting();
 	buckets();
 	contains();
