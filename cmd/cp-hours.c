@@ -136,7 +136,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("name one plans directory, with -p or as a caseload"));
 		if (opt.files.nplans && !opt.files.nsheets)
 			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);
-		period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today());
+		if ((why = period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today())))
+			argp_error(state, "%s: %s", quotes(opt.from), why);
 		if (f->from > f->to)
 			argp_error(state, _("--from is after --to"));
 		f->from = opt.periods.from > f->from ? opt.periods.from : f->from;

@@ -100,9 +100,10 @@ struct period {
 
 const char *period_parse(const char *s, int today, struct period *p);
 /* cp-hours --from and --to as typed, and the days date_parse_typed read
- * (the nearest such day): a day without its year as FROM..TO reads it. */
-void period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
-		       int today);
+ * (the nearest such day): a day without its year as FROM..TO reads it.
+ * NULL, or why --from is no day (29-2 in a year far from a leap year). */
+const char *period_typed_ends(int *from, const char *from_typed, int *to,
+			      const char *to_typed, int today);
 void period_format(const struct period *p, char out[32]);
 int period_contains(const struct period *p, int day);
 

@@ -196,13 +196,31 @@ static int yearless_end(int nearest, int from)
 	return day < from ? year_step(day, 1, from) : day;
 }
 
-void period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
-		       int today)
+/* The day typed without its year, the nearest such, made the last such
+ * that has come, this year's or last year's as --from looks no further:
+ * 29-2 in 2027 is no day rather than 2024's.  0, or -1 with *why. */
+static int last_come(int *day, int today, const char **why)
 {
-	if (from_typed && day_without_year(from_typed, strlen(from_typed)))
-		*from = year_step(*from, -1, today);
+	int y, ty, m, d;
+	*day = year_step(*day, -1, today);
+	date_to_ymd(*day, &y, &m, &d);
+	date_to_ymd(today, &ty, &m, &d);
+	if (y >= ty - 1)
+		return 0;
+	*why = _("no such day: 29 February is not in a year near this one");
+	return -1;
+}
+
+const char *period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
+			      int today)
+{
+	const char *why = NULL;
+	if (from_typed && day_without_year(from_typed, strlen(from_typed)) &&
+	    last_come(from, today, &why) < 0)
+		return why;
 	if (to_typed && day_without_year(to_typed, strlen(to_typed)))
 		*to = yearless_end(*to, from_typed ? *from : OPEN_FROM);
+	return NULL;
 }
 
 /* 6/26: June 2026 with a short year, more likely than a 26th month. */
@@ -221,24 +239,15 @@ static int month_past_12(const char *s, size_t n)
  * last such day that has come, today included, not the nearest --from
  * takes: hours are asked for after the work, and 5-1 in December is the
  * January gone, as a month or week without its year is the last that
- * has begun.  That is this year's or last year's, as --from looks no
- * further: 29-2 in 2027 is no day rather than 2024's. */
+ * has begun (see last_come). */
 static int typed_day(const char *s, size_t n, int today, struct period *p, const char **why)
 {
-	int y, ty, m, d;
 	*why = NULL;
 	if (!n || !isdigit((unsigned char)*s))
 		return -2;
 	int r = date_parse_typed(s, n, today, &p->from, why);
-	if (r == 0 && day_without_year(s, n)) {
-		p->from = year_step(p->from, -1, today);
-		date_to_ymd(p->from, &y, &m, &d);
-		date_to_ymd(today, &ty, &m, &d);
-		if (y < ty - 1) {
-			*why = _("no such day: 29 February is not in a year near this one");
-			r = -1;
-		}
-	}
+	if (r == 0 && day_without_year(s, n))
+		r = last_come(&p->from, today, why);
 	if (r == 0)
 		p->to = p->from;
 	return r == -1 && month_past_12(s, n) ? -2 : r;

@@ -96,6 +96,10 @@ run env CP_TODAY=2026-12-07 cp-hours --by year --from 20-12 --to 5-1 -o csv
 out_is "year,minutes
 2025,20
 2026,90" "--from 20-12 --to 5-1 in December: as --period 20-12..5-1"
+# Bug: in December 2027 --from 29-2 was 29 February 2024, though --period
+# 29-2 is no such day: a day without its year is this year's or last year's
+refuses 64 '"29-2": no such day' "--from 29-2 in 2027: no such day, as --period 29-2" \
+	env CP_TODAY=2027-12-07 cp-hours -o csv --from 29-2
 # Bug: --from after --period widened the period to its own day
 cp-hours --by year --period 2026Q2 -o csv >want
 run cp-hours --by year --period 2026Q2 --from 2026-01-15 -o csv
