@@ -342,30 +342,34 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
  * is the first after it (maandag..vrijdag on a Wednesday ends this
  * Friday, vorige week maandag..maandag this Monday).  With no start, the
  * last such. */
-static void first_such_end(const char *s, size_t n, int today, int from, struct period *b)
+static int first_such_end(const char *s, size_t n, int today, int from, struct period *b)
 {
 	char word[32] = {0}, label[16];
-	int fy, by, m, d;
+	int fy, ty, m, d;
 	if (from == OPEN_FROM || normalize(s, n, word) < 0)
-		return;
+		return -1;
 	if (date_weekday_named(word, n) >= 0) {
 		if (b->to < from)
 			b->from = b->to = from + ((b->to - from) % 7 + 7) % 7;
-		return;
+		return 0;
 	}
 	if (!date_month_named(word, n) &&
 	    (reordered(word, today, label) < 0 || !date_typed_yearless(word, n)))
-		return;
+		return -1;
 	date_to_ymd(from, &fy, &m, &d);
-	date_to_ymd(b->to, &by, &m, &d);
-	/* read as from a today years away: the last such begun then */
-	for (int k = fy - by - 2; k <= fy - by + 2; k++) {
+	date_to_ymd(today, &ty, &m, &d);
+	/* read as from a today years away: the last such begun then (week
+	 * 53 may be in none of them; within a year of the start or none) */
+	for (int k = fy - ty - 2; k <= fy - ty + 2; k++) {
 		struct period q = {OPEN_FROM, OPEN_TO};
 		if (!single(s, n, date_add_months(today, 12 * k), &q) && q.to >= from) {
+			if (q.from - from > 366)
+				return -1;
 			*b = q;
-			return;
+			return 0;
 		}
 	}
+	return -1;
 }
 
 const char *period_parse(const char *s, int today, struct period *p)
@@ -377,8 +381,11 @@ const char *period_parse(const char *s, int today, struct period *p)
 	const char *why;
 	if (dots > s && (why = single(s, (size_t)(dots - s), today, &a)))
 		return why;
-	if (dots[2] && (why = single(dots + 2, strlen(dots + 2), today, &b)))
-		return why;
+	/* week 53 not yet begun may still end a range from week 50; if not,
+	 * read it once more for its reason, which the tries wrote over */
+	if (dots[2] && single(dots + 2, strlen(dots + 2), today, &b) &&
+	    first_such_end(dots + 2, strlen(dots + 2), today, a.from, &b) < 0)
+		return single(dots + 2, strlen(dots + 2), today, &b);
 	if (b.from == b.to && day_without_year(dots + 2, strlen(dots + 2)) &&
 	    date_parse_typed(dots + 2, strlen(dots + 2), today, &b.to, &why) == 0)
 		b.to = yearless_end(b.to, a.from);

@@ -266,6 +266,8 @@ static void yearless_ends(void)
 		{"maart..maart", "2026-03-01", "2026-03-31"},
 		{"15-11..januari", "2026-11-15", "2027-01-31"},
 		{"week 50..week 2", "2026-12-07", "2027-01-17"},
+		/* week 53 of 2026 has not begun, but it ends a range from week 50 */
+		{"week 50..week 53", "2026-12-07", "2027-01-03"},
 		{"Q4..Q1", "2026-10-01", "2027-03-31"},
 		{"H2..H1", "2026-07-01", "2027-06-30"},
 		{"januari..november", "2026-01-01", "2026-11-30"},
@@ -276,6 +278,9 @@ static void yearless_ends(void)
 	const char *why = period_parse("maart-2026..februari-2026", day("2026-12-07"), &p);
 	ok(why && strstr(why, "before"), "an end with its year is not moved: %s",
 	   why ? why : "(accepted)");
+	why = period_parse("week 48..week 54", day("2026-12-07"), &p);
+	ok(why && strstr(why, "no such week; 2025 has weeks 1 to 52"),
+	   "an end that is none says so of the year it read: %s", why ? why : "(accepted)");
 }
 
 /* Bug: a day that no year near has (29-2, 31-4) was "not a period". */
