@@ -272,8 +272,8 @@ static int word_day(const char *s, size_t n, int today, struct period *p, const 
 static const char *single(const char *s, size_t n, int today, struct period *p)
 {
 	static const char *const bad = N_("not a period; write 2026, 2026H1, 2026Q3, 2026-03, "
-					  "2026W10, a date, FROM..TO, a month like maart or "
-					  "march-2026, or a word like last-month");
+					  "2026W10, a date, a day like maandag, FROM..TO, a month "
+					  "like maart or march-2026, or a word like last-month");
 	char word[32] = {0}; /* the analyzer cannot see normalize() fill it */
 	char label[16];
 	const char *day_why;
