@@ -646,6 +646,8 @@ long *grant_use_direct(struct grant_use *u, size_t k)
 	return &u->direct[k];
 }
 
+static void compact(struct grant_use *u);
+
 void grant_use_add(struct grant_use *u, int day, long minutes)
 {
 	const struct plan *p = u->p;
@@ -661,9 +663,15 @@ void grant_use_add(struct grant_use *u, int day, long minutes)
 	if (u->ndays && u->days[u->ndays - 1].day == day) { /* sheets come mostly by date */
 		u->days[u->ndays - 1].minutes += minutes;
 	} else {
+		/* sheets not by date (of many coaches, say) would hold a line
+		 * each: a day once, so that memory grows with the days */
 		if (u->ndays == u->cap) {
-			u->cap = u->cap ? 2 * u->cap : 16;
-			u->days = xreallocarray(u->days, u->cap, sizeof *u->days);
+			if (u->cap >= 1024)
+				compact(u);
+			if (!u->cap || u->ndays > u->cap / 2) { /* else it is room enough */
+				u->cap = u->cap ? 2 * u->cap : 16;
+				u->days = xreallocarray(u->days, u->cap, sizeof *u->days);
+			}
 		}
 		u->days[u->ndays++] = (struct dayuse){day, minutes};
 	}
@@ -703,11 +711,9 @@ static void fill_day(const struct grant_use *u, long *card, long *spilled, int d
 	}
 }
 
-/* The days in date order, one entry a day, and the strippenkaarts filled. */
-static void settle(struct grant_use *u)
+/* The days in date order, one entry a day. */
+static void compact(struct grant_use *u)
 {
-	if (u->settled)
-		return;
 	if (u->ndays) /* qsort of NULL is undefined, even of none */
 		qsort(u->days, u->ndays, sizeof *u->days, by_day);
 	size_t n = 0;
@@ -717,6 +723,15 @@ static void settle(struct grant_use *u)
 		else
 			u->days[n++] = u->days[i];
 	u->ndays = n;
+}
+
+/* The days in date order, one entry a day, and the strippenkaarts filled. */
+static void settle(struct grant_use *u)
+{
+	if (u->settled)
+		return;
+	compact(u);
+	size_t n = u->ndays;
 	size_t slots = u->p->ngrants + 1;
 	memset(u->card, 0, slots * sizeof *u->card);
 	memset(u->spilled, 0, slots * sizeof *u->spilled);
