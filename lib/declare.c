@@ -23,6 +23,8 @@
  * its budget periods.  Of the hours before the period, the entries of a
  * grant that cannot end in it are not kept: only what each grant used,
  * by day (grant_use), which a strippenkaart's share of a day depends on.
+ * By period too, that is kept of a plan with strippenkaarten, every hour
+ * before the period included, to tell which card took an hour in it.
  *
  * This file gathers the entries and picks the declarations; declaredoc.c
  * writes one, declarefiles.c the files of a batch, declaregrants.c cuts a
@@ -72,11 +74,18 @@ static int declared_hour(struct run *r, size_t i, int funder, int day, long minu
 }
 
 /* An entry of the period, kept if it is of a plan of the funder's; by
- * period, if declared to the funder named: what is not is counted now. */
+ * period, if declared to the funder named: what is not is counted now.
+ * By period, a plan with strippenkaarten has every hour up to the period's
+ * end added to what its grants used, which says which card took one. */
 static int keep(const struct entry *e, void *arg)
 {
 	struct run *r = arg;
 	ssize_t at = planset_find(r->set, e->plan.s, e->plan.n);
+	int cards = at >= 0 && !r->o->per_grant && (r->wanted[at] & DECL_CARDS);
+	if (cards)
+		decl_card_hour(r, (size_t)at, e->date, e->minutes);
+	if (!r->o->per_grant && e->date < r->o->ro.period.from)
+		return 0; /* read for the cards' sake only */
 	if (at < 0 && r->count_unknown)
 		count_unknown(&r->unknown, e->plan, 1, e->minutes);
 	if (at < 0 || !r->wanted[at])
@@ -256,47 +265,59 @@ void decl_warn_ungranted(const struct plan *p, long entries, long minutes)
 		p->id, entries, hm);
 }
 
-/* The grant an hour on day falls under: its dated grant, else the first
- * strippenkaart valid then (which card took it depends on hours before
- * the period, which a declaration by period has not read). */
-static const struct grant *grant_of_day(const struct plan *p, int day)
+/* The grants of a plan's declared hours k[0..n), in date order: of a plan
+ * with strippenkaarten, those grant_cut gave each of the n pieces it cut
+ * them into (slots), as every hour before them used the cards up; else
+ * (slots NULL) each entry's day's dated grant. */
+struct hours_grants {
+	const struct plan *p;
+	const struct kept *k;
+	const size_t *slots;
+	size_t n;
+};
+
+static const struct grant *hour_grant(const struct hours_grants *h, size_t x)
 {
-	const struct grant *g = plan_grant_on(p, day);
-	int card = g ? -1 : plan_card_on(p, day, 0);
-	return card >= 0 ? &p->grants[card] : g;
+	if (!h->slots)
+		return plan_grant_on(h->p, h->k[x].date);
+	return h->slots[x] < h->p->ngrants ? &h->p->grants[h->slots[x]] : NULL;
 }
 
-/* Whether an hour on day may fall under a grant whose reference is ref:
- * its dated grant's, else any strippenkaart's valid then (which one took
- * it, a declaration by period cannot tell); yes where no grant with a
- * reference holds day, which has no other reference to carry. */
-static int may_fall_under(const struct plan *p, int day, const char *ref)
+/* Whether hour x may fall under a grant whose reference is ref: yes where
+ * no grant with a reference took it, which has no other one to carry. */
+static int may_fall_under(const struct hours_grants *h, size_t x, const char *ref)
 {
-	const struct grant *g = plan_grant_on(p, day);
-	if (g)
-		return !g->ref || !strcmp(g->ref, ref);
-	int card = plan_card_on(p, day, 0), any = card < 0;
-	for (; card >= 0; card = plan_card_on(p, day, (size_t)card + 1)) {
-		const char *r = p->grants[card].ref;
-		if (!r || !strcmp(r, ref))
-			return 1;
+	const struct grant *g = hour_grant(h, x);
+	return !g || !g->ref || !strcmp(g->ref, ref);
+}
+
+/* By period, the grant of the funder that took the plan's last declared
+ * hour, whose reference the declaration carries: -1 where no card's use
+ * was followed, or none took one (then decl_last_grant's). */
+static int carrier(const struct hours_grants *h, int funder)
+{
+	for (size_t x = h->slots ? h->n : 0; x-- > 0;) {
+		const struct grant *g = hour_grant(h, x);
+		if (g && (funder < 0 || g->funder == funder))
+			return (int)(g - h->p->grants);
 	}
-	return any;
+	return -1;
 }
 
 /* A funder books hours by grant: a period's declaration whose hours fall
  * under grants of more than one reference (a follow-up in the half year,
  * a strippenkaart and a grant after it, a second strippenkaart) carries
  * the last one's, carried, for all of them, which the funder would book
- * to that grant.  k[0..n): the plan's declared entries, in date order. */
-static void warn_grants(const struct plan *p, const struct kept *k, size_t n, const char *carried)
+ * to that grant. */
+static void warn_grants(const struct hours_grants *h, const char *carried)
 {
+	const struct plan *p = h->p;
 	const struct grant *last = NULL;
 	struct buf refs = {0};
 	int count = 0, elsewhere = 0;
-	for (size_t e = 0; e < n; e++) {
-		elsewhere |= carried && !may_fall_under(p, k[e].date, carried);
-		const struct grant *g = grant_of_day(p, k[e].date);
+	for (size_t x = 0; x < h->n; x++) {
+		elsewhere |= carried && !may_fall_under(h, x, carried);
+		const struct grant *g = hour_grant(h, x);
 		if (!g || !g->ref || (last && !strcmp(g->ref, last->ref)))
 			continue;
 		buf_printf(&refs, "%s%s", count++ ? ", " : "", g->ref);
@@ -391,9 +412,18 @@ static size_t select_plans(struct run *run, struct decl **d)
 			       (p->end == DATE_NONE || p->end >= o->ro.period.from) &&
 			       (o->funder < 0 || !p->ngrants ||
 				decl_last_grant(p, o->funder, &o->ro.period));
+		size_t *slots;
+		struct hours_grants h = {p, run->v + from[i], NULL, n};
+		h.n = decl_slots(run, i, h.k, n, &slots);
+		h.slots = slots;
+		if (!slots)
+			h.n = n;
+		struct decl one = {i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE,
+				   carrier(&h, o->funder)};
 		if (n || (o->all && overlaps) || o->only)
-			(*d)[nd++] = (struct decl){i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE};
-		warn_grants(p, run->v + from[i], n, decl_reference(p, o, NULL));
+			(*d)[nd++] = one;
+		warn_grants(&h, decl_reference(p, o, &one));
+		free(slots);
 		if (run->outside[i])
 			warn_outside(run, i);
 	}
@@ -418,12 +448,24 @@ static int one_document(const struct declare_opts *o, size_t nd)
 }
 
 /* Which plans' entries are kept: those of the funder's plans (per grant
- * too: a plan none of whose grants is the funder's has no hour of its). */
-static unsigned char *wanted(const struct planset *ps, int funder)
+ * too: a plan none of whose grants is the funder's has no hour of its),
+ * and of which every hour is followed: those with a strippenkaart of the
+ * funder's.  *cards: whether any is. */
+static unsigned char *wanted(const struct planset *ps, int funder, int *cards)
 {
 	unsigned char *w = xcalloc(ps->n + 1, 1);
-	for (size_t i = 0; i < ps->n; i++)
-		w[i] = ps->plans[i] && decl_paid_by(ps->plans[i], funder);
+	*cards = 0;
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct plan *p = ps->plans[i];
+		if (!p || !decl_paid_by(p, funder))
+			continue;
+		w[i] = DECL_WANTED;
+		for (size_t k = 0; k < p->ngrants; k++)
+			if (p->grants[k].kind == GRANT_STRIPPENKAART &&
+			    (funder < 0 || p->grants[k].funder == funder))
+				w[i] |= DECL_CARDS;
+		*cards |= w[i] & DECL_CARDS;
+	}
 	return w;
 }
 
@@ -440,14 +482,16 @@ int declare(char *const *plans, size_t nplans, char *const *sheets, size_t nshee
 	 * what is kept of the sheets; quietly (on two cores): one that could
 	 * not be read is read again after the sheets, to report, as before */
 	planset_read(&run.ps, PLANSET_SLIM | PLANSET_GOALS | PLANSET_QUIET);
-	unsigned char *want = wanted(&run.ps, o->funder);
+	int cards;
+	unsigned char *want = wanted(&run.ps, o->funder, &cards);
 	run.set = &run.ps;
 	run.wanted = want;
 	run.count_unknown = !run.ps.named && !o->only;
 	counts_new(&run, run.ps.n);
 	struct filter f;
 	filter_init(&f);
-	f.from = o->per_grant ? PERIOD_OPEN_FROM : o->ro.period.from; /* a grant's every hour */
+	/* a grant's every hour; a card's, which one took an hour depends on */
+	f.from = o->per_grant || cards ? PERIOD_OPEN_FROM : o->ro.period.from;
 	f.to = o->ro.period.to;
 	if (o->only) /* one plan's declaration keeps its entries, not the caseload's */
 		strlist_add(&f.plans, o->only);

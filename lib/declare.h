@@ -26,7 +26,7 @@ struct run {
 	const struct declare_opts *o;
 	struct planset ps;
 	const struct planset *set;   /* ps, for the run of a sheet's second half too */
-	const unsigned char *wanted; /* per plan of set: whether its entries are kept */
+	const unsigned char *wanted; /* per plan of set: DECL_WANTED and DECL_CARDS, or 0 */
 	int count_unknown;           /* whether to tell the entries of no plan */
 	struct strmap unknown;       /* their plan's id: a struct unknown */
 	long *outside, *outside_minutes;     /* per plan */
@@ -38,6 +38,11 @@ struct run {
 	struct kept *pieces; /* per grant: each grant's entries, or their part in it */
 	size_t npieces, piececap;
 };
+
+/* What is kept of a plan's entries: those a declaration may hold; by
+ * period, of a plan with strippenkaarten, every hour in run.use too, since
+ * which card took an hour in the period depends on the hours before it. */
+enum { DECL_WANTED = 1, DECL_CARDS = 2 };
 
 /* The entries of a plan that has no file, counted to warn of. */
 struct unknown {
@@ -52,6 +57,7 @@ struct decl {
 	long used, over; /* per grant */
 	int same_day;    /* per grant: how many grants of the plan before it start that day */
 	int end;         /* per grant: its last day (grant_last_day), or DATE_NONE */
+	int carries;     /* by period: the grant whose reference it carries; -1: decl_last_grant */
 };
 
 /* ---- declare.c ---- */
@@ -71,8 +77,8 @@ const struct grant *decl_last_grant(const struct plan *p, int funder, const stru
 /* An entry of the plan as kept, for the report's tables. */
 struct entry decl_entry(const struct run *r, const struct plan *p, const struct kept *k);
 const char *decl_reference(const struct plan *p, const struct declare_opts *o,
-			   const struct grant *g);
-struct payer decl_payer(const struct plan *p, const struct declare_opts *o, const struct grant *g);
+			   const struct decl *d);
+struct payer decl_payer(const struct plan *p, const struct declare_opts *o, const struct decl *d);
 const struct kept *decl_entries(const struct run *run, const struct decl *d);
 /* The declaration d, of plan p read whole; its totals to all. */
 struct report *decl_report(const struct run *run, const struct plan *p, const struct decl *d,
@@ -92,6 +98,14 @@ int decl_write_all(struct run *run, const struct decl *d, size_t nd);
 /* Per grant, an hour of plan i on day: added to run->use[i]; whether its
  * entry is kept (else at most counted). */
 int decl_grant_hour(struct run *r, size_t i, int day, long minutes);
+/* By period, an hour of plan i on day, of a plan with strippenkaarten
+ * (DECL_CARDS): added to run->use[i]. */
+void decl_card_hour(struct run *r, size_t i, int day, long minutes);
+/* By period, the grants that took plan i's declared entries k[0..n) (in
+ * date order), piece by piece as grant_cut cuts them (ngrants: none):
+ * how many pieces, their slots in *slots (to free); 0 and NULL for a plan
+ * whose every hour was not followed (no strippenkaart). */
+size_t decl_slots(struct run *run, size_t i, const struct kept *k, size_t n, size_t **slots);
 /* run->use of a sheet's second half added to into's (into NULL: freed). */
 void decl_uses_move(struct run *into, struct run *from);
 /* The declarations of plan i's grants of the funder that end in the

@@ -41,13 +41,18 @@ const struct grant *decl_last_grant(const struct plan *p, int funder, const stru
 }
 
 /* The reference a declaration carries: its grant's; a plan's hours in a
- * period, the last grant's of the funder declared to (of the period's last
- * day's, if none is named) in the period: a follow-up grant has a
- * reference of its own, which the plan's top-level one is not. */
+ * period, that of the grant that took its last hour, where which card took
+ * an hour was followed (d->carries), else the last grant's of the funder
+ * declared to (of the period's last day's, if none is named) in the
+ * period: a follow-up grant has a reference of its own, which the plan's
+ * top-level one is not. */
 const char *decl_reference(const struct plan *p, const struct declare_opts *o,
-			   const struct grant *g)
+			   const struct decl *d)
 {
-	if (!g)
+	const struct grant *g;
+	if (d->grant >= 0 || d->carries >= 0)
+		g = &p->grants[d->grant >= 0 ? d->grant : d->carries];
+	else
 		g = decl_last_grant(p,
 				    o->funder >= 0 ? o->funder : plan_funder_on(p, o->ro.period.to),
 				    &o->ro.period);
@@ -56,10 +61,11 @@ const char *decl_reference(const struct plan *p, const struct declare_opts *o,
 
 /* Whom a declaration goes to, and the reference it carries; its logbook
  * names the same. */
-struct payer decl_payer(const struct plan *p, const struct declare_opts *o, const struct grant *g)
+struct payer decl_payer(const struct plan *p, const struct declare_opts *o, const struct decl *d)
 {
+	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	return (struct payer){g ? g->funder : o->funder >= 0 ? o->funder : p->funder,
-			      decl_reference(p, o, g)};
+			      decl_reference(p, o, d)};
 }
 
 static void head(struct report *r, const struct plan *p, const struct declare_opts *o,
@@ -79,7 +85,7 @@ static void head(struct report *r, const struct plan *p, const struct declare_op
 	report_plan_subtitle(r, p, &o->ro, g != NULL, label);
 	report_section(r, "declaration", _("Declaration"));
 	report_field(r, "plan", _("Plan"), cell_text(p->id));
-	struct payer to = decl_payer(p, o, g);
+	struct payer to = decl_payer(p, o, d);
 	report_field(r, "funder", _("Funder"),
 		     cell_word(vocab_name(&vocab_funder, to.funder), funder_label(to.funder)));
 	report_field(r, "funder_ref", _("Funder reference"), cell_text(to.ref));

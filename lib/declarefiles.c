@@ -56,7 +56,7 @@ static void summary_row(struct rtable *t, const struct plan *p, const struct dec
 {
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	rtable_add(t, cell_text(p->id));
-	rtable_add(t, cell_text(decl_reference(p, o, g)));
+	rtable_add(t, cell_text(decl_reference(p, o, d)));
 	rtable_add(t, cell_text(report_participant(p, &o->ro)));
 	if (g) {
 		rtable_add(t, cell_word(vocab_name(&vocab_grant_kind, g->kind),
@@ -177,7 +177,7 @@ static int write_logbook(const struct run *run, const struct plan *p, const stru
 			period.to = d->end;
 	} else
 		outside = (struct outside){run->outside[d->plan], run->outside_minutes[d->plan]};
-	struct payer to = decl_payer(p, o, g);
+	struct payer to = decl_payer(p, o, d);
 	struct report *r = logbook_of(p, g, &to, &period, v, n, outside, &o->ro);
 	char *path = decl_target(run, d, 1);
 	int rc = report_write(r, o->fmt, path, o->force);

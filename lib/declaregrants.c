@@ -83,13 +83,18 @@ static int may_declare(const struct run *r, const struct plan *p, const struct g
 	return end == DATE_NONE || end >= per->from;
 }
 
+void decl_card_hour(struct run *r, size_t i, int day, long minutes)
+{
+	if (!r->use[i])
+		r->use[i] = grant_use_new(r->set->plans[i]);
+	grant_use_add(r->use[i], day, minutes);
+}
+
 int decl_grant_hour(struct run *r, size_t i, int day, long minutes)
 {
 	const struct declare_opts *o = r->o;
 	const struct plan *p = r->set->plans[i];
-	if (!r->use[i])
-		r->use[i] = grant_use_new(p);
-	grant_use_add(r->use[i], day, minutes);
+	decl_card_hour(r, i, day, minutes);
 	const struct grant *g = plan_grant_on(p, day);
 	if (g)
 		return may_declare(r, p, g, day);
@@ -117,6 +122,31 @@ void decl_uses_move(struct run *into, struct run *from)
 		grant_use_free(from->use[i]);
 		from->use[i] = NULL;
 	}
+}
+
+struct slots {
+	size_t *v;
+	size_t n, cap;
+};
+
+static void slot_piece(void *arg, size_t e, size_t slot, long minutes)
+{
+	struct slots *s = arg;
+	(void)e, (void)minutes;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = slot;
+}
+
+size_t decl_slots(struct run *run, size_t i, const struct kept *k, size_t n, size_t **slots)
+{
+	struct slots s = {0};
+	if (run->use[i])
+		grant_cut(run->use[i], n, kept_at, k, slot_piece, &s);
+	*slots = s.v;
+	return s.n;
 }
 
 /* The declarations of plan i's grants of the funder that end in the
@@ -192,7 +222,7 @@ void decl_select_grants(struct run *run, size_t i, const struct kept *k, size_t 
 		long over = used > g->minutes ? used - g->minutes : 0;
 		if (g->kind == GRANT_STRIPPENKAART)
 			over += grant_use_spilled(u, s);
-		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same, end};
+		(*d)[(*nd)++] = (struct decl){i, from, run->npieces, (int)s, used, over, same, end, -1};
 	}
 	free(l.v);
 	if (u != run->use[i])

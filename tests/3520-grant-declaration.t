@@ -247,6 +247,60 @@ run cp-report --declaration --plan P-44 --period 2026-03 -o text
 check "... a period of the second card's hours alone: quietly" sh -c '! grep -q "fall under" err'
 rm plans/P-44.yaml hours/ruud.csv
 
+# Bug: a declaration by period took every hour of two strippenkaarten for
+# the first card's, since which card took an hour depends on the hours
+# before the period, which it did not read: it said nothing where the
+# first card ran out in the period, and where it ran out before, it named
+# the first card and carried a later card's reference.
+cat >plans/P-45.yaml <<'YAML'
+version: 2
+id: P-45
+participant: {name: Ruud Bakker}
+coach: robin
+funder: werkgever
+start: 2026-01-01
+grants:
+  - {from: 2026-01-01, kind: strippenkaart, hours: 2, ref: K-1}
+  - {from: 2026-02-01, kind: strippenkaart, hours: 10, ref: K-2}
+YAML
+cat >hours/ruud.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2026-03-02,robin,P-45,,onsite,90,Op de eerste kaart
+2026-08-03,robin,P-45,,onsite,60,De eerste kaart op
+2026-09-01,robin,P-45,,onsite,60,Op de tweede kaart
+CSV
+chmod 600 plans/P-45.yaml hours/ruud.csv
+run cp-report --declaration --plan P-45 --period 2026H2 -o text
+status_is 0 "two strippenkaarten, the first used up in the period: declared"
+err_has 'P-45: its hours in the period fall under 2 grants \(K-1, K-2\)' \
+	"... with the warning that they fall under both cards"
+check "... under the second's reference" grep -q '^Funder reference: *K-2$' out
+check "... every hour of the period, whole" grep -q '^Total: *2:00$' out
+# the first card used up before the period (and an hour before the plan)
+cat >>plans/P-45.yaml <<'YAML'
+  - {from: 2026-10-01, kind: strippenkaart, hours: 10, ref: K-3}
+YAML
+cat >hours/ruud.csv <<'CSV'
+date,coach,plan,goal,mode,minutes,note
+2025-12-01,robin,P-45,,onsite,30,Voor het plan
+2026-03-02,robin,P-45,,onsite,150,De eerste kaart op
+2026-08-03,robin,P-45,,onsite,60,Op de tweede kaart
+2026-11-02,robin,P-45,,onsite,60,Nog op de tweede kaart
+CSV
+run cp-report --declaration --plan P-45 --period 2026H2 -o text
+status_is 0 "the first strippenkaart used up before the period: declared"
+check "... quietly, its hours all the second card's" sh -c '! grep -q "fall under" err'
+check "... under the second card's reference, not the third's" \
+	grep -q '^Funder reference: *K-2$' out
+check "... its hours in the period only" grep -q '^Total: *2:00$' out
+check "... the hour before the plan not told" sh -c '! grep -q "outside" err'
+run cp-report --declaration --funder werkgever --period 2026H2 -o cards
+same cards/summary.csv /dev/stdin "... so says the batch's summary" <<'CSV'
+plan,funder_ref,participant,minutes,onsite_minutes,remote_minutes,entries
+P-45,K-2,Ruud Bakker,120,120,0,2
+CSV
+rm -r plans/P-45.yaml hours/ruud.csv cards
+
 # Bug: a municipality that took over from UWV, with a new coach, got a
 # declaration of the half year, and its logbook, naming UWV's coach too,
 # who coached none of the days declared.

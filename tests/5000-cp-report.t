@@ -504,5 +504,44 @@ for f in many before; do
 	check "$f.csv read on two cores: the same declarations" diff -r pipe-$f file-$f
 	same file.err pipe.err "... and the same warnings"
 done
+# by period, a strippenkaart plan's hours before the period are read for
+# which card took the period's, and kept as what each card used, not as
+# lines: 400,000 of them use up the first card, the second takes the
+# period's hours, a third is not reached
+cat >plans/P-4.yaml <<'YAML'
+version: 2
+id: P-4
+participant: {name: Lotte Visser}
+coach: robin
+funder: uwv
+start: 2025-01-06
+grants:
+  - {from: 2025-01-06, kind: strippenkaart, hours: 99990, ref: C-1}
+  - {from: 2025-06-01, kind: strippenkaart, hours: 100, ref: C-2}
+  - {from: 2026-03-01, kind: strippenkaart, hours: 100, ref: C-3}
+YAML
+chmod 600 plans/P-4.yaml
+awk 'BEGIN { print "date,coach,plan,goal,mode,minutes,note"
+	for (i = 0; i < 400100; i++)
+		printf "%s-%02d-%02d,robin,P-4,,onsite,15,Gesprek met de leidinggevende %d\n",
+			i < 400000 ? 2025 : 2026, i % 5 + 2, i % 24 + 5, i }' >cards.csv
+if ! bare cp-report; then
+	ok "--declaration of a strippenkaart plan in 60 MB # skip an ASan or valgrind build"
+else
+	run sh -c 'ulimit -v 60000 && exec cp-report --declaration --plan P-4 --period 2026H1 \
+		-o csv plans - <cards.csv'
+	status_is 0 "by period, 400,000 lines on strippenkaarten before it, in 60 MB"
+fi
+for how in pipe file; do
+	if [ $how = pipe ]; then src=-; else src=cards.csv; fi
+	cp-report --declaration --funder uwv --period 2026H1 -o $how-cards -o csv plans $src \
+		<cards.csv 2>$how.err
+	check "... read from a $how: the second card's reference" \
+		grep -q '^P-4,C-2,Lotte Visser,1500,' $how-cards/summary.csv
+	check "... the period's 100 entries declared" test "$(grep -c ',onsite,' $how-cards/P-4.csv)" = 100
+done
+same file.err pipe.err "... the same warnings from a file as from a pipe"
+check "... none of the cards" sh -c '! grep -q P-4 file.err'
+rm plans/P-4.yaml
 cd .. && rm -r batch
 done_testing
