@@ -86,7 +86,9 @@ static int keep(const struct entry *e, void *arg)
 		decl_card_hour(r, (size_t)at, e->date, e->minutes);
 	if (!r->o->per_grant && e->date < r->o->ro.period.from)
 		return 0; /* read for the cards' sake only */
-	if (at < 0 && r->count_unknown)
+	/* per grant, the sheets are read from before the period: the warning
+	 * counts what a plan with no file has in the period */
+	if (at < 0 && r->count_unknown && period_contains(&r->o->ro.period, e->date))
 		count_unknown(&r->unknown, e->plan, 1, e->minutes);
 	if (at < 0 || !r->wanted[at])
 		return 0;

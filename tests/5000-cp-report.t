@@ -264,6 +264,13 @@ printf 'date,coach,plan,goal,mode,minutes,note\n2026-02-03,robin,P-GONE,,phone,1
 run cp-report --declaration --funder uwv --period 2026H1 -o gone
 err_has 'warning: P-GONE: no such plan; its 1 entry \(0:15\) in the period is in no declaration' \
 	"hours of a plan without a file are named"
+# Bug: per grant, the sheets are read from before the period, and a line
+# of a plan without a file from a year before was counted "in the period"
+printf '2025-03-03,robin,P-GONE,,phone,20,Eerder\n' >>hours/gone.csv
+rm -rf gone
+run cp-report --declaration --per-grant --funder uwv --period 2026H1 -o gone
+err_has 'warning: P-GONE: no such plan; its 1 entry \(0:15\) in the period is in no declaration' \
+	"... per grant, only those in the period"
 rm -rf gone hours/gone.csv hours/extra.csv plans/P-NOGOAL.yaml
 
 # ---- hostile text: every format escapes it ----
