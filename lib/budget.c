@@ -201,6 +201,8 @@ static struct budget_line *new_line(struct budget_line **out, size_t *n, size_t 
 /* Contract minutes over [from, to], as they were on each day. */
 static long work_over(const struct plan *p, int from, int to)
 {
+	if (!p->nworkspans)
+		return p->work_minutes < 0 ? -1 : p->work_minutes * (to - from + 1) / 7;
 	long long sum = 0;
 	for (int day = from; day <= to; day++) {
 		long w = plan_work_on(p, day);
@@ -264,8 +266,9 @@ static void add_line(struct budget_line **out, size_t *n, size_t *cap, struct bu
 		l->to = p->end;
 	l->granted = p->budget_minutes;
 	l->used = used_in(b, p, k);
-	/* contract hours over the period, for the share UWV looks at */
-	l->work = p->work_minutes < 0 ? -1 : p->work_minutes * (l->to - l->from + 1) / 7;
+	/* contract hours over the period, for the share UWV looks at; as they
+	 * were on each day, since work_hours_per_week: says today's */
+	l->work = work_over(p, l->from, l->to);
 }
 
 size_t budget_lines(struct budget *b, const struct plan *const *plans, size_t nplans,
