@@ -18,10 +18,10 @@ static const struct argp_option options[] = {
 	{"ics", OPT_ICS, NULL, 0, N_("write an iCalendar feed of next evaluations and plan ends"), 1},
 	{NULL, 0, NULL, 0, N_("With --due and --ics:"), 2},
 	{"on", OPT_ON, N_("DATE"), 0, N_("the day to look from (default today)"), 2},
-	{"within", 'w', N_("N"), 0, N_("evaluations due within N days, weeks or months: 14, 2w, 1m, "
+	{"within", 'w', N_("N"), 0, N_("with --due: evaluations due within N days, weeks or months: 14, 2w, 1m, "
 				       "0 (default 2w)"), 2},
 	{"quiet-since", 'q', N_("N"), 0,
-	 N_("flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
+	 N_("with --due: flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
 	    "arguments, default every hours/*.csv"), 2},
 	{"coach", 'c', N_("NAME"), 0, N_("only what falls to this coach, by the plans' coaches"), 2},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
@@ -62,8 +62,7 @@ static struct {
 	const char *record, *on, *within, *quiet, *coach;
 	const char *date, *summary, *next, *end;
 	char *goals[MAX_GOALS];
-	size_t ngoals;
-	size_t nargs;
+	size_t ngoals, nargs;
 	struct caseload_args files;
 } opt;
 
@@ -125,6 +124,8 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--date, --summary, --goal, --next, --close, --end, the "
 					    "marks, --absence, --signed-by, --outcome and --dry-run go "
 					    "with --record"));
+		if (opt.ics && (opt.within || opt.quiet || opt.files.nsheets)) /* every date to come */
+			argp_error(state, _("--ics takes no --within, --quiet-since or hour sheet"));
 		if (opt.record || opt.ics) /* a plan changed, a calendar: no sheet, no list */
 			cli_refuse_shared(state, opt.record ? "--record" : "--ics");
 		if (opt.record && !opt.summary)

@@ -174,6 +174,14 @@ refuses 64 '--record and -o/--output \(or --excel\) clash' "--excel with --recor
 refuses 64 '--ics and -o/--output \(or --excel\) clash: --ics has no list' "-o with --ics" \
 	cp-evaluate --ics -o json
 refuses 64 '--ics and -f/--file clash' "-f with --ics" cp-evaluate --ics -f hours/robin.csv
+# Bug: --within, --quiet-since and a sheet named with --ics were taken and
+# left unused: the feed holds every date to come and reads no sheet
+refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "--within with --ics" \
+	cp-evaluate --ics --within 3w
+refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "--quiet-since with --ics" \
+	cp-evaluate --ics -q 14
+refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "a sheet with --ics" \
+	cp-evaluate --ics hours/robin.csv
 refuses 65 'the plan has no goal "G9"' "an unknown goal" \
 	cp-evaluate --record A-today --summary x --goal G9=achieved
 err_has 'hint: the goals of A-today are G1$' "... and the hint names the goals there are"
