@@ -152,15 +152,16 @@ static void top_behind(const struct lint *l, const struct plan *p)
 			     "or let cp-plan %s --coach %s do it"),
 			   p->coach, now, now, p->id, now);
 	long w = p ? plan_work_behind(p, l->today) : -1;
-	char was[24], h[24];
+	char was[24], h[24], shown[24]; /* the key's value as YAML, the hours in a sentence */
 	if (w >= 0 && top_at(p, "work_hours_per_week", &at)) {
 		yaml_hours(p->work_minutes, was);
 		yaml_hours(w, h);
+		lang_number(strcpy(shown, h));
 		cp_warn_at(&at,
 			   _("work_hours_per_week: says %s, but the contract hours are %s a week "
 			     "today (work_hours:); set work_hours_per_week: %s, or let cp-plan %s "
 			     "--work-hours %s do it"),
-			   was, h, h, p->id, h);
+			   was, shown, h, p->id, h);
 	}
 }
 

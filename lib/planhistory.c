@@ -416,7 +416,8 @@ int amend_work_hours(struct amend *a, const struct plan_op *op)
 		size_t i = 0;
 		while (i + 1 < n && p->workspans[i + 1].from <= op->day)
 			i++;
-		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"), h);
+		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"),
+			 lang_number(strcpy(old, h))); /* in a sentence, not the file */
 		return n ? amend_node_err(p, nth_item(p, "work_hours", i), NULL, msg)
 			 : amend_plan_err(p, "work_hours_per_week", NULL, msg);
 	}

@@ -231,5 +231,15 @@ run dutch cp-report --plan P-2026-020
 out_has '^Werkuren per week: +18,5$' "... and in a Dutch report with a decimal comma"
 run cp-report --plan P-2026-020
 out_has '^Work hours per week: +18\.5$' "... and in an English one with a point"
+# Bug: the warning of a work_hours_per_week: behind said the hours of today
+# as YAML writes them, 18.5, in a Dutch sentence too
+cp-plan P-2026-020 --migrate 2>/dev/null && cp-plan P-2026-020 --work-hours 20,5 --from 2026-11-30
+CP_TODAY=2026-12-01
+run dutch cp-check $p
+CP_TODAY=2026-11-23
+err_has 'contracturen zijn vandaag 20,5 per week .*zet work_hours_per_week: 20\.5,' \
+	"a work_hours_per_week: behind: today's hours in the sentence with a comma, in the key as YAML"
+run dutch cp-plan P-2026-020 --work-hours 20,5 --from 2026-12-07
+err_has 'de contracturen zijn op die dag al 20,5 per week' "... and cp-plan's refusal of the same hours"
 
 done_testing
