@@ -211,6 +211,20 @@ static int last_come(int *day, int today, const char **why)
 	return -1;
 }
 
+/* A weekday at the end of a range keeps its meaning, the last such,
+ * unless that is before the start: then it is the first after it
+ * (maandag..vrijdag on a Wednesday ends this Friday, vorige week
+ * maandag..maandag this Monday).  -1 where s is no weekday. */
+static int weekday_end(const char *s, size_t n, int from, int *to)
+{
+	char word[32] = {0};
+	if (from == OPEN_FROM || normalize(s, n, word) < 0 || date_weekday_named(word, n) < 0)
+		return -1;
+	if (*to < from)
+		*to = from + ((*to - from) % 7 + 7) % 7;
+	return 0;
+}
+
 const char *period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
 			      int today)
 {
@@ -220,6 +234,8 @@ const char *period_typed_ends(int *from, const char *from_typed, int *to, const 
 		return why;
 	if (to_typed && day_without_year(to_typed, strlen(to_typed)))
 		*to = yearless_end(*to, from_typed ? *from : OPEN_FROM);
+	else if (to_typed && from_typed) /* --to vrijdag as in maandag..vrijdag */
+		weekday_end(to_typed, strlen(to_typed), *from, to);
 	return NULL;
 }
 
@@ -337,20 +353,16 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 
 /* The end of a range named without its year (a month, week, quarter or
  * half): the first such on or after the start, as yearless_end has a
- * day; november..januari in December ends next January.  A weekday keeps
- * its meaning, the last such, unless that is before the start: then it
- * is the first after it (maandag..vrijdag on a Wednesday ends this
- * Friday, vorige week maandag..maandag this Monday).  With no start, the
- * last such. */
+ * day; november..januari in December ends next January.  A weekday: see
+ * weekday_end.  With no start, the last such. */
 static int first_such_end(const char *s, size_t n, int today, int from, struct period *b)
 {
 	char word[32] = {0}, label[16];
 	int fy, ty, m, d;
 	if (from == OPEN_FROM || normalize(s, n, word) < 0)
 		return -1;
-	if (date_weekday_named(word, n) >= 0) {
-		if (b->to < from)
-			b->from = b->to = from + ((b->to - from) % 7 + 7) % 7;
+	if (weekday_end(s, n, from, &b->to) == 0) {
+		b->from = b->to;
 		return 0;
 	}
 	if (!date_month_named(word, n) &&

@@ -96,6 +96,14 @@ run env CP_TODAY=2026-12-07 cp-hours --by year --from 20-12 --to 5-1 -o csv
 out_is "year,minutes
 2025,20
 2026,90" "--from 20-12 --to 5-1 in December: as --period 20-12..5-1"
+# Bug: --from maandag --to vrijdag on a Wednesday was refused as --from
+# after --to, though --period maandag..vrijdag runs to this Friday
+CP_TODAY=2026-11-18 cp-hours --by day --period maandag..vrijdag -o csv >want
+run env CP_TODAY=2026-11-18 cp-hours --by day --from maandag --to vrijdag -o csv
+same out want "--from maandag --to vrijdag on a Wednesday: as --period maandag..vrijdag"
+CP_TODAY=2026-11-18 cp-hours --by day --period 'vorige week maandag..maandag' -o csv >want
+run env CP_TODAY=2026-11-18 cp-hours --by day --from 'vorige week maandag' --to maandag -o csv
+same out want "--to maandag after last week's Monday: this Monday, as in --period"
 # Bug: in December 2027 --from 29-2 was 29 February 2024, though --period
 # 29-2 is no such day: a day without its year is this year's or last year's
 refuses 64 '"29-2": no such day' "--from 29-2 in 2027: no such day, as --period 29-2" \
