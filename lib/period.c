@@ -358,7 +358,6 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 static int first_such_end(const char *s, size_t n, int today, int from, struct period *b)
 {
 	char word[32] = {0}, label[16];
-	int fy, ty, m, d;
 	if (from == OPEN_FROM || normalize(s, n, word) < 0)
 		return -1;
 	if (weekday_end(s, n, from, &b->to) == 0) {
@@ -368,13 +367,13 @@ static int first_such_end(const char *s, size_t n, int today, int from, struct p
 	if (!date_month_named(word, n) &&
 	    (reordered(word, today, label) < 0 || !date_typed_yearless(word, n)))
 		return -1;
-	date_to_ymd(from, &fy, &m, &d);
-	date_to_ymd(today, &ty, &m, &d);
-	/* read as from a today years away: the last such begun then (week
-	 * 53 may be in none of them; within a year of the start or none) */
-	for (int k = fy - ty - 2; k <= fy - ty + 2; k++) {
+	/* read as on a day a week after another from the start: the last
+	 * such begun then, the first that ends on or after the start (a
+	 * year on from today may pass one by: weeks come 364 or 371 days
+	 * apart; week 53 may be in no year near; within a year or none) */
+	for (int r = from; r <= from + 373; r += 7) {
 		struct period q = {OPEN_FROM, OPEN_TO};
-		if (!single(s, n, date_add_months(today, 12 * k), &q) && q.to >= from) {
+		if (!single(s, n, r, &q) && q.to >= from) {
 			if (q.from - from > 366)
 				return -1;
 			*b = q;

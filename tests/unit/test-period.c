@@ -273,7 +273,17 @@ static void yearless_ends(void)
 		{"januari..november", "2026-01-01", "2026-11-30"},
 		{"..januari", "", "2026-01-31"},
 	};
+	/* Bug: in the first week of a year, week 50..week 2 was refused as
+	 * ending before it begins: week 2 had not begun, and a year on from
+	 * today week 2 of the next year had */
+	static const struct range january[] = {
+		{"week 50..week 2", "2026-12-07", "2027-01-17"},
+		{"W50..W3", "2026-12-07", "2027-01-24"},
+		{"week 50..week 1", "2026-12-07", "2027-01-10"},
+		{"december..februari", "2026-12-01", "2027-02-28"},
+	};
 	check_ranges(december, sizeof december / sizeof *december, "2026-12-07");
+	check_ranges(january, sizeof january / sizeof *january, "2027-01-10");
 	struct period p = {-1, -1};
 	const char *why = period_parse("maart-2026..februari-2026", day("2026-12-07"), &p);
 	ok(why && strstr(why, "before"), "an end with its year is not moved: %s",
