@@ -293,9 +293,25 @@ static const struct dated coach_item = {"coaches", "coach", "coach", "coach", NU
 
 /* A change from a day goes into a dated history, which a plan of
  * version 2 keeps, and from the plan's start on. */
+/* After the end a change holds for no day of the plan, as a pause there
+ * would not.  cp-plan moves an --end last, so it is moved first alone. */
+static int not_after_end(const struct plan *p, int day, const char *what)
+{
+	if (p->end == DATE_NONE || day <= p->end)
+		return 0;
+	char d[11], msg[200], hint[200];
+	date_format(p->end, d);
+	snprintf(msg, sizeof msg, _("%s is after the plan ends on %s"), what, d);
+	snprintf(hint, sizeof hint, _("move the end first: cp-plan %s --end DATE"), p->id);
+	return amend_plan_err(p, "end", hint, msg);
+}
+
 static int in_history(const struct plan *p, int day, const char *what)
 {
-	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ? -1 : 0;
+	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ||
+			       not_after_end(p, day, what) < 0
+		       ? -1
+		       : 0;
 }
 
 /* The top-level value of a dated list says what holds today

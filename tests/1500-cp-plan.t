@@ -149,6 +149,17 @@ refuses 65 "the grant is before the plan starts on 2026-11-02" "a grant before t
 	cp-plan P-7 --grant 2026-10-01..2026-10-31:10
 refuses 65 "the hand-over is before the plan starts" "a hand-over before the start" \
 	cp-plan P-7 --coach kim --from 2026-10-01
+# Bug: a hand-over or new contract hours after the plan's end were taken,
+# for no day of it, though a pause there is refused
+cp plans/P-7.yaml before-end.yaml && cp-plan P-7 --end 2027-06-30
+refuses 65 "the hand-over is after the plan ends on 2027-06-30" "a hand-over after the end" \
+	cp-plan P-7 --coach kim --from 2027-08-01
+err_has 'hint: move the end first: cp-plan P-7 --end DATE$' "... and how to move it"
+refuses 65 "the change of hours is after the plan ends on 2027-06-30" "new hours after the end" \
+	cp-plan P-7 --work-hours 20 --from 2027-08-01
+run cp-plan P-7 --coach kim --from 2027-06-30
+status_is 0 "a hand-over on the last day is taken"
+cp before-end.yaml plans/P-7.yaml
 refuses 65 "robin coaches the plan on that day already" "a hand-over to the same coach" \
 	cp-plan P-7 --coach robin --from 2027-01-01
 refuses 65 "contract hours are 16 a week on that day already" "the same contract hours" \
