@@ -62,7 +62,7 @@ static struct {
 	const char *record, *on, *within, *quiet, *coach;
 	const char *date, *summary, *next, *end;
 	char *goals[MAX_GOALS];
-	size_t ngoals, nargs;
+	size_t ngoals, nargs, sheets_named;
 	struct caseload_args files;
 } opt;
 
@@ -105,7 +105,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		opt.goals[opt.ngoals++] = arg;
 		break;
 	case ARGP_KEY_ARG:
-		caseload_args_add(&opt.files, arg, CASELOAD_PLAN);
+		opt.sheets_named += (size_t)caseload_args_add(&opt.files, arg, CASELOAD_PLAN);
 		opt.nargs++;
 		break;
 	case ARGP_KEY_END:
@@ -124,7 +124,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--date, --summary, --goal, --next, --close, --end, the "
 					    "marks, --absence, --signed-by, --outcome and --dry-run go "
 					    "with --record"));
-		if (opt.ics && (opt.within || opt.quiet || opt.files.nsheets)) /* every date to come */
+		if (opt.ics && (opt.within || opt.quiet || opt.sheets_named)) /* every date to come */
 			argp_error(state, _("--ics takes no --within, --quiet-since or hour sheet"));
 		if (opt.record || opt.ics) /* a plan changed, a calendar: no sheet, no list */
 			cli_refuse_shared(state, opt.record ? "--record" : "--ics");

@@ -210,19 +210,22 @@ static int add_caseload(struct caseload_args *a, const char *dir)
 	return found;
 }
 
-void caseload_args_add(struct caseload_args *a, const char *arg, int other)
+int caseload_args_add(struct caseload_args *a, const char *arg, int other)
 {
 	if (is_plans_dir(arg)) {
-		if (!add_caseload(a, arg)) {
-			if (holds_plans(arg))
-				push(&a->plans, &a->nplans, xstrdup(arg));
-			else
-				push(&a->sheets, &a->nsheets, xstrdup(arg));
+		if (add_caseload(a, arg))
+			return 0;
+		if (holds_plans(arg)) {
+			push(&a->plans, &a->nplans, xstrdup(arg));
+			return 0;
 		}
-	} else if (caseload_is_plan_file(arg) || (other == CASELOAD_PLAN && !ends_with(arg, ".csv")))
+	} else if (caseload_is_plan_file(arg) ||
+		   (other == CASELOAD_PLAN && !ends_with(arg, ".csv"))) {
 		push(&a->plans, &a->nplans, xstrdup(arg));
-	else
-		push(&a->sheets, &a->nsheets, xstrdup(arg));
+		return 0;
+	}
+	push(&a->sheets, &a->nsheets, xstrdup(arg));
+	return 1;
 }
 
 void caseload_args_free(struct caseload_args *a)

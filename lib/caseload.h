@@ -60,7 +60,9 @@ struct caseload_args {
 	char **plans, **sheets; /* plan files and plans directories; sheets and their directories */
 	size_t nplans, nsheets;
 };
-void caseload_args_add(struct caseload_args *a, const char *arg, int other);
+/* 1 where arg names sheets alone: a sheet, or a directory of them (a
+ * caseload's hours/ is not named by naming the caseload) */
+int caseload_args_add(struct caseload_args *a, const char *arg, int other);
 void caseload_args_free(struct caseload_args *a);
 
 char *plan_path(const char *dir, const char *id); /* NULL (reported) for a bad id */

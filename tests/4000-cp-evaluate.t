@@ -182,6 +182,10 @@ refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "--quiet-since
 	cp-evaluate --ics -q 14
 refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "a sheet with --ics" \
 	cp-evaluate --ics hours/robin.csv
+refuses 64 '--ics takes no --within, --quiet-since or hour sheet' "a sheets directory with --ics" \
+	cp-evaluate --ics hours
+run cp-evaluate --ics .
+status_is 0 "... but a caseload named with --ics: its hours/ is no sheet named"
 refuses 65 'the plan has no goal "G9"' "an unknown goal" \
 	cp-evaluate --record A-today --summary x --goal G9=achieved
 err_has 'hint: the goals of A-today are G1$' "... and the hint names the goals there are"
