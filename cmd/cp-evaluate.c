@@ -18,11 +18,11 @@ static const struct argp_option options[] = {
 	{"ics", OPT_ICS, NULL, 0, N_("write an iCalendar feed of next evaluations and plan ends"), 1},
 	{NULL, 0, NULL, 0, N_("With --due and --ics:"), 2},
 	{"on", OPT_ON, N_("DATE"), 0, N_("the day to look from (default today)"), 2},
-	{"within", 'w', N_("N"), 0, N_("with --due: evaluations due within N days, weeks or months: 14, 2w, 1m, "
-				       "0 (default 2w)"), 2},
+	{"within", 'w', N_("N"), 0, N_("with --due: evaluations due within N days, weeks or "
+				       "months: 14, 2w, 1m, 0 (default 2w)"), 2},
 	{"quiet-since", 'q', N_("N"), 0,
-	 N_("with --due: flag plans with no contact logged for N (14, 14d, 3w); hour sheets from -f or "
-	    "arguments, default every hours/*.csv"), 2},
+	 N_("with --due: flag plans with no contact logged for N (14, 14d, 3w); hour sheets from "
+	    "-f or arguments, default every hours/*.csv"), 2},
 	{"coach", 'c', N_("NAME"), 0, N_("only what falls to this coach, by the plans' coaches"), 2},
 	{"pseudonymize", OPT_PSEUDONYMIZE, NULL, 0,
 	 N_("the plan's id instead of the participant's name, for a list that leaves the house"), 2},

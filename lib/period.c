@@ -185,9 +185,10 @@ static int day_without_year(const char *s, size_t n)
 }
 
 /* The end of a range typed without its year (nearest: the nearest such
- * day, as date_parse_typed reads it): the first on or after the start (1-12..31-12 in December ends this
- * December), or with no start the nearest (..31-12 in December is this
- * year's end, not the last that has come). */
+ * day, as date_parse_typed reads it): the first on or after the start
+ * (1-12..31-12 in December ends this December), or with no start the
+ * nearest (..31-12 in December is this year's end, not the last that
+ * has come). */
 static int yearless_end(int nearest, int from)
 {
 	if (from == OPEN_FROM)

@@ -291,8 +291,6 @@ static const struct dated coach_item = {"coaches", "coach", "coach", "coach", NU
 			  work_item = {"work_hours", "work_hours_per_week", "work_hours_per_week",
 				       "hours", NULL, NULL, NULL, NULL, 1, NULL};
 
-/* A change from a day goes into a dated history, which a plan of
- * version 2 keeps, and from the plan's start on. */
 /* After the end a change holds for no day of the plan, as a pause there
  * would not.  cp-plan moves an --end last, so it is moved first alone. */
 static int not_after_end(const struct plan *p, int day, const char *what)
@@ -306,12 +304,13 @@ static int not_after_end(const struct plan *p, int day, const char *what)
 	return amend_plan_err(p, "end", hint, msg);
 }
 
+/* A change from a day goes into a dated history, which a plan of
+ * version 2 keeps, from the plan's start to its end. */
 static int in_history(const struct plan *p, int day, const char *what)
 {
-	return amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0 ||
-			       not_after_end(p, day, what) < 0
-		       ? -1
-		       : 0;
+	if (amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0)
+		return -1;
+	return not_after_end(p, day, what);
 }
 
 /* The top-level value of a dated list says what holds today
