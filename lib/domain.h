@@ -289,7 +289,7 @@ struct lint {
 	struct twice *seen; /* the sheets' entries, for one logged twice; NULL: none yet */
 };
 void lint_free(struct lint *l); /* what l holds: cache, medical, seen */
-
+void lint_after_end(const struct plan *p); /* warns of items from after p's end */
 /* Each reports every problem of its file; -1 if there was one.  cached:
  * the plan is one of l->cache's directory, read there once. */
 int lint_plan(struct lint *l, const char *path, int cached);

@@ -165,6 +165,43 @@ static void top_behind(const struct lint *l, const struct plan *p)
 	}
 }
 
+/* A hand-over, new contract hours or a pause from after the end hold for
+ * no day of the plan.  cp-plan refuses to write one, but an --end moved
+ * before it, or a merge of two branches, leaves it.  A warning, as for a
+ * grant the end cuts: the plan reads, and each of its days has what held
+ * before. */
+static void after_end(const struct plan *p, const char *key, size_t i, int from,
+		      const char *what)
+{
+	if (p->end == DATE_NONE || from == DATE_NONE || from <= p->end)
+		return;
+	struct ynode *l = ymap_get(p->doc.root, key), *n = NULL;
+	if (l && l->kind == Y_SEQ && i < l->n) /* a plan that loaded: span i is item i */
+		n = ymap_get(yderef(l->u.kids[i]), "from");
+	if (!n)
+		return;
+	struct srcpos at;
+	char d[11];
+	ynode_pos(&p->doc, n, &at);
+	date_format(p->end, d);
+	cp_warn_at(&at,
+		   _("%s is after the plan ends on %s: it holds for no day of the plan; move the "
+		     "end after it, or remove the item"),
+		   what, d);
+}
+
+void lint_after_end(const struct plan *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->ncoachspans; i++)
+		after_end(p, "coaches", i, p->coachspans[i].from, _("the hand-over"));
+	for (size_t i = 0; i < p->nworkspans; i++)
+		after_end(p, "work_hours", i, p->workspans[i].from, _("the change of hours"));
+	for (size_t i = 0; i < p->npauses; i++)
+		after_end(p, "pauses", i, p->pauses[i].from, _("the pause"));
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -178,6 +215,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		version1(l, path, p);
 		next_before_start(path, p);
 		top_behind(l, p);
+		lint_after_end(p);
 		/* the sheets' entries need only its dates, pauses and goals: a
 		 * caseload of thousands of plans is held in a few hundred bytes
 		 * each, not in each one's text and YAML tree */
@@ -189,6 +227,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 		version1(l, path, p);
 		next_before_start(path, p);
 		top_behind(l, p);
+		lint_after_end(p);
 		plan_free(p);
 	}
 	private(l, path); /* after the plan's own problems, which come first */

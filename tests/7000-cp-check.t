@@ -399,6 +399,45 @@ sed -i 's/^work_hours_per_week: 16$/work_hours_per_week: 18.5/' plans/P-8.yaml
 run cp-check
 check "... and none once it says today's" sh -c '! grep -q work_hours_per_week err'
 rm plans/P-8.yaml
+# Bug: an --end moved before a hand-over, new contract hours or a pause,
+# or a merge of two branches, left them after the end, for no day of the
+# plan, and cp-check said nothing: a warning at the item's from:
+cat >plans/P-8.yaml <<'YAML'
+version: 2
+id: P-8
+participant: {name: Test}
+coach: kim
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-08-01, coach: kim}
+funder: uwv
+start: 2026-01-05
+end: 2026-06-30
+work_hours_per_week: 20
+work_hours:
+  - {from: 2026-01-05, hours: 16}
+  - from: 2026-09-01
+    hours: 20
+pauses:
+  - {from: 2026-03-02, to: 2026-03-06}
+  - {from: 2026-07-01, to: 2026-07-10}
+YAML
+chmod 600 plans/P-8.yaml
+run cp-check plans/P-8.yaml
+status_is 0 "a hand-over, hours and a pause after the end: no error"
+err_has '^cp-check: plans/P-8.yaml:7:12: warning: the hand-over is after the plan ends on 2026-06-30: it holds for no day of the plan; move the end after it, or remove the item$' \
+	"... but a warning at the hand-over's from:"
+err_has '^cp-check: plans/P-8.yaml:14:11: warning: the change of hours is after the plan ends on 2026-06-30' \
+	"... at the new hours' from:"
+err_has '^cp-check: plans/P-8.yaml:18:12: warning: the pause is after the plan ends on 2026-06-30' \
+	"... and at the pause's from:"
+check "... and at none before the end" test "$(grep -c 'after the plan ends' err)" = 3
+run cp-check
+err_has '^cp-check: plans/P-8.yaml:7:12: warning: the hand-over is after the plan ends' "... in the caseload too"
+sed -i 's/^end: 2026-06-30$/end: 2026-12-31/' plans/P-8.yaml
+run cp-check plans/P-8.yaml
+check "... and none once the end is after them" sh -c '! grep -q "after the plan ends" err'
+rm plans/P-8.yaml
 # a caseload of hundreds of large plans: each is held, once checked, only
 # in what its sheets' entries need, not in its text and YAML tree (15 MB
 # of plans, checked in 30 MB of address space; an ASan build reserves
