@@ -183,8 +183,10 @@ int amend_status(struct amend *a, const struct plan_op *op)
 		return amend_not_held(a);
 	if (op->status == STATUS_ACTIVE)
 		warn_ended(a->p, a->today, op->day != DATE_NONE);
-	if (op->status != STATUS_PAUSED && op->day != DATE_NONE) /* --resume or --close --end */
+	if (op->status != STATUS_PAUSED && op->day != DATE_NONE) { /* --resume or --close --end */
 		plan_warn_limit(a->p);
+		lint_after_end(a->p);
+	}
 	return 0;
 }
 
@@ -223,6 +225,7 @@ int amend_end(struct amend *a, const struct plan_op *op)
 	if (a->p->end != op->day || a->p->status != status)
 		return amend_not_held(a);
 	plan_warn_limit(a->p);
+	lint_after_end(a->p); /* as a grant it cuts, they stay: cp-plan removes none */
 	return 0;
 }
 

@@ -160,6 +160,22 @@ refuses 65 "the change of hours is after the plan ends on 2027-06-30" "new hours
 run cp-plan P-7 --coach kim --from 2027-06-30
 status_is 0 "a hand-over on the last day is taken"
 cp before-end.yaml plans/P-7.yaml
+# Bug: the other way round, --end moved before a hand-over or new
+# contract hours left them for no day of the plan without a word; as a
+# grant the new end cuts, they stay, but with a warning at their from:
+cp-plan P-7 --coach kim --from 2027-03-01 && cp-plan P-7 --work-hours 20 --from 2027-04-01 || exit 1
+run cp-plan P-7 --end 2027-02-28
+status_is 0 "--end before a hand-over and new hours: done"
+err_has '^cp-plan: plans/P-7.yaml:[0-9]+:[0-9]+: warning: the hand-over is after the plan ends on 2027-02-28: it holds for no day of the plan; move the end after it, or remove the item$' \
+	"... with a warning at the hand-over"
+err_has '^cp-plan: plans/P-7.yaml:[0-9]+:[0-9]+: warning: the change of hours is after the plan ends on 2027-02-28' \
+	"... and at the new hours"
+check "... the end written" grep -qx 'end: 2027-02-28' plans/P-7.yaml
+run cp-plan P-7 --close --end 2027-03-15
+status_is 0 "--close --end before new hours: done"
+err_has 'warning: the change of hours is after the plan ends on 2027-03-15' "... with a warning"
+check "... of them alone, not of a hand-over before the end" sh -c '! grep -q "hand-over is after" err'
+cp before-end.yaml plans/P-7.yaml
 refuses 65 "robin coaches the plan on that day already" "a hand-over to the same coach" \
 	cp-plan P-7 --coach robin --from 2027-01-01
 refuses 65 "contract hours are 16 a week on that day already" "the same contract hours" \
