@@ -138,8 +138,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);
 		if ((why = period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today())))
 			argp_error(state, "%s: %s", quotes(opt.from), why);
-		if (f->from > f->to)
-			argp_error(state, _("--from is after --to"));
+		if (f->from > f->to) {
+			char a[11], b[11]; /* as read: a day-word or yearless day is not what was typed */
+			date_format(f->from, a);
+			date_format(f->to, b);
+			argp_error(state, _("--from %s is after --to %s"), a, b);
+		}
 		f->from = opt.periods.from > f->from ? opt.periods.from : f->from;
 		f->to = opt.periods.to < f->to ? opt.periods.to : f->to;
 		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))

@@ -382,7 +382,8 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 		size_t i = 0; /* the span of that day */
 		while (i + 1 < n && p->coachspans[i + 1].from <= op->day)
 			i++;
-		snprintf(msg, sizeof msg, _("%s coaches the plan on that day already"), now);
+		date_format(op->day, from); /* --from may not have been given */
+		snprintf(msg, sizeof msg, _("%s coaches the plan on %s already"), now, from);
 		return n ? amend_node_err(p, nth_item(p, "coaches", i), NULL, msg)
 			 : amend_plan_err(p, "coach", NULL, msg);
 	}
@@ -434,8 +435,9 @@ int amend_work_hours(struct amend *a, const struct plan_op *op)
 		size_t i = 0;
 		while (i + 1 < n && p->workspans[i + 1].from <= op->day)
 			i++;
-		snprintf(msg, sizeof msg, _("the contract hours are %s a week on that day already"),
-			 lang_number(strcpy(old, h))); /* in a sentence, not the file */
+		date_format(op->day, from); /* --from may not have been given */
+		snprintf(msg, sizeof msg, _("the contract hours are %s a week on %s already"),
+			 lang_number(strcpy(old, h)), from); /* in a sentence, not the file */
 		return n ? amend_node_err(p, nth_item(p, "work_hours", i), NULL, msg)
 			 : amend_plan_err(p, "work_hours_per_week", NULL, msg);
 	}

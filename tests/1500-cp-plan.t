@@ -176,9 +176,9 @@ status_is 0 "--close --end before new hours: done"
 err_has 'warning: the change of hours is after the plan ends on 2027-03-15' "... with a warning"
 check "... of them alone, not of a hand-over before the end" sh -c '! grep -q "hand-over is after" err'
 cp before-end.yaml plans/P-7.yaml
-refuses 65 "robin coaches the plan on that day already" "a hand-over to the same coach" \
+refuses 65 "robin coaches the plan on 2027-01-01 already" "a hand-over to the same coach, the day named" \
 	cp-plan P-7 --coach robin --from 2027-01-01
-refuses 65 "contract hours are 16 a week on that day already" "the same contract hours" \
+refuses 65 "contract hours are 16 a week on 2027-01-01 already" "the same contract hours, the day named" \
 	cp-plan P-7 --work-hours 16 --from 2027-01-01
 refuses 64 "a grant needs hours" "a grant without hours or level" cp-plan P-7 --grant 2027-05-02/6m
 refuses 64 "after the colon come the hours" "a grant with bad hours" cp-plan P-7 --grant 2027-05-02:6O
@@ -427,7 +427,7 @@ check "... coach: brought up to date, as coaches: spells it" grep -qx 'coach: ki
 check "... and no hand-over added" test "$(grep -c 'coach: kim}' plans/P-7.yaml)" = 1
 run env CP_TODAY=2027-03-01 cp-check plans/P-7.yaml
 check "... and cp-check is quiet" test ! -s err
-refuses 65 "kim coaches the plan on that day already" "... once it is, a hand-over to kim is refused" \
+refuses 65 "kim coaches the plan on 2027-03-02 already" "... once it is, a hand-over to kim is refused" \
 	env CP_TODAY=2027-03-02 cp-plan P-7 --coach kim
 cp handed.yaml plans/P-7.yaml
 check "... and the tools read coaches: by the day as before" \

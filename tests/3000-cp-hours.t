@@ -222,7 +222,9 @@ for k in grant funder employer; do
 	check "... said once, with how to mend it" sh -c 'test "$(wc -l <err)" -eq 2 && grep -q "^ hint: run in a caseload" err'
 done
 refuses 64 'unknown funder "uvw"' "a bad funder" cp-hours --funder uvw
-refuses 64 '--from is after --to' "from after to" cp-hours --from 2026-02-01 --to 2026-01-01
+refuses 64 '--from 2026-02-01 is after --to 2026-01-01' "from after to, the dates named" cp-hours --from 2026-02-01 --to 2026-01-01
+refuses 64 '--from 2026-12-09 is after --to 2026-12-04' "... as read from a yearless day" \
+	env CP_TODAY=2026-12-10 cp-hours --from 9-12 --to 4-12-2026
 # A sheet's dates are ISO; cp-log - takes a day-first date as typed, a sheet
 # that holds one is refused.
 printf 'date,coach,plan,goal,mode,minutes,note\n02-03-2026,robin,P-1,,phone,30,\n' >hours/dmy.csv

@@ -55,7 +55,7 @@ check "... and no warning" test ! -s err
 cp plans/P-41.yaml before.yaml
 run cp-plan P-41 --coach Robin --from 2026-05-04
 status_is 65 "cp-plan --coach Robin of robin's plan: no hand-over"
-err_has "robin coaches the plan on that day already" "... said in the plan's spelling"
+err_has "robin coaches the plan on 2026-05-04 already" "... said in the plan's spelling"
 check "... the plan untouched" cmp -s before.yaml plans/P-41.yaml
 
 # grouped by coach: one line a coach whatever the case typed, shown as one
