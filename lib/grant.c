@@ -894,3 +894,82 @@ int grant_last_day(const struct plan *p, const struct grant *g, long used, int l
 		return closed_with(p, g, g->to);
 	return closed_with(p, g, used && used >= g->minutes ? last : DATE_NONE);
 }
+
+/* A grant named by the user (cp-plan --declared, --drop-grant, cp-report
+ * --logbook --grant) that names none or more than one grant of the plan is
+ * a fault of the plan as much as of the name: told at the plan's grants:
+ * (a version 1 plan's budget:), with the names that would do, so the user
+ * sees what the plan holds without opening it. */
+
+/* The grant's name a user may give: its reference, else its first day. */
+static const char *handle(const struct grant *g, char day[static 11])
+{
+	date_format(g->from, day);
+	return g->ref ? g->ref : day;
+}
+
+/* Whether grant i is the first of p's with its handle: listed once. */
+static int first_named(const struct plan *p, size_t i)
+{
+	char day[11], other[11];
+	const char *name = handle(&p->grants[i], day);
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(handle(&p->grants[k], other), name))
+			return 0;
+	return 1;
+}
+
+/* The names that tell apart the grants name stands for (several as
+ * grant_named set it), or of all grants (several 0), into b. */
+static void names(const struct plan *p, const char *name, int several, struct buf *b)
+{
+	int from = DATE_NONE;
+	if (several == GRANT_SHARED_DAY)
+		date_parse(name, strlen(name), &from);
+	for (size_t i = 0; i < p->ngrants; i++) {
+		const struct grant *g = &p->grants[i];
+		char day[11];
+		const char *s = handle(g, day);
+		if (several == GRANT_SHARED_REF) /* the days of the grants with that reference */
+			s = g->ref && !strcmp(g->ref, name) ? day : NULL;
+		else if (several) /* the references of the grants from that day */
+			s = g->from == from && g->ref ? g->ref : NULL;
+		else if (!first_named(p, i))
+			s = NULL;
+		if (s)
+			buf_printf(b, "%s%s", b->len ? ", " : "", s);
+	}
+}
+
+int grant_unnamed(const struct plan *p, const char *name, int several)
+{
+	if (!p->ngrants)
+		return cp_err(EX_DATAERR, _("%s: plan %s has no grants: neither grants: nor a budget:"),
+			      p->doc.file, p->id);
+	struct buf list = {0}, hint = {0}, text = {0};
+	names(p, name, several, &list);
+	if (several == GRANT_SHARED_REF)
+		buf_printf(&hint, _("name one by a day it holds: %s"), list.s);
+	else if (several)
+		buf_printf(&hint, _("name one by its reference: %s"),
+			   list.s ? list.s : _("(none has one)"));
+	else
+		buf_printf(&hint, _("its grants: %s (or a day one holds)"), list.s ? list.s : "");
+	buf_printf(&text,
+		   several == GRANT_SHARED_REF ? _("more than one grant has reference %s")
+		   : several		       ? _("more than one grant starts on %s")
+					       : _("no grant with reference %s or holding that day"),
+		   quotes(name));
+	struct ynode *root = yderef(p->doc.root), *at = ymap_get(root, "grants");
+	if (!at)
+		at = ymap_get(root, "budget");
+	struct srcpos pos;
+	if (at)
+		ynode_pos(&p->doc, at, &pos);
+	int rc = at ? cp_err_at(EX_DATAERR, &pos, hint.s, "%s", text.s)
+		    : cp_err(EX_DATAERR, "%s: %s", p->doc.file, text.s);
+	buf_free(&text);
+	buf_free(&list);
+	buf_free(&hint);
+	return rc;
+}

@@ -116,59 +116,15 @@ static size_t of_grant(const struct plan *p, const struct grant *g, const struct
 	return c.n;
 }
 
-/* The grant's name a user may give: its reference, else its first day. */
-static const char *grant_handle(const struct grant *g, char day[static 11])
-{
-	date_format(g->from, day);
-	return g->ref ? g->ref : day;
-}
-
-/* The grant of the plan that ref names (grant_named); NULL (reported) if
- * none, or if it names several: the message lists what would do. */
+/* The grant of the plan that ref names; NULL (reported) if none, or if it
+ * names several. */
 static const struct grant *grant_of(const struct plan *p, const char *ref)
 {
-	if (!p->ngrants) {
-		cp_err(EX_USAGE, _("%s: plan %s has no grants: neither grants: nor a budget:"),
-		       p->doc.file, p->id);
-		return NULL;
-	}
-	int several, from = DATE_NONE;
+	int several;
 	const struct grant *g = grant_named(p, ref, &several);
-	if (g)
-		return g;
-	if (several == GRANT_SHARED_DAY)
-		date_parse(ref, strlen(ref), &from);
-	struct buf names = {0};
-	for (size_t i = 0; i < p->ngrants; i++) {
-		const struct grant *h = &p->grants[i];
-		char day[11];
-		const char *name = grant_handle(h, day);
-		if (several == GRANT_SHARED_REF) /* the days of the grants with that reference */
-			name = h->ref && !strcmp(h->ref, ref) ? day : NULL;
-		else if (several) /* the references of the grants from that day */
-			name = h->from == from && h->ref ? h->ref : NULL;
-		else
-			for (size_t k = 0; k < i && name; k++) {
-				char other[11];
-				if (!strcmp(grant_handle(&p->grants[k], other), name))
-					name = NULL; /* listed already */
-			}
-		if (name)
-			buf_printf(&names, "%s%s", names.len ? ", " : "", name);
-	}
-	if (several == GRANT_SHARED_REF)
-		cp_err(EX_USAGE, _("%s: plan %s has more than one grant with reference %s; name one "
-				   "by a day it holds: %s"),
-		       p->doc.file, p->id, quotes(ref), names.s);
-	else if (several)
-		cp_err(EX_USAGE, _("%s: plan %s has more than one grant from %s; name one by its "
-				   "reference: %s"),
-		       p->doc.file, p->id, ref, names.s ? names.s : _("(none has one)"));
-	else
-		cp_err(EX_USAGE, _("%s: plan %s has no grant %s; its grants: %s"), p->doc.file,
-		       p->id, quotes(ref), names.s);
-	buf_free(&names);
-	return NULL;
+	if (!g)
+		grant_unnamed(p, ref, several);
+	return g;
 }
 
 /* The day whose funder and coach the logbook names: the period's last, or

@@ -178,9 +178,11 @@ int plan_funder_on(const struct plan *p, int day);
 int plan_granter_on(const struct plan *p, int day);
 /* The grant whose ref: is name or whose days name gives (FROM..TO [REF],
  * as cp-hours --by grant says it), else that starts on or holds the day
- * name is (a card: starts); NULL if none, or (*several set) if not one. */
+ * name is (a card: starts); NULL if none, or (*several set) if not one:
+ * grant_unnamed tells so (EX_DATAERR at grants:, naming those that do). */
 enum { GRANT_SHARED_REF = 1, GRANT_SHARED_DAY };
 const struct grant *grant_named(const struct plan *p, const char *name, int *several);
+int grant_unnamed(const struct plan *p, const char *name, int several);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
 int grant_meets(const struct grant *g, const struct period *per);
 /* Whether grant g needs no follow-up: a later one is in, or the plan ends. */
@@ -252,7 +254,6 @@ void grant_use_free(struct grant_use *u);
 long grant_level_minutes(const struct plan *p, int level, int from, int to);
 extern const struct vocab vocab_grant_kind, vocab_grant_level;
 int plan_default_end(int funder, int start); /* DATE_NONE where there is none */
-
 /* A grant to be written (cp-new --grant, cp-plan --grant): what is not
  * given is not written, and the reader's defaults apply. */
 struct grant_spec {
@@ -286,7 +287,6 @@ struct plan_spec {
 	size_t ngoals;
 	int version; /* 2: a plan with a dated history; else version 1 */
 };
-
 void plan_format(struct buf *b, const struct plan_spec *spec);
 /* Minutes as a plan writes hours: 60, 18.5, 0.25. */
 void yaml_hours(long minutes, char out[24]);

@@ -200,20 +200,9 @@ static const struct grant *named(const struct plan *p, const char *name)
 {
 	int several;
 	const struct grant *g = grant_named(p, name, &several);
-	if (g)
-		return g;
-	char msg[200];
-	snprintf(msg, sizeof msg,
-		 several == GRANT_SHARED_REF ? _("more than one grant has reference %s")
-		 : several			  ? _("more than one grant starts on %s")
-						  : _("no grant with reference %s or holding that day"),
-		 quotes(name));
-	amend_plan_err(p, "grants",
-		       several == GRANT_SHARED_REF ? _("name the grant by a day it holds")
-		       : several		   ? _("name the grant by its ref:")
-				 : _("name a grant by its ref: or by a day it holds"),
-		       msg);
-	return NULL;
+	if (!g)
+		grant_unnamed(p, name, several);
+	return g;
 }
 
 /* The last day of each of p's grants: a strippenkaart's is the day its

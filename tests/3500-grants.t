@@ -146,7 +146,7 @@ status_is 0 "cp-report --grant takes a grant as cp-hours names it, FROM..TO"
 run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-01 2026-004417' -o csv
 status_is 0 "... with its reference"
 run cp-report --logbook --plan P-20 --grant '2026-11-02..2027-05-02' -o csv
-status_is 64 "... and days no grant has name none"
+status_is 65 "... and days no grant has name none (a data error about the plan)"
 cp-log -q --plan P-20 --mode phone -d 2027-06-02 30m Tweede kaart 2>/dev/null
 cp-hours --by grant --from 2027-06-01 -o csv >june.csv
 check "cp-hours --by grant --from: an hour is on the card the hours before it left it" \

@@ -111,6 +111,7 @@ refuses 65 "declared on 2026-11-20 already" "declared twice" \
 run cp-plan P-30 --declared 2026-001111 --on 2026-11-20
 status_is 0 "declared again on the same day: nothing to do"
 refuses 65 "no grant with reference \"9999\"" "an unknown grant" cp-plan P-30 --declared 9999
+err_has "^ hint: its grants: 20" "... naming the grants it has, as cp-report --logbook --grant does"
 refuses 65 "no grant with reference \"2028-01-01\" or holding that day" "a day no grant holds" \
 	cp-plan P-30 --declared 2028-01-01
 refuses 65 "would be declared before it starts" "declared before the grant starts" \

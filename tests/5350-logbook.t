@@ -111,7 +111,7 @@ for f in text html; do
 done
 
 # ---- refusals ----
-refuses 64 'no grant "9999"' "a grant the plan does not have" cp-report --logbook --plan P-40 --grant 9999
+refuses 65 'plans/P-40.yaml:[0-9]+:[0-9]+: no grant with reference "9999"' "a grant the plan does not have: at the plan's grants:" cp-report --logbook --plan P-40 --grant 9999
 err_has '2026-000111, 2026-000222' "... naming those it has"
 refuses 64 'needs --plan' "--logbook without a plan" cp-report --logbook
 refuses 64 'instead of --period' "--grant and --period" cp-report --logbook --plan P-40 --grant 2026-000111 --period 2026
@@ -119,21 +119,24 @@ refuses 64 'goes with --logbook' "--grant without --logbook" cp-report --plan P-
 cp-new --id P-41 --name "Kees Bos" --funder uwv --start 2026-01-05 --budget 60/6m >/dev/null
 # A version 1 plan's grants are the periods of its budget: (the batch of
 # --per-grant --logbook writes their logbooks), named by a day they hold.
-refuses 64 'no grant "1"' "a grant a version 1 plan does not have" \
+refuses 65 'plans/P-41.yaml:[0-9]+:[0-9]+: no grant with reference "1" or holding that day' \
+	"a grant a version 1 plan does not have: a data error at the plan's budget:" \
 	cp-report --logbook --plan P-41 --grant 1
 err_has 'its grants: 2026-01-05, 2026-07-05, 2027-01-05' "... naming the periods of its budget"
+check "... and no usage line" sh -c '! grep -q "Try" err'
 run cp-report --logbook --plan P-41 --grant 2026-08-01
 status_is 0 "the logbook of a period of a version 1 plan's budget"
 check "... is that period's" grep -q 'period 2026-07-05\.\.2027-01-04' out
 cp-new --id P-43 --name "Ton Lo" --funder uwv --start 2026-01-05 >/dev/null
-refuses 64 'plan P-43 has no grants: neither' "--grant of a plan without grants: or budget:" \
+refuses 65 'plan P-43 has no grants: neither' "--grant of a plan without grants: or budget:" \
 	cp-report --logbook --plan P-43 --grant 2026-08-01
 # A reference two grants share (UWV keeps one for a whole trajectory)
 # names neither; a day a grant holds does.
 cp-new --id P-42 --name "Iris Kok" --funder uwv --start 2026-01-05 \
 	--grant 2026-01-05/6m:40,ref=2026-000333 >/dev/null &&
 	cp-plan P-42 --grant 2026-07-05/6m:40,ref=2026-000333 >/dev/null
-refuses 64 'more than one grant with reference "2026-000333"' "a reference two grants share" \
+refuses 65 'plans/P-42.yaml:[0-9]+:[0-9]+: more than one grant has reference "2026-000333"' \
+	"a reference two grants share" \
 	cp-report --logbook --plan P-42 --grant 2026-000333
 err_has '2026-01-05, 2026-07-05' "... naming the days that tell them apart"
 run cp-report --logbook --plan P-42 --grant 2026-08-01
@@ -144,7 +147,7 @@ check "... also as a Dutch coach writes the day" grep -q 'period 2026-07-05\.\.2
 # Two strippenkaarten from one day: the day names neither, the reference does.
 cp-plan P-42 --grant 2027-02-01:10,werkgever,strippenkaart \
 	--grant 2027-02-01:5,werkgever,strippenkaart,ref=S-2 >/dev/null
-refuses 64 'more than one grant from 2027-02-01' "a first day two grants share" \
+refuses 65 'more than one grant starts on "2027-02-01"' "a first day two grants share" \
 	cp-report --logbook --plan P-42 --grant 2027-02-01
 err_has 'name one by its reference: S-2' "... naming the reference that tells"
 run cp-report --logbook --plan P-41
