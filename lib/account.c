@@ -358,6 +358,8 @@ struct report *account_report(const char *plan_path, char *const *sheets, size_t
 	struct acc a = {p, o->period, NULL, budget_new(cache), plan_days_new(p), {0, 0}};
 	if (!o->period_given)
 		a.period = plan_so_far(p, o->today);
+	else
+		report_warn_no_plan_day(p, &a.period);
 	enum key goal = KEY_GOAL;
 	a.goals = agg_new(&goal, 1, 0);
 	int rc = scan_plan_entries(sheets, nsheets, p->id, add, &a);

@@ -485,6 +485,8 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 		b.period = grant_days(p, g, o->today);
 	else if (!o->period_given)
 		b.period = plan_so_far(p, o->today);
+	else
+		report_warn_no_plan_day(p, &b.period);
 	if (b.period.to < b.period.from)
 		b.period.to = b.period.from;
 	b.scan = g ? (struct period){PERIOD_OPEN_FROM, b.period.to} : b.period;

@@ -127,6 +127,8 @@ void report_plan_subtitle(struct report *r, const struct plan *p, const struct r
  * title is untranslated (N_). */
 struct report *report_of_plan(const char *kind, const char *title, const struct plan *p,
 			      const struct report_opts *o, const struct period *period);
+/* A warning if period holds no day of plan p: its report would be empty. */
+void report_warn_no_plan_day(const struct plan *p, const struct period *period);
 const char *report_employer(const struct plan *p, const struct report_opts *o); /* NULL: left out */
 /* The fields funder and funder_ref of a report on plan p over a period:
  * every funder and reference of the grants that meet it, each once, in

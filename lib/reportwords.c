@@ -88,6 +88,25 @@ struct report *report_of_plan(const char *kind, const char *title, const struct 
 	return r;
 }
 
+/* A period typed wrong (2025 for 2026) gives a report with nothing in it,
+ * a logbook to sign all the same: the plan's dates show the slip. */
+void report_warn_no_plan_day(const struct plan *p, const struct period *period)
+{
+	if (period->to >= p->start && (p->end == DATE_NONE || period->from <= p->end))
+		return;
+	char label[32], start[11], end[11];
+	period_format(period, label);
+	date_format(p->start, start);
+	if (p->end == DATE_NONE) {
+		cp_warn(_("%s: the period %s holds no day of the plan, which starts on %s"), p->id,
+			label, start);
+		return;
+	}
+	date_format(p->end, end);
+	cp_warn(_("%s: the period %s holds no day of the plan, which runs from %s to %s"), p->id,
+		label, start, end);
+}
+
 void report_plan_subtitle(struct report *r, const struct plan *p, const struct report_opts *o,
 			  int grant, const char *label)
 {

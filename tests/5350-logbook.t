@@ -63,6 +63,21 @@ run cp-report --logbook --plan P-40 --period 2026H2
 check "a period: its hours" grep -q 'Ruzie met collega' out
 check "... its evaluation" grep -q 'Evaluation of 3 July 2026' out
 check "... the grants of the period" grep -Eq 'Funder reference: +2026-000111, 2026-000222' out
+# a period wholly before the plan: an empty logbook to sign, said so
+run cp-report --logbook --plan P-40 --period 2025
+status_is 0 "a period before the plan starts: exit status 0"
+err_like 'warning: P-40: the period 2025 holds no day of the plan, which runs from 2026-01-05 to 2029-01-04' \
+	"... with a warning naming the plan's dates (UWV's three years: its end)"
+run cp-report --plan P-40 --period 2025
+err_like 'warning: P-40: the period 2025 holds no day of the plan, which runs from 2026-01-05 to 2029-01-04' \
+	"... the accountability report too"
+cp plans/P-40.yaml P-40.kept && sed -i 's/^start: 2026-01-05$/&\nend: 2026-12-31/' plans/P-40.yaml
+run cp-report --logbook --plan P-40 --period 2027Q1
+err_like 'warning: P-40: the period 2027Q1 holds no day of the plan, which runs from 2026-01-05 to 2026-12-31' \
+	"a period after the plan ends: warned, naming its dates"
+run cp-report --logbook --plan P-40 --period 2026H2
+check "... and a period within it is not" test ! -s err
+mv P-40.kept plans/P-40.yaml
 run cp-report --logbook --plan P-40 --period 2026-07-05..2026-11-23
 check "a period without an evaluation says so" grep -q 'No evaluation was recorded in the period' out
 check "... one grant's reference" grep -Eq 'Funder reference: +2026-000222$' out
