@@ -941,7 +941,7 @@ static void names(const struct plan *p, const char *name, int several, struct bu
 	}
 }
 
-int grant_unnamed(const struct plan *p, const char *name, int several)
+static int grant_unnamed(const struct plan *p, const char *name, int several)
 {
 	if (!p->ngrants)
 		return cp_err(EX_DATAERR, _("%s: plan %s has no grants: neither grants: nor a budget:"),
@@ -972,4 +972,13 @@ int grant_unnamed(const struct plan *p, const char *name, int several)
 	buf_free(&list);
 	buf_free(&hint);
 	return rc;
+}
+
+const struct grant *grant_find(const struct plan *p, const char *name)
+{
+	int several;
+	const struct grant *g = grant_named(p, name, &several);
+	if (!g)
+		grant_unnamed(p, name, several);
+	return g;
 }

@@ -116,17 +116,6 @@ static size_t of_grant(const struct plan *p, const struct grant *g, const struct
 	return c.n;
 }
 
-/* The grant of the plan that ref names; NULL (reported) if none, or if it
- * names several. */
-static const struct grant *grant_of(const struct plan *p, const char *ref)
-{
-	int several;
-	const struct grant *g = grant_named(p, ref, &several);
-	if (!g)
-		grant_unnamed(p, ref, several);
-	return g;
-}
-
 /* The day whose funder and coach the logbook names: the period's last, or
  * today if that is later (as the accountability report has it), not the
  * plan's newest. */
@@ -476,7 +465,7 @@ struct report *logbook_report(const char *plan_path, char *const *sheets, size_t
 	if (!p)
 		return NULL;
 	struct gather b = {p, o->period, o->period, NULL, 0, 0, {0}, {0, 0}};
-	const struct grant *g = grant ? grant_of(p, grant) : NULL;
+	const struct grant *g = grant ? grant_find(p, grant) : NULL;
 	if (grant && !g) {
 		plan_free(p);
 		return NULL;

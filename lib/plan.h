@@ -178,11 +178,11 @@ int plan_funder_on(const struct plan *p, int day);
 int plan_granter_on(const struct plan *p, int day);
 /* The grant whose ref: is name or whose days name gives (FROM..TO [REF],
  * as cp-hours --by grant says it), else that starts on or holds the day
- * name is (a card: starts); NULL if none, or (*several set) if not one:
- * grant_unnamed tells so (EX_DATAERR at grants:, naming those that do). */
+ * name is (a card: starts); NULL if none, or (*several set) if not one.
+ * grant_find: the same, told (EX_DATAERR at grants:, naming those there). */
 enum { GRANT_SHARED_REF = 1, GRANT_SHARED_DAY };
 const struct grant *grant_named(const struct plan *p, const char *name, int *several);
-int grant_unnamed(const struct plan *p, const char *name, int several);
+const struct grant *grant_find(const struct plan *p, const char *name);
 /* Whether a grant's days meet the period (an open strippenkaart's run on). */
 int grant_meets(const struct grant *g, const struct period *per);
 /* Whether grant g needs no follow-up: a later one is in, or the plan ends. */

@@ -194,17 +194,6 @@ static int declare_one(struct amend *a, size_t k, int day)
 	return k < a->p->ngrants && a->p->grants[k].declared == day ? 0 : amend_not_held(a);
 }
 
-/* The grant a name (a ref, or a day it holds) gives; NULL, reported, if
- * none or more than one. */
-static const struct grant *named(const struct plan *p, const char *name)
-{
-	int several;
-	const struct grant *g = grant_named(p, name, &several);
-	if (!g)
-		grant_unnamed(p, name, several);
-	return g;
-}
-
 /* The last day of each of p's grants: a strippenkaart's is the day its
  * hours ran out, so the sheets are read when the plan has one without an
  * end (to:), as cp-hours --budget does. */
@@ -254,7 +243,7 @@ int amend_declared(struct amend *a, const struct plan_op *op)
 		}
 		return 0;
 	}
-	const struct grant *g = named(a->p, op->text);
+	const struct grant *g = grant_find(a->p, op->text);
 	return g ? declare_one(a, (size_t)(g - a->p->grants), op->day) : -1;
 }
 
@@ -286,7 +275,7 @@ int amend_drop_grant(struct amend *a, const struct plan_op *op)
 {
 	if (amend_need_version2(a->p) < 0)
 		return -1;
-	const struct grant *g = named(a->p, op->text);
+	const struct grant *g = grant_find(a->p, op->text);
 	if (!g)
 		return -1;
 	char from[11], msg[240];
