@@ -61,10 +61,9 @@ void buf_printf(struct buf *b, const char *fmt, ...) CP_PRINTF(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) CP_PRINTF(2, 0);
 const char *buf_str(struct buf *b); /* NUL-terminated view, valid until the next change */
 void buf_free(struct buf *b);
+int buf_read_file(struct buf *b, const char *path); /* appended whole; -1 (errno) if not */
 
-struct arena {
-	struct arena_block *head;
-};
+struct arena { struct arena_block *head; };
 
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
@@ -165,6 +164,7 @@ size_t utf8_invalid(const char *s, size_t n); /* offset of the first bad byte, o
 size_t utf8_chars(const char *s, size_t n);   /* code points */
 int utf8_width(const char *s, size_t n);      /* terminal columns */
 int utf8_same_name(const char *a, size_t an, const char *b, size_t bn); /* Robin is robin */
+int utf8_same_names(const char *a, const char *b); /* the same; NULL is only NULL */
 void utf8_fold_name(char *out, const char *s, size_t n); /* robin of Robin, émile of Émile */
 /* A line of words: the bytes of s[0..n) that fill at most room columns,
  * ending at a word's end where one ends in them (the spaces after it left

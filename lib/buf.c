@@ -1,5 +1,6 @@
 /* buf.c: growable byte buffers and arenas.  Running out of memory is the one
  * failure the tools do not try to survive: it ends the process at once. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,19 @@ void buf_free(struct buf *b)
 	free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
+}
+
+int buf_read_file(struct buf *b, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t got;
+	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, got);
+	int rc = f && !ferror(f) ? 0 : -1;
+	if (f)
+		fclose(f);
+	return rc;
 }
 
 int str_eq(struct str a, const char *b)

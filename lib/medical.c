@@ -73,14 +73,7 @@ static void add(struct medical *m, const char *s, size_t n)
 static int read_list(struct medical *m, const char *path)
 {
 	struct buf b = {0};
-	FILE *f = fopen(path, "r");
-	char chunk[4096];
-	size_t got;
-	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, got);
-	int rc = f && !ferror(f) ? 0 : -1;
-	if (f)
-		fclose(f);
+	int rc = buf_read_file(&b, path);
 	buf_str(&b);
 	for (const char *s = b.s, *end = b.s + b.len; rc == 0 && s < end;) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));

@@ -58,15 +58,7 @@ static int reads_as_plan(const char *name, const char *text, size_t len)
 
 int merge_read(const char *path, struct buf *b)
 {
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t got;
-	while (f && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, got);
-	int rc = f && !ferror(f) ? 0 : -1;
-	if (f)
-		fclose(f);
-	return rc < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
+	return buf_read_file(b, path) < 0 ? cp_errno(EX_NOINPUT, _("%s: cannot read"), path) : 0;
 }
 
 /* 0, or 1 if the version is no plan (git merge-file takes it) */
