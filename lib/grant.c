@@ -75,9 +75,7 @@ const char *plan_coach_behind(const struct plan *p, int today)
 	size_t n = p->ncoachspans;
 	int day = top_day(p, n, n ? p->coachspans[0].from : 0, today);
 	const char *now = day != DATE_NONE ? plan_coach_on(p, day) : NULL;
-	return now && !(p->coach && utf8_same_name(now, strlen(now), p->coach, strlen(p->coach)))
-		       ? now
-		       : NULL;
+	return now && !utf8_same_names(now, p->coach) ? now : NULL;
 }
 
 long plan_work_behind(const struct plan *p, int today)

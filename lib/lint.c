@@ -175,9 +175,8 @@ static void after_end(const struct plan *p, const char *key, size_t i, int from,
 {
 	if (p->end == DATE_NONE || from == DATE_NONE || from <= p->end)
 		return;
-	struct ynode *l = ymap_get(p->doc.root, key), *n = NULL;
-	if (l && l->kind == Y_SEQ && i < l->n) /* a plan that loaded: span i is item i */
-		n = ymap_get(yderef(l->u.kids[i]), "from");
+	/* a plan that loaded: span i is item i */
+	struct ynode *n = ymap_get(ymap_item(p->doc.root, key, i), "from");
 	if (!n)
 		return;
 	struct srcpos at;
@@ -202,6 +201,16 @@ void lint_after_end(const struct plan *p)
 		after_end(p, "pauses", i, p->pauses[i].from, _("the pause"));
 }
 
+/* What is checked of a plan as it reads (NULL: it did not, and said why). */
+static void check_plan(struct lint *l, const char *path, const struct plan *p)
+{
+	scan_plan(l, path, p);
+	version1(l, path, p);
+	next_before_start(path, p);
+	top_behind(l, p);
+	lint_after_end(p);
+}
+
 int lint_plan(struct lint *l, const char *path, int cached)
 {
 	unsigned long before = cp_errors();
@@ -211,11 +220,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 	/* a plan of the cache's directory is read there once, for the sheets too */
 	if (cached && l->cache && strlen(base) > 5 && id_valid(base, strlen(base) - 5)) {
 		struct plan *p = plancache_get(l->cache, base, strlen(base) - 5, &status);
-		scan_plan(l, path, p);
-		version1(l, path, p);
-		next_before_start(path, p);
-		top_behind(l, p);
-		lint_after_end(p);
+		check_plan(l, path, p);
 		/* the sheets' entries need only its dates, pauses and goals: a
 		 * caseload of thousands of plans is held in a few hundred bytes
 		 * each, not in each one's text and YAML tree */
@@ -223,11 +228,7 @@ int lint_plan(struct lint *l, const char *path, int cached)
 			plan_slim_but(p, 1);
 	} else {
 		struct plan *p = plan_load(path, &status);
-		scan_plan(l, path, p);
-		version1(l, path, p);
-		next_before_start(path, p);
-		top_behind(l, p);
-		lint_after_end(p);
+		check_plan(l, path, p);
 		plan_free(p);
 	}
 	private(l, path); /* after the plan's own problems, which come first */

@@ -11,8 +11,7 @@
  * dated list's span i is its item i. */
 static const struct ynode *nth_item(const struct plan *p, const char *key, size_t i)
 {
-	struct ynode *l = ymap_get(amend_root(p), key);
-	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
+	return ymap_item(amend_root(p), key, i);
 }
 
 /* ---- status ---- */
@@ -355,11 +354,6 @@ static int work_behind(const struct plan *p, int today, struct buf *y)
 	return now >= 0;
 }
 
-static int same_name(const char *a, const char *b)
-{
-	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
-}
-
 int amend_coach(struct amend *a, const struct plan_op *op)
 {
 	const struct plan *p = a->p;
@@ -367,7 +361,7 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 	if (in_history(p, op->day, _("the hand-over")) < 0)
 		return -1;
 	const char *behind = plan_coach_behind(p, a->today);
-	if (behind && same_name(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
+	if (behind && utf8_same_names(behind, op->text) && amend_same(plan_coach_on(p, op->day), behind))
 		return top_today(a, &coach_item, coach_behind);
 	size_t n = p->ncoachspans;
 	if (n && op->day <= p->coachspans[n - 1].from) {

@@ -305,11 +305,6 @@ const char *report_coaches_of(const struct plan *p, int funder, int from, int to
 	return report_coaches_in(p, first > from ? first : from, last, out, size);
 }
 
-static int same_coach(const char *a, const char *b)
-{
-	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
-}
-
 static void held(struct report_holder *h, int from, int to)
 {
 	size_t max = sizeof h->days / sizeof *h->days;
@@ -331,7 +326,7 @@ size_t report_holders(const struct plan *p, int from, int to, struct report_hold
 			if (p->coachspans[i].from > day && p->coachspans[i].from <= last)
 				next = p->coachspans[i].from;
 		size_t k = 0;
-		while (k < n && !same_coach(h[k].coach, c))
+		while (k < n && !utf8_same_names(h[k].coach, c))
 			k++;
 		if (k == n && n < max)
 			h[n++] = (struct report_holder){c, {{0, 0}}, 0};

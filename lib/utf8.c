@@ -114,6 +114,11 @@ static size_t lower_at(const unsigned char *s, size_t n, unsigned char *out)
 
 /* A name is typed by hand in every tool (--coach Robin, coach: robin in a
  * plan, kim's sheet): one coach's however the case came out. */
+int utf8_same_names(const char *a, const char *b)
+{
+	return a && b ? utf8_same_name(a, strlen(a), b, strlen(b)) : a == b;
+}
+
 int utf8_same_name(const char *a, size_t an, const char *b, size_t bn)
 {
 	const unsigned char *u = (const unsigned char *)a, *v = (const unsigned char *)b;

@@ -655,6 +655,12 @@ struct ynode *ymap_get(struct ynode *map, const char *key)
 	return i < 0 ? NULL : map->u.kids[2 * i + 1];
 }
 
+struct ynode *ymap_item(struct ynode *map, const char *key, size_t i)
+{
+	struct ynode *l = yderef(ymap_get(map, key));
+	return l && l->kind == Y_SEQ && i < l->n ? yderef(l->u.kids[i]) : l;
+}
+
 int yscalar_null(const struct ynode *n)
 {
 	if (n->kind != Y_SCALAR || n->style != Y_PLAIN || (n->flags & YF_TAGGED))

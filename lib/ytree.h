@@ -50,6 +50,9 @@ int ydoc_parse_how(struct ydoc *doc, struct arena *a, const char *file, const ch
 struct ynode *yderef(struct ynode *n);
 struct ynode *ymap_get(struct ynode *map, const char *key);
 struct ynode *ymap_key(struct ynode *map, const char *key); /* the key node itself */
+/* Item i of the list under key; where there is none, what is under key
+ * (NULL if nothing), so that a message about the item still points near. */
+struct ynode *ymap_item(struct ynode *map, const char *key, size_t i);
 int yscalar_null(const struct ynode *n);                     /* plain empty, ~ or null */
 void ynode_pos(const struct ydoc *doc, const struct ynode *n, struct srcpos *at);
 
