@@ -414,12 +414,8 @@ static size_t select_plans(struct run *run, struct decl **d)
 			       (p->end == DATE_NONE || p->end >= o->ro.period.from) &&
 			       (o->funder < 0 || !p->ngrants ||
 				decl_last_grant(p, o->funder, &o->ro.period));
-		size_t *slots;
-		struct hours_grants h = {p, run->v + from[i], NULL, n};
-		h.n = decl_slots(run, i, h.k, n, &slots);
-		h.slots = slots;
-		if (!slots)
-			h.n = n;
+		size_t *slots, pieces = decl_slots(run, i, run->v + from[i], n, &slots);
+		struct hours_grants h = {p, run->v + from[i], slots, slots ? pieces : n};
 		struct decl one = {i, from[i], from[i] + n, -1, 0, 0, 0, DATE_NONE,
 				   carrier(&h, o->funder)};
 		if (n || (o->all && overlaps) || o->only)
