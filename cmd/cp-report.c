@@ -141,6 +141,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		opt.outs[opt.nouts++] = arg;
 		break;
 	case ARGP_KEY_ARG:
+		if (cli_plan_typed(arg))
+			argp_error(state, _("%s is no file or directory; --plan %s names the plan"),
+				   arg, arg);
 		caseload_args_add(&opt.files, arg, CASELOAD_SHEET);
 		break;
 	case ARGP_KEY_END:

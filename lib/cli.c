@@ -121,6 +121,16 @@ const char *cli_plans_not_dir(void)
 	return cli.plansdir && !is_dir(cli.plansdir) ? cli.plansdir : NULL;
 }
 
+int cli_plan_typed(const char *arg)
+{
+	if (access(arg, F_OK) == 0 || !id_valid(arg, strlen(arg)))
+		return 0;
+	char *file = caseload_plan_file(arg);
+	int named = file && access(file, F_OK) == 0;
+	free(file);
+	return named;
+}
+
 void cli_plan_required(struct argp_state *state, const char *first)
 {
 	const char *dir = cli_plans_not_dir();
@@ -128,10 +138,7 @@ void cli_plan_required(struct argp_state *state, const char *first)
 		argp_error(state, _("--plan is required: the plan the hours are for; -p %s names the "
 				    "plans directory, -P %s the plan"),
 			   dir, dir);
-	char *file = first && id_valid(first, strlen(first)) ? caseload_plan_file(first) : NULL;
-	int named = file && access(file, F_OK) == 0;
-	free(file);
-	if (named)
+	if (first && cli_plan_typed(first))
 		argp_error(state, _("--plan is required: the plan the hours are for; -P %s names "
 				    "it, the first word is the duration"),
 			   first);

@@ -27,6 +27,8 @@ const char *cli_plans_not_dir(void); /* -p given a plan id, not a directory */
 /* cp-log without --plan (argp_error exits): the slip named, -p given the
  * plan, or the plan typed first (cp-log P-2026-014 1h30). */
 void cli_plan_required(struct argp_state *state, const char *first);
+/* 1 where arg is no file but a plan's id: --plan was meant. */
+int cli_plan_typed(const char *arg);
 /* --plan's argument: an id, or a plan file (plans/P-2026-014.yaml, as the
  * shell completes it) whose name is its id; the file's directory is then
  * the plans directory if it is a caseload's, unless -p says one.  A usage

@@ -327,6 +327,10 @@ refuses 64 'name one report' "no report named" cp-report
 refuses 64 'name one report' "two reports" cp-report --caseload --plan P-2024-003
 refuses 64 'name one report: .*; -p P-2024-003 names the plans directory, -P P-2024-003 the plan' \
 	"-p for --plan: the two told apart" cp-report -p P-2024-003
+refuses 64 'P-2024-003 is no file or directory; --plan P-2024-003 names the plan' \
+	"a plan's id typed as a file: --plan named" cp-report P-2024-003 --logbook
+refuses 64 'P-2024-003 is no file or directory; --plan P-2024-003 names the plan' \
+	"a plan's id typed as a file, no report named" cp-report P-2024-003
 refuses 64 '--declaration needs --period' "a declaration without a period" \
 	cp-report --declaration --funder uwv -o x
 refuses 64 '--declaration needs --funder' "a batch without a funder" \
