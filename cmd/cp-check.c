@@ -9,11 +9,14 @@
 
 #include "coachplan.h"
 
-enum { OPT_LIST_GOALS = 256 };
+enum { OPT_LIST_GOALS = 256, OPT_HOOK };
 
 static const struct argp_option options[] = {
 	/* for the shell completions: robust to comments and flow style, as awk is not */
 	{"list-goals", OPT_LIST_GOALS, N_("ID"), OPTION_HIDDEN, N_("print the goal ids of plan ID"), 1},
+	{"hook", OPT_HOOK, N_("NAME"), 0,
+	 N_("run as the caseload's git hook NAME: say what to do last, when a problem is found"),
+	 1},
 	{"max-errors", 'm', N_("N"), 0,
 	 N_("show at most N errors per sheet and count the rest (default 50; 0: all)"), 1},
 	{"verbose", 'v', NULL, 0,
@@ -32,9 +35,10 @@ static struct {
 	unsigned long max_errors;
 	int verbose;
 	const char *list_goals;
+	const char *hook;
 	char **args;
 	size_t nargs;
-} opt = {50, 0, NULL, NULL, 0};
+} opt = {50, 0, NULL, NULL, NULL, 0};
 
 static error_t parse(int key, char *arg, struct argp_state *state)
 {
@@ -47,6 +51,12 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 		break;
 	case 'v': opt.verbose = 1; break;
 	case OPT_LIST_GOALS: opt.list_goals = arg; break;
+	case OPT_HOOK:
+		if (!hook_refusal(arg))
+			argp_error(state, _("--hook takes pre-commit, pre-merge-commit, post-rewrite "
+					    "or post-commit, not %s"), quotes(arg));
+		opt.hook = arg;
+		break;
 	case ARGP_KEY_ARGS:
 		opt.args = state->argv + state->next;
 		opt.nargs = (size_t)(state->argc - state->next);
@@ -209,6 +219,8 @@ int main(int argc, char **argv)
 	lint_leftovers(f.plans, f.nplans);
 	lint_leftovers(f.sheets, f.nsheets);
 	summary(&l);
+	if (opt.hook && cp_status())
+		fprintf(stderr, "%s\n", hook_refusal(opt.hook));
 	lint_free(&l);
 	paths_free(f.plans, f.nplans);
 	paths_free(f.sheets, f.nsheets);

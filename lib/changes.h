@@ -24,6 +24,10 @@ int caseload_git(const char *dir, int flags);
  * its error output then to /dev/null).  git's exit status, or -1 if git
  * could not be run. */
 int git_run(const char *dir, const char *const *args, struct buf *out);
+/* The line the caseload's hook (pre-commit, pre-merge-commit, post-rewrite,
+ * post-commit) ends with when cp-check refuses, in the user's language;
+ * NULL for another name. */
+const char *hook_refusal(const char *hook);
 
 /* ---- logged.c: a change of a plan's days against the hours logged ---- */
 

@@ -35,30 +35,34 @@ extern char **environ;
  * is checked.  The staged plans and sheets are written out inside .git
  * (they hold personal data) and cp-check runs there.  A merge it refuses
  * runs no post-merge, and leaves what git wrote readable by all until the
- * commit that mends it: the hook takes the rights away first. */
-static const char check_hook[] =
-	"#!/bin/sh\n"
-	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"
-	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"
-	ONLY_IN_A_CASELOAD
-	PRIVATE_LINE "\n"
-	"git diff --cached --quiet -- plans hours 2>/dev/null && exit 0\n"
-	"if ! command -v cp-check >/dev/null 2>&1; then\n"
-	"\techo 'coachplan pre-commit: cp-check not found; install coachplan, or commit with "
-	"--no-verify' >&2\n"
-	"\texit 1\n"
-	"fi\n"
-	"umask 077 # the copies are private, as the plans and sheets should be\n"
-	"tmp=$(mktemp -d \"$(git rev-parse --git-dir)/coachplan-check.XXXXXX\") || exit 1\n"
-	"trap 'rm -rf \"$tmp\"' EXIT\n"
-	"trap 'exit 1' HUP INT TERM\n"
-	"git checkout-index --prefix=\"$tmp/\" -a || exit 1\n"
-	"cd \"$tmp\" || exit 1\n"
-	"mkdir -p plans\n"
-	"unset CP_PLANS CP_SHEET\n"
-	"cp-check && exit 0\n"
-	"echo 'coachplan pre-commit: commit refused; mend the files above and git add them' >&2\n"
-	"exit 1\n";
+ * commit that mends it: the hook takes the rights away first.  cp-check
+ * --hook says the closing line, in the user's language: a shell text has
+ * no catalogue (the line when cp-check is not found cannot be its). */
+#define CHECK_HOOK(hook)                                                                     \
+	"#!/bin/sh\n"                                                                          \
+	"# coachplan: refuse a commit with a broken plan or hour sheet (cp-check).\n"         \
+	"# Written by cp-new --init.  git commit --no-verify skips it once.\n"                \
+	ONLY_IN_A_CASELOAD                                                                     \
+	PRIVATE_LINE "\n"                                                                      \
+	"git diff --cached --quiet -- plans hours 2>/dev/null && exit 0\n"                    \
+	"if ! command -v cp-check >/dev/null 2>&1; then\n"                                    \
+	"\techo 'coachplan " hook ": cp-check not found; install coachplan, or commit with "  \
+	"--no-verify' >&2\n"                                                                   \
+	"\texit 1\n"                                                                           \
+	"fi\n"                                                                                 \
+	"umask 077 # the copies are private, as the plans and sheets should be\n"             \
+	"tmp=$(mktemp -d \"$(git rev-parse --git-dir)/coachplan-check.XXXXXX\") || exit 1\n" \
+	"trap 'rm -rf \"$tmp\"' EXIT\n"                                                        \
+	"trap 'exit 1' HUP INT TERM\n"                                                         \
+	"git checkout-index --prefix=\"$tmp/\" -a || exit 1\n"                                \
+	"cd \"$tmp\" || exit 1\n"                                                              \
+	"mkdir -p plans\n"                                                                     \
+	"unset CP_PLANS CP_SHEET\n"                                                            \
+	"cp-check --hook " hook " && exit 0\n"                                                 \
+	"exit 1\n"
+
+static const char check_hook[] = CHECK_HOOK("pre-commit");
+static const char merge_check_hook[] = CHECK_HOOK("pre-merge-commit");
 
 static const char private_hook[] =
 	"#!/bin/sh\n"
@@ -71,12 +75,10 @@ static const char private_hook[] =
 
 /* What a hook that comes after a commit says when cp-check refuses what
  * was committed: it cannot be refused any more, but is not yet pushed. */
-#define CHECK_COMMITTED(hook, what)                                                           \
-	"unset CP_PLANS CP_SHEET\n"                                                             \
-	"out=$(cp-check 2>&1) && exit 0\n"                                                      \
-	"printf '%s\\n' \"$out\" >&2\n"                                                        \
-	"echo 'coachplan " hook ": the " what " committed what cp-check refuses; mend the files " \
-	"above and commit, before you push' >&2\n"                                               \
+#define CHECK_COMMITTED(hook)                              \
+	"unset CP_PLANS CP_SHEET\n"                        \
+	"out=$(cp-check --hook " hook " 2>&1) && exit 0\n" \
+	"printf '%s\\n' \"$out\" >&2\n"                    \
 	"exit 0\n"
 
 /* git rebase (and git pull --rebase) commits without pre-commit, and a
@@ -91,7 +93,7 @@ static const char rewrite_hook[] =
 	ONLY_IN_A_CASELOAD
 	PRIVATE_LINE "\n"
 	"[ \"$1\" = rebase ] && command -v cp-check >/dev/null 2>&1 || exit 0\n"
-	CHECK_COMMITTED("post-rewrite", "rebase");
+	CHECK_COMMITTED("post-rewrite");
 
 /* git cherry-pick and git revert commit without pre-commit too; the
  * reflog's newest entry tells them from a commit pre-commit checked. */
@@ -107,7 +109,7 @@ static const char commit_hook[] =
 	"cherry-pick*|revert*) command -v cp-check >/dev/null 2>&1 || exit 0 ;;\n"
 	"*) exit 0 ;;\n"
 	"esac\n"
-	CHECK_COMMITTED("post-commit", "cherry-pick or revert");
+	CHECK_COMMITTED("post-commit");
 
 /* Each hook; a hook of the user's that has the marker does the job, else
  * the user is told to add the line. */
@@ -116,7 +118,7 @@ static const struct hook {
 } git_hooks[] = {
 	{"pre-commit", check_hook, "cp-check", "cp-check || exit 1"},
 	/* a merge git commits by itself (no conflict) skips pre-commit */
-	{"pre-merge-commit", check_hook, "cp-check", "cp-check || exit 1"},
+	{"pre-merge-commit", merge_check_hook, "cp-check", "cp-check || exit 1"},
 	{"post-checkout", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-merge", private_hook, "chmod go=", PRIVATE_LINE},
 	{"post-rewrite", rewrite_hook, "chmod go=", PRIVATE_LINE},
@@ -124,6 +126,27 @@ static const struct hook {
 	 * resolves it takes the rights back */
 	{"post-commit", commit_hook, "chmod go=", PRIVATE_LINE},
 };
+
+/* What each hook that runs cp-check says last when cp-check refuses. */
+static const char *const refusals[][2] = {
+	{"pre-commit", N_("coachplan pre-commit: commit refused; mend the files above and git "
+			  "add them")},
+	/* git keeps a merge it refused going (MERGE_HEAD): the next commit ends it */
+	{"pre-merge-commit", N_("coachplan pre-merge-commit: merge not committed; mend the files "
+				"above, git add them and git commit (or git merge --abort)")},
+	{"post-rewrite", N_("coachplan post-rewrite: the rebase committed what cp-check refuses; "
+			    "mend the files above and commit, before you push")},
+	{"post-commit", N_("coachplan post-commit: the cherry-pick or revert committed what "
+			   "cp-check refuses; mend the files above and commit, before you push")},
+};
+
+const char *hook_refusal(const char *hook)
+{
+	for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
+		if (!strcmp(hook, refusals[i][0]))
+			return _(refusals[i][1]);
+	return NULL;
+}
 
 /* The settings of the drivers .gitattributes names: a word of a sheet is
  * one CSV field, for git diff --word-diff; a hunk of a plan is headed by
@@ -245,6 +268,10 @@ static const uint64_t old_hooks[] = {
 	0xa196557a5e4747d6u, /* pre-commit, only in a caseload */
 	0xa5de4377e1771124u, /* post-*, the first */
 	0xd0109fff583427c9u, /* post-*, only in a caseload, files only */
+	/* the closing lines in English in the hooks, before cp-check --hook */
+	0xc24e14c564dec220u, /* pre-commit and pre-merge-commit */
+	0xe39e7540975206b8u, /* post-rewrite */
+	0x596a51c50d2f9f42u, /* post-commit, for a cherry-pick or revert */
 };
 
 static uint64_t fnv1a(const char *s, size_t n)

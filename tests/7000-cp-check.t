@@ -225,6 +225,28 @@ check "a broken plan is refused" test "$status" -ne 0
 err_has '^cp-check: plans/P-2026-014.yaml:[0-9]+:1: duplicate key "id"' "... with the error's position"
 err_has 'commit refused' "... and says the commit was refused"
 check "... nothing was committed" test "$(git rev-list --count HEAD)" = 1
+# Bug: the hooks' closing lines were English shell text in every language;
+# cp-check says them now, in the user's language like its other messages.
+check "... the closing line is cp-check's, not the hook's text" \
+	sh -c '! grep -q "commit refused" .git/hooks/pre-commit'
+refused='coachplan pre-commit: commit refused; mend the files above and git add them'
+check "... and it comes last" test "$(tail -n 1 err)" = "$refused"
+run sh .git/hooks/pre-commit
+status_is 1 "the pre-commit hook itself: exit status 1"
+run env LANGUAGE=nl git commit -q -m 'a broken plan'
+check "in Dutch: refused" test "$status" -ne 0
+err_has '^cp-check: 1 plan met fouten \(1 fout\)' "... with cp-check's errors in Dutch"
+err_has '^coachplan pre-commit: ' "... and the closing line from cp-check, after them"
+run cp-check --hook pre-commit
+status_is 65 "cp-check --hook pre-commit: cp-check's status"
+check "... and its errors" grep -q 'duplicate key "id"' err
+check "... then the hook's closing line, as the hook said it" \
+	test "$(tail -n 1 err)" = "$refused"
+run cp-check --hook pre-merge-commit
+err_has '^coachplan pre-merge-commit: merge not committed' \
+	"cp-check --hook pre-merge-commit: its own line"
+refuses 64 "--hook takes pre-commit, pre-merge-commit, post-rewrite or post-commit, not" \
+	"cp-check --hook of no hook of coachplan's" cp-check --hook post-checkout
 git checkout -q HEAD -- plans
 sed -i 's/,90,/,75,/' hours/robin.csv
 run git diff --word-diff hours/robin.csv
@@ -306,6 +328,8 @@ run git merge --no-edit logs
 check "a merge that makes a broken caseload is refused" test "$status" -ne 0
 err_has 'lies outside plan P-2026-014' "... by cp-check"
 check "... and not committed" test "$(git log -1 --format=%s)" = closed
+err_has '^coachplan pre-merge-commit: merge not committed' "... which says what to do"
+check "... and the merge waits for git commit, as it says" test -f .git/MERGE_HEAD
 # Bug: the sheet git had merged into the work tree stayed readable by all
 # until the merge was mended and committed; no post-merge runs then.
 check "... and the sheet git merged is private even so" test "$(mode hours/robin.csv)" = 600
@@ -318,6 +342,13 @@ run git rebase -q closes
 err_has 'hours/robin.csv:[0-9]+:1: 2026-03-13 lies outside plan P-2026-014' \
 	"a rebase that makes a broken caseload: cp-check's errors are shown"
 err_has '^coachplan post-rewrite: .*mend' "... with what to do"
+check "... said by cp-check" sh -c '! grep -q "committed what" .git/hooks/post-rewrite'
+run sh .git/hooks/post-rewrite rebase </dev/null
+status_is 0 "... the hook itself never fails what git did"
+err_has '^coachplan post-rewrite: the rebase committed what cp-check refuses' "... and says so"
+run env LANGUAGE=nl sh .git/hooks/post-rewrite rebase </dev/null
+err_has 'buiten plan P-2026-014' "... in Dutch: cp-check's errors in Dutch"
+err_has '^coachplan post-rewrite: ' "... and the closing line from cp-check"
 git checkout -q -b fine closes~1
 cp-log -P P-2026-014 -m phone -d 2026-03-11 20 'Voor het einde' && git commit -q -am 'fine'
 run git rebase -q closes
@@ -329,6 +360,9 @@ run git cherry-pick logs
 err_has 'hours/robin.csv:[0-9]+:1: 2026-03-13 lies outside plan P-2026-014' \
 	"a cherry-pick that makes a broken caseload: cp-check's errors are shown"
 err_has '^coachplan post-commit: the cherry-pick or revert .*mend' "... with what to do"
+check "... said by cp-check" sh -c '! grep -q "committed what" .git/hooks/post-commit'
+run sh .git/hooks/post-commit
+status_is 0 "... the hook itself never fails what git did"
 git reset -q --hard HEAD^
 run git cherry-pick fine
 check "a cherry-pick that breaks nothing says nothing" test ! -s err
