@@ -102,7 +102,7 @@ static int keep(const struct entry *e, void *arg)
 		r->v = xreallocarray(r->v, r->cap, sizeof *r->v);
 	}
 	struct kept *k = &r->v[r->n];
-	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, (uint32_t)at, 0, 0,
+	*k = (struct kept){e->date, (int32_t)e->minutes, (uint32_t)r->n, (uint32_t)at, 0, 0, 0,
 			   (uint8_t)e->mode, -1};
 	if (r->o->logbooks && e->activity.n) { /* a word no list holds is the sheet's fault */
 		int act = vocab_parse(&vocab_activity, e->activity.s, e->activity.n);
@@ -111,6 +111,8 @@ static int keep(const struct entry *e, void *arg)
 	r->n++;
 	put_text(&r->text, e->goal, &k->goal);
 	put_text(&r->text, e->note, &k->note);
+	if (r->o->logbooks)
+		put_text(&r->text, e->coach, &k->coach);
 	return 0;
 }
 
@@ -168,6 +170,7 @@ static void merge_kept(void *into, void *from)
 		k.seq += (uint32_t)r->n;
 		k.goal += shift;
 		k.note += shift;
+		k.coach += shift;
 		r->v[r->n + i] = k;
 	}
 	r->n += more->n;

@@ -14,6 +14,7 @@ struct kept {
 	uint32_t seq;        /* order read: entries of one day stay in sheet order */
 	uint32_t plan;       /* its index in run.ps, which is sorted by id */
 	uint32_t goal, note; /* offsets of NUL-terminated text in run.text */
+	uint32_t coach;      /* the same, for a logbook beside only (its signers) */
 	uint8_t mode;
 	int8_t activity; /* for a logbook beside: enum activity, or -1 */
 };

@@ -167,7 +167,8 @@ static int write_logbook(const struct run *run, const struct plan *p, const stru
 	struct logbook_line *v = xcalloc(n ? n : 1, sizeof *v);
 	for (size_t e = 0; e < n; e++)
 		v[e] = (struct logbook_line){k[e].date, k[e].mode, k[e].activity, k[e].minutes,
-					     decl_text(run, k[e].goal), decl_text(run, k[e].note)};
+					     decl_text(run, k[e].goal), decl_text(run, k[e].note),
+					     decl_text(run, k[e].coach)};
 	const struct grant *g = d->grant >= 0 ? &p->grants[d->grant] : NULL;
 	struct period period = o->ro.period;
 	struct outside outside = {0, 0}; /* a grant's days are all the plan's */

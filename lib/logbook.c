@@ -4,7 +4,7 @@
  * what was done), the totals per goal, per activity and per mode, the
  * results per goal with the marks, absence and outcome of the evaluations
  * held in the period, and room for coach, employee and employer to sign
- * (name, date, place).
+ * (name, date, place): each coach who held the plan or logged its hours.
  * A sheet's internal column never reaches it: an entry does not carry it.
  * Hours outside the plan's dates are left out and counted in a note, as
  * in a declaration. */
@@ -58,7 +58,8 @@ static int keep(const struct entry *e, void *arg)
 		act = ACT_OTHER; /* a word no list holds is the sheet's fault (cp-check) */
 	b->v[b->n] = (struct line){{e->date, e->mode, act, e->minutes,
 				    arena_strndup(&b->text, e->goal.s, e->goal.n),
-				    arena_strndup(&b->text, e->note.s, e->note.n)},
+				    arena_strndup(&b->text, e->note.s, e->note.n),
+				    arena_strndup(&b->text, e->coach.s, e->coach.n)},
 				   b->n};
 	b->n++;
 	return 0;
@@ -398,8 +399,8 @@ static void signer(struct report *r, const char *key, const char *title, const c
 
 /* A block to sign per coach who held the plan in the period, so that a
  * logbook over a hand-over is signed by each coach for the days each
- * coached (the sheets' coach column says who logged, not who answers
- * for the coaching: a stand-in's hours are the coach's who held the plan). */
+ * coached, then per stand-in who logged hours of it: a signature vouches
+ * for the hours listed, and only who logged them can. */
 static void coach_signers(struct report *r, const struct plan *p, const struct report_holder *h,
 			  size_t n)
 {
@@ -418,8 +419,10 @@ static void coach_signers(struct report *r, const struct plan *p, const struct r
 static void signatures(struct report *r, const struct book *b, const struct report_opts *o)
 {
 	const struct plan *p = b->p;
-	struct report_holder h[8];
-	size_t n = report_holders(p, b->period.from, last_day(b, o), h, sizeof h / sizeof *h);
+	struct report_holder *h = xcalloc(8 + b->n, sizeof *h);
+	size_t holders = report_holders(p, b->period.from, last_day(b, o), h, 8), n = holders;
+	for (size_t i = 0; i < b->n; i++)
+		n = report_logged(h, n, holders, b->v[i].coach, b->v[i].date);
 	report_section(r, "signatures", _("Signatures"));
 	report_text(r, "signatures", NULL,
 		    n > 1 ? _("Signed by each coach for the days each coached, the employee and the "
@@ -427,6 +430,7 @@ static void signatures(struct report *r, const struct book *b, const struct repo
 			  : _("Signed by the coach, the employee and the employer as a true account "
 			      "of the coaching in the period."));
 	coach_signers(r, p, h, n);
+	free(h);
 	signer(r, "employee", _("Employee"), report_participant(p, o));
 	/* the employer's contact person signs; pseudonymized, by hand */
 	const char *employer = report_employer(p, o);

@@ -156,6 +156,12 @@ struct report_holder {
  * once, in the order they took it (at most max). */
 size_t report_holders(const struct plan *p, int from, int to, struct report_holder *h,
 		      size_t max);
+/* Adds coach, who logged hours on day, to the n signers in h (room for
+ * one more) unless one of the first holders is coach: one who stood in
+ * without holding the plan signs too, for the days from their first hour
+ * to their last.  Returns the new n. */
+size_t report_logged(struct report_holder *h, size_t n, size_t holders, const char *coach,
+		     int day);
 /* The days h held: "2026-01-05..2026-03-31, 2026-06-01..2026-06-30". */
 void report_holder_days(const struct report_holder *h, struct buf *out);
 /* The field "Paused" where plan p stood still in [from, to]: its pauses
@@ -196,6 +202,7 @@ struct logbook_line {
 	int date, mode, activity; /* activity: enum activity, or -1 where the sheet has none */
 	long minutes;
 	const char *goal, *note;
+	const char *coach; /* who logged it, as the sheet has it: "" where it does not say */
 };
 struct payer {
 	int funder;

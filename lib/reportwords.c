@@ -337,6 +337,23 @@ size_t report_holders(const struct plan *p, int from, int to, struct report_hold
 	return n;
 }
 
+size_t report_logged(struct report_holder *h, size_t n, size_t holders, const char *coach,
+		     int day)
+{
+	if (!coach || !*coach)
+		return n;
+	size_t k = 0;
+	while (k < n && !utf8_same_names(h[k].coach, coach))
+		k++;
+	if (k == n)
+		h[n++] = (struct report_holder){coach, {{day, day}}, 1};
+	else if (k >= holders && day < h[k].days[0].from)
+		h[k].days[0].from = day;
+	else if (k >= holders && day > h[k].days[0].to)
+		h[k].days[0].to = day;
+	return n;
+}
+
 void report_holder_days(const struct report_holder *h, struct buf *out)
 {
 	char span[32];

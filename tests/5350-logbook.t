@@ -37,8 +37,9 @@ check "a result written in Dutch words in the plan" grep -Eq '^G3 +.* +not achie
 check "the marks" sh -c "grep -Eq '^Mark of the employee: +7.5' out && grep -Eq '^Mark of the employer: +8' out"
 check "the absence" grep -Eq '^Days of absence: +3' out
 check "the outcome" grep -Eq '^Outcome: +follow-up needed, the same' out
-check "three blocks to sign, with name, date and place" \
-	test "$(grep -c '^Place: *___' out)" = 3
+check "four blocks to sign, with name, date and place: kim stood in for robin" \
+	test "$(grep -c '^Place: *___' out)" = 4
+check "... kim for the day of her hours" grep -Eq '^Coached: +2026-02-02$' out
 check "... the employer's contact signs" grep -q 'Name: *Anja de Vries (Restaurant De Keuken)' out
 # Bug: a logbook over a hand-over was signed by the coach of its end
 # alone; each coach who held the plan signs, for the days each coached
@@ -56,9 +57,36 @@ check "... in HTML too" sh -c "grep -q '<td>robin</td>' out && grep -q '<td>2026
 run cp-report --logbook --plan P-40 --grant 2026-000111 -o json
 check "... and in JSON, a block per coach" sh -c "grep -q '\"coach_2_name\": *\"kim\"' out"
 run cp-report --logbook --plan P-40 --period 2026-01-05..2026-03-31
-check "a period before the hand-over: robin alone signs, for all of it" sh -c \
-	"grep -Eq '^Name: +robin$' out && ! grep -Eq '^Name: +kim$|^Coached:' out"
+check "a period before the hand-over: robin signs for all of it" \
+	grep -Eq '^Coached: +2026-01-05\.\.2026-03-31$' out
+check "... and kim, who stood in, for her day" sh -c \
+	"grep -A1 -E '^Name: +kim$' out | grep -Eq '^Coached: +2026-02-02$'"
 mv P-40.kept plans/P-40.yaml
+# Bug: a stand-in who logged hours but never held the plan (no line in
+# its coaches:) did not sign, though the logbook lists those hours: the
+# signatures cover everyone whose hours it lists, each for the days from
+# their first hour to their last
+printf '%s\n' date,coach,plan,goal,mode,minutes,note 2026-03-09,sam,P-40,G1,onsite,60,Invallen \
+	2026-03-16,sam,P-40,G1,phone,30,Invallen 2026-03-23,ROBIN,P-40,G1,phone,15,Gebeld \
+	>hours/sam.csv
+chmod 600 hours/sam.csv
+run cp-report --logbook --plan P-40 --grant 2026-000111
+check "a coach not in coaches: who logged hours signs" grep -Eq '^Name: +sam$' out
+check "... for the days from the first hour to the last" \
+	grep -Eq '^Coached: +2026-03-09\.\.2026-03-16$' out
+check "... after the coach who held the plan, for all of it" sh -c \
+	"grep -A1 -E '^Name: +robin$' out | grep -Eq '^Coached: +2026-01-05\.\.2026-07-04$' &&
+	grep -E '^Name: +(robin|kim|sam)$' out | sed 's/^Name: *//' | tr '\n' ' ' |
+	grep -q '^robin kim sam $'"
+check "... the coach who held it, written in capitals, once" \
+	test "$(grep -ci '^Name: *robin$' out)" = 1
+check "... five blocks to sign" test "$(grep -c '^Place: *___' out)" = 5
+run cp-report --logbook --plan P-40 --grant 2026-000111 -o json
+check "... and in JSON, a block of its own" sh -c "grep -q '\"coach_3_name\": *\"sam\"' out"
+run cp-report --logbook --plan P-40 --period 2026-04
+check "a period without the stand-in's hours: the coach alone signs" sh -c \
+	"grep -Eq '^Name: +robin$' out && ! grep -Eq '^Name: +(sam|kim)$|^Coached:' out"
+rm hours/sam.csv
 run cp-report --logbook --plan P-40 --period 2026H2
 check "a period: its hours" grep -q 'Ruzie met collega' out
 check "... its evaluation" grep -q 'Evaluation of 3 July 2026' out
@@ -198,8 +226,8 @@ pdf lb.pdf "the logbook"
 check "... names the participant" grep -q 'Bart de Wit' lb.pdf.txt
 check "... has the total" grep -Eq 'total +10:00' lb.pdf.txt
 check "... and the totals per activity" grep -Eq 'evaluation and coordination +2 +1:15' lb.pdf.txt
-check "... lines to sign for three" test "$(grep -c '^ *Signature *$' lb.pdf.txt)" = 3
-check "... with a place each" test "$(grep -c '^ *Place *$' lb.pdf.txt)" = 3
+check "... lines to sign for four" test "$(grep -c '^ *Signature *$' lb.pdf.txt)" = 4
+check "... with a place each" test "$(grep -c '^ *Place *$' lb.pdf.txt)" = 4
 check "... never the internal column" sh -c '! grep -q "twijfel" lb.pdf.txt'
 cp plans/P-40.yaml P-40.kept
 sed -i 's/^coach: robin/coach: kim\ncoaches:\n  - {from: 2026-01-05, coach: robin}\n  - {from: 2026-04-01, coach: kim}/' \
