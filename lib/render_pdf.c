@@ -397,25 +397,54 @@ static void values(struct pdf *p, const struct block *b, size_t from, size_t to,
 	buf_free(&v);
 }
 
+/* Whether field f is a line to write on whose label the column of labels
+ * (at most max wide) would break: "Date and signature, NAME (DAYS)" over
+ * a hand-over. */
+static int long_blank(struct pdf *p, const struct rfield *f, double max)
+{
+	return f->value.kind == CELL_BLANK && pdf_text_width(p, f->label, 10, 0) + 12 > max;
+}
+
+/* The height of field f, a line to write on after the column of labels
+ * (lw wide): its label beside it in the column, or where the column would
+ * break the label, on a line of its own above it, whole as in HTML.
+ * label_w: the width the label takes. */
+static double blank_height(struct pdf *p, const struct rfield *f, double lw, double *label_w)
+{
+	double h;
+	if (long_blank(p, f, pdf_text_w(p) * 0.4)) {
+		*label_w = pdf_text_w(p);
+		return 8 + pdf_height(p, f->label, 10, 0, *label_w) + 22;
+	}
+	*label_w = lw - 12;
+	h = pdf_height(p, f->label, 10, 0, *label_w);
+	return h > 22 ? h : 22;
+}
+
 static void fields(struct buf *out, const struct block *b)
 {
 	(void)out;
 	struct pdf *p = pdf_the;
 	struct buf v = {0};
-	double lw = 0, *ys = xcalloc(b->nfields + 1, sizeof *ys);
+	double lw = 0, *ys = xcalloc(b->nfields + 1, sizeof *ys), most = pdf_text_w(p) * 0.4;
 	for (size_t i = 0; i < b->nfields; i++) {
 		double w = pdf_text_width(p, b->fields[i].label, 10, 0);
-		lw = w > lw ? w : lw;
+		lw = w > lw && !long_blank(p, &b->fields[i], most) ? w : lw;
 	}
-	lw = lw + 12 < pdf_text_w(p) * 0.4 ? lw + 12 : pdf_text_w(p) * 0.4;
+	lw = lw + 12 < most ? lw + 12 : most;
 	size_t page = 0; /* the first field on this page */
 	for (size_t i = 0; i < b->nfields; i++) {
 		const struct rfield *f = &b->fields[i];
 		int blank = f->value.kind == CELL_BLANK;
 		const char *s = blank ? "" : render_cell(&v, &f->value, CELL_HUMAN);
-		double hl = pdf_height(p, f->label, 10, 0, lw - 12);
-		double hv = blank ? 22 : pdf_height(p, *s ? s : "-", 10, 0, pdf_text_w(p) - lw);
-		double h = hl > hv ? hl : hv;
+		double label_w = lw - 12, h;
+		if (blank)
+			h = blank_height(p, f, lw, &label_w);
+		else {
+			double hl = pdf_height(p, f->label, 10, 0, label_w);
+			double hv = pdf_height(p, *s ? s : "-", 10, 0, pdf_text_w(p) - lw);
+			h = hl > hv ? hl : hv;
+		}
 		int pages = p->page;
 		if (p->y + h > pdf_bottom(p) && p->y > TOP) /* pdf_need() turns the page: this one's first */
 			values(p, b, page, i, ys, lw);
@@ -423,7 +452,8 @@ static void fields(struct buf *out, const struct block *b)
 		if (p->page != pages)
 			page = i;
 		pdf_gray(p, 0.3);
-		pdf_text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), lw - 12, LEFT);
+		pdf_text(p, f->label, 10, 0, MARGIN, p->y + (blank ? 8 : 0), label_w,
+			 LEFT);
 		if (blank) { /* a line to write on, in black (drawn at the page's end) */
 			pdf_gray(p, 0);
 			pdf_rule(p, MARGIN + lw, MARGIN + lw + pdf_text_w(p) * 0.5, p->y + h - 2, 0.6);

@@ -207,4 +207,20 @@ check "... has its total with that entry, not alone under the table's head" awk 
 	/^ *total +27:30$/ { total = 1 }
 	END { exit bad || !total }' many.pdf.txt
 
+# Bug: over a hand-over, each line to sign was labelled "Date and signature,
+# NAME (DAYS)" within the column of labels, two fifths of the page wide: an
+# ordinary name broke the label over three lines, the days apart from it
+cp-plan P-1 --migrate >/dev/null 2>&1
+cp-plan P-1 --coach "Kim de Vries-Bakker" --from 2026-10-01 >/dev/null 2>&1
+run cp-report --plan P-1 --period 2026 -o pdf
+status_is 0 "an accountability report over a hand-over as PDF"
+mv out handover.pdf
+pdf handover.pdf "... is a whole PDF"
+check "... a line to sign for each coach, its label on one line, the name with the days" \
+	grep -Eq 'Date and signature, Kim de Vries-Bakker \(2026Q4\)' handover.pdf.txt
+check "... robin's too" \
+	grep -Eq 'Date and signature, robin \(2026-01-05\.\.2026-09-30\)' handover.pdf.txt
+check "... the other labels there as before" \
+	grep -Eq '^ *Conclusion of the coach *$' handover.pdf.txt
+
 done_testing
