@@ -42,6 +42,8 @@ int amend_op_err(const struct amend *a, const struct plan_op *op, const struct y
 int amend_need_version2(const struct plan *p);
 /* Refused (-1, reported) if day is before the plan's start; what: the day's name. */
 int amend_not_before_start(const struct plan *p, int day, const char *what);
+/* Or after its end: a change there holds for no day of the plan. */
+int amend_not_after_end(const struct plan *p, int day, const char *what);
 
 /* ---- the changes, each of one plan_op ---- */
 

@@ -165,18 +165,16 @@ static void top_behind(const struct lint *l, const struct plan *p)
 	}
 }
 
-/* A hand-over, new contract hours or a pause from after the end hold for
- * no day of the plan.  cp-plan refuses to write one, but an --end moved
- * before it, or a merge of two branches, leaves it.  A warning, as for a
- * grant the end cuts: the plan reads, and each of its days has what held
- * before. */
-static void after_end(const struct plan *p, const char *key, size_t i, int from,
-		      const char *what)
+/* A hand-over, new contract hours, a pause or a grant from after the end
+ * hold for no day of the plan.  cp-plan refuses to write one, but an --end
+ * moved before it, or a merge of two branches, leaves it.  A warning, as
+ * for a grant the end cuts: the plan reads, and each of its days has what
+ * held before. */
+static void after_end(const struct plan *p, struct ynode *item, int from, const char *what)
 {
 	if (p->end == DATE_NONE || from == DATE_NONE || from <= p->end)
 		return;
-	/* a plan that loaded: span i is item i */
-	struct ynode *n = ymap_get(ymap_item(p->doc.root, key, i), "from");
+	struct ynode *n = ymap_get(item, "from");
 	if (!n)
 		return;
 	struct srcpos at;
@@ -193,12 +191,19 @@ void lint_after_end(const struct plan *p)
 {
 	if (!p)
 		return;
+	/* a plan that loaded: span i is item i; grants are sorted, each knows its item */
 	for (size_t i = 0; i < p->ncoachspans; i++)
-		after_end(p, "coaches", i, p->coachspans[i].from, _("the hand-over"));
+		after_end(p, ymap_item(p->doc.root, "coaches", i), p->coachspans[i].from,
+			  _("the hand-over"));
 	for (size_t i = 0; i < p->nworkspans; i++)
-		after_end(p, "work_hours", i, p->workspans[i].from, _("the change of hours"));
+		after_end(p, ymap_item(p->doc.root, "work_hours", i), p->workspans[i].from,
+			  _("the change of hours"));
 	for (size_t i = 0; i < p->npauses; i++)
-		after_end(p, "pauses", i, p->pauses[i].from, _("the pause"));
+		after_end(p, ymap_item(p->doc.root, "pauses", i), p->pauses[i].from,
+			  _("the pause"));
+	for (size_t i = 0; i < p->ngrants; i++)
+		if (!p->grants[i].implicit)
+			after_end(p, p->grants[i].node, p->grants[i].from, _("the grant"));
 }
 
 /* What is checked of a plan as it reads (NULL: it did not, and said why). */

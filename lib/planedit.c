@@ -124,6 +124,19 @@ int amend_not_before_start(const struct plan *p, int day, const char *what)
 	return amend_plan_err(p, "start", NULL, msg);
 }
 
+/* After the end a change holds for no day of the plan, as a pause there
+ * would not.  cp-plan moves an --end last, so it is moved first alone. */
+int amend_not_after_end(const struct plan *p, int day, const char *what)
+{
+	if (p->end == DATE_NONE || day <= p->end)
+		return 0;
+	char d[11], msg[200], hint[200];
+	date_format(p->end, d);
+	snprintf(msg, sizeof msg, _("%s is after the plan ends on %s"), what, d);
+	snprintf(hint, sizeof hint, _("move the end first: cp-plan %s --end DATE"), p->id);
+	return amend_plan_err(p, "end", hint, msg);
+}
+
 /* ---- all of it ---- */
 
 static int one(struct amend *a, const struct plan_op *op)

@@ -77,7 +77,15 @@ static int grant_check(const struct amend *am, const struct plan_op *op, int *to
 		snprintf(msg, sizeof msg, _("the grant starts before the plan, on %s (--start)"), d);
 		return amend_op_err(am, op, NULL, NULL, msg);
 	}
-	if (amend_not_before_start(p, g->from, _("the grant")) < 0)
+	if (am->typed && p->end != DATE_NONE && g->from > p->end) {
+		char msg[200], d[11];
+		date_format(p->end, d);
+		snprintf(msg, sizeof msg, _("the grant starts after the plan ends on %s (--end)"),
+			 d);
+		return amend_op_err(am, op, NULL, NULL, msg);
+	}
+	if (amend_not_before_start(p, g->from, _("the grant")) < 0 ||
+	    amend_not_after_end(p, g->from, _("the grant")) < 0)
 		return -1;
 	if (grant_spec_to(g, p->funder, to) < 0) { /* the example: this grant, for 6 months */
 		date_format(g->from, a);

@@ -293,26 +293,13 @@ static const struct dated coach_item = {"coaches", "coach", "coach", "coach", NU
 			  work_item = {"work_hours", "work_hours_per_week", "work_hours_per_week",
 				       "hours", NULL, NULL, NULL, NULL, 1, NULL};
 
-/* After the end a change holds for no day of the plan, as a pause there
- * would not.  cp-plan moves an --end last, so it is moved first alone. */
-static int not_after_end(const struct plan *p, int day, const char *what)
-{
-	if (p->end == DATE_NONE || day <= p->end)
-		return 0;
-	char d[11], msg[200], hint[200];
-	date_format(p->end, d);
-	snprintf(msg, sizeof msg, _("%s is after the plan ends on %s"), what, d);
-	snprintf(hint, sizeof hint, _("move the end first: cp-plan %s --end DATE"), p->id);
-	return amend_plan_err(p, "end", hint, msg);
-}
-
 /* A change from a day goes into a dated history, which a plan of
  * version 2 keeps, from the plan's start to its end. */
 static int in_history(const struct plan *p, int day, const char *what)
 {
 	if (amend_need_version2(p) < 0 || amend_not_before_start(p, day, what) < 0)
 		return -1;
-	return not_after_end(p, day, what);
+	return amend_not_after_end(p, day, what);
 }
 
 /* The top-level value of a dated list says what holds today

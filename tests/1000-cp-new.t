@@ -73,6 +73,10 @@ check "no line of an unwritten file, no --drop-grant" sh -c "! grep -q 'yaml\\|d
 refuses 65 '--grant "2025-12-01..2026-06-30:60": the grant starts before the plan, on 2026-01-05 \(--start\)$' \
 	"a --grant before --start" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 \
 	--grant 2025-12-01..2026-06-30:60
+# Bug: a --grant from after --end was written, for no day of the plan
+refuses 65 '--grant "2026-07-01/6m:20": the grant starts after the plan ends on 2026-05-31 \(--end\)$' \
+	"a --grant after --end" cp-new --id X-1 --name X --funder gemeente --start 2026-01-05 \
+	--end 2026-05-31 --grant 2026-07-01/6m:20
 refuses 65 '--agreement "X": the plan has this agreement already$' \
 	"an --agreement twice" cp-new --id X-1 --name X --funder uwv --start 2026-01-05 \
 	--agreement X --agreement X

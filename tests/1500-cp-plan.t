@@ -157,6 +157,10 @@ refuses 65 "the hand-over is after the plan ends on 2027-06-30" "a hand-over aft
 err_has 'hint: move the end first: cp-plan P-7 --end DATE$' "... and how to move it"
 refuses 65 "the change of hours is after the plan ends on 2027-06-30" "new hours after the end" \
 	cp-plan P-7 --work-hours 20 --from 2027-08-01
+# Bug: so was a grant from after the end
+refuses 65 "the grant is after the plan ends on 2027-06-30" "a grant after the end" \
+	cp-plan P-7 --grant 2027-08-01/6m:20
+err_has 'hint: move the end first: cp-plan P-7 --end DATE$' "... and how to move it"
 run cp-plan P-7 --coach kim --from 2027-06-30
 status_is 0 "a hand-over on the last day is taken"
 cp before-end.yaml plans/P-7.yaml

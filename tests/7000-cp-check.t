@@ -455,17 +455,24 @@ work_hours:
 pauses:
   - {from: 2026-03-02, to: 2026-03-06}
   - {from: 2026-07-01, to: 2026-07-10}
+grants:
+  - {from: 2026-01-05, to: 2026-07-31, hours: 40}
+  - {from: 2026-09-01, length: 6m, hours: 20}
 YAML
 chmod 600 plans/P-8.yaml
 run cp-check plans/P-8.yaml
-status_is 0 "a hand-over, hours and a pause after the end: no error"
+status_is 0 "a hand-over, hours, a pause and a grant after the end: no error"
 err_has '^cp-check: plans/P-8.yaml:7:12: warning: the hand-over is after the plan ends on 2026-06-30: it holds for no day of the plan; move the end after it, or remove the item$' \
 	"... but a warning at the hand-over's from:"
 err_has '^cp-check: plans/P-8.yaml:14:11: warning: the change of hours is after the plan ends on 2026-06-30' \
 	"... at the new hours' from:"
 err_has '^cp-check: plans/P-8.yaml:18:12: warning: the pause is after the plan ends on 2026-06-30' \
 	"... and at the pause's from:"
-check "... and at none before the end" test "$(grep -c 'after the plan ends' err)" = 3
+# Bug: a grant from after the end was accepted without a word; one the
+# end cuts (from before it) is left alone
+err_has '^cp-check: plans/P-8.yaml:21:12: warning: the grant is after the plan ends on 2026-06-30: it holds for no day of the plan; move the end after it, or remove the item$' \
+	"... and at the grant's from:"
+check "... and at none before the end" test "$(grep -c 'after the plan ends' err)" = 4
 run cp-check
 err_has '^cp-check: plans/P-8.yaml:7:12: warning: the hand-over is after the plan ends' "... in the caseload too"
 sed -i 's/^end: 2026-06-30$/end: 2026-12-31/' plans/P-8.yaml
