@@ -63,11 +63,15 @@ const char *plan_coach_on(const struct plan *p, int day)
 }
 
 /* The day whose value a dated list's top-level key says (coachplan-plan(5):
- * today's, or the start's if it has not come); DATE_NONE where the list,
- * first from first, does not say what held from the start. */
+ * today's, or the start's if it has not come, or the end's once it has
+ * passed: an item from after the end holds for no day); DATE_NONE where
+ * the list, first from first, does not say what held from the start. */
 static int top_day(const struct plan *p, size_t n, int first, int today)
 {
-	return n && first <= p->start ? (today > p->start ? today : p->start) : DATE_NONE;
+	if (!n || first > p->start)
+		return DATE_NONE;
+	int day = today > p->start ? today : p->start;
+	return p->end != DATE_NONE && p->end >= p->start && day > p->end ? p->end : day;
 }
 
 const char *plan_coach_behind(const struct plan *p, int today)

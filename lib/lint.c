@@ -146,23 +146,42 @@ static void top_behind(const struct lint *l, const struct plan *p)
 {
 	struct srcpos at;
 	const char *now = p ? plan_coach_behind(p, l->today) : NULL;
-	if (now && p->coach && top_at(p, "coach", &at))
-		cp_warn_at(&at,
-			   _("coach: says %s, but %s coaches the plan today (coaches:); set coach: %s, "
-			     "or let cp-plan %s --coach %s do it"),
-			   p->coach, now, now, p->id, now);
+	/* once the plan has ended, they say what held on its last day */
+	int ended = p && p->end != DATE_NONE && l->today > p->end;
+	char end[11] = "";
+	if (ended)
+		date_format(p->end, end);
+	if (now && p->coach && top_at(p, "coach", &at)) {
+		if (ended) /* cp-plan takes no hand-over after the end to set it */
+			cp_warn_at(&at,
+				   _("coach: says %s, but %s coached the plan on its last day, %s "
+				     "(coaches:); set coach: %s"),
+				   p->coach, now, end, now);
+		else
+			cp_warn_at(&at,
+				   _("coach: says %s, but %s coaches the plan today (coaches:); set "
+				     "coach: %s, or let cp-plan %s --coach %s do it"),
+				   p->coach, now, now, p->id, now);
+	}
 	long w = p ? plan_work_behind(p, l->today) : -1;
 	char was[24], h[24], shown[24]; /* the key's value as YAML, the hours in a sentence */
-	if (w >= 0 && top_at(p, "work_hours_per_week", &at)) {
-		yaml_hours(p->work_minutes, was);
-		yaml_hours(w, h);
-		lang_number(strcpy(shown, h));
+	if (w < 0 || !top_at(p, "work_hours_per_week", &at))
+		return;
+	yaml_hours(p->work_minutes, was);
+	yaml_hours(w, h);
+	lang_number(strcpy(shown, h));
+	if (ended)
+		cp_warn_at(&at,
+			   _("work_hours_per_week: says %s, but the contract hours were %s a week "
+			     "on the plan's last day, %s (work_hours:); set "
+			     "work_hours_per_week: %s"),
+			   was, shown, end, h);
+	else
 		cp_warn_at(&at,
 			   _("work_hours_per_week: says %s, but the contract hours are %s a week "
 			     "today (work_hours:); set work_hours_per_week: %s, or let cp-plan %s "
 			     "--work-hours %s do it"),
 			   was, shown, h, p->id, h);
-	}
 }
 
 /* A hand-over, new contract hours, a pause or a grant from after the end

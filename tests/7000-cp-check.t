@@ -479,6 +479,39 @@ sed -i 's/^end: 2026-06-30$/end: 2026-12-31/' plans/P-8.yaml
 run cp-check plans/P-8.yaml
 check "... and none once the end is after them" sh -c '! grep -q "after the plan ends" err'
 rm plans/P-8.yaml
+# Bug: after the end, coach: and work_hours_per_week: were held against a
+# hand-over and new hours from after it, which hold for no day: they say
+# what held on the end day, and the items after it are warned of alone
+cat >plans/P-9.yaml <<'YAML'
+version: 2
+id: P-9
+participant: {name: Test}
+coach: robin
+coaches:
+  - {from: 2026-01-05, coach: robin}
+  - {from: 2026-08-01, coach: kim}
+funder: uwv
+start: 2026-01-05
+end: 2026-06-30
+work_hours_per_week: 16
+work_hours:
+  - {from: 2026-01-05, hours: 16}
+  - {from: 2026-09-01, hours: 20}
+YAML
+chmod 600 plans/P-9.yaml
+run cp-check plans/P-9.yaml
+status_is 0 "coach: and work_hours_per_week: of the end day, items after it: no error"
+check "... no warning that coach: is behind" sh -c '! grep -q "coach: says" err'
+check "... nor work_hours_per_week:" sh -c '! grep -q "work_hours_per_week: says" err'
+check "... the items after the end warned of" test "$(grep -c 'after the plan ends' err)" = 2
+sed -i 's/^coach: robin$/coach: kim/; s/^work_hours_per_week: 16$/work_hours_per_week: 20/' \
+	plans/P-9.yaml
+run cp-check plans/P-9.yaml
+err_has '^cp-check: plans/P-9.yaml:4:8: warning: coach: says kim, but robin coached the plan on its last day, 2026-06-30 .coaches:.; set coach: robin$' \
+	"coach: of a hand-over after the end: behind, said of the last day"
+err_has '^cp-check: plans/P-9.yaml:11:22: warning: work_hours_per_week: says 20, but the contract hours were 16 a week on the plan.s last day, 2026-06-30 .work_hours:.; set work_hours_per_week: 16$' \
+	"... and work_hours_per_week: of hours after the end"
+rm plans/P-9.yaml
 # a caseload of hundreds of large plans: each is held, once checked, only
 # in what its sheets' entries need, not in its text and YAML tree (15 MB
 # of plans, checked in 30 MB of address space; an ASan build reserves
