@@ -206,6 +206,26 @@ static void after_end(const struct plan *p, struct ynode *item, int from, const 
 		   what, d);
 }
 
+/* A pause from before the end that runs past it: its days after the end
+ * are no days of the plan, as an --end moved into the pause, or a merge,
+ * leaves it.  A warning at its to:, as for an item after the end. */
+static void pause_past_end(const struct plan *p, struct ynode *item, const struct period *s)
+{
+	if (p->end == DATE_NONE || s->from > p->end || s->to <= p->end)
+		return;
+	struct ynode *n = ymap_get(item, "to");
+	if (!n)
+		return;
+	struct srcpos at;
+	char d[11];
+	ynode_pos(&p->doc, n, &at);
+	date_format(p->end, d);
+	cp_warn_at(&at,
+		   _("the plan ends on %s, before the pause does: its days after the end are no "
+		     "days of the plan; end the pause on that day, or move the end after it"),
+		   d);
+}
+
 void lint_after_end(const struct plan *p)
 {
 	if (!p)
@@ -217,9 +237,11 @@ void lint_after_end(const struct plan *p)
 	for (size_t i = 0; i < p->nworkspans; i++)
 		after_end(p, ymap_item(p->doc.root, "work_hours", i), p->workspans[i].from,
 			  _("the change of hours"));
-	for (size_t i = 0; i < p->npauses; i++)
+	for (size_t i = 0; i < p->npauses; i++) {
 		after_end(p, ymap_item(p->doc.root, "pauses", i), p->pauses[i].from,
 			  _("the pause"));
+		pause_past_end(p, ymap_item(p->doc.root, "pauses", i), &p->pauses[i]);
+	}
 	for (size_t i = 0; i < p->ngrants; i++)
 		if (!p->grants[i].implicit)
 			after_end(p, p->grants[i].node, p->grants[i].from, _("the grant"));

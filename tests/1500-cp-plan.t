@@ -302,6 +302,13 @@ run cp-plan P-7 --resume --from 2026-11-30
 status_is 0 "--resume --from a later day"
 check "... the pause runs to the day before" grep -qx '  - {from: 2026-11-23, to: 2026-11-29}' plans/P-7.yaml
 check "... after the first" sh -c "grep -A2 '^pauses:' plans/P-7.yaml | tail -1 | grep -q 2026-11-23"
+# Bug: an --end moved into a pause left it running past the end unsaid
+cp plans/P-7.yaml before-end.yaml
+run cp-plan P-7 --end 2026-11-25
+status_is 0 "--end inside a pause: done"
+err_has '^cp-plan: plans/P-7.yaml:[0-9]+:[0-9]+: warning: the plan ends on 2026-11-25, before the pause does' \
+	"... with a warning at the pause's to:"
+cp before-end.yaml plans/P-7.yaml
 run cp-plan P-7 --close --end 2026-12-01
 refuses 65 "the plan is not paused" "--resume --from of a closed plan" \
 	cp-plan P-7 --resume --from 2026-12-01

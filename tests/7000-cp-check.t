@@ -512,6 +512,29 @@ err_has '^cp-check: plans/P-9.yaml:4:8: warning: coach: says kim, but robin coac
 err_has '^cp-check: plans/P-9.yaml:11:22: warning: work_hours_per_week: says 20, but the contract hours were 16 a week on the plan.s last day, 2026-06-30 .work_hours:.; set work_hours_per_week: 16$' \
 	"... and work_hours_per_week: of hours after the end"
 rm plans/P-9.yaml
+# Bug: a pause from before the end whose to: runs past it was taken
+# without a word: a warning at its to:; one ending on the end day is fine
+cat >plans/P-9.yaml <<'YAML'
+version: 2
+id: P-9
+participant: {name: Test}
+funder: uwv
+start: 2026-01-05
+end: 2026-06-30
+pauses:
+  - {from: 2026-03-02, to: 2026-03-06}
+  - {from: 2026-06-20, to: 2026-07-10}
+YAML
+chmod 600 plans/P-9.yaml
+run cp-check plans/P-9.yaml
+status_is 0 "a pause that runs past the end: no error"
+err_has '^cp-check: plans/P-9.yaml:9:28: warning: the plan ends on 2026-06-30, before the pause does: its days after the end are no days of the plan; end the pause on that day, or move the end after it$' \
+	"... but a warning at its to:"
+check "... and at that pause alone" test "$(grep -c 'before the pause does' err)" = 1
+sed -i 's/to: 2026-07-10/to: 2026-06-30/' plans/P-9.yaml
+run cp-check plans/P-9.yaml
+check "... none for a pause that ends with the plan" sh -c '! grep -q "before the pause" err'
+rm plans/P-9.yaml
 # a caseload of hundreds of large plans: each is held, once checked, only
 # in what its sheets' entries need, not in its text and YAML tree (15 MB
 # of plans, checked in 30 MB of address space; an ASan build reserves
