@@ -881,6 +881,19 @@ static void warn_as_lines(const struct merge *m, const char *name)
 			  "instead"), name);
 }
 
+/* Each side may fit its end while the merge does not (one moved the end,
+ * the other added a pause after it): said now, as cp-check would say it
+ * later, of a merge that reads as a plan. */
+static void warn_after_end(const char *name, const struct buf *out)
+{
+	int status;
+	cp_errors_quiet_thread(1);
+	struct plan *p = plan_parse(name, xstrndup(out->s, out->len), out->len, &status);
+	cp_errors_quiet_thread(0);
+	lint_after_end(p);
+	plan_free(p);
+}
+
 int plan_merge(const char *base, const char *ours, const char *theirs, const char *name)
 {
 	struct merge m = {0};
@@ -913,6 +926,8 @@ int plan_merge(const char *base, const char *ours, const char *theirs, const cha
 		if ((lines ? locked_replace(&lf, out.s, out.len)
 			   : plan_write(&lf, what, none, merged, NULL)) < 0)
 			rc = 2;
+		else if (rc == 0)
+			warn_after_end(what, &out);
 		locked_close(&lf);
 	} else
 		rc = 2;

@@ -234,6 +234,20 @@ check "a comment theirs changed on a line ours changed: ours' line" \
 check "... and theirs' comment is said, not lost unseen" grep -q \
 	"warning: plans/P-5.yaml: theirs' comment # tot juli has no place in the merge; add it by hand" \
 	"$WORK/merge.err"
+# Bug: one branch moved the end, the other added a pause after it; the
+# merge said nothing, and cp-check only later: cp-merge warns of it, at
+# the item in the plan's path as git gives it
+two_sides kim8 's/^end: 2029-01-04$/end: 2026-12-31/' \
+	'$a pauses:\n  - {from: 2026-12-20, to: 2027-01-05}\n  - {from: 2027-03-01, to: 2027-03-05}'
+git merge --no-edit kim8 >/dev/null 2>"$WORK/merge.err"
+check "an end moved on one branch, pauses after it on the other: merged" \
+	grep -q '^end: 2026-12-31$' plans/P-5.yaml
+check "... and cp-merge warns of the pause after the end" grep -q \
+	"^cp-merge: plans/P-5.yaml:[0-9]*:[0-9]*: warning: the pause is after the plan ends on 2026-12-31" \
+	"$WORK/merge.err"
+check "... and of the one the end cuts short" grep -q \
+	"^cp-merge: plans/P-5.yaml:[0-9]*:[0-9]*: warning: the plan ends on 2026-12-31, before the pause does" \
+	"$WORK/merge.err"
 cd "$WORK" || exit 1
 
 # a caseload made before cp-merge: cp-new --init adds the driver, once
