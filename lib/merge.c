@@ -633,19 +633,26 @@ static int dated_items(const struct side *s, const struct top_list *tl, struct d
 
 /* Both sides changed the list from a day and each set the top-level value
  * to its own: what holds today by both sides' lists together (a hand-over
- * on each branch: the coach of today); NULL where they disagree on a day,
- * or do not say what held from the start. */
+ * on each branch: the coach of today; once the merged plan has ended, of
+ * its last day, as plan_coach_behind has it); NULL where they disagree on
+ * a day, or do not say what held from the start. */
 static const char *value_today(const struct merge *m, const struct top_list *tl)
 {
 	struct dated_item v[256];
 	size_t n = 0;
 	const char *start = scalar_of(m->ours.doc.root, "start"), *best = NULL, *first = NULL;
+	/* the merge's end: theirs' where they changed it */
+	struct ynode *b = yderef(m->base.doc.root), *t = yderef(m->theirs.doc.root);
+	struct ynode *ends = alike(ymap_get(b, "end"), ymap_get(t, "end")) ? m->ours.doc.root : t;
+	const char *end = scalar_of(ends, "end");
 	char today[11];
 	date_format(date_today(), today);
 	if (!start || dated_items(&m->ours, tl, v, &n, 128) < 0 ||
 	    dated_items(&m->theirs, tl, v, &n, 256) < 0)
 		return NULL;
 	const char *day = strcmp(today, start) > 0 ? today : start, *at = NULL;
+	if (end && strcmp(day, end) > 0 && strcmp(end, start) >= 0)
+		day = end;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp(v[k].from, v[i].from) && strcmp(v[k].value, v[i].value))

@@ -178,6 +178,37 @@ run git merge --no-edit robinw
 status_is 0 "... merged the other way: no conflict"
 check "... work_hours_per_week: theirs', today's" grep -qx 'work_hours_per_week: 20' plans/P-8.yaml
 git checkout -q main
+# Bug: coach: of a merge was the coach of today by both lists, though a
+# hand-over from after the merged end holds for no day: the coach of the
+# end day, as cp-check has it
+cat >plans/P-9.yaml <<'YAML'
+version: 2
+id: P-9
+participant:
+  name: Eva Smit
+coach: robin
+funder: uwv
+start: 2026-01-05
+end: 2026-12-31
+coaches:
+  - {from: 2026-01-05, coach: robin}
+status: active
+YAML
+chmod 600 plans/P-9.yaml
+git add -A && git commit -qm 'plan P-9'
+git checkout -qb kime
+cp-plan P-9 --coach kim --from 2026-11-16 >/dev/null
+git commit -qam 'kim: hand-over to kim'
+git checkout -q main
+cp-plan P-9 --coach sam --from 2026-09-01 >/dev/null && cp-plan P-9 --end 2026-10-31 >/dev/null
+git commit -qam 'robin: hand-over to sam, an earlier end'
+git merge --no-edit kime >/dev/null 2>"$WORK/merge.err"
+check "a hand-over on each branch, one after the end the other moved: merged" \
+	grep -q 'from: 2026-11-16, coach: kim' plans/P-9.yaml
+check "... coach: who coached on the last day" grep -qx 'coach: sam' plans/P-9.yaml
+check "... and the hand-over after the end warned of" \
+	grep -q 'warning: the hand-over is after the plan ends on 2026-10-31' "$WORK/merge.err"
+git rm -q plans/P-9.yaml && git commit -qm 'P-9: out, its warning with it' # the hook's cp-check
 # two follow-up grants, one on each branch, that overlap: no plan merged
 git checkout -qb kim4
 cp-plan P-3 --grant 2027-11-02:30,ref=A >/dev/null
