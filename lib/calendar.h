@@ -28,6 +28,9 @@ int date_parse_dmy(const char *s, size_t n, int *day, const char **why);
  * or the next that lies nearest to today: 30-12 in January is the
  * December just gone.  Returns as date_parse_dmy. */
 int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why);
+/* As date_parse_dm, but without a year the first such day on or after
+ * the day after, less than a year on: 29-2 may be none. */
+int date_parse_dm_after(const char *s, size_t n, int after, int *day, const char **why);
 /* Every way but ISO's a coach types a date: date_parse_dmy's,
  * 2026/11/20 as some agendas write it, then date_parse_dm's.  Returns as
  * date_parse_dmy. */

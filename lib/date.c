@@ -137,7 +137,9 @@ static int dm_sep(char c)
 	return c == '-' || c == '/' || c == '.' || c == ' ';
 }
 
-int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why)
+/* 20-11, 20 nov, 20 november 2026: the day, month and year (-1 if none
+ * is written) as typed, or -2 for another shape. */
+static int dm_parts(const char *s, size_t n, int *dp, int *mp, int *yp)
 {
 	size_t i = 0;
 	int d = number(s, n, &i, 2), m, y = -1;
@@ -162,12 +164,30 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 				return -2;
 		}
 	}
-	if (y >= 0)
-		return from_parts(y, m, d, day, why);
-	if (m < 1 || m > 12) {
+	*dp = d, *mp = m, *yp = y;
+	return 0;
+}
+
+/* The parts of a day typed as date_parse_dm takes it; 1 if it has no
+ * year and a month of the twelve, to be given one; else as
+ * date_parse_dmy (*day set with its year). */
+static int dm_yearless(const char *s, size_t n, int *d, int *m, int *day, const char **why)
+{
+	int y, r = dm_parts(s, n, d, m, &y);
+	if (r == 0 && y >= 0)
+		return from_parts(y, *m, *d, day, why);
+	if (r == 0 && (*m < 1 || *m > 12)) {
 		*why = _("no such month; months are 1 to 12");
 		return -1;
 	}
+	return r ? r : 1;
+}
+
+int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why)
+{
+	int d, m, r = dm_yearless(s, n, &d, &m, day, why);
+	if (r != 1)
+		return r;
 	int ty, tm, td, best = 0;
 	date_to_ymd(today, &ty, &tm, &td);
 	for (int cy = ty - 1; cy <= ty + 1; cy++) {
@@ -181,6 +201,22 @@ int date_parse_dm(const char *s, size_t n, int today, int *day, const char **why
 		*why = d == 29 && m == 2 ? _("no such day: 29 February is not in a year near this one")
 					 : _("no such day in that month");
 	return best ? 0 : -1;
+}
+
+int date_parse_dm_after(const char *s, size_t n, int after, int *day, const char **why)
+{
+	int d, m, y, am, ad, r = dm_yearless(s, n, &d, &m, day, why);
+	if (r != 1)
+		return r;
+	date_to_ymd(after, &y, &am, &ad);
+	for (int cy = y; cy <= y + 1; cy++)
+		if (d >= 1 && d <= date_days_in_month(cy, m) && date_from_ymd(cy, m, d) >= after) {
+			*day = date_from_ymd(cy, m, d);
+			return 0;
+		}
+	*why = d == 29 && m == 2 ? _("no such day: 29 February is not in the year from the start")
+				 : _("no such day in that month");
+	return -1;
 }
 
 /* 2026/11/20, as some agendas write it: the ISO date with slashes (and

@@ -184,17 +184,18 @@ static int day_without_year(const char *s, size_t n)
 	return n && isdigit((unsigned char)*s) && date_typed_yearless(s, n);
 }
 
-/* The end of a range typed without its year (nearest: the nearest such
- * day, as date_parse_typed reads it): the first on or after the start
- * (1-12..31-12 in December ends this December), or with no start the
- * nearest (..31-12 in December is this year's end, not the last that
- * has come). */
-static int yearless_end(int nearest, int from)
+/* The end of a range typed without its year: the first such day on or
+ * after the start (1-12..31-12 in December ends this December), within
+ * a year of it however far from today the start is (1-2-2028..29-2), or
+ * with no start the nearest, as date_parse_typed reads it (..31-12 in
+ * December is this year's end, not the last that has come).  Returns
+ * as date_parse_dm. */
+static int yearless_end(const char *s, size_t n, int today, int from, int *day,
+			const char **why)
 {
 	if (from == OPEN_FROM)
-		return nearest;
-	int day = year_step(nearest, -1, from);
-	return day < from ? year_step(day, 1, from) : day;
+		return date_parse_typed(s, n, today, day, why);
+	return date_parse_dm_after(s, n, from, day, why);
 }
 
 /* The day typed without its year, the nearest such, made the last such
@@ -233,9 +234,11 @@ const char *period_typed_ends(int *from, const char *from_typed, int *to, const 
 	if (from_typed && day_without_year(from_typed, strlen(from_typed)) &&
 	    last_come(from, today, &why) < 0)
 		return why;
-	if (to_typed && day_without_year(to_typed, strlen(to_typed)))
-		*to = yearless_end(*to, from_typed ? *from : OPEN_FROM);
-	else if (to_typed && from_typed) /* --to vrijdag as in maandag..vrijdag */
+	if (to_typed && day_without_year(to_typed, strlen(to_typed))) {
+		if (yearless_end(to_typed, strlen(to_typed), today, from_typed ? *from : OPEN_FROM,
+				 to, &why) == -1)
+			return why;
+	} else if (to_typed && from_typed) /* --to vrijdag as in maandag..vrijdag */
 		weekday_end(to_typed, strlen(to_typed), *from, to);
 	return NULL;
 }
@@ -389,20 +392,23 @@ const char *period_parse(const char *s, int today, struct period *p)
 	const char *dots = strstr(s, "..");
 	if (!dots)
 		return single(s, strlen(s), today, p);
+	const char *end = dots + 2;
+	size_t n = strlen(end);
 	struct period a = {OPEN_FROM, OPEN_TO}, b = {OPEN_FROM, OPEN_TO};
 	const char *why;
+	int r = -2;
 	if (dots > s && (why = single(s, (size_t)(dots - s), today, &a)))
+		return why;
+	if (day_without_year(end, n) &&
+	    (r = yearless_end(end, n, today, a.from, &b.to, &why)) == -1 && !month_past_12(end, n))
 		return why;
 	/* week 53 not yet begun may still end a range from week 50; if not,
 	 * read it once more for its reason, which the tries wrote over */
-	if (dots[2] && single(dots + 2, strlen(dots + 2), today, &b) &&
-	    first_such_end(dots + 2, strlen(dots + 2), today, a.from, &b) < 0)
-		return single(dots + 2, strlen(dots + 2), today, &b);
-	if (b.from == b.to && day_without_year(dots + 2, strlen(dots + 2)) &&
-	    date_parse_typed(dots + 2, strlen(dots + 2), today, &b.to, &why) == 0)
-		b.to = yearless_end(b.to, a.from);
-	else if (dots[2])
-		first_such_end(dots + 2, strlen(dots + 2), today, a.from, &b);
+	if (r && *end && single(end, n, today, &b) &&
+	    first_such_end(end, n, today, a.from, &b) < 0)
+		return single(end, n, today, &b);
+	if (r && *end)
+		first_such_end(end, n, today, a.from, &b);
 	if (dots == s && !dots[2])
 		return _("a period needs at least one end: FROM.., ..TO or FROM..TO");
 	p->from = a.from;

@@ -87,6 +87,15 @@ refuses 64 '"29-2": no such day' "--period 29-2 in 2026: no such day" \
 	env CP_TODAY=2026-12-07 cp-hours -o csv --period 29-2
 refuses 64 '"31-4": no such day' "--period 31-4: no such day" \
 	env CP_TODAY=2026-12-07 cp-hours -o csv --period 31-4
+# Bug: the end of a range without its year was read near today: 29-2
+# after a start in 2028 was no such day, 3-1 after one in 2020 ended in 2023
+CP_TODAY=2026-12-07 cp-hours --by year --period 2028-02-01..2028-02-29 -o csv >want
+run env CP_TODAY=2026-12-07 cp-hours --by year --period 1-2-2028..29-2 -o csv
+same out want "--period 1-2-2028..29-2 in 2026: to 29 February 2028"
+run env CP_TODAY=2026-12-07 cp-hours --by year --period 28-12-2020..3-1 -o csv
+out_is "year,minutes
+2020,60
+2021,30" "--period 28-12-2020..3-1: to the first 3 January after the start"
 # Bug: --from and --to read a day without its year as the nearest, unlike
 # --period: in December --from 5-1 was next January
 run env CP_TODAY=2026-12-07 cp-hours --by year --from 5-1 --to 5-1 -o csv

@@ -316,6 +316,31 @@ static void no_such_days(void)
 	check_ranges(leap, 1, "2024-03-01");
 }
 
+/* Bug: the end of a range without its year was read near today, then
+ * moved to the start a few years at the most: 1-2-2028..29-2 in 2026 was
+ * no such day, 1-4-2015..30-4 ended in 2023 and 1-4-2035..30-4 before it
+ * began.  It is the first such day on or after the start, within a year. */
+static void yearless_ends_far(void)
+{
+	static const struct range far[] = {
+		{"1-2-2028..29-2", "2028-02-01", "2028-02-29"},
+		{"1-3-2027..29-2", "2027-03-01", "2028-02-29"},
+		{"1-4-2015..30-4", "2015-04-01", "2015-04-30"},
+		{"1-4-2035..30-4", "2035-04-01", "2035-04-30"},
+		{"1-12-2030..5-1", "2030-12-01", "2031-01-05"},
+		{"2028-02-29..29-2", "2028-02-29", "2028-02-29"},
+		{"2020-05-01..1 mei", "2020-05-01", "2020-05-01"},
+	};
+	check_ranges(far, sizeof far / sizeof *far, "2026-12-07");
+	static const char *const refused[] = {"1-4-2028..31-4", "1-3-2024..29-2", "1-2..29-2"};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		struct period p = {-1, -1};
+		const char *why = period_parse(refused[i], day("2026-12-07"), &p);
+		ok(why && strstr(why, "no such day"), "\"%s\" is refused: %s", refused[i],
+		   why ? why : "(accepted)");
+	}
+}
+
 /* The day words cp-log -d takes name a period of one day: the last such
  * weekday, today included.  2026-12-09 is a Wednesday. */
 static void day_words(void)
@@ -470,6 +495,7 @@ int main(void)
 	yearless_days();
 	yearless_ends();
 	no_such_days();
+	yearless_ends_far();
 	day_words();
 	formatting();
 	buckets();
