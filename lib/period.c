@@ -129,8 +129,12 @@ static int month_word(const char *word, int today, struct period *p)
 /* A half year, quarter or week named before its year ("H1 2026", Q3-2026,
  * "week 23 2026") or without it ("week 23", W23, Q3: the last such that
  * has begun, as for a month), or a month as 06-2026: the label single()
- * reads (2026H1, 2026W23, 2026-06) into out.  -1 if word is none of these. */
-static int reordered(const char *word, int today, char out[16])
+ * reads (2026H1, 2026W23, 2026-06) into out.  -1 if word is none of these,
+ * -2 with *why for week 53 without its year where it began in neither
+ * this year nor the last: most years have none, and the last that has
+ * come may be years back, more likely a slip than meant; its year is
+ * named to type. */
+static int reordered(const char *word, int today, char out[16], const char **why)
 {
 	static const char *const weeks[] = {"week-", "week", "wk-", "wk", "w"};
 	const char *s = word;
@@ -158,6 +162,15 @@ static int reordered(const char *word, int today, char out[16])
 		else
 			now = kind == 'H' ? (m + 5) / 6 : (m + 2) / 3;
 		y = v > now ? ty - 1 : ty;
+		if (kind == 'W' && v == 53 && weeks_in_year(y) < 53) {
+			static char says[96];
+			while (weeks_in_year(y) < 53)
+				y--;
+			snprintf(says, sizeof says,
+				 _("no such week: week 53 was last in %d; write week 53 %d"), y, y);
+			*why = says;
+			return -2;
+		}
 	}
 	if (kind == 'W')
 		snprintf(out, 16, "%04dW%02d", y, v);
@@ -297,12 +310,14 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 	char word[32] = {0}; /* the analyzer cannot see normalize() fill it */
 	char label[16];
 	const char *day_why;
-	int y, v;
+	int y, v, r;
 	if (normalize(s, n, word) == 0) {
 		if (relative(word, today, p) == 0 || month_word(word, today, p) == 0)
 			return NULL;
-		if (reordered(word, today, label) == 0)
+		if ((r = reordered(word, today, label, &day_why)) == 0)
 			return single(label, strlen(label), today, p);
+		if (r == -2)
+			return day_why;
 	}
 	if (word_day(s, n, today, p, &day_why) != -2 || typed_day(s, n, today, p, &day_why) != -2)
 		return day_why;
@@ -362,6 +377,7 @@ static const char *single(const char *s, size_t n, int today, struct period *p)
 static int first_such_end(const char *s, size_t n, int today, int from, struct period *b)
 {
 	char word[32] = {0}, label[16];
+	const char *why;
 	if (from == OPEN_FROM || normalize(s, n, word) < 0)
 		return -1;
 	if (weekday_end(s, n, from, &b->to) == 0) {
@@ -369,7 +385,7 @@ static int first_such_end(const char *s, size_t n, int today, int from, struct p
 		return 0;
 	}
 	if (!date_month_named(word, n) &&
-	    (reordered(word, today, label) < 0 || !date_typed_yearless(word, n)))
+	    (reordered(word, today, label, &why) == -1 || !date_typed_yearless(word, n)))
 		return -1;
 	/* read as on a day a week after another from the start: the last
 	 * such begun then, the first that ends on or after the start (a

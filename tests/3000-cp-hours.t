@@ -87,6 +87,14 @@ refuses 64 '"29-2": no such day' "--period 29-2 in 2026: no such day" \
 	env CP_TODAY=2026-12-07 cp-hours -o csv --period 29-2
 refuses 64 '"31-4": no such day' "--period 31-4: no such day" \
 	env CP_TODAY=2026-12-07 cp-hours -o csv --period 31-4
+# Bug: week 53 without its year, before this year's has begun, was refused
+# as no week of last year, a year not typed: it names the year to type
+refuses 64 '"week 53": no such week: week 53 was last in 2020; write week 53 2020' \
+	"--period 'week 53' in 2026 before its week 53: the last one, to type" \
+	env CP_TODAY=2026-12-07 cp-hours -o csv --period 'week 53'
+CP_TODAY=2027-01-20 cp-hours --by year --period 2026W53 -o csv >want
+run env CP_TODAY=2027-01-20 cp-hours --by year --period 'week 53' -o csv
+same out want "--period 'week 53' in January 2027: 2026's"
 # Bug: the end of a range without its year was read near today: 29-2
 # after a start in 2028 was no such day, 3-1 after one in 2020 ended in 2023
 CP_TODAY=2026-12-07 cp-hours --by year --period 2028-02-01..2028-02-29 -o csv >want

@@ -152,6 +152,11 @@ static void relative(void)
 	};
 	check_ranges(march, sizeof march / sizeof *march, "2026-03-04");
 	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
+	/* in January 2027, 2026's week 53 is the last that has begun */
+	static const struct range after53[] = {
+		{"week 53", "2026-12-28", "2027-01-03"}, {"W53", "2026-12-28", "2027-01-03"},
+	};
+	check_ranges(after53, sizeof after53 / sizeof *after53, "2027-01-20");
 	check_ranges(week53, sizeof week53 / sizeof *week53, "2027-01-03");
 	check_ranges(endofmonth, sizeof endofmonth / sizeof *endofmonth, "2026-07-31");
 	check_ranges(leapday, sizeof leapday / sizeof *leapday, "2024-02-29");
@@ -182,6 +187,11 @@ static void month_names(void)
 	};
 	check_ranges(november, sizeof november / sizeof *november, "2026-11-23");
 	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
+	/* in January 2027, 2026's week 53 is the last that has begun */
+	static const struct range after53[] = {
+		{"week 53", "2026-12-28", "2027-01-03"}, {"W53", "2026-12-28", "2027-01-03"},
+	};
+	check_ranges(after53, sizeof after53 / sizeof *after53, "2027-01-20");
 }
 
 /* The year last, as Dutch agendas write it, or left out: the last such
@@ -214,6 +224,11 @@ static void other_orders(void)
 	};
 	check_ranges(november, sizeof november / sizeof *november, "2026-11-23");
 	check_ranges(newyear, sizeof newyear / sizeof *newyear, "2026-01-01");
+	/* in January 2027, 2026's week 53 is the last that has begun */
+	static const struct range after53[] = {
+		{"week 53", "2026-12-28", "2027-01-03"}, {"W53", "2026-12-28", "2027-01-03"},
+	};
+	check_ranges(after53, sizeof after53 / sizeof *after53, "2027-01-20");
 	static const struct {
 		const char *in, *why;
 	} bad[] = {
@@ -221,8 +236,12 @@ static void other_orders(void)
 		{"H3 2026", "no such half"},      {"Q3-26", "not a period"}, {"w23x", "not a period"},
 		{"week 123", "not a period"},     {"6/26", "not a period"},  {"q", "not a period"},
 		{"week", "not a period"},         {"H1 2026x", "not a period"},
-		/* week 53 of 2026 has not begun; the year said is the one meant */
-		{"week 53", "no such week; 2025 has weeks 1 to 52"},
+		/* Bug: week 53 of 2026 has not begun, and "week 53" was refused
+		 * for 2025, a year not typed; the last week 53 that has come is
+		 * 2020's, six years back: the reason names it to type */
+		{"week 53", "no such week: week 53 was last in 2020; write week 53 2020"},
+		{"W53", "week 53 was last in 2020"},
+		{"week 53 2025", "no such week; 2025 has weeks 1 to 52"},
 		{"2026W54", "no such week; 2026 has weeks 1 to 53"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
