@@ -102,8 +102,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_PERIOD:
 		if ((why = period_parse(arg, date_today(), &p)))
 			argp_error(state, "%s: %s", quotes(arg), why);
-		opt.periods.from = p.from > opt.periods.from ? p.from : opt.periods.from;
-		opt.periods.to = p.to < opt.periods.to ? p.to : opt.periods.to;
+		opt.periods = period_intersect(opt.periods, p);
 		opt.dates_given = 1;
 		break;
 	case 'P': strlist_add(&f->plans, cli_plan_arg(state, arg)); break;
@@ -144,8 +143,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			date_format(f->to, b);
 			argp_error(state, _("--from %s is after --to %s"), a, b);
 		}
-		f->from = opt.periods.from > f->from ? opt.periods.from : f->from;
-		f->to = opt.periods.to < f->to ? opt.periods.to : f->to;
+		p = period_intersect((struct period){f->from, f->to}, opt.periods);
+		f->from = p.from;
+		f->to = p.to;
 		if (opt.budget && (opt.nkeys || opt.remote || f->goals.n || f->modes || f->activities))
 			argp_error(state, _("--budget goes per plan; it takes no --by, --remote, --goal, "
 					    "--mode or --activity"));

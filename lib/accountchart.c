@@ -124,8 +124,9 @@ void account_chart_weeks(struct report *r, const struct plan_days *d, const stru
 			 const struct report_opts *o)
 {
 	const struct plan *p = d->p;
-	int from = period->from > p->start ? period->from : p->start;
-	int to = p->end != DATE_NONE && p->end < period->to ? p->end : period->to;
+	struct period days = period_intersect(
+		*period, (struct period){p->start, p->end != DATE_NONE ? p->end : PERIOD_OPEN_TO});
+	int from = days.from, to = days.to;
 	int last = d->n ? d->first + (int)d->n - 1 : from;
 	if (last < o->today)
 		last = o->today;

@@ -109,6 +109,9 @@ const char *period_typed_ends(int *from, const char *from_typed, int *to,
 			      const char *to_typed, int today);
 void period_format(const struct period *p, char out[32]);
 int period_contains(const struct period *p, int day);
+/* The days both a and b hold, either open at an end or not; from after
+ * to where they share none. */
+struct period period_intersect(struct period a, struct period b);
 
 enum bucket { BUCKET_DAY, BUCKET_WEEK, BUCKET_MONTH, BUCKET_QUARTER, BUCKET_HALF, BUCKET_YEAR };
 int bucket_label(enum bucket b, int day, char out[16]); /* returns the length */

@@ -439,6 +439,11 @@ int period_contains(const struct period *p, int day)
 	return day >= p->from && day <= p->to;
 }
 
+struct period period_intersect(struct period a, struct period b)
+{
+	return (struct period){a.from > b.from ? a.from : b.from, a.to < b.to ? a.to : b.to};
+}
+
 /* The shortest name for the period: 2026H1 rather than its two dates. */
 void period_format(const struct period *p, char out[32])
 {

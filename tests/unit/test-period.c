@@ -504,6 +504,37 @@ static void contains(void)
 	ok(!period_contains(&p, day("2026-03-03")), "but not the day after its end");
 }
 
+/* The days two periods share; none where one ends before the other starts. */
+static void intersect(void)
+{
+	static const struct {
+		const char *a, *b, *from, *to; /* from after to: none */
+	} cases[] = {
+		{"2026Q1", "2026-03", "2026-03-01", "2026-03-31"},
+		{"2026-03", "2026Q1", "2026-03-01", "2026-03-31"},
+		{"2026Q1", "2026-02-15..2026-05-01", "2026-02-15", "2026-03-31"},
+		{"2026Q1", "2026-03-31..2026-04-30", "2026-03-31", "2026-03-31"},
+		{"2026-03-02..", "..2026-03-10", "2026-03-02", "2026-03-10"},
+		{"2026-03-02..", "2026-01-01..", "2026-03-02", ""},
+		{"..2026-03-10", "..2026-06-30", "", "2026-03-10"},
+		{"2026Q1", "2026Q2", "2026-04-01", "2026-03-31"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct period a, b;
+		period_parse(cases[i].a, 0, &a);
+		period_parse(cases[i].b, 0, &b);
+		struct period c = period_intersect(a, b);
+		is_str(fmt(c.from), *cases[i].from ? cases[i].from : "(open)", "%s and %s from %s",
+		       cases[i].a, cases[i].b, *cases[i].from ? cases[i].from : "open");
+		is_str(fmt(c.to), *cases[i].to ? cases[i].to : "(open)", "%s and %s to %s",
+		       cases[i].a, cases[i].b, *cases[i].to ? cases[i].to : "open");
+	}
+	struct period none = period_intersect((struct period){day("2026-01-01"), day("2026-01-31")},
+					      (struct period){day("2026-03-01"), day("2026-03-31")});
+	ok(none.from > none.to, "January and March share no day: it ends before it begins");
+	ok(!period_contains(&none, day("2026-02-01")), "... and holds none between them");
+}
+
 int main(void)
 {
 	named();
@@ -519,5 +550,6 @@ int main(void)
 	formatting();
 	buckets();
 	contains();
+	intersect();
 	return tap_done();
 }
