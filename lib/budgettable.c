@@ -16,11 +16,11 @@ static int in(const struct strlist *l, const char *v)
 	return 0;
 }
 
-/* A coach of the list, whatever the case (utf8_same_name). */
+/* A coach of the list, whatever the case (utf8_same_names). */
 static int in_coaches(const struct strlist *l, const char *coach)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (utf8_same_name(l->v[i], strlen(l->v[i]), coach, strlen(coach)))
+		if (utf8_same_names(l->v[i], coach))
 			return 1;
 	return 0;
 }

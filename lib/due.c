@@ -119,7 +119,7 @@ static struct due_item *add(struct duelist *l, const struct plan *p, const struc
 	const char *coach = plan_coach_on(p, date > o->on ? date : o->on);
 	if (!coach)
 		coach = "";
-	if (o->coach && !utf8_same_name(coach, strlen(coach), o->coach, strlen(o->coach)))
+	if (o->coach && !utf8_same_names(coach, o->coach))
 		return NULL;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 64;
@@ -211,14 +211,11 @@ static int keep(struct duelist *l, struct plan *p)
 /* Of a --coach that no plan has: whom the coach coaches now or did. */
 int plan_coached_by(const struct plan *p, const char *coach)
 {
-	size_t n = strlen(coach);
-	if (p->coach && utf8_same_name(p->coach, strlen(p->coach), coach, n))
+	if (utf8_same_names(p->coach, coach))
 		return 1;
-	for (size_t i = 0; i < p->ncoachspans; i++) {
-		const char *c = p->coachspans[i].coach;
-		if (c && utf8_same_name(c, strlen(c), coach, n))
+	for (size_t i = 0; i < p->ncoachspans; i++)
+		if (utf8_same_names(p->coachspans[i].coach, coach))
 			return 1;
-	}
 	return 0;
 }
 

@@ -359,7 +359,7 @@ int amend_coach(struct amend *a, const struct plan_op *op)
 				      _("coaches: is kept oldest first"), msg);
 	}
 	const char *now = plan_coach_on(p, op->day); /* Robin for robin is no hand-over */
-	if (now && utf8_same_name(now, strlen(now), op->text, strlen(op->text))) {
+	if (now && utf8_same_names(now, op->text)) {
 		size_t i = 0; /* the span of that day */
 		while (i + 1 < n && p->coachspans[i + 1].from <= op->day)
 			i++;

@@ -88,7 +88,7 @@ void satisfaction_plan(struct satisfaction *s, const struct plan *p)
 			coach = "";
 		if (s->funder >= 0 && funder != s->funder)
 			continue;
-		if (s->coach && !utf8_same_name(coach, strlen(coach), s->coach, strlen(s->coach)))
+		if (s->coach && !utf8_same_names(coach, s->coach))
 			continue;
 		if (funder < 0 || funder >= FUNDER_COUNT)
 			funder = FUNDER_OTHER;
