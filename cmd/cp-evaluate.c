@@ -41,7 +41,8 @@ static const struct argp_option options[] = {
 	{"employer-mark", OPT_EMPLOYER, N_("MARK"), 0, N_("the employer's mark, 1 to 10"), 3},
 	{"absence", OPT_ABSENCE, N_("DAYS"), 0, N_("days of absence in the period"), 3},
 	{"signed-by", OPT_SIGNED, N_("NAMES"), 0, N_("who signed the evaluation"), 3},
-	{"outcome", OPT_OUTCOME, N_("OUTCOME"), 0, N_("UWV's outcome: how coaching ends (--close) or goes on after a grant"), 3},
+	{"outcome", OPT_OUTCOME, N_("OUTCOME"), 0,
+	 N_("UWV's outcome: how coaching ends (--close) or goes on after a grant"), 3},
 	{0},
 };
 
@@ -90,9 +91,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("--absence takes a number of days, not %s"), quotes(arg));
 		break;
 	case OPT_SIGNED: opt.signed_by = arg; break;
-	case OPT_OUTCOME:
-		opt.uwv[3] = cli_word(state, &vocab_outcome, arg) + 1;
-		break;
+	case OPT_OUTCOME: opt.uwv[3] = cli_word(state, &vocab_outcome, arg) + 1; break;
 	case 'd': opt.date = arg; break;
 	case 's': opt.summary = arg; break;
 	case OPT_NEXT: opt.next = arg; break;
