@@ -83,7 +83,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 {
 	struct filter *f = &opt.filter;
 	struct period p;
-	const char *why;
+	const char *why, *typed;
 	int v;
 	switch (key) {
 	case 'b':
@@ -98,7 +98,7 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case 'k': opt.keep_going = 1; break;
 	case OPT_BUDGET: opt.budget = 1; break;
 	case OPT_FROM: date_opt(state, arg, &f->from, &opt.from); break;
-	case OPT_TO: date_opt(state, arg, &f->to, &opt.to); break;
+	case OPT_TO: opt.to = arg, opt.dates_given = 1; break; /* after --from, which may follow */
 	case OPT_PERIOD:
 		if ((why = period_parse(arg, date_today(), &p)))
 			argp_error(state, "%s: %s", quotes(arg), why);
@@ -135,8 +135,10 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 			argp_error(state, _("name one plans directory, with -p or as a caseload"));
 		if (opt.files.nplans && !opt.files.nsheets)
 			argp_error(state, _("%s holds no hour sheets"), opt.files.plans[0]);
-		if ((why = period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today())))
-			argp_error(state, "%s: %s", quotes(opt.from), why);
+		if (opt.to && !period_to_after_from(opt.from, opt.to))
+			date_opt(state, opt.to, &f->to, &opt.to);
+		if ((why = period_typed_ends(&f->from, opt.from, &f->to, opt.to, date_today(), &typed)))
+			argp_error(state, "%s: %s", quotes(typed), why);
 		if (f->from > f->to) {
 			char a[11], b[11]; /* as read: a day-word or yearless day is not what was typed */
 			date_format(f->from, a);

@@ -102,11 +102,16 @@ struct period {
 #define PERIOD_OPEN_TO (1 << 29)      /* no end */
 
 const char *period_parse(const char *s, int today, struct period *p);
-/* cp-hours --from and --to as typed, and the days date_parse_typed read
- * (the nearest such day): a day without its year as FROM..TO reads it.
- * NULL, or why --from is no day (29-2 in a year far from a leap year). */
+/* Whether cp-hours --to as typed is a day without its year that --from
+ * (typed too) decides: read by period_typed_ends, not near today, where
+ * 29-2 may be no day though the --from year has one. */
+int period_to_after_from(const char *from_typed, const char *to_typed);
+/* cp-hours --from and --to as typed, and the days cli_date read (the
+ * nearest such day; --to not, if period_to_after_from): a day without
+ * its year as FROM..TO reads it.  NULL, or why the one *typed is no day
+ * (29-2 in a year far from a leap year). */
 const char *period_typed_ends(int *from, const char *from_typed, int *to,
-			      const char *to_typed, int today);
+			      const char *to_typed, int today, const char **typed);
 void period_format(const struct period *p, char out[32]);
 int period_contains(const struct period *p, int day);
 /* The days both a and b hold, either open at an end or not; from after

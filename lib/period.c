@@ -240,16 +240,25 @@ static int weekday_end(const char *s, size_t n, int from, int *to)
 	return 0;
 }
 
+int period_to_after_from(const char *from_typed, const char *to_typed)
+{
+	const char *why;
+	int day;
+	return from_typed && to_typed && day_without_year(to_typed, strlen(to_typed)) &&
+	       date_parse_dm(to_typed, strlen(to_typed), 0, &day, &why) != -2;
+}
+
 const char *period_typed_ends(int *from, const char *from_typed, int *to, const char *to_typed,
-			      int today)
+			      int today, const char **typed)
 {
 	const char *why = NULL;
+	*typed = from_typed;
 	if (from_typed && day_without_year(from_typed, strlen(from_typed)) &&
 	    last_come(from, today, &why) < 0)
 		return why;
-	if (to_typed && day_without_year(to_typed, strlen(to_typed))) {
-		if (yearless_end(to_typed, strlen(to_typed), today, from_typed ? *from : OPEN_FROM,
-				 to, &why) == -1)
+	*typed = to_typed;
+	if (period_to_after_from(from_typed, to_typed)) {
+		if (date_parse_dm_after(to_typed, strlen(to_typed), *from, to, &why) < 0)
 			return why;
 	} else if (to_typed && from_typed) /* --to vrijdag as in maandag..vrijdag */
 		weekday_end(to_typed, strlen(to_typed), *from, to);

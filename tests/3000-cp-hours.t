@@ -104,6 +104,11 @@ run env CP_TODAY=2026-12-07 cp-hours --by year --period 28-12-2020..3-1 -o csv
 out_is "year,minutes
 2020,60
 2021,30" "--period 28-12-2020..3-1: to the first 3 January after the start"
+# ... and --to 29-2 after --from 1-2-2028 was refused, read near today first
+run env CP_TODAY=2026-12-07 cp-hours --by year --from 1-2-2028 --to 29-2 -o csv
+same out want "--from 1-2-2028 --to 29-2 in 2026: as --period 1-2-2028..29-2"
+refuses 64 '"29-2": no such day' "--to 29-2 after --from 1-2 in 2026: no such day" \
+	env CP_TODAY=2026-12-07 cp-hours -o csv --from 1-2 --to 29-2
 # Bug: --from and --to read a day without its year as the nearest, unlike
 # --period: in December --from 5-1 was next January
 run env CP_TODAY=2026-12-07 cp-hours --by year --from 5-1 --to 5-1 -o csv
