@@ -5,7 +5,8 @@
  * version 1 plan moved to version 2.  This file holds what every change
  * shares and runs them in turn; the changes are in planlists.c (goals,
  * agreements, conditions, contacts), planhistory.c (status, hand-over,
- * contract hours), plangrants.c and planmigrate.c.
+ * contract hours), plangrants.c (its checks in plangrantcheck.c) and
+ * planmigrate.c.
  *
  * Each change is made in the plan's text in place (edit.c), so comments
  * and layout stay, and read back before the next; the changes are checked
