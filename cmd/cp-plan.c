@@ -1,7 +1,7 @@
 /* cp-plan: change a coaching plan from the shell, in place: a goal, an
  * agreement, a condition or a contact added, or taken out but the goal; a
  * grant, a hand-over to another coach or new contract hours from a day;
- * the plan paused, resumed or closed; a grant taken out; a version 1 plan
+ * the plan paused, resumed or closed; a grant changed or taken out; a plan
  * moved to version 2.  The work is lib/planedit.c's. */
 #include <argp.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@ enum {
 	OPT_AGREEMENT = 256, OPT_CONDITION, OPT_CONTACT, OPT_GRANT, OPT_TO, OPT_LENGTH,
 	OPT_REF, OPT_KIND, OPT_HOURS, OPT_LEVEL, OPT_WORK, OPT_FROM, OPT_PAUSE,
 	OPT_RESUME, OPT_CLOSE, OPT_END, OPT_MIGRATE, OPT_DECLARED, OPT_ON, OPT_DROP_GRANT,
-	OPT_DROP_AGREEMENT, OPT_DROP_CONDITION, OPT_DROP_CONTACT
+	OPT_DROP_AGREEMENT, OPT_DROP_CONDITION, OPT_DROP_CONTACT, OPT_AMEND_GRANT
 };
 
 static const struct argp_option options[] = {
@@ -57,6 +57,8 @@ static const struct argp_option options[] = {
 							  "planned and not given: its ref or a day it "
 							  "holds; one that has begun or was declared "
 							  "takes --force"), 2},
+	{"amend-grant", OPT_AMEND_GRANT, N_("GRANT"), 0, N_("change a grant in place, named as for "
+							    "--drop-grant: --ref, --hours ... after it"), 2},
 	{"migrate", OPT_MIGRATE, NULL, 0, N_("move a version 1 plan to version 2: budget:, coach: and "
 					     "work_hours_per_week: as dated lists"), 2},
 	{NULL, 0, NULL, 0, N_("Status:"), 3},
@@ -69,7 +71,7 @@ static const struct argp_option options[] = {
 	 N_("the plan's new end, later or earlier; with --close: the last day of coaching"), 3},
 	{NULL, 0, NULL, 0, N_("How:"), 4},
 	{"dry-run", 'n', NULL, 0, N_("show the change as a diff; write nothing"), 4},
-	{"force", 'f', NULL, 0, N_("--drop-grant even a grant that has begun or was declared"), 4},
+	{"force", 'f', NULL, 0, N_("--drop-grant, --amend-grant: even a grant begun or declared"), 4},
 	{0},
 };
 
@@ -81,6 +83,7 @@ static const char *const help_post =
 	   "  cp-plan P-2026-018 --grant 2027-01-04:20,strippenkaart,werkgever\n"
 	   "  cp-plan P-2026-020 --coach kim --from 2027-03-01\n"
 	   "  cp-plan P-2026-020 --declared 2026-004417 --on 2027-05-10\n"
+	   "  cp-plan P-2026-020 --amend-grant 2026-11-02 --ref 2026-004417\n"
 	   "  cp-plan P-2024-011 --migrate -n");
 
 #define MAX_OPS 100
@@ -97,12 +100,7 @@ static struct {
 
 static int grant_field(struct argp_state *state, const char *key, const char *arg)
 {
-	if (!opt.grant && !strcmp(key, "hours")) /* cp-new's --hours are the contract's */
-		argp_error(state, _("--hours goes after the --grant it belongs to; the contract "
-				    "hours per week are --work-hours"));
-	if (!opt.grant)
-		argp_error(state, _("--%s goes after the --grant it belongs to"), key);
-	return cli_grant_field(&opt.grant->grant, key, arg) < 0 ? EX_USAGE : 0;
+	return cli_grant_option(state, opt.grant ? &opt.grant->grant : NULL, key, arg);
 }
 
 static struct plan_op *add_op(struct argp_state *state, int kind, const char *text)
@@ -143,6 +141,9 @@ static error_t parse(int key, char *arg, struct argp_state *state)
 	case OPT_GRANT:
 		opt.grant = add_op(state, PLAN_OP_GRANT, NULL);
 		return cli_grant(arg, &opt.grant->grant) < 0 ? EX_USAGE : 0;
+	case OPT_AMEND_GRANT: /* the --ref, --hours ... after it say what changes */
+		opt.grant = add_op(state, PLAN_OP_AMEND_GRANT, cli_grant_name(arg));
+		break;
 	case OPT_TO: return grant_field(state, "to", arg);
 	case OPT_LENGTH: return grant_field(state, "length", arg);
 	case 'F': return grant_field(state, "funder", arg);
@@ -259,11 +260,11 @@ static int dates(int today)
 			op->day = end, used_end = 1;
 		if (op->kind == PLAN_OP_DECLARED)
 			op->day = on, used_on = 1;
-		if (op->kind == PLAN_OP_DROP_GRANT)
+		if (op->kind == PLAN_OP_DROP_GRANT || op->kind == PLAN_OP_AMEND_GRANT)
 			op->force = opt.force, used_force = 1;
 	}
 	if (opt.force && !used_force)
-		return cp_err(EX_USAGE, _("--force goes with --drop-grant"));
+		return cp_err(EX_USAGE, _("--force goes with --drop-grant or --amend-grant"));
 	if (froms_used(used) < 0)
 		return -1;
 	if (opt.end && !used_end)

@@ -247,7 +247,7 @@ _cp_complete() {
 	cp-plan:--declared)
 		_cp_add ended afgelopen; return ;;
 	cp-plan:-g | cp-plan:--goal | *:--agreement | *:--condition | *:--grant | \
-		cp-plan:--work-hours | cp-plan:--length | cp-plan:--drop-grant)
+		cp-plan:--work-hours | cp-plan:--length | cp-plan:--drop-grant | cp-plan:--amend-grant)
 		return ;;
 	*:-c | *:--coach)
 		_cp_coaches; return ;;

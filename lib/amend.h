@@ -58,6 +58,7 @@ int amend_work_hours(struct amend *a, const struct plan_op *op);
 int amend_grant(struct amend *a, const struct plan_op *op);     /* plangrants.c */
 int amend_declared(struct amend *a, const struct plan_op *op);
 int amend_drop_grant(struct amend *a, const struct plan_op *op);
+int amend_change_grant(struct amend *a, const struct plan_op *op); /* plangrantamend.c */
 /* plangrantcheck.c: a grant op would add (with its from, to, hours ...),
  * or grant self (not NULL) would become, refused (-1, reported) if the
  * plan would not read it; its last day to *to. */

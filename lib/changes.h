@@ -75,22 +75,23 @@ enum plan_op_kind {
 	PLAN_OP_GOAL, PLAN_OP_AGREEMENT, PLAN_OP_CONDITION, PLAN_OP_CONTACT, PLAN_OP_STATUS,
 	PLAN_OP_GRANT, PLAN_OP_COACH, PLAN_OP_WORK, PLAN_OP_MIGRATE, PLAN_OP_DECLARED,
 	PLAN_OP_DROP_GRANT, PLAN_OP_DROP_AGREEMENT, PLAN_OP_DROP_CONDITION, PLAN_OP_DROP_CONTACT,
-	PLAN_OP_END
+	PLAN_OP_END, PLAN_OP_AMEND_GRANT
 };
 
 struct plan_op {
 	int kind;
 	const char *text; /* the goal, agreement or condition; the contact's name; the coach;
-			     the grant declared or dropped (its ref or a day it holds); the
-			     words of the agreement, condition or contact taken out */
+			     the grant declared, dropped or changed (its ref or a day it
+			     holds); the words of the agreement, condition or contact
+			     taken out */
 	const char *role; /* the contact's role, or NULL */
 	int status;       /* STATUS_* */
 	int day;          /* coach, work hours: from; closed: the end (DATE_NONE: today);
 			     end: the new end; declared: the day */
 	int since;        /* resumed: the first day active again (DATE_NONE: today) */
 	long minutes;     /* work hours: contract minutes a week */
-	struct grant_spec grant;
-	int force;        /* drop a grant that has begun or was declared */
+	struct grant_spec grant; /* added; or changed: what is given of it, from unsaid */
+	int force;        /* drop or change a grant that has begun or was declared */
 };
 
 /* The edits that end plan p's running pause (status: paused) on day last:

@@ -531,6 +531,17 @@ int cli_grant_field(struct grant_spec *g, const char *key, const char *value)
 	return 0;
 }
 
+int cli_grant_option(struct argp_state *state, struct grant_spec *g, const char *key,
+		     const char *arg)
+{
+	if (!g && !strcmp(key, "hours")) /* cp-new's --hours are the contract's */
+		argp_error(state, _("--hours goes after the --grant or --amend-grant it belongs to; "
+				    "the contract hours per week are --work-hours"));
+	if (!g)
+		argp_error(state, _("--%s goes after the --grant or --amend-grant it belongs to"), key);
+	return cli_grant_field(g, key, arg) < 0 ? EX_USAGE : 0;
+}
+
 /* FROM..:HOURS with nothing after the dots: the examples are of the
  * day and hours typed. */
 static int open_end(const char *typed, const char *from, const char *hours)

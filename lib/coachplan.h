@@ -78,6 +78,10 @@ int cli_span(const char *what, const char *arg, struct interval *iv, int zero_ok
  * one field of it, by name (to, length, funder, ref, kind, hours, level). */
 int cli_grant(char *arg, struct grant_spec *g); /* arg is cut: the grant points into it */
 int cli_grant_field(struct grant_spec *g, const char *key, const char *value);
+/* cp-plan's --to, --ref, --hours ... of g, the last --grant or --amend-grant
+ * (NULL: none came before, a usage error); 0 or EX_USAGE. */
+int cli_grant_option(struct argp_state *state, struct grant_spec *g, const char *key,
+		     const char *arg);
 /* NAME or NAME:ROLE; arg is cut at the colon and trimmed of the blanks
  * around both. */
 int cli_contact(char *arg, const char **name, const char **role);

@@ -5,8 +5,8 @@
  * version 1 plan moved to version 2.  This file holds what every change
  * shares and runs them in turn; the changes are in planlists.c (goals,
  * agreements, conditions, contacts), planhistory.c (status, hand-over,
- * contract hours), plangrants.c (its checks in plangrantcheck.c) and
- * planmigrate.c.
+ * contract hours), plangrants.c (its checks in plangrantcheck.c, a grant
+ * changed in plangrantamend.c) and planmigrate.c.
  *
  * Each change is made in the plan's text in place (edit.c), so comments
  * and layout stay, and read back before the next; the changes are checked
@@ -155,6 +155,7 @@ static int one(struct amend *a, const struct plan_op *op)
 	case PLAN_OP_MIGRATE: return amend_migrate(a);
 	case PLAN_OP_DECLARED: return amend_declared(a, op);
 	case PLAN_OP_DROP_GRANT: return amend_drop_grant(a, op);
+	case PLAN_OP_AMEND_GRANT: return amend_change_grant(a, op);
 	case PLAN_OP_DROP_AGREEMENT:
 	case PLAN_OP_DROP_CONDITION:
 	case PLAN_OP_DROP_CONTACT: return amend_drop_item(a, op);

@@ -42,6 +42,15 @@ static int overlap_err(const struct amend *am, const struct plan_op *op, int to,
 			 c, d, o->ref);
 	else
 		snprintf(msg, sizeof msg, _("the grant %s..%s overlaps the grant %s..%s"), a, b, c, d);
+	if (op->kind == PLAN_OP_AMEND_GRANT) { /* its first day stays: only its last may move */
+		if (g->from > o->from)
+			return amend_node_err(am->p, o->node, NULL, msg);
+		snprintf(hint, sizeof hint,
+			 _("one day belongs to one grant: end the changed one on %s, the day before "
+			   "this one starts"),
+			 day);
+		return amend_node_err(am->p, o->node, hint, msg);
+	}
 	snprintf(hint, sizeof hint,
 		 g->from < o->from ? _("one day belongs to one grant: end the new one on %s, "
 				       "the day before this one starts, or take this one out "

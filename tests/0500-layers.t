@@ -12,7 +12,7 @@ layer_of() {
 	render_pdf | render_pdftable | render_pdfchart) echo renderpdf.h ;;
 	table | report | chart | render | render_*) echo output.h ;;
 	record | merge | sheetmerge | hook | logged) echo changes.h ;;
-	planedit | planlists | planhistory | plangrants | plangrantcheck | planmigrate) echo amend.h ;;
+	planedit | planlists | planhistory | plangrants | plangrantcheck | plangrantamend | planmigrate) echo amend.h ;;
 	eras | budget) echo planmemo.h ;;
 	entrycheck | agg | due | lint | medical | ceiling | satisfaction) echo domain.h ;;
 	caseload | planid | planset) echo caseload.h ;;

@@ -723,6 +723,78 @@ refuses 65 "the plan is closed" "--end of a closed plan" cp-plan P-7 --end 2027-
 err_has "hint: --resume --end DATE opens it again with that end" "... and how to open it again"
 rm hours/sanne.csv && mv aside/*.csv hours/ && rmdir aside
 
+# --amend-grant: a grant changed in place, found as --drop-grant finds it,
+# the new values from the --ref, --hours, --level, --to ... after it.  A
+# plan moved to version 2 (grants without a ref) gets its beschikking's
+# reference, the rest of the line and of the plan as it was.
+cp-new --id P-40 --name 'Anna Berg' --funder uwv --start 2026-06-01 --goal Kassa \
+	--budget 60/6m --hours 20 >/dev/null 2>&1
+CP_TODAY=2026-12-07 cp-plan P-40 --migrate >/dev/null 2>&1
+cp plans/P-40.yaml p40.orig
+CP_TODAY=2026-12-07 run cp-plan P-40 --amend-grant 2026-06-01 --ref 2026-0001
+status_is 0 "--amend-grant --ref of a migrated grant: exit status 0"
+sed 's/^  - {from: 2026-06-01, to: 2026-11-30, funder: uwv, hours: 60}$/  - {from: 2026-06-01, to: 2026-11-30, funder: uwv, hours: 60, ref: "2026-0001"}/' \
+	p40.orig >want
+same plans/P-40.yaml want "... the ref added to its flow mapping, every other line as it was"
+cp plans/P-40.yaml p40.orig
+CP_TODAY=2026-12-07 run cp-plan P-40 --amend-grant 2026-0001 --level midden
+status_is 0 "--amend-grant REF --level: exit status 0"
+sed 's/funder: uwv, hours: 60, ref/funder: uwv, level: midden, ref/' p40.orig >want
+same plans/P-40.yaml want "... level: in the place of hours:"
+check "... and the plan reads" cp-check plans/P-40.yaml
+refuses 65 "the grant 2026-06-01..2026-12-31 overlaps the grant 2026-12-01..2027-05-31" \
+	"--amend-grant --to into the next grant" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2026-0001 --to 2026-12-31
+refuses 64 "a grant has hours or a level, not both" "--amend-grant with --hours and --level" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2026-0001 --hours 60 --level midden
+refuses 64 "--amend-grant \"2026-0001\": give what changes" "--amend-grant without a change" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2026-0001
+refuses 65 "no grant" "--amend-grant of a day no grant holds" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2030-01-01 --ref X
+refuses 64 "--ref goes after the --grant or --amend-grant it belongs to" "--ref alone" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --ref X
+snapshot .
+CP_TODAY=2026-12-07 run cp-plan -n P-40 --amend-grant 2026-12-01 --ref 2026-0002 --hours 70
+status_is 0 "--amend-grant --dry-run: exit status 0"
+check "... shows the line as it would be" \
+	grep -qx '+  - {from: 2026-12-01, to: 2027-05-31, funder: uwv, hours: 70, ref: "2026-0002"}' out
+unchanged "... and writes nothing"
+# Declared figures do not change without a word; a missing ref may come.
+CP_TODAY=2026-12-07 cp-plan P-40 --declared 2026-0001 --on 2026-12-05 >/dev/null 2>&1
+CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2026-0001 --kind vervolg 2>err
+check "... --kind of a declared grant refused" grep -q "was declared on 2026-12-05" err
+refuses 65 "the grant from 2026-06-01 was declared on 2026-12-05; what was declared would change" \
+	"--amend-grant --level of a declared grant" \
+	env CP_TODAY=2026-12-07 cp-plan P-40 --amend-grant 2026-0001 --level licht
+check "... and --force is named" grep -q 'hint: --force changes it all the same' err
+CP_TODAY=2026-12-07 run cp-plan P-40 --amend-grant 2026-0001 --level licht --force
+status_is 0 "--amend-grant --force of a declared grant: exit status 0"
+check "... level: licht, declared: kept" \
+	grep -q '^  - {from: 2026-06-01, .*level: licht, ref: "2026-0001", declared: 2026-12-05}$' \
+	plans/P-40.yaml
+
+# The hours granted not below those logged against the grant, its days not
+# shorter than they are, without --force.
+handwritten
+mkdir aside && mv hours/*.csv aside/
+printf 'date,coach,plan,goal,mode,minutes,note\n2026-11-04,robin,P-7,G1,onsite,600,x\n2026-11-20,robin,P-7,G1,onsite,300,y\n' >hours/amend.csv
+chmod 600 hours/amend.csv
+refuses 65 "the grant from 2026-11-02 would grant 12 hours; 15 are logged against it" \
+	"--amend-grant --hours below the hours logged" cp-plan P-7 --amend-grant 2026-004417 --hours 12
+check "... and --force is named" grep -q 'hint: --force changes it all the same' err
+refuses 65 "5 of the hours logged against the grant from 2026-11-02 would lie outside its days" \
+	"--amend-grant --to before hours logged" cp-plan P-7 --amend-grant 2026-11-30 --to 2026-11-10
+run cp-plan P-7 --amend-grant 2026-11-30 --hours 80
+status_is 0 "--amend-grant --hours of a hand-written plan: exit status 0"
+sed 's/^    hours: 60$/    hours: 80/' orig.yaml >want
+same plans/P-7.yaml want "... only that line changes: comments and layout kept byte for byte"
+run cp-plan P-7 --amend-grant 2026-004417 --length 9m --funder uwv
+status_is 0 "--amend-grant --length of a grant with to:: exit status 0"
+check "... length: in the place of to:" sh -c "grep -A2 '^  - from: 2026-11-02' plans/P-7.yaml | grep -qx '    length: 9m'"
+check "... funder: added" grep -qx '    funder: uwv' plans/P-7.yaml
+check "... and the plan reads" cp-check plans/P-7.yaml
+rm hours/amend.csv && mv aside/*.csv hours/ && rmdir aside
+
 # In Dutch
 handwritten
 LANGUAGE=nl run cp-plan P-7 --grant 2027-04-01/6m:midden
