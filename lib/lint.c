@@ -184,6 +184,19 @@ static void top_behind(const struct lint *l, const struct plan *p)
 			   was, shown, h, p->id, h);
 }
 
+/* Where item's key is, and the plan's end as a date, for a warning of an
+ * item the end leaves out; 0 where item has no key. */
+static int end_at(const struct plan *p, struct ynode *item, const char *key, struct srcpos *at,
+		  char d[11])
+{
+	struct ynode *n = ymap_get(item, key);
+	if (!n)
+		return 0;
+	ynode_pos(&p->doc, n, at);
+	date_format(p->end, d);
+	return 1;
+}
+
 /* A hand-over, new contract hours, a pause or a grant from after the end
  * hold for no day of the plan.  cp-plan refuses to write one, but an --end
  * moved before it, or a merge of two branches, leaves it.  A warning, as
@@ -191,19 +204,14 @@ static void top_behind(const struct lint *l, const struct plan *p)
  * held before. */
 static void after_end(const struct plan *p, struct ynode *item, int from, const char *what)
 {
-	if (p->end == DATE_NONE || from == DATE_NONE || from <= p->end)
-		return;
-	struct ynode *n = ymap_get(item, "from");
-	if (!n)
-		return;
 	struct srcpos at;
 	char d[11];
-	ynode_pos(&p->doc, n, &at);
-	date_format(p->end, d);
-	cp_warn_at(&at,
-		   _("%s is after the plan ends on %s: it holds for no day of the plan; move the "
-		     "end after it, or remove the item"),
-		   what, d);
+	if (from != DATE_NONE && p->end != DATE_NONE && from > p->end &&
+	    end_at(p, item, "from", &at, d))
+		cp_warn_at(&at,
+			   _("%s is after the plan ends on %s: it holds for no day of the plan; "
+			     "move the end after it, or remove the item"),
+			   what, d);
 }
 
 /* A pause from before the end that runs past it: its days after the end
@@ -211,19 +219,15 @@ static void after_end(const struct plan *p, struct ynode *item, int from, const 
  * leaves it.  A warning at its to:, as for an item after the end. */
 static void pause_past_end(const struct plan *p, struct ynode *item, const struct period *s)
 {
-	if (p->end == DATE_NONE || s->from > p->end || s->to <= p->end)
-		return;
-	struct ynode *n = ymap_get(item, "to");
-	if (!n)
-		return;
 	struct srcpos at;
 	char d[11];
-	ynode_pos(&p->doc, n, &at);
-	date_format(p->end, d);
-	cp_warn_at(&at,
-		   _("the plan ends on %s, before the pause does: its days after the end are no "
-		     "days of the plan; end the pause on that day, or move the end after it"),
-		   d);
+	if (p->end != DATE_NONE && s->from <= p->end && s->to > p->end &&
+	    end_at(p, item, "to", &at, d))
+		cp_warn_at(&at,
+			   _("the plan ends on %s, before the pause does: its days after the end "
+			     "are no days of the plan; end the pause on that day, or move the end "
+			     "after it"),
+			   d);
 }
 
 void lint_after_end(const struct plan *p)
