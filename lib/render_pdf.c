@@ -3,8 +3,9 @@
  * fonts hold, Dutch diacritics included) and cairo draws it.  Every page
  * has a header with the report's title and subtitle (the plan and the
  * period) and a footer "page 2 of 5"; a table row that does not fit goes
- * to the next page, under the table's header row again, and a heading
- * never stands alone at the foot of a page.  The document is laid out
+ * to the next page, under the table's header row again, a heading
+ * never stands alone at the foot of a page, and a block to sign is never
+ * split.  The document is laid out
  * twice, the same way: once to count the pages, once to draw them.
  *
  * Tables are laid out in render_pdftable.c, charts drawn in
@@ -343,14 +344,63 @@ static void head(struct buf *out, const struct report *r)
 	p->y += 6;
 }
 
+/* Whether a text of height h is taller than a page holds. */
+static int taller_than_page(const struct pdf *p, double h)
+{
+	return h > pdf_bottom(p) - TOP;
+}
+
+/* Whether b is a block to sign: fields with a line to write on.  A
+ * signer's name at the foot of one page and the lines to sign on the next
+ * would be a signature that vouches for nothing on its page; so such a
+ * block goes on one page whole, with its heading. */
+static int to_sign(const struct block *b)
+{
+	for (size_t i = 0; b->kind == BLOCK_FIELDS && i < b->nfields; i++)
+		if (b->fields[i].value.kind == CELL_BLANK)
+			return 1;
+	return 0;
+}
+
+static double fields_height(struct pdf *p, const struct block *b);
+
 /* The room b's start takes, its heading (if any) with what follows it: its
- * table's head and first row, the chart, or a line or two. */
+ * table's head and first row, the chart, a block to sign whole, or a line
+ * or two. */
 static double block_start(struct pdf *p, const struct block *b)
 {
 	double next = b->kind == BLOCK_CHART   ? CHART_H + 4
 		      : b->kind == BLOCK_TABLE ? pdf_table_start(p, &b->table)
 					       : 30;
-	return (b->title ? pdf_height(p, b->title, 11, 1, pdf_text_w(p)) + 4 : 0) + next;
+	double title = b->title ? pdf_height(p, b->title, 11, 1, pdf_text_w(p)) + 4 : 0;
+	if (to_sign(b) && !taller_than_page(p, title + fields_height(p, b)))
+		next = fields_height(p, b);
+	return title + next;
+}
+
+/* The room a text block takes, its paragraphs as paragraph() puts them. */
+static double text_height(struct pdf *p, const struct block *b)
+{
+	double h = b->title ? pdf_height(p, b->title, 11, 1, pdf_text_w(p)) + 4 : 0;
+	for (size_t i = 0; i < b->nitems; i++)
+		h += pdf_height(p, b->items[i], 10, 0, pdf_text_w(p)) + (i + 1 < b->nitems ? 6 : 2);
+	return h;
+}
+
+/* The room a section's start takes after its heading: its first block's
+ * start, and where a text leads to a block to sign (the sentence that says
+ * who signs for what), the text with that block whole. */
+static double section_start(struct pdf *p, const struct section *sec)
+{
+	if (!sec->nblocks)
+		return 30;
+	const struct block *b = sec->blocks[0];
+	if (b->kind == BLOCK_TEXT && sec->nblocks > 1 && to_sign(sec->blocks[1])) {
+		double h = text_height(p, b) + 6 + block_start(p, sec->blocks[1]);
+		if (!taller_than_page(p, h + 30))
+			return h;
+	}
+	return block_start(p, b);
 }
 
 static void section(struct buf *out, const struct section *sec, size_t i)
@@ -361,8 +411,7 @@ static void section(struct buf *out, const struct section *sec, size_t i)
 		return;
 	p->y += 12;
 	/* not alone at the foot of a page: with the start of its first block */
-	pdf_need(p, pdf_height(p, sec->title, 12.5, 1, pdf_text_w(p)) + 8 +
-			(sec->nblocks ? block_start(p, sec->blocks[0]) : 30));
+	pdf_need(p, pdf_height(p, sec->title, 12.5, 1, pdf_text_w(p)) + 8 + section_start(p, sec));
 	p->y += pdf_text(p, sec->title, 12.5, 1, MARGIN, p->y, pdf_text_w(p), LEFT) + 2;
 	pdf_rule(p, MARGIN, page_w(p) - MARGIN, p->y, 0.6);
 	p->y += 6;
@@ -421,30 +470,55 @@ static double blank_height(struct pdf *p, const struct rfield *f, double lw, dou
 	return h > 22 ? h : 22;
 }
 
+/* The width of b's column of labels, with the gap after it. */
+static double labels_w(struct pdf *p, const struct block *b)
+{
+	double lw = 0, most = pdf_text_w(p) * 0.4;
+	for (size_t i = 0; i < b->nfields; i++) {
+		double w = pdf_text_width(p, b->fields[i].label, 10, 0);
+		lw = w > lw && !long_blank(p, &b->fields[i], most) ? w : lw;
+	}
+	return lw + 12 < most ? lw + 12 : most;
+}
+
+/* The height of field f after a column of labels lw wide; label_w: the
+ * width its label takes. */
+static double field_height(struct pdf *p, const struct rfield *f, double lw, double *label_w,
+			   struct buf *v)
+{
+	*label_w = lw - 12;
+	if (f->value.kind == CELL_BLANK)
+		return blank_height(p, f, lw, label_w);
+	const char *s = render_cell(v, &f->value, CELL_HUMAN);
+	double hl = pdf_height(p, f->label, 10, 0, *label_w);
+	double hv = pdf_height(p, *s ? s : "-", 10, 0, pdf_text_w(p) - lw);
+	return hl > hv ? hl : hv;
+}
+
+/* The height b's fields take, all on one page. */
+static double fields_height(struct pdf *p, const struct block *b)
+{
+	struct buf v = {0};
+	double lw = labels_w(p, b), h = 0, label_w;
+	for (size_t i = 0; i < b->nfields; i++)
+		h += field_height(p, &b->fields[i], lw, &label_w, &v) + 2;
+	buf_free(&v);
+	return h;
+}
+
 static void fields(struct buf *out, const struct block *b)
 {
 	(void)out;
 	struct pdf *p = pdf_the;
 	struct buf v = {0};
-	double lw = 0, *ys = xcalloc(b->nfields + 1, sizeof *ys), most = pdf_text_w(p) * 0.4;
-	for (size_t i = 0; i < b->nfields; i++) {
-		double w = pdf_text_width(p, b->fields[i].label, 10, 0);
-		lw = w > lw && !long_blank(p, &b->fields[i], most) ? w : lw;
-	}
-	lw = lw + 12 < most ? lw + 12 : most;
+	double lw = labels_w(p, b), *ys = xcalloc(b->nfields + 1, sizeof *ys);
+	if (to_sign(b) && !taller_than_page(p, fields_height(p, b)))
+		pdf_need(p, fields_height(p, b)); /* whole, as block_start() has it */
 	size_t page = 0; /* the first field on this page */
 	for (size_t i = 0; i < b->nfields; i++) {
 		const struct rfield *f = &b->fields[i];
 		int blank = f->value.kind == CELL_BLANK;
-		const char *s = blank ? "" : render_cell(&v, &f->value, CELL_HUMAN);
-		double label_w = lw - 12, h;
-		if (blank)
-			h = blank_height(p, f, lw, &label_w);
-		else {
-			double hl = pdf_height(p, f->label, 10, 0, label_w);
-			double hv = pdf_height(p, *s ? s : "-", 10, 0, pdf_text_w(p) - lw);
-			h = hl > hv ? hl : hv;
-		}
+		double label_w, h = field_height(p, f, lw, &label_w, &v);
 		int pages = p->page;
 		if (p->y + h > pdf_bottom(p) && p->y > TOP) /* pdf_need() turns the page: this one's first */
 			values(p, b, page, i, ys, lw);
@@ -464,12 +538,6 @@ static void fields(struct buf *out, const struct block *b)
 	values(p, b, page, b->nfields, ys, lw);
 	free(ys);
 	buf_free(&v);
-}
-
-/* Whether a text of height h is taller than a page holds. */
-static int taller_than_page(const struct pdf *p, double h)
-{
-	return h > pdf_bottom(p) - TOP;
 }
 
 /* s at x, wrapped at width, line by line from p->y down, the page turned

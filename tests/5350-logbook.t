@@ -298,6 +298,48 @@ for f in *.pdf.txt; do last_lines $f; done >last
 check "no page of these logbooks ends in a heading" sh -c \
 	"! grep -qx 'Details\|Entries\|Totals\|Per goal\|Per activity\|Per mode\|Results per goal\|Signatures' last"
 check "... \"Per mode\" is over its table" sh -c "grep -A1 -x ' *Per mode' short.pdf.txt | grep -q '^mode '"
+# A block to sign is kept whole on a page, under its heading, and the
+# "Signatures" heading and its sentence with the first: "Name robin" fell
+# at the foot of page 2, its Date, Place and Signature on page 3.
+# Logbooks of 1 to 12 entries, kim standing in for one, put the foot of
+# the page at each line of the blocks.
+# torn PDF.txt: the pages on which a block to sign is not whole
+torn() {
+	awk 'BEGIN { RS = "\f" } { n = split($0, l, "\n"); names = signs = heading = 0; prev = ""
+		for (i = 1; i <= n; i++) {
+			if (l[i] ~ /^ *Name /) {
+				names++
+				if (prev !~ /^ *(Coach|Employee|Employer) *$/) bad++
+			}
+			if (l[i] ~ /^ *Signature *$/) signs++
+			if (l[i] ~ /^ *Signatures *$/) heading = 1
+			if (l[i] ~ /[^ ]/) prev = l[i]
+		}
+		if (names != signs || heading && !names || bad) printf "page %d\n", NR
+		bad = 0 }' "$1"
+}
+# entries N: a sheet of N entries, the first kim's
+entries() {
+	echo date,coach,plan,goal,activity,mode,minutes,note,internal
+	echo 2026-02-02,kim,P-40,G1,training,onsite,30,Invallen,
+	i=1
+	while [ $i -lt $1 ]; do
+		printf '2026-01-%02d,robin,P-40,G1,training,onsite,30,Werkvloer %d,\n' $((4 + i)) $i
+		i=$((i + 1))
+	done
+}
+: >torn
+for n in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	entries $n >sign.csv
+	if cp-report --logbook --plan P-40 --period 2026 -o pdf sign.csv >sign.pdf 2>&1 &&
+		pdftotext -layout sign.pdf sign.txt; then
+		torn sign.txt | sed "s/^/$n entries: /" >>torn
+	else
+		echo "$n entries: no PDF" >>torn
+	fi
+done
+check "each block to sign whole on one page, with its heading" sh -c "cat torn; test ! -s torn"
+check "... four of them" test "$(grep -c '^ *Name ' sign.txt)" = 4
 
 LANGUAGE=nl run cp-report --logbook --plan P-40 --lang nl -o pdf
 mv out nl.pdf
