@@ -31,6 +31,10 @@ static const char style[] =
 	"table.fields th { font-weight: normal; color: #444; white-space: nowrap; }\n"
 	".blank { display: inline-block; width: 110mm; height: 1.6em;"
 	" border-bottom: 1px solid #111; }\n"
+	/* a block to sign whole on a page, and the sentence before it with it */
+	"table.fields:has(.blank) { break-inside: avoid; page-break-inside: avoid; }\n"
+	"p:has(+ table.fields .blank), p:has(+ h3 + table.fields .blank) { break-inside: avoid;"
+	" page-break-inside: avoid; break-after: avoid; page-break-after: avoid; }\n"
 	"p, ul { margin: 4pt 0 8pt; }\n"
 	"footer { margin-top: 18pt; font-size: 9pt; color: #444; }\n"
 	"@media print { body { max-width: none; margin: 0; padding: 0; } }\n";
