@@ -125,6 +125,37 @@ static int last_day(const struct book *b, const struct report_opts *o)
 	return b->period.to < o->today ? b->period.to : o->today;
 }
 
+/* Who signs the logbook, into h (room for 8 + b->n): the coaches who held
+ * the plan in the period, *holders of them, then who stood in and logged
+ * hours of it.  Returns how many. */
+static size_t signers(const struct book *b, const struct report_opts *o, struct report_holder *h,
+		      size_t *holders)
+{
+	size_t n = *holders = report_holders(b->p, b->period.from, last_day(b, o), h, 8);
+	for (size_t i = 0; i < b->n; i++)
+		n = report_logged(h, n, *holders, b->v[i].coach, b->v[i].date);
+	return n;
+}
+
+/* The field "Stood in" where coaches who never held the plan logged hours
+ * of the period: they sign, so the details name them, apart from the
+ * coach of the plan (as its declaration names the coach). */
+static void stood_in(struct report *r, const struct book *b, const struct report_opts *o)
+{
+	struct report_holder *h = xcalloc(8 + b->n, sizeof *h);
+	size_t holders, n = signers(b, o, h, &holders);
+	struct buf s = {0};
+	for (size_t i = holders; i < n; i++) {
+		buf_printf(&s, "%s%s (", i > holders ? ", " : "", h[i].coach);
+		report_holder_days(&h[i], &s);
+		buf_puts(&s, ")");
+	}
+	if (s.len)
+		report_field(r, "stood_in", _("Stood in"), cell_text(s.s));
+	buf_free(&s);
+	free(h);
+}
+
 static void details(struct report *r, const struct book *b, const struct grant *g,
 		    const struct report_opts *o)
 {
@@ -150,6 +181,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	else
 		report_coaches_in(p, b->period.from, upto, coaches, sizeof coaches);
 	report_field(r, "coach", _("Coach"), cell_text(coaches));
+	stood_in(r, b, o);
 	report_pauses_field(r, p, b->period.from, last_day(b, o));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
@@ -420,9 +452,7 @@ static void signatures(struct report *r, const struct book *b, const struct repo
 {
 	const struct plan *p = b->p;
 	struct report_holder *h = xcalloc(8 + b->n, sizeof *h);
-	size_t holders = report_holders(p, b->period.from, last_day(b, o), h, 8), n = holders;
-	for (size_t i = 0; i < b->n; i++)
-		n = report_logged(h, n, holders, b->v[i].coach, b->v[i].date);
+	size_t holders, n = signers(b, o, h, &holders);
 	report_section(r, "signatures", _("Signatures"));
 	report_text(r, "signatures", NULL,
 		    n > 1 ? _("Signed by each coach for the days each coached, the employee and the "

@@ -40,6 +40,10 @@ check "the outcome" grep -Eq '^Outcome: +follow-up needed, the same' out
 check "four blocks to sign, with name, date and place: kim stood in for robin" \
 	test "$(grep -c '^Place: *___' out)" = 4
 check "... kim for the day of her hours" grep -Eq '^Coached: +2026-02-02$' out
+# The details named robin alone, while kim signed too: who stood in is
+# named there apart from the coach who held the plan
+check "... the details name kim as having stood in" grep -Eq '^Stood in: +kim \(2026-02-02\)$' out
+check "... and robin alone as the coach" grep -Eq '^Coach: +robin$' out
 check "... the employer's contact signs" grep -q 'Name: *Anja de Vries (Restaurant De Keuken)' out
 # Bug: a logbook over a hand-over was signed by the coach of its end
 # alone; each coach who held the plan signs, for the days each coached
@@ -49,6 +53,7 @@ sed -i 's/^coach: robin/coach: kim\ncoaches:\n  - {from: 2026-01-05, coach: robi
 run cp-report --logbook --plan P-40 --grant 2026-000111
 check "a hand-over in the period: robin signs" grep -Eq '^Name: +robin$' out
 check "... and kim" grep -Eq '^Name: +kim$' out
+check "... kim held the plan: no one stood in" sh -c "! grep -q '^Stood in' out"
 check "... each for the days each coached" sh -c \
 	"grep -Eq '^Coached: +2026-01-05\.\.2026-03-31$' out && grep -Eq '^Coached: +2026-04-01\.\.2026-07-04$' out"
 check "... four blocks to sign" test "$(grep -c '^Place: *___' out)" = 4
