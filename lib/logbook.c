@@ -40,6 +40,9 @@ struct book {
 	const struct logbook_line *v;
 	size_t n;
 	struct outside outside;
+	/* who signs, for the details and the signatures: the holders first */
+	struct report_holder *signers;
+	size_t nsigners, holders;
 };
 
 static int keep(const struct entry *e, void *arg)
@@ -125,35 +128,32 @@ static int last_day(const struct book *b, const struct report_opts *o)
 	return b->period.to < o->today ? b->period.to : o->today;
 }
 
-/* Who signs the logbook, into h (room for 8 + b->n): the coaches who held
- * the plan in the period, *holders of them, then who stood in and logged
- * hours of it.  Returns how many. */
-static size_t signers(const struct book *b, const struct report_opts *o, struct report_holder *h,
-		      size_t *holders)
+/* Who signs the logbook: the coaches who held the plan in the period,
+ * then who stood in and logged hours of it (room for 8 holders and one a
+ * line). */
+static void find_signers(struct book *b, const struct report_opts *o)
 {
-	size_t n = *holders = report_holders(b->p, b->period.from, last_day(b, o), h, 8);
+	struct report_holder *h = b->signers = xcalloc(8 + b->n, sizeof *h);
+	size_t n = b->holders = report_holders(b->p, b->period.from, last_day(b, o), h, 8);
 	for (size_t i = 0; i < b->n; i++)
-		n = report_logged(h, n, *holders, b->v[i].coach, b->v[i].date);
-	return n;
+		n = report_logged(h, n, b->holders, b->v[i].coach, b->v[i].date);
+	b->nsigners = n;
 }
 
 /* The field "Stood in" where coaches who never held the plan logged hours
  * of the period: they sign, so the details name them, apart from the
  * coach of the plan (as its declaration names the coach). */
-static void stood_in(struct report *r, const struct book *b, const struct report_opts *o)
+static void stood_in(struct report *r, const struct book *b)
 {
-	struct report_holder *h = xcalloc(8 + b->n, sizeof *h);
-	size_t holders, n = signers(b, o, h, &holders);
 	struct buf s = {0};
-	for (size_t i = holders; i < n; i++) {
-		buf_printf(&s, "%s%s (", i > holders ? ", " : "", h[i].coach);
-		report_holder_days(&h[i], &s);
+	for (size_t i = b->holders; i < b->nsigners; i++) {
+		buf_printf(&s, "%s%s (", i > b->holders ? ", " : "", b->signers[i].coach);
+		report_holder_days(&b->signers[i], &s);
 		buf_puts(&s, ")");
 	}
 	if (s.len)
 		report_field(r, "stood_in", _("Stood in"), cell_text(s.s));
 	buf_free(&s);
-	free(h);
 }
 
 static void details(struct report *r, const struct book *b, const struct grant *g,
@@ -181,7 +181,7 @@ static void details(struct report *r, const struct book *b, const struct grant *
 	else
 		report_coaches_in(p, b->period.from, upto, coaches, sizeof coaches);
 	report_field(r, "coach", _("Coach"), cell_text(coaches));
-	stood_in(r, b, o);
+	stood_in(r, b);
 	report_pauses_field(r, p, b->period.from, last_day(b, o));
 	period_format(&b->period, label);
 	report_field(r, "period", _("Period"), cell_text(label));
@@ -451,16 +451,14 @@ static void coach_signers(struct report *r, const struct plan *p, const struct r
 static void signatures(struct report *r, const struct book *b, const struct report_opts *o)
 {
 	const struct plan *p = b->p;
-	struct report_holder *h = xcalloc(8 + b->n, sizeof *h);
-	size_t holders, n = signers(b, o, h, &holders);
+	size_t n = b->nsigners;
 	report_section(r, "signatures", _("Signatures"));
 	report_text(r, "signatures", NULL,
 		    n > 1 ? _("Signed by each coach for the days each coached, the employee and the "
 			      "employer as a true account of the coaching in the period.")
 			  : _("Signed by the coach, the employee and the employer as a true account "
 			      "of the coaching in the period."));
-	coach_signers(r, p, h, n);
-	free(h);
+	coach_signers(r, p, b->signers, n);
 	signer(r, "employee", _("Employee"), report_participant(p, o));
 	/* the employer's contact person signs; pseudonymized, by hand */
 	const char *employer = report_employer(p, o);
@@ -477,14 +475,16 @@ struct report *logbook_of(const struct plan *p, const struct grant *g, const str
 			  const struct period *period, const struct logbook_line *v, size_t n,
 			  struct outside outside, const struct report_opts *o)
 {
-	struct book b = {p, payer, *period, v, n, outside};
+	struct book b = {p, payer, *period, v, n, outside, NULL, 0, 0};
 	struct totals all = {0};
 	struct report *r = report_of_plan("logbook", N_("Logbook"), p, o, &b.period);
+	find_signers(&b, o);
 	details(r, &b, g, o);
 	entries(r, &b, o, &all);
 	totals(r, &b, o, &all);
 	results(r, &b, g, o);
 	signatures(r, &b, o);
+	free(b.signers);
 	if (o->stamp)
 		report_stamp(r, o->stamp);
 	lang_pop();
